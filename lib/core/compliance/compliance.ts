@@ -1,0 +1,132 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { IConstruct } from 'constructs';
+import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+import { ValidationError } from '../errors';
+import { evaluateStack, formatFinding, METADATA_KEY, MIN_REASON_LENGTH, Suppression } from './evaluate';
+import { ComplianceReport, REPORT_FILE_NAME } from './report';
+import { ComplianceStatus, RuleLevel, RulePack } from './rule';
+
+const INSTANCES = new WeakMap<IConstruct, Compliance>();
+const RECORDERS = new WeakMap<IConstruct, SuppressionRecorder>();
+const SYNTH_HOOKED = new WeakSet<IConstruct>();
+
+/** Writes the suppressions of one scope into the `//` metadata of every resource under it. */
+class SuppressionRecorder implements IAspect {
+  public readonly suppressions: Suppression[] = [];
+
+  public visit(node: IConstruct): void {
+    if (!TerraformResource.isTerraformResource(node)) return;
+    const overrides = (node as any).rawOverrides ?? {};
+    const existing: Suppression[] = overrides['//']?.[METADATA_KEY]?.suppressions ?? [];
+    const merged = [...existing];
+    for (const s of this.suppressions) {
+      if (!merged.some((m) => m.id === s.id && m.reason === s.reason)) merged.push(s);
+    }
+    if (merged.length !== existing.length) {
+      node.addOverride(`//.${METADATA_KEY}.suppressions`, merged);
+    }
+  }
+}
+
+/** Turns a report's non-compliant findings into error / warning annotations on their constructs. */
+function annotate(stack: TerraformStack, report: ComplianceReport): void {
+  const byPath = new Map<string, IConstruct>();
+  for (const c of stack.node.findAll()) byPath.set(c.node.path, c);
+  for (const f of report.findings) {
+    if (f.status !== ComplianceStatus.NON_COMPLIANT) continue;
+    const target = (f.constructPath && byPath.get(f.constructPath)) || stack;
+    if (f.level === RuleLevel.ERROR) {
+      Annotations.of(target).addError(formatFinding(f));
+    } else {
+      Annotations.of(target).addWarning(formatFinding(f));
+    }
+  }
+}
+
+/** The aspect that hooks the compliance run into each stack's synthesis. */
+class ComplianceAspect implements IAspect {
+  constructor(private readonly engine: Compliance) {}
+
+  public visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node) || SYNTH_HOOKED.has(node)) return;
+    SYNTH_HOOKED.add(node);
+    const stack = node;
+    addCustomSynthesis(stack, {
+      onSynthesize: (session) => {
+        const report = this.engine.evaluate(stack);
+        const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, REPORT_FILE_NAME), `${JSON.stringify(report, null, 2)}\n`);
+        annotate(stack, report);
+      },
+    });
+  }
+}
+
+/**
+ * The compliance engine (X-11), in the style of cdk-nag: rule packs run over each stack's
+ * synthesized Terraform after all aspects; ERROR findings fail synth naming rule id and resource
+ * address, WARNING findings annotate; suppressions need a reason; a `compliance-report.json` is
+ * written next to each stack's `cdk.tf.json`.
+ */
+export class Compliance {
+  /** The engine of the app that `scope` belongs to (created on first use). */
+  public static of(scope: IConstruct): Compliance {
+    const root = scope.node.root;
+    let engine = INSTANCES.get(root);
+    if (!engine) {
+      engine = new Compliance(root);
+      INSTANCES.set(root, engine);
+    }
+    return engine;
+  }
+
+  /**
+   * Suppresses a rule on a construct and everything under it (one resource, a platform, a whole
+   * stack). The reason (at least 10 characters) is recorded in the synthesized resource metadata
+   * and in the report. A control id (e.g. `AWS-07`) also covers its facets (`AWS-07.encryption`).
+   */
+  public static suppress(scope: IConstruct, ruleId: string, reason: string): void {
+    if (typeof reason !== 'string' || reason.trim().length < MIN_REASON_LENGTH) {
+      throw new ValidationError(scope.node.path || '<root>', [
+        { prop: `suppressions.${ruleId}.reason`, value: String(reason), allowed: `a reason of at least ${MIN_REASON_LENGTH} characters` },
+      ]);
+    }
+    let recorder = RECORDERS.get(scope);
+    if (!recorder) {
+      recorder = new SuppressionRecorder();
+      RECORDERS.set(scope, recorder);
+      Aspects.of(scope).add(recorder);
+    }
+    if (!recorder.suppressions.some((s) => s.id === ruleId && s.reason === reason)) {
+      recorder.suppressions.push({ id: ruleId, reason });
+    }
+  }
+
+  private readonly packList: RulePack[] = [];
+
+  private constructor(root: IConstruct) {
+    Aspects.of(root).add(new ComplianceAspect(this));
+  }
+
+  /** Adds a rule pack (adding the same pack class twice has no effect). */
+  public addPack(pack: RulePack): Compliance {
+    if (!this.packList.some((p) => p.name === pack.name)) this.packList.push(pack);
+    return this;
+  }
+
+  /** The packs that run. */
+  public get packs(): RulePack[] {
+    return [...this.packList];
+  }
+
+  /**
+   * Evaluates the packs on one stack's synthesized Terraform. Call it after aspects ran
+   * (`Testing.synth(stack)` or `app.synth()`); synth calls it for every stack.
+   */
+  public evaluate(stack: TerraformStack): ComplianceReport {
+    return evaluateStack(stack.node.id, stack.toTerraform(), this.packList);
+  }
+}

@@ -1,0 +1,58 @@
+import { ComplianceStatus, RuleLevel } from './rule';
+
+/** One rule's result on one resource. */
+export interface ComplianceFinding {
+  /** Rule id (named after the control). */
+  readonly ruleId: string;
+  /** Pack the rule belongs to. */
+  readonly pack: string;
+  /** Severity of the rule. */
+  readonly level: RuleLevel;
+  /** Terraform address of the resource. */
+  readonly address: string;
+  /**
+   * Construct path of the resource.
+   * @default - unknown
+   */
+  readonly constructPath?: string;
+  /** Result. */
+  readonly status: ComplianceStatus;
+  /**
+   * The rule's detail for non-compliant resources, or the suppression reason.
+   * @default - none
+   */
+  readonly reason?: string;
+  /** What the rule requires. */
+  readonly description: string;
+  /** How to fix it. */
+  readonly fixHint: string;
+}
+
+/** Counts of a report. */
+export interface ComplianceSummary {
+  /** Compliant results. */
+  readonly compliant: number;
+  /** Non-compliant results (errors and warnings). */
+  readonly nonCompliant: number;
+  /** Suppressed results. */
+  readonly suppressed: number;
+  /** Non-compliant results of ERROR rules: these fail synth. */
+  readonly errors: number;
+  /** Non-compliant results of WARNING rules. */
+  readonly warnings: number;
+}
+
+/** The compliance report of one stack (written as compliance-report.json next to cdk.tf.json). */
+export interface ComplianceReport {
+  /** Stack name. */
+  readonly stackName: string;
+  /** Packs that ran. */
+  readonly packs: string[];
+  /** Counts. */
+  readonly summary: ComplianceSummary;
+  /** Every applicable result, sorted by address then rule id. */
+  readonly findings: ComplianceFinding[];
+}
+
+/** The file name of the report, next to each stack's cdk.tf.json. */
+export const REPORT_FILE_NAME = 'compliance-report.json';

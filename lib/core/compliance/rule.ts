@@ -1,0 +1,112 @@
+import type { StackView } from './stack-view';
+
+/** Severity of a rule: errors fail synth, warnings annotate. */
+export enum RuleLevel {
+  /** Fails synth. */
+  ERROR = 'ERROR',
+  /** Annotates the resource with a warning. */
+  WARNING = 'WARNING',
+}
+
+/** Outcome of one rule on one resource. */
+export enum ComplianceStatus {
+  /** The resource meets the rule. */
+  COMPLIANT = 'COMPLIANT',
+  /** The resource breaks the rule. */
+  NON_COMPLIANT = 'NON_COMPLIANT',
+  /** The rule does not apply to the resource. */
+  NOT_APPLICABLE = 'NOT_APPLICABLE',
+  /** The resource breaks the rule, but a suppression with a reason covers it. */
+  SUPPRESSED = 'SUPPRESSED',
+}
+
+/** One resource of a synthesized stack, as rules see it. */
+export interface ResourceView {
+  /** Terraform resource type, e.g. `aws_s3_bucket`. */
+  readonly type: string;
+  /** Logical name in the stack. */
+  readonly name: string;
+  /** Terraform address, e.g. `aws_s3_bucket.data`. */
+  readonly address: string;
+  /**
+   * Construct path, when the JSON was synthesized by cdktf.
+   * @default - unknown
+   */
+  readonly constructPath?: string;
+  /** Synthesized (snake_case) attributes; references appear as `${type.name.attr}`. */
+  readonly attributes: { [key: string]: any };
+}
+
+/** The result of evaluating a rule on one resource. */
+export interface RuleEvaluation {
+  /** Outcome. */
+  readonly status: ComplianceStatus;
+  /**
+   * What exactly is wrong (or why it does not apply).
+   * @default - none
+   */
+  readonly detail?: string;
+}
+
+/** Identity and metadata of a rule. */
+export interface RuleProps {
+  /** Rule id, named after the control it checks (e.g. `AWS-07` or `AWS-07.encryption`). */
+  readonly id: string;
+  /** Severity. */
+  readonly level: RuleLevel;
+  /** What the rule requires, one sentence. */
+  readonly description: string;
+  /** How to fix a non-compliant resource. */
+  readonly fixHint: string;
+  /**
+   * Resource types the rule looks at.
+   * @default - every resource
+   */
+  readonly resourceTypes?: string[];
+}
+
+/**
+ * A compliance rule: a pure function over one resource's synthesized attributes, with the
+ * whole stack available for cross-resource checks. Subclass it for your own rules.
+ */
+export abstract class Rule {
+  /** Rule id. */
+  public readonly id: string;
+  /** Severity. */
+  public readonly level: RuleLevel;
+  /** What the rule requires. */
+  public readonly description: string;
+  /** How to fix a non-compliant resource. */
+  public readonly fixHint: string;
+  /** Resource types the rule looks at (undefined = every resource). */
+  public readonly resourceTypes?: string[];
+
+  constructor(props: RuleProps) {
+    this.id = props.id;
+    this.level = props.level;
+    this.description = props.description;
+    this.fixHint = props.fixHint;
+    this.resourceTypes = props.resourceTypes;
+  }
+
+  /** Evaluates the rule on one resource. */
+  public abstract evaluate(resource: ResourceView, stack: StackView): RuleEvaluation;
+}
+
+/** A named group of rules for one cloud. */
+export class RulePack {
+  /** Pack name. */
+  public readonly name: string;
+  /** The rules. */
+  public readonly rules: Rule[];
+
+  constructor(name: string, rules: Rule[]) {
+    this.name = name;
+    this.rules = rules;
+    const seen = new Set<string>();
+    for (const r of rules) {
+      if (seen.has(r.id)) throw new Error(`RulePack ${name}: duplicate rule id '${r.id}'`);
+      seen.add(r.id);
+    }
+  }
+}

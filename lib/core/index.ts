@@ -1,0 +1,10 @@
+export type { ValidationProblem } from './errors';
+export { Validate } from './validate';
+export { Persona, PersonaModel } from './personas';
+export type { PersonaBinding, SodException } from './personas';
+export { Tagging, TagsAspect } from './tags';
+export type { PlatformTags } from './tags';
+export { DataResidency } from './residency';
+export { RemovalPolicy } from './removal-policy';
+export type { DeletionProtection } from './removal-policy';
+export * from './compliance';
