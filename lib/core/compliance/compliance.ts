@@ -45,24 +45,19 @@ function annotate(stack: TerraformStack, report: ComplianceReport): void {
   }
 }
 
-/** The aspect that hooks the compliance run into each stack's synthesis. */
-class ComplianceAspect implements IAspect {
-  constructor(private readonly engine: Compliance) {}
-
-  public visit(node: IConstruct): void {
-    if (!TerraformStack.isStack(node) || SYNTH_HOOKED.has(node)) return;
-    SYNTH_HOOKED.add(node);
-    const stack = node;
-    addCustomSynthesis(stack, {
-      onSynthesize: (session) => {
-        const report = this.engine.evaluate(stack);
-        const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(path.join(dir, REPORT_FILE_NAME), `${JSON.stringify(report, null, 2)}\n`);
-        annotate(stack, report);
-      },
-    });
-  }
+/** Hooks the compliance run into one stack's synthesis (after aspects and validations). */
+function hookStack(engine: Compliance, stack: TerraformStack): void {
+  if (SYNTH_HOOKED.has(stack)) return;
+  SYNTH_HOOKED.add(stack);
+  addCustomSynthesis(stack, {
+    onSynthesize: (session) => {
+      const report = engine.evaluate(stack);
+      const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, REPORT_FILE_NAME), `${JSON.stringify(report, null, 2)}\n`);
+      annotate(stack, report);
+    },
+  });
 }
 
 /**
@@ -107,13 +102,29 @@ export class Compliance {
 
   private readonly packList: RulePack[] = [];
 
-  private constructor(root: IConstruct) {
-    Aspects.of(root).add(new ComplianceAspect(this));
+  private constructor(private readonly root: IConstruct) {
+    // cdktf synthesizes each stack on its own, so app-level aspects never reach the stacks:
+    // hook every stack that exists when synth starts.
+    const app = root as any;
+    if (typeof app.synth === 'function' && !TerraformStack.isStack(root)) {
+      const synth = app.synth.bind(app);
+      app.synth = () => {
+        this.hookStacks();
+        synth();
+      };
+    }
+  }
+
+  private hookStacks(): void {
+    for (const c of this.root.node.findAll()) {
+      if (TerraformStack.isStack(c)) hookStack(this, c);
+    }
   }
 
   /** Adds a rule pack (adding the same pack class twice has no effect). */
   public addPack(pack: RulePack): Compliance {
     if (!this.packList.some((p) => p.name === pack.name)) this.packList.push(pack);
+    this.hookStacks();
     return this;
   }
 

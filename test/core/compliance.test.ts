@@ -1,0 +1,187 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { TerraformStack, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import {
+  Compliance,
+  ComplianceStatus,
+  ResourceView,
+  Rule,
+  RuleEvaluation,
+  RuleLevel,
+  RulePack,
+  StackView,
+} from '../../lib';
+import { defineRule } from '../../lib/core/compliance/define-rule';
+import { evaluateStack } from '../../lib/core/compliance/evaluate';
+import { requiredTagsRule } from '../../lib/core/rules';
+import { tempApp } from '../helpers';
+
+// A single-resource rule written as a pure function.
+const namedBucket = defineRule({
+  id: 'T-01',
+  level: RuleLevel.ERROR,
+  description: 'Buckets are named with the team prefix',
+  fixHint: 'Prefix the bucket name with ml-',
+  resourceTypes: ['aws_s3_bucket'],
+  check: (r) => String(r.attributes.bucket).startsWith('ml-') || `bucket is '${r.attributes.bucket}'`,
+});
+
+// A cross-resource rule written as a subclass (the public extension point).
+class VersionedBucket extends Rule {
+  constructor() {
+    super({
+      id: 'T-02',
+      level: RuleLevel.WARNING,
+      description: 'Buckets have a versioning resource',
+      fixHint: 'Add aws_s3_bucket_versioning',
+      resourceTypes: ['aws_s3_bucket'],
+    });
+  }
+  public evaluate(resource: ResourceView, stack: StackView): RuleEvaluation {
+    return stack.referencing('aws_s3_bucket_versioning', 'bucket', resource).length > 0
+      ? { status: ComplianceStatus.COMPLIANT }
+      : { status: ComplianceStatus.NON_COMPLIANT, detail: 'no aws_s3_bucket_versioning references it' };
+  }
+}
+
+const pack = () => new RulePack('TestPack', [namedBucket, new VersionedBucket()]);
+
+function build(app = Testing.app()) {
+  const stack = new TerraformStack(app, 'cmp');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const good = new S3Bucket(stack, 'good', { bucket: 'ml-good' });
+  new S3BucketVersioningA(stack, 'good-versioning', {
+    bucket: good.id,
+    versioningConfiguration: { status: 'Enabled' },
+  });
+  const bad = new S3Bucket(stack, 'bad', { bucket: 'other' });
+  return { stack, good, bad };
+}
+
+describe('X-11 compliance engine', () => {
+  test('X-11 single-resource and cross-resource rules produce findings per resource', () => {
+    const { stack } = build();
+    Testing.synth(stack);
+    const report = Compliance.of(stack).addPack(pack()).evaluate(stack);
+    const results = report.findings.map((f) => `${f.ruleId} ${f.address} ${f.status}`);
+    expect(results).toEqual([
+      'T-01 aws_s3_bucket.bad NON_COMPLIANT',
+      'T-02 aws_s3_bucket.bad NON_COMPLIANT',
+      'T-01 aws_s3_bucket.good COMPLIANT',
+      'T-02 aws_s3_bucket.good COMPLIANT',
+    ]);
+    expect(report.summary).toEqual({ compliant: 2, nonCompliant: 2, suppressed: 0, errors: 1, warnings: 1 });
+    expect(report.findings[0].reason).toBe("bucket is 'other'");
+  });
+
+  test('X-11 synth fails on ERROR findings with rule id and resource address; report is written', () => {
+    const { app, outdir } = tempApp();
+    build(app);
+    Compliance.of(app).addPack(pack());
+    expect(() => app.synth()).toThrow(/\[T-01\] aws_s3_bucket.bad: Buckets are named with the team prefix \(bucket is 'other'\). Fix: Prefix/);
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'compliance-report.json'), 'utf8'));
+    expect(report.stackName).toBe('cmp');
+    expect(report.packs).toEqual(['TestPack']);
+    expect(report.findings.find((f: any) => f.ruleId === 'T-01' && f.address === 'aws_s3_bucket.bad')).toMatchObject({
+      status: 'NON_COMPLIANT',
+      level: 'ERROR',
+      constructPath: 'cmp/bad',
+    });
+  });
+
+  test('X-11 WARNING findings annotate but do not fail synth', () => {
+    const { app, outdir } = tempApp();
+    const { bad } = build(app);
+    Compliance.suppress(bad, 'T-01', 'legacy bucket kept until migration');
+    Compliance.of(app).addPack(pack());
+    app.synth();
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    const warnings = manifest.stacks.cmp.annotations.filter((a: any) => a.level === '@cdktf/warn');
+    expect(warnings.map((a: any) => a.message)).toEqual([expect.stringContaining('[T-02] aws_s3_bucket.bad')]);
+  });
+
+  test('X-11 suppressions carry their reason into the synthesized metadata and the report', () => {
+    const { app, outdir } = tempApp();
+    const { bad } = build(app);
+    Compliance.suppress(bad, 'T-01', 'legacy bucket kept until migration');
+    Compliance.of(app).addPack(pack());
+    app.synth();
+    const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'cdk.tf.json'), 'utf8'));
+    expect(tf.resource.aws_s3_bucket.bad['//'].secure_mlops.suppressions).toEqual([
+      { id: 'T-01', reason: 'legacy bucket kept until migration' },
+    ]);
+    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'compliance-report.json'), 'utf8'));
+    expect(report.findings.find((f: any) => f.ruleId === 'T-01' && f.address === 'aws_s3_bucket.bad')).toMatchObject({
+      status: 'SUPPRESSED',
+      reason: 'legacy bucket kept until migration',
+    });
+  });
+
+  test('X-11 a stack-wide suppression covers every resource; a control id covers its facets', () => {
+    const { stack } = build();
+    Compliance.suppress(stack, 'T', 'not a real id prefix match');
+    Compliance.suppress(stack, 'T-02', 'versioning is handled by AWS Backup here');
+    Testing.synth(stack);
+    const report = Compliance.of(stack).addPack(pack()).evaluate(stack);
+    expect(report.findings.filter((f) => f.status === 'SUPPRESSED').map((f) => f.ruleId)).toEqual(['T-02']);
+
+    const facet = defineRule({ ...namedBucketDef(), id: 'T-02.facet' });
+    const r2 = evaluateStack('s', Testing.synth(stack) && stack.toTerraform(), [new RulePack('p', [facet])]);
+    expect(r2.findings.find((f) => f.address === 'aws_s3_bucket.bad')?.status).toBe('SUPPRESSED');
+  });
+
+  test('X-11 suppressions need a reason of at least 10 characters', () => {
+    const { bad } = build();
+    expect(() => Compliance.suppress(bad, 'T-01', 'because')).toThrow(
+      /Invalid input for cmp\/bad:\n {2}- suppressions.T-01.reason: got 'because'; allowed: a reason of at least 10 characters/,
+    );
+  });
+
+  test('X-11 short reasons in hand-written JSON are not honoured', () => {
+    const json = { resource: { aws_s3_bucket: { x: { bucket: 'no', '//': { secure_mlops: { suppressions: [{ id: 'T-01', reason: 'short' }] } } } } } };
+    const report = evaluateStack('s', json, [pack()]);
+    expect(report.findings.find((f) => f.ruleId === 'T-01')?.status).toBe('NON_COMPLIANT');
+  });
+
+  test('X-11 a rule that throws is reported as non-compliant, not swallowed', () => {
+    const broken = defineRule({
+      id: 'T-03', level: RuleLevel.ERROR, description: 'd', fixHint: 'f',
+      check: () => { throw new Error('boom'); },
+    });
+    const report = evaluateStack('s', { resource: { aws_s3_bucket: { x: {} } } }, [new RulePack('p', [broken])]);
+    expect(report.findings[0]).toMatchObject({ status: 'NON_COMPLIANT', reason: 'rule raised an error: boom' });
+  });
+
+  test('X-11 duplicate rule ids in a pack are rejected', () => {
+    expect(() => new RulePack('dup', [namedBucket, namedBucket])).toThrow(/duplicate rule id 'T-01'/);
+  });
+
+  test('X-09 required tags rule checks taggable types and present tag maps', () => {
+    const rule = requiredTagsRule('aws_', 'tags', ['aws_s3_bucket']);
+    const json = {
+      resource: {
+        aws_s3_bucket: { untagged: {}, partial: { tags: { platform: 'p', environment: 'e' } } },
+        aws_iam_policy: { p: {} },
+      },
+    };
+    const report = evaluateStack('s', json, [new RulePack('p', [rule])]);
+    expect(report.findings.map((f) => `${f.address} ${f.status} ${f.reason ?? ''}`.trim())).toEqual([
+      'aws_s3_bucket.partial NON_COMPLIANT missing tags: owner, data-classification, cost-center',
+      'aws_s3_bucket.untagged NON_COMPLIANT no tags',
+    ]);
+  });
+});
+
+function namedBucketDef() {
+  return {
+    id: 'T-01',
+    level: RuleLevel.ERROR,
+    description: 'Buckets are named with the team prefix',
+    fixHint: 'Prefix the bucket name with ml-',
+    resourceTypes: ['aws_s3_bucket'],
+    check: (r: ResourceView) => String(r.attributes.bucket).startsWith('ml-'),
+  };
+}

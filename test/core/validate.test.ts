@@ -1,0 +1,135 @@
+import { App, TerraformStack, Token } from 'cdktf';
+import { Validate } from '../../lib';
+import { ValidationError, Validator } from '../../lib/core/errors';
+
+describe('X-10 name validators by each cloud\'s rules', () => {
+  test.each([
+    ['s3BucketName', 'ml-platform-data-eu', true],
+    ['s3BucketName', 'ML_Data', false],
+    ['s3BucketName', 'ab', false],
+    ['s3BucketName', 'a..b-bucket', false],
+    ['s3BucketName', '192.168.1.1', false],
+    ['s3BucketName', 'xn--bucket', false],
+    ['s3BucketName', 'data-s3alias', false],
+    ['gcsBucketName', 'vertex-pipeline-root_1', true],
+    ['gcsBucketName', 'google-data', false],
+    ['gcsBucketName', 'goog-data', false],
+    ['gcsBucketName', 'Upper', false],
+    ['azureStorageAccountName', 'mlstore01', true],
+    ['azureStorageAccountName', 'ml-store', false],
+    ['azureStorageAccountName', 'a'.repeat(25), false],
+    ['azureKeyVaultName', 'kv-ml-prod', true],
+    ['azureKeyVaultName', 'kv--ml', false],
+    ['azureKeyVaultName', '1kv', false],
+    ['azureKeyVaultName', 'k'.repeat(25), false],
+    ['iamRoleName', 'sagemaker-execution+team@x', true],
+    ['iamRoleName', 'role with space', false],
+    ['iamRoleName', 'r'.repeat(65), false],
+    ['gcpServiceAccountId', 'vertex-pipeline', true],
+    ['gcpServiceAccountId', 'short', false],
+    ['gcpServiceAccountId', 'Vertex-pipeline', false],
+    ['gcpServiceAccountId', 'ends-with-', false],
+    ['gcpProjectId', 'ml-platform-prod', true],
+    ['gcpProjectId', 'ML', false],
+    ['gcpLabelKey', 'cost-center', true],
+    ['gcpLabelKey', 'Cost', false],
+    ['gcpLabelKey', '1abc', false],
+    ['gcpLabelValue', 'team_a-1', true],
+    ['gcpLabelValue', 'Team A', false],
+    ['gcpMember', 'group:ds@example.com', true],
+    ['gcpMember', 'serviceAccount:pipe@p.iam.gserviceaccount.com', true],
+    ['gcpMember', 'allUsers', false],
+    ['gcpMember', 'ds@example.com', false],
+    ['sagemakerName', 'alice-smith', true],
+    ['sagemakerName', 'alice_smith', false],
+    ['sagemakerName', '-alice', false],
+    ['awsAccountId', '111111111111', true],
+    ['awsAccountId', '1111', false],
+    ['uuid', '00000000-0000-0000-0000-000000000000', true],
+    ['uuid', 'not-a-uuid', false],
+    ['durationSeconds', '7776000s', true],
+    ['durationSeconds', '90d', false],
+  ])('%s(%j) valid=%s', (fn, value, valid) => {
+    const result = (Validate as any)[fn](value);
+    if (valid) expect(result).toBeUndefined();
+    else expect(typeof result).toBe('string');
+  });
+});
+
+describe('X-10 region validators', () => {
+  test.each([
+    ['awsRegion', 'eu-west-1', true],
+    ['awsRegion', 'us-gov-west-1', true],
+    ['awsRegion', 'eu-west', false],
+    ['awsRegion', 'westeurope', false],
+    ['gcpRegion', 'europe-west4', true],
+    ['gcpRegion', 'EU', false],
+    ['gcpLocation', 'EU', true],
+    ['gcpLocation', 'europe-west4', true],
+    ['gcpLocation', 'mars-north1x', false],
+    ['azureLocation', 'westeurope', true],
+    ['azureLocation', 'West Europe', true],
+    ['azureLocation', 'europe-west4', false],
+  ])('%s(%j) valid=%s', (fn, value, valid) => {
+    const result = (Validate as any)[fn](value);
+    if (valid) expect(result).toBeUndefined();
+    else expect(typeof result).toBe('string');
+  });
+
+  test('X-10 arn validator checks the service', () => {
+    expect(Validate.arn('arn:aws:kms:eu-west-1:111111111111:key/abc', 'kms')).toBeUndefined();
+    expect(Validate.arn('arn:aws:iam::111111111111:role/x', 'kms')).toMatch(/service kms/);
+  });
+
+  test('X-10 CIDR validator rejects host bits and non-CIDRs', () => {
+    expect(Validate.cidr('10.0.0.0/16')).toBeUndefined();
+    expect(Validate.cidr('10.0.0.1/16')).toMatch(/did you mean 10.0.0.0\/16/);
+    expect(Validate.cidr('10.0.0.0')).toMatch(/IPv4 CIDR/);
+    expect(Validate.cidr('300.0.0.0/8')).toMatch(/IPv4 CIDR/);
+    expect(Validate.cidr('10.0.0.0/33')).toMatch(/IPv4 CIDR/);
+  });
+});
+
+describe('X-10 unresolved tokens are skipped, not rejected', () => {
+  const token = Token.asString({ Ref: 'x' } as any);
+  test.each(['s3BucketName', 'gcsBucketName', 'azureStorageAccountName', 'awsRegion', 'cidr', 'gcpMember'])(
+    '%s skips tokens',
+    (fn) => {
+      expect((Validate as any)[fn](token)).toBeUndefined();
+    },
+  );
+
+  test('Validator ignores problems on token values', () => {
+    const stack = new TerraformStack(new App(), 's');
+    const v = new Validator(stack).require(false, 'name', token, 'anything');
+    expect(v.hasProblems).toBe(false);
+  });
+});
+
+describe('X-10 one error lists every problem of a construct', () => {
+  test('ValidationError names construct path, each prop, value and what is allowed', () => {
+    const stack = new TerraformStack(new App(), 'ml-prod');
+    const v = new Validator(stack)
+      .check('bucketName', 'Bad_Bucket', Validate.s3BucketName('Bad_Bucket'))
+      .check('region', 'mars-1', Validate.awsRegion('mars-1'))
+      .check('ok', 'eu-west-1', Validate.awsRegion('eu-west-1'));
+    let error: unknown;
+    try {
+      v.throwIfInvalid();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const ve = error as ValidationError;
+    expect(ve.constructPath).toBe('ml-prod');
+    expect(ve.problems).toHaveLength(2);
+    expect(ve.message).toContain('Invalid input for ml-prod');
+    expect(ve.message).toContain("bucketName: got 'Bad_Bucket'; allowed: 3-63 characters");
+    expect(ve.message).toContain("region: got 'mars-1'; allowed: an AWS region name");
+  });
+
+  test('no problems, no error', () => {
+    const stack = new TerraformStack(new App(), 'ok');
+    expect(() => new Validator(stack).check('r', 'eu-west-1', Validate.awsRegion('eu-west-1')).throwIfInvalid()).not.toThrow();
+  });
+});
