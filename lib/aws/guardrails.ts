@@ -1,0 +1,256 @@
+import { Construct } from 'constructs';
+import { Annotations, TerraformOutput } from 'cdktf';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { Validator } from '../core/errors';
+import { Validate } from '../core/validate';
+import { DEFAULT_ALLOWED_INSTANCE_TYPES, STUDIO_USER_TAG } from './defaults';
+import { policyDocument, Statement } from './policy';
+
+/** Props of {@link GuardrailPolicies}. */
+export interface GuardrailPoliciesProps {
+  /**
+   * Instance types Studio apps may use (AWS-12). `system` is always added (the default Jupyter
+   * Server / system apps need it).
+   * @default ['ml.t3.medium', 'ml.t3.large', 'ml.m5.large', 'ml.m5.xlarge']
+   */
+  readonly allowedInstanceTypes?: string[];
+  /**
+   * Image ARNs (patterns allowed) Studio apps may use (AWS-13). Include the SageMaker-provided
+   * images your users need (e.g. `arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*`,
+   * `arn:aws:sagemaker:eu-west-1:*:image/jupyter-server-3`) and your own custom images.
+   * @default - no image restriction (AWS-13 is off until a list is given; SageMaker's image
+   * ARNs differ by region and app type, so no safe default list exists)
+   */
+  readonly approvedImageArns?: string[];
+  /** Subnet ids jobs must run in (AWS-17). */
+  readonly subnetIds: string[];
+  /** Security group ids jobs must use (AWS-17). */
+  readonly securityGroupIds: string[];
+  /**
+   * Require network isolation on training/processing jobs (AWS-17 opt).
+   * @default false
+   */
+  readonly requireNetworkIsolation?: boolean;
+  /**
+   * Tag keys required on CreateTrainingJob / CreateProcessingJob by users (AWS-15).
+   * @default ['studiouserid']
+   */
+  readonly requiredJobTagKeys?: string[];
+  /**
+   * Principal ARN patterns exempt from the admin-only AppImageConfig rule in the SCP (AWS-19).
+   * @default - none (the SCP then denies everybody; the platform passes its admin role)
+   */
+  readonly adminPrincipalArns?: string[];
+  /**
+   * Emit the SCP documents as Terraform outputs (`<id>-scp-*`).
+   * @default true
+   */
+  readonly emitScpOutputs?: boolean;
+}
+
+/** SCP size limit (characters, whitespace excluded). */
+const SCP_MAX_CHARS = 5120;
+/** Customer managed policy size limit. */
+const POLICY_MAX_CHARS = 6144;
+
+const JOB_ACTIONS = ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateHyperParameterTuningJob'];
+
+/**
+ * The s004 guardrails as policy documents (AWS-12 … AWS-17, AWS-19): each is attached as an
+ * identity policy (customer managed `aws_iam_policy`) and also emitted as an SCP JSON output
+ * for the organisation's management account. All are Deny statements, so they only narrow.
+ */
+export class GuardrailPolicies extends Construct {
+  /** AWS-12, AWS-13, AWS-19: Studio app guardrails (instance types, images, app image configs). */
+  public readonly studioAppsDocument: string;
+  /** AWS-14, AWS-15 (profiles), AWS-16: domain-level guardrails. */
+  public readonly domainDocument: string;
+  /** AWS-16 (endpoints, monitoring), AWS-17: job guardrails. */
+  public readonly jobsDocument: string;
+  /** AWS-15 (jobs): tags required on jobs created by users (attached to user execution roles). */
+  public readonly jobTagsDocument: string;
+  /** The same guardrails, without AWS-19, for the platform admin. */
+  public readonly adminStudioAppsDocument: string;
+  /** SCP form (organisation level; AWS-14 VpcOnly domains, AWS-16, AWS-19 with admin exemption, AWS-12). */
+  public readonly scpDocument: string;
+  /** Identity policy for every non-admin role. */
+  public readonly studioAppsPolicy: IamPolicy;
+  /** Identity policy for the admin role. */
+  public readonly adminStudioAppsPolicy: IamPolicy;
+  /** Identity policy with the domain guardrails. */
+  public readonly domainPolicy: IamPolicy;
+  /** Identity policy with the job guardrails (attached to execution and workload roles). */
+  public readonly jobsPolicy: IamPolicy;
+  /** Identity policy with the job tag guardrails (attached to user execution roles). */
+  public readonly jobTagsPolicy: IamPolicy;
+  /** Instance types in force (with `system`). */
+  public readonly allowedInstanceTypes: string[];
+
+  constructor(scope: Construct, id: string, props: GuardrailPoliciesProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    const types = props.allowedInstanceTypes ?? DEFAULT_ALLOWED_INSTANCE_TYPES;
+    types.forEach((t, i) =>
+      v.require(t === 'system' || /^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(t), `allowedInstanceTypes[${i}]`, t, "SageMaker instance types such as 'ml.t3.medium' (or 'system')"),
+    );
+    v.require(types.length > 0, 'allowedInstanceTypes', types, 'at least one instance type');
+    (props.approvedImageArns ?? []).forEach((a, i) => v.check(`approvedImageArns[${i}]`, a, Validate.arn(a, 'sagemaker')));
+    v.throwIfInvalid();
+    this.allowedInstanceTypes = types.includes('system') ? [...types] : [...types, 'system'];
+    const images = props.approvedImageArns;
+    const jobTags = props.requiredJobTagKeys ?? [STUDIO_USER_TAG];
+
+    const instanceTypes: Statement = {
+      Sid: 'AWS12LimitInstanceTypes',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateApp',
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': this.allowedInstanceTypes } },
+    };
+    const imageArns: Statement[] =
+      images && images.length > 0
+        ? [
+          {
+            Sid: 'AWS13ApprovedImagesOnly',
+            Effect: 'Deny',
+            Action: 'sagemaker:CreateApp',
+            Resource: '*',
+            Condition: { 'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': images } },
+          },
+        ]
+        : [];
+    const appImageConfig: Statement = {
+      Sid: 'AWS19AppImageConfigAdminOnly',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateAppImageConfig', 'sagemaker:UpdateAppImageConfig', 'sagemaker:DeleteAppImageConfig'],
+      Resource: '*',
+    };
+    const vpcOnly: Statement[] = [
+      {
+        Sid: 'AWS14DomainVpcOnly',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateDomain',
+        Resource: '*',
+        Condition: { StringNotEquals: { 'sagemaker:AppNetworkAccessType': 'VpcOnly' } },
+      },
+      { Sid: 'AWS14DomainSubnets', Effect: 'Deny', Action: 'sagemaker:CreateDomain', Resource: '*', Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } } },
+      {
+        Sid: 'AWS14DomainSecurityGroups',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateDomain',
+        Resource: '*',
+        Condition: { Null: { 'sagemaker:VpcSecurityGroupIds': 'true' } },
+      },
+    ];
+    const profileTags: Statement = {
+      Sid: 'AWS15UserProfileTagged',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateUserProfile',
+      Resource: '*',
+      Condition: { Null: { [`aws:RequestTag/${STUDIO_USER_TAG}`]: 'true' } },
+    };
+    const jobTagStatements: Statement[] = jobTags.map((k, i) => ({
+      Sid: `AWS15JobsTagged${i}`,
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob'],
+      Resource: '*',
+      Condition: { Null: { [`aws:RequestTag/${k}`]: 'true' } },
+    }));
+    const encryption: Statement[] = [
+      { Sid: 'AWS16EndpointConfigKms', Effect: 'Deny', Action: 'sagemaker:CreateEndpointConfig', Resource: '*', Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } } },
+      {
+        Sid: 'AWS16MonitoringVolumeKms',
+        Effect: 'Deny',
+        Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
+        Resource: '*',
+        Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } },
+      },
+      {
+        Sid: 'AWS16MonitoringOutputKms',
+        Effect: 'Deny',
+        Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
+        Resource: '*',
+        Condition: { Null: { 'sagemaker:OutputKmsKey': 'true' } },
+      },
+    ];
+    const domainEncryption: Statement[] = [
+      { Sid: 'AWS16DomainVolumeKms', Effect: 'Deny', Action: 'sagemaker:CreateDomain', Resource: '*', Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } } },
+      {
+        Sid: 'AWS16DomainSharingKms',
+        Effect: 'Deny',
+        Action: ['sagemaker:CreateDomain', 'sagemaker:UpdateDomain'],
+        Resource: '*',
+        Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKey': 'true' } },
+      },
+    ];
+    const jobsVpc: Statement[] = [
+      { Sid: 'AWS17JobsInVpc', Effect: 'Deny', Action: JOB_ACTIONS, Resource: '*', Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } } },
+      {
+        Sid: 'AWS17JobsPlatformSubnets',
+        Effect: 'Deny',
+        Action: JOB_ACTIONS,
+        Resource: '*',
+        Condition: { 'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSubnets': props.subnetIds } },
+      },
+      {
+        Sid: 'AWS17JobsPlatformSecurityGroups',
+        Effect: 'Deny',
+        Action: JOB_ACTIONS,
+        Resource: '*',
+        Condition: { 'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSecurityGroupIds': props.securityGroupIds } },
+      },
+      {
+        Sid: 'AWS17InterContainerEncryption',
+        Effect: 'Deny',
+        Action: JOB_ACTIONS,
+        Resource: '*',
+        Condition: { Bool: { 'sagemaker:InterContainerTrafficEncryption': 'false' } },
+      },
+    ];
+    if (props.requireNetworkIsolation) {
+      jobsVpc.push({
+        Sid: 'AWS17NetworkIsolation',
+        Effect: 'Deny',
+        Action: JOB_ACTIONS,
+        Resource: '*',
+        Condition: { Bool: { 'sagemaker:NetworkIsolation': 'false' } },
+      });
+    }
+
+    this.studioAppsDocument = policyDocument([instanceTypes, ...imageArns, appImageConfig]);
+    this.adminStudioAppsDocument = policyDocument([instanceTypes, ...imageArns]);
+    this.domainDocument = policyDocument([...vpcOnly, profileTags, ...domainEncryption]);
+    this.jobsDocument = policyDocument([...encryption, ...jobsVpc]);
+    this.jobTagsDocument = policyDocument(jobTagStatements);
+    const scpAppImage: Statement = {
+      ...appImageConfig,
+      ...(props.adminPrincipalArns && props.adminPrincipalArns.length > 0
+        ? { Condition: { ArnNotLike: { 'aws:PrincipalArn': props.adminPrincipalArns } } }
+        : {}),
+    };
+    this.scpDocument = policyDocument([instanceTypes, scpAppImage, ...vpcOnly, ...domainEncryption, ...encryption]);
+
+    this.studioAppsPolicy = new IamPolicy(this, 'studio-apps', { description: 'AWS-12/13/19 Studio app guardrails', policy: this.studioAppsDocument });
+    this.adminStudioAppsPolicy = new IamPolicy(this, 'admin-studio-apps', { description: 'AWS-12/13 Studio app guardrails (admin)', policy: this.adminStudioAppsDocument });
+    this.domainPolicy = new IamPolicy(this, 'domain', { description: 'AWS-14/15/16 domain guardrails', policy: this.domainDocument });
+    this.jobsPolicy = new IamPolicy(this, 'jobs', { description: 'AWS-16/17 job guardrails', policy: this.jobsDocument });
+    this.jobTagsPolicy = new IamPolicy(this, 'job-tags', { description: 'AWS-15 job tag guardrails', policy: this.jobTagsDocument });
+
+    for (const [name, doc, max] of [
+      ['studio-apps', this.studioAppsDocument, POLICY_MAX_CHARS],
+      ['domain', this.domainDocument, POLICY_MAX_CHARS],
+      ['jobs', this.jobsDocument, POLICY_MAX_CHARS],
+      ['scp', this.scpDocument, SCP_MAX_CHARS],
+    ] as Array<[string, string, number]>) {
+      if (doc.length > max) {
+        Annotations.of(this).addWarning(`${name} guardrail document is ${doc.length} characters before token resolution; AWS limits it to ${max}`);
+      }
+    }
+    if (props.emitScpOutputs ?? true) {
+      new TerraformOutput(this, 'scp', {
+        value: this.scpDocument,
+        description: 'Service control policy (JSON) with the SageMaker guardrails, to attach in the organisation management account',
+      });
+    }
+  }
+}

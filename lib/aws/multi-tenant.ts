@@ -1,0 +1,169 @@
+import { Construct } from 'constructs';
+import { Validator } from '../core/errors';
+import { SodException } from '../core/personas';
+import { RemovalPolicy } from '../core/removal-policy';
+import { DataResidency } from '../core/residency';
+import { PlatformTags, Tagging } from '../core/tags';
+import { providerRegion } from './env';
+import { AuditTrail } from './audit';
+import { PlatformKey } from './kms';
+import { NetworkProps, PrivateNetwork } from './network';
+import { ModelPackageGroupSpec } from './registry';
+import { SecureBucket } from './secure-bucket';
+import { SageMakerStudioDomain } from './studio-domain';
+import { AuthMode, UserProfileSpec } from './user-profiles';
+
+/** One tenant (team / line of business) of a multi-tenant platform. */
+export interface TenantSpec {
+  /** Tenant id: 1-31 lowercase letters, digits and hyphens; tagged as `tenant` on its resources. */
+  readonly tenantId: string;
+  /**
+   * Persona → principals of this tenant.
+   * @default - none
+   */
+  readonly personas?: { [persona: string]: string[] };
+  /**
+   * SoD exceptions of this tenant.
+   * @default - none
+   */
+  readonly sodExceptions?: SodException[];
+  /**
+   * User profiles of this tenant.
+   * @default - none
+   */
+  readonly userProfiles?: UserProfileSpec[];
+  /**
+   * Model package groups of this tenant.
+   * @default - none
+   */
+  readonly modelPackageGroups?: ModelPackageGroupSpec[];
+  /**
+   * Cost center of the tenant (tag).
+   * @default - the platform's
+   */
+  readonly costCenter?: string;
+}
+
+/** Props of {@link MultiTenantStudio}. */
+export interface MultiTenantStudioProps {
+  /** Environment. */
+  readonly environment: string;
+  /** Auth mode of every tenant domain (AWS-08). */
+  readonly authMode: AuthMode;
+  /** The tenants. */
+  readonly tenants: TenantSpec[];
+  /**
+   * The shared network (one VPC, endpoints shared by all tenant domains).
+   * @default - 10.20.0.0/20 over 3 AZs sized for `expectedUsers` of all tenants
+   */
+  readonly network?: NetworkProps;
+  /**
+   * Instance types (with 'system').
+   * @default - the SageMakerStudioDomain default
+   */
+  readonly allowedInstanceTypes?: string[];
+  /**
+   * Platform tags.
+   * @default - defaults
+   */
+  readonly tags?: PlatformTags;
+  /**
+   * Allowed regions.
+   * @default - the provider region
+   */
+  readonly allowedRegions?: string[];
+  /**
+   * Removal policy.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Account id.
+   * @default - the aws_caller_identity data source
+   */
+  readonly accountId?: string;
+  /**
+   * Organization trail ARN (then no trail is created).
+   * @default - one trail for the account
+   */
+  readonly organizationTrailArn?: string;
+}
+
+/**
+ * Many tenants in one account (AWS-30, s004 "Multilocação" multi-domain model): one shared
+ * private network and audit trail, and per tenant its own SageMaker domain, CMK, buckets,
+ * persona roles and registry, every resource tagged `tenant=<id>` and the tenant's roles
+ * denied any SageMaker resource not tagged with their tenant.
+ */
+export class MultiTenantStudio extends Construct {
+  /** Shared network. */
+  public readonly network: PrivateNetwork;
+  /** Key of the shared network and audit. */
+  public readonly sharedKey: PlatformKey;
+  /** Shared access-log bucket. */
+  public readonly logBucket: SecureBucket;
+  /** Shared account-level audit (log groups, trail, alarms). */
+  public readonly audit: AuditTrail;
+  /** Tenant domains by tenant id. */
+  public readonly tenants: { [tenantId: string]: SageMakerStudioDomain } = {};
+
+  constructor(scope: Construct, id: string, props: MultiTenantStudioProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    v.require(props.tenants.length > 0, 'tenants', props.tenants, 'at least one tenant');
+    const ids = new Set<string>();
+    props.tenants.forEach((t, i) => {
+      v.require(/^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId), `tenants[${i}].tenantId`, t.tenantId, '1-31 lowercase letters, digits and hyphens');
+      v.require(!ids.has(t.tenantId), `tenants[${i}].tenantId`, t.tenantId, 'unique tenant ids');
+      ids.add(t.tenantId);
+    });
+    v.throwIfInvalid();
+    const users = props.tenants.reduce((n, t) => n + (t.userProfiles?.length ?? 0), 0);
+    this.sharedKey = new PlatformKey(this, 'shared-key', { accountId: props.accountId, removalPolicy: props.removalPolicy });
+    this.logBucket = new SecureBucket(this, 'access-logs', { serverAccessLogTarget: true, sourceAccountId: props.accountId, removalPolicy: props.removalPolicy });
+    this.network = new PrivateNetwork(this, 'network', {
+      expectedUsers: Math.max(users, 1),
+      ...(props.network ?? {}),
+      kmsKeyArn: this.sharedKey.keyArn,
+      accountId: props.accountId,
+      removalPolicy: props.removalPolicy,
+    });
+    this.audit = new AuditTrail(this, 'audit', {
+      kmsKeyArn: this.sharedKey.keyArn,
+      platformKey: this.sharedKey,
+      accessLogBucket: this.logBucket,
+      organizationTrailArn: props.organizationTrailArn,
+      accountId: props.accountId,
+      removalPolicy: props.removalPolicy,
+    });
+    for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit]) {
+      Tagging.apply(shared, props.environment, { ...(props.tags ?? {}), platform: props.tags?.platform ?? id });
+    }
+    const region = providerRegion(this);
+    const allowed = props.allowedRegions ?? (region ? [region] : undefined);
+    if (allowed) {
+      for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit]) DataResidency.enforce(shared, allowed);
+    }
+    for (const t of props.tenants) {
+      this.tenants[t.tenantId] = new SageMakerStudioDomain(this, t.tenantId, {
+        environment: props.environment,
+        authMode: props.authMode,
+        domainName: `${t.tenantId}-${props.environment}`.slice(0, 63),
+        sharedNetwork: this.network,
+        personas: t.personas,
+        sodExceptions: t.sodExceptions,
+        userProfiles: t.userProfiles,
+        modelPackageGroups: t.modelPackageGroups,
+        allowedInstanceTypes: props.allowedInstanceTypes,
+        tags: { ...(props.tags ?? {}), costCenter: t.costCenter ?? props.tags?.costCenter },
+        allowedRegions: props.allowedRegions,
+        removalPolicy: props.removalPolicy,
+        accountId: props.accountId,
+        tenantId: t.tenantId,
+        // account-level log groups and the trail are shared (created once above)
+        createAccountLogGroups: false,
+        organizationTrailArn: props.organizationTrailArn ?? this.audit.trail?.arn,
+      });
+    }
+  }
+}

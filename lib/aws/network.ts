@@ -1,0 +1,413 @@
+import { Construct } from 'constructs';
+import { Annotations, Fn, Lazy, Token } from 'cdktf';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { cidrContains, findOverlaps, parseCidrOrUndefined, splitCidr } from '../core/cidr';
+import { Validator } from '../core/errors';
+import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { Validate } from '../core/validate';
+import { CapacityPlanner, CapacityPlannerProps } from './capacity-planner';
+import { DEFAULT_AZ_COUNT, DEFAULT_EXPECTED_USERS, DEFAULT_LOG_RETENTION_DAYS, endpointServiceName, REQUIRED_INTERFACE_ENDPOINTS } from './defaults';
+import { awsEnv, AwsEnv } from './env';
+import { policyDocument, trustPolicy } from './policy';
+
+/** Network settings shared by {@link PrivateNetwork} and the platform constructs (create or bring your own). */
+export interface NetworkProps {
+  /**
+   * CIDR of a VPC to create. Ignored when `vpcId` is given.
+   * @default '10.20.0.0/20'
+   */
+  readonly vpcCidr?: string;
+  /**
+   * Number of Availability Zones (private subnets) of a created VPC (at least 2).
+   * @default 3
+   */
+  readonly availabilityZoneCount?: number;
+  /**
+   * Availability Zone names for a created VPC.
+   * @default - the first `availabilityZoneCount` available zones (aws_availability_zones data source)
+   */
+  readonly availabilityZones?: string[];
+  /**
+   * Prefix length of the created private subnets.
+   * @default - the capacity planner's recommendation
+   */
+  readonly subnetPrefixLength?: number;
+  /**
+   * Expected concurrent users, for capacity planning (AWS-03). Shortcut for `capacity.users`.
+   * @default 100
+   */
+  readonly expectedUsers?: number;
+  /**
+   * Full capacity-planning inputs (AWS-03).
+   * @default - `expectedUsers` with the planner's defaults
+   */
+  readonly capacity?: CapacityPlannerProps;
+  /**
+   * Existing VPC id (bring your own network).
+   * @default - a VPC is created
+   */
+  readonly vpcId?: string;
+  /**
+   * Existing private subnet ids, in at least two AZs (with `vpcId`).
+   * @default - created
+   */
+  readonly subnetIds?: string[];
+  /**
+   * CIDRs of the existing subnets, in the same order, for the capacity and overlap checks.
+   * @default - not checked (a warning is added)
+   */
+  readonly subnetCidrs?: string[];
+  /**
+   * Availability Zones of the existing subnets, for the two-AZ check.
+   * @default - not checked beyond the subnet count
+   */
+  readonly subnetAvailabilityZones?: string[];
+  /**
+   * Route table ids of the existing subnets, for the S3 gateway endpoint.
+   * @default - no S3 gateway endpoint for an existing VPC (a warning is added)
+   */
+  readonly routeTableIds?: string[];
+  /**
+   * CIDR of the existing VPC (for NFS egress rules).
+   * @default - unknown
+   */
+  readonly existingVpcCidr?: string;
+  /**
+   * Create the interface and gateway VPC endpoints (AWS-02). Set false when a shared network
+   * (e.g. another PrivateNetwork) already provides them.
+   * @default true
+   */
+  readonly createEndpoints?: boolean;
+  /**
+   * Interface endpoint service suffixes added to the required ones (e.g. 'sagemaker.featurestore-runtime', 'ssm').
+   * @default - none
+   */
+  readonly additionalInterfaceEndpoints?: string[];
+  /**
+   * Create VPC flow logs to a KMS-encrypted log group (AWS-27).
+   * @default true
+   */
+  readonly flowLogs?: boolean;
+}
+
+/** Props of {@link PrivateNetwork}. */
+export interface PrivateNetworkProps extends NetworkProps {
+  /** KMS key ARN encrypting the flow-log group (its policy must admit CloudWatch Logs). */
+  readonly kmsKeyArn: string;
+  /**
+   * Log retention in days.
+   * @default 365
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * Account id.
+   * @default - the aws_caller_identity data source
+   */
+  readonly accountId?: string;
+  /**
+   * Region.
+   * @default - the stack's AWS provider region, else the aws_region data source
+   */
+  readonly region?: string;
+  /**
+   * What happens to the flow-log group on destroy.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A private network for SageMaker Studio in VpcOnly mode (AWS-01, AWS-02, AWS-03, AWS-27):
+ * private subnets only (no internet or NAT gateway), the default security group emptied,
+ * interface endpoints with private DNS for SageMaker API/runtime/Studio, STS, Logs, KMS, ECR
+ * and EFS, an S3 gateway endpoint whose policy admits only the platform's buckets, an endpoint
+ * security group that admits 443 only from admitted (Studio) security groups, and flow logs.
+ * Or the same endpoints and checks around an existing VPC.
+ */
+export class PrivateNetwork extends Construct {
+  /** VPC id. */
+  public readonly vpcId: string;
+  /** Private subnet ids. */
+  public readonly subnetIds: string[];
+  /** The created VPC. */
+  public readonly vpc?: Vpc;
+  /** The created subnets. */
+  public readonly subnets: Subnet[] = [];
+  /** The created route table. */
+  public readonly routeTable?: RouteTable;
+  /** CIDR of the VPC, when known. */
+  public readonly vpcCidr?: string;
+  /** The capacity plan (AWS-03). */
+  public readonly capacity: CapacityPlanner;
+  /** Security group of the interface endpoints. */
+  public readonly endpointSecurityGroup?: SecurityGroup;
+  /** Interface endpoints by service suffix. */
+  public readonly interfaceEndpoints: { [suffix: string]: VpcEndpoint } = {};
+  /** S3 gateway endpoint. */
+  public readonly s3Endpoint?: VpcEndpoint;
+  /** Flow-log group. */
+  public readonly flowLogGroup?: CloudwatchLogGroup;
+  /** Flow log. */
+  public readonly flowLog?: FlowLog;
+  /** Region used in endpoint service names. */
+  public readonly region: string;
+  private readonly env: AwsEnv;
+  private readonly s3Resources: string[] = [];
+  private admitted = 0;
+
+  constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
+    super(scope, id);
+    this.env = awsEnv(this, props.accountId, props.region);
+    this.region = this.env.region;
+    const v = new Validator(this);
+    const byo = props.vpcId !== undefined;
+    const azCount = props.availabilityZoneCount ?? props.availabilityZones?.length ?? DEFAULT_AZ_COUNT;
+    const subnetCount = byo ? (props.subnetIds?.length ?? 0) : azCount;
+    const extra = props.additionalInterfaceEndpoints ?? [];
+    const capacityProps: CapacityPlannerProps = {
+      ...(props.capacity ?? { users: props.expectedUsers ?? DEFAULT_EXPECTED_USERS }),
+      subnetCount: Math.max(1, subnetCount),
+      interfaceEndpointsPerSubnet: props.capacity?.interfaceEndpointsPerSubnet ?? REQUIRED_INTERFACE_ENDPOINTS.length + 1 + extra.length,
+    };
+    for (const p of CapacityPlanner.validate(capacityProps)) v.add('capacity', JSON.stringify(capacityProps), p);
+    v.throwIfInvalid();
+    this.capacity = new CapacityPlanner(capacityProps);
+
+    if (byo) {
+      const ids = props.subnetIds ?? [];
+      v.require(ids.length >= 2, 'subnetIds', ids, 'private subnets in at least two Availability Zones');
+      if (props.subnetAvailabilityZones) {
+        const distinct = new Set(props.subnetAvailabilityZones).size;
+        v.require(distinct >= 2, 'subnetAvailabilityZones', props.subnetAvailabilityZones, 'at least two distinct Availability Zones');
+      }
+      if (props.subnetCidrs) {
+        v.require(props.subnetCidrs.length === ids.length, 'subnetCidrs', props.subnetCidrs, `one CIDR per subnet id (${ids.length})`);
+        this.checkCidrs(v, props.subnetCidrs, props.existingVpcCidr, 'subnetCidrs');
+      } else {
+        // capacity cannot be verified without CIDRs
+        Annotations.of(this).addWarning('subnetCidrs not given: subnet capacity (AWS-03) not checked');
+      }
+      if (props.existingVpcCidr) v.check('existingVpcCidr', props.existingVpcCidr, Validate.cidr(props.existingVpcCidr));
+      v.throwIfInvalid();
+      this.vpcId = props.vpcId!;
+      this.subnetIds = ids;
+      this.vpcCidr = props.existingVpcCidr;
+    } else {
+      const cidr = props.vpcCidr ?? '10.20.0.0/20';
+      v.check('vpcCidr', cidr, Validate.cidr(cidr));
+      v.require(Number.isInteger(azCount) && azCount >= 2, 'availabilityZoneCount', azCount, 'at least 2 Availability Zones');
+      if (props.availabilityZones) {
+        v.require(new Set(props.availabilityZones).size === props.availabilityZones.length, 'availabilityZones', props.availabilityZones, 'distinct Availability Zone names');
+      }
+      const prefix = props.subnetPrefixLength ?? this.capacity.recommendedPrefixLength;
+      v.require(Number.isInteger(prefix) && prefix >= 16 && prefix <= 28, 'subnetPrefixLength', prefix, 'an integer from 16 to 28');
+      v.throwIfInvalid();
+      let cidrs: string[] = [];
+      const parsed = parseCidrOrUndefined(cidr)!;
+      if (prefix < parsed.prefix || azCount * 2 ** (32 - prefix) > parsed.size) {
+        v.add(
+          'vpcCidr',
+          cidr,
+          `a VPC CIDR that holds ${azCount} subnets of /${prefix} (${this.capacity.requiredIpsPerSubnet} IPs each for ${capacityProps.users} users), i.e. /${Math.max(0, prefix - Math.ceil(Math.log2(azCount)))} or larger`,
+        );
+      } else {
+        cidrs = splitCidr(cidr, prefix, azCount);
+        this.checkCidrs(v, cidrs, cidr, 'subnetPrefixLength');
+      }
+      v.throwIfInvalid();
+      this.vpc = new Vpc(this, 'vpc', { cidrBlock: cidr, enableDnsHostnames: true, enableDnsSupport: true });
+      this.vpcId = this.vpc.id;
+      this.vpcCidr = cidr;
+      new DefaultSecurityGroup(this, 'default-sg', { vpcId: this.vpc.id, ingress: [], egress: [] });
+      const azs = props.availabilityZones
+        ? props.availabilityZones
+        : (() => {
+          const data = new DataAwsAvailabilityZones(this, 'azs', { state: 'available' });
+          return cidrs.map((_, i) => Fn.element(data.names, i));
+        })();
+      this.routeTable = new RouteTable(this, 'private-rt', { vpcId: this.vpc.id });
+      cidrs.forEach((c, i) => {
+        const subnet = new Subnet(this, `private-${i}`, {
+          vpcId: this.vpc!.id,
+          cidrBlock: c,
+          availabilityZone: azs[i],
+          mapPublicIpOnLaunch: false,
+        });
+        new RouteTableAssociation(this, `private-${i}-rt`, { subnetId: subnet.id, routeTableId: this.routeTable!.id });
+        this.subnets.push(subnet);
+      });
+      this.subnetIds = this.subnets.map((s) => s.id);
+    }
+
+    if (props.createEndpoints ?? true) {
+      this.endpointSecurityGroup = new SecurityGroup(this, 'endpoint-sg', {
+        vpcId: this.vpcId,
+        description: 'VPC interface endpoints: HTTPS from admitted Studio security groups only',
+        revokeRulesOnDelete: true,
+      });
+      for (const suffix of [...REQUIRED_INTERFACE_ENDPOINTS, ...extra]) {
+        this.interfaceEndpoints[suffix] = new VpcEndpoint(this, `endpoint-${suffix.replace(/\./g, '-')}`, {
+          vpcId: this.vpcId,
+          serviceName: endpointServiceName(this.env.region, suffix),
+          vpcEndpointType: 'Interface',
+          privateDnsEnabled: true,
+          subnetIds: this.subnetIds,
+          securityGroupIds: [this.endpointSecurityGroup.id],
+        });
+      }
+      const routeTables = this.routeTable ? [this.routeTable.id] : props.routeTableIds;
+      if (routeTables && routeTables.length > 0) {
+        this.s3Endpoint = new VpcEndpoint(this, 'endpoint-s3', {
+          vpcId: this.vpcId,
+          serviceName: `com.amazonaws.${this.env.region}.s3`,
+          vpcEndpointType: 'Gateway',
+          routeTableIds: routeTables,
+          policy: Lazy.stringValue({ produce: () => this.s3EndpointPolicy() }),
+        });
+      } else {
+        Annotations.of(this).addWarning('routeTableIds not given for an existing VPC: no S3 gateway endpoint created (AWS-02)');
+      }
+    }
+
+    if (props.flowLogs ?? true) {
+      this.flowLogGroup = new CloudwatchLogGroup(this, 'flow-logs', {
+        name: `/aws/vpc/flow-logs/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`,
+        kmsKeyId: props.kmsKeyArn,
+        retentionInDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+      });
+      applyRemovalPolicy(this.flowLogGroup, props.removalPolicy, { retain: { deletion_protection_enabled: true }, destroy: { deletion_protection_enabled: false } });
+      const role = new IamRole(this, 'flow-logs-role', {
+        assumeRolePolicy: trustPolicy({
+          services: ['vpc-flow-logs.amazonaws.com'],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
+        }),
+      });
+      new IamRolePolicy(this, 'flow-logs-policy', {
+        role: role.id,
+        policy: policyDocument([
+          {
+            Sid: 'WriteFlowLogs',
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+            Resource: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
+          },
+        ]),
+      });
+      this.flowLog = new FlowLog(this, 'flow-log', {
+        vpcId: this.vpcId,
+        trafficType: 'ALL',
+        logDestinationType: 'cloud-watch-logs',
+        logDestination: this.flowLogGroup.arn,
+        iamRoleArn: role.arn,
+        maxAggregationInterval: 60,
+      });
+    }
+  }
+
+  /** Admits HTTPS from a security group (e.g. Studio's) to the interface endpoints. */
+  public admitToEndpoints(securityGroupId: string, description?: string): void {
+    if (!this.endpointSecurityGroup) return;
+    new VpcSecurityGroupIngressRule(this, `endpoint-ingress-${this.admitted++}`, {
+      securityGroupId: this.endpointSecurityGroup.id,
+      referencedSecurityGroupId: securityGroupId,
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      description: description ?? 'HTTPS from Studio',
+    });
+  }
+
+  /** Adds egress rules to a security group: HTTPS to the endpoints and S3, NFS to the VPC (EFS). */
+  public allowEgressToEndpoints(scope: Construct, securityGroupId: string): void {
+    if (this.endpointSecurityGroup) {
+      new VpcSecurityGroupEgressRule(scope, 'egress-endpoints', {
+        securityGroupId,
+        referencedSecurityGroupId: this.endpointSecurityGroup.id,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        description: 'HTTPS to VPC interface endpoints',
+      });
+    }
+    if (this.s3Endpoint) {
+      new VpcSecurityGroupEgressRule(scope, 'egress-s3', {
+        securityGroupId,
+        prefixListId: this.s3Endpoint.prefixListId,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        description: 'HTTPS to S3 through the gateway endpoint',
+      });
+    }
+    if (this.vpcCidr) {
+      new VpcSecurityGroupEgressRule(scope, 'egress-nfs', {
+        securityGroupId,
+        cidrIpv4: this.vpcCidr,
+        ipProtocol: 'tcp',
+        fromPort: 2049,
+        toPort: 2049,
+        description: 'NFS to the domain EFS mount targets',
+      });
+    }
+  }
+
+  /** Admits a bucket (ARN) in the S3 gateway endpoint policy. */
+  public allowS3Bucket(bucketArn: string): void {
+    this.s3Resources.push(bucketArn, `${bucketArn}/*`);
+  }
+
+  private s3EndpointPolicy(): string {
+    return policyDocument([
+      {
+        Sid: 'PlatformBuckets',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+        Resource: this.s3Resources.length > 0 ? this.s3Resources : [`arn:${this.env.partition}:s3:::none-admitted`],
+        Condition: { StringEquals: { 'aws:PrincipalAccount': this.env.account } },
+      },
+      {
+        Sid: 'EcrImageLayers',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['s3:GetObject'],
+        Resource: [`arn:${this.env.partition}:s3:::prod-${this.env.region}-starport-layer-bucket/*`],
+      },
+    ]);
+  }
+
+  private checkCidrs(v: Validator, cidrs: string[], vpcCidr: string | undefined, prop: string): void {
+    const valid: string[] = [];
+    cidrs.forEach((c, i) => {
+      if (Token.isUnresolved(c)) return;
+      const problem = Validate.cidr(c);
+      if (problem) v.add(`${prop}[${i}]`, c, problem);
+      else valid.push(c);
+    });
+    for (const [a, b] of findOverlaps(valid)) v.add(prop, `${a} and ${b}`, 'non-overlapping subnet CIDRs');
+    if (vpcCidr && !Validate.cidr(vpcCidr)) {
+      for (const c of valid) if (!cidrContains(vpcCidr, c)) v.add(prop, c, `a subnet inside the VPC CIDR ${vpcCidr}`);
+    }
+    const small = this.capacity.undersizedSubnets(valid);
+    if (small.length > 0) {
+      v.add(
+        prop,
+        small.join(', '),
+        `subnets with at least ${this.capacity.requiredIpsPerSubnet} usable IPs each (AWS-03 capacity plan: ${this.capacity.userLevelIps} user-level + ${this.capacity.domainLevelIpsPerSubnet} domain-level IPs per subnet); use /${this.capacity.recommendedPrefixLength} or larger`,
+      );
+    }
+  }
+}

@@ -1,0 +1,438 @@
+// Identity policy documents of the persona roles (AWS-10, AWS-11, AWS-18, AWS-24), as plain
+// JSON. Resource "*" appears only for actions listed in WILDCARD_RESOURCE_ACTIONS: the actions
+// for which AWS offers no resource-level permission (X-03; listed in docs/aws.md).
+import { STUDIO_USER_TAG } from './defaults';
+import { AwsEnv } from './env';
+import { iamVar, policyDocument, Statement } from './policy';
+
+/** Actions that have no resource-level permission, so `Resource: "*"` is the only option. */
+export const WILDCARD_RESOURCE_ACTIONS = [
+  'sagemaker:ListDomains', 'sagemaker:ListUserProfiles', 'sagemaker:ListApps', 'sagemaker:ListSpaces',
+  'sagemaker:ListPipelines', 'sagemaker:ListModelPackageGroups', 'sagemaker:ListModelPackages',
+  'sagemaker:ListTrainingJobs', 'sagemaker:ListProcessingJobs', 'sagemaker:ListEndpoints', 'sagemaker:ListModels',
+  'sagemaker:ListImages', 'sagemaker:ListAppImageConfigs', 'sagemaker:ListStudioLifecycleConfigs',
+  'ecr:GetAuthorizationToken',
+  'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeVpcEndpoints', 'ec2:DescribeRouteTables', 'ec2:DescribeDhcpOptions',
+  'cloudwatch:PutMetricData', 'logs:DescribeLogGroups',
+  'cloudtrail:LookupEvents', 'cloudtrail:DescribeTrails',
+];
+
+/** What the persona policies refer to. */
+export interface PolicyContext {
+  readonly env: AwsEnv;
+  readonly domainId: string;
+  readonly keyArn: string;
+  readonly dataBucketArn: string;
+  readonly executionRoleArns: string[];
+  readonly pipelineRoleArn: string;
+  readonly trainingRoleArn: string;
+  readonly deploymentRoleArn: string;
+  readonly monitoringRoleArn: string;
+  readonly modelPackageGroupArns: string[];
+  readonly logGroupArns: string[];
+  readonly auditBucketArn?: string;
+  readonly presignedSourceIps?: string[];
+  readonly presignedSourceVpces?: string[];
+}
+
+function sm(ctx: PolicyContext, resource: string): string {
+  return `arn:${ctx.env.partition}:sagemaker:${ctx.env.region}:${ctx.env.account}:${resource}`;
+}
+
+function passRole(sid: string, roles: string[]): Statement {
+  return {
+    Sid: sid,
+    Effect: 'Allow',
+    Action: 'iam:PassRole',
+    Resource: roles,
+    Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+  };
+}
+
+function groupResources(ctx: PolicyContext): string[] {
+  const packages = ctx.modelPackageGroupArns.map((g) => g.replace(':model-package-group/', ':model-package/') + '/*');
+  return [...ctx.modelPackageGroupArns, ...packages];
+}
+
+/** AWS-10 / AWS-11: presigned-URL access to the caller's own profile only. */
+export function presignedUrlStatements(ctx: PolicyContext): Statement[] {
+  const base: Statement = {
+    Sid: 'AWS10PresignedUrlOwnProfile',
+    Effect: 'Allow',
+    Action: 'sagemaker:CreatePresignedDomainUrl',
+    Resource: sm(ctx, `user-profile/${ctx.domainId}/*`),
+    Condition: { StringEquals: { [`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]: iamVar(`aws:PrincipalTag/${STUDIO_USER_TAG}`) } },
+  };
+  const ips = ctx.presignedSourceIps ?? [];
+  const vpces = ctx.presignedSourceVpces ?? [];
+  const out: Statement[] = [];
+  if (ips.length === 0 && vpces.length === 0) return [base];
+  if (ips.length > 0) {
+    out.push({ ...base, Sid: 'AWS11PresignedUrlFromSourceIp', Condition: { ...base.Condition, IpAddress: { 'aws:SourceIp': ips } } });
+  }
+  if (vpces.length > 0) {
+    out.push({
+      ...base,
+      Sid: 'AWS11PresignedUrlFromVpce',
+      Condition: { StringEquals: { ...base.Condition!.StringEquals, 'aws:sourceVpce': vpces } },
+    });
+  }
+  return out;
+}
+
+function studioUser(ctx: PolicyContext): Statement[] {
+  return [
+    ...presignedUrlStatements(ctx),
+    {
+      Sid: 'DescribeOwnDomain',
+      Effect: 'Allow',
+      Action: ['sagemaker:DescribeDomain', 'sagemaker:DescribeUserProfile', 'sagemaker:DescribeSpace', 'sagemaker:DescribeApp'],
+      Resource: [
+        sm(ctx, `domain/${ctx.domainId}`),
+        sm(ctx, `user-profile/${ctx.domainId}/*`),
+        sm(ctx, `space/${ctx.domainId}/*`),
+        sm(ctx, `app/${ctx.domainId}/*`),
+      ],
+    },
+    { Sid: 'ListStudio', Effect: 'Allow', Action: ['sagemaker:ListDomains', 'sagemaker:ListUserProfiles', 'sagemaker:ListApps', 'sagemaker:ListSpaces'], Resource: '*' },
+  ];
+}
+
+const DENY_APP_IMAGE_CONFIG: Statement = {
+  Sid: 'AWS19NoAppImageConfigChanges',
+  Effect: 'Deny',
+  Action: ['sagemaker:CreateAppImageConfig', 'sagemaker:UpdateAppImageConfig', 'sagemaker:DeleteAppImageConfig'],
+  Resource: '*',
+};
+const DENY_APPROVAL: Statement = {
+  Sid: 'AWS24NoModelApproval',
+  Effect: 'Deny',
+  Action: 'sagemaker:UpdateModelPackage',
+  Resource: '*',
+};
+const DENY_TRAINING: Statement = {
+  Sid: 'NoTrainingRights',
+  Effect: 'Deny',
+  Action: ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateHyperParameterTuningJob', 'sagemaker:CreateAutoMLJob', 'sagemaker:CreateAutoMLJobV2'],
+  Resource: '*',
+};
+const DENY_DEPLOY: Statement = {
+  Sid: 'NoDeploymentRights',
+  Effect: 'Deny',
+  Action: ['sagemaker:CreateEndpoint', 'sagemaker:UpdateEndpoint', 'sagemaker:CreateEndpointConfig', 'sagemaker:DeleteEndpoint'],
+  Resource: '*',
+};
+
+/** AWS-18 ML admin: domains, profiles, spaces, images, lifecycle configs, KMS grants, buckets, ECR; no training. */
+export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
+  const { partition, region, account } = ctx.env;
+  return policyDocument([
+    {
+      Sid: 'ManageStudio',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:CreateDomain', 'sagemaker:UpdateDomain', 'sagemaker:DeleteDomain', 'sagemaker:DescribeDomain',
+        'sagemaker:CreateUserProfile', 'sagemaker:UpdateUserProfile', 'sagemaker:DeleteUserProfile', 'sagemaker:DescribeUserProfile',
+        'sagemaker:CreateSpace', 'sagemaker:UpdateSpace', 'sagemaker:DeleteSpace', 'sagemaker:DescribeSpace',
+        'sagemaker:DeleteApp', 'sagemaker:DescribeApp',
+        'sagemaker:CreateAppImageConfig', 'sagemaker:UpdateAppImageConfig', 'sagemaker:DeleteAppImageConfig', 'sagemaker:DescribeAppImageConfig',
+        'sagemaker:CreateImage', 'sagemaker:UpdateImage', 'sagemaker:DeleteImage', 'sagemaker:DescribeImage',
+        'sagemaker:CreateImageVersion', 'sagemaker:DeleteImageVersion', 'sagemaker:DescribeImageVersion',
+        'sagemaker:CreateStudioLifecycleConfig', 'sagemaker:DeleteStudioLifecycleConfig', 'sagemaker:DescribeStudioLifecycleConfig',
+        'sagemaker:AddTags', 'sagemaker:DeleteTags', 'sagemaker:ListTags',
+      ],
+      Resource: [
+        sm(ctx, 'domain/*'), sm(ctx, 'user-profile/*'), sm(ctx, 'space/*'), sm(ctx, 'app/*'),
+        sm(ctx, 'app-image-config/*'), sm(ctx, 'image/*'), sm(ctx, 'image-version/*'), sm(ctx, 'studio-lifecycle-config/*'),
+      ],
+    },
+    {
+      Sid: 'ListStudio',
+      Effect: 'Allow',
+      Action: ['sagemaker:ListDomains', 'sagemaker:ListUserProfiles', 'sagemaker:ListApps', 'sagemaker:ListSpaces', 'sagemaker:ListImages', 'sagemaker:ListAppImageConfigs', 'sagemaker:ListStudioLifecycleConfigs'],
+      Resource: '*',
+    },
+    passRole('PassExecutionRoles', ctx.executionRoleArns),
+    {
+      Sid: 'SageMakerServiceLinkedRole',
+      Effect: 'Allow',
+      Action: 'iam:CreateServiceLinkedRole',
+      Resource: `arn:${partition}:iam::${account}:role/aws-service-role/sagemaker.amazonaws.com/*`,
+      Condition: { StringEquals: { 'iam:AWSServiceName': 'sagemaker.amazonaws.com' } },
+    },
+    {
+      Sid: 'PlatformKeyGrants',
+      Effect: 'Allow',
+      Action: ['kms:DescribeKey', 'kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
+      Resource: ctx.keyArn,
+    },
+    {
+      Sid: 'PlatformBuckets',
+      Effect: 'Allow',
+      Action: [
+        's3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration',
+        's3:GetBucketVersioning', 's3:PutBucketVersioning', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration',
+        's3:GetBucketPublicAccessBlock', 's3:PutBucketPublicAccessBlock', 's3:GetBucketLogging', 's3:PutBucketLogging', 's3:ListBucket',
+      ],
+      Resource: bucketArns,
+    },
+    {
+      Sid: 'EcrRepositories',
+      Effect: 'Allow',
+      Action: ['ecr:CreateRepository', 'ecr:DescribeRepositories', 'ecr:PutLifecyclePolicy', 'ecr:SetRepositoryPolicy', 'ecr:PutImageScanningConfiguration', 'ecr:TagResource'],
+      Resource: `arn:${partition}:ecr:${region}:${account}:repository/*`,
+    },
+    {
+      Sid: 'NetworkRead',
+      Effect: 'Allow',
+      Action: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeRouteTables', 'ec2:DescribeDhcpOptions', 'ecr:GetAuthorizationToken'],
+      Resource: '*',
+    },
+    DENY_TRAINING,
+    DENY_DEPLOY,
+  ]);
+}
+
+/** AWS-18 data scientist user role: open own Studio profile, pass the execution role, register (not approve) models. */
+export function dataScientistPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...studioUser(ctx),
+    passRole('PassExecutionRoleToSageMaker', ctx.executionRoleArns),
+    {
+      Sid: 'AWS24RegisterModels',
+      Effect: 'Allow',
+      Action: ['sagemaker:CreateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
+      Resource: groupResources(ctx),
+    },
+    { Sid: 'ListModels', Effect: 'Allow', Action: ['sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'], Resource: '*' },
+    DENY_APPROVAL,
+    DENY_APP_IMAGE_CONFIG,
+  ]);
+}
+
+/** AWS-18 ML engineer: pipelines and the model registry, including approval. */
+export function mlEngineerPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...studioUser(ctx),
+    {
+      Sid: 'ManagePipelines',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:CreatePipeline', 'sagemaker:UpdatePipeline', 'sagemaker:DeletePipeline', 'sagemaker:DescribePipeline',
+        'sagemaker:StartPipelineExecution', 'sagemaker:StopPipelineExecution', 'sagemaker:RetryPipelineExecution',
+        'sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutions', 'sagemaker:ListPipelineExecutionSteps',
+        'sagemaker:DescribePipelineDefinitionForExecution', 'sagemaker:AddTags',
+      ],
+      Resource: sm(ctx, 'pipeline/*'),
+    },
+    {
+      Sid: 'AWS24ApproveModels',
+      Effect: 'Allow',
+      Action: ['sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
+      Resource: groupResources(ctx),
+    },
+    { Sid: 'ListPipelinesAndModels', Effect: 'Allow', Action: ['sagemaker:ListPipelines', 'sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'], Resource: '*' },
+    passRole('PassPipelineRole', [ctx.pipelineRoleArn]),
+    DENY_APP_IMAGE_CONFIG,
+  ]);
+}
+
+/** Data engineer: Studio plus read/write on the data prefixes. */
+export function dataEngineerPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...studioUser(ctx),
+    passRole('PassExecutionRoleToSageMaker', ctx.executionRoleArns),
+    { Sid: 'DataPrefixes', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: `${ctx.dataBucketArn}/data/*` },
+    { Sid: 'ListDataBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: ctx.dataBucketArn, Condition: { StringLike: { 's3:prefix': ['data/*'] } } },
+    DENY_APPROVAL,
+    DENY_APP_IMAGE_CONFIG,
+  ]);
+}
+
+/** Model viewer: read-only model registry. */
+export function modelViewerPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    { Sid: 'ReadModelRegistry', Effect: 'Allow', Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'], Resource: groupResources(ctx) },
+    { Sid: 'ListModels', Effect: 'Allow', Action: ['sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'], Resource: '*' },
+    DENY_APPROVAL,
+    DENY_APP_IMAGE_CONFIG,
+  ]);
+}
+
+/** Auditor: read-only audit trail and platform logs. */
+export function auditorPolicy(ctx: PolicyContext): string {
+  const statements: Statement[] = [
+    { Sid: 'CloudTrailRead', Effect: 'Allow', Action: ['cloudtrail:LookupEvents', 'cloudtrail:DescribeTrails', 'logs:DescribeLogGroups'], Resource: '*' },
+    {
+      Sid: 'PlatformLogsRead',
+      Effect: 'Allow',
+      Action: ['logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:DescribeLogStreams'],
+      Resource: ctx.logGroupArns.flatMap((a) => [a, `${a}:*`]),
+    },
+    {
+      Sid: 'DescribeStudio',
+      Effect: 'Allow',
+      Action: ['sagemaker:DescribeDomain', 'sagemaker:DescribeUserProfile', 'sagemaker:DescribeSpace'],
+      Resource: [sm(ctx, `domain/${ctx.domainId}`), sm(ctx, `user-profile/${ctx.domainId}/*`), sm(ctx, `space/${ctx.domainId}/*`)],
+    },
+    DENY_APP_IMAGE_CONFIG,
+  ];
+  if (ctx.auditBucketArn) {
+    statements.push(
+      { Sid: 'AuditBucketRead', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [ctx.auditBucketArn, `${ctx.auditBucketArn}/*`] },
+      {
+        Sid: 'AuditKeyDecrypt',
+        Effect: 'Allow',
+        Action: 'kms:Decrypt',
+        Resource: ctx.keyArn,
+        Condition: { StringEquals: { 'kms:ViaService': `s3.${ctx.env.region}.amazonaws.com` } },
+      },
+    );
+  }
+  return policyDocument(statements);
+}
+
+function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean): Statement[] {
+  const { partition, region, account } = ctx.env;
+  return [
+    {
+      Sid: 'PlatformData',
+      Effect: 'Allow',
+      Action: write ? ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'] : ['s3:GetObject'],
+      Resource: s3Prefixes.map((p) => `${ctx.dataBucketArn}/${p}`),
+    },
+    { Sid: 'ListPlatformBucket', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: ctx.dataBucketArn },
+    {
+      Sid: 'PlatformKey',
+      Effect: 'Allow',
+      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+      Resource: ctx.keyArn,
+    },
+    { Sid: 'PlatformKeyGrants', Effect: 'Allow', Action: 'kms:CreateGrant', Resource: ctx.keyArn, Condition: { Bool: { 'kms:GrantIsForAWSResource': true } } },
+    {
+      Sid: 'PullImages',
+      Effect: 'Allow',
+      Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
+      Resource: `arn:${partition}:ecr:${region}:*:repository/*`,
+    },
+    {
+      Sid: 'SageMakerLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+      Resource: [`arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/*`, `arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/*:*`],
+    },
+    {
+      Sid: 'VpcNetworkInterfaces',
+      Effect: 'Allow',
+      Action: ['ec2:CreateNetworkInterface', 'ec2:CreateNetworkInterfacePermission', 'ec2:DeleteNetworkInterface', 'ec2:DeleteNetworkInterfacePermission'],
+      Resource: [
+        `arn:${partition}:ec2:${region}:${account}:network-interface/*`,
+        `arn:${partition}:ec2:${region}:${account}:subnet/*`,
+        `arn:${partition}:ec2:${region}:${account}:security-group/*`,
+      ],
+    },
+    {
+      Sid: 'NoResourceLevelPermission',
+      Effect: 'Allow',
+      Action: ['ecr:GetAuthorizationToken', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeDhcpOptions', 'cloudwatch:PutMetricData'],
+      Resource: '*',
+    },
+  ];
+}
+
+/** AWS-18 SageMaker execution role (TRAINING persona; team or per user): Studio apps, jobs, platform prefixes. */
+export function executionPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...workloadBase(ctx, ['data/*', 'models/*', 'sharing/*', 'jobs/*'], true),
+    {
+      Sid: 'StudioApps',
+      Effect: 'Allow',
+      Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp', 'sagemaker:DescribeDomain', 'sagemaker:DescribeUserProfile', 'sagemaker:DescribeSpace'],
+      Resource: [sm(ctx, `app/${ctx.domainId}/*`), sm(ctx, `domain/${ctx.domainId}`), sm(ctx, `user-profile/${ctx.domainId}/*`), sm(ctx, `space/${ctx.domainId}/*`)],
+    },
+    {
+      Sid: 'Jobs',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob',
+        'sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
+        'sagemaker:CreateHyperParameterTuningJob', 'sagemaker:DescribeHyperParameterTuningJob', 'sagemaker:StopHyperParameterTuningJob',
+        'sagemaker:AddTags',
+      ],
+      Resource: [sm(ctx, 'training-job/*'), sm(ctx, 'processing-job/*'), sm(ctx, 'hyper-parameter-tuning-job/*')],
+    },
+    { Sid: 'RegisterModels', Effect: 'Allow', Action: ['sagemaker:CreateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'], Resource: groupResources(ctx) },
+    { Sid: 'ListStudio', Effect: 'Allow', Action: ['sagemaker:ListApps', 'sagemaker:ListSpaces', 'sagemaker:ListTrainingJobs', 'sagemaker:ListProcessingJobs', 'sagemaker:ListModelPackages'], Resource: '*' },
+    passRole('PassExecutionRoleToJobs', ctx.executionRoleArns),
+    DENY_APPROVAL,
+    DENY_DEPLOY,
+  ]);
+}
+
+/** AWS-18 training-pipeline role (PIPELINE persona): runs pipelines, trains, registers; never deploys. */
+export function pipelinePolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...workloadBase(ctx, ['data/*', 'models/*', 'pipelines/*', 'jobs/*'], true),
+    {
+      Sid: 'PipelineSteps',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:DescribePipeline', 'sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps',
+        'sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob',
+        'sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
+        'sagemaker:CreateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:AddTags',
+      ],
+      Resource: [sm(ctx, 'pipeline/*'), sm(ctx, 'training-job/*'), sm(ctx, 'processing-job/*'), ...groupResources(ctx)],
+    },
+    passRole('PassTrainingRoles', [ctx.pipelineRoleArn, ctx.trainingRoleArn]),
+    DENY_DEPLOY,
+    DENY_APPROVAL,
+  ]);
+}
+
+/** DEPLOYMENT workload: models and endpoints from approved packages; no training. */
+export function deploymentPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...workloadBase(ctx, ['models/*'], false),
+    {
+      Sid: 'Endpoints',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:CreateModel', 'sagemaker:DescribeModel', 'sagemaker:DeleteModel',
+        'sagemaker:CreateEndpointConfig', 'sagemaker:DescribeEndpointConfig', 'sagemaker:DeleteEndpointConfig',
+        'sagemaker:CreateEndpoint', 'sagemaker:UpdateEndpoint', 'sagemaker:DescribeEndpoint', 'sagemaker:DeleteEndpoint', 'sagemaker:AddTags',
+      ],
+      Resource: [sm(ctx, 'model/*'), sm(ctx, 'endpoint-config/*'), sm(ctx, 'endpoint/*')],
+    },
+    { Sid: 'ReadApprovedPackages', Effect: 'Allow', Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'], Resource: groupResources(ctx) },
+    passRole('PassDeploymentRole', [ctx.deploymentRoleArn]),
+    DENY_TRAINING,
+    DENY_APPROVAL,
+  ]);
+}
+
+/** MONITORING workload: model monitor schedules and their outputs. */
+export function monitoringPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...workloadBase(ctx, ['monitoring/*', 'models/*'], true),
+    {
+      Sid: 'ModelMonitor',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule', 'sagemaker:DescribeMonitoringSchedule',
+        'sagemaker:CreateDataQualityJobDefinition', 'sagemaker:DescribeDataQualityJobDefinition',
+        'sagemaker:CreateModelQualityJobDefinition', 'sagemaker:DescribeModelQualityJobDefinition',
+        'sagemaker:DescribeProcessingJob', 'sagemaker:DescribeEndpoint', 'sagemaker:AddTags',
+      ],
+      Resource: [
+        sm(ctx, 'monitoring-schedule/*'), sm(ctx, 'data-quality-job-definition/*'), sm(ctx, 'model-quality-job-definition/*'),
+        sm(ctx, 'processing-job/*'), sm(ctx, 'endpoint/*'),
+      ],
+    },
+    passRole('PassMonitoringRole', [ctx.monitoringRoleArn]),
+    DENY_TRAINING,
+    DENY_DEPLOY,
+    DENY_APPROVAL,
+  ]);
+}

@@ -1,0 +1,142 @@
+import { Construct } from 'constructs';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Validator } from '../core/errors';
+import { uniqueName } from '../core/naming';
+import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
+import { Validate } from '../core/validate';
+import { awsEnv, AwsEnv } from './env';
+import { trustPolicy } from './policy';
+
+/** Props of {@link PersonaRoles}. */
+export interface PersonaRolesProps {
+  /**
+   * Persona → principals allowed to assume that persona's role (IAM role/user ARNs or 12-digit
+   * account ids). Keys are `Persona` values. A human persona's role is created only when it
+   * has principals; workload roles are always created.
+   * @default - no human persona roles
+   */
+  readonly personas?: { [persona: string]: string[] };
+  /**
+   * Reasoned exceptions to segregation of duties (X-02).
+   * @default - none
+   */
+  readonly sodExceptions?: SodException[];
+  /**
+   * Prefix of role names.
+   * @default 'mlops'
+   */
+  readonly namePrefix?: string;
+  /**
+   * Permissions boundary applied to every role.
+   * @default - none
+   */
+  readonly permissionsBoundaryArn?: string;
+  /**
+   * Account id.
+   * @default - the aws_caller_identity data source
+   */
+  readonly accountId?: string;
+}
+
+const SLUG: { [p: string]: string } = {
+  [Persona.PLATFORM_ADMIN]: 'ml-admin',
+  [Persona.ML_ENGINEER]: 'ml-engineer',
+  [Persona.DATA_SCIENTIST]: 'data-scientist',
+  [Persona.DATA_ENGINEER]: 'data-engineer',
+  [Persona.MODEL_VIEWER]: 'model-viewer',
+  [Persona.AUDITOR]: 'auditor',
+  [Persona.PIPELINE]: 'pipeline',
+  [Persona.TRAINING]: 'execution',
+  [Persona.DEPLOYMENT]: 'deployment',
+  [Persona.MONITORING]: 'monitoring',
+};
+
+/**
+ * The persona model on AWS (X-01, X-02, AWS-18): one IAM role per persona. Human roles trust
+ * only the mapped principals (with `sts:TagSession` for the `studiouserid` session tag and
+ * `sts:SetSourceIdentity`); workload roles trust SageMaker (same account only), plus mapped CI
+ * principals. Policies are attached with {@link attachPolicy}; no AWS managed policy is used.
+ */
+export class PersonaRoles extends Construct {
+  /** Roles by persona. */
+  public readonly roles: { [persona: string]: IamRole } = {};
+  /** The validated persona bindings. */
+  public readonly bindings: PersonaBinding[];
+  private readonly env: AwsEnv;
+  private readonly props: PersonaRolesProps;
+
+  constructor(scope: Construct, id: string, props: PersonaRolesProps = {}) {
+    super(scope, id);
+    this.props = props;
+    this.env = awsEnv(this, props.accountId);
+    this.bindings = PersonaModel.validate(this, 'personas', props.personas, props.sodExceptions);
+    const v = new Validator(this);
+    for (const b of this.bindings) {
+      v.require(
+        Validate.arn(b.principal, 'iam') === undefined || Validate.awsAccountId(b.principal) === undefined,
+        `personas.${b.persona}`,
+        b.principal,
+        'an IAM role/user ARN (arn:aws:iam::111111111111:role/name) or a 12-digit account id',
+      );
+    }
+    if (props.namePrefix !== undefined) v.check('namePrefix', props.namePrefix, Validate.iamRoleName(props.namePrefix));
+    v.throwIfInvalid();
+
+    for (const persona of Object.values(Persona)) {
+      const principals = this.principalsOf(persona);
+      if (PersonaModel.isWorkload(persona)) {
+        this.roles[persona] = this.createRole(persona, trustPolicy({
+          services: ['sagemaker.amazonaws.com'],
+          actions: persona === Persona.TRAINING ? ['sts:AssumeRole', 'sts:SetSourceIdentity'] : ['sts:AssumeRole'],
+          conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
+          awsPrincipals: principals,
+        }));
+      } else if (principals.length > 0) {
+        this.roles[persona] = this.createRole(persona, trustPolicy({ awsPrincipals: principals }));
+      }
+    }
+  }
+
+  /** The role of a persona, if created. */
+  public role(persona: Persona): IamRole | undefined {
+    return this.roles[persona];
+  }
+
+  /** The role ARN of a persona, if created. */
+  public roleArn(persona: Persona): string | undefined {
+    return this.roles[persona]?.arn;
+  }
+
+  /** Attaches an inline policy (JSON) to a persona's role; no-op when the role does not exist. */
+  public attachPolicy(persona: Persona, name: string, policyJson: string): IamRolePolicy | undefined {
+    const role = this.roles[persona];
+    if (!role) return undefined;
+    return new IamRolePolicy(this, `${SLUG[persona]}-${name}`, { role: role.id, name, policy: policyJson });
+  }
+
+  /** Attaches a customer managed policy to a persona's role; no-op when the role does not exist. */
+  public attachManagedPolicy(persona: Persona, id: string, policyArn: string): void {
+    const role = this.roles[persona];
+    if (!role) return;
+    new IamRolePolicyAttachment(this, `${SLUG[persona]}-${id}`, { role: role.name, policyArn });
+  }
+
+  private principalsOf(persona: Persona): string[] {
+    return this.bindings
+      .filter((b) => b.persona === persona)
+      .map((b) => (/^\d{12}$/.test(b.principal) ? `arn:${this.env.partition}:iam::${b.principal}:root` : b.principal));
+  }
+
+  private createRole(persona: Persona, assumeRolePolicy: string): IamRole {
+    return new IamRole(this, SLUG[persona], {
+      name: uniqueName(this, { prefix: `${this.props.namePrefix ?? 'mlops'}-${SLUG[persona]}`, maxLength: 64, lowercase: false }),
+      description: `secure-mlops ${persona} persona role`,
+      assumeRolePolicy,
+      permissionsBoundary: this.props.permissionsBoundaryArn,
+      maxSessionDuration: PersonaModel.isWorkload(persona) ? undefined : 3600,
+      tags: { persona },
+    });
+  }
+}

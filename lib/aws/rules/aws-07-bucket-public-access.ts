@@ -1,0 +1,19 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+import { companions } from './util';
+
+/** AWS-07: all four public access blocks. */
+export const aws07BucketPublicAccess = defineRule({
+  id: 'AWS-07.public-access',
+  level: RuleLevel.ERROR,
+  description: 'S3 buckets block public ACLs and policies (all four settings)',
+  fixHint: 'Add an aws_s3_bucket_public_access_block with the four settings true',
+  resourceTypes: ['aws_s3_bucket'],
+  check: (r, stack) => {
+    const b = companions(stack, 'aws_s3_bucket_public_access_block', r)[0];
+    if (!b) return 'no public access block';
+    const keys = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
+    const off = keys.filter((k) => b.attributes[k] !== true);
+    return off.length === 0 || `not true: ${off.join(', ')}`;
+  },
+});

@@ -1,0 +1,22 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+import { companions, list, statements } from './util';
+
+/** AWS-07: TLS-only bucket policy. */
+export const aws07BucketTls = defineRule({
+  id: 'AWS-07.tls',
+  level: RuleLevel.ERROR,
+  description: 'S3 bucket policies deny requests without TLS (aws:SecureTransport false)',
+  fixHint: 'Add a Deny statement for s3:* with Condition Bool aws:SecureTransport = false',
+  resourceTypes: ['aws_s3_bucket'],
+  check: (r, stack) => {
+    const p = companions(stack, 'aws_s3_bucket_policy', r)[0];
+    if (!p) return 'no bucket policy';
+    const st = statements(p.attributes.policy);
+    if (!st) return undefined;
+    const ok = st.some(
+      (s) => s.Effect === 'Deny' && list(s.Action).some((a: string) => a === 's3:*') && String(s.Condition?.Bool?.['aws:SecureTransport']) === 'false',
+    );
+    return ok || 'no Deny on aws:SecureTransport = false';
+  },
+});

@@ -1,0 +1,16 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+import { block, companions } from './util';
+
+/** AWS-07: versioning on. */
+export const aws07BucketVersioning = defineRule({
+  id: 'AWS-07.versioning',
+  level: RuleLevel.ERROR,
+  description: 'S3 buckets have versioning enabled',
+  fixHint: 'Add an aws_s3_bucket_versioning with status Enabled',
+  resourceTypes: ['aws_s3_bucket'],
+  check: (r, stack) => {
+    const v = companions(stack, 'aws_s3_bucket_versioning', r)[0];
+    return block(v?.attributes.versioning_configuration)?.status === 'Enabled' || 'versioning is not Enabled';
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+import { STUDIO_USER_TAG } from '../defaults';
+
+/** AWS-09: user profiles carry the studiouserid tag. */
+export const aws09ProfileTag = defineRule({
+  id: 'AWS-09',
+  level: RuleLevel.ERROR,
+  description: `User profiles carry the '${STUDIO_USER_TAG}' tag that presigned-URL policies match`,
+  fixHint: `Add tags { ${STUDIO_USER_TAG} = <user name> } to the aws_sagemaker_user_profile`,
+  resourceTypes: ['aws_sagemaker_user_profile'],
+  check: (r) => {
+    const tags = r.attributes.tags;
+    if (typeof tags === 'string') return undefined;
+    return (tags && typeof tags[STUDIO_USER_TAG] === 'string' && tags[STUDIO_USER_TAG].length > 0) || `no ${STUDIO_USER_TAG} tag`;
+  },
+});

@@ -1,0 +1,14 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+import { attr } from './util';
+
+/** AWS-09: CloudTrail shows the user profile (sourceIdentity). */
+export const aws09SourceIdentity = defineRule({
+  id: 'AWS-09.source-identity',
+  level: RuleLevel.ERROR,
+  description: 'Domains propagate the user profile name as sourceIdentity to CloudTrail',
+  fixHint: 'Set domain_settings.execution_role_identity_config = "USER_PROFILE_NAME"',
+  resourceTypes: ['aws_sagemaker_domain'],
+  check: (r) =>
+    attr(r, 'domain_settings.execution_role_identity_config') === 'USER_PROFILE_NAME' || 'execution_role_identity_config is not USER_PROFILE_NAME',
+});

@@ -1,0 +1,61 @@
+import { RulePack } from '../../core/compliance/rule';
+import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
+import { aws01VpcOnlyDomain } from './aws-01-vpc-only-domain';
+import { aws02Endpoints } from './aws-02-endpoints';
+import { aws02PrivateDns } from './aws-02-private-dns';
+import { aws02S3GatewayPolicy } from './aws-02-s3-gateway-policy';
+import { aws04UserSecurityGroup } from './aws-04-user-security-group';
+import { aws05DomainCmk } from './aws-05-domain-cmk';
+import { aws05KeyRotation } from './aws-05-key-rotation';
+import { aws06SharingSettings } from './aws-06-sharing-settings';
+import { aws07BucketEncryption } from './aws-07-bucket-encryption';
+import { aws07BucketLifecycle } from './aws-07-bucket-lifecycle';
+import { aws07BucketLogging } from './aws-07-bucket-logging';
+import { aws07BucketOwnership } from './aws-07-bucket-ownership';
+import { aws07BucketPublicAccess } from './aws-07-bucket-public-access';
+import { aws07BucketTls } from './aws-07-bucket-tls';
+import { aws07BucketVersioning } from './aws-07-bucket-versioning';
+import { aws08AuthMode } from './aws-08-auth-mode';
+import { aws09ProfileTag } from './aws-09-profile-tag';
+import { aws09SourceIdentity } from './aws-09-source-identity';
+import { aws10PresignedUrl } from './aws-10-presigned-url';
+import { aws12InstanceTypes } from './aws-12-instance-types';
+import { aws20IdleShutdown } from './aws-20-idle-shutdown';
+import { aws21LogGroups } from './aws-21-log-groups';
+import { aws22CloudTrail } from './aws-22-cloudtrail';
+import { aws23SnsEncryption } from './aws-23-sns-encryption';
+import { aws26EfsRetention } from './aws-26-efs-retention';
+import { aws27FlowLogs } from './aws-27-flow-logs';
+import { aws31NotebookInstance } from './aws-31-notebook-instance';
+import { x03LeastPrivilege } from './x-03-least-privilege';
+
+/** Stateful AWS resource types that must carry prevent_destroy (X-08). */
+export const AWS_STATEFUL_TYPES = [
+  'aws_kms_key', 'aws_s3_bucket', 'aws_sagemaker_domain', 'aws_cloudwatch_log_group', 'aws_sagemaker_model_package_group', 'aws_backup_vault',
+];
+
+/** Taggable AWS resource types that must carry the platform tags (X-09). */
+export const AWS_TAGGABLE_TYPES = [
+  'aws_kms_key', 'aws_s3_bucket', 'aws_sagemaker_domain', 'aws_sagemaker_user_profile', 'aws_vpc', 'aws_subnet', 'aws_vpc_endpoint',
+  'aws_security_group', 'aws_iam_role', 'aws_cloudwatch_log_group', 'aws_cloudtrail', 'aws_sns_topic', 'aws_sagemaker_model_package_group',
+];
+
+/**
+ * The AWS rule pack: one rule per control that can be checked on any Terraform JSON
+ * (rule ids = control ids, facets suffixed). Run it on your own stacks with
+ * `Compliance.of(app).addPack(new AwsMlopsChecks())`.
+ */
+export class AwsMlopsChecks extends RulePack {
+  constructor() {
+    super('AwsMlopsChecks', [
+      aws01VpcOnlyDomain, aws02Endpoints, aws02PrivateDns, aws02S3GatewayPolicy, aws04UserSecurityGroup,
+      aws05DomainCmk, aws05KeyRotation, aws06SharingSettings,
+      aws07BucketEncryption, aws07BucketVersioning, aws07BucketPublicAccess, aws07BucketOwnership, aws07BucketTls, aws07BucketLogging, aws07BucketLifecycle,
+      aws08AuthMode, aws09ProfileTag, aws09SourceIdentity, aws10PresignedUrl, aws12InstanceTypes, aws20IdleShutdown,
+      aws21LogGroups, aws22CloudTrail, aws23SnsEncryption, aws26EfsRetention, aws27FlowLogs, aws31NotebookInstance,
+      x03LeastPrivilege,
+      preventDestroyRule(AWS_STATEFUL_TYPES),
+      requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES),
+    ]);
+  }
+}

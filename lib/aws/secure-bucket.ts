@@ -1,0 +1,228 @@
+import { Construct } from 'constructs';
+import { Lazy } from 'cdktf';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration, S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
+import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Validator } from '../core/errors';
+import { uniqueName } from '../core/naming';
+import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { Validate } from '../core/validate';
+import { DEFAULT_ABORT_MULTIPART_DAYS, DEFAULT_NONCURRENT_VERSION_DAYS } from './defaults';
+import { policyDocument, Statement } from './policy';
+
+/** Props of {@link SecureBucket}. */
+export interface SecureBucketProps {
+  /**
+   * Bucket name.
+   * @default - a stable unique name derived from the construct path
+   */
+  readonly bucketName?: string;
+  /**
+   * KMS key ARN for SSE-KMS with a bucket key. Required unless `serverAccessLogTarget` is true.
+   * @default - none (SSE-S3, only allowed for server access log targets)
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * Bucket that receives this bucket's server access logs.
+   * @default - none; then the bucket must be a log target itself (`serverAccessLogTarget`)
+   */
+  readonly accessLogBucket?: SecureBucket;
+  /**
+   * This bucket receives S3 server access logs. S3 cannot deliver access logs to SSE-KMS
+   * buckets, so such a bucket uses SSE-S3 (AES256) and admits `logging.s3.amazonaws.com`.
+   * @default false
+   */
+  readonly serverAccessLogTarget?: boolean;
+  /**
+   * Days after which noncurrent versions expire.
+   * @default 365
+   */
+  readonly noncurrentVersionExpirationDays?: number;
+  /**
+   * Days after which current objects expire.
+   * @default - never
+   */
+  readonly expirationDays?: number;
+  /**
+   * Object Lock default retention in days (GOVERNANCE mode); enables Object Lock.
+   * @default - no Object Lock
+   */
+  readonly objectLockDays?: number;
+  /**
+   * Account id allowed to deliver server access logs (log targets only).
+   * @default - none
+   */
+  readonly sourceAccountId?: string;
+  /**
+   * What happens to the bucket on destroy.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * An S3 bucket with every AWS-07 control: SSE-KMS with the platform CMK and bucket key,
+ * versioning, the four public-access blocks, `BucketOwnerEnforced`, a TLS-only bucket policy,
+ * server access logging to a log bucket and lifecycle rules; `force_destroy = false` and
+ * `prevent_destroy` unless `removalPolicy` is DESTROY.
+ */
+export class SecureBucket extends Construct {
+  /** The bucket. */
+  public readonly bucket: S3Bucket;
+  /** Its name. */
+  public readonly bucketName: string;
+  /** Its ARN. */
+  public readonly bucketArn: string;
+  /** Encryption configuration. */
+  public readonly encryption: S3BucketServerSideEncryptionConfigurationA;
+  /** Versioning. */
+  public readonly versioning: S3BucketVersioningA;
+  /** Public access block. */
+  public readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  /** Ownership controls. */
+  public readonly ownershipControls: S3BucketOwnershipControls;
+  /** Bucket policy. */
+  public readonly policy: S3BucketPolicy;
+  /** Lifecycle configuration. */
+  public readonly lifecycle: S3BucketLifecycleConfiguration;
+  /** Server access logging, when a log bucket is given. */
+  public readonly logging?: S3BucketLoggingA;
+  /** Object Lock configuration, when enabled. */
+  public readonly objectLock?: S3BucketObjectLockConfigurationA;
+  private readonly extraStatements: any[] = [];
+
+  constructor(scope: Construct, id: string, props: SecureBucketProps = {}) {
+    super(scope, id);
+    const v = new Validator(this);
+    if (props.bucketName !== undefined) v.check('bucketName', props.bucketName, Validate.s3BucketName(props.bucketName));
+    if (props.kmsKeyArn !== undefined) v.check('kmsKeyArn', props.kmsKeyArn, Validate.arn(props.kmsKeyArn, 'kms'));
+    v.require(
+      props.kmsKeyArn !== undefined || props.serverAccessLogTarget === true,
+      'kmsKeyArn',
+      props.kmsKeyArn,
+      'a KMS key ARN (SSE-S3 is only used for server access log target buckets)',
+    );
+    v.require(
+      props.accessLogBucket !== undefined || props.serverAccessLogTarget === true,
+      'accessLogBucket',
+      undefined,
+      'a SecureBucket receiving server access logs (only log target buckets may omit it)',
+    );
+    if (props.objectLockDays !== undefined) {
+      v.require(Number.isInteger(props.objectLockDays) && props.objectLockDays >= 1, 'objectLockDays', props.objectLockDays, 'an integer >= 1');
+    }
+    v.throwIfInvalid();
+
+    const name = props.bucketName ?? uniqueName(this, { prefix: id, maxLength: 63 });
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: name,
+      forceDestroy: false,
+      objectLockEnabled: props.objectLockDays !== undefined ? true : undefined,
+    });
+    applyRemovalPolicy(this.bucket, props.removalPolicy, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
+    this.bucketName = this.bucket.bucket;
+    this.bucketArn = this.bucket.arn;
+
+    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+      bucket: this.bucket.id,
+      rule: [
+        props.kmsKeyArn !== undefined
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
+      ],
+    });
+    this.versioning = new S3BucketVersioningA(this, 'versioning', {
+      bucket: this.bucket.id,
+      versioningConfiguration: { status: 'Enabled' },
+    });
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access', {
+      bucket: this.bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    this.ownershipControls = new S3BucketOwnershipControls(this, 'ownership', {
+      bucket: this.bucket.id,
+      rule: { objectOwnership: 'BucketOwnerEnforced' },
+    });
+    if (props.accessLogBucket) {
+      this.logging = new S3BucketLoggingA(this, 'logging', {
+        bucket: this.bucket.id,
+        targetBucket: props.accessLogBucket.bucket.id,
+        targetPrefix: `${name}/`,
+      });
+    }
+    if (props.objectLockDays !== undefined) {
+      this.objectLock = new S3BucketObjectLockConfigurationA(this, 'object-lock', {
+        bucket: this.bucket.id,
+        rule: { defaultRetention: { mode: 'GOVERNANCE', days: props.objectLockDays } },
+        dependsOn: [this.versioning],
+      });
+    }
+    const rules: S3BucketLifecycleConfigurationRule[] = [
+      {
+        id: 'abort-incomplete-multipart-uploads',
+        status: 'Enabled',
+        filter: [{}],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: DEFAULT_ABORT_MULTIPART_DAYS }],
+      },
+      {
+        id: 'expire-noncurrent-versions',
+        status: 'Enabled',
+        filter: [{}],
+        noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionExpirationDays ?? DEFAULT_NONCURRENT_VERSION_DAYS }],
+      },
+    ];
+    if (props.expirationDays !== undefined) {
+      rules.push({ id: 'expire-current-objects', status: 'Enabled', filter: [{}], expiration: [{ days: props.expirationDays }] });
+    }
+    this.lifecycle = new S3BucketLifecycleConfiguration(this, 'lifecycle', {
+      bucket: this.bucket.id,
+      rule: rules,
+      dependsOn: [this.versioning],
+    });
+
+    const base: Statement[] = [
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:*',
+        Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ];
+    if (props.serverAccessLogTarget) {
+      base.push({
+        Sid: 'S3ServerAccessLogsDelivery',
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `${this.bucket.arn}/*`,
+        ...(props.sourceAccountId ? { Condition: { StringEquals: { 'aws:SourceAccount': props.sourceAccountId } } } : {}),
+      });
+    }
+    this.policy = new S3BucketPolicy(this, 'policy', {
+      bucket: this.bucket.id,
+      policy: Lazy.stringValue({ produce: () => policyDocument([...base, ...this.extraStatements]) }),
+      dependsOn: [this.publicAccessBlock],
+    });
+  }
+
+  /** Adds one statement, as a JSON object string, to the bucket policy (e.g. a service delivery grant). */
+  public addToPolicy(statementJson: string): void {
+    this.extraStatements.push(JSON.parse(statementJson));
+  }
+
+  /** `s3://<bucket>/<prefix>`. */
+  public s3Url(prefix: string): string {
+    return `s3://${this.bucketName}/${prefix}`;
+  }
+}

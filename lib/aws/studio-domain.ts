@@ -1,0 +1,770 @@
+import { Construct } from 'constructs';
+import { Annotations, TerraformOutput, Token } from 'cdktf';
+import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
+import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
+import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
+import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
+import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
+import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions';
+import { SagemakerAppImageConfig } from '@cdktf/provider-aws/lib/sagemaker-app-image-config';
+import { SagemakerDomain } from '@cdktf/provider-aws/lib/sagemaker-domain';
+import { SagemakerNotebookInstance } from '@cdktf/provider-aws/lib/sagemaker-notebook-instance';
+import { SagemakerSpace } from '@cdktf/provider-aws/lib/sagemaker-space';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { parseCidrOrUndefined } from '../core/cidr';
+import { Validator } from '../core/errors';
+import { uniqueName, uniqueSuffix } from '../core/naming';
+import { Persona, PersonaModel, SodException } from '../core/personas';
+import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { DataResidency } from '../core/residency';
+import { PlatformTags, Tagging } from '../core/tags';
+import { Validate } from '../core/validate';
+import { AuditTrail } from './audit';
+import { DEFAULT_IDLE_TIMEOUT_MINUTES, DEFAULT_LOG_RETENTION_DAYS, TENANT_TAG } from './defaults';
+import { awsEnv, AwsEnv, providerRegion } from './env';
+import { GuardrailPolicies } from './guardrails';
+import { PlatformKey } from './kms';
+import { NetworkProps, PrivateNetwork } from './network';
+import {
+  adminPolicy, auditorPolicy, dataEngineerPolicy, dataScientistPolicy, deploymentPolicy, executionPolicy,
+  mlEngineerPolicy, modelViewerPolicy, monitoringPolicy, pipelinePolicy, PolicyContext,
+} from './persona-policies';
+import { PersonaRoles } from './persona-roles';
+import { policyDocument, trustPolicy } from './policy';
+import { ModelPackageGroupSpec, ModelRegistry } from './registry';
+import { SecureBucket } from './secure-bucket';
+import { AuthMode, StudioUserProfile, UserProfileSpec } from './user-profiles';
+
+/** Encryption settings (create the platform CMK or bring a key ARN). */
+export interface EncryptionProps {
+  /**
+   * ARN of an existing KMS key (bring your own). Its policy must admit CloudWatch Logs
+   * (`logs.<region>.amazonaws.com` with the `kms:EncryptionContext:aws:logs:arn` condition),
+   * CloudTrail, and the platform roles.
+   * @default - a PlatformKey is created
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * Rotation period of a created key, days (90-365).
+   * @default 90
+   */
+  readonly rotationPeriodDays?: number;
+}
+
+/** Presigned-URL restrictions (AWS-11). */
+export interface PresignedUrlProps {
+  /**
+   * Corporate CIDRs allowed to create presigned URLs (`aws:SourceIp`).
+   * @default - no IP restriction
+   */
+  readonly sourceIps?: string[];
+  /**
+   * VPC endpoint ids allowed (`aws:sourceVpce`), e.g. the Studio/API endpoints.
+   * @default - no VPC endpoint restriction
+   */
+  readonly sourceVpceIds?: string[];
+}
+
+/** A shared space (AWS-28). */
+export interface SharedSpaceSpec {
+  /** Space name. */
+  readonly name: string;
+  /** Owner user profile (must be in `userProfiles`). */
+  readonly ownerProfileName: string;
+}
+
+/** A SageMaker pipeline started on a schedule by EventBridge (AWS-25). */
+export interface ScheduledPipelineSpec {
+  /** Pipeline name. */
+  readonly pipelineName: string;
+  /** EventBridge schedule expression, e.g. 'cron(0 3 * * ? *)'. */
+  readonly scheduleExpression: string;
+}
+
+/** A notebook instance (AWS-31). */
+export interface NotebookInstanceSpec {
+  /** Name. */
+  readonly name: string;
+  /**
+   * Instance type.
+   * @default 'ml.t3.medium'
+   */
+  readonly instanceType?: string;
+}
+
+/** A custom Studio image configuration (AWS-19 opt). */
+export interface CustomImageSpec {
+  /** Name of the app image config. */
+  readonly appImageConfigName: string;
+  /** Kernel name inside the image. */
+  readonly kernelName: string;
+  /**
+   * Kernel display name.
+   * @default - the kernel name
+   */
+  readonly kernelDisplayName?: string;
+}
+
+/** Lake Formation registration of the execution roles (AWS-29 opt). */
+export interface LakeFormationProps {
+  /** Glue databases the execution roles may use. */
+  readonly databases: string[];
+  /**
+   * Lake Formation permissions granted on each database.
+   * @default ['DESCRIBE']
+   */
+  readonly permissions?: string[];
+}
+
+/** AWS Backup of the domain EFS (AWS-26 opt). */
+export interface EfsBackupProps {
+  /**
+   * Backup schedule.
+   * @default 'cron(0 5 * * ? *)'
+   */
+  readonly schedule?: string;
+  /**
+   * Days backups are kept.
+   * @default 35
+   */
+  readonly deleteAfterDays?: number;
+}
+
+/** Props of {@link SageMakerStudioDomain}. */
+export interface SageMakerStudioDomainProps {
+  /** Environment (dev, staging, prod...). */
+  readonly environment: string;
+  /** Authentication mode (AWS-08). Required and immutable: changing it replaces the domain. */
+  readonly authMode: AuthMode;
+  /**
+   * Domain name.
+   * @default - '<id>-<environment>'
+   */
+  readonly domainName?: string;
+  /**
+   * Network: create a VPC (vpcCidr, capacity inputs) or bring one (vpcId, subnetIds).
+   * @default - a VPC 10.20.0.0/20 over 3 AZs, sized for 100 users
+   */
+  readonly network?: NetworkProps;
+  /**
+   * A PrivateNetwork shared with other domains (multi-tenant); `network` is then ignored.
+   * @default - a PrivateNetwork is created from `network`
+   */
+  readonly sharedNetwork?: PrivateNetwork;
+  /**
+   * Encryption: create the CMK or bring one.
+   * @default - a PlatformKey is created
+   */
+  readonly encryption?: EncryptionProps;
+  /**
+   * Persona → principals (IAM ARNs or account ids) that may assume the persona's role.
+   * @default - none (only workload roles are created)
+   */
+  readonly personas?: { [persona: string]: string[] };
+  /**
+   * Reasoned exceptions to segregation of duties (X-02).
+   * @default - none
+   */
+  readonly sodExceptions?: SodException[];
+  /**
+   * Studio user profiles.
+   * @default - none
+   */
+  readonly userProfiles?: UserProfileSpec[];
+  /**
+   * Instance types Studio apps may use; must include 'system' (AWS-12).
+   * @default ['ml.t3.medium', 'ml.t3.large', 'ml.m5.large', 'ml.m5.xlarge', 'system']
+   */
+  readonly allowedInstanceTypes?: string[];
+  /**
+   * Approved image ARNs (AWS-13).
+   * @default - no image restriction
+   */
+  readonly approvedImageArns?: string[];
+  /**
+   * Presigned URL source restrictions (AWS-11).
+   * @default - none
+   */
+  readonly presignedUrl?: PresignedUrlProps;
+  /**
+   * Idle shutdown of JupyterLab and Code Editor apps, minutes (60-525600) (AWS-20).
+   * @default 60
+   */
+  readonly idleTimeoutMinutes?: number;
+  /**
+   * Model package groups of the registry (AWS-24).
+   * @default - none
+   */
+  readonly modelPackageGroups?: ModelPackageGroupSpec[];
+  /**
+   * Tags (X-09).
+   * @default - platform tags with defaults
+   */
+  readonly tags?: PlatformTags;
+  /**
+   * Allowed regions (X-07).
+   * @default - the stack's AWS provider region
+   */
+  readonly allowedRegions?: string[];
+  /**
+   * What happens to stateful resources on destroy (X-08).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Allow Terraform to destroy/replace the domain. Auth mode, VPC, subnets and KMS key force a
+   * new domain; by default the domain carries `prevent_destroy`, so such a change fails at plan
+   * instead of silently deleting every user's home directory. Set true only for an intended
+   * rebuild (see docs/aws.md).
+   * @default false
+   */
+  readonly allowReplacement?: boolean;
+  /**
+   * Account id (readable ARNs; residency checks).
+   * @default - the aws_caller_identity data source
+   */
+  readonly accountId?: string;
+  /**
+   * Tenant id (AWS-30): tags every resource with `tenant` and adds tenant-isolation denies.
+   * @default - single tenant
+   */
+  readonly tenantId?: string;
+  /**
+   * ARN of an organization trail recording this account; then no trail is created (AWS-22).
+   * @default - a trail is created
+   */
+  readonly organizationTrailArn?: string;
+  /**
+   * Create the account-level SageMaker log groups (set false when another stack owns them).
+   * @default true
+   */
+  readonly createAccountLogGroups?: boolean;
+  /**
+   * Create alarms and the SNS topic (AWS-23).
+   * @default true
+   */
+  readonly alarms?: boolean;
+  /**
+   * Log retention, days.
+   * @default 365
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * Require network isolation on jobs (AWS-17 opt).
+   * @default false
+   */
+  readonly requireNetworkIsolation?: boolean;
+  /**
+   * Shared spaces (AWS-28 opt).
+   * @default - none
+   */
+  readonly spaces?: SharedSpaceSpec[];
+  /**
+   * Scheduled pipelines (AWS-25 opt).
+   * @default - none
+   */
+  readonly scheduledPipelines?: ScheduledPipelineSpec[];
+  /**
+   * Notebook instances (AWS-31 opt).
+   * @default - none
+   */
+  readonly notebookInstances?: NotebookInstanceSpec[];
+  /**
+   * Custom image configurations run as UID 1000 / GID 100 (AWS-19 opt).
+   * @default - none
+   */
+  readonly customImages?: CustomImageSpec[];
+  /**
+   * Lake Formation permissions for the execution roles (AWS-29 opt).
+   * @default - none
+   */
+  readonly lakeFormation?: LakeFormationProps;
+  /**
+   * AWS Backup plan for the domain EFS (AWS-26 opt).
+   * @default - none
+   */
+  readonly efsBackup?: EfsBackupProps;
+  /**
+   * Permissions boundary for every role.
+   * @default - none
+   */
+  readonly permissionsBoundaryArn?: string;
+}
+
+const VPCE_ID = /^vpce-[0-9a-f]{8,17}$/;
+
+/**
+ * A secure SageMaker Studio platform (AWS-01 … AWS-31): a VpcOnly domain encrypted with the
+ * platform CMK in private subnets with endpoints, persona roles, guardrail policies (also as
+ * SCP JSON), user profiles with their own security groups, a model registry, audit logs,
+ * alarms, and optional spaces, schedules, notebook instances, custom images, Lake Formation and
+ * EFS backup. Every part is a public property (X-13).
+ */
+export class SageMakerStudioDomain extends Construct {
+  /** The domain. */
+  public readonly domain: SagemakerDomain;
+  /** The network. */
+  public readonly network: PrivateNetwork;
+  /** The platform key, when created. */
+  public readonly platformKey?: PlatformKey;
+  /** The KMS key ARN in use. */
+  public readonly kmsKeyArn: string;
+  /** Server access log bucket. */
+  public readonly logBucket: SecureBucket;
+  /** Platform data bucket (data, models, sharing, jobs prefixes). */
+  public readonly dataBucket: SecureBucket;
+  /** Shared Studio security group (domain, default user and space settings). */
+  public readonly studioSecurityGroup: SecurityGroup;
+  /** Security group for training/processing jobs (AWS-17). */
+  public readonly jobsSecurityGroup: SecurityGroup;
+  /** Persona roles. */
+  public readonly personaRoles: PersonaRoles;
+  /** Guardrail policies. */
+  public readonly guardrails: GuardrailPolicies;
+  /** Execution permissions (customer managed policy shared by team and per-user execution roles). */
+  public readonly executionPolicy: IamPolicy;
+  /** User profiles by name. */
+  public readonly userProfiles: { [name: string]: StudioUserProfile } = {};
+  /** Model registry. */
+  public readonly registry: ModelRegistry;
+  /** Audit trail, logs and alarms. */
+  public readonly audit: AuditTrail;
+  /** Shared spaces by name. */
+  public readonly spaces: { [name: string]: SagemakerSpace } = {};
+  /** Notebook instances by name. */
+  public readonly notebookInstances: { [name: string]: SagemakerNotebookInstance } = {};
+  /** App image configs by name. */
+  public readonly appImageConfigs: { [name: string]: SagemakerAppImageConfig } = {};
+  /** The resolved platform tags. */
+  public readonly tags: { [key: string]: string };
+  /** Region (literal or token). */
+  public readonly region: string;
+  /** IAM path of per-user execution roles. */
+  public readonly userRolePath: string;
+  /** ARN of the tenant isolation policy (AWS-30), when `tenantId` is set. */
+  public readonly tenantPolicyArn?: string;
+  private readonly env: AwsEnv;
+
+  constructor(scope: Construct, id: string, props: SageMakerStudioDomainProps) {
+    super(scope, id);
+    this.validate(props);
+    const extra = { ...(props.tags?.extra ?? {}), ...(props.tenantId ? { [TENANT_TAG]: props.tenantId } : {}) };
+    this.tags = Tagging.apply(this, props.environment, { ...(props.tags ?? {}), extra });
+    const literalRegion = providerRegion(this);
+    const allowed = props.allowedRegions ?? (literalRegion ? [literalRegion] : undefined);
+    if (allowed) DataResidency.enforce(this, allowed);
+    this.env = awsEnv(this, props.accountId);
+    this.region = this.env.region;
+    const { partition, region, account } = this.env;
+    const removal = props.removalPolicy;
+    const domainName = props.domainName ?? `${id}-${props.environment}`.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 63);
+    this.userRolePath = `/secure-mlops/${uniqueSuffix(this, 8)}/`;
+
+    // Key (AWS-05, X-04)
+    if (props.encryption?.kmsKeyArn) {
+      this.kmsKeyArn = props.encryption.kmsKeyArn;
+      Annotations.of(this).addInfo('encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers and the platform roles (see docs/aws.md)');
+    } else {
+      this.platformKey = new PlatformKey(this, 'key', {
+        rotationPeriodDays: props.encryption?.rotationPeriodDays,
+        accountId: props.accountId,
+        removalPolicy: removal,
+      });
+      this.kmsKeyArn = this.platformKey.keyArn;
+    }
+
+    // Buckets (AWS-07)
+    this.logBucket = new SecureBucket(this, 'access-logs', { serverAccessLogTarget: true, sourceAccountId: account, removalPolicy: removal });
+    this.dataBucket = new SecureBucket(this, 'data', { kmsKeyArn: this.kmsKeyArn, accessLogBucket: this.logBucket, removalPolicy: removal });
+
+    // Network (AWS-01/02/03/27)
+    this.network =
+      props.sharedNetwork ??
+      new PrivateNetwork(this, 'network', { ...(props.network ?? {}), kmsKeyArn: this.kmsKeyArn, accountId: props.accountId, removalPolicy: removal });
+    this.network.allowS3Bucket(this.dataBucket.bucketArn);
+    this.studioSecurityGroup = new SecurityGroup(this, 'studio-sg', {
+      vpcId: this.network.vpcId,
+      description: 'SageMaker Studio domain: egress to VPC endpoints, S3 and EFS only',
+      revokeRulesOnDelete: true,
+    });
+    const studioEgress = new Construct(this, 'studio-sg-rules');
+    this.network.allowEgressToEndpoints(studioEgress, this.studioSecurityGroup.id);
+    this.network.admitToEndpoints(this.studioSecurityGroup.id, `HTTPS from Studio (${this.node.path})`);
+    this.jobsSecurityGroup = new SecurityGroup(this, 'jobs-sg', {
+      vpcId: this.network.vpcId,
+      description: 'SageMaker training/processing jobs: between job nodes, and to endpoints',
+      revokeRulesOnDelete: true,
+    });
+    const jobsRules = new Construct(this, 'jobs-sg-rules');
+    this.network.allowEgressToEndpoints(jobsRules, this.jobsSecurityGroup.id);
+    this.network.admitToEndpoints(this.jobsSecurityGroup.id, `HTTPS from jobs (${this.node.path})`);
+    new VpcSecurityGroupIngressRule(jobsRules, 'self-ingress', {
+      securityGroupId: this.jobsSecurityGroup.id, referencedSecurityGroupId: this.jobsSecurityGroup.id, ipProtocol: '-1', description: 'Between nodes of a distributed job',
+    });
+    new VpcSecurityGroupEgressRule(jobsRules, 'self-egress', {
+      securityGroupId: this.jobsSecurityGroup.id, referencedSecurityGroupId: this.jobsSecurityGroup.id, ipProtocol: '-1', description: 'Between nodes of a distributed job',
+    });
+
+    // Persona roles (X-01, X-02, AWS-18)
+    this.personaRoles = new PersonaRoles(this, 'roles', {
+      personas: props.personas,
+      sodExceptions: props.sodExceptions,
+      namePrefix: `mlops-${props.environment}`.slice(0, 32),
+      permissionsBoundaryArn: props.permissionsBoundaryArn,
+      accountId: props.accountId,
+    });
+    const roles = this.personaRoles;
+    const trainingRoleArn = roles.roleArn(Persona.TRAINING)!;
+
+    // Guardrails (AWS-12 … AWS-17, AWS-19)
+    this.guardrails = new GuardrailPolicies(this, 'guardrails', {
+      allowedInstanceTypes: props.allowedInstanceTypes,
+      approvedImageArns: props.approvedImageArns,
+      subnetIds: this.network.subnetIds,
+      securityGroupIds: [this.jobsSecurityGroup.id],
+      requireNetworkIsolation: props.requireNetworkIsolation,
+      adminPrincipalArns: roles.roleArn(Persona.PLATFORM_ADMIN) ? [roles.roleArn(Persona.PLATFORM_ADMIN)!] : undefined,
+    });
+
+    // Domain (AWS-01, 05, 06, 08, 09, 20, 26, 28)
+    const idle = props.idleTimeoutMinutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES;
+    const idleSettings = {
+      idleSettings: {
+        lifecycleManagement: 'ENABLED',
+        idleTimeoutInMinutes: idle,
+        minIdleTimeoutInMinutes: 60,
+        maxIdleTimeoutInMinutes: idle,
+      },
+    };
+    const efsRetention = removal === RemovalPolicy.DESTROY && props.allowReplacement ? 'Delete' : 'Retain';
+    this.domain = new SagemakerDomain(this, 'domain', {
+      domainName,
+      authMode: props.authMode,
+      vpcId: this.network.vpcId,
+      subnetIds: this.network.subnetIds,
+      appNetworkAccessType: 'VpcOnly',
+      kmsKeyId: this.kmsKeyArn,
+      tagPropagation: 'ENABLED',
+      domainSettings: {
+        executionRoleIdentityConfig: 'USER_PROFILE_NAME',
+        securityGroupIds: [this.studioSecurityGroup.id],
+      },
+      defaultUserSettings: {
+        executionRole: trainingRoleArn,
+        securityGroups: [this.studioSecurityGroup.id],
+        sharingSettings: {
+          notebookOutputOption: 'Allowed',
+          s3OutputPath: this.dataBucket.s3Url('sharing/'),
+          s3KmsKeyId: this.kmsKeyArn,
+        },
+        jupyterLabAppSettings: { appLifecycleManagement: idleSettings },
+        codeEditorAppSettings: { appLifecycleManagement: idleSettings },
+      },
+      defaultSpaceSettings: {
+        executionRole: trainingRoleArn,
+        securityGroups: [this.studioSecurityGroup.id],
+        jupyterLabAppSettings: { appLifecycleManagement: idleSettings },
+      },
+      retentionPolicy: { homeEfsFileSystem: efsRetention },
+    });
+    applyRemovalPolicy(this.domain, removal);
+    if (!props.allowReplacement) {
+      // Replacement guard: auth mode, VPC, subnets and KMS key force a new domain.
+      this.domain.lifecycle = { ...(this.domain.lifecycle ?? {}), preventDestroy: true };
+      if (removal === RemovalPolicy.DESTROY) {
+        Annotations.of(this).addWarning('removalPolicy is DESTROY but allowReplacement is false: the domain keeps prevent_destroy (see docs/aws.md)');
+      }
+    }
+
+    // Registry (AWS-24)
+    this.registry = new ModelRegistry(this, 'registry', { groups: props.modelPackageGroups ?? [], accountId: props.accountId, removalPolicy: removal });
+
+    // Audit (X-06, AWS-21/22/23)
+    this.audit = new AuditTrail(this, 'audit', {
+      kmsKeyArn: this.kmsKeyArn,
+      platformKey: this.platformKey,
+      accessLogBucket: this.logBucket,
+      createLogGroups: props.createAccountLogGroups,
+      logRetentionDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+      organizationTrailArn: props.organizationTrailArn,
+      dataEventBucketArns: [this.dataBucket.bucketArn],
+      alarms: props.alarms,
+      accountId: props.accountId,
+      removalPolicy: removal,
+    });
+
+    // Policies of the persona roles
+    const userRolePattern = `arn:${partition}:iam::${account}:role${this.userRolePath}*`;
+    const ctx: PolicyContext = {
+      env: this.env,
+      domainId: this.domain.id,
+      keyArn: this.kmsKeyArn,
+      dataBucketArn: this.dataBucket.bucketArn,
+      executionRoleArns: [trainingRoleArn, userRolePattern],
+      pipelineRoleArn: roles.roleArn(Persona.PIPELINE)!,
+      trainingRoleArn,
+      deploymentRoleArn: roles.roleArn(Persona.DEPLOYMENT)!,
+      monitoringRoleArn: roles.roleArn(Persona.MONITORING)!,
+      modelPackageGroupArns: this.registry.groupArns,
+      logGroupArns: this.audit.logGroupArns,
+      auditBucketArn: this.audit.trailBucket?.bucketArn,
+      presignedSourceIps: props.presignedUrl?.sourceIps,
+      presignedSourceVpces: props.presignedUrl?.sourceVpceIds,
+    };
+    this.executionPolicy = new IamPolicy(this, 'execution-policy', {
+      description: 'SageMaker execution permissions (team and per-user execution roles)',
+      policy: executionPolicy(ctx),
+    });
+    roles.attachManagedPolicy(Persona.TRAINING, 'execution', this.executionPolicy.arn);
+    roles.attachPolicy(Persona.PLATFORM_ADMIN, 'ml-admin', adminPolicy(ctx, [this.dataBucket.bucketArn, this.logBucket.bucketArn]));
+    roles.attachPolicy(Persona.DATA_SCIENTIST, 'data-scientist', dataScientistPolicy(ctx));
+    roles.attachPolicy(Persona.ML_ENGINEER, 'ml-engineer', mlEngineerPolicy(ctx));
+    roles.attachPolicy(Persona.DATA_ENGINEER, 'data-engineer', dataEngineerPolicy(ctx));
+    roles.attachPolicy(Persona.MODEL_VIEWER, 'model-viewer', modelViewerPolicy(ctx));
+    roles.attachPolicy(Persona.AUDITOR, 'auditor', auditorPolicy(ctx));
+    roles.attachPolicy(Persona.PIPELINE, 'pipeline', pipelinePolicy(ctx));
+    roles.attachPolicy(Persona.DEPLOYMENT, 'deployment', deploymentPolicy(ctx));
+    roles.attachPolicy(Persona.MONITORING, 'monitoring', monitoringPolicy(ctx));
+    for (const persona of Object.values(Persona)) {
+      if (persona === Persona.PLATFORM_ADMIN) {
+        roles.attachManagedPolicy(persona, 'guardrails-apps', this.guardrails.adminStudioAppsPolicy.arn);
+      } else {
+        roles.attachManagedPolicy(persona, 'guardrails-apps', this.guardrails.studioAppsPolicy.arn);
+      }
+      roles.attachManagedPolicy(persona, 'guardrails-domain', this.guardrails.domainPolicy.arn);
+      if (PersonaModel.isWorkload(persona)) roles.attachManagedPolicy(persona, 'guardrails-jobs', this.guardrails.jobsPolicy.arn);
+    }
+    roles.attachManagedPolicy(Persona.TRAINING, 'guardrails-job-tags', this.guardrails.jobTagsPolicy.arn);
+    if (props.tenantId) this.tenantPolicyArn = this.addTenantIsolation(props.tenantId);
+
+    // Key use (AWS-05: named roles, through named services)
+    if (this.platformKey) {
+      for (const persona of [Persona.TRAINING, Persona.PIPELINE, Persona.DEPLOYMENT, Persona.MONITORING, Persona.DATA_ENGINEER]) {
+        const a = roles.roleArn(persona);
+        if (a) for (const svc of ['s3', 'sagemaker', 'elasticfilesystem']) this.platformKey.grantUseVia(a, svc);
+      }
+      this.platformKey.grantUseViaPattern('PerUserExecutionRoles', userRolePattern, ['s3', 'sagemaker', 'elasticfilesystem']);
+    }
+
+    // Cross-account consumers of the registry read model artifacts (AWS-24)
+    if (this.registry.consumerAccounts.length > 0) {
+      const consumers = this.registry.consumerAccounts.map((a) => `arn:${partition}:iam::${a}:root`);
+      this.dataBucket.addToPolicy(JSON.stringify({
+        Sid: 'RegistryConsumersReadModels',
+        Effect: 'Allow',
+        Principal: { AWS: consumers },
+        Action: 's3:GetObject',
+        Resource: `${this.dataBucket.bucketArn}/models/*`,
+      }));
+      if (this.platformKey) for (const c of consumers) this.platformKey.grantUseVia(c, 's3');
+    }
+
+    // User profiles (AWS-04, AWS-09)
+    const ownPolicies = [this.executionPolicy.arn, this.guardrails.studioAppsPolicy.arn, this.guardrails.jobsPolicy.arn, this.guardrails.jobTagsPolicy.arn, this.guardrails.domainPolicy.arn];
+    for (const spec of props.userProfiles ?? []) {
+      this.userProfiles[spec.name] = new StudioUserProfile(this, `user-${spec.name}`, {
+        spec,
+        domainId: this.domain.id,
+        authMode: props.authMode,
+        vpcId: this.network.vpcId,
+        studioSecurityGroupId: this.studioSecurityGroup.id,
+        teamExecutionRoleArn: trainingRoleArn,
+        ownRolePolicyArns: ownPolicies,
+        ownRolePath: this.userRolePath,
+        accountId: account,
+        permissionsBoundaryArn: props.permissionsBoundaryArn,
+      });
+    }
+
+    // Shared spaces (AWS-28 opt)
+    for (const s of props.spaces ?? []) {
+      const owner = this.userProfiles[s.ownerProfileName];
+      this.spaces[s.name] = new SagemakerSpace(this, `space-${s.name}`, {
+        domainId: this.domain.id,
+        spaceName: s.name,
+        ownershipSettings: { ownerUserProfileName: owner.profile.userProfileName },
+        spaceSharingSettings: { sharingType: 'Shared' },
+        spaceSettings: { appType: 'JupyterLab' },
+      });
+    }
+
+    // Scheduled pipelines (AWS-25 opt)
+    if ((props.scheduledPipelines ?? []).length > 0) {
+      const pipelines = props.scheduledPipelines!;
+      const schedulerRole = new IamRole(this, 'pipeline-scheduler-role', {
+        description: 'EventBridge starts the scheduled SageMaker pipelines (AWS-25)',
+        assumeRolePolicy: trustPolicy({ services: ['events.amazonaws.com'], conditions: { StringEquals: { 'aws:SourceAccount': account } } }),
+      });
+      new IamRolePolicy(this, 'pipeline-scheduler-policy', {
+        role: schedulerRole.id,
+        policy: policyDocument([
+          {
+            Sid: 'StartScheduledPipelines',
+            Effect: 'Allow',
+            Action: 'sagemaker:StartPipelineExecution',
+            Resource: pipelines.map((p) => `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`),
+          },
+        ]),
+      });
+      pipelines.forEach((p, i) => {
+        const rule = new CloudwatchEventRule(this, `schedule-${i}`, { description: `Start pipeline ${p.pipelineName}`, scheduleExpression: p.scheduleExpression });
+        new CloudwatchEventTarget(this, `schedule-${i}-target`, {
+          rule: rule.name,
+          arn: `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`,
+          roleArn: schedulerRole.arn,
+          sagemakerPipelineTarget: { pipelineParameterList: [] },
+        });
+      });
+    }
+
+    // Notebook instances (AWS-31 opt)
+    for (const nb of props.notebookInstances ?? []) {
+      const instance = new SagemakerNotebookInstance(this, `notebook-${nb.name}`, {
+        name: nb.name,
+        instanceType: nb.instanceType ?? 'ml.t3.medium',
+        roleArn: trainingRoleArn,
+        subnetId: this.network.subnetIds[0],
+        securityGroups: [this.studioSecurityGroup.id],
+        kmsKeyId: this.kmsKeyArn,
+        directInternetAccess: 'Disabled',
+        rootAccess: 'Disabled',
+        instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: '2' },
+      });
+      this.notebookInstances[nb.name] = instance;
+    }
+
+    // Custom images run as non-root (AWS-19 opt)
+    for (const img of props.customImages ?? []) {
+      this.appImageConfigs[img.appImageConfigName] = new SagemakerAppImageConfig(this, `image-config-${img.appImageConfigName}`, {
+        appImageConfigName: img.appImageConfigName,
+        kernelGatewayImageConfig: {
+          kernelSpec: [{ name: img.kernelName, displayName: img.kernelDisplayName ?? img.kernelName }],
+          fileSystemConfig: { defaultUid: 1000, defaultGid: 100, mountPath: '/home/sagemaker-user' },
+        },
+      });
+    }
+
+    // Lake Formation (AWS-29 opt)
+    if (props.lakeFormation) {
+      const principals = [trainingRoleArn, roles.roleArn(Persona.PIPELINE)!];
+      props.lakeFormation.databases.forEach((db, i) => {
+        principals.forEach((p, j) => {
+          new LakeformationPermissions(this, `lakeformation-${i}-${j}`, {
+            principal: p,
+            permissions: props.lakeFormation!.permissions ?? ['DESCRIBE'],
+            database: { name: db },
+          });
+        });
+      });
+    }
+
+    // EFS backup (AWS-26 opt)
+    if (props.efsBackup) {
+      this.platformKey?.grantService('AwsBackup', 'backup.amazonaws.com', ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey', 'kms:CreateGrant']);
+      const vault = new BackupVault(this, 'backup-vault', { name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }), kmsKeyArn: this.kmsKeyArn, forceDestroy: false });
+      applyRemovalPolicy(vault, removal, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
+      const plan = new BackupPlan(this, 'backup-plan', {
+        name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }),
+        rule: [{ ruleName: 'daily', targetVaultName: vault.name, schedule: props.efsBackup.schedule ?? 'cron(0 5 * * ? *)', lifecycle: { deleteAfter: props.efsBackup.deleteAfterDays ?? 35 } }],
+      });
+      const backupRole = new IamRole(this, 'backup-role', {
+        description: 'AWS Backup of the Studio EFS',
+        assumeRolePolicy: trustPolicy({ services: ['backup.amazonaws.com'] }),
+      });
+      new IamRolePolicyAttachment(this, 'backup-role-policy', {
+        role: backupRole.name,
+        policyArn: `arn:${partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup`,
+      });
+      new BackupSelection(this, 'backup-selection', {
+        name: 'studio-efs',
+        planId: plan.id,
+        iamRoleArn: backupRole.arn,
+        resources: [`arn:${partition}:elasticfilesystem:${region}:${account}:file-system/${this.domain.homeEfsFileSystemId}`],
+      });
+    }
+
+    new TerraformOutput(this, 'domain-immutable-settings', {
+      description: 'Settings that force a new domain when changed (auth mode, VPC, subnets, KMS key): review any diff here',
+      value: { authMode: props.authMode, vpcId: this.network.vpcId, subnetIds: this.network.subnetIds, kmsKeyId: this.kmsKeyArn },
+    });
+  }
+
+  /** Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its tenant id. */
+  private addTenantIsolation(tenantId: string): string {
+    const doc = policyDocument([
+      {
+        Sid: 'AWS30TenantResourcesOnly',
+        Effect: 'Deny',
+        Action: [
+          'sagemaker:CreatePresignedDomainUrl', 'sagemaker:DescribeUserProfile', 'sagemaker:UpdateUserProfile', 'sagemaker:DeleteUserProfile',
+          'sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeSpace', 'sagemaker:UpdateSpace', 'sagemaker:DeleteSpace',
+          'sagemaker:DescribeDomain', 'sagemaker:UpdateDomain', 'sagemaker:DeleteDomain',
+          'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
+          'sagemaker:DescribeModelPackageGroup', 'sagemaker:UpdateModelPackage', 'sagemaker:DescribePipeline', 'sagemaker:StartPipelineExecution',
+        ],
+        Resource: '*',
+        Condition: { StringNotEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: tenantId } },
+      },
+      {
+        Sid: 'AWS30TenantTagOnCreate',
+        Effect: 'Deny',
+        Action: ['sagemaker:CreateUserProfile', 'sagemaker:CreateSpace', 'sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreatePipeline', 'sagemaker:CreateModelPackageGroup'],
+        Resource: '*',
+        Condition: { StringNotEquals: { [`aws:RequestTag/${TENANT_TAG}`]: tenantId } },
+      },
+    ]);
+    const policy = new IamPolicy(this, 'tenant-isolation', { description: `AWS-30 tenant isolation for ${tenantId}`, policy: doc });
+    for (const persona of Object.values(Persona)) this.personaRoles.attachManagedPolicy(persona, 'tenant-isolation', policy.arn);
+    return policy.arn;
+  }
+
+  private validate(props: SageMakerStudioDomainProps): void {
+    const v = new Validator(this);
+    v.require(Object.values(AuthMode).includes(props.authMode), 'authMode', props.authMode, "AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)");
+    v.require(typeof props.environment === 'string' && /^[a-zA-Z0-9-]{1,32}$/.test(props.environment), 'environment', props.environment, '1-32 letters, digits and hyphens');
+    if (props.domainName !== undefined) v.check('domainName', props.domainName, Validate.sagemakerName(props.domainName));
+    if (props.accountId !== undefined) v.check('accountId', props.accountId, Validate.awsAccountId(props.accountId));
+    if (props.encryption?.kmsKeyArn !== undefined) v.check('encryption.kmsKeyArn', props.encryption.kmsKeyArn, Validate.arn(props.encryption.kmsKeyArn, 'kms'));
+    if (props.allowedInstanceTypes !== undefined) {
+      v.require(props.allowedInstanceTypes.includes('system'), 'allowedInstanceTypes', props.allowedInstanceTypes, "a list that includes 'system' (the default Jupyter Server and system apps run on it; without it nobody can open Studio)");
+    }
+    const idle = props.idleTimeoutMinutes;
+    if (idle !== undefined) v.require(Number.isInteger(idle) && idle >= 60 && idle <= 525600, 'idleTimeoutMinutes', idle, 'an integer from 60 to 525600');
+    (props.presignedUrl?.sourceIps ?? []).forEach((c, i) => v.check(`presignedUrl.sourceIps[${i}]`, c, Validate.cidr(c)));
+    (props.presignedUrl?.sourceVpceIds ?? []).forEach((e, i) =>
+      v.require(Token.isUnresolved(e) || VPCE_ID.test(e), `presignedUrl.sourceVpceIds[${i}]`, e, 'a VPC endpoint id such as vpce-0123456789abcdef0'),
+    );
+    const names = new Set<string>();
+    (props.userProfiles ?? []).forEach((u, i) => {
+      v.check(`userProfiles[${i}].name`, u.name, Validate.sagemakerName(u.name));
+      v.require(!names.has(u.name), `userProfiles[${i}].name`, u.name, 'unique profile names');
+      names.add(u.name);
+      v.require(PersonaModel.HUMAN.includes(u.persona), `userProfiles[${i}].persona`, u.persona, `a human persona: ${PersonaModel.HUMAN.join(', ')}`);
+      if (u.ssoUserName !== undefined) v.require(props.authMode === AuthMode.SSO, `userProfiles[${i}].ssoUserName`, u.ssoUserName, 'only with authMode SSO');
+    });
+    (props.spaces ?? []).forEach((s, i) => {
+      v.check(`spaces[${i}].name`, s.name, Validate.sagemakerName(s.name));
+      v.require(names.has(s.ownerProfileName), `spaces[${i}].ownerProfileName`, s.ownerProfileName, 'the name of a profile in userProfiles');
+    });
+    (props.notebookInstances ?? []).forEach((n, i) => v.check(`notebookInstances[${i}].name`, n.name, Validate.sagemakerName(n.name)));
+    (props.scheduledPipelines ?? []).forEach((p, i) => {
+      v.check(`scheduledPipelines[${i}].pipelineName`, p.pipelineName, Validate.sagemakerName(p.pipelineName));
+      v.require(/^(rate|cron)\(.+\)$/.test(p.scheduleExpression), `scheduledPipelines[${i}].scheduleExpression`, p.scheduleExpression, "an EventBridge schedule such as 'cron(0 3 * * ? *)' or 'rate(1 day)'");
+    });
+    if (props.tenantId !== undefined) v.require(/^[a-z0-9][a-z0-9-]{0,30}$/.test(props.tenantId), 'tenantId', props.tenantId, '1-31 lowercase letters, digits and hyphens');
+    const region = providerRegion(this);
+    if (props.allowedRegions) {
+      props.allowedRegions.forEach((r, i) => v.check(`allowedRegions[${i}]`, r, Validate.awsRegion(r)));
+      if (region) v.require(props.allowedRegions.includes(region), 'allowedRegions', `${region} (provider region)`, `the provider region must be one of [${props.allowedRegions.join(', ')}]`);
+    }
+    const cidr = props.network?.vpcCidr;
+    if (cidr && !parseCidrOrUndefined(cidr)) v.add('network.vpcCidr', cidr, 'an IPv4 CIDR block such as 10.20.0.0/20');
+    v.throwIfInvalid();
+  }
+}

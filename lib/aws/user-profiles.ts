@@ -1,0 +1,153 @@
+import { Construct } from 'constructs';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { SagemakerUserProfile } from '@cdktf/provider-aws/lib/sagemaker-user-profile';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { uniqueName } from '../core/naming';
+import { Persona } from '../core/personas';
+import { STUDIO_USER_TAG } from './defaults';
+import { trustPolicy } from './policy';
+
+/** Which execution role a user profile runs with (AWS-09). */
+export enum ExecutionRoleMode {
+  /** The team-level execution role shared by the domain (the TRAINING persona role). */
+  TEAM = 'TEAM',
+  /** A dedicated execution role for this user. */
+  OWN = 'OWN',
+}
+
+/** Studio authentication mode (AWS-08): immutable after the domain is created. */
+export enum AuthMode {
+  /** IAM federation: users open Studio through presigned URLs. */
+  IAM = 'IAM',
+  /** IAM Identity Center (SSO). */
+  SSO = 'SSO',
+}
+
+/** One Studio user. */
+export interface UserProfileSpec {
+  /** Profile name (SageMaker rules: 1-63 letters, digits and hyphens); also the `studiouserid` tag. */
+  readonly name: string;
+  /** The user's persona (a human persona). */
+  readonly persona: Persona;
+  /**
+   * Execution role of the profile.
+   * @default ExecutionRoleMode.TEAM
+   */
+  readonly executionRole?: ExecutionRoleMode;
+  /**
+   * IAM Identity Center user name (SSO domains only).
+   * @default - the profile name
+   */
+  readonly ssoUserName?: string;
+}
+
+/** Props of {@link StudioUserProfile}. */
+export interface StudioUserProfileProps {
+  /** The user. */
+  readonly spec: UserProfileSpec;
+  /** Domain id. */
+  readonly domainId: string;
+  /** Auth mode of the domain. */
+  readonly authMode: AuthMode;
+  /** VPC of the domain (for the user's security group). */
+  readonly vpcId: string;
+  /** Shared Studio security group (egress to endpoints, admitted by the endpoint security group). */
+  readonly studioSecurityGroupId: string;
+  /** Team execution role ARN. */
+  readonly teamExecutionRoleArn: string;
+  /** Policies attached to a dedicated execution role (execution permissions + guardrails). */
+  readonly ownRolePolicyArns: string[];
+  /**
+   * IAM path of dedicated execution roles (lets policies address them by ARN pattern).
+   * @default '/'
+   */
+  readonly ownRolePath?: string;
+  /**
+   * Account id for the execution role trust condition.
+   */
+  readonly accountId: string;
+  /**
+   * Permissions boundary of a dedicated execution role.
+   * @default - none
+   */
+  readonly permissionsBoundaryArn?: string;
+}
+
+/**
+ * A Studio user profile (AWS-04, AWS-09): tagged `studiouserid` = its name, its own security
+ * group (only its own apps may talk to each other) plus the shared Studio group, and either
+ * the team execution role or a dedicated one.
+ */
+export class StudioUserProfile extends Construct {
+  /** The profile. */
+  public readonly profile: SagemakerUserProfile;
+  /** The user's own security group. */
+  public readonly securityGroup: SecurityGroup;
+  /** The dedicated execution role, when `executionRole` is OWN. */
+  public readonly executionRole?: IamRole;
+  /** The execution role ARN in use. */
+  public readonly executionRoleArn: string;
+
+  constructor(scope: Construct, id: string, props: StudioUserProfileProps) {
+    super(scope, id);
+    const spec = props.spec;
+    this.securityGroup = new SecurityGroup(this, 'sg', {
+      vpcId: props.vpcId,
+      description: `Studio user ${spec.name}: traffic between this user's apps only`,
+      revokeRulesOnDelete: true,
+      tags: { [STUDIO_USER_TAG]: spec.name },
+    });
+    new VpcSecurityGroupIngressRule(this, 'self-ingress', {
+      securityGroupId: this.securityGroup.id,
+      referencedSecurityGroupId: this.securityGroup.id,
+      ipProtocol: 'tcp',
+      fromPort: 0,
+      toPort: 65535,
+      description: 'Between the apps of this user',
+    });
+    new VpcSecurityGroupEgressRule(this, 'self-egress', {
+      securityGroupId: this.securityGroup.id,
+      referencedSecurityGroupId: this.securityGroup.id,
+      ipProtocol: 'tcp',
+      fromPort: 0,
+      toPort: 65535,
+      description: 'Between the apps of this user',
+    });
+
+    if ((spec.executionRole ?? ExecutionRoleMode.TEAM) === ExecutionRoleMode.OWN) {
+      this.executionRole = new IamRole(this, 'execution-role', {
+        name: uniqueName(this, { prefix: `sm-${spec.name}`, maxLength: 64, lowercase: false }),
+        path: props.ownRolePath ?? '/',
+        description: `SageMaker execution role of Studio user ${spec.name}`,
+        assumeRolePolicy: trustPolicy({
+          services: ['sagemaker.amazonaws.com'],
+          actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
+          conditions: { StringEquals: { 'aws:SourceAccount': props.accountId } },
+        }),
+        permissionsBoundary: props.permissionsBoundaryArn,
+        tags: { [STUDIO_USER_TAG]: spec.name, persona: spec.persona },
+      });
+      props.ownRolePolicyArns.forEach((arn, i) => {
+        new IamRolePolicyAttachment(this, `execution-policy-${i}`, { role: this.executionRole!.name, policyArn: arn });
+      });
+      this.executionRoleArn = this.executionRole.arn;
+    } else {
+      this.executionRoleArn = props.teamExecutionRoleArn;
+    }
+
+    this.profile = new SagemakerUserProfile(this, 'profile', {
+      domainId: props.domainId,
+      userProfileName: spec.name,
+      singleSignOnUserIdentifier: props.authMode === AuthMode.SSO ? 'UserName' : undefined,
+      singleSignOnUserValue: props.authMode === AuthMode.SSO ? (spec.ssoUserName ?? spec.name) : undefined,
+      userSettings: {
+        executionRole: this.executionRoleArn,
+        securityGroups: [props.studioSecurityGroupId, this.securityGroup.id],
+      },
+      tags: { [STUDIO_USER_TAG]: spec.name, persona: spec.persona },
+    });
+  }
+}
