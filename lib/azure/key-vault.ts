@@ -1,0 +1,204 @@
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
+import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Construct } from 'constructs';
+import { Validator } from '../core/errors';
+import { uniqueName } from '../core/naming';
+import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { Validate } from '../core/validate';
+import { KEY_DEFAULTS, KEY_VAULT_DEFAULTS, ROLES } from './defaults';
+import { grantRole } from './role-assignment';
+
+/** Props of {@link HardenedKeyVault}. */
+export interface HardenedKeyVaultProps {
+  /** Resource group of the vault. */
+  readonly resourceGroupName: string;
+  /** Azure location of the vault. */
+  readonly location: string;
+  /**
+   * Entra tenant id.
+   * @default - the tenant of the Terraform caller (azurerm_client_config)
+   */
+  readonly tenantId?: string;
+  /**
+   * Vault name (3-24 letters, digits and hyphens; globally unique, soft-deleted names stay taken for the retention period).
+   * @default - 'kv-' + construct id + a stable unique suffix (AZ-15)
+   */
+  readonly name?: string;
+  /**
+   * SKU: 'premium' (HSM-backed keys) or 'standard'.
+   * @default 'premium'
+   */
+  readonly skuName?: string;
+  /**
+   * Purge protection. Required for customer-managed keys: setting false while a key is created is a synth error.
+   * @default true
+   */
+  readonly purgeProtectionEnabled?: boolean;
+  /**
+   * Soft-delete retention in days (7-90).
+   * @default 90
+   */
+  readonly softDeleteRetentionDays?: number;
+  /**
+   * Public IPv4 ranges (CIDR) admitted by the vault firewall, e.g. the Terraform runner. When set, public network access is on but the ACL default action stays Deny.
+   * @default - none: public network access disabled
+   */
+  readonly allowedIpRanges?: string[];
+  /**
+   * Create a customer-managed key in the vault.
+   * @default true
+   */
+  readonly createKey?: boolean;
+  /**
+   * Name of the key.
+   * @default 'cmk'
+   */
+  readonly keyName?: string;
+  /**
+   * Key type: 'RSA-HSM' (premium SKU) or 'RSA'.
+   * @default 'RSA-HSM'
+   */
+  readonly keyType?: string;
+  /**
+   * Key size in bits (2048, 3072, 4096).
+   * @default 3072
+   */
+  readonly keySize?: number;
+  /**
+   * Automatic key rotation period in days (1-365, X-04).
+   * @default 90
+   */
+  readonly keyRotationDays?: number;
+  /**
+   * Object id of the principal that runs Terraform; it gets Key Vault Crypto Officer on this vault (needed to create the key and its rotation policy under RBAC).
+   * @default - the object id of the Terraform caller (azurerm_client_config)
+   */
+  readonly deployerPrincipalId?: string;
+  /**
+   * What happens to the vault and key on destroy (X-08).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * An Azure Key Vault hardened for customer-managed keys (AZ-02, AZ-03, X-04): RBAC
+ * authorization, purge protection, 90-day soft delete, public network access off and a
+ * default-deny network ACL, plus an HSM-backed key with an automatic rotation policy.
+ * Identities get access to the key only through {@link grantKeyAccess}, scoped to the key.
+ */
+export class HardenedKeyVault extends Construct {
+  /** The vault. */
+  public readonly vault: KeyVault;
+  /** The customer-managed key (undefined when createKey is false). */
+  public readonly key?: KeyVaultKey;
+  /** The deployer's Key Vault Crypto Officer assignment (undefined when no key is created). */
+  public readonly deployerAssignment?: RoleAssignment;
+  /** The vault resource id. */
+  public readonly vaultId: string;
+  /** Versioned key id (workspace encryption), or undefined. */
+  public readonly keyId?: string;
+  /** Versionless key id (storage and registry CMK follow rotations automatically), or undefined. */
+  public readonly keyVersionlessId?: string;
+  /** ARM resource id of the key without version (role assignment scope), or undefined. */
+  public readonly keyResourceId?: string;
+  private readonly grants: RoleAssignment[] = [];
+
+  constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
+    super(scope, id);
+    const name = props.name ?? uniqueName(this, { prefix: `kv-${id}`, maxLength: 24 });
+    const purge = props.purgeProtectionEnabled ?? true;
+    const createKey = props.createKey ?? true;
+    const retention = props.softDeleteRetentionDays ?? KEY_VAULT_DEFAULTS.softDeleteRetentionDays;
+    const rotation = props.keyRotationDays ?? KEY_DEFAULTS.rotationDays;
+    const keySize = props.keySize ?? KEY_DEFAULTS.keySize;
+    const skuName = props.skuName ?? KEY_VAULT_DEFAULTS.skuName;
+    const keyType = props.keyType ?? KEY_DEFAULTS.keyType;
+
+    const v = new Validator(this);
+    v.check('name', name, Validate.azureKeyVaultName(name));
+    v.require(!(createKey && !purge), 'purgeProtectionEnabled', purge, 'true: customer-managed keys require Key Vault purge protection (AZ-03)');
+    v.require(Number.isInteger(retention) && retention >= 7 && retention <= 90, 'softDeleteRetentionDays', retention, 'an integer from 7 to 90');
+    v.require(Number.isInteger(rotation) && rotation >= 1 && rotation <= 365, 'keyRotationDays', rotation, 'an integer from 1 to 365 (X-04)');
+    v.require([2048, 3072, 4096].includes(keySize), 'keySize', keySize, '2048, 3072 or 4096');
+    v.require(['premium', 'standard'].includes(skuName), 'skuName', skuName, "'premium' or 'standard'");
+    v.require(['RSA-HSM', 'RSA'].includes(keyType), 'keyType', keyType, "'RSA-HSM' or 'RSA'");
+    v.require(!(keyType === 'RSA-HSM' && skuName !== 'premium'), 'keyType', keyType, "'RSA' with the standard SKU (HSM keys need premium)");
+    (props.allowedIpRanges ?? []).forEach((c, i) => v.check(`allowedIpRanges[${i}]`, c, Validate.cidr(c)));
+    v.throwIfInvalid();
+
+    let client: DataAzurermClientConfig | undefined;
+    const clientConfig = () => (client ??= new DataAzurermClientConfig(this, 'client'));
+    const ipRules = props.allowedIpRanges ?? [];
+
+    this.vault = new KeyVault(this, 'vault', {
+      name,
+      location: props.location,
+      resourceGroupName: props.resourceGroupName,
+      tenantId: props.tenantId ?? clientConfig().tenantId,
+      skuName,
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: purge,
+      softDeleteRetentionDays: retention,
+      publicNetworkAccessEnabled: ipRules.length > 0,
+      enabledForDeployment: false,
+      enabledForDiskEncryption: false,
+      enabledForTemplateDeployment: false,
+      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules },
+    });
+    applyRemovalPolicy(this.vault, props.removalPolicy);
+    this.vaultId = this.vault.id;
+
+    if (createKey) {
+      this.deployerAssignment = grantRole(this, 'deployer-crypto-officer', {
+        scope: this.vault.id,
+        principalId: props.deployerPrincipalId ?? clientConfig().objectId,
+        roleName: ROLES.KEY_VAULT_CRYPTO_OFFICER,
+        description: 'Terraform deployer manages the platform CMK (AZ-02)',
+      });
+      this.key = new KeyVaultKey(this, 'key', {
+        name: props.keyName ?? 'cmk',
+        keyVaultId: this.vault.id,
+        keyType,
+        keySize,
+        keyOpts: KEY_DEFAULTS.keyOpts,
+        rotationPolicy: {
+          automatic: { timeAfterCreation: `P${rotation}D` },
+          expireAfter: `P${rotation * 2}D`,
+          notifyBeforeExpiry: 'P30D',
+        },
+        dependsOn: [this.deployerAssignment],
+      });
+      applyRemovalPolicy(this.key, props.removalPolicy);
+      this.keyId = this.key.id;
+      this.keyVersionlessId = this.key.versionlessId;
+      this.keyResourceId = this.key.resourceVersionlessId;
+    }
+  }
+
+  /**
+   * Grants one identity use of the key for encryption at rest (Key Vault Crypto Service
+   * Encryption User: get, wrap, unwrap), scoped to the key only (AZ-02).
+   */
+  public grantKeyAccess(id: string, principalId: string, description?: string): RoleAssignment {
+    if (!this.keyResourceId) {
+      throw new Error(`${this.node.path}: grantKeyAccess needs a key (createKey is false)`);
+    }
+    const grant = grantRole(this, `key-user-${id}`, {
+      scope: this.keyResourceId,
+      principalId,
+      roleName: ROLES.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER,
+      principalType: 'ServicePrincipal',
+      description: description ?? 'Uses the platform CMK for encryption at rest (AZ-02)',
+    });
+    this.grants.push(grant);
+    return grant;
+  }
+
+  /** The key access grants made so far. */
+  public get keyGrants(): RoleAssignment[] {
+    return [...this.grants];
+  }
+}

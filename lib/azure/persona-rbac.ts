@@ -1,0 +1,337 @@
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { Validator } from '../core/errors';
+import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
+import { uniqueSuffix } from '../core/naming';
+import { Validate } from '../core/validate';
+import { ROLES } from './defaults';
+import { grantRole } from './role-assignment';
+
+/** How online endpoints authenticate callers (AZ-10, s003 key vs token). */
+export enum AzureEndpointAuthMode {
+  /** Azure ML tokens that expire (preferred; the default). */
+  AML_TOKEN = 'AML_TOKEN',
+  /** Microsoft Entra ID tokens. */
+  AAD_TOKEN = 'AAD_TOKEN',
+  /** Static keys (never expire; regenerate manually). Not recommended. */
+  KEY = 'KEY',
+}
+
+/** A custom Azure RBAC role definition created at the resource-group scope. */
+export interface AzureCustomRoleDefinition {
+  /** Short name (letters, digits, spaces, hyphens), made unique per platform. */
+  readonly name: string;
+  /**
+   * Description of the role.
+   * @default - the name
+   */
+  readonly description?: string;
+  /** Control-plane actions (no bare '*', no Microsoft.Authorization writes). */
+  readonly actions: string[];
+  /**
+   * Control-plane actions excluded.
+   * @default - none
+   */
+  readonly notActions?: string[];
+  /**
+   * Data-plane actions.
+   * @default - none
+   */
+  readonly dataActions?: string[];
+  /**
+   * Data-plane actions excluded.
+   * @default - none
+   */
+  readonly notDataActions?: string[];
+  /**
+   * Personas that receive this role at workspace scope.
+   * @default - none (assign it yourself through roleDefinitions)
+   */
+  readonly personas?: Persona[];
+}
+
+/** Props of {@link AzurePersonaRbac}. */
+export interface AzurePersonaRbacProps {
+  /** Persona -> Entra object ids (users, groups, service principals, managed identities). */
+  readonly personas: { [persona: string]: string[] };
+  /**
+   * Reasoned exceptions to segregation of duties (X-02).
+   * @default - none
+   */
+  readonly sodExceptions?: SodException[];
+  /** Resource id of the ML workspace (scope of workspace roles). */
+  readonly workspaceId: string;
+  /** Resource id of the resource group (scope of custom role definitions and of the admin role). */
+  readonly resourceGroupId: string;
+  /**
+   * ARM ids of the data containers (scope of data-plane roles).
+   * @default - no data-plane roles
+   */
+  readonly dataContainerIds?: string[];
+  /**
+   * Log Analytics workspace (auditors and monitoring read logs there).
+   * @default - no log roles
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+  /**
+   * Container registry (training identities pull images).
+   * @default - no registry roles
+   */
+  readonly containerRegistryId?: string;
+  /**
+   * Online endpoint authentication: with token modes, no persona can list or regenerate endpoint keys.
+   * @default AzureEndpointAuthMode.AML_TOKEN
+   */
+  readonly endpointAuthMode?: AzureEndpointAuthMode;
+  /**
+   * Additional custom roles.
+   * @default - none
+   */
+  readonly customRoles?: AzureCustomRoleDefinition[];
+  /**
+   * Object ids of managed identities created in the same apply (principal type ServicePrincipal, Entra check skipped).
+   * @default - none
+   */
+  readonly managedIdentityPrincipalIds?: string[];
+  /**
+   * Prefix of the custom role names (role names are unique per tenant).
+   * @default - the construct id
+   */
+  readonly roleNamePrefix?: string;
+}
+
+const WS = 'Microsoft.MachineLearningServices/workspaces';
+const ENDPOINT_KEY_ACTIONS = [`${WS}/onlineEndpoints/listKeys/action`, `${WS}/onlineEndpoints/regenerateKeys/action`];
+
+/** Built-in custom role templates of the persona model (AZ-09, X-01, X-03). */
+function builtInCustomRoles(tokenOnly: boolean): { [key: string]: AzureCustomRoleDefinition } {
+  const noKeys = tokenOnly ? ENDPOINT_KEY_ACTIONS : [];
+  return {
+    mlEngineer: {
+      name: 'ML Engineer',
+      description: 'Registers and approves models, runs pipelines, deploys endpoints; cannot change the workspace or compute',
+      actions: [
+        `${WS}/read`,
+        `${WS}/models/*`,
+        `${WS}/onlineEndpoints/*`,
+        `${WS}/batchEndpoints/*`,
+        `${WS}/jobs/read`,
+        `${WS}/experiments/read`,
+        `${WS}/components/*`,
+        `${WS}/environments/*`,
+        `${WS}/datastores/read`,
+        `${WS}/computes/read`,
+      ],
+      notActions: [`${WS}/write`, `${WS}/delete`, `${WS}/computes/write`, `${WS}/computes/delete`, ...noKeys],
+      personas: [Persona.ML_ENGINEER],
+    },
+    training: {
+      name: 'ML Training',
+      description: 'Runs training jobs and registers models; cannot deploy',
+      actions: [
+        `${WS}/read`,
+        `${WS}/jobs/*`,
+        `${WS}/experiments/*`,
+        `${WS}/models/read`,
+        `${WS}/models/write`,
+        `${WS}/data/*`,
+        `${WS}/datastores/read`,
+        `${WS}/environments/read`,
+        `${WS}/environments/write`,
+        `${WS}/components/read`,
+        `${WS}/computes/read`,
+      ],
+      notActions: [`${WS}/onlineEndpoints/*`, `${WS}/batchEndpoints/*`],
+      personas: [Persona.TRAINING],
+    },
+    pipeline: {
+      name: 'ML Pipeline Operator',
+      description: 'Submits and schedules pipeline jobs; cannot deploy',
+      actions: [
+        `${WS}/read`,
+        `${WS}/jobs/*`,
+        `${WS}/schedules/*`,
+        `${WS}/experiments/*`,
+        `${WS}/components/*`,
+        `${WS}/datastores/read`,
+        `${WS}/environments/read`,
+        `${WS}/computes/read`,
+        `${WS}/models/read`,
+      ],
+      notActions: [`${WS}/onlineEndpoints/*`, `${WS}/batchEndpoints/*`],
+      personas: [Persona.PIPELINE],
+    },
+    deployment: {
+      name: 'ML Model Deployer',
+      description: 'Deploys registered models to online and batch endpoints; cannot train',
+      actions: [
+        `${WS}/read`,
+        `${WS}/onlineEndpoints/*`,
+        `${WS}/batchEndpoints/*`,
+        `${WS}/models/read`,
+        `${WS}/environments/read`,
+        `${WS}/computes/read`,
+      ],
+      notActions: [`${WS}/jobs/*`, ...noKeys],
+      personas: [Persona.DEPLOYMENT],
+    },
+  };
+}
+
+/** Built-in roles per persona: [role name, scope kind]. */
+const BUILT_IN: { [persona: string]: Array<[string, 'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry']> } = {
+  [Persona.PLATFORM_ADMIN]: [[ROLES.OWNER, 'rg']],
+  [Persona.DATA_SCIENTIST]: [
+    [ROLES.AZUREML_DATA_SCIENTIST, 'workspace'],
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
+  ],
+  [Persona.ML_ENGINEER]: [
+    [ROLES.AZUREML_COMPUTE_OPERATOR, 'workspace'],
+    [ROLES.STORAGE_BLOB_DATA_READER, 'data'],
+  ],
+  [Persona.DATA_ENGINEER]: [
+    [ROLES.READER, 'workspace'],
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
+  ],
+  [Persona.MODEL_VIEWER]: [[ROLES.READER, 'workspace']],
+  [Persona.AUDITOR]: [
+    [ROLES.READER, 'workspace'],
+    [ROLES.LOG_ANALYTICS_READER, 'logs'],
+  ],
+  [Persona.TRAINING]: [
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
+    [ROLES.ACR_PULL, 'registry'],
+  ],
+  [Persona.PIPELINE]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],
+  [Persona.DEPLOYMENT]: [[ROLES.ACR_PULL, 'registry']],
+  [Persona.MONITORING]: [
+    [ROLES.READER, 'workspace'],
+    [ROLES.MONITORING_READER, 'workspace'],
+    [ROLES.LOG_ANALYTICS_READER, 'logs'],
+  ],
+};
+
+/**
+ * Persona RBAC of the ML workspace (AZ-09, X-01, X-02, X-03): built-in AzureML roles at
+ * workspace scope, custom roles (ML engineer, training, pipeline, deployer) defined at the
+ * resource-group scope and assigned at workspace scope, data-plane roles on the data
+ * containers only, PLATFORM_ADMIN as Owner of the resource group only. Nothing is granted at
+ * subscription scope, and nothing to the workspace's own identity (Azure ML manages those).
+ */
+export class AzurePersonaRbac extends Construct {
+  /** Custom role definitions by key (mlEngineer, training, pipeline, deployment, then custom names). */
+  public readonly roleDefinitions: { [key: string]: RoleDefinition } = {};
+  /** Every role assignment created. */
+  public readonly assignments: RoleAssignment[] = [];
+  /** The validated bindings. */
+  public readonly bindings: PersonaBinding[];
+  private readonly byPrincipal = new Map<string, RoleAssignment[]>();
+
+  constructor(scope: Construct, id: string, props: AzurePersonaRbacProps) {
+    super(scope, id);
+    this.bindings = PersonaModel.validate(this, 'personas', props.personas, props.sodExceptions);
+    const v = new Validator(this);
+    this.bindings.forEach((b) => v.check(`personas.${b.persona}`, b.principal, Validate.uuid(b.principal)));
+    (props.customRoles ?? []).forEach((r, i) => {
+      v.require(/^[A-Za-z0-9 -]{1,64}$/.test(r.name ?? ''), `customRoles[${i}].name`, r.name, '1-64 letters, digits, spaces and hyphens');
+      v.require((r.actions ?? []).length + (r.dataActions ?? []).length > 0, `customRoles[${i}].actions`, r.actions, 'at least one action or data action');
+      for (const a of [...(r.actions ?? []), ...(r.dataActions ?? [])]) {
+        v.require(a !== '*' && a !== '*/write' && a !== '*/delete', `customRoles[${i}].actions`, a, "provider-scoped actions, never a bare '*' (X-03)");
+        v.require(!/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(a), `customRoles[${i}].actions`, a, 'no Microsoft.Authorization writes (role or policy changes) (X-03)');
+      }
+    });
+    v.throwIfInvalid();
+
+    const tokenOnly = (props.endpointAuthMode ?? AzureEndpointAuthMode.AML_TOKEN) !== AzureEndpointAuthMode.KEY;
+    const prefix = props.roleNamePrefix ?? id;
+    const suffix = uniqueSuffix(this);
+    const defs = builtInCustomRoles(tokenOnly);
+    const custom: { [key: string]: AzureCustomRoleDefinition } = {};
+    const used = new Set(this.bindings.map((b) => b.persona as string));
+    for (const [key, def] of Object.entries(defs)) {
+      if ((def.personas ?? []).some((p) => used.has(p))) custom[key] = def;
+    }
+    (props.customRoles ?? []).forEach((r) => (custom[`custom-${r.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`] = r));
+
+    for (const [key, def] of Object.entries(custom)) {
+      this.roleDefinitions[key] = new RoleDefinition(this, `role-${key}`, {
+        name: `${prefix} ${def.name} (${suffix})`,
+        description: def.description ?? def.name,
+        scope: props.resourceGroupId,
+        assignableScopes: [props.resourceGroupId],
+        permissions: [
+          {
+            actions: def.actions,
+            notActions: def.notActions ?? [],
+            dataActions: def.dataActions ?? [],
+            notDataActions: def.notDataActions ?? [],
+          },
+        ],
+      });
+    }
+
+    const managed = new Set(props.managedIdentityPrincipalIds ?? []);
+    const scopeOf = (kind: string): string[] => {
+      switch (kind) {
+        case 'workspace':
+          return [props.workspaceId];
+        case 'rg':
+          return [props.resourceGroupId];
+        case 'data':
+        case 'dataRead':
+          return props.dataContainerIds ?? [];
+        case 'logs':
+          return props.logAnalyticsWorkspaceId ? [props.logAnalyticsWorkspaceId] : [];
+        case 'registry':
+          return props.containerRegistryId ? [props.containerRegistryId] : [];
+        default:
+          return [];
+      }
+    };
+    // Construct ids from the principal's object id itself, so adding or removing a principal
+    // never renames (destroys and recreates) another principal's assignments (X-12).
+    const tokenIndex = new Map<string, number>();
+    const keyOf = (p: string) => {
+      if (!Token.isUnresolved(p)) return p.toLowerCase();
+      if (!tokenIndex.has(p)) tokenIndex.set(p, tokenIndex.size);
+      return `identity${tokenIndex.get(p)}`;
+    };
+    const seen = new Set<string>();
+    const assign = (persona: string, principal: string, key: string, scopeValue: string, scopeIdx: number, role: { name?: string; id?: string }) => {
+      const dedupe = `${principal}|${scopeValue}|${role.name ?? role.id}`;
+      if (seen.has(dedupe)) return; // Azure rejects duplicate assignments at apply
+      seen.add(dedupe);
+      const list = this.byPrincipal.get(principal) ?? [];
+      this.byPrincipal.set(principal, list);
+      list.push(
+        grantRole(this, `${persona.toLowerCase()}-${keyOf(principal)}-${key}-${scopeIdx}`, {
+          scope: scopeValue,
+          principalId: principal,
+          roleName: role.name,
+          roleDefinitionId: role.id,
+          principalType: managed.has(principal) ? 'ServicePrincipal' : undefined,
+          description: `secure-mlops persona ${persona}`,
+        }),
+      );
+      this.assignments.push(list[list.length - 1]);
+    };
+    for (const b of this.bindings) {
+      for (const [roleName, kind] of BUILT_IN[b.persona] ?? []) {
+        const key = roleName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        scopeOf(kind).forEach((s, i) => assign(b.persona, b.principal, key, s, i, { name: roleName }));
+      }
+      for (const [key, def] of Object.entries(custom)) {
+        if ((def.personas ?? []).includes(b.persona)) {
+          assign(b.persona, b.principal, key, props.workspaceId, 0, { id: this.roleDefinitions[key].roleDefinitionResourceId });
+        }
+      }
+    }
+  }
+
+  /** The role assignments of one principal (e.g. to make compute wait for its identity's roles). */
+  public assignmentsOf(principal: string): RoleAssignment[] {
+    return [...(this.byPrincipal.get(principal) ?? [])];
+  }
+}

@@ -1,0 +1,159 @@
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { Validator } from '../core/errors';
+import { uniqueName } from '../core/naming';
+import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { Validate } from '../core/validate';
+import { STORAGE_DEFAULTS } from './defaults';
+import { requireAzureAdStorageAccess } from './provider-requirements';
+
+/** Props of {@link AzureSecureStorageAccount}. */
+export interface AzureSecureStorageAccountProps {
+  /** Resource group of the account. */
+  readonly resourceGroupName: string;
+  /** Azure location. */
+  readonly location: string;
+  /**
+   * Account name: 3-24 lowercase letters and digits, globally unique.
+   * @default - 'st' + construct id + a stable unique suffix (AZ-15)
+   */
+  readonly name?: string;
+  /**
+   * Replication: LRS, ZRS, GRS, RAGRS, GZRS or RAGZRS.
+   * @default 'ZRS'
+   */
+  readonly replicationType?: string;
+  /**
+   * Versionless Key Vault key id for customer-managed-key encryption.
+   * @default - Microsoft-managed keys (not compliant with AZ-02; the platform always passes one)
+   */
+  readonly customerManagedKeyId?: string;
+  /**
+   * Resource id of the user-assigned identity that reads the key (required with customerManagedKeyId).
+   * @default - none
+   */
+  readonly customerManagedKeyIdentityId?: string;
+  /**
+   * Blob and container soft-delete retention in days (1-365).
+   * @default 30
+   */
+  readonly softDeleteDays?: number;
+  /**
+   * Public IPv4 ranges admitted by the firewall (the network rules still default to Deny).
+   * @default - none: public network access disabled
+   */
+  readonly allowedIpRanges?: string[];
+  /**
+   * Private blob containers to create (3-63 lowercase letters, digits, hyphens).
+   * @default - none
+   */
+  readonly containers?: string[];
+  /**
+   * Resources the account must wait for (e.g. the key grant of its CMK identity).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * What happens to the account on destroy (X-08).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+const REPLICATION = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
+
+/**
+ * A storage account hardened per AZ-04: HTTPS only, TLS 1.2, no public blobs, shared-key
+ * access off (Entra ID only, OAuth default in the portal), infrastructure (double)
+ * encryption, CMK on blobs, files, queues and tables, network rules default Deny, blob
+ * versioning, blob and container soft delete, no cross-tenant replication, no SFTP/local users.
+ *
+ * Because shared keys are off, the azurerm provider must use Entra ID for data-plane calls:
+ * synth fails unless the stack's azurerm provider sets `storage_use_azuread = true`.
+ */
+export class AzureSecureStorageAccount extends Construct {
+  /** The storage account. */
+  public readonly account: StorageAccount;
+  /** Containers by name. */
+  public readonly containers: { [name: string]: StorageContainer } = {};
+
+  constructor(scope: Construct, id: string, props: AzureSecureStorageAccountProps) {
+    super(scope, id);
+    const name = props.name ?? uniqueName(this, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
+    const replication = props.replicationType ?? STORAGE_DEFAULTS.replicationType;
+    const days = props.softDeleteDays ?? STORAGE_DEFAULTS.softDeleteDays;
+    const ipRules = props.allowedIpRanges ?? [];
+
+    const v = new Validator(this);
+    v.check('name', name, Validate.azureStorageAccountName(name));
+    v.require(REPLICATION.includes(replication), 'replicationType', replication, REPLICATION.join(', '));
+    v.require(Number.isInteger(days) && days >= 1 && days <= 365, 'softDeleteDays', days, 'an integer from 1 to 365');
+    v.require(
+      (props.customerManagedKeyId === undefined) === (props.customerManagedKeyIdentityId === undefined),
+      'customerManagedKeyIdentityId',
+      props.customerManagedKeyIdentityId,
+      'set together with customerManagedKeyId (the identity that reads the key)',
+    );
+    ipRules.forEach((c, i) => v.check(`allowedIpRanges[${i}]`, c, Validate.cidr(c)));
+    (props.containers ?? []).forEach((c, i) =>
+      v.require(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c), `containers[${i}]`, c, '3-63 lowercase letters, digits and single hyphens'),
+    );
+    v.throwIfInvalid();
+
+    const cmk = props.customerManagedKeyId !== undefined;
+    this.account = new StorageAccount(this, 'account', {
+      name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      accountKind: 'StorageV2',
+      accountTier: 'Standard',
+      accountReplicationType: replication,
+      httpsTrafficOnlyEnabled: true,
+      minTlsVersion: 'TLS1_2',
+      allowNestedItemsToBePublic: false,
+      sharedAccessKeyEnabled: false,
+      defaultToOauthAuthentication: true,
+      infrastructureEncryptionEnabled: true,
+      crossTenantReplicationEnabled: false,
+      localUserEnabled: false,
+      sftpEnabled: false,
+      publicNetworkAccessEnabled: ipRules.length > 0,
+      allowedCopyScope: 'PrivateLink',
+      queueEncryptionKeyType: 'Account',
+      tableEncryptionKeyType: 'Account',
+      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules },
+      blobProperties: {
+        versioningEnabled: true,
+        changeFeedEnabled: true,
+        deleteRetentionPolicy: { days },
+        containerDeleteRetentionPolicy: { days },
+      },
+      identity: cmk ? { type: 'UserAssigned', identityIds: [props.customerManagedKeyIdentityId!] } : undefined,
+      customerManagedKey: cmk
+        ? { keyVaultKeyId: props.customerManagedKeyId, userAssignedIdentityId: props.customerManagedKeyIdentityId! }
+        : undefined,
+      dependsOn: props.dependsOn,
+    });
+    applyRemovalPolicy(this.account, props.removalPolicy);
+    requireAzureAdStorageAccess(this);
+
+    for (const c of props.containers ?? []) {
+      // storage_account_id: created through the ARM control plane, so it works with the
+      // account's public endpoint closed and shared keys off.
+      this.containers[c] = new StorageContainer(this, `container-${c}`, {
+        name: c,
+        storageAccountId: this.account.id,
+        containerAccessType: 'private',
+      });
+    }
+  }
+
+  /** ARM resource id of a container (role-assignment scope for data-plane roles). */
+  public containerScope(name: string): string {
+    const c = this.containers[name];
+    if (!c) throw new Error(`${this.node.path}: no container '${name}'`);
+    return c.id;
+  }
+}
