@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
-import { Annotations, TerraformOutput } from 'cdktf';
+import { Annotations, TerraformOutput, Token } from 'cdktf';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
 import { DEFAULT_ALLOWED_INSTANCE_TYPES, STUDIO_USER_TAG } from './defaults';
 import { policyDocument, Statement } from './policy';
 
@@ -94,7 +93,14 @@ export class GuardrailPolicies extends Construct {
       v.require(t === 'system' || /^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(t), `allowedInstanceTypes[${i}]`, t, "SageMaker instance types such as 'ml.t3.medium' (or 'system')"),
     );
     v.require(types.length > 0, 'allowedInstanceTypes', types, 'at least one instance type');
-    (props.approvedImageArns ?? []).forEach((a, i) => v.check(`approvedImageArns[${i}]`, a, Validate.arn(a, 'sagemaker')));
+    (props.approvedImageArns ?? []).forEach((a, i) =>
+      v.require(
+        Token.isUnresolved(a) || /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a),
+        `approvedImageArns[${i}]`,
+        a,
+        'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
+      ),
+    );
     v.throwIfInvalid();
     this.allowedInstanceTypes = types.includes('system') ? [...types] : [...types, 'system'];
     const images = props.approvedImageArns;

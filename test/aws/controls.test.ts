@@ -1,0 +1,327 @@
+import { AwsMlopsChecks, SageMakerStudioDomain } from '../../lib/aws';
+import { Compliance, ComplianceStatus, Persona } from '../../lib/core';
+import { ACCOUNT, all, at, fullProps, one, sid, stmts, synthPlatform } from './fixtures';
+
+describe('SageMakerStudioDomain controls (full platform, IAM auth, every option on)', () => {
+  let json: any;
+  let platform: SageMakerStudioDomain;
+  let policies: string[];
+  let domain: any;
+  const rolePolicy = (slug: string) => at(json, 'aws_iam_role_policy', `roles/${slug}-`).map((p: any) => p.policy);
+
+  beforeAll(() => {
+    const out = synthPlatform(fullProps());
+    json = out.json;
+    platform = out.platform;
+    domain = one(json, 'aws_sagemaker_domain');
+    policies = [...all(json, 'aws_iam_policy'), ...all(json, 'aws_iam_role_policy')].map((p: any) => p.policy);
+  });
+
+  test('AWS-01 domain is VpcOnly in private subnets of >= 2 AZs with security groups in domain, user and space settings', () => {
+    expect(domain.app_network_access_type).toBe('VpcOnly');
+    expect(domain.subnet_ids).toHaveLength(3);
+    const sg = '${aws_security_group.studio_studio-sg_59488E38.id}';
+    expect(domain.domain_settings.security_group_ids).toEqual([sg]);
+    expect(domain.default_user_settings.security_groups).toEqual([sg]);
+    expect(domain.default_space_settings.security_groups).toEqual([sg]);
+    for (const s of all(json, 'aws_subnet')) expect(s.map_public_ip_on_launch).toBe(false);
+    expect(all(json, 'aws_internet_gateway')).toHaveLength(0);
+    expect(all(json, 'aws_nat_gateway')).toHaveLength(0);
+  });
+
+  test('AWS-02 interface endpoints with private DNS for every required service, S3 gateway limited to platform buckets, 443 only from Studio SGs', () => {
+    const endpoints = all(json, 'aws_vpc_endpoint');
+    const names = endpoints.map((e: any) => e.service_name);
+    for (const s of ['sagemaker.api', 'sagemaker.runtime', 'sts', 'logs', 'kms', 'ecr.api', 'ecr.dkr', 'elasticfilesystem']) {
+      expect(names).toContain(`com.amazonaws.eu-west-1.${s}`);
+    }
+    expect(names).toContain('aws.sagemaker.eu-west-1.studio');
+    for (const e of endpoints.filter((x: any) => x.vpc_endpoint_type === 'Interface')) expect(e.private_dns_enabled).toBe(true);
+    const s3 = endpoints.find((e: any) => e.service_name === 'com.amazonaws.eu-west-1.s3');
+    expect(s3.vpc_endpoint_type).toBe('Gateway');
+    const resources = stmts(s3.policy).flatMap((x: any) => x.Resource);
+    expect(resources).toContain('${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}');
+    expect(resources).not.toContain('*');
+    const ingress = all(json, 'aws_vpc_security_group_ingress_rule').filter((r: any) => String(r.security_group_id).includes('endpoint-sg'));
+    expect(ingress.length).toBeGreaterThanOrEqual(2);
+    for (const r of ingress) {
+      expect(r.from_port).toBe(443);
+      expect(r.to_port).toBe(443);
+      expect(r.referenced_security_group_id).toMatch(/studio-sg|jobs-sg/);
+      expect(r.cidr_ipv4).toBeUndefined();
+    }
+  });
+
+  test('AWS-03 subnets are sized by the capacity planner (/22 for 100 users)', () => {
+    expect(platform.network.capacity.recommendedPrefixLength).toBe(22);
+    expect(all(json, 'aws_subnet').map((s: any) => s.cidr_block)).toEqual(['10.20.0.0/22', '10.20.4.0/22', '10.20.8.0/22']);
+  });
+
+  test('AWS-04 every user profile has its own security group', () => {
+    const profiles = all(json, 'aws_sagemaker_user_profile');
+    const own = profiles.map((p: any) => p.user_settings.security_groups[1]);
+    expect(new Set(own).size).toBe(profiles.length);
+    for (const p of profiles) expect(p.user_settings.security_groups[0]).toContain('studio-sg');
+  });
+
+  test('AWS-05 platform CMK: rotation 90 days, 30-day window, scoped key policy, encrypts the domain EFS/EBS', () => {
+    const key = one(json, 'aws_kms_key');
+    expect(key.enable_key_rotation).toBe(true);
+    expect(key.rotation_period_in_days).toBe(90);
+    expect(key.deletion_window_in_days).toBe(30);
+    expect(domain.kms_key_id).toBe('${aws_kms_key.studio_key_1F57BC8C.arn}');
+    const st = stmts(key.policy);
+    expect(st.flatMap((s: any) => s.Action)).not.toContain('kms:*');
+    const use = st.filter((s: any) => String(s.Sid).startsWith('UseViaServices'));
+    expect(use.length).toBeGreaterThan(0);
+    for (const s of use) expect(s.Condition.StringEquals['kms:ViaService']).toEqual(expect.arrayContaining(['s3.eu-west-1.amazonaws.com']));
+    expect(st.find((s: any) => s.Sid === 'PerUserExecutionRoles').Condition.ArnLike['aws:PrincipalArn']).toMatch(/^arn:aws:iam::111111111111:role\/secure-mlops\/[a-z0-9]+\/\*$/);
+  });
+
+  test('AWS-06 notebook sharing goes to the platform bucket with the key ARN', () => {
+    expect(domain.default_user_settings.sharing_settings).toEqual({
+      notebook_output_option: 'Allowed',
+      s3_output_path: 's3://${aws_s3_bucket.studio_data_bucket_69EDAA45.bucket}/sharing/',
+      s3_kms_key_id: '${aws_kms_key.studio_key_1F57BC8C.arn}',
+    });
+  });
+
+  test('AWS-07 every bucket: SSE-KMS + bucket key, versioning, public access blocks, BucketOwnerEnforced, TLS-only, access logs, lifecycle', () => {
+    const buckets = all(json, 'aws_s3_bucket');
+    expect(buckets).toHaveLength(3);
+    const sse = all(json, 'aws_s3_bucket_server_side_encryption_configuration');
+    const kms = sse.filter((c: any) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm === 'aws:kms');
+    expect(kms).toHaveLength(2);
+    for (const c of kms) expect(c.rule[0].bucket_key_enabled).toBe(true);
+    for (const v of all(json, 'aws_s3_bucket_versioning')) expect(v.versioning_configuration.status).toBe('Enabled');
+    for (const p of all(json, 'aws_s3_bucket_public_access_block')) {
+      expect([p.block_public_acls, p.block_public_policy, p.ignore_public_acls, p.restrict_public_buckets]).toEqual([true, true, true, true]);
+    }
+    for (const o of all(json, 'aws_s3_bucket_ownership_controls')) expect(o.rule.object_ownership).toBe('BucketOwnerEnforced');
+    for (const p of all(json, 'aws_s3_bucket_policy')) {
+      const deny = stmts(p.policy).find((s: any) => s.Sid === 'DenyInsecureTransport');
+      expect(deny.Condition.Bool['aws:SecureTransport']).toBe('false');
+    }
+    expect(all(json, 'aws_s3_bucket_logging')).toHaveLength(2);
+    expect(all(json, 'aws_s3_bucket_lifecycle_configuration')).toHaveLength(3);
+    for (const b of buckets) expect(b.force_destroy).toBe(false);
+  });
+
+  test('AWS-08 auth mode is the explicit prop', () => {
+    expect(domain.auth_mode).toBe('IAM');
+  });
+
+  test('AWS-09 profiles tagged studiouserid, own or team execution role, sourceIdentity = USER_PROFILE_NAME', () => {
+    expect(domain.domain_settings.execution_role_identity_config).toBe('USER_PROFILE_NAME');
+    const profiles = all(json, 'aws_sagemaker_user_profile');
+    for (const p of profiles) expect(p.tags.studiouserid).toBe(p.user_profile_name);
+    const bob = profiles.find((p: any) => p.user_profile_name === 'bob');
+    const alice = profiles.find((p: any) => p.user_profile_name === 'alice');
+    expect(bob.user_settings.execution_role).toContain('user-bob_execution-role');
+    expect(alice.user_settings.execution_role).toContain('roles_execution');
+    const trust = stmts(at(json, 'aws_iam_role', 'roles/execution')[0].assume_role_policy)[0];
+    expect(trust.Action).toContain('sts:SetSourceIdentity');
+  });
+
+  test('AWS-10 presigned URLs only for the profile whose studiouserid tag matches the principal tag', () => {
+    const s = sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromSourceIp');
+    expect(s.Condition.StringEquals['sagemaker:ResourceTag/studiouserid']).toBe('$${aws:PrincipalTag/studiouserid}');
+    expect(s.Resource).toMatch(/user-profile\/\$\{aws_sagemaker_domain\..*\.id\}\/\*$/);
+  });
+
+  test('AWS-11 presigned URLs limited by aws:SourceIp and aws:sourceVpce', () => {
+    expect(sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromSourceIp').Condition.IpAddress['aws:SourceIp']).toEqual(['192.0.2.0/24']);
+    expect(sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromVpce').Condition.StringEquals['aws:sourceVpce']).toEqual(['vpce-0123456789abcdef0']);
+  });
+
+  test('AWS-12 CreateApp denied outside the allowed instance types, system included', () => {
+    const s = sid(policies, 'AWS12LimitInstanceTypes');
+    expect(s.Effect).toBe('Deny');
+    expect(s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes']).toEqual(['ml.t3.medium', 'ml.m5.large', 'system']);
+  });
+
+  test('AWS-13 CreateApp denied for unapproved images', () => {
+    const s = sid(policies, 'AWS13ApprovedImagesOnly');
+    expect(s.Condition['ForAnyValue:StringNotLike']['sagemaker:ImageArns']).toHaveLength(2);
+  });
+
+  test('AWS-14 CreateDomain denied unless VpcOnly with subnets and security groups, as identity policy and SCP output', () => {
+    for (const id of ['AWS14DomainVpcOnly', 'AWS14DomainSubnets', 'AWS14DomainSecurityGroups']) expect(sid(policies, id).Effect).toBe('Deny');
+    const scp = Object.values(json.output).find((o: any) => String(o.description).startsWith('Service control policy')) as any;
+    expect(stmts(scp.value).map((s: any) => s.Sid)).toEqual(expect.arrayContaining(['AWS14DomainVpcOnly', 'AWS14DomainSubnets', 'AWS14DomainSecurityGroups']));
+  });
+
+  test('AWS-15 tags required on CreateUserProfile, CreateTrainingJob, CreateProcessingJob', () => {
+    expect(sid(policies, 'AWS15UserProfileTagged').Condition.Null['aws:RequestTag/studiouserid']).toBe('true');
+    expect(sid(policies, 'AWS15JobsTagged0').Action).toEqual(['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob']);
+  });
+
+  test('AWS-16 encryption required on endpoint configs, monitoring schedules and domains', () => {
+    expect(sid(policies, 'AWS16EndpointConfigKms').Condition.Null['sagemaker:VolumeKmsKey']).toBe('true');
+    expect(sid(policies, 'AWS16MonitoringVolumeKms').Action).toEqual(['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule']);
+    expect(sid(policies, 'AWS16MonitoringOutputKms').Condition.Null['sagemaker:OutputKmsKey']).toBe('true');
+    expect(sid(policies, 'AWS16DomainVolumeKms').Action).toBe('sagemaker:CreateDomain');
+    expect(sid(policies, 'AWS16DomainSharingKms').Condition.Null['sagemaker:DomainSharingOutputKmsKey']).toBe('true');
+  });
+
+  test('AWS-17 jobs must run in the platform subnets and SGs with inter-container encryption and network isolation', () => {
+    expect(sid(policies, 'AWS17JobsInVpc').Action).toEqual(['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateHyperParameterTuningJob']);
+    expect(sid(policies, 'AWS17JobsPlatformSubnets').Condition['ForAnyValue:StringNotEquals']['sagemaker:VpcSubnets']).toHaveLength(3);
+    expect(sid(policies, 'AWS17JobsPlatformSecurityGroups').Condition['ForAnyValue:StringNotEquals']['sagemaker:VpcSecurityGroupIds'][0]).toContain('jobs-sg');
+    expect(sid(policies, 'AWS17InterContainerEncryption').Condition.Bool['sagemaker:InterContainerTrafficEncryption']).toBe('false');
+    expect(sid(policies, 'AWS17NetworkIsolation').Condition.Bool['sagemaker:NetworkIsolation']).toBe('false');
+  });
+
+  test('AWS-18 persona roles: admin without training, DS passes only execution roles to SageMaker, execution scoped to platform prefixes', () => {
+    const admin = rolePolicy('ml-admin');
+    expect(sid(admin, 'NoTrainingRights').Effect).toBe('Deny');
+    expect(sid(admin, 'ManageStudio').Action).toContain('sagemaker:CreateDomain');
+    const pass = sid(rolePolicy('data-scientist'), 'PassExecutionRoleToSageMaker');
+    expect(pass.Condition.StringEquals['iam:PassedToService']).toBe('sagemaker.amazonaws.com');
+    expect(pass.Resource).toHaveLength(2);
+    const exec = stmts(at(json, 'aws_iam_policy', 'execution-policy')[0].policy);
+    expect(exec.find((s: any) => s.Sid === 'PlatformData').Resource).toEqual(
+      ['data/*', 'models/*', 'sharing/*', 'jobs/*'].map((p) => `\${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}/${p}`),
+    );
+    const roles = all(json, 'aws_iam_role').map((r: any) => r['//'].metadata.path as string);
+    for (const slug of ['ml-admin', 'data-scientist', 'ml-engineer', 'data-engineer', 'model-viewer', 'auditor', 'pipeline', 'execution', 'deployment', 'monitoring']) {
+      expect(roles.some((p) => p.endsWith(`roles/${slug}`))).toBe(true);
+    }
+    const adminTrust = stmts(at(json, 'aws_iam_role', 'roles/ml-admin')[0].assume_role_policy)[0];
+    expect(adminTrust.Principal.AWS).toBe(`arn:aws:iam::${ACCOUNT}:role/platform-admins`);
+  });
+
+  test('AWS-19 only the ML admin may change app image configs; custom images run as UID 1000 / GID 100', () => {
+    expect(sid(rolePolicy('data-scientist'), 'AWS19NoAppImageConfigChanges').Effect).toBe('Deny');
+    const apps = stmts(at(json, 'aws_iam_policy', 'guardrails/studio-apps')[0].policy);
+    expect(apps.find((s: any) => s.Sid === 'AWS19AppImageConfigAdminOnly')).toBeDefined();
+    const adminApps = stmts(at(json, 'aws_iam_policy', 'guardrails/admin-studio-apps')[0].policy);
+    expect(adminApps.find((s: any) => s.Sid === 'AWS19AppImageConfigAdminOnly')).toBeUndefined();
+    const cfg = one(json, 'aws_sagemaker_app_image_config');
+    expect(cfg.kernel_gateway_image_config.file_system_config).toMatchObject({ default_uid: 1000, default_gid: 100 });
+  });
+
+  test('AWS-20 idle shutdown on JupyterLab and Code Editor apps', () => {
+    for (const path of [domain.default_user_settings.jupyter_lab_app_settings, domain.default_user_settings.code_editor_app_settings, domain.default_space_settings.jupyter_lab_app_settings]) {
+      expect(path.app_lifecycle_management.idle_settings).toMatchObject({ lifecycle_management: 'ENABLED', idle_timeout_in_minutes: 120 });
+    }
+  });
+
+  test('AWS-21 /aws/sagemaker/studio and job log groups KMS-encrypted with retention; key admits logs with the encryption context', () => {
+    const groups = all(json, 'aws_cloudwatch_log_group');
+    const studio = groups.find((g: any) => g.name === '/aws/sagemaker/studio');
+    expect(studio.kms_key_id).toContain('aws_kms_key');
+    expect(studio.retention_in_days).toBe(365);
+    expect(groups.map((g: any) => g.name)).toEqual(expect.arrayContaining(['/aws/sagemaker/TrainingJobs', '/aws/sagemaker/ProcessingJobs']));
+    const logs = stmts(one(json, 'aws_kms_key').policy).find((s: any) => s.Sid === 'CloudWatchLogs');
+    expect(logs.Principal.Service).toBe('logs.eu-west-1.amazonaws.com');
+    expect(logs.Condition.ArnLike['kms:EncryptionContext:aws:logs:arn']).toBe(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:*`);
+  });
+
+  test('AWS-22 CloudTrail: KMS, log file validation, multi-region, Object-Lock bucket', () => {
+    const trail = one(json, 'aws_cloudtrail');
+    expect(trail.kms_key_id).toContain('aws_kms_key');
+    expect(trail.enable_log_file_validation).toBe(true);
+    expect(trail.is_multi_region_trail).toBe(true);
+    expect(one(json, 'aws_s3_bucket_object_lock_configuration').rule.default_retention).toEqual({ mode: 'GOVERNANCE', days: 365 });
+  });
+
+  test('AWS-23 KMS-encrypted SNS topic with an alarm and platform-change events', () => {
+    const topic = one(json, 'aws_sns_topic');
+    expect(topic.kms_master_key_id).toContain('aws_kms_key');
+    expect(one(json, 'aws_cloudwatch_metric_alarm').alarm_actions[0]).toContain('aws_sns_topic');
+    const rules = all(json, 'aws_cloudwatch_event_rule').filter((r: any) => r.event_pattern);
+    expect(JSON.parse(rules[0].event_pattern).detail.eventName).toContain('DeleteDomain');
+  });
+
+  test('AWS-24 registry: consumer accounts in the group policy; only ML engineers approve, data scientists register', () => {
+    const gp = stmts(one(json, 'aws_sagemaker_model_package_group_policy').resource_policy)[0];
+    expect(gp.Principal.AWS).toEqual(['arn:aws:iam::222222222222:root']);
+    expect(sid(rolePolicy('ml-engineer'), 'AWS24ApproveModels').Action).toContain('sagemaker:UpdateModelPackage');
+    expect(sid(rolePolicy('data-scientist'), 'AWS24RegisterModels').Action).toContain('sagemaker:CreateModelPackage');
+    expect(sid(rolePolicy('data-scientist'), 'AWS24NoModelApproval').Effect).toBe('Deny');
+  });
+
+  test('AWS-25 scheduled training: EventBridge rule and role start the pipeline', () => {
+    const rule = all(json, 'aws_cloudwatch_event_rule').find((r: any) => r.schedule_expression);
+    expect(rule.schedule_expression).toBe('cron(0 3 * * ? *)');
+    const target = all(json, 'aws_cloudwatch_event_target').find((t: any) => t.sagemaker_pipeline_target);
+    expect(target.arn).toBe(`arn:aws:sagemaker:eu-west-1:${ACCOUNT}:pipeline/nightly-training`);
+    expect(stmts(at(json, 'aws_iam_role', 'pipeline-scheduler-role')[0].assume_role_policy)[0].Principal.Service).toBe('events.amazonaws.com');
+  });
+
+  test('AWS-26 home EFS retained on domain deletion; AWS Backup plan for the EFS', () => {
+    expect(domain.retention_policy.home_efs_file_system).toBe('Retain');
+    expect(one(json, 'aws_backup_selection').resources[0]).toBe(
+      `arn:aws:elasticfilesystem:eu-west-1:${ACCOUNT}:file-system/\${aws_sagemaker_domain.studio_domain_F1B3BB3C.home_efs_file_system_id}`,
+    );
+    expect(one(json, 'aws_backup_vault').kms_key_arn).toContain('aws_kms_key');
+  });
+
+  test('AWS-27 VPC flow logs to an encrypted log group', () => {
+    const flow = one(json, 'aws_flow_log');
+    expect(flow.vpc_id).toContain('aws_vpc.');
+    expect(flow.log_destination).toContain('aws_cloudwatch_log_group.studio_network_flow-logs');
+    const group = all(json, 'aws_cloudwatch_log_group').find((g: any) => String(g.name).startsWith('/aws/vpc/flow-logs/'));
+    expect(group.kms_key_id).toContain('aws_kms_key');
+  });
+
+  test('AWS-28 default space settings carry execution role and SGs; shared spaces', () => {
+    expect(domain.default_space_settings.execution_role).toContain('roles_execution');
+    const space = one(json, 'aws_sagemaker_space');
+    expect(space.space_sharing_settings.sharing_type).toBe('Shared');
+    expect(space.ownership_settings.owner_user_profile_name).toContain('user-alice_profile');
+  });
+
+  test('AWS-29 Lake Formation permissions for the execution roles', () => {
+    const perms = all(json, 'aws_lakeformation_permissions');
+    expect(perms).toHaveLength(2);
+    expect(perms[0]).toMatchObject({ permissions: ['DESCRIBE'], database: { name: 'curated' } });
+  });
+
+  test('AWS-31 notebook instances: no internet, no root, in the VPC, CMK', () => {
+    const nb = one(json, 'aws_sagemaker_notebook_instance');
+    expect(nb).toMatchObject({ direct_internet_access: 'Disabled', root_access: 'Disabled' });
+    expect(nb.subnet_id).toContain('aws_subnet');
+    expect(nb.kms_key_id).toContain('aws_kms_key');
+  });
+
+  test('X-03 no wildcard actions, "*" resources only for listed actions, PassRole always scoped, no broad managed policies', () => {
+    for (const p of policies) {
+      for (const s of stmts(p).filter((x: any) => x.Effect === 'Allow')) {
+        const actions = [].concat(s.Action);
+        expect(actions.filter((a: string) => a === '*' || a.endsWith(':*'))).toEqual([]);
+        if (actions.includes('iam:PassRole' as never)) expect(s.Condition.StringEquals['iam:PassedToService']).toBe('sagemaker.amazonaws.com');
+      }
+    }
+    const attached = all(json, 'aws_iam_role_policy_attachment').map((a: any) => a.policy_arn);
+    expect(attached.filter((a: string) => /AmazonSageMakerFullAccess|AdministratorAccess/.test(a))).toEqual([]);
+  });
+
+  test('X-08 stateful resources carry prevent_destroy; the domain also without allowReplacement', () => {
+    for (const type of ['aws_kms_key', 'aws_s3_bucket', 'aws_sagemaker_domain', 'aws_cloudwatch_log_group', 'aws_sagemaker_model_package_group', 'aws_backup_vault']) {
+      for (const r of all(json, type)) expect(r.lifecycle?.prevent_destroy).toBe(true);
+    }
+    for (const g of all(json, 'aws_cloudwatch_log_group')) expect(g.deletion_protection_enabled).toBe(true);
+  });
+
+  test('X-09 platform tags on taggable resources', () => {
+    for (const type of ['aws_kms_key', 'aws_s3_bucket', 'aws_vpc', 'aws_sagemaker_domain', 'aws_iam_role']) {
+      for (const r of all(json, type)) expect(r.tags).toMatchObject({ 'platform': 'studio', 'environment': 'prod', 'owner': 'ml-platform', 'cost-center': 'cc-42', 'data-classification': 'confidential' });
+    }
+  });
+
+  test('X-11 the platform passes AwsMlopsChecks with no finding and no suppression', () => {
+    const out = synthPlatform(fullProps());
+    const report = Compliance.of(out.app).addPack(new AwsMlopsChecks()).evaluate(out.stack);
+    expect(report.findings.filter((f) => f.status !== ComplianceStatus.COMPLIANT)).toEqual([]);
+    expect(report.summary.compliant).toBeGreaterThan(100);
+  });
+
+  test('X-13 parts are public properties', () => {
+    expect(platform.domain.terraformResourceType).toBe('aws_sagemaker_domain');
+    expect(platform.personaRoles.role(Persona.DATA_SCIENTIST)).toBeDefined();
+    expect(platform.userProfiles.bob.executionRole).toBeDefined();
+    expect(platform.dataBucket.bucket.terraformResourceType).toBe('aws_s3_bucket');
+  });
+});
