@@ -1,0 +1,44 @@
+// One production SageMaker Studio domain (IAM Identity Center), built with SageMakerStudioDomain.
+import { App, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { AuthMode, AwsMlopsChecks, ExecutionRoleMode, SageMakerStudioDomain } from '../lib/aws';
+import { Compliance, Persona } from '../lib/core';
+
+const ACCOUNT = '111111111111';
+const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+
+/** A production Studio domain in eu-west-1 with SSO, personas, users, registry and audit. */
+export function awsSageMakerStudioExample(app: App): TerraformStack[] {
+  const stack = new TerraformStack(app, 'aws-sagemaker-studio');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1', allowedAccountIds: [ACCOUNT] });
+
+  new SageMakerStudioDomain(stack, 'ml-platform', {
+    environment: 'prod',
+    authMode: AuthMode.SSO,
+    accountId: ACCOUNT,
+    network: { vpcCidr: '10.20.0.0/20', expectedUsers: 100 },
+    personas: {
+      [Persona.PLATFORM_ADMIN]: [role('AWSReservedSSO_MLPlatformAdmin_0123456789abcdef')],
+      [Persona.ML_ENGINEER]: [role('AWSReservedSSO_MLEngineer_0123456789abcdef')],
+      [Persona.DATA_SCIENTIST]: [role('AWSReservedSSO_DataScientist_0123456789abcdef')],
+      [Persona.MODEL_VIEWER]: [role('AWSReservedSSO_ModelViewer_0123456789abcdef')],
+      [Persona.AUDITOR]: [role('AWSReservedSSO_SecurityAuditor_0123456789abcdef')],
+      [Persona.DEPLOYMENT]: [role('github-actions-deployer')],
+    },
+    userProfiles: [
+      { name: 'alice', persona: Persona.DATA_SCIENTIST, ssoUserName: 'alice@example.com' },
+      { name: 'bruno', persona: Persona.DATA_SCIENTIST, ssoUserName: 'bruno@example.com', executionRole: ExecutionRoleMode.OWN },
+      { name: 'chen', persona: Persona.ML_ENGINEER, ssoUserName: 'chen@example.com' },
+    ],
+    allowedInstanceTypes: ['ml.t3.medium', 'ml.t3.large', 'ml.m5.large', 'ml.m5.xlarge', 'ml.g4dn.xlarge', 'system'],
+    presignedUrl: { sourceIps: ['198.51.100.0/24'] },
+    idleTimeoutMinutes: 60,
+    modelPackageGroups: [{ name: 'churn-prediction', description: 'Customer churn models', consumerAccounts: ['222222222222'] }],
+    tags: { owner: 'ml-platform-team', costCenter: 'cc-1234', dataClassification: 'confidential' },
+    allowedRegions: ['eu-west-1'],
+    efsBackup: { deleteAfterDays: 35 },
+  });
+
+  Compliance.of(app).addPack(new AwsMlopsChecks());
+  return [stack];
+}
