@@ -647,8 +647,10 @@ export class AzureMLWorkspace extends Construct {
     }
 
     // ---- personas (AZ-09, X-01..X-03); the training identity is always TRAINING
+    // One token for the principal: every attribute read makes a new token string.
+    const trainingPrincipal = this.trainingIdentity.principalId;
     const personas: { [persona: string]: string[] } = { ...(props.personas ?? {}) };
-    personas[Persona.TRAINING] = [...(personas[Persona.TRAINING] ?? []), this.trainingIdentity.principalId];
+    personas[Persona.TRAINING] = [...(personas[Persona.TRAINING] ?? []), trainingPrincipal];
     this.rbac = new AzurePersonaRbac(this, 'rbac', {
       personas,
       sodExceptions: props.sodExceptions,
@@ -659,7 +661,7 @@ export class AzureMLWorkspace extends Construct {
       containerRegistryId: this.containerRegistry.registry.id,
       endpointAuthMode: this.endpointAuthMode,
       customRoles: props.customRoles,
-      managedIdentityPrincipalIds: [this.trainingIdentity.principalId],
+      managedIdentityPrincipalIds: [trainingPrincipal],
       roleNamePrefix: `${id}-${env}`,
     });
 
@@ -671,7 +673,7 @@ export class AzureMLWorkspace extends Construct {
       clusters,
       instances: props.computeInstances,
       clusterIdentityId: this.trainingIdentity.id,
-      dependsOn: this.rbac.assignmentsOf(this.trainingIdentity.principalId),
+      dependsOn: this.rbac.assignmentsOf(trainingPrincipal),
     });
 
     // ---- diagnostic settings (AZ-11)
