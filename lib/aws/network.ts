@@ -180,7 +180,7 @@ export class PrivateNetwork extends Construct {
     const capacityProps: CapacityPlannerProps = {
       ...(props.capacity ?? { users: props.expectedUsers ?? DEFAULT_EXPECTED_USERS }),
       subnetCount: Math.max(1, subnetCount),
-      interfaceEndpointsPerSubnet: props.capacity?.interfaceEndpointsPerSubnet ?? REQUIRED_INTERFACE_ENDPOINTS.length + 1 + extra.length,
+      interfaceEndpointsPerSubnet: props.capacity?.interfaceEndpointsPerSubnet ?? ((props.createEndpoints ?? true) ? REQUIRED_INTERFACE_ENDPOINTS.length + extra.length : 0),
     };
     for (const p of CapacityPlanner.validate(capacityProps)) v.add('capacity', JSON.stringify(capacityProps), p);
     v.throwIfInvalid();

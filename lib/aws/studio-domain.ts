@@ -18,6 +18,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { parseCidrOrUndefined } from '../core/cidr';
+import { Compliance } from '../core/compliance/compliance';
 import { Validator } from '../core/errors';
 import { uniqueName, uniqueSuffix } from '../core/naming';
 import { Persona, PersonaModel, SodException } from '../core/personas';
@@ -474,6 +475,9 @@ export class SageMakerStudioDomain extends Construct {
       retentionPolicy: { homeEfsFileSystem: efsRetention },
     });
     applyRemovalPolicy(this.domain, removal);
+    if (efsRetention === 'Delete') {
+      Compliance.suppress(this.domain, 'AWS-26', 'removalPolicy DESTROY with allowReplacement: the home EFS is deleted with the domain, explicitly');
+    }
     if (!props.allowReplacement) {
       // Replacement guard: auth mode, VPC, subnets and KMS key force a new domain.
       this.domain.lifecycle = { ...(this.domain.lifecycle ?? {}), preventDestroy: true };
