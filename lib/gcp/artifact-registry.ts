@@ -1,0 +1,123 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
+import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
+import { Validator } from '../core/errors';
+import { Validate } from '../core/validate';
+import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
+import { checkKeyMatchesLocation, memberId } from './common';
+import { REGISTRY_DEFAULTS } from './defaults';
+
+/** Props of {@link GcpArtifactRegistry}. */
+export interface GcpArtifactRegistryProps {
+  /** Project. */
+  readonly projectId: string;
+  /** Region. */
+  readonly location: string;
+  /** CMEK key id (same location). */
+  readonly kmsKeyName: string;
+  /**
+   * Docker repository id.
+   * @default 'mlops-containers'
+   */
+  readonly dockerRepositoryId?: string;
+  /**
+   * KFP (pipeline templates) repository id.
+   * @default 'mlops-pipelines'
+   */
+  readonly kfpRepositoryId?: string;
+  /**
+   * Number of most recent versions kept by the cleanup policy.
+   * @default 10
+   */
+  readonly keepRecentVersions?: number;
+  /**
+   * Resources the repositories wait for (the Artifact Registry agent's key grant, GCP-05).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Removal policy.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Artifact Registry for the platform (GCP-13): a Docker repository (immutable tags,
+ * vulnerability scanning inherited from the enabled Container Scanning API) and a KFP
+ * repository for pipeline templates, both CMEK-encrypted with cleanup policies.
+ */
+export class GcpArtifactRegistry extends Construct {
+  /** Docker repository. */
+  public readonly docker: ArtifactRegistryRepository;
+  /** KFP repository. */
+  public readonly kfp: ArtifactRegistryRepository;
+  /** Bindings made through grant(). */
+  public readonly bindings: ArtifactRegistryRepositoryIamMember[] = [];
+
+  constructor(scope: Construct, id: string, props: GcpArtifactRegistryProps) {
+    super(scope, id);
+    const dockerId = props.dockerRepositoryId ?? 'mlops-containers';
+    const kfpId = props.kfpRepositoryId ?? 'mlops-pipelines';
+    const keep = props.keepRecentVersions ?? REGISTRY_DEFAULTS.keepRecentVersions;
+    const v = new Validator(this);
+    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+    v.check('location', props.location, Validate.gcpLocation(props.location));
+    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    for (const [p, val] of [['dockerRepositoryId', dockerId], ['kfpRepositoryId', kfpId]]) {
+      v.require(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(val), p, val, 'lowercase letters, digits and hyphens, starting with a letter, at most 63');
+    }
+    v.require(Number.isInteger(keep) && keep >= 1, 'keepRecentVersions', keep, 'a positive integer');
+    v.throwIfInvalid();
+
+    const cleanup = [
+      { id: 'keep-recent', action: 'KEEP', mostRecentVersions: { keepCount: keep } },
+      { id: 'delete-old-untagged', action: 'DELETE', condition: { tagState: 'UNTAGGED', olderThan: REGISTRY_DEFAULTS.untaggedOlderThan } },
+    ];
+    this.docker = new ArtifactRegistryRepository(this, 'docker', {
+      project: props.projectId,
+      location: props.location,
+      repositoryId: dockerId,
+      format: 'DOCKER',
+      description: 'MLOps training and serving images (GCP-13)',
+      kmsKeyName: props.kmsKeyName,
+      dockerConfig: { immutableTags: true },
+      vulnerabilityScanningConfig: { enablementConfig: 'INHERITED' },
+      cleanupPolicies: cleanup,
+      cleanupPolicyDryRun: false,
+      dependsOn: props.dependsOn,
+    });
+    this.kfp = new ArtifactRegistryRepository(this, 'kfp', {
+      project: props.projectId,
+      location: props.location,
+      repositoryId: kfpId,
+      format: 'KFP',
+      description: 'MLOps Kubeflow pipeline templates (GCP-13)',
+      kmsKeyName: props.kmsKeyName,
+      cleanupPolicies: cleanup,
+      cleanupPolicyDryRun: false,
+      dependsOn: props.dependsOn,
+    });
+    applyRemovalPolicy(this.docker, props.removalPolicy);
+    applyRemovalPolicy(this.kfp, props.removalPolicy);
+  }
+
+  /** Grants a role on both repositories (resource-level bindings, GCP-03). */
+  public grant(role: string, member: string): ArtifactRegistryRepositoryIamMember[] {
+    return [this.docker, this.kfp].map((repo, i) => {
+      const cid = memberId(`${i === 0 ? 'docker' : 'kfp'}-${role.replace(/^roles\//, '').replace(/\./g, '-')}`, member);
+      const existing = this.node.tryFindChild(cid);
+      if (existing) return existing as ArtifactRegistryRepositoryIamMember;
+      const b = new ArtifactRegistryRepositoryIamMember(this, cid, {
+        project: repo.project,
+        location: repo.location,
+        repository: repo.name,
+        role,
+        member,
+      });
+      this.bindings.push(b);
+      return b;
+    });
+  }
+}

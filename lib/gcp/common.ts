@@ -1,0 +1,77 @@
+import { createHash } from 'crypto';
+import { IConstruct } from 'constructs';
+import { TerraformStack, Token } from 'cdktf';
+import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
+import { Validator } from '../core/errors';
+
+/** Internal helpers shared by the GCP constructs (not exported from the package). */
+
+const KEY_LOCATION = /\/locations\/([A-Za-z0-9-]+)\/keyRings\//;
+const KEY_ID = /^projects\/[^/]+\/locations\/[A-Za-z0-9-]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+
+/** The location of a Cloud KMS key or key ring id, or undefined when unknown (token). */
+export function keyLocation(keyId: string | undefined): string | undefined {
+  if (keyId === undefined || Token.isUnresolved(keyId)) return undefined;
+  const m = KEY_LOCATION.exec(keyId);
+  return m ? m[1] : undefined;
+}
+
+/** Checks a bring-your-own key id's form. */
+export function checkKeyId(v: Validator, prop: string, keyId: string | undefined): void {
+  if (keyId === undefined || Token.isUnresolved(keyId)) return;
+  v.require(KEY_ID.test(keyId), prop, keyId, 'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K');
+}
+
+/**
+ * GCP-06: a CMEK key must be in the same location as the resource it encrypts. Records a
+ * problem when both are known and differ (case-insensitive).
+ */
+export function checkKeyMatchesLocation(v: Validator, prop: string, keyId: string | undefined, location: string | undefined): void {
+  const kl = keyLocation(keyId);
+  if (kl === undefined || location === undefined || Token.isUnresolved(location)) return;
+  if (kl.toLowerCase() !== location.toLowerCase()) {
+    v.add(prop, keyId, `a key in location '${location}' (the resource's location; key and resource regions must match, GCP-06)`);
+  }
+}
+
+/** A short, stable hash of a string, for construct ids derived from member strings. */
+export function shortHash(value: string, length = 8): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, length);
+}
+
+/** Sanitizes a string into a construct-id friendly token. */
+export function idPart(value: string): string {
+  return value.replace(/[^A-Za-z0-9-]/g, '-').replace(/-{2,}/g, '-').slice(0, 40);
+}
+
+/** A construct id for a binding of `member` (readable prefix + hash, stable under reordering). */
+export function memberId(prefix: string, member: string): string {
+  return `${prefix}-${shortHash(member)}`;
+}
+
+/**
+ * The google-beta provider used for resources the GA provider lacks (service identities, the
+ * Vertex AI metadata store). Uses `given`, else the first GoogleBetaProvider declared in the
+ * stack, else declares one (id `google-beta`) in the stack with the platform region.
+ */
+export function betaProvider(scope: IConstruct, region: string, given?: GoogleBetaProvider): GoogleBetaProvider {
+  if (given) return given;
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.findAll().find((c) => c instanceof GoogleBetaProvider) as GoogleBetaProvider | undefined;
+  if (existing) return existing;
+  const child = stack.node.tryFindChild('google-beta');
+  if (child instanceof GoogleBetaProvider) return child;
+  return new GoogleBetaProvider(stack, 'google-beta', { region });
+}
+
+/** A numeric (no leading zero, at most 10 digits) name derived from the construct path (Vertex endpoints). */
+export function numericName(scope: IConstruct): string {
+  const hex = createHash('sha256').update(scope.node.path).digest('hex').slice(0, 12);
+  const n = (parseInt(hex, 16) % 9_000_000_000) + 1_000_000_000;
+  return String(n);
+}
+
+/** Validates a list of IAM member strings. */
+export function checkMembers(v: Validator, prop: string, members: string[] | undefined, validate: (m: string) => string | undefined): void {
+  (members ?? []).forEach((m, i) => v.check(`${prop}[${i}]`, m, validate(m)));
+}

@@ -1,0 +1,119 @@
+/**
+ * Secure defaults of the GCP constructs, in one place (aws-solutions-constructs style).
+ * Every value here is documented in docs/gcp.md.
+ */
+
+/** 90 days, the maximum (and default) CMEK rotation period (GCP-06). */
+export const MAX_ROTATION_SECONDS = 90 * 24 * 3600;
+/** Default rotation period of platform keys. */
+export const DEFAULT_ROTATION_PERIOD = `${MAX_ROTATION_SECONDS}s`;
+/** How long a destroyed key version stays recoverable (provider default is 30 days; we keep it explicit). */
+export const DEFAULT_KEY_DESTROY_SCHEDULED_DURATION = `${30 * 24 * 3600}s`;
+
+/** Services a VPC Service Controls perimeter restricts at least (GCP-07). */
+export const REQUIRED_RESTRICTED_SERVICES = [
+  'aiplatform.googleapis.com',
+  'storage.googleapis.com',
+  'bigquery.googleapis.com',
+  'artifactregistry.googleapis.com',
+  'notebooks.googleapis.com',
+  'cloudkms.googleapis.com',
+  'logging.googleapis.com',
+  'monitoring.googleapis.com',
+  'containerregistry.googleapis.com',
+];
+
+/** Services whose audit logs are turned on for ADMIN_READ, DATA_READ and DATA_WRITE (GCP-10). */
+export const AUDITED_SERVICES = [
+  'aiplatform.googleapis.com',
+  'storage.googleapis.com',
+  'bigquery.googleapis.com',
+  'cloudkms.googleapis.com',
+];
+
+/** Audit log types turned on (GCP-10). */
+export const AUDIT_LOG_TYPES = ['ADMIN_READ', 'DATA_READ', 'DATA_WRITE'];
+
+/** Services that must use CMEK under gcp.restrictNonCmekServices (GCP-11). */
+export const CMEK_REQUIRED_SERVICES = [
+  'aiplatform.googleapis.com',
+  'notebooks.googleapis.com',
+  'storage.googleapis.com',
+  'bigquery.googleapis.com',
+];
+
+/** APIs the platform enables (never disabled on destroy). */
+export const PLATFORM_APIS = [
+  'aiplatform.googleapis.com',
+  'artifactregistry.googleapis.com',
+  'bigquery.googleapis.com',
+  'cloudkms.googleapis.com',
+  'cloudresourcemanager.googleapis.com',
+  'compute.googleapis.com',
+  'containerscanning.googleapis.com',
+  'dns.googleapis.com',
+  'iam.googleapis.com',
+  'logging.googleapis.com',
+  'monitoring.googleapis.com',
+  'notebooks.googleapis.com',
+  'orgpolicy.googleapis.com',
+  'servicenetworking.googleapis.com',
+  'storage.googleapis.com',
+];
+
+/** Roles never granted to workloads (X-03), and never granted at project level by rule GCP-02. */
+export const BROAD_ROLES = [
+  'roles/owner',
+  'roles/editor',
+  'roles/aiplatform.admin',
+  'roles/storage.admin',
+  'roles/bigquery.admin',
+];
+
+/** Data-plane roles that belong on buckets / datasets, not on the project (GCP-03). */
+export const DATA_PLANE_ROLES = [
+  'roles/storage.objectAdmin',
+  'roles/storage.objectCreator',
+  'roles/storage.objectUser',
+  'roles/storage.objectViewer',
+  'roles/bigquery.dataEditor',
+  'roles/bigquery.dataOwner',
+  'roles/bigquery.dataViewer',
+];
+
+/** The Cloud KMS role granted to service agents on exactly the keys they use (GCP-05). */
+export const KMS_ENCRYPTER_DECRYPTER = 'roles/cloudkms.cryptoKeyEncrypterDecrypter';
+
+/** The restricted VIP of Google APIs (restricted.googleapis.com), GCP-08. */
+export const RESTRICTED_VIP_CIDR = '199.36.153.4/30';
+/** The private VIP of Google APIs (private.googleapis.com), GCP-08. */
+export const PRIVATE_VIP_CIDR = '199.36.153.8/30';
+
+/** Defaults of the private network (GCP-08). */
+export const NETWORK_DEFAULTS = {
+  subnetCidr: '10.10.0.0/20',
+  privateServiceAccessPrefix: 16,
+  flowLogSampling: 0.5,
+  flowLogInterval: 'INTERVAL_5_SEC',
+};
+
+/** Bucket defaults (GCP-12). */
+export const BUCKET_DEFAULTS = {
+  /** Non-current object versions are deleted after this many days. */
+  noncurrentVersionDays: 30,
+  /** Soft delete window (seconds), 7 days, the GCS default, made explicit. */
+  softDeleteSeconds: 7 * 24 * 3600,
+  /** Access logs are kept this many days. */
+  accessLogDays: 365,
+};
+
+/** Artifact Registry cleanup defaults (GCP-13). */
+export const REGISTRY_DEFAULTS = {
+  untaggedOlderThan: `${30 * 24 * 3600}s`,
+  keepRecentVersions: 10,
+};
+
+/** Log bucket defaults (GCP-10). */
+export const LOG_DEFAULTS = {
+  retentionDays: 400,
+};

@@ -1,0 +1,207 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable, Token } from 'cdktf';
+import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
+import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
+import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
+import { ComputeRoute } from '@cdktf/provider-google/lib/compute-route';
+import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
+import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
+import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
+import { ServiceNetworkingConnection } from '@cdktf/provider-google/lib/service-networking-connection';
+import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
+import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
+import { Validator } from '../core/errors';
+import { Validate } from '../core/validate';
+import { NETWORK_DEFAULTS, PRIVATE_VIP_CIDR, RESTRICTED_VIP_CIDR } from './defaults';
+
+/** Props of {@link GcpPrivateNetwork}. */
+export interface GcpPrivateNetworkProps {
+  /** Project of the network. */
+  readonly projectId: string;
+  /** Region of the subnet. */
+  readonly region: string;
+  /**
+   * Network name.
+   * @default 'mlops-vpc'
+   */
+  readonly networkName?: string;
+  /**
+   * Primary range of the private subnet.
+   * @default '10.10.0.0/20'
+   */
+  readonly subnetCidr?: string;
+  /**
+   * Prefix length of the private service access range reserved for Vertex AI private endpoints.
+   * @default 16
+   */
+  readonly privateServiceAccessPrefixLength?: number;
+  /**
+   * Route Google APIs through restricted.googleapis.com (true, use with a VPC-SC perimeter) or
+   * private.googleapis.com (false), with a private DNS zone for googleapis.com.
+   * @default true
+   */
+  readonly restrictedGoogleApis?: boolean;
+  /**
+   * Create a Cloud Router + Cloud NAT for egress to the internet (e.g. pip installs).
+   * @default false
+   */
+  readonly cloudNat?: boolean;
+  /**
+   * Flow log sampling (0-1].
+   * @default 0.5
+   */
+  readonly flowLogSampling?: number;
+  /**
+   * Resources the network waits for (enabled APIs).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Private network for the platform (X-05, GCP-08): custom-mode VPC, a private subnet with
+ * Private Google Access and flow logs, default-deny ingress and egress firewalls (egress open
+ * only to the Google APIs VIP on 443), restricted/private googleapis.com routing and DNS,
+ * optional Cloud NAT, and a private service access range + peering for Vertex AI private endpoints.
+ */
+export class GcpPrivateNetwork extends Construct {
+  /** The VPC. */
+  public readonly network: ComputeNetwork;
+  /** The private subnet. */
+  public readonly subnetwork: ComputeSubnetwork;
+  /** Firewalls by name. */
+  public readonly firewalls: { [name: string]: ComputeFirewall } = {};
+  /** Route to the Google APIs VIP. */
+  public readonly apiRoute: ComputeRoute;
+  /** Private DNS zone for googleapis.com. */
+  public readonly apiZone: DnsManagedZone;
+  /** DNS records of the googleapis.com zone. */
+  public readonly apiRecords: DnsRecordSet[] = [];
+  /** Private service access range. */
+  public readonly privateServiceRange: ComputeGlobalAddress;
+  /** Service networking peering (Vertex AI private endpoints). */
+  public readonly privateServiceConnection: ServiceNetworkingConnection;
+  /** Cloud Router, when Cloud NAT is on. */
+  public readonly router?: ComputeRouter;
+  /** Cloud NAT, when on. */
+  public readonly nat?: ComputeRouterNat;
+  /** Default route to the internet, only with Cloud NAT. */
+  public readonly internetRoute?: ComputeRoute;
+  /** The network name. */
+  public readonly networkName: string;
+
+  constructor(scope: Construct, id: string, props: GcpPrivateNetworkProps) {
+    super(scope, id);
+    const name = props.networkName ?? 'mlops-vpc';
+    const cidr = props.subnetCidr ?? NETWORK_DEFAULTS.subnetCidr;
+    const pscPrefix = props.privateServiceAccessPrefixLength ?? NETWORK_DEFAULTS.privateServiceAccessPrefix;
+    const sampling = props.flowLogSampling ?? NETWORK_DEFAULTS.flowLogSampling;
+    const v = new Validator(this);
+    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+    v.check('region', props.region, Validate.gcpRegion(props.region));
+    v.require(Token.isUnresolved(name) || /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name), 'networkName', name, 'an RFC 1035 name: 1-63 lowercase letters, digits and hyphens, starting with a letter');
+    v.check('subnetCidr', cidr, Validate.cidr(cidr));
+    v.require(Number.isInteger(pscPrefix) && pscPrefix >= 8 && pscPrefix <= 24, 'privateServiceAccessPrefixLength', pscPrefix, 'an integer between 8 and 24 (a /24 at least is needed by service networking)');
+    v.require(sampling > 0 && sampling <= 1, 'flowLogSampling', sampling, 'a number in (0, 1]');
+    v.throwIfInvalid();
+
+    this.networkName = name;
+    const deps = props.dependsOn ?? [];
+    this.network = new ComputeNetwork(this, 'network', {
+      project: props.projectId,
+      name,
+      autoCreateSubnetworks: false,
+      routingMode: 'REGIONAL',
+      deleteDefaultRoutesOnCreate: true,
+      dependsOn: deps,
+    });
+    this.subnetwork = new ComputeSubnetwork(this, 'subnet', {
+      project: props.projectId,
+      name: `${name}-${props.region}`,
+      region: props.region,
+      network: this.network.id,
+      ipCidrRange: cidr,
+      privateIpGoogleAccess: true,
+      logConfig: {
+        aggregationInterval: NETWORK_DEFAULTS.flowLogInterval,
+        flowSampling: sampling,
+        metadata: 'INCLUDE_ALL_METADATA',
+      },
+    });
+    const restricted = props.restrictedGoogleApis ?? true;
+    const vip = restricted ? RESTRICTED_VIP_CIDR : PRIVATE_VIP_CIDR;
+    const fw = (fid: string, cfg: Omit<ConstructorParameters<typeof ComputeFirewall>[2], 'project' | 'network' | 'name'>): void => {
+      this.firewalls[fid] = new ComputeFirewall(this, fid, {
+        project: props.projectId,
+        network: this.network.id,
+        name: `${name}-${fid}`,
+        logConfig: { metadata: 'INCLUDE_ALL_METADATA' },
+        ...cfg,
+      });
+    };
+    fw('deny-all-ingress', { direction: 'INGRESS', priority: 65534, sourceRanges: ['0.0.0.0/0'], deny: [{ protocol: 'all' }] });
+    fw('deny-all-egress', { direction: 'EGRESS', priority: 65534, destinationRanges: ['0.0.0.0/0'], deny: [{ protocol: 'all' }] });
+    fw('allow-google-apis-egress', { direction: 'EGRESS', priority: 1000, destinationRanges: [vip], allow: [{ protocol: 'tcp', ports: ['443'] }] });
+    fw('allow-iap-ssh-ingress', { direction: 'INGRESS', priority: 1000, sourceRanges: ['35.235.240.0/20'], allow: [{ protocol: 'tcp', ports: ['22'] }] });
+    fw('allow-internal-egress', { direction: 'EGRESS', priority: 1000, destinationRanges: [cidr], allow: [{ protocol: 'all' }] });
+    this.apiRoute = new ComputeRoute(this, 'google-apis-route', {
+      project: props.projectId,
+      name: `${name}-google-apis`,
+      network: this.network.id,
+      destRange: vip,
+      nextHopGateway: 'default-internet-gateway',
+      priority: 1000,
+    });
+    const host = restricted ? 'restricted.googleapis.com.' : 'private.googleapis.com.';
+    const ips = restricted ? ['199.36.153.4', '199.36.153.5', '199.36.153.6', '199.36.153.7'] : ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
+    this.apiZone = new DnsManagedZone(this, 'googleapis-zone', {
+      project: props.projectId,
+      name: `${name}-googleapis`,
+      dnsName: 'googleapis.com.',
+      visibility: 'private',
+      description: `Routes Google APIs to ${host} (GCP-08)`,
+      privateVisibilityConfig: { networks: [{ networkUrl: this.network.id }] },
+      dependsOn: deps,
+    });
+    this.apiRecords.push(
+      new DnsRecordSet(this, 'googleapis-a', { project: props.projectId, managedZone: this.apiZone.name, name: host, type: 'A', ttl: 300, rrdatas: ips }),
+      new DnsRecordSet(this, 'googleapis-cname', { project: props.projectId, managedZone: this.apiZone.name, name: '*.googleapis.com.', type: 'CNAME', ttl: 300, rrdatas: [host] }),
+    );
+    if (props.cloudNat ?? false) {
+      this.router = new ComputeRouter(this, 'router', { project: props.projectId, name: `${name}-router`, region: props.region, network: this.network.id });
+      this.nat = new ComputeRouterNat(this, 'nat', {
+        project: props.projectId,
+        name: `${name}-nat`,
+        region: props.region,
+        router: this.router.name,
+        natIpAllocateOption: 'AUTO_ONLY',
+        sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
+        subnetwork: [{ name: this.subnetwork.id, sourceIpRangesToNat: ['ALL_IP_RANGES'] }],
+        logConfig: { enable: true, filter: 'ERRORS_ONLY' },
+      });
+      this.internetRoute = new ComputeRoute(this, 'internet-route', {
+        project: props.projectId,
+        name: `${name}-internet`,
+        network: this.network.id,
+        destRange: '0.0.0.0/0',
+        nextHopGateway: 'default-internet-gateway',
+        priority: 2000,
+      });
+      fw('allow-nat-egress', { direction: 'EGRESS', priority: 2000, destinationRanges: ['0.0.0.0/0'], allow: [{ protocol: 'tcp', ports: ['443'] }] });
+    }
+    this.privateServiceRange = new ComputeGlobalAddress(this, 'private-service-range', {
+      project: props.projectId,
+      name: `${name}-psa`,
+      purpose: 'VPC_PEERING',
+      addressType: 'INTERNAL',
+      prefixLength: pscPrefix,
+      network: this.network.id,
+    });
+    this.privateServiceConnection = new ServiceNetworkingConnection(this, 'private-service-connection', {
+      network: this.network.id,
+      service: 'servicenetworking.googleapis.com',
+      reservedPeeringRanges: [this.privateServiceRange.name],
+      deletionPolicy: 'ABANDON',
+    });
+  }
+}

@@ -1,0 +1,187 @@
+import { Construct } from 'constructs';
+import { Token } from 'cdktf';
+import {
+  AccessContextManagerServicePerimeter,
+  AccessContextManagerServicePerimeterStatus,
+} from '@cdktf/provider-google/lib/access-context-manager-service-perimeter';
+import { Validator } from '../core/errors';
+import { Validate } from '../core/validate';
+import { REQUIRED_RESTRICTED_SERVICES } from './defaults';
+
+/** One ingress rule of the perimeter (simplified form of the provider's ingress policy). */
+export interface GcpPerimeterIngressRule {
+  /** Title of the rule. */
+  readonly title: string;
+  /**
+   * Identities allowed in (user:, group:, serviceAccount:, principal:...).
+   * @default - none (use identityType)
+   */
+  readonly identities?: string[];
+  /**
+   * Identity type (ANY_IDENTITY, ANY_USER_ACCOUNT, ANY_SERVICE_ACCOUNT) instead of identities.
+   * @default - none
+   */
+  readonly identityType?: string;
+  /**
+   * Access level names allowed as sources.
+   * @default - none
+   */
+  readonly sourceAccessLevels?: string[];
+  /**
+   * Source resources (projects/NUMBER).
+   * @default - none
+   */
+  readonly sourceResources?: string[];
+  /**
+   * Services the rule opens (e.g. aiplatform.googleapis.com), all methods.
+   * @default - none
+   */
+  readonly services?: string[];
+  /**
+   * Target resources inside the perimeter.
+   * @default ['*'] (every resource of the perimeter)
+   */
+  readonly targetResources?: string[];
+}
+
+/** One egress rule of the perimeter. */
+export interface GcpPerimeterEgressRule {
+  /** Title of the rule. */
+  readonly title: string;
+  /**
+   * Identities allowed out.
+   * @default - none (use identityType)
+   */
+  readonly identities?: string[];
+  /**
+   * Identity type instead of identities.
+   * @default - none
+   */
+  readonly identityType?: string;
+  /**
+   * Services the rule opens, all methods.
+   * @default - none
+   */
+  readonly services?: string[];
+  /** Target resources outside the perimeter (projects/NUMBER). */
+  readonly targetResources: string[];
+}
+
+/** Props of {@link ServicePerimeter}. */
+export interface ServicePerimeterProps {
+  /** Access policy id (digits) the perimeter belongs to. */
+  readonly accessPolicyId: string;
+  /** Perimeter name (letters, digits, '_'), unique in the policy. */
+  readonly perimeterName: string;
+  /** Protected projects as `projects/NUMBER` (tokens allowed). */
+  readonly projectResources: string[];
+  /**
+   * Dry-run: the configuration goes to `spec` with `use_explicit_dry_run_spec` and is only
+   * logged; false enforces it (`status`). Switching is this one prop.
+   * @default false
+   */
+  readonly dryRun?: boolean;
+  /**
+   * Services restricted on top of the required ones (GCP-07).
+   * @default - the required list only
+   */
+  readonly additionalRestrictedServices?: string[];
+  /**
+   * Access level names (accessPolicies/P/accessLevels/L) admitted.
+   * @default - none
+   */
+  readonly accessLevels?: string[];
+  /**
+   * Ingress rules.
+   * @default - none
+   */
+  readonly ingressRules?: GcpPerimeterIngressRule[];
+  /**
+   * Egress rules.
+   * @default - none
+   */
+  readonly egressRules?: GcpPerimeterEgressRule[];
+  /**
+   * Title.
+   * @default - the perimeter name
+   */
+  readonly title?: string;
+}
+
+/**
+ * A VPC Service Controls perimeter around the platform project (GCP-07). The perimeter is the
+ * single owner of its membership: projects are listed inline (never with
+ * `google_access_context_manager_service_perimeter_resource`, which would fight over it).
+ * Restricted services at least aiplatform, storage, bigquery, artifactregistry, notebooks,
+ * cloudkms, logging, monitoring, containerregistry; VPC-accessible services restricted to the
+ * restricted services. Dry-run vs enforced is the `dryRun` prop.
+ */
+export class ServicePerimeter extends Construct {
+  /** The perimeter. */
+  public readonly perimeter: AccessContextManagerServicePerimeter;
+  /** The restricted services. */
+  public readonly restrictedServices: string[];
+
+  constructor(scope: Construct, id: string, props: ServicePerimeterProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    v.require(Token.isUnresolved(props.accessPolicyId) || /^\d+$/.test(props.accessPolicyId), 'accessPolicyId', props.accessPolicyId, 'the numeric id of an access policy, e.g. 123456789012');
+    v.require(Token.isUnresolved(props.perimeterName) || /^[A-Za-z][A-Za-z0-9_]{0,49}$/.test(props.perimeterName), 'perimeterName', props.perimeterName, "1-50 letters, digits and '_', starting with a letter");
+    v.require(props.projectResources.length > 0, 'projectResources', '[]', 'at least one projects/NUMBER');
+    props.projectResources.forEach((r, i) =>
+      v.require(Token.isUnresolved(r) || /^projects\/\d+$/.test(r), `projectResources[${i}]`, r, 'projects/NUMBER (project numbers, not ids)'),
+    );
+    (props.additionalRestrictedServices ?? []).forEach((s, i) =>
+      v.require(/^[a-z0-9.-]+\.googleapis\.com$/.test(s), `additionalRestrictedServices[${i}]`, s, 'a service name such as dlp.googleapis.com'),
+    );
+    (props.ingressRules ?? []).forEach((r, i) => {
+      (r.identities ?? []).forEach((m, j) => v.check(`ingressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)));
+      v.require(!(r.identities?.length && r.identityType), `ingressRules[${i}]`, r.title, 'either identities or identityType, not both');
+    });
+    (props.egressRules ?? []).forEach((r, i) => {
+      (r.identities ?? []).forEach((m, j) => v.check(`egressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)));
+      v.require(!(r.identities?.length && r.identityType), `egressRules[${i}]`, r.title, 'either identities or identityType, not both');
+    });
+    v.throwIfInvalid();
+
+    this.restrictedServices = [...new Set([...REQUIRED_RESTRICTED_SERVICES, ...(props.additionalRestrictedServices ?? [])])].sort();
+    const config: AccessContextManagerServicePerimeterStatus = {
+      resources: props.projectResources,
+      restrictedServices: this.restrictedServices,
+      accessLevels: props.accessLevels,
+      vpcAccessibleServices: { enableRestriction: true, allowedServices: ['RESTRICTED-SERVICES'] },
+      ingressPolicies: (props.ingressRules ?? []).map((r) => ({
+        title: r.title,
+        ingressFrom: {
+          identities: r.identities,
+          identityType: r.identityType,
+          sources: [
+            ...(r.sourceAccessLevels ?? []).map((accessLevel) => ({ accessLevel })),
+            ...(r.sourceResources ?? []).map((resource) => ({ resource })),
+          ],
+        },
+        ingressTo: {
+          resources: r.targetResources ?? ['*'],
+          operations: (r.services ?? []).map((serviceName) => ({ serviceName, methodSelectors: [{ method: '*' }] })),
+        },
+      })),
+      egressPolicies: (props.egressRules ?? []).map((r) => ({
+        title: r.title,
+        egressFrom: { identities: r.identities, identityType: r.identityType },
+        egressTo: {
+          resources: r.targetResources,
+          operations: (r.services ?? []).map((serviceName) => ({ serviceName, methodSelectors: [{ method: '*' }] })),
+        },
+      })),
+    };
+    const dryRun = props.dryRun ?? false;
+    this.perimeter = new AccessContextManagerServicePerimeter(this, 'perimeter', {
+      parent: `accessPolicies/${props.accessPolicyId}`,
+      name: `accessPolicies/${props.accessPolicyId}/servicePerimeters/${props.perimeterName}`,
+      title: props.title ?? props.perimeterName,
+      perimeterType: 'PERIMETER_TYPE_REGULAR',
+      useExplicitDryRunSpec: dryRun,
+      ...(dryRun ? { spec: config } : { status: config }),
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { Project } from '@cdktf/provider-google/lib/project';
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { Validate } from '../core/validate';
+import { Validator } from '../core/errors';
+import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
+import { PLATFORM_APIS } from './defaults';
+
+/** Creates the platform project under a folder with a billing account (optional). */
+export interface GcpProjectCreationProps {
+  /** Folder id (digits, or `folders/123`) the project is created under. */
+  readonly folderId: string;
+  /** Billing account id, e.g. 012345-6789AB-CDEF01. */
+  readonly billingAccount: string;
+  /**
+   * Display name.
+   * @default - the project id
+   */
+  readonly name?: string;
+}
+
+/** Props of {@link GcpProject}. */
+export interface GcpProjectProps {
+  /** Project id (existing, or the id of the project to create). */
+  readonly projectId: string;
+  /**
+   * Create the project instead of using an existing one.
+   * @default - the project exists
+   */
+  readonly create?: GcpProjectCreationProps;
+  /**
+   * APIs to enable (never disabled on destroy).
+   * @default - the platform APIs (aiplatform, storage, bigquery, cloudkms, ...)
+   */
+  readonly apis?: string[];
+  /**
+   * Removal policy of a created project (RETAIN: deletion_policy PREVENT + prevent_destroy).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The platform project: an existing one (looked up for its number) or a new one under a folder
+ * with billing, plus the enabled APIs.
+ */
+export class GcpProject extends Construct {
+  /** The project id. */
+  public readonly projectId: string;
+  /** The project number (a token). */
+  public readonly projectNumber: string;
+  /** The created project, when `create` is given. */
+  public readonly project?: Project;
+  /** The project lookup, when the project exists. */
+  public readonly lookup?: DataGoogleProject;
+  /** Enabled APIs by service name. */
+  public readonly services: { [api: string]: ProjectService } = {};
+
+  constructor(scope: Construct, id: string, props: GcpProjectProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+    if (props.create) {
+      v.require(/^(folders\/)?\d+$/.test(props.create.folderId), 'create.folderId', props.create.folderId, 'a folder id such as 123456789012 or folders/123456789012');
+      v.require(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(props.create.billingAccount), 'create.billingAccount', props.create.billingAccount, 'a billing account id such as 012345-6789AB-CDEF01');
+    }
+    v.throwIfInvalid();
+
+    let deps: ITerraformDependable[] = [];
+    if (props.create) {
+      this.project = new Project(this, 'project', {
+        projectId: props.projectId,
+        name: props.create.name ?? props.projectId,
+        folderId: props.create.folderId.replace(/^folders\//, ''),
+        billingAccount: props.create.billingAccount,
+        autoCreateNetwork: false,
+        deletionPolicy: (props.removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN ? 'PREVENT' : 'DELETE',
+      });
+      applyRemovalPolicy(this.project, props.removalPolicy);
+      this.projectId = this.project.projectId;
+      this.projectNumber = this.project.number;
+      deps = [this.project];
+    } else {
+      this.lookup = new DataGoogleProject(this, 'lookup', { projectId: props.projectId });
+      this.projectId = props.projectId;
+      this.projectNumber = this.lookup.number;
+    }
+    for (const api of [...new Set(props.apis ?? PLATFORM_APIS)].sort()) {
+      this.services[api] = new ProjectService(this, `api-${api.split('.')[0]}`, {
+        project: this.projectId,
+        service: api,
+        disableOnDestroy: false,
+        disableDependentServices: false,
+        dependsOn: deps,
+      });
+    }
+  }
+
+  /** The enabled-API resources, for depends_on. */
+  public get apiDependencies(): ITerraformDependable[] {
+    return Object.values(this.services);
+  }
+}

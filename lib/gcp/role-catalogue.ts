@@ -1,0 +1,301 @@
+import { Construct } from 'constructs';
+import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
+import { Validator } from '../core/errors';
+import { Validate } from '../core/validate';
+
+/** The custom roles of the platform (GCP-02, GCP-04). */
+export enum GcpCustomRole {
+  /** Runs Vertex AI pipelines and the jobs they start; writes metadata. No deploy. */
+  PIPELINE_OPERATOR = 'PIPELINE_OPERATOR',
+  /** What a training job writes: metadata, tensorboard, experiments. No deploy. */
+  TRAINER = 'TRAINER',
+  /** "Vertex AI Model Deployer": upload models, deploy/undeploy them on endpoints. No training. */
+  MODEL_DEPLOYER = 'MODEL_DEPLOYER',
+  /** "Vertex AI Model Viewer": read-only on models, endpoints, evaluations, pipeline runs. */
+  MODEL_VIEWER = 'MODEL_VIEWER',
+  /** Runs model monitoring jobs. */
+  MODEL_MONITOR = 'MODEL_MONITOR',
+  /** Data scientist: experiments, custom training and tuning jobs, model registration. No deploy. */
+  DATA_SCIENTIST = 'DATA_SCIENTIST',
+  /** ML engineer: pipelines, schedules and the model registry (aliases = approval). No deploy. */
+  ML_ENGINEER = 'ML_ENGINEER',
+  /** Vizier-only administrator (studies and trials, incl. delete), GCP-04. */
+  VIZIER_ADMIN = 'VIZIER_ADMIN',
+  /** Vizier-only developer (create and run studies and trials, no delete), GCP-04. */
+  VIZIER_DEVELOPER = 'VIZIER_DEVELOPER',
+  /** Vizier-only viewer (read studies and trials), GCP-04. */
+  VIZIER_VIEWER = 'VIZIER_VIEWER',
+}
+
+const METADATA_WRITE = [
+  'aiplatform.metadataStores.get',
+  'aiplatform.artifacts.create',
+  'aiplatform.artifacts.get',
+  'aiplatform.artifacts.list',
+  'aiplatform.artifacts.update',
+  'aiplatform.executions.create',
+  'aiplatform.executions.get',
+  'aiplatform.executions.list',
+  'aiplatform.executions.update',
+  'aiplatform.contexts.create',
+  'aiplatform.contexts.get',
+  'aiplatform.contexts.list',
+  'aiplatform.contexts.update',
+  'aiplatform.contexts.addContextArtifactsAndExecutions',
+  'aiplatform.contexts.addContextChildren',
+];
+
+const TENSORBOARD_WRITE = [
+  'aiplatform.tensorboards.get',
+  'aiplatform.tensorboards.list',
+  'aiplatform.tensorboardExperiments.create',
+  'aiplatform.tensorboardExperiments.get',
+  'aiplatform.tensorboardExperiments.list',
+  'aiplatform.tensorboardExperiments.update',
+  'aiplatform.tensorboardExperiments.write',
+  'aiplatform.tensorboardRuns.create',
+  'aiplatform.tensorboardRuns.get',
+  'aiplatform.tensorboardRuns.list',
+  'aiplatform.tensorboardRuns.update',
+  'aiplatform.tensorboardRuns.write',
+  'aiplatform.tensorboardTimeSeries.create',
+  'aiplatform.tensorboardTimeSeries.get',
+  'aiplatform.tensorboardTimeSeries.list',
+  'aiplatform.tensorboardTimeSeries.read',
+  'aiplatform.tensorboardTimeSeries.update',
+];
+
+const CUSTOM_JOBS = ['aiplatform.customJobs.create', 'aiplatform.customJobs.get', 'aiplatform.customJobs.list', 'aiplatform.customJobs.cancel'];
+const PIPELINE_JOBS = ['aiplatform.pipelineJobs.create', 'aiplatform.pipelineJobs.get', 'aiplatform.pipelineJobs.list', 'aiplatform.pipelineJobs.cancel'];
+const MODEL_READ = ['aiplatform.models.get', 'aiplatform.models.list', 'aiplatform.modelEvaluations.get', 'aiplatform.modelEvaluations.list'];
+const ENDPOINT_READ = ['aiplatform.endpoints.get', 'aiplatform.endpoints.list'];
+const OPS = ['aiplatform.operations.list', 'aiplatform.locations.get', 'aiplatform.locations.list', 'resourcemanager.projects.get'];
+
+/**
+ * The s002 table: each AI Platform Vizier API method and the one permission it needs.
+ * The Vizier-only custom roles are built from this table (GCP-04).
+ */
+export const VIZIER_METHOD_PERMISSIONS: { [method: string]: string } = {
+  'projects.locations.studies.create': 'ml.studies.create',
+  'projects.locations.studies.delete': 'ml.studies.delete',
+  'projects.locations.studies.get': 'ml.studies.get',
+  'projects.locations.studies.list': 'ml.studies.list',
+  'projects.locations.studies.trials.suggest': 'ml.trials.update',
+  'projects.locations.studies.trials.create': 'ml.trials.create',
+  'projects.locations.studies.trials.delete': 'ml.trials.delete',
+  'projects.locations.studies.trials.addMeasurement': 'ml.trials.update',
+  'projects.locations.studies.trials.stop': 'ml.trials.update',
+  'projects.locations.studies.trials.complete': 'ml.trials.update',
+  'projects.locations.studies.trials.get': 'ml.trials.get',
+  'projects.locations.studies.trials.checkEarlyStoppingState': 'ml.trials.get',
+  'projects.locations.studies.trials.list': 'ml.trials.get',
+};
+
+/** Permissions of the methods whose name matches. */
+function vizier(methods: (m: string) => boolean): string[] {
+  const perms = Object.entries(VIZIER_METHOD_PERMISSIONS)
+    .filter(([m]) => methods(m))
+    .map(([, p]) => p);
+  return [...new Set(['resourcemanager.projects.get', ...perms])].sort();
+}
+
+const READ_METHODS = /\.(get|list|checkEarlyStoppingState)$/;
+
+interface RoleDefinition {
+  readonly roleId: string;
+  readonly title: string;
+  readonly description: string;
+  readonly permissions: string[];
+}
+
+/** The definitions of every custom role (pure data, shared with tests and docs). */
+export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
+  [GcpCustomRole.PIPELINE_OPERATOR]: {
+    roleId: 'mlopsPipelineOperator',
+    title: 'MLOps Vertex AI Pipeline Operator',
+    description: 'Runs Vertex AI pipelines and the custom jobs they start, writes ML metadata, registers models. Cannot deploy.',
+    permissions: [...PIPELINE_JOBS, ...CUSTOM_JOBS, ...METADATA_WRITE, 'aiplatform.models.upload', ...MODEL_READ, ...OPS],
+  },
+  [GcpCustomRole.TRAINER]: {
+    roleId: 'mlopsTrainer',
+    title: 'MLOps Vertex AI Trainer',
+    description: 'What training jobs need: ML metadata and TensorBoard writes, model reads. Cannot deploy.',
+    permissions: [...METADATA_WRITE, ...TENSORBOARD_WRITE, 'aiplatform.models.get', ...OPS],
+  },
+  [GcpCustomRole.MODEL_DEPLOYER]: {
+    roleId: 'mlopsModelDeployer',
+    title: 'MLOps Vertex AI Model Deployer',
+    description: 'Uploads models and deploys/undeploys them on endpoints. No training permissions.',
+    permissions: [
+      'aiplatform.endpoints.deploy',
+      'aiplatform.endpoints.undeploy',
+      'aiplatform.endpoints.update',
+      ...ENDPOINT_READ,
+      'aiplatform.models.upload',
+      ...MODEL_READ,
+      ...OPS,
+    ],
+  },
+  [GcpCustomRole.MODEL_VIEWER]: {
+    roleId: 'mlopsModelViewer',
+    title: 'MLOps Vertex AI Model Viewer',
+    description: 'Read-only access to models, evaluations, endpoints, pipeline runs and monitoring jobs.',
+    permissions: [
+      ...MODEL_READ,
+      ...ENDPOINT_READ,
+      'aiplatform.pipelineJobs.get',
+      'aiplatform.pipelineJobs.list',
+      'aiplatform.modelDeploymentMonitoringJobs.get',
+      'aiplatform.modelDeploymentMonitoringJobs.list',
+      ...OPS,
+    ],
+  },
+  [GcpCustomRole.MODEL_MONITOR]: {
+    roleId: 'mlopsModelMonitor',
+    title: 'MLOps Vertex AI Model Monitor',
+    description: 'Creates and runs model deployment monitoring jobs; reads models and endpoints.',
+    permissions: [
+      'aiplatform.modelDeploymentMonitoringJobs.create',
+      'aiplatform.modelDeploymentMonitoringJobs.get',
+      'aiplatform.modelDeploymentMonitoringJobs.list',
+      'aiplatform.modelDeploymentMonitoringJobs.update',
+      'aiplatform.modelDeploymentMonitoringJobs.pause',
+      'aiplatform.modelDeploymentMonitoringJobs.resume',
+      ...ENDPOINT_READ,
+      ...MODEL_READ,
+      ...OPS,
+    ],
+  },
+  [GcpCustomRole.DATA_SCIENTIST]: {
+    roleId: 'mlopsDataScientist',
+    title: 'MLOps Vertex AI Data Scientist',
+    description: 'Experiments, custom training and tuning jobs, TensorBoard, model registration. Cannot deploy or approve.',
+    permissions: [
+      ...CUSTOM_JOBS,
+      'aiplatform.hyperparameterTuningJobs.create',
+      'aiplatform.hyperparameterTuningJobs.get',
+      'aiplatform.hyperparameterTuningJobs.list',
+      'aiplatform.hyperparameterTuningJobs.cancel',
+      'aiplatform.datasets.get',
+      'aiplatform.datasets.list',
+      ...METADATA_WRITE,
+      ...TENSORBOARD_WRITE,
+      'aiplatform.models.upload',
+      ...MODEL_READ,
+      'aiplatform.pipelineJobs.get',
+      'aiplatform.pipelineJobs.list',
+      ...OPS,
+    ],
+  },
+  [GcpCustomRole.ML_ENGINEER]: {
+    roleId: 'mlopsMlEngineer',
+    title: 'MLOps Vertex AI ML Engineer',
+    description: 'Pipelines, schedules and the model registry (model updates and aliases are approval). Cannot deploy.',
+    permissions: [
+      ...PIPELINE_JOBS,
+      'aiplatform.schedules.create',
+      'aiplatform.schedules.get',
+      'aiplatform.schedules.list',
+      'aiplatform.schedules.update',
+      'aiplatform.models.update',
+      ...MODEL_READ,
+      ...ENDPOINT_READ,
+      'aiplatform.metadataStores.get',
+      'aiplatform.artifacts.get',
+      'aiplatform.artifacts.list',
+      'aiplatform.executions.get',
+      'aiplatform.executions.list',
+      'aiplatform.contexts.get',
+      'aiplatform.contexts.list',
+      ...OPS,
+    ],
+  },
+  [GcpCustomRole.VIZIER_ADMIN]: {
+    roleId: 'mlopsVizierAdmin',
+    title: 'MLOps Vizier-only Administrator',
+    description: 'Every AI Platform Vizier study and trial method (s002 table); no Training or Prediction.',
+    permissions: vizier(() => true),
+  },
+  [GcpCustomRole.VIZIER_DEVELOPER]: {
+    roleId: 'mlopsVizierDeveloper',
+    title: 'MLOps Vizier-only Developer',
+    description: 'Create, suggest, measure and complete studies and trials (s002 table), no delete; no Training or Prediction.',
+    permissions: vizier((m) => !m.endsWith('.delete')),
+  },
+  [GcpCustomRole.VIZIER_VIEWER]: {
+    roleId: 'mlopsVizierViewer',
+    title: 'MLOps Vizier-only Viewer',
+    description: 'Read studies and trials (s002 table); no Training or Prediction.',
+    permissions: vizier((m) => READ_METHODS.test(m)),
+  },
+};
+
+for (const def of Object.values(CUSTOM_ROLE_DEFINITIONS)) {
+  (def as { permissions: string[] }).permissions = [...new Set(def.permissions)].sort();
+}
+
+/** Props of {@link GcpRoleCatalogue}. */
+export interface GcpRoleCatalogueProps {
+  /** Project the custom roles are defined in. */
+  readonly projectId: string;
+  /**
+   * Roles to create.
+   * @default - every GcpCustomRole
+   */
+  readonly roles?: GcpCustomRole[];
+  /**
+   * Suffix appended to role ids (letters, digits, '_' and '.'), for several platforms in one project.
+   * @default - none
+   */
+  readonly roleIdSuffix?: string;
+}
+
+/**
+ * The platform's custom roles (GCP-02) including the Vizier-only roles of GCP-04, as
+ * project-level `google_project_iam_custom_role`s. Predefined Vizier roles (roles/ml.admin,
+ * roles/ml.developer, roles/ml.viewer) are available through {@link GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES}.
+ */
+export class GcpRoleCatalogue extends Construct {
+  /** The predefined AI Platform roles of s002 (they also grant Training and Prediction). */
+  public static readonly PREDEFINED_VIZIER_ROLES: { [level: string]: string } = {
+    ADMIN: 'roles/ml.admin',
+    DEVELOPER: 'roles/ml.developer',
+    VIEWER: 'roles/ml.viewer',
+  };
+
+  /** The permissions of a custom role. */
+  public static permissionsOf(role: GcpCustomRole): string[] {
+    return [...CUSTOM_ROLE_DEFINITIONS[role].permissions];
+  }
+
+  /** Created roles by GcpCustomRole. */
+  public readonly roles: { [role: string]: ProjectIamCustomRole } = {};
+
+  constructor(scope: Construct, id: string, props: GcpRoleCatalogueProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+    if (props.roleIdSuffix !== undefined) {
+      v.require(/^[a-zA-Z0-9_.]{1,20}$/.test(props.roleIdSuffix), 'roleIdSuffix', props.roleIdSuffix, "1-20 letters, digits, '_' and '.'");
+    }
+    v.throwIfInvalid();
+    for (const role of props.roles ?? Object.values(GcpCustomRole)) {
+      const def = CUSTOM_ROLE_DEFINITIONS[role];
+      this.roles[role] = new ProjectIamCustomRole(this, role.toLowerCase().replace(/_/g, '-'), {
+        project: props.projectId,
+        roleId: `${def.roleId}${props.roleIdSuffix ?? ''}`,
+        title: def.title,
+        description: def.description,
+        permissions: def.permissions,
+        stage: 'GA',
+      });
+    }
+  }
+
+  /** The role name (projects/P/roles/R) of a custom role; throws when not created. */
+  public roleName(role: GcpCustomRole): string {
+    const r = this.roles[role];
+    if (!r) throw new Error(`GcpRoleCatalogue ${this.node.path}: role ${role} was not created`);
+    return r.name;
+  }
+}

@@ -1,0 +1,36 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+import { attr, blocks } from './util';
+
+/** Where each resource type holds its CMEK. */
+const KEY_PATHS: { [type: string]: string } = {
+  google_storage_bucket: 'encryption.default_kms_key_name',
+  google_bigquery_dataset: 'default_encryption_configuration.kms_key_name',
+  google_artifact_registry_repository: 'kms_key_name',
+  google_vertex_ai_tensorboard: 'encryption_spec.kms_key_name',
+  google_vertex_ai_endpoint: 'encryption_spec.kms_key_name',
+  google_vertex_ai_dataset: 'encryption_spec.kms_key_name',
+  google_vertex_ai_featurestore: 'encryption_spec.kms_key_name',
+  google_vertex_ai_metadata_store: 'encryption_spec.kms_key_name',
+  google_logging_project_bucket_config: 'cmek_settings.kms_key_name',
+};
+
+/** GCP-06 / X-04: data resources are encrypted with a customer-managed key. */
+export const gcp06Cmek = defineRule({
+  id: 'GCP-06.cmek',
+  level: RuleLevel.ERROR,
+  description: 'Buckets, datasets, registries, Vertex AI resources, log buckets and Workbench disks use CMEK',
+  fixHint: 'Set the resource CMEK attribute (e.g. encryption.default_kms_key_name, kms_key_name, encryption_spec.kms_key_name)',
+  resourceTypes: [...Object.keys(KEY_PATHS), 'google_workbench_instance'],
+  check: (r) => {
+    if (r.type === 'google_workbench_instance') {
+      const setup = blocks(r.attributes.gce_setup)[0] ?? {};
+      const disks = [...blocks(setup.boot_disk), ...blocks(setup.data_disks)];
+      if (disks.length === 0) return 'no boot_disk/data_disks with disk_encryption CMEK';
+      return disks.every((d) => d.disk_encryption === 'CMEK' && d.kms_key) || 'a disk is not CMEK-encrypted';
+    }
+    if (r.type === 'google_artifact_registry_repository' && r.attributes.mode && r.attributes.mode !== 'STANDARD_REPOSITORY') return undefined;
+    const key = attr(r.attributes, KEY_PATHS[r.type]);
+    return (typeof key === 'string' && key.length > 0) || `${KEY_PATHS[r.type]} not set`;
+  },
+});

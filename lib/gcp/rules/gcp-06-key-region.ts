@@ -1,0 +1,37 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+import { StackView } from '../../core/compliance/stack-view';
+import { attr } from './util';
+
+const KEY_PATHS: { [type: string]: string } = {
+  google_storage_bucket: 'encryption.default_kms_key_name',
+  google_bigquery_dataset: 'default_encryption_configuration.kms_key_name',
+  google_artifact_registry_repository: 'kms_key_name',
+};
+
+/** The location of a key: from a literal key id, or the key ring the key references. */
+function keyLocation(value: any, stack: StackView): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lit = /\/locations\/([A-Za-z0-9-]+)\/keyRings\//.exec(value);
+  if (lit) return lit[1];
+  const key = stack.resources('google_kms_crypto_key').find((k) => StackView.refersTo(value, k));
+  if (!key) return undefined;
+  const ring = stack.resources('google_kms_key_ring').find((kr) => StackView.refersTo(key.attributes.key_ring, kr));
+  const loc = ring?.attributes.location;
+  return typeof loc === 'string' && !loc.includes('${') ? loc : undefined;
+}
+
+/** GCP-06: a CMEK key is in the same location as the resource it encrypts. */
+export const gcp06KeyRegion = defineRule({
+  id: 'GCP-06.region',
+  level: RuleLevel.ERROR,
+  description: 'CMEK keys are in the same location as the resources they encrypt',
+  fixHint: 'Use a key ring in the resource location (a multi-region resource needs a key in that multi-region)',
+  resourceTypes: Object.keys(KEY_PATHS),
+  check: (r, stack) => {
+    const kl = keyLocation(attr(r.attributes, KEY_PATHS[r.type]), stack);
+    const rl = r.attributes.location;
+    if (kl === undefined || typeof rl !== 'string' || rl.includes('${')) return undefined;
+    return kl.toLowerCase() === rl.toLowerCase() || `key in '${kl}', resource in '${rl}'`;
+  },
+});

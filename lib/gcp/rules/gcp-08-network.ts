@@ -1,0 +1,12 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+
+/** GCP-08: VPCs are custom mode. */
+export const gcp08Network = defineRule({
+  id: 'GCP-08.network',
+  level: RuleLevel.ERROR,
+  description: 'VPC networks are custom mode (no auto-created subnets in every region)',
+  fixHint: 'Set auto_create_subnetworks = false',
+  resourceTypes: ['google_compute_network'],
+  check: (r) => r.attributes.auto_create_subnetworks === false || 'auto_create_subnetworks is not false',
+});

@@ -1,0 +1,15 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+
+/** GCP-12: uniform bucket-level access and public access prevention. */
+export const gcp12BucketAccess = defineRule({
+  id: 'GCP-12.access',
+  level: RuleLevel.ERROR,
+  description: 'Buckets use uniform bucket-level access and enforce public access prevention',
+  fixHint: "Set uniform_bucket_level_access = true and public_access_prevention = 'enforced'",
+  resourceTypes: ['google_storage_bucket'],
+  check: (r) => {
+    if (r.attributes.uniform_bucket_level_access !== true) return 'uniform_bucket_level_access is not true';
+    return r.attributes.public_access_prevention === 'enforced' || "public_access_prevention is not 'enforced'";
+  },
+});

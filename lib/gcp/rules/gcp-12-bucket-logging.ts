@@ -1,0 +1,18 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleLevel } from '../../core/compliance/rule';
+import { StackView } from '../../core/compliance/stack-view';
+import { blocks } from './util';
+
+/** GCP-12: access logs go to a log bucket (log buckets themselves excepted). */
+export const gcp12BucketLogging = defineRule({
+  id: 'GCP-12.logging',
+  level: RuleLevel.WARNING,
+  description: 'Buckets write usage (access) logs to a log bucket; Data Access audit logs cover reads too',
+  fixHint: 'Add a logging block with log_bucket',
+  resourceTypes: ['google_storage_bucket'],
+  check: (r, stack) => {
+    if (blocks(r.attributes.logging)[0]?.log_bucket) return true;
+    const isLogTarget = stack.resources('google_storage_bucket').some((b) => StackView.refersTo(blocks(b.attributes.logging)[0]?.log_bucket, r));
+    return isLogTarget ? undefined : 'no logging.log_bucket';
+  },
+});

@@ -1,0 +1,56 @@
+import { RulePack } from '../../core/compliance/rule';
+import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
+import { gcp01DefaultComputeSa } from './gcp-01-default-compute-sa';
+import { gcp02BroadRoles } from './gcp-02-broad-roles';
+import { gcp03ResourceLevelData } from './gcp-03-resource-level-data';
+import { gcp04VizierOnlyRoles } from './gcp-04-vizier-only-roles';
+import { gcp05AgentGrantBeforeUse } from './gcp-05-agent-grant-before-use';
+import { gcp06Cmek } from './gcp-06-cmek';
+import { gcp06KeyRegion } from './gcp-06-key-region';
+import { gcp06KeyRotation } from './gcp-06-key-rotation';
+import { gcp07PerimeterMembership } from './gcp-07-perimeter-membership';
+import { gcp07PerimeterServices } from './gcp-07-perimeter-services';
+import { gcp08Firewall } from './gcp-08-firewall';
+import { gcp08Network } from './gcp-08-network';
+import { gcp08Subnet } from './gcp-08-subnet';
+import { gcp09Workbench } from './gcp-09-workbench';
+import { gcp10AuditConfig } from './gcp-10-audit-config';
+import { gcp10LogBucket } from './gcp-10-log-bucket';
+import { gcp11OrgPolicies } from './gcp-11-org-policies';
+import { gcp12BucketAccess } from './gcp-12-bucket-access';
+import { gcp12BucketLogging } from './gcp-12-bucket-logging';
+import { gcp12BucketVersioning } from './gcp-12-bucket-versioning';
+import { gcp13Registry } from './gcp-13-registry';
+import { gcp14AlertChannels } from './gcp-14-alert-channels';
+import { gcp15PrivateEndpoint } from './gcp-15-private-endpoint';
+import { gcp17NoSaKeys } from './gcp-17-no-sa-keys';
+
+/** Stateful GCP resource types that must carry prevent_destroy (X-08). */
+export const GCP_STATEFUL_TYPES = [
+  'google_kms_key_ring', 'google_kms_crypto_key', 'google_storage_bucket', 'google_bigquery_dataset', 'google_artifact_registry_repository',
+  'google_logging_project_bucket_config', 'google_vertex_ai_tensorboard', 'google_vertex_ai_metadata_store', 'google_vertex_ai_endpoint',
+  'google_workbench_instance', 'google_project',
+];
+
+/** Labelled GCP resource types that must carry the platform labels (X-09). */
+export const GCP_LABELLED_TYPES = [
+  'google_kms_crypto_key', 'google_storage_bucket', 'google_bigquery_dataset', 'google_artifact_registry_repository',
+  'google_vertex_ai_tensorboard', 'google_vertex_ai_endpoint', 'google_workbench_instance', 'google_project',
+];
+
+/**
+ * The GCP rule pack (X-11): one rule per control facet that can be checked on any Terraform
+ * JSON, ids = control ids. `Compliance.of(app).addPack(new GcpMlopsChecks())`.
+ */
+export class GcpMlopsChecks extends RulePack {
+  constructor() {
+    super('GcpMlopsChecks', [
+      gcp01DefaultComputeSa, gcp02BroadRoles, gcp03ResourceLevelData, gcp04VizierOnlyRoles, gcp05AgentGrantBeforeUse,
+      gcp06KeyRotation, gcp06Cmek, gcp06KeyRegion, gcp07PerimeterServices, gcp07PerimeterMembership,
+      gcp08Network, gcp08Subnet, gcp08Firewall, gcp09Workbench, gcp10AuditConfig, gcp10LogBucket, gcp11OrgPolicies,
+      gcp12BucketAccess, gcp12BucketVersioning, gcp12BucketLogging, gcp13Registry, gcp14AlertChannels, gcp15PrivateEndpoint, gcp17NoSaKeys,
+      preventDestroyRule(GCP_STATEFUL_TYPES),
+      requiredTagsRule('google_', 'labels', GCP_LABELLED_TYPES),
+    ]);
+  }
+}

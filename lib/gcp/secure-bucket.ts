@@ -1,0 +1,138 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { StorageBucket, StorageBucketLifecycleRule } from '@cdktf/provider-google/lib/storage-bucket';
+import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
+import { Validator } from '../core/errors';
+import { Validate } from '../core/validate';
+import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
+import { uniqueName } from '../core/naming';
+import { checkKeyMatchesLocation, memberId } from './common';
+import { BUCKET_DEFAULTS } from './defaults';
+
+/** Props of {@link GcpSecureBucket}. */
+export interface GcpSecureBucketProps {
+  /** Project. */
+  readonly projectId: string;
+  /** Location (region, or a multi-region such as EU when allowed). */
+  readonly location: string;
+  /** CMEK key id (same location as the bucket). */
+  readonly kmsKeyName: string;
+  /**
+   * Bucket name (globally unique).
+   * @default - a unique name derived from the construct path
+   */
+  readonly bucketName?: string;
+  /**
+   * Prefix of the generated name.
+   * @default 'mlops'
+   */
+  readonly namePrefix?: string;
+  /**
+   * Bucket receiving access (usage) logs; undefined means this bucket is itself a log bucket.
+   * @default - no access logs
+   */
+  readonly accessLogBucket?: string;
+  /**
+   * Delete live objects after this many days (data does not linger, s001 §II).
+   * @default - live objects are kept
+   */
+  readonly expireAfterDays?: number;
+  /**
+   * Delete non-current versions after this many days.
+   * @default 30
+   */
+  readonly noncurrentVersionDays?: number;
+  /**
+   * Retention policy (objects cannot be deleted before), days.
+   * @default - none
+   */
+  readonly retentionDays?: number;
+  /**
+   * Lock the retention policy (irreversible).
+   * @default false
+   */
+  readonly lockRetention?: boolean;
+  /**
+   * Resources the bucket waits for (the storage agent's key grant, GCP-05).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Removal policy.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A Cloud Storage bucket with the GCP-12 controls: uniform bucket-level access, public access
+ * prevention enforced, versioning, lifecycle rules, optional retention, CMEK (GCP-06), access
+ * logs to a log bucket; never force-destroyed.
+ */
+export class GcpSecureBucket extends Construct {
+  /** The bucket. */
+  public readonly bucket: StorageBucket;
+  /** The bucket name. */
+  public readonly bucketName: string;
+  /** IAM bindings made through grant(). */
+  public readonly bindings: StorageBucketIamMember[] = [];
+
+  constructor(scope: Construct, id: string, props: GcpSecureBucketProps) {
+    super(scope, id);
+    const name = props.bucketName ?? uniqueName(this, { prefix: props.namePrefix ?? 'mlops', maxLength: 63 });
+    const noncurrent = props.noncurrentVersionDays ?? BUCKET_DEFAULTS.noncurrentVersionDays;
+    const v = new Validator(this);
+    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+    v.check('bucketName', name, Validate.gcsBucketName(name));
+    v.check('location', props.location, Validate.gcpLocation(props.location));
+    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    v.require(Number.isInteger(noncurrent) && noncurrent >= 1, 'noncurrentVersionDays', noncurrent, 'a positive integer');
+    if (props.expireAfterDays !== undefined) {
+      v.require(Number.isInteger(props.expireAfterDays) && props.expireAfterDays >= 1, 'expireAfterDays', props.expireAfterDays, 'a positive integer');
+    }
+    if (props.retentionDays !== undefined) {
+      v.require(Number.isInteger(props.retentionDays) && props.retentionDays >= 1 && props.retentionDays <= 36500, 'retentionDays', props.retentionDays, 'an integer between 1 and 36500');
+      if (props.expireAfterDays !== undefined) {
+        v.require(props.expireAfterDays >= props.retentionDays, 'expireAfterDays', props.expireAfterDays, `at least retentionDays (${props.retentionDays})`);
+      }
+    }
+    v.throwIfInvalid();
+
+    this.bucketName = name;
+    const lifecycle: StorageBucketLifecycleRule[] = [
+      { action: { type: 'Delete' }, condition: { daysSinceNoncurrentTime: noncurrent, withState: 'ARCHIVED' } },
+      { action: { type: 'AbortIncompleteMultipartUpload' }, condition: { age: 1 } },
+    ];
+    if (props.expireAfterDays !== undefined) {
+      lifecycle.push({ action: { type: 'Delete' }, condition: { age: props.expireAfterDays, withState: 'LIVE' } });
+    }
+    this.bucket = new StorageBucket(this, 'bucket', {
+      project: props.projectId,
+      name,
+      location: props.location,
+      storageClass: 'STANDARD',
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: 'enforced',
+      versioning: { enabled: true },
+      encryption: { defaultKmsKeyName: props.kmsKeyName },
+      lifecycleRule: lifecycle,
+      softDeletePolicy: { retentionDurationSeconds: BUCKET_DEFAULTS.softDeleteSeconds },
+      logging: props.accessLogBucket ? { logBucket: props.accessLogBucket, logObjectPrefix: name } : undefined,
+      retentionPolicy: props.retentionDays ? { retentionPeriod: props.retentionDays * 86400, isLocked: props.lockRetention ?? false } : undefined,
+      forceDestroy: false,
+      dependsOn: props.dependsOn,
+    });
+    applyRemovalPolicy(this.bucket, props.removalPolicy, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
+  }
+
+  /** Grants a role on this bucket (resource-level binding, GCP-03). */
+  public grant(role: string, member: string, id?: string): StorageBucketIamMember {
+    const b = new StorageBucketIamMember(this, id ?? memberId(`${role.replace(/^roles\//, '').replace(/\./g, '-')}`, member), {
+      bucket: this.bucket.name,
+      role,
+      member,
+    });
+    this.bindings.push(b);
+    return b;
+  }
+}

@@ -1,0 +1,129 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
+import { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
+import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
+import { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/lib/data-google-bigquery-default-service-account';
+import { DataGoogleLoggingProjectCmekSettings } from '@cdktf/provider-google/lib/data-google-logging-project-cmek-settings';
+import { betaProvider } from './common';
+
+/** Google-managed service agents that use platform keys (GCP-05). */
+export enum GcpServiceAgent {
+  /** Vertex AI service agent (gcp-sa-aiplatform). */
+  VERTEX_AI = 'VERTEX_AI',
+  /** Cloud Storage service agent (gs-project-accounts). */
+  STORAGE = 'STORAGE',
+  /** BigQuery encryption service account (bigquery-encryption). */
+  BIGQUERY = 'BIGQUERY',
+  /** Artifact Registry service agent (gcp-sa-artifactregistry). */
+  ARTIFACT_REGISTRY = 'ARTIFACT_REGISTRY',
+  /** Notebooks service agent (gcp-sa-notebooks), used by Workbench instances. */
+  NOTEBOOKS = 'NOTEBOOKS',
+  /** Compute Engine service agent (compute-system), encrypts Workbench disks. */
+  COMPUTE = 'COMPUTE',
+  /** Cloud Logging service account of the project (CMEK log buckets). */
+  LOGGING = 'LOGGING',
+}
+
+/** Props of {@link GcpServiceAgents}. */
+export interface GcpServiceAgentsProps {
+  /** Project id. */
+  readonly projectId: string;
+  /** Project number (token allowed): the Compute Engine agent's email is derived from it. */
+  readonly projectNumber: string;
+  /** Region, used for the google-beta provider when one has to be declared. */
+  readonly region: string;
+  /**
+   * Agents to make ready.
+   * @default - all of GcpServiceAgent
+   */
+  readonly agents?: GcpServiceAgent[];
+  /**
+   * Resources the agents wait for (typically the enabled APIs).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * google-beta provider for google_project_service_identity.
+   * @default - the stack's google-beta provider, declared if missing
+   */
+  readonly betaProvider?: GoogleBetaProvider;
+}
+
+/**
+ * Creates (or reads, which creates them) the Google-managed service agents before anything
+ * grants them a key, so key grants never fail with "service account does not exist" (GCP-05).
+ *
+ * Vertex AI, Artifact Registry and Notebooks agents: `google_project_service_identity`
+ * (google-beta only). Cloud Storage, BigQuery and Logging: the GA data sources, whose read
+ * creates the agent. Compute Engine: derived from the project number, after compute API enablement.
+ */
+export class GcpServiceAgents extends Construct {
+  /** The service identity resources, by agent. */
+  public readonly identities: { [agent: string]: GoogleProjectServiceIdentity } = {};
+  /** The GCS agent lookup. */
+  public readonly storageAgent?: DataGoogleStorageProjectServiceAccount;
+  /** The BigQuery agent lookup. */
+  public readonly bigqueryAgent?: DataGoogleBigqueryDefaultServiceAccount;
+  /** The Logging CMEK settings lookup (its service account encrypts log buckets). */
+  public readonly loggingSettings?: DataGoogleLoggingProjectCmekSettings;
+  private readonly members: { [agent: string]: string } = {};
+  private readonly ready: { [agent: string]: ITerraformDependable[] } = {};
+
+  constructor(scope: Construct, id: string, props: GcpServiceAgentsProps) {
+    super(scope, id);
+    const agents = props.agents ?? Object.values(GcpServiceAgent);
+    const deps = props.dependsOn ?? [];
+    const identity = (agent: GcpServiceAgent, service: string): void => {
+      const provider = betaProvider(this, props.region, props.betaProvider);
+      const si = new GoogleProjectServiceIdentity(this, agent.toLowerCase().replace(/_/g, '-'), {
+        provider,
+        project: props.projectId,
+        service,
+        dependsOn: deps,
+      });
+      this.identities[agent] = si;
+      this.members[agent] = `serviceAccount:${si.email}`;
+      this.ready[agent] = [si];
+    };
+    if (agents.includes(GcpServiceAgent.VERTEX_AI)) identity(GcpServiceAgent.VERTEX_AI, 'aiplatform.googleapis.com');
+    if (agents.includes(GcpServiceAgent.ARTIFACT_REGISTRY)) identity(GcpServiceAgent.ARTIFACT_REGISTRY, 'artifactregistry.googleapis.com');
+    if (agents.includes(GcpServiceAgent.NOTEBOOKS)) identity(GcpServiceAgent.NOTEBOOKS, 'notebooks.googleapis.com');
+    if (agents.includes(GcpServiceAgent.STORAGE)) {
+      this.storageAgent = new DataGoogleStorageProjectServiceAccount(this, 'storage', { project: props.projectId, dependsOn: deps });
+      this.members[GcpServiceAgent.STORAGE] = this.storageAgent.member;
+      this.ready[GcpServiceAgent.STORAGE] = [this.storageAgent];
+    }
+    if (agents.includes(GcpServiceAgent.BIGQUERY)) {
+      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', { project: props.projectId, dependsOn: deps });
+      this.members[GcpServiceAgent.BIGQUERY] = this.bigqueryAgent.member;
+      this.ready[GcpServiceAgent.BIGQUERY] = [this.bigqueryAgent];
+    }
+    if (agents.includes(GcpServiceAgent.LOGGING)) {
+      this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(this, 'logging', { project: props.projectId, dependsOn: deps });
+      this.members[GcpServiceAgent.LOGGING] = `serviceAccount:${this.loggingSettings.serviceAccountId}`;
+      this.ready[GcpServiceAgent.LOGGING] = [this.loggingSettings];
+    }
+    if (agents.includes(GcpServiceAgent.COMPUTE)) {
+      this.members[GcpServiceAgent.COMPUTE] = `serviceAccount:service-${props.projectNumber}@compute-system.iam.gserviceaccount.com`;
+      this.ready[GcpServiceAgent.COMPUTE] = deps;
+    }
+  }
+
+  /** The IAM member string of an agent; throws when the agent was not requested. */
+  public member(agent: GcpServiceAgent): string {
+    const m = this.members[agent];
+    if (m === undefined) throw new Error(`GcpServiceAgents ${this.node.path}: agent ${agent} was not requested`);
+    return m;
+  }
+
+  /** True when the agent was requested. */
+  public has(agent: GcpServiceAgent): boolean {
+    return this.members[agent] !== undefined;
+  }
+
+  /** What a grant to the agent must depend on. */
+  public readiness(agent: GcpServiceAgent): ITerraformDependable[] {
+    return this.ready[agent] ?? [];
+  }
+}

@@ -1,0 +1,859 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable, Token } from 'cdktf';
+import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
+import { Validator } from '../core/errors';
+import { Validate } from '../core/validate';
+import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
+import { PlatformTags, Tagging } from '../core/tags';
+import { DataResidency, normalizeLocation } from '../core/residency';
+import { RemovalPolicy } from '../core/removal-policy';
+import { GcpArtifactRegistry } from './artifact-registry';
+import { GcpAuditLogging } from './audit';
+import { GcpBigQueryDataset } from './bigquery';
+import { GcpCiIdentity } from './ci-identity';
+import { CmekKeys, CmekPurpose } from './cmek';
+import { checkKeyId, memberId } from './common';
+import { GcpAlertThresholds, GcpMonitoring } from './monitoring';
+import { GcpPrivateNetwork } from './network';
+import { GcpOrgPolicies } from './org-policies';
+import { GcpPerimeterEgressRule, GcpPerimeterIngressRule, ServicePerimeter } from './perimeter';
+import { GcpProject, GcpProjectCreationProps } from './project';
+import { GcpCustomRole, GcpRoleCatalogue } from './role-catalogue';
+import { GcpSecureBucket } from './secure-bucket';
+import { GcpSensitiveDataProtection } from './sensitive-data';
+import { GcpServiceAccountIds, GcpServiceAccounts } from './service-accounts';
+import { GcpServiceAgents } from './service-agents';
+import { GcpEndpointSpec, GcpVertexResources } from './vertex';
+import { GcpWorkbenchInstance } from './workbench';
+import { GcpKubernetesBinding, GcpWorkloadIdentity } from './workload-identity';
+
+/** Encryption options of the platform (X-04, GCP-06). */
+export interface GcpEncryptionOptions {
+  /**
+   * Key ring name.
+   * @default - a unique name
+   */
+  readonly keyRingName?: string;
+  /**
+   * Existing key ring id to create the keys in.
+   * @default - a key ring is created
+   */
+  readonly existingKeyRingId?: string;
+  /**
+   * Existing keys by CmekPurpose value (STORAGE, BIGQUERY, VERTEX_AI, ARTIFACT_REGISTRY, COMPUTE, LOGGING).
+   * @default - keys are created
+   */
+  readonly existingKeys?: { [purpose: string]: string };
+  /**
+   * Rotation period (at most 90 days).
+   * @default '7776000s'
+   */
+  readonly rotationPeriod?: string;
+}
+
+/** Network options of the platform (X-05, GCP-08). */
+export interface GcpNetworkOptions {
+  /**
+   * Existing network id (projects/P/global/networks/N) instead of creating one.
+   * @default - a private network is created
+   */
+  readonly existingNetworkId?: string;
+  /**
+   * Existing subnetwork id (projects/P/regions/R/subnetworks/S); required with existingNetworkId.
+   * @default - created
+   */
+  readonly existingSubnetworkId?: string;
+  /**
+   * Subnet range of a created network.
+   * @default '10.10.0.0/20'
+   */
+  readonly subnetCidr?: string;
+  /**
+   * Cloud NAT.
+   * @default false
+   */
+  readonly cloudNat?: boolean;
+  /**
+   * Private service access range prefix length.
+   * @default 16
+   */
+  readonly privateServiceAccessPrefixLength?: number;
+}
+
+/** VPC Service Controls options (GCP-07). */
+export interface GcpPerimeterOptions {
+  /** Access policy id (digits). */
+  readonly accessPolicyId: string;
+  /**
+   * Perimeter name.
+   * @default - 'mlops_' + the environment
+   */
+  readonly perimeterName?: string;
+  /**
+   * Dry-run (true) or enforced (false).
+   * @default false
+   */
+  readonly dryRun?: boolean;
+  /**
+   * Access levels admitted.
+   * @default - none
+   */
+  readonly accessLevels?: string[];
+  /**
+   * Ingress rules.
+   * @default - none
+   */
+  readonly ingressRules?: GcpPerimeterIngressRule[];
+  /**
+   * Egress rules.
+   * @default - none
+   */
+  readonly egressRules?: GcpPerimeterEgressRule[];
+  /**
+   * Extra restricted services.
+   * @default - none
+   */
+  readonly additionalRestrictedServices?: string[];
+}
+
+/** A data bucket (GCP-12). */
+export interface GcpDataBucketSpec {
+  /** Logical name (construct id; keep stable). */
+  readonly name: string;
+  /**
+   * Bucket name.
+   * @default - a unique name
+   */
+  readonly bucketName?: string;
+  /**
+   * Location (must be allowed; a multi-region needs kmsKeyName in that multi-region).
+   * @default - the platform region
+   */
+  readonly location?: string;
+  /**
+   * CMEK key id in the bucket's location.
+   * @default - the platform STORAGE key
+   */
+  readonly kmsKeyName?: string;
+  /**
+   * Delete objects after this many days.
+   * @default - kept
+   */
+  readonly expireAfterDays?: number;
+  /**
+   * Retention policy, days.
+   * @default - none
+   */
+  readonly retentionDays?: number;
+  /**
+   * Lock the retention policy.
+   * @default false
+   */
+  readonly lockRetention?: boolean;
+}
+
+/** A BigQuery dataset. */
+export interface GcpDatasetSpec {
+  /** Dataset id (construct id; keep stable). */
+  readonly datasetId: string;
+  /**
+   * Location.
+   * @default - the platform region
+   */
+  readonly location?: string;
+  /**
+   * CMEK key id in the dataset's location.
+   * @default - the platform BIGQUERY key
+   */
+  readonly kmsKeyName?: string;
+  /**
+   * Default table expiration, days.
+   * @default - none
+   */
+  readonly tableExpirationDays?: number;
+}
+
+/** A Workbench instance (GCP-09). */
+export interface GcpWorkbenchSpec {
+  /** Instance name (construct id; keep stable). */
+  readonly name: string;
+  /** Owner's e-mail. */
+  readonly owner: string;
+  /**
+   * Zone.
+   * @default - '<region>-a'
+   */
+  readonly zone?: string;
+  /**
+   * Machine type.
+   * @default 'e2-standard-4'
+   */
+  readonly machineType?: string;
+  /**
+   * Disable downloads.
+   * @default true
+   */
+  readonly disableDownloads?: boolean;
+  /**
+   * Disable the terminal.
+   * @default false
+   */
+  readonly disableTerminal?: boolean;
+}
+
+/** Vizier access (GCP-04). */
+export interface GcpVizierAccess {
+  /**
+   * Vizier administrators.
+   * @default - none
+   */
+  readonly admins?: string[];
+  /**
+   * Vizier developers.
+   * @default - none
+   */
+  readonly developers?: string[];
+  /**
+   * Vizier viewers.
+   * @default - none
+   */
+  readonly viewers?: string[];
+  /**
+   * Use the predefined roles/ml.admin, roles/ml.developer, roles/ml.viewer (which also grant
+   * AI Platform Training and Prediction) instead of the Vizier-only custom roles.
+   * @default false
+   */
+  readonly usePredefinedRoles?: boolean;
+}
+
+/** Workload Identity bindings (GCP-17). */
+export interface GcpWorkloadIdentityOptions {
+  /**
+   * KSAs acting as the training SA.
+   * @default - none
+   */
+  readonly training?: GcpKubernetesBinding[];
+  /**
+   * KSAs acting as the deployment (serving) SA.
+   * @default - none
+   */
+  readonly deployment?: GcpKubernetesBinding[];
+}
+
+/** CI/CD identity options (GCP-19). */
+export interface GcpCiIdentityOptions {
+  /**
+   * Account id.
+   * @default 'mlops-ci'
+   */
+  readonly accountId?: string;
+  /**
+   * Federated principals (principalSet://iam.googleapis.com/...) allowed to impersonate it.
+   * @default - none
+   */
+  readonly federatedPrincipals?: string[];
+  /**
+   * Let Cloud Build use it.
+   * @default false
+   */
+  readonly cloudBuild?: boolean;
+}
+
+/** Props of {@link SecureVertexPipeline}. */
+export interface SecureVertexPipelineProps {
+  /** Environment name (dev, staging, prod...). */
+  readonly environment: string;
+  /** Project id (existing, or created with createProject). */
+  readonly projectId: string;
+  /** Platform region, e.g. europe-west4. */
+  readonly region: string;
+  /**
+   * Regions (and explicitly, multi-regions such as EU) resources may live in (X-07).
+   * @default - [region]
+   */
+  readonly allowedRegions?: string[];
+  /**
+   * Create the project under a folder with billing.
+   * @default - the project exists
+   */
+  readonly createProject?: GcpProjectCreationProps;
+  /**
+   * CMEK options.
+   * @default - a key ring and one key per purpose are created
+   */
+  readonly encryption?: GcpEncryptionOptions;
+  /**
+   * Network options.
+   * @default - a private network is created
+   */
+  readonly network?: GcpNetworkOptions;
+  /**
+   * VPC Service Controls perimeter; on when given.
+   * @default - no perimeter (needs an access policy and organisation-level rights)
+   */
+  readonly perimeter?: GcpPerimeterOptions;
+  /**
+   * Persona -> members (user:, group:, serviceAccount:), human personas only.
+   * @default - no human bindings
+   */
+  readonly personas?: { [persona: string]: string[] };
+  /**
+   * Explicit segregation-of-duties exceptions.
+   * @default - none
+   */
+  readonly sodExceptions?: SodException[];
+  /**
+   * Data buckets.
+   * @default - one bucket named 'training-data'
+   */
+  readonly dataBuckets?: GcpDataBucketSpec[];
+  /**
+   * BigQuery datasets.
+   * @default - none
+   */
+  readonly datasets?: GcpDatasetSpec[];
+  /**
+   * Pipeline root bucket name.
+   * @default - a unique name
+   */
+  readonly pipelineRootBucketName?: string;
+  /**
+   * Create the Artifact Registry repositories (Docker + KFP).
+   * @default true
+   */
+  readonly artifactRegistry?: boolean;
+  /**
+   * Create a Tensorboard.
+   * @default true
+   */
+  readonly tensorboard?: boolean;
+  /**
+   * Create the CMEK metadata store.
+   * @default true
+   */
+  readonly metadataStore?: boolean;
+  /**
+   * Private endpoints.
+   * @default - none
+   */
+  readonly endpoints?: GcpEndpointSpec[];
+  /**
+   * Workbench instances.
+   * @default - none
+   */
+  readonly workbenchInstances?: GcpWorkbenchSpec[];
+  /**
+   * Alert e-mails (notification channels).
+   * @default - none
+   */
+  readonly alertEmails?: string[];
+  /**
+   * Existing notification channels.
+   * @default - none
+   */
+  readonly alertChannels?: string[];
+  /**
+   * Alert thresholds.
+   * @default - see GcpAlertThresholds
+   */
+  readonly alertThresholds?: GcpAlertThresholds;
+  /**
+   * Org-policy guardrails (needs roles/orgpolicy.policyAdmin at organisation or folder).
+   * @default true
+   */
+  readonly orgPolicies?: boolean;
+  /**
+   * Guardrail constraints to leave out.
+   * @default - none
+   */
+  readonly orgPolicyExclusions?: string[];
+  /**
+   * Audit log bucket retention, days.
+   * @default 400
+   */
+  readonly auditLogRetentionDays?: number;
+  /**
+   * Existing audit sink destination (central logging).
+   * @default - a CMEK, locked log bucket
+   */
+  readonly auditLogDestination?: string;
+  /**
+   * Workload service account ids.
+   * @default - vertex-pipeline, vertex-training, vertex-deployment, vertex-monitoring
+   */
+  readonly serviceAccountIds?: GcpServiceAccountIds;
+  /**
+   * Vizier access.
+   * @default - none
+   */
+  readonly vizier?: GcpVizierAccess;
+  /**
+   * Workload Identity for GKE workloads.
+   * @default - none
+   */
+  readonly workloadIdentity?: GcpWorkloadIdentityOptions;
+  /**
+   * Sensitive Data Protection scans of the data buckets.
+   * @default false
+   */
+  readonly sensitiveDataProtection?: boolean;
+  /**
+   * CI/CD identity.
+   * @default - none
+   */
+  readonly ciIdentity?: GcpCiIdentityOptions;
+  /**
+   * Tags, written as labels.
+   * @default - platform tags from the construct id and environment
+   */
+  readonly tags?: PlatformTags;
+  /**
+   * Removal policy of stateful resources.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+  /**
+   * google-beta provider for service identities and the metadata store.
+   * @default - the stack's google-beta provider, declared (id 'google-beta', platform region) when missing
+   */
+  readonly betaProvider?: GoogleBetaProvider;
+}
+
+const WORKLOAD = PersonaModel.WORKLOAD as string[];
+
+/**
+ * A secure Vertex AI MLOps platform in one GCP project (GCP-01 ... GCP-19, X-01 ... X-13).
+ * A thin composition of the exported parts; every part is a public property.
+ */
+export class SecureVertexPipeline extends Construct {
+  /** Project and APIs. */
+  public readonly project: GcpProject;
+  /** Service agents. */
+  public readonly serviceAgents: GcpServiceAgents;
+  /** CMEK keys. */
+  public readonly keys: CmekKeys;
+  /** Custom roles. */
+  public readonly roles: GcpRoleCatalogue;
+  /** Workload service accounts. */
+  public readonly serviceAccounts: GcpServiceAccounts;
+  /** Private network (undefined when brought). */
+  public readonly network?: GcpPrivateNetwork;
+  /** Perimeter (when an access policy is given). */
+  public readonly perimeter?: ServicePerimeter;
+  /** Access-log bucket. */
+  public readonly accessLogBucket: GcpSecureBucket;
+  /** Pipeline root bucket. */
+  public readonly pipelineRoot: GcpSecureBucket;
+  /** Data buckets by name. */
+  public readonly dataBuckets: { [name: string]: GcpSecureBucket } = {};
+  /** Datasets by id. */
+  public readonly datasets: { [id: string]: GcpBigQueryDataset } = {};
+  /** Artifact Registry. */
+  public readonly registry?: GcpArtifactRegistry;
+  /** Vertex AI resources. */
+  public readonly vertex: GcpVertexResources;
+  /** Workbench instances by name. */
+  public readonly workbenches: { [name: string]: GcpWorkbenchInstance } = {};
+  /** Audit logging. */
+  public readonly audit: GcpAuditLogging;
+  /** Org policies. */
+  public readonly orgPolicies?: GcpOrgPolicies;
+  /** Monitoring. */
+  public readonly monitoring: GcpMonitoring;
+  /** Workload Identity bindings. */
+  public readonly workloadIdentity: GcpWorkloadIdentity[] = [];
+  /** Sensitive Data Protection. */
+  public readonly sensitiveData?: GcpSensitiveDataProtection;
+  /** CI/CD identity. */
+  public readonly ciIdentity?: GcpCiIdentity;
+  /** Project-level persona bindings. */
+  public readonly projectBindings: ProjectIamMember[] = [];
+  /** The validated persona bindings. */
+  public readonly personaBindings: PersonaBinding[];
+  /** The resolved labels. */
+  public readonly labels: { [key: string]: string };
+  /** Network id used by the platform. */
+  public readonly networkId: string;
+  /** Subnetwork id used by the platform. */
+  public readonly subnetworkId: string;
+  /** Key to pass as encryption_spec_key_name to pipeline, training and batch jobs (GCP-06). */
+  public readonly jobKmsKeyName: string;
+  /** Pipeline root to pass to pipeline jobs. */
+  public readonly pipelineRootUri: string;
+
+  constructor(scope: Construct, id: string, props: SecureVertexPipelineProps) {
+    super(scope, id);
+    const allowed = props.allowedRegions ?? [props.region];
+    const removalPolicy = props.removalPolicy;
+
+    // ---- validation (X-10): one error for the platform's own props
+    const v = new Validator(this);
+    v.require(/^[a-z][a-z0-9-]{0,19}$/.test(props.environment), 'environment', props.environment, '1-20 lowercase letters, digits and hyphens, starting with a letter');
+    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+    v.check('region', props.region, Validate.gcpRegion(props.region));
+    allowed.forEach((r, i) => v.check(`allowedRegions[${i}]`, r, Validate.gcpLocation(r)));
+    const allowedSet = new Set(allowed.map(normalizeLocation));
+    const inAllowed = (prop: string, loc: string | undefined): void => {
+      if (loc === undefined || Token.isUnresolved(loc)) return;
+      v.require(allowedSet.has(normalizeLocation(loc)), prop, loc, `a location in allowedRegions [${allowed.join(', ')}] (multi-regions such as EU or US only when listed explicitly)`);
+    };
+    inAllowed('region', props.region);
+    (props.dataBuckets ?? []).forEach((b, i) => {
+      inAllowed(`dataBuckets[${i}].location`, b.location);
+      checkKeyId(v, `dataBuckets[${i}].kmsKeyName`, b.kmsKeyName);
+      if (b.location !== undefined && b.location.toLowerCase() !== props.region.toLowerCase() && b.kmsKeyName === undefined) {
+        v.add(`dataBuckets[${i}].location`, b.location, `the platform region '${props.region}' (the platform keys live there), or a kmsKeyName in '${b.location}' (key and resource regions must match, GCP-06)`);
+      }
+    });
+    (props.datasets ?? []).forEach((d, i) => {
+      inAllowed(`datasets[${i}].location`, d.location);
+      checkKeyId(v, `datasets[${i}].kmsKeyName`, d.kmsKeyName);
+      if (d.location !== undefined && d.location.toLowerCase() !== props.region.toLowerCase() && d.kmsKeyName === undefined) {
+        v.add(`datasets[${i}].location`, d.location, `the platform region '${props.region}', or a kmsKeyName in '${d.location}' (GCP-06)`);
+      }
+    });
+    (props.workbenchInstances ?? []).forEach((w, i) => inAllowed(`workbenchInstances[${i}].zone`, w.zone));
+    for (const [persona, members] of Object.entries(props.personas ?? {})) {
+      if (WORKLOAD.includes(persona)) {
+        v.add(`personas.${persona}`, JSON.stringify(members), 'human personas only; workload personas are the platform service accounts (serviceAccountIds)');
+        continue;
+      }
+      (members ?? []).forEach((m, i) => v.check(`personas.${persona}[${i}]`, m, Validate.gcpMember(m)));
+    }
+    for (const [k, list] of Object.entries({ admins: props.vizier?.admins, developers: props.vizier?.developers, viewers: props.vizier?.viewers })) {
+      (list ?? []).forEach((m, i) => v.check(`vizier.${k}[${i}]`, m, Validate.gcpMember(m)));
+    }
+    if (props.network?.existingNetworkId !== undefined || props.network?.existingSubnetworkId !== undefined) {
+      v.require(props.network?.existingNetworkId !== undefined && props.network?.existingSubnetworkId !== undefined, 'network', JSON.stringify(props.network), 'existingNetworkId and existingSubnetworkId together');
+      const n = props.network?.existingNetworkId;
+      if (n !== undefined) v.require(Token.isUnresolved(n) || /^projects\/[^/]+\/global\/networks\/[^/]+$/.test(n), 'network.existingNetworkId', n, 'projects/P/global/networks/N');
+    }
+    v.throwIfInvalid();
+
+    // ---- workload SA members for SoD (X-02): humans may not also be workload identities
+    const saIds = {
+      PIPELINE: props.serviceAccountIds?.pipeline ?? 'vertex-pipeline',
+      TRAINING: props.serviceAccountIds?.training ?? 'vertex-training',
+      DEPLOYMENT: props.serviceAccountIds?.deployment ?? 'vertex-deployment',
+      MONITORING: props.serviceAccountIds?.monitoring ?? 'vertex-monitoring',
+    };
+    const sodMap: { [p: string]: string[] } = { ...(props.personas ?? {}) };
+    if (!Token.isUnresolved(props.projectId)) {
+      for (const [p, accountId] of Object.entries(saIds)) sodMap[p] = [`serviceAccount:${accountId}@${props.projectId}.iam.gserviceaccount.com`];
+    }
+    this.personaBindings = PersonaModel.validate(this, 'personas', sodMap, props.sodExceptions).filter((b) => !PersonaModel.isWorkload(b.persona));
+
+    this.labels = Tagging.apply(this, props.environment, props.tags);
+    DataResidency.enforce(this, allowed);
+
+    // ---- project, agents, keys, roles, identities
+    this.project = new GcpProject(this, 'project', { projectId: props.projectId, create: props.createProject, removalPolicy });
+    const projectId = this.project.projectId;
+    const apis = this.project.apiDependencies;
+    this.serviceAgents = new GcpServiceAgents(this, 'service-agents', {
+      projectId,
+      projectNumber: this.project.projectNumber,
+      region: props.region,
+      dependsOn: apis,
+      betaProvider: props.betaProvider,
+    });
+    this.keys = new CmekKeys(this, 'keys', {
+      projectId,
+      location: props.region,
+      keyRingName: props.encryption?.keyRingName,
+      existingKeyRingId: props.encryption?.existingKeyRingId,
+      existingKeys: props.encryption?.existingKeys,
+      rotationPeriod: props.encryption?.rotationPeriod,
+      serviceAgents: this.serviceAgents,
+      removalPolicy,
+    });
+    this.jobKmsKeyName = this.keys.keyId(CmekPurpose.VERTEX_AI);
+    this.roles = new GcpRoleCatalogue(this, 'roles', { projectId });
+    this.serviceAccounts = new GcpServiceAccounts(this, 'service-accounts', { projectId, accountIds: props.serviceAccountIds, roleCatalogue: this.roles });
+
+    // ---- network and perimeter
+    let networkName: string | undefined;
+    if (props.network?.existingNetworkId) {
+      this.networkId = props.network.existingNetworkId;
+      this.subnetworkId = props.network.existingSubnetworkId!;
+      networkName = Token.isUnresolved(this.networkId) ? undefined : this.networkId.split('/').pop();
+    } else {
+      this.network = new GcpPrivateNetwork(this, 'network', {
+        projectId,
+        region: props.region,
+        subnetCidr: props.network?.subnetCidr,
+        cloudNat: props.network?.cloudNat,
+        privateServiceAccessPrefixLength: props.network?.privateServiceAccessPrefixLength,
+        restrictedGoogleApis: props.perimeter !== undefined,
+        dependsOn: apis,
+      });
+      this.networkId = this.network.network.id;
+      this.subnetworkId = this.network.subnetwork.id;
+      networkName = this.network.networkName;
+    }
+    if (props.perimeter) {
+      this.perimeter = new ServicePerimeter(this, 'perimeter', {
+        accessPolicyId: props.perimeter.accessPolicyId,
+        perimeterName: props.perimeter.perimeterName ?? `mlops_${props.environment.replace(/-/g, '_')}`,
+        projectResources: [`projects/${this.project.projectNumber}`],
+        dryRun: props.perimeter.dryRun,
+        accessLevels: props.perimeter.accessLevels,
+        ingressRules: props.perimeter.ingressRules,
+        egressRules: props.perimeter.egressRules,
+        additionalRestrictedServices: props.perimeter.additionalRestrictedServices,
+      });
+    }
+
+    // ---- storage
+    const storageReady = this.keys.grantsFor(CmekPurpose.STORAGE);
+    const storageKey = this.keys.keyId(CmekPurpose.STORAGE);
+    this.accessLogBucket = new GcpSecureBucket(this, 'access-logs', {
+      projectId,
+      location: props.region,
+      kmsKeyName: storageKey,
+      namePrefix: `mlops-${props.environment}-access-logs`,
+      expireAfterDays: 365,
+      dependsOn: storageReady,
+      removalPolicy,
+    });
+    this.accessLogBucket.grant('roles/storage.objectCreator', 'group:cloud-storage-analytics@google.com', 'usage-logs-writer');
+    const bucket = (cid: string, spec: GcpDataBucketSpec | undefined, prefix: string, bucketName?: string): GcpSecureBucket =>
+      new GcpSecureBucket(this, cid, {
+        projectId,
+        location: spec?.location ?? props.region,
+        kmsKeyName: spec?.kmsKeyName ?? storageKey,
+        bucketName: spec?.bucketName ?? bucketName,
+        namePrefix: prefix,
+        accessLogBucket: this.accessLogBucket.bucket.name,
+        expireAfterDays: spec?.expireAfterDays,
+        retentionDays: spec?.retentionDays,
+        lockRetention: spec?.lockRetention,
+        dependsOn: storageReady,
+        removalPolicy,
+      });
+    this.pipelineRoot = bucket('pipeline-root', undefined, `mlops-${props.environment}-pipeline-root`, props.pipelineRootBucketName);
+    this.pipelineRootUri = `gs://${this.pipelineRoot.bucket.name}/pipeline-root`;
+    for (const spec of props.dataBuckets ?? [{ name: 'training-data' }]) {
+      this.dataBuckets[spec.name] = bucket(`data-${spec.name}`, spec, `mlops-${props.environment}-${spec.name}`);
+    }
+    for (const spec of props.datasets ?? []) {
+      this.datasets[spec.datasetId] = new GcpBigQueryDataset(this, `dataset-${spec.datasetId}`, {
+        projectId,
+        datasetId: spec.datasetId,
+        location: spec.location ?? props.region,
+        kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.BIGQUERY),
+        tableExpirationDays: spec.tableExpirationDays,
+        dependsOn: this.keys.grantsFor(CmekPurpose.BIGQUERY),
+        removalPolicy,
+      });
+    }
+    if (props.artifactRegistry ?? true) {
+      this.registry = new GcpArtifactRegistry(this, 'registry', {
+        projectId,
+        location: props.region,
+        kmsKeyName: this.keys.keyId(CmekPurpose.ARTIFACT_REGISTRY),
+        dependsOn: this.keys.grantsFor(CmekPurpose.ARTIFACT_REGISTRY),
+        removalPolicy,
+      });
+    }
+
+    // ---- Vertex AI
+    const vertexReady: ITerraformDependable[] = [...this.keys.grantsFor(CmekPurpose.VERTEX_AI)];
+    if (this.network) vertexReady.push(this.network.privateServiceConnection);
+    this.vertex = new GcpVertexResources(this, 'vertex', {
+      projectId,
+      projectNumber: this.project.projectNumber,
+      region: props.region,
+      kmsKeyName: this.keys.keyId(CmekPurpose.VERTEX_AI),
+      networkName,
+      tensorboard: props.tensorboard,
+      metadataStore: props.metadataStore,
+      endpoints: props.endpoints,
+      dependsOn: vertexReady,
+      betaProvider: props.betaProvider,
+      removalPolicy,
+    });
+    for (const w of props.workbenchInstances ?? []) {
+      this.workbenches[w.name] = new GcpWorkbenchInstance(this, `workbench-${w.name}`, {
+        projectId,
+        zone: w.zone ?? `${props.region}-a`,
+        instanceName: w.name,
+        owner: w.owner,
+        machineType: w.machineType,
+        disableDownloads: w.disableDownloads,
+        disableTerminal: w.disableTerminal,
+        network: this.networkId,
+        subnetwork: this.subnetworkId,
+        kmsKeyName: this.keys.keyId(CmekPurpose.COMPUTE),
+        dependsOn: this.keys.grantsFor(CmekPurpose.COMPUTE),
+        removalPolicy,
+      });
+    }
+
+    // ---- audit, guardrails, monitoring
+    this.audit = new GcpAuditLogging(this, 'audit', {
+      projectId,
+      location: props.region,
+      kmsKeyName: props.auditLogDestination ? undefined : this.keys.keyId(CmekPurpose.LOGGING),
+      existingDestination: props.auditLogDestination,
+      retentionDays: props.auditLogRetentionDays,
+      dependsOn: this.keys.grantsFor(CmekPurpose.LOGGING),
+      removalPolicy,
+    });
+    if (props.orgPolicies ?? true) {
+      this.orgPolicies = new GcpOrgPolicies(this, 'org-policies', {
+        projectId,
+        allowedLocations: allowed,
+        exclude: props.orgPolicyExclusions,
+        dependsOn: apis,
+      });
+    }
+    this.monitoring = new GcpMonitoring(this, 'monitoring', {
+      projectId,
+      emails: props.alertEmails,
+      existingChannels: props.alertChannels,
+      thresholds: props.alertThresholds,
+    });
+
+    // ---- least-privilege bindings (X-03, GCP-03)
+    this.bindWorkloads(projectId);
+    this.bindPersonas(projectId, props.vizier);
+
+    // ---- optional controls
+    const wi = props.workloadIdentity;
+    if (wi?.training?.length) {
+      this.workloadIdentity.push(new GcpWorkloadIdentity(this, 'wi-training', { projectId, serviceAccount: this.serviceAccounts.training, bindings: wi.training }));
+    }
+    if (wi?.deployment?.length) {
+      this.workloadIdentity.push(new GcpWorkloadIdentity(this, 'wi-deployment', { projectId, serviceAccount: this.serviceAccounts.deployment, bindings: wi.deployment }));
+    }
+    if (props.sensitiveDataProtection) {
+      const findings = new GcpBigQueryDataset(this, 'dataset-dlp-findings', {
+        projectId,
+        datasetId: 'dlp_findings',
+        location: props.region,
+        kmsKeyName: this.keys.keyId(CmekPurpose.BIGQUERY),
+        dependsOn: this.keys.grantsFor(CmekPurpose.BIGQUERY),
+        removalPolicy,
+      });
+      this.datasets.dlp_findings = findings;
+      this.sensitiveData = new GcpSensitiveDataProtection(this, 'sensitive-data', {
+        projectId,
+        region: props.region,
+        bucketNames: Object.values(this.dataBuckets).map((b) => b.bucket.name),
+        findingsDatasetId: findings.dataset.datasetId,
+      });
+    }
+    if (props.ciIdentity) {
+      this.ciIdentity = new GcpCiIdentity(this, 'ci', {
+        projectId,
+        projectNumber: this.project.projectNumber,
+        accountId: props.ciIdentity.accountId,
+        federatedPrincipals: props.ciIdentity.federatedPrincipals,
+        cloudBuild: props.ciIdentity.cloudBuild,
+        pipelineRole: this.roles.roleName(GcpCustomRole.PIPELINE_OPERATOR),
+        pipelineServiceAccount: this.serviceAccounts.pipeline,
+      });
+      this.registry?.grant('roles/artifactregistry.writer', this.ciIdentity.serviceAccount.member);
+      this.pipelineRoot.grant('roles/storage.objectUser', this.ciIdentity.serviceAccount.member);
+    }
+  }
+
+  private projectRole(projectId: string, label: string, role: string, member: string): void {
+    const cid = memberId(`project-${label}`, `${role}|${member}`);
+    if (this.node.tryFindChild(cid)) return;
+    this.projectBindings.push(new ProjectIamMember(this, cid, { project: projectId, role, member }));
+  }
+
+  private grantData(member: string, bucketRole: string | undefined, datasetRole: string | undefined): void {
+    if (bucketRole) for (const b of Object.values(this.dataBuckets)) grantOnce(b, bucketRole, member);
+    if (datasetRole) for (const d of Object.values(this.datasets)) grantDatasetOnce(d, datasetRole, member);
+  }
+
+  private bindWorkloads(projectId: string): void {
+    const sa = this.serviceAccounts;
+    const all = [sa.pipeline, sa.training, sa.deployment, sa.monitoring];
+    for (const s of all) this.projectRole(projectId, 'log-writer', 'roles/logging.logWriter', s.member);
+    for (const s of [sa.pipeline, sa.training]) {
+      this.grantData(s.member, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
+      grantOnce(this.pipelineRoot, 'roles/storage.objectAdmin', s.member);
+      this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', s.member);
+    }
+    for (const s of [sa.pipeline, sa.training, sa.deployment]) this.registry?.grant('roles/artifactregistry.reader', s.member);
+    grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', sa.deployment.member);
+    grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', sa.monitoring.member);
+    this.projectRole(projectId, 'metric-writer', 'roles/monitoring.metricWriter', sa.monitoring.member);
+    for (const wb of Object.values(this.workbenches)) {
+      if (!wb.serviceAccount) continue;
+      const m = wb.serviceAccount.member;
+      this.projectRole(projectId, 'wb-ds', this.roles.roleName(GcpCustomRole.DATA_SCIENTIST), m);
+      this.projectRole(projectId, 'wb-bq-job-user', 'roles/bigquery.jobUser', m);
+      this.projectRole(projectId, 'wb-log-writer', 'roles/logging.logWriter', m);
+      this.grantData(m, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
+      grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', m);
+    }
+  }
+
+  private bindPersonas(projectId: string, vizier: GcpVizierAccess | undefined): void {
+    const role = (r: GcpCustomRole): string => this.roles.roleName(r);
+    for (const { persona, principal: m } of this.personaBindings) {
+      switch (persona) {
+        case Persona.DATA_SCIENTIST:
+          this.projectRole(projectId, 'ds', role(GcpCustomRole.DATA_SCIENTIST), m);
+          this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
+          this.grantData(m, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
+          grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', m);
+          this.registry?.grant('roles/artifactregistry.reader', m);
+          break;
+        case Persona.ML_ENGINEER:
+          this.projectRole(projectId, 'mle', role(GcpCustomRole.ML_ENGINEER), m);
+          this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
+          this.grantData(m, undefined, 'roles/bigquery.dataViewer');
+          grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', m);
+          this.registry?.grant('roles/artifactregistry.writer', m);
+          break;
+        case Persona.DATA_ENGINEER:
+          this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
+          this.grantData(m, 'roles/storage.objectAdmin', 'roles/bigquery.dataEditor');
+          break;
+        case Persona.MODEL_VIEWER:
+          this.projectRole(projectId, 'viewer', role(GcpCustomRole.MODEL_VIEWER), m);
+          break;
+        case Persona.AUDITOR:
+          this.projectRole(projectId, 'viewer', role(GcpCustomRole.MODEL_VIEWER), m);
+          this.projectRole(projectId, 'security-reviewer', 'roles/iam.securityReviewer', m);
+          this.projectRole(projectId, 'private-log-viewer', 'roles/logging.privateLogViewer', m);
+          break;
+        case Persona.PLATFORM_ADMIN:
+          this.projectRole(projectId, 'notebooks-admin', 'roles/notebooks.admin', m);
+          this.projectRole(projectId, 'monitoring-editor', 'roles/monitoring.editor', m);
+          this.projectRole(projectId, 'logging-config', 'roles/logging.configWriter', m);
+          this.projectRole(projectId, 'kms-viewer', 'roles/cloudkms.viewer', m);
+          this.registry?.grant('roles/artifactregistry.repoAdmin', m);
+          break;
+        default:
+          break;
+      }
+    }
+    const predefined = vizier?.usePredefinedRoles ?? false;
+    const levels: Array<[string[] | undefined, GcpCustomRole, string]> = [
+      [vizier?.admins, GcpCustomRole.VIZIER_ADMIN, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.ADMIN],
+      [vizier?.developers, GcpCustomRole.VIZIER_DEVELOPER, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.DEVELOPER],
+      [vizier?.viewers, GcpCustomRole.VIZIER_VIEWER, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.VIEWER],
+    ];
+    for (const [members, custom, pre] of levels) {
+      for (const m of members ?? []) this.projectRole(projectId, 'vizier', predefined ? pre : role(custom), m);
+    }
+  }
+}
+
+function grantOnce(b: GcpSecureBucket, role: string, member: string): void {
+  const cid = memberId(`${role.replace(/^roles\//, '').replace(/\./g, '-')}`, member);
+  if (!b.node.tryFindChild(cid)) b.grant(role, member, cid);
+}
+
+function grantDatasetOnce(d: GcpBigQueryDataset, role: string, member: string): void {
+  const cid = memberId(role.replace(/^roles\//, '').replace(/\./g, '-'), member);
+  if (!d.node.tryFindChild(cid)) d.grant(role, member);
+}

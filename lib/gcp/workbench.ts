@@ -1,0 +1,136 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { WorkbenchInstance } from '@cdktf/provider-google/lib/workbench-instance';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { Validator } from '../core/errors';
+import { Validate } from '../core/validate';
+import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
+import { checkKeyMatchesLocation } from './common';
+
+/** Props of {@link GcpWorkbenchInstance}. */
+export interface GcpWorkbenchInstanceProps {
+  /** Project. */
+  readonly projectId: string;
+  /** Zone, e.g. europe-west4-a. */
+  readonly zone: string;
+  /** Instance name. */
+  readonly instanceName: string;
+  /** Owner (user email, no prefix): single-user instance. */
+  readonly owner: string;
+  /** Network id (projects/P/global/networks/N). */
+  readonly network: string;
+  /** Subnetwork id. */
+  readonly subnetwork: string;
+  /** CMEK key id for disks (same region as the zone). */
+  readonly kmsKeyName: string;
+  /**
+   * Machine type.
+   * @default 'e2-standard-4'
+   */
+  readonly machineType?: string;
+  /**
+   * Disable file downloads from JupyterLab.
+   * @default true
+   */
+  readonly disableDownloads?: boolean;
+  /**
+   * Disable the JupyterLab terminal.
+   * @default false
+   */
+  readonly disableTerminal?: boolean;
+  /**
+   * Idle shutdown after this many minutes (0 disables).
+   * @default 60
+   */
+  readonly idleShutdownMinutes?: number;
+  /**
+   * Existing service account email the instance runs as.
+   * @default - a dedicated SA is created for the instance
+   */
+  readonly serviceAccountEmail?: string;
+  /**
+   * Resources the instance waits for (the compute/notebooks agents' key grants).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Removal policy.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A Vertex AI Workbench instance hardened per GCP-09: no public IP, root disabled, downloads
+ * (and optionally terminal) disabled, Shielded VM (secure boot, vTPM, integrity monitoring),
+ * CMEK boot and data disks, a dedicated service account, single owner.
+ */
+export class GcpWorkbenchInstance extends Construct {
+  /** The instance. */
+  public readonly instance: WorkbenchInstance;
+  /** The dedicated SA (when created). */
+  public readonly serviceAccount?: ServiceAccount;
+  /** The owner's actAs grant on the dedicated SA. */
+  public readonly ownerActAs?: ServiceAccountIamMember;
+
+  constructor(scope: Construct, id: string, props: GcpWorkbenchInstanceProps) {
+    super(scope, id);
+    const idle = props.idleShutdownMinutes ?? 60;
+    const v = new Validator(this);
+    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+    v.require(/^[a-z]+-[a-z]+\d{1,2}-[a-z]$/.test(props.zone), 'zone', props.zone, 'a zone such as europe-west4-a');
+    v.require(/^[a-z][-a-z0-9]{1,61}[a-z0-9]$/.test(props.instanceName), 'instanceName', props.instanceName, 'an RFC 1035 name of 3-63 lowercase letters, digits and hyphens, starting with a letter');
+    v.require(/^[^@\s:]+@[^@\s]+\.[^@\s]+$/.test(props.owner), 'owner', props.owner, "a user email without prefix, e.g. 'alice@example.com'");
+    v.require(Number.isInteger(idle) && idle >= 0 && idle <= 1440, 'idleShutdownMinutes', idle, 'an integer between 0 and 1440');
+    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.zone.replace(/-[a-z]$/, ''));
+    v.throwIfInvalid();
+
+    let email = props.serviceAccountEmail;
+    if (email === undefined) {
+      this.serviceAccount = new ServiceAccount(this, 'sa', {
+        project: props.projectId,
+        accountId: `wb-${props.instanceName}`.slice(0, 30).replace(/-+$/, ''),
+        displayName: `Workbench ${props.instanceName}`,
+        description: 'Dedicated Workbench instance identity (GCP-09)',
+      });
+      email = this.serviceAccount.email;
+      this.ownerActAs = new ServiceAccountIamMember(this, 'owner-acts-as', {
+        serviceAccountId: this.serviceAccount.name,
+        role: 'roles/iam.serviceAccountUser',
+        member: `user:${props.owner}`,
+      });
+    }
+    const metadata: { [k: string]: string } = {
+      'notebook-disable-root': 'true',
+      'notebook-disable-downloads': String(props.disableDownloads ?? true),
+      'notebook-disable-terminal': String(props.disableTerminal ?? false),
+      'notebook-disable-nbconvert': 'true',
+      'serial-port-enable': 'FALSE',
+      'block-project-ssh-keys': 'TRUE',
+      'enable-oslogin': 'TRUE',
+      ...(idle > 0 ? { 'idle-timeout-seconds': String(idle * 60) } : {}),
+    };
+    const disk = { diskEncryption: 'CMEK', kmsKey: props.kmsKeyName, diskType: 'PD_BALANCED' };
+    this.instance = new WorkbenchInstance(this, 'instance', {
+      project: props.projectId,
+      location: props.zone,
+      name: props.instanceName,
+      instanceOwners: [props.owner],
+      disableProxyAccess: false,
+      gceSetup: {
+        machineType: props.machineType ?? 'e2-standard-4',
+        disablePublicIp: true,
+        enableIpForwarding: false,
+        serviceAccounts: [{ email }],
+        bootDisk: { ...disk, diskSizeGb: '150' },
+        dataDisks: { ...disk, diskSizeGb: '100' },
+        shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
+        networkInterfaces: [{ network: props.network, subnet: props.subnetwork }],
+        metadata,
+      },
+      dependsOn: props.dependsOn,
+    });
+    applyRemovalPolicy(this.instance, props.removalPolicy);
+  }
+}

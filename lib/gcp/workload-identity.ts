@@ -1,0 +1,53 @@
+import { Construct } from 'constructs';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { Validator } from '../core/errors';
+import { memberId } from './common';
+
+/** One Kubernetes service account bound to a platform SA (GCP-17). */
+export interface GcpKubernetesBinding {
+  /** Kubernetes namespace. */
+  readonly namespace: string;
+  /** Kubernetes service account name. */
+  readonly kubernetesServiceAccount: string;
+}
+
+/** Props of {@link GcpWorkloadIdentity}. */
+export interface GcpWorkloadIdentityProps {
+  /** Workload pool project (PROJECT.svc.id.goog). */
+  readonly projectId: string;
+  /** The Google service account the KSAs impersonate. */
+  readonly serviceAccount: ServiceAccount;
+  /** Kubernetes service accounts. */
+  readonly bindings: GcpKubernetesBinding[];
+}
+
+/**
+ * Workload Identity for GKE workloads (GCP-17): binds Kubernetes service accounts to a platform
+ * service account with `roles/iam.workloadIdentityUser`; no keys are ever created.
+ */
+export class GcpWorkloadIdentity extends Construct {
+  /** The bindings. */
+  public readonly members: ServiceAccountIamMember[] = [];
+
+  constructor(scope: Construct, id: string, props: GcpWorkloadIdentityProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    const k8s = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+    props.bindings.forEach((b, i) => {
+      v.require(k8s.test(b.namespace), `bindings[${i}].namespace`, b.namespace, 'a Kubernetes namespace name (RFC 1123 label)');
+      v.require(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(b.kubernetesServiceAccount), `bindings[${i}].kubernetesServiceAccount`, b.kubernetesServiceAccount, 'a Kubernetes service account name (RFC 1123 subdomain)');
+    });
+    v.throwIfInvalid();
+    for (const b of props.bindings) {
+      const member = `serviceAccount:${props.projectId}.svc.id.goog[${b.namespace}/${b.kubernetesServiceAccount}]`;
+      this.members.push(
+        new ServiceAccountIamMember(this, memberId('wi', member), {
+          serviceAccountId: props.serviceAccount.name,
+          role: 'roles/iam.workloadIdentityUser',
+          member,
+        }),
+      );
+    }
+  }
+}
