@@ -30,6 +30,7 @@ import { AuditTrail } from './audit';
 import { DEFAULT_IDLE_TIMEOUT_MINUTES, DEFAULT_LOG_RETENTION_DAYS, TENANT_TAG } from './defaults';
 import { awsEnv, AwsEnv, providerRegion } from './env';
 import { GuardrailPolicies } from './guardrails';
+import { withLightStackTraces } from './light-stack-traces';
 import { PlatformKey } from './kms';
 import { NetworkProps, PrivateNetwork } from './network';
 import {
@@ -570,21 +571,25 @@ export class SageMakerStudioDomain extends Construct {
     }
 
     // User profiles (AWS-04, AWS-09)
+    const domainId = this.domain.id;
+    const studioSgId = this.studioSecurityGroup.id;
     const ownPolicies = [this.executionPolicy.arn, this.guardrails.studioAppsPolicy.arn, this.guardrails.jobsPolicy.arn, this.guardrails.jobTagsPolicy.arn, this.guardrails.domainPolicy.arn];
-    for (const spec of props.userProfiles ?? []) {
-      this.userProfiles[spec.name] = new StudioUserProfile(this, `user-${spec.name}`, {
-        spec,
-        domainId: this.domain.id,
-        authMode: props.authMode,
-        vpcId: this.network.vpcId,
-        studioSecurityGroupId: this.studioSecurityGroup.id,
-        teamExecutionRoleArn: trainingRoleArn,
-        ownRolePolicyArns: ownPolicies,
-        ownRolePath: this.userRolePath,
-        accountId: account,
-        permissionsBoundaryArn: props.permissionsBoundaryArn,
-      });
-    }
+    withLightStackTraces(() => {
+      for (const spec of props.userProfiles ?? []) {
+        this.userProfiles[spec.name] = new StudioUserProfile(this, `user-${spec.name}`, {
+          spec,
+          domainId,
+          authMode: props.authMode,
+          vpcId: this.network.vpcId,
+          studioSecurityGroupId: studioSgId,
+          teamExecutionRoleArn: trainingRoleArn,
+          ownRolePolicyArns: ownPolicies,
+          ownRolePath: this.userRolePath,
+          accountId: account,
+          permissionsBoundaryArn: props.permissionsBoundaryArn,
+        });
+      }
+    });
 
     // Shared spaces (AWS-28 opt)
     for (const s of props.spaces ?? []) {

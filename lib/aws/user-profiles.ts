@@ -100,17 +100,19 @@ export class StudioUserProfile extends Construct {
       revokeRulesOnDelete: true,
       tags: { [STUDIO_USER_TAG]: spec.name },
     });
+    // read each attribute token once: every token read captures a stack trace (synth speed)
+    const sgId = this.securityGroup.id;
     new VpcSecurityGroupIngressRule(this, 'self-ingress', {
-      securityGroupId: this.securityGroup.id,
-      referencedSecurityGroupId: this.securityGroup.id,
+      securityGroupId: sgId,
+      referencedSecurityGroupId: sgId,
       ipProtocol: 'tcp',
       fromPort: 0,
       toPort: 65535,
       description: 'Between the apps of this user',
     });
     new VpcSecurityGroupEgressRule(this, 'self-egress', {
-      securityGroupId: this.securityGroup.id,
-      referencedSecurityGroupId: this.securityGroup.id,
+      securityGroupId: sgId,
+      referencedSecurityGroupId: sgId,
       ipProtocol: 'tcp',
       fromPort: 0,
       toPort: 65535,
@@ -130,8 +132,9 @@ export class StudioUserProfile extends Construct {
         permissionsBoundary: props.permissionsBoundaryArn,
         tags: { [STUDIO_USER_TAG]: spec.name, persona: spec.persona },
       });
+      const roleName = this.executionRole.name;
       props.ownRolePolicyArns.forEach((arn, i) => {
-        new IamRolePolicyAttachment(this, `execution-policy-${i}`, { role: this.executionRole!.name, policyArn: arn });
+        new IamRolePolicyAttachment(this, `execution-policy-${i}`, { role: roleName, policyArn: arn });
       });
       this.executionRoleArn = this.executionRole.arn;
     } else {
@@ -145,7 +148,7 @@ export class StudioUserProfile extends Construct {
       singleSignOnUserValue: props.authMode === AuthMode.SSO ? (spec.ssoUserName ?? spec.name) : undefined,
       userSettings: {
         executionRole: this.executionRoleArn,
-        securityGroups: [props.studioSecurityGroupId, this.securityGroup.id],
+        securityGroups: [props.studioSecurityGroupId, sgId],
       },
       tags: { [STUDIO_USER_TAG]: spec.name, persona: spec.persona },
     });
