@@ -111,7 +111,7 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint').encryption_spec.kms_key_name).toBe(key('vertex-ai'));
     const wb = at(json, 'google_workbench_instance', 'instance');
     expect(wb.gce_setup.boot_disk).toMatchObject({ disk_encryption: 'CMEK', kms_key: key('compute') });
-    expect(stack.resolve(platform.jobKmsKeyName)).toBe(key('vertex-ai'));
+    expect(platform.jobKmsKeyName).toBe(platform.keys.keys.VERTEX_AI.id);
   });
 
   test('GCP-07 perimeter (enforced by default) restricts the ML services, owns its membership, restricts VPC-accessible services', () => {
