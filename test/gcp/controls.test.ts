@@ -1,5 +1,5 @@
 import { Persona } from '../../lib/core/personas';
-import { GcpMlopsChecks, SecureVertexPipeline } from '../../lib/gcp';
+import { CmekPurpose, GcpMlopsChecks, SecureVertexPipeline } from '../../lib/gcp';
 import { CUSTOM_ROLE_DEFINITIONS, VIZIER_METHOD_PERMISSIONS } from '../../lib/gcp/role-catalogue';
 import { evaluate, synthJson } from '../helpers';
 import { PROJECT, all, at, baseProps, gcpStack, nameAt } from './fixtures';
@@ -111,7 +111,7 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint').encryption_spec.kms_key_name).toBe(key('vertex-ai'));
     const wb = at(json, 'google_workbench_instance', 'instance');
     expect(wb.gce_setup.boot_disk).toMatchObject({ disk_encryption: 'CMEK', kms_key: key('compute') });
-    expect(platform.jobKmsKeyName).toBe(platform.keys.keys.VERTEX_AI.id);
+    expect(platform.jobKmsKeyName).toBe(platform.keys.keyId(CmekPurpose.VERTEX_AI));
   });
 
   test('GCP-07 perimeter (enforced by default) restricts the ML services, owns its membership, restricts VPC-accessible services', () => {
