@@ -40,6 +40,8 @@ export const POLICY_DEFINITIONS = {
   COMPUTE_LOCAL_AUTH_DISABLED: '/providers/Microsoft.Authorization/policyDefinitions/e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f',
   /** Azure Machine Learning and AI Studio should use Allow Only Approved Outbound managed VNet mode (Audit, Deny, Disabled). */
   MANAGED_NETWORK_MODE: '/providers/Microsoft.Authorization/policyDefinitions/6ddb1705-c8cf-450e-aa4b-19ad6703c440',
+  /** Azure Machine Learning Compute Instance should have idle shutdown (Audit, Deny, Disabled); assigned as Audit because azurerm cannot set idleTimeBeforeShutdown. */
+  IDLE_SHUTDOWN: '/providers/Microsoft.Authorization/policyDefinitions/679ddf89-ab8f-48a5-9029-e76054077449',
   /** Resource logs in Azure Machine Learning workspaces should be enabled (AuditIfNotExists, Disabled). */
   RESOURCE_LOGS: '/providers/Microsoft.Authorization/policyDefinitions/afe0c3be-ba3b-4544-ba52-0c99672a8ad6',
 };

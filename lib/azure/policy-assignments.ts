@@ -41,10 +41,10 @@ interface Assignment {
 /**
  * Azure Policy guardrails at resource-group scope (AZ-12), built-in definitions: workspaces
  * encrypted with CMK, private link used, public network disabled, compute local auth
- * disabled, managed VNet AllowOnlyApprovedOutbound, resource logs enabled.
+ * disabled, managed VNet AllowOnlyApprovedOutbound, compute-instance idle shutdown (audit), resource logs enabled.
  */
 export class AzureMlPolicyAssignments extends Construct {
-  /** Assignments by key (cmk, private-link, public-network, compute-local-auth, managed-network, resource-logs). */
+  /** Assignments by key (cmk, private-link, public-network, compute-local-auth, managed-network, idle-shutdown, resource-logs). */
   public readonly assignments: { [key: string]: ResourceGroupPolicyAssignment } = {};
 
   constructor(scope: Construct, id: string, props: AzureMlPolicyAssignmentsProps) {
@@ -61,6 +61,13 @@ export class AzureMlPolicyAssignments extends Construct {
         displayName: 'Azure ML workspaces use the approved managed VNet isolation mode',
         definitionId: POLICY_DEFINITIONS.MANAGED_NETWORK_MODE,
         parameters: { effect, isolationMode: props.isolationMode ?? 'AllowOnlyApprovedOutbound' },
+      },
+      {
+        key: 'idle-shutdown',
+        displayName: 'Azure ML compute instances have idle shutdown',
+        definitionId: POLICY_DEFINITIONS.IDLE_SHUTDOWN,
+        // Audit, never Deny: azurerm 4.x cannot set idleTimeBeforeShutdown, so Deny would block instances.
+        parameters: { effect: 'Audit' },
       },
       { key: 'resource-logs', displayName: 'Resource logs of Azure ML workspaces enabled', definitionId: POLICY_DEFINITIONS.RESOURCE_LOGS, parameters: { effect: 'AuditIfNotExists' } },
     ];

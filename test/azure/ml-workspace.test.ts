@@ -253,6 +253,7 @@ describe('AzureMLWorkspace defaults', () => {
         '438c38d2-3772-465a-a9cc-7a6666a275ce',
         'e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f',
         '6ddb1705-c8cf-450e-aa4b-19ad6703c440',
+        '679ddf89-ab8f-48a5-9029-e76054077449',
         'afe0c3be-ba3b-4544-ba52-0c99672a8ad6',
       ]
         .map((g) => `/providers/Microsoft.Authorization/policyDefinitions/${g}`)
@@ -260,6 +261,8 @@ describe('AzureMLWorkspace defaults', () => {
     );
     const mn = all(json, 'azurerm_resource_group_policy_assignment').find((x) => x.r.policy_definition_id.includes('6ddb1705'))!.r;
     expect(JSON.parse(mn.parameters)).toEqual({ effect: { value: 'Deny' }, isolationMode: { value: 'AllowOnlyApprovedOutbound' } });
+    const idle = all(json, 'azurerm_resource_group_policy_assignment').find((x) => x.r.policy_definition_id.includes('679ddf89'))!.r;
+    expect(JSON.parse(idle.parameters)).toEqual({ effect: { value: 'Audit' } });
     for (const { r } of all(json, 'azurerm_resource_group_policy_assignment')) expect(r.resource_group_id).toContain('azurerm_resource_group.ml_rg');
   });
 
