@@ -39,7 +39,14 @@ export function azureMlExample(app: App): TerraformStack[] {
     features: [
       {
         // AZ-15: never purge on destroy implicitly; recover soft-deleted vaults and keys instead.
-        keyVault: [{ purgeSoftDeleteOnDestroy: false, purgeSoftDeletedKeysOnDestroy: false, recoverSoftDeletedKeyVaults: true, recoverSoftDeletedKeys: true }],
+        keyVault: [
+          {
+            purgeSoftDeleteOnDestroy: false,
+            purgeSoftDeletedKeysOnDestroy: false,
+            recoverSoftDeletedKeyVaults: true,
+            recoverSoftDeletedKeys: true,
+          },
+        ],
         machineLearning: [{ purgeSoftDeletedWorkspaceOnDestroy: false }],
         resourceGroup: [{ preventDeletionIfContainsResources: true }],
       },

@@ -109,23 +109,67 @@ export class AzureMlCompute extends Construct {
     const v = new Validator(this);
     const names = new Set<string>();
     (props.clusters ?? []).forEach((c, i) => {
-      v.require(COMPUTE_NAME.test(c.name ?? ''), `clusters[${i}].name`, c.name, '3-24 letters, digits and hyphens, starting with a letter');
-      v.require(!names.has(c.name), `clusters[${i}].name`, c.name, 'a name not used by another compute');
+      v.require(
+        COMPUTE_NAME.test(c.name ?? ''),
+        `clusters[${i}].name`,
+        c.name,
+        '3-24 letters, digits and hyphens, starting with a letter',
+      );
+      v.require(
+        !names.has(c.name),
+        `clusters[${i}].name`,
+        c.name,
+        'a name not used by another compute',
+      );
       names.add(c.name);
       const min = c.minNodes ?? 0;
       const max = c.maxNodes ?? COMPUTE_DEFAULTS.clusterMaxNodes;
-      v.require(min === 0 || c.allowWarmNodes === true, `clusters[${i}].minNodes`, min, '0 (or set allowWarmNodes: true)');
-      v.require(Number.isInteger(max) && max >= Math.max(1, min), `clusters[${i}].maxNodes`, max, `an integer >= max(1, minNodes)`);
+      v.require(
+        min === 0 || c.allowWarmNodes === true,
+        `clusters[${i}].minNodes`,
+        min,
+        '0 (or set allowWarmNodes: true)',
+      );
+      v.require(
+        Number.isInteger(max) && max >= Math.max(1, min),
+        `clusters[${i}].maxNodes`,
+        max,
+        `an integer >= max(1, minNodes)`,
+      );
       const idle = c.scaleDownAfterIdle ?? COMPUTE_DEFAULTS.scaleDownAfterIdle;
-      v.require(DURATION.test(idle), `clusters[${i}].scaleDownAfterIdle`, idle, "an ISO 8601 duration such as 'PT15M'");
+      v.require(
+        DURATION.test(idle),
+        `clusters[${i}].scaleDownAfterIdle`,
+        idle,
+        "an ISO 8601 duration such as 'PT15M'",
+      );
       const prio = c.vmPriority ?? COMPUTE_DEFAULTS.vmPriority;
-      v.require(['Dedicated', 'LowPriority'].includes(prio), `clusters[${i}].vmPriority`, prio, "'Dedicated' or 'LowPriority'");
+      v.require(
+        ['Dedicated', 'LowPriority'].includes(prio),
+        `clusters[${i}].vmPriority`,
+        prio,
+        "'Dedicated' or 'LowPriority'",
+      );
     });
     (props.instances ?? []).forEach((c, i) => {
-      v.require(COMPUTE_NAME.test(c.name ?? ''), `instances[${i}].name`, c.name, '3-24 letters, digits and hyphens, starting with a letter');
-      v.require(!names.has(c.name), `instances[${i}].name`, c.name, 'a name not used by another compute');
+      v.require(
+        COMPUTE_NAME.test(c.name ?? ''),
+        `instances[${i}].name`,
+        c.name,
+        '3-24 letters, digits and hyphens, starting with a letter',
+      );
+      v.require(
+        !names.has(c.name),
+        `instances[${i}].name`,
+        c.name,
+        'a name not used by another compute',
+      );
       names.add(c.name);
-      v.check(`instances[${i}].ownerObjectId`, c.ownerObjectId, Validate.uuid(c.ownerObjectId ?? ''));
+      v.check(
+        `instances[${i}].ownerObjectId`,
+        c.ownerObjectId,
+        Validate.uuid(c.ownerObjectId ?? ''),
+      );
     });
     v.throwIfInvalid();
 
@@ -146,7 +190,8 @@ export class AzureMlCompute extends Construct {
         scaleSettings: {
           minNodeCount: c.minNodes ?? 0,
           maxNodeCount: c.maxNodes ?? COMPUTE_DEFAULTS.clusterMaxNodes,
-          scaleDownNodesAfterIdleDuration: c.scaleDownAfterIdle ?? COMPUTE_DEFAULTS.scaleDownAfterIdle,
+          scaleDownNodesAfterIdleDuration:
+            c.scaleDownAfterIdle ?? COMPUTE_DEFAULTS.scaleDownAfterIdle,
         },
         dependsOn: props.dependsOn,
       });

@@ -67,15 +67,23 @@ export class AzureSecureContainerRegistry extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureSecureContainerRegistryProps) {
     super(scope, id);
-    const name = props.name ?? uniqueName(this, { prefix: `cr${id}`, maxLength: 50, alphanumericOnly: true });
+    const name =
+      props.name ?? uniqueName(this, { prefix: `cr${id}`, maxLength: 50, alphanumericOnly: true });
     const retention = props.untaggedRetentionDays ?? REGISTRY_DEFAULTS.untaggedRetentionDays;
     const cmk = props.customerManagedKeyId !== undefined;
 
     const v = new Validator(this);
     v.require(/^[a-zA-Z0-9]{5,50}$/.test(name), 'name', name, '5-50 letters and digits');
-    v.require(Number.isInteger(retention) && retention >= 0 && retention <= 365, 'untaggedRetentionDays', retention, 'an integer from 0 to 365');
     v.require(
-      !cmk || (props.customerManagedKeyIdentityId !== undefined && props.customerManagedKeyIdentityClientId !== undefined),
+      Number.isInteger(retention) && retention >= 0 && retention <= 365,
+      'untaggedRetentionDays',
+      retention,
+      'an integer from 0 to 365',
+    );
+    v.require(
+      !cmk ||
+        (props.customerManagedKeyIdentityId !== undefined &&
+          props.customerManagedKeyIdentityClientId !== undefined),
       'customerManagedKeyIdentityId',
       props.customerManagedKeyIdentityId,
       'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
@@ -96,9 +104,16 @@ export class AzureSecureContainerRegistry extends Construct {
       dataEndpointEnabled: true,
       networkRuleBypassOption: 'AzureServices',
       zoneRedundancyEnabled: props.zoneRedundancy ?? true,
-      identity: cmk ? { type: 'UserAssigned', identityIds: [props.customerManagedKeyIdentityId!] } : undefined,
+      identity: cmk
+        ? { type: 'UserAssigned', identityIds: [props.customerManagedKeyIdentityId!] }
+        : undefined,
       encryption: cmk
-        ? [{ keyVaultKeyId: props.customerManagedKeyId, identityClientId: props.customerManagedKeyIdentityClientId }]
+        ? [
+            {
+              keyVaultKeyId: props.customerManagedKeyId,
+              identityClientId: props.customerManagedKeyIdentityClientId,
+            },
+          ]
         : undefined,
       dependsOn: props.dependsOn,
     });

@@ -33,17 +33,23 @@ export const POLICY_DEFINITIONS = {
   /** Azure Machine Learning workspaces should be encrypted with a customer-managed key (Audit, Deny, Disabled). */
   CMK: '/providers/Microsoft.Authorization/policyDefinitions/ba769a63-b8cc-4b2d-abf6-ac33c7204be8',
   /** Azure Machine Learning workspaces should use private link (Audit, Disabled). */
-  PRIVATE_LINK: '/providers/Microsoft.Authorization/policyDefinitions/40cec1dd-a100-4920-b15b-3024fe8901ab',
+  PRIVATE_LINK:
+    '/providers/Microsoft.Authorization/policyDefinitions/40cec1dd-a100-4920-b15b-3024fe8901ab',
   /** Azure Machine Learning workspaces should disable public network access (Audit, Deny, Disabled). */
-  PUBLIC_NETWORK_DISABLED: '/providers/Microsoft.Authorization/policyDefinitions/438c38d2-3772-465a-a9cc-7a6666a275ce',
+  PUBLIC_NETWORK_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/438c38d2-3772-465a-a9cc-7a6666a275ce',
   /** Machine Learning computes should have local authentication methods disabled (Audit, Deny, Disabled). */
-  COMPUTE_LOCAL_AUTH_DISABLED: '/providers/Microsoft.Authorization/policyDefinitions/e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f',
+  COMPUTE_LOCAL_AUTH_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f',
   /** Azure Machine Learning and AI Studio should use Allow Only Approved Outbound managed VNet mode (Audit, Deny, Disabled). */
-  MANAGED_NETWORK_MODE: '/providers/Microsoft.Authorization/policyDefinitions/6ddb1705-c8cf-450e-aa4b-19ad6703c440',
+  MANAGED_NETWORK_MODE:
+    '/providers/Microsoft.Authorization/policyDefinitions/6ddb1705-c8cf-450e-aa4b-19ad6703c440',
   /** Azure Machine Learning Compute Instance should have idle shutdown (Audit, Deny, Disabled); assigned as Audit because azurerm cannot set idleTimeBeforeShutdown. */
-  IDLE_SHUTDOWN: '/providers/Microsoft.Authorization/policyDefinitions/679ddf89-ab8f-48a5-9029-e76054077449',
+  IDLE_SHUTDOWN:
+    '/providers/Microsoft.Authorization/policyDefinitions/679ddf89-ab8f-48a5-9029-e76054077449',
   /** Resource logs in Azure Machine Learning workspaces should be enabled (AuditIfNotExists, Disabled). */
-  RESOURCE_LOGS: '/providers/Microsoft.Authorization/policyDefinitions/afe0c3be-ba3b-4544-ba52-0c99672a8ad6',
+  RESOURCE_LOGS:
+    '/providers/Microsoft.Authorization/policyDefinitions/afe0c3be-ba3b-4544-ba52-0c99672a8ad6',
 };
 
 /** Key defaults (X-04, AZ-02). */

@@ -92,7 +92,12 @@ export class AzureDiagnostics extends Construct {
     super(scope, id);
     const retention = props.retentionInDays ?? MONITORING_DEFAULTS.retentionInDays;
     const v = new Validator(this);
-    v.require(Number.isInteger(retention) && retention >= 30 && retention <= 730, 'retentionInDays', retention, 'an integer from 30 to 730');
+    v.require(
+      Number.isInteger(retention) && retention >= 30 && retention <= 730,
+      'retentionInDays',
+      retention,
+      'an integer from 30 to 730',
+    );
     v.throwIfInvalid();
 
     if (props.existingLogAnalyticsWorkspaceId) {
@@ -120,7 +125,12 @@ export class AzureDiagnostics extends Construct {
   }
 
   /** Adds a diagnostic setting shipping a resource's logs and metrics to this Log Analytics workspace. */
-  public ship(id: string, targetResourceId: string, logs?: boolean, metrics?: boolean): AzureDiagnosticSetting {
+  public ship(
+    id: string,
+    targetResourceId: string,
+    logs?: boolean,
+    metrics?: boolean,
+  ): AzureDiagnosticSetting {
     return new AzureDiagnosticSetting(this, id, {
       targetResourceId,
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,

@@ -119,14 +119,41 @@ export class HardenedKeyVault extends Construct {
 
     const v = new Validator(this);
     v.check('name', name, Validate.azureKeyVaultName(name));
-    v.require(!(createKey && !purge), 'purgeProtectionEnabled', purge, 'true: customer-managed keys require Key Vault purge protection (AZ-03)');
-    v.require(Number.isInteger(retention) && retention >= 7 && retention <= 90, 'softDeleteRetentionDays', retention, 'an integer from 7 to 90');
-    v.require(Number.isInteger(rotation) && rotation >= 1 && rotation <= 365, 'keyRotationDays', rotation, 'an integer from 1 to 365 (X-04)');
+    v.require(
+      !(createKey && !purge),
+      'purgeProtectionEnabled',
+      purge,
+      'true: customer-managed keys require Key Vault purge protection (AZ-03)',
+    );
+    v.require(
+      Number.isInteger(retention) && retention >= 7 && retention <= 90,
+      'softDeleteRetentionDays',
+      retention,
+      'an integer from 7 to 90',
+    );
+    v.require(
+      Number.isInteger(rotation) && rotation >= 1 && rotation <= 365,
+      'keyRotationDays',
+      rotation,
+      'an integer from 1 to 365 (X-04)',
+    );
     v.require([2048, 3072, 4096].includes(keySize), 'keySize', keySize, '2048, 3072 or 4096');
-    v.require(['premium', 'standard'].includes(skuName), 'skuName', skuName, "'premium' or 'standard'");
+    v.require(
+      ['premium', 'standard'].includes(skuName),
+      'skuName',
+      skuName,
+      "'premium' or 'standard'",
+    );
     v.require(['RSA-HSM', 'RSA'].includes(keyType), 'keyType', keyType, "'RSA-HSM' or 'RSA'");
-    v.require(!(keyType === 'RSA-HSM' && skuName !== 'premium'), 'keyType', keyType, "'RSA' with the standard SKU (HSM keys need premium)");
-    (props.allowedIpRanges ?? []).forEach((c, i) => v.check(`allowedIpRanges[${i}]`, c, Validate.cidr(c)));
+    v.require(
+      !(keyType === 'RSA-HSM' && skuName !== 'premium'),
+      'keyType',
+      keyType,
+      "'RSA' with the standard SKU (HSM keys need premium)",
+    );
+    (props.allowedIpRanges ?? []).forEach((c, i) =>
+      v.check(`allowedIpRanges[${i}]`, c, Validate.cidr(c)),
+    );
     v.throwIfInvalid();
 
     let client: DataAzurermClientConfig | undefined;

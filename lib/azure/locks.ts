@@ -29,7 +29,9 @@ export class AzureResourceLocks extends Construct {
         name: `lock-${key}`,
         scope: props.resources[key],
         lockLevel: props.level ?? 'CanNotDelete',
-        notes: props.notes ?? 'secure-mlops: protects platform data from deletion (X-08). Remove this lock deliberately before a planned teardown.',
+        notes:
+          props.notes ??
+          'secure-mlops: protects platform data from deletion (X-08). Remove this lock deliberately before a planned teardown.',
       });
     }
   }

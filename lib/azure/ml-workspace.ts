@@ -358,10 +358,15 @@ export class AzureMLWorkspace extends Construct {
     const env = props.environment;
     const location = props.location;
     const allowed = props.allowedRegions ?? [location];
-    const isolation = props.isolationMode ?? AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND;
+    const isolation =
+      props.isolationMode ?? AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND;
     const removal = props.removalPolicy;
     const clusters = props.computeClusters ?? [
-      { name: COMPUTE_DEFAULTS.clusterName, vmSize: COMPUTE_DEFAULTS.clusterVmSize, maxNodes: COMPUTE_DEFAULTS.clusterMaxNodes },
+      {
+        name: COMPUTE_DEFAULTS.clusterName,
+        vmSize: COMPUTE_DEFAULTS.clusterVmSize,
+        maxNodes: COMPUTE_DEFAULTS.clusterMaxNodes,
+      },
     ];
     const dataContainers = props.dataContainers ?? ['training-data'];
     const enc = props.encryption ?? {};
@@ -370,7 +375,12 @@ export class AzureMLWorkspace extends Construct {
 
     // ---- validation (X-10): one error for the whole construct
     const v = new Validator(this);
-    v.require(/^[a-z0-9-]{1,16}$/.test(env ?? ''), 'environment', env, '1-16 lowercase letters, digits and hyphens');
+    v.require(
+      /^[a-z0-9-]{1,16}$/.test(env ?? ''),
+      'environment',
+      env,
+      '1-16 lowercase letters, digits and hyphens',
+    );
     v.check('location', location, Validate.azureLocation(location));
     allowed.forEach((r, i) => v.check(`allowedRegions[${i}]`, r, Validate.azureLocation(r)));
     if (!Token.isUnresolved(location)) {
@@ -381,19 +391,44 @@ export class AzureMLWorkspace extends Construct {
         `a location in allowedRegions [${allowed.join(', ')}]`,
       );
     }
-    const wsName = props.workspaceName ?? uniqueName(this, { prefix: `mlw-${id}-${env}`, maxLength: 33 });
-    v.require(/^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/.test(wsName) || Token.isUnresolved(wsName), 'workspaceName', wsName, '3-33 letters, digits, hyphens and underscores, starting with a letter or digit');
+    const wsName =
+      props.workspaceName ?? uniqueName(this, { prefix: `mlw-${id}-${env}`, maxLength: 33 });
+    v.require(
+      /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/.test(wsName) || Token.isUnresolved(wsName),
+      'workspaceName',
+      wsName,
+      '3-33 letters, digits, hyphens and underscores, starting with a letter or digit',
+    );
     if (props.resourceGroupName !== undefined) {
-      v.check('resourceGroupName', props.resourceGroupName, Validate.azureResourceName(props.resourceGroupName, 90));
+      v.check(
+        'resourceGroupName',
+        props.resourceGroupName,
+        Validate.azureResourceName(props.resourceGroupName, 90),
+      );
     }
     if (byoKey) {
-      v.require(enc.existingKeyVaultPurgeProtection === true, 'encryption.existingKeyVaultPurgeProtection', enc.existingKeyVaultPurgeProtection, 'true: customer-managed keys require a Key Vault with purge protection (enable it on the vault, then confirm here)');
+      v.require(
+        enc.existingKeyVaultPurgeProtection === true,
+        'encryption.existingKeyVaultPurgeProtection',
+        enc.existingKeyVaultPurgeProtection,
+        'true: customer-managed keys require a Key Vault with purge protection (enable it on the vault, then confirm here)',
+      );
       for (const k of ['existingKeyName', 'existingKeyId', 'existingKeyVersionlessId'] as const) {
-        v.require(enc[k] !== undefined, `encryption.${k}`, enc[k], 'set when encryption.existingKeyVaultId is set');
+        v.require(
+          enc[k] !== undefined,
+          `encryption.${k}`,
+          enc[k],
+          'set when encryption.existingKeyVaultId is set',
+        );
       }
     } else {
       for (const k of ['existingKeyName', 'existingKeyId', 'existingKeyVersionlessId'] as const) {
-        v.require(enc[k] === undefined, `encryption.${k}`, enc[k], 'only with encryption.existingKeyVaultId');
+        v.require(
+          enc[k] === undefined,
+          `encryption.${k}`,
+          enc[k],
+          'only with encryption.existingKeyVaultId',
+        );
       }
     }
     const rawIsolation = isolation as string;
@@ -405,28 +440,62 @@ export class AzureMLWorkspace extends Construct {
     );
     const ruleNames = new Set<string>();
     (props.outboundRules ?? []).forEach((r, i) => {
-      v.require(OUTBOUND_NAME.test(r.name ?? ''), `outboundRules[${i}].name`, r.name, '3-64 letters, digits, hyphens and underscores');
+      v.require(
+        OUTBOUND_NAME.test(r.name ?? ''),
+        `outboundRules[${i}].name`,
+        r.name,
+        '3-64 letters, digits, hyphens and underscores',
+      );
       v.require(!ruleNames.has(r.name), `outboundRules[${i}].name`, r.name, 'a unique rule name');
       ruleNames.add(r.name);
-      const kinds = [r.fqdn, r.serviceTag, r.serviceResourceId].filter((x) => x !== undefined).length;
-      v.require(kinds === 1, `outboundRules[${i}]`, r.name, 'exactly one of fqdn, serviceTag, serviceResourceId');
+      const kinds = [r.fqdn, r.serviceTag, r.serviceResourceId].filter(
+        (x) => x !== undefined,
+      ).length;
+      v.require(
+        kinds === 1,
+        `outboundRules[${i}]`,
+        r.name,
+        'exactly one of fqdn, serviceTag, serviceResourceId',
+      );
       if (r.fqdn !== undefined) {
-        v.require(isolation === AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND, `outboundRules[${i}].fqdn`, r.fqdn, 'FQDN rules only with isolationMode AllowOnlyApprovedOutbound');
+        v.require(
+          isolation === AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND,
+          `outboundRules[${i}].fqdn`,
+          r.fqdn,
+          'FQDN rules only with isolationMode AllowOnlyApprovedOutbound',
+        );
       }
       if (r.serviceResourceId !== undefined) {
-        v.require(r.subResourceTarget !== undefined, `outboundRules[${i}].subResourceTarget`, r.subResourceTarget, "a sub-resource such as 'blob' with serviceResourceId");
+        v.require(
+          r.subResourceTarget !== undefined,
+          `outboundRules[${i}].subResourceTarget`,
+          r.subResourceTarget,
+          "a sub-resource such as 'blob' with serviceResourceId",
+        );
       }
       if (r.protocol !== undefined) {
-        v.require(['TCP', 'UDP', 'ICMP', '*'].includes(r.protocol), `outboundRules[${i}].protocol`, r.protocol, 'TCP, UDP, ICMP or *');
+        v.require(
+          ['TCP', 'UDP', 'ICMP', '*'].includes(r.protocol),
+          `outboundRules[${i}].protocol`,
+          r.protocol,
+          'TCP, UDP, ICMP or *',
+        );
       }
     });
     const imageBuild = props.imageBuildComputeName ?? clusters[0]?.name;
     if (props.imageBuildComputeName !== undefined) {
-      v.require(clusters.some((c) => c.name === props.imageBuildComputeName), 'imageBuildComputeName', props.imageBuildComputeName, `one of the computeClusters: ${clusters.map((c) => c.name).join(', ') || '(none)'}`);
+      v.require(
+        clusters.some((c) => c.name === props.imageBuildComputeName),
+        'imageBuildComputeName',
+        props.imageBuildComputeName,
+        `one of the computeClusters: ${clusters.map((c) => c.name).join(', ') || '(none)'}`,
+      );
     }
     v.throwIfInvalid();
     if (!imageBuild) {
-      Annotations.of(this).addWarning('AZ-07: no compute cluster, so no image-build compute is set; Azure ML falls back to serverless image builds in the managed VNet.');
+      Annotations.of(this).addWarning(
+        'AZ-07: no compute cluster, so no image-build compute is set; Azure ML falls back to serverless image builds in the managed VNet.',
+      );
     }
 
     this.tags = Tagging.apply(this, env, props.tags);
@@ -449,7 +518,11 @@ export class AzureMLWorkspace extends Construct {
 
     // ---- identities
     const identity = (iid: string, prefix: string) =>
-      new UserAssignedIdentity(this, iid, { name: `${prefix}-${id}-${env}`, resourceGroupName: rg, location });
+      new UserAssignedIdentity(this, iid, {
+        name: `${prefix}-${id}-${env}`,
+        resourceGroupName: rg,
+        location,
+      });
     this.workspaceIdentity = identity('workspace-identity', 'id-mlw');
     this.cmkIdentity = identity('cmk-identity', 'id-cmk');
     this.trainingIdentity = identity('training-identity', 'id-train');
@@ -578,7 +651,11 @@ export class AzureMLWorkspace extends Construct {
         identityIds: [this.workspaceIdentity.id],
       },
       primaryUserAssignedIdentity: this.workspaceIdentity.id,
-      encryption: { keyVaultId: this.keyVaultId, keyId, userAssignedIdentityId: this.workspaceIdentity.id },
+      encryption: {
+        keyVaultId: this.keyVaultId,
+        keyId,
+        userAssignedIdentityId: this.workspaceIdentity.id,
+      },
       managedNetwork: { isolationMode: isolation, provisionOnCreationEnabled: true },
       serverlessCompute: { publicIpEnabled: false },
       imageBuildComputeName: imageBuild,
@@ -587,7 +664,10 @@ export class AzureMLWorkspace extends Construct {
     applyRemovalPolicy(this.workspace, removal);
     // The workspace keeps the key version it was created with: Key Vault auto-rotation must
     // not plan a replacement of the workspace (encryption is immutable in azurerm).
-    this.workspace.lifecycle = { ...(this.workspace.lifecycle ?? {}), ignoreChanges: ['encryption[0].key_id'] };
+    this.workspace.lifecycle = {
+      ...(this.workspace.lifecycle ?? {}),
+      ignoreChanges: ['encryption[0].key_id'],
+    };
     wsGrant('workspace-contributor', this.workspace.id, ROLES.CONTRIBUTOR);
 
     // ---- private endpoints (AZ-06)
@@ -612,26 +692,38 @@ export class AzureMLWorkspace extends Construct {
     // ---- managed VNet outbound rules (AZ-07)
     for (const r of props.outboundRules ?? []) {
       if (r.fqdn !== undefined) {
-        this.outboundRules[r.name] = new MachineLearningWorkspaceNetworkOutboundRuleFqdn(this, `outbound-${r.name}`, {
-          name: r.name,
-          workspaceId: this.workspace.id,
-          destinationFqdn: r.fqdn,
-        });
+        this.outboundRules[r.name] = new MachineLearningWorkspaceNetworkOutboundRuleFqdn(
+          this,
+          `outbound-${r.name}`,
+          {
+            name: r.name,
+            workspaceId: this.workspace.id,
+            destinationFqdn: r.fqdn,
+          },
+        );
       } else if (r.serviceTag !== undefined) {
-        this.outboundRules[r.name] = new MachineLearningWorkspaceNetworkOutboundRuleServiceTag(this, `outbound-${r.name}`, {
-          name: r.name,
-          workspaceId: this.workspace.id,
-          serviceTag: r.serviceTag,
-          protocol: r.protocol ?? 'TCP',
-          portRanges: r.portRanges ?? '443',
-        });
+        this.outboundRules[r.name] = new MachineLearningWorkspaceNetworkOutboundRuleServiceTag(
+          this,
+          `outbound-${r.name}`,
+          {
+            name: r.name,
+            workspaceId: this.workspace.id,
+            serviceTag: r.serviceTag,
+            protocol: r.protocol ?? 'TCP',
+            portRanges: r.portRanges ?? '443',
+          },
+        );
       } else {
-        this.outboundRules[r.name] = new MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint(this, `outbound-${r.name}`, {
-          name: r.name,
-          workspaceId: this.workspace.id,
-          serviceResourceId: r.serviceResourceId!,
-          subResourceTarget: r.subResourceTarget!,
-        });
+        this.outboundRules[r.name] = new MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint(
+          this,
+          `outbound-${r.name}`,
+          {
+            name: r.name,
+            workspaceId: this.workspace.id,
+            serviceResourceId: r.serviceResourceId!,
+            subResourceTarget: r.subResourceTarget!,
+          },
+        );
       }
     }
 
@@ -695,14 +787,20 @@ export class AzureMLWorkspace extends Construct {
       });
     }
     if (!(props.policies ?? true)) {
-      Compliance.suppress(this, 'AZ-12', 'policies: false set explicitly on the platform (guardrail policies assigned elsewhere)');
+      Compliance.suppress(
+        this,
+        'AZ-12',
+        'policies: false set explicitly on the platform (guardrail policies assigned elsewhere)',
+      );
     }
     const locksOn = props.locks ?? removal !== RemovalPolicy.DESTROY;
     if (!locksOn) {
       Compliance.suppress(
         this,
         'AZ-13',
-        removal === RemovalPolicy.DESTROY ? 'locks off because removalPolicy DESTROY set explicitly' : 'locks: false set explicitly on the platform',
+        removal === RemovalPolicy.DESTROY
+          ? 'locks off because removalPolicy DESTROY set explicitly'
+          : 'locks: false set explicitly on the platform',
       );
     }
     if (locksOn) {
@@ -715,10 +813,14 @@ export class AzureMLWorkspace extends Construct {
       this.locks = new AzureResourceLocks(this, 'locks', { resources });
     }
     if (props.defenderForContainers) {
-      this.defenderForContainers = new SecurityCenterSubscriptionPricing(this, 'defender-containers', {
-        tier: 'Standard',
-        resourceType: 'Containers',
-      });
+      this.defenderForContainers = new SecurityCenterSubscriptionPricing(
+        this,
+        'defender-containers',
+        {
+          tier: 'Standard',
+          resourceType: 'Containers',
+        },
+      );
     }
     if (removal === RemovalPolicy.DESTROY) {
       Annotations.of(this).addWarning(

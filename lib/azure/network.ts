@@ -1,5 +1,8 @@
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
-import { NetworkSecurityRule, NetworkSecurityRuleConfig } from '@cdktf/provider-azurerm/lib/network-security-rule';
+import {
+  NetworkSecurityRule,
+  NetworkSecurityRuleConfig,
+} from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
@@ -90,11 +93,19 @@ export class AzurePrivateNetwork extends Construct {
       const prefix = Math.max(parseCidr(vnetCidr).prefix, NETWORK_DEFAULTS.privateEndpointPrefix);
       subnetCidr = splitCidr(vnetCidr, prefix, 1)[0];
     }
-    const resolved = (c: string | undefined): c is string => c !== undefined && !Token.isUnresolved(c) && !Validate.cidr(c);
-    if (subnetCidr !== undefined) v.check('privateEndpointSubnetCidr', subnetCidr, Validate.cidr(subnetCidr));
+    const resolved = (c: string | undefined): c is string =>
+      c !== undefined && !Token.isUnresolved(c) && !Validate.cidr(c);
+    if (subnetCidr !== undefined)
+      v.check('privateEndpointSubnetCidr', subnetCidr, Validate.cidr(subnetCidr));
     if (resolved(vnetCidr) && resolved(subnetCidr)) {
-      v.require(cidrContains(vnetCidr, subnetCidr), 'privateEndpointSubnetCidr', subnetCidr, `a range inside vnetCidr ${vnetCidr}`);
-      const needed = (props.expectedEndpointAddresses ?? 10) + NETWORK_DEFAULTS.azureReservedAddresses;
+      v.require(
+        cidrContains(vnetCidr, subnetCidr),
+        'privateEndpointSubnetCidr',
+        subnetCidr,
+        `a range inside vnetCidr ${vnetCidr}`,
+      );
+      const needed =
+        (props.expectedEndpointAddresses ?? 10) + NETWORK_DEFAULTS.azureReservedAddresses;
       const size = parseCidr(subnetCidr).size;
       v.require(
         size >= needed && parseCidr(subnetCidr).prefix <= NETWORK_DEFAULTS.minimumPrefix,
@@ -124,8 +135,15 @@ export class AzurePrivateNetwork extends Construct {
     });
     // Separate rule resources: inline security_rule blocks are attributes-as-blocks in azurerm
     // and need every attribute spelled out in JSON.
-    const rule = (rid: string, r: Omit<NetworkSecurityRuleConfig, 'resourceGroupName' | 'networkSecurityGroupName'>) =>
-      new NetworkSecurityRule(this, rid, { ...r, resourceGroupName: props.resourceGroupName, networkSecurityGroupName: this.networkSecurityGroup!.name });
+    const rule = (
+      rid: string,
+      r: Omit<NetworkSecurityRuleConfig, 'resourceGroupName' | 'networkSecurityGroupName'>,
+    ) =>
+      new NetworkSecurityRule(this, rid, {
+        ...r,
+        resourceGroupName: props.resourceGroupName,
+        networkSecurityGroupName: this.networkSecurityGroup!.name,
+      });
     rule('allow-vnet-https-smb-in', {
       name: 'AllowVnetHttpsSmbInbound',
       priority: 100,

@@ -103,7 +103,10 @@ export interface AzurePersonaRbacProps {
 }
 
 const WS = 'Microsoft.MachineLearningServices/workspaces';
-const ENDPOINT_KEY_ACTIONS = [`${WS}/onlineEndpoints/listKeys/action`, `${WS}/onlineEndpoints/regenerateKeys/action`];
+const ENDPOINT_KEY_ACTIONS = [
+  `${WS}/onlineEndpoints/listKeys/action`,
+  `${WS}/onlineEndpoints/regenerateKeys/action`,
+];
 
 /** Built-in custom role templates of the persona model (AZ-09, X-01, X-03). */
 function builtInCustomRoles(tokenOnly: boolean): { [key: string]: AzureCustomRoleDefinition } {
@@ -111,7 +114,8 @@ function builtInCustomRoles(tokenOnly: boolean): { [key: string]: AzureCustomRol
   return {
     mlEngineer: {
       name: 'ML Engineer',
-      description: 'Registers and approves models, runs pipelines, deploys endpoints; cannot change the workspace or compute',
+      description:
+        'Registers and approves models, runs pipelines, deploys endpoints; cannot change the workspace or compute',
       actions: [
         `${WS}/read`,
         `${WS}/models/*`,
@@ -124,7 +128,13 @@ function builtInCustomRoles(tokenOnly: boolean): { [key: string]: AzureCustomRol
         `${WS}/datastores/read`,
         `${WS}/computes/read`,
       ],
-      notActions: [`${WS}/write`, `${WS}/delete`, `${WS}/computes/write`, `${WS}/computes/delete`, ...noKeys],
+      notActions: [
+        `${WS}/write`,
+        `${WS}/delete`,
+        `${WS}/computes/write`,
+        `${WS}/computes/delete`,
+        ...noKeys,
+      ],
       personas: [Persona.ML_ENGINEER],
     },
     training: {
@@ -181,7 +191,11 @@ function builtInCustomRoles(tokenOnly: boolean): { [key: string]: AzureCustomRol
 }
 
 /** Built-in roles per persona: [role name, scope kind]. */
-const BUILT_IN: { [persona: string]: Array<[string, 'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry']> } = {
+const BUILT_IN: {
+  [persona: string]: Array<
+    [string, 'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry']
+  >;
+} = {
   [Persona.PLATFORM_ADMIN]: [[ROLES.OWNER, 'rg']],
   [Persona.DATA_SCIENTIST]: [
     [ROLES.AZUREML_DATA_SCIENTIST, 'workspace'],
@@ -233,18 +247,41 @@ export class AzurePersonaRbac extends Construct {
     super(scope, id);
     this.bindings = PersonaModel.validate(this, 'personas', props.personas, props.sodExceptions);
     const v = new Validator(this);
-    this.bindings.forEach((b) => v.check(`personas.${b.persona}`, b.principal, Validate.uuid(b.principal)));
+    this.bindings.forEach((b) =>
+      v.check(`personas.${b.persona}`, b.principal, Validate.uuid(b.principal)),
+    );
     (props.customRoles ?? []).forEach((r, i) => {
-      v.require(/^[A-Za-z0-9 -]{1,64}$/.test(r.name ?? ''), `customRoles[${i}].name`, r.name, '1-64 letters, digits, spaces and hyphens');
-      v.require((r.actions ?? []).length + (r.dataActions ?? []).length > 0, `customRoles[${i}].actions`, r.actions, 'at least one action or data action');
+      v.require(
+        /^[A-Za-z0-9 -]{1,64}$/.test(r.name ?? ''),
+        `customRoles[${i}].name`,
+        r.name,
+        '1-64 letters, digits, spaces and hyphens',
+      );
+      v.require(
+        (r.actions ?? []).length + (r.dataActions ?? []).length > 0,
+        `customRoles[${i}].actions`,
+        r.actions,
+        'at least one action or data action',
+      );
       for (const a of [...(r.actions ?? []), ...(r.dataActions ?? [])]) {
-        v.require(a !== '*' && a !== '*/write' && a !== '*/delete', `customRoles[${i}].actions`, a, "provider-scoped actions, never a bare '*' (X-03)");
-        v.require(!/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(a), `customRoles[${i}].actions`, a, 'no Microsoft.Authorization writes (role or policy changes) (X-03)');
+        v.require(
+          a !== '*' && a !== '*/write' && a !== '*/delete',
+          `customRoles[${i}].actions`,
+          a,
+          "provider-scoped actions, never a bare '*' (X-03)",
+        );
+        v.require(
+          !/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(a),
+          `customRoles[${i}].actions`,
+          a,
+          'no Microsoft.Authorization writes (role or policy changes) (X-03)',
+        );
       }
     });
     v.throwIfInvalid();
 
-    const tokenOnly = (props.endpointAuthMode ?? AzureEndpointAuthMode.AML_TOKEN) !== AzureEndpointAuthMode.KEY;
+    const tokenOnly =
+      (props.endpointAuthMode ?? AzureEndpointAuthMode.AML_TOKEN) !== AzureEndpointAuthMode.KEY;
     const prefix = props.roleNamePrefix ?? id;
     const suffix = uniqueSuffix(this);
     const defs = builtInCustomRoles(tokenOnly);
@@ -253,7 +290,9 @@ export class AzurePersonaRbac extends Construct {
     for (const [key, def] of Object.entries(defs)) {
       if ((def.personas ?? []).some((p) => used.has(p))) custom[key] = def;
     }
-    (props.customRoles ?? []).forEach((r) => (custom[`custom-${r.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`] = r));
+    (props.customRoles ?? []).forEach(
+      (r) => (custom[`custom-${r.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`] = r),
+    );
 
     for (const [key, def] of Object.entries(custom)) {
       this.roleDefinitions[key] = new RoleDefinition(this, `role-${key}`, {
@@ -299,7 +338,14 @@ export class AzurePersonaRbac extends Construct {
       return `identity${tokenIndex.get(p)}`;
     };
     const seen = new Set<string>();
-    const assign = (persona: string, principal: string, key: string, scopeValue: string, scopeIdx: number, role: { name?: string; id?: string }) => {
+    const assign = (
+      persona: string,
+      principal: string,
+      key: string,
+      scopeValue: string,
+      scopeIdx: number,
+      role: { name?: string; id?: string },
+    ) => {
       const dedupe = `${principal}|${scopeValue}|${role.name ?? role.id}`;
       if (seen.has(dedupe)) return; // Azure rejects duplicate assignments at apply
       seen.add(dedupe);
@@ -320,11 +366,15 @@ export class AzurePersonaRbac extends Construct {
     for (const b of this.bindings) {
       for (const [roleName, kind] of BUILT_IN[b.persona] ?? []) {
         const key = roleName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-        scopeOf(kind).forEach((s, i) => assign(b.persona, b.principal, key, s, i, { name: roleName }));
+        scopeOf(kind).forEach((s, i) =>
+          assign(b.persona, b.principal, key, s, i, { name: roleName }),
+        );
       }
       for (const [key, def] of Object.entries(custom)) {
         if ((def.personas ?? []).includes(b.persona)) {
-          assign(b.persona, b.principal, key, props.workspaceId, 0, { id: this.roleDefinitions[key].roleDefinitionResourceId });
+          assign(b.persona, b.principal, key, props.workspaceId, 0, {
+            id: this.roleDefinitions[key].roleDefinitionResourceId,
+          });
         }
       }
     }

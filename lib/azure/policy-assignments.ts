@@ -52,10 +52,30 @@ export class AzureMlPolicyAssignments extends Construct {
     const effect = props.effect ?? AzurePolicyEffect.DENY;
     const prefix = props.namePrefix ?? 'mlops';
     const list: Assignment[] = [
-      { key: 'cmk', displayName: 'Azure ML workspaces encrypted with a customer-managed key', definitionId: POLICY_DEFINITIONS.CMK, parameters: { effect } },
-      { key: 'private-link', displayName: 'Azure ML workspaces use private link', definitionId: POLICY_DEFINITIONS.PRIVATE_LINK, parameters: { effect: 'Audit' } },
-      { key: 'public-network', displayName: 'Azure ML workspaces disable public network access', definitionId: POLICY_DEFINITIONS.PUBLIC_NETWORK_DISABLED, parameters: { effect } },
-      { key: 'compute-local-auth', displayName: 'Azure ML computes have local authentication disabled', definitionId: POLICY_DEFINITIONS.COMPUTE_LOCAL_AUTH_DISABLED, parameters: { effect } },
+      {
+        key: 'cmk',
+        displayName: 'Azure ML workspaces encrypted with a customer-managed key',
+        definitionId: POLICY_DEFINITIONS.CMK,
+        parameters: { effect },
+      },
+      {
+        key: 'private-link',
+        displayName: 'Azure ML workspaces use private link',
+        definitionId: POLICY_DEFINITIONS.PRIVATE_LINK,
+        parameters: { effect: 'Audit' },
+      },
+      {
+        key: 'public-network',
+        displayName: 'Azure ML workspaces disable public network access',
+        definitionId: POLICY_DEFINITIONS.PUBLIC_NETWORK_DISABLED,
+        parameters: { effect },
+      },
+      {
+        key: 'compute-local-auth',
+        displayName: 'Azure ML computes have local authentication disabled',
+        definitionId: POLICY_DEFINITIONS.COMPUTE_LOCAL_AUTH_DISABLED,
+        parameters: { effect },
+      },
       {
         key: 'managed-network',
         displayName: 'Azure ML workspaces use the approved managed VNet isolation mode',
@@ -69,7 +89,12 @@ export class AzureMlPolicyAssignments extends Construct {
         // Audit, never Deny: azurerm 4.x cannot set idleTimeBeforeShutdown, so Deny would block instances.
         parameters: { effect: 'Audit' },
       },
-      { key: 'resource-logs', displayName: 'Resource logs of Azure ML workspaces enabled', definitionId: POLICY_DEFINITIONS.RESOURCE_LOGS, parameters: { effect: 'AuditIfNotExists' } },
+      {
+        key: 'resource-logs',
+        displayName: 'Resource logs of Azure ML workspaces enabled',
+        definitionId: POLICY_DEFINITIONS.RESOURCE_LOGS,
+        parameters: { effect: 'AuditIfNotExists' },
+      },
     ];
     for (const a of list) {
       const parameters: { [name: string]: { value: any } } = {};

@@ -57,17 +57,30 @@ export class PrivateLinkSet extends Construct {
     super(scope, id);
     const zoneNames = props.dnsZoneNames ?? PRIVATE_DNS_ZONES[props.subresource] ?? [];
     const v = new Validator(this);
-    v.require(zoneNames.length > 0, 'dnsZoneNames', props.subresource, `a list of zones (no default for sub-resource '${props.subresource}'; known: ${Object.keys(PRIVATE_DNS_ZONES).join(', ')})`);
+    v.require(
+      zoneNames.length > 0,
+      'dnsZoneNames',
+      props.subresource,
+      `a list of zones (no default for sub-resource '${props.subresource}'; known: ${Object.keys(PRIVATE_DNS_ZONES).join(', ')})`,
+    );
     if (props.privateDnsZoneIds) {
       for (const z of zoneNames) {
-        v.require(props.privateDnsZoneIds[z] !== undefined, `privateDnsZoneIds.${z}`, undefined, `the resource id of private DNS zone ${z} (central-DNS mode needs every zone of '${props.subresource}')`);
+        v.require(
+          props.privateDnsZoneIds[z] !== undefined,
+          `privateDnsZoneIds.${z}`,
+          undefined,
+          `the resource id of private DNS zone ${z} (central-DNS mode needs every zone of '${props.subresource}')`,
+        );
       }
     }
     v.throwIfInvalid();
 
     this.zoneIds = zoneNames.map((z, i) => {
       if (props.privateDnsZoneIds) return props.privateDnsZoneIds[z];
-      const zone = new PrivateDnsZone(this, `zone-${i}`, { name: z, resourceGroupName: props.resourceGroupName });
+      const zone = new PrivateDnsZone(this, `zone-${i}`, {
+        name: z,
+        resourceGroupName: props.resourceGroupName,
+      });
       this.zones[z] = zone;
       (props.virtualNetworkIds ?? []).forEach((vnetId, j) => {
         this.links.push(

@@ -10,7 +10,11 @@ class AzurermProviderAspect implements IAspect {
     const v = new Validator(this.scope);
     const providers = TerraformStack.of(this.scope)
       .node.findAll()
-      .filter((c) => TerraformProvider.isTerraformProvider(c) && (c as TerraformProvider).terraformResourceType === 'azurerm');
+      .filter(
+        (c) =>
+          TerraformProvider.isTerraformProvider(c) &&
+          (c as TerraformProvider).terraformResourceType === 'azurerm',
+      );
     for (const p of providers) {
       const anyP = p as any;
       const azureAd = anyP.storageUseAzureadInput;
@@ -22,7 +26,11 @@ class AzurermProviderAspect implements IAspect {
         );
       }
       if (anyP.featuresInput === undefined) {
-        v.add(`provider ${p.node.path}.features`, undefined, 'a features {} block (required by azurerm 4.x)');
+        v.add(
+          `provider ${p.node.path}.features`,
+          undefined,
+          'a features {} block (required by azurerm 4.x)',
+        );
       }
     }
     v.throwIfInvalid();

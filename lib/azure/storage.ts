@@ -81,24 +81,41 @@ export class AzureSecureStorageAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureSecureStorageAccountProps) {
     super(scope, id);
-    const name = props.name ?? uniqueName(this, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
+    const name =
+      props.name ?? uniqueName(this, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
     const replication = props.replicationType ?? STORAGE_DEFAULTS.replicationType;
     const days = props.softDeleteDays ?? STORAGE_DEFAULTS.softDeleteDays;
     const ipRules = props.allowedIpRanges ?? [];
 
     const v = new Validator(this);
     v.check('name', name, Validate.azureStorageAccountName(name));
-    v.require(REPLICATION.includes(replication), 'replicationType', replication, REPLICATION.join(', '));
-    v.require(Number.isInteger(days) && days >= 1 && days <= 365, 'softDeleteDays', days, 'an integer from 1 to 365');
     v.require(
-      (props.customerManagedKeyId === undefined) === (props.customerManagedKeyIdentityId === undefined),
+      REPLICATION.includes(replication),
+      'replicationType',
+      replication,
+      REPLICATION.join(', '),
+    );
+    v.require(
+      Number.isInteger(days) && days >= 1 && days <= 365,
+      'softDeleteDays',
+      days,
+      'an integer from 1 to 365',
+    );
+    v.require(
+      (props.customerManagedKeyId === undefined) ===
+        (props.customerManagedKeyIdentityId === undefined),
       'customerManagedKeyIdentityId',
       props.customerManagedKeyIdentityId,
       'set together with customerManagedKeyId (the identity that reads the key)',
     );
     ipRules.forEach((c, i) => v.check(`allowedIpRanges[${i}]`, c, Validate.cidr(c)));
     (props.containers ?? []).forEach((c, i) =>
-      v.require(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c), `containers[${i}]`, c, '3-63 lowercase letters, digits and single hyphens'),
+      v.require(
+        /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c),
+        `containers[${i}]`,
+        c,
+        '3-63 lowercase letters, digits and single hyphens',
+      ),
     );
     v.throwIfInvalid();
 
@@ -130,9 +147,14 @@ export class AzureSecureStorageAccount extends Construct {
         deleteRetentionPolicy: { days },
         containerDeleteRetentionPolicy: { days },
       },
-      identity: cmk ? { type: 'UserAssigned', identityIds: [props.customerManagedKeyIdentityId!] } : undefined,
+      identity: cmk
+        ? { type: 'UserAssigned', identityIds: [props.customerManagedKeyIdentityId!] }
+        : undefined,
       customerManagedKey: cmk
-        ? { keyVaultKeyId: props.customerManagedKeyId, userAssignedIdentityId: props.customerManagedKeyIdentityId! }
+        ? {
+            keyVaultKeyId: props.customerManagedKeyId,
+            userAssignedIdentityId: props.customerManagedKeyIdentityId!,
+          }
         : undefined,
       dependsOn: props.dependsOn,
     });

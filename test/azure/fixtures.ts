@@ -14,7 +14,10 @@ export const IDS = {
 };
 
 /** A stack with an azurerm 4 provider configured as the constructs require. */
-export function azureStack(name = 'azure', providerOverrides: any = {}): { app: App; stack: TerraformStack } {
+export function azureStack(
+  name = 'azure',
+  providerOverrides: any = {},
+): { app: App; stack: TerraformStack } {
   const app = Testing.app();
   const stack = new TerraformStack(app, name);
   new AzurermProvider(stack, 'azurerm', {

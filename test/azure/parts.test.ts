@@ -24,19 +24,31 @@ describe('parts taken alone', () => {
     const json = synthJson(stack);
     const vault = one(json, 'azurerm_key_vault');
     expect(vault.public_network_access_enabled).toBe(true);
-    expect(block(vault.network_acls)).toEqual({ bypass: 'AzureServices', default_action: 'Deny', ip_rules: ['203.0.113.0/24'] });
+    expect(block(vault.network_acls)).toEqual({
+      bypass: 'AzureServices',
+      default_action: 'Deny',
+      ip_rules: ['203.0.113.0/24'],
+    });
     const key = one(json, 'azurerm_key_vault_key');
     expect(key.depends_on[0]).toMatch(/azurerm_role_assignment\.kv_deployer-crypto-officer/);
-    const grant = all(json, 'azurerm_role_assignment').find((x) => x.name.includes('key-user-app'))!.r;
+    const grant = all(json, 'azurerm_role_assignment').find((x) =>
+      x.name.includes('key-user-app'),
+    )!.r;
     expect(grant.scope).toContain('.resource_versionless_id');
     expect(grant.role_definition_name).toBe('Key Vault Crypto Service Encryption User');
   });
 
   test('AZ-04 storage alone, with containers created through ARM (storage_account_id)', () => {
     const { stack } = azureStack();
-    const st = new AzureSecureStorageAccount(stack, 'st', { ...base, containers: ['raw', 'curated'] });
+    const st = new AzureSecureStorageAccount(stack, 'st', {
+      ...base,
+      containers: ['raw', 'curated'],
+    });
     const json = synthJson(stack);
-    expect(all(json, 'azurerm_storage_container').map((x) => x.r.storage_account_id)).toEqual([expect.stringContaining('azurerm_storage_account'), expect.stringContaining('azurerm_storage_account')]);
+    expect(all(json, 'azurerm_storage_container').map((x) => x.r.storage_account_id)).toEqual([
+      expect.stringContaining('azurerm_storage_account'),
+      expect.stringContaining('azurerm_storage_account'),
+    ]);
     expect(one(json, 'azurerm_storage_account').customer_managed_key).toBeUndefined();
     expect(st.containerScope('raw')).toContain('TOKEN');
   });
@@ -49,7 +61,13 @@ describe('parts taken alone', () => {
 
   test('AZ-06 PrivateLinkSet alone creates zones and links for its sub-resource', () => {
     const { stack } = azureStack();
-    new PrivateLinkSet(stack, 'pl', { ...base, subnetId: 'subnet-id', targetResourceId: 'vault-id', subresource: 'vault', virtualNetworkIds: ['vnet-a', 'vnet-b'] });
+    new PrivateLinkSet(stack, 'pl', {
+      ...base,
+      subnetId: 'subnet-id',
+      targetResourceId: 'vault-id',
+      subresource: 'vault',
+      virtualNetworkIds: ['vnet-a', 'vnet-b'],
+    });
     const json = synthJson(stack);
     expect(one(json, 'azurerm_private_dns_zone').name).toBe('privatelink.vaultcore.azure.net');
     expect(all(json, 'azurerm_private_dns_zone_virtual_network_link')).toHaveLength(2);
@@ -57,19 +75,28 @@ describe('parts taken alone', () => {
 
   test('X-05 AzurePrivateNetwork alone: bring your own creates nothing', () => {
     const { stack } = azureStack();
-    const n = new AzurePrivateNetwork(stack, 'n', { ...base, existingVirtualNetworkId: 'vnet', existingPrivateEndpointSubnetId: 'subnet' });
+    const n = new AzurePrivateNetwork(stack, 'n', {
+      ...base,
+      existingVirtualNetworkId: 'vnet',
+      existingPrivateEndpointSubnetId: 'subnet',
+    });
     expect(n.privateEndpointSubnetId).toBe('subnet');
     expect(synthJson(stack).resource).toBeUndefined();
   });
 
   test('AZ-11 AzureDiagnostics with an existing Log Analytics workspace', () => {
     const { stack } = azureStack();
-    const d = new AzureDiagnostics(stack, 'd', { ...base, existingLogAnalyticsWorkspaceId: '/law/central' });
+    const d = new AzureDiagnostics(stack, 'd', {
+      ...base,
+      existingLogAnalyticsWorkspaceId: '/law/central',
+    });
     d.ship('kv', '/vault/x');
     const json = synthJson(stack);
     expect(json.resource.azurerm_log_analytics_workspace).toBeUndefined();
     expect(one(json, 'azurerm_application_insights').workspace_id).toBe('/law/central');
-    expect(one(json, 'azurerm_monitor_diagnostic_setting').log_analytics_workspace_id).toBe('/law/central');
+    expect(one(json, 'azurerm_monitor_diagnostic_setting').log_analytics_workspace_id).toBe(
+      '/law/central',
+    );
   });
 
   test('AZ-09 AzurePersonaRbac alone with a custom role assigned to a persona', () => {
@@ -78,7 +105,16 @@ describe('parts taken alone', () => {
       personas: { [Persona.MODEL_VIEWER]: [IDS.viewer] },
       workspaceId: '/ws',
       resourceGroupId: '/rg',
-      customRoles: [{ name: 'Endpoint Invoker', actions: ['Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'], dataActions: ['Microsoft.MachineLearningServices/workspaces/onlineEndpoints/score/action'], personas: [Persona.MODEL_VIEWER] }],
+      customRoles: [
+        {
+          name: 'Endpoint Invoker',
+          actions: ['Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'],
+          dataActions: [
+            'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/score/action',
+          ],
+          personas: [Persona.MODEL_VIEWER],
+        },
+      ],
     });
     const json = synthJson(stack);
     const def = one(json, 'azurerm_role_definition');
@@ -89,15 +125,23 @@ describe('parts taken alone', () => {
 
   test('AZ-12 AzureMlPolicyAssignments alone in audit mode', () => {
     const { stack } = azureStack();
-    new AzureMlPolicyAssignments(stack, 'p', { resourceGroupId: '/rg', effect: AzurePolicyEffect.AUDIT });
+    new AzureMlPolicyAssignments(stack, 'p', {
+      resourceGroupId: '/rg',
+      effect: AzurePolicyEffect.AUDIT,
+    });
     const json = synthJson(stack);
-    const cmk = all(json, 'azurerm_resource_group_policy_assignment').find((x) => x.r.policy_definition_id.includes('ba769a63'))!.r;
+    const cmk = all(json, 'azurerm_resource_group_policy_assignment').find((x) =>
+      x.r.policy_definition_id.includes('ba769a63'),
+    )!.r;
     expect(JSON.parse(cmk.parameters)).toEqual({ effect: { value: 'Audit' } });
   });
 
   test('AZ-13 AzureResourceLocks alone', () => {
     const { stack } = azureStack();
     new AzureResourceLocks(stack, 'l', { resources: { data: '/sa/x' } });
-    expect(one(synthJson(stack), 'azurerm_management_lock')).toMatchObject({ scope: '/sa/x', lock_level: 'CanNotDelete' });
+    expect(one(synthJson(stack), 'azurerm_management_lock')).toMatchObject({
+      scope: '/sa/x',
+      lock_level: 'CanNotDelete',
+    });
   });
 });

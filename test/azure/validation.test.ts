@@ -26,27 +26,45 @@ function platform(extra: Partial<AzureMLWorkspaceProps>): () => void {
 describe('X-10 validation: names', () => {
   test('storage account names must be 3-24 lowercase letters and digits', () => {
     const { stack } = azureStack();
-    expect(() => new AzureSecureStorageAccount(stack, 'st', { ...base, name: 'My_Storage' })).toThrow(
+    expect(
+      () => new AzureSecureStorageAccount(stack, 'st', { ...base, name: 'My_Storage' }),
+    ).toThrow(
       /Invalid input for azure\/st:\n {2}- name: got 'My_Storage'; allowed: 3-24 lowercase letters and digits/,
     );
-    expect(() => new AzureSecureStorageAccount(stack, 'st2', { ...base, name: 'abcdefghijklmnopqrstuvwxyz' })).toThrow(/name: got 'abcdefghijklmnopqrstuvwxyz'/);
+    expect(
+      () =>
+        new AzureSecureStorageAccount(stack, 'st2', {
+          ...base,
+          name: 'abcdefghijklmnopqrstuvwxyz',
+        }),
+    ).toThrow(/name: got 'abcdefghijklmnopqrstuvwxyz'/);
   });
 
   test('Key Vault names must be 3-24 characters, start with a letter, no "--"', () => {
     const { stack } = azureStack();
-    expect(() => new HardenedKeyVault(stack, 'kv', { ...base, name: '1vault' })).toThrow(/name: got '1vault'; allowed: 3-24 letters/);
-    expect(() => new HardenedKeyVault(stack, 'kv2', { ...base, name: 'kv--x' })).toThrow(/no consecutive hyphens/);
-    expect(() => new HardenedKeyVault(stack, 'kv3', { ...base, name: 'kv-this-name-is-far-too-long' })).toThrow(/name: got 'kv-this-name-is-far-too-long'/);
+    expect(() => new HardenedKeyVault(stack, 'kv', { ...base, name: '1vault' })).toThrow(
+      /name: got '1vault'; allowed: 3-24 letters/,
+    );
+    expect(() => new HardenedKeyVault(stack, 'kv2', { ...base, name: 'kv--x' })).toThrow(
+      /no consecutive hyphens/,
+    );
+    expect(
+      () => new HardenedKeyVault(stack, 'kv3', { ...base, name: 'kv-this-name-is-far-too-long' }),
+    ).toThrow(/name: got 'kv-this-name-is-far-too-long'/);
   });
 
   test('registry names are 5-50 letters and digits', () => {
     const { stack } = azureStack();
-    expect(() => new AzureSecureContainerRegistry(stack, 'cr', { ...base, name: 'cr-x' })).toThrow(/name: got 'cr-x'; allowed: 5-50 letters and digits/);
+    expect(() => new AzureSecureContainerRegistry(stack, 'cr', { ...base, name: 'cr-x' })).toThrow(
+      /name: got 'cr-x'; allowed: 5-50 letters and digits/,
+    );
   });
 
   test('workspace name and environment', () => {
     expect(platform({ workspaceName: '-bad' })).toThrow(/workspaceName: got '-bad'/);
-    expect(platform({ environment: 'Prod Env' })).toThrow(/environment: got 'Prod Env'; allowed: 1-16 lowercase/);
+    expect(platform({ environment: 'Prod Env' })).toThrow(
+      /environment: got 'Prod Env'; allowed: 1-16 lowercase/,
+    );
   });
 
   test('compute names and minimum nodes', () => {
@@ -60,39 +78,67 @@ describe('X-10 validation: names', () => {
           clusters: [{ name: '1x', minNodes: 2 }],
           instances: [{ name: 'ci-bob', ownerObjectId: 'bob@example.com' }],
         }),
-    ).toThrow(/clusters\[0\]\.name: got '1x'[\s\S]*clusters\[0\]\.minNodes: got '2'; allowed: 0 \(or set allowWarmNodes: true\)[\s\S]*instances\[0\]\.ownerObjectId: got 'bob@example.com'/);
+    ).toThrow(
+      /clusters\[0\]\.name: got '1x'[\s\S]*clusters\[0\]\.minNodes: got '2'; allowed: 0 \(or set allowWarmNodes: true\)[\s\S]*instances\[0\]\.ownerObjectId: got 'bob@example.com'/,
+    );
   });
 });
 
 describe('X-10 validation: network', () => {
   test('a private-endpoint subnet too small for the endpoints fails', () => {
     const { stack } = azureStack();
-    expect(() => new AzurePrivateNetwork(stack, 'n', { ...base, vnetCidr: '10.0.0.0/24', privateEndpointSubnetCidr: '10.0.0.0/29' })).toThrow(
+    expect(
+      () =>
+        new AzurePrivateNetwork(stack, 'n', {
+          ...base,
+          vnetCidr: '10.0.0.0/24',
+          privateEndpointSubnetCidr: '10.0.0.0/29',
+        }),
+    ).toThrow(
       /privateEndpointSubnetCidr: got '10.0.0.0\/29'; allowed: a subnet of at least 15 addresses .* this one has 8/,
     );
   });
 
   test('the platform sizes the subnet for its endpoints', () => {
-    expect(platform({ network: { vnetCidr: '10.1.0.0/24', privateEndpointSubnetCidr: '10.1.0.0/29' } })).toThrow(/at least 15 addresses/);
+    expect(
+      platform({ network: { vnetCidr: '10.1.0.0/24', privateEndpointSubnetCidr: '10.1.0.0/29' } }),
+    ).toThrow(/at least 15 addresses/);
   });
 
   test('a subnet outside the VNet fails', () => {
     const { stack } = azureStack();
-    expect(() => new AzurePrivateNetwork(stack, 'n', { ...base, vnetCidr: '10.0.0.0/24', privateEndpointSubnetCidr: '10.9.0.0/26' })).toThrow(
+    expect(
+      () =>
+        new AzurePrivateNetwork(stack, 'n', {
+          ...base,
+          vnetCidr: '10.0.0.0/24',
+          privateEndpointSubnetCidr: '10.9.0.0/26',
+        }),
+    ).toThrow(
       /privateEndpointSubnetCidr: got '10.9.0.0\/26'; allowed: a range inside vnetCidr 10.0.0.0\/24/,
     );
   });
 
   test('a VNet overlapping reserved ranges (hub, on-premises) fails', () => {
-    expect(platform({ network: { vnetCidr: '10.40.0.0/23', reservedCidrs: ['10.40.1.0/24'] } })).toThrow(
+    expect(
+      platform({ network: { vnetCidr: '10.40.0.0/23', reservedCidrs: ['10.40.1.0/24'] } }),
+    ).toThrow(
       /vnetCidr: got '10.40.0.0\/23'; allowed: a range that does not overlap reservedCidrs\[0\] 10.40.1.0\/24/,
     );
   });
 
   test('invalid CIDR and half-brought network', () => {
     const { stack } = azureStack();
-    expect(() => new AzurePrivateNetwork(stack, 'n', { ...base, vnetCidr: '10.0.0.1/24' })).toThrow(/vnetCidr: got '10.0.0.1\/24'; allowed: an IPv4 CIDR block with no host bits set/);
-    expect(() => new AzurePrivateNetwork(stack, 'n2', { ...base, existingPrivateEndpointSubnetId: '/subnets/x' })).toThrow(/existingVirtualNetworkId: got 'undefined'/);
+    expect(() => new AzurePrivateNetwork(stack, 'n', { ...base, vnetCidr: '10.0.0.1/24' })).toThrow(
+      /vnetCidr: got '10.0.0.1\/24'; allowed: an IPv4 CIDR block with no host bits set/,
+    );
+    expect(
+      () =>
+        new AzurePrivateNetwork(stack, 'n2', {
+          ...base,
+          existingPrivateEndpointSubnetId: '/subnets/x',
+        }),
+    ).toThrow(/existingVirtualNetworkId: got 'undefined'/);
   });
 
   test('central DNS mode needs every zone of the sub-resource', () => {
@@ -118,14 +164,18 @@ describe('X-10 validation: location and residency', () => {
   });
 
   test('an unknown location fails', () => {
-    expect(platform({ location: 'moon-base-1', allowedRegions: ['moon-base-1'] })).toThrow(/location: got 'moon-base-1'; allowed: an Azure location/);
+    expect(platform({ location: 'moon-base-1', allowedRegions: ['moon-base-1'] })).toThrow(
+      /location: got 'moon-base-1'; allowed: an Azure location/,
+    );
   });
 });
 
 describe('X-10 validation: encryption', () => {
   test('CMK with a vault lacking purge protection fails (created vault)', () => {
     const { stack } = azureStack();
-    expect(() => new HardenedKeyVault(stack, 'kv', { ...base, purgeProtectionEnabled: false })).toThrow(
+    expect(
+      () => new HardenedKeyVault(stack, 'kv', { ...base, purgeProtectionEnabled: false }),
+    ).toThrow(
       /purgeProtectionEnabled: got 'false'; allowed: true: customer-managed keys require Key Vault purge protection/,
     );
   });
@@ -134,48 +184,71 @@ describe('X-10 validation: encryption', () => {
     expect(
       platform({
         encryption: {
-          existingKeyVaultId: '/subscriptions/x/resourceGroups/y/providers/Microsoft.KeyVault/vaults/kv',
+          existingKeyVaultId:
+            '/subscriptions/x/resourceGroups/y/providers/Microsoft.KeyVault/vaults/kv',
           existingKeyName: 'k',
           existingKeyId: 'https://kv.vault.azure.net/keys/k/1',
           existingKeyVersionlessId: 'https://kv.vault.azure.net/keys/k',
         },
       }),
-    ).toThrow(/encryption.existingKeyVaultPurgeProtection: got 'undefined'; allowed: true: customer-managed keys require a Key Vault with purge protection/);
+    ).toThrow(
+      /encryption.existingKeyVaultPurgeProtection: got 'undefined'; allowed: true: customer-managed keys require a Key Vault with purge protection/,
+    );
   });
 
   test('key rotation longer than 365 days fails', () => {
     const { stack } = azureStack();
-    expect(() => new HardenedKeyVault(stack, 'kv', { ...base, keyRotationDays: 400 })).toThrow(/keyRotationDays: got '400'; allowed: an integer from 1 to 365/);
+    expect(() => new HardenedKeyVault(stack, 'kv', { ...base, keyRotationDays: 400 })).toThrow(
+      /keyRotationDays: got '400'; allowed: an integer from 1 to 365/,
+    );
   });
 
   test('HSM keys need the premium SKU', () => {
     const { stack } = azureStack();
-    expect(() => new HardenedKeyVault(stack, 'kv', { ...base, skuName: 'standard' })).toThrow(/keyType: got 'RSA-HSM'; allowed: 'RSA' with the standard SKU/);
+    expect(() => new HardenedKeyVault(stack, 'kv', { ...base, skuName: 'standard' })).toThrow(
+      /keyType: got 'RSA-HSM'; allowed: 'RSA' with the standard SKU/,
+    );
   });
 });
 
 describe('X-10 validation: personas and roles', () => {
   test('a persona conflict fails (maker/checker)', () => {
-    expect(platform({ personas: { [Persona.DATA_SCIENTIST]: [IDS.ds], [Persona.ML_ENGINEER]: [IDS.ds] } })).toThrow(
+    expect(
+      platform({
+        personas: { [Persona.DATA_SCIENTIST]: [IDS.ds], [Persona.ML_ENGINEER]: [IDS.ds] },
+      }),
+    ).toThrow(
       /personas: got '.* as ML_ENGINEER and DATA_SCIENTIST|personas: got '.* as DATA_SCIENTIST and ML_ENGINEER/,
     );
   });
 
   test('a human holding a workload persona fails', () => {
-    expect(platform({ personas: { [Persona.DATA_SCIENTIST]: [IDS.ds], [Persona.DEPLOYMENT]: [IDS.ds] } })).toThrow(/no human persona may hold a workload identity/);
+    expect(
+      platform({
+        personas: { [Persona.DATA_SCIENTIST]: [IDS.ds], [Persona.DEPLOYMENT]: [IDS.ds] },
+      }),
+    ).toThrow(/no human persona may hold a workload identity/);
   });
 
   test('a reasoned SoD exception is accepted', () => {
     expect(
       platform({
         personas: { [Persona.DATA_SCIENTIST]: [IDS.ds], [Persona.ML_ENGINEER]: [IDS.ds] },
-        sodExceptions: [{ principal: IDS.ds, personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER], reason: 'two-person team during the pilot phase' }],
+        sodExceptions: [
+          {
+            principal: IDS.ds,
+            personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER],
+            reason: 'two-person team during the pilot phase',
+          },
+        ],
       }),
     ).not.toThrow();
   });
 
   test('principals must be Entra object ids', () => {
-    expect(platform({ personas: { [Persona.MODEL_VIEWER]: ['alice@example.com'] } })).toThrow(/personas.MODEL_VIEWER: got 'alice@example.com'; allowed: a UUID/);
+    expect(platform({ personas: { [Persona.MODEL_VIEWER]: ['alice@example.com'] } })).toThrow(
+      /personas.MODEL_VIEWER: got 'alice@example.com'; allowed: a UUID/,
+    );
   });
 
   test('custom roles cannot use wildcards or authorization writes', () => {
@@ -186,9 +259,13 @@ describe('X-10 validation: personas and roles', () => {
           personas: {},
           workspaceId: 'ws',
           resourceGroupId: 'rg',
-          customRoles: [{ name: 'Too Broad', actions: ['*', 'Microsoft.Authorization/roleAssignments/write'] }],
+          customRoles: [
+            { name: 'Too Broad', actions: ['*', 'Microsoft.Authorization/roleAssignments/write'] },
+          ],
         }),
-    ).toThrow(/customRoles\[0\].actions: got '\*'[\s\S]*customRoles\[0\].actions: got 'Microsoft.Authorization\/roleAssignments\/write'/);
+    ).toThrow(
+      /customRoles\[0\].actions: got '\*'[\s\S]*customRoles\[0\].actions: got 'Microsoft.Authorization\/roleAssignments\/write'/,
+    );
   });
 });
 
@@ -203,13 +280,20 @@ describe('X-10 validation: managed network and compute', () => {
     expect(
       platform({
         isolationMode: AzureManagedNetworkIsolation.ALLOW_INTERNET_OUTBOUND,
-        outboundRules: [{ name: 'pypi', fqdn: 'pypi.org' }, { name: 'both', fqdn: 'a.org', serviceTag: 'AzureMonitor' }],
+        outboundRules: [
+          { name: 'pypi', fqdn: 'pypi.org' },
+          { name: 'both', fqdn: 'a.org', serviceTag: 'AzureMonitor' },
+        ],
       }),
-    ).toThrow(/outboundRules\[0\].fqdn: got 'pypi.org'; allowed: FQDN rules only with isolationMode AllowOnlyApprovedOutbound[\s\S]*outboundRules\[1\]: got 'both'; allowed: exactly one of/);
+    ).toThrow(
+      /outboundRules\[0\].fqdn: got 'pypi.org'; allowed: FQDN rules only with isolationMode AllowOnlyApprovedOutbound[\s\S]*outboundRules\[1\]: got 'both'; allowed: exactly one of/,
+    );
   });
 
   test('imageBuildComputeName must be one of the clusters', () => {
-    expect(platform({ imageBuildComputeName: 'gpu-cluster' })).toThrow(/imageBuildComputeName: got 'gpu-cluster'; allowed: one of the computeClusters: cpu-cluster/);
+    expect(platform({ imageBuildComputeName: 'gpu-cluster' })).toThrow(
+      /imageBuildComputeName: got 'gpu-cluster'; allowed: one of the computeClusters: cpu-cluster/,
+    );
   });
 });
 
@@ -217,12 +301,16 @@ describe('X-10 validation: provider requirements', () => {
   test('AZ-04 shared-key-disabled storage needs storage_use_azuread on the provider', () => {
     const { stack } = azureStack('s', { storageUseAzuread: false });
     new AzureSecureStorageAccount(stack, 'st', base);
-    expect(() => synthJson(stack)).toThrow(/storage_use_azuread: got 'false'; allowed: true: storage accounts have shared-key access disabled/);
+    expect(() => synthJson(stack)).toThrow(
+      /storage_use_azuread: got 'false'; allowed: true: storage accounts have shared-key access disabled/,
+    );
   });
 
   test('azurerm 4 needs a features block', () => {
     const { stack } = azureStack('s', { features: undefined });
     new AzureSecureStorageAccount(stack, 'st', base);
-    expect(() => synthJson(stack)).toThrow(/features: got 'undefined'; allowed: a features \{\} block/);
+    expect(() => synthJson(stack)).toThrow(
+      /features: got 'undefined'; allowed: a features \{\} block/,
+    );
   });
 });

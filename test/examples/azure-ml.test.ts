@@ -18,7 +18,9 @@ describe('examples/azure-ml', () => {
   });
 
   test('X-12 resource addresses are pinned (a diff here means destroy-and-recreate)', () => {
-    const addresses = Object.entries<any>(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`)).sort();
+    const addresses = Object.entries<any>(json.resource)
+      .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
+      .sort();
     expect(addresses).toMatchSnapshot();
   });
 
@@ -29,18 +31,34 @@ describe('examples/azure-ml', () => {
   });
 
   test('X-14 azurerm remote backend with Entra auth; provider configured for azurerm 4', () => {
-    expect(json.terraform.backend.azurerm).toMatchObject({ use_azuread_auth: true, key: 'azure-ml/prod.tfstate' });
+    expect(json.terraform.backend.azurerm).toMatchObject({
+      use_azuread_auth: true,
+      key: 'azure-ml/prod.tfstate',
+    });
     const provider = json.provider.azurerm[0];
-    expect(provider).toMatchObject({ subscription_id: '11111111-1111-1111-1111-111111111111', storage_use_azuread: true });
-    expect(provider.features[0].machine_learning[0].purge_soft_deleted_workspace_on_destroy).toBe(false);
+    expect(provider).toMatchObject({
+      subscription_id: '11111111-1111-1111-1111-111111111111',
+      storage_use_azuread: true,
+    });
+    expect(provider.features[0].machine_learning[0].purge_soft_deleted_workspace_on_destroy).toBe(
+      false,
+    );
   });
 
   test('one private HBI workspace with CMK, two clusters, one instance, outbound rules', () => {
     const ws: any = Object.values(json.resource.azurerm_machine_learning_workspace)[0];
-    expect(ws).toMatchObject({ public_network_access_enabled: false, high_business_impact: true, image_build_compute_name: 'cpu-cluster' });
+    expect(ws).toMatchObject({
+      public_network_access_enabled: false,
+      high_business_impact: true,
+      image_build_compute_name: 'cpu-cluster',
+    });
     expect(Object.keys(json.resource.azurerm_machine_learning_compute_cluster)).toHaveLength(2);
     expect(Object.keys(json.resource.azurerm_machine_learning_compute_instance)).toHaveLength(1);
-    expect(Object.keys(json.resource.azurerm_machine_learning_workspace_network_outbound_rule_fqdn)).toHaveLength(2);
-    expect(Object.keys(json.resource.azurerm_machine_learning_datastore_blobstorage)).toHaveLength(2);
+    expect(
+      Object.keys(json.resource.azurerm_machine_learning_workspace_network_outbound_rule_fqdn),
+    ).toHaveLength(2);
+    expect(Object.keys(json.resource.azurerm_machine_learning_datastore_blobstorage)).toHaveLength(
+      2,
+    );
   });
 });

@@ -14,11 +14,13 @@ export const az02KeyRotation = defineRule({
   id: 'AZ-02.rotation',
   level: RuleLevel.ERROR,
   description: 'Key Vault keys have an automatic rotation policy of at most 365 days',
-  fixHint: "Add rotation_policy { automatic { time_after_creation = 'P90D' } expire_after = 'P180D' }",
+  fixHint:
+    "Add rotation_policy { automatic { time_after_creation = 'P90D' } expire_after = 'P180D' }",
   resourceTypes: ['azurerm_key_vault_key'],
   check: (r) => {
     const after = attr(r, 'rotation_policy.automatic.time_after_creation');
-    if (after === undefined) return 'no automatic rotation (rotation_policy.automatic.time_after_creation)';
+    if (after === undefined)
+      return 'no automatic rotation (rotation_policy.automatic.time_after_creation)';
     const days = periodDays(String(after));
     if (days === undefined) return `unrecognised rotation period '${after}'`;
     return days <= 365 || `rotation period ${after} exceeds 365 days`;

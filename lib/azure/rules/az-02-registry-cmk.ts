@@ -6,8 +6,10 @@ import { attr } from './util';
 export const az02RegistryCmk = defineRule({
   id: 'AZ-02.registry',
   level: RuleLevel.ERROR,
-  description: 'Container registries are encrypted with a customer-managed key (Premium, set at creation)',
+  description:
+    'Container registries are encrypted with a customer-managed key (Premium, set at creation)',
   fixHint: 'Add encryption { key_vault_key_id, identity_client_id } and a user-assigned identity',
   resourceTypes: ['azurerm_container_registry'],
-  check: (r) => (attr(r, 'encryption.key_vault_key_id') !== undefined ? true : 'no encryption.key_vault_key_id'),
+  check: (r) =>
+    attr(r, 'encryption.key_vault_key_id') !== undefined ? true : 'no encryption.key_vault_key_id',
 });

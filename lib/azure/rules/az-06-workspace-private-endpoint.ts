@@ -17,20 +17,27 @@ function zoneName(id: any, stack: StackView): string | undefined {
 export const az06WorkspacePrivateEndpoint = defineRule({
   id: 'AZ-06',
   level: RuleLevel.ERROR,
-  description: 'Azure ML workspaces have an amlworkspace private endpoint whose zone group registers privatelink.api.azureml.ms and privatelink.notebooks.azure.net',
-  fixHint: 'Add an azurerm_private_endpoint with subresource_names ["amlworkspace"] and a private_dns_zone_group holding both zones',
+  description:
+    'Azure ML workspaces have an amlworkspace private endpoint whose zone group registers privatelink.api.azureml.ms and privatelink.notebooks.azure.net',
+  fixHint:
+    'Add an azurerm_private_endpoint with subresource_names ["amlworkspace"] and a private_dns_zone_group holding both zones',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r, stack) => {
     const endpoints = stack
       .resources('azurerm_private_endpoint')
       .filter(
         (pe) =>
-          StackView.refersTo(attr(pe, 'private_service_connection.private_connection_resource_id'), r) &&
+          StackView.refersTo(
+            attr(pe, 'private_service_connection.private_connection_resource_id'),
+            r,
+          ) &&
           asList(attr(pe, 'private_service_connection.subresource_names')).includes('amlworkspace'),
       );
     if (endpoints.length === 0) return 'no amlworkspace private endpoint refers to this workspace';
     for (const pe of endpoints) {
-      const names = asList(attr(pe, 'private_dns_zone_group.private_dns_zone_ids')).map((id) => zoneName(id, stack));
+      const names = asList(attr(pe, 'private_dns_zone_group.private_dns_zone_ids')).map((id) =>
+        zoneName(id, stack),
+      );
       if (REQUIRED.every((z) => names.includes(z))) return true;
     }
     return `the workspace endpoint's zone group lacks ${REQUIRED.join(' or ')}`;

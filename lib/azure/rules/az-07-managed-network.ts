@@ -6,7 +6,8 @@ import { attr } from './util';
 export const az07ManagedNetwork = defineRule({
   id: 'AZ-07',
   level: RuleLevel.ERROR,
-  description: 'Azure ML workspaces use managed VNet isolation (AllowOnlyApprovedOutbound, or AllowInternetOutbound when chosen explicitly)',
+  description:
+    'Azure ML workspaces use managed VNet isolation (AllowOnlyApprovedOutbound, or AllowInternetOutbound when chosen explicitly)',
   fixHint: "Set managed_network { isolation_mode = 'AllowOnlyApprovedOutbound' }",
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r) => {

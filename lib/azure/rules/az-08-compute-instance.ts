@@ -6,8 +6,10 @@ import { attr, verdict } from './util';
 export const az08ComputeInstance = defineRule({
   id: 'AZ-08.instance',
   level: RuleLevel.ERROR,
-  description: 'Azure ML compute instances: no public IP, local auth off, no SSH, managed identity, personal assignment',
-  fixHint: 'Set node_public_ip_enabled = false, local_auth_enabled = false, omit the ssh block, add identity and assign_to_user',
+  description:
+    'Azure ML compute instances: no public IP, local auth off, no SSH, managed identity, personal assignment',
+  fixHint:
+    'Set node_public_ip_enabled = false, local_auth_enabled = false, omit the ssh block, add identity and assign_to_user',
   resourceTypes: ['azurerm_machine_learning_compute_instance'],
   check: (r) => {
     const f: string[] = [];

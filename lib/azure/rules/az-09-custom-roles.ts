@@ -6,19 +6,23 @@ import { asList, attr } from './util';
 export const az09CustomRoles = defineRule({
   id: 'AZ-09.custom-roles',
   level: RuleLevel.ERROR,
-  description: "Custom role definitions grant no bare '*' action and no Microsoft.Authorization writes, and are assignable below subscription scope",
-  fixHint: 'List provider-scoped actions (e.g. Microsoft.MachineLearningServices/workspaces/jobs/*) and set assignable_scopes to a resource group',
+  description:
+    "Custom role definitions grant no bare '*' action and no Microsoft.Authorization writes, and are assignable below subscription scope",
+  fixHint:
+    'List provider-scoped actions (e.g. Microsoft.MachineLearningServices/workspaces/jobs/*) and set assignable_scopes to a resource group',
   resourceTypes: ['azurerm_role_definition'],
   check: (r) => {
     const f: string[] = [];
     for (const p of asList(attr(r, 'permissions'))) {
       for (const a of [...asList(p?.actions), ...asList(p?.data_actions)]) {
         if (a === '*' || a === '*/write' || a === '*/delete') f.push(`wildcard action '${a}'`);
-        if (/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(String(a))) f.push(`authorization action '${a}'`);
+        if (/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(String(a)))
+          f.push(`authorization action '${a}'`);
       }
     }
     for (const s of asList(attr(r, 'assignable_scopes'))) {
-      if (typeof s === 'string' && !s.includes('${') && /^\/subscriptions\/[^/]+\/?$/i.test(s)) f.push(`assignable at subscription ${s}`);
+      if (typeof s === 'string' && !s.includes('${') && /^\/subscriptions\/[^/]+\/?$/i.test(s))
+        f.push(`assignable at subscription ${s}`);
     }
     return f.length === 0 || f.join('; ');
   },

@@ -6,7 +6,8 @@ import { attr, verdict } from './util';
 export const az11AppInsights = defineRule({
   id: 'AZ-11.app-insights',
   level: RuleLevel.ERROR,
-  description: 'Application Insights is workspace-based (Log Analytics) with local authentication disabled',
+  description:
+    'Application Insights is workspace-based (Log Analytics) with local authentication disabled',
   fixHint: 'Set workspace_id and local_authentication_disabled = true',
   resourceTypes: ['azurerm_application_insights'],
   check: (r) => {

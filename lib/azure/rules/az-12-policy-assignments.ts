@@ -13,13 +13,16 @@ const ASSIGNMENT_TYPES = [
 export const az12PolicyAssignments = defineRule({
   id: 'AZ-12',
   level: RuleLevel.ERROR,
-  description: 'Stacks with an ML workspace assign the Azure ML guardrail policies (CMK, private link, public network off, compute local auth off, managed VNet mode, resource logs)',
-  fixHint: 'Assign the built-in definitions (AzureMlPolicyAssignments does) at resource-group or wider scope',
+  description:
+    'Stacks with an ML workspace assign the Azure ML guardrail policies (CMK, private link, public network off, compute local auth off, managed VNet mode, resource logs)',
+  fixHint:
+    'Assign the built-in definitions (AzureMlPolicyAssignments does) at resource-group or wider scope',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (_r, stack) => {
     const assigned = new Set<string>();
     for (const t of ASSIGNMENT_TYPES) {
-      for (const a of stack.resources(t)) assigned.add(String(attr(a, 'policy_definition_id') ?? '').toLowerCase());
+      for (const a of stack.resources(t))
+        assigned.add(String(attr(a, 'policy_definition_id') ?? '').toLowerCase());
     }
     const missing = Object.entries(POLICY_DEFINITIONS)
       .filter(([, id]) => !assigned.has(id.toLowerCase()))

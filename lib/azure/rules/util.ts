@@ -19,7 +19,12 @@ export function isRef(value: any): boolean {
 }
 
 /** Internal: the resources of the given types whose `scope`-like attribute refers to r. */
-export function referencedBy(stack: StackView, r: ResourceView, type: string, path: string): ResourceView[] {
+export function referencedBy(
+  stack: StackView,
+  r: ResourceView,
+  type: string,
+  path: string,
+): ResourceView[] {
   return stack.referencing(type, path, r);
 }
 
