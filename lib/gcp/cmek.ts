@@ -125,7 +125,13 @@ export class CmekKeys extends Construct {
     }
     if (props.existingKeyRingId !== undefined && !Token.isUnresolved(props.existingKeyRingId)) {
       v.require(/^projects\/[^/]+\/locations\/[A-Za-z0-9-]+\/keyRings\/[^/]+$/.test(props.existingKeyRingId), 'existingKeyRingId', props.existingKeyRingId, 'a key ring id projects/P/locations/L/keyRings/R');
-      checkKeyMatchesLocation(v, 'existingKeyRingId', `${props.existingKeyRingId}/`, props.location);
+      const ringLocation = /\/locations\/([A-Za-z0-9-]+)\/keyRings\//.exec(`${props.existingKeyRingId}/`)?.[1];
+      v.require(
+        ringLocation === undefined || Token.isUnresolved(props.location) || ringLocation.toLowerCase() === props.location.toLowerCase(),
+        'existingKeyRingId',
+        props.existingKeyRingId,
+        `a key ring in location '${props.location}' (key and resource regions must match, GCP-06)`,
+      );
     }
     for (const [purpose, keyId] of Object.entries(props.existingKeys ?? {})) {
       v.require((Object.values(CmekPurpose) as string[]).includes(purpose), 'existingKeys', purpose, `keys named by purpose: ${Object.values(CmekPurpose).join(', ')}`);

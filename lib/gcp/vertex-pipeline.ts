@@ -404,7 +404,7 @@ export interface SecureVertexPipelineProps {
    */
   readonly ciIdentity?: GcpCiIdentityOptions;
   /**
-   * Tags, written as labels.
+   * Tags, written as GCP labels (keys and values must be valid labels: lowercase letters, digits, "_" and "-").
    * @default - platform tags from the construct id and environment
    */
   readonly tags?: PlatformTags;
@@ -523,6 +523,18 @@ export class SecureVertexPipeline extends Construct {
     }
     for (const [k, list] of Object.entries({ admins: props.vizier?.admins, developers: props.vizier?.developers, viewers: props.vizier?.viewers })) {
       (list ?? []).forEach((m, i) => v.check(`vizier.${k}[${i}]`, m, Validate.gcpMember(m)));
+    }
+    const explicitLabels: { [k: string]: string | undefined } = {
+      environment: props.tags?.environment ?? props.environment,
+      owner: props.tags?.owner,
+      'data-classification': props.tags?.dataClassification,
+      'cost-center': props.tags?.costCenter,
+      platform: props.tags?.platform,
+      ...(props.tags?.extra ?? {}),
+    };
+    for (const [k, val] of Object.entries(explicitLabels)) {
+      v.check(`tags.${k}`, k, Validate.gcpLabelKey(k));
+      if (val !== undefined) v.check(`tags.${k}`, val, Validate.gcpLabelValue(val));
     }
     if (props.network?.existingNetworkId !== undefined || props.network?.existingSubnetworkId !== undefined) {
       v.require(props.network?.existingNetworkId !== undefined && props.network?.existingSubnetworkId !== undefined, 'network', JSON.stringify(props.network), 'existingNetworkId and existingSubnetworkId together');

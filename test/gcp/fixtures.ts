@@ -2,7 +2,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { Persona } from '../../lib/core/personas';
-import { SecureVertexPipeline, SecureVertexPipelineProps } from '../../lib/gcp';
+import type { SecureVertexPipelineProps } from '../../lib/gcp';
 
 export const PROJECT = 'acme-ml-prod';
 export const REGION = 'europe-west4';
