@@ -712,7 +712,7 @@ export class SageMakerStudioDomain extends Construct {
         Effect: 'Deny',
         Action: [
           'sagemaker:CreatePresignedDomainUrl', 'sagemaker:DescribeUserProfile', 'sagemaker:UpdateUserProfile', 'sagemaker:DeleteUserProfile',
-          'sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeSpace', 'sagemaker:UpdateSpace', 'sagemaker:DeleteSpace',
+          'sagemaker:DescribeSpace', 'sagemaker:UpdateSpace', 'sagemaker:DeleteSpace',
           'sagemaker:DescribeDomain', 'sagemaker:UpdateDomain', 'sagemaker:DeleteDomain',
           'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
           'sagemaker:DescribeModelPackageGroup', 'sagemaker:UpdateModelPackage', 'sagemaker:DescribePipeline', 'sagemaker:StartPipelineExecution',
