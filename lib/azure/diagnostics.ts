@@ -46,7 +46,8 @@ export class AzureDiagnosticSetting extends Construct {
       name: props.name ?? 'diag-secure-mlops',
       targetResourceId: props.targetResourceId,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      logAnalyticsDestinationType: 'Dedicated',
+      // Resource-specific tables; only with logs (metrics-only settings would show a perpetual diff).
+      logAnalyticsDestinationType: logs ? 'Dedicated' : undefined,
       enabledLog: logs ? [{ categoryGroup: 'allLogs' }] : undefined,
       enabledMetric: metrics ? [{ category: 'AllMetrics' }] : undefined,
     });

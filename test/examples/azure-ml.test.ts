@@ -45,6 +45,12 @@ describe('examples/azure-ml', () => {
     );
   });
 
+  test('X-12 two synths of the example are byte-identical', () => {
+    const again = Testing.app();
+    const [stack] = azureMlExample(again);
+    expect(JSON.stringify(synthJson(stack))).toBe(JSON.stringify(json));
+  });
+
   test('one private HBI workspace with CMK, two clusters, one instance, outbound rules', () => {
     const ws: any = Object.values(json.resource.azurerm_machine_learning_workspace)[0];
     expect(ws).toMatchObject({
