@@ -404,6 +404,13 @@ describe('AzureMLWorkspace defaults', () => {
     }
   });
 
+  test('AZ-01 attributes that force workspace replacement (encryption, hbi, storage, key vault) cannot destroy it', () => {
+    const ws = one(json, WS);
+    expect(ws.lifecycle.prevent_destroy).toBe(true);
+    expect(ws.high_business_impact).toBe(true);
+    expect(block(ws.encryption).key_vault_id).toBeDefined();
+  });
+
   test('AZ-02 workspace key version changes (rotation) never plan a workspace replacement', () => {
     expect(one(json, WS).lifecycle.ignore_changes).toEqual(['encryption[0].key_id']);
   });
