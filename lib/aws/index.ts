@@ -1,12 +1,27 @@
-export * from './capacity-planner';
-export * from './kms';
-export * from './secure-bucket';
-export * from './network';
-export * from './persona-roles';
-export * from './guardrails';
-export * from './registry';
-export * from './audit';
-export * from './user-profiles';
-export * from './studio-domain';
-export * from './multi-tenant';
-export * from './rules';
+// Public AWS API: classes, interfaces and enums only (jsii).
+export { CapacityPlanner } from './capacity-planner';
+export type { CapacityPlannerProps } from './capacity-planner';
+export { PlatformKey } from './kms';
+export type { PlatformKeyProps } from './kms';
+export { SecureBucket } from './secure-bucket';
+export type { SecureBucketProps } from './secure-bucket';
+export { PrivateNetwork } from './network';
+export type { NetworkProps, PrivateNetworkProps } from './network';
+export { PersonaRoles } from './persona-roles';
+export type { PersonaRolesProps } from './persona-roles';
+export { GuardrailPolicies } from './guardrails';
+export type { GuardrailPoliciesProps } from './guardrails';
+export { ModelRegistry } from './registry';
+export type { ModelPackageGroupSpec, ModelRegistryProps } from './registry';
+export { AuditTrail } from './audit';
+export type { AuditTrailProps } from './audit';
+export { AuthMode, ExecutionRoleMode, StudioUserProfile } from './user-profiles';
+export type { StudioUserProfileProps, UserProfileSpec } from './user-profiles';
+export { SageMakerStudioDomain } from './studio-domain';
+export type {
+  CustomImageSpec, EfsBackupProps, EncryptionProps, LakeFormationProps, NotebookInstanceSpec, PresignedUrlProps,
+  SageMakerStudioDomainProps, ScheduledPipelineSpec, SharedSpaceSpec,
+} from './studio-domain';
+export { MultiTenantStudio } from './multi-tenant';
+export type { MultiTenantStudioProps, TenantSpec } from './multi-tenant';
+export { AwsMlopsChecks } from './rules';

@@ -162,6 +162,7 @@ export class MultiTenantStudio extends Construct {
         tenantId: t.tenantId,
         // account-level log groups and the trail are shared (created once above)
         createAccountLogGroups: false,
+        alarms: false,
         organizationTrailArn: props.organizationTrailArn ?? this.audit.trail?.arn,
       });
     }
