@@ -173,7 +173,6 @@ describe('replacement guard and provider pain points', () => {
     const users = Array.from({ length: 1000 }, (_, i) => ({ name: `user-${i}`, persona: Persona.DATA_SCIENTIST }));
     const t0 = Date.now();
     const { json } = synthPlatform({ environment: 'prod', authMode: AuthMode.SSO, accountId: '111111111111', network: { vpcCidr: '10.0.0.0/16', expectedUsers: 1000 }, userProfiles: users });
-    // eslint-disable-next-line no-console
     console.log(`1000-user platform synth: ${Date.now() - t0} ms`);
     expect(all(json, 'aws_sagemaker_user_profile')).toHaveLength(1000);
     expect(all(json, 'aws_subnet')[0].cidr_block).toBe('10.0.0.0/19');
