@@ -5,7 +5,7 @@ import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { checkKeyMatchesLocation, memberId } from './common';
+import { bindingId, checkKeyMatchesLocation } from './common';
 import { REGISTRY_DEFAULTS } from './defaults';
 
 /** Props of {@link GcpArtifactRegistry}. */
@@ -55,6 +55,7 @@ export class GcpArtifactRegistry extends Construct {
   public readonly kfp: ArtifactRegistryRepository;
   /** Bindings made through grant(). */
   public readonly bindings: ArtifactRegistryRepositoryIamMember[] = [];
+  private readonly refs: Array<{ project: string; location: string; name: string }>;
 
   constructor(scope: Construct, id: string, props: GcpArtifactRegistryProps) {
     super(scope, id);
@@ -99,14 +100,18 @@ export class GcpArtifactRegistry extends Construct {
       cleanupPolicyDryRun: false,
       dependsOn: props.dependsOn,
     });
+    this.refs = [this.docker, this.kfp].map((r) => ({ project: r.project, location: r.location, name: r.name }));
     applyRemovalPolicy(this.docker, props.removalPolicy);
     applyRemovalPolicy(this.kfp, props.removalPolicy);
   }
 
-  /** Grants a role on both repositories (resource-level bindings, GCP-03). */
-  public grant(role: string, member: string): ArtifactRegistryRepositoryIamMember[] {
-    return [this.docker, this.kfp].map((repo, i) => {
-      const cid = memberId(`${i === 0 ? 'docker' : 'kfp'}-${role.replace(/^roles\//, '').replace(/\./g, '-')}`, member);
+  /**
+   * Grants a role on both repositories (resource-level bindings, GCP-03). Idempotent per role and key.
+   * @param key stable key of the member for the construct id (required when member is a token)
+   */
+  public grant(role: string, member: string, key?: string): ArtifactRegistryRepositoryIamMember[] {
+    return this.refs.map((repo, i) => {
+      const cid = `${i === 0 ? 'docker' : 'kfp'}-${bindingId(role, member, key)}`;
       const existing = this.node.tryFindChild(cid);
       if (existing) return existing as ArtifactRegistryRepositoryIamMember;
       const b = new ArtifactRegistryRepositoryIamMember(this, cid, {

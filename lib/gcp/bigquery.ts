@@ -5,7 +5,7 @@ import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-da
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { checkKeyMatchesLocation, memberId } from './common';
+import { bindingId, checkKeyMatchesLocation } from './common';
 
 /** Props of {@link GcpBigQueryDataset}. */
 export interface GcpBigQueryDatasetProps {
@@ -45,6 +45,8 @@ export class GcpBigQueryDataset extends Construct {
   public readonly dataset: BigqueryDataset;
   /** Bindings made through grant(). */
   public readonly bindings: BigqueryDatasetIamMember[] = [];
+  private readonly projectRef: string;
+  private readonly datasetRef: string;
 
   constructor(scope: Construct, id: string, props: GcpBigQueryDatasetProps) {
     super(scope, id);
@@ -67,14 +69,22 @@ export class GcpBigQueryDataset extends Construct {
       deleteContentsOnDestroy: false,
       dependsOn: props.dependsOn,
     });
+    this.projectRef = this.dataset.project;
+    this.datasetRef = this.dataset.datasetId;
     applyRemovalPolicy(this.dataset, props.removalPolicy, { retain: { delete_contents_on_destroy: false } });
   }
 
-  /** Grants a role on this dataset (dataset-level binding, GCP-03). */
-  public grant(role: string, member: string): BigqueryDatasetIamMember {
-    const b = new BigqueryDatasetIamMember(this, memberId(role.replace(/^roles\//, '').replace(/\./g, '-'), member), {
-      project: this.dataset.project,
-      datasetId: this.dataset.datasetId,
+  /**
+   * Grants a role on this dataset (dataset-level binding, GCP-03). Idempotent per role and key.
+   * @param key stable key of the member for the construct id (required when member is a token)
+   */
+  public grant(role: string, member: string, key?: string): BigqueryDatasetIamMember {
+    const cid = bindingId(role, member, key);
+    const existing = this.node.tryFindChild(cid);
+    if (existing) return existing as BigqueryDatasetIamMember;
+    const b = new BigqueryDatasetIamMember(this, cid, {
+      project: this.projectRef,
+      datasetId: this.datasetRef,
       role,
       member,
     });

@@ -39,6 +39,18 @@ export function shortHash(value: string, length = 8): string {
   return createHash('sha256').update(value).digest('hex').slice(0, length);
 }
 
+/**
+ * A stable construct id for a binding of a (predefined) role to a member. Token members (whose
+ * string form changes with token numbering) need a stable key, or Terraform addresses would move.
+ */
+export function bindingId(role: string, member: string, key?: string): string {
+  const k = key ?? member;
+  if (Token.isUnresolved(k) || Token.isUnresolved(role)) {
+    throw new Error(`bindingId: role '${role}' / member '${member}' is a token; pass a stable key (and a literal role) for the construct id`);
+  }
+  return memberId(role.replace(/^roles\//, '').replace(/\./g, '-'), k);
+}
+
 /** Sanitizes a string into a construct-id friendly token. */
 export function idPart(value: string): string {
   return value.replace(/[^A-Za-z0-9-]/g, '-').replace(/-{2,}/g, '-').slice(0, 40);

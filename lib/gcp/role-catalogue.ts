@@ -270,6 +270,7 @@ export class GcpRoleCatalogue extends Construct {
 
   /** Created roles by GcpCustomRole. */
   public readonly roles: { [role: string]: ProjectIamCustomRole } = {};
+  private readonly names: { [role: string]: string } = {};
 
   constructor(scope: Construct, id: string, props: GcpRoleCatalogueProps) {
     super(scope, id);
@@ -296,6 +297,8 @@ export class GcpRoleCatalogue extends Construct {
   public roleName(role: GcpCustomRole): string {
     const r = this.roles[role];
     if (!r) throw new Error(`GcpRoleCatalogue ${this.node.path}: role ${role} was not created`);
-    return r.name;
+    // one token per role: every reference token captures a stack trace, which dominates synth time at scale
+    this.names[role] ??= r.name;
+    return this.names[role];
   }
 }

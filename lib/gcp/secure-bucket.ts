@@ -6,7 +6,7 @@ import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { checkKeyMatchesLocation, memberId } from './common';
+import { bindingId, checkKeyMatchesLocation } from './common';
 import { BUCKET_DEFAULTS } from './defaults';
 
 /** Props of {@link GcpSecureBucket}. */
@@ -76,6 +76,8 @@ export class GcpSecureBucket extends Construct {
   public readonly bucketName: string;
   /** IAM bindings made through grant(). */
   public readonly bindings: StorageBucketIamMember[] = [];
+  /** Reference to the bucket name (one token, reused by every binding). */
+  public readonly bucketRef: string;
 
   constructor(scope: Construct, id: string, props: GcpSecureBucketProps) {
     super(scope, id);
@@ -122,13 +124,20 @@ export class GcpSecureBucket extends Construct {
       forceDestroy: false,
       dependsOn: props.dependsOn,
     });
+    this.bucketRef = this.bucket.name;
     applyRemovalPolicy(this.bucket, props.removalPolicy, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
   }
 
-  /** Grants a role on this bucket (resource-level binding, GCP-03). */
-  public grant(role: string, member: string, id?: string): StorageBucketIamMember {
-    const b = new StorageBucketIamMember(this, id ?? memberId(`${role.replace(/^roles\//, '').replace(/\./g, '-')}`, member), {
-      bucket: this.bucket.name,
+  /**
+   * Grants a role on this bucket (resource-level binding, GCP-03). Idempotent per role and key.
+   * @param key stable key of the member for the construct id (required when member is a token)
+   */
+  public grant(role: string, member: string, key?: string): StorageBucketIamMember {
+    const cid = bindingId(role, member, key);
+    const existing = this.node.tryFindChild(cid);
+    if (existing) return existing as StorageBucketIamMember;
+    const b = new StorageBucketIamMember(this, cid, {
+      bucket: this.bucketRef,
       role,
       member,
     });

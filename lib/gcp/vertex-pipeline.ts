@@ -629,7 +629,7 @@ export class SecureVertexPipeline extends Construct {
       dependsOn: storageReady,
       removalPolicy,
     });
-    this.accessLogBucket.grant('roles/storage.objectCreator', 'group:cloud-storage-analytics@google.com', 'usage-logs-writer');
+    this.accessLogBucket.grant('roles/storage.objectCreator', 'group:cloud-storage-analytics@google.com');
     const bucket = (cid: string, spec: GcpDataBucketSpec | undefined, prefix: string, bucketName?: string): GcpSecureBucket =>
       new GcpSecureBucket(this, cid, {
         projectId,
@@ -767,43 +767,51 @@ export class SecureVertexPipeline extends Construct {
         pipelineRole: this.roles.roleName(GcpCustomRole.PIPELINE_OPERATOR),
         pipelineServiceAccount: this.serviceAccounts.pipeline,
       });
-      this.registry?.grant('roles/artifactregistry.writer', this.ciIdentity.serviceAccount.member);
-      this.pipelineRoot.grant('roles/storage.objectUser', this.ciIdentity.serviceAccount.member);
+      const ci = this.ciIdentity.serviceAccount.member;
+      this.registry?.grant('roles/artifactregistry.writer', ci, 'ci');
+      this.pipelineRoot.grant('roles/storage.objectUser', ci, 'ci');
     }
   }
 
-  private projectRole(projectId: string, label: string, role: string, member: string): void {
-    const cid = memberId(`project-${label}`, `${role}|${member}`);
+  /** A project-level binding; the construct id comes from the label (one per role) and a stable member key. */
+  private projectRole(projectId: string, label: string, role: string, member: string, key: string = member): void {
+    const cid = memberId(`project-${label}`, key);
     if (this.node.tryFindChild(cid)) return;
     this.projectBindings.push(new ProjectIamMember(this, cid, { project: projectId, role, member }));
   }
 
-  private grantData(member: string, bucketRole: string | undefined, datasetRole: string | undefined): void {
-    if (bucketRole) for (const b of Object.values(this.dataBuckets)) grantOnce(b, bucketRole, member);
-    if (datasetRole) for (const d of Object.values(this.datasets)) grantDatasetOnce(d, datasetRole, member);
+  private grantData(member: string, key: string, bucketRole: string | undefined, datasetRole: string | undefined): void {
+    if (bucketRole) for (const b of Object.values(this.dataBuckets)) b.grant(bucketRole, member, key);
+    if (datasetRole) for (const d of Object.values(this.datasets)) d.grant(datasetRole, member, key);
   }
 
   private bindWorkloads(projectId: string): void {
     const sa = this.serviceAccounts;
-    const all = [sa.pipeline, sa.training, sa.deployment, sa.monitoring];
-    for (const s of all) this.projectRole(projectId, 'log-writer', 'roles/logging.logWriter', s.member);
-    for (const s of [sa.pipeline, sa.training]) {
-      this.grantData(s.member, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
-      grantOnce(this.pipelineRoot, 'roles/storage.objectAdmin', s.member);
-      this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', s.member);
+    // one member token per SA, with a stable key for construct ids
+    const w = (p: Persona): { m: string; k: string } => ({ m: sa.accountFor(p).member, k: `workload:${p}` });
+    const pipeline = w(Persona.PIPELINE);
+    const training = w(Persona.TRAINING);
+    const deployment = w(Persona.DEPLOYMENT);
+    const monitoring = w(Persona.MONITORING);
+    for (const s of [pipeline, training, deployment, monitoring]) this.projectRole(projectId, 'log-writer', 'roles/logging.logWriter', s.m, s.k);
+    for (const s of [pipeline, training]) {
+      this.grantData(s.m, s.k, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
+      this.pipelineRoot.grant('roles/storage.objectAdmin', s.m, s.k);
+      this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', s.m, s.k);
     }
-    for (const s of [sa.pipeline, sa.training, sa.deployment]) this.registry?.grant('roles/artifactregistry.reader', s.member);
-    grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', sa.deployment.member);
-    grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', sa.monitoring.member);
-    this.projectRole(projectId, 'metric-writer', 'roles/monitoring.metricWriter', sa.monitoring.member);
-    for (const wb of Object.values(this.workbenches)) {
+    for (const s of [pipeline, training, deployment]) this.registry?.grant('roles/artifactregistry.reader', s.m, s.k);
+    this.pipelineRoot.grant('roles/storage.objectViewer', deployment.m, deployment.k);
+    this.pipelineRoot.grant('roles/storage.objectViewer', monitoring.m, monitoring.k);
+    this.projectRole(projectId, 'metric-writer', 'roles/monitoring.metricWriter', monitoring.m, monitoring.k);
+    for (const [name, wb] of Object.entries(this.workbenches)) {
       if (!wb.serviceAccount) continue;
       const m = wb.serviceAccount.member;
-      this.projectRole(projectId, 'wb-ds', this.roles.roleName(GcpCustomRole.DATA_SCIENTIST), m);
-      this.projectRole(projectId, 'wb-bq-job-user', 'roles/bigquery.jobUser', m);
-      this.projectRole(projectId, 'wb-log-writer', 'roles/logging.logWriter', m);
-      this.grantData(m, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
-      grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', m);
+      const k = `workbench:${name}`;
+      this.projectRole(projectId, 'wb-ds', this.roles.roleName(GcpCustomRole.DATA_SCIENTIST), m, k);
+      this.projectRole(projectId, 'wb-bq-job-user', 'roles/bigquery.jobUser', m, k);
+      this.projectRole(projectId, 'wb-log-writer', 'roles/logging.logWriter', m, k);
+      this.grantData(m, k, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
+      this.pipelineRoot.grant('roles/storage.objectViewer', m, k);
     }
   }
 
@@ -814,20 +822,20 @@ export class SecureVertexPipeline extends Construct {
         case Persona.DATA_SCIENTIST:
           this.projectRole(projectId, 'ds', role(GcpCustomRole.DATA_SCIENTIST), m);
           this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
-          this.grantData(m, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
-          grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', m);
+          this.grantData(m, m, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
+          this.pipelineRoot.grant('roles/storage.objectViewer', m);
           this.registry?.grant('roles/artifactregistry.reader', m);
           break;
         case Persona.ML_ENGINEER:
           this.projectRole(projectId, 'mle', role(GcpCustomRole.ML_ENGINEER), m);
           this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
-          this.grantData(m, undefined, 'roles/bigquery.dataViewer');
-          grantOnce(this.pipelineRoot, 'roles/storage.objectViewer', m);
+          this.grantData(m, m, undefined, 'roles/bigquery.dataViewer');
+          this.pipelineRoot.grant('roles/storage.objectViewer', m);
           this.registry?.grant('roles/artifactregistry.writer', m);
           break;
         case Persona.DATA_ENGINEER:
           this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
-          this.grantData(m, 'roles/storage.objectAdmin', 'roles/bigquery.dataEditor');
+          this.grantData(m, m, 'roles/storage.objectAdmin', 'roles/bigquery.dataEditor');
           break;
         case Persona.MODEL_VIEWER:
           this.projectRole(projectId, 'viewer', role(GcpCustomRole.MODEL_VIEWER), m);
@@ -849,23 +857,13 @@ export class SecureVertexPipeline extends Construct {
       }
     }
     const predefined = vizier?.usePredefinedRoles ?? false;
-    const levels: Array<[string[] | undefined, GcpCustomRole, string]> = [
-      [vizier?.admins, GcpCustomRole.VIZIER_ADMIN, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.ADMIN],
-      [vizier?.developers, GcpCustomRole.VIZIER_DEVELOPER, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.DEVELOPER],
-      [vizier?.viewers, GcpCustomRole.VIZIER_VIEWER, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.VIEWER],
+    const levels: Array<[string, string[] | undefined, GcpCustomRole, string]> = [
+      ['admin', vizier?.admins, GcpCustomRole.VIZIER_ADMIN, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.ADMIN],
+      ['developer', vizier?.developers, GcpCustomRole.VIZIER_DEVELOPER, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.DEVELOPER],
+      ['viewer', vizier?.viewers, GcpCustomRole.VIZIER_VIEWER, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.VIEWER],
     ];
-    for (const [members, custom, pre] of levels) {
-      for (const m of members ?? []) this.projectRole(projectId, 'vizier', predefined ? pre : role(custom), m);
+    for (const [level, members, custom, pre] of levels) {
+      for (const m of members ?? []) this.projectRole(projectId, `vizier-${level}`, predefined ? pre : role(custom), m);
     }
   }
-}
-
-function grantOnce(b: GcpSecureBucket, role: string, member: string): void {
-  const cid = memberId(`${role.replace(/^roles\//, '').replace(/\./g, '-')}`, member);
-  if (!b.node.tryFindChild(cid)) b.grant(role, member, cid);
-}
-
-function grantDatasetOnce(d: GcpBigQueryDataset, role: string, member: string): void {
-  const cid = memberId(role.replace(/^roles\//, '').replace(/\./g, '-'), member);
-  if (!d.node.tryFindChild(cid)) d.grant(role, member);
 }

@@ -42,7 +42,7 @@ export class GcpWorkloadIdentity extends Construct {
     for (const b of props.bindings) {
       const member = `serviceAccount:${props.projectId}.svc.id.goog[${b.namespace}/${b.kubernetesServiceAccount}]`;
       this.members.push(
-        new ServiceAccountIamMember(this, memberId('wi', member), {
+        new ServiceAccountIamMember(this, memberId('wi', `${b.namespace}/${b.kubernetesServiceAccount}`), {
           serviceAccountId: props.serviceAccount.name,
           role: 'roles/iam.workloadIdentityUser',
           member,
