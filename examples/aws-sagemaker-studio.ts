@@ -6,6 +6,8 @@ import { Compliance, Persona } from '../lib/core';
 
 const ACCOUNT = '111111111111';
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+// IAM Identity Center permission-set roles live under this path; trust policies need the full ARN.
+const ssoRole = (permissionSet: string) => role(`aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${permissionSet}_0123456789abcdef`);
 
 /** A production Studio domain in eu-west-1 with SSO, personas, users, registry and audit. */
 export function awsSageMakerStudioExample(app: App): TerraformStack[] {
@@ -18,11 +20,11 @@ export function awsSageMakerStudioExample(app: App): TerraformStack[] {
     accountId: ACCOUNT,
     network: { vpcCidr: '10.20.0.0/20', expectedUsers: 100 },
     personas: {
-      [Persona.PLATFORM_ADMIN]: [role('AWSReservedSSO_MLPlatformAdmin_0123456789abcdef')],
-      [Persona.ML_ENGINEER]: [role('AWSReservedSSO_MLEngineer_0123456789abcdef')],
-      [Persona.DATA_SCIENTIST]: [role('AWSReservedSSO_DataScientist_0123456789abcdef')],
-      [Persona.MODEL_VIEWER]: [role('AWSReservedSSO_ModelViewer_0123456789abcdef')],
-      [Persona.AUDITOR]: [role('AWSReservedSSO_SecurityAuditor_0123456789abcdef')],
+      [Persona.PLATFORM_ADMIN]: [ssoRole('MLPlatformAdmin')],
+      [Persona.ML_ENGINEER]: [ssoRole('MLEngineer')],
+      [Persona.DATA_SCIENTIST]: [ssoRole('DataScientist')],
+      [Persona.MODEL_VIEWER]: [ssoRole('ModelViewer')],
+      [Persona.AUDITOR]: [ssoRole('SecurityAuditor')],
       [Persona.DEPLOYMENT]: [role('github-actions-deployer')],
     },
     userProfiles: [

@@ -304,6 +304,7 @@ export class PrivateNetwork extends Construct {
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
             Resource: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
           },
+          { Sid: 'DescribeLogGroups', Effect: 'Allow', Action: ['logs:DescribeLogGroups'], Resource: '*' },
         ]),
       });
       this.flowLog = new FlowLog(this, 'flow-log', {
