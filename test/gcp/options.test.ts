@@ -168,3 +168,22 @@ describe('performance', () => {
 });
 
 void App;
+
+describe('X-12 stable addresses', () => {
+  const addresses = (extraTokensFirst: boolean): string[] => {
+    const stack = gcpStack();
+    if (extraTokensFirst) {
+      const { TerraformVariable } = require('cdktf');
+      const v = new TerraformVariable(stack, 'unrelated', { type: 'string' });
+      for (let i = 0; i < 50; i++) void v.stringValue;
+    }
+    new SecureVertexPipeline(stack, 'ml', baseProps({ ciIdentity: {}, workloadIdentity: { training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }] } }));
+    const json = synthJson(stack);
+    const out: string[] = [];
+    for (const [type, byName] of Object.entries<any>(json.resource)) for (const name of Object.keys(byName)) out.push(`${type}.${name}`);
+    return out.sort();
+  };
+  test('X-12 binding addresses do not depend on token numbering', () => {
+    expect(addresses(true)).toEqual(addresses(false));
+  });
+});
