@@ -92,7 +92,7 @@ export class ModelRegistry extends Construct {
               Effect: 'Allow',
               Principal: { AWS: consumers.map((a) => `arn:${this.env.partition}:iam::${a}:root`) },
               Action: ['sagemaker:DescribeModelPackageGroup', 'sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages'],
-              Resource: [groupArn, `arn:${this.env.partition}:sagemaker:${this.env.region}:${this.env.account}:model-package/${g.name}/*`],
+              Resource: [groupArn, `arn:${this.env.partition}:sagemaker:${this.env.region}:${this.env.account}:model-package/${g.name.toLowerCase()}/*`],
             },
           ]),
         });
@@ -100,8 +100,8 @@ export class ModelRegistry extends Construct {
     }
   }
 
-  /** ARN of a group by name. */
+  /** ARN of a group by name (SageMaker lower-cases resource names in ARNs). */
   public groupArn(name: string): string {
-    return `arn:${this.env.partition}:sagemaker:${this.env.region}:${this.env.account}:model-package-group/${name}`;
+    return `arn:${this.env.partition}:sagemaker:${this.env.region}:${this.env.account}:model-package-group/${name.toLowerCase()}`;
   }
 }
