@@ -7,7 +7,8 @@ import { Compliance, Persona } from '../lib/core';
 const ACCOUNT = '111111111111';
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 // IAM Identity Center permission-set roles live under this path; trust policies need the full ARN.
-const ssoRole = (permissionSet: string) => role(`aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${permissionSet}_0123456789abcdef`);
+const ssoRole = (permissionSet: string) =>
+  role(`aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_${permissionSet}_0123456789abcdef`);
 
 /** A production Studio domain in eu-west-1 with SSO, personas, users, registry and audit. */
 export function awsSageMakerStudioExample(app: App): TerraformStack[] {
@@ -29,13 +30,31 @@ export function awsSageMakerStudioExample(app: App): TerraformStack[] {
     },
     userProfiles: [
       { name: 'alice', persona: Persona.DATA_SCIENTIST, ssoUserName: 'alice@example.com' },
-      { name: 'bruno', persona: Persona.DATA_SCIENTIST, ssoUserName: 'bruno@example.com', executionRole: ExecutionRoleMode.OWN },
+      {
+        name: 'bruno',
+        persona: Persona.DATA_SCIENTIST,
+        ssoUserName: 'bruno@example.com',
+        executionRole: ExecutionRoleMode.OWN,
+      },
       { name: 'chen', persona: Persona.ML_ENGINEER, ssoUserName: 'chen@example.com' },
     ],
-    allowedInstanceTypes: ['ml.t3.medium', 'ml.t3.large', 'ml.m5.large', 'ml.m5.xlarge', 'ml.g4dn.xlarge', 'system'],
+    allowedInstanceTypes: [
+      'ml.t3.medium',
+      'ml.t3.large',
+      'ml.m5.large',
+      'ml.m5.xlarge',
+      'ml.g4dn.xlarge',
+      'system',
+    ],
     presignedUrl: { sourceIps: ['198.51.100.0/24'] },
     idleTimeoutMinutes: 60,
-    modelPackageGroups: [{ name: 'churn-prediction', description: 'Customer churn models', consumerAccounts: ['222222222222'] }],
+    modelPackageGroups: [
+      {
+        name: 'churn-prediction',
+        description: 'Customer churn models',
+        consumerAccounts: ['222222222222'],
+      },
+    ],
     tags: { owner: 'ml-platform-team', costCenter: 'cc-1234', dataClassification: 'confidential' },
     allowedRegions: ['eu-west-1'],
     efsBackup: { deleteAfterDays: 35 },

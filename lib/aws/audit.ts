@@ -83,7 +83,12 @@ export interface AuditTrailProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-const SAGEMAKER_LOG_GROUPS = ['/aws/sagemaker/studio', '/aws/sagemaker/TrainingJobs', '/aws/sagemaker/ProcessingJobs', '/aws/sagemaker/TransformJobs'];
+const SAGEMAKER_LOG_GROUPS = [
+  '/aws/sagemaker/studio',
+  '/aws/sagemaker/TrainingJobs',
+  '/aws/sagemaker/ProcessingJobs',
+  '/aws/sagemaker/TransformJobs',
+];
 
 /**
  * Audit and monitoring (X-06, AWS-21, AWS-22, AWS-23): KMS-encrypted SageMaker log groups with
@@ -112,13 +117,28 @@ export class AuditTrail extends Construct {
     super(scope, id);
     const v = new Validator(this);
     const retention = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-    const allowedRetention = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-    v.require(allowedRetention.includes(retention), 'logRetentionDays', retention, `one of ${allowedRetention.join(', ')}`);
-    if (props.organizationTrailArn) v.check('organizationTrailArn', props.organizationTrailArn, Validate.arn(props.organizationTrailArn, 'cloudtrail'));
+    const allowedRetention = [
+      1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+      3288, 3653,
+    ];
+    v.require(
+      allowedRetention.includes(retention),
+      'logRetentionDays',
+      retention,
+      `one of ${allowedRetention.join(', ')}`,
+    );
+    if (props.organizationTrailArn)
+      v.check(
+        'organizationTrailArn',
+        props.organizationTrailArn,
+        Validate.arn(props.organizationTrailArn, 'cloudtrail'),
+      );
     v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId, props.region);
     const { partition, region, account } = this.env;
-    this.logGroupArns = SAGEMAKER_LOG_GROUPS.map((n) => `arn:${partition}:logs:${region}:${account}:log-group:${n}`);
+    this.logGroupArns = SAGEMAKER_LOG_GROUPS.map(
+      (n) => `arn:${partition}:logs:${region}:${account}:log-group:${n}`,
+    );
 
     if (props.createLogGroups ?? true) {
       for (const name of SAGEMAKER_LOG_GROUPS) {
@@ -127,7 +147,10 @@ export class AuditTrail extends Construct {
           kmsKeyId: props.kmsKeyArn,
           retentionInDays: retention,
         });
-        applyRemovalPolicy(lg, props.removalPolicy, { retain: { deletion_protection_enabled: true }, destroy: { deletion_protection_enabled: false } });
+        applyRemovalPolicy(lg, props.removalPolicy, {
+          retain: { deletion_protection_enabled: true },
+          destroy: { deletion_protection_enabled: false },
+        });
         this.logGroups[name] = lg;
       }
     }
@@ -142,22 +165,26 @@ export class AuditTrail extends Construct {
       });
       const trailName = uniqueName(this, { prefix: 'mlops-trail', maxLength: 128 });
       const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
-      this.trailBucket.addToPolicy(JSON.stringify({
-        Sid: 'CloudTrailAclCheck',
-        Effect: 'Allow',
-        Principal: { Service: 'cloudtrail.amazonaws.com' },
-        Action: 's3:GetBucketAcl',
-        Resource: this.trailBucket.bucketArn,
-        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-      }));
-      this.trailBucket.addToPolicy(JSON.stringify({
-        Sid: 'CloudTrailWrite',
-        Effect: 'Allow',
-        Principal: { Service: 'cloudtrail.amazonaws.com' },
-        Action: 's3:PutObject',
-        Resource: `${this.trailBucket.bucketArn}/AWSLogs/${account}/*`,
-        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-      }));
+      this.trailBucket.addToPolicy(
+        JSON.stringify({
+          Sid: 'CloudTrailAclCheck',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudtrail.amazonaws.com' },
+          Action: 's3:GetBucketAcl',
+          Resource: this.trailBucket.bucketArn,
+          Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+        }),
+      );
+      this.trailBucket.addToPolicy(
+        JSON.stringify({
+          Sid: 'CloudTrailWrite',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudtrail.amazonaws.com' },
+          Action: 's3:PutObject',
+          Resource: `${this.trailBucket.bucketArn}/AWSLogs/${account}/*`,
+          Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+        }),
+      );
       const dataBuckets = props.dataEventBucketArns ?? [];
       this.trail = new Cloudtrail(this, 'trail', {
         name: trailName,
@@ -169,7 +196,15 @@ export class AuditTrail extends Construct {
         enableLogging: true,
         eventSelector:
           dataBuckets.length > 0
-            ? [{ readWriteType: 'All', includeManagementEvents: true, dataResource: [{ type: 'AWS::S3::Object', values: dataBuckets.map((b) => `${b}/`) }] }]
+            ? [
+                {
+                  readWriteType: 'All',
+                  includeManagementEvents: true,
+                  dataResource: [
+                    { type: 'AWS::S3::Object', values: dataBuckets.map((b) => `${b}/`) },
+                  ],
+                },
+              ]
             : undefined,
         dependsOn: [this.trailBucket.policy],
       });
@@ -209,7 +244,9 @@ export class AuditTrail extends Construct {
         logGroupName: '/aws/sagemaker/studio',
         pattern: '?ERROR ?Error ?Exception',
         metricTransformation: { name: metricName, namespace, value: '1', defaultValue: '0' },
-        dependsOn: this.logGroups['/aws/sagemaker/studio'] ? [this.logGroups['/aws/sagemaker/studio']] : undefined,
+        dependsOn: this.logGroups['/aws/sagemaker/studio']
+          ? [this.logGroups['/aws/sagemaker/studio']]
+          : undefined,
       });
       this.errorAlarm = new CloudwatchMetricAlarm(this, 'studio-errors-alarm', {
         alarmName: metricName,
@@ -227,17 +264,26 @@ export class AuditTrail extends Construct {
       this.changeRule = new CloudwatchEventRule(this, 'platform-changes', {
         description: 'SageMaker domain, user profile and app image config changes (AWS-23)',
         eventPattern: JSON.stringify({
-          'source': ['aws.sagemaker'],
+          source: ['aws.sagemaker'],
           'detail-type': ['AWS API Call via CloudTrail'],
-          'detail': {
+          detail: {
             eventName: [
-              'DeleteDomain', 'UpdateDomain', 'CreateUserProfile', 'DeleteUserProfile', 'UpdateUserProfile',
-              'CreateAppImageConfig', 'UpdateAppImageConfig', 'DeleteAppImageConfig',
+              'DeleteDomain',
+              'UpdateDomain',
+              'CreateUserProfile',
+              'DeleteUserProfile',
+              'UpdateUserProfile',
+              'CreateAppImageConfig',
+              'UpdateAppImageConfig',
+              'DeleteAppImageConfig',
             ],
           },
         }),
       });
-      new CloudwatchEventTarget(this, 'platform-changes-target', { rule: this.changeRule.name, arn: this.topic.arn });
+      new CloudwatchEventTarget(this, 'platform-changes-target', {
+        rule: this.changeRule.name,
+        arn: this.topic.arn,
+      });
     }
   }
 }

@@ -89,15 +89,20 @@ export class CapacityPlanner {
     }
     const apps = props.appsPerUser ?? 2;
     const instanceTypes = Math.max(props.instanceTypesPerUser ?? 2, Math.ceil(apps / 4));
-    const system = props.systemAppPerUser ?? true ? 1 : 0;
+    const system = (props.systemAppPerUser ?? true) ? 1 : 0;
     const training = (props.trainingInstancesPerUser ?? 1) * (props.ipsPerTrainingInstance ?? 2);
     this.subnetCount = props.subnetCount ?? 3;
     this.ipsPerUser = system + instanceTypes + training;
-    this.userLevelIps = Math.ceil(props.users * this.ipsPerUser * (1 + (props.growthPercent ?? 0) / 100));
+    this.userLevelIps = Math.ceil(
+      props.users * this.ipsPerUser * (1 + (props.growthPercent ?? 0) / 100),
+    );
     this.domainLevelIpsPerSubnet = 1 + (props.interfaceEndpointsPerSubnet ?? 10);
     this.domainLevelIpsTotal = this.domainLevelIpsPerSubnet * this.subnetCount;
     this.requiredIpsPerSubnet = this.userLevelIps + this.domainLevelIpsPerSubnet;
-    this.recommendedPrefixLength = Math.min(28, prefixForAddresses(this.requiredIpsPerSubnet + AWS_RESERVED_IPS_PER_SUBNET));
+    this.recommendedPrefixLength = Math.min(
+      28,
+      prefixForAddresses(this.requiredIpsPerSubnet + AWS_RESERVED_IPS_PER_SUBNET),
+    );
   }
 
   /** Usable addresses of a subnet CIDR (size minus AWS's 5 reserved), or 0 when not a CIDR. */
@@ -110,7 +115,8 @@ export class CapacityPlanner {
   public static validate(props: CapacityPlannerProps): string[] {
     const out: string[] = [];
     const nonNegInt = (name: string, v: number | undefined, min = 0) => {
-      if (v !== undefined && (!Number.isInteger(v) || v < min)) out.push(`${name} must be an integer >= ${min} (got ${v})`);
+      if (v !== undefined && (!Number.isInteger(v) || v < min))
+        out.push(`${name} must be an integer >= ${min} (got ${v})`);
     };
     nonNegInt('users', props.users, 1);
     nonNegInt('appsPerUser', props.appsPerUser);
@@ -118,10 +124,16 @@ export class CapacityPlanner {
     nonNegInt('trainingInstancesPerUser', props.trainingInstancesPerUser);
     nonNegInt('interfaceEndpointsPerSubnet', props.interfaceEndpointsPerSubnet);
     nonNegInt('subnetCount', props.subnetCount, 1);
-    if (props.ipsPerTrainingInstance !== undefined && ![2, 5].includes(props.ipsPerTrainingInstance)) {
+    if (
+      props.ipsPerTrainingInstance !== undefined &&
+      ![2, 5].includes(props.ipsPerTrainingInstance)
+    ) {
       out.push(`ipsPerTrainingInstance must be 2 or 5 (EFA) (got ${props.ipsPerTrainingInstance})`);
     }
-    if (props.growthPercent !== undefined && !(props.growthPercent >= 0 && props.growthPercent <= 1000)) {
+    if (
+      props.growthPercent !== undefined &&
+      !(props.growthPercent >= 0 && props.growthPercent <= 1000)
+    ) {
       out.push(`growthPercent must be between 0 and 1000 (got ${props.growthPercent})`);
     }
     return out;

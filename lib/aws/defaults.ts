@@ -21,7 +21,12 @@ export const DEFAULT_ABORT_MULTIPART_DAYS = 7;
 /** Object Lock retention of the audit bucket, days (AWS-22). */
 export const DEFAULT_AUDIT_LOCK_DAYS = 365;
 /** Instance types allowed for Studio apps when none are given (AWS-12; `system` always added). */
-export const DEFAULT_ALLOWED_INSTANCE_TYPES = ['ml.t3.medium', 'ml.t3.large', 'ml.m5.large', 'ml.m5.xlarge'];
+export const DEFAULT_ALLOWED_INSTANCE_TYPES = [
+  'ml.t3.medium',
+  'ml.t3.large',
+  'ml.m5.large',
+  'ml.m5.xlarge',
+];
 /** The tag key that ties a user profile to its human principal (AWS-09, AWS-10). */
 export const STUDIO_USER_TAG = 'studiouserid';
 /** The tag key of the tenant (AWS-30). */
@@ -42,8 +47,15 @@ export const REQUIRED_INTERFACE_ENDPOINTS = [
 
 /** The full endpoint service name for a suffix in a region. */
 export function endpointServiceName(region: string, suffix: string): string {
-  return suffix === 'studio' ? `aws.sagemaker.${region}.studio` : `com.amazonaws.${region}.${suffix}`;
+  return suffix === 'studio'
+    ? `aws.sagemaker.${region}.studio`
+    : `com.amazonaws.${region}.${suffix}`;
 }
 
 /** SageMaker managed policies never attached by this library (X-03). */
-export const FORBIDDEN_MANAGED_POLICIES = ['AmazonSageMakerFullAccess', 'AdministratorAccess', 'PowerUserAccess', 'IAMFullAccess'];
+export const FORBIDDEN_MANAGED_POLICIES = [
+  'AmazonSageMakerFullAccess',
+  'AdministratorAccess',
+  'PowerUserAccess',
+  'IAMFullAccess',
+];

@@ -33,7 +33,11 @@ function partitionOf(region: string): string {
   return 'aws';
 }
 
-function singleton<T extends IConstruct>(scope: IConstruct, id: string, make: (stack: TerraformStack) => T): T {
+function singleton<T extends IConstruct>(
+  scope: IConstruct,
+  id: string,
+  make: (stack: TerraformStack) => T,
+): T {
   const stack = TerraformStack.of(scope);
   return (stack.node.tryFindChild(id) as T | undefined) ?? make(stack);
 }
@@ -46,18 +50,34 @@ function singleton<T extends IConstruct>(scope: IConstruct, id: string, make: (s
 export function awsEnv(scope: IConstruct, accountId?: string, region?: string): AwsEnv {
   const r = region ?? providerRegion(scope);
   const regionToken =
-    r ?? singleton(scope, 'secure-mlops-region', (s) => new DataAwsRegion(s, 'secure-mlops-region')).region;
+    r ??
+    singleton(scope, 'secure-mlops-region', (s) => new DataAwsRegion(s, 'secure-mlops-region'))
+      .region;
   const account =
-    accountId ?? singleton(scope, 'secure-mlops-caller', (s) => new DataAwsCallerIdentity(s, 'secure-mlops-caller')).accountId;
+    accountId ??
+    singleton(
+      scope,
+      'secure-mlops-caller',
+      (s) => new DataAwsCallerIdentity(s, 'secure-mlops-caller'),
+    ).accountId;
   const partition =
     r !== undefined
       ? partitionOf(r)
-      : singleton(scope, 'secure-mlops-partition', (s) => new DataAwsPartition(s, 'secure-mlops-partition')).partition;
+      : singleton(
+          scope,
+          'secure-mlops-partition',
+          (s) => new DataAwsPartition(s, 'secure-mlops-partition'),
+        ).partition;
   return { region: regionToken, account, partition, regionKnown: r !== undefined };
 }
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>`. */
-export function arn(env: AwsEnv, service: string, resource: string, opts: { region?: boolean; account?: boolean } = {}): string {
+export function arn(
+  env: AwsEnv,
+  service: string,
+  resource: string,
+  opts: { region?: boolean; account?: boolean } = {},
+): string {
   const region = opts.region === false ? '' : env.region;
   const account = opts.account === false ? '' : env.account;
   return `arn:${env.partition}:${service}:${region}:${account}:${resource}`;

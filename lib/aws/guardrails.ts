@@ -52,7 +52,11 @@ const SCP_MAX_CHARS = 5120;
 /** Customer managed policy size limit. */
 const POLICY_MAX_CHARS = 6144;
 
-const JOB_ACTIONS = ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateHyperParameterTuningJob'];
+const JOB_ACTIONS = [
+  'sagemaker:CreateTrainingJob',
+  'sagemaker:CreateProcessingJob',
+  'sagemaker:CreateHyperParameterTuningJob',
+];
 
 /**
  * The s004 guardrails as policy documents (AWS-12 … AWS-17, AWS-19): each is attached as an
@@ -90,12 +94,18 @@ export class GuardrailPolicies extends Construct {
     const v = new Validator(this);
     const types = props.allowedInstanceTypes ?? DEFAULT_ALLOWED_INSTANCE_TYPES;
     types.forEach((t, i) =>
-      v.require(t === 'system' || /^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(t), `allowedInstanceTypes[${i}]`, t, "SageMaker instance types such as 'ml.t3.medium' (or 'system')"),
+      v.require(
+        t === 'system' || /^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(t),
+        `allowedInstanceTypes[${i}]`,
+        t,
+        "SageMaker instance types such as 'ml.t3.medium' (or 'system')",
+      ),
     );
     v.require(types.length > 0, 'allowedInstanceTypes', types, 'at least one instance type');
     (props.approvedImageArns ?? []).forEach((a, i) =>
       v.require(
-        Token.isUnresolved(a) || /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a),
+        Token.isUnresolved(a) ||
+          /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a),
         `approvedImageArns[${i}]`,
         a,
         'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
@@ -111,24 +121,30 @@ export class GuardrailPolicies extends Construct {
       Effect: 'Deny',
       Action: 'sagemaker:CreateApp',
       Resource: '*',
-      Condition: { 'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': this.allowedInstanceTypes } },
+      Condition: {
+        'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': this.allowedInstanceTypes },
+      },
     };
     const imageArns: Statement[] =
       images && images.length > 0
         ? [
-          {
-            Sid: 'AWS13ApprovedImagesOnly',
-            Effect: 'Deny',
-            Action: 'sagemaker:CreateApp',
-            Resource: '*',
-            Condition: { 'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': images } },
-          },
-        ]
+            {
+              Sid: 'AWS13ApprovedImagesOnly',
+              Effect: 'Deny',
+              Action: 'sagemaker:CreateApp',
+              Resource: '*',
+              Condition: { 'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': images } },
+            },
+          ]
         : [];
     const appImageConfig: Statement = {
       Sid: 'AWS19AppImageConfigAdminOnly',
       Effect: 'Deny',
-      Action: ['sagemaker:CreateAppImageConfig', 'sagemaker:UpdateAppImageConfig', 'sagemaker:DeleteAppImageConfig'],
+      Action: [
+        'sagemaker:CreateAppImageConfig',
+        'sagemaker:UpdateAppImageConfig',
+        'sagemaker:DeleteAppImageConfig',
+      ],
       Resource: '*',
     };
     const vpcOnly: Statement[] = [
@@ -139,7 +155,13 @@ export class GuardrailPolicies extends Construct {
         Resource: '*',
         Condition: { StringNotEquals: { 'sagemaker:AppNetworkAccessType': 'VpcOnly' } },
       },
-      { Sid: 'AWS14DomainSubnets', Effect: 'Deny', Action: 'sagemaker:CreateDomain', Resource: '*', Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } } },
+      {
+        Sid: 'AWS14DomainSubnets',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateDomain',
+        Resource: '*',
+        Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } },
+      },
       {
         Sid: 'AWS14DomainSecurityGroups',
         Effect: 'Deny',
@@ -163,7 +185,13 @@ export class GuardrailPolicies extends Construct {
       Condition: { Null: { [`aws:RequestTag/${k}`]: 'true' } },
     }));
     const encryption: Statement[] = [
-      { Sid: 'AWS16EndpointConfigKms', Effect: 'Deny', Action: 'sagemaker:CreateEndpointConfig', Resource: '*', Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } } },
+      {
+        Sid: 'AWS16EndpointConfigKms',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateEndpointConfig',
+        Resource: '*',
+        Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } },
+      },
       {
         Sid: 'AWS16MonitoringVolumeKms',
         Effect: 'Deny',
@@ -180,7 +208,13 @@ export class GuardrailPolicies extends Construct {
       },
     ];
     const domainEncryption: Statement[] = [
-      { Sid: 'AWS16DomainVolumeKms', Effect: 'Deny', Action: 'sagemaker:CreateDomain', Resource: '*', Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } } },
+      {
+        Sid: 'AWS16DomainVolumeKms',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateDomain',
+        Resource: '*',
+        Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } },
+      },
       {
         Sid: 'AWS16DomainSharingKms',
         Effect: 'Deny',
@@ -190,7 +224,13 @@ export class GuardrailPolicies extends Construct {
       },
     ];
     const jobsVpc: Statement[] = [
-      { Sid: 'AWS17JobsInVpc', Effect: 'Deny', Action: JOB_ACTIONS, Resource: '*', Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } } },
+      {
+        Sid: 'AWS17JobsInVpc',
+        Effect: 'Deny',
+        Action: JOB_ACTIONS,
+        Resource: '*',
+        Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } },
+      },
       {
         Sid: 'AWS17JobsPlatformSubnets',
         Effect: 'Deny',
@@ -203,7 +243,11 @@ export class GuardrailPolicies extends Construct {
         Effect: 'Deny',
         Action: JOB_ACTIONS,
         Resource: '*',
-        Condition: { 'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSecurityGroupIds': props.securityGroupIds } },
+        Condition: {
+          'ForAnyValue:StringNotEquals': {
+            'sagemaker:VpcSecurityGroupIds': props.securityGroupIds,
+          },
+        },
       },
       {
         Sid: 'AWS17InterContainerEncryption',
@@ -234,13 +278,34 @@ export class GuardrailPolicies extends Construct {
         ? { Condition: { ArnNotLike: { 'aws:PrincipalArn': props.adminPrincipalArns } } }
         : {}),
     };
-    this.scpDocument = policyDocument([instanceTypes, scpAppImage, ...vpcOnly, ...domainEncryption, ...encryption]);
+    this.scpDocument = policyDocument([
+      instanceTypes,
+      scpAppImage,
+      ...vpcOnly,
+      ...domainEncryption,
+      ...encryption,
+    ]);
 
-    this.studioAppsPolicy = new IamPolicy(this, 'studio-apps', { description: 'AWS-12/13/19 Studio app guardrails', policy: this.studioAppsDocument });
-    this.adminStudioAppsPolicy = new IamPolicy(this, 'admin-studio-apps', { description: 'AWS-12/13 Studio app guardrails (admin)', policy: this.adminStudioAppsDocument });
-    this.domainPolicy = new IamPolicy(this, 'domain', { description: 'AWS-14/15/16 domain guardrails', policy: this.domainDocument });
-    this.jobsPolicy = new IamPolicy(this, 'jobs', { description: 'AWS-16/17 job guardrails', policy: this.jobsDocument });
-    this.jobTagsPolicy = new IamPolicy(this, 'job-tags', { description: 'AWS-15 job tag guardrails', policy: this.jobTagsDocument });
+    this.studioAppsPolicy = new IamPolicy(this, 'studio-apps', {
+      description: 'AWS-12/13/19 Studio app guardrails',
+      policy: this.studioAppsDocument,
+    });
+    this.adminStudioAppsPolicy = new IamPolicy(this, 'admin-studio-apps', {
+      description: 'AWS-12/13 Studio app guardrails (admin)',
+      policy: this.adminStudioAppsDocument,
+    });
+    this.domainPolicy = new IamPolicy(this, 'domain', {
+      description: 'AWS-14/15/16 domain guardrails',
+      policy: this.domainDocument,
+    });
+    this.jobsPolicy = new IamPolicy(this, 'jobs', {
+      description: 'AWS-16/17 job guardrails',
+      policy: this.jobsDocument,
+    });
+    this.jobTagsPolicy = new IamPolicy(this, 'job-tags', {
+      description: 'AWS-15 job tag guardrails',
+      policy: this.jobTagsDocument,
+    });
 
     for (const [name, doc, max] of [
       ['studio-apps', this.studioAppsDocument, POLICY_MAX_CHARS],
@@ -249,13 +314,16 @@ export class GuardrailPolicies extends Construct {
       ['scp', this.scpDocument, SCP_MAX_CHARS],
     ] as Array<[string, string, number]>) {
       if (doc.length > max) {
-        Annotations.of(this).addWarning(`${name} guardrail document is ${doc.length} characters before token resolution; AWS limits it to ${max}`);
+        Annotations.of(this).addWarning(
+          `${name} guardrail document is ${doc.length} characters before token resolution; AWS limits it to ${max}`,
+        );
       }
     }
     if (props.emitScpOutputs ?? true) {
       new TerraformOutput(this, 'scp', {
         value: this.scpDocument,
-        description: 'Service control policy (JSON) with the SageMaker guardrails, to attach in the organisation management account',
+        description:
+          'Service control policy (JSON) with the SageMaker guardrails, to attach in the organisation management account',
       });
     }
   }

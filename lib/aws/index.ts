@@ -19,8 +19,15 @@ export { AuthMode, ExecutionRoleMode, StudioUserProfile } from './user-profiles'
 export type { StudioUserProfileProps, UserProfileSpec } from './user-profiles';
 export { SageMakerStudioDomain } from './studio-domain';
 export type {
-  CustomImageSpec, EfsBackupProps, EncryptionProps, LakeFormationProps, NotebookInstanceSpec, PresignedUrlProps,
-  SageMakerStudioDomainProps, ScheduledPipelineSpec, SharedSpaceSpec,
+  CustomImageSpec,
+  EfsBackupProps,
+  EncryptionProps,
+  LakeFormationProps,
+  NotebookInstanceSpec,
+  PresignedUrlProps,
+  SageMakerStudioDomainProps,
+  ScheduledPipelineSpec,
+  SharedSpaceSpec,
 } from './studio-domain';
 export { MultiTenantStudio } from './multi-tenant';
 export type { MultiTenantStudioProps, TenantSpec } from './multi-tenant';

@@ -71,26 +71,60 @@ export class PlatformKey extends Construct {
     const v = new Validator(this);
     const rotation = props.rotationPeriodDays ?? DEFAULT_KEY_ROTATION_DAYS;
     const window = props.deletionWindowDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
-    v.require(Number.isInteger(rotation) && rotation >= 90 && rotation <= 365, 'rotationPeriodDays', rotation, 'an integer from 90 to 365');
-    v.require(Number.isInteger(window) && window >= 7 && window <= 30, 'deletionWindowDays', window, 'an integer from 7 to 30');
-    (props.adminPrincipalArns ?? []).forEach((a, i) => v.check(`adminPrincipalArns[${i}]`, a, Validate.arn(a, 'iam')));
-    if (props.accountId) v.check('accountId', props.accountId, Validate.awsAccountId(props.accountId));
+    v.require(
+      Number.isInteger(rotation) && rotation >= 90 && rotation <= 365,
+      'rotationPeriodDays',
+      rotation,
+      'an integer from 90 to 365',
+    );
+    v.require(
+      Number.isInteger(window) && window >= 7 && window <= 30,
+      'deletionWindowDays',
+      window,
+      'an integer from 7 to 30',
+    );
+    (props.adminPrincipalArns ?? []).forEach((a, i) =>
+      v.check(`adminPrincipalArns[${i}]`, a, Validate.arn(a, 'iam')),
+    );
+    if (props.accountId)
+      v.check('accountId', props.accountId, Validate.awsAccountId(props.accountId));
     v.throwIfInvalid();
 
     this.env = awsEnv(this, props.accountId, props.region);
     const root = `arn:${this.env.partition}:iam::${this.env.account}:root`;
-    const admins = props.adminPrincipalArns && props.adminPrincipalArns.length > 0 ? [...props.adminPrincipalArns, root] : [root];
+    const admins =
+      props.adminPrincipalArns && props.adminPrincipalArns.length > 0
+        ? [...props.adminPrincipalArns, root]
+        : [root];
 
     this.statements.push({
       Sid: 'KeyAdministration',
       Effect: 'Allow',
       Principal: { AWS: admins },
       Action: [
-        'kms:CancelKeyDeletion', 'kms:CreateAlias', 'kms:CreateGrant', 'kms:DeleteAlias', 'kms:DescribeKey',
-        'kms:DisableKey', 'kms:DisableKeyRotation', 'kms:EnableKey', 'kms:EnableKeyRotation', 'kms:GetKeyPolicy',
-        'kms:GetKeyRotationStatus', 'kms:ListAliases', 'kms:ListGrants', 'kms:ListKeyPolicies', 'kms:ListResourceTags',
-        'kms:PutKeyPolicy', 'kms:RevokeGrant', 'kms:RotateKeyOnDemand', 'kms:ScheduleKeyDeletion', 'kms:TagResource',
-        'kms:UntagResource', 'kms:UpdateAlias', 'kms:UpdateKeyDescription',
+        'kms:CancelKeyDeletion',
+        'kms:CreateAlias',
+        'kms:CreateGrant',
+        'kms:DeleteAlias',
+        'kms:DescribeKey',
+        'kms:DisableKey',
+        'kms:DisableKeyRotation',
+        'kms:EnableKey',
+        'kms:EnableKeyRotation',
+        'kms:GetKeyPolicy',
+        'kms:GetKeyRotationStatus',
+        'kms:ListAliases',
+        'kms:ListGrants',
+        'kms:ListKeyPolicies',
+        'kms:ListResourceTags',
+        'kms:PutKeyPolicy',
+        'kms:RevokeGrant',
+        'kms:RotateKeyOnDemand',
+        'kms:ScheduleKeyDeletion',
+        'kms:TagResource',
+        'kms:UntagResource',
+        'kms:UpdateAlias',
+        'kms:UpdateKeyDescription',
       ],
       Resource: '*',
     });
@@ -106,10 +140,20 @@ export class PlatformKey extends Construct {
       Sid: 'CloudWatchLogs',
       Effect: 'Allow',
       Principal: { Service: `logs.${this.env.region}.amazonaws.com` },
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+      Action: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncryptFrom',
+        'kms:ReEncryptTo',
+        'kms:GenerateDataKey',
+        'kms:GenerateDataKeyWithoutPlaintext',
+        'kms:DescribeKey',
+      ],
       Resource: '*',
       Condition: {
-        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.env.partition}:logs:${this.env.region}:${this.env.account}:log-group:*` },
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': `arn:${this.env.partition}:logs:${this.env.region}:${this.env.account}:log-group:*`,
+        },
       },
     });
 
@@ -122,8 +166,12 @@ export class PlatformKey extends Construct {
     });
     applyRemovalPolicy(this.key, props.removalPolicy);
     this.keyArn = this.key.arn;
-    const aliasName = props.alias ?? `secure-mlops/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
-    this.alias = new KmsAlias(this, 'alias', { name: `alias/${aliasName}`, targetKeyId: this.key.keyId });
+    const aliasName =
+      props.alias ?? `secure-mlops/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
+    this.alias = new KmsAlias(this, 'alias', {
+      name: `alias/${aliasName}`,
+      targetKeyId: this.key.keyId,
+    });
   }
 
   /**
@@ -146,11 +194,22 @@ export class PlatformKey extends Construct {
       Sid: sid,
       Effect: 'Allow',
       Principal: { AWS: `arn:${this.env.partition}:iam::${this.env.account}:root` },
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:CreateGrant'],
+      Action: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncryptFrom',
+        'kms:ReEncryptTo',
+        'kms:GenerateDataKey',
+        'kms:GenerateDataKeyWithoutPlaintext',
+        'kms:DescribeKey',
+        'kms:CreateGrant',
+      ],
       Resource: '*',
       Condition: {
         ArnLike: { 'aws:PrincipalArn': principalArnPattern },
-        StringEquals: { 'kms:ViaService': services.map((s) => `${s}.${this.env.region}.amazonaws.com`) },
+        StringEquals: {
+          'kms:ViaService': services.map((s) => `${s}.${this.env.region}.amazonaws.com`),
+        },
       },
     });
   }
@@ -165,7 +224,9 @@ export class PlatformKey extends Construct {
       Action: ['kms:GenerateDataKey', 'kms:DescribeKey'],
       Resource: '*',
       Condition: {
-        StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${this.env.partition}:cloudtrail:*:${this.env.account}:trail/*` },
+        StringLike: {
+          'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${this.env.partition}:cloudtrail:*:${this.env.account}:trail/*`,
+        },
         StringEquals: { 'aws:SourceAccount': this.env.account },
       },
     });
@@ -211,7 +272,16 @@ export class PlatformKey extends Construct {
         Sid: `UseViaServices${i++}`,
         Effect: 'Allow',
         Principal: { AWS: principals.length === 1 ? principals[0] : principals },
-        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:CreateGrant'],
+        Action: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+          'kms:GenerateDataKey',
+          'kms:GenerateDataKeyWithoutPlaintext',
+          'kms:DescribeKey',
+          'kms:CreateGrant',
+        ],
         Resource: '*',
         Condition: { StringEquals: { 'kms:ViaService': services.split(',') } },
       });

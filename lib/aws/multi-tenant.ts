@@ -113,14 +113,26 @@ export class MultiTenantStudio extends Construct {
     v.require(props.tenants.length > 0, 'tenants', props.tenants, 'at least one tenant');
     const ids = new Set<string>();
     props.tenants.forEach((t, i) => {
-      v.require(/^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId), `tenants[${i}].tenantId`, t.tenantId, '1-31 lowercase letters, digits and hyphens');
+      v.require(
+        /^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId),
+        `tenants[${i}].tenantId`,
+        t.tenantId,
+        '1-31 lowercase letters, digits and hyphens',
+      );
       v.require(!ids.has(t.tenantId), `tenants[${i}].tenantId`, t.tenantId, 'unique tenant ids');
       ids.add(t.tenantId);
     });
     v.throwIfInvalid();
     const users = props.tenants.reduce((n, t) => n + (t.userProfiles?.length ?? 0), 0);
-    this.sharedKey = new PlatformKey(this, 'shared-key', { accountId: props.accountId, removalPolicy: props.removalPolicy });
-    this.logBucket = new SecureBucket(this, 'access-logs', { serverAccessLogTarget: true, sourceAccountId: props.accountId, removalPolicy: props.removalPolicy });
+    this.sharedKey = new PlatformKey(this, 'shared-key', {
+      accountId: props.accountId,
+      removalPolicy: props.removalPolicy,
+    });
+    this.logBucket = new SecureBucket(this, 'access-logs', {
+      serverAccessLogTarget: true,
+      sourceAccountId: props.accountId,
+      removalPolicy: props.removalPolicy,
+    });
     this.network = new PrivateNetwork(this, 'network', {
       expectedUsers: Math.max(users, 1),
       ...(props.network ?? {}),
@@ -137,12 +149,16 @@ export class MultiTenantStudio extends Construct {
       removalPolicy: props.removalPolicy,
     });
     for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit]) {
-      Tagging.apply(shared, props.environment, { ...(props.tags ?? {}), platform: props.tags?.platform ?? id });
+      Tagging.apply(shared, props.environment, {
+        ...(props.tags ?? {}),
+        platform: props.tags?.platform ?? id,
+      });
     }
     const region = providerRegion(this);
     const allowed = props.allowedRegions ?? (region ? [region] : undefined);
     if (allowed) {
-      for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit]) DataResidency.enforce(shared, allowed);
+      for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit])
+        DataResidency.enforce(shared, allowed);
     }
     for (const t of props.tenants) {
       this.tenants[t.tenantId] = new SageMakerStudioDomain(this, t.tenantId, {

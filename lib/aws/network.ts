@@ -19,7 +19,13 @@ import { Validator } from '../core/errors';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { CapacityPlanner, CapacityPlannerProps } from './capacity-planner';
-import { DEFAULT_AZ_COUNT, DEFAULT_EXPECTED_USERS, DEFAULT_LOG_RETENTION_DAYS, endpointServiceName, REQUIRED_INTERFACE_ENDPOINTS } from './defaults';
+import {
+  DEFAULT_AZ_COUNT,
+  DEFAULT_EXPECTED_USERS,
+  DEFAULT_LOG_RETENTION_DAYS,
+  endpointServiceName,
+  REQUIRED_INTERFACE_ENDPOINTS,
+} from './defaults';
 import { awsEnv, AwsEnv } from './env';
 import { policyDocument, trustPolicy } from './policy';
 
@@ -174,33 +180,55 @@ export class PrivateNetwork extends Construct {
     this.region = this.env.region;
     const v = new Validator(this);
     const byo = props.vpcId !== undefined;
-    const azCount = props.availabilityZoneCount ?? props.availabilityZones?.length ?? DEFAULT_AZ_COUNT;
+    const azCount =
+      props.availabilityZoneCount ?? props.availabilityZones?.length ?? DEFAULT_AZ_COUNT;
     const subnetCount = byo ? (props.subnetIds?.length ?? 0) : azCount;
     const extra = props.additionalInterfaceEndpoints ?? [];
     const capacityProps: CapacityPlannerProps = {
       ...(props.capacity ?? { users: props.expectedUsers ?? DEFAULT_EXPECTED_USERS }),
       subnetCount: Math.max(1, subnetCount),
-      interfaceEndpointsPerSubnet: props.capacity?.interfaceEndpointsPerSubnet ?? ((props.createEndpoints ?? true) ? REQUIRED_INTERFACE_ENDPOINTS.length + extra.length : 0),
+      interfaceEndpointsPerSubnet:
+        props.capacity?.interfaceEndpointsPerSubnet ??
+        ((props.createEndpoints ?? true) ? REQUIRED_INTERFACE_ENDPOINTS.length + extra.length : 0),
     };
-    for (const p of CapacityPlanner.validate(capacityProps)) v.add('capacity', JSON.stringify(capacityProps), p);
+    for (const p of CapacityPlanner.validate(capacityProps))
+      v.add('capacity', JSON.stringify(capacityProps), p);
     v.throwIfInvalid();
     this.capacity = new CapacityPlanner(capacityProps);
 
     if (byo) {
       const ids = props.subnetIds ?? [];
-      v.require(ids.length >= 2, 'subnetIds', ids, 'private subnets in at least two Availability Zones');
+      v.require(
+        ids.length >= 2,
+        'subnetIds',
+        ids,
+        'private subnets in at least two Availability Zones',
+      );
       if (props.subnetAvailabilityZones) {
         const distinct = new Set(props.subnetAvailabilityZones).size;
-        v.require(distinct >= 2, 'subnetAvailabilityZones', props.subnetAvailabilityZones, 'at least two distinct Availability Zones');
+        v.require(
+          distinct >= 2,
+          'subnetAvailabilityZones',
+          props.subnetAvailabilityZones,
+          'at least two distinct Availability Zones',
+        );
       }
       if (props.subnetCidrs) {
-        v.require(props.subnetCidrs.length === ids.length, 'subnetCidrs', props.subnetCidrs, `one CIDR per subnet id (${ids.length})`);
+        v.require(
+          props.subnetCidrs.length === ids.length,
+          'subnetCidrs',
+          props.subnetCidrs,
+          `one CIDR per subnet id (${ids.length})`,
+        );
         this.checkCidrs(v, props.subnetCidrs, props.existingVpcCidr, 'subnetCidrs');
       } else {
         // capacity cannot be verified without CIDRs
-        Annotations.of(this).addWarning('subnetCidrs not given: subnet capacity (AWS-03) not checked');
+        Annotations.of(this).addWarning(
+          'subnetCidrs not given: subnet capacity (AWS-03) not checked',
+        );
       }
-      if (props.existingVpcCidr) v.check('existingVpcCidr', props.existingVpcCidr, Validate.cidr(props.existingVpcCidr));
+      if (props.existingVpcCidr)
+        v.check('existingVpcCidr', props.existingVpcCidr, Validate.cidr(props.existingVpcCidr));
       v.throwIfInvalid();
       this.vpcId = props.vpcId!;
       this.subnetIds = ids;
@@ -208,12 +236,27 @@ export class PrivateNetwork extends Construct {
     } else {
       const cidr = props.vpcCidr ?? '10.20.0.0/20';
       v.check('vpcCidr', cidr, Validate.cidr(cidr));
-      v.require(Number.isInteger(azCount) && azCount >= 2, 'availabilityZoneCount', azCount, 'at least 2 Availability Zones');
+      v.require(
+        Number.isInteger(azCount) && azCount >= 2,
+        'availabilityZoneCount',
+        azCount,
+        'at least 2 Availability Zones',
+      );
       if (props.availabilityZones) {
-        v.require(new Set(props.availabilityZones).size === props.availabilityZones.length, 'availabilityZones', props.availabilityZones, 'distinct Availability Zone names');
+        v.require(
+          new Set(props.availabilityZones).size === props.availabilityZones.length,
+          'availabilityZones',
+          props.availabilityZones,
+          'distinct Availability Zone names',
+        );
       }
       const prefix = props.subnetPrefixLength ?? this.capacity.recommendedPrefixLength;
-      v.require(Number.isInteger(prefix) && prefix >= 16 && prefix <= 28, 'subnetPrefixLength', prefix, 'an integer from 16 to 28');
+      v.require(
+        Number.isInteger(prefix) && prefix >= 16 && prefix <= 28,
+        'subnetPrefixLength',
+        prefix,
+        'an integer from 16 to 28',
+      );
       v.throwIfInvalid();
       let cidrs: string[] = [];
       const parsed = parseCidrOrUndefined(cidr)!;
@@ -228,16 +271,20 @@ export class PrivateNetwork extends Construct {
         this.checkCidrs(v, cidrs, cidr, 'subnetPrefixLength');
       }
       v.throwIfInvalid();
-      this.vpc = new Vpc(this, 'vpc', { cidrBlock: cidr, enableDnsHostnames: true, enableDnsSupport: true });
+      this.vpc = new Vpc(this, 'vpc', {
+        cidrBlock: cidr,
+        enableDnsHostnames: true,
+        enableDnsSupport: true,
+      });
       this.vpcId = this.vpc.id;
       this.vpcCidr = cidr;
       new DefaultSecurityGroup(this, 'default-sg', { vpcId: this.vpc.id, ingress: [], egress: [] });
       const azs = props.availabilityZones
         ? props.availabilityZones
         : (() => {
-          const data = new DataAwsAvailabilityZones(this, 'azs', { state: 'available' });
-          return cidrs.map((_, i) => Fn.element(data.names, i));
-        })();
+            const data = new DataAwsAvailabilityZones(this, 'azs', { state: 'available' });
+            return cidrs.map((_, i) => Fn.element(data.names, i));
+          })();
       this.routeTable = new RouteTable(this, 'private-rt', { vpcId: this.vpc.id });
       cidrs.forEach((c, i) => {
         const subnet = new Subnet(this, `private-${i}`, {
@@ -246,7 +293,10 @@ export class PrivateNetwork extends Construct {
           availabilityZone: azs[i],
           mapPublicIpOnLaunch: false,
         });
-        new RouteTableAssociation(this, `private-${i}-rt`, { subnetId: subnet.id, routeTableId: this.routeTable!.id });
+        new RouteTableAssociation(this, `private-${i}-rt`, {
+          subnetId: subnet.id,
+          routeTableId: this.routeTable!.id,
+        });
         this.subnets.push(subnet);
       });
       this.subnetIds = this.subnets.map((s) => s.id);
@@ -259,14 +309,18 @@ export class PrivateNetwork extends Construct {
         revokeRulesOnDelete: true,
       });
       for (const suffix of [...REQUIRED_INTERFACE_ENDPOINTS, ...extra]) {
-        this.interfaceEndpoints[suffix] = new VpcEndpoint(this, `endpoint-${suffix.replace(/\./g, '-')}`, {
-          vpcId: this.vpcId,
-          serviceName: endpointServiceName(this.env.region, suffix),
-          vpcEndpointType: 'Interface',
-          privateDnsEnabled: true,
-          subnetIds: this.subnetIds,
-          securityGroupIds: [this.endpointSecurityGroup.id],
-        });
+        this.interfaceEndpoints[suffix] = new VpcEndpoint(
+          this,
+          `endpoint-${suffix.replace(/\./g, '-')}`,
+          {
+            vpcId: this.vpcId,
+            serviceName: endpointServiceName(this.env.region, suffix),
+            vpcEndpointType: 'Interface',
+            privateDnsEnabled: true,
+            subnetIds: this.subnetIds,
+            securityGroupIds: [this.endpointSecurityGroup.id],
+          },
+        );
       }
       const routeTables = this.routeTable ? [this.routeTable.id] : props.routeTableIds;
       if (routeTables && routeTables.length > 0) {
@@ -278,7 +332,9 @@ export class PrivateNetwork extends Construct {
           policy: Lazy.stringValue({ produce: () => this.s3EndpointPolicy() }),
         });
       } else {
-        Annotations.of(this).addWarning('routeTableIds not given for an existing VPC: no S3 gateway endpoint created (AWS-02)');
+        Annotations.of(this).addWarning(
+          'routeTableIds not given for an existing VPC: no S3 gateway endpoint created (AWS-02)',
+        );
       }
     }
 
@@ -288,7 +344,10 @@ export class PrivateNetwork extends Construct {
         kmsKeyId: props.kmsKeyArn,
         retentionInDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
       });
-      applyRemovalPolicy(this.flowLogGroup, props.removalPolicy, { retain: { deletion_protection_enabled: true }, destroy: { deletion_protection_enabled: false } });
+      applyRemovalPolicy(this.flowLogGroup, props.removalPolicy, {
+        retain: { deletion_protection_enabled: true },
+        destroy: { deletion_protection_enabled: false },
+      });
       const role = new IamRole(this, 'flow-logs-role', {
         assumeRolePolicy: trustPolicy({
           services: ['vpc-flow-logs.amazonaws.com'],
@@ -304,7 +363,12 @@ export class PrivateNetwork extends Construct {
             Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
             Resource: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
           },
-          { Sid: 'DescribeLogGroups', Effect: 'Allow', Action: ['logs:DescribeLogGroups'], Resource: '*' },
+          {
+            Sid: 'DescribeLogGroups',
+            Effect: 'Allow',
+            Action: ['logs:DescribeLogGroups'],
+            Resource: '*',
+          },
         ]),
       });
       this.flowLog = new FlowLog(this, 'flow-log', {
@@ -376,8 +440,19 @@ export class PrivateNetwork extends Construct {
         Sid: 'PlatformBuckets',
         Effect: 'Allow',
         Principal: '*',
-        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
-        Resource: this.s3Resources.length > 0 ? this.s3Resources : [`arn:${this.env.partition}:s3:::none-admitted`],
+        Action: [
+          's3:GetObject',
+          's3:PutObject',
+          's3:DeleteObject',
+          's3:ListBucket',
+          's3:GetBucketLocation',
+          's3:AbortMultipartUpload',
+          's3:ListMultipartUploadParts',
+        ],
+        Resource:
+          this.s3Resources.length > 0
+            ? this.s3Resources
+            : [`arn:${this.env.partition}:s3:::none-admitted`],
         Condition: { StringEquals: { 'aws:PrincipalAccount': this.env.account } },
       },
       {
@@ -385,12 +460,19 @@ export class PrivateNetwork extends Construct {
         Effect: 'Allow',
         Principal: '*',
         Action: ['s3:GetObject'],
-        Resource: [`arn:${this.env.partition}:s3:::prod-${this.env.region}-starport-layer-bucket/*`],
+        Resource: [
+          `arn:${this.env.partition}:s3:::prod-${this.env.region}-starport-layer-bucket/*`,
+        ],
       },
     ]);
   }
 
-  private checkCidrs(v: Validator, cidrs: string[], vpcCidr: string | undefined, prop: string): void {
+  private checkCidrs(
+    v: Validator,
+    cidrs: string[],
+    vpcCidr: string | undefined,
+    prop: string,
+  ): void {
     const valid: string[] = [];
     cidrs.forEach((c, i) => {
       if (Token.isUnresolved(c)) return;
@@ -398,9 +480,11 @@ export class PrivateNetwork extends Construct {
       if (problem) v.add(`${prop}[${i}]`, c, problem);
       else valid.push(c);
     });
-    for (const [a, b] of findOverlaps(valid)) v.add(prop, `${a} and ${b}`, 'non-overlapping subnet CIDRs');
+    for (const [a, b] of findOverlaps(valid))
+      v.add(prop, `${a} and ${b}`, 'non-overlapping subnet CIDRs');
     if (vpcCidr && !Validate.cidr(vpcCidr)) {
-      for (const c of valid) if (!cidrContains(vpcCidr, c)) v.add(prop, c, `a subnet inside the VPC CIDR ${vpcCidr}`);
+      for (const c of valid)
+        if (!cidrContains(vpcCidr, c)) v.add(prop, c, `a subnet inside the VPC CIDR ${vpcCidr}`);
     }
     const small = this.capacity.undersizedSubnets(valid);
     if (small.length > 0) {

@@ -7,15 +7,32 @@ import { iamVar, policyDocument, Statement } from './policy';
 
 /** Actions that have no resource-level permission, so `Resource: "*"` is the only option. */
 export const WILDCARD_RESOURCE_ACTIONS = [
-  'sagemaker:ListDomains', 'sagemaker:ListUserProfiles', 'sagemaker:ListApps', 'sagemaker:ListSpaces',
-  'sagemaker:ListPipelines', 'sagemaker:ListModelPackageGroups', 'sagemaker:ListModelPackages',
-  'sagemaker:ListTrainingJobs', 'sagemaker:ListProcessingJobs', 'sagemaker:ListEndpoints', 'sagemaker:ListModels',
-  'sagemaker:ListImages', 'sagemaker:ListAppImageConfigs', 'sagemaker:ListStudioLifecycleConfigs',
+  'sagemaker:ListDomains',
+  'sagemaker:ListUserProfiles',
+  'sagemaker:ListApps',
+  'sagemaker:ListSpaces',
+  'sagemaker:ListPipelines',
+  'sagemaker:ListModelPackageGroups',
+  'sagemaker:ListModelPackages',
+  'sagemaker:ListTrainingJobs',
+  'sagemaker:ListProcessingJobs',
+  'sagemaker:ListEndpoints',
+  'sagemaker:ListModels',
+  'sagemaker:ListImages',
+  'sagemaker:ListAppImageConfigs',
+  'sagemaker:ListStudioLifecycleConfigs',
   'ecr:GetAuthorizationToken',
-  'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeNetworkInterfaces',
-  'ec2:DescribeVpcEndpoints', 'ec2:DescribeRouteTables', 'ec2:DescribeDhcpOptions',
-  'cloudwatch:PutMetricData', 'logs:DescribeLogGroups',
-  'cloudtrail:LookupEvents', 'cloudtrail:DescribeTrails',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeVpcEndpoints',
+  'ec2:DescribeRouteTables',
+  'ec2:DescribeDhcpOptions',
+  'cloudwatch:PutMetricData',
+  'logs:DescribeLogGroups',
+  'cloudtrail:LookupEvents',
+  'cloudtrail:DescribeTrails',
 ];
 
 /** What the persona policies refer to. */
@@ -51,7 +68,9 @@ function passRole(sid: string, roles: string[]): Statement {
 }
 
 function groupResources(ctx: PolicyContext): string[] {
-  const packages = ctx.modelPackageGroupArns.map((g) => g.replace(':model-package-group/', ':model-package/') + '/*');
+  const packages = ctx.modelPackageGroupArns.map(
+    (g) => g.replace(':model-package-group/', ':model-package/') + '/*',
+  );
   return [...ctx.modelPackageGroupArns, ...packages];
 }
 
@@ -62,14 +81,22 @@ export function presignedUrlStatements(ctx: PolicyContext): Statement[] {
     Effect: 'Allow',
     Action: 'sagemaker:CreatePresignedDomainUrl',
     Resource: sm(ctx, `user-profile/${ctx.domainId}/*`),
-    Condition: { StringEquals: { [`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]: iamVar(`aws:PrincipalTag/${STUDIO_USER_TAG}`) } },
+    Condition: {
+      StringEquals: {
+        [`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]: iamVar(`aws:PrincipalTag/${STUDIO_USER_TAG}`),
+      },
+    },
   };
   const ips = ctx.presignedSourceIps ?? [];
   const vpces = ctx.presignedSourceVpces ?? [];
   const out: Statement[] = [];
   if (ips.length === 0 && vpces.length === 0) return [base];
   if (ips.length > 0) {
-    out.push({ ...base, Sid: 'AWS11PresignedUrlFromSourceIp', Condition: { ...base.Condition, IpAddress: { 'aws:SourceIp': ips } } });
+    out.push({
+      ...base,
+      Sid: 'AWS11PresignedUrlFromSourceIp',
+      Condition: { ...base.Condition, IpAddress: { 'aws:SourceIp': ips } },
+    });
   }
   if (vpces.length > 0) {
     out.push({
@@ -87,7 +114,12 @@ function studioUser(ctx: PolicyContext): Statement[] {
     {
       Sid: 'DescribeOwnDomain',
       Effect: 'Allow',
-      Action: ['sagemaker:DescribeDomain', 'sagemaker:DescribeUserProfile', 'sagemaker:DescribeSpace', 'sagemaker:DescribeApp'],
+      Action: [
+        'sagemaker:DescribeDomain',
+        'sagemaker:DescribeUserProfile',
+        'sagemaker:DescribeSpace',
+        'sagemaker:DescribeApp',
+      ],
       Resource: [
         sm(ctx, `domain/${ctx.domainId}`),
         sm(ctx, `user-profile/${ctx.domainId}/*`),
@@ -95,14 +127,28 @@ function studioUser(ctx: PolicyContext): Statement[] {
         sm(ctx, `app/${ctx.domainId}/*`),
       ],
     },
-    { Sid: 'ListStudio', Effect: 'Allow', Action: ['sagemaker:ListDomains', 'sagemaker:ListUserProfiles', 'sagemaker:ListApps', 'sagemaker:ListSpaces'], Resource: '*' },
+    {
+      Sid: 'ListStudio',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:ListDomains',
+        'sagemaker:ListUserProfiles',
+        'sagemaker:ListApps',
+        'sagemaker:ListSpaces',
+      ],
+      Resource: '*',
+    },
   ];
 }
 
 const DENY_APP_IMAGE_CONFIG: Statement = {
   Sid: 'AWS19NoAppImageConfigChanges',
   Effect: 'Deny',
-  Action: ['sagemaker:CreateAppImageConfig', 'sagemaker:UpdateAppImageConfig', 'sagemaker:DeleteAppImageConfig'],
+  Action: [
+    'sagemaker:CreateAppImageConfig',
+    'sagemaker:UpdateAppImageConfig',
+    'sagemaker:DeleteAppImageConfig',
+  ],
   Resource: '*',
 };
 const DENY_APPROVAL: Statement = {
@@ -114,13 +160,24 @@ const DENY_APPROVAL: Statement = {
 const DENY_TRAINING: Statement = {
   Sid: 'NoTrainingRights',
   Effect: 'Deny',
-  Action: ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateHyperParameterTuningJob', 'sagemaker:CreateAutoMLJob', 'sagemaker:CreateAutoMLJobV2'],
+  Action: [
+    'sagemaker:CreateTrainingJob',
+    'sagemaker:CreateProcessingJob',
+    'sagemaker:CreateHyperParameterTuningJob',
+    'sagemaker:CreateAutoMLJob',
+    'sagemaker:CreateAutoMLJobV2',
+  ],
   Resource: '*',
 };
 const DENY_DEPLOY: Statement = {
   Sid: 'NoDeploymentRights',
   Effect: 'Deny',
-  Action: ['sagemaker:CreateEndpoint', 'sagemaker:UpdateEndpoint', 'sagemaker:CreateEndpointConfig', 'sagemaker:DeleteEndpoint'],
+  Action: [
+    'sagemaker:CreateEndpoint',
+    'sagemaker:UpdateEndpoint',
+    'sagemaker:CreateEndpointConfig',
+    'sagemaker:DeleteEndpoint',
+  ],
   Resource: '*',
 };
 
@@ -132,25 +189,61 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
       Sid: 'ManageStudio',
       Effect: 'Allow',
       Action: [
-        'sagemaker:CreateDomain', 'sagemaker:UpdateDomain', 'sagemaker:DeleteDomain', 'sagemaker:DescribeDomain',
-        'sagemaker:CreateUserProfile', 'sagemaker:UpdateUserProfile', 'sagemaker:DeleteUserProfile', 'sagemaker:DescribeUserProfile',
-        'sagemaker:CreateSpace', 'sagemaker:UpdateSpace', 'sagemaker:DeleteSpace', 'sagemaker:DescribeSpace',
-        'sagemaker:DeleteApp', 'sagemaker:DescribeApp',
-        'sagemaker:CreateAppImageConfig', 'sagemaker:UpdateAppImageConfig', 'sagemaker:DeleteAppImageConfig', 'sagemaker:DescribeAppImageConfig',
-        'sagemaker:CreateImage', 'sagemaker:UpdateImage', 'sagemaker:DeleteImage', 'sagemaker:DescribeImage',
-        'sagemaker:CreateImageVersion', 'sagemaker:DeleteImageVersion', 'sagemaker:DescribeImageVersion',
-        'sagemaker:CreateStudioLifecycleConfig', 'sagemaker:DeleteStudioLifecycleConfig', 'sagemaker:DescribeStudioLifecycleConfig',
-        'sagemaker:AddTags', 'sagemaker:DeleteTags', 'sagemaker:ListTags',
+        'sagemaker:CreateDomain',
+        'sagemaker:UpdateDomain',
+        'sagemaker:DeleteDomain',
+        'sagemaker:DescribeDomain',
+        'sagemaker:CreateUserProfile',
+        'sagemaker:UpdateUserProfile',
+        'sagemaker:DeleteUserProfile',
+        'sagemaker:DescribeUserProfile',
+        'sagemaker:CreateSpace',
+        'sagemaker:UpdateSpace',
+        'sagemaker:DeleteSpace',
+        'sagemaker:DescribeSpace',
+        'sagemaker:DeleteApp',
+        'sagemaker:DescribeApp',
+        'sagemaker:CreateAppImageConfig',
+        'sagemaker:UpdateAppImageConfig',
+        'sagemaker:DeleteAppImageConfig',
+        'sagemaker:DescribeAppImageConfig',
+        'sagemaker:CreateImage',
+        'sagemaker:UpdateImage',
+        'sagemaker:DeleteImage',
+        'sagemaker:DescribeImage',
+        'sagemaker:CreateImageVersion',
+        'sagemaker:DeleteImageVersion',
+        'sagemaker:DescribeImageVersion',
+        'sagemaker:CreateStudioLifecycleConfig',
+        'sagemaker:DeleteStudioLifecycleConfig',
+        'sagemaker:DescribeStudioLifecycleConfig',
+        'sagemaker:AddTags',
+        'sagemaker:DeleteTags',
+        'sagemaker:ListTags',
       ],
       Resource: [
-        sm(ctx, 'domain/*'), sm(ctx, 'user-profile/*'), sm(ctx, 'space/*'), sm(ctx, 'app/*'),
-        sm(ctx, 'app-image-config/*'), sm(ctx, 'image/*'), sm(ctx, 'image-version/*'), sm(ctx, 'studio-lifecycle-config/*'),
+        sm(ctx, 'domain/*'),
+        sm(ctx, 'user-profile/*'),
+        sm(ctx, 'space/*'),
+        sm(ctx, 'app/*'),
+        sm(ctx, 'app-image-config/*'),
+        sm(ctx, 'image/*'),
+        sm(ctx, 'image-version/*'),
+        sm(ctx, 'studio-lifecycle-config/*'),
       ],
     },
     {
       Sid: 'ListStudio',
       Effect: 'Allow',
-      Action: ['sagemaker:ListDomains', 'sagemaker:ListUserProfiles', 'sagemaker:ListApps', 'sagemaker:ListSpaces', 'sagemaker:ListImages', 'sagemaker:ListAppImageConfigs', 'sagemaker:ListStudioLifecycleConfigs'],
+      Action: [
+        'sagemaker:ListDomains',
+        'sagemaker:ListUserProfiles',
+        'sagemaker:ListApps',
+        'sagemaker:ListSpaces',
+        'sagemaker:ListImages',
+        'sagemaker:ListAppImageConfigs',
+        'sagemaker:ListStudioLifecycleConfigs',
+      ],
       Resource: '*',
     },
     passRole('PassExecutionRoles', ctx.executionRoleArns),
@@ -171,22 +264,48 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
       Sid: 'PlatformBuckets',
       Effect: 'Allow',
       Action: [
-        's3:GetBucketPolicy', 's3:PutBucketPolicy', 's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration',
-        's3:GetBucketVersioning', 's3:PutBucketVersioning', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration',
-        's3:GetBucketPublicAccessBlock', 's3:PutBucketPublicAccessBlock', 's3:GetBucketLogging', 's3:PutBucketLogging', 's3:ListBucket',
+        's3:GetBucketPolicy',
+        's3:PutBucketPolicy',
+        's3:GetEncryptionConfiguration',
+        's3:PutEncryptionConfiguration',
+        's3:GetBucketVersioning',
+        's3:PutBucketVersioning',
+        's3:GetLifecycleConfiguration',
+        's3:PutLifecycleConfiguration',
+        's3:GetBucketPublicAccessBlock',
+        's3:PutBucketPublicAccessBlock',
+        's3:GetBucketLogging',
+        's3:PutBucketLogging',
+        's3:ListBucket',
       ],
       Resource: bucketArns,
     },
     {
       Sid: 'EcrRepositories',
       Effect: 'Allow',
-      Action: ['ecr:CreateRepository', 'ecr:DescribeRepositories', 'ecr:PutLifecyclePolicy', 'ecr:SetRepositoryPolicy', 'ecr:PutImageScanningConfiguration', 'ecr:TagResource'],
+      Action: [
+        'ecr:CreateRepository',
+        'ecr:DescribeRepositories',
+        'ecr:PutLifecyclePolicy',
+        'ecr:SetRepositoryPolicy',
+        'ecr:PutImageScanningConfiguration',
+        'ecr:TagResource',
+      ],
       Resource: `arn:${partition}:ecr:${region}:${account}:repository/*`,
     },
     {
       Sid: 'NetworkRead',
       Effect: 'Allow',
-      Action: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeRouteTables', 'ec2:DescribeDhcpOptions', 'ecr:GetAuthorizationToken'],
+      Action: [
+        'ec2:DescribeVpcs',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeNetworkInterfaces',
+        'ec2:DescribeVpcEndpoints',
+        'ec2:DescribeRouteTables',
+        'ec2:DescribeDhcpOptions',
+        'ecr:GetAuthorizationToken',
+      ],
       Resource: '*',
     },
     DENY_TRAINING,
@@ -202,10 +321,19 @@ export function dataScientistPolicy(ctx: PolicyContext): string {
     {
       Sid: 'AWS24RegisterModels',
       Effect: 'Allow',
-      Action: ['sagemaker:CreateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
+      Action: [
+        'sagemaker:CreateModelPackage',
+        'sagemaker:DescribeModelPackage',
+        'sagemaker:DescribeModelPackageGroup',
+      ],
       Resource: groupResources(ctx),
     },
-    { Sid: 'ListModels', Effect: 'Allow', Action: ['sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'], Resource: '*' },
+    {
+      Sid: 'ListModels',
+      Effect: 'Allow',
+      Action: ['sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'],
+      Resource: '*',
+    },
     DENY_APPROVAL,
     DENY_APP_IMAGE_CONFIG,
   ]);
@@ -219,20 +347,41 @@ export function mlEngineerPolicy(ctx: PolicyContext): string {
       Sid: 'ManagePipelines',
       Effect: 'Allow',
       Action: [
-        'sagemaker:CreatePipeline', 'sagemaker:UpdatePipeline', 'sagemaker:DeletePipeline', 'sagemaker:DescribePipeline',
-        'sagemaker:StartPipelineExecution', 'sagemaker:StopPipelineExecution', 'sagemaker:RetryPipelineExecution',
-        'sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutions', 'sagemaker:ListPipelineExecutionSteps',
-        'sagemaker:DescribePipelineDefinitionForExecution', 'sagemaker:AddTags',
+        'sagemaker:CreatePipeline',
+        'sagemaker:UpdatePipeline',
+        'sagemaker:DeletePipeline',
+        'sagemaker:DescribePipeline',
+        'sagemaker:StartPipelineExecution',
+        'sagemaker:StopPipelineExecution',
+        'sagemaker:RetryPipelineExecution',
+        'sagemaker:DescribePipelineExecution',
+        'sagemaker:ListPipelineExecutions',
+        'sagemaker:ListPipelineExecutionSteps',
+        'sagemaker:DescribePipelineDefinitionForExecution',
+        'sagemaker:AddTags',
       ],
       Resource: sm(ctx, 'pipeline/*'),
     },
     {
       Sid: 'AWS24ApproveModels',
       Effect: 'Allow',
-      Action: ['sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
+      Action: [
+        'sagemaker:UpdateModelPackage',
+        'sagemaker:DescribeModelPackage',
+        'sagemaker:DescribeModelPackageGroup',
+      ],
       Resource: groupResources(ctx),
     },
-    { Sid: 'ListPipelinesAndModels', Effect: 'Allow', Action: ['sagemaker:ListPipelines', 'sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'], Resource: '*' },
+    {
+      Sid: 'ListPipelinesAndModels',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:ListPipelines',
+        'sagemaker:ListModelPackages',
+        'sagemaker:ListModelPackageGroups',
+      ],
+      Resource: '*',
+    },
     passRole('PassPipelineRole', [ctx.pipelineRoleArn]),
     DENY_APP_IMAGE_CONFIG,
   ]);
@@ -243,8 +392,19 @@ export function dataEngineerPolicy(ctx: PolicyContext): string {
   return policyDocument([
     ...studioUser(ctx),
     passRole('PassExecutionRoleToSageMaker', ctx.executionRoleArns),
-    { Sid: 'DataPrefixes', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: `${ctx.dataBucketArn}/data/*` },
-    { Sid: 'ListDataBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: ctx.dataBucketArn, Condition: { StringLike: { 's3:prefix': ['data/*'] } } },
+    {
+      Sid: 'DataPrefixes',
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      Resource: `${ctx.dataBucketArn}/data/*`,
+    },
+    {
+      Sid: 'ListDataBucket',
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: ctx.dataBucketArn,
+      Condition: { StringLike: { 's3:prefix': ['data/*'] } },
+    },
     DENY_APPROVAL,
     DENY_APP_IMAGE_CONFIG,
   ]);
@@ -253,8 +413,18 @@ export function dataEngineerPolicy(ctx: PolicyContext): string {
 /** Model viewer: read-only model registry. */
 export function modelViewerPolicy(ctx: PolicyContext): string {
   return policyDocument([
-    { Sid: 'ReadModelRegistry', Effect: 'Allow', Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'], Resource: groupResources(ctx) },
-    { Sid: 'ListModels', Effect: 'Allow', Action: ['sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'], Resource: '*' },
+    {
+      Sid: 'ReadModelRegistry',
+      Effect: 'Allow',
+      Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
+      Resource: groupResources(ctx),
+    },
+    {
+      Sid: 'ListModels',
+      Effect: 'Allow',
+      Action: ['sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'],
+      Resource: '*',
+    },
     DENY_APPROVAL,
     DENY_APP_IMAGE_CONFIG,
   ]);
@@ -263,7 +433,12 @@ export function modelViewerPolicy(ctx: PolicyContext): string {
 /** Auditor: read-only audit trail and platform logs. */
 export function auditorPolicy(ctx: PolicyContext): string {
   const statements: Statement[] = [
-    { Sid: 'CloudTrailRead', Effect: 'Allow', Action: ['cloudtrail:LookupEvents', 'cloudtrail:DescribeTrails', 'logs:DescribeLogGroups'], Resource: '*' },
+    {
+      Sid: 'CloudTrailRead',
+      Effect: 'Allow',
+      Action: ['cloudtrail:LookupEvents', 'cloudtrail:DescribeTrails', 'logs:DescribeLogGroups'],
+      Resource: '*',
+    },
     {
       Sid: 'PlatformLogsRead',
       Effect: 'Allow',
@@ -273,14 +448,27 @@ export function auditorPolicy(ctx: PolicyContext): string {
     {
       Sid: 'DescribeStudio',
       Effect: 'Allow',
-      Action: ['sagemaker:DescribeDomain', 'sagemaker:DescribeUserProfile', 'sagemaker:DescribeSpace'],
-      Resource: [sm(ctx, `domain/${ctx.domainId}`), sm(ctx, `user-profile/${ctx.domainId}/*`), sm(ctx, `space/${ctx.domainId}/*`)],
+      Action: [
+        'sagemaker:DescribeDomain',
+        'sagemaker:DescribeUserProfile',
+        'sagemaker:DescribeSpace',
+      ],
+      Resource: [
+        sm(ctx, `domain/${ctx.domainId}`),
+        sm(ctx, `user-profile/${ctx.domainId}/*`),
+        sm(ctx, `space/${ctx.domainId}/*`),
+      ],
     },
     DENY_APP_IMAGE_CONFIG,
   ];
   if (ctx.auditBucketArn) {
     statements.push(
-      { Sid: 'AuditBucketRead', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [ctx.auditBucketArn, `${ctx.auditBucketArn}/*`] },
+      {
+        Sid: 'AuditBucketRead',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: [ctx.auditBucketArn, `${ctx.auditBucketArn}/*`],
+      },
       {
         Sid: 'AuditKeyDecrypt',
         Effect: 'Allow',
@@ -299,33 +487,70 @@ function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean):
     {
       Sid: 'PlatformData',
       Effect: 'Allow',
-      Action: write ? ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'] : ['s3:GetObject'],
+      Action: write
+        ? ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload']
+        : ['s3:GetObject'],
       Resource: s3Prefixes.map((p) => `${ctx.dataBucketArn}/${p}`),
     },
-    { Sid: 'ListPlatformBucket', Effect: 'Allow', Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: ctx.dataBucketArn },
+    {
+      Sid: 'ListPlatformBucket',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket', 's3:GetBucketLocation'],
+      Resource: ctx.dataBucketArn,
+    },
     {
       Sid: 'PlatformKey',
       Effect: 'Allow',
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+      Action: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncryptFrom',
+        'kms:ReEncryptTo',
+        'kms:GenerateDataKey',
+        'kms:DescribeKey',
+      ],
       Resource: ctx.keyArn,
     },
-    { Sid: 'PlatformKeyGrants', Effect: 'Allow', Action: 'kms:CreateGrant', Resource: ctx.keyArn, Condition: { Bool: { 'kms:GrantIsForAWSResource': true } } },
+    {
+      Sid: 'PlatformKeyGrants',
+      Effect: 'Allow',
+      Action: 'kms:CreateGrant',
+      Resource: ctx.keyArn,
+      Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
+    },
     {
       Sid: 'PullImages',
       Effect: 'Allow',
-      Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
+      Action: [
+        'ecr:BatchGetImage',
+        'ecr:GetDownloadUrlForLayer',
+        'ecr:BatchCheckLayerAvailability',
+      ],
       Resource: `arn:${partition}:ecr:${region}:*:repository/*`,
     },
     {
       Sid: 'SageMakerLogs',
       Effect: 'Allow',
-      Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-      Resource: [`arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/*`, `arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/*:*`],
+      Action: [
+        'logs:CreateLogGroup',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'logs:DescribeLogStreams',
+      ],
+      Resource: [
+        `arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/*`,
+        `arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/*:*`,
+      ],
     },
     {
       Sid: 'VpcNetworkInterfaces',
       Effect: 'Allow',
-      Action: ['ec2:CreateNetworkInterface', 'ec2:CreateNetworkInterfacePermission', 'ec2:DeleteNetworkInterface', 'ec2:DeleteNetworkInterfacePermission'],
+      Action: [
+        'ec2:CreateNetworkInterface',
+        'ec2:CreateNetworkInterfacePermission',
+        'ec2:DeleteNetworkInterface',
+        'ec2:DeleteNetworkInterfacePermission',
+      ],
       Resource: [
         `arn:${partition}:ec2:${region}:${account}:network-interface/*`,
         `arn:${partition}:ec2:${region}:${account}:subnet/*`,
@@ -335,7 +560,15 @@ function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean):
     {
       Sid: 'NoResourceLevelPermission',
       Effect: 'Allow',
-      Action: ['ecr:GetAuthorizationToken', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeDhcpOptions', 'cloudwatch:PutMetricData'],
+      Action: [
+        'ecr:GetAuthorizationToken',
+        'ec2:DescribeVpcs',
+        'ec2:DescribeSubnets',
+        'ec2:DescribeSecurityGroups',
+        'ec2:DescribeNetworkInterfaces',
+        'ec2:DescribeDhcpOptions',
+        'cloudwatch:PutMetricData',
+      ],
       Resource: '*',
     },
   ];
@@ -348,22 +581,64 @@ export function executionPolicy(ctx: PolicyContext): string {
     {
       Sid: 'StudioApps',
       Effect: 'Allow',
-      Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp', 'sagemaker:DescribeDomain', 'sagemaker:DescribeUserProfile', 'sagemaker:DescribeSpace'],
-      Resource: [sm(ctx, `app/${ctx.domainId}/*`), sm(ctx, `domain/${ctx.domainId}`), sm(ctx, `user-profile/${ctx.domainId}/*`), sm(ctx, `space/${ctx.domainId}/*`)],
+      Action: [
+        'sagemaker:CreateApp',
+        'sagemaker:DeleteApp',
+        'sagemaker:DescribeApp',
+        'sagemaker:DescribeDomain',
+        'sagemaker:DescribeUserProfile',
+        'sagemaker:DescribeSpace',
+      ],
+      Resource: [
+        sm(ctx, `app/${ctx.domainId}/*`),
+        sm(ctx, `domain/${ctx.domainId}`),
+        sm(ctx, `user-profile/${ctx.domainId}/*`),
+        sm(ctx, `space/${ctx.domainId}/*`),
+      ],
     },
     {
       Sid: 'Jobs',
       Effect: 'Allow',
       Action: [
-        'sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob',
-        'sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
-        'sagemaker:CreateHyperParameterTuningJob', 'sagemaker:DescribeHyperParameterTuningJob', 'sagemaker:StopHyperParameterTuningJob',
+        'sagemaker:CreateTrainingJob',
+        'sagemaker:DescribeTrainingJob',
+        'sagemaker:StopTrainingJob',
+        'sagemaker:CreateProcessingJob',
+        'sagemaker:DescribeProcessingJob',
+        'sagemaker:StopProcessingJob',
+        'sagemaker:CreateHyperParameterTuningJob',
+        'sagemaker:DescribeHyperParameterTuningJob',
+        'sagemaker:StopHyperParameterTuningJob',
         'sagemaker:AddTags',
       ],
-      Resource: [sm(ctx, 'training-job/*'), sm(ctx, 'processing-job/*'), sm(ctx, 'hyper-parameter-tuning-job/*')],
+      Resource: [
+        sm(ctx, 'training-job/*'),
+        sm(ctx, 'processing-job/*'),
+        sm(ctx, 'hyper-parameter-tuning-job/*'),
+      ],
     },
-    { Sid: 'RegisterModels', Effect: 'Allow', Action: ['sagemaker:CreateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'], Resource: groupResources(ctx) },
-    { Sid: 'ListStudio', Effect: 'Allow', Action: ['sagemaker:ListApps', 'sagemaker:ListSpaces', 'sagemaker:ListTrainingJobs', 'sagemaker:ListProcessingJobs', 'sagemaker:ListModelPackages'], Resource: '*' },
+    {
+      Sid: 'RegisterModels',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:CreateModelPackage',
+        'sagemaker:DescribeModelPackage',
+        'sagemaker:DescribeModelPackageGroup',
+      ],
+      Resource: groupResources(ctx),
+    },
+    {
+      Sid: 'ListStudio',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:ListApps',
+        'sagemaker:ListSpaces',
+        'sagemaker:ListTrainingJobs',
+        'sagemaker:ListProcessingJobs',
+        'sagemaker:ListModelPackages',
+      ],
+      Resource: '*',
+    },
     passRole('PassExecutionRoleToJobs', ctx.executionRoleArns),
     DENY_APPROVAL,
     DENY_DEPLOY,
@@ -378,12 +653,25 @@ export function pipelinePolicy(ctx: PolicyContext): string {
       Sid: 'PipelineSteps',
       Effect: 'Allow',
       Action: [
-        'sagemaker:DescribePipeline', 'sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps',
-        'sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob',
-        'sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
-        'sagemaker:CreateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:AddTags',
+        'sagemaker:DescribePipeline',
+        'sagemaker:DescribePipelineExecution',
+        'sagemaker:ListPipelineExecutionSteps',
+        'sagemaker:CreateTrainingJob',
+        'sagemaker:DescribeTrainingJob',
+        'sagemaker:StopTrainingJob',
+        'sagemaker:CreateProcessingJob',
+        'sagemaker:DescribeProcessingJob',
+        'sagemaker:StopProcessingJob',
+        'sagemaker:CreateModelPackage',
+        'sagemaker:DescribeModelPackage',
+        'sagemaker:AddTags',
       ],
-      Resource: [sm(ctx, 'pipeline/*'), sm(ctx, 'training-job/*'), sm(ctx, 'processing-job/*'), ...groupResources(ctx)],
+      Resource: [
+        sm(ctx, 'pipeline/*'),
+        sm(ctx, 'training-job/*'),
+        sm(ctx, 'processing-job/*'),
+        ...groupResources(ctx),
+      ],
     },
     passRole('PassTrainingRoles', [ctx.pipelineRoleArn, ctx.trainingRoleArn]),
     DENY_DEPLOY,
@@ -399,13 +687,26 @@ export function deploymentPolicy(ctx: PolicyContext): string {
       Sid: 'Endpoints',
       Effect: 'Allow',
       Action: [
-        'sagemaker:CreateModel', 'sagemaker:DescribeModel', 'sagemaker:DeleteModel',
-        'sagemaker:CreateEndpointConfig', 'sagemaker:DescribeEndpointConfig', 'sagemaker:DeleteEndpointConfig',
-        'sagemaker:CreateEndpoint', 'sagemaker:UpdateEndpoint', 'sagemaker:DescribeEndpoint', 'sagemaker:DeleteEndpoint', 'sagemaker:AddTags',
+        'sagemaker:CreateModel',
+        'sagemaker:DescribeModel',
+        'sagemaker:DeleteModel',
+        'sagemaker:CreateEndpointConfig',
+        'sagemaker:DescribeEndpointConfig',
+        'sagemaker:DeleteEndpointConfig',
+        'sagemaker:CreateEndpoint',
+        'sagemaker:UpdateEndpoint',
+        'sagemaker:DescribeEndpoint',
+        'sagemaker:DeleteEndpoint',
+        'sagemaker:AddTags',
       ],
       Resource: [sm(ctx, 'model/*'), sm(ctx, 'endpoint-config/*'), sm(ctx, 'endpoint/*')],
     },
-    { Sid: 'ReadApprovedPackages', Effect: 'Allow', Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'], Resource: groupResources(ctx) },
+    {
+      Sid: 'ReadApprovedPackages',
+      Effect: 'Allow',
+      Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
+      Resource: groupResources(ctx),
+    },
     passRole('PassDeploymentRole', [ctx.deploymentRoleArn]),
     DENY_TRAINING,
     DENY_APPROVAL,
@@ -420,14 +721,23 @@ export function monitoringPolicy(ctx: PolicyContext): string {
       Sid: 'ModelMonitor',
       Effect: 'Allow',
       Action: [
-        'sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule', 'sagemaker:DescribeMonitoringSchedule',
-        'sagemaker:CreateDataQualityJobDefinition', 'sagemaker:DescribeDataQualityJobDefinition',
-        'sagemaker:CreateModelQualityJobDefinition', 'sagemaker:DescribeModelQualityJobDefinition',
-        'sagemaker:DescribeProcessingJob', 'sagemaker:DescribeEndpoint', 'sagemaker:AddTags',
+        'sagemaker:CreateMonitoringSchedule',
+        'sagemaker:UpdateMonitoringSchedule',
+        'sagemaker:DescribeMonitoringSchedule',
+        'sagemaker:CreateDataQualityJobDefinition',
+        'sagemaker:DescribeDataQualityJobDefinition',
+        'sagemaker:CreateModelQualityJobDefinition',
+        'sagemaker:DescribeModelQualityJobDefinition',
+        'sagemaker:DescribeProcessingJob',
+        'sagemaker:DescribeEndpoint',
+        'sagemaker:AddTags',
       ],
       Resource: [
-        sm(ctx, 'monitoring-schedule/*'), sm(ctx, 'data-quality-job-definition/*'), sm(ctx, 'model-quality-job-definition/*'),
-        sm(ctx, 'processing-job/*'), sm(ctx, 'endpoint/*'),
+        sm(ctx, 'monitoring-schedule/*'),
+        sm(ctx, 'data-quality-job-definition/*'),
+        sm(ctx, 'model-quality-job-definition/*'),
+        sm(ctx, 'processing-job/*'),
+        sm(ctx, 'endpoint/*'),
       ],
     },
     passRole('PassMonitoringRole', [ctx.monitoringRoleArn]),

@@ -75,24 +75,32 @@ export class PersonaRoles extends Construct {
     const v = new Validator(this);
     for (const b of this.bindings) {
       v.require(
-        Validate.arn(b.principal, 'iam') === undefined || Validate.awsAccountId(b.principal) === undefined,
+        Validate.arn(b.principal, 'iam') === undefined ||
+          Validate.awsAccountId(b.principal) === undefined,
         `personas.${b.persona}`,
         b.principal,
         'an IAM role/user ARN (arn:aws:iam::111111111111:role/name) or a 12-digit account id',
       );
     }
-    if (props.namePrefix !== undefined) v.check('namePrefix', props.namePrefix, Validate.iamRoleName(props.namePrefix));
+    if (props.namePrefix !== undefined)
+      v.check('namePrefix', props.namePrefix, Validate.iamRoleName(props.namePrefix));
     v.throwIfInvalid();
 
     for (const persona of Object.values(Persona)) {
       const principals = this.principalsOf(persona);
       if (PersonaModel.isWorkload(persona)) {
-        this.roles[persona] = this.createRole(persona, trustPolicy({
-          services: ['sagemaker.amazonaws.com'],
-          actions: persona === Persona.TRAINING ? ['sts:AssumeRole', 'sts:SetSourceIdentity'] : ['sts:AssumeRole'],
-          conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
-          awsPrincipals: principals,
-        }));
+        this.roles[persona] = this.createRole(
+          persona,
+          trustPolicy({
+            services: ['sagemaker.amazonaws.com'],
+            actions:
+              persona === Persona.TRAINING
+                ? ['sts:AssumeRole', 'sts:SetSourceIdentity']
+                : ['sts:AssumeRole'],
+            conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
+            awsPrincipals: principals,
+          }),
+        );
       } else if (principals.length > 0) {
         this.roles[persona] = this.createRole(persona, trustPolicy({ awsPrincipals: principals }));
       }
@@ -110,10 +118,18 @@ export class PersonaRoles extends Construct {
   }
 
   /** Attaches an inline policy (JSON) to a persona's role; no-op when the role does not exist. */
-  public attachPolicy(persona: Persona, name: string, policyJson: string): IamRolePolicy | undefined {
+  public attachPolicy(
+    persona: Persona,
+    name: string,
+    policyJson: string,
+  ): IamRolePolicy | undefined {
     const role = this.roles[persona];
     if (!role) return undefined;
-    return new IamRolePolicy(this, `${SLUG[persona]}-${name}`, { role: role.id, name, policy: policyJson });
+    return new IamRolePolicy(this, `${SLUG[persona]}-${name}`, {
+      role: role.id,
+      name,
+      policy: policyJson,
+    });
   }
 
   /** Attaches a customer managed policy to a persona's role; no-op when the role does not exist. */
@@ -126,12 +142,20 @@ export class PersonaRoles extends Construct {
   private principalsOf(persona: Persona): string[] {
     return this.bindings
       .filter((b) => b.persona === persona)
-      .map((b) => (/^\d{12}$/.test(b.principal) ? `arn:${this.env.partition}:iam::${b.principal}:root` : b.principal));
+      .map((b) =>
+        /^\d{12}$/.test(b.principal)
+          ? `arn:${this.env.partition}:iam::${b.principal}:root`
+          : b.principal,
+      );
   }
 
   private createRole(persona: Persona, assumeRolePolicy: string): IamRole {
     return new IamRole(this, SLUG[persona], {
-      name: uniqueName(this, { prefix: `${this.props.namePrefix ?? 'mlops'}-${SLUG[persona]}`, maxLength: 64, lowercase: false }),
+      name: uniqueName(this, {
+        prefix: `${this.props.namePrefix ?? 'mlops'}-${SLUG[persona]}`,
+        maxLength: 64,
+        lowercase: false,
+      }),
       description: `secure-mlops ${persona} persona role`,
       assumeRolePolicy,
       permissionsBoundary: this.props.permissionsBoundaryArn,

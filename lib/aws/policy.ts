@@ -46,7 +46,9 @@ export function trustPolicy(opts: {
     statements.push({
       Sid: 'TrustPrincipals',
       Effect: 'Allow',
-      Principal: { AWS: opts.awsPrincipals.length === 1 ? opts.awsPrincipals[0] : opts.awsPrincipals },
+      Principal: {
+        AWS: opts.awsPrincipals.length === 1 ? opts.awsPrincipals[0] : opts.awsPrincipals,
+      },
       Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
     });
   }

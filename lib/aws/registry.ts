@@ -68,7 +68,9 @@ export class ModelRegistry extends Construct {
       v.check(`groups[${i}].name`, g.name, Validate.sagemakerName(g.name));
       v.require(!seen.has(g.name), `groups[${i}].name`, g.name, 'unique group names');
       seen.add(g.name);
-      (g.consumerAccounts ?? []).forEach((a, j) => v.check(`groups[${i}].consumerAccounts[${j}]`, a, Validate.awsAccountId(a)));
+      (g.consumerAccounts ?? []).forEach((a, j) =>
+        v.check(`groups[${i}].consumerAccounts[${j}]`, a, Validate.awsAccountId(a)),
+      );
     });
     v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId, props.region);
@@ -91,8 +93,15 @@ export class ModelRegistry extends Construct {
               Sid: 'AWS24ConsumerAccountsRead',
               Effect: 'Allow',
               Principal: { AWS: consumers.map((a) => `arn:${this.env.partition}:iam::${a}:root`) },
-              Action: ['sagemaker:DescribeModelPackageGroup', 'sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages'],
-              Resource: [groupArn, `arn:${this.env.partition}:sagemaker:${this.env.region}:${this.env.account}:model-package/${g.name.toLowerCase()}/*`],
+              Action: [
+                'sagemaker:DescribeModelPackageGroup',
+                'sagemaker:DescribeModelPackage',
+                'sagemaker:ListModelPackages',
+              ],
+              Resource: [
+                groupArn,
+                `arn:${this.env.partition}:sagemaker:${this.env.region}:${this.env.account}:model-package/${g.name.toLowerCase()}/*`,
+              ],
             },
           ]),
         });

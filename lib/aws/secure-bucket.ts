@@ -1,7 +1,10 @@
 import { Construct } from 'constructs';
 import { Lazy } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLifecycleConfiguration, S3BucketLifecycleConfigurationRule } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import {
+  S3BucketLifecycleConfiguration,
+  S3BucketLifecycleConfigurationRule,
+} from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
@@ -100,8 +103,10 @@ export class SecureBucket extends Construct {
   constructor(scope: Construct, id: string, props: SecureBucketProps = {}) {
     super(scope, id);
     const v = new Validator(this);
-    if (props.bucketName !== undefined) v.check('bucketName', props.bucketName, Validate.s3BucketName(props.bucketName));
-    if (props.kmsKeyArn !== undefined) v.check('kmsKeyArn', props.kmsKeyArn, Validate.arn(props.kmsKeyArn, 'kms'));
+    if (props.bucketName !== undefined)
+      v.check('bucketName', props.bucketName, Validate.s3BucketName(props.bucketName));
+    if (props.kmsKeyArn !== undefined)
+      v.check('kmsKeyArn', props.kmsKeyArn, Validate.arn(props.kmsKeyArn, 'kms'));
     v.require(
       props.kmsKeyArn !== undefined || props.serverAccessLogTarget === true,
       'kmsKeyArn',
@@ -115,7 +120,12 @@ export class SecureBucket extends Construct {
       'a SecureBucket receiving server access logs (only log target buckets may omit it)',
     );
     if (props.objectLockDays !== undefined) {
-      v.require(Number.isInteger(props.objectLockDays) && props.objectLockDays >= 1, 'objectLockDays', props.objectLockDays, 'an integer >= 1');
+      v.require(
+        Number.isInteger(props.objectLockDays) && props.objectLockDays >= 1,
+        'objectLockDays',
+        props.objectLockDays,
+        'an integer >= 1',
+      );
     }
     v.throwIfInvalid();
 
@@ -125,7 +135,10 @@ export class SecureBucket extends Construct {
       forceDestroy: false,
       objectLockEnabled: props.objectLockDays !== undefined ? true : undefined,
     });
-    applyRemovalPolicy(this.bucket, props.removalPolicy, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
+    applyRemovalPolicy(this.bucket, props.removalPolicy, {
+      retain: { force_destroy: false },
+      destroy: { force_destroy: true },
+    });
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
 
@@ -133,7 +146,13 @@ export class SecureBucket extends Construct {
       bucket: this.bucket.id,
       rule: [
         props.kmsKeyArn !== undefined
-          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }
+          ? {
+              applyServerSideEncryptionByDefault: {
+                sseAlgorithm: 'aws:kms',
+                kmsMasterKeyId: props.kmsKeyArn,
+              },
+              bucketKeyEnabled: true,
+            }
           : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
       ],
     });
@@ -177,11 +196,21 @@ export class SecureBucket extends Construct {
         id: 'expire-noncurrent-versions',
         status: 'Enabled',
         filter: [{}],
-        noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionExpirationDays ?? DEFAULT_NONCURRENT_VERSION_DAYS }],
+        noncurrentVersionExpiration: [
+          {
+            noncurrentDays:
+              props.noncurrentVersionExpirationDays ?? DEFAULT_NONCURRENT_VERSION_DAYS,
+          },
+        ],
       },
     ];
     if (props.expirationDays !== undefined) {
-      rules.push({ id: 'expire-current-objects', status: 'Enabled', filter: [{}], expiration: [{ days: props.expirationDays }] });
+      rules.push({
+        id: 'expire-current-objects',
+        status: 'Enabled',
+        filter: [{}],
+        expiration: [{ days: props.expirationDays }],
+      });
     }
     this.lifecycle = new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket: this.bucket.id,
@@ -206,12 +235,16 @@ export class SecureBucket extends Construct {
         Principal: { Service: 'logging.s3.amazonaws.com' },
         Action: 's3:PutObject',
         Resource: `${this.bucket.arn}/*`,
-        ...(props.sourceAccountId ? { Condition: { StringEquals: { 'aws:SourceAccount': props.sourceAccountId } } } : {}),
+        ...(props.sourceAccountId
+          ? { Condition: { StringEquals: { 'aws:SourceAccount': props.sourceAccountId } } }
+          : {}),
       });
     }
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
-      policy: Lazy.stringValue({ produce: () => policyDocument([...base, ...this.extraStatements]) }),
+      policy: Lazy.stringValue({
+        produce: () => policyDocument([...base, ...this.extraStatements]),
+      }),
       dependsOn: [this.publicAccessBlock],
     });
   }

@@ -34,8 +34,17 @@ import { withLightStackTraces } from './light-stack-traces';
 import { PlatformKey } from './kms';
 import { NetworkProps, PrivateNetwork } from './network';
 import {
-  adminPolicy, auditorPolicy, dataEngineerPolicy, dataScientistPolicy, deploymentPolicy, executionPolicy,
-  mlEngineerPolicy, modelViewerPolicy, monitoringPolicy, pipelinePolicy, PolicyContext,
+  adminPolicy,
+  auditorPolicy,
+  dataEngineerPolicy,
+  dataScientistPolicy,
+  deploymentPolicy,
+  executionPolicy,
+  mlEngineerPolicy,
+  modelViewerPolicy,
+  monitoringPolicy,
+  pipelinePolicy,
+  PolicyContext,
 } from './persona-policies';
 import { PersonaRoles } from './persona-roles';
 import { policyDocument, trustPolicy } from './policy';
@@ -356,7 +365,10 @@ export class SageMakerStudioDomain extends Construct {
   constructor(scope: Construct, id: string, props: SageMakerStudioDomainProps) {
     super(scope, id);
     this.validate(props);
-    const extra = { ...(props.tags?.extra ?? {}), ...(props.tenantId ? { [TENANT_TAG]: props.tenantId } : {}) };
+    const extra = {
+      ...(props.tags?.extra ?? {}),
+      ...(props.tenantId ? { [TENANT_TAG]: props.tenantId } : {}),
+    };
     this.tags = Tagging.apply(this, props.environment, { ...(props.tags ?? {}), extra });
     const literalRegion = providerRegion(this);
     const allowed = props.allowedRegions ?? (literalRegion ? [literalRegion] : undefined);
@@ -365,13 +377,16 @@ export class SageMakerStudioDomain extends Construct {
     this.region = this.env.region;
     const { partition, region, account } = this.env;
     const removal = props.removalPolicy;
-    const domainName = props.domainName ?? `${id}-${props.environment}`.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 63);
+    const domainName =
+      props.domainName ?? `${id}-${props.environment}`.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 63);
     this.userRolePath = `/secure-mlops/${uniqueSuffix(this, 8)}/`;
 
     // Key (AWS-05, X-04)
     if (props.encryption?.kmsKeyArn) {
       this.kmsKeyArn = props.encryption.kmsKeyArn;
-      Annotations.of(this).addInfo('encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers and the platform roles (see docs/aws.md)');
+      Annotations.of(this).addInfo(
+        'encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers and the platform roles (see docs/aws.md)',
+      );
     } else {
       this.platformKey = new PlatformKey(this, 'key', {
         rotationPeriodDays: props.encryption?.rotationPeriodDays,
@@ -382,13 +397,26 @@ export class SageMakerStudioDomain extends Construct {
     }
 
     // Buckets (AWS-07)
-    this.logBucket = new SecureBucket(this, 'access-logs', { serverAccessLogTarget: true, sourceAccountId: account, removalPolicy: removal });
-    this.dataBucket = new SecureBucket(this, 'data', { kmsKeyArn: this.kmsKeyArn, accessLogBucket: this.logBucket, removalPolicy: removal });
+    this.logBucket = new SecureBucket(this, 'access-logs', {
+      serverAccessLogTarget: true,
+      sourceAccountId: account,
+      removalPolicy: removal,
+    });
+    this.dataBucket = new SecureBucket(this, 'data', {
+      kmsKeyArn: this.kmsKeyArn,
+      accessLogBucket: this.logBucket,
+      removalPolicy: removal,
+    });
 
     // Network (AWS-01/02/03/27)
     this.network =
       props.sharedNetwork ??
-      new PrivateNetwork(this, 'network', { ...(props.network ?? {}), kmsKeyArn: this.kmsKeyArn, accountId: props.accountId, removalPolicy: removal });
+      new PrivateNetwork(this, 'network', {
+        ...(props.network ?? {}),
+        kmsKeyArn: this.kmsKeyArn,
+        accountId: props.accountId,
+        removalPolicy: removal,
+      });
     this.network.allowS3Bucket(this.dataBucket.bucketArn);
     this.studioSecurityGroup = new SecurityGroup(this, 'studio-sg', {
       vpcId: this.network.vpcId,
@@ -397,7 +425,10 @@ export class SageMakerStudioDomain extends Construct {
     });
     const studioEgress = new Construct(this, 'studio-sg-rules');
     this.network.allowEgressToEndpoints(studioEgress, this.studioSecurityGroup.id);
-    this.network.admitToEndpoints(this.studioSecurityGroup.id, `HTTPS from Studio (${this.node.path})`);
+    this.network.admitToEndpoints(
+      this.studioSecurityGroup.id,
+      `HTTPS from Studio (${this.node.path})`,
+    );
     this.jobsSecurityGroup = new SecurityGroup(this, 'jobs-sg', {
       vpcId: this.network.vpcId,
       description: 'SageMaker training/processing jobs: between job nodes, and to endpoints',
@@ -407,10 +438,16 @@ export class SageMakerStudioDomain extends Construct {
     this.network.allowEgressToEndpoints(jobsRules, this.jobsSecurityGroup.id);
     this.network.admitToEndpoints(this.jobsSecurityGroup.id, `HTTPS from jobs (${this.node.path})`);
     new VpcSecurityGroupIngressRule(jobsRules, 'self-ingress', {
-      securityGroupId: this.jobsSecurityGroup.id, referencedSecurityGroupId: this.jobsSecurityGroup.id, ipProtocol: '-1', description: 'Between nodes of a distributed job',
+      securityGroupId: this.jobsSecurityGroup.id,
+      referencedSecurityGroupId: this.jobsSecurityGroup.id,
+      ipProtocol: '-1',
+      description: 'Between nodes of a distributed job',
     });
     new VpcSecurityGroupEgressRule(jobsRules, 'self-egress', {
-      securityGroupId: this.jobsSecurityGroup.id, referencedSecurityGroupId: this.jobsSecurityGroup.id, ipProtocol: '-1', description: 'Between nodes of a distributed job',
+      securityGroupId: this.jobsSecurityGroup.id,
+      referencedSecurityGroupId: this.jobsSecurityGroup.id,
+      ipProtocol: '-1',
+      description: 'Between nodes of a distributed job',
     });
 
     // Persona roles (X-01, X-02, AWS-18)
@@ -431,7 +468,9 @@ export class SageMakerStudioDomain extends Construct {
       subnetIds: this.network.subnetIds,
       securityGroupIds: [this.jobsSecurityGroup.id],
       requireNetworkIsolation: props.requireNetworkIsolation,
-      adminPrincipalArns: roles.roleArn(Persona.PLATFORM_ADMIN) ? [roles.roleArn(Persona.PLATFORM_ADMIN)!] : undefined,
+      adminPrincipalArns: roles.roleArn(Persona.PLATFORM_ADMIN)
+        ? [roles.roleArn(Persona.PLATFORM_ADMIN)!]
+        : undefined,
     });
 
     // Domain (AWS-01, 05, 06, 08, 09, 20, 26, 28)
@@ -444,7 +483,8 @@ export class SageMakerStudioDomain extends Construct {
         maxIdleTimeoutInMinutes: idle,
       },
     };
-    const efsRetention = removal === RemovalPolicy.DESTROY && props.allowReplacement ? 'Delete' : 'Retain';
+    const efsRetention =
+      removal === RemovalPolicy.DESTROY && props.allowReplacement ? 'Delete' : 'Retain';
     this.domain = new SagemakerDomain(this, 'domain', {
       domainName,
       authMode: props.authMode,
@@ -477,18 +517,28 @@ export class SageMakerStudioDomain extends Construct {
     });
     applyRemovalPolicy(this.domain, removal);
     if (efsRetention === 'Delete') {
-      Compliance.suppress(this.domain, 'AWS-26', 'removalPolicy DESTROY with allowReplacement: the home EFS is deleted with the domain, explicitly');
+      Compliance.suppress(
+        this.domain,
+        'AWS-26',
+        'removalPolicy DESTROY with allowReplacement: the home EFS is deleted with the domain, explicitly',
+      );
     }
     if (!props.allowReplacement) {
       // Replacement guard: auth mode, VPC, subnets and KMS key force a new domain.
       this.domain.lifecycle = { ...(this.domain.lifecycle ?? {}), preventDestroy: true };
       if (removal === RemovalPolicy.DESTROY) {
-        Annotations.of(this).addWarning('removalPolicy is DESTROY but allowReplacement is false: the domain keeps prevent_destroy (see docs/aws.md)');
+        Annotations.of(this).addWarning(
+          'removalPolicy is DESTROY but allowReplacement is false: the domain keeps prevent_destroy (see docs/aws.md)',
+        );
       }
     }
 
     // Registry (AWS-24)
-    this.registry = new ModelRegistry(this, 'registry', { groups: props.modelPackageGroups ?? [], accountId: props.accountId, removalPolicy: removal });
+    this.registry = new ModelRegistry(this, 'registry', {
+      groups: props.modelPackageGroups ?? [],
+      accountId: props.accountId,
+      removalPolicy: removal,
+    });
 
     // Audit (X-06, AWS-21/22/23)
     this.audit = new AuditTrail(this, 'audit', {
@@ -527,7 +577,11 @@ export class SageMakerStudioDomain extends Construct {
       policy: executionPolicy(ctx),
     });
     roles.attachManagedPolicy(Persona.TRAINING, 'execution', this.executionPolicy.arn);
-    roles.attachPolicy(Persona.PLATFORM_ADMIN, 'ml-admin', adminPolicy(ctx, [this.dataBucket.bucketArn, this.logBucket.bucketArn]));
+    roles.attachPolicy(
+      Persona.PLATFORM_ADMIN,
+      'ml-admin',
+      adminPolicy(ctx, [this.dataBucket.bucketArn, this.logBucket.bucketArn]),
+    );
     roles.attachPolicy(Persona.DATA_SCIENTIST, 'data-scientist', dataScientistPolicy(ctx));
     roles.attachPolicy(Persona.ML_ENGINEER, 'ml-engineer', mlEngineerPolicy(ctx));
     roles.attachPolicy(Persona.DATA_ENGINEER, 'data-engineer', dataEngineerPolicy(ctx));
@@ -538,42 +592,73 @@ export class SageMakerStudioDomain extends Construct {
     roles.attachPolicy(Persona.MONITORING, 'monitoring', monitoringPolicy(ctx));
     for (const persona of Object.values(Persona)) {
       if (persona === Persona.PLATFORM_ADMIN) {
-        roles.attachManagedPolicy(persona, 'guardrails-apps', this.guardrails.adminStudioAppsPolicy.arn);
+        roles.attachManagedPolicy(
+          persona,
+          'guardrails-apps',
+          this.guardrails.adminStudioAppsPolicy.arn,
+        );
       } else {
         roles.attachManagedPolicy(persona, 'guardrails-apps', this.guardrails.studioAppsPolicy.arn);
       }
       roles.attachManagedPolicy(persona, 'guardrails-domain', this.guardrails.domainPolicy.arn);
-      if (PersonaModel.isWorkload(persona)) roles.attachManagedPolicy(persona, 'guardrails-jobs', this.guardrails.jobsPolicy.arn);
+      if (PersonaModel.isWorkload(persona))
+        roles.attachManagedPolicy(persona, 'guardrails-jobs', this.guardrails.jobsPolicy.arn);
     }
-    roles.attachManagedPolicy(Persona.TRAINING, 'guardrails-job-tags', this.guardrails.jobTagsPolicy.arn);
+    roles.attachManagedPolicy(
+      Persona.TRAINING,
+      'guardrails-job-tags',
+      this.guardrails.jobTagsPolicy.arn,
+    );
     if (props.tenantId) this.tenantPolicyArn = this.addTenantIsolation(props.tenantId);
 
     // Key use (AWS-05: named roles, through named services)
     if (this.platformKey) {
-      for (const persona of [Persona.TRAINING, Persona.PIPELINE, Persona.DEPLOYMENT, Persona.MONITORING, Persona.DATA_ENGINEER]) {
+      for (const persona of [
+        Persona.TRAINING,
+        Persona.PIPELINE,
+        Persona.DEPLOYMENT,
+        Persona.MONITORING,
+        Persona.DATA_ENGINEER,
+      ]) {
         const a = roles.roleArn(persona);
-        if (a) for (const svc of ['s3', 'sagemaker', 'elasticfilesystem']) this.platformKey.grantUseVia(a, svc);
+        if (a)
+          for (const svc of ['s3', 'sagemaker', 'elasticfilesystem'])
+            this.platformKey.grantUseVia(a, svc);
       }
-      this.platformKey.grantUseViaPattern('PerUserExecutionRoles', userRolePattern, ['s3', 'sagemaker', 'elasticfilesystem']);
+      this.platformKey.grantUseViaPattern('PerUserExecutionRoles', userRolePattern, [
+        's3',
+        'sagemaker',
+        'elasticfilesystem',
+      ]);
     }
 
     // Cross-account consumers of the registry read model artifacts (AWS-24)
     if (this.registry.consumerAccounts.length > 0) {
-      const consumers = this.registry.consumerAccounts.map((a) => `arn:${partition}:iam::${a}:root`);
-      this.dataBucket.addToPolicy(JSON.stringify({
-        Sid: 'RegistryConsumersReadModels',
-        Effect: 'Allow',
-        Principal: { AWS: consumers },
-        Action: 's3:GetObject',
-        Resource: `${this.dataBucket.bucketArn}/models/*`,
-      }));
+      const consumers = this.registry.consumerAccounts.map(
+        (a) => `arn:${partition}:iam::${a}:root`,
+      );
+      this.dataBucket.addToPolicy(
+        JSON.stringify({
+          Sid: 'RegistryConsumersReadModels',
+          Effect: 'Allow',
+          Principal: { AWS: consumers },
+          Action: 's3:GetObject',
+          Resource: `${this.dataBucket.bucketArn}/models/*`,
+        }),
+      );
       if (this.platformKey) for (const c of consumers) this.platformKey.grantUseVia(c, 's3');
     }
 
     // User profiles (AWS-04, AWS-09)
     const domainId = this.domain.id;
     const studioSgId = this.studioSecurityGroup.id;
-    const ownPolicies = [this.executionPolicy.arn, this.guardrails.studioAppsPolicy.arn, this.guardrails.jobsPolicy.arn, this.guardrails.jobTagsPolicy.arn, this.guardrails.domainPolicy.arn];
+    const ownPolicies = [
+      this.executionPolicy.arn,
+      this.guardrails.studioAppsPolicy.arn,
+      this.guardrails.jobsPolicy.arn,
+      this.guardrails.jobTagsPolicy.arn,
+      this.guardrails.domainPolicy.arn,
+    ];
     withLightStackTraces(() => {
       for (const spec of props.userProfiles ?? []) {
         this.userProfiles[spec.name] = new StudioUserProfile(this, `user-${spec.name}`, {
@@ -608,7 +693,10 @@ export class SageMakerStudioDomain extends Construct {
       const pipelines = props.scheduledPipelines!;
       const schedulerRole = new IamRole(this, 'pipeline-scheduler-role', {
         description: 'EventBridge starts the scheduled SageMaker pipelines (AWS-25)',
-        assumeRolePolicy: trustPolicy({ services: ['events.amazonaws.com'], conditions: { StringEquals: { 'aws:SourceAccount': account } } }),
+        assumeRolePolicy: trustPolicy({
+          services: ['events.amazonaws.com'],
+          conditions: { StringEquals: { 'aws:SourceAccount': account } },
+        }),
       });
       new IamRolePolicy(this, 'pipeline-scheduler-policy', {
         role: schedulerRole.id,
@@ -617,12 +705,18 @@ export class SageMakerStudioDomain extends Construct {
             Sid: 'StartScheduledPipelines',
             Effect: 'Allow',
             Action: 'sagemaker:StartPipelineExecution',
-            Resource: pipelines.map((p) => `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`),
+            Resource: pipelines.map(
+              (p) =>
+                `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`,
+            ),
           },
         ]),
       });
       pipelines.forEach((p, i) => {
-        const rule = new CloudwatchEventRule(this, `schedule-${i}`, { description: `Start pipeline ${p.pipelineName}`, scheduleExpression: p.scheduleExpression });
+        const rule = new CloudwatchEventRule(this, `schedule-${i}`, {
+          description: `Start pipeline ${p.pipelineName}`,
+          scheduleExpression: p.scheduleExpression,
+        });
         new CloudwatchEventTarget(this, `schedule-${i}-target`, {
           rule: rule.name,
           arn: `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`,
@@ -650,13 +744,23 @@ export class SageMakerStudioDomain extends Construct {
 
     // Custom images run as non-root (AWS-19 opt)
     for (const img of props.customImages ?? []) {
-      this.appImageConfigs[img.appImageConfigName] = new SagemakerAppImageConfig(this, `image-config-${img.appImageConfigName}`, {
-        appImageConfigName: img.appImageConfigName,
-        kernelGatewayImageConfig: {
-          kernelSpec: [{ name: img.kernelName, displayName: img.kernelDisplayName ?? img.kernelName }],
-          fileSystemConfig: { defaultUid: 1000, defaultGid: 100, mountPath: '/home/sagemaker-user' },
+      this.appImageConfigs[img.appImageConfigName] = new SagemakerAppImageConfig(
+        this,
+        `image-config-${img.appImageConfigName}`,
+        {
+          appImageConfigName: img.appImageConfigName,
+          kernelGatewayImageConfig: {
+            kernelSpec: [
+              { name: img.kernelName, displayName: img.kernelDisplayName ?? img.kernelName },
+            ],
+            fileSystemConfig: {
+              defaultUid: 1000,
+              defaultGid: 100,
+              mountPath: '/home/sagemaker-user',
+            },
+          },
         },
-      });
+      );
     }
 
     // Lake Formation (AWS-29 opt)
@@ -675,12 +779,32 @@ export class SageMakerStudioDomain extends Construct {
 
     // EFS backup (AWS-26 opt)
     if (props.efsBackup) {
-      this.platformKey?.grantService('AwsBackup', 'backup.amazonaws.com', ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey', 'kms:CreateGrant']);
-      const vault = new BackupVault(this, 'backup-vault', { name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }), kmsKeyArn: this.kmsKeyArn, forceDestroy: false });
-      applyRemovalPolicy(vault, removal, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
+      this.platformKey?.grantService('AwsBackup', 'backup.amazonaws.com', [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:GenerateDataKey',
+        'kms:DescribeKey',
+        'kms:CreateGrant',
+      ]);
+      const vault = new BackupVault(this, 'backup-vault', {
+        name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }),
+        kmsKeyArn: this.kmsKeyArn,
+        forceDestroy: false,
+      });
+      applyRemovalPolicy(vault, removal, {
+        retain: { force_destroy: false },
+        destroy: { force_destroy: true },
+      });
       const plan = new BackupPlan(this, 'backup-plan', {
         name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }),
-        rule: [{ ruleName: 'daily', targetVaultName: vault.name, schedule: props.efsBackup.schedule ?? 'cron(0 5 * * ? *)', lifecycle: { deleteAfter: props.efsBackup.deleteAfterDays ?? 35 } }],
+        rule: [
+          {
+            ruleName: 'daily',
+            targetVaultName: vault.name,
+            schedule: props.efsBackup.schedule ?? 'cron(0 5 * * ? *)',
+            lifecycle: { deleteAfter: props.efsBackup.deleteAfterDays ?? 35 },
+          },
+        ],
       });
       const backupRole = new IamRole(this, 'backup-role', {
         description: 'AWS Backup of the Studio EFS',
@@ -694,13 +818,21 @@ export class SageMakerStudioDomain extends Construct {
         name: 'studio-efs',
         planId: plan.id,
         iamRoleArn: backupRole.arn,
-        resources: [`arn:${partition}:elasticfilesystem:${region}:${account}:file-system/${this.domain.homeEfsFileSystemId}`],
+        resources: [
+          `arn:${partition}:elasticfilesystem:${region}:${account}:file-system/${this.domain.homeEfsFileSystemId}`,
+        ],
       });
     }
 
     new TerraformOutput(this, 'domain-immutable-settings', {
-      description: 'Settings that force a new domain when changed (auth mode, VPC, subnets, KMS key): review any diff here',
-      value: { authMode: props.authMode, vpcId: this.network.vpcId, subnetIds: this.network.subnetIds, kmsKeyId: this.kmsKeyArn },
+      description:
+        'Settings that force a new domain when changed (auth mode, VPC, subnets, KMS key): review any diff here',
+      value: {
+        authMode: props.authMode,
+        vpcId: this.network.vpcId,
+        subnetIds: this.network.subnetIds,
+        kmsKeyId: this.kmsKeyArn,
+      },
     });
   }
 
@@ -711,11 +843,24 @@ export class SageMakerStudioDomain extends Construct {
         Sid: 'AWS30TenantResourcesOnly',
         Effect: 'Deny',
         Action: [
-          'sagemaker:CreatePresignedDomainUrl', 'sagemaker:DescribeUserProfile', 'sagemaker:UpdateUserProfile', 'sagemaker:DeleteUserProfile',
-          'sagemaker:DescribeSpace', 'sagemaker:UpdateSpace', 'sagemaker:DeleteSpace',
-          'sagemaker:DescribeDomain', 'sagemaker:UpdateDomain', 'sagemaker:DeleteDomain',
-          'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
-          'sagemaker:DescribeModelPackageGroup', 'sagemaker:UpdateModelPackage', 'sagemaker:DescribePipeline', 'sagemaker:StartPipelineExecution',
+          'sagemaker:CreatePresignedDomainUrl',
+          'sagemaker:DescribeUserProfile',
+          'sagemaker:UpdateUserProfile',
+          'sagemaker:DeleteUserProfile',
+          'sagemaker:DescribeSpace',
+          'sagemaker:UpdateSpace',
+          'sagemaker:DeleteSpace',
+          'sagemaker:DescribeDomain',
+          'sagemaker:UpdateDomain',
+          'sagemaker:DeleteDomain',
+          'sagemaker:DescribeTrainingJob',
+          'sagemaker:StopTrainingJob',
+          'sagemaker:DescribeProcessingJob',
+          'sagemaker:StopProcessingJob',
+          'sagemaker:DescribeModelPackageGroup',
+          'sagemaker:UpdateModelPackage',
+          'sagemaker:DescribePipeline',
+          'sagemaker:StartPipelineExecution',
         ],
         Resource: '*',
         Condition: { StringNotEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: tenantId } },
@@ -723,57 +868,145 @@ export class SageMakerStudioDomain extends Construct {
       {
         Sid: 'AWS30TenantTagOnCreate',
         Effect: 'Deny',
-        Action: ['sagemaker:CreateUserProfile', 'sagemaker:CreateSpace', 'sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreatePipeline', 'sagemaker:CreateModelPackageGroup'],
+        Action: [
+          'sagemaker:CreateUserProfile',
+          'sagemaker:CreateSpace',
+          'sagemaker:CreateTrainingJob',
+          'sagemaker:CreateProcessingJob',
+          'sagemaker:CreatePipeline',
+          'sagemaker:CreateModelPackageGroup',
+        ],
         Resource: '*',
         Condition: { StringNotEquals: { [`aws:RequestTag/${TENANT_TAG}`]: tenantId } },
       },
     ]);
-    const policy = new IamPolicy(this, 'tenant-isolation', { description: `AWS-30 tenant isolation for ${tenantId}`, policy: doc });
-    for (const persona of Object.values(Persona)) this.personaRoles.attachManagedPolicy(persona, 'tenant-isolation', policy.arn);
+    const policy = new IamPolicy(this, 'tenant-isolation', {
+      description: `AWS-30 tenant isolation for ${tenantId}`,
+      policy: doc,
+    });
+    for (const persona of Object.values(Persona))
+      this.personaRoles.attachManagedPolicy(persona, 'tenant-isolation', policy.arn);
     return policy.arn;
   }
 
   private validate(props: SageMakerStudioDomainProps): void {
     const v = new Validator(this);
-    v.require(Object.values(AuthMode).includes(props.authMode), 'authMode', props.authMode, "AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)");
-    v.require(typeof props.environment === 'string' && /^[a-zA-Z0-9-]{1,32}$/.test(props.environment), 'environment', props.environment, '1-32 letters, digits and hyphens');
-    if (props.domainName !== undefined) v.check('domainName', props.domainName, Validate.sagemakerName(props.domainName));
-    if (props.accountId !== undefined) v.check('accountId', props.accountId, Validate.awsAccountId(props.accountId));
-    if (props.encryption?.kmsKeyArn !== undefined) v.check('encryption.kmsKeyArn', props.encryption.kmsKeyArn, Validate.arn(props.encryption.kmsKeyArn, 'kms'));
+    v.require(
+      Object.values(AuthMode).includes(props.authMode),
+      'authMode',
+      props.authMode,
+      'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',
+    );
+    v.require(
+      typeof props.environment === 'string' && /^[a-zA-Z0-9-]{1,32}$/.test(props.environment),
+      'environment',
+      props.environment,
+      '1-32 letters, digits and hyphens',
+    );
+    if (props.domainName !== undefined)
+      v.check('domainName', props.domainName, Validate.sagemakerName(props.domainName));
+    if (props.accountId !== undefined)
+      v.check('accountId', props.accountId, Validate.awsAccountId(props.accountId));
+    if (props.encryption?.kmsKeyArn !== undefined)
+      v.check(
+        'encryption.kmsKeyArn',
+        props.encryption.kmsKeyArn,
+        Validate.arn(props.encryption.kmsKeyArn, 'kms'),
+      );
     if (props.allowedInstanceTypes !== undefined) {
-      v.require(props.allowedInstanceTypes.includes('system'), 'allowedInstanceTypes', props.allowedInstanceTypes, "a list that includes 'system' (the default Jupyter Server and system apps run on it; without it nobody can open Studio)");
+      v.require(
+        props.allowedInstanceTypes.includes('system'),
+        'allowedInstanceTypes',
+        props.allowedInstanceTypes,
+        "a list that includes 'system' (the default Jupyter Server and system apps run on it; without it nobody can open Studio)",
+      );
     }
     const idle = props.idleTimeoutMinutes;
-    if (idle !== undefined) v.require(Number.isInteger(idle) && idle >= 60 && idle <= 525600, 'idleTimeoutMinutes', idle, 'an integer from 60 to 525600');
-    (props.presignedUrl?.sourceIps ?? []).forEach((c, i) => v.check(`presignedUrl.sourceIps[${i}]`, c, Validate.cidr(c)));
+    if (idle !== undefined)
+      v.require(
+        Number.isInteger(idle) && idle >= 60 && idle <= 525600,
+        'idleTimeoutMinutes',
+        idle,
+        'an integer from 60 to 525600',
+      );
+    (props.presignedUrl?.sourceIps ?? []).forEach((c, i) =>
+      v.check(`presignedUrl.sourceIps[${i}]`, c, Validate.cidr(c)),
+    );
     (props.presignedUrl?.sourceVpceIds ?? []).forEach((e, i) =>
-      v.require(Token.isUnresolved(e) || VPCE_ID.test(e), `presignedUrl.sourceVpceIds[${i}]`, e, 'a VPC endpoint id such as vpce-0123456789abcdef0'),
+      v.require(
+        Token.isUnresolved(e) || VPCE_ID.test(e),
+        `presignedUrl.sourceVpceIds[${i}]`,
+        e,
+        'a VPC endpoint id such as vpce-0123456789abcdef0',
+      ),
     );
     const names = new Set<string>();
     (props.userProfiles ?? []).forEach((u, i) => {
       v.check(`userProfiles[${i}].name`, u.name, Validate.sagemakerName(u.name));
       v.require(!names.has(u.name), `userProfiles[${i}].name`, u.name, 'unique profile names');
       names.add(u.name);
-      v.require(PersonaModel.HUMAN.includes(u.persona), `userProfiles[${i}].persona`, u.persona, `a human persona: ${PersonaModel.HUMAN.join(', ')}`);
-      if (u.ssoUserName !== undefined) v.require(props.authMode === AuthMode.SSO, `userProfiles[${i}].ssoUserName`, u.ssoUserName, 'only with authMode SSO');
+      v.require(
+        PersonaModel.HUMAN.includes(u.persona),
+        `userProfiles[${i}].persona`,
+        u.persona,
+        `a human persona: ${PersonaModel.HUMAN.join(', ')}`,
+      );
+      if (u.ssoUserName !== undefined)
+        v.require(
+          props.authMode === AuthMode.SSO,
+          `userProfiles[${i}].ssoUserName`,
+          u.ssoUserName,
+          'only with authMode SSO',
+        );
     });
     (props.spaces ?? []).forEach((s, i) => {
       v.check(`spaces[${i}].name`, s.name, Validate.sagemakerName(s.name));
-      v.require(names.has(s.ownerProfileName), `spaces[${i}].ownerProfileName`, s.ownerProfileName, 'the name of a profile in userProfiles');
+      v.require(
+        names.has(s.ownerProfileName),
+        `spaces[${i}].ownerProfileName`,
+        s.ownerProfileName,
+        'the name of a profile in userProfiles',
+      );
     });
-    (props.notebookInstances ?? []).forEach((n, i) => v.check(`notebookInstances[${i}].name`, n.name, Validate.sagemakerName(n.name)));
+    (props.notebookInstances ?? []).forEach((n, i) =>
+      v.check(`notebookInstances[${i}].name`, n.name, Validate.sagemakerName(n.name)),
+    );
     (props.scheduledPipelines ?? []).forEach((p, i) => {
-      v.check(`scheduledPipelines[${i}].pipelineName`, p.pipelineName, Validate.sagemakerName(p.pipelineName));
-      v.require(/^(rate|cron)\(.+\)$/.test(p.scheduleExpression), `scheduledPipelines[${i}].scheduleExpression`, p.scheduleExpression, "an EventBridge schedule such as 'cron(0 3 * * ? *)' or 'rate(1 day)'");
+      v.check(
+        `scheduledPipelines[${i}].pipelineName`,
+        p.pipelineName,
+        Validate.sagemakerName(p.pipelineName),
+      );
+      v.require(
+        /^(rate|cron)\(.+\)$/.test(p.scheduleExpression),
+        `scheduledPipelines[${i}].scheduleExpression`,
+        p.scheduleExpression,
+        "an EventBridge schedule such as 'cron(0 3 * * ? *)' or 'rate(1 day)'",
+      );
     });
-    if (props.tenantId !== undefined) v.require(/^[a-z0-9][a-z0-9-]{0,30}$/.test(props.tenantId), 'tenantId', props.tenantId, '1-31 lowercase letters, digits and hyphens');
+    if (props.tenantId !== undefined)
+      v.require(
+        /^[a-z0-9][a-z0-9-]{0,30}$/.test(props.tenantId),
+        'tenantId',
+        props.tenantId,
+        '1-31 lowercase letters, digits and hyphens',
+      );
     const region = providerRegion(this);
     if (props.allowedRegions) {
-      props.allowedRegions.forEach((r, i) => v.check(`allowedRegions[${i}]`, r, Validate.awsRegion(r)));
-      if (region) v.require(props.allowedRegions.includes(region), 'allowedRegions', `${region} (provider region)`, `the provider region must be one of [${props.allowedRegions.join(', ')}]`);
+      props.allowedRegions.forEach((r, i) =>
+        v.check(`allowedRegions[${i}]`, r, Validate.awsRegion(r)),
+      );
+      if (region)
+        v.require(
+          props.allowedRegions.includes(region),
+          'allowedRegions',
+          `${region} (provider region)`,
+          `the provider region must be one of [${props.allowedRegions.join(', ')}]`,
+        );
     }
     const cidr = props.network?.vpcCidr;
-    if (cidr && !parseCidrOrUndefined(cidr)) v.add('network.vpcCidr', cidr, 'an IPv4 CIDR block such as 10.20.0.0/20');
+    if (cidr && !parseCidrOrUndefined(cidr))
+      v.add('network.vpcCidr', cidr, 'an IPv4 CIDR block such as 10.20.0.0/20');
     v.throwIfInvalid();
   }
 }

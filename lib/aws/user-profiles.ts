@@ -134,7 +134,10 @@ export class StudioUserProfile extends Construct {
       });
       const roleName = this.executionRole.name;
       props.ownRolePolicyArns.forEach((arn, i) => {
-        new IamRolePolicyAttachment(this, `execution-policy-${i}`, { role: roleName, policyArn: arn });
+        new IamRolePolicyAttachment(this, `execution-policy-${i}`, {
+          role: roleName,
+          policyArn: arn,
+        });
       });
       this.executionRoleArn = this.executionRole.arn;
     } else {
@@ -145,7 +148,8 @@ export class StudioUserProfile extends Construct {
       domainId: props.domainId,
       userProfileName: spec.name,
       singleSignOnUserIdentifier: props.authMode === AuthMode.SSO ? 'UserName' : undefined,
-      singleSignOnUserValue: props.authMode === AuthMode.SSO ? (spec.ssoUserName ?? spec.name) : undefined,
+      singleSignOnUserValue:
+        props.authMode === AuthMode.SSO ? (spec.ssoUserName ?? spec.name) : undefined,
       userSettings: {
         executionRole: this.executionRoleArn,
         securityGroups: [props.studioSecurityGroupId, sgId],

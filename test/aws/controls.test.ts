@@ -7,14 +7,17 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
   let platform: SageMakerStudioDomain;
   let policies: string[];
   let domain: any;
-  const rolePolicy = (slug: string) => at(json, 'aws_iam_role_policy', `roles/${slug}-`).map((p: any) => p.policy);
+  const rolePolicy = (slug: string) =>
+    at(json, 'aws_iam_role_policy', `roles/${slug}-`).map((p: any) => p.policy);
 
   beforeAll(() => {
     const out = synthPlatform(fullProps());
     json = out.json;
     platform = out.platform;
     domain = one(json, 'aws_sagemaker_domain');
-    policies = [...all(json, 'aws_iam_policy'), ...all(json, 'aws_iam_role_policy')].map((p: any) => p.policy);
+    policies = [...all(json, 'aws_iam_policy'), ...all(json, 'aws_iam_role_policy')].map(
+      (p: any) => p.policy,
+    );
   });
 
   test('AWS-01 domain is VpcOnly in private subnets of >= 2 AZs with security groups in domain, user and space settings', () => {
@@ -32,17 +35,29 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
   test('AWS-02 interface endpoints with private DNS for every required service, S3 gateway limited to platform buckets, 443 only from Studio SGs', () => {
     const endpoints = all(json, 'aws_vpc_endpoint');
     const names = endpoints.map((e: any) => e.service_name);
-    for (const s of ['sagemaker.api', 'sagemaker.runtime', 'sts', 'logs', 'kms', 'ecr.api', 'ecr.dkr', 'elasticfilesystem']) {
+    for (const s of [
+      'sagemaker.api',
+      'sagemaker.runtime',
+      'sts',
+      'logs',
+      'kms',
+      'ecr.api',
+      'ecr.dkr',
+      'elasticfilesystem',
+    ]) {
       expect(names).toContain(`com.amazonaws.eu-west-1.${s}`);
     }
     expect(names).toContain('aws.sagemaker.eu-west-1.studio');
-    for (const e of endpoints.filter((x: any) => x.vpc_endpoint_type === 'Interface')) expect(e.private_dns_enabled).toBe(true);
+    for (const e of endpoints.filter((x: any) => x.vpc_endpoint_type === 'Interface'))
+      expect(e.private_dns_enabled).toBe(true);
     const s3 = endpoints.find((e: any) => e.service_name === 'com.amazonaws.eu-west-1.s3');
     expect(s3.vpc_endpoint_type).toBe('Gateway');
     const resources = stmts(s3.policy).flatMap((x: any) => x.Resource);
     expect(resources).toContain('${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}');
     expect(resources).not.toContain('*');
-    const ingress = all(json, 'aws_vpc_security_group_ingress_rule').filter((r: any) => String(r.security_group_id).includes('endpoint-sg'));
+    const ingress = all(json, 'aws_vpc_security_group_ingress_rule').filter((r: any) =>
+      String(r.security_group_id).includes('endpoint-sg'),
+    );
     expect(ingress.length).toBeGreaterThanOrEqual(2);
     for (const r of ingress) {
       expect(r.from_port).toBe(443);
@@ -54,7 +69,11 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
 
   test('AWS-03 subnets are sized by the capacity planner (/22 for 100 users)', () => {
     expect(platform.network.capacity.recommendedPrefixLength).toBe(22);
-    expect(all(json, 'aws_subnet').map((s: any) => s.cidr_block)).toEqual(['10.20.0.0/22', '10.20.4.0/22', '10.20.8.0/22']);
+    expect(all(json, 'aws_subnet').map((s: any) => s.cidr_block)).toEqual([
+      '10.20.0.0/22',
+      '10.20.4.0/22',
+      '10.20.8.0/22',
+    ]);
   });
 
   test('AWS-04 every user profile has its own security group', () => {
@@ -74,8 +93,13 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(st.flatMap((s: any) => s.Action)).not.toContain('kms:*');
     const use = st.filter((s: any) => String(s.Sid).startsWith('UseViaServices'));
     expect(use.length).toBeGreaterThan(0);
-    for (const s of use) expect(s.Condition.StringEquals['kms:ViaService']).toEqual(expect.arrayContaining(['s3.eu-west-1.amazonaws.com']));
-    expect(st.find((s: any) => s.Sid === 'PerUserExecutionRoles').Condition.ArnLike['aws:PrincipalArn']).toMatch(/^arn:aws:iam::111111111111:role\/secure-mlops\/[a-z0-9]+\/\*$/);
+    for (const s of use)
+      expect(s.Condition.StringEquals['kms:ViaService']).toEqual(
+        expect.arrayContaining(['s3.eu-west-1.amazonaws.com']),
+      );
+    expect(
+      st.find((s: any) => s.Sid === 'PerUserExecutionRoles').Condition.ArnLike['aws:PrincipalArn'],
+    ).toMatch(/^arn:aws:iam::111111111111:role\/secure-mlops\/[a-z0-9]+\/\*$/);
   });
 
   test('AWS-06 notebook sharing goes to the platform bucket with the key ARN', () => {
@@ -90,14 +114,23 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     const buckets = all(json, 'aws_s3_bucket');
     expect(buckets).toHaveLength(3);
     const sse = all(json, 'aws_s3_bucket_server_side_encryption_configuration');
-    const kms = sse.filter((c: any) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm === 'aws:kms');
+    const kms = sse.filter(
+      (c: any) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm === 'aws:kms',
+    );
     expect(kms).toHaveLength(2);
     for (const c of kms) expect(c.rule[0].bucket_key_enabled).toBe(true);
-    for (const v of all(json, 'aws_s3_bucket_versioning')) expect(v.versioning_configuration.status).toBe('Enabled');
+    for (const v of all(json, 'aws_s3_bucket_versioning'))
+      expect(v.versioning_configuration.status).toBe('Enabled');
     for (const p of all(json, 'aws_s3_bucket_public_access_block')) {
-      expect([p.block_public_acls, p.block_public_policy, p.ignore_public_acls, p.restrict_public_buckets]).toEqual([true, true, true, true]);
+      expect([
+        p.block_public_acls,
+        p.block_public_policy,
+        p.ignore_public_acls,
+        p.restrict_public_buckets,
+      ]).toEqual([true, true, true, true]);
     }
-    for (const o of all(json, 'aws_s3_bucket_ownership_controls')) expect(o.rule.object_ownership).toBe('BucketOwnerEnforced');
+    for (const o of all(json, 'aws_s3_bucket_ownership_controls'))
+      expect(o.rule.object_ownership).toBe('BucketOwnerEnforced');
     for (const p of all(json, 'aws_s3_bucket_policy')) {
       const deny = stmts(p.policy).find((s: any) => s.Sid === 'DenyInsecureTransport');
       expect(deny.Condition.Bool['aws:SecureTransport']).toBe('false');
@@ -125,19 +158,33 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
 
   test('AWS-10 presigned URLs only for the profile whose studiouserid tag matches the principal tag', () => {
     const s = sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromSourceIp');
-    expect(s.Condition.StringEquals['sagemaker:ResourceTag/studiouserid']).toBe('$${aws:PrincipalTag/studiouserid}');
+    expect(s.Condition.StringEquals['sagemaker:ResourceTag/studiouserid']).toBe(
+      '$${aws:PrincipalTag/studiouserid}',
+    );
     expect(s.Resource).toMatch(/user-profile\/\$\{aws_sagemaker_domain\..*\.id\}\/\*$/);
   });
 
   test('AWS-11 presigned URLs limited by aws:SourceIp and aws:sourceVpce', () => {
-    expect(sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromSourceIp').Condition.IpAddress['aws:SourceIp']).toEqual(['192.0.2.0/24']);
-    expect(sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromVpce').Condition.StringEquals['aws:sourceVpce']).toEqual(['vpce-0123456789abcdef0']);
+    expect(
+      sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromSourceIp').Condition.IpAddress[
+        'aws:SourceIp'
+      ],
+    ).toEqual(['192.0.2.0/24']);
+    expect(
+      sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromVpce').Condition.StringEquals[
+        'aws:sourceVpce'
+      ],
+    ).toEqual(['vpce-0123456789abcdef0']);
   });
 
   test('AWS-12 CreateApp denied outside the allowed instance types, system included', () => {
     const s = sid(policies, 'AWS12LimitInstanceTypes');
     expect(s.Effect).toBe('Deny');
-    expect(s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes']).toEqual(['ml.t3.medium', 'ml.m5.large', 'system']);
+    expect(s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes']).toEqual([
+      'ml.t3.medium',
+      'ml.m5.large',
+      'system',
+    ]);
   });
 
   test('AWS-13 CreateApp denied for unapproved images', () => {
@@ -146,30 +193,71 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
   });
 
   test('AWS-14 CreateDomain denied unless VpcOnly with subnets and security groups, as identity policy and SCP output', () => {
-    for (const id of ['AWS14DomainVpcOnly', 'AWS14DomainSubnets', 'AWS14DomainSecurityGroups']) expect(sid(policies, id).Effect).toBe('Deny');
-    const scp = Object.values(json.output).find((o: any) => String(o.description).startsWith('Service control policy')) as any;
-    expect(stmts(scp.value).map((s: any) => s.Sid)).toEqual(expect.arrayContaining(['AWS14DomainVpcOnly', 'AWS14DomainSubnets', 'AWS14DomainSecurityGroups']));
+    for (const id of ['AWS14DomainVpcOnly', 'AWS14DomainSubnets', 'AWS14DomainSecurityGroups'])
+      expect(sid(policies, id).Effect).toBe('Deny');
+    const scp = Object.values(json.output).find((o: any) =>
+      String(o.description).startsWith('Service control policy'),
+    ) as any;
+    expect(stmts(scp.value).map((s: any) => s.Sid)).toEqual(
+      expect.arrayContaining([
+        'AWS14DomainVpcOnly',
+        'AWS14DomainSubnets',
+        'AWS14DomainSecurityGroups',
+      ]),
+    );
   });
 
   test('AWS-15 tags required on CreateUserProfile, CreateTrainingJob, CreateProcessingJob', () => {
-    expect(sid(policies, 'AWS15UserProfileTagged').Condition.Null['aws:RequestTag/studiouserid']).toBe('true');
-    expect(sid(policies, 'AWS15JobsTagged0').Action).toEqual(['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob']);
+    expect(
+      sid(policies, 'AWS15UserProfileTagged').Condition.Null['aws:RequestTag/studiouserid'],
+    ).toBe('true');
+    expect(sid(policies, 'AWS15JobsTagged0').Action).toEqual([
+      'sagemaker:CreateTrainingJob',
+      'sagemaker:CreateProcessingJob',
+    ]);
   });
 
   test('AWS-16 encryption required on endpoint configs, monitoring schedules and domains', () => {
-    expect(sid(policies, 'AWS16EndpointConfigKms').Condition.Null['sagemaker:VolumeKmsKey']).toBe('true');
-    expect(sid(policies, 'AWS16MonitoringVolumeKms').Action).toEqual(['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule']);
-    expect(sid(policies, 'AWS16MonitoringOutputKms').Condition.Null['sagemaker:OutputKmsKey']).toBe('true');
+    expect(sid(policies, 'AWS16EndpointConfigKms').Condition.Null['sagemaker:VolumeKmsKey']).toBe(
+      'true',
+    );
+    expect(sid(policies, 'AWS16MonitoringVolumeKms').Action).toEqual([
+      'sagemaker:CreateMonitoringSchedule',
+      'sagemaker:UpdateMonitoringSchedule',
+    ]);
+    expect(sid(policies, 'AWS16MonitoringOutputKms').Condition.Null['sagemaker:OutputKmsKey']).toBe(
+      'true',
+    );
     expect(sid(policies, 'AWS16DomainVolumeKms').Action).toBe('sagemaker:CreateDomain');
-    expect(sid(policies, 'AWS16DomainSharingKms').Condition.Null['sagemaker:DomainSharingOutputKmsKey']).toBe('true');
+    expect(
+      sid(policies, 'AWS16DomainSharingKms').Condition.Null['sagemaker:DomainSharingOutputKmsKey'],
+    ).toBe('true');
   });
 
   test('AWS-17 jobs must run in the platform subnets and SGs with inter-container encryption and network isolation', () => {
-    expect(sid(policies, 'AWS17JobsInVpc').Action).toEqual(['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob', 'sagemaker:CreateHyperParameterTuningJob']);
-    expect(sid(policies, 'AWS17JobsPlatformSubnets').Condition['ForAnyValue:StringNotEquals']['sagemaker:VpcSubnets']).toHaveLength(3);
-    expect(sid(policies, 'AWS17JobsPlatformSecurityGroups').Condition['ForAnyValue:StringNotEquals']['sagemaker:VpcSecurityGroupIds'][0]).toContain('jobs-sg');
-    expect(sid(policies, 'AWS17InterContainerEncryption').Condition.Bool['sagemaker:InterContainerTrafficEncryption']).toBe('false');
-    expect(sid(policies, 'AWS17NetworkIsolation').Condition.Bool['sagemaker:NetworkIsolation']).toBe('false');
+    expect(sid(policies, 'AWS17JobsInVpc').Action).toEqual([
+      'sagemaker:CreateTrainingJob',
+      'sagemaker:CreateProcessingJob',
+      'sagemaker:CreateHyperParameterTuningJob',
+    ]);
+    expect(
+      sid(policies, 'AWS17JobsPlatformSubnets').Condition['ForAnyValue:StringNotEquals'][
+        'sagemaker:VpcSubnets'
+      ],
+    ).toHaveLength(3);
+    expect(
+      sid(policies, 'AWS17JobsPlatformSecurityGroups').Condition['ForAnyValue:StringNotEquals'][
+        'sagemaker:VpcSecurityGroupIds'
+      ][0],
+    ).toContain('jobs-sg');
+    expect(
+      sid(policies, 'AWS17InterContainerEncryption').Condition.Bool[
+        'sagemaker:InterContainerTrafficEncryption'
+      ],
+    ).toBe('false');
+    expect(
+      sid(policies, 'AWS17NetworkIsolation').Condition.Bool['sagemaker:NetworkIsolation'],
+    ).toBe('false');
   });
 
   test('AWS-18 persona roles: admin without training, DS passes only execution roles to SageMaker, execution scoped to platform prefixes', () => {
@@ -181,10 +269,23 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(pass.Resource).toHaveLength(2);
     const exec = stmts(at(json, 'aws_iam_policy', 'execution-policy')[0].policy);
     expect(exec.find((s: any) => s.Sid === 'PlatformData').Resource).toEqual(
-      ['data/*', 'models/*', 'sharing/*', 'jobs/*'].map((p) => `\${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}/${p}`),
+      ['data/*', 'models/*', 'sharing/*', 'jobs/*'].map(
+        (p) => `\${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}/${p}`,
+      ),
     );
     const roles = all(json, 'aws_iam_role').map((r: any) => r['//'].metadata.path as string);
-    for (const slug of ['ml-admin', 'data-scientist', 'ml-engineer', 'data-engineer', 'model-viewer', 'auditor', 'pipeline', 'execution', 'deployment', 'monitoring']) {
+    for (const slug of [
+      'ml-admin',
+      'data-scientist',
+      'ml-engineer',
+      'data-engineer',
+      'model-viewer',
+      'auditor',
+      'pipeline',
+      'execution',
+      'deployment',
+      'monitoring',
+    ]) {
       expect(roles.some((p) => p.endsWith(`roles/${slug}`))).toBe(true);
     }
     const adminTrust = stmts(at(json, 'aws_iam_role', 'roles/ml-admin')[0].assume_role_policy)[0];
@@ -198,12 +299,22 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     const adminApps = stmts(at(json, 'aws_iam_policy', 'guardrails/admin-studio-apps')[0].policy);
     expect(adminApps.find((s: any) => s.Sid === 'AWS19AppImageConfigAdminOnly')).toBeUndefined();
     const cfg = one(json, 'aws_sagemaker_app_image_config');
-    expect(cfg.kernel_gateway_image_config.file_system_config).toMatchObject({ default_uid: 1000, default_gid: 100 });
+    expect(cfg.kernel_gateway_image_config.file_system_config).toMatchObject({
+      default_uid: 1000,
+      default_gid: 100,
+    });
   });
 
   test('AWS-20 idle shutdown on JupyterLab and Code Editor apps', () => {
-    for (const path of [domain.default_user_settings.jupyter_lab_app_settings, domain.default_user_settings.code_editor_app_settings, domain.default_space_settings.jupyter_lab_app_settings]) {
-      expect(path.app_lifecycle_management.idle_settings).toMatchObject({ lifecycle_management: 'ENABLED', idle_timeout_in_minutes: 120 });
+    for (const path of [
+      domain.default_user_settings.jupyter_lab_app_settings,
+      domain.default_user_settings.code_editor_app_settings,
+      domain.default_space_settings.jupyter_lab_app_settings,
+    ]) {
+      expect(path.app_lifecycle_management.idle_settings).toMatchObject({
+        lifecycle_management: 'ENABLED',
+        idle_timeout_in_minutes: 120,
+      });
     }
   });
 
@@ -212,10 +323,16 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     const studio = groups.find((g: any) => g.name === '/aws/sagemaker/studio');
     expect(studio.kms_key_id).toContain('aws_kms_key');
     expect(studio.retention_in_days).toBe(365);
-    expect(groups.map((g: any) => g.name)).toEqual(expect.arrayContaining(['/aws/sagemaker/TrainingJobs', '/aws/sagemaker/ProcessingJobs']));
-    const logs = stmts(one(json, 'aws_kms_key').policy).find((s: any) => s.Sid === 'CloudWatchLogs');
+    expect(groups.map((g: any) => g.name)).toEqual(
+      expect.arrayContaining(['/aws/sagemaker/TrainingJobs', '/aws/sagemaker/ProcessingJobs']),
+    );
+    const logs = stmts(one(json, 'aws_kms_key').policy).find(
+      (s: any) => s.Sid === 'CloudWatchLogs',
+    );
     expect(logs.Principal.Service).toBe('logs.eu-west-1.amazonaws.com');
-    expect(logs.Condition.ArnLike['kms:EncryptionContext:aws:logs:arn']).toBe(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:*`);
+    expect(logs.Condition.ArnLike['kms:EncryptionContext:aws:logs:arn']).toBe(
+      `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:*`,
+    );
   });
 
   test('AWS-22 CloudTrail: KMS, log file validation, multi-region, Object-Lock bucket', () => {
@@ -223,7 +340,10 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(trail.kms_key_id).toContain('aws_kms_key');
     expect(trail.enable_log_file_validation).toBe(true);
     expect(trail.is_multi_region_trail).toBe(true);
-    expect(one(json, 'aws_s3_bucket_object_lock_configuration').rule.default_retention).toEqual({ mode: 'GOVERNANCE', days: 365 });
+    expect(one(json, 'aws_s3_bucket_object_lock_configuration').rule.default_retention).toEqual({
+      mode: 'GOVERNANCE',
+      days: 365,
+    });
   });
 
   test('AWS-23 KMS-encrypted SNS topic with an alarm and platform-change events', () => {
@@ -237,17 +357,26 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
   test('AWS-24 registry: consumer accounts in the group policy; only ML engineers approve, data scientists register', () => {
     const gp = stmts(one(json, 'aws_sagemaker_model_package_group_policy').resource_policy)[0];
     expect(gp.Principal.AWS).toEqual(['arn:aws:iam::222222222222:root']);
-    expect(sid(rolePolicy('ml-engineer'), 'AWS24ApproveModels').Action).toContain('sagemaker:UpdateModelPackage');
-    expect(sid(rolePolicy('data-scientist'), 'AWS24RegisterModels').Action).toContain('sagemaker:CreateModelPackage');
+    expect(sid(rolePolicy('ml-engineer'), 'AWS24ApproveModels').Action).toContain(
+      'sagemaker:UpdateModelPackage',
+    );
+    expect(sid(rolePolicy('data-scientist'), 'AWS24RegisterModels').Action).toContain(
+      'sagemaker:CreateModelPackage',
+    );
     expect(sid(rolePolicy('data-scientist'), 'AWS24NoModelApproval').Effect).toBe('Deny');
   });
 
   test('AWS-25 scheduled training: EventBridge rule and role start the pipeline', () => {
     const rule = all(json, 'aws_cloudwatch_event_rule').find((r: any) => r.schedule_expression);
     expect(rule.schedule_expression).toBe('cron(0 3 * * ? *)');
-    const target = all(json, 'aws_cloudwatch_event_target').find((t: any) => t.sagemaker_pipeline_target);
+    const target = all(json, 'aws_cloudwatch_event_target').find(
+      (t: any) => t.sagemaker_pipeline_target,
+    );
     expect(target.arn).toBe(`arn:aws:sagemaker:eu-west-1:${ACCOUNT}:pipeline/nightly-training`);
-    expect(stmts(at(json, 'aws_iam_role', 'pipeline-scheduler-role')[0].assume_role_policy)[0].Principal.Service).toBe('events.amazonaws.com');
+    expect(
+      stmts(at(json, 'aws_iam_role', 'pipeline-scheduler-role')[0].assume_role_policy)[0].Principal
+        .Service,
+    ).toBe('events.amazonaws.com');
   });
 
   test('AWS-26 home EFS retained on domain deletion; AWS Backup plan for the EFS', () => {
@@ -262,7 +391,9 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     const flow = one(json, 'aws_flow_log');
     expect(flow.vpc_id).toContain('aws_vpc.');
     expect(flow.log_destination).toContain('aws_cloudwatch_log_group.studio_network_flow-logs');
-    const group = all(json, 'aws_cloudwatch_log_group').find((g: any) => String(g.name).startsWith('/aws/vpc/flow-logs/'));
+    const group = all(json, 'aws_cloudwatch_log_group').find((g: any) =>
+      String(g.name).startsWith('/aws/vpc/flow-logs/'),
+    );
     expect(group.kms_key_id).toContain('aws_kms_key');
   });
 
@@ -291,23 +422,47 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
       for (const s of stmts(p).filter((x: any) => x.Effect === 'Allow')) {
         const actions = [].concat(s.Action);
         expect(actions.filter((a: string) => a === '*' || a.endsWith(':*'))).toEqual([]);
-        if (actions.includes('iam:PassRole' as never)) expect(s.Condition.StringEquals['iam:PassedToService']).toBe('sagemaker.amazonaws.com');
+        if (actions.includes('iam:PassRole' as never))
+          expect(s.Condition.StringEquals['iam:PassedToService']).toBe('sagemaker.amazonaws.com');
       }
     }
     const attached = all(json, 'aws_iam_role_policy_attachment').map((a: any) => a.policy_arn);
-    expect(attached.filter((a: string) => /AmazonSageMakerFullAccess|AdministratorAccess/.test(a))).toEqual([]);
+    expect(
+      attached.filter((a: string) => /AmazonSageMakerFullAccess|AdministratorAccess/.test(a)),
+    ).toEqual([]);
   });
 
   test('X-08 stateful resources carry prevent_destroy; the domain also without allowReplacement', () => {
-    for (const type of ['aws_kms_key', 'aws_s3_bucket', 'aws_sagemaker_domain', 'aws_cloudwatch_log_group', 'aws_sagemaker_model_package_group', 'aws_backup_vault']) {
+    for (const type of [
+      'aws_kms_key',
+      'aws_s3_bucket',
+      'aws_sagemaker_domain',
+      'aws_cloudwatch_log_group',
+      'aws_sagemaker_model_package_group',
+      'aws_backup_vault',
+    ]) {
       for (const r of all(json, type)) expect(r.lifecycle?.prevent_destroy).toBe(true);
     }
-    for (const g of all(json, 'aws_cloudwatch_log_group')) expect(g.deletion_protection_enabled).toBe(true);
+    for (const g of all(json, 'aws_cloudwatch_log_group'))
+      expect(g.deletion_protection_enabled).toBe(true);
   });
 
   test('X-09 platform tags on taggable resources', () => {
-    for (const type of ['aws_kms_key', 'aws_s3_bucket', 'aws_vpc', 'aws_sagemaker_domain', 'aws_iam_role']) {
-      for (const r of all(json, type)) expect(r.tags).toMatchObject({ 'platform': 'studio', 'environment': 'prod', 'owner': 'ml-platform', 'cost-center': 'cc-42', 'data-classification': 'confidential' });
+    for (const type of [
+      'aws_kms_key',
+      'aws_s3_bucket',
+      'aws_vpc',
+      'aws_sagemaker_domain',
+      'aws_iam_role',
+    ]) {
+      for (const r of all(json, type))
+        expect(r.tags).toMatchObject({
+          platform: 'studio',
+          environment: 'prod',
+          owner: 'ml-platform',
+          'cost-center': 'cc-42',
+          'data-classification': 'confidential',
+        });
     }
   });
 

@@ -1,6 +1,11 @@
 import { App, TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { AuthMode, ExecutionRoleMode, SageMakerStudioDomain, SageMakerStudioDomainProps } from '../../lib/aws';
+import {
+  AuthMode,
+  ExecutionRoleMode,
+  SageMakerStudioDomain,
+  SageMakerStudioDomainProps,
+} from '../../lib/aws';
 import { Persona } from '../../lib/core';
 import { synthJson } from '../helpers';
 
@@ -8,7 +13,9 @@ export const ACCOUNT = '111111111111';
 export const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 
 /** Props of a fully featured platform (every optional control on). */
-export function fullProps(overrides: Partial<SageMakerStudioDomainProps> = {}): SageMakerStudioDomainProps {
+export function fullProps(
+  overrides: Partial<SageMakerStudioDomainProps> = {},
+): SageMakerStudioDomainProps {
   return {
     environment: 'prod',
     authMode: AuthMode.IAM,
@@ -29,14 +36,19 @@ export function fullProps(overrides: Partial<SageMakerStudioDomainProps> = {}): 
       { name: 'carol', persona: Persona.ML_ENGINEER },
     ],
     allowedInstanceTypes: ['ml.t3.medium', 'ml.m5.large', 'system'],
-    approvedImageArns: ['arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*', `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:image/*`],
+    approvedImageArns: [
+      'arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
+      `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:image/*`,
+    ],
     presignedUrl: { sourceIps: ['192.0.2.0/24'], sourceVpceIds: ['vpce-0123456789abcdef0'] },
     idleTimeoutMinutes: 120,
     modelPackageGroups: [{ name: 'churn-model', consumerAccounts: ['222222222222'] }],
     tags: { owner: 'ml-platform', costCenter: 'cc-42' },
     requireNetworkIsolation: true,
     spaces: [{ name: 'team-space', ownerProfileName: 'alice' }],
-    scheduledPipelines: [{ pipelineName: 'nightly-training', scheduleExpression: 'cron(0 3 * * ? *)' }],
+    scheduledPipelines: [
+      { pipelineName: 'nightly-training', scheduleExpression: 'cron(0 3 * * ? *)' },
+    ],
     notebookInstances: [{ name: 'legacy-notebook' }],
     customImages: [{ appImageConfigName: 'team-image', kernelName: 'python3' }],
     lakeFormation: { databases: ['curated'] },
@@ -46,7 +58,10 @@ export function fullProps(overrides: Partial<SageMakerStudioDomainProps> = {}): 
 }
 
 /** Synthesizes one platform in eu-west-1 and returns the JSON and the construct. */
-export function synthPlatform(props: SageMakerStudioDomainProps, region = 'eu-west-1'): { app: App; stack: TerraformStack; platform: SageMakerStudioDomain; json: any } {
+export function synthPlatform(
+  props: SageMakerStudioDomainProps,
+  region = 'eu-west-1',
+): { app: App; stack: TerraformStack; platform: SageMakerStudioDomain; json: any } {
   const app = Testing.app();
   const stack = new TerraformStack(app, 'ml');
   new AwsProvider(stack, 'aws', { region });
@@ -69,7 +84,9 @@ export function one(json: any, type: string): any {
 
 /** Resources of a type whose construct path contains `fragment`. */
 export function at(json: any, type: string, fragment: string): any[] {
-  return all(json, type).filter((r: any) => String(r['//']?.metadata?.path ?? '').includes(fragment));
+  return all(json, type).filter((r: any) =>
+    String(r['//']?.metadata?.path ?? '').includes(fragment),
+  );
 }
 
 /** Parsed statements of a policy JSON string. */

@@ -18,8 +18,17 @@ describe('MultiTenantStudio (AWS-30)', () => {
       authMode: AuthMode.IAM,
       accountId: '111111111111',
       tenants: [
-        { tenantId: 'retail', personas: { [Persona.DATA_SCIENTIST]: [role('retail-ds')] }, userProfiles: [{ name: 'r1', persona: Persona.DATA_SCIENTIST }] },
-        { tenantId: 'risk', personas: { [Persona.DATA_SCIENTIST]: [role('risk-ds')] }, userProfiles: [{ name: 'k1', persona: Persona.DATA_SCIENTIST }], costCenter: 'cc-risk' },
+        {
+          tenantId: 'retail',
+          personas: { [Persona.DATA_SCIENTIST]: [role('retail-ds')] },
+          userProfiles: [{ name: 'r1', persona: Persona.DATA_SCIENTIST }],
+        },
+        {
+          tenantId: 'risk',
+          personas: { [Persona.DATA_SCIENTIST]: [role('risk-ds')] },
+          userProfiles: [{ name: 'k1', persona: Persona.DATA_SCIENTIST }],
+          costCenter: 'cc-risk',
+        },
       ],
     });
     json = synthJson(stack);
@@ -37,24 +46,41 @@ describe('MultiTenantStudio (AWS-30)', () => {
   test('AWS-30 every tenant resource is tagged with its tenant id and cost center', () => {
     const risk = tenants.tenants.risk;
     expect(risk.tags.tenant).toBe('risk');
-    const riskDomain = all(json, 'aws_sagemaker_domain').find((d: any) => d.domain_name === 'risk-prod');
-    expect(riskDomain.tags).toMatchObject({ 'tenant': 'risk', 'cost-center': 'cc-risk' });
-    for (const p of all(json, 'aws_sagemaker_user_profile')) expect(p.tags.tenant).toBe(p.user_profile_name === 'r1' ? 'retail' : 'risk');
+    const riskDomain = all(json, 'aws_sagemaker_domain').find(
+      (d: any) => d.domain_name === 'risk-prod',
+    );
+    expect(riskDomain.tags).toMatchObject({ tenant: 'risk', 'cost-center': 'cc-risk' });
+    for (const p of all(json, 'aws_sagemaker_user_profile'))
+      expect(p.tags.tenant).toBe(p.user_profile_name === 'r1' ? 'retail' : 'risk');
   });
 
   test('AWS-30 tenant roles are denied resources without their tenant tag and creations without it', () => {
-    const policies = all(json, 'aws_iam_policy').filter((p: any) => String(p.description).startsWith('AWS-30'));
+    const policies = all(json, 'aws_iam_policy').filter((p: any) =>
+      String(p.description).startsWith('AWS-30'),
+    );
     expect(policies).toHaveLength(2);
-    const retail = JSON.parse(policies.find((p: any) => p.description.includes('retail')).policy).Statement;
-    expect(retail[0]).toMatchObject({ Effect: 'Deny', Condition: { StringNotEquals: { 'aws:ResourceTag/tenant': 'retail' } } });
-    expect(retail[1]).toMatchObject({ Effect: 'Deny', Condition: { StringNotEquals: { 'aws:RequestTag/tenant': 'retail' } } });
-    const attachments = all(json, 'aws_iam_role_policy_attachment').filter((a: any) => String(a.policy_arn).includes('tenant-isolation'));
+    const retail = JSON.parse(
+      policies.find((p: any) => p.description.includes('retail')).policy,
+    ).Statement;
+    expect(retail[0]).toMatchObject({
+      Effect: 'Deny',
+      Condition: { StringNotEquals: { 'aws:ResourceTag/tenant': 'retail' } },
+    });
+    expect(retail[1]).toMatchObject({
+      Effect: 'Deny',
+      Condition: { StringNotEquals: { 'aws:RequestTag/tenant': 'retail' } },
+    });
+    const attachments = all(json, 'aws_iam_role_policy_attachment').filter((a: any) =>
+      String(a.policy_arn).includes('tenant-isolation'),
+    );
     expect(attachments.length).toBeGreaterThanOrEqual(2 * 5);
   });
 
   test('AWS-30 account-level log groups and the trail are created once and shared', () => {
     expect(all(json, 'aws_cloudtrail')).toHaveLength(1);
-    expect(all(json, 'aws_cloudwatch_log_group').filter((g: any) => g.name === '/aws/sagemaker/studio')).toHaveLength(1);
+    expect(
+      all(json, 'aws_cloudwatch_log_group').filter((g: any) => g.name === '/aws/sagemaker/studio'),
+    ).toHaveLength(1);
   });
 
   test('passes AwsMlopsChecks without findings', () => {

@@ -1,8 +1,16 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
-  AuditTrail, AuthMode, AwsMlopsChecks, GuardrailPolicies, ModelRegistry, PersonaRoles, PlatformKey, PrivateNetwork,
-  SageMakerStudioDomain, SecureBucket,
+  AuditTrail,
+  AuthMode,
+  AwsMlopsChecks,
+  GuardrailPolicies,
+  ModelRegistry,
+  PersonaRoles,
+  PlatformKey,
+  PrivateNetwork,
+  SageMakerStudioDomain,
+  SecureBucket,
 } from '../../lib/aws';
 import { Compliance, ComplianceStatus, Persona, RemovalPolicy } from '../../lib/core';
 import { synthJson } from '../helpers';
@@ -33,46 +41,83 @@ describe('parts used alone (X-13)', () => {
     expect(all(json, 'aws_vpc_endpoint')).toHaveLength(11);
     const s3 = all(json, 'aws_vpc_endpoint').find((e: any) => e.vpc_endpoint_type === 'Gateway');
     expect(s3.route_table_ids).toEqual(['rtb-1']);
-    expect(stmts(s3.policy)[0].Resource).toEqual(['arn:aws:s3:::my-data', 'arn:aws:s3:::my-data/*']);
+    expect(stmts(s3.policy)[0].Resource).toEqual([
+      'arn:aws:s3:::my-data',
+      'arn:aws:s3:::my-data/*',
+    ]);
     expect(one(json, 'aws_flow_log').vpc_id).toBe('vpc-0abc');
   });
 
   test('PrivateNetwork warns when capacity cannot be checked or no route tables are given', () => {
     const s = stack('eu-west-1');
-    new PrivateNetwork(s, 'net', { kmsKeyArn: KEY, vpcId: 'vpc-0abc', subnetIds: ['subnet-a', 'subnet-b'] });
+    new PrivateNetwork(s, 'net', {
+      kmsKeyArn: KEY,
+      vpcId: 'vpc-0abc',
+      subnetIds: ['subnet-a', 'subnet-b'],
+    });
     Testing.synth(s);
     const warnings = s.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data)));
-    expect(warnings.join('\n')).toMatch(/subnetCidrs not given: subnet capacity \(AWS-03\) not checked/);
+    expect(warnings.join('\n')).toMatch(
+      /subnetCidrs not given: subnet capacity \(AWS-03\) not checked/,
+    );
     expect(warnings.join('\n')).toMatch(/routeTableIds not given/);
   });
 
   test('PrivateNetwork with explicit AZ names and no provider region uses the aws_region data source', () => {
     const s = stack();
-    new PrivateNetwork(s, 'net', { kmsKeyArn: KEY, availabilityZones: ['eu-west-1a', 'eu-west-1b'], expectedUsers: 10 });
+    new PrivateNetwork(s, 'net', {
+      kmsKeyArn: KEY,
+      availabilityZones: ['eu-west-1a', 'eu-west-1b'],
+      expectedUsers: 10,
+    });
     const json = synthJson(s);
     expect(all(json, 'aws_subnet').map((x: any) => [x.availability_zone, x.cidr_block])).toEqual([
       ['eu-west-1a', '10.20.0.0/25'],
       ['eu-west-1b', '10.20.0.128/25'],
     ]);
-    expect(all(json, 'aws_vpc_endpoint')[0].service_name).toMatch(/^\$\{data\.aws_region\.secure-mlops-region\.region\}|com\.amazonaws\.\$\{data\.aws_region/);
+    expect(all(json, 'aws_vpc_endpoint')[0].service_name).toMatch(
+      /^\$\{data\.aws_region\.secure-mlops-region\.region\}|com\.amazonaws\.\$\{data\.aws_region/,
+    );
   });
 
   test('PlatformKey grants are added to the key policy', () => {
     const s = stack('eu-west-1');
-    const key = new PlatformKey(s, 'key', { accountId: '111111111111', adminPrincipalArns: [role('key-admins')] });
+    const key = new PlatformKey(s, 'key', {
+      accountId: '111111111111',
+      adminPrincipalArns: [role('key-admins')],
+    });
     key.grantUseVia(role('app'), 's3');
     key.grantCloudTrail();
     key.grantSnsPublishers();
     const policy = stmts(one(synthJson(s), 'aws_kms_key').policy);
-    expect(policy.map((x: any) => x.Sid)).toEqual(['KeyAdministration', 'AllowGrantsForAwsResources', 'CloudWatchLogs', 'CloudTrail', 'SnsPublishers', 'UseViaServices0']);
+    expect(policy.map((x: any) => x.Sid)).toEqual([
+      'KeyAdministration',
+      'AllowGrantsForAwsResources',
+      'CloudWatchLogs',
+      'CloudTrail',
+      'SnsPublishers',
+      'UseViaServices0',
+    ]);
     expect(policy[0].Principal.AWS).toEqual([role('key-admins'), 'arn:aws:iam::111111111111:root']);
-    expect(policy[5]).toMatchObject({ Principal: { AWS: role('app') }, Condition: { StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com'] } } });
+    expect(policy[5]).toMatchObject({
+      Principal: { AWS: role('app') },
+      Condition: { StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com'] } },
+    });
   });
 
   test('SecureBucket alone with Object Lock and DESTROY opt-out recorded', () => {
     const s = stack('eu-west-1');
-    const logs = new SecureBucket(s, 'logs', { serverAccessLogTarget: true, sourceAccountId: '111111111111' });
-    new SecureBucket(s, 'data', { kmsKeyArn: KEY, accessLogBucket: logs, objectLockDays: 30, removalPolicy: RemovalPolicy.DESTROY, bucketName: 'my-data-bucket' });
+    const logs = new SecureBucket(s, 'logs', {
+      serverAccessLogTarget: true,
+      sourceAccountId: '111111111111',
+    });
+    new SecureBucket(s, 'data', {
+      kmsKeyArn: KEY,
+      accessLogBucket: logs,
+      objectLockDays: 30,
+      removalPolicy: RemovalPolicy.DESTROY,
+      bucketName: 'my-data-bucket',
+    });
     const json = synthJson(s);
     const data = all(json, 'aws_s3_bucket').find((b: any) => b.bucket === 'my-data-bucket');
     expect(data.object_lock_enabled).toBe(true);
@@ -80,32 +125,57 @@ describe('parts used alone (X-13)', () => {
     expect(data.lifecycle.prevent_destroy).toBe(false);
     expect(data['//'].secure_mlops.suppressions[0].id).toBe('X-08');
     const logPolicy = stmts(at(json, 'aws_s3_bucket_policy', 'logs/policy')[0].policy);
-    expect(logPolicy[1]).toMatchObject({ Principal: { Service: 'logging.s3.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } } });
+    expect(logPolicy[1]).toMatchObject({
+      Principal: { Service: 'logging.s3.amazonaws.com' },
+      Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+    });
   });
 
   test('PersonaRoles: human roles only for mapped personas, workload roles always, trust scoped', () => {
     const s = stack('eu-west-1');
-    const roles = new PersonaRoles(s, 'roles', { accountId: '111111111111', personas: { [Persona.AUDITOR]: ['222222222222'] } });
-    expect(Object.keys(roles.roles).sort()).toEqual(['AUDITOR', 'DEPLOYMENT', 'MONITORING', 'PIPELINE', 'TRAINING']);
+    const roles = new PersonaRoles(s, 'roles', {
+      accountId: '111111111111',
+      personas: { [Persona.AUDITOR]: ['222222222222'] },
+    });
+    expect(Object.keys(roles.roles).sort()).toEqual([
+      'AUDITOR',
+      'DEPLOYMENT',
+      'MONITORING',
+      'PIPELINE',
+      'TRAINING',
+    ]);
     const json = synthJson(s);
     const auditor = stmts(at(json, 'aws_iam_role', 'roles/auditor')[0].assume_role_policy)[0];
     expect(auditor.Principal.AWS).toBe('arn:aws:iam::222222222222:root');
     const training = stmts(at(json, 'aws_iam_role', 'roles/execution')[0].assume_role_policy)[0];
-    expect(training).toMatchObject({ Principal: { Service: 'sagemaker.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } } });
+    expect(training).toMatchObject({
+      Principal: { Service: 'sagemaker.amazonaws.com' },
+      Condition: { StringEquals: { 'aws:SourceAccount': '111111111111' } },
+    });
   });
 
   test('GuardrailPolicies alone: system added, no image rule without a list, SCP output', () => {
     const s = stack('eu-west-1');
-    const g = new GuardrailPolicies(s, 'g', { subnetIds: ['subnet-a'], securityGroupIds: ['sg-1'], allowedInstanceTypes: ['ml.t3.medium'] });
+    const g = new GuardrailPolicies(s, 'g', {
+      subnetIds: ['subnet-a'],
+      securityGroupIds: ['sg-1'],
+      allowedInstanceTypes: ['ml.t3.medium'],
+    });
     expect(g.allowedInstanceTypes).toEqual(['ml.t3.medium', 'system']);
-    expect(stmts(g.studioAppsDocument).map((x: any) => x.Sid)).toEqual(['AWS12LimitInstanceTypes', 'AWS19AppImageConfigAdminOnly']);
+    expect(stmts(g.studioAppsDocument).map((x: any) => x.Sid)).toEqual([
+      'AWS12LimitInstanceTypes',
+      'AWS19AppImageConfigAdminOnly',
+    ]);
     const json = synthJson(s);
     expect(Object.keys(json.output)).toHaveLength(1);
   });
 
   test('ModelRegistry alone: groups without consumers have no resource policy', () => {
     const s = stack('eu-west-1');
-    new ModelRegistry(s, 'r', { accountId: '111111111111', groups: [{ name: 'a' }, { name: 'b', consumerAccounts: ['222222222222'] }] });
+    new ModelRegistry(s, 'r', {
+      accountId: '111111111111',
+      groups: [{ name: 'a' }, { name: 'b', consumerAccounts: ['222222222222'] }],
+    });
     const json = synthJson(s);
     expect(all(json, 'aws_sagemaker_model_package_group')).toHaveLength(2);
     expect(all(json, 'aws_sagemaker_model_package_group_policy')).toHaveLength(1);
@@ -114,7 +184,12 @@ describe('parts used alone (X-13)', () => {
   test('AuditTrail with an organization trail creates no trail (AWS-22 opt)', () => {
     const s = stack('eu-west-1');
     const logs = new SecureBucket(s, 'logs', { serverAccessLogTarget: true });
-    new AuditTrail(s, 'a', { kmsKeyArn: KEY, accessLogBucket: logs, organizationTrailArn: 'arn:aws:cloudtrail:eu-west-1:999999999999:trail/org', alarms: false });
+    new AuditTrail(s, 'a', {
+      kmsKeyArn: KEY,
+      accessLogBucket: logs,
+      organizationTrailArn: 'arn:aws:cloudtrail:eu-west-1:999999999999:trail/org',
+      alarms: false,
+    });
     const json = synthJson(s);
     expect(all(json, 'aws_cloudtrail')).toHaveLength(0);
     expect(all(json, 'aws_sns_topic')).toHaveLength(0);
@@ -124,7 +199,12 @@ describe('parts used alone (X-13)', () => {
 
 describe('replacement guard and provider pain points', () => {
   test('the domain keeps prevent_destroy without allowReplacement, even with removalPolicy DESTROY', () => {
-    const { json, stack: s } = synthPlatform({ environment: 'dev', authMode: AuthMode.IAM, accountId: '111111111111', removalPolicy: RemovalPolicy.DESTROY });
+    const { json, stack: s } = synthPlatform({
+      environment: 'dev',
+      authMode: AuthMode.IAM,
+      accountId: '111111111111',
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const domain = one(json, 'aws_sagemaker_domain');
     expect(domain.lifecycle.prevent_destroy).toBe(true);
     expect(domain.retention_policy.home_efs_file_system).toBe('Retain');
@@ -133,7 +213,13 @@ describe('replacement guard and provider pain points', () => {
   });
 
   test('allowReplacement with DESTROY lets Terraform replace the domain and delete the EFS, recorded in the report', () => {
-    const out = synthPlatform({ environment: 'dev', authMode: AuthMode.IAM, accountId: '111111111111', removalPolicy: RemovalPolicy.DESTROY, allowReplacement: true });
+    const out = synthPlatform({
+      environment: 'dev',
+      authMode: AuthMode.IAM,
+      accountId: '111111111111',
+      removalPolicy: RemovalPolicy.DESTROY,
+      allowReplacement: true,
+    });
     const domain = one(out.json, 'aws_sagemaker_domain');
     expect(domain.lifecycle.prevent_destroy).toBe(false);
     expect(domain.retention_policy.home_efs_file_system).toBe('Delete');
@@ -144,13 +230,24 @@ describe('replacement guard and provider pain points', () => {
   });
 
   test('immutable domain settings are an output for review', () => {
-    const { json } = synthPlatform({ environment: 'dev', authMode: AuthMode.SSO, accountId: '111111111111' });
-    const out = Object.values<any>(json.output).find((o) => String(o.description).startsWith('Settings that force a new domain'));
+    const { json } = synthPlatform({
+      environment: 'dev',
+      authMode: AuthMode.SSO,
+      accountId: '111111111111',
+    });
+    const out = Object.values<any>(json.output).find((o) =>
+      String(o.description).startsWith('Settings that force a new domain'),
+    );
     expect(out.value.authMode).toBe('SSO');
   });
 
   test('a key passed by ARN is used everywhere, in ARN form, and no key is created', () => {
-    const { json, platform } = synthPlatform({ environment: 'dev', authMode: AuthMode.IAM, accountId: '111111111111', encryption: { kmsKeyArn: KEY } });
+    const { json, platform } = synthPlatform({
+      environment: 'dev',
+      authMode: AuthMode.IAM,
+      accountId: '111111111111',
+      encryption: { kmsKeyArn: KEY },
+    });
     expect(all(json, 'aws_kms_key')).toHaveLength(0);
     expect(platform.platformKey).toBeUndefined();
     const domain = one(json, 'aws_sagemaker_domain');
@@ -159,20 +256,45 @@ describe('replacement guard and provider pain points', () => {
   });
 
   test('SSO profiles carry the Identity Center user name', () => {
-    const { json } = synthPlatform({ environment: 'dev', authMode: AuthMode.SSO, accountId: '111111111111', userProfiles: [{ name: 'dana', persona: Persona.DATA_SCIENTIST }] });
-    expect(one(json, 'aws_sagemaker_user_profile')).toMatchObject({ single_sign_on_user_identifier: 'UserName', single_sign_on_user_value: 'dana' });
+    const { json } = synthPlatform({
+      environment: 'dev',
+      authMode: AuthMode.SSO,
+      accountId: '111111111111',
+      userProfiles: [{ name: 'dana', persona: Persona.DATA_SCIENTIST }],
+    });
+    expect(one(json, 'aws_sagemaker_user_profile')).toMatchObject({
+      single_sign_on_user_identifier: 'UserName',
+      single_sign_on_user_value: 'dana',
+    });
   });
 
   test('synth is deterministic', () => {
-    const a = synthPlatform({ environment: 'dev', authMode: AuthMode.IAM, accountId: '111111111111' }).json;
-    const b = synthPlatform({ environment: 'dev', authMode: AuthMode.IAM, accountId: '111111111111' }).json;
+    const a = synthPlatform({
+      environment: 'dev',
+      authMode: AuthMode.IAM,
+      accountId: '111111111111',
+    }).json;
+    const b = synthPlatform({
+      environment: 'dev',
+      authMode: AuthMode.IAM,
+      accountId: '111111111111',
+    }).json;
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
   test('a 1000-user platform synthesizes (figure printed, no time limit)', () => {
-    const users = Array.from({ length: 1000 }, (_, i) => ({ name: `user-${i}`, persona: Persona.DATA_SCIENTIST }));
+    const users = Array.from({ length: 1000 }, (_, i) => ({
+      name: `user-${i}`,
+      persona: Persona.DATA_SCIENTIST,
+    }));
     const t0 = Date.now();
-    const { json } = synthPlatform({ environment: 'prod', authMode: AuthMode.SSO, accountId: '111111111111', network: { vpcCidr: '10.0.0.0/16', expectedUsers: 1000 }, userProfiles: users });
+    const { json } = synthPlatform({
+      environment: 'prod',
+      authMode: AuthMode.SSO,
+      accountId: '111111111111',
+      network: { vpcCidr: '10.0.0.0/16', expectedUsers: 1000 },
+      userProfiles: users,
+    });
     console.log(`1000-user platform synth: ${Date.now() - t0} ms`);
     expect(all(json, 'aws_sagemaker_user_profile')).toHaveLength(1000);
     expect(all(json, 'aws_subnet')[0].cidr_block).toBe('10.0.0.0/19');

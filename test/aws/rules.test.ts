@@ -6,7 +6,8 @@ import { fullProps, synthPlatform } from './fixtures';
 /** Mutators that remove one control from the synthesized platform; the named rule must then fail. */
 type Mutator = (json: any) => void;
 const first = (json: any, type: string): any => Object.values(json.resource[type])[0];
-const each = (json: any, type: string, f: (r: any) => void) => Object.values(json.resource[type] ?? {}).forEach(f);
+const each = (json: any, type: string, f: (r: any) => void) =>
+  Object.values(json.resource[type] ?? {}).forEach(f);
 const policyOf = (json: any, sidName: string): any => {
   for (const type of ['aws_iam_policy', 'aws_iam_role_policy']) {
     for (const p of Object.values<any>(json.resource[type] ?? {})) {
@@ -24,40 +25,240 @@ const editPolicy = (json: any, sidName: string, f: (s: any) => void) => {
 };
 
 const cases: Array<[string, Mutator]> = [
-  ['AWS-01', (j) => { first(j, 'aws_sagemaker_domain').app_network_access_type = 'PublicInternetOnly'; }],
-  ['AWS-01', (j) => { delete first(j, 'aws_sagemaker_domain').default_user_settings.security_groups; }],
-  ['AWS-02.endpoints', (j) => { for (const [k, e] of Object.entries<any>(j.resource.aws_vpc_endpoint)) if (e.service_name.endsWith('.sts')) delete j.resource.aws_vpc_endpoint[k]; }],
-  ['AWS-02.private-dns', (j) => { each(j, 'aws_vpc_endpoint', (e) => { if (e.vpc_endpoint_type === 'Interface') e.private_dns_enabled = false; }); }],
-  ['AWS-02.s3-gateway-policy', (j) => { each(j, 'aws_vpc_endpoint', (e) => { if (e.vpc_endpoint_type === 'Gateway') delete e.policy; }); }],
-  ['AWS-04', (j) => { each(j, 'aws_sagemaker_user_profile', (p) => { p.user_settings.security_groups = ['sg-shared']; }); }],
-  ['AWS-05', (j) => { delete first(j, 'aws_sagemaker_domain').kms_key_id; }],
-  ['AWS-05.key', (j) => { first(j, 'aws_kms_key').enable_key_rotation = false; }],
-  ['AWS-06', (j) => { first(j, 'aws_sagemaker_domain').default_user_settings.sharing_settings.s3_kms_key_id = '${aws_kms_key.studio_key_1F57BC8C.key_id}'; }],
-  ['AWS-07.encryption', (j) => { each(j, 'aws_s3_bucket_server_side_encryption_configuration', (c) => { c.rule[0].bucket_key_enabled = false; }); }],
-  ['AWS-07.versioning', (j) => { each(j, 'aws_s3_bucket_versioning', (v) => { v.versioning_configuration.status = 'Suspended'; }); }],
-  ['AWS-07.public-access', (j) => { each(j, 'aws_s3_bucket_public_access_block', (b) => { b.restrict_public_buckets = false; }); }],
-  ['AWS-07.ownership', (j) => { each(j, 'aws_s3_bucket_ownership_controls', (o) => { o.rule.object_ownership = 'ObjectWriter'; }); }],
-  ['AWS-07.tls', (j) => { each(j, 'aws_s3_bucket_policy', (p) => { const d = JSON.parse(p.policy); d.Statement = d.Statement.filter((s: any) => s.Sid !== 'DenyInsecureTransport'); p.policy = JSON.stringify(d); }); }],
-  ['AWS-07.logging', (j) => { delete j.resource.aws_s3_bucket_logging; }],
-  ['AWS-07.lifecycle', (j) => { delete j.resource.aws_s3_bucket_lifecycle_configuration; }],
-  ['AWS-08', (j) => { first(j, 'aws_sagemaker_domain').auth_mode = 'NONE'; }],
-  ['AWS-09', (j) => { each(j, 'aws_sagemaker_user_profile', (p) => { delete p.tags.studiouserid; }); }],
-  ['AWS-09.source-identity', (j) => { delete first(j, 'aws_sagemaker_domain').domain_settings.execution_role_identity_config; }],
-  ['AWS-10', (j) => editPolicy(j, 'AWS11PresignedUrlFromSourceIp', (s) => { delete s.Condition.StringEquals; })],
-  ['AWS-12', (j) => editPolicy(j, 'AWS12LimitInstanceTypes', (s) => { s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes'] = ['ml.t3.medium']; })],
-  ['AWS-20', (j) => { delete first(j, 'aws_sagemaker_domain').default_user_settings.jupyter_lab_app_settings; }],
-  ['AWS-21', (j) => { each(j, 'aws_cloudwatch_log_group', (g) => { delete g.kms_key_id; }); }],
-  ['AWS-22', (j) => { first(j, 'aws_cloudtrail').enable_log_file_validation = false; }],
-  ['AWS-23', (j) => { delete first(j, 'aws_sns_topic').kms_master_key_id; }],
-  ['AWS-26', (j) => { first(j, 'aws_sagemaker_domain').retention_policy.home_efs_file_system = 'Delete'; }],
-  ['AWS-27', (j) => { delete j.resource.aws_flow_log; }],
-  ['AWS-31', (j) => { first(j, 'aws_sagemaker_notebook_instance').direct_internet_access = 'Enabled'; }],
-  ['X-03', (j) => editPolicy(j, 'PassExecutionRoleToSageMaker', (s) => { delete s.Condition; })],
-  ['X-03', (j) => editPolicy(j, 'ListStudio', (s) => { s.Action = ['sagemaker:*']; })],
-  ['X-03', (j) => editPolicy(j, 'PlatformKeyGrants', (s) => { s.Resource = '*'; })],
-  ['X-03', (j) => { first(j, 'aws_iam_role_policy_attachment').policy_arn = 'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess'; }],
-  ['X-08', (j) => { delete first(j, 'aws_kms_key').lifecycle; }],
-  ['X-09', (j) => { delete first(j, 'aws_s3_bucket').tags; }],
+  [
+    'AWS-01',
+    (j) => {
+      first(j, 'aws_sagemaker_domain').app_network_access_type = 'PublicInternetOnly';
+    },
+  ],
+  [
+    'AWS-01',
+    (j) => {
+      delete first(j, 'aws_sagemaker_domain').default_user_settings.security_groups;
+    },
+  ],
+  [
+    'AWS-02.endpoints',
+    (j) => {
+      for (const [k, e] of Object.entries<any>(j.resource.aws_vpc_endpoint))
+        if (e.service_name.endsWith('.sts')) delete j.resource.aws_vpc_endpoint[k];
+    },
+  ],
+  [
+    'AWS-02.private-dns',
+    (j) => {
+      each(j, 'aws_vpc_endpoint', (e) => {
+        if (e.vpc_endpoint_type === 'Interface') e.private_dns_enabled = false;
+      });
+    },
+  ],
+  [
+    'AWS-02.s3-gateway-policy',
+    (j) => {
+      each(j, 'aws_vpc_endpoint', (e) => {
+        if (e.vpc_endpoint_type === 'Gateway') delete e.policy;
+      });
+    },
+  ],
+  [
+    'AWS-04',
+    (j) => {
+      each(j, 'aws_sagemaker_user_profile', (p) => {
+        p.user_settings.security_groups = ['sg-shared'];
+      });
+    },
+  ],
+  [
+    'AWS-05',
+    (j) => {
+      delete first(j, 'aws_sagemaker_domain').kms_key_id;
+    },
+  ],
+  [
+    'AWS-05.key',
+    (j) => {
+      first(j, 'aws_kms_key').enable_key_rotation = false;
+    },
+  ],
+  [
+    'AWS-06',
+    (j) => {
+      first(j, 'aws_sagemaker_domain').default_user_settings.sharing_settings.s3_kms_key_id =
+        '${aws_kms_key.studio_key_1F57BC8C.key_id}';
+    },
+  ],
+  [
+    'AWS-07.encryption',
+    (j) => {
+      each(j, 'aws_s3_bucket_server_side_encryption_configuration', (c) => {
+        c.rule[0].bucket_key_enabled = false;
+      });
+    },
+  ],
+  [
+    'AWS-07.versioning',
+    (j) => {
+      each(j, 'aws_s3_bucket_versioning', (v) => {
+        v.versioning_configuration.status = 'Suspended';
+      });
+    },
+  ],
+  [
+    'AWS-07.public-access',
+    (j) => {
+      each(j, 'aws_s3_bucket_public_access_block', (b) => {
+        b.restrict_public_buckets = false;
+      });
+    },
+  ],
+  [
+    'AWS-07.ownership',
+    (j) => {
+      each(j, 'aws_s3_bucket_ownership_controls', (o) => {
+        o.rule.object_ownership = 'ObjectWriter';
+      });
+    },
+  ],
+  [
+    'AWS-07.tls',
+    (j) => {
+      each(j, 'aws_s3_bucket_policy', (p) => {
+        const d = JSON.parse(p.policy);
+        d.Statement = d.Statement.filter((s: any) => s.Sid !== 'DenyInsecureTransport');
+        p.policy = JSON.stringify(d);
+      });
+    },
+  ],
+  [
+    'AWS-07.logging',
+    (j) => {
+      delete j.resource.aws_s3_bucket_logging;
+    },
+  ],
+  [
+    'AWS-07.lifecycle',
+    (j) => {
+      delete j.resource.aws_s3_bucket_lifecycle_configuration;
+    },
+  ],
+  [
+    'AWS-08',
+    (j) => {
+      first(j, 'aws_sagemaker_domain').auth_mode = 'NONE';
+    },
+  ],
+  [
+    'AWS-09',
+    (j) => {
+      each(j, 'aws_sagemaker_user_profile', (p) => {
+        delete p.tags.studiouserid;
+      });
+    },
+  ],
+  [
+    'AWS-09.source-identity',
+    (j) => {
+      delete first(j, 'aws_sagemaker_domain').domain_settings.execution_role_identity_config;
+    },
+  ],
+  [
+    'AWS-10',
+    (j) =>
+      editPolicy(j, 'AWS11PresignedUrlFromSourceIp', (s) => {
+        delete s.Condition.StringEquals;
+      }),
+  ],
+  [
+    'AWS-12',
+    (j) =>
+      editPolicy(j, 'AWS12LimitInstanceTypes', (s) => {
+        s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes'] = ['ml.t3.medium'];
+      }),
+  ],
+  [
+    'AWS-20',
+    (j) => {
+      delete first(j, 'aws_sagemaker_domain').default_user_settings.jupyter_lab_app_settings;
+    },
+  ],
+  [
+    'AWS-21',
+    (j) => {
+      each(j, 'aws_cloudwatch_log_group', (g) => {
+        delete g.kms_key_id;
+      });
+    },
+  ],
+  [
+    'AWS-22',
+    (j) => {
+      first(j, 'aws_cloudtrail').enable_log_file_validation = false;
+    },
+  ],
+  [
+    'AWS-23',
+    (j) => {
+      delete first(j, 'aws_sns_topic').kms_master_key_id;
+    },
+  ],
+  [
+    'AWS-26',
+    (j) => {
+      first(j, 'aws_sagemaker_domain').retention_policy.home_efs_file_system = 'Delete';
+    },
+  ],
+  [
+    'AWS-27',
+    (j) => {
+      delete j.resource.aws_flow_log;
+    },
+  ],
+  [
+    'AWS-31',
+    (j) => {
+      first(j, 'aws_sagemaker_notebook_instance').direct_internet_access = 'Enabled';
+    },
+  ],
+  [
+    'X-03',
+    (j) =>
+      editPolicy(j, 'PassExecutionRoleToSageMaker', (s) => {
+        delete s.Condition;
+      }),
+  ],
+  [
+    'X-03',
+    (j) =>
+      editPolicy(j, 'ListStudio', (s) => {
+        s.Action = ['sagemaker:*'];
+      }),
+  ],
+  [
+    'X-03',
+    (j) =>
+      editPolicy(j, 'PlatformKeyGrants', (s) => {
+        s.Resource = '*';
+      }),
+  ],
+  [
+    'X-03',
+    (j) => {
+      first(j, 'aws_iam_role_policy_attachment').policy_arn =
+        'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess';
+    },
+  ],
+  [
+    'X-08',
+    (j) => {
+      delete first(j, 'aws_kms_key').lifecycle;
+    },
+  ],
+  [
+    'X-09',
+    (j) => {
+      delete first(j, 'aws_s3_bucket').tags;
+    },
+  ],
 ];
 
 describe('AwsMlopsChecks: every rule fails when its control is removed', () => {
@@ -71,13 +272,18 @@ describe('AwsMlopsChecks: every rule fails when its control is removed', () => {
     expect(report.findings.filter((f) => f.status !== ComplianceStatus.COMPLIANT)).toEqual([]);
   });
 
-  test.each(cases.map(([id, m], i) => [`${id} (case ${i})`, id, m] as [string, string, Mutator]))('%s', (_name, id, mutate) => {
-    const json = JSON.parse(base);
-    mutate(json);
-    const report = evaluateStack('ml', json, [new AwsMlopsChecks()]);
-    const failed = report.findings.filter((f) => f.status === ComplianceStatus.NON_COMPLIANT).map((f) => f.ruleId);
-    expect(failed).toContain(id);
-  });
+  test.each(cases.map(([id, m], i) => [`${id} (case ${i})`, id, m] as [string, string, Mutator]))(
+    '%s',
+    (_name, id, mutate) => {
+      const json = JSON.parse(base);
+      mutate(json);
+      const report = evaluateStack('ml', json, [new AwsMlopsChecks()]);
+      const failed = report.findings
+        .filter((f) => f.status === ComplianceStatus.NON_COMPLIANT)
+        .map((f) => f.ruleId);
+      expect(failed).toContain(id);
+    },
+  );
 
   test('every rule id of the pack is exercised by a failing case', () => {
     const ids = new AwsMlopsChecks().rules.map((r) => r.id);
@@ -85,7 +291,11 @@ describe('AwsMlopsChecks: every rule fails when its control is removed', () => {
   });
 
   test('rules are not applicable to unrelated resources (usable on any Terraform JSON)', () => {
-    const report = evaluateStack('other', { resource: { google_storage_bucket: { b: { name: 'x' } } } }, [new AwsMlopsChecks()]);
+    const report = evaluateStack(
+      'other',
+      { resource: { google_storage_bucket: { b: { name: 'x' } } } },
+      [new AwsMlopsChecks()],
+    );
     expect(report.findings).toEqual([]);
   });
 });

@@ -1,8 +1,18 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
-  AuditTrail, AuthMode, CapacityPlanner, GuardrailPolicies, ModelRegistry, MultiTenantStudio, PersonaRoles, PlatformKey,
-  PrivateNetwork, SageMakerStudioDomain, SageMakerStudioDomainProps, SecureBucket,
+  AuditTrail,
+  AuthMode,
+  CapacityPlanner,
+  GuardrailPolicies,
+  ModelRegistry,
+  MultiTenantStudio,
+  PersonaRoles,
+  PlatformKey,
+  PrivateNetwork,
+  SageMakerStudioDomain,
+  SageMakerStudioDomainProps,
+  SecureBucket,
 } from '../../lib/aws';
 import { Persona } from '../../lib/core';
 import { ValidationError } from '../../lib/core/errors';
@@ -15,7 +25,11 @@ function stack(region = 'eu-west-1'): TerraformStack {
   return s;
 }
 
-const base: SageMakerStudioDomainProps = { environment: 'prod', authMode: AuthMode.SSO, accountId: '111111111111' };
+const base: SageMakerStudioDomainProps = {
+  environment: 'prod',
+  authMode: AuthMode.SSO,
+  accountId: '111111111111',
+};
 const KEY = 'arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-0000-4000-8000-000000000000';
 
 function domainError(props: Partial<SageMakerStudioDomainProps>, region?: string): ValidationError {
@@ -39,7 +53,9 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
 
   test('an instance-type list without system is rejected (AWS-12)', () => {
     const e = domainError({ allowedInstanceTypes: ['ml.t3.medium'] });
-    expect(e.message).toContain("Invalid input for ml/studio:\n  - allowedInstanceTypes: got '[\"ml.t3.medium\"]'; allowed: a list that includes 'system'");
+    expect(e.message).toContain(
+      "Invalid input for ml/studio:\n  - allowedInstanceTypes: got '[\"ml.t3.medium\"]'; allowed: a list that includes 'system'",
+    );
   });
 
   test('a profile name SageMaker rejects, duplicates, workload personas and SSO names in IAM mode are rejected', () => {
@@ -51,23 +67,40 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
         { name: 'bob', persona: Persona.TRAINING },
       ],
     });
-    expect(e.problems.map((p) => p.prop)).toEqual(['userProfiles[0].name', 'userProfiles[1].ssoUserName', 'userProfiles[2].name', 'userProfiles[2].persona']);
-    expect(e.message).toContain("userProfiles[0].name: got 'alice_smith'; allowed: 1-63 letters, digits and hyphens");
+    expect(e.problems.map((p) => p.prop)).toEqual([
+      'userProfiles[0].name',
+      'userProfiles[1].ssoUserName',
+      'userProfiles[2].name',
+      'userProfiles[2].persona',
+    ]);
+    expect(e.message).toContain(
+      "userProfiles[0].name: got 'alice_smith'; allowed: 1-63 letters, digits and hyphens",
+    );
   });
 
   test('a region outside the allowed set is rejected (X-07)', () => {
-    expect(domainError({ allowedRegions: ['eu-west-1', 'eu-central-1'] }, 'us-east-1').message).toContain(
+    expect(
+      domainError({ allowedRegions: ['eu-west-1', 'eu-central-1'] }, 'us-east-1').message,
+    ).toContain(
       "allowedRegions: got 'us-east-1 (provider region)'; allowed: the provider region must be one of [eu-west-1, eu-central-1]",
     );
   });
 
   test('a key location outside the allowed regions fails synth (X-07)', () => {
-    const e = domainError({ encryption: { kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/0f0f0f0f-0000-4000-8000-000000000000' } });
-    expect(e.message).toMatch(/got 'us-east-1'; allowed: a location in allowedRegions \[eu-west-1\]/);
+    const e = domainError({
+      encryption: {
+        kmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/0f0f0f0f-0000-4000-8000-000000000000',
+      },
+    });
+    expect(e.message).toMatch(
+      /got 'us-east-1'; allowed: a location in allowedRegions \[eu-west-1\]/,
+    );
   });
 
   test('a KMS key id instead of an ARN is rejected (the sharing settings need the ARN)', () => {
-    expect(domainError({ encryption: { kmsKeyArn: '0f0f0f0f-0000-4000-8000-000000000000' } }).message).toContain(
+    expect(
+      domainError({ encryption: { kmsKeyArn: '0f0f0f0f-0000-4000-8000-000000000000' } }).message,
+    ).toContain(
       "encryption.kmsKeyArn: got '0f0f0f0f-0000-4000-8000-000000000000'; allowed: an ARN of service kms",
     );
   });
@@ -82,31 +115,52 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
       tenantId: 'Retail',
     });
     expect(e.problems.map((p) => p.prop)).toEqual([
-      'environment', 'idleTimeoutMinutes', 'presignedUrl.sourceIps[0]', 'presignedUrl.sourceVpceIds[0]',
-      'spaces[0].ownerProfileName', 'scheduledPipelines[0].scheduleExpression', 'tenantId',
+      'environment',
+      'idleTimeoutMinutes',
+      'presignedUrl.sourceIps[0]',
+      'presignedUrl.sourceVpceIds[0]',
+      'spaces[0].ownerProfileName',
+      'scheduledPipelines[0].scheduleExpression',
+      'tenantId',
     ]);
-    expect(e.message).toContain("idleTimeoutMinutes: got '30'; allowed: an integer from 60 to 525600");
+    expect(e.message).toContain(
+      "idleTimeoutMinutes: got '30'; allowed: an integer from 60 to 525600",
+    );
   });
 
   test('a persona mapped to a principal that also holds a conflicting persona is rejected (X-02)', () => {
-    const e = domainError({ personas: { [Persona.DATA_SCIENTIST]: [role('team')], [Persona.ML_ENGINEER]: [role('team')] } });
-    expect(e.message).toContain(`personas: got '${role('team')} as DATA_SCIENTIST and ML_ENGINEER'`);
+    const e = domainError({
+      personas: { [Persona.DATA_SCIENTIST]: [role('team')], [Persona.ML_ENGINEER]: [role('team')] },
+    });
+    expect(e.message).toContain(
+      `personas: got '${role('team')} as DATA_SCIENTIST and ML_ENGINEER'`,
+    );
     expect(e.message).toContain('model registration and model approval are maker and checker');
   });
 
   test('a persona principal that is not an IAM ARN or account id is rejected', () => {
-    expect(domainError({ personas: { [Persona.AUDITOR]: ['auditors@example.com'] } }).message).toContain(
-      "personas.AUDITOR: got 'auditors@example.com'; allowed: an IAM role/user ARN",
-    );
+    expect(
+      domainError({ personas: { [Persona.AUDITOR]: ['auditors@example.com'] } }).message,
+    ).toContain("personas.AUDITOR: got 'auditors@example.com'; allowed: an IAM role/user ARN");
   });
 
   test('fewer than two AZs is rejected (created VPC and existing subnets)', () => {
-    expect(domainError({ network: { availabilityZoneCount: 1 } }).message).toContain("availabilityZoneCount: got '1'; allowed: at least 2 Availability Zones");
-    expect(domainError({ network: { vpcId: 'vpc-0abc', subnetIds: ['subnet-1'] } }).message).toContain(
-      "subnetIds: got '[\"subnet-1\"]'; allowed: private subnets in at least two Availability Zones",
+    expect(domainError({ network: { availabilityZoneCount: 1 } }).message).toContain(
+      "availabilityZoneCount: got '1'; allowed: at least 2 Availability Zones",
     );
     expect(
-      domainError({ network: { vpcId: 'vpc-0abc', subnetIds: ['subnet-1', 'subnet-2'], subnetAvailabilityZones: ['eu-west-1a', 'eu-west-1a'] } }).message,
+      domainError({ network: { vpcId: 'vpc-0abc', subnetIds: ['subnet-1'] } }).message,
+    ).toContain(
+      'subnetIds: got \'["subnet-1"]\'; allowed: private subnets in at least two Availability Zones',
+    );
+    expect(
+      domainError({
+        network: {
+          vpcId: 'vpc-0abc',
+          subnetIds: ['subnet-1', 'subnet-2'],
+          subnetAvailabilityZones: ['eu-west-1a', 'eu-west-1a'],
+        },
+      }).message,
     ).toContain('allowed: at least two distinct Availability Zones');
   });
 
@@ -119,15 +173,21 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
         subnetCidrs: ['10.0.0.0/24', '10.0.0.128/25', '10.1.0.0/22'],
       },
     });
-    expect(e.message).toContain("subnetCidrs: got '10.0.0.0/24 and 10.0.0.128/25'; allowed: non-overlapping subnet CIDRs");
-    expect(e.message).toContain("subnetCidrs: got '10.1.0.0/22'; allowed: a subnet inside the VPC CIDR 10.0.0.0/16");
+    expect(e.message).toContain(
+      "subnetCidrs: got '10.0.0.0/24 and 10.0.0.128/25'; allowed: non-overlapping subnet CIDRs",
+    );
+    expect(e.message).toContain(
+      "subnetCidrs: got '10.1.0.0/22'; allowed: a subnet inside the VPC CIDR 10.0.0.0/16",
+    );
     expect(e.message).toContain(
       "subnetCidrs: got '10.0.0.0/24 has 251 usable IPs, 10.0.0.128/25 has 123 usable IPs'; allowed: subnets with at least 510 usable IPs each (AWS-03 capacity plan: 500 user-level + 10 domain-level IPs per subnet); use /22 or larger",
     );
   });
 
   test('a VPC CIDR too small for the planned subnets is rejected (AWS-03)', () => {
-    expect(domainError({ network: { vpcCidr: '10.0.0.0/22', expectedUsers: 100 } }).message).toContain(
+    expect(
+      domainError({ network: { vpcCidr: '10.0.0.0/22', expectedUsers: 100 } }).message,
+    ).toContain(
       "vpcCidr: got '10.0.0.0/22'; allowed: a VPC CIDR that holds 3 subnets of /22 (510 IPs each for 100 users), i.e. /20 or larger",
     );
   });
@@ -135,23 +195,40 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
 
 describe('parts: input validation', () => {
   test('PlatformKey rotation and deletion window', () => {
-    expect(() => new PlatformKey(stack(), 'key', { rotationPeriodDays: 400, deletionWindowDays: 3 })).toThrow(
+    expect(
+      () => new PlatformKey(stack(), 'key', { rotationPeriodDays: 400, deletionWindowDays: 3 }),
+    ).toThrow(
       /rotationPeriodDays: got '400'; allowed: an integer from 90 to 365\n {2}- deletionWindowDays: got '3'; allowed: an integer from 7 to 30/,
     );
   });
 
   test('SecureBucket needs a KMS key and a log bucket unless it is a log target', () => {
-    expect(() => new SecureBucket(stack(), 'b', { bucketName: 'Bad_Name' })).toThrow(/bucketName: got 'Bad_Name'.*\n.*kmsKeyArn: got 'undefined'.*\n.*accessLogBucket/);
+    expect(() => new SecureBucket(stack(), 'b', { bucketName: 'Bad_Name' })).toThrow(
+      /bucketName: got 'Bad_Name'.*\n.*kmsKeyArn: got 'undefined'.*\n.*accessLogBucket/,
+    );
   });
 
   test('GuardrailPolicies instance types and image ARNs', () => {
-    expect(() => new GuardrailPolicies(stack(), 'g', { subnetIds: [], securityGroupIds: [], allowedInstanceTypes: ['t3.medium'], approvedImageArns: ['my-image'] })).toThrow(
+    expect(
+      () =>
+        new GuardrailPolicies(stack(), 'g', {
+          subnetIds: [],
+          securityGroupIds: [],
+          allowedInstanceTypes: ['t3.medium'],
+          approvedImageArns: ['my-image'],
+        }),
+    ).toThrow(
       /allowedInstanceTypes\[0\]: got 't3.medium'.*\n.*approvedImageArns\[0\]: got 'my-image'/,
     );
   });
 
   test('ModelRegistry names and consumer accounts', () => {
-    expect(() => new ModelRegistry(stack(), 'r', { groups: [{ name: 'churn_model', consumerAccounts: ['12345'] }] })).toThrow(
+    expect(
+      () =>
+        new ModelRegistry(stack(), 'r', {
+          groups: [{ name: 'churn_model', consumerAccounts: ['12345'] }],
+        }),
+    ).toThrow(
       /groups\[0\].name: got 'churn_model'.*\n.*groups\[0\].consumerAccounts\[0\]: got '12345'; allowed: a 12-digit AWS account id/,
     );
   });
@@ -159,29 +236,50 @@ describe('parts: input validation', () => {
   test('AuditTrail retention', () => {
     const s = stack();
     const logs = new SecureBucket(s, 'logs', { serverAccessLogTarget: true });
-    expect(() => new AuditTrail(s, 'a', { kmsKeyArn: KEY, accessLogBucket: logs, logRetentionDays: 100 })).toThrow(/logRetentionDays: got '100'; allowed: one of 1, 3, 5/);
+    expect(
+      () =>
+        new AuditTrail(s, 'a', { kmsKeyArn: KEY, accessLogBucket: logs, logRetentionDays: 100 }),
+    ).toThrow(/logRetentionDays: got '100'; allowed: one of 1, 3, 5/);
   });
 
   test('PersonaRoles SoD exceptions need a reason', () => {
     expect(
-      () => new PersonaRoles(stack(), 'r', {
-        personas: { [Persona.PLATFORM_ADMIN]: [role('x')], [Persona.AUDITOR]: [role('x')] },
-        sodExceptions: [{ principal: role('x'), personas: [Persona.PLATFORM_ADMIN, Persona.AUDITOR], reason: 'tiny' }],
-      }),
+      () =>
+        new PersonaRoles(stack(), 'r', {
+          personas: { [Persona.PLATFORM_ADMIN]: [role('x')], [Persona.AUDITOR]: [role('x')] },
+          sodExceptions: [
+            {
+              principal: role('x'),
+              personas: [Persona.PLATFORM_ADMIN, Persona.AUDITOR],
+              reason: 'tiny',
+            },
+          ],
+        }),
     ).toThrow(/sodExceptions\[0\].reason: got 'tiny'; allowed: a reason of at least 10 characters/);
   });
 
   test('PrivateNetwork capacity inputs', () => {
-    expect(() => new PrivateNetwork(stack(), 'n', { kmsKeyArn: KEY, capacity: { users: 0 } })).toThrow(/capacity: .*users must be an integer >= 1 \(got 0\)/);
+    expect(
+      () => new PrivateNetwork(stack(), 'n', { kmsKeyArn: KEY, capacity: { users: 0 } }),
+    ).toThrow(/capacity: .*users must be an integer >= 1 \(got 0\)/);
   });
 
   test('MultiTenantStudio tenant ids', () => {
     expect(
-      () => new MultiTenantStudio(stack(), 'm', { environment: 'prod', authMode: AuthMode.IAM, tenants: [{ tenantId: 'a' }, { tenantId: 'a' }, { tenantId: 'B_1' }] }),
-    ).toThrow(/tenants\[1\].tenantId: got 'a'; allowed: unique tenant ids\n.*tenants\[2\].tenantId: got 'B_1'/);
+      () =>
+        new MultiTenantStudio(stack(), 'm', {
+          environment: 'prod',
+          authMode: AuthMode.IAM,
+          tenants: [{ tenantId: 'a' }, { tenantId: 'a' }, { tenantId: 'B_1' }],
+        }),
+    ).toThrow(
+      /tenants\[1\].tenantId: got 'a'; allowed: unique tenant ids\n.*tenants\[2\].tenantId: got 'B_1'/,
+    );
   });
 
   test('CapacityPlanner rejects bad inputs', () => {
-    expect(CapacityPlanner.validate({ users: 10, subnetCount: 0 })).toEqual(['subnetCount must be an integer >= 1 (got 0)']);
+    expect(CapacityPlanner.validate({ users: 10, subnetCount: 0 })).toEqual([
+      'subnetCount must be an integer >= 1 (got 0)',
+    ]);
   });
 });

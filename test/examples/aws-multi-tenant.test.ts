@@ -18,7 +18,9 @@ describe('examples/aws-multi-tenant', () => {
   });
 
   test('X-12 resource addresses are pinned (a diff here means destroy-and-recreate)', () => {
-    const addresses = Object.entries<any>(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`)).sort();
+    const addresses = Object.entries<any>(json.resource)
+      .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
+      .sort();
     expect(addresses).toMatchSnapshot();
   });
 
@@ -29,11 +31,17 @@ describe('examples/aws-multi-tenant', () => {
 
   test('AWS-30 one domain per tenant, one shared VPC and trail, tenant-tagged and tag-isolated', () => {
     const domains = Object.values<any>(json.resource.aws_sagemaker_domain);
-    expect(domains.map((d) => `${d.domain_name}:${d.tags.tenant}`).sort()).toEqual(['marketing-prod:marketing', 'retail-prod:retail', 'risk-prod:risk']);
+    expect(domains.map((d) => `${d.domain_name}:${d.tags.tenant}`).sort()).toEqual([
+      'marketing-prod:marketing',
+      'retail-prod:retail',
+      'risk-prod:risk',
+    ]);
     expect(Object.keys(json.resource.aws_vpc)).toHaveLength(1);
     expect(Object.keys(json.resource.aws_cloudtrail)).toHaveLength(1);
     expect(new Set(domains.map((d) => d.vpc_id)).size).toBe(1);
-    const isolation = Object.values<any>(json.resource.aws_iam_policy).filter((p) => String(p.description).startsWith('AWS-30'));
+    const isolation = Object.values<any>(json.resource.aws_iam_policy).filter((p) =>
+      String(p.description).startsWith('AWS-30'),
+    );
     expect(isolation).toHaveLength(3);
     for (const p of isolation) {
       const st = JSON.parse(p.policy).Statement[0];

@@ -18,7 +18,9 @@ describe('examples/aws-sagemaker-studio', () => {
   });
 
   test('X-12 resource addresses are pinned (a diff here means destroy-and-recreate)', () => {
-    const addresses = Object.entries<any>(json.resource).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`)).sort();
+    const addresses = Object.entries<any>(json.resource)
+      .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
+      .sort();
     expect(addresses).toMatchSnapshot();
   });
 
@@ -31,7 +33,13 @@ describe('examples/aws-sagemaker-studio', () => {
     const domain: any = Object.values(json.resource.aws_sagemaker_domain)[0];
     expect(domain).toMatchObject({ auth_mode: 'SSO', app_network_access_type: 'VpcOnly' });
     const users = Object.values<any>(json.resource.aws_sagemaker_user_profile);
-    expect(users.map((u) => [u.user_profile_name, u.single_sign_on_user_identifier, u.single_sign_on_user_value])).toEqual([
+    expect(
+      users.map((u) => [
+        u.user_profile_name,
+        u.single_sign_on_user_identifier,
+        u.single_sign_on_user_value,
+      ]),
+    ).toEqual([
       ['alice', 'UserName', 'alice@example.com'],
       ['bruno', 'UserName', 'bruno@example.com'],
       ['chen', 'UserName', 'chen@example.com'],

@@ -6,8 +6,10 @@ import { attr } from './util';
 export const aws06SharingSettings = defineRule({
   id: 'AWS-06',
   level: RuleLevel.ERROR,
-  description: 'Notebook sharing settings write to an S3 path encrypted with a KMS key (ARN form, as the provider requires)',
-  fixHint: 'Set default_user_settings.sharing_settings.s3_output_path and s3_kms_key_id (the key ARN)',
+  description:
+    'Notebook sharing settings write to an S3 path encrypted with a KMS key (ARN form, as the provider requires)',
+  fixHint:
+    'Set default_user_settings.sharing_settings.s3_output_path and s3_kms_key_id (the key ARN)',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {
     const s = attr(r, 'default_user_settings.sharing_settings');
@@ -17,8 +19,10 @@ export const aws06SharingSettings = defineRule({
     if (!s.s3_output_path) problems.push('no s3_output_path');
     const key = s.s3_kms_key_id;
     if (!key) problems.push('no s3_kms_key_id');
-    else if (!key.includes('${') && !key.startsWith('arn:')) problems.push(`s3_kms_key_id '${key}' is not an ARN`);
-    else if (key.includes('${aws_kms_key.') && !/\.arn\}/.test(key)) problems.push('s3_kms_key_id references the key id, not its ARN');
+    else if (!key.includes('${') && !key.startsWith('arn:'))
+      problems.push(`s3_kms_key_id '${key}' is not an ARN`);
+    else if (key.includes('${aws_kms_key.') && !/\.arn\}/.test(key))
+      problems.push('s3_kms_key_id references the key id, not its ARN');
     return problems.length === 0 || problems.join('; ');
   },
 });

@@ -11,6 +11,9 @@ export const aws07BucketLifecycle = defineRule({
   resourceTypes: ['aws_s3_bucket'],
   check: (r, stack) => {
     const l = companions(stack, 'aws_s3_bucket_lifecycle_configuration', r)[0];
-    return list(l?.attributes.rule).some((x: any) => x.status === 'Enabled') || 'no enabled lifecycle rule';
+    return (
+      list(l?.attributes.rule).some((x: any) => x.status === 'Enabled') ||
+      'no enabled lifecycle rule'
+    );
   },
 });

@@ -11,6 +11,9 @@ export const aws07BucketOwnership = defineRule({
   resourceTypes: ['aws_s3_bucket'],
   check: (r, stack) => {
     const o = companions(stack, 'aws_s3_bucket_ownership_controls', r)[0];
-    return block(o?.attributes.rule)?.object_ownership === 'BucketOwnerEnforced' || 'object ownership is not BucketOwnerEnforced';
+    return (
+      block(o?.attributes.rule)?.object_ownership === 'BucketOwnerEnforced' ||
+      'object ownership is not BucketOwnerEnforced'
+    );
   },
 });

@@ -12,7 +12,12 @@ export const aws07BucketPublicAccess = defineRule({
   check: (r, stack) => {
     const b = companions(stack, 'aws_s3_bucket_public_access_block', r)[0];
     if (!b) return 'no public access block';
-    const keys = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
+    const keys = [
+      'block_public_acls',
+      'block_public_policy',
+      'ignore_public_acls',
+      'restrict_public_buckets',
+    ];
     const off = keys.filter((k) => b.attributes[k] !== true);
     return off.length === 0 || `not true: ${off.join(', ')}`;
   },

@@ -15,7 +15,10 @@ export const aws07BucketTls = defineRule({
     const st = statements(p.attributes.policy);
     if (!st) return undefined;
     const ok = st.some(
-      (s) => s.Effect === 'Deny' && list(s.Action).some((a: string) => a === 's3:*') && String(s.Condition?.Bool?.['aws:SecureTransport']) === 'false',
+      (s) =>
+        s.Effect === 'Deny' &&
+        list(s.Action).some((a: string) => a === 's3:*') &&
+        String(s.Condition?.Bool?.['aws:SecureTransport']) === 'false',
     );
     return ok || 'no Deny on aws:SecureTransport = false';
   },

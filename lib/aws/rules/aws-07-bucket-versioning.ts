@@ -11,6 +11,9 @@ export const aws07BucketVersioning = defineRule({
   resourceTypes: ['aws_s3_bucket'],
   check: (r, stack) => {
     const v = companions(stack, 'aws_s3_bucket_versioning', r)[0];
-    return block(v?.attributes.versioning_configuration)?.status === 'Enabled' || 'versioning is not Enabled';
+    return (
+      block(v?.attributes.versioning_configuration)?.status === 'Enabled' ||
+      'versioning is not Enabled'
+    );
   },
 });

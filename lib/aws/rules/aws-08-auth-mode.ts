@@ -8,5 +8,6 @@ export const aws08AuthMode = defineRule({
   description: 'SageMaker domains set auth_mode explicitly to IAM or SSO',
   fixHint: 'Set auth_mode = "IAM" or "SSO" (it cannot change after creation)',
   resourceTypes: ['aws_sagemaker_domain'],
-  check: (r) => ['IAM', 'SSO'].includes(r.attributes.auth_mode) || `auth_mode is ${r.attributes.auth_mode}`,
+  check: (r) =>
+    ['IAM', 'SSO'].includes(r.attributes.auth_mode) || `auth_mode is ${r.attributes.auth_mode}`,
 });

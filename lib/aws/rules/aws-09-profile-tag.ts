@@ -12,6 +12,9 @@ export const aws09ProfileTag = defineRule({
   check: (r) => {
     const tags = r.attributes.tags;
     if (typeof tags === 'string') return undefined;
-    return (tags && typeof tags[STUDIO_USER_TAG] === 'string' && tags[STUDIO_USER_TAG].length > 0) || `no ${STUDIO_USER_TAG} tag`;
+    return (
+      (tags && typeof tags[STUDIO_USER_TAG] === 'string' && tags[STUDIO_USER_TAG].length > 0) ||
+      `no ${STUDIO_USER_TAG} tag`
+    );
   },
 });

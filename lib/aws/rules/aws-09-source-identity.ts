@@ -10,5 +10,6 @@ export const aws09SourceIdentity = defineRule({
   fixHint: 'Set domain_settings.execution_role_identity_config = "USER_PROFILE_NAME"',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) =>
-    attr(r, 'domain_settings.execution_role_identity_config') === 'USER_PROFILE_NAME' || 'execution_role_identity_config is not USER_PROFILE_NAME',
+    attr(r, 'domain_settings.execution_role_identity_config') === 'USER_PROFILE_NAME' ||
+    'execution_role_identity_config is not USER_PROFILE_NAME',
 });

@@ -14,13 +14,21 @@ export const aws10PresignedUrl = defineRule({
     const st = statements(r.attributes.policy);
     if (!st) return undefined;
     const grants = st.filter(
-      (s) => s.Effect === 'Allow' && list(s.Action).some((a: string) => a === 'sagemaker:CreatePresignedDomainUrl' || a === 'sagemaker:*' || a === '*'),
+      (s) =>
+        s.Effect === 'Allow' &&
+        list(s.Action).some(
+          (a: string) =>
+            a === 'sagemaker:CreatePresignedDomainUrl' || a === 'sagemaker:*' || a === '*',
+        ),
     );
     if (grants.length === 0) return undefined;
     const bad = grants.filter((s) => {
       const v = s.Condition?.StringEquals?.[`sagemaker:ResourceTag/${STUDIO_USER_TAG}`];
       return typeof v !== 'string' || !/\$\$?\{aws:(PrincipalTag\/|username)/.test(v);
     });
-    return bad.length === 0 || `statements without the ${STUDIO_USER_TAG} condition: ${bad.map((s) => s.Sid ?? '?').join(', ')}`;
+    return (
+      bad.length === 0 ||
+      `statements without the ${STUDIO_USER_TAG} condition: ${bad.map((s) => s.Sid ?? '?').join(', ')}`
+    );
   },
 });

@@ -6,14 +6,26 @@ import { list, statements } from './util';
 export const aws12InstanceTypes = defineRule({
   id: 'AWS-12',
   level: RuleLevel.ERROR,
-  description: "Instance-type guardrails on sagemaker:CreateApp include 'system' (without it nobody can open Studio)",
+  description:
+    "Instance-type guardrails on sagemaker:CreateApp include 'system' (without it nobody can open Studio)",
   fixHint: "Add 'system' to the sagemaker:InstanceTypes list",
   resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy'],
   check: (r) => {
     const st = statements(r.attributes.policy);
     if (!st) return undefined;
-    const guards = st.filter((s) => s.Effect === 'Deny' && list(s.Action).includes('sagemaker:CreateApp') && s.Condition?.['ForAnyValue:StringNotLike']?.['sagemaker:InstanceTypes']);
+    const guards = st.filter(
+      (s) =>
+        s.Effect === 'Deny' &&
+        list(s.Action).includes('sagemaker:CreateApp') &&
+        s.Condition?.['ForAnyValue:StringNotLike']?.['sagemaker:InstanceTypes'],
+    );
     if (guards.length === 0) return undefined;
-    return guards.every((s) => list(s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes']).includes('system')) || "'system' missing from the allowed instance types";
+    return (
+      guards.every((s) =>
+        list(s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes']).includes(
+          'system',
+        ),
+      ) || "'system' missing from the allowed instance types"
+    );
   },
 });

@@ -5,8 +5,10 @@ import { RuleLevel } from '../../core/compliance/rule';
 export const aws21LogGroups = defineRule({
   id: 'AWS-21',
   level: RuleLevel.ERROR,
-  description: 'CloudWatch log groups are encrypted with a customer managed KMS key and have a retention period',
-  fixHint: 'Set kms_key_id (a key whose policy admits logs.<region>.amazonaws.com) and retention_in_days',
+  description:
+    'CloudWatch log groups are encrypted with a customer managed KMS key and have a retention period',
+  fixHint:
+    'Set kms_key_id (a key whose policy admits logs.<region>.amazonaws.com) and retention_in_days',
   resourceTypes: ['aws_cloudwatch_log_group'],
   check: (r) => {
     const problems: string[] = [];

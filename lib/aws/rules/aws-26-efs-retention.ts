@@ -6,7 +6,8 @@ import { attr } from './util';
 export const aws26EfsRetention = defineRule({
   id: 'AWS-26',
   level: RuleLevel.ERROR,
-  description: "Domains keep the home EFS file system on deletion (retention_policy.home_efs_file_system = Retain)",
+  description:
+    'Domains keep the home EFS file system on deletion (retention_policy.home_efs_file_system = Retain)',
   fixHint: 'Set retention_policy { home_efs_file_system = "Retain" }',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {

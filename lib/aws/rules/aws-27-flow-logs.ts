@@ -9,5 +9,7 @@ export const aws27FlowLogs = defineRule({
   description: 'VPCs have flow logs',
   fixHint: 'Add an aws_flow_log with vpc_id referencing the VPC, to a KMS-encrypted log group',
   resourceTypes: ['aws_vpc'],
-  check: (r, stack) => stack.resources('aws_flow_log').some((f) => StackView.refersTo(f.attributes.vpc_id, r)) || 'no flow log',
+  check: (r, stack) =>
+    stack.resources('aws_flow_log').some((f) => StackView.refersTo(f.attributes.vpc_id, r)) ||
+    'no flow log',
 });

@@ -5,8 +5,10 @@ import { RuleLevel } from '../../core/compliance/rule';
 export const aws31NotebookInstance = defineRule({
   id: 'AWS-31',
   level: RuleLevel.ERROR,
-  description: 'Notebook instances have no direct internet access, no root access, run in a VPC subnet and use a KMS key',
-  fixHint: 'Set direct_internet_access = "Disabled", root_access = "Disabled", subnet_id, security_groups and kms_key_id',
+  description:
+    'Notebook instances have no direct internet access, no root access, run in a VPC subnet and use a KMS key',
+  fixHint:
+    'Set direct_internet_access = "Disabled", root_access = "Disabled", subnet_id, security_groups and kms_key_id',
   resourceTypes: ['aws_sagemaker_notebook_instance'],
   check: (r) => {
     const a = r.attributes;

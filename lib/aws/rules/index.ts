@@ -31,13 +31,29 @@ import { x03LeastPrivilege } from './x-03-least-privilege';
 
 /** Stateful AWS resource types that must carry prevent_destroy. */
 export const AWS_STATEFUL_TYPES = [
-  'aws_kms_key', 'aws_s3_bucket', 'aws_sagemaker_domain', 'aws_cloudwatch_log_group', 'aws_sagemaker_model_package_group', 'aws_backup_vault',
+  'aws_kms_key',
+  'aws_s3_bucket',
+  'aws_sagemaker_domain',
+  'aws_cloudwatch_log_group',
+  'aws_sagemaker_model_package_group',
+  'aws_backup_vault',
 ];
 
 /** Taggable AWS resource types that must carry the platform tags. */
 export const AWS_TAGGABLE_TYPES = [
-  'aws_kms_key', 'aws_s3_bucket', 'aws_sagemaker_domain', 'aws_sagemaker_user_profile', 'aws_vpc', 'aws_subnet', 'aws_vpc_endpoint',
-  'aws_security_group', 'aws_iam_role', 'aws_cloudwatch_log_group', 'aws_cloudtrail', 'aws_sns_topic', 'aws_sagemaker_model_package_group',
+  'aws_kms_key',
+  'aws_s3_bucket',
+  'aws_sagemaker_domain',
+  'aws_sagemaker_user_profile',
+  'aws_vpc',
+  'aws_subnet',
+  'aws_vpc_endpoint',
+  'aws_security_group',
+  'aws_iam_role',
+  'aws_cloudwatch_log_group',
+  'aws_cloudtrail',
+  'aws_sns_topic',
+  'aws_sagemaker_model_package_group',
 ];
 
 /**
@@ -48,11 +64,33 @@ export const AWS_TAGGABLE_TYPES = [
 export class AwsMlopsChecks extends RulePack {
   constructor() {
     super('AwsMlopsChecks', [
-      aws01VpcOnlyDomain, aws02Endpoints, aws02PrivateDns, aws02S3GatewayPolicy, aws04UserSecurityGroup,
-      aws05DomainCmk, aws05KeyRotation, aws06SharingSettings,
-      aws07BucketEncryption, aws07BucketVersioning, aws07BucketPublicAccess, aws07BucketOwnership, aws07BucketTls, aws07BucketLogging, aws07BucketLifecycle,
-      aws08AuthMode, aws09ProfileTag, aws09SourceIdentity, aws10PresignedUrl, aws12InstanceTypes, aws20IdleShutdown,
-      aws21LogGroups, aws22CloudTrail, aws23SnsEncryption, aws26EfsRetention, aws27FlowLogs, aws31NotebookInstance,
+      aws01VpcOnlyDomain,
+      aws02Endpoints,
+      aws02PrivateDns,
+      aws02S3GatewayPolicy,
+      aws04UserSecurityGroup,
+      aws05DomainCmk,
+      aws05KeyRotation,
+      aws06SharingSettings,
+      aws07BucketEncryption,
+      aws07BucketVersioning,
+      aws07BucketPublicAccess,
+      aws07BucketOwnership,
+      aws07BucketTls,
+      aws07BucketLogging,
+      aws07BucketLifecycle,
+      aws08AuthMode,
+      aws09ProfileTag,
+      aws09SourceIdentity,
+      aws10PresignedUrl,
+      aws12InstanceTypes,
+      aws20IdleShutdown,
+      aws21LogGroups,
+      aws22CloudTrail,
+      aws23SnsEncryption,
+      aws26EfsRetention,
+      aws27FlowLogs,
+      aws31NotebookInstance,
       x03LeastPrivilege,
       preventDestroyRule(AWS_STATEFUL_TYPES),
       requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES),

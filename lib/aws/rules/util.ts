@@ -32,7 +32,9 @@ export function statements(policy: any): any[] | undefined {
 
 /** Resources of `type` that reference `target` anywhere in their attributes. */
 export function companions(stack: StackView, type: string, target: ResourceView): ResourceView[] {
-  return stack.resources(type).filter((r) => StackView.refersTo(r.attributes.bucket ?? r.attributes, target));
+  return stack
+    .resources(type)
+    .filter((r) => StackView.refersTo(r.attributes.bucket ?? r.attributes, target));
 }
 
 /** True when a non-empty list or a reference. */

@@ -5,7 +5,10 @@ import { WILDCARD_RESOURCE_ACTIONS } from '../persona-policies';
 import { list, statements } from './util';
 
 function forbidden(arn: any): boolean {
-  return typeof arn === 'string' && FORBIDDEN_MANAGED_POLICIES.some((p) => arn.endsWith(`:policy/${p}`) || arn.endsWith(`/${p}`));
+  return (
+    typeof arn === 'string' &&
+    FORBIDDEN_MANAGED_POLICIES.some((p) => arn.endsWith(`:policy/${p}`) || arn.endsWith(`/${p}`))
+  );
 }
 
 /**
@@ -16,11 +19,19 @@ function forbidden(arn: any): boolean {
 export const x03LeastPrivilege = defineRule({
   id: 'X-03',
   level: RuleLevel.ERROR,
-  description: 'IAM policies grant no wildcard action, no "*" resource except for actions without resource-level permissions, scope iam:PassRole with iam:PassedToService, and attach no broad managed policies',
-  fixHint: 'Name actions and resource ARNs; add Condition StringEquals iam:PassedToService to PassRole; replace AmazonSageMakerFullAccess/AdministratorAccess with the persona policies',
-  resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_role_policy_attachment', 'aws_iam_role'],
+  description:
+    'IAM policies grant no wildcard action, no "*" resource except for actions without resource-level permissions, scope iam:PassRole with iam:PassedToService, and attach no broad managed policies',
+  fixHint:
+    'Name actions and resource ARNs; add Condition StringEquals iam:PassedToService to PassRole; replace AmazonSageMakerFullAccess/AdministratorAccess with the persona policies',
+  resourceTypes: [
+    'aws_iam_policy',
+    'aws_iam_role_policy',
+    'aws_iam_role_policy_attachment',
+    'aws_iam_role',
+  ],
   check: (r) => {
-    if (r.type === 'aws_iam_role_policy_attachment') return !forbidden(r.attributes.policy_arn) || `attaches ${r.attributes.policy_arn}`;
+    if (r.type === 'aws_iam_role_policy_attachment')
+      return !forbidden(r.attributes.policy_arn) || `attaches ${r.attributes.policy_arn}`;
     if (r.type === 'aws_iam_role') {
       const bad = list(r.attributes.managed_policy_arns).filter(forbidden);
       return bad.length === 0 || `attaches ${bad.join(', ')}`;
@@ -38,7 +49,11 @@ export const x03LeastPrivilege = defineRule({
         const scoped = actions.filter((a) => !WILDCARD_RESOURCE_ACTIONS.includes(a));
         if (scoped.length > 0) problems.push(`${sid}: Resource "*" for ${scoped.join(', ')}`);
       }
-      if (actions.some((a) => a === 'iam:PassRole' || a === 'iam:*') && !s.Condition?.StringEquals?.['iam:PassedToService'] && !s.Condition?.StringLike?.['iam:PassedToService']) {
+      if (
+        actions.some((a) => a === 'iam:PassRole' || a === 'iam:*') &&
+        !s.Condition?.StringEquals?.['iam:PassedToService'] &&
+        !s.Condition?.StringLike?.['iam:PassedToService']
+      ) {
         problems.push(`${sid}: iam:PassRole without iam:PassedToService`);
       }
     }
