@@ -739,6 +739,7 @@ export class SageMakerStudioDomain extends Construct {
         rootAccess: 'Disabled',
         instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: '2' },
       });
+      applyRemovalPolicy(instance, removal);
       this.notebookInstances[nb.name] = instance;
     }
 

@@ -440,6 +440,7 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
       'aws_cloudwatch_log_group',
       'aws_sagemaker_model_package_group',
       'aws_backup_vault',
+      'aws_sagemaker_notebook_instance',
     ]) {
       for (const r of all(json, type)) expect(r.lifecycle?.prevent_destroy).toBe(true);
     }

@@ -37,6 +37,7 @@ export const AWS_STATEFUL_TYPES = [
   'aws_cloudwatch_log_group',
   'aws_sagemaker_model_package_group',
   'aws_backup_vault',
+  'aws_sagemaker_notebook_instance',
 ];
 
 /** Taggable AWS resource types that must carry the platform tags. */
