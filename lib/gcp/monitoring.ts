@@ -115,7 +115,7 @@ export class GcpMonitoring extends Construct {
         comparison: 'COMPARISON_GT',
         thresholdValue: errors,
         duration: '300s',
-        aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_RATE' }],
+        aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_SUM' }],
       },
     }, 'A Vertex AI endpoint returns server errors (GCP-14).');
     threshold('endpoint-cpu', 'MLOps endpoint CPU utilisation', {

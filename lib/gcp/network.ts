@@ -197,6 +197,12 @@ export class GcpPrivateNetwork extends Construct {
       prefixLength: pscPrefix,
       network: this.network.id,
     });
+    fw('allow-private-services-egress', {
+      direction: 'EGRESS',
+      priority: 1000,
+      destinationRanges: [`${this.privateServiceRange.address}/${pscPrefix}`],
+      allow: [{ protocol: 'tcp', ports: ['443', '8080'] }],
+    });
     this.privateServiceConnection = new ServiceNetworkingConnection(this, 'private-service-connection', {
       network: this.network.id,
       service: 'servicenetworking.googleapis.com',

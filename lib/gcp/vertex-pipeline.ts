@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, Token } from 'cdktf';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
@@ -23,7 +24,8 @@ import { GcpCustomRole, GcpRoleCatalogue } from './role-catalogue';
 import { GcpSecureBucket } from './secure-bucket';
 import { GcpSensitiveDataProtection } from './sensitive-data';
 import { GcpServiceAccountIds, GcpServiceAccounts } from './service-accounts';
-import { GcpServiceAgents } from './service-agents';
+import { GcpServiceAgent, GcpServiceAgents } from './service-agents';
+import { KMS_ENCRYPTER_DECRYPTER } from './defaults';
 import { GcpEndpointSpec, GcpVertexResources } from './vertex';
 import { GcpWorkbenchInstance } from './workbench';
 import { GcpKubernetesBinding, GcpWorkloadIdentity } from './workload-identity';
@@ -630,7 +632,7 @@ export class SecureVertexPipeline extends Construct {
       removalPolicy,
     });
     this.accessLogBucket.grant('roles/storage.objectCreator', 'group:cloud-storage-analytics@google.com');
-    const bucket = (cid: string, spec: GcpDataBucketSpec | undefined, prefix: string, bucketName?: string): GcpSecureBucket =>
+    const bucket = (cid: string, spec: GcpDataBucketSpec | undefined, prefix: string, bucketName?: string, ready?: ITerraformDependable[]): GcpSecureBucket =>
       new GcpSecureBucket(this, cid, {
         projectId,
         location: spec?.location ?? props.region,
@@ -641,13 +643,14 @@ export class SecureVertexPipeline extends Construct {
         expireAfterDays: spec?.expireAfterDays,
         retentionDays: spec?.retentionDays,
         lockRetention: spec?.lockRetention,
-        dependsOn: storageReady,
+        dependsOn: ready ?? storageReady,
         removalPolicy,
       });
     this.pipelineRoot = bucket('pipeline-root', undefined, `mlops-${props.environment}-pipeline-root`, props.pipelineRootBucketName);
     this.pipelineRootUri = `gs://${this.pipelineRoot.bucket.name}/pipeline-root`;
     for (const spec of props.dataBuckets ?? [{ name: 'training-data' }]) {
-      this.dataBuckets[spec.name] = bucket(`data-${spec.name}`, spec, `mlops-${props.environment}-${spec.name}`);
+      const ready = spec.kmsKeyName ? [this.grantAgentOnKey(`data-${spec.name}-key`, spec.kmsKeyName, GcpServiceAgent.STORAGE)] : undefined;
+      this.dataBuckets[spec.name] = bucket(`data-${spec.name}`, spec, `mlops-${props.environment}-${spec.name}`, undefined, ready);
     }
     for (const spec of props.datasets ?? []) {
       this.datasets[spec.datasetId] = new GcpBigQueryDataset(this, `dataset-${spec.datasetId}`, {
@@ -656,7 +659,9 @@ export class SecureVertexPipeline extends Construct {
         location: spec.location ?? props.region,
         kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.BIGQUERY),
         tableExpirationDays: spec.tableExpirationDays,
-        dependsOn: this.keys.grantsFor(CmekPurpose.BIGQUERY),
+        dependsOn: spec.kmsKeyName
+          ? [this.grantAgentOnKey(`dataset-${spec.datasetId}-key`, spec.kmsKeyName, GcpServiceAgent.BIGQUERY)]
+          : this.keys.grantsFor(CmekPurpose.BIGQUERY),
         removalPolicy,
       });
     }
@@ -771,6 +776,16 @@ export class SecureVertexPipeline extends Construct {
       this.registry?.grant('roles/artifactregistry.writer', ci, 'ci');
       this.pipelineRoot.grant('roles/storage.objectUser', ci, 'ci');
     }
+  }
+
+  /** GCP-05: grants a service agent a per-resource key (given in props), after the agent exists. */
+  private grantAgentOnKey(id: string, keyId: string, agent: GcpServiceAgent): KmsCryptoKeyIamMember {
+    return new KmsCryptoKeyIamMember(this, id, {
+      cryptoKeyId: keyId,
+      role: KMS_ENCRYPTER_DECRYPTER,
+      member: this.serviceAgents.member(agent),
+      dependsOn: this.serviceAgents.readiness(agent),
+    });
   }
 
   /** A project-level binding; the construct id comes from the label (one per role) and a stable member key. */

@@ -106,9 +106,6 @@ export class GcpWorkbenchInstance extends Construct {
       'notebook-disable-downloads': String(props.disableDownloads ?? true),
       'notebook-disable-terminal': String(props.disableTerminal ?? false),
       'notebook-disable-nbconvert': 'true',
-      'serial-port-enable': 'FALSE',
-      'block-project-ssh-keys': 'TRUE',
-      'enable-oslogin': 'TRUE',
       ...(idle > 0 ? { 'idle-timeout-seconds': String(idle * 60) } : {}),
     };
     const disk = { diskEncryption: 'CMEK', kmsKey: props.kmsKeyName, diskType: 'PD_BALANCED' };

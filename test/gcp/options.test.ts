@@ -104,6 +104,12 @@ describe('multi-region allowed explicitly, Cloud NAT', () => {
     const loc = all(json, 'google_org_policy_policy').find((p) => p.name.endsWith('gcp.resourceLocations'));
     expect(loc.spec.rules[0].values.allowed_values).toEqual(['in:europe-west4-locations', 'in:eu-locations']);
   });
+  test('GCP-05 the storage agent is granted the EU key before the EU bucket is created', () => {
+    const grant = Object.entries<any>(json.resource.google_kms_crypto_key_iam_member).find(([, g]) => g.crypto_key_id === 'projects/acme-kms/locations/eu/keyRings/eu/cryptoKeys/gcs');
+    expect(grant).toBeDefined();
+    expect(grant![1].member).toContain('data.google_storage_project_service_account.');
+    expect(at(json, 'google_storage_bucket', 'data-archive/bucket').depends_on).toEqual([`google_kms_crypto_key_iam_member.${grant![0]}`]);
+  });
   test('GCP-08 Cloud NAT on request, egress 443 only', () => {
     expect(at(json, 'google_compute_router_nat', 'network/nat').source_subnetwork_ip_ranges_to_nat).toBe('LIST_OF_SUBNETWORKS');
     expect(at(json, 'google_compute_firewall', 'network/allow-nat-egress').allow).toEqual([{ protocol: 'tcp', ports: ['443'] }]);
