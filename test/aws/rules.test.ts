@@ -176,6 +176,32 @@ const cases: Array<[string, Mutator]> = [
       }),
   ],
   [
+    'AWS-16',
+    (j) => {
+      j.resource.aws_sagemaker_endpoint_configuration = {
+        ec: { production_variants: [{ variant_name: 'a', model_name: 'm' }] },
+      };
+    },
+  ],
+  [
+    'AWS-19',
+    (j) => {
+      first(
+        j,
+        'aws_sagemaker_app_image_config',
+      ).kernel_gateway_image_config.file_system_config.default_uid = 0;
+    },
+  ],
+  [
+    'AWS-24',
+    (j) => {
+      const p = first(j, 'aws_sagemaker_model_package_group_policy');
+      const d = JSON.parse(p.resource_policy);
+      d.Statement[0].Principal = { AWS: '*' };
+      p.resource_policy = JSON.stringify(d);
+    },
+  ],
+  [
     'AWS-20',
     (j) => {
       delete first(j, 'aws_sagemaker_domain').default_user_settings.jupyter_lab_app_settings;

@@ -20,10 +20,13 @@ import { aws09ProfileTag } from './aws-09-profile-tag';
 import { aws09SourceIdentity } from './aws-09-source-identity';
 import { aws10PresignedUrl } from './aws-10-presigned-url';
 import { aws12InstanceTypes } from './aws-12-instance-types';
+import { aws16EndpointEncryption } from './aws-16-endpoint-encryption';
+import { aws19ImageNonRoot } from './aws-19-image-non-root';
 import { aws20IdleShutdown } from './aws-20-idle-shutdown';
 import { aws21LogGroups } from './aws-21-log-groups';
 import { aws22CloudTrail } from './aws-22-cloudtrail';
 import { aws23SnsEncryption } from './aws-23-sns-encryption';
+import { aws24RegistryPolicy } from './aws-24-registry-policy';
 import { aws26EfsRetention } from './aws-26-efs-retention';
 import { aws27FlowLogs } from './aws-27-flow-logs';
 import { aws31NotebookInstance } from './aws-31-notebook-instance';
@@ -85,10 +88,13 @@ export class AwsMlopsChecks extends RulePack {
       aws09SourceIdentity,
       aws10PresignedUrl,
       aws12InstanceTypes,
+      aws16EndpointEncryption,
+      aws19ImageNonRoot,
       aws20IdleShutdown,
       aws21LogGroups,
       aws22CloudTrail,
       aws23SnsEncryption,
+      aws24RegistryPolicy,
       aws26EfsRetention,
       aws27FlowLogs,
       aws31NotebookInstance,
