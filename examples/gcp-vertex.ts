@@ -21,7 +21,8 @@ export function gcpVertexExample(app: App): TerraformStack[] {
   new GcsBackend(stack, {
     bucket: 'acme-tfstate-111111',
     prefix: 'gcp-vertex/prod',
-    kmsEncryptionKey: 'projects/acme-tfstate-111111/locations/europe-west4/keyRings/tfstate/cryptoKeys/state',
+    kmsEncryptionKey:
+      'projects/acme-tfstate-111111/locations/europe-west4/keyRings/tfstate/cryptoKeys/state',
   });
   // Provider default labels where the provider has them; the construct adds the platform labels too.
   new GoogleProvider(stack, 'google', {
@@ -46,7 +47,11 @@ export function gcpVertexExample(app: App): TerraformStack[] {
         {
           title: 'CI deploys pipelines',
           identities: ['serviceAccount:mlops-ci@acme-ml-prod-111111.iam.gserviceaccount.com'],
-          services: ['aiplatform.googleapis.com', 'artifactregistry.googleapis.com', 'storage.googleapis.com'],
+          services: [
+            'aiplatform.googleapis.com',
+            'artifactregistry.googleapis.com',
+            'storage.googleapis.com',
+          ],
         },
       ],
     },
@@ -58,7 +63,10 @@ export function gcpVertexExample(app: App): TerraformStack[] {
       [Persona.MODEL_VIEWER]: ['group:ml-business-viewers@acme.example'],
       [Persona.AUDITOR]: ['group:security-auditors@acme.example'],
     },
-    vizier: { developers: ['group:data-scientists@acme.example'], viewers: ['group:ml-business-viewers@acme.example'] },
+    vizier: {
+      developers: ['group:data-scientists@acme.example'],
+      viewers: ['group:ml-business-viewers@acme.example'],
+    },
     dataBuckets: [
       { name: 'training-data', expireAfterDays: 365 },
       { name: 'inference-logs', expireAfterDays: 90 },
@@ -67,7 +75,9 @@ export function gcpVertexExample(app: App): TerraformStack[] {
     endpoints: [{ name: 'churn-model' }],
     workbenchInstances: [{ name: 'alice-workbench', owner: 'alice@acme.example' }],
     alertEmails: ['ml-oncall@acme.example'],
-    workloadIdentity: { deployment: [{ namespace: 'serving', kubernetesServiceAccount: 'churn-model' }] },
+    workloadIdentity: {
+      deployment: [{ namespace: 'serving', kubernetesServiceAccount: 'churn-model' }],
+    },
     sensitiveDataProtection: true,
     ciIdentity: { federatedPrincipals: CI_PRINCIPALS },
     tags: { owner: 'ml-platform', costCenter: 'ml-1234', dataClassification: 'confidential' },

@@ -66,15 +66,32 @@ export class GcpArtifactRegistry extends Construct {
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
     v.check('location', props.location, Validate.gcpLocation(props.location));
     checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
-    for (const [p, val] of [['dockerRepositoryId', dockerId], ['kfpRepositoryId', kfpId]]) {
-      v.require(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(val), p, val, 'lowercase letters, digits and hyphens, starting with a letter, at most 63');
+    for (const [p, val] of [
+      ['dockerRepositoryId', dockerId],
+      ['kfpRepositoryId', kfpId],
+    ]) {
+      v.require(
+        /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(val),
+        p,
+        val,
+        'lowercase letters, digits and hyphens, starting with a letter, at most 63',
+      );
     }
-    v.require(Number.isInteger(keep) && keep >= 1, 'keepRecentVersions', keep, 'a positive integer');
+    v.require(
+      Number.isInteger(keep) && keep >= 1,
+      'keepRecentVersions',
+      keep,
+      'a positive integer',
+    );
     v.throwIfInvalid();
 
     const cleanup = [
       { id: 'keep-recent', action: 'KEEP', mostRecentVersions: { keepCount: keep } },
-      { id: 'delete-old-untagged', action: 'DELETE', condition: { tagState: 'UNTAGGED', olderThan: REGISTRY_DEFAULTS.untaggedOlderThan } },
+      {
+        id: 'delete-old-untagged',
+        action: 'DELETE',
+        condition: { tagState: 'UNTAGGED', olderThan: REGISTRY_DEFAULTS.untaggedOlderThan },
+      },
     ];
     this.docker = new ArtifactRegistryRepository(this, 'docker', {
       project: props.projectId,
@@ -100,7 +117,11 @@ export class GcpArtifactRegistry extends Construct {
       cleanupPolicyDryRun: false,
       dependsOn: props.dependsOn,
     });
-    this.refs = [this.docker, this.kfp].map((r) => ({ project: r.project, location: r.location, name: r.name }));
+    this.refs = [this.docker, this.kfp].map((r) => ({
+      project: r.project,
+      location: r.location,
+      name: r.name,
+    }));
     applyRemovalPolicy(this.docker, props.removalPolicy);
     applyRemovalPolicy(this.kfp, props.removalPolicy);
   }

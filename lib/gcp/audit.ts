@@ -79,18 +79,37 @@ export class GcpAuditLogging extends Construct {
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
     v.check('location', props.location, Validate.gcpLocation(props.location));
-    v.require(Number.isInteger(retention) && retention >= 1 && retention <= 3650, 'retentionDays', retention, 'an integer number of days between 1 and 3650');
-    v.require(/^[A-Za-z0-9_-]{1,100}$/.test(bucketId), 'bucketId', bucketId, "1-100 letters, digits, '_' and '-'");
-    v.require(props.existingDestination !== undefined || props.kmsKeyName !== undefined, 'kmsKeyName', 'undefined', 'a Cloud KMS key for the log bucket (or existingDestination)');
+    v.require(
+      Number.isInteger(retention) && retention >= 1 && retention <= 3650,
+      'retentionDays',
+      retention,
+      'an integer number of days between 1 and 3650',
+    );
+    v.require(
+      /^[A-Za-z0-9_-]{1,100}$/.test(bucketId),
+      'bucketId',
+      bucketId,
+      "1-100 letters, digits, '_' and '-'",
+    );
+    v.require(
+      props.existingDestination !== undefined || props.kmsKeyName !== undefined,
+      'kmsKeyName',
+      'undefined',
+      'a Cloud KMS key for the log bucket (or existingDestination)',
+    );
     checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
     v.throwIfInvalid();
 
     for (const service of props.services ?? AUDITED_SERVICES) {
-      this.auditConfigs[service] = new ProjectIamAuditConfig(this, `audit-${service.split('.')[0]}`, {
-        project: props.projectId,
-        service,
-        auditLogConfig: AUDIT_LOG_TYPES.map((logType) => ({ logType })),
-      });
+      this.auditConfigs[service] = new ProjectIamAuditConfig(
+        this,
+        `audit-${service.split('.')[0]}`,
+        {
+          project: props.projectId,
+          service,
+          auditLogConfig: AUDIT_LOG_TYPES.map((logType) => ({ logType })),
+        },
+      );
     }
     if (props.existingDestination) {
       this.destination = props.existingDestination;

@@ -52,11 +52,21 @@ export class GcpBigQueryDataset extends Construct {
     super(scope, id);
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.require(/^[A-Za-z0-9_]{1,1024}$/.test(props.datasetId), 'datasetId', props.datasetId, "1-1024 letters, digits and '_'");
+    v.require(
+      /^[A-Za-z0-9_]{1,1024}$/.test(props.datasetId),
+      'datasetId',
+      props.datasetId,
+      "1-1024 letters, digits and '_'",
+    );
     v.check('location', props.location, Validate.gcpLocation(props.location));
     checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
     if (props.tableExpirationDays !== undefined) {
-      v.require(Number.isInteger(props.tableExpirationDays) && props.tableExpirationDays >= 1, 'tableExpirationDays', props.tableExpirationDays, 'a positive integer');
+      v.require(
+        Number.isInteger(props.tableExpirationDays) && props.tableExpirationDays >= 1,
+        'tableExpirationDays',
+        props.tableExpirationDays,
+        'a positive integer',
+      );
     }
     v.throwIfInvalid();
     this.dataset = new BigqueryDataset(this, 'dataset', {
@@ -65,13 +75,17 @@ export class GcpBigQueryDataset extends Construct {
       location: props.location,
       description: props.description,
       defaultEncryptionConfiguration: { kmsKeyName: props.kmsKeyName },
-      defaultTableExpirationMs: props.tableExpirationDays ? props.tableExpirationDays * 86_400_000 : undefined,
+      defaultTableExpirationMs: props.tableExpirationDays
+        ? props.tableExpirationDays * 86_400_000
+        : undefined,
       deleteContentsOnDestroy: false,
       dependsOn: props.dependsOn,
     });
     this.projectRef = this.dataset.project;
     this.datasetRef = this.dataset.datasetId;
-    applyRemovalPolicy(this.dataset, props.removalPolicy, { retain: { delete_contents_on_destroy: false } });
+    applyRemovalPolicy(this.dataset, props.removalPolicy, {
+      retain: { delete_contents_on_destroy: false },
+    });
   }
 
   /**

@@ -54,7 +54,12 @@ export class GcpCiIdentity extends Construct {
     const v = new Validator(this);
     v.check('accountId', accountId, Validate.gcpServiceAccountId(accountId));
     (props.federatedPrincipals ?? []).forEach((p, i) =>
-      v.require(/^principal(Set)?:\/\/iam\.googleapis\.com\/\S+$/.test(p), `federatedPrincipals[${i}]`, p, 'principal://iam.googleapis.com/... or principalSet://iam.googleapis.com/...'),
+      v.require(
+        /^principal(Set)?:\/\/iam\.googleapis\.com\/\S+$/.test(p),
+        `federatedPrincipals[${i}]`,
+        p,
+        'principal://iam.googleapis.com/... or principalSet://iam.googleapis.com/...',
+      ),
     );
     v.throwIfInvalid();
     this.serviceAccount = new ServiceAccount(this, 'sa', {
@@ -63,7 +68,11 @@ export class GcpCiIdentity extends Construct {
       displayName: 'MLOps CI/CD',
       description: 'Runs pipelines and pushes artifacts; nothing more (GCP-19)',
     });
-    this.pipelineBinding = new ProjectIamMember(this, 'pipeline-role', { project: props.projectId, role: props.pipelineRole, member: this.serviceAccount.member });
+    this.pipelineBinding = new ProjectIamMember(this, 'pipeline-role', {
+      project: props.projectId,
+      role: props.pipelineRole,
+      member: this.serviceAccount.member,
+    });
     this.actsAsPipeline = new ServiceAccountIamMember(this, 'acts-as-pipeline', {
       serviceAccountId: props.pipelineServiceAccount.name,
       role: 'roles/iam.serviceAccountUser',
@@ -71,7 +80,11 @@ export class GcpCiIdentity extends Construct {
     });
     for (const p of props.federatedPrincipals ?? []) {
       this.impersonation.push(
-        new ServiceAccountIamMember(this, memberId('wif', p), { serviceAccountId: this.serviceAccount.name, role: 'roles/iam.workloadIdentityUser', member: p }),
+        new ServiceAccountIamMember(this, memberId('wif', p), {
+          serviceAccountId: this.serviceAccount.name,
+          role: 'roles/iam.workloadIdentityUser',
+          member: p,
+        }),
       );
     }
     if (props.cloudBuild) {

@@ -8,7 +8,12 @@ import { Validate } from '../core/validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
 import { checkKeyId, checkKeyMatchesLocation } from './common';
-import { DEFAULT_KEY_DESTROY_SCHEDULED_DURATION, DEFAULT_ROTATION_PERIOD, KMS_ENCRYPTER_DECRYPTER, MAX_ROTATION_SECONDS } from './defaults';
+import {
+  DEFAULT_KEY_DESTROY_SCHEDULED_DURATION,
+  DEFAULT_ROTATION_PERIOD,
+  KMS_ENCRYPTER_DECRYPTER,
+  MAX_ROTATION_SECONDS,
+} from './defaults';
 import { GcpServiceAgent, GcpServiceAgents } from './service-agents';
 
 /** What a platform key encrypts: one key per service (GCP-06). */
@@ -118,23 +123,49 @@ export class CmekKeys extends Construct {
     v.check('location', props.location, Validate.gcpLocation(props.location));
     if (!Token.isUnresolved(rotation)) {
       const s = seconds(rotation);
-      v.require(s !== undefined && s >= 86400 && s <= MAX_ROTATION_SECONDS, 'rotationPeriod', rotation, `a duration between '86400s' (1 day) and '${MAX_ROTATION_SECONDS}s' (90 days)`);
+      v.require(
+        s !== undefined && s >= 86400 && s <= MAX_ROTATION_SECONDS,
+        'rotationPeriod',
+        rotation,
+        `a duration between '86400s' (1 day) and '${MAX_ROTATION_SECONDS}s' (90 days)`,
+      );
     }
     if (props.keyRingName !== undefined) {
-      v.require(Token.isUnresolved(props.keyRingName) || /^[a-zA-Z0-9_-]{1,63}$/.test(props.keyRingName), 'keyRingName', props.keyRingName, "1-63 letters, digits, '_' and '-'");
+      v.require(
+        Token.isUnresolved(props.keyRingName) || /^[a-zA-Z0-9_-]{1,63}$/.test(props.keyRingName),
+        'keyRingName',
+        props.keyRingName,
+        "1-63 letters, digits, '_' and '-'",
+      );
     }
     if (props.existingKeyRingId !== undefined && !Token.isUnresolved(props.existingKeyRingId)) {
-      v.require(/^projects\/[^/]+\/locations\/[A-Za-z0-9-]+\/keyRings\/[^/]+$/.test(props.existingKeyRingId), 'existingKeyRingId', props.existingKeyRingId, 'a key ring id projects/P/locations/L/keyRings/R');
-      const ringLocation = /\/locations\/([A-Za-z0-9-]+)\/keyRings\//.exec(`${props.existingKeyRingId}/`)?.[1];
       v.require(
-        ringLocation === undefined || Token.isUnresolved(props.location) || ringLocation.toLowerCase() === props.location.toLowerCase(),
+        /^projects\/[^/]+\/locations\/[A-Za-z0-9-]+\/keyRings\/[^/]+$/.test(
+          props.existingKeyRingId,
+        ),
+        'existingKeyRingId',
+        props.existingKeyRingId,
+        'a key ring id projects/P/locations/L/keyRings/R',
+      );
+      const ringLocation = /\/locations\/([A-Za-z0-9-]+)\/keyRings\//.exec(
+        `${props.existingKeyRingId}/`,
+      )?.[1];
+      v.require(
+        ringLocation === undefined ||
+          Token.isUnresolved(props.location) ||
+          ringLocation.toLowerCase() === props.location.toLowerCase(),
         'existingKeyRingId',
         props.existingKeyRingId,
         `a key ring in location '${props.location}' (key and resource regions must match, GCP-06)`,
       );
     }
     for (const [purpose, keyId] of Object.entries(props.existingKeys ?? {})) {
-      v.require((Object.values(CmekPurpose) as string[]).includes(purpose), 'existingKeys', purpose, `keys named by purpose: ${Object.values(CmekPurpose).join(', ')}`);
+      v.require(
+        (Object.values(CmekPurpose) as string[]).includes(purpose),
+        'existingKeys',
+        purpose,
+        `keys named by purpose: ${Object.values(CmekPurpose).join(', ')}`,
+      );
       checkKeyId(v, `existingKeys.${purpose}`, keyId);
       checkKeyMatchesLocation(v, `existingKeys.${purpose}`, keyId, props.location);
     }
@@ -163,7 +194,10 @@ export class CmekKeys extends Construct {
           purpose: 'ENCRYPT_DECRYPT',
           rotationPeriod: rotation,
           destroyScheduledDuration: DEFAULT_KEY_DESTROY_SCHEDULED_DURATION,
-          versionTemplate: { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protectionLevel: 'SOFTWARE' },
+          versionTemplate: {
+            algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION',
+            protectionLevel: 'SOFTWARE',
+          },
         });
         applyRemovalPolicy(key, props.removalPolicy);
         this.keys[purpose] = key;
@@ -175,12 +209,16 @@ export class CmekKeys extends Construct {
       if (agents && grantHere) {
         for (const agent of AGENTS_BY_PURPOSE[purpose]) {
           if (!agents.has(agent)) continue;
-          const grant = new KmsCryptoKeyIamMember(this, `${purpose.toLowerCase()}-${agent.toLowerCase()}`, {
-            cryptoKeyId: this.keyIds[purpose],
-            role: KMS_ENCRYPTER_DECRYPTER,
-            member: agents.member(agent),
-            dependsOn: agents.readiness(agent),
-          });
+          const grant = new KmsCryptoKeyIamMember(
+            this,
+            `${purpose.toLowerCase()}-${agent.toLowerCase()}`,
+            {
+              cryptoKeyId: this.keyIds[purpose],
+              role: KMS_ENCRYPTER_DECRYPTER,
+              member: agents.member(agent),
+              dependsOn: agents.readiness(agent),
+            },
+          );
           this.grants[`${purpose}/${agent}`] = grant;
           this.grantsByPurpose[purpose].push(grant);
         }
@@ -191,7 +229,8 @@ export class CmekKeys extends Construct {
   /** The key id of a purpose; throws when the purpose was not requested. */
   public keyId(purpose: CmekPurpose): string {
     const k = this.keyIds[purpose];
-    if (k === undefined) throw new Error(`CmekKeys ${this.node.path}: no key for purpose ${purpose}`);
+    if (k === undefined)
+      throw new Error(`CmekKeys ${this.node.path}: no key for purpose ${purpose}`);
     return k;
   }
 

@@ -19,18 +19,32 @@ export function keyLocation(keyId: string | undefined): string | undefined {
 /** Checks a bring-your-own key id's form. */
 export function checkKeyId(v: Validator, prop: string, keyId: string | undefined): void {
   if (keyId === undefined || Token.isUnresolved(keyId)) return;
-  v.require(KEY_ID.test(keyId), prop, keyId, 'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K');
+  v.require(
+    KEY_ID.test(keyId),
+    prop,
+    keyId,
+    'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
+  );
 }
 
 /**
  * GCP-06: a CMEK key must be in the same location as the resource it encrypts. Records a
  * problem when both are known and differ (case-insensitive).
  */
-export function checkKeyMatchesLocation(v: Validator, prop: string, keyId: string | undefined, location: string | undefined): void {
+export function checkKeyMatchesLocation(
+  v: Validator,
+  prop: string,
+  keyId: string | undefined,
+  location: string | undefined,
+): void {
   const kl = keyLocation(keyId);
   if (kl === undefined || location === undefined || Token.isUnresolved(location)) return;
   if (kl.toLowerCase() !== location.toLowerCase()) {
-    v.add(prop, keyId, `a key in location '${location}' (the resource's location; key and resource regions must match, GCP-06)`);
+    v.add(
+      prop,
+      keyId,
+      `a key in location '${location}' (the resource's location; key and resource regions must match, GCP-06)`,
+    );
   }
 }
 
@@ -46,14 +60,19 @@ export function shortHash(value: string, length = 8): string {
 export function bindingId(role: string, member: string, key?: string): string {
   const k = key ?? member;
   if (Token.isUnresolved(k) || Token.isUnresolved(role)) {
-    throw new Error(`bindingId: role '${role}' / member '${member}' is a token; pass a stable key (and a literal role) for the construct id`);
+    throw new Error(
+      `bindingId: role '${role}' / member '${member}' is a token; pass a stable key (and a literal role) for the construct id`,
+    );
   }
   return memberId(role.replace(/^roles\//, '').replace(/\./g, '-'), k);
 }
 
 /** Sanitizes a string into a construct-id friendly token. */
 export function idPart(value: string): string {
-  return value.replace(/[^A-Za-z0-9-]/g, '-').replace(/-{2,}/g, '-').slice(0, 40);
+  return value
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 40);
 }
 
 /** A construct id for a binding of `member` (readable prefix + hash, stable under reordering). */
@@ -66,10 +85,15 @@ export function memberId(prefix: string, member: string): string {
  * Vertex AI metadata store). Uses `given`, else the first GoogleBetaProvider declared in the
  * stack, else declares one (id `google-beta`) in the stack with the platform region.
  */
-export function betaProvider(scope: IConstruct, region: string, given?: GoogleBetaProvider): GoogleBetaProvider {
+export function betaProvider(
+  scope: IConstruct,
+  region: string,
+  given?: GoogleBetaProvider,
+): GoogleBetaProvider {
   if (given) return given;
   const stack = TerraformStack.of(scope);
-  const existing = stack.node.findAll().find((c) => c instanceof GoogleBetaProvider) as GoogleBetaProvider | undefined;
+  const existing = stack.node.findAll().find((c) => c instanceof GoogleBetaProvider) as
+    GoogleBetaProvider | undefined;
   if (existing) return existing;
   const child = stack.node.tryFindChild('google-beta');
   if (child instanceof GoogleBetaProvider) return child;
@@ -84,6 +108,11 @@ export function numericName(scope: IConstruct): string {
 }
 
 /** Validates a list of IAM member strings. */
-export function checkMembers(v: Validator, prop: string, members: string[] | undefined, validate: (m: string) => string | undefined): void {
+export function checkMembers(
+  v: Validator,
+  prop: string,
+  members: string[] | undefined,
+  validate: (m: string) => string | undefined,
+): void {
   (members ?? []).forEach((m, i) => v.check(`${prop}[${i}]`, m, validate(m)));
 }

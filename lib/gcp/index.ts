@@ -13,7 +13,11 @@ export type { GcpServiceAccountsProps, GcpServiceAccountIds } from './service-ac
 export { GcpPrivateNetwork } from './network';
 export type { GcpPrivateNetworkProps } from './network';
 export { ServicePerimeter } from './perimeter';
-export type { ServicePerimeterProps, GcpPerimeterIngressRule, GcpPerimeterEgressRule } from './perimeter';
+export type {
+  ServicePerimeterProps,
+  GcpPerimeterIngressRule,
+  GcpPerimeterEgressRule,
+} from './perimeter';
 export { GcpAuditLogging } from './audit';
 export type { GcpAuditLoggingProps } from './audit';
 export { GcpOrgPolicies } from './org-policies';

@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
-import { MonitoringAlertPolicy, MonitoringAlertPolicyConditions } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import {
+  MonitoringAlertPolicy,
+  MonitoringAlertPolicyConditions,
+} from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 
@@ -65,8 +68,17 @@ export class GcpMonitoring extends Construct {
     const cpu = t.cpuUtilization ?? 0.8;
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    (props.emails ?? []).forEach((e, i) => v.require(/^[^@\s:]+@[^@\s]+\.[^@\s]+$/.test(e), `emails[${i}]`, e, 'an e-mail address'));
-    (props.existingChannels ?? []).forEach((c, i) => v.require(/^projects\/[^/]+\/notificationChannels\/\d+$/.test(c), `existingChannels[${i}]`, c, 'projects/P/notificationChannels/ID'));
+    (props.emails ?? []).forEach((e, i) =>
+      v.require(/^[^@\s:]+@[^@\s]+\.[^@\s]+$/.test(e), `emails[${i}]`, e, 'an e-mail address'),
+    );
+    (props.existingChannels ?? []).forEach((c, i) =>
+      v.require(
+        /^projects\/[^/]+\/notificationChannels\/\d+$/.test(c),
+        `existingChannels[${i}]`,
+        c,
+        'projects/P/notificationChannels/ID',
+      ),
+    );
     v.require(latency > 0, 'thresholds.latencyMs', latency, 'a positive number');
     v.require(errors > 0, 'thresholds.errorsPerMinute', errors, 'a positive number');
     v.require(cpu > 0 && cpu <= 1, 'thresholds.cpuUtilization', cpu, 'a number in (0, 1]');
@@ -86,7 +98,12 @@ export class GcpMonitoring extends Construct {
 
     const endpointFilter = (metric: string, extra = ''): string =>
       `resource.type = "aiplatform.googleapis.com/Endpoint" AND metric.type = "aiplatform.googleapis.com/prediction/online/${metric}"${extra}`;
-    const threshold = (name: string, displayName: string, condition: MonitoringAlertPolicyConditions, doc: string): void => {
+    const threshold = (
+      name: string,
+      displayName: string,
+      condition: MonitoringAlertPolicyConditions,
+      doc: string,
+    ): void => {
       this.policies[name] = new MonitoringAlertPolicy(this, name, {
         project: props.projectId,
         displayName,
@@ -98,36 +115,54 @@ export class GcpMonitoring extends Construct {
         alertStrategy: { autoClose: '1800s' },
       });
     };
-    threshold('endpoint-latency', 'MLOps endpoint latency p99', {
-      displayName: `p99 prediction latency > ${latency} ms`,
-      conditionThreshold: {
-        filter: endpointFilter('prediction_latencies'),
-        comparison: 'COMPARISON_GT',
-        thresholdValue: latency,
-        duration: '300s',
-        aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_PERCENTILE_99' }],
+    threshold(
+      'endpoint-latency',
+      'MLOps endpoint latency p99',
+      {
+        displayName: `p99 prediction latency > ${latency} ms`,
+        conditionThreshold: {
+          filter: endpointFilter('prediction_latencies'),
+          comparison: 'COMPARISON_GT',
+          thresholdValue: latency,
+          duration: '300s',
+          aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_PERCENTILE_99' }],
+        },
       },
-    }, 'Online prediction latency of a Vertex AI endpoint is above the threshold (GCP-14).');
-    threshold('endpoint-errors', 'MLOps endpoint 5xx errors', {
-      displayName: `5xx responses > ${errors}/min`,
-      conditionThreshold: {
-        filter: endpointFilter('response_count', ' AND metric.label.response_code = starts_with("5")'),
-        comparison: 'COMPARISON_GT',
-        thresholdValue: errors,
-        duration: '300s',
-        aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_SUM' }],
+      'Online prediction latency of a Vertex AI endpoint is above the threshold (GCP-14).',
+    );
+    threshold(
+      'endpoint-errors',
+      'MLOps endpoint 5xx errors',
+      {
+        displayName: `5xx responses > ${errors}/min`,
+        conditionThreshold: {
+          filter: endpointFilter(
+            'response_count',
+            ' AND metric.label.response_code = starts_with("5")',
+          ),
+          comparison: 'COMPARISON_GT',
+          thresholdValue: errors,
+          duration: '300s',
+          aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_SUM' }],
+        },
       },
-    }, 'A Vertex AI endpoint returns server errors (GCP-14).');
-    threshold('endpoint-cpu', 'MLOps endpoint CPU utilisation', {
-      displayName: `replica CPU > ${Math.round(cpu * 100)}%`,
-      conditionThreshold: {
-        filter: endpointFilter('cpu/utilization'),
-        comparison: 'COMPARISON_GT',
-        thresholdValue: cpu,
-        duration: '600s',
-        aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_MEAN' }],
+      'A Vertex AI endpoint returns server errors (GCP-14).',
+    );
+    threshold(
+      'endpoint-cpu',
+      'MLOps endpoint CPU utilisation',
+      {
+        displayName: `replica CPU > ${Math.round(cpu * 100)}%`,
+        conditionThreshold: {
+          filter: endpointFilter('cpu/utilization'),
+          comparison: 'COMPARISON_GT',
+          thresholdValue: cpu,
+          duration: '600s',
+          aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: 'ALIGN_MEAN' }],
+        },
       },
-    }, 'Endpoint replicas are saturated; check autoscaling (GCP-14).');
+      'Endpoint replicas are saturated; check autoscaling (GCP-14).',
+    );
     const logAlert = (name: string, displayName: string, filter: string, doc: string): void => {
       this.policies[name] = new MonitoringAlertPolicy(this, name, {
         project: props.projectId,
@@ -140,8 +175,23 @@ export class GcpMonitoring extends Construct {
         documentation: { content: doc, mimeType: 'text/markdown' },
       });
     };
-    logAlert('iam-changes', 'MLOps IAM policy change', 'protoPayload.methodName="SetIamPolicy" OR protoPayload.methodName:"CreateRole" OR protoPayload.methodName:"UpdateRole"', 'An IAM policy or custom role changed (GCP-14).');
-    logAlert('kms-changes', 'MLOps Cloud KMS key change', 'protoPayload.serviceName="cloudkms.googleapis.com" AND (protoPayload.methodName:"DestroyCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKey" OR protoPayload.methodName:"DisableCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKeyPrimaryVersion")', 'A platform key was changed, disabled or scheduled for destruction (GCP-14).');
-    logAlert('perimeter-changes', 'MLOps VPC-SC perimeter change or violation', 'protoPayload.serviceName="accesscontextmanager.googleapis.com" OR protoPayload.metadata.@type="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata"', 'The service perimeter changed, or a request was blocked by it (GCP-14).');
+    logAlert(
+      'iam-changes',
+      'MLOps IAM policy change',
+      'protoPayload.methodName="SetIamPolicy" OR protoPayload.methodName:"CreateRole" OR protoPayload.methodName:"UpdateRole"',
+      'An IAM policy or custom role changed (GCP-14).',
+    );
+    logAlert(
+      'kms-changes',
+      'MLOps Cloud KMS key change',
+      'protoPayload.serviceName="cloudkms.googleapis.com" AND (protoPayload.methodName:"DestroyCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKey" OR protoPayload.methodName:"DisableCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKeyPrimaryVersion")',
+      'A platform key was changed, disabled or scheduled for destruction (GCP-14).',
+    );
+    logAlert(
+      'perimeter-changes',
+      'MLOps VPC-SC perimeter change or violation',
+      'protoPayload.serviceName="accesscontextmanager.googleapis.com" OR protoPayload.metadata.@type="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata"',
+      'The service perimeter changed, or a request was blocked by it (GCP-14).',
+    );
   }
 }

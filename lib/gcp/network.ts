@@ -94,14 +94,25 @@ export class GcpPrivateNetwork extends Construct {
     super(scope, id);
     const name = props.networkName ?? 'mlops-vpc';
     const cidr = props.subnetCidr ?? NETWORK_DEFAULTS.subnetCidr;
-    const pscPrefix = props.privateServiceAccessPrefixLength ?? NETWORK_DEFAULTS.privateServiceAccessPrefix;
+    const pscPrefix =
+      props.privateServiceAccessPrefixLength ?? NETWORK_DEFAULTS.privateServiceAccessPrefix;
     const sampling = props.flowLogSampling ?? NETWORK_DEFAULTS.flowLogSampling;
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
     v.check('region', props.region, Validate.gcpRegion(props.region));
-    v.require(Token.isUnresolved(name) || /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name), 'networkName', name, 'an RFC 1035 name: 1-63 lowercase letters, digits and hyphens, starting with a letter');
+    v.require(
+      Token.isUnresolved(name) || /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name),
+      'networkName',
+      name,
+      'an RFC 1035 name: 1-63 lowercase letters, digits and hyphens, starting with a letter',
+    );
     v.check('subnetCidr', cidr, Validate.cidr(cidr));
-    v.require(Number.isInteger(pscPrefix) && pscPrefix >= 8 && pscPrefix <= 24, 'privateServiceAccessPrefixLength', pscPrefix, 'an integer between 8 and 24 (a /24 at least is needed by service networking)');
+    v.require(
+      Number.isInteger(pscPrefix) && pscPrefix >= 8 && pscPrefix <= 24,
+      'privateServiceAccessPrefixLength',
+      pscPrefix,
+      'an integer between 8 and 24 (a /24 at least is needed by service networking)',
+    );
     v.require(sampling > 0 && sampling <= 1, 'flowLogSampling', sampling, 'a number in (0, 1]');
     v.throwIfInvalid();
 
@@ -130,7 +141,10 @@ export class GcpPrivateNetwork extends Construct {
     });
     const restricted = props.restrictedGoogleApis ?? true;
     const vip = restricted ? RESTRICTED_VIP_CIDR : PRIVATE_VIP_CIDR;
-    const fw = (fid: string, cfg: Omit<ConstructorParameters<typeof ComputeFirewall>[2], 'project' | 'network' | 'name'>): void => {
+    const fw = (
+      fid: string,
+      cfg: Omit<ConstructorParameters<typeof ComputeFirewall>[2], 'project' | 'network' | 'name'>,
+    ): void => {
       this.firewalls[fid] = new ComputeFirewall(this, fid, {
         project: props.projectId,
         network: this.network.id,
@@ -139,11 +153,36 @@ export class GcpPrivateNetwork extends Construct {
         ...cfg,
       });
     };
-    fw('deny-all-ingress', { direction: 'INGRESS', priority: 65534, sourceRanges: ['0.0.0.0/0'], deny: [{ protocol: 'all' }] });
-    fw('deny-all-egress', { direction: 'EGRESS', priority: 65534, destinationRanges: ['0.0.0.0/0'], deny: [{ protocol: 'all' }] });
-    fw('allow-google-apis-egress', { direction: 'EGRESS', priority: 1000, destinationRanges: [vip], allow: [{ protocol: 'tcp', ports: ['443'] }] });
-    fw('allow-iap-ssh-ingress', { direction: 'INGRESS', priority: 1000, sourceRanges: ['35.235.240.0/20'], allow: [{ protocol: 'tcp', ports: ['22'] }] });
-    fw('allow-internal-egress', { direction: 'EGRESS', priority: 1000, destinationRanges: [cidr], allow: [{ protocol: 'all' }] });
+    fw('deny-all-ingress', {
+      direction: 'INGRESS',
+      priority: 65534,
+      sourceRanges: ['0.0.0.0/0'],
+      deny: [{ protocol: 'all' }],
+    });
+    fw('deny-all-egress', {
+      direction: 'EGRESS',
+      priority: 65534,
+      destinationRanges: ['0.0.0.0/0'],
+      deny: [{ protocol: 'all' }],
+    });
+    fw('allow-google-apis-egress', {
+      direction: 'EGRESS',
+      priority: 1000,
+      destinationRanges: [vip],
+      allow: [{ protocol: 'tcp', ports: ['443'] }],
+    });
+    fw('allow-iap-ssh-ingress', {
+      direction: 'INGRESS',
+      priority: 1000,
+      sourceRanges: ['35.235.240.0/20'],
+      allow: [{ protocol: 'tcp', ports: ['22'] }],
+    });
+    fw('allow-internal-egress', {
+      direction: 'EGRESS',
+      priority: 1000,
+      destinationRanges: [cidr],
+      allow: [{ protocol: 'all' }],
+    });
     this.apiRoute = new ComputeRoute(this, 'google-apis-route', {
       project: props.projectId,
       name: `${name}-google-apis`,
@@ -153,7 +192,9 @@ export class GcpPrivateNetwork extends Construct {
       priority: 1000,
     });
     const host = restricted ? 'restricted.googleapis.com.' : 'private.googleapis.com.';
-    const ips = restricted ? ['199.36.153.4', '199.36.153.5', '199.36.153.6', '199.36.153.7'] : ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
+    const ips = restricted
+      ? ['199.36.153.4', '199.36.153.5', '199.36.153.6', '199.36.153.7']
+      : ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
     this.apiZone = new DnsManagedZone(this, 'googleapis-zone', {
       project: props.projectId,
       name: `${name}-googleapis`,
@@ -164,11 +205,30 @@ export class GcpPrivateNetwork extends Construct {
       dependsOn: deps,
     });
     this.apiRecords.push(
-      new DnsRecordSet(this, 'googleapis-a', { project: props.projectId, managedZone: this.apiZone.name, name: host, type: 'A', ttl: 300, rrdatas: ips }),
-      new DnsRecordSet(this, 'googleapis-cname', { project: props.projectId, managedZone: this.apiZone.name, name: '*.googleapis.com.', type: 'CNAME', ttl: 300, rrdatas: [host] }),
+      new DnsRecordSet(this, 'googleapis-a', {
+        project: props.projectId,
+        managedZone: this.apiZone.name,
+        name: host,
+        type: 'A',
+        ttl: 300,
+        rrdatas: ips,
+      }),
+      new DnsRecordSet(this, 'googleapis-cname', {
+        project: props.projectId,
+        managedZone: this.apiZone.name,
+        name: '*.googleapis.com.',
+        type: 'CNAME',
+        ttl: 300,
+        rrdatas: [host],
+      }),
     );
     if (props.cloudNat ?? false) {
-      this.router = new ComputeRouter(this, 'router', { project: props.projectId, name: `${name}-router`, region: props.region, network: this.network.id });
+      this.router = new ComputeRouter(this, 'router', {
+        project: props.projectId,
+        name: `${name}-router`,
+        region: props.region,
+        network: this.network.id,
+      });
       this.nat = new ComputeRouterNat(this, 'nat', {
         project: props.projectId,
         name: `${name}-nat`,
@@ -187,7 +247,12 @@ export class GcpPrivateNetwork extends Construct {
         nextHopGateway: 'default-internet-gateway',
         priority: 2000,
       });
-      fw('allow-nat-egress', { direction: 'EGRESS', priority: 2000, destinationRanges: ['0.0.0.0/0'], allow: [{ protocol: 'tcp', ports: ['443'] }] });
+      fw('allow-nat-egress', {
+        direction: 'EGRESS',
+        priority: 2000,
+        destinationRanges: ['0.0.0.0/0'],
+        allow: [{ protocol: 'tcp', ports: ['443'] }],
+      });
     }
     this.privateServiceRange = new ComputeGlobalAddress(this, 'private-service-range', {
       project: props.projectId,
@@ -203,11 +268,15 @@ export class GcpPrivateNetwork extends Construct {
       destinationRanges: [`${this.privateServiceRange.address}/${pscPrefix}`],
       allow: [{ protocol: 'tcp', ports: ['443', '8080'] }],
     });
-    this.privateServiceConnection = new ServiceNetworkingConnection(this, 'private-service-connection', {
-      network: this.network.id,
-      service: 'servicenetworking.googleapis.com',
-      reservedPeeringRanges: [this.privateServiceRange.name],
-      deletionPolicy: 'ABANDON',
-    });
+    this.privateServiceConnection = new ServiceNetworkingConnection(
+      this,
+      'private-service-connection',
+      {
+        network: this.network.id,
+        service: 'servicenetworking.googleapis.com',
+        reservedPeeringRanges: [this.privateServiceRange.name],
+        deletionPolicy: 'ABANDON',
+      },
+    );
   }
 }

@@ -61,14 +61,31 @@ export class GcpOrgPolicies extends Construct {
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
     v.require(props.allowedLocations.length > 0, 'allowedLocations', '[]', 'at least one location');
-    props.allowedLocations.forEach((l, i) => v.check(`allowedLocations[${i}]`, l, Validate.gcpLocation(l)));
-    (props.exclude ?? []).forEach((c, i) => v.require(GUARDRAIL_CONSTRAINTS.includes(c), `exclude[${i}]`, c, GUARDRAIL_CONSTRAINTS.join(', ')));
+    props.allowedLocations.forEach((l, i) =>
+      v.check(`allowedLocations[${i}]`, l, Validate.gcpLocation(l)),
+    );
+    (props.exclude ?? []).forEach((c, i) =>
+      v.require(
+        GUARDRAIL_CONSTRAINTS.includes(c),
+        `exclude[${i}]`,
+        c,
+        GUARDRAIL_CONSTRAINTS.join(', '),
+      ),
+    );
     v.throwIfInvalid();
 
     const parent = `projects/${props.projectId}`;
     const boolRule = [{ enforce: 'TRUE' }];
     const rules: { [constraint: string]: any[] } = {
-      'gcp.resourceLocations': [{ values: { allowedValues: props.allowedLocations.filter((l) => !Token.isUnresolved(l)).map(locationValue) } }],
+      'gcp.resourceLocations': [
+        {
+          values: {
+            allowedValues: props.allowedLocations
+              .filter((l) => !Token.isUnresolved(l))
+              .map(locationValue),
+          },
+        },
+      ],
       'iam.disableServiceAccountKeyCreation': boolRule,
       'storage.uniformBucketLevelAccess': boolRule,
       'storage.publicAccessPrevention': boolRule,

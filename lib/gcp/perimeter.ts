@@ -125,26 +125,68 @@ export class ServicePerimeter extends Construct {
   constructor(scope: Construct, id: string, props: ServicePerimeterProps) {
     super(scope, id);
     const v = new Validator(this);
-    v.require(Token.isUnresolved(props.accessPolicyId) || /^\d+$/.test(props.accessPolicyId), 'accessPolicyId', props.accessPolicyId, 'the numeric id of an access policy, e.g. 123456789012');
-    v.require(Token.isUnresolved(props.perimeterName) || /^[A-Za-z][A-Za-z0-9_]{0,49}$/.test(props.perimeterName), 'perimeterName', props.perimeterName, "1-50 letters, digits and '_', starting with a letter");
-    v.require(props.projectResources.length > 0, 'projectResources', '[]', 'at least one projects/NUMBER');
+    v.require(
+      Token.isUnresolved(props.accessPolicyId) || /^\d+$/.test(props.accessPolicyId),
+      'accessPolicyId',
+      props.accessPolicyId,
+      'the numeric id of an access policy, e.g. 123456789012',
+    );
+    v.require(
+      Token.isUnresolved(props.perimeterName) ||
+        /^[A-Za-z][A-Za-z0-9_]{0,49}$/.test(props.perimeterName),
+      'perimeterName',
+      props.perimeterName,
+      "1-50 letters, digits and '_', starting with a letter",
+    );
+    v.require(
+      props.projectResources.length > 0,
+      'projectResources',
+      '[]',
+      'at least one projects/NUMBER',
+    );
     props.projectResources.forEach((r, i) =>
-      v.require(Token.isUnresolved(r) || /^projects\/\d+$/.test(r), `projectResources[${i}]`, r, 'projects/NUMBER (project numbers, not ids)'),
+      v.require(
+        Token.isUnresolved(r) || /^projects\/\d+$/.test(r),
+        `projectResources[${i}]`,
+        r,
+        'projects/NUMBER (project numbers, not ids)',
+      ),
     );
     (props.additionalRestrictedServices ?? []).forEach((s, i) =>
-      v.require(/^[a-z0-9.-]+\.googleapis\.com$/.test(s), `additionalRestrictedServices[${i}]`, s, 'a service name such as dlp.googleapis.com'),
+      v.require(
+        /^[a-z0-9.-]+\.googleapis\.com$/.test(s),
+        `additionalRestrictedServices[${i}]`,
+        s,
+        'a service name such as dlp.googleapis.com',
+      ),
     );
     (props.ingressRules ?? []).forEach((r, i) => {
-      (r.identities ?? []).forEach((m, j) => v.check(`ingressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)));
-      v.require(!(r.identities?.length && r.identityType), `ingressRules[${i}]`, r.title, 'either identities or identityType, not both');
+      (r.identities ?? []).forEach((m, j) =>
+        v.check(`ingressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)),
+      );
+      v.require(
+        !(r.identities?.length && r.identityType),
+        `ingressRules[${i}]`,
+        r.title,
+        'either identities or identityType, not both',
+      );
     });
     (props.egressRules ?? []).forEach((r, i) => {
-      (r.identities ?? []).forEach((m, j) => v.check(`egressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)));
-      v.require(!(r.identities?.length && r.identityType), `egressRules[${i}]`, r.title, 'either identities or identityType, not both');
+      (r.identities ?? []).forEach((m, j) =>
+        v.check(`egressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)),
+      );
+      v.require(
+        !(r.identities?.length && r.identityType),
+        `egressRules[${i}]`,
+        r.title,
+        'either identities or identityType, not both',
+      );
     });
     v.throwIfInvalid();
 
-    this.restrictedServices = [...new Set([...REQUIRED_RESTRICTED_SERVICES, ...(props.additionalRestrictedServices ?? [])])].sort();
+    this.restrictedServices = [
+      ...new Set([...REQUIRED_RESTRICTED_SERVICES, ...(props.additionalRestrictedServices ?? [])]),
+    ].sort();
     const config: AccessContextManagerServicePerimeterStatus = {
       resources: props.projectResources,
       restrictedServices: this.restrictedServices,
@@ -162,7 +204,10 @@ export class ServicePerimeter extends Construct {
         },
         ingressTo: {
           resources: r.targetResources ?? ['*'],
-          operations: (r.services ?? []).map((serviceName) => ({ serviceName, methodSelectors: [{ method: '*' }] })),
+          operations: (r.services ?? []).map((serviceName) => ({
+            serviceName,
+            methodSelectors: [{ method: '*' }],
+          })),
         },
       })),
       egressPolicies: (props.egressRules ?? []).map((r) => ({
@@ -170,7 +215,10 @@ export class ServicePerimeter extends Construct {
         egressFrom: { identities: r.identities, identityType: r.identityType },
         egressTo: {
           resources: r.targetResources,
-          operations: (r.services ?? []).map((serviceName) => ({ serviceName, methodSelectors: [{ method: '*' }] })),
+          operations: (r.services ?? []).map((serviceName) => ({
+            serviceName,
+            methodSelectors: [{ method: '*' }],
+          })),
         },
       })),
     };

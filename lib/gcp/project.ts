@@ -63,8 +63,18 @@ export class GcpProject extends Construct {
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
     if (props.create) {
-      v.require(/^(folders\/)?\d+$/.test(props.create.folderId), 'create.folderId', props.create.folderId, 'a folder id such as 123456789012 or folders/123456789012');
-      v.require(/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(props.create.billingAccount), 'create.billingAccount', props.create.billingAccount, 'a billing account id such as 012345-6789AB-CDEF01');
+      v.require(
+        /^(folders\/)?\d+$/.test(props.create.folderId),
+        'create.folderId',
+        props.create.folderId,
+        'a folder id such as 123456789012 or folders/123456789012',
+      );
+      v.require(
+        /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(props.create.billingAccount),
+        'create.billingAccount',
+        props.create.billingAccount,
+        'a billing account id such as 012345-6789AB-CDEF01',
+      );
     }
     v.throwIfInvalid();
 
@@ -76,7 +86,10 @@ export class GcpProject extends Construct {
         folderId: props.create.folderId.replace(/^folders\//, ''),
         billingAccount: props.create.billingAccount,
         autoCreateNetwork: false,
-        deletionPolicy: (props.removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN ? 'PREVENT' : 'DELETE',
+        deletionPolicy:
+          (props.removalPolicy ?? RemovalPolicy.RETAIN) === RemovalPolicy.RETAIN
+            ? 'PREVENT'
+            : 'DELETE',
       });
       applyRemovalPolicy(this.project, props.removalPolicy);
       this.projectId = this.project.projectId;

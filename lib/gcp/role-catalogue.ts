@@ -65,11 +65,31 @@ const TENSORBOARD_WRITE = [
   'aiplatform.tensorboardTimeSeries.update',
 ];
 
-const CUSTOM_JOBS = ['aiplatform.customJobs.create', 'aiplatform.customJobs.get', 'aiplatform.customJobs.list', 'aiplatform.customJobs.cancel'];
-const PIPELINE_JOBS = ['aiplatform.pipelineJobs.create', 'aiplatform.pipelineJobs.get', 'aiplatform.pipelineJobs.list', 'aiplatform.pipelineJobs.cancel'];
-const MODEL_READ = ['aiplatform.models.get', 'aiplatform.models.list', 'aiplatform.modelEvaluations.get', 'aiplatform.modelEvaluations.list'];
+const CUSTOM_JOBS = [
+  'aiplatform.customJobs.create',
+  'aiplatform.customJobs.get',
+  'aiplatform.customJobs.list',
+  'aiplatform.customJobs.cancel',
+];
+const PIPELINE_JOBS = [
+  'aiplatform.pipelineJobs.create',
+  'aiplatform.pipelineJobs.get',
+  'aiplatform.pipelineJobs.list',
+  'aiplatform.pipelineJobs.cancel',
+];
+const MODEL_READ = [
+  'aiplatform.models.get',
+  'aiplatform.models.list',
+  'aiplatform.modelEvaluations.get',
+  'aiplatform.modelEvaluations.list',
+];
 const ENDPOINT_READ = ['aiplatform.endpoints.get', 'aiplatform.endpoints.list'];
-const OPS = ['aiplatform.operations.list', 'aiplatform.locations.get', 'aiplatform.locations.list', 'resourcemanager.projects.get'];
+const OPS = [
+  'aiplatform.operations.list',
+  'aiplatform.locations.get',
+  'aiplatform.locations.list',
+  'resourcemanager.projects.get',
+];
 
 /**
  * The s002 table: each AI Platform Vizier API method and the one permission it needs.
@@ -113,13 +133,22 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
   [GcpCustomRole.PIPELINE_OPERATOR]: {
     roleId: 'mlopsPipelineOperator',
     title: 'MLOps Vertex AI Pipeline Operator',
-    description: 'Runs Vertex AI pipelines and the custom jobs they start, writes ML metadata, registers models. Cannot deploy.',
-    permissions: [...PIPELINE_JOBS, ...CUSTOM_JOBS, ...METADATA_WRITE, 'aiplatform.models.upload', ...MODEL_READ, ...OPS],
+    description:
+      'Runs Vertex AI pipelines and the custom jobs they start, writes ML metadata, registers models. Cannot deploy.',
+    permissions: [
+      ...PIPELINE_JOBS,
+      ...CUSTOM_JOBS,
+      ...METADATA_WRITE,
+      'aiplatform.models.upload',
+      ...MODEL_READ,
+      ...OPS,
+    ],
   },
   [GcpCustomRole.TRAINER]: {
     roleId: 'mlopsTrainer',
     title: 'MLOps Vertex AI Trainer',
-    description: 'What training jobs need: ML metadata and TensorBoard writes, model reads. Cannot deploy.',
+    description:
+      'What training jobs need: ML metadata and TensorBoard writes, model reads. Cannot deploy.',
     permissions: [...METADATA_WRITE, ...TENSORBOARD_WRITE, 'aiplatform.models.get', ...OPS],
   },
   [GcpCustomRole.MODEL_DEPLOYER]: {
@@ -139,7 +168,8 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
   [GcpCustomRole.MODEL_VIEWER]: {
     roleId: 'mlopsModelViewer',
     title: 'MLOps Vertex AI Model Viewer',
-    description: 'Read-only access to models, evaluations, endpoints, pipeline runs and monitoring jobs.',
+    description:
+      'Read-only access to models, evaluations, endpoints, pipeline runs and monitoring jobs.',
     permissions: [
       ...MODEL_READ,
       ...ENDPOINT_READ,
@@ -169,7 +199,8 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
   [GcpCustomRole.DATA_SCIENTIST]: {
     roleId: 'mlopsDataScientist',
     title: 'MLOps Vertex AI Data Scientist',
-    description: 'Experiments, custom training and tuning jobs, TensorBoard, model registration. Cannot deploy or approve.',
+    description:
+      'Experiments, custom training and tuning jobs, TensorBoard, model registration. Cannot deploy or approve.',
     permissions: [
       ...CUSTOM_JOBS,
       'aiplatform.hyperparameterTuningJobs.create',
@@ -190,7 +221,8 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
   [GcpCustomRole.ML_ENGINEER]: {
     roleId: 'mlopsMlEngineer',
     title: 'MLOps Vertex AI ML Engineer',
-    description: 'Pipelines, schedules and the model registry (model updates and aliases are approval). Cannot deploy.',
+    description:
+      'Pipelines, schedules and the model registry (model updates and aliases are approval). Cannot deploy.',
     permissions: [
       ...PIPELINE_JOBS,
       'aiplatform.schedules.create',
@@ -213,13 +245,15 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
   [GcpCustomRole.VIZIER_ADMIN]: {
     roleId: 'mlopsVizierAdmin',
     title: 'MLOps Vizier-only Administrator',
-    description: 'Every AI Platform Vizier study and trial method (s002 table); no Training or Prediction.',
+    description:
+      'Every AI Platform Vizier study and trial method (s002 table); no Training or Prediction.',
     permissions: vizier(() => true),
   },
   [GcpCustomRole.VIZIER_DEVELOPER]: {
     roleId: 'mlopsVizierDeveloper',
     title: 'MLOps Vizier-only Developer',
-    description: 'Create, suggest, measure and complete studies and trials (s002 table), no delete; no Training or Prediction.',
+    description:
+      'Create, suggest, measure and complete studies and trials (s002 table), no delete; no Training or Prediction.',
     permissions: vizier((m) => !m.endsWith('.delete')),
   },
   [GcpCustomRole.VIZIER_VIEWER]: {
@@ -277,7 +311,12 @@ export class GcpRoleCatalogue extends Construct {
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
     if (props.roleIdSuffix !== undefined) {
-      v.require(/^[a-zA-Z0-9_.]{1,20}$/.test(props.roleIdSuffix), 'roleIdSuffix', props.roleIdSuffix, "1-20 letters, digits, '_' and '.'");
+      v.require(
+        /^[a-zA-Z0-9_.]{1,20}$/.test(props.roleIdSuffix),
+        'roleIdSuffix',
+        props.roleIdSuffix,
+        "1-20 letters, digits, '_' and '.'",
+      );
     }
     v.throwIfInvalid();
     for (const role of props.roles ?? Object.values(GcpCustomRole)) {

@@ -1,6 +1,9 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { StorageBucket, StorageBucketLifecycleRule } from '@cdktf/provider-google/lib/storage-bucket';
+import {
+  StorageBucket,
+  StorageBucketLifecycleRule,
+} from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
@@ -81,32 +84,61 @@ export class GcpSecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpSecureBucketProps) {
     super(scope, id);
-    const name = props.bucketName ?? uniqueName(this, { prefix: props.namePrefix ?? 'mlops', maxLength: 63 });
+    const name =
+      props.bucketName ?? uniqueName(this, { prefix: props.namePrefix ?? 'mlops', maxLength: 63 });
     const noncurrent = props.noncurrentVersionDays ?? BUCKET_DEFAULTS.noncurrentVersionDays;
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
     v.check('bucketName', name, Validate.gcsBucketName(name));
     v.check('location', props.location, Validate.gcpLocation(props.location));
     checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
-    v.require(Number.isInteger(noncurrent) && noncurrent >= 1, 'noncurrentVersionDays', noncurrent, 'a positive integer');
+    v.require(
+      Number.isInteger(noncurrent) && noncurrent >= 1,
+      'noncurrentVersionDays',
+      noncurrent,
+      'a positive integer',
+    );
     if (props.expireAfterDays !== undefined) {
-      v.require(Number.isInteger(props.expireAfterDays) && props.expireAfterDays >= 1, 'expireAfterDays', props.expireAfterDays, 'a positive integer');
+      v.require(
+        Number.isInteger(props.expireAfterDays) && props.expireAfterDays >= 1,
+        'expireAfterDays',
+        props.expireAfterDays,
+        'a positive integer',
+      );
     }
     if (props.retentionDays !== undefined) {
-      v.require(Number.isInteger(props.retentionDays) && props.retentionDays >= 1 && props.retentionDays <= 36500, 'retentionDays', props.retentionDays, 'an integer between 1 and 36500');
+      v.require(
+        Number.isInteger(props.retentionDays) &&
+          props.retentionDays >= 1 &&
+          props.retentionDays <= 36500,
+        'retentionDays',
+        props.retentionDays,
+        'an integer between 1 and 36500',
+      );
       if (props.expireAfterDays !== undefined) {
-        v.require(props.expireAfterDays >= props.retentionDays, 'expireAfterDays', props.expireAfterDays, `at least retentionDays (${props.retentionDays})`);
+        v.require(
+          props.expireAfterDays >= props.retentionDays,
+          'expireAfterDays',
+          props.expireAfterDays,
+          `at least retentionDays (${props.retentionDays})`,
+        );
       }
     }
     v.throwIfInvalid();
 
     this.bucketName = name;
     const lifecycle: StorageBucketLifecycleRule[] = [
-      { action: { type: 'Delete' }, condition: { daysSinceNoncurrentTime: noncurrent, withState: 'ARCHIVED' } },
+      {
+        action: { type: 'Delete' },
+        condition: { daysSinceNoncurrentTime: noncurrent, withState: 'ARCHIVED' },
+      },
       { action: { type: 'AbortIncompleteMultipartUpload' }, condition: { age: 1 } },
     ];
     if (props.expireAfterDays !== undefined) {
-      lifecycle.push({ action: { type: 'Delete' }, condition: { age: props.expireAfterDays, withState: 'LIVE' } });
+      lifecycle.push({
+        action: { type: 'Delete' },
+        condition: { age: props.expireAfterDays, withState: 'LIVE' },
+      });
     }
     this.bucket = new StorageBucket(this, 'bucket', {
       project: props.projectId,
@@ -119,13 +151,20 @@ export class GcpSecureBucket extends Construct {
       encryption: { defaultKmsKeyName: props.kmsKeyName },
       lifecycleRule: lifecycle,
       softDeletePolicy: { retentionDurationSeconds: BUCKET_DEFAULTS.softDeleteSeconds },
-      logging: props.accessLogBucket ? { logBucket: props.accessLogBucket, logObjectPrefix: name } : undefined,
-      retentionPolicy: props.retentionDays ? { retentionPeriod: props.retentionDays * 86400, isLocked: props.lockRetention ?? false } : undefined,
+      logging: props.accessLogBucket
+        ? { logBucket: props.accessLogBucket, logObjectPrefix: name }
+        : undefined,
+      retentionPolicy: props.retentionDays
+        ? { retentionPeriod: props.retentionDays * 86400, isLocked: props.lockRetention ?? false }
+        : undefined,
       forceDestroy: false,
       dependsOn: props.dependsOn,
     });
     this.bucketRef = this.bucket.name;
-    applyRemovalPolicy(this.bucket, props.removalPolicy, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
+    applyRemovalPolicy(this.bucket, props.removalPolicy, {
+      retain: { force_destroy: false },
+      destroy: { force_destroy: true },
+    });
   }
 
   /**

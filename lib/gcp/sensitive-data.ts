@@ -51,7 +51,16 @@ export class GcpSensitiveDataProtection extends Construct {
       description: 'Finds personal data in training data (GCP-18)',
       inspectConfig: {
         minLikelihood: 'LIKELY',
-        infoTypes: (props.infoTypes ?? ['PERSON_NAME', 'EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD_NUMBER', 'IBAN_CODE', 'STREET_ADDRESS']).map((name) => ({ name })),
+        infoTypes: (
+          props.infoTypes ?? [
+            'PERSON_NAME',
+            'EMAIL_ADDRESS',
+            'PHONE_NUMBER',
+            'CREDIT_CARD_NUMBER',
+            'IBAN_CODE',
+            'STREET_ADDRESS',
+          ]
+        ).map((name) => ({ name })),
       },
     });
     props.bucketNames.forEach((bucket, i) => {
@@ -64,7 +73,15 @@ export class GcpSensitiveDataProtection extends Construct {
           inspectJob: {
             inspectTemplateName: this.template.id,
             storageConfig: { cloudStorageOptions: { fileSet: { url: `gs://${bucket}/**` } } },
-            actions: [{ saveFindings: { outputConfig: { table: { projectId: props.projectId, datasetId: props.findingsDatasetId } } } }],
+            actions: [
+              {
+                saveFindings: {
+                  outputConfig: {
+                    table: { projectId: props.projectId, datasetId: props.findingsDatasetId },
+                  },
+                },
+              },
+            ],
           },
         }),
       );

@@ -109,7 +109,12 @@ export class GcpServiceAccounts extends Construct {
       v.check(`accountIds.${key[p]}`, accountId, Validate.gcpServiceAccountId(accountId));
     }
     const values = Object.values(ids).filter((x) => !Token.isUnresolved(x));
-    v.require(new Set(values).size === values.length, 'accountIds', JSON.stringify(ids), 'distinct account ids (one identity per function, GCP-01)');
+    v.require(
+      new Set(values).size === values.length,
+      'accountIds',
+      JSON.stringify(ids),
+      'distinct account ids (one identity per function, GCP-01)',
+    );
     v.throwIfInvalid();
 
     const prefix = props.displayNamePrefix ?? 'MLOps';
@@ -120,7 +125,8 @@ export class GcpServiceAccounts extends Construct {
         displayName: `${prefix} ${key[p]}`,
         description,
       });
-      if (!Token.isUnresolved(props.projectId)) this.emails[p] = `${ids[p]}@${props.projectId}.iam.gserviceaccount.com`;
+      if (!Token.isUnresolved(props.projectId))
+        this.emails[p] = `${ids[p]}@${props.projectId}.iam.gserviceaccount.com`;
       if (props.roleCatalogue) {
         this.projectBindings[p] = new ProjectIamMember(this, `${key[p]}-role`, {
           project: props.projectId,
@@ -130,9 +136,15 @@ export class GcpServiceAccounts extends Construct {
       }
       return sa;
     };
-    this.pipeline = make(Persona.PIPELINE, 'Runs Vertex AI pipelines; may act as the training SA only (GCP-01)');
+    this.pipeline = make(
+      Persona.PIPELINE,
+      'Runs Vertex AI pipelines; may act as the training SA only (GCP-01)',
+    );
     this.training = make(Persona.TRAINING, 'Runs Vertex AI training jobs (GCP-01)');
-    this.deployment = make(Persona.DEPLOYMENT, 'The only identity that deploys models to endpoints (GCP-01, GCP-15)');
+    this.deployment = make(
+      Persona.DEPLOYMENT,
+      'The only identity that deploys models to endpoints (GCP-01, GCP-15)',
+    );
     this.monitoring = make(Persona.MONITORING, 'Runs model monitoring (GCP-01)');
     this.pipelineActsAsTraining = new ServiceAccountIamMember(this, 'pipeline-acts-as-training', {
       serviceAccountId: this.training.name,

@@ -86,26 +86,40 @@ export class GcpServiceAgents extends Construct {
       this.members[agent] = `serviceAccount:${si.email}`;
       this.ready[agent] = [si];
     };
-    if (agents.includes(GcpServiceAgent.VERTEX_AI)) identity(GcpServiceAgent.VERTEX_AI, 'aiplatform.googleapis.com');
-    if (agents.includes(GcpServiceAgent.ARTIFACT_REGISTRY)) identity(GcpServiceAgent.ARTIFACT_REGISTRY, 'artifactregistry.googleapis.com');
-    if (agents.includes(GcpServiceAgent.NOTEBOOKS)) identity(GcpServiceAgent.NOTEBOOKS, 'notebooks.googleapis.com');
+    if (agents.includes(GcpServiceAgent.VERTEX_AI))
+      identity(GcpServiceAgent.VERTEX_AI, 'aiplatform.googleapis.com');
+    if (agents.includes(GcpServiceAgent.ARTIFACT_REGISTRY))
+      identity(GcpServiceAgent.ARTIFACT_REGISTRY, 'artifactregistry.googleapis.com');
+    if (agents.includes(GcpServiceAgent.NOTEBOOKS))
+      identity(GcpServiceAgent.NOTEBOOKS, 'notebooks.googleapis.com');
     if (agents.includes(GcpServiceAgent.STORAGE)) {
-      this.storageAgent = new DataGoogleStorageProjectServiceAccount(this, 'storage', { project: props.projectId, dependsOn: deps });
+      this.storageAgent = new DataGoogleStorageProjectServiceAccount(this, 'storage', {
+        project: props.projectId,
+        dependsOn: deps,
+      });
       this.members[GcpServiceAgent.STORAGE] = this.storageAgent.member;
       this.ready[GcpServiceAgent.STORAGE] = [this.storageAgent];
     }
     if (agents.includes(GcpServiceAgent.BIGQUERY)) {
-      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', { project: props.projectId, dependsOn: deps });
+      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', {
+        project: props.projectId,
+        dependsOn: deps,
+      });
       this.members[GcpServiceAgent.BIGQUERY] = this.bigqueryAgent.member;
       this.ready[GcpServiceAgent.BIGQUERY] = [this.bigqueryAgent];
     }
     if (agents.includes(GcpServiceAgent.LOGGING)) {
-      this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(this, 'logging', { project: props.projectId, dependsOn: deps });
-      this.members[GcpServiceAgent.LOGGING] = `serviceAccount:${this.loggingSettings.serviceAccountId}`;
+      this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(this, 'logging', {
+        project: props.projectId,
+        dependsOn: deps,
+      });
+      this.members[GcpServiceAgent.LOGGING] =
+        `serviceAccount:${this.loggingSettings.serviceAccountId}`;
       this.ready[GcpServiceAgent.LOGGING] = [this.loggingSettings];
     }
     if (agents.includes(GcpServiceAgent.COMPUTE)) {
-      this.members[GcpServiceAgent.COMPUTE] = `serviceAccount:service-${props.projectNumber}@compute-system.iam.gserviceaccount.com`;
+      this.members[GcpServiceAgent.COMPUTE] =
+        `serviceAccount:service-${props.projectNumber}@compute-system.iam.gserviceaccount.com`;
       this.ready[GcpServiceAgent.COMPUTE] = deps;
     }
   }
@@ -113,7 +127,8 @@ export class GcpServiceAgents extends Construct {
   /** The IAM member string of an agent; throws when the agent was not requested. */
   public member(agent: GcpServiceAgent): string {
     const m = this.members[agent];
-    if (m === undefined) throw new Error(`GcpServiceAgents ${this.node.path}: agent ${agent} was not requested`);
+    if (m === undefined)
+      throw new Error(`GcpServiceAgents ${this.node.path}: agent ${agent} was not requested`);
     return m;
   }
 

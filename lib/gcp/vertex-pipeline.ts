@@ -491,39 +491,77 @@ export class SecureVertexPipeline extends Construct {
 
     // ---- validation (X-10): one error for the platform's own props
     const v = new Validator(this);
-    v.require(/^[a-z][a-z0-9-]{0,19}$/.test(props.environment), 'environment', props.environment, '1-20 lowercase letters, digits and hyphens, starting with a letter');
+    v.require(
+      /^[a-z][a-z0-9-]{0,19}$/.test(props.environment),
+      'environment',
+      props.environment,
+      '1-20 lowercase letters, digits and hyphens, starting with a letter',
+    );
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
     v.check('region', props.region, Validate.gcpRegion(props.region));
     allowed.forEach((r, i) => v.check(`allowedRegions[${i}]`, r, Validate.gcpLocation(r)));
     const allowedSet = new Set(allowed.map(normalizeLocation));
     const inAllowed = (prop: string, loc: string | undefined): void => {
       if (loc === undefined || Token.isUnresolved(loc)) return;
-      v.require(allowedSet.has(normalizeLocation(loc)), prop, loc, `a location in allowedRegions [${allowed.join(', ')}] (multi-regions such as EU or US only when listed explicitly)`);
+      v.require(
+        allowedSet.has(normalizeLocation(loc)),
+        prop,
+        loc,
+        `a location in allowedRegions [${allowed.join(', ')}] (multi-regions such as EU or US only when listed explicitly)`,
+      );
     };
     inAllowed('region', props.region);
     (props.dataBuckets ?? []).forEach((b, i) => {
       inAllowed(`dataBuckets[${i}].location`, b.location);
       checkKeyId(v, `dataBuckets[${i}].kmsKeyName`, b.kmsKeyName);
-      if (b.location !== undefined && b.location.toLowerCase() !== props.region.toLowerCase() && b.kmsKeyName === undefined) {
-        v.add(`dataBuckets[${i}].location`, b.location, `the platform region '${props.region}' (the platform keys live there), or a kmsKeyName in '${b.location}' (key and resource regions must match, GCP-06)`);
+      if (
+        b.location !== undefined &&
+        b.location.toLowerCase() !== props.region.toLowerCase() &&
+        b.kmsKeyName === undefined
+      ) {
+        v.add(
+          `dataBuckets[${i}].location`,
+          b.location,
+          `the platform region '${props.region}' (the platform keys live there), or a kmsKeyName in '${b.location}' (key and resource regions must match, GCP-06)`,
+        );
       }
     });
     (props.datasets ?? []).forEach((d, i) => {
       inAllowed(`datasets[${i}].location`, d.location);
       checkKeyId(v, `datasets[${i}].kmsKeyName`, d.kmsKeyName);
-      if (d.location !== undefined && d.location.toLowerCase() !== props.region.toLowerCase() && d.kmsKeyName === undefined) {
-        v.add(`datasets[${i}].location`, d.location, `the platform region '${props.region}', or a kmsKeyName in '${d.location}' (GCP-06)`);
+      if (
+        d.location !== undefined &&
+        d.location.toLowerCase() !== props.region.toLowerCase() &&
+        d.kmsKeyName === undefined
+      ) {
+        v.add(
+          `datasets[${i}].location`,
+          d.location,
+          `the platform region '${props.region}', or a kmsKeyName in '${d.location}' (GCP-06)`,
+        );
       }
     });
-    (props.workbenchInstances ?? []).forEach((w, i) => inAllowed(`workbenchInstances[${i}].zone`, w.zone));
+    (props.workbenchInstances ?? []).forEach((w, i) =>
+      inAllowed(`workbenchInstances[${i}].zone`, w.zone),
+    );
     for (const [persona, members] of Object.entries(props.personas ?? {})) {
       if (WORKLOAD.includes(persona)) {
-        v.add(`personas.${persona}`, JSON.stringify(members), 'human personas only; workload personas are the platform service accounts (serviceAccountIds)');
+        v.add(
+          `personas.${persona}`,
+          JSON.stringify(members),
+          'human personas only; workload personas are the platform service accounts (serviceAccountIds)',
+        );
         continue;
       }
-      (members ?? []).forEach((m, i) => v.check(`personas.${persona}[${i}]`, m, Validate.gcpMember(m)));
+      (members ?? []).forEach((m, i) =>
+        v.check(`personas.${persona}[${i}]`, m, Validate.gcpMember(m)),
+      );
     }
-    for (const [k, list] of Object.entries({ admins: props.vizier?.admins, developers: props.vizier?.developers, viewers: props.vizier?.viewers })) {
+    for (const [k, list] of Object.entries({
+      admins: props.vizier?.admins,
+      developers: props.vizier?.developers,
+      viewers: props.vizier?.viewers,
+    })) {
       (list ?? []).forEach((m, i) => v.check(`vizier.${k}[${i}]`, m, Validate.gcpMember(m)));
     }
     const explicitLabels: { [k: string]: string | undefined } = {
@@ -538,10 +576,25 @@ export class SecureVertexPipeline extends Construct {
       v.check(`tags.${k}`, k, Validate.gcpLabelKey(k));
       if (val !== undefined) v.check(`tags.${k}`, val, Validate.gcpLabelValue(val));
     }
-    if (props.network?.existingNetworkId !== undefined || props.network?.existingSubnetworkId !== undefined) {
-      v.require(props.network?.existingNetworkId !== undefined && props.network?.existingSubnetworkId !== undefined, 'network', JSON.stringify(props.network), 'existingNetworkId and existingSubnetworkId together');
+    if (
+      props.network?.existingNetworkId !== undefined ||
+      props.network?.existingSubnetworkId !== undefined
+    ) {
+      v.require(
+        props.network?.existingNetworkId !== undefined &&
+          props.network?.existingSubnetworkId !== undefined,
+        'network',
+        JSON.stringify(props.network),
+        'existingNetworkId and existingSubnetworkId together',
+      );
       const n = props.network?.existingNetworkId;
-      if (n !== undefined) v.require(Token.isUnresolved(n) || /^projects\/[^/]+\/global\/networks\/[^/]+$/.test(n), 'network.existingNetworkId', n, 'projects/P/global/networks/N');
+      if (n !== undefined)
+        v.require(
+          Token.isUnresolved(n) || /^projects\/[^/]+\/global\/networks\/[^/]+$/.test(n),
+          'network.existingNetworkId',
+          n,
+          'projects/P/global/networks/N',
+        );
     }
     v.throwIfInvalid();
 
@@ -554,15 +607,25 @@ export class SecureVertexPipeline extends Construct {
     };
     const sodMap: { [p: string]: string[] } = { ...(props.personas ?? {}) };
     if (!Token.isUnresolved(props.projectId)) {
-      for (const [p, accountId] of Object.entries(saIds)) sodMap[p] = [`serviceAccount:${accountId}@${props.projectId}.iam.gserviceaccount.com`];
+      for (const [p, accountId] of Object.entries(saIds))
+        sodMap[p] = [`serviceAccount:${accountId}@${props.projectId}.iam.gserviceaccount.com`];
     }
-    this.personaBindings = PersonaModel.validate(this, 'personas', sodMap, props.sodExceptions).filter((b) => !PersonaModel.isWorkload(b.persona));
+    this.personaBindings = PersonaModel.validate(
+      this,
+      'personas',
+      sodMap,
+      props.sodExceptions,
+    ).filter((b) => !PersonaModel.isWorkload(b.persona));
 
     this.labels = Tagging.apply(this, props.environment, props.tags);
     DataResidency.enforce(this, allowed);
 
     // ---- project, agents, keys, roles, identities
-    this.project = new GcpProject(this, 'project', { projectId: props.projectId, create: props.createProject, removalPolicy });
+    this.project = new GcpProject(this, 'project', {
+      projectId: props.projectId,
+      create: props.createProject,
+      removalPolicy,
+    });
     const projectId = this.project.projectId;
     const apis = this.project.apiDependencies;
     this.serviceAgents = new GcpServiceAgents(this, 'service-agents', {
@@ -584,14 +647,20 @@ export class SecureVertexPipeline extends Construct {
     });
     this.jobKmsKeyName = this.keys.keyId(CmekPurpose.VERTEX_AI);
     this.roles = new GcpRoleCatalogue(this, 'roles', { projectId });
-    this.serviceAccounts = new GcpServiceAccounts(this, 'service-accounts', { projectId, accountIds: props.serviceAccountIds, roleCatalogue: this.roles });
+    this.serviceAccounts = new GcpServiceAccounts(this, 'service-accounts', {
+      projectId,
+      accountIds: props.serviceAccountIds,
+      roleCatalogue: this.roles,
+    });
 
     // ---- network and perimeter
     let networkName: string | undefined;
     if (props.network?.existingNetworkId) {
       this.networkId = props.network.existingNetworkId;
       this.subnetworkId = props.network.existingSubnetworkId!;
-      networkName = Token.isUnresolved(this.networkId) ? undefined : this.networkId.split('/').pop();
+      networkName = Token.isUnresolved(this.networkId)
+        ? undefined
+        : this.networkId.split('/').pop();
     } else {
       this.network = new GcpPrivateNetwork(this, 'network', {
         projectId,
@@ -609,7 +678,8 @@ export class SecureVertexPipeline extends Construct {
     if (props.perimeter) {
       this.perimeter = new ServicePerimeter(this, 'perimeter', {
         accessPolicyId: props.perimeter.accessPolicyId,
-        perimeterName: props.perimeter.perimeterName ?? `mlops_${props.environment.replace(/-/g, '_')}`,
+        perimeterName:
+          props.perimeter.perimeterName ?? `mlops_${props.environment.replace(/-/g, '_')}`,
         projectResources: [`projects/${this.project.projectNumber}`],
         dryRun: props.perimeter.dryRun,
         accessLevels: props.perimeter.accessLevels,
@@ -631,8 +701,17 @@ export class SecureVertexPipeline extends Construct {
       dependsOn: storageReady,
       removalPolicy,
     });
-    this.accessLogBucket.grant('roles/storage.objectCreator', 'group:cloud-storage-analytics@google.com');
-    const bucket = (cid: string, spec: GcpDataBucketSpec | undefined, prefix: string, bucketName?: string, ready?: ITerraformDependable[]): GcpSecureBucket =>
+    this.accessLogBucket.grant(
+      'roles/storage.objectCreator',
+      'group:cloud-storage-analytics@google.com',
+    );
+    const bucket = (
+      cid: string,
+      spec: GcpDataBucketSpec | undefined,
+      prefix: string,
+      bucketName?: string,
+      ready?: ITerraformDependable[],
+    ): GcpSecureBucket =>
       new GcpSecureBucket(this, cid, {
         projectId,
         location: spec?.location ?? props.region,
@@ -646,11 +725,24 @@ export class SecureVertexPipeline extends Construct {
         dependsOn: ready ?? storageReady,
         removalPolicy,
       });
-    this.pipelineRoot = bucket('pipeline-root', undefined, `mlops-${props.environment}-pipeline-root`, props.pipelineRootBucketName);
+    this.pipelineRoot = bucket(
+      'pipeline-root',
+      undefined,
+      `mlops-${props.environment}-pipeline-root`,
+      props.pipelineRootBucketName,
+    );
     this.pipelineRootUri = `gs://${this.pipelineRoot.bucket.name}/pipeline-root`;
     for (const spec of props.dataBuckets ?? [{ name: 'training-data' }]) {
-      const ready = spec.kmsKeyName ? [this.grantAgentOnKey(`data-${spec.name}-key`, spec.kmsKeyName, GcpServiceAgent.STORAGE)] : undefined;
-      this.dataBuckets[spec.name] = bucket(`data-${spec.name}`, spec, `mlops-${props.environment}-${spec.name}`, undefined, ready);
+      const ready = spec.kmsKeyName
+        ? [this.grantAgentOnKey(`data-${spec.name}-key`, spec.kmsKeyName, GcpServiceAgent.STORAGE)]
+        : undefined;
+      this.dataBuckets[spec.name] = bucket(
+        `data-${spec.name}`,
+        spec,
+        `mlops-${props.environment}-${spec.name}`,
+        undefined,
+        ready,
+      );
     }
     for (const spec of props.datasets ?? []) {
       this.datasets[spec.datasetId] = new GcpBigQueryDataset(this, `dataset-${spec.datasetId}`, {
@@ -660,7 +752,13 @@ export class SecureVertexPipeline extends Construct {
         kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.BIGQUERY),
         tableExpirationDays: spec.tableExpirationDays,
         dependsOn: spec.kmsKeyName
-          ? [this.grantAgentOnKey(`dataset-${spec.datasetId}-key`, spec.kmsKeyName, GcpServiceAgent.BIGQUERY)]
+          ? [
+              this.grantAgentOnKey(
+                `dataset-${spec.datasetId}-key`,
+                spec.kmsKeyName,
+                GcpServiceAgent.BIGQUERY,
+              ),
+            ]
           : this.keys.grantsFor(CmekPurpose.BIGQUERY),
         removalPolicy,
       });
@@ -740,10 +838,22 @@ export class SecureVertexPipeline extends Construct {
     // ---- optional controls
     const wi = props.workloadIdentity;
     if (wi?.training?.length) {
-      this.workloadIdentity.push(new GcpWorkloadIdentity(this, 'wi-training', { projectId, serviceAccount: this.serviceAccounts.training, bindings: wi.training }));
+      this.workloadIdentity.push(
+        new GcpWorkloadIdentity(this, 'wi-training', {
+          projectId,
+          serviceAccount: this.serviceAccounts.training,
+          bindings: wi.training,
+        }),
+      );
     }
     if (wi?.deployment?.length) {
-      this.workloadIdentity.push(new GcpWorkloadIdentity(this, 'wi-deployment', { projectId, serviceAccount: this.serviceAccounts.deployment, bindings: wi.deployment }));
+      this.workloadIdentity.push(
+        new GcpWorkloadIdentity(this, 'wi-deployment', {
+          projectId,
+          serviceAccount: this.serviceAccounts.deployment,
+          bindings: wi.deployment,
+        }),
+      );
     }
     if (props.sensitiveDataProtection) {
       const findings = new GcpBigQueryDataset(this, 'dataset-dlp-findings', {
@@ -779,7 +889,11 @@ export class SecureVertexPipeline extends Construct {
   }
 
   /** GCP-05: grants a service agent a per-resource key (given in props), after the agent exists. */
-  private grantAgentOnKey(id: string, keyId: string, agent: GcpServiceAgent): KmsCryptoKeyIamMember {
+  private grantAgentOnKey(
+    id: string,
+    keyId: string,
+    agent: GcpServiceAgent,
+  ): KmsCryptoKeyIamMember {
     return new KmsCryptoKeyIamMember(this, id, {
       cryptoKeyId: keyId,
       role: KMS_ENCRYPTER_DECRYPTER,
@@ -789,35 +903,61 @@ export class SecureVertexPipeline extends Construct {
   }
 
   /** A project-level binding; the construct id comes from the label (one per role) and a stable member key. */
-  private projectRole(projectId: string, label: string, role: string, member: string, key: string = member): void {
+  private projectRole(
+    projectId: string,
+    label: string,
+    role: string,
+    member: string,
+    key: string = member,
+  ): void {
     const cid = memberId(`project-${label}`, key);
     if (this.node.tryFindChild(cid)) return;
-    this.projectBindings.push(new ProjectIamMember(this, cid, { project: projectId, role, member }));
+    this.projectBindings.push(
+      new ProjectIamMember(this, cid, { project: projectId, role, member }),
+    );
   }
 
-  private grantData(member: string, key: string, bucketRole: string | undefined, datasetRole: string | undefined): void {
-    if (bucketRole) for (const b of Object.values(this.dataBuckets)) b.grant(bucketRole, member, key);
-    if (datasetRole) for (const d of Object.values(this.datasets)) d.grant(datasetRole, member, key);
+  private grantData(
+    member: string,
+    key: string,
+    bucketRole: string | undefined,
+    datasetRole: string | undefined,
+  ): void {
+    if (bucketRole)
+      for (const b of Object.values(this.dataBuckets)) b.grant(bucketRole, member, key);
+    if (datasetRole)
+      for (const d of Object.values(this.datasets)) d.grant(datasetRole, member, key);
   }
 
   private bindWorkloads(projectId: string): void {
     const sa = this.serviceAccounts;
     // one member token per SA, with a stable key for construct ids
-    const w = (p: Persona): { m: string; k: string } => ({ m: sa.accountFor(p).member, k: `workload:${p}` });
+    const w = (p: Persona): { m: string; k: string } => ({
+      m: sa.accountFor(p).member,
+      k: `workload:${p}`,
+    });
     const pipeline = w(Persona.PIPELINE);
     const training = w(Persona.TRAINING);
     const deployment = w(Persona.DEPLOYMENT);
     const monitoring = w(Persona.MONITORING);
-    for (const s of [pipeline, training, deployment, monitoring]) this.projectRole(projectId, 'log-writer', 'roles/logging.logWriter', s.m, s.k);
+    for (const s of [pipeline, training, deployment, monitoring])
+      this.projectRole(projectId, 'log-writer', 'roles/logging.logWriter', s.m, s.k);
     for (const s of [pipeline, training]) {
       this.grantData(s.m, s.k, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
       this.pipelineRoot.grant('roles/storage.objectAdmin', s.m, s.k);
       this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', s.m, s.k);
     }
-    for (const s of [pipeline, training, deployment]) this.registry?.grant('roles/artifactregistry.reader', s.m, s.k);
+    for (const s of [pipeline, training, deployment])
+      this.registry?.grant('roles/artifactregistry.reader', s.m, s.k);
     this.pipelineRoot.grant('roles/storage.objectViewer', deployment.m, deployment.k);
     this.pipelineRoot.grant('roles/storage.objectViewer', monitoring.m, monitoring.k);
-    this.projectRole(projectId, 'metric-writer', 'roles/monitoring.metricWriter', monitoring.m, monitoring.k);
+    this.projectRole(
+      projectId,
+      'metric-writer',
+      'roles/monitoring.metricWriter',
+      monitoring.m,
+      monitoring.k,
+    );
     for (const [name, wb] of Object.entries(this.workbenches)) {
       if (!wb.serviceAccount) continue;
       const m = wb.serviceAccount.member;
@@ -873,12 +1013,28 @@ export class SecureVertexPipeline extends Construct {
     }
     const predefined = vizier?.usePredefinedRoles ?? false;
     const levels: Array<[string, string[] | undefined, GcpCustomRole, string]> = [
-      ['admin', vizier?.admins, GcpCustomRole.VIZIER_ADMIN, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.ADMIN],
-      ['developer', vizier?.developers, GcpCustomRole.VIZIER_DEVELOPER, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.DEVELOPER],
-      ['viewer', vizier?.viewers, GcpCustomRole.VIZIER_VIEWER, GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.VIEWER],
+      [
+        'admin',
+        vizier?.admins,
+        GcpCustomRole.VIZIER_ADMIN,
+        GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.ADMIN,
+      ],
+      [
+        'developer',
+        vizier?.developers,
+        GcpCustomRole.VIZIER_DEVELOPER,
+        GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.DEVELOPER,
+      ],
+      [
+        'viewer',
+        vizier?.viewers,
+        GcpCustomRole.VIZIER_VIEWER,
+        GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.VIEWER,
+      ],
     ];
     for (const [level, members, custom, pre] of levels) {
-      for (const m of members ?? []) this.projectRole(projectId, `vizier-${level}`, predefined ? pre : role(custom), m);
+      for (const m of members ?? [])
+        this.projectRole(projectId, `vizier-${level}`, predefined ? pre : role(custom), m);
     }
   }
 }

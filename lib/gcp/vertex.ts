@@ -93,10 +93,20 @@ export class GcpVertexResources extends Construct {
     checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.region);
     const names = new Set<string>();
     (props.endpoints ?? []).forEach((e, i) => {
-      v.require(/^[a-z][a-z0-9-]{0,62}$/.test(e.name), `endpoints[${i}].name`, e.name, 'lowercase letters, digits and hyphens, starting with a letter, at most 63');
+      v.require(
+        /^[a-z][a-z0-9-]{0,62}$/.test(e.name),
+        `endpoints[${i}].name`,
+        e.name,
+        'lowercase letters, digits and hyphens, starting with a letter, at most 63',
+      );
       v.require(!names.has(e.name), `endpoints[${i}].name`, e.name, 'unique endpoint names');
       names.add(e.name);
-      v.require(e.privateServiceConnect === true || props.networkName !== undefined, `endpoints[${i}]`, e.name, 'a network (networkName) for a peered endpoint, or privateServiceConnect: true');
+      v.require(
+        e.privateServiceConnect === true || props.networkName !== undefined,
+        `endpoints[${i}]`,
+        e.name,
+        'a network (networkName) for a peered endpoint, or privateServiceConnect: true',
+      );
     });
     v.throwIfInvalid();
     const deps = props.dependsOn ?? [];
@@ -136,7 +146,12 @@ export class GcpVertexResources extends Construct {
         description: 'Private MLOps endpoint (GCP-15); deployments only by the deployment SA',
         encryptionSpec,
         ...(e.privateServiceConnect
-          ? { privateServiceConnectConfig: { enablePrivateServiceConnect: true, projectAllowlist: e.pscProjectAllowlist ?? [props.projectId] } }
+          ? {
+              privateServiceConnectConfig: {
+                enablePrivateServiceConnect: true,
+                projectAllowlist: e.pscProjectAllowlist ?? [props.projectId],
+              },
+            }
           : { network: `projects/${props.projectNumber}/global/networks/${props.networkName}` }),
         dependsOn: deps,
       });

@@ -79,10 +79,30 @@ export class GcpWorkbenchInstance extends Construct {
     const idle = props.idleShutdownMinutes ?? 60;
     const v = new Validator(this);
     v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.require(/^[a-z]+-[a-z]+\d{1,2}-[a-z]$/.test(props.zone), 'zone', props.zone, 'a zone such as europe-west4-a');
-    v.require(/^[a-z][-a-z0-9]{1,61}[a-z0-9]$/.test(props.instanceName), 'instanceName', props.instanceName, 'an RFC 1035 name of 3-63 lowercase letters, digits and hyphens, starting with a letter');
-    v.require(/^[^@\s:]+@[^@\s]+\.[^@\s]+$/.test(props.owner), 'owner', props.owner, "a user email without prefix, e.g. 'alice@example.com'");
-    v.require(Number.isInteger(idle) && idle >= 0 && idle <= 1440, 'idleShutdownMinutes', idle, 'an integer between 0 and 1440');
+    v.require(
+      /^[a-z]+-[a-z]+\d{1,2}-[a-z]$/.test(props.zone),
+      'zone',
+      props.zone,
+      'a zone such as europe-west4-a',
+    );
+    v.require(
+      /^[a-z][-a-z0-9]{1,61}[a-z0-9]$/.test(props.instanceName),
+      'instanceName',
+      props.instanceName,
+      'an RFC 1035 name of 3-63 lowercase letters, digits and hyphens, starting with a letter',
+    );
+    v.require(
+      /^[^@\s:]+@[^@\s]+\.[^@\s]+$/.test(props.owner),
+      'owner',
+      props.owner,
+      "a user email without prefix, e.g. 'alice@example.com'",
+    );
+    v.require(
+      Number.isInteger(idle) && idle >= 0 && idle <= 1440,
+      'idleShutdownMinutes',
+      idle,
+      'an integer between 0 and 1440',
+    );
     checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.zone.replace(/-[a-z]$/, ''));
     v.throwIfInvalid();
 
@@ -122,7 +142,11 @@ export class GcpWorkbenchInstance extends Construct {
         serviceAccounts: [{ email }],
         bootDisk: { ...disk, diskSizeGb: '150' },
         dataDisks: { ...disk, diskSizeGb: '100' },
-        shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
+        shieldedInstanceConfig: {
+          enableSecureBoot: true,
+          enableVtpm: true,
+          enableIntegrityMonitoring: true,
+        },
         networkInterfaces: [{ network: props.network, subnet: props.subnetwork }],
         metadata,
       },

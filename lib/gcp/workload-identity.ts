@@ -35,18 +35,32 @@ export class GcpWorkloadIdentity extends Construct {
     const v = new Validator(this);
     const k8s = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
     props.bindings.forEach((b, i) => {
-      v.require(k8s.test(b.namespace), `bindings[${i}].namespace`, b.namespace, 'a Kubernetes namespace name (RFC 1123 label)');
-      v.require(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(b.kubernetesServiceAccount), `bindings[${i}].kubernetesServiceAccount`, b.kubernetesServiceAccount, 'a Kubernetes service account name (RFC 1123 subdomain)');
+      v.require(
+        k8s.test(b.namespace),
+        `bindings[${i}].namespace`,
+        b.namespace,
+        'a Kubernetes namespace name (RFC 1123 label)',
+      );
+      v.require(
+        /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(b.kubernetesServiceAccount),
+        `bindings[${i}].kubernetesServiceAccount`,
+        b.kubernetesServiceAccount,
+        'a Kubernetes service account name (RFC 1123 subdomain)',
+      );
     });
     v.throwIfInvalid();
     for (const b of props.bindings) {
       const member = `serviceAccount:${props.projectId}.svc.id.goog[${b.namespace}/${b.kubernetesServiceAccount}]`;
       this.members.push(
-        new ServiceAccountIamMember(this, memberId('wi', `${b.namespace}/${b.kubernetesServiceAccount}`), {
-          serviceAccountId: props.serviceAccount.name,
-          role: 'roles/iam.workloadIdentityUser',
-          member,
-        }),
+        new ServiceAccountIamMember(
+          this,
+          memberId('wi', `${b.namespace}/${b.kubernetesServiceAccount}`),
+          {
+            serviceAccountId: props.serviceAccount.name,
+            role: 'roles/iam.workloadIdentityUser',
+            member,
+          },
+        ),
       );
     }
   }

@@ -4,7 +4,8 @@ import { CUSTOM_ROLE_DEFINITIONS, VIZIER_METHOD_PERMISSIONS } from '../../lib/gc
 import { evaluate, synthJson } from '../helpers';
 import { PROJECT, all, at, baseProps, gcpStack, nameAt } from './fixtures';
 
-const WIF = 'principalSet://iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/github/attribute.repository/acme/ml';
+const WIF =
+  'principalSet://iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/github/attribute.repository/acme/ml';
 
 describe('SecureVertexPipeline controls (full platform)', () => {
   let json: any;
@@ -19,8 +20,15 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       stack,
       'ml',
       baseProps({
-        perimeter: { accessPolicyId: '123456789012', accessLevels: ['accessPolicies/123456789012/accessLevels/corp'] },
-        vizier: { admins: ['group:vizier-admins@example.com'], developers: ['group:tuners@example.com'], viewers: ['group:business@example.com'] },
+        perimeter: {
+          accessPolicyId: '123456789012',
+          accessLevels: ['accessPolicies/123456789012/accessLevels/corp'],
+        },
+        vizier: {
+          admins: ['group:vizier-admins@example.com'],
+          developers: ['group:tuners@example.com'],
+          viewers: ['group:business@example.com'],
+        },
         workloadIdentity: { training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }] },
         sensitiveDataProtection: true,
         ciIdentity: { federatedPrincipals: [WIF] },
@@ -31,40 +39,92 @@ describe('SecureVertexPipeline controls (full platform)', () => {
 
   test('GCP-01 dedicated service accounts per function, pipeline SA may only act as the training SA', () => {
     const ids = members('google_service_account').map((s) => s.account_id);
-    expect(ids).toEqual(expect.arrayContaining(['vertex-pipeline', 'vertex-training', 'vertex-deployment', 'vertex-monitoring']));
-    const actAs = members('google_service_account_iam_member').filter((m) => m.role === 'roles/iam.serviceAccountUser');
-    const pipelineActAs = actAs.filter((m) => m.member === `\${${ref('google_service_account', 'service-accounts/pipeline')}.member}`);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'vertex-pipeline',
+        'vertex-training',
+        'vertex-deployment',
+        'vertex-monitoring',
+      ]),
+    );
+    const actAs = members('google_service_account_iam_member').filter(
+      (m) => m.role === 'roles/iam.serviceAccountUser',
+    );
+    const pipelineActAs = actAs.filter(
+      (m) =>
+        m.member === `\${${ref('google_service_account', 'service-accounts/pipeline')}.member}`,
+    );
     expect(pipelineActAs).toHaveLength(1);
-    expect(pipelineActAs[0].service_account_id).toBe(`\${${ref('google_service_account', 'service-accounts/training')}.name}`);
+    expect(pipelineActAs[0].service_account_id).toBe(
+      `\${${ref('google_service_account', 'service-accounts/training')}.name}`,
+    );
     const wb = at(json, 'google_workbench_instance', 'workbench-alice-wb/instance');
-    expect(wb.gce_setup.service_accounts[0].email).toBe(`\${${ref('google_service_account', 'workbench-alice-wb/sa')}.email}`);
+    expect(wb.gce_setup.service_accounts[0].email).toBe(
+      `\${${ref('google_service_account', 'workbench-alice-wb/sa')}.email}`,
+    );
     expect(JSON.stringify(json)).not.toMatch(/-compute@developer\.gserviceaccount\.com/);
   });
 
   test('GCP-02 custom roles: model deployer deploys and uploads but cannot train; no broad roles anywhere', () => {
     const roles = members('google_project_iam_custom_role');
     const deployer = roles.find((r) => r.role_id === 'mlopsModelDeployer');
-    expect(deployer.permissions).toEqual(expect.arrayContaining(['aiplatform.endpoints.deploy', 'aiplatform.models.upload']));
-    expect(deployer.permissions.filter((p: string) => /customJobs|pipelineJobs|trainingPipelines/.test(p))).toEqual([]);
+    expect(deployer.permissions).toEqual(
+      expect.arrayContaining(['aiplatform.endpoints.deploy', 'aiplatform.models.upload']),
+    );
+    expect(
+      deployer.permissions.filter((p: string) =>
+        /customJobs|pipelineJobs|trainingPipelines/.test(p),
+      ),
+    ).toEqual([]);
     const viewer = roles.find((r) => r.role_id === 'mlopsModelViewer');
     expect(viewer.permissions.every((p: string) => /\.(get|list)$/.test(p))).toBe(true);
     const granted = [
-      ...members('google_project_iam_member'), ...members('google_storage_bucket_iam_member'), ...members('google_bigquery_dataset_iam_member'),
-      ...members('google_artifact_registry_repository_iam_member'), ...members('google_service_account_iam_member'),
+      ...members('google_project_iam_member'),
+      ...members('google_storage_bucket_iam_member'),
+      ...members('google_bigquery_dataset_iam_member'),
+      ...members('google_artifact_registry_repository_iam_member'),
+      ...members('google_service_account_iam_member'),
     ].map((m) => m.role);
-    for (const broad of ['roles/owner', 'roles/editor', 'roles/aiplatform.admin', 'roles/storage.admin', 'roles/bigquery.admin']) {
+    for (const broad of [
+      'roles/owner',
+      'roles/editor',
+      'roles/aiplatform.admin',
+      'roles/storage.admin',
+      'roles/bigquery.admin',
+    ]) {
       expect(granted).not.toContain(broad);
     }
   });
 
   test('GCP-03 personas bound on buckets, datasets and repositories; data roles never project-wide', () => {
     const de = 'group:data-engineers@example.com';
-    expect(members('google_storage_bucket_iam_member').filter((m) => m.member === de && m.role === 'roles/storage.objectAdmin').length).toBeGreaterThan(0);
-    expect(members('google_bigquery_dataset_iam_member').filter((m) => m.member === de && m.role === 'roles/bigquery.dataEditor').length).toBeGreaterThan(0);
-    expect(members('google_artifact_registry_repository_iam_member').some((m) => m.member === 'group:ml-engineers@example.com' && m.role === 'roles/artifactregistry.writer')).toBe(true);
+    expect(
+      members('google_storage_bucket_iam_member').filter(
+        (m) => m.member === de && m.role === 'roles/storage.objectAdmin',
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(
+      members('google_bigquery_dataset_iam_member').filter(
+        (m) => m.member === de && m.role === 'roles/bigquery.dataEditor',
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(
+      members('google_artifact_registry_repository_iam_member').some(
+        (m) =>
+          m.member === 'group:ml-engineers@example.com' &&
+          m.role === 'roles/artifactregistry.writer',
+      ),
+    ).toBe(true);
     const projectRoles = members('google_project_iam_member').map((m) => m.role);
-    expect(projectRoles.filter((r) => /^roles\/(storage\.object|bigquery\.data)/.test(r))).toEqual([]);
-    expect(members('google_project_iam_member').some((m) => m.member === 'group:auditors@example.com' && m.role === 'roles/logging.privateLogViewer')).toBe(true);
+    expect(projectRoles.filter((r) => /^roles\/(storage\.object|bigquery\.data)/.test(r))).toEqual(
+      [],
+    );
+    expect(
+      members('google_project_iam_member').some(
+        (m) =>
+          m.member === 'group:auditors@example.com' && m.role === 'roles/logging.privateLogViewer',
+      ),
+    ).toBe(true);
   });
 
   test('GCP-04 Vizier-only custom roles from the s002 table, bound to the Vizier personas', () => {
@@ -74,43 +134,85 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     const tablePerms = [...new Set(Object.values(VIZIER_METHOD_PERMISSIONS))];
     expect(admin.permissions).toEqual(expect.arrayContaining(tablePerms));
     for (const r of [admin, viewer, roles.find((x) => x.role_id === 'mlopsVizierDeveloper')]) {
-      expect(r.permissions.filter((p: string) => /^ml\.(jobs|models|versions|operations)/.test(p))).toEqual([]);
+      expect(
+        r.permissions.filter((p: string) => /^ml\.(jobs|models|versions|operations)/.test(p)),
+      ).toEqual([]);
     }
-    expect(viewer.permissions).toEqual(['ml.studies.get', 'ml.studies.list', 'ml.trials.get', 'resourcemanager.projects.get']);
-    const vizierAdminBinding = members('google_project_iam_member').find((m) => m.member === 'group:vizier-admins@example.com');
-    expect(vizierAdminBinding.role).toBe(`\${${ref('google_project_iam_custom_role', 'roles/vizier-admin')}.name}`);
+    expect(viewer.permissions).toEqual([
+      'ml.studies.get',
+      'ml.studies.list',
+      'ml.trials.get',
+      'resourcemanager.projects.get',
+    ]);
+    const vizierAdminBinding = members('google_project_iam_member').find(
+      (m) => m.member === 'group:vizier-admins@example.com',
+    );
+    expect(vizierAdminBinding.role).toBe(
+      `\${${ref('google_project_iam_custom_role', 'roles/vizier-admin')}.name}`,
+    );
   });
 
   test('GCP-05 service agents exist before their key grants, and encrypted resources wait for the grants', () => {
-    expect(members('google_project_service_identity').map((s) => s.service).sort()).toEqual(['aiplatform.googleapis.com', 'artifactregistry.googleapis.com', 'notebooks.googleapis.com']);
+    expect(
+      members('google_project_service_identity')
+        .map((s) => s.service)
+        .sort(),
+    ).toEqual([
+      'aiplatform.googleapis.com',
+      'artifactregistry.googleapis.com',
+      'notebooks.googleapis.com',
+    ]);
     const grants = members('google_kms_crypto_key_iam_member');
     expect(grants.every((g) => g.role === 'roles/cloudkms.cryptoKeyEncrypterDecrypter')).toBe(true);
     const vertexGrant = at(json, 'google_kms_crypto_key_iam_member', 'keys/vertex_ai-vertex_ai');
     expect(vertexGrant.member).toContain('google_project_service_identity.');
-    expect(vertexGrant.depends_on).toEqual([ref('google_project_service_identity', 'service-agents/vertex-ai')]);
+    expect(vertexGrant.depends_on).toEqual([
+      ref('google_project_service_identity', 'service-agents/vertex-ai'),
+    ]);
     expect(vertexGrant.crypto_key_id).toContain(ref('google_kms_crypto_key', 'keys/vertex-ai'));
     const storageGrant = ref('google_kms_crypto_key_iam_member', 'keys/storage-storage');
     for (const b of members('google_storage_bucket')) expect(b.depends_on).toContain(storageGrant);
-    expect(at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint').depends_on).toContain(ref('google_kms_crypto_key_iam_member', 'keys/vertex_ai-vertex_ai'));
+    expect(at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint').depends_on).toContain(
+      ref('google_kms_crypto_key_iam_member', 'keys/vertex_ai-vertex_ai'),
+    );
   });
 
   test('GCP-06 one key per purpose in the platform region, rotation 90 days, prevent_destroy, used by every data resource', () => {
     expect(at(json, 'google_kms_key_ring', 'keys/key-ring').location).toBe('europe-west4');
     const keys = members('google_kms_crypto_key');
-    expect(keys.map((k) => k.name).sort()).toEqual(['artifact-registry', 'bigquery', 'compute', 'logging', 'storage', 'vertex-ai']);
+    expect(keys.map((k) => k.name).sort()).toEqual([
+      'artifact-registry',
+      'bigquery',
+      'compute',
+      'logging',
+      'storage',
+      'vertex-ai',
+    ]);
     for (const k of keys) {
       expect(k.rotation_period).toBe('7776000s');
       expect(k.lifecycle.prevent_destroy).toBe(true);
     }
     const key = (p: string): string => `\${${ref('google_kms_crypto_key', `keys/${p}`)}.id}`;
-    for (const b of members('google_storage_bucket')) expect(b.encryption.default_kms_key_name).toBe(key('storage'));
-    for (const d of members('google_bigquery_dataset')) expect(d.default_encryption_configuration.kms_key_name).toBe(key('bigquery'));
-    for (const r of members('google_artifact_registry_repository')) expect(r.kms_key_name).toBe(key('artifact-registry'));
-    expect(at(json, 'google_vertex_ai_tensorboard', 'tensorboard').encryption_spec.kms_key_name).toBe(key('vertex-ai'));
-    expect(at(json, 'google_vertex_ai_metadata_store', 'metadata-store').encryption_spec.kms_key_name).toBe(key('vertex-ai'));
-    expect(at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint').encryption_spec.kms_key_name).toBe(key('vertex-ai'));
+    for (const b of members('google_storage_bucket'))
+      expect(b.encryption.default_kms_key_name).toBe(key('storage'));
+    for (const d of members('google_bigquery_dataset'))
+      expect(d.default_encryption_configuration.kms_key_name).toBe(key('bigquery'));
+    for (const r of members('google_artifact_registry_repository'))
+      expect(r.kms_key_name).toBe(key('artifact-registry'));
+    expect(
+      at(json, 'google_vertex_ai_tensorboard', 'tensorboard').encryption_spec.kms_key_name,
+    ).toBe(key('vertex-ai'));
+    expect(
+      at(json, 'google_vertex_ai_metadata_store', 'metadata-store').encryption_spec.kms_key_name,
+    ).toBe(key('vertex-ai'));
+    expect(
+      at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint').encryption_spec.kms_key_name,
+    ).toBe(key('vertex-ai'));
     const wb = at(json, 'google_workbench_instance', 'instance');
-    expect(wb.gce_setup.boot_disk).toMatchObject({ disk_encryption: 'CMEK', kms_key: key('compute') });
+    expect(wb.gce_setup.boot_disk).toMatchObject({
+      disk_encryption: 'CMEK',
+      kms_key: key('compute'),
+    });
     expect(platform.jobKmsKeyName).toBe(platform.keys.keyId(CmekPurpose.VERTEX_AI));
   });
 
@@ -118,28 +220,60 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     const p = at(json, 'google_access_context_manager_service_perimeter', 'perimeter/perimeter');
     expect(p.use_explicit_dry_run_spec).toBe(false);
     expect(p.spec).toBeUndefined();
-    expect(p.status.restricted_services).toEqual(expect.arrayContaining([
-      'aiplatform.googleapis.com', 'storage.googleapis.com', 'bigquery.googleapis.com', 'artifactregistry.googleapis.com', 'notebooks.googleapis.com',
-      'cloudkms.googleapis.com', 'logging.googleapis.com', 'monitoring.googleapis.com', 'containerregistry.googleapis.com',
-    ]));
-    expect(p.status.resources).toEqual([`projects/\${data.google_project.${Object.keys(json.data.google_project)[0]}.number}`]);
-    expect(p.status.vpc_accessible_services).toEqual({ enable_restriction: true, allowed_services: ['RESTRICTED-SERVICES'] });
+    expect(p.status.restricted_services).toEqual(
+      expect.arrayContaining([
+        'aiplatform.googleapis.com',
+        'storage.googleapis.com',
+        'bigquery.googleapis.com',
+        'artifactregistry.googleapis.com',
+        'notebooks.googleapis.com',
+        'cloudkms.googleapis.com',
+        'logging.googleapis.com',
+        'monitoring.googleapis.com',
+        'containerregistry.googleapis.com',
+      ]),
+    );
+    expect(p.status.resources).toEqual([
+      `projects/\${data.google_project.${Object.keys(json.data.google_project)[0]}.number}`,
+    ]);
+    expect(p.status.vpc_accessible_services).toEqual({
+      enable_restriction: true,
+      allowed_services: ['RESTRICTED-SERVICES'],
+    });
     expect(p.status.access_levels).toEqual(['accessPolicies/123456789012/accessLevels/corp']);
     expect(json.resource.google_access_context_manager_service_perimeter_resource).toBeUndefined();
   });
 
   test('GCP-08 custom-mode VPC, private subnet with PGA and flow logs, default-deny firewalls, restricted.googleapis.com, PSA peering', () => {
-    expect(at(json, 'google_compute_network', 'network/network').auto_create_subnetworks).toBe(false);
+    expect(at(json, 'google_compute_network', 'network/network').auto_create_subnetworks).toBe(
+      false,
+    );
     const subnet = at(json, 'google_compute_subnetwork', 'network/subnet');
     expect(subnet.private_ip_google_access).toBe(true);
     expect(subnet.log_config.flow_sampling).toBe(0.5);
     const denyIn = at(json, 'google_compute_firewall', 'network/deny-all-ingress');
-    expect(denyIn).toMatchObject({ direction: 'INGRESS', deny: [{ protocol: 'all' }], source_ranges: ['0.0.0.0/0'] });
-    expect(members('google_compute_firewall').filter((f) => f.direction === 'INGRESS' && f.allow && f.source_ranges?.includes('0.0.0.0/0'))).toEqual([]);
-    expect(at(json, 'google_compute_route', 'network/google-apis-route').dest_range).toBe('199.36.153.4/30');
-    expect(members('google_dns_record_set').map((r) => r.name)).toEqual(expect.arrayContaining(['restricted.googleapis.com.', '*.googleapis.com.']));
-    expect(at(json, 'google_compute_global_address', 'private-service-range').purpose).toBe('VPC_PEERING');
-    expect(at(json, 'google_service_networking_connection', 'private-service-connection').service).toBe('servicenetworking.googleapis.com');
+    expect(denyIn).toMatchObject({
+      direction: 'INGRESS',
+      deny: [{ protocol: 'all' }],
+      source_ranges: ['0.0.0.0/0'],
+    });
+    expect(
+      members('google_compute_firewall').filter(
+        (f) => f.direction === 'INGRESS' && f.allow && f.source_ranges?.includes('0.0.0.0/0'),
+      ),
+    ).toEqual([]);
+    expect(at(json, 'google_compute_route', 'network/google-apis-route').dest_range).toBe(
+      '199.36.153.4/30',
+    );
+    expect(members('google_dns_record_set').map((r) => r.name)).toEqual(
+      expect.arrayContaining(['restricted.googleapis.com.', '*.googleapis.com.']),
+    );
+    expect(at(json, 'google_compute_global_address', 'private-service-range').purpose).toBe(
+      'VPC_PEERING',
+    );
+    expect(
+      at(json, 'google_service_networking_connection', 'private-service-connection').service,
+    ).toBe('servicenetworking.googleapis.com');
     expect(json.resource.google_compute_router_nat).toBeUndefined();
   });
 
@@ -148,33 +282,63 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(wb.gce_setup.disable_public_ip).toBe(true);
     expect(wb.gce_setup.metadata['notebook-disable-root']).toBe('true');
     expect(wb.gce_setup.metadata['notebook-disable-downloads']).toBe('true');
-    expect(wb.gce_setup.shielded_instance_config).toEqual({ enable_secure_boot: true, enable_vtpm: true, enable_integrity_monitoring: true });
+    expect(wb.gce_setup.shielded_instance_config).toEqual({
+      enable_secure_boot: true,
+      enable_vtpm: true,
+      enable_integrity_monitoring: true,
+    });
     expect(wb.gce_setup.data_disks.disk_encryption).toBe('CMEK');
     expect(wb.instance_owners).toEqual(['alice@example.com']);
   });
 
   test('GCP-10 audit configs for aiplatform, storage, bigquery, cloudkms with all log types; sink to a CMEK, locked log bucket', () => {
     const cfgs = members('google_project_iam_audit_config');
-    expect(cfgs.map((c) => c.service).sort()).toEqual(['aiplatform.googleapis.com', 'bigquery.googleapis.com', 'cloudkms.googleapis.com', 'storage.googleapis.com']);
-    for (const c of cfgs) expect(c.audit_log_config.map((l: any) => l.log_type)).toEqual(['ADMIN_READ', 'DATA_READ', 'DATA_WRITE']);
+    expect(cfgs.map((c) => c.service).sort()).toEqual([
+      'aiplatform.googleapis.com',
+      'bigquery.googleapis.com',
+      'cloudkms.googleapis.com',
+      'storage.googleapis.com',
+    ]);
+    for (const c of cfgs)
+      expect(c.audit_log_config.map((l: any) => l.log_type)).toEqual([
+        'ADMIN_READ',
+        'DATA_READ',
+        'DATA_WRITE',
+      ]);
     const bucket = at(json, 'google_logging_project_bucket_config', 'audit/log-bucket');
     expect(bucket).toMatchObject({ locked: true, retention_days: 400, location: 'europe-west4' });
-    expect(bucket.cmek_settings.kms_key_name).toContain(ref('google_kms_crypto_key', 'keys/logging'));
+    expect(bucket.cmek_settings.kms_key_name).toContain(
+      ref('google_kms_crypto_key', 'keys/logging'),
+    );
     const sink = at(json, 'google_logging_project_sink', 'audit/sink');
-    expect(sink.destination).toContain(ref('google_logging_project_bucket_config', 'audit/log-bucket'));
+    expect(sink.destination).toContain(
+      ref('google_logging_project_bucket_config', 'audit/log-bucket'),
+    );
     expect(sink.filter).toContain('cloudaudit.googleapis.com');
   });
 
   test('GCP-11 org-policy guardrails on the project', () => {
     const byConstraint: { [c: string]: any } = {};
-    for (const p of members('google_org_policy_policy')) byConstraint[p.name.split('/policies/')[1]] = p;
+    for (const p of members('google_org_policy_policy'))
+      byConstraint[p.name.split('/policies/')[1]] = p;
     expect(Object.keys(byConstraint).sort()).toEqual([
-      'ainotebooks.disableRootAccess', 'ainotebooks.restrictPublicIp', 'compute.requireOsLogin', 'compute.vmExternalIpAccess', 'gcp.resourceLocations',
-      'gcp.restrictNonCmekServices', 'iam.automaticIamGrantsForDefaultServiceAccounts', 'iam.disableServiceAccountKeyCreation',
-      'storage.publicAccessPrevention', 'storage.uniformBucketLevelAccess',
+      'ainotebooks.disableRootAccess',
+      'ainotebooks.restrictPublicIp',
+      'compute.requireOsLogin',
+      'compute.vmExternalIpAccess',
+      'gcp.resourceLocations',
+      'gcp.restrictNonCmekServices',
+      'iam.automaticIamGrantsForDefaultServiceAccounts',
+      'iam.disableServiceAccountKeyCreation',
+      'storage.publicAccessPrevention',
+      'storage.uniformBucketLevelAccess',
     ]);
-    expect(byConstraint['gcp.resourceLocations'].spec.rules[0].values.allowed_values).toEqual(['in:europe-west4-locations']);
-    expect(byConstraint['gcp.restrictNonCmekServices'].spec.rules[0].values.denied_values).toEqual(expect.arrayContaining(['aiplatform.googleapis.com', 'storage.googleapis.com']));
+    expect(byConstraint['gcp.resourceLocations'].spec.rules[0].values.allowed_values).toEqual([
+      'in:europe-west4-locations',
+    ]);
+    expect(byConstraint['gcp.restrictNonCmekServices'].spec.rules[0].values.denied_values).toEqual(
+      expect.arrayContaining(['aiplatform.googleapis.com', 'storage.googleapis.com']),
+    );
     expect(byConstraint['iam.disableServiceAccountKeyCreation'].spec.rules[0].enforce).toBe('TRUE');
     expect(byConstraint['iam.disableServiceAccountKeyCreation'].parent).toBe(`projects/${PROJECT}`);
   });
@@ -189,8 +353,12 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       expect(b.force_destroy).toBe(false);
       expect(b.location).toBe('europe-west4');
     }
-    expect(at(json, 'google_storage_bucket', 'pipeline-root/bucket').logging.log_bucket).toBe(`\${${logBucket}.name}`);
-    expect(at(json, 'google_storage_bucket', 'data-training-data/bucket').logging.log_bucket).toBe(`\${${logBucket}.name}`);
+    expect(at(json, 'google_storage_bucket', 'pipeline-root/bucket').logging.log_bucket).toBe(
+      `\${${logBucket}.name}`,
+    );
+    expect(at(json, 'google_storage_bucket', 'data-training-data/bucket').logging.log_bucket).toBe(
+      `\${${logBucket}.name}`,
+    );
   });
 
   test('GCP-13 Artifact Registry: Docker + KFP, CMEK, cleanup policies, vulnerability scanning inherited with the scanning API on', () => {
@@ -204,12 +372,20 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       expect(r.cleanup_policy_dry_run).toBe(false);
       expect(r.cleanup_policies.map((c: any) => c.action).sort()).toEqual(['DELETE', 'KEEP']);
     }
-    expect(members('google_project_service').map((s) => s.service)).toContain('containerscanning.googleapis.com');
+    expect(members('google_project_service').map((s) => s.service)).toContain(
+      'containerscanning.googleapis.com',
+    );
   });
 
   test('GCP-14 alerts for latency, 5xx, utilisation and IAM/KMS/perimeter changes, to the notification channels', () => {
     const policies = members('google_monitoring_alert_policy');
-    const filters = policies.map((p) => p.conditions[0].condition_threshold?.filter ?? p.conditions[0].condition_matched_log?.filter).join('\n');
+    const filters = policies
+      .map(
+        (p) =>
+          p.conditions[0].condition_threshold?.filter ??
+          p.conditions[0].condition_matched_log?.filter,
+      )
+      .join('\n');
     expect(filters).toContain('prediction/online/prediction_latencies');
     expect(filters).toContain('prediction/online/response_count');
     expect(filters).toContain('cpu/utilization');
@@ -218,57 +394,109 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(filters).toContain('accesscontextmanager.googleapis.com');
     const channel = ref('google_monitoring_notification_channel', 'monitoring/email-0');
     for (const p of policies) expect(p.notification_channels).toEqual([`\${${channel}.name}`]);
-    expect(at(json, 'google_monitoring_notification_channel', 'email-0').labels.email_address).toBe('ml-oncall@example.com');
+    expect(at(json, 'google_monitoring_notification_channel', 'email-0').labels.email_address).toBe(
+      'ml-oncall@example.com',
+    );
   });
 
   test('GCP-15 private CMEK endpoint; only the deployment SA holds the deployer role', () => {
     const ep = at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint');
-    expect(ep.network).toMatch(/^projects\/\$\{data\.google_project\.[^}]+\.number\}\/global\/networks\/mlops-vpc$/);
+    expect(ep.network).toMatch(
+      /^projects\/\$\{data\.google_project\.[^}]+\.number\}\/global\/networks\/mlops-vpc$/,
+    );
     expect(ep.name).toMatch(/^[1-9]\d{9}$/);
-    expect(ep.depends_on).toContain(ref('google_service_networking_connection', 'private-service-connection'));
+    expect(ep.depends_on).toContain(
+      ref('google_service_networking_connection', 'private-service-connection'),
+    );
     const deployerRole = `\${${ref('google_project_iam_custom_role', 'roles/model-deployer')}.name}`;
-    const holders = members('google_project_iam_member').filter((m) => m.role === deployerRole).map((m) => m.member);
-    expect(holders).toEqual([`\${${ref('google_service_account', 'service-accounts/deployment')}.member}`]);
-    const withDeploy = Object.values(CUSTOM_ROLE_DEFINITIONS).filter((d) => d.permissions.includes('aiplatform.endpoints.deploy')).map((d) => d.roleId);
+    const holders = members('google_project_iam_member')
+      .filter((m) => m.role === deployerRole)
+      .map((m) => m.member);
+    expect(holders).toEqual([
+      `\${${ref('google_service_account', 'service-accounts/deployment')}.member}`,
+    ]);
+    const withDeploy = Object.values(CUSTOM_ROLE_DEFINITIONS)
+      .filter((d) => d.permissions.includes('aiplatform.endpoints.deploy'))
+      .map((d) => d.roleId);
     expect(withDeploy).toEqual(['mlopsModelDeployer']);
   });
 
   test('GCP-16 Vertex AI resources are regional (no global/multi-region Vertex locations)', () => {
-    expect(at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint').location).toBe('europe-west4');
+    expect(at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint').location).toBe(
+      'europe-west4',
+    );
     expect(at(json, 'google_vertex_ai_tensorboard', 'tensorboard').region).toBe('europe-west4');
-    expect(at(json, 'google_vertex_ai_metadata_store', 'metadata-store').region).toBe('europe-west4');
+    expect(at(json, 'google_vertex_ai_metadata_store', 'metadata-store').region).toBe(
+      'europe-west4',
+    );
   });
 
   test('GCP-17 Workload Identity binds the Kubernetes SA to the training SA; no SA keys', () => {
-    const wi = members('google_service_account_iam_member').filter((m) => m.role === 'roles/iam.workloadIdentityUser' && m.member.includes('svc.id.goog'));
+    const wi = members('google_service_account_iam_member').filter(
+      (m) => m.role === 'roles/iam.workloadIdentityUser' && m.member.includes('svc.id.goog'),
+    );
     expect(wi).toEqual([
-      expect.objectContaining({ member: `serviceAccount:${PROJECT}.svc.id.goog[ml/trainer]`, service_account_id: `\${${ref('google_service_account', 'service-accounts/training')}.name}` }),
+      expect.objectContaining({
+        member: `serviceAccount:${PROJECT}.svc.id.goog[ml/trainer]`,
+        service_account_id: `\${${ref('google_service_account', 'service-accounts/training')}.name}`,
+      }),
     ]);
     expect(json.resource.google_service_account_key).toBeUndefined();
   });
 
   test('GCP-18 Sensitive Data Protection inspects the training-data bucket into a CMEK findings dataset', () => {
     const trigger = at(json, 'google_data_loss_prevention_job_trigger', 'sensitive-data/trigger-0');
-    expect(trigger.inspect_job.storage_config.cloud_storage_options.file_set.url).toBe(`gs://\${${ref('google_storage_bucket', 'data-training-data/bucket')}.name}/**`);
-    expect(trigger.inspect_job.actions[0].save_findings.output_config.table.dataset_id).toContain(ref('google_bigquery_dataset', 'dataset-dlp-findings/dataset'));
+    expect(trigger.inspect_job.storage_config.cloud_storage_options.file_set.url).toBe(
+      `gs://\${${ref('google_storage_bucket', 'data-training-data/bucket')}.name}/**`,
+    );
+    expect(trigger.inspect_job.actions[0].save_findings.output_config.table.dataset_id).toContain(
+      ref('google_bigquery_dataset', 'dataset-dlp-findings/dataset'),
+    );
     expect(trigger.parent).toBe(`projects/${PROJECT}/locations/europe-west4`);
   });
 
   test('GCP-19 CI identity: runs pipelines as the pipeline SA, pushes artifacts, impersonated through federation only', () => {
     const ci = `\${${ref('google_service_account', 'ci/sa')}.member}`;
-    const projectRoles = members('google_project_iam_member').filter((m) => m.member === ci).map((m) => m.role);
-    expect(projectRoles).toEqual([`\${${ref('google_project_iam_custom_role', 'roles/pipeline-operator')}.name}`]);
+    const projectRoles = members('google_project_iam_member')
+      .filter((m) => m.member === ci)
+      .map((m) => m.role);
+    expect(projectRoles).toEqual([
+      `\${${ref('google_project_iam_custom_role', 'roles/pipeline-operator')}.name}`,
+    ]);
     const actAs = members('google_service_account_iam_member').filter((m) => m.member === ci);
-    expect(actAs).toEqual([expect.objectContaining({ role: 'roles/iam.serviceAccountUser', service_account_id: `\${${ref('google_service_account', 'service-accounts/pipeline')}.name}` })]);
-    expect(members('google_artifact_registry_repository_iam_member').some((m) => m.member === ci && m.role === 'roles/artifactregistry.writer')).toBe(true);
-    expect(members('google_service_account_iam_member').some((m) => m.member === WIF && m.role === 'roles/iam.workloadIdentityUser')).toBe(true);
+    expect(actAs).toEqual([
+      expect.objectContaining({
+        role: 'roles/iam.serviceAccountUser',
+        service_account_id: `\${${ref('google_service_account', 'service-accounts/pipeline')}.name}`,
+      }),
+    ]);
+    expect(
+      members('google_artifact_registry_repository_iam_member').some(
+        (m) => m.member === ci && m.role === 'roles/artifactregistry.writer',
+      ),
+    ).toBe(true);
+    expect(
+      members('google_service_account_iam_member').some(
+        (m) => m.member === WIF && m.role === 'roles/iam.workloadIdentityUser',
+      ),
+    ).toBe(true);
   });
 
   test('X-03 workloads never get broad roles; pipeline SA acts as nothing but the training SA', () => {
-    const sas = ['pipeline', 'training', 'deployment', 'monitoring'].map((n) => `\${${ref('google_service_account', `service-accounts/${n}`)}.member}`);
-    const roles = members('google_project_iam_member').filter((m) => sas.includes(m.member)).map((m) => m.role);
-    expect(roles.filter((r) => /^roles\/(owner|editor|aiplatform\.admin|storage\.admin|bigquery\.admin)$/.test(r))).toEqual([]);
-    expect(members('google_service_account_iam_member').filter((m) => m.member === sas[0])).toHaveLength(1);
+    const sas = ['pipeline', 'training', 'deployment', 'monitoring'].map(
+      (n) => `\${${ref('google_service_account', `service-accounts/${n}`)}.member}`,
+    );
+    const roles = members('google_project_iam_member')
+      .filter((m) => sas.includes(m.member))
+      .map((m) => m.role);
+    expect(
+      roles.filter((r) =>
+        /^roles\/(owner|editor|aiplatform\.admin|storage\.admin|bigquery\.admin)$/.test(r),
+      ),
+    ).toEqual([]);
+    expect(
+      members('google_service_account_iam_member').filter((m) => m.member === sas[0]),
+    ).toHaveLength(1);
   });
 
   test('X-07 residency: provider and resources in europe-west4', () => {
@@ -277,23 +505,47 @@ describe('SecureVertexPipeline controls (full platform)', () => {
   });
 
   test('X-08 stateful resources carry prevent_destroy', () => {
-    for (const type of ['google_kms_key_ring', 'google_kms_crypto_key', 'google_storage_bucket', 'google_bigquery_dataset', 'google_artifact_registry_repository',
-      'google_logging_project_bucket_config', 'google_vertex_ai_tensorboard', 'google_vertex_ai_metadata_store', 'google_vertex_ai_endpoint', 'google_workbench_instance']) {
+    for (const type of [
+      'google_kms_key_ring',
+      'google_kms_crypto_key',
+      'google_storage_bucket',
+      'google_bigquery_dataset',
+      'google_artifact_registry_repository',
+      'google_logging_project_bucket_config',
+      'google_vertex_ai_tensorboard',
+      'google_vertex_ai_metadata_store',
+      'google_vertex_ai_endpoint',
+      'google_workbench_instance',
+    ]) {
       for (const r of members(type)) expect(r.lifecycle?.prevent_destroy).toBe(true);
     }
   });
 
   test('X-09 labels on every labelled resource', () => {
-    for (const type of ['google_storage_bucket', 'google_kms_crypto_key', 'google_bigquery_dataset', 'google_vertex_ai_endpoint', 'google_workbench_instance']) {
+    for (const type of [
+      'google_storage_bucket',
+      'google_kms_crypto_key',
+      'google_bigquery_dataset',
+      'google_vertex_ai_endpoint',
+      'google_workbench_instance',
+    ]) {
       for (const r of members(type)) {
-        expect(r.labels).toMatchObject({ platform: 'ml', environment: 'prod', owner: 'platform-team', 'data-classification': 'confidential', 'cost-center': 'unassigned' });
+        expect(r.labels).toMatchObject({
+          platform: 'ml',
+          environment: 'prod',
+          owner: 'platform-team',
+          'data-classification': 'confidential',
+          'cost-center': 'unassigned',
+        });
       }
     }
   });
 
   test('X-11 the platform passes GcpMlopsChecks with no findings', () => {
     const report = evaluate(stack, new GcpMlopsChecks());
-    const bad = report.findings.filter((f: any) => f.status !== 'COMPLIANT' && f.status !== 'NOT_APPLICABLE');
+    const bad = report.findings.filter(
+      (f: any) => f.status !== 'COMPLIANT' && f.status !== 'NOT_APPLICABLE',
+    );
     expect(bad).toEqual([]);
   });
 

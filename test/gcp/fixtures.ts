@@ -17,7 +17,9 @@ export function gcpStack(withBeta = true): TerraformStack {
 }
 
 /** Typical props. */
-export function baseProps(extra: Partial<SecureVertexPipelineProps> = {}): SecureVertexPipelineProps {
+export function baseProps(
+  extra: Partial<SecureVertexPipelineProps> = {},
+): SecureVertexPipelineProps {
   return {
     environment: 'prod',
     projectId: PROJECT,
@@ -45,14 +47,19 @@ export function all(json: any, type: string): any[] {
 
 /** The single resource of `type` whose construct path ends with `suffix`. */
 export function at(json: any, type: string, suffix: string): any {
-  const hits = all(json, type).filter((r: any) => String(r['//']?.metadata?.path ?? '').endsWith(suffix));
+  const hits = all(json, type).filter((r: any) =>
+    String(r['//']?.metadata?.path ?? '').endsWith(suffix),
+  );
   if (hits.length !== 1) throw new Error(`expected one ${type} at ${suffix}, found ${hits.length}`);
   return hits[0];
 }
 
 /** Logical name of the resource at path suffix. */
 export function nameAt(json: any, type: string, suffix: string): string {
-  const entries = Object.entries<any>(json.resource?.[type] ?? {}).filter(([, r]) => String(r['//']?.metadata?.path ?? '').endsWith(suffix));
-  if (entries.length !== 1) throw new Error(`expected one ${type} at ${suffix}, found ${entries.length}`);
+  const entries = Object.entries<any>(json.resource?.[type] ?? {}).filter(([, r]) =>
+    String(r['//']?.metadata?.path ?? '').endsWith(suffix),
+  );
+  if (entries.length !== 1)
+    throw new Error(`expected one ${type} at ${suffix}, found ${entries.length}`);
   return entries[0][0];
 }

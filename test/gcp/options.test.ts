@@ -1,9 +1,16 @@
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Persona } from '../../lib/core/personas';
 import { RemovalPolicy } from '../../lib/core/removal-policy';
 import {
-  CmekKeys, CmekPurpose, GcpAuditLogging, GcpOrgPolicies, GcpRoleCatalogue, GcpServiceAgents, SecureVertexPipeline, ServicePerimeter,
+  CmekKeys,
+  CmekPurpose,
+  GcpAuditLogging,
+  GcpOrgPolicies,
+  GcpRoleCatalogue,
+  GcpServiceAgents,
+  SecureVertexPipeline,
+  ServicePerimeter,
 } from '../../lib/gcp';
 import { synthJson } from '../helpers';
 import { PROJECT, all, at, baseProps, gcpStack } from './fixtures';
@@ -12,7 +19,13 @@ describe('GCP-07 dry-run perimeter', () => {
   let json: any;
   beforeAll(() => {
     const stack = gcpStack();
-    new ServicePerimeter(stack, 'p', { accessPolicyId: '123456789012', perimeterName: 'mlops_dev', projectResources: ['projects/111111111111'], dryRun: true, additionalRestrictedServices: ['dlp.googleapis.com'] });
+    new ServicePerimeter(stack, 'p', {
+      accessPolicyId: '123456789012',
+      perimeterName: 'mlops_dev',
+      projectResources: ['projects/111111111111'],
+      dryRun: true,
+      additionalRestrictedServices: ['dlp.googleapis.com'],
+    });
     json = synthJson(stack);
   });
   test('GCP-07 dry-run puts the configuration in spec with use_explicit_dry_run_spec, status untouched', () => {
@@ -29,41 +42,68 @@ describe('platform options: project creation, brought keys and network, NAT, no 
   let json: any;
   beforeAll(() => {
     const stack = gcpStack(false);
-    new SecureVertexPipeline(stack, 'ml', baseProps({
-      createProject: { folderId: 'folders/123456789012', billingAccount: '012345-6789AB-CDEF01' },
-      encryption: { existingKeys: { STORAGE: 'projects/acme-kms/locations/europe-west4/keyRings/central/cryptoKeys/gcs' } },
-      network: { existingNetworkId: 'projects/acme-host/global/networks/shared', existingSubnetworkId: 'projects/acme-host/regions/europe-west4/subnetworks/ml' },
-      orgPolicies: false,
-      removalPolicy: RemovalPolicy.DESTROY,
-      vizier: { developers: ['group:tuners@example.com'], usePredefinedRoles: true },
-      endpoints: [{ name: 'churn', privateServiceConnect: true }],
-    }));
+    new SecureVertexPipeline(
+      stack,
+      'ml',
+      baseProps({
+        createProject: { folderId: 'folders/123456789012', billingAccount: '012345-6789AB-CDEF01' },
+        encryption: {
+          existingKeys: {
+            STORAGE: 'projects/acme-kms/locations/europe-west4/keyRings/central/cryptoKeys/gcs',
+          },
+        },
+        network: {
+          existingNetworkId: 'projects/acme-host/global/networks/shared',
+          existingSubnetworkId: 'projects/acme-host/regions/europe-west4/subnetworks/ml',
+        },
+        orgPolicies: false,
+        removalPolicy: RemovalPolicy.DESTROY,
+        vizier: { developers: ['group:tuners@example.com'], usePredefinedRoles: true },
+        endpoints: [{ name: 'churn', privateServiceConnect: true }],
+      }),
+    );
     json = synthJson(stack);
   });
 
   test('creates the project under the folder with billing, no default network, and enables APIs after it', () => {
     const p = at(json, 'google_project', 'project/project');
-    expect(p).toMatchObject({ project_id: PROJECT, folder_id: '123456789012', billing_account: '012345-6789AB-CDEF01', auto_create_network: false, deletion_policy: 'DELETE' });
-    const api = all(json, 'google_project_service').find((s) => s.service === 'aiplatform.googleapis.com');
+    expect(p).toMatchObject({
+      project_id: PROJECT,
+      folder_id: '123456789012',
+      billing_account: '012345-6789AB-CDEF01',
+      auto_create_network: false,
+      deletion_policy: 'DELETE',
+    });
+    const api = all(json, 'google_project_service').find(
+      (s) => s.service === 'aiplatform.googleapis.com',
+    );
     expect(api.depends_on[0]).toMatch(/^google_project\./);
     expect(api.disable_on_destroy).toBe(false);
   });
 
   test('declares the google-beta provider when the stack has none', () => {
     expect(json.provider['google-beta']).toEqual([{ region: 'europe-west4' }]);
-    expect(all(json, 'google_project_service_identity').every((s) => s.provider === 'google-beta')).toBe(true);
+    expect(
+      all(json, 'google_project_service_identity').every((s) => s.provider === 'google-beta'),
+    ).toBe(true);
   });
 
   test('GCP-05 brought keys are used and granted to the agents, nothing created for them', () => {
     const keyId = 'projects/acme-kms/locations/europe-west4/keyRings/central/cryptoKeys/gcs';
     expect(all(json, 'google_kms_crypto_key').map((k) => k.name)).not.toContain('storage');
-    expect(all(json, 'google_storage_bucket').every((b) => b.encryption.default_kms_key_name === keyId)).toBe(true);
-    expect(all(json, 'google_kms_crypto_key_iam_member').filter((g) => g.crypto_key_id === keyId)).toHaveLength(1);
+    expect(
+      all(json, 'google_storage_bucket').every((b) => b.encryption.default_kms_key_name === keyId),
+    ).toBe(true);
+    expect(
+      all(json, 'google_kms_crypto_key_iam_member').filter((g) => g.crypto_key_id === keyId),
+    ).toHaveLength(1);
   });
 
   test('GCP-08 brought network: nothing created, Workbench uses it', () => {
     expect(json.resource.google_compute_network).toBeUndefined();
-    expect(at(json, 'google_workbench_instance', 'instance').gce_setup.network_interfaces[0].network).toBe('projects/acme-host/global/networks/shared');
+    expect(
+      at(json, 'google_workbench_instance', 'instance').gce_setup.network_interfaces[0].network,
+    ).toBe('projects/acme-host/global/networks/shared');
   });
 
   test('GCP-11 org policies off', () => {
@@ -78,13 +118,19 @@ describe('platform options: project creation, brought keys and network, NAT, no 
   });
 
   test('GCP-04 predefined Vizier roles on request', () => {
-    expect(all(json, 'google_project_iam_member').find((m) => m.member === 'group:tuners@example.com').role).toBe('roles/ml.developer');
+    expect(
+      all(json, 'google_project_iam_member').find((m) => m.member === 'group:tuners@example.com')
+        .role,
+    ).toBe('roles/ml.developer');
   });
 
   test('GCP-15 Private Service Connect endpoint', () => {
     const ep = at(json, 'google_vertex_ai_endpoint', 'endpoint-churn/endpoint');
     expect(ep.network).toBeUndefined();
-    expect(ep.private_service_connect_config).toEqual({ enable_private_service_connect: true, project_allowlist: [expect.stringMatching(/^\$\{google_project\..*\.project_id\}$/)] });
+    expect(ep.private_service_connect_config).toEqual({
+      enable_private_service_connect: true,
+      project_allowlist: [expect.stringMatching(/^\$\{google_project\..*\.project_id\}$/)],
+    });
   });
 });
 
@@ -92,27 +138,50 @@ describe('multi-region allowed explicitly, Cloud NAT', () => {
   let json: any;
   beforeAll(() => {
     const stack = gcpStack();
-    new SecureVertexPipeline(stack, 'ml', baseProps({
-      allowedRegions: ['europe-west4', 'EU'],
-      dataBuckets: [{ name: 'archive', location: 'EU', kmsKeyName: 'projects/acme-kms/locations/eu/keyRings/eu/cryptoKeys/gcs' }],
-      network: { cloudNat: true },
-    }));
+    new SecureVertexPipeline(
+      stack,
+      'ml',
+      baseProps({
+        allowedRegions: ['europe-west4', 'EU'],
+        dataBuckets: [
+          {
+            name: 'archive',
+            location: 'EU',
+            kmsKeyName: 'projects/acme-kms/locations/eu/keyRings/eu/cryptoKeys/gcs',
+          },
+        ],
+        network: { cloudNat: true },
+      }),
+    );
     json = synthJson(stack);
   });
   test('X-07 an EU bucket with an EU key when EU is allowed; resourceLocations lists both', () => {
     expect(at(json, 'google_storage_bucket', 'data-archive/bucket').location).toBe('EU');
-    const loc = all(json, 'google_org_policy_policy').find((p) => p.name.endsWith('gcp.resourceLocations'));
-    expect(loc.spec.rules[0].values.allowed_values).toEqual(['in:europe-west4-locations', 'in:eu-locations']);
+    const loc = all(json, 'google_org_policy_policy').find((p) =>
+      p.name.endsWith('gcp.resourceLocations'),
+    );
+    expect(loc.spec.rules[0].values.allowed_values).toEqual([
+      'in:europe-west4-locations',
+      'in:eu-locations',
+    ]);
   });
   test('GCP-05 the storage agent is granted the EU key before the EU bucket is created', () => {
-    const grant = Object.entries<any>(json.resource.google_kms_crypto_key_iam_member).find(([, g]) => g.crypto_key_id === 'projects/acme-kms/locations/eu/keyRings/eu/cryptoKeys/gcs');
+    const grant = Object.entries<any>(json.resource.google_kms_crypto_key_iam_member).find(
+      ([, g]) => g.crypto_key_id === 'projects/acme-kms/locations/eu/keyRings/eu/cryptoKeys/gcs',
+    );
     expect(grant).toBeDefined();
     expect(grant![1].member).toContain('data.google_storage_project_service_account.');
-    expect(at(json, 'google_storage_bucket', 'data-archive/bucket').depends_on).toEqual([`google_kms_crypto_key_iam_member.${grant![0]}`]);
+    expect(at(json, 'google_storage_bucket', 'data-archive/bucket').depends_on).toEqual([
+      `google_kms_crypto_key_iam_member.${grant![0]}`,
+    ]);
   });
   test('GCP-08 Cloud NAT on request, egress 443 only', () => {
-    expect(at(json, 'google_compute_router_nat', 'network/nat').source_subnetwork_ip_ranges_to_nat).toBe('LIST_OF_SUBNETWORKS');
-    expect(at(json, 'google_compute_firewall', 'network/allow-nat-egress').allow).toEqual([{ protocol: 'tcp', ports: ['443'] }]);
+    expect(
+      at(json, 'google_compute_router_nat', 'network/nat').source_subnetwork_ip_ranges_to_nat,
+    ).toBe('LIST_OF_SUBNETWORKS');
+    expect(at(json, 'google_compute_firewall', 'network/allow-nat-egress').allow).toEqual([
+      { protocol: 'tcp', ports: ['443'] },
+    ]);
   });
 });
 
@@ -122,7 +191,9 @@ describe('X-07 residency fails synth for a provider outside the allowed regions'
     const stack = new TerraformStack(app, 's');
     new GoogleProvider(stack, 'google', { region: 'us-central1' });
     new SecureVertexPipeline(stack, 'ml', baseProps());
-    expect(() => synthJson(stack)).toThrow(/provider google_?\)?.*region: got 'us-central1'|got 'us-central1'/);
+    expect(() => synthJson(stack)).toThrow(
+      /provider google_?\)?.*region: got 'us-central1'|got 'us-central1'/,
+    );
   });
 });
 
@@ -130,28 +201,52 @@ describe('parts alone', () => {
   let json: any;
   beforeAll(() => {
     const stack = gcpStack();
-    const agents = new GcpServiceAgents(stack, 'agents', { projectId: PROJECT, projectNumber: '111111111111', region: 'europe-west4' });
-    new CmekKeys(stack, 'keys', { projectId: PROJECT, location: 'europe-west4', purposes: [CmekPurpose.VERTEX_AI, CmekPurpose.COMPUTE], serviceAgents: agents });
+    const agents = new GcpServiceAgents(stack, 'agents', {
+      projectId: PROJECT,
+      projectNumber: '111111111111',
+      region: 'europe-west4',
+    });
+    new CmekKeys(stack, 'keys', {
+      projectId: PROJECT,
+      location: 'europe-west4',
+      purposes: [CmekPurpose.VERTEX_AI, CmekPurpose.COMPUTE],
+      serviceAgents: agents,
+    });
     new GcpRoleCatalogue(stack, 'roles', { projectId: PROJECT, roleIdSuffix: '_dev' });
-    new GcpAuditLogging(stack, 'audit', { projectId: PROJECT, location: 'europe-west4', existingDestination: 'logging.googleapis.com/projects/central/locations/europe-west4/buckets/org' });
-    new GcpOrgPolicies(stack, 'org', { projectId: PROJECT, allowedLocations: ['europe-west4'], exclude: ['compute.requireOsLogin'] });
+    new GcpAuditLogging(stack, 'audit', {
+      projectId: PROJECT,
+      location: 'europe-west4',
+      existingDestination:
+        'logging.googleapis.com/projects/central/locations/europe-west4/buckets/org',
+    });
+    new GcpOrgPolicies(stack, 'org', {
+      projectId: PROJECT,
+      allowedLocations: ['europe-west4'],
+      exclude: ['compute.requireOsLogin'],
+    });
     json = synthJson(stack);
   });
   test('GCP-05 CmekKeys grants compute and notebooks agents on the compute key only', () => {
     const grants = all(json, 'google_kms_crypto_key_iam_member');
     const compute = grants.filter((g) => String(g['//'].metadata.path).includes('compute-'));
-    expect(compute.map((g) => g.member).sort()).toEqual([
-      expect.stringContaining('google_project_service_identity.'),
-      'serviceAccount:service-111111111111@compute-system.iam.gserviceaccount.com',
-    ].sort());
+    expect(compute.map((g) => g.member).sort()).toEqual(
+      [
+        expect.stringContaining('google_project_service_identity.'),
+        'serviceAccount:service-111111111111@compute-system.iam.gserviceaccount.com',
+      ].sort(),
+    );
     expect(grants).toHaveLength(3);
   });
   test('GCP-02 role catalogue alone, with a suffix', () => {
-    expect(all(json, 'google_project_iam_custom_role').map((r) => r.role_id)).toContain('mlopsModelDeployer_dev');
+    expect(all(json, 'google_project_iam_custom_role').map((r) => r.role_id)).toContain(
+      'mlopsModelDeployer_dev',
+    );
   });
   test('GCP-10 audit logging to an existing central destination', () => {
     expect(json.resource.google_logging_project_bucket_config).toBeUndefined();
-    expect(at(json, 'google_logging_project_sink', 'audit/sink').destination).toBe('logging.googleapis.com/projects/central/locations/europe-west4/buckets/org');
+    expect(at(json, 'google_logging_project_sink', 'audit/sink').destination).toBe(
+      'logging.googleapis.com/projects/central/locations/europe-west4/buckets/org',
+    );
   });
   test('GCP-11 org policies alone, with an exclusion', () => {
     const names = all(json, 'google_org_policy_policy').map((p) => p.name);
@@ -165,7 +260,11 @@ describe('performance', () => {
     const stack = gcpStack();
     const members = Array.from({ length: 1000 }, (_, i) => `user:user${i}@example.com`);
     const t0 = Date.now();
-    new SecureVertexPipeline(stack, 'ml', baseProps({ personas: { [Persona.DATA_SCIENTIST]: members } }));
+    new SecureVertexPipeline(
+      stack,
+      'ml',
+      baseProps({ personas: { [Persona.DATA_SCIENTIST]: members } }),
+    );
     const json = synthJson(stack);
     const ms = Date.now() - t0;
     expect(all(json, 'google_project_iam_member').length).toBeGreaterThan(2000);
@@ -179,14 +278,21 @@ describe('X-12 stable addresses', () => {
   const addresses = (extraTokensFirst: boolean): string[] => {
     const stack = gcpStack();
     if (extraTokensFirst) {
-      const { TerraformVariable } = require('cdktf');
       const v = new TerraformVariable(stack, 'unrelated', { type: 'string' });
       for (let i = 0; i < 50; i++) void v.stringValue;
     }
-    new SecureVertexPipeline(stack, 'ml', baseProps({ ciIdentity: {}, workloadIdentity: { training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }] } }));
+    new SecureVertexPipeline(
+      stack,
+      'ml',
+      baseProps({
+        ciIdentity: {},
+        workloadIdentity: { training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }] },
+      }),
+    );
     const json = synthJson(stack);
     const out: string[] = [];
-    for (const [type, byName] of Object.entries<any>(json.resource)) for (const name of Object.keys(byName)) out.push(`${type}.${name}`);
+    for (const [type, byName] of Object.entries<any>(json.resource))
+      for (const name of Object.keys(byName)) out.push(`${type}.${name}`);
     return out.sort();
   };
   test('X-12 binding addresses do not depend on token numbering', () => {

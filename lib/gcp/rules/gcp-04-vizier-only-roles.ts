@@ -7,7 +7,8 @@ const ALLOWED = /^(ml\.(studies|trials)\.|resourcemanager\.projects\.get$)/;
 export const gcp04VizierOnlyRoles = defineRule({
   id: 'GCP-04',
   level: RuleLevel.WARNING,
-  description: 'Custom Vizier roles hold only study/trial permissions (s002 method table), not AI Platform Training or Prediction',
+  description:
+    'Custom Vizier roles hold only study/trial permissions (s002 method table), not AI Platform Training or Prediction',
   fixHint: 'Remove ml.jobs.*, ml.models.*, ml.versions.* from the Vizier role, or split it',
   resourceTypes: ['google_project_iam_custom_role', 'google_organization_iam_custom_role'],
   check: (r) => {

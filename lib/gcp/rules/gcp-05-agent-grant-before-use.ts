@@ -18,19 +18,25 @@ const KEY_ATTRS: { [type: string]: string } = {
 export const gcp05AgentGrantBeforeUse = defineRule({
   id: 'GCP-05',
   level: RuleLevel.ERROR,
-  description: 'Resources encrypted with a stack-managed key depend on a service-agent encrypter/decrypter grant on that key',
-  fixHint: 'Grant the service agent roles/cloudkms.cryptoKeyEncrypterDecrypter on the key and add depends_on from the resource to that grant',
+  description:
+    'Resources encrypted with a stack-managed key depend on a service-agent encrypter/decrypter grant on that key',
+  fixHint:
+    'Grant the service agent roles/cloudkms.cryptoKeyEncrypterDecrypter on the key and add depends_on from the resource to that grant',
   resourceTypes: Object.keys(KEY_ATTRS),
   check: (r, stack) => {
     const keyRef = getPath(r.attributes, KEY_ATTRS[r.type]);
     if (typeof keyRef !== 'string' || !keyRef.includes('${')) return undefined;
     const key = stack.resources('google_kms_crypto_key').find((k) => StackView.refersTo(keyRef, k));
     if (!key) return undefined;
-    const grants = [...stack.resources('google_kms_crypto_key_iam_member'), ...stack.resources('google_kms_crypto_key_iam_binding')].filter((g) =>
-      StackView.refersTo(g.attributes.crypto_key_id, key),
-    );
+    const grants = [
+      ...stack.resources('google_kms_crypto_key_iam_member'),
+      ...stack.resources('google_kms_crypto_key_iam_binding'),
+    ].filter((g) => StackView.refersTo(g.attributes.crypto_key_id, key));
     if (grants.length === 0) return `no service-agent grant on ${key.address}`;
     const deps: string[] = r.attributes.depends_on ?? [];
-    return grants.some((g) => deps.includes(g.address)) || `does not depend on a grant on ${key.address} (${grants.map((g) => g.address).join(', ')})`;
+    return (
+      grants.some((g) => deps.includes(g.address)) ||
+      `does not depend on a grant on ${key.address} (${grants.map((g) => g.address).join(', ')})`
+    );
   },
 });

@@ -19,17 +19,27 @@ const KEY_PATHS: { [type: string]: string } = {
 export const gcp06Cmek = defineRule({
   id: 'GCP-06.cmek',
   level: RuleLevel.ERROR,
-  description: 'Buckets, datasets, registries, Vertex AI resources, log buckets and Workbench disks use CMEK',
-  fixHint: 'Set the resource CMEK attribute (e.g. encryption.default_kms_key_name, kms_key_name, encryption_spec.kms_key_name)',
+  description:
+    'Buckets, datasets, registries, Vertex AI resources, log buckets and Workbench disks use CMEK',
+  fixHint:
+    'Set the resource CMEK attribute (e.g. encryption.default_kms_key_name, kms_key_name, encryption_spec.kms_key_name)',
   resourceTypes: [...Object.keys(KEY_PATHS), 'google_workbench_instance'],
   check: (r) => {
     if (r.type === 'google_workbench_instance') {
       const setup = blocks(r.attributes.gce_setup)[0] ?? {};
       const disks = [...blocks(setup.boot_disk), ...blocks(setup.data_disks)];
       if (disks.length === 0) return 'no boot_disk/data_disks with disk_encryption CMEK';
-      return disks.every((d) => d.disk_encryption === 'CMEK' && d.kms_key) || 'a disk is not CMEK-encrypted';
+      return (
+        disks.every((d) => d.disk_encryption === 'CMEK' && d.kms_key) ||
+        'a disk is not CMEK-encrypted'
+      );
     }
-    if (r.type === 'google_artifact_registry_repository' && r.attributes.mode && r.attributes.mode !== 'STANDARD_REPOSITORY') return undefined;
+    if (
+      r.type === 'google_artifact_registry_repository' &&
+      r.attributes.mode &&
+      r.attributes.mode !== 'STANDARD_REPOSITORY'
+    )
+      return undefined;
     const key = attr(r.attributes, KEY_PATHS[r.type]);
     return (typeof key === 'string' && key.length > 0) || `${KEY_PATHS[r.type]} not set`;
   },

@@ -16,7 +16,9 @@ function keyLocation(value: any, stack: StackView): string | undefined {
   if (lit) return lit[1];
   const key = stack.resources('google_kms_crypto_key').find((k) => StackView.refersTo(value, k));
   if (!key) return undefined;
-  const ring = stack.resources('google_kms_key_ring').find((kr) => StackView.refersTo(key.attributes.key_ring, kr));
+  const ring = stack
+    .resources('google_kms_key_ring')
+    .find((kr) => StackView.refersTo(key.attributes.key_ring, kr));
   const loc = ring?.attributes.location;
   return typeof loc === 'string' && !loc.includes('${') ? loc : undefined;
 }
@@ -26,7 +28,8 @@ export const gcp06KeyRegion = defineRule({
   id: 'GCP-06.region',
   level: RuleLevel.ERROR,
   description: 'CMEK keys are in the same location as the resources they encrypt',
-  fixHint: 'Use a key ring in the resource location (a multi-region resource needs a key in that multi-region)',
+  fixHint:
+    'Use a key ring in the resource location (a multi-region resource needs a key in that multi-region)',
   resourceTypes: Object.keys(KEY_PATHS),
   check: (r, stack) => {
     const kl = keyLocation(attr(r.attributes, KEY_PATHS[r.type]), stack);

@@ -11,9 +11,12 @@ export const gcp06KeyRotation = defineRule({
   fixHint: "Set rotation_period to '7776000s' or less",
   resourceTypes: ['google_kms_crypto_key'],
   check: (r) => {
-    if (r.attributes.purpose !== undefined && r.attributes.purpose !== 'ENCRYPT_DECRYPT') return undefined;
+    if (r.attributes.purpose !== undefined && r.attributes.purpose !== 'ENCRYPT_DECRYPT')
+      return undefined;
     const s = durationSeconds(r.attributes.rotation_period);
     if (s === undefined) return 'rotation_period not set';
-    return s <= MAX_ROTATION_SECONDS || `rotation_period ${r.attributes.rotation_period} exceeds 90 days`;
+    return (
+      s <= MAX_ROTATION_SECONDS || `rotation_period ${r.attributes.rotation_period} exceeds 90 days`
+    );
   },
 });

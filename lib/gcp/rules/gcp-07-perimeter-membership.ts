@@ -7,11 +7,15 @@ import { blocks } from './util';
 export const gcp07PerimeterMembership = defineRule({
   id: 'GCP-07.membership',
   level: RuleLevel.ERROR,
-  description: 'A perimeter with inline resources is not also managed by google_access_context_manager_service_perimeter_resource (they fight over membership)',
-  fixHint: 'List projects inline in the perimeter OR use *_service_perimeter_resource (with lifecycle ignore_changes on resources), never both',
+  description:
+    'A perimeter with inline resources is not also managed by google_access_context_manager_service_perimeter_resource (they fight over membership)',
+  fixHint:
+    'List projects inline in the perimeter OR use *_service_perimeter_resource (with lifecycle ignore_changes on resources), never both',
   resourceTypes: ['google_access_context_manager_service_perimeter'],
   check: (r, stack) => {
-    const inline = [...blocks(r.attributes.status), ...blocks(r.attributes.spec)].some((c) => (c?.resources ?? []).length > 0);
+    const inline = [...blocks(r.attributes.status), ...blocks(r.attributes.spec)].some(
+      (c) => (c?.resources ?? []).length > 0,
+    );
     const external = [
       ...stack.resources('google_access_context_manager_service_perimeter_resource'),
       ...stack.resources('google_access_context_manager_service_perimeter_dry_run_resource'),

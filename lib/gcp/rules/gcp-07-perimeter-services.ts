@@ -8,7 +8,8 @@ export const gcp07PerimeterServices = defineRule({
   id: 'GCP-07',
   level: RuleLevel.ERROR,
   description: `Service perimeters restrict at least ${REQUIRED_RESTRICTED_SERVICES.join(', ')} and restrict VPC-accessible services`,
-  fixHint: 'Add the missing services to restricted_services and set vpc_accessible_services.enable_restriction = true',
+  fixHint:
+    'Add the missing services to restricted_services and set vpc_accessible_services.enable_restriction = true',
   resourceTypes: ['google_access_context_manager_service_perimeter'],
   check: (r) => {
     const useSpec = r.attributes.use_explicit_dry_run_spec === true;
@@ -18,6 +19,8 @@ export const gcp07PerimeterServices = defineRule({
     const missing = REQUIRED_RESTRICTED_SERVICES.filter((s) => !services.includes(s));
     if (missing.length > 0) return `restricted_services misses ${missing.join(', ')}`;
     const vpc = blocks(cfg.vpc_accessible_services)[0];
-    return vpc?.enable_restriction === true || 'vpc_accessible_services.enable_restriction is not true';
+    return (
+      vpc?.enable_restriction === true || 'vpc_accessible_services.enable_restriction is not true'
+    );
   },
 });

@@ -11,7 +11,12 @@ export const gcp08Firewall = defineRule({
   resourceTypes: ['google_compute_firewall'],
   check: (r) => {
     const a = r.attributes;
-    if ((a.direction ?? 'INGRESS') !== 'INGRESS' || blocks(a.allow).length === 0 || a.disabled === true) return undefined;
+    if (
+      (a.direction ?? 'INGRESS') !== 'INGRESS' ||
+      blocks(a.allow).length === 0 ||
+      a.disabled === true
+    )
+      return undefined;
     const ranges: string[] = a.source_ranges ?? [];
     const open = ranges.filter((c) => c === '0.0.0.0/0' || c === '::/0');
     return open.length === 0 || `allows ingress from ${open.join(', ')}`;

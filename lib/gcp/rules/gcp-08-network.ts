@@ -8,5 +8,6 @@ export const gcp08Network = defineRule({
   description: 'VPC networks are custom mode (no auto-created subnets in every region)',
   fixHint: 'Set auto_create_subnetworks = false',
   resourceTypes: ['google_compute_network'],
-  check: (r) => r.attributes.auto_create_subnetworks === false || 'auto_create_subnetworks is not false',
+  check: (r) =>
+    r.attributes.auto_create_subnetworks === false || 'auto_create_subnetworks is not false',
 });

@@ -12,7 +12,8 @@ export const gcp08Subnet = defineRule({
   check: (r) => {
     const purpose = r.attributes.purpose;
     if (purpose !== undefined && purpose !== 'PRIVATE') return undefined;
-    if (r.attributes.private_ip_google_access !== true) return 'private_ip_google_access is not true';
+    if (r.attributes.private_ip_google_access !== true)
+      return 'private_ip_google_access is not true';
     return blocks(r.attributes.log_config).length > 0 || 'no log_config (flow logs)';
   },
 });

@@ -9,7 +9,11 @@ export const gcp10AuditConfig = defineRule({
   level: RuleLevel.ERROR,
   description: 'Audit configs enable ADMIN_READ, DATA_READ and DATA_WRITE with no exempted members',
   fixHint: 'Add audit_log_config blocks for the three log types and remove exempted_members',
-  resourceTypes: ['google_project_iam_audit_config', 'google_folder_iam_audit_config', 'google_organization_iam_audit_config'],
+  resourceTypes: [
+    'google_project_iam_audit_config',
+    'google_folder_iam_audit_config',
+    'google_organization_iam_audit_config',
+  ],
   check: (r) => {
     const cfgs = blocks(r.attributes.audit_log_config);
     const types = cfgs.map((c) => c.log_type);

@@ -10,7 +10,8 @@ export const gcp10LogBucket = defineRule({
   fixHint: 'Set cmek_settings.kms_key_name, retention_days and locked = true',
   resourceTypes: ['google_logging_project_bucket_config'],
   check: (r) => {
-    if (!blocks(r.attributes.cmek_settings)[0]?.kms_key_name) return 'no cmek_settings.kms_key_name';
+    if (!blocks(r.attributes.cmek_settings)[0]?.kms_key_name)
+      return 'no cmek_settings.kms_key_name';
     if (typeof r.attributes.retention_days !== 'number') return 'retention_days not set';
     return r.attributes.locked === true || 'locked is not true';
   },

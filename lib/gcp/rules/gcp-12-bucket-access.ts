@@ -9,7 +9,11 @@ export const gcp12BucketAccess = defineRule({
   fixHint: "Set uniform_bucket_level_access = true and public_access_prevention = 'enforced'",
   resourceTypes: ['google_storage_bucket'],
   check: (r) => {
-    if (r.attributes.uniform_bucket_level_access !== true) return 'uniform_bucket_level_access is not true';
-    return r.attributes.public_access_prevention === 'enforced' || "public_access_prevention is not 'enforced'";
+    if (r.attributes.uniform_bucket_level_access !== true)
+      return 'uniform_bucket_level_access is not true';
+    return (
+      r.attributes.public_access_prevention === 'enforced' ||
+      "public_access_prevention is not 'enforced'"
+    );
   },
 });

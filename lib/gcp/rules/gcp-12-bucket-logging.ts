@@ -7,12 +7,15 @@ import { blocks } from './util';
 export const gcp12BucketLogging = defineRule({
   id: 'GCP-12.logging',
   level: RuleLevel.WARNING,
-  description: 'Buckets write usage (access) logs to a log bucket; Data Access audit logs cover reads too',
+  description:
+    'Buckets write usage (access) logs to a log bucket; Data Access audit logs cover reads too',
   fixHint: 'Add a logging block with log_bucket',
   resourceTypes: ['google_storage_bucket'],
   check: (r, stack) => {
     if (blocks(r.attributes.logging)[0]?.log_bucket) return true;
-    const isLogTarget = stack.resources('google_storage_bucket').some((b) => StackView.refersTo(blocks(b.attributes.logging)[0]?.log_bucket, r));
+    const isLogTarget = stack
+      .resources('google_storage_bucket')
+      .some((b) => StackView.refersTo(blocks(b.attributes.logging)[0]?.log_bucket, r));
     return isLogTarget ? undefined : 'no logging.log_bucket';
   },
 });

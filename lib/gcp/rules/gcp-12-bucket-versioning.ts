@@ -12,6 +12,9 @@ export const gcp12BucketVersioning = defineRule({
   check: (r) => {
     if (blocks(r.attributes.versioning)[0]?.enabled !== true) return 'versioning is not enabled';
     const rules = blocks(r.attributes.lifecycle_rule);
-    return rules.some((x) => blocks(x.action)[0]?.type === 'Delete') || 'no lifecycle_rule deletes objects';
+    return (
+      rules.some((x) => blocks(x.action)[0]?.type === 'Delete') ||
+      'no lifecycle_rule deletes objects'
+    );
   },
 });

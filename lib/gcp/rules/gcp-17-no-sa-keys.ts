@@ -6,7 +6,8 @@ export const gcp17NoSaKeys = defineRule({
   id: 'GCP-17',
   level: RuleLevel.ERROR,
   description: 'No service account keys are created; workloads use Workload Identity or federation',
-  fixHint: 'Remove google_service_account_key; bind a Kubernetes SA with roles/iam.workloadIdentityUser or use workload identity federation',
+  fixHint:
+    'Remove google_service_account_key; bind a Kubernetes SA with roles/iam.workloadIdentityUser or use workload identity federation',
   resourceTypes: ['google_service_account_key'],
   check: () => 'a service account key is created',
 });

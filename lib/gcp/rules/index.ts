@@ -27,15 +27,29 @@ import { gcp17NoSaKeys } from './gcp-17-no-sa-keys';
 
 /** Stateful GCP resource types that must carry prevent_destroy. */
 export const GCP_STATEFUL_TYPES = [
-  'google_kms_key_ring', 'google_kms_crypto_key', 'google_storage_bucket', 'google_bigquery_dataset', 'google_artifact_registry_repository',
-  'google_logging_project_bucket_config', 'google_vertex_ai_tensorboard', 'google_vertex_ai_metadata_store', 'google_vertex_ai_endpoint',
-  'google_workbench_instance', 'google_project',
+  'google_kms_key_ring',
+  'google_kms_crypto_key',
+  'google_storage_bucket',
+  'google_bigquery_dataset',
+  'google_artifact_registry_repository',
+  'google_logging_project_bucket_config',
+  'google_vertex_ai_tensorboard',
+  'google_vertex_ai_metadata_store',
+  'google_vertex_ai_endpoint',
+  'google_workbench_instance',
+  'google_project',
 ];
 
 /** Labelled GCP resource types that must carry the platform labels. */
 export const GCP_LABELLED_TYPES = [
-  'google_kms_crypto_key', 'google_storage_bucket', 'google_bigquery_dataset', 'google_artifact_registry_repository',
-  'google_vertex_ai_tensorboard', 'google_vertex_ai_endpoint', 'google_workbench_instance', 'google_project',
+  'google_kms_crypto_key',
+  'google_storage_bucket',
+  'google_bigquery_dataset',
+  'google_artifact_registry_repository',
+  'google_vertex_ai_tensorboard',
+  'google_vertex_ai_endpoint',
+  'google_workbench_instance',
+  'google_project',
 ];
 
 /**
@@ -45,10 +59,30 @@ export const GCP_LABELLED_TYPES = [
 export class GcpMlopsChecks extends RulePack {
   constructor() {
     super('GcpMlopsChecks', [
-      gcp01DefaultComputeSa, gcp02BroadRoles, gcp03ResourceLevelData, gcp04VizierOnlyRoles, gcp05AgentGrantBeforeUse,
-      gcp06KeyRotation, gcp06Cmek, gcp06KeyRegion, gcp07PerimeterServices, gcp07PerimeterMembership,
-      gcp08Network, gcp08Subnet, gcp08Firewall, gcp09Workbench, gcp10AuditConfig, gcp10LogBucket, gcp11OrgPolicies,
-      gcp12BucketAccess, gcp12BucketVersioning, gcp12BucketLogging, gcp13Registry, gcp14AlertChannels, gcp15PrivateEndpoint, gcp17NoSaKeys,
+      gcp01DefaultComputeSa,
+      gcp02BroadRoles,
+      gcp03ResourceLevelData,
+      gcp04VizierOnlyRoles,
+      gcp05AgentGrantBeforeUse,
+      gcp06KeyRotation,
+      gcp06Cmek,
+      gcp06KeyRegion,
+      gcp07PerimeterServices,
+      gcp07PerimeterMembership,
+      gcp08Network,
+      gcp08Subnet,
+      gcp08Firewall,
+      gcp09Workbench,
+      gcp10AuditConfig,
+      gcp10LogBucket,
+      gcp11OrgPolicies,
+      gcp12BucketAccess,
+      gcp12BucketVersioning,
+      gcp12BucketLogging,
+      gcp13Registry,
+      gcp14AlertChannels,
+      gcp15PrivateEndpoint,
+      gcp17NoSaKeys,
       preventDestroyRule(GCP_STATEFUL_TYPES),
       requiredTagsRule('google_', 'labels', GCP_LABELLED_TYPES),
     ]);
