@@ -51,6 +51,11 @@ export interface GcpAuditLoggingProps {
    */
   readonly dependsOn?: ITerraformDependable[];
   /**
+   * Resources the audit configs and the sink wait for (the logging API).
+   * @default - none
+   */
+  readonly apiDependsOn?: ITerraformDependable[];
+  /**
    * Removal policy of the log bucket.
    * @default RemovalPolicy.RETAIN
    */
@@ -108,6 +113,7 @@ export class GcpAuditLogging extends Construct {
           project: props.projectId,
           service,
           auditLogConfig: AUDIT_LOG_TYPES.map((logType) => ({ logType })),
+          dependsOn: props.apiDependsOn,
         },
       );
     }
@@ -134,6 +140,7 @@ export class GcpAuditLogging extends Construct {
       filter: 'logName:"cloudaudit.googleapis.com"',
       uniqueWriterIdentity: true,
       description: 'All Cloud Audit Logs of the MLOps project (GCP-10)',
+      dependsOn: props.apiDependsOn,
     });
   }
 }

@@ -67,6 +67,8 @@ export class GcpCiIdentity extends Construct {
       accountId,
       displayName: 'MLOps CI/CD',
       description: 'Runs pipelines and pushes artifacts; nothing more (GCP-19)',
+      // after the platform SAs, hence after the IAM API is enabled
+      dependsOn: [props.pipelineServiceAccount],
     });
     this.pipelineBinding = new ProjectIamMember(this, 'pipeline-role', {
       project: props.projectId,

@@ -84,6 +84,11 @@ export interface CmekKeysProps {
    */
   readonly grantOnExistingKeys?: boolean;
   /**
+   * Resources to wait for (e.g. the enabled API).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
    * Removal policy of the key ring and keys.
    * @default RemovalPolicy.RETAIN
    */
@@ -179,6 +184,7 @@ export class CmekKeys extends Construct {
         project: props.projectId,
         location: props.location,
         name: props.keyRingName ?? uniqueName(this, { prefix: 'mlops', maxLength: 63 }),
+        dependsOn: props.dependsOn,
       });
       applyRemovalPolicy(this.keyRing, props.removalPolicy);
       ringId = this.keyRing.id;

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import {
   MonitoringAlertPolicy,
@@ -40,6 +41,11 @@ export interface GcpMonitoringProps {
    * @default - none
    */
   readonly existingChannels?: string[];
+  /**
+   * Resources to wait for (e.g. the enabled API).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
   /**
    * Thresholds.
    * @default - see GcpAlertThresholds
@@ -91,6 +97,7 @@ export class GcpMonitoring extends Construct {
           type: 'email',
           displayName: `MLOps alerts ${email}`,
           labels: { email_address: email },
+          dependsOn: props.dependsOn,
         }),
       );
     });
@@ -108,6 +115,7 @@ export class GcpMonitoring extends Construct {
         project: props.projectId,
         displayName,
         combiner: 'OR',
+        dependsOn: props.dependsOn,
         severity: 'WARNING',
         notificationChannels: this.channelNames,
         conditions: [condition],
@@ -168,6 +176,7 @@ export class GcpMonitoring extends Construct {
         project: props.projectId,
         displayName,
         combiner: 'OR',
+        dependsOn: props.dependsOn,
         severity: 'CRITICAL',
         notificationChannels: this.channelNames,
         conditions: [{ displayName, conditionMatchedLog: { filter } }],

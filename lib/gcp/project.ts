@@ -111,6 +111,12 @@ export class GcpProject extends Construct {
     }
   }
 
+  /** The enabled-API resource of one service (e.g. 'cloudkms.googleapis.com'), as a depends_on list. */
+  public api(service: string): ITerraformDependable[] {
+    const s = this.services[service];
+    return s ? [s] : [];
+  }
+
   /** The enabled-API resources, for depends_on. */
   public get apiDependencies(): ITerraformDependable[] {
     return Object.values(this.services);

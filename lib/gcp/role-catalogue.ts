@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
@@ -278,6 +279,11 @@ export interface GcpRoleCatalogueProps {
    */
   readonly roles?: GcpCustomRole[];
   /**
+   * Resources to wait for (e.g. the enabled API).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
    * Suffix appended to role ids (letters, digits, '_' and '.'), for several platforms in one project.
    * @default - none
    */
@@ -328,6 +334,7 @@ export class GcpRoleCatalogue extends Construct {
         description: def.description,
         permissions: def.permissions,
         stage: 'GA',
+        dependsOn: props.dependsOn,
       });
     }
   }

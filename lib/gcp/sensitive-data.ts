@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { DataLossPreventionInspectTemplate } from '@cdktf/provider-google/lib/data-loss-prevention-inspect-template';
 import { DataLossPreventionJobTrigger } from '@cdktf/provider-google/lib/data-loss-prevention-job-trigger';
 import { Validator } from '../core/errors';
@@ -19,6 +20,11 @@ export interface GcpSensitiveDataProtectionProps {
    * @default - PERSON_NAME, EMAIL_ADDRESS, PHONE_NUMBER, CREDIT_CARD_NUMBER, IBAN_CODE, STREET_ADDRESS
    */
   readonly infoTypes?: string[];
+  /**
+   * Resources to wait for (e.g. the enabled API).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
   /**
    * Recurrence of the scan.
    * @default '604800s' (weekly)
@@ -49,6 +55,7 @@ export class GcpSensitiveDataProtection extends Construct {
       parent,
       displayName: 'MLOps training data PII',
       description: 'Finds personal data in training data (GCP-18)',
+      dependsOn: props.dependsOn,
       inspectConfig: {
         minLikelihood: 'LIKELY',
         infoTypes: (

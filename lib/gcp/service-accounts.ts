@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Token } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -47,6 +47,11 @@ export interface GcpServiceAccountsProps {
    * @default - no project-level bindings
    */
   readonly roleCatalogue?: GcpRoleCatalogue;
+  /**
+   * Resources to wait for (e.g. the enabled API).
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
   /**
    * Display name prefix.
    * @default 'MLOps'
@@ -124,6 +129,7 @@ export class GcpServiceAccounts extends Construct {
         accountId: ids[p],
         displayName: `${prefix} ${key[p]}`,
         description,
+        dependsOn: props.dependsOn,
       });
       if (!Token.isUnresolved(props.projectId))
         this.emails[p] = `${ids[p]}@${props.projectId}.iam.gserviceaccount.com`;

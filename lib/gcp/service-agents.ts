@@ -83,7 +83,7 @@ export class GcpServiceAgents extends Construct {
         dependsOn: deps,
       });
       this.identities[agent] = si;
-      this.members[agent] = `serviceAccount:${si.email}`;
+      this.members[agent] = si.member;
       this.ready[agent] = [si];
     };
     if (agents.includes(GcpServiceAgent.VERTEX_AI))

@@ -25,7 +25,7 @@ import { GcpSecureBucket } from './secure-bucket';
 import { GcpSensitiveDataProtection } from './sensitive-data';
 import { GcpServiceAccountIds, GcpServiceAccounts } from './service-accounts';
 import { GcpServiceAgent, GcpServiceAgents } from './service-agents';
-import { KMS_ENCRYPTER_DECRYPTER } from './defaults';
+import { KMS_ENCRYPTER_DECRYPTER, PLATFORM_APIS } from './defaults';
 import { GcpEndpointSpec, GcpVertexResources } from './vertex';
 import { GcpWorkbenchInstance } from './workbench';
 import { GcpKubernetesBinding, GcpWorkloadIdentity } from './workload-identity';
@@ -621,9 +621,17 @@ export class SecureVertexPipeline extends Construct {
     DataResidency.enforce(this, allowed);
 
     // ---- project, agents, keys, roles, identities
+    const extraApis = [
+      ...(props.sensitiveDataProtection ? ['dlp.googleapis.com'] : []),
+      ...(props.ciIdentity?.federatedPrincipals?.length
+        ? ['iamcredentials.googleapis.com', 'sts.googleapis.com']
+        : []),
+      ...(props.ciIdentity?.cloudBuild ? ['cloudbuild.googleapis.com'] : []),
+    ];
     this.project = new GcpProject(this, 'project', {
       projectId: props.projectId,
       create: props.createProject,
+      apis: [...PLATFORM_APIS, ...extraApis],
       removalPolicy,
     });
     const projectId = this.project.projectId;
@@ -643,14 +651,17 @@ export class SecureVertexPipeline extends Construct {
       existingKeys: props.encryption?.existingKeys,
       rotationPeriod: props.encryption?.rotationPeriod,
       serviceAgents: this.serviceAgents,
+      dependsOn: this.project.api('cloudkms.googleapis.com'),
       removalPolicy,
     });
     this.jobKmsKeyName = this.keys.keyId(CmekPurpose.VERTEX_AI);
-    this.roles = new GcpRoleCatalogue(this, 'roles', { projectId });
+    const iamApi = this.project.api('iam.googleapis.com');
+    this.roles = new GcpRoleCatalogue(this, 'roles', { projectId, dependsOn: iamApi });
     this.serviceAccounts = new GcpServiceAccounts(this, 'service-accounts', {
       projectId,
       accountIds: props.serviceAccountIds,
       roleCatalogue: this.roles,
+      dependsOn: iamApi,
     });
 
     // ---- network and perimeter
@@ -814,6 +825,7 @@ export class SecureVertexPipeline extends Construct {
       existingDestination: props.auditLogDestination,
       retentionDays: props.auditLogRetentionDays,
       dependsOn: this.keys.grantsFor(CmekPurpose.LOGGING),
+      apiDependsOn: this.project.api('logging.googleapis.com'),
       removalPolicy,
     });
     if (props.orgPolicies ?? true) {
@@ -829,6 +841,7 @@ export class SecureVertexPipeline extends Construct {
       emails: props.alertEmails,
       existingChannels: props.alertChannels,
       thresholds: props.alertThresholds,
+      dependsOn: this.project.api('monitoring.googleapis.com'),
     });
 
     // ---- least-privilege bindings (X-03, GCP-03)
@@ -870,6 +883,7 @@ export class SecureVertexPipeline extends Construct {
         region: props.region,
         bucketNames: Object.values(this.dataBuckets).map((b) => b.bucket.name),
         findingsDatasetId: findings.dataset.datasetId,
+        dependsOn: this.project.api('dlp.googleapis.com'),
       });
     }
     if (props.ciIdentity) {

@@ -113,6 +113,7 @@ export class GcpWorkbenchInstance extends Construct {
         accountId: `wb-${props.instanceName}`.slice(0, 30).replace(/-+$/, ''),
         displayName: `Workbench ${props.instanceName}`,
         description: 'Dedicated Workbench instance identity (GCP-09)',
+        dependsOn: props.dependsOn,
       });
       email = this.serviceAccount.email;
       this.ownerActAs = new ServiceAccountIamMember(this, 'owner-acts-as', {
