@@ -1,1 +1,4 @@
 export * from './core';
+export * from './aws';
+export * from './gcp';
+export * from './azure';

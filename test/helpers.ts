@@ -22,7 +22,9 @@ export function resourceAt(json: any, type: string, pathSuffix: string): any {
     return p === pathSuffix || p.endsWith(`/${pathSuffix}`);
   });
   if (hits.length !== 1) {
-    throw new Error(`expected one ${type} at '${pathSuffix}', found ${hits.length} among ${Object.keys(all).join(', ')}`);
+    throw new Error(
+      `expected one ${type} at '${pathSuffix}', found ${hits.length} among ${Object.keys(all).join(', ')}`,
+    );
   }
   return hits[0];
 }

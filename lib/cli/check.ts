@@ -17,7 +17,8 @@ export interface StackFile {
 export function findStacks(dir: string): StackFile[] {
   const abs = path.resolve(dir);
   if (!fs.existsSync(abs)) throw new Error(`no such file or directory: ${dir}`);
-  if (fs.statSync(abs).isFile()) return [{ name: path.basename(abs).replace(/\.tf\.json$|\.json$/, ''), file: abs }];
+  if (fs.statSync(abs).isFile())
+    return [{ name: path.basename(abs).replace(/\.tf\.json$|\.json$/, ''), file: abs }];
   const manifest = path.join(abs, 'manifest.json');
   if (fs.existsSync(manifest)) {
     const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
@@ -34,7 +35,8 @@ export function findStacks(dir: string): StackFile[] {
   for (const entry of fs.readdirSync(stacksDir).sort()) {
     const f = path.join(stacksDir, entry, 'cdk.tf.json');
     if (fs.existsSync(f)) found.push({ name: entry, file: f });
-    else if (entry.endsWith('.tf.json')) found.push({ name: entry.replace(/\.tf\.json$/, ''), file: path.join(stacksDir, entry) });
+    else if (entry.endsWith('.tf.json'))
+      found.push({ name: entry.replace(/\.tf\.json$/, ''), file: path.join(stacksDir, entry) });
   }
   return found;
 }
@@ -48,7 +50,9 @@ export interface CheckResult {
 
 /** Runs the packs over every stack under `dir`. */
 export function checkDirectory(dir: string, packs: RulePack[]): CheckResult {
-  const reports = findStacks(dir).map((s) => evaluateStack(s.name, JSON.parse(fs.readFileSync(s.file, 'utf8')), packs));
+  const reports = findStacks(dir).map((s) =>
+    evaluateStack(s.name, JSON.parse(fs.readFileSync(s.file, 'utf8')), packs),
+  );
   return {
     reports,
     errors: reports.reduce((n, r) => n + r.summary.errors, 0),
@@ -72,6 +76,8 @@ export function formatText(result: CheckResult, verbose: boolean): string {
     }
   }
   if (result.reports.length === 0) lines.push('no synthesized stacks found');
-  lines.push(`${result.errors} error(s), ${result.warnings} warning(s) in ${result.reports.length} stack(s)`);
+  lines.push(
+    `${result.errors} error(s), ${result.warnings} warning(s) in ${result.reports.length} stack(s)`,
+  );
   return lines.join('\n');
 }

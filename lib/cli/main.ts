@@ -57,7 +57,9 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
     err(`unknown pack ${unknown.join(', ')}; known: ${Object.keys(packs).join(', ')}`);
     return 2;
   }
-  const chosen: RulePack[] = (selected.length > 0 ? selected : Object.keys(packs)).map((k) => packs[k]);
+  const chosen: RulePack[] = (selected.length > 0 ? selected : Object.keys(packs)).map(
+    (k) => packs[k],
+  );
   let result;
   try {
     result = checkDirectory(dir, chosen);

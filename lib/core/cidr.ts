@@ -86,7 +86,10 @@ export function splitCidr(cidr: string, newPrefix: number, count: number): strin
   if (count * size > base.size) {
     throw new Error(`${count} subnets of /${newPrefix} do not fit in ${cidr}`);
   }
-  return Array.from({ length: count }, (_, k) => `${toDotted(base.network + k * size)}/${newPrefix}`);
+  return Array.from(
+    { length: count },
+    (_, k) => `${toDotted(base.network + k * size)}/${newPrefix}`,
+  );
 }
 
 /** The smallest prefix length whose block holds at least `n` addresses. */

@@ -57,14 +57,35 @@ const HUMAN: Persona[] = [
   Persona.MODEL_VIEWER,
   Persona.AUDITOR,
 ];
-const WORKLOAD: Persona[] = [Persona.PIPELINE, Persona.TRAINING, Persona.DEPLOYMENT, Persona.MONITORING];
+const WORKLOAD: Persona[] = [
+  Persona.PIPELINE,
+  Persona.TRAINING,
+  Persona.DEPLOYMENT,
+  Persona.MONITORING,
+];
 
 /** Pairs of personas that one principal may not hold together, with the reason (X-02). */
 const CONFLICTS: Array<[Persona, Persona, string]> = [
-  [Persona.TRAINING, Persona.DEPLOYMENT, 'the identity that trains must not deploy to production endpoints'],
-  [Persona.PIPELINE, Persona.DEPLOYMENT, 'the pipeline identity acts as the training identity, so it must not deploy'],
-  [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER, 'model registration and model approval are maker and checker'],
-  [Persona.PLATFORM_ADMIN, Persona.AUDITOR, 'auditors must be independent of the administrators they audit'],
+  [
+    Persona.TRAINING,
+    Persona.DEPLOYMENT,
+    'the identity that trains must not deploy to production endpoints',
+  ],
+  [
+    Persona.PIPELINE,
+    Persona.DEPLOYMENT,
+    'the pipeline identity acts as the training identity, so it must not deploy',
+  ],
+  [
+    Persona.DATA_SCIENTIST,
+    Persona.ML_ENGINEER,
+    'model registration and model approval are maker and checker',
+  ],
+  [
+    Persona.PLATFORM_ADMIN,
+    Persona.AUDITOR,
+    'auditors must be independent of the administrators they audit',
+  ],
 ];
 
 /** The persona model and its segregation-of-duties matrix (X-01, X-02). */
@@ -83,7 +104,7 @@ export class PersonaModel {
   public static conflict(a: Persona, b: Persona): string | undefined {
     if (a === b) return undefined;
     if (PersonaModel.isWorkload(a) !== PersonaModel.isWorkload(b)) {
-      return 'no human persona may hold a workload identity\'s rights';
+      return "no human persona may hold a workload identity's rights";
     }
     for (const [x, y, why] of CONFLICTS) {
       if ((a === x && b === y) || (a === y && b === x)) return why;
@@ -119,7 +140,12 @@ export class PersonaModel {
       }
     }
     (exceptions ?? []).forEach((ex, i) => {
-      v.require((ex.reason ?? '').trim().length >= 10, `sodExceptions[${i}].reason`, ex.reason, 'a reason of at least 10 characters');
+      v.require(
+        (ex.reason ?? '').trim().length >= 10,
+        `sodExceptions[${i}].reason`,
+        ex.reason,
+        'a reason of at least 10 characters',
+      );
     });
     const byPrincipal = new Map<string, Persona[]>();
     for (const b of bindings) {

@@ -1,5 +1,12 @@
 import { IConstruct } from 'constructs';
-import { Aspects, IAspect, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
+import {
+  Aspects,
+  IAspect,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  Token,
+} from 'cdktf';
 import { Validator } from './errors';
 import { isGcpMultiRegion, normalizeAzureLocation } from './validate';
 
@@ -28,7 +35,10 @@ export function locationsOf(attributes: any): Array<{ attr: string; location: st
         // references are checked where the referenced resource is declared
       } else {
         const key = path.split('.').pop() ?? '';
-        if (['region', 'location', 'zone', 'availability_zone', 'gce_zone'].includes(key) && value !== '') {
+        if (
+          ['region', 'location', 'zone', 'availability_zone', 'gce_zone'].includes(key) &&
+          value !== ''
+        ) {
           found.push({ attr: path, location: value });
         }
       }
@@ -58,7 +68,10 @@ export function locationsOf(attributes: any): Array<{ attr: string; location: st
 class ResidencyAspect implements IAspect {
   private readonly allowed: Set<string>;
 
-  constructor(private readonly scope: IConstruct, allowedRegions: string[]) {
+  constructor(
+    private readonly scope: IConstruct,
+    allowedRegions: string[],
+  ) {
     this.allowed = new Set(allowedRegions.map(normalizeLocation));
   }
 
@@ -69,7 +82,9 @@ class ResidencyAspect implements IAspect {
     const check = (where: string, location: string): void => {
       const loc = normalizeLocation(location);
       if (this.allowed.has(loc)) return;
-      const hint = isGcpMultiRegion(location) ? ' (multi-regions count only when listed explicitly)' : '';
+      const hint = isGcpMultiRegion(location)
+        ? ' (multi-regions count only when listed explicitly)'
+        : '';
       v.add(where, location, `a location in allowedRegions [${allowedText}]${hint}`);
     };
     const stack = TerraformStack.of(this.scope);

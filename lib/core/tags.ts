@@ -42,7 +42,10 @@ export interface PlatformTags {
 
 /** Sanitizes a string to GCP label rules (lowercase letters, digits, '_' and '-', at most 63). */
 export function toGcpLabel(value: string, isKey: boolean): string {
-  let out = value.toLowerCase().replace(/[^a-z0-9_-]/g, '_').slice(0, 63);
+  let out = value
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '_')
+    .slice(0, 63);
   if (isKey && !/^[a-z]/.test(out)) out = `k${out}`.slice(0, 63);
   return out;
 }
@@ -85,18 +88,26 @@ export class Tagging {
    * into every taggable resource under it (tags on AWS and Azure, labels sanitized to GCP rules
    * on GCP). Tags set explicitly on a resource win. Returns the resolved tag map.
    */
-  public static apply(scope: IConstruct, platformEnvironment: string, tags?: PlatformTags): { [key: string]: string } {
+  public static apply(
+    scope: IConstruct,
+    platformEnvironment: string,
+    tags?: PlatformTags,
+  ): { [key: string]: string } {
     const resolved = Tagging.resolve(scope, platformEnvironment, tags);
     Aspects.of(scope).add(new TagsAspect(resolved));
     return resolved;
   }
 
   /** The tag map, with defaults, validated. */
-  public static resolve(scope: IConstruct, platformEnvironment: string, tags?: PlatformTags): { [key: string]: string } {
+  public static resolve(
+    scope: IConstruct,
+    platformEnvironment: string,
+    tags?: PlatformTags,
+  ): { [key: string]: string } {
     const resolved: { [key: string]: string } = {
-      'platform': tags?.platform ?? scope.node.id,
-      'environment': tags?.environment ?? platformEnvironment,
-      'owner': tags?.owner ?? 'platform-team',
+      platform: tags?.platform ?? scope.node.id,
+      environment: tags?.environment ?? platformEnvironment,
+      owner: tags?.owner ?? 'platform-team',
       'data-classification': tags?.dataClassification ?? 'confidential',
       'cost-center': tags?.costCenter ?? 'unassigned',
       ...(tags?.extra ?? {}),
@@ -104,7 +115,10 @@ export class Tagging {
     const v = new Validator(scope);
     for (const [k, val] of Object.entries(resolved)) {
       v.require(
-        k.length >= 1 && k.length <= 128 && AWS_TAG_CHARS.test(k) && !k.toLowerCase().startsWith('aws:'),
+        k.length >= 1 &&
+          k.length <= 128 &&
+          AWS_TAG_CHARS.test(k) &&
+          !k.toLowerCase().startsWith('aws:'),
         `tags.${k}`,
         k,
         "tag keys of 1-128 letters, digits, spaces and '_.:/=+-@', not starting with 'aws:'",

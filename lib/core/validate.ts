@@ -3,22 +3,86 @@ import { parseCidrOrUndefined } from './cidr';
 
 /** Known Azure locations (normalized: lowercase, no spaces). */
 const AZURE_LOCATIONS = new Set([
-  'australiacentral', 'australiacentral2', 'australiaeast', 'australiasoutheast', 'austriaeast',
-  'belgiumcentral', 'brazilsouth', 'brazilsoutheast', 'canadacentral', 'canadaeast', 'centralindia',
-  'centralus', 'chilecentral', 'eastasia', 'eastus', 'eastus2', 'francecentral', 'francesouth',
-  'germanynorth', 'germanywestcentral', 'indonesiacentral', 'israelcentral', 'italynorth',
-  'japaneast', 'japanwest', 'jioindiacentral', 'jioindiawest', 'koreacentral', 'koreasouth',
-  'malaysiawest', 'mexicocentral', 'newzealandnorth', 'northcentralus', 'northeurope',
-  'norwayeast', 'norwaywest', 'polandcentral', 'qatarcentral', 'southafricanorth',
-  'southafricawest', 'southcentralus', 'southindia', 'southeastasia', 'spaincentral',
-  'swedencentral', 'swedensouth', 'switzerlandnorth', 'switzerlandwest', 'uaecentral', 'uaenorth',
-  'uksouth', 'ukwest', 'westcentralus', 'westeurope', 'westindia', 'westus', 'westus2', 'westus3',
-  'usgovarizona', 'usgovtexas', 'usgovvirginia', 'chinaeast2', 'chinaeast3', 'chinanorth2',
+  'australiacentral',
+  'australiacentral2',
+  'australiaeast',
+  'australiasoutheast',
+  'austriaeast',
+  'belgiumcentral',
+  'brazilsouth',
+  'brazilsoutheast',
+  'canadacentral',
+  'canadaeast',
+  'centralindia',
+  'centralus',
+  'chilecentral',
+  'eastasia',
+  'eastus',
+  'eastus2',
+  'francecentral',
+  'francesouth',
+  'germanynorth',
+  'germanywestcentral',
+  'indonesiacentral',
+  'israelcentral',
+  'italynorth',
+  'japaneast',
+  'japanwest',
+  'jioindiacentral',
+  'jioindiawest',
+  'koreacentral',
+  'koreasouth',
+  'malaysiawest',
+  'mexicocentral',
+  'newzealandnorth',
+  'northcentralus',
+  'northeurope',
+  'norwayeast',
+  'norwaywest',
+  'polandcentral',
+  'qatarcentral',
+  'southafricanorth',
+  'southafricawest',
+  'southcentralus',
+  'southindia',
+  'southeastasia',
+  'spaincentral',
+  'swedencentral',
+  'swedensouth',
+  'switzerlandnorth',
+  'switzerlandwest',
+  'uaecentral',
+  'uaenorth',
+  'uksouth',
+  'ukwest',
+  'westcentralus',
+  'westeurope',
+  'westindia',
+  'westus',
+  'westus2',
+  'westus3',
+  'usgovarizona',
+  'usgovtexas',
+  'usgovvirginia',
+  'chinaeast2',
+  'chinaeast3',
+  'chinanorth2',
   'chinanorth3',
 ]);
 
 /** GCP multi-region and dual-region location names (upper case). */
-const GCP_MULTI_REGIONS = new Set(['EU', 'US', 'ASIA', 'EUR4', 'EUR5', 'EUR7', 'EUR8', 'NAM4', 'ASIA1', 'GLOBAL']);
+const GCP_MULTI_REGIONS = new Set([
+  'EU',
+  'US',
+  'ASIA',
+  'EUR4',
+  'EUR5',
+  'EUR7',
+  'EUR8',
+  'NAM4',
+  'ASIA1',
+  'GLOBAL',
+]);
 
 const AWS_REGION =
   /^(af|ap|ca|cn|eu|il|me|mx|sa|us|us-gov|us-iso|us-isob)-(central|north|south|east|west|northeast|southeast|northwest|southwest)-\d{1,2}$/;
@@ -204,7 +268,9 @@ export class Validate {
   /** Durations in seconds as GCP writes them, e.g. '7776000s'. */
   public static durationSeconds(v: string): string | undefined {
     if (unresolved(v)) return undefined;
-    return /^\d+(\.\d{1,9})?s$/.test(v) ? undefined : "a duration in seconds with an 's' suffix, e.g. '7776000s'";
+    return /^\d+(\.\d{1,9})?s$/.test(v)
+      ? undefined
+      : "a duration in seconds with an 's' suffix, e.g. '7776000s'";
   }
 
   /** AWS account ids: 12 digits. */
@@ -218,7 +284,9 @@ export class Validate {
     if (unresolved(v)) return undefined;
     const svc = service ?? '[a-z0-9-]+';
     const re = new RegExp(`^arn:aws[a-z-]*:${svc}:[a-z0-9-]*:(\\d{12}|aws)?:.+$`);
-    return re.test(v) ? undefined : `an ARN${service ? ` of service ${service}` : ''} such as arn:aws:${service ?? 'iam'}:eu-west-1:111111111111:...`;
+    return re.test(v)
+      ? undefined
+      : `an ARN${service ? ` of service ${service}` : ''} such as arn:aws:${service ?? 'iam'}:eu-west-1:111111111111:...`;
   }
 
   /** UUIDs (Azure object, tenant and subscription ids). */

@@ -1,4 +1,11 @@
-import { cidrContains, cidrsOverlap, findOverlaps, parseCidr, prefixForAddresses, splitCidr } from '../../lib/core/cidr';
+import {
+  cidrContains,
+  cidrsOverlap,
+  findOverlaps,
+  parseCidr,
+  prefixForAddresses,
+  splitCidr,
+} from '../../lib/core/cidr';
 
 describe('X-10 CIDR parsing, containment, overlap and carving', () => {
   test('parses size and bounds', () => {
@@ -29,7 +36,11 @@ describe('X-10 CIDR parsing, containment, overlap and carving', () => {
   });
 
   test('carving consecutive subnets', () => {
-    expect(splitCidr('10.20.0.0/20', 22, 3)).toEqual(['10.20.0.0/22', '10.20.4.0/22', '10.20.8.0/22']);
+    expect(splitCidr('10.20.0.0/20', 22, 3)).toEqual([
+      '10.20.0.0/22',
+      '10.20.4.0/22',
+      '10.20.8.0/22',
+    ]);
     expect(() => splitCidr('10.20.0.0/20', 22, 5)).toThrow(/do not fit/);
     expect(() => splitCidr('10.20.0.0/20', 18, 1)).toThrow(/cannot carve/);
   });

@@ -26,7 +26,8 @@ const namedBucket = defineRule({
   description: 'Buckets are named with the team prefix',
   fixHint: 'Prefix the bucket name with ml-',
   resourceTypes: ['aws_s3_bucket'],
-  check: (r) => String(r.attributes.bucket).startsWith('ml-') || `bucket is '${r.attributes.bucket}'`,
+  check: (r) =>
+    String(r.attributes.bucket).startsWith('ml-') || `bucket is '${r.attributes.bucket}'`,
 });
 
 // A cross-resource rule written as a subclass (the public extension point).
@@ -43,7 +44,10 @@ class VersionedBucket extends Rule {
   public evaluate(resource: ResourceView, stack: StackView): RuleEvaluation {
     return stack.referencing('aws_s3_bucket_versioning', 'bucket', resource).length > 0
       ? { status: ComplianceStatus.COMPLIANT }
-      : { status: ComplianceStatus.NON_COMPLIANT, detail: 'no aws_s3_bucket_versioning references it' };
+      : {
+          status: ComplianceStatus.NON_COMPLIANT,
+          detail: 'no aws_s3_bucket_versioning references it',
+        };
   }
 }
 
@@ -73,7 +77,13 @@ describe('X-11 compliance engine', () => {
       'T-01 aws_s3_bucket.good COMPLIANT',
       'T-02 aws_s3_bucket.good COMPLIANT',
     ]);
-    expect(report.summary).toEqual({ compliant: 2, nonCompliant: 2, suppressed: 0, errors: 1, warnings: 1 });
+    expect(report.summary).toEqual({
+      compliant: 2,
+      nonCompliant: 2,
+      suppressed: 0,
+      errors: 1,
+      warnings: 1,
+    });
     expect(report.findings[0].reason).toBe("bucket is 'other'");
   });
 
@@ -81,11 +91,17 @@ describe('X-11 compliance engine', () => {
     const { app, outdir } = tempApp();
     build(app);
     Compliance.of(app).addPack(pack());
-    expect(() => app.synth()).toThrow(/\[T-01\] aws_s3_bucket.bad: Buckets are named with the team prefix \(bucket is 'other'\). Fix: Prefix/);
-    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'compliance-report.json'), 'utf8'));
+    expect(() => app.synth()).toThrow(
+      /\[T-01\] aws_s3_bucket.bad: Buckets are named with the team prefix \(bucket is 'other'\). Fix: Prefix/,
+    );
+    const report = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'compliance-report.json'), 'utf8'),
+    );
     expect(report.stackName).toBe('cmp');
     expect(report.packs).toEqual(['TestPack']);
-    expect(report.findings.find((f: any) => f.ruleId === 'T-01' && f.address === 'aws_s3_bucket.bad')).toMatchObject({
+    expect(
+      report.findings.find((f: any) => f.ruleId === 'T-01' && f.address === 'aws_s3_bucket.bad'),
+    ).toMatchObject({
       status: 'NON_COMPLIANT',
       level: 'ERROR',
       constructPath: 'cmp/bad',
@@ -100,7 +116,9 @@ describe('X-11 compliance engine', () => {
     app.synth();
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
     const warnings = manifest.stacks.cmp.annotations.filter((a: any) => a.level === '@cdktf/warn');
-    expect(warnings.map((a: any) => a.message)).toEqual([expect.stringContaining('[T-02] aws_s3_bucket.bad')]);
+    expect(warnings.map((a: any) => a.message)).toEqual([
+      expect.stringContaining('[T-02] aws_s3_bucket.bad'),
+    ]);
   });
 
   test('X-11 suppressions carry their reason into the synthesized metadata and the report', () => {
@@ -109,12 +127,18 @@ describe('X-11 compliance engine', () => {
     Compliance.suppress(bad, 'T-01', 'legacy bucket kept until migration');
     Compliance.of(app).addPack(pack());
     app.synth();
-    const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'cdk.tf.json'), 'utf8'));
+    const tf = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'cdk.tf.json'), 'utf8'),
+    );
     expect(tf.resource.aws_s3_bucket.bad['//'].secure_mlops.suppressions).toEqual([
       { id: 'T-01', reason: 'legacy bucket kept until migration' },
     ]);
-    const report = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'compliance-report.json'), 'utf8'));
-    expect(report.findings.find((f: any) => f.ruleId === 'T-01' && f.address === 'aws_s3_bucket.bad')).toMatchObject({
+    const report = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'stacks', 'cmp', 'compliance-report.json'), 'utf8'),
+    );
+    expect(
+      report.findings.find((f: any) => f.ruleId === 'T-01' && f.address === 'aws_s3_bucket.bad'),
+    ).toMatchObject({
       status: 'SUPPRESSED',
       reason: 'legacy bucket kept until migration',
     });
@@ -126,10 +150,14 @@ describe('X-11 compliance engine', () => {
     Compliance.suppress(stack, 'T-02', 'versioning is handled by AWS Backup here');
     Testing.synth(stack);
     const report = Compliance.of(stack).addPack(pack()).evaluate(stack);
-    expect(report.findings.filter((f) => f.status === 'SUPPRESSED').map((f) => f.ruleId)).toEqual(['T-02']);
+    expect(report.findings.filter((f) => f.status === 'SUPPRESSED').map((f) => f.ruleId)).toEqual([
+      'T-02',
+    ]);
 
     const facet = defineRule({ ...namedBucketDef(), id: 'T-02.facet' });
-    const r2 = evaluateStack('s', Testing.synth(stack) && stack.toTerraform(), [new RulePack('p', [facet])]);
+    const r2 = evaluateStack('s', Testing.synth(stack) && stack.toTerraform(), [
+      new RulePack('p', [facet]),
+    ]);
     expect(r2.findings.find((f) => f.address === 'aws_s3_bucket.bad')?.status).toBe('SUPPRESSED');
   });
 
@@ -141,22 +169,43 @@ describe('X-11 compliance engine', () => {
   });
 
   test('X-11 short reasons in hand-written JSON are not honoured', () => {
-    const json = { resource: { aws_s3_bucket: { x: { bucket: 'no', '//': { secure_mlops: { suppressions: [{ id: 'T-01', reason: 'short' }] } } } } } };
+    const json = {
+      resource: {
+        aws_s3_bucket: {
+          x: {
+            bucket: 'no',
+            '//': { secure_mlops: { suppressions: [{ id: 'T-01', reason: 'short' }] } },
+          },
+        },
+      },
+    };
     const report = evaluateStack('s', json, [pack()]);
     expect(report.findings.find((f) => f.ruleId === 'T-01')?.status).toBe('NON_COMPLIANT');
   });
 
   test('X-11 a rule that throws is reported as non-compliant, not swallowed', () => {
     const broken = defineRule({
-      id: 'T-03', level: RuleLevel.ERROR, description: 'd', fixHint: 'f',
-      check: () => { throw new Error('boom'); },
+      id: 'T-03',
+      level: RuleLevel.ERROR,
+      description: 'd',
+      fixHint: 'f',
+      check: () => {
+        throw new Error('boom');
+      },
     });
-    const report = evaluateStack('s', { resource: { aws_s3_bucket: { x: {} } } }, [new RulePack('p', [broken])]);
-    expect(report.findings[0]).toMatchObject({ status: 'NON_COMPLIANT', reason: 'rule raised an error: boom' });
+    const report = evaluateStack('s', { resource: { aws_s3_bucket: { x: {} } } }, [
+      new RulePack('p', [broken]),
+    ]);
+    expect(report.findings[0]).toMatchObject({
+      status: 'NON_COMPLIANT',
+      reason: 'rule raised an error: boom',
+    });
   });
 
   test('X-11 duplicate rule ids in a pack are rejected', () => {
-    expect(() => new RulePack('dup', [namedBucket, namedBucket])).toThrow(/duplicate rule id 'T-01'/);
+    expect(() => new RulePack('dup', [namedBucket, namedBucket])).toThrow(
+      /duplicate rule id 'T-01'/,
+    );
   });
 
   test('X-09 required tags rule checks taggable types and present tag maps', () => {
@@ -168,10 +217,12 @@ describe('X-11 compliance engine', () => {
       },
     };
     const report = evaluateStack('s', json, [new RulePack('p', [rule])]);
-    expect(report.findings.map((f) => `${f.address} ${f.status} ${f.reason ?? ''}`.trim())).toEqual([
-      'aws_s3_bucket.partial NON_COMPLIANT missing tags: owner, data-classification, cost-center',
-      'aws_s3_bucket.untagged NON_COMPLIANT no tags',
-    ]);
+    expect(report.findings.map((f) => `${f.address} ${f.status} ${f.reason ?? ''}`.trim())).toEqual(
+      [
+        'aws_s3_bucket.partial NON_COMPLIANT missing tags: owner, data-classification, cost-center',
+        'aws_s3_bucket.untagged NON_COMPLIANT no tags',
+      ],
+    );
   });
 });
 

@@ -3,7 +3,8 @@ import { Construct } from 'constructs';
 import { uniqueName, uniqueSuffix } from '../../lib/core/naming';
 
 describe('AZ-15 deterministic unique naming', () => {
-  const build = (stackName: string) => new Construct(new TerraformStack(new App(), stackName), 'vault');
+  const build = (stackName: string) =>
+    new Construct(new TerraformStack(new App(), stackName), 'vault');
 
   test('the same construct path always gives the same suffix', () => {
     expect(uniqueSuffix(build('prod'))).toBe(uniqueSuffix(build('prod')));
@@ -24,7 +25,11 @@ describe('AZ-15 deterministic unique naming', () => {
     expect(kv).toMatch(/^[a-z0-9-]+$/);
     expect(kv).not.toContain('--');
     expect(kv.endsWith(uniqueSuffix(scope))).toBe(true);
-    const st = uniqueName(scope, { prefix: 'st-ml-platform-data', maxLength: 24, alphanumericOnly: true });
+    const st = uniqueName(scope, {
+      prefix: 'st-ml-platform-data',
+      maxLength: 24,
+      alphanumericOnly: true,
+    });
     expect(st).toMatch(/^[a-z0-9]{3,24}$/);
   });
 });

@@ -6,7 +6,12 @@ const scope = () => new TerraformStack(new App(), 'ml');
 describe('X-01 persona model', () => {
   test('X-01 six human personas and four workload identities', () => {
     expect(PersonaModel.HUMAN).toEqual([
-      'PLATFORM_ADMIN', 'ML_ENGINEER', 'DATA_SCIENTIST', 'DATA_ENGINEER', 'MODEL_VIEWER', 'AUDITOR',
+      'PLATFORM_ADMIN',
+      'ML_ENGINEER',
+      'DATA_SCIENTIST',
+      'DATA_ENGINEER',
+      'MODEL_VIEWER',
+      'AUDITOR',
     ]);
     expect(PersonaModel.WORKLOAD).toEqual(['PIPELINE', 'TRAINING', 'DEPLOYMENT', 'MONITORING']);
     expect(PersonaModel.isWorkload(Persona.TRAINING)).toBe(true);
@@ -19,14 +24,18 @@ describe('X-01 persona model', () => {
       [Persona.DATA_SCIENTIST]: ['a@x.com', 'b@x.com'],
     });
     expect(b.map((x) => `${x.persona}:${x.principal}`)).toEqual([
-      'DATA_SCIENTIST:a@x.com', 'DATA_SCIENTIST:b@x.com', 'MODEL_VIEWER:v@x.com',
+      'DATA_SCIENTIST:a@x.com',
+      'DATA_SCIENTIST:b@x.com',
+      'MODEL_VIEWER:v@x.com',
     ]);
   });
 });
 
 describe('X-02 segregation of duties', () => {
   test('X-02 training and deployment conflict', () => {
-    expect(PersonaModel.conflict(Persona.TRAINING, Persona.DEPLOYMENT)).toMatch(/trains must not deploy/);
+    expect(PersonaModel.conflict(Persona.TRAINING, Persona.DEPLOYMENT)).toMatch(
+      /trains must not deploy/,
+    );
   });
 
   test('X-02 no human persona may hold a workload identity', () => {
@@ -60,7 +69,13 @@ describe('X-02 segregation of duties', () => {
       scope(),
       'personas',
       { [Persona.DATA_SCIENTIST]: ['alice@x.com'], [Persona.ML_ENGINEER]: ['alice@x.com'] },
-      [{ principal: 'alice@x.com', personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER], reason: 'two-person team until Q3' }],
+      [
+        {
+          principal: 'alice@x.com',
+          personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER],
+          reason: 'two-person team until Q3',
+        },
+      ],
     );
     expect(b).toHaveLength(2);
   });
@@ -71,7 +86,13 @@ describe('X-02 segregation of duties', () => {
         scope(),
         'personas',
         { [Persona.DATA_SCIENTIST]: ['alice@x.com'], [Persona.ML_ENGINEER]: ['alice@x.com'] },
-        [{ principal: 'alice@x.com', personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER], reason: 'ok' }],
+        [
+          {
+            principal: 'alice@x.com',
+            personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER],
+            reason: 'ok',
+          },
+        ],
       ),
     ).toThrow(/sodExceptions\[0\].reason: got 'ok'; allowed: a reason of at least 10 characters/);
   });
@@ -82,13 +103,21 @@ describe('X-02 segregation of duties', () => {
         scope(),
         'personas',
         { [Persona.TRAINING]: ['sa'], [Persona.DEPLOYMENT]: ['sa'] },
-        [{ principal: 'other', personas: [Persona.TRAINING, Persona.DEPLOYMENT], reason: 'not for this one' }],
+        [
+          {
+            principal: 'other',
+            personas: [Persona.TRAINING, Persona.DEPLOYMENT],
+            reason: 'not for this one',
+          },
+        ],
       ),
     ).toThrow(/sa as TRAINING and DEPLOYMENT/);
   });
 
   test('X-10 unknown persona names and empty principals are rejected', () => {
-    expect(() => PersonaModel.validate(scope(), 'personas', { HACKER: ['x'], AUDITOR: [''] })).toThrow(
+    expect(() =>
+      PersonaModel.validate(scope(), 'personas', { HACKER: ['x'], AUDITOR: [''] }),
+    ).toThrow(
       /personas: got 'HACKER'; allowed: persona names: PLATFORM_ADMIN[\s\S]*personas.AUDITOR: got ''/,
     );
   });

@@ -14,10 +14,19 @@ describe('X-08 removal policy', () => {
     stack = new TerraformStack(Testing.app(), 'rp');
     new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
     const kept = new S3Bucket(stack, 'kept', { bucket: 'kept' });
-    applyRemovalPolicy(kept, undefined, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
+    applyRemovalPolicy(kept, undefined, {
+      retain: { force_destroy: false },
+      destroy: { force_destroy: true },
+    });
     const gone = new S3Bucket(stack, 'gone', { bucket: 'gone' });
-    applyRemovalPolicy(gone, RemovalPolicy.DESTROY, { retain: { force_destroy: false }, destroy: { force_destroy: true } });
-    const ds = new BigqueryDataset(stack, 'ds', { datasetId: 'd', lifecycle: { ignoreChanges: ['labels'] } });
+    applyRemovalPolicy(gone, RemovalPolicy.DESTROY, {
+      retain: { force_destroy: false },
+      destroy: { force_destroy: true },
+    });
+    const ds = new BigqueryDataset(stack, 'ds', {
+      datasetId: 'd',
+      lifecycle: { ignoreChanges: ['labels'] },
+    });
     applyRemovalPolicy(ds, RemovalPolicy.RETAIN, { retain: { delete_contents_on_destroy: false } });
     json = synthJson(stack);
   });
@@ -44,9 +53,15 @@ describe('X-08 removal policy', () => {
   });
 
   test('X-08 the opt-out shows in the compliance report', () => {
-    const report = evaluate(stack, new RulePack('core', [preventDestroyRule(['aws_s3_bucket', 'google_bigquery_dataset'])]));
+    const report = evaluate(
+      stack,
+      new RulePack('core', [preventDestroyRule(['aws_s3_bucket', 'google_bigquery_dataset'])]),
+    );
     const byAddr = Object.fromEntries(report.findings.map((f) => [f.address, f]));
-    expect(byAddr['aws_s3_bucket.gone']).toMatchObject({ status: 'SUPPRESSED', reason: 'removalPolicy DESTROY set explicitly on rp/gone' });
+    expect(byAddr['aws_s3_bucket.gone']).toMatchObject({
+      status: 'SUPPRESSED',
+      reason: 'removalPolicy DESTROY set explicitly on rp/gone',
+    });
     expect(byAddr['aws_s3_bucket.kept'].status).toBe('COMPLIANT');
     expect(report.summary).toMatchObject({ compliant: 2, suppressed: 1, errors: 0 });
   });

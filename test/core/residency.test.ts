@@ -40,9 +40,14 @@ describe('X-07 data residency', () => {
   test('X-07 a resource-level region and a key ARN region outside the set are both reported', () => {
     const { stack, platform } = awsStack('eu-west-1');
     new S3Bucket(platform, 'b', { bucket: 'b', region: 'us-west-2' });
-    new CloudwatchLogGroup(platform, 'lg', { name: 'x', kmsKeyId: 'arn:aws:kms:ap-south-1:111111111111:key/abc' });
+    new CloudwatchLogGroup(platform, 'lg', {
+      name: 'x',
+      kmsKeyId: 'arn:aws:kms:ap-south-1:111111111111:key/abc',
+    });
     DataResidency.enforce(platform, ['eu-west-1']);
-    expect(() => Testing.synth(stack)).toThrow(/aws\/ml\/b.region: got 'us-west-2'[\s\S]*aws\/ml\/lg.kms_key_id: got 'ap-south-1'/);
+    expect(() => Testing.synth(stack)).toThrow(
+      /aws\/ml\/b.region: got 'us-west-2'[\s\S]*aws\/ml\/lg.kms_key_id: got 'ap-south-1'/,
+    );
   });
 
   test('X-07 GCP multi-regions count only when allowed explicitly', () => {
@@ -54,7 +59,9 @@ describe('X-07 data residency', () => {
       DataResidency.enforce(platform, allowed);
       return stack;
     };
-    expect(() => Testing.synth(build(['europe-west4']))).toThrow(/location: got 'EU'.*multi-regions count only when listed explicitly/);
+    expect(() => Testing.synth(build(['europe-west4']))).toThrow(
+      /location: got 'EU'.*multi-regions count only when listed explicitly/,
+    );
     expect(() => Testing.synth(build(['europe-west4', 'EU']))).not.toThrow();
   });
 
@@ -69,7 +76,9 @@ describe('X-07 data residency', () => {
       encryption: { defaultKmsKeyName: 'projects/p/locations/us-central1/keyRings/r/cryptoKeys/k' },
     });
     DataResidency.enforce(platform, ['europe-west4']);
-    expect(() => Testing.synth(stack)).toThrow(/ring.location: got 'global'[\s\S]*encryption.default_kms_key_name: got 'us-central1'/);
+    expect(() => Testing.synth(stack)).toThrow(
+      /ring.location: got 'global'[\s\S]*encryption.default_kms_key_name: got 'us-central1'/,
+    );
   });
 
   test('X-07 Azure display names are normalized', () => {

@@ -20,7 +20,10 @@ describe('X-09 tags and labels on every taggable resource', () => {
     new AzurermProvider(stack, 'azurerm', { features: [{}] });
     const platform = new Construct(stack, 'ml');
     new S3Bucket(platform, 'bucket', { bucket: 'b', tags: { owner: 'data-team' } });
-    new IamRolePolicyAttachment(platform, 'attach', { role: 'r', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' });
+    new IamRolePolicyAttachment(platform, 'attach', {
+      role: 'r',
+      policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    });
     new StorageBucket(platform, 'gcs', { name: 'g', location: 'EUROPE-WEST4' });
     new ResourceGroup(platform, 'rg', { name: 'rg', location: 'westeurope' });
     new S3Bucket(stack, 'outside', { bucket: 'o' });
@@ -34,9 +37,9 @@ describe('X-09 tags and labels on every taggable resource', () => {
 
   test('X-09 resolved map has the five required keys with defaults', () => {
     expect(resolved).toEqual({
-      'platform': 'ml-platform',
-      'environment': 'prod',
-      'owner': 'platform-team',
+      platform: 'ml-platform',
+      environment: 'prod',
+      owner: 'platform-team',
       'data-classification': 'confidential',
       'cost-center': 'CC 1234/ML',
       'team:name': 'Vision Team',
@@ -44,7 +47,10 @@ describe('X-09 tags and labels on every taggable resource', () => {
   });
 
   test('X-09 AWS resources get tags; explicit resource tags win', () => {
-    expect(resourceAt(json, 'aws_s3_bucket', 'ml/bucket').tags).toEqual({ ...resolved, owner: 'data-team' });
+    expect(resourceAt(json, 'aws_s3_bucket', 'ml/bucket').tags).toEqual({
+      ...resolved,
+      owner: 'data-team',
+    });
   });
 
   test('X-09 Azure resources get tags', () => {
@@ -53,12 +59,12 @@ describe('X-09 tags and labels on every taggable resource', () => {
 
   test('X-09 GCP resources get labels sanitized to label rules', () => {
     expect(resourceAt(json, 'google_storage_bucket', 'ml/gcs').labels).toEqual({
-      'platform': 'ml-platform',
-      'environment': 'prod',
-      'owner': 'platform-team',
+      platform: 'ml-platform',
+      environment: 'prod',
+      owner: 'platform-team',
       'data-classification': 'confidential',
       'cost-center': 'cc_1234_ml',
-      'team_name': 'vision_team',
+      team_name: 'vision_team',
     });
   });
 
@@ -72,7 +78,9 @@ describe('X-09 tags and labels on every taggable resource', () => {
 
   test('X-10 invalid tag keys fail with one error', () => {
     const stack = new TerraformStack(Testing.app(), 'bad');
-    expect(() => Tagging.apply(stack, 'prod', { extra: { 'aws:reserved': 'x', 'ok': 'bad<value>' } })).toThrow(
+    expect(() =>
+      Tagging.apply(stack, 'prod', { extra: { 'aws:reserved': 'x', ok: 'bad<value>' } }),
+    ).toThrow(
       /tags.aws:reserved: got 'aws:reserved'; allowed: tag keys[\s\S]*tags.ok: got 'bad<value>'; allowed: tag values/,
     );
   });

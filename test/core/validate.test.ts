@@ -2,7 +2,7 @@ import { App, TerraformStack, Token } from 'cdktf';
 import { Validate } from '../../lib';
 import { ValidationError, Validator } from '../../lib/core/errors';
 
-describe('X-10 name validators by each cloud\'s rules', () => {
+describe("X-10 name validators by each cloud's rules", () => {
   test.each([
     ['s3BucketName', 'ml-platform-data-eu', true],
     ['s3BucketName', 'ML_Data', false],
@@ -92,12 +92,16 @@ describe('X-10 region validators', () => {
 
 describe('X-10 unresolved tokens are skipped, not rejected', () => {
   const token = Token.asString({ Ref: 'x' } as any);
-  test.each(['s3BucketName', 'gcsBucketName', 'azureStorageAccountName', 'awsRegion', 'cidr', 'gcpMember'])(
-    '%s skips tokens',
-    (fn) => {
-      expect((Validate as any)[fn](token)).toBeUndefined();
-    },
-  );
+  test.each([
+    's3BucketName',
+    'gcsBucketName',
+    'azureStorageAccountName',
+    'awsRegion',
+    'cidr',
+    'gcpMember',
+  ])('%s skips tokens', (fn) => {
+    expect((Validate as any)[fn](token)).toBeUndefined();
+  });
 
   test('Validator ignores problems on token values', () => {
     const stack = new TerraformStack(new App(), 's');
@@ -130,6 +134,10 @@ describe('X-10 one error lists every problem of a construct', () => {
 
   test('no problems, no error', () => {
     const stack = new TerraformStack(new App(), 'ok');
-    expect(() => new Validator(stack).check('r', 'eu-west-1', Validate.awsRegion('eu-west-1')).throwIfInvalid()).not.toThrow();
+    expect(() =>
+      new Validator(stack)
+        .check('r', 'eu-west-1', Validate.awsRegion('eu-west-1'))
+        .throwIfInvalid(),
+    ).not.toThrow();
   });
 });

@@ -4,7 +4,13 @@ import { IConstruct } from 'constructs';
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { ValidationError } from '../errors';
-import { evaluateStack, formatFinding, METADATA_KEY, MIN_REASON_LENGTH, Suppression } from './evaluate';
+import {
+  evaluateStack,
+  formatFinding,
+  METADATA_KEY,
+  MIN_REASON_LENGTH,
+  Suppression,
+} from './evaluate';
 import { ComplianceReport, REPORT_FILE_NAME } from './report';
 import { ComplianceStatus, RuleLevel, RulePack } from './rule';
 
@@ -86,7 +92,11 @@ export class Compliance {
   public static suppress(scope: IConstruct, ruleId: string, reason: string): void {
     if (typeof reason !== 'string' || reason.trim().length < MIN_REASON_LENGTH) {
       throw new ValidationError(scope.node.path || '<root>', [
-        { prop: `suppressions.${ruleId}.reason`, value: String(reason), allowed: `a reason of at least ${MIN_REASON_LENGTH} characters` },
+        {
+          prop: `suppressions.${ruleId}.reason`,
+          value: String(reason),
+          allowed: `a reason of at least ${MIN_REASON_LENGTH} characters`,
+        },
       ]);
     }
     let recorder = RECORDERS.get(scope);

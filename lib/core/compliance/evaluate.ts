@@ -52,7 +52,10 @@ export function evaluateStack(stackName: string, json: any, packs: RulePack[]): 
         if (status === ComplianceStatus.NOT_APPLICABLE) continue;
         if (status === ComplianceStatus.NON_COMPLIANT) {
           const s = suppressions.find(
-            (x) => covers(x, rule.id) && typeof x.reason === 'string' && x.reason.trim().length >= MIN_REASON_LENGTH,
+            (x) =>
+              covers(x, rule.id) &&
+              typeof x.reason === 'string' &&
+              x.reason.trim().length >= MIN_REASON_LENGTH,
           );
           if (s) {
             status = ComplianceStatus.SUPPRESSED;
@@ -74,7 +77,15 @@ export function evaluateStack(stackName: string, json: any, packs: RulePack[]): 
     }
   }
   findings.sort((a, b) =>
-    a.address === b.address ? (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) : a.address < b.address ? -1 : 1,
+    a.address === b.address
+      ? a.ruleId < b.ruleId
+        ? -1
+        : a.ruleId > b.ruleId
+          ? 1
+          : 0
+      : a.address < b.address
+        ? -1
+        : 1,
   );
   const count = (f: (x: ComplianceFinding) => boolean) => findings.filter(f).length;
   const nonCompliant = (x: ComplianceFinding) => x.status === ComplianceStatus.NON_COMPLIANT;

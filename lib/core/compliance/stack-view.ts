@@ -87,6 +87,8 @@ export class StackView {
 
   /** Resources of `resourceType` whose attribute at `attr` (dot path) references `target`. */
   public referencing(resourceType: string, attr: string, target: ResourceView): ResourceView[] {
-    return this.resources(resourceType).filter((r) => StackView.refersTo(getPath(r.attributes, attr), target));
+    return this.resources(resourceType).filter((r) =>
+      StackView.refersTo(getPath(r.attributes, attr), target),
+    );
   }
 }

@@ -10,8 +10,10 @@ export function preventDestroyRule(statefulTypes: string[]): Rule {
     id: 'X-08',
     level: RuleLevel.ERROR,
     description: 'Stateful resources are protected from destroy (lifecycle.prevent_destroy)',
-    fixHint: 'Set lifecycle { prevent_destroy = true } (the constructs do this unless removalPolicy is DESTROY)',
+    fixHint:
+      'Set lifecycle { prevent_destroy = true } (the constructs do this unless removalPolicy is DESTROY)',
     resourceTypes: statefulTypes,
-    check: (r) => r.attributes.lifecycle?.prevent_destroy === true || 'lifecycle.prevent_destroy is not true',
+    check: (r) =>
+      r.attributes.lifecycle?.prevent_destroy === true || 'lifecycle.prevent_destroy is not true',
   });
 }

@@ -2,7 +2,13 @@ import { defineRule } from '../compliance/define-rule';
 import { Rule, RuleLevel } from '../compliance/rule';
 
 /** The tag keys every taggable resource carries (X-09). */
-export const REQUIRED_TAG_KEYS = ['platform', 'environment', 'owner', 'data-classification', 'cost-center'];
+export const REQUIRED_TAG_KEYS = [
+  'platform',
+  'environment',
+  'owner',
+  'data-classification',
+  'cost-center',
+];
 
 /**
  * X-09: resources carry the platform tags (`tags` on AWS/Azure, `labels` on GCP).

@@ -1,0 +1,90 @@
+// One scaling run: a platform with N units on one cloud, synthesized in-process.
+// Units: aws = SageMaker user profiles; gcp = persona members; azure = persona role assignments
+// (N data scientists, each bound by RBAC) plus N/10 compute clusters.
+// Prints {wallMs, constructMs, synthMs, rssMb, heapMb, resources}.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { AuthMode, SageMakerStudioDomain } from '../lib/aws';
+import { SecureVertexPipeline } from '../lib/gcp';
+import { AzureMLWorkspace } from '../lib/azure';
+import { Persona } from '../lib/core';
+import { peakRssMb } from './lib';
+
+const [cloud, nText] = process.argv.slice(2);
+const n = Number(nText);
+const hex = (i: number) => i.toString(16).padStart(12, '0');
+
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
+const t0 = performance.now();
+const app = new App({ outdir });
+const stack = new TerraformStack(app, `scale-${cloud}-${n}`);
+if (cloud === 'aws') {
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  new SageMakerStudioDomain(stack, 'studio', {
+    environment: 'bench',
+    authMode: AuthMode.IAM,
+    accountId: '111111111111',
+    network: { vpcCidr: '10.0.0.0/16', expectedUsers: Math.max(n, 10) },
+    userProfiles: Array.from({ length: n }, (_, i) => ({
+      name: `user-${i}`,
+      persona: Persona.DATA_SCIENTIST,
+    })),
+  });
+} else if (cloud === 'gcp') {
+  new GoogleProvider(stack, 'google', { project: 'bench-project-1', region: 'europe-west4' });
+  new SecureVertexPipeline(stack, 'vertex', {
+    environment: 'bench',
+    projectId: 'bench-project-1',
+    region: 'europe-west4',
+    personas: {
+      [Persona.DATA_SCIENTIST]: Array.from({ length: n }, (_, i) => `user:ds${i}@example.com`),
+    },
+  });
+} else if (cloud === 'azure') {
+  new AzurermProvider(stack, 'azurerm', {
+    features: [{}],
+    subscriptionId: '11111111-1111-1111-1111-111111111111',
+    storageUseAzuread: true,
+  });
+  new AzureMLWorkspace(stack, 'aml', {
+    environment: 'bench',
+    location: 'westeurope',
+    personas: {
+      [Persona.DATA_SCIENTIST]: Array.from(
+        { length: n },
+        (_, i) => `00000000-0000-0000-0000-${hex(i)}`,
+      ),
+    },
+    computeClusters: Array.from({ length: Math.max(1, Math.floor(n / 10)) }, (_, i) => ({
+      name: `cluster-${i}`,
+    })),
+  });
+} else {
+  throw new Error(`unknown cloud ${cloud}`);
+}
+const t1 = performance.now();
+app.synth();
+const t2 = performance.now();
+const tf = JSON.parse(
+  fs.readFileSync(path.join(outdir, 'stacks', `scale-${cloud}-${n}`, 'cdk.tf.json'), 'utf8'),
+);
+const resources = Object.values<any>(tf.resource ?? {}).reduce(
+  (k, byName) => k + Object.keys(byName).length,
+  0,
+);
+fs.rmSync(outdir, { recursive: true, force: true });
+console.log(
+  JSON.stringify({
+    wallMs: Math.round(t2 - t0),
+    constructMs: Math.round(t1 - t0),
+    synthMs: Math.round(t2 - t1),
+    rssMb: peakRssMb(),
+    heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+    resources,
+  }),
+);

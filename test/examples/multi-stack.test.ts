@@ -1,0 +1,119 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { multiStackExample } from '../../examples/multi-stack';
+import { tempApp } from '../helpers';
+
+// X-14: network / platform / tenant stacks, cross-stack references, remote state per cloud.
+describe('multi-stack example (X-14)', () => {
+  let outdir: string;
+  const stacks: { [name: string]: any } = {};
+  const reports: { [name: string]: any } = {};
+  beforeAll(() => {
+    const t = tempApp();
+    outdir = t.outdir;
+    const app: App = t.app;
+    multiStackExample(app);
+    app.synth();
+    for (const name of fs.readdirSync(path.join(outdir, 'stacks')).sort()) {
+      const dir = path.join(outdir, 'stacks', name);
+      stacks[name] = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8'));
+      reports[name] = JSON.parse(fs.readFileSync(path.join(dir, 'compliance-report.json'), 'utf8'));
+    }
+  });
+
+  test('X-14 the platform is split into network, platform and per-tenant stacks', () => {
+    expect(Object.keys(stacks)).toEqual([
+      'ms-aws-network',
+      'ms-aws-platform',
+      'ms-aws-tenant-fraud',
+      'ms-aws-tenant-pricing',
+      'ms-azure-network',
+      'ms-azure-platform',
+      'ms-gcp-network',
+      'ms-gcp-platform',
+    ]);
+  });
+
+  test('X-14 S3 remote state with state locking and SSE-KMS, one key per stack', () => {
+    const keys = new Set<string>();
+    for (const name of Object.keys(stacks).filter((n) => n.startsWith('ms-aws-'))) {
+      const s3 = stacks[name].terraform.backend.s3;
+      expect(s3).toMatchObject({ use_lockfile: true, encrypt: true, region: 'eu-west-1' });
+      expect(s3.kms_key_id).toMatch(/^arn:aws:kms:eu-west-1:/);
+      keys.add(s3.key);
+    }
+    expect(keys.size).toBe(4);
+  });
+
+  test('X-14 GCS and azurerm (Entra-authenticated) remote state', () => {
+    expect(stacks['ms-gcp-network'].terraform.backend.gcs).toMatchObject({
+      bucket: 'acme-tfstate-eu',
+      prefix: 'ml-platform/network',
+    });
+    expect(stacks['ms-gcp-platform'].terraform.backend.gcs.prefix).toBe('ml-platform/platform');
+    expect(stacks['ms-azure-platform'].terraform.backend.azurerm).toMatchObject({
+      use_azuread_auth: true,
+      key: 'ml-platform/platform.tfstate',
+    });
+  });
+
+  test('X-14 platform and tenant stacks read the network and platform through cross-stack references', () => {
+    const remote = (name: string) =>
+      Object.keys(stacks[name].data?.terraform_remote_state ?? {}).sort();
+    expect(remote('ms-aws-platform')).toEqual(['cross-stack-reference-input-ms-aws-network']);
+    expect(remote('ms-aws-tenant-fraud')).toEqual([
+      'cross-stack-reference-input-ms-aws-network',
+      'cross-stack-reference-input-ms-aws-platform',
+    ]);
+    expect(remote('ms-gcp-platform')).toEqual(['cross-stack-reference-input-ms-gcp-network']);
+    expect(remote('ms-azure-platform')).toEqual(['cross-stack-reference-input-ms-azure-network']);
+    // the producer stacks export what the consumers read
+    expect(Object.keys(stacks['ms-aws-network'].output ?? {}).length).toBeGreaterThan(0);
+    expect(Object.keys(stacks['ms-aws-platform'].output ?? {}).length).toBeGreaterThan(0);
+    // the remote state reads the producer's own backend
+    const rs =
+      stacks['ms-aws-platform'].data.terraform_remote_state[
+        'cross-stack-reference-input-ms-aws-network'
+      ];
+    expect(rs.backend).toBe('s3');
+    expect(rs.config.key).toBe('ml-platform/network.tfstate');
+  });
+
+  test('X-14 the platform stack creates no network of its own', () => {
+    expect(stacks['ms-aws-platform'].resource.aws_vpc).toBeUndefined();
+    expect(stacks['ms-aws-platform'].resource.aws_vpc_endpoint).toBeUndefined();
+    expect(stacks['ms-gcp-platform'].resource.google_compute_network).toBeUndefined();
+    expect(stacks['ms-azure-platform'].resource.azurerm_virtual_network).toBeUndefined();
+  });
+
+  test('AWS-30 tenant stacks carry the tenant id on every profile', () => {
+    for (const tenant of ['fraud', 'pricing']) {
+      const profiles = Object.values<any>(
+        stacks[`ms-aws-tenant-${tenant}`].resource.aws_sagemaker_user_profile,
+      );
+      expect(profiles.length).toBeGreaterThan(0);
+      for (const p of profiles) {
+        expect(p.tags).toMatchObject({ tenant, 'cost-center': `cc-${tenant}` });
+        expect(p.user_profile_name.startsWith(`${tenant}-`)).toBe(true);
+      }
+    }
+  });
+
+  test('X-11 every stack passes the three packs; the only suppression is explained', () => {
+    for (const [name, report] of Object.entries<any>(reports)) {
+      expect(`${name}: ${report.summary.nonCompliant}`).toBe(`${name}: 0`);
+      expect(report.packs).toEqual(['AwsMlopsChecks', 'GcpMlopsChecks', 'AzureMlopsChecks']);
+    }
+    const suppressed = Object.values<any>(reports).flatMap((r) =>
+      r.findings.filter((f: any) => f.status === 'SUPPRESSED'),
+    );
+    expect(suppressed.map((f: any) => `${f.ruleId}: ${f.reason}`)).toEqual([
+      'AWS-02.endpoints: interface endpoints for the VPC are created by the shared network stack ms-aws-network',
+    ]);
+  });
+
+  test('snapshot of every stack', () => {
+    expect(stacks).toMatchSnapshot();
+  });
+});
