@@ -81,6 +81,30 @@ describe('platform options: project creation, brought keys and network, NAT, no 
     expect(api.disable_on_destroy).toBe(false);
   });
 
+  test('on a fresh project, keys, identities, roles, audit and alerts wait for their APIs', () => {
+    const apiOf = (svc: string): string => {
+      const e = Object.entries<any>(json.resource.google_project_service).find(
+        ([, r]) => r.service === svc,
+      )!;
+      return `google_project_service.${e[0]}`;
+    };
+    expect(at(json, 'google_kms_key_ring', 'keys/key-ring').depends_on).toEqual([
+      apiOf('cloudkms.googleapis.com'),
+    ]);
+    expect(at(json, 'google_service_account', 'service-accounts/pipeline').depends_on).toEqual([
+      apiOf('iam.googleapis.com'),
+    ]);
+    expect(at(json, 'google_project_iam_custom_role', 'roles/model-deployer').depends_on).toEqual([
+      apiOf('iam.googleapis.com'),
+    ]);
+    expect(at(json, 'google_logging_project_sink', 'audit/sink').depends_on).toEqual([
+      apiOf('logging.googleapis.com'),
+    ]);
+    expect(at(json, 'google_monitoring_alert_policy', 'monitoring/iam-changes').depends_on).toEqual(
+      [apiOf('monitoring.googleapis.com')],
+    );
+  });
+
   test('declares the google-beta provider when the stack has none', () => {
     expect(json.provider['google-beta']).toEqual([{ region: 'europe-west4' }]);
     expect(
