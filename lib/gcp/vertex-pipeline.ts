@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, Token } from 'cdktf';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import { TagsTagBinding } from '@cdktf/provider-google/lib/tags-tag-binding';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
@@ -411,6 +412,12 @@ export interface SecureVertexPipelineProps {
    */
   readonly tags?: PlatformTags;
   /**
+   * Resource Manager tag values (tagValues/NUMBER) bound to the project, e.g. for IAM or
+   * org-policy conditions on tags.
+   * @default - none
+   */
+  readonly tagValues?: string[];
+  /**
    * Removal policy of stateful resources.
    * @default RemovalPolicy.RETAIN
    */
@@ -469,6 +476,8 @@ export class SecureVertexPipeline extends Construct {
   public readonly sensitiveData?: GcpSensitiveDataProtection;
   /** CI/CD identity. */
   public readonly ciIdentity?: GcpCiIdentity;
+  /** Resource Manager tag bindings on the project. */
+  public readonly tagBindings: TagsTagBinding[] = [];
   /** Project-level persona bindings. */
   public readonly projectBindings: ProjectIamMember[] = [];
   /** The validated persona bindings. */
@@ -576,6 +585,14 @@ export class SecureVertexPipeline extends Construct {
       v.check(`tags.${k}`, k, Validate.gcpLabelKey(k));
       if (val !== undefined) v.check(`tags.${k}`, val, Validate.gcpLabelValue(val));
     }
+    (props.tagValues ?? []).forEach((t, i) =>
+      v.require(
+        Token.isUnresolved(t) || /^tagValues\/\d+$/.test(t),
+        `tagValues[${i}]`,
+        t,
+        'tagValues/NUMBER',
+      ),
+    );
     if (
       props.network?.existingNetworkId !== undefined ||
       props.network?.existingSubnetworkId !== undefined
@@ -635,6 +652,14 @@ export class SecureVertexPipeline extends Construct {
       removalPolicy,
     });
     const projectId = this.project.projectId;
+    for (const tagValue of props.tagValues ?? []) {
+      this.tagBindings.push(
+        new TagsTagBinding(this, `tag-${tagValue.replace(/\//g, '-')}`, {
+          parent: `//cloudresourcemanager.googleapis.com/projects/${this.project.projectNumber}`,
+          tagValue,
+        }),
+      );
+    }
     const apis = this.project.apiDependencies;
     this.serviceAgents = new GcpServiceAgents(this, 'service-agents', {
       projectId,

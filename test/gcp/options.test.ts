@@ -60,6 +60,7 @@ describe('platform options: project creation, brought keys and network, NAT, no 
         removalPolicy: RemovalPolicy.DESTROY,
         vizier: { developers: ['group:tuners@example.com'], usePredefinedRoles: true },
         endpoints: [{ name: 'churn', privateServiceConnect: true }],
+        tagValues: ['tagValues/281484049213432'],
       }),
     );
     json = synthJson(stack);
@@ -128,6 +129,14 @@ describe('platform options: project creation, brought keys and network, NAT, no 
     expect(
       at(json, 'google_workbench_instance', 'instance').gce_setup.network_interfaces[0].network,
     ).toBe('projects/acme-host/global/networks/shared');
+  });
+
+  test('X-09 Resource Manager tag values bound to the project', () => {
+    const b = at(json, 'google_tags_tag_binding', 'tag-tagValues-281484049213432');
+    expect(b.tag_value).toBe('tagValues/281484049213432');
+    expect(b.parent).toMatch(
+      /^\/\/cloudresourcemanager\.googleapis\.com\/projects\/\$\{google_project\..*\.number\}$/,
+    );
   });
 
   test('GCP-11 org policies off', () => {

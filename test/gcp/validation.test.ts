@@ -240,6 +240,11 @@ describe('X-10 input validation (GCP)', () => {
     expect(e.message).toContain('existingNetworkId and existingSubnetworkId together');
   });
 
+  test('X-10 tag values must be tagValues/NUMBER', () => {
+    const e = platformError({ tagValues: ['env/prod'] });
+    expect(e.message).toContain("tagValues[0]: got 'env/prod'; allowed: tagValues/NUMBER");
+  });
+
   test('X-10 project creation needs a folder and a billing account', () => {
     const e = platformError({ createProject: { folderId: 'eng', billingAccount: '123' } });
     expect(e.message).toContain("create.folderId: got 'eng'");
