@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Token } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import {
   AccessContextManagerServicePerimeter,
   AccessContextManagerServicePerimeterStatus,
@@ -106,6 +106,12 @@ export interface ServicePerimeterProps {
    * @default - the perimeter name
    */
   readonly title?: string;
+  /**
+   * Resources that must exist before the perimeter is enforced (private API routing and DNS,
+   * enabled APIs), so workloads reach the restricted VIP from the first enforced request.
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -230,6 +236,7 @@ export class ServicePerimeter extends Construct {
       perimeterType: 'PERIMETER_TYPE_REGULAR',
       useExplicitDryRunSpec: dryRun,
       ...(dryRun ? { spec: config } : { status: config }),
+      dependsOn: props.dependsOn,
     });
   }
 }

@@ -722,6 +722,9 @@ export class SecureVertexPipeline extends Construct {
         ingressRules: props.perimeter.ingressRules,
         egressRules: props.perimeter.egressRules,
         additionalRestrictedServices: props.perimeter.additionalRestrictedServices,
+        dependsOn: this.network
+          ? [this.network.apiRoute, ...this.network.apiRecords, ...apis]
+          : apis,
       });
     }
 

@@ -242,6 +242,8 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     });
     expect(p.status.access_levels).toEqual(['accessPolicies/123456789012/accessLevels/corp']);
     expect(json.resource.google_access_context_manager_service_perimeter_resource).toBeUndefined();
+    // enforced only once private routing to restricted.googleapis.com exists
+    expect(p.depends_on).toContain(ref('google_compute_route', 'network/google-apis-route'));
   });
 
   test('GCP-08 custom-mode VPC, private subnet with PGA and flow logs, default-deny firewalls, restricted.googleapis.com, PSA peering', () => {
