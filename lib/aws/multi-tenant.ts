@@ -1,3 +1,4 @@
+import { lightStackTraces } from '../core/stack-traces';
 import { Construct } from 'constructs';
 import { Validator } from '../core/errors';
 import { SodException } from '../core/personas';
@@ -109,78 +110,84 @@ export class MultiTenantStudio extends Construct {
 
   constructor(scope: Construct, id: string, props: MultiTenantStudioProps) {
     super(scope, id);
-    const v = new Validator(this);
-    v.require(props.tenants.length > 0, 'tenants', props.tenants, 'at least one tenant');
-    const ids = new Set<string>();
-    props.tenants.forEach((t, i) => {
-      v.require(
-        /^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId),
-        `tenants[${i}].tenantId`,
-        t.tenantId,
-        '1-31 lowercase letters, digits and hyphens',
-      );
-      v.require(!ids.has(t.tenantId), `tenants[${i}].tenantId`, t.tenantId, 'unique tenant ids');
-      ids.add(t.tenantId);
-    });
-    v.throwIfInvalid();
-    const users = props.tenants.reduce((n, t) => n + (t.userProfiles?.length ?? 0), 0);
-    this.sharedKey = new PlatformKey(this, 'shared-key', {
-      accountId: props.accountId,
-      removalPolicy: props.removalPolicy,
-    });
-    this.logBucket = new SecureBucket(this, 'access-logs', {
-      serverAccessLogTarget: true,
-      sourceAccountId: props.accountId,
-      removalPolicy: props.removalPolicy,
-    });
-    this.network = new PrivateNetwork(this, 'network', {
-      expectedUsers: Math.max(users, 1),
-      ...(props.network ?? {}),
-      kmsKeyArn: this.sharedKey.keyArn,
-      accountId: props.accountId,
-      removalPolicy: props.removalPolicy,
-    });
-    this.audit = new AuditTrail(this, 'audit', {
-      kmsKeyArn: this.sharedKey.keyArn,
-      platformKey: this.sharedKey,
-      accessLogBucket: this.logBucket,
-      organizationTrailArn: props.organizationTrailArn,
-      accountId: props.accountId,
-      removalPolicy: props.removalPolicy,
-    });
-    for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit]) {
-      Tagging.apply(shared, props.environment, {
-        ...(props.tags ?? {}),
-        platform: props.tags?.platform ?? id,
+    // cdktf records a stack trace per token; skip formatting them while building (see stack-traces.ts).
+    const restoreStackTraces = lightStackTraces();
+    try {
+      const v = new Validator(this);
+      v.require(props.tenants.length > 0, 'tenants', props.tenants, 'at least one tenant');
+      const ids = new Set<string>();
+      props.tenants.forEach((t, i) => {
+        v.require(
+          /^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId),
+          `tenants[${i}].tenantId`,
+          t.tenantId,
+          '1-31 lowercase letters, digits and hyphens',
+        );
+        v.require(!ids.has(t.tenantId), `tenants[${i}].tenantId`, t.tenantId, 'unique tenant ids');
+        ids.add(t.tenantId);
       });
-    }
-    const region = providerRegion(this);
-    const allowed = props.allowedRegions ?? (region ? [region] : undefined);
-    if (allowed) {
-      for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit])
-        DataResidency.enforce(shared, allowed);
-    }
-    for (const t of props.tenants) {
-      this.tenants[t.tenantId] = new SageMakerStudioDomain(this, t.tenantId, {
-        environment: props.environment,
-        authMode: props.authMode,
-        domainName: `${t.tenantId}-${props.environment}`.slice(0, 63),
-        sharedNetwork: this.network,
-        personas: t.personas,
-        sodExceptions: t.sodExceptions,
-        userProfiles: t.userProfiles,
-        modelPackageGroups: t.modelPackageGroups,
-        allowedInstanceTypes: props.allowedInstanceTypes,
-        tags: { ...(props.tags ?? {}), costCenter: t.costCenter ?? props.tags?.costCenter },
-        allowedRegions: props.allowedRegions,
-        removalPolicy: props.removalPolicy,
+      v.throwIfInvalid();
+      const users = props.tenants.reduce((n, t) => n + (t.userProfiles?.length ?? 0), 0);
+      this.sharedKey = new PlatformKey(this, 'shared-key', {
         accountId: props.accountId,
-        tenantId: t.tenantId,
-        // account-level log groups and the trail are shared (created once above)
-        createAccountLogGroups: false,
-        alarms: false,
-        organizationTrailArn: props.organizationTrailArn ?? this.audit.trail?.arn,
+        removalPolicy: props.removalPolicy,
       });
+      this.logBucket = new SecureBucket(this, 'access-logs', {
+        serverAccessLogTarget: true,
+        sourceAccountId: props.accountId,
+        removalPolicy: props.removalPolicy,
+      });
+      this.network = new PrivateNetwork(this, 'network', {
+        expectedUsers: Math.max(users, 1),
+        ...(props.network ?? {}),
+        kmsKeyArn: this.sharedKey.keyArn,
+        accountId: props.accountId,
+        removalPolicy: props.removalPolicy,
+      });
+      this.audit = new AuditTrail(this, 'audit', {
+        kmsKeyArn: this.sharedKey.keyArn,
+        platformKey: this.sharedKey,
+        accessLogBucket: this.logBucket,
+        organizationTrailArn: props.organizationTrailArn,
+        accountId: props.accountId,
+        removalPolicy: props.removalPolicy,
+      });
+      for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit]) {
+        Tagging.apply(shared, props.environment, {
+          ...(props.tags ?? {}),
+          platform: props.tags?.platform ?? id,
+        });
+      }
+      const region = providerRegion(this);
+      const allowed = props.allowedRegions ?? (region ? [region] : undefined);
+      if (allowed) {
+        for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit])
+          DataResidency.enforce(shared, allowed);
+      }
+      for (const t of props.tenants) {
+        this.tenants[t.tenantId] = new SageMakerStudioDomain(this, t.tenantId, {
+          environment: props.environment,
+          authMode: props.authMode,
+          domainName: `${t.tenantId}-${props.environment}`.slice(0, 63),
+          sharedNetwork: this.network,
+          personas: t.personas,
+          sodExceptions: t.sodExceptions,
+          userProfiles: t.userProfiles,
+          modelPackageGroups: t.modelPackageGroups,
+          allowedInstanceTypes: props.allowedInstanceTypes,
+          tags: { ...(props.tags ?? {}), costCenter: t.costCenter ?? props.tags?.costCenter },
+          allowedRegions: props.allowedRegions,
+          removalPolicy: props.removalPolicy,
+          accountId: props.accountId,
+          tenantId: t.tenantId,
+          // account-level log groups and the trail are shared (created once above)
+          createAccountLogGroups: false,
+          alarms: false,
+          organizationTrailArn: props.organizationTrailArn ?? this.audit.trail?.arn,
+        });
+      }
+    } finally {
+      restoreStackTraces();
     }
   }
 }

@@ -1,3 +1,4 @@
+import { lightStackTraces } from '../core/stack-traces';
 import { Construct } from 'constructs';
 import { Annotations, TerraformOutput, Token } from 'cdktf';
 import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
@@ -30,7 +31,6 @@ import { AuditTrail } from './audit';
 import { DEFAULT_IDLE_TIMEOUT_MINUTES, DEFAULT_LOG_RETENTION_DAYS, TENANT_TAG } from './defaults';
 import { awsEnv, AwsEnv, providerRegion } from './env';
 import { GuardrailPolicies } from './guardrails';
-import { withLightStackTraces } from './light-stack-traces';
 import { PlatformKey } from './kms';
 import { NetworkProps, PrivateNetwork } from './network';
 import {
@@ -364,302 +364,312 @@ export class SageMakerStudioDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: SageMakerStudioDomainProps) {
     super(scope, id);
-    this.validate(props);
-    const extra = {
-      ...(props.tags?.extra ?? {}),
-      ...(props.tenantId ? { [TENANT_TAG]: props.tenantId } : {}),
-    };
-    this.tags = Tagging.apply(this, props.environment, { ...(props.tags ?? {}), extra });
-    const literalRegion = providerRegion(this);
-    const allowed = props.allowedRegions ?? (literalRegion ? [literalRegion] : undefined);
-    if (allowed) DataResidency.enforce(this, allowed);
-    this.env = awsEnv(this, props.accountId);
-    this.region = this.env.region;
-    const { partition, region, account } = this.env;
-    const removal = props.removalPolicy;
-    const domainName =
-      props.domainName ?? `${id}-${props.environment}`.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 63);
-    this.userRolePath = `/secure-mlops/${uniqueSuffix(this, 8)}/`;
+    // cdktf records a stack trace per token; skip formatting them while building (see stack-traces.ts).
+    const restoreStackTraces = lightStackTraces();
+    try {
+      this.validate(props);
+      const extra = {
+        ...(props.tags?.extra ?? {}),
+        ...(props.tenantId ? { [TENANT_TAG]: props.tenantId } : {}),
+      };
+      this.tags = Tagging.apply(this, props.environment, { ...(props.tags ?? {}), extra });
+      const literalRegion = providerRegion(this);
+      const allowed = props.allowedRegions ?? (literalRegion ? [literalRegion] : undefined);
+      if (allowed) DataResidency.enforce(this, allowed);
+      this.env = awsEnv(this, props.accountId);
+      this.region = this.env.region;
+      const { partition, region, account } = this.env;
+      const removal = props.removalPolicy;
+      const domainName =
+        props.domainName ??
+        `${id}-${props.environment}`.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 63);
+      this.userRolePath = `/secure-mlops/${uniqueSuffix(this, 8)}/`;
 
-    // Key (AWS-05, X-04)
-    if (props.encryption?.kmsKeyArn) {
-      this.kmsKeyArn = props.encryption.kmsKeyArn;
-      Annotations.of(this).addInfo(
-        'encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers and the platform roles (see docs/aws.md)',
-      );
-    } else {
-      this.platformKey = new PlatformKey(this, 'key', {
-        rotationPeriodDays: props.encryption?.rotationPeriodDays,
-        accountId: props.accountId,
-        removalPolicy: removal,
-      });
-      this.kmsKeyArn = this.platformKey.keyArn;
-    }
-
-    // Buckets (AWS-07)
-    this.logBucket = new SecureBucket(this, 'access-logs', {
-      serverAccessLogTarget: true,
-      sourceAccountId: account,
-      removalPolicy: removal,
-    });
-    this.dataBucket = new SecureBucket(this, 'data', {
-      kmsKeyArn: this.kmsKeyArn,
-      accessLogBucket: this.logBucket,
-      removalPolicy: removal,
-    });
-
-    // Network (AWS-01/02/03/27)
-    this.network =
-      props.sharedNetwork ??
-      new PrivateNetwork(this, 'network', {
-        ...(props.network ?? {}),
-        kmsKeyArn: this.kmsKeyArn,
-        accountId: props.accountId,
-        removalPolicy: removal,
-      });
-    this.network.allowS3Bucket(this.dataBucket.bucketArn);
-    this.studioSecurityGroup = new SecurityGroup(this, 'studio-sg', {
-      vpcId: this.network.vpcId,
-      description: 'SageMaker Studio domain: egress to VPC endpoints, S3 and EFS only',
-      revokeRulesOnDelete: true,
-    });
-    const studioEgress = new Construct(this, 'studio-sg-rules');
-    this.network.allowEgressToEndpoints(studioEgress, this.studioSecurityGroup.id);
-    this.network.admitToEndpoints(
-      this.studioSecurityGroup.id,
-      `HTTPS from Studio (${this.node.path})`,
-    );
-    this.jobsSecurityGroup = new SecurityGroup(this, 'jobs-sg', {
-      vpcId: this.network.vpcId,
-      description: 'SageMaker training/processing jobs: between job nodes, and to endpoints',
-      revokeRulesOnDelete: true,
-    });
-    const jobsRules = new Construct(this, 'jobs-sg-rules');
-    this.network.allowEgressToEndpoints(jobsRules, this.jobsSecurityGroup.id);
-    this.network.admitToEndpoints(this.jobsSecurityGroup.id, `HTTPS from jobs (${this.node.path})`);
-    new VpcSecurityGroupIngressRule(jobsRules, 'self-ingress', {
-      securityGroupId: this.jobsSecurityGroup.id,
-      referencedSecurityGroupId: this.jobsSecurityGroup.id,
-      ipProtocol: '-1',
-      description: 'Between nodes of a distributed job',
-    });
-    new VpcSecurityGroupEgressRule(jobsRules, 'self-egress', {
-      securityGroupId: this.jobsSecurityGroup.id,
-      referencedSecurityGroupId: this.jobsSecurityGroup.id,
-      ipProtocol: '-1',
-      description: 'Between nodes of a distributed job',
-    });
-
-    // Persona roles (X-01, X-02, AWS-18)
-    this.personaRoles = new PersonaRoles(this, 'roles', {
-      personas: props.personas,
-      sodExceptions: props.sodExceptions,
-      namePrefix: `mlops-${props.environment}`.slice(0, 32),
-      permissionsBoundaryArn: props.permissionsBoundaryArn,
-      accountId: props.accountId,
-    });
-    const roles = this.personaRoles;
-    const trainingRoleArn = roles.roleArn(Persona.TRAINING)!;
-
-    // Guardrails (AWS-12 … AWS-17, AWS-19)
-    this.guardrails = new GuardrailPolicies(this, 'guardrails', {
-      allowedInstanceTypes: props.allowedInstanceTypes,
-      approvedImageArns: props.approvedImageArns,
-      subnetIds: this.network.subnetIds,
-      securityGroupIds: [this.jobsSecurityGroup.id],
-      requireNetworkIsolation: props.requireNetworkIsolation,
-      adminPrincipalArns: roles.roleArn(Persona.PLATFORM_ADMIN)
-        ? [roles.roleArn(Persona.PLATFORM_ADMIN)!]
-        : undefined,
-    });
-
-    // Domain (AWS-01, 05, 06, 08, 09, 20, 26, 28)
-    const idle = props.idleTimeoutMinutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES;
-    const idleSettings = {
-      idleSettings: {
-        lifecycleManagement: 'ENABLED',
-        idleTimeoutInMinutes: idle,
-        minIdleTimeoutInMinutes: 60,
-        maxIdleTimeoutInMinutes: idle,
-      },
-    };
-    const efsRetention =
-      removal === RemovalPolicy.DESTROY && props.allowReplacement ? 'Delete' : 'Retain';
-    this.domain = new SagemakerDomain(this, 'domain', {
-      domainName,
-      authMode: props.authMode,
-      vpcId: this.network.vpcId,
-      subnetIds: this.network.subnetIds,
-      appNetworkAccessType: 'VpcOnly',
-      kmsKeyId: this.kmsKeyArn,
-      tagPropagation: 'ENABLED',
-      domainSettings: {
-        executionRoleIdentityConfig: 'USER_PROFILE_NAME',
-        securityGroupIds: [this.studioSecurityGroup.id],
-      },
-      defaultUserSettings: {
-        executionRole: trainingRoleArn,
-        securityGroups: [this.studioSecurityGroup.id],
-        sharingSettings: {
-          notebookOutputOption: 'Allowed',
-          s3OutputPath: this.dataBucket.s3Url('sharing/'),
-          s3KmsKeyId: this.kmsKeyArn,
-        },
-        jupyterLabAppSettings: { appLifecycleManagement: idleSettings },
-        codeEditorAppSettings: { appLifecycleManagement: idleSettings },
-      },
-      defaultSpaceSettings: {
-        executionRole: trainingRoleArn,
-        securityGroups: [this.studioSecurityGroup.id],
-        jupyterLabAppSettings: { appLifecycleManagement: idleSettings },
-      },
-      retentionPolicy: { homeEfsFileSystem: efsRetention },
-    });
-    applyRemovalPolicy(this.domain, removal);
-    if (efsRetention === 'Delete') {
-      Compliance.suppress(
-        this.domain,
-        'AWS-26',
-        'removalPolicy DESTROY with allowReplacement: the home EFS is deleted with the domain, explicitly',
-      );
-    }
-    if (!props.allowReplacement) {
-      // Replacement guard: auth mode, VPC, subnets and KMS key force a new domain.
-      this.domain.lifecycle = { ...(this.domain.lifecycle ?? {}), preventDestroy: true };
-      if (removal === RemovalPolicy.DESTROY) {
-        Annotations.of(this).addWarning(
-          'removalPolicy is DESTROY but allowReplacement is false: the domain keeps prevent_destroy (see docs/aws.md)',
-        );
-      }
-    }
-
-    // Registry (AWS-24)
-    this.registry = new ModelRegistry(this, 'registry', {
-      groups: props.modelPackageGroups ?? [],
-      accountId: props.accountId,
-      removalPolicy: removal,
-    });
-
-    // Audit (X-06, AWS-21/22/23)
-    this.audit = new AuditTrail(this, 'audit', {
-      kmsKeyArn: this.kmsKeyArn,
-      platformKey: this.platformKey,
-      accessLogBucket: this.logBucket,
-      createLogGroups: props.createAccountLogGroups,
-      logRetentionDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
-      organizationTrailArn: props.organizationTrailArn,
-      dataEventBucketArns: [this.dataBucket.bucketArn],
-      alarms: props.alarms,
-      accountId: props.accountId,
-      removalPolicy: removal,
-    });
-
-    // Policies of the persona roles
-    const userRolePattern = `arn:${partition}:iam::${account}:role${this.userRolePath}*`;
-    const ctx: PolicyContext = {
-      env: this.env,
-      domainId: this.domain.id,
-      keyArn: this.kmsKeyArn,
-      dataBucketArn: this.dataBucket.bucketArn,
-      executionRoleArns: [trainingRoleArn, userRolePattern],
-      pipelineRoleArn: roles.roleArn(Persona.PIPELINE)!,
-      trainingRoleArn,
-      deploymentRoleArn: roles.roleArn(Persona.DEPLOYMENT)!,
-      monitoringRoleArn: roles.roleArn(Persona.MONITORING)!,
-      modelPackageGroupArns: this.registry.groupArns,
-      logGroupArns: this.audit.logGroupArns,
-      auditBucketArn: this.audit.trailBucket?.bucketArn,
-      presignedSourceIps: props.presignedUrl?.sourceIps,
-      presignedSourceVpces: props.presignedUrl?.sourceVpceIds,
-    };
-    this.executionPolicy = new IamPolicy(this, 'execution-policy', {
-      description: 'SageMaker execution permissions (team and per-user execution roles)',
-      policy: executionPolicy(ctx),
-    });
-    roles.attachManagedPolicy(Persona.TRAINING, 'execution', this.executionPolicy.arn);
-    roles.attachPolicy(
-      Persona.PLATFORM_ADMIN,
-      'ml-admin',
-      adminPolicy(ctx, [this.dataBucket.bucketArn, this.logBucket.bucketArn]),
-    );
-    roles.attachPolicy(Persona.DATA_SCIENTIST, 'data-scientist', dataScientistPolicy(ctx));
-    roles.attachPolicy(Persona.ML_ENGINEER, 'ml-engineer', mlEngineerPolicy(ctx));
-    roles.attachPolicy(Persona.DATA_ENGINEER, 'data-engineer', dataEngineerPolicy(ctx));
-    roles.attachPolicy(Persona.MODEL_VIEWER, 'model-viewer', modelViewerPolicy(ctx));
-    roles.attachPolicy(Persona.AUDITOR, 'auditor', auditorPolicy(ctx));
-    roles.attachPolicy(Persona.PIPELINE, 'pipeline', pipelinePolicy(ctx));
-    roles.attachPolicy(Persona.DEPLOYMENT, 'deployment', deploymentPolicy(ctx));
-    roles.attachPolicy(Persona.MONITORING, 'monitoring', monitoringPolicy(ctx));
-    for (const persona of Object.values(Persona)) {
-      if (persona === Persona.PLATFORM_ADMIN) {
-        roles.attachManagedPolicy(
-          persona,
-          'guardrails-apps',
-          this.guardrails.adminStudioAppsPolicy.arn,
+      // Key (AWS-05, X-04)
+      if (props.encryption?.kmsKeyArn) {
+        this.kmsKeyArn = props.encryption.kmsKeyArn;
+        Annotations.of(this).addInfo(
+          'encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers and the platform roles (see docs/aws.md)',
         );
       } else {
-        roles.attachManagedPolicy(persona, 'guardrails-apps', this.guardrails.studioAppsPolicy.arn);
+        this.platformKey = new PlatformKey(this, 'key', {
+          rotationPeriodDays: props.encryption?.rotationPeriodDays,
+          accountId: props.accountId,
+          removalPolicy: removal,
+        });
+        this.kmsKeyArn = this.platformKey.keyArn;
       }
-      roles.attachManagedPolicy(persona, 'guardrails-domain', this.guardrails.domainPolicy.arn);
-      if (PersonaModel.isWorkload(persona))
-        roles.attachManagedPolicy(persona, 'guardrails-jobs', this.guardrails.jobsPolicy.arn);
-    }
-    roles.attachManagedPolicy(
-      Persona.TRAINING,
-      'guardrails-job-tags',
-      this.guardrails.jobTagsPolicy.arn,
-    );
-    if (props.tenantId) this.tenantPolicyArn = this.addTenantIsolation(props.tenantId);
 
-    // Key use (AWS-05: named roles, through named services)
-    if (this.platformKey) {
-      for (const persona of [
+      // Buckets (AWS-07)
+      this.logBucket = new SecureBucket(this, 'access-logs', {
+        serverAccessLogTarget: true,
+        sourceAccountId: account,
+        removalPolicy: removal,
+      });
+      this.dataBucket = new SecureBucket(this, 'data', {
+        kmsKeyArn: this.kmsKeyArn,
+        accessLogBucket: this.logBucket,
+        removalPolicy: removal,
+      });
+
+      // Network (AWS-01/02/03/27)
+      this.network =
+        props.sharedNetwork ??
+        new PrivateNetwork(this, 'network', {
+          ...(props.network ?? {}),
+          kmsKeyArn: this.kmsKeyArn,
+          accountId: props.accountId,
+          removalPolicy: removal,
+        });
+      this.network.allowS3Bucket(this.dataBucket.bucketArn);
+      this.studioSecurityGroup = new SecurityGroup(this, 'studio-sg', {
+        vpcId: this.network.vpcId,
+        description: 'SageMaker Studio domain: egress to VPC endpoints, S3 and EFS only',
+        revokeRulesOnDelete: true,
+      });
+      const studioEgress = new Construct(this, 'studio-sg-rules');
+      this.network.allowEgressToEndpoints(studioEgress, this.studioSecurityGroup.id);
+      this.network.admitToEndpoints(
+        this.studioSecurityGroup.id,
+        `HTTPS from Studio (${this.node.path})`,
+      );
+      this.jobsSecurityGroup = new SecurityGroup(this, 'jobs-sg', {
+        vpcId: this.network.vpcId,
+        description: 'SageMaker training/processing jobs: between job nodes, and to endpoints',
+        revokeRulesOnDelete: true,
+      });
+      const jobsRules = new Construct(this, 'jobs-sg-rules');
+      this.network.allowEgressToEndpoints(jobsRules, this.jobsSecurityGroup.id);
+      this.network.admitToEndpoints(
+        this.jobsSecurityGroup.id,
+        `HTTPS from jobs (${this.node.path})`,
+      );
+      new VpcSecurityGroupIngressRule(jobsRules, 'self-ingress', {
+        securityGroupId: this.jobsSecurityGroup.id,
+        referencedSecurityGroupId: this.jobsSecurityGroup.id,
+        ipProtocol: '-1',
+        description: 'Between nodes of a distributed job',
+      });
+      new VpcSecurityGroupEgressRule(jobsRules, 'self-egress', {
+        securityGroupId: this.jobsSecurityGroup.id,
+        referencedSecurityGroupId: this.jobsSecurityGroup.id,
+        ipProtocol: '-1',
+        description: 'Between nodes of a distributed job',
+      });
+
+      // Persona roles (X-01, X-02, AWS-18)
+      this.personaRoles = new PersonaRoles(this, 'roles', {
+        personas: props.personas,
+        sodExceptions: props.sodExceptions,
+        namePrefix: `mlops-${props.environment}`.slice(0, 32),
+        permissionsBoundaryArn: props.permissionsBoundaryArn,
+        accountId: props.accountId,
+      });
+      const roles = this.personaRoles;
+      const trainingRoleArn = roles.roleArn(Persona.TRAINING)!;
+
+      // Guardrails (AWS-12 … AWS-17, AWS-19)
+      this.guardrails = new GuardrailPolicies(this, 'guardrails', {
+        allowedInstanceTypes: props.allowedInstanceTypes,
+        approvedImageArns: props.approvedImageArns,
+        subnetIds: this.network.subnetIds,
+        securityGroupIds: [this.jobsSecurityGroup.id],
+        requireNetworkIsolation: props.requireNetworkIsolation,
+        adminPrincipalArns: roles.roleArn(Persona.PLATFORM_ADMIN)
+          ? [roles.roleArn(Persona.PLATFORM_ADMIN)!]
+          : undefined,
+      });
+
+      // Domain (AWS-01, 05, 06, 08, 09, 20, 26, 28)
+      const idle = props.idleTimeoutMinutes ?? DEFAULT_IDLE_TIMEOUT_MINUTES;
+      const idleSettings = {
+        idleSettings: {
+          lifecycleManagement: 'ENABLED',
+          idleTimeoutInMinutes: idle,
+          minIdleTimeoutInMinutes: 60,
+          maxIdleTimeoutInMinutes: idle,
+        },
+      };
+      const efsRetention =
+        removal === RemovalPolicy.DESTROY && props.allowReplacement ? 'Delete' : 'Retain';
+      this.domain = new SagemakerDomain(this, 'domain', {
+        domainName,
+        authMode: props.authMode,
+        vpcId: this.network.vpcId,
+        subnetIds: this.network.subnetIds,
+        appNetworkAccessType: 'VpcOnly',
+        kmsKeyId: this.kmsKeyArn,
+        tagPropagation: 'ENABLED',
+        domainSettings: {
+          executionRoleIdentityConfig: 'USER_PROFILE_NAME',
+          securityGroupIds: [this.studioSecurityGroup.id],
+        },
+        defaultUserSettings: {
+          executionRole: trainingRoleArn,
+          securityGroups: [this.studioSecurityGroup.id],
+          sharingSettings: {
+            notebookOutputOption: 'Allowed',
+            s3OutputPath: this.dataBucket.s3Url('sharing/'),
+            s3KmsKeyId: this.kmsKeyArn,
+          },
+          jupyterLabAppSettings: { appLifecycleManagement: idleSettings },
+          codeEditorAppSettings: { appLifecycleManagement: idleSettings },
+        },
+        defaultSpaceSettings: {
+          executionRole: trainingRoleArn,
+          securityGroups: [this.studioSecurityGroup.id],
+          jupyterLabAppSettings: { appLifecycleManagement: idleSettings },
+        },
+        retentionPolicy: { homeEfsFileSystem: efsRetention },
+      });
+      applyRemovalPolicy(this.domain, removal);
+      if (efsRetention === 'Delete') {
+        Compliance.suppress(
+          this.domain,
+          'AWS-26',
+          'removalPolicy DESTROY with allowReplacement: the home EFS is deleted with the domain, explicitly',
+        );
+      }
+      if (!props.allowReplacement) {
+        // Replacement guard: auth mode, VPC, subnets and KMS key force a new domain.
+        this.domain.lifecycle = { ...(this.domain.lifecycle ?? {}), preventDestroy: true };
+        if (removal === RemovalPolicy.DESTROY) {
+          Annotations.of(this).addWarning(
+            'removalPolicy is DESTROY but allowReplacement is false: the domain keeps prevent_destroy (see docs/aws.md)',
+          );
+        }
+      }
+
+      // Registry (AWS-24)
+      this.registry = new ModelRegistry(this, 'registry', {
+        groups: props.modelPackageGroups ?? [],
+        accountId: props.accountId,
+        removalPolicy: removal,
+      });
+
+      // Audit (X-06, AWS-21/22/23)
+      this.audit = new AuditTrail(this, 'audit', {
+        kmsKeyArn: this.kmsKeyArn,
+        platformKey: this.platformKey,
+        accessLogBucket: this.logBucket,
+        createLogGroups: props.createAccountLogGroups,
+        logRetentionDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+        organizationTrailArn: props.organizationTrailArn,
+        dataEventBucketArns: [this.dataBucket.bucketArn],
+        alarms: props.alarms,
+        accountId: props.accountId,
+        removalPolicy: removal,
+      });
+
+      // Policies of the persona roles
+      const userRolePattern = `arn:${partition}:iam::${account}:role${this.userRolePath}*`;
+      const ctx: PolicyContext = {
+        env: this.env,
+        domainId: this.domain.id,
+        keyArn: this.kmsKeyArn,
+        dataBucketArn: this.dataBucket.bucketArn,
+        executionRoleArns: [trainingRoleArn, userRolePattern],
+        pipelineRoleArn: roles.roleArn(Persona.PIPELINE)!,
+        trainingRoleArn,
+        deploymentRoleArn: roles.roleArn(Persona.DEPLOYMENT)!,
+        monitoringRoleArn: roles.roleArn(Persona.MONITORING)!,
+        modelPackageGroupArns: this.registry.groupArns,
+        logGroupArns: this.audit.logGroupArns,
+        auditBucketArn: this.audit.trailBucket?.bucketArn,
+        presignedSourceIps: props.presignedUrl?.sourceIps,
+        presignedSourceVpces: props.presignedUrl?.sourceVpceIds,
+      };
+      this.executionPolicy = new IamPolicy(this, 'execution-policy', {
+        description: 'SageMaker execution permissions (team and per-user execution roles)',
+        policy: executionPolicy(ctx),
+      });
+      roles.attachManagedPolicy(Persona.TRAINING, 'execution', this.executionPolicy.arn);
+      roles.attachPolicy(
+        Persona.PLATFORM_ADMIN,
+        'ml-admin',
+        adminPolicy(ctx, [this.dataBucket.bucketArn, this.logBucket.bucketArn]),
+      );
+      roles.attachPolicy(Persona.DATA_SCIENTIST, 'data-scientist', dataScientistPolicy(ctx));
+      roles.attachPolicy(Persona.ML_ENGINEER, 'ml-engineer', mlEngineerPolicy(ctx));
+      roles.attachPolicy(Persona.DATA_ENGINEER, 'data-engineer', dataEngineerPolicy(ctx));
+      roles.attachPolicy(Persona.MODEL_VIEWER, 'model-viewer', modelViewerPolicy(ctx));
+      roles.attachPolicy(Persona.AUDITOR, 'auditor', auditorPolicy(ctx));
+      roles.attachPolicy(Persona.PIPELINE, 'pipeline', pipelinePolicy(ctx));
+      roles.attachPolicy(Persona.DEPLOYMENT, 'deployment', deploymentPolicy(ctx));
+      roles.attachPolicy(Persona.MONITORING, 'monitoring', monitoringPolicy(ctx));
+      for (const persona of Object.values(Persona)) {
+        if (persona === Persona.PLATFORM_ADMIN) {
+          roles.attachManagedPolicy(
+            persona,
+            'guardrails-apps',
+            this.guardrails.adminStudioAppsPolicy.arn,
+          );
+        } else {
+          roles.attachManagedPolicy(
+            persona,
+            'guardrails-apps',
+            this.guardrails.studioAppsPolicy.arn,
+          );
+        }
+        roles.attachManagedPolicy(persona, 'guardrails-domain', this.guardrails.domainPolicy.arn);
+        if (PersonaModel.isWorkload(persona))
+          roles.attachManagedPolicy(persona, 'guardrails-jobs', this.guardrails.jobsPolicy.arn);
+      }
+      roles.attachManagedPolicy(
         Persona.TRAINING,
-        Persona.PIPELINE,
-        Persona.DEPLOYMENT,
-        Persona.MONITORING,
-        Persona.DATA_ENGINEER,
-      ]) {
-        const a = roles.roleArn(persona);
-        if (a)
-          for (const svc of ['s3', 'sagemaker', 'elasticfilesystem'])
-            this.platformKey.grantUseVia(a, svc);
+        'guardrails-job-tags',
+        this.guardrails.jobTagsPolicy.arn,
+      );
+      if (props.tenantId) this.tenantPolicyArn = this.addTenantIsolation(props.tenantId);
+
+      // Key use (AWS-05: named roles, through named services)
+      if (this.platformKey) {
+        for (const persona of [
+          Persona.TRAINING,
+          Persona.PIPELINE,
+          Persona.DEPLOYMENT,
+          Persona.MONITORING,
+          Persona.DATA_ENGINEER,
+        ]) {
+          const a = roles.roleArn(persona);
+          if (a)
+            for (const svc of ['s3', 'sagemaker', 'elasticfilesystem'])
+              this.platformKey.grantUseVia(a, svc);
+        }
+        this.platformKey.grantUseViaPattern('PerUserExecutionRoles', userRolePattern, [
+          's3',
+          'sagemaker',
+          'elasticfilesystem',
+        ]);
       }
-      this.platformKey.grantUseViaPattern('PerUserExecutionRoles', userRolePattern, [
-        's3',
-        'sagemaker',
-        'elasticfilesystem',
-      ]);
-    }
 
-    // Cross-account consumers of the registry read model artifacts (AWS-24)
-    if (this.registry.consumerAccounts.length > 0) {
-      const consumers = this.registry.consumerAccounts.map(
-        (a) => `arn:${partition}:iam::${a}:root`,
-      );
-      this.dataBucket.addToPolicy(
-        JSON.stringify({
-          Sid: 'RegistryConsumersReadModels',
-          Effect: 'Allow',
-          Principal: { AWS: consumers },
-          Action: 's3:GetObject',
-          Resource: `${this.dataBucket.bucketArn}/models/*`,
-        }),
-      );
-      if (this.platformKey) for (const c of consumers) this.platformKey.grantUseVia(c, 's3');
-    }
+      // Cross-account consumers of the registry read model artifacts (AWS-24)
+      if (this.registry.consumerAccounts.length > 0) {
+        const consumers = this.registry.consumerAccounts.map(
+          (a) => `arn:${partition}:iam::${a}:root`,
+        );
+        this.dataBucket.addToPolicy(
+          JSON.stringify({
+            Sid: 'RegistryConsumersReadModels',
+            Effect: 'Allow',
+            Principal: { AWS: consumers },
+            Action: 's3:GetObject',
+            Resource: `${this.dataBucket.bucketArn}/models/*`,
+          }),
+        );
+        if (this.platformKey) for (const c of consumers) this.platformKey.grantUseVia(c, 's3');
+      }
 
-    // User profiles (AWS-04, AWS-09)
-    const domainId = this.domain.id;
-    const studioSgId = this.studioSecurityGroup.id;
-    const ownPolicies = [
-      this.executionPolicy.arn,
-      this.guardrails.studioAppsPolicy.arn,
-      this.guardrails.jobsPolicy.arn,
-      this.guardrails.jobTagsPolicy.arn,
-      this.guardrails.domainPolicy.arn,
-    ];
-    withLightStackTraces(() => {
+      // User profiles (AWS-04, AWS-09)
+      const domainId = this.domain.id;
+      const studioSgId = this.studioSecurityGroup.id;
+      const ownPolicies = [
+        this.executionPolicy.arn,
+        this.guardrails.studioAppsPolicy.arn,
+        this.guardrails.jobsPolicy.arn,
+        this.guardrails.jobTagsPolicy.arn,
+        this.guardrails.domainPolicy.arn,
+      ];
       for (const spec of props.userProfiles ?? []) {
         this.userProfiles[spec.name] = new StudioUserProfile(this, `user-${spec.name}`, {
           spec,
@@ -674,167 +684,169 @@ export class SageMakerStudioDomain extends Construct {
           permissionsBoundaryArn: props.permissionsBoundaryArn,
         });
       }
-    });
 
-    // Shared spaces (AWS-28 opt)
-    for (const s of props.spaces ?? []) {
-      const owner = this.userProfiles[s.ownerProfileName];
-      this.spaces[s.name] = new SagemakerSpace(this, `space-${s.name}`, {
-        domainId: this.domain.id,
-        spaceName: s.name,
-        ownershipSettings: { ownerUserProfileName: owner.profile.userProfileName },
-        spaceSharingSettings: { sharingType: 'Shared' },
-        spaceSettings: { appType: 'JupyterLab' },
-      });
-    }
-
-    // Scheduled pipelines (AWS-25 opt)
-    if ((props.scheduledPipelines ?? []).length > 0) {
-      const pipelines = props.scheduledPipelines!;
-      const schedulerRole = new IamRole(this, 'pipeline-scheduler-role', {
-        description: 'EventBridge starts the scheduled SageMaker pipelines (AWS-25)',
-        assumeRolePolicy: trustPolicy({
-          services: ['events.amazonaws.com'],
-          conditions: { StringEquals: { 'aws:SourceAccount': account } },
-        }),
-      });
-      new IamRolePolicy(this, 'pipeline-scheduler-policy', {
-        role: schedulerRole.id,
-        policy: policyDocument([
-          {
-            Sid: 'StartScheduledPipelines',
-            Effect: 'Allow',
-            Action: 'sagemaker:StartPipelineExecution',
-            Resource: pipelines.map(
-              (p) =>
-                `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`,
-            ),
-          },
-        ]),
-      });
-      pipelines.forEach((p, i) => {
-        const rule = new CloudwatchEventRule(this, `schedule-${i}`, {
-          description: `Start pipeline ${p.pipelineName}`,
-          scheduleExpression: p.scheduleExpression,
+      // Shared spaces (AWS-28 opt)
+      for (const s of props.spaces ?? []) {
+        const owner = this.userProfiles[s.ownerProfileName];
+        this.spaces[s.name] = new SagemakerSpace(this, `space-${s.name}`, {
+          domainId: this.domain.id,
+          spaceName: s.name,
+          ownershipSettings: { ownerUserProfileName: owner.profile.userProfileName },
+          spaceSharingSettings: { sharingType: 'Shared' },
+          spaceSettings: { appType: 'JupyterLab' },
         });
-        new CloudwatchEventTarget(this, `schedule-${i}-target`, {
-          rule: rule.name,
-          arn: `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`,
-          roleArn: schedulerRole.arn,
-          sagemakerPipelineTarget: { pipelineParameterList: [] },
+      }
+
+      // Scheduled pipelines (AWS-25 opt)
+      if ((props.scheduledPipelines ?? []).length > 0) {
+        const pipelines = props.scheduledPipelines!;
+        const schedulerRole = new IamRole(this, 'pipeline-scheduler-role', {
+          description: 'EventBridge starts the scheduled SageMaker pipelines (AWS-25)',
+          assumeRolePolicy: trustPolicy({
+            services: ['events.amazonaws.com'],
+            conditions: { StringEquals: { 'aws:SourceAccount': account } },
+          }),
         });
-      });
-    }
-
-    // Notebook instances (AWS-31 opt)
-    for (const nb of props.notebookInstances ?? []) {
-      const instance = new SagemakerNotebookInstance(this, `notebook-${nb.name}`, {
-        name: nb.name,
-        instanceType: nb.instanceType ?? 'ml.t3.medium',
-        roleArn: trainingRoleArn,
-        subnetId: this.network.subnetIds[0],
-        securityGroups: [this.studioSecurityGroup.id],
-        kmsKeyId: this.kmsKeyArn,
-        directInternetAccess: 'Disabled',
-        rootAccess: 'Disabled',
-        instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: '2' },
-      });
-      applyRemovalPolicy(instance, removal);
-      this.notebookInstances[nb.name] = instance;
-    }
-
-    // Custom images run as non-root (AWS-19 opt)
-    for (const img of props.customImages ?? []) {
-      this.appImageConfigs[img.appImageConfigName] = new SagemakerAppImageConfig(
-        this,
-        `image-config-${img.appImageConfigName}`,
-        {
-          appImageConfigName: img.appImageConfigName,
-          kernelGatewayImageConfig: {
-            kernelSpec: [
-              { name: img.kernelName, displayName: img.kernelDisplayName ?? img.kernelName },
-            ],
-            fileSystemConfig: {
-              defaultUid: 1000,
-              defaultGid: 100,
-              mountPath: '/home/sagemaker-user',
+        new IamRolePolicy(this, 'pipeline-scheduler-policy', {
+          role: schedulerRole.id,
+          policy: policyDocument([
+            {
+              Sid: 'StartScheduledPipelines',
+              Effect: 'Allow',
+              Action: 'sagemaker:StartPipelineExecution',
+              Resource: pipelines.map(
+                (p) =>
+                  `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`,
+              ),
             },
-          },
-        },
-      );
-    }
-
-    // Lake Formation (AWS-29 opt)
-    if (props.lakeFormation) {
-      const principals = [trainingRoleArn, roles.roleArn(Persona.PIPELINE)!];
-      props.lakeFormation.databases.forEach((db, i) => {
-        principals.forEach((p, j) => {
-          new LakeformationPermissions(this, `lakeformation-${i}-${j}`, {
-            principal: p,
-            permissions: props.lakeFormation!.permissions ?? ['DESCRIBE'],
-            database: { name: db },
+          ]),
+        });
+        pipelines.forEach((p, i) => {
+          const rule = new CloudwatchEventRule(this, `schedule-${i}`, {
+            description: `Start pipeline ${p.pipelineName}`,
+            scheduleExpression: p.scheduleExpression,
+          });
+          new CloudwatchEventTarget(this, `schedule-${i}-target`, {
+            rule: rule.name,
+            arn: `arn:${partition}:sagemaker:${region}:${account}:pipeline/${p.pipelineName.toLowerCase()}`,
+            roleArn: schedulerRole.arn,
+            sagemakerPipelineTarget: { pipelineParameterList: [] },
           });
         });
-      });
-    }
+      }
 
-    // EFS backup (AWS-26 opt)
-    if (props.efsBackup) {
-      this.platformKey?.grantService('AwsBackup', 'backup.amazonaws.com', [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:GenerateDataKey',
-        'kms:DescribeKey',
-        'kms:CreateGrant',
-      ]);
-      const vault = new BackupVault(this, 'backup-vault', {
-        name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }),
-        kmsKeyArn: this.kmsKeyArn,
-        forceDestroy: false,
-      });
-      applyRemovalPolicy(vault, removal, {
-        retain: { force_destroy: false },
-        destroy: { force_destroy: true },
-      });
-      const plan = new BackupPlan(this, 'backup-plan', {
-        name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }),
-        rule: [
+      // Notebook instances (AWS-31 opt)
+      for (const nb of props.notebookInstances ?? []) {
+        const instance = new SagemakerNotebookInstance(this, `notebook-${nb.name}`, {
+          name: nb.name,
+          instanceType: nb.instanceType ?? 'ml.t3.medium',
+          roleArn: trainingRoleArn,
+          subnetId: this.network.subnetIds[0],
+          securityGroups: [this.studioSecurityGroup.id],
+          kmsKeyId: this.kmsKeyArn,
+          directInternetAccess: 'Disabled',
+          rootAccess: 'Disabled',
+          instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: '2' },
+        });
+        applyRemovalPolicy(instance, removal);
+        this.notebookInstances[nb.name] = instance;
+      }
+
+      // Custom images run as non-root (AWS-19 opt)
+      for (const img of props.customImages ?? []) {
+        this.appImageConfigs[img.appImageConfigName] = new SagemakerAppImageConfig(
+          this,
+          `image-config-${img.appImageConfigName}`,
           {
-            ruleName: 'daily',
-            targetVaultName: vault.name,
-            schedule: props.efsBackup.schedule ?? 'cron(0 5 * * ? *)',
-            lifecycle: { deleteAfter: props.efsBackup.deleteAfterDays ?? 35 },
+            appImageConfigName: img.appImageConfigName,
+            kernelGatewayImageConfig: {
+              kernelSpec: [
+                { name: img.kernelName, displayName: img.kernelDisplayName ?? img.kernelName },
+              ],
+              fileSystemConfig: {
+                defaultUid: 1000,
+                defaultGid: 100,
+                mountPath: '/home/sagemaker-user',
+              },
+            },
           },
-        ],
-      });
-      const backupRole = new IamRole(this, 'backup-role', {
-        description: 'AWS Backup of the Studio EFS',
-        assumeRolePolicy: trustPolicy({ services: ['backup.amazonaws.com'] }),
-      });
-      new IamRolePolicyAttachment(this, 'backup-role-policy', {
-        role: backupRole.name,
-        policyArn: `arn:${partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup`,
-      });
-      new BackupSelection(this, 'backup-selection', {
-        name: 'studio-efs',
-        planId: plan.id,
-        iamRoleArn: backupRole.arn,
-        resources: [
-          `arn:${partition}:elasticfilesystem:${region}:${account}:file-system/${this.domain.homeEfsFileSystemId}`,
-        ],
-      });
-    }
+        );
+      }
 
-    new TerraformOutput(this, 'domain-immutable-settings', {
-      description:
-        'Settings that force a new domain when changed (auth mode, VPC, subnets, KMS key): review any diff here',
-      value: {
-        authMode: props.authMode,
-        vpcId: this.network.vpcId,
-        subnetIds: this.network.subnetIds,
-        kmsKeyId: this.kmsKeyArn,
-      },
-    });
+      // Lake Formation (AWS-29 opt)
+      if (props.lakeFormation) {
+        const principals = [trainingRoleArn, roles.roleArn(Persona.PIPELINE)!];
+        props.lakeFormation.databases.forEach((db, i) => {
+          principals.forEach((p, j) => {
+            new LakeformationPermissions(this, `lakeformation-${i}-${j}`, {
+              principal: p,
+              permissions: props.lakeFormation!.permissions ?? ['DESCRIBE'],
+              database: { name: db },
+            });
+          });
+        });
+      }
+
+      // EFS backup (AWS-26 opt)
+      if (props.efsBackup) {
+        this.platformKey?.grantService('AwsBackup', 'backup.amazonaws.com', [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:GenerateDataKey',
+          'kms:DescribeKey',
+          'kms:CreateGrant',
+        ]);
+        const vault = new BackupVault(this, 'backup-vault', {
+          name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }),
+          kmsKeyArn: this.kmsKeyArn,
+          forceDestroy: false,
+        });
+        applyRemovalPolicy(vault, removal, {
+          retain: { force_destroy: false },
+          destroy: { force_destroy: true },
+        });
+        const plan = new BackupPlan(this, 'backup-plan', {
+          name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }),
+          rule: [
+            {
+              ruleName: 'daily',
+              targetVaultName: vault.name,
+              schedule: props.efsBackup.schedule ?? 'cron(0 5 * * ? *)',
+              lifecycle: { deleteAfter: props.efsBackup.deleteAfterDays ?? 35 },
+            },
+          ],
+        });
+        const backupRole = new IamRole(this, 'backup-role', {
+          description: 'AWS Backup of the Studio EFS',
+          assumeRolePolicy: trustPolicy({ services: ['backup.amazonaws.com'] }),
+        });
+        new IamRolePolicyAttachment(this, 'backup-role-policy', {
+          role: backupRole.name,
+          policyArn: `arn:${partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup`,
+        });
+        new BackupSelection(this, 'backup-selection', {
+          name: 'studio-efs',
+          planId: plan.id,
+          iamRoleArn: backupRole.arn,
+          resources: [
+            `arn:${partition}:elasticfilesystem:${region}:${account}:file-system/${this.domain.homeEfsFileSystemId}`,
+          ],
+        });
+      }
+
+      new TerraformOutput(this, 'domain-immutable-settings', {
+        description:
+          'Settings that force a new domain when changed (auth mode, VPC, subnets, KMS key): review any diff here',
+        value: {
+          authMode: props.authMode,
+          vpcId: this.network.vpcId,
+          subnetIds: this.network.subnetIds,
+          kmsKeyId: this.kmsKeyArn,
+        },
+      });
+    } finally {
+      restoreStackTraces();
+    }
   }
 
   /** Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its tenant id. */

@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { ValidationError } from '../errors';
+import { withLightStackTraces } from '../stack-traces';
 import {
   evaluateStack,
   formatFinding,
@@ -57,11 +58,21 @@ function hookStack(engine: Compliance, stack: TerraformStack): void {
   SYNTH_HOOKED.add(stack);
   addCustomSynthesis(stack, {
     onSynthesize: (session) => {
-      const report = engine.evaluate(stack);
+      const json = stack.toTerraform();
+      const report = evaluateStack(stack.node.id, json, engine.packs);
       const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, REPORT_FILE_NAME), `${JSON.stringify(report, null, 2)}\n`);
       annotate(stack, report);
+      // The synthesizer serializes the stack right after custom synthesis; hand it the JSON just
+      // computed (once) instead of resolving the whole stack a second time.
+      if (!(stack.synthesizer as any).hclOutput) {
+        const s = stack as any;
+        s.toTerraform = () => {
+          delete s.toTerraform;
+          return json;
+        };
+      }
     },
   });
 }
@@ -120,7 +131,7 @@ export class Compliance {
       const synth = app.synth.bind(app);
       app.synth = () => {
         this.hookStacks();
-        synth();
+        withLightStackTraces(() => synth());
       };
     }
   }
