@@ -5,6 +5,7 @@ import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key
 import { TagsTagBinding } from '@cdktf/provider-google/lib/tags-tag-binding';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { Validator } from '../core/errors';
+import { lightStackTraces } from '../core/stack-traces';
 import { Validate } from '../core/validate';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
 import { PlatformTags, Tagging } from '../core/tags';
@@ -495,438 +496,450 @@ export class SecureVertexPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureVertexPipelineProps) {
     super(scope, id);
-    const allowed = props.allowedRegions ?? [props.region];
-    const removalPolicy = props.removalPolicy;
+    // cdktf captures a stack trace per token; formatting them dominates synth time at scale
+    const restoreStackTraces = lightStackTraces();
+    try {
+      const allowed = props.allowedRegions ?? [props.region];
+      const removalPolicy = props.removalPolicy;
 
-    // ---- validation (X-10): one error for the platform's own props
-    const v = new Validator(this);
-    v.require(
-      /^[a-z][a-z0-9-]{0,19}$/.test(props.environment),
-      'environment',
-      props.environment,
-      '1-20 lowercase letters, digits and hyphens, starting with a letter',
-    );
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.check('region', props.region, Validate.gcpRegion(props.region));
-    allowed.forEach((r, i) => v.check(`allowedRegions[${i}]`, r, Validate.gcpLocation(r)));
-    const allowedSet = new Set(allowed.map(normalizeLocation));
-    const inAllowed = (prop: string, loc: string | undefined): void => {
-      if (loc === undefined || Token.isUnresolved(loc)) return;
+      // ---- validation (X-10): one error for the platform's own props
+      const v = new Validator(this);
       v.require(
-        allowedSet.has(normalizeLocation(loc)),
-        prop,
-        loc,
-        `a location in allowedRegions [${allowed.join(', ')}] (multi-regions such as EU or US only when listed explicitly)`,
+        /^[a-z][a-z0-9-]{0,19}$/.test(props.environment),
+        'environment',
+        props.environment,
+        '1-20 lowercase letters, digits and hyphens, starting with a letter',
       );
-    };
-    inAllowed('region', props.region);
-    (props.dataBuckets ?? []).forEach((b, i) => {
-      inAllowed(`dataBuckets[${i}].location`, b.location);
-      checkKeyId(v, `dataBuckets[${i}].kmsKeyName`, b.kmsKeyName);
-      if (
-        b.location !== undefined &&
-        b.location.toLowerCase() !== props.region.toLowerCase() &&
-        b.kmsKeyName === undefined
-      ) {
-        v.add(
-          `dataBuckets[${i}].location`,
-          b.location,
-          `the platform region '${props.region}' (the platform keys live there), or a kmsKeyName in '${b.location}' (key and resource regions must match, GCP-06)`,
-        );
-      }
-    });
-    (props.datasets ?? []).forEach((d, i) => {
-      inAllowed(`datasets[${i}].location`, d.location);
-      checkKeyId(v, `datasets[${i}].kmsKeyName`, d.kmsKeyName);
-      if (
-        d.location !== undefined &&
-        d.location.toLowerCase() !== props.region.toLowerCase() &&
-        d.kmsKeyName === undefined
-      ) {
-        v.add(
-          `datasets[${i}].location`,
-          d.location,
-          `the platform region '${props.region}', or a kmsKeyName in '${d.location}' (GCP-06)`,
-        );
-      }
-    });
-    (props.workbenchInstances ?? []).forEach((w, i) =>
-      inAllowed(`workbenchInstances[${i}].zone`, w.zone),
-    );
-    for (const [persona, members] of Object.entries(props.personas ?? {})) {
-      if (WORKLOAD.includes(persona)) {
-        v.add(
-          `personas.${persona}`,
-          JSON.stringify(members),
-          'human personas only; workload personas are the platform service accounts (serviceAccountIds)',
-        );
-        continue;
-      }
-      (members ?? []).forEach((m, i) =>
-        v.check(`personas.${persona}[${i}]`, m, Validate.gcpMember(m)),
-      );
-    }
-    for (const [k, list] of Object.entries({
-      admins: props.vizier?.admins,
-      developers: props.vizier?.developers,
-      viewers: props.vizier?.viewers,
-    })) {
-      (list ?? []).forEach((m, i) => v.check(`vizier.${k}[${i}]`, m, Validate.gcpMember(m)));
-    }
-    const explicitLabels: { [k: string]: string | undefined } = {
-      environment: props.tags?.environment ?? props.environment,
-      owner: props.tags?.owner,
-      'data-classification': props.tags?.dataClassification,
-      'cost-center': props.tags?.costCenter,
-      platform: props.tags?.platform,
-      ...(props.tags?.extra ?? {}),
-    };
-    for (const [k, val] of Object.entries(explicitLabels)) {
-      v.check(`tags.${k}`, k, Validate.gcpLabelKey(k));
-      if (val !== undefined) v.check(`tags.${k}`, val, Validate.gcpLabelValue(val));
-    }
-    (props.tagValues ?? []).forEach((t, i) =>
-      v.require(
-        Token.isUnresolved(t) || /^tagValues\/\d+$/.test(t),
-        `tagValues[${i}]`,
-        t,
-        'tagValues/NUMBER',
-      ),
-    );
-    if (
-      props.network?.existingNetworkId !== undefined ||
-      props.network?.existingSubnetworkId !== undefined
-    ) {
-      v.require(
-        props.network?.existingNetworkId !== undefined &&
-          props.network?.existingSubnetworkId !== undefined,
-        'network',
-        JSON.stringify(props.network),
-        'existingNetworkId and existingSubnetworkId together',
-      );
-      const n = props.network?.existingNetworkId;
-      if (n !== undefined)
+      v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+      v.check('region', props.region, Validate.gcpRegion(props.region));
+      allowed.forEach((r, i) => v.check(`allowedRegions[${i}]`, r, Validate.gcpLocation(r)));
+      const allowedSet = new Set(allowed.map(normalizeLocation));
+      const inAllowed = (prop: string, loc: string | undefined): void => {
+        if (loc === undefined || Token.isUnresolved(loc)) return;
         v.require(
-          Token.isUnresolved(n) || /^projects\/[^/]+\/global\/networks\/[^/]+$/.test(n),
-          'network.existingNetworkId',
-          n,
-          'projects/P/global/networks/N',
+          allowedSet.has(normalizeLocation(loc)),
+          prop,
+          loc,
+          `a location in allowedRegions [${allowed.join(', ')}] (multi-regions such as EU or US only when listed explicitly)`,
         );
-    }
-    v.throwIfInvalid();
-
-    // ---- workload SA members for SoD (X-02): humans may not also be workload identities
-    const saIds = {
-      PIPELINE: props.serviceAccountIds?.pipeline ?? 'vertex-pipeline',
-      TRAINING: props.serviceAccountIds?.training ?? 'vertex-training',
-      DEPLOYMENT: props.serviceAccountIds?.deployment ?? 'vertex-deployment',
-      MONITORING: props.serviceAccountIds?.monitoring ?? 'vertex-monitoring',
-    };
-    const sodMap: { [p: string]: string[] } = { ...(props.personas ?? {}) };
-    if (!Token.isUnresolved(props.projectId)) {
-      for (const [p, accountId] of Object.entries(saIds))
-        sodMap[p] = [`serviceAccount:${accountId}@${props.projectId}.iam.gserviceaccount.com`];
-    }
-    this.personaBindings = PersonaModel.validate(
-      this,
-      'personas',
-      sodMap,
-      props.sodExceptions,
-    ).filter((b) => !PersonaModel.isWorkload(b.persona));
-
-    this.labels = Tagging.apply(this, props.environment, props.tags);
-    DataResidency.enforce(this, allowed);
-
-    // ---- project, agents, keys, roles, identities
-    const extraApis = [
-      ...(props.sensitiveDataProtection ? ['dlp.googleapis.com'] : []),
-      ...(props.ciIdentity?.federatedPrincipals?.length
-        ? ['iamcredentials.googleapis.com', 'sts.googleapis.com']
-        : []),
-      ...(props.ciIdentity?.cloudBuild ? ['cloudbuild.googleapis.com'] : []),
-    ];
-    this.project = new GcpProject(this, 'project', {
-      projectId: props.projectId,
-      create: props.createProject,
-      apis: [...PLATFORM_APIS, ...extraApis],
-      removalPolicy,
-    });
-    const projectId = this.project.projectId;
-    for (const tagValue of props.tagValues ?? []) {
-      this.tagBindings.push(
-        new TagsTagBinding(this, `tag-${tagValue.replace(/\//g, '-')}`, {
-          parent: `//cloudresourcemanager.googleapis.com/projects/${this.project.projectNumber}`,
-          tagValue,
-        }),
+      };
+      inAllowed('region', props.region);
+      (props.dataBuckets ?? []).forEach((b, i) => {
+        inAllowed(`dataBuckets[${i}].location`, b.location);
+        checkKeyId(v, `dataBuckets[${i}].kmsKeyName`, b.kmsKeyName);
+        if (
+          b.location !== undefined &&
+          b.location.toLowerCase() !== props.region.toLowerCase() &&
+          b.kmsKeyName === undefined
+        ) {
+          v.add(
+            `dataBuckets[${i}].location`,
+            b.location,
+            `the platform region '${props.region}' (the platform keys live there), or a kmsKeyName in '${b.location}' (key and resource regions must match, GCP-06)`,
+          );
+        }
+      });
+      (props.datasets ?? []).forEach((d, i) => {
+        inAllowed(`datasets[${i}].location`, d.location);
+        checkKeyId(v, `datasets[${i}].kmsKeyName`, d.kmsKeyName);
+        if (
+          d.location !== undefined &&
+          d.location.toLowerCase() !== props.region.toLowerCase() &&
+          d.kmsKeyName === undefined
+        ) {
+          v.add(
+            `datasets[${i}].location`,
+            d.location,
+            `the platform region '${props.region}', or a kmsKeyName in '${d.location}' (GCP-06)`,
+          );
+        }
+      });
+      (props.workbenchInstances ?? []).forEach((w, i) =>
+        inAllowed(`workbenchInstances[${i}].zone`, w.zone),
       );
-    }
-    const apis = this.project.apiDependencies;
-    this.serviceAgents = new GcpServiceAgents(this, 'service-agents', {
-      projectId,
-      projectNumber: this.project.projectNumber,
-      region: props.region,
-      dependsOn: apis,
-      betaProvider: props.betaProvider,
-    });
-    this.keys = new CmekKeys(this, 'keys', {
-      projectId,
-      location: props.region,
-      keyRingName: props.encryption?.keyRingName,
-      existingKeyRingId: props.encryption?.existingKeyRingId,
-      existingKeys: props.encryption?.existingKeys,
-      rotationPeriod: props.encryption?.rotationPeriod,
-      serviceAgents: this.serviceAgents,
-      dependsOn: this.project.api('cloudkms.googleapis.com'),
-      removalPolicy,
-    });
-    this.jobKmsKeyName = this.keys.keyId(CmekPurpose.VERTEX_AI);
-    const iamApi = this.project.api('iam.googleapis.com');
-    this.roles = new GcpRoleCatalogue(this, 'roles', { projectId, dependsOn: iamApi });
-    this.serviceAccounts = new GcpServiceAccounts(this, 'service-accounts', {
-      projectId,
-      accountIds: props.serviceAccountIds,
-      roleCatalogue: this.roles,
-      dependsOn: iamApi,
-    });
-
-    // ---- network and perimeter
-    let networkName: string | undefined;
-    if (props.network?.existingNetworkId) {
-      this.networkId = props.network.existingNetworkId;
-      this.subnetworkId = props.network.existingSubnetworkId!;
-      networkName = Token.isUnresolved(this.networkId)
-        ? undefined
-        : this.networkId.split('/').pop();
-    } else {
-      this.network = new GcpPrivateNetwork(this, 'network', {
-        projectId,
-        region: props.region,
-        subnetCidr: props.network?.subnetCidr,
-        cloudNat: props.network?.cloudNat,
-        privateServiceAccessPrefixLength: props.network?.privateServiceAccessPrefixLength,
-        restrictedGoogleApis: props.perimeter !== undefined,
-        dependsOn: apis,
-      });
-      this.networkId = this.network.network.id;
-      this.subnetworkId = this.network.subnetwork.id;
-      networkName = this.network.networkName;
-    }
-    if (props.perimeter) {
-      this.perimeter = new ServicePerimeter(this, 'perimeter', {
-        accessPolicyId: props.perimeter.accessPolicyId,
-        perimeterName:
-          props.perimeter.perimeterName ?? `mlops_${props.environment.replace(/-/g, '_')}`,
-        projectResources: [`projects/${this.project.projectNumber}`],
-        dryRun: props.perimeter.dryRun,
-        accessLevels: props.perimeter.accessLevels,
-        ingressRules: props.perimeter.ingressRules,
-        egressRules: props.perimeter.egressRules,
-        additionalRestrictedServices: props.perimeter.additionalRestrictedServices,
-        dependsOn: this.network
-          ? [this.network.apiRoute, ...this.network.apiRecords, ...apis]
-          : apis,
-      });
-    }
-
-    // ---- storage
-    const storageReady = this.keys.grantsFor(CmekPurpose.STORAGE);
-    const storageKey = this.keys.keyId(CmekPurpose.STORAGE);
-    this.accessLogBucket = new GcpSecureBucket(this, 'access-logs', {
-      projectId,
-      location: props.region,
-      kmsKeyName: storageKey,
-      namePrefix: `mlops-${props.environment}-access-logs`,
-      expireAfterDays: 365,
-      dependsOn: storageReady,
-      removalPolicy,
-    });
-    this.accessLogBucket.grant(
-      'roles/storage.objectCreator',
-      'group:cloud-storage-analytics@google.com',
-    );
-    const bucket = (
-      cid: string,
-      spec: GcpDataBucketSpec | undefined,
-      prefix: string,
-      bucketName?: string,
-      ready?: ITerraformDependable[],
-    ): GcpSecureBucket =>
-      new GcpSecureBucket(this, cid, {
-        projectId,
-        location: spec?.location ?? props.region,
-        kmsKeyName: spec?.kmsKeyName ?? storageKey,
-        bucketName: spec?.bucketName ?? bucketName,
-        namePrefix: prefix,
-        accessLogBucket: this.accessLogBucket.bucket.name,
-        expireAfterDays: spec?.expireAfterDays,
-        retentionDays: spec?.retentionDays,
-        lockRetention: spec?.lockRetention,
-        dependsOn: ready ?? storageReady,
-        removalPolicy,
-      });
-    this.pipelineRoot = bucket(
-      'pipeline-root',
-      undefined,
-      `mlops-${props.environment}-pipeline-root`,
-      props.pipelineRootBucketName,
-    );
-    this.pipelineRootUri = `gs://${this.pipelineRoot.bucket.name}/pipeline-root`;
-    for (const spec of props.dataBuckets ?? [{ name: 'training-data' }]) {
-      const ready = spec.kmsKeyName
-        ? [this.grantAgentOnKey(`data-${spec.name}-key`, spec.kmsKeyName, GcpServiceAgent.STORAGE)]
-        : undefined;
-      this.dataBuckets[spec.name] = bucket(
-        `data-${spec.name}`,
-        spec,
-        `mlops-${props.environment}-${spec.name}`,
-        undefined,
-        ready,
+      for (const [persona, members] of Object.entries(props.personas ?? {})) {
+        if (WORKLOAD.includes(persona)) {
+          v.add(
+            `personas.${persona}`,
+            JSON.stringify(members),
+            'human personas only; workload personas are the platform service accounts (serviceAccountIds)',
+          );
+          continue;
+        }
+        (members ?? []).forEach((m, i) =>
+          v.check(`personas.${persona}[${i}]`, m, Validate.gcpMember(m)),
+        );
+      }
+      for (const [k, list] of Object.entries({
+        admins: props.vizier?.admins,
+        developers: props.vizier?.developers,
+        viewers: props.vizier?.viewers,
+      })) {
+        (list ?? []).forEach((m, i) => v.check(`vizier.${k}[${i}]`, m, Validate.gcpMember(m)));
+      }
+      const explicitLabels: { [k: string]: string | undefined } = {
+        environment: props.tags?.environment ?? props.environment,
+        owner: props.tags?.owner,
+        'data-classification': props.tags?.dataClassification,
+        'cost-center': props.tags?.costCenter,
+        platform: props.tags?.platform,
+        ...(props.tags?.extra ?? {}),
+      };
+      for (const [k, val] of Object.entries(explicitLabels)) {
+        v.check(`tags.${k}`, k, Validate.gcpLabelKey(k));
+        if (val !== undefined) v.check(`tags.${k}`, val, Validate.gcpLabelValue(val));
+      }
+      (props.tagValues ?? []).forEach((t, i) =>
+        v.require(
+          Token.isUnresolved(t) || /^tagValues\/\d+$/.test(t),
+          `tagValues[${i}]`,
+          t,
+          'tagValues/NUMBER',
+        ),
       );
-    }
-    for (const spec of props.datasets ?? []) {
-      this.datasets[spec.datasetId] = new GcpBigQueryDataset(this, `dataset-${spec.datasetId}`, {
-        projectId,
-        datasetId: spec.datasetId,
-        location: spec.location ?? props.region,
-        kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.BIGQUERY),
-        tableExpirationDays: spec.tableExpirationDays,
-        dependsOn: spec.kmsKeyName
-          ? [
-              this.grantAgentOnKey(
-                `dataset-${spec.datasetId}-key`,
-                spec.kmsKeyName,
-                GcpServiceAgent.BIGQUERY,
-              ),
-            ]
-          : this.keys.grantsFor(CmekPurpose.BIGQUERY),
+      if (
+        props.network?.existingNetworkId !== undefined ||
+        props.network?.existingSubnetworkId !== undefined
+      ) {
+        v.require(
+          props.network?.existingNetworkId !== undefined &&
+            props.network?.existingSubnetworkId !== undefined,
+          'network',
+          JSON.stringify(props.network),
+          'existingNetworkId and existingSubnetworkId together',
+        );
+        const n = props.network?.existingNetworkId;
+        if (n !== undefined)
+          v.require(
+            Token.isUnresolved(n) || /^projects\/[^/]+\/global\/networks\/[^/]+$/.test(n),
+            'network.existingNetworkId',
+            n,
+            'projects/P/global/networks/N',
+          );
+      }
+      v.throwIfInvalid();
+
+      // ---- workload SA members for SoD (X-02): humans may not also be workload identities
+      const saIds = {
+        PIPELINE: props.serviceAccountIds?.pipeline ?? 'vertex-pipeline',
+        TRAINING: props.serviceAccountIds?.training ?? 'vertex-training',
+        DEPLOYMENT: props.serviceAccountIds?.deployment ?? 'vertex-deployment',
+        MONITORING: props.serviceAccountIds?.monitoring ?? 'vertex-monitoring',
+      };
+      const sodMap: { [p: string]: string[] } = { ...(props.personas ?? {}) };
+      if (!Token.isUnresolved(props.projectId)) {
+        for (const [p, accountId] of Object.entries(saIds))
+          sodMap[p] = [`serviceAccount:${accountId}@${props.projectId}.iam.gserviceaccount.com`];
+      }
+      this.personaBindings = PersonaModel.validate(
+        this,
+        'personas',
+        sodMap,
+        props.sodExceptions,
+      ).filter((b) => !PersonaModel.isWorkload(b.persona));
+
+      this.labels = Tagging.apply(this, props.environment, props.tags);
+      DataResidency.enforce(this, allowed);
+
+      // ---- project, agents, keys, roles, identities
+      const extraApis = [
+        ...(props.sensitiveDataProtection ? ['dlp.googleapis.com'] : []),
+        ...(props.ciIdentity?.federatedPrincipals?.length
+          ? ['iamcredentials.googleapis.com', 'sts.googleapis.com']
+          : []),
+        ...(props.ciIdentity?.cloudBuild ? ['cloudbuild.googleapis.com'] : []),
+      ];
+      this.project = new GcpProject(this, 'project', {
+        projectId: props.projectId,
+        create: props.createProject,
+        apis: [...PLATFORM_APIS, ...extraApis],
         removalPolicy,
       });
-    }
-    if (props.artifactRegistry ?? true) {
-      this.registry = new GcpArtifactRegistry(this, 'registry', {
-        projectId,
-        location: props.region,
-        kmsKeyName: this.keys.keyId(CmekPurpose.ARTIFACT_REGISTRY),
-        dependsOn: this.keys.grantsFor(CmekPurpose.ARTIFACT_REGISTRY),
-        removalPolicy,
-      });
-    }
-
-    // ---- Vertex AI
-    const vertexReady: ITerraformDependable[] = [...this.keys.grantsFor(CmekPurpose.VERTEX_AI)];
-    if (this.network) vertexReady.push(this.network.privateServiceConnection);
-    this.vertex = new GcpVertexResources(this, 'vertex', {
-      projectId,
-      projectNumber: this.project.projectNumber,
-      region: props.region,
-      kmsKeyName: this.keys.keyId(CmekPurpose.VERTEX_AI),
-      networkName,
-      tensorboard: props.tensorboard,
-      metadataStore: props.metadataStore,
-      endpoints: props.endpoints,
-      dependsOn: vertexReady,
-      betaProvider: props.betaProvider,
-      removalPolicy,
-    });
-    for (const w of props.workbenchInstances ?? []) {
-      this.workbenches[w.name] = new GcpWorkbenchInstance(this, `workbench-${w.name}`, {
-        projectId,
-        zone: w.zone ?? `${props.region}-a`,
-        instanceName: w.name,
-        owner: w.owner,
-        machineType: w.machineType,
-        disableDownloads: w.disableDownloads,
-        disableTerminal: w.disableTerminal,
-        network: this.networkId,
-        subnetwork: this.subnetworkId,
-        kmsKeyName: this.keys.keyId(CmekPurpose.COMPUTE),
-        dependsOn: this.keys.grantsFor(CmekPurpose.COMPUTE),
-        removalPolicy,
-      });
-    }
-
-    // ---- audit, guardrails, monitoring
-    this.audit = new GcpAuditLogging(this, 'audit', {
-      projectId,
-      location: props.region,
-      kmsKeyName: props.auditLogDestination ? undefined : this.keys.keyId(CmekPurpose.LOGGING),
-      existingDestination: props.auditLogDestination,
-      retentionDays: props.auditLogRetentionDays,
-      dependsOn: this.keys.grantsFor(CmekPurpose.LOGGING),
-      apiDependsOn: this.project.api('logging.googleapis.com'),
-      removalPolicy,
-    });
-    if (props.orgPolicies ?? true) {
-      this.orgPolicies = new GcpOrgPolicies(this, 'org-policies', {
-        projectId,
-        allowedLocations: allowed,
-        exclude: props.orgPolicyExclusions,
-        dependsOn: apis,
-      });
-    }
-    this.monitoring = new GcpMonitoring(this, 'monitoring', {
-      projectId,
-      emails: props.alertEmails,
-      existingChannels: props.alertChannels,
-      thresholds: props.alertThresholds,
-      dependsOn: this.project.api('monitoring.googleapis.com'),
-    });
-
-    // ---- least-privilege bindings (X-03, GCP-03)
-    this.bindWorkloads(projectId);
-    this.bindPersonas(projectId, props.vizier);
-
-    // ---- optional controls
-    const wi = props.workloadIdentity;
-    if (wi?.training?.length) {
-      this.workloadIdentity.push(
-        new GcpWorkloadIdentity(this, 'wi-training', {
-          projectId,
-          serviceAccount: this.serviceAccounts.training,
-          bindings: wi.training,
-        }),
-      );
-    }
-    if (wi?.deployment?.length) {
-      this.workloadIdentity.push(
-        new GcpWorkloadIdentity(this, 'wi-deployment', {
-          projectId,
-          serviceAccount: this.serviceAccounts.deployment,
-          bindings: wi.deployment,
-        }),
-      );
-    }
-    if (props.sensitiveDataProtection) {
-      const findings = new GcpBigQueryDataset(this, 'dataset-dlp-findings', {
-        projectId,
-        datasetId: 'dlp_findings',
-        location: props.region,
-        kmsKeyName: this.keys.keyId(CmekPurpose.BIGQUERY),
-        dependsOn: this.keys.grantsFor(CmekPurpose.BIGQUERY),
-        removalPolicy,
-      });
-      this.datasets.dlp_findings = findings;
-      this.sensitiveData = new GcpSensitiveDataProtection(this, 'sensitive-data', {
-        projectId,
-        region: props.region,
-        bucketNames: Object.values(this.dataBuckets).map((b) => b.bucket.name),
-        findingsDatasetId: findings.dataset.datasetId,
-        dependsOn: this.project.api('dlp.googleapis.com'),
-      });
-    }
-    if (props.ciIdentity) {
-      this.ciIdentity = new GcpCiIdentity(this, 'ci', {
+      const projectId = this.project.projectId;
+      for (const tagValue of props.tagValues ?? []) {
+        this.tagBindings.push(
+          new TagsTagBinding(this, `tag-${tagValue.replace(/\//g, '-')}`, {
+            parent: `//cloudresourcemanager.googleapis.com/projects/${this.project.projectNumber}`,
+            tagValue,
+          }),
+        );
+      }
+      const apis = this.project.apiDependencies;
+      this.serviceAgents = new GcpServiceAgents(this, 'service-agents', {
         projectId,
         projectNumber: this.project.projectNumber,
-        accountId: props.ciIdentity.accountId,
-        federatedPrincipals: props.ciIdentity.federatedPrincipals,
-        cloudBuild: props.ciIdentity.cloudBuild,
-        pipelineRole: this.roles.roleName(GcpCustomRole.PIPELINE_OPERATOR),
-        pipelineServiceAccount: this.serviceAccounts.pipeline,
+        region: props.region,
+        dependsOn: apis,
+        betaProvider: props.betaProvider,
       });
-      const ci = this.ciIdentity.serviceAccount.member;
-      this.registry?.grant('roles/artifactregistry.writer', ci, 'ci');
-      this.pipelineRoot.grant('roles/storage.objectUser', ci, 'ci');
+      this.keys = new CmekKeys(this, 'keys', {
+        projectId,
+        location: props.region,
+        keyRingName: props.encryption?.keyRingName,
+        existingKeyRingId: props.encryption?.existingKeyRingId,
+        existingKeys: props.encryption?.existingKeys,
+        rotationPeriod: props.encryption?.rotationPeriod,
+        serviceAgents: this.serviceAgents,
+        dependsOn: this.project.api('cloudkms.googleapis.com'),
+        removalPolicy,
+      });
+      this.jobKmsKeyName = this.keys.keyId(CmekPurpose.VERTEX_AI);
+      const iamApi = this.project.api('iam.googleapis.com');
+      this.roles = new GcpRoleCatalogue(this, 'roles', { projectId, dependsOn: iamApi });
+      this.serviceAccounts = new GcpServiceAccounts(this, 'service-accounts', {
+        projectId,
+        accountIds: props.serviceAccountIds,
+        roleCatalogue: this.roles,
+        dependsOn: iamApi,
+      });
+
+      // ---- network and perimeter
+      let networkName: string | undefined;
+      if (props.network?.existingNetworkId) {
+        this.networkId = props.network.existingNetworkId;
+        this.subnetworkId = props.network.existingSubnetworkId!;
+        networkName = Token.isUnresolved(this.networkId)
+          ? undefined
+          : this.networkId.split('/').pop();
+      } else {
+        this.network = new GcpPrivateNetwork(this, 'network', {
+          projectId,
+          region: props.region,
+          subnetCidr: props.network?.subnetCidr,
+          cloudNat: props.network?.cloudNat,
+          privateServiceAccessPrefixLength: props.network?.privateServiceAccessPrefixLength,
+          restrictedGoogleApis: props.perimeter !== undefined,
+          dependsOn: apis,
+        });
+        this.networkId = this.network.network.id;
+        this.subnetworkId = this.network.subnetwork.id;
+        networkName = this.network.networkName;
+      }
+      if (props.perimeter) {
+        this.perimeter = new ServicePerimeter(this, 'perimeter', {
+          accessPolicyId: props.perimeter.accessPolicyId,
+          perimeterName:
+            props.perimeter.perimeterName ?? `mlops_${props.environment.replace(/-/g, '_')}`,
+          projectResources: [`projects/${this.project.projectNumber}`],
+          dryRun: props.perimeter.dryRun,
+          accessLevels: props.perimeter.accessLevels,
+          ingressRules: props.perimeter.ingressRules,
+          egressRules: props.perimeter.egressRules,
+          additionalRestrictedServices: props.perimeter.additionalRestrictedServices,
+          dependsOn: this.network
+            ? [this.network.apiRoute, ...this.network.apiRecords, ...apis]
+            : apis,
+        });
+      }
+
+      // ---- storage
+      const storageReady = this.keys.grantsFor(CmekPurpose.STORAGE);
+      const storageKey = this.keys.keyId(CmekPurpose.STORAGE);
+      this.accessLogBucket = new GcpSecureBucket(this, 'access-logs', {
+        projectId,
+        location: props.region,
+        kmsKeyName: storageKey,
+        namePrefix: `mlops-${props.environment}-access-logs`,
+        expireAfterDays: 365,
+        dependsOn: storageReady,
+        removalPolicy,
+      });
+      this.accessLogBucket.grant(
+        'roles/storage.objectCreator',
+        'group:cloud-storage-analytics@google.com',
+      );
+      const bucket = (
+        cid: string,
+        spec: GcpDataBucketSpec | undefined,
+        prefix: string,
+        bucketName?: string,
+        ready?: ITerraformDependable[],
+      ): GcpSecureBucket =>
+        new GcpSecureBucket(this, cid, {
+          projectId,
+          location: spec?.location ?? props.region,
+          kmsKeyName: spec?.kmsKeyName ?? storageKey,
+          bucketName: spec?.bucketName ?? bucketName,
+          namePrefix: prefix,
+          accessLogBucket: this.accessLogBucket.bucket.name,
+          expireAfterDays: spec?.expireAfterDays,
+          retentionDays: spec?.retentionDays,
+          lockRetention: spec?.lockRetention,
+          dependsOn: ready ?? storageReady,
+          removalPolicy,
+        });
+      this.pipelineRoot = bucket(
+        'pipeline-root',
+        undefined,
+        `mlops-${props.environment}-pipeline-root`,
+        props.pipelineRootBucketName,
+      );
+      this.pipelineRootUri = `gs://${this.pipelineRoot.bucket.name}/pipeline-root`;
+      for (const spec of props.dataBuckets ?? [{ name: 'training-data' }]) {
+        const ready = spec.kmsKeyName
+          ? [
+              this.grantAgentOnKey(
+                `data-${spec.name}-key`,
+                spec.kmsKeyName,
+                GcpServiceAgent.STORAGE,
+              ),
+            ]
+          : undefined;
+        this.dataBuckets[spec.name] = bucket(
+          `data-${spec.name}`,
+          spec,
+          `mlops-${props.environment}-${spec.name}`,
+          undefined,
+          ready,
+        );
+      }
+      for (const spec of props.datasets ?? []) {
+        this.datasets[spec.datasetId] = new GcpBigQueryDataset(this, `dataset-${spec.datasetId}`, {
+          projectId,
+          datasetId: spec.datasetId,
+          location: spec.location ?? props.region,
+          kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.BIGQUERY),
+          tableExpirationDays: spec.tableExpirationDays,
+          dependsOn: spec.kmsKeyName
+            ? [
+                this.grantAgentOnKey(
+                  `dataset-${spec.datasetId}-key`,
+                  spec.kmsKeyName,
+                  GcpServiceAgent.BIGQUERY,
+                ),
+              ]
+            : this.keys.grantsFor(CmekPurpose.BIGQUERY),
+          removalPolicy,
+        });
+      }
+      if (props.artifactRegistry ?? true) {
+        this.registry = new GcpArtifactRegistry(this, 'registry', {
+          projectId,
+          location: props.region,
+          kmsKeyName: this.keys.keyId(CmekPurpose.ARTIFACT_REGISTRY),
+          dependsOn: this.keys.grantsFor(CmekPurpose.ARTIFACT_REGISTRY),
+          removalPolicy,
+        });
+      }
+
+      // ---- Vertex AI
+      const vertexReady: ITerraformDependable[] = [...this.keys.grantsFor(CmekPurpose.VERTEX_AI)];
+      if (this.network) vertexReady.push(this.network.privateServiceConnection);
+      this.vertex = new GcpVertexResources(this, 'vertex', {
+        projectId,
+        projectNumber: this.project.projectNumber,
+        region: props.region,
+        kmsKeyName: this.keys.keyId(CmekPurpose.VERTEX_AI),
+        networkName,
+        tensorboard: props.tensorboard,
+        metadataStore: props.metadataStore,
+        endpoints: props.endpoints,
+        dependsOn: vertexReady,
+        betaProvider: props.betaProvider,
+        removalPolicy,
+      });
+      for (const w of props.workbenchInstances ?? []) {
+        this.workbenches[w.name] = new GcpWorkbenchInstance(this, `workbench-${w.name}`, {
+          projectId,
+          zone: w.zone ?? `${props.region}-a`,
+          instanceName: w.name,
+          owner: w.owner,
+          machineType: w.machineType,
+          disableDownloads: w.disableDownloads,
+          disableTerminal: w.disableTerminal,
+          network: this.networkId,
+          subnetwork: this.subnetworkId,
+          kmsKeyName: this.keys.keyId(CmekPurpose.COMPUTE),
+          dependsOn: this.keys.grantsFor(CmekPurpose.COMPUTE),
+          removalPolicy,
+        });
+      }
+
+      // ---- audit, guardrails, monitoring
+      this.audit = new GcpAuditLogging(this, 'audit', {
+        projectId,
+        location: props.region,
+        kmsKeyName: props.auditLogDestination ? undefined : this.keys.keyId(CmekPurpose.LOGGING),
+        existingDestination: props.auditLogDestination,
+        retentionDays: props.auditLogRetentionDays,
+        dependsOn: this.keys.grantsFor(CmekPurpose.LOGGING),
+        apiDependsOn: this.project.api('logging.googleapis.com'),
+        removalPolicy,
+      });
+      if (props.orgPolicies ?? true) {
+        this.orgPolicies = new GcpOrgPolicies(this, 'org-policies', {
+          projectId,
+          allowedLocations: allowed,
+          exclude: props.orgPolicyExclusions,
+          dependsOn: apis,
+        });
+      }
+      this.monitoring = new GcpMonitoring(this, 'monitoring', {
+        projectId,
+        emails: props.alertEmails,
+        existingChannels: props.alertChannels,
+        thresholds: props.alertThresholds,
+        dependsOn: this.project.api('monitoring.googleapis.com'),
+      });
+
+      // ---- least-privilege bindings (X-03, GCP-03)
+      this.bindWorkloads(projectId);
+      this.bindPersonas(projectId, props.vizier);
+
+      // ---- optional controls
+      const wi = props.workloadIdentity;
+      if (wi?.training?.length) {
+        this.workloadIdentity.push(
+          new GcpWorkloadIdentity(this, 'wi-training', {
+            projectId,
+            serviceAccount: this.serviceAccounts.training,
+            bindings: wi.training,
+          }),
+        );
+      }
+      if (wi?.deployment?.length) {
+        this.workloadIdentity.push(
+          new GcpWorkloadIdentity(this, 'wi-deployment', {
+            projectId,
+            serviceAccount: this.serviceAccounts.deployment,
+            bindings: wi.deployment,
+          }),
+        );
+      }
+      if (props.sensitiveDataProtection) {
+        const findings = new GcpBigQueryDataset(this, 'dataset-dlp-findings', {
+          projectId,
+          datasetId: 'dlp_findings',
+          location: props.region,
+          kmsKeyName: this.keys.keyId(CmekPurpose.BIGQUERY),
+          dependsOn: this.keys.grantsFor(CmekPurpose.BIGQUERY),
+          removalPolicy,
+        });
+        this.datasets.dlp_findings = findings;
+        this.sensitiveData = new GcpSensitiveDataProtection(this, 'sensitive-data', {
+          projectId,
+          region: props.region,
+          bucketNames: Object.values(this.dataBuckets).map((b) => b.bucket.name),
+          findingsDatasetId: findings.dataset.datasetId,
+          dependsOn: this.project.api('dlp.googleapis.com'),
+        });
+      }
+      if (props.ciIdentity) {
+        this.ciIdentity = new GcpCiIdentity(this, 'ci', {
+          projectId,
+          projectNumber: this.project.projectNumber,
+          accountId: props.ciIdentity.accountId,
+          federatedPrincipals: props.ciIdentity.federatedPrincipals,
+          cloudBuild: props.ciIdentity.cloudBuild,
+          pipelineRole: this.roles.roleName(GcpCustomRole.PIPELINE_OPERATOR),
+          pipelineServiceAccount: this.serviceAccounts.pipeline,
+        });
+        const ci = this.ciIdentity.serviceAccount.member;
+        this.registry?.grant('roles/artifactregistry.writer', ci, 'ci');
+        this.pipelineRoot.grant('roles/storage.objectUser', ci, 'ci');
+      }
+    } finally {
+      restoreStackTraces();
     }
   }
 
