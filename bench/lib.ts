@@ -8,19 +8,25 @@ export interface Sample {
   readonly [key: string]: number;
 }
 
-/** Runs `script` with args in a fresh Node process (with tsx) `runs` times; returns the samples. */
-export function sample(script: string, args: string[], runs: number): Sample[] {
+/** Where `npm run bench:build` puts the compiled library, examples and benchmarks. */
+export const COMPILED_DIR = path.resolve(__dirname, '..', '.bench-build');
+
+/**
+ * Runs `script` with args in a fresh Node process `runs` times and returns the samples: from
+ * TypeScript through tsx (as `cdktf synth` runs the examples), or `compiled` (plain JS, as a
+ * consumer of the published package runs the library).
+ */
+export function sample(script: string, args: string[], runs: number, compiled = false): Sample[] {
   const out: Sample[] = [];
+  const argv = compiled
+    ? [path.join(COMPILED_DIR, 'bench', script.replace(/\.ts$/, '.js')), ...args]
+    : ['--import', 'tsx', path.join(__dirname, script), ...args];
   for (let i = 0; i < runs; i++) {
-    const res = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(__dirname, script), ...args],
-      {
-        encoding: 'utf8',
-        cwd: path.resolve(__dirname, '..'),
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
+    const res = spawnSync(process.execPath, argv, {
+      encoding: 'utf8',
+      cwd: path.resolve(__dirname, '..'),
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (res.status !== 0) {
       throw new Error(`${script} ${args.join(' ')} failed:\n${res.stderr}`);
     }

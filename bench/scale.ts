@@ -10,25 +10,29 @@ const sizes = [1, 10, 100, 1000];
 for (const cloud of clouds) {
   console.log(`\n${cloud}: median of ${runs} runs (wall = construct + synth, after imports)`);
   console.log(
-    '  units  resources   wall ms  per-unit ms(marginal)  peak RSS MB  per-unit RSS KB(marginal)',
+    '  units  resources   wall ms  ms/unit since previous  peak RSS MB  KB/unit since previous',
   );
-  let base: { wall: number; rss: number } | undefined;
-  const marginal: { [n: number]: number } = {};
+  const rows: Array<{ n: number; wall: number; rss: number }> = [];
   for (const n of sizes) {
     const s = sample('scale-once.ts', [cloud, String(n)], runs);
     const wall = median(s.map((x) => x.wallMs));
     const rss = median(s.map((x) => x.rssMb));
-    const perUnit = base ? (wall - base.wall) / (n - 1) : NaN;
-    const perUnitRss = base ? ((rss - base.rss) * 1024) / (n - 1) : NaN;
-    if (base) marginal[n] = perUnit;
-    else base = { wall, rss };
+    const prev = rows[rows.length - 1];
+    rows.push({ n, wall, rss });
+    // marginal cost per added unit over the interval from the previous size
+    const perUnit = prev ? (wall - prev.wall) / (n - prev.n) : NaN;
+    const perUnitKb = prev ? ((rss - prev.rss) * 1024) / (n - prev.n) : NaN;
+    const fmt = (v: number, d: number) => (isNaN(v) ? '-' : v.toFixed(d));
     console.log(
-      `  ${String(n).padStart(5)}  ${String(s[0].resources).padStart(9)}  ${String(wall).padStart(8)}  ${(isNaN(perUnit) ? '-' : perUnit.toFixed(2)).padStart(21)}  ${String(rss).padStart(11)}  ${(isNaN(perUnitRss) ? '-' : perUnitRss.toFixed(1)).padStart(25)}`,
+      `  ${String(n).padStart(5)}  ${String(s[0].resources).padStart(9)}  ${String(wall).padStart(8)}  ${fmt(perUnit, 2).padStart(22)}  ${String(rss).padStart(11)}  ${fmt(perUnitKb, 1).padStart(22)}`,
     );
   }
-  if (marginal[10] && marginal[1000]) {
-    console.log(
-      `  marginal time per unit at 1000 / at 10: ${(marginal[1000] / marginal[10]).toFixed(2)}x`,
-    );
-  }
+  const slope = (a: number, b: number) => {
+    const x = rows.find((r) => r.n === a)!;
+    const y = rows.find((r) => r.n === b)!;
+    return (y.wall - x.wall) / (b - a);
+  };
+  const ratio = slope(100, 1000) / slope(10, 100);
+  console.log(`  per-unit time, 100->1000 vs 10->100: ${ratio.toFixed(2)}x (flat = 1.0)`);
+  console.log(`  ${rows[rows.length - 1].n} units: ${rows[rows.length - 1].wall} ms`);
 }

@@ -1,6 +1,6 @@
 // Identity policy documents of the persona roles (AWS-10, AWS-11, AWS-18, AWS-24), as plain
 // JSON. Resource "*" appears only for actions listed in WILDCARD_RESOURCE_ACTIONS: the actions
-// for which AWS offers no resource-level permission (X-03; listed in docs/aws.md).
+// for which AWS offers no resource-level permission (X-03; listed in the README, AWS section).
 import { STUDIO_USER_TAG } from './defaults';
 import { AwsEnv } from './env';
 import { iamVar, policyDocument, Statement } from './policy';

@@ -232,7 +232,7 @@ export interface SageMakerStudioDomainProps {
    * Allow Terraform to destroy/replace the domain. Auth mode, VPC, subnets and KMS key force a
    * new domain; by default the domain carries `prevent_destroy`, so such a change fails at plan
    * instead of silently deleting every user's home directory. Set true only for an intended
-   * rebuild (see docs/aws.md).
+   * rebuild (see the README, AWS section).
    * @default false
    */
   readonly allowReplacement?: boolean;
@@ -389,7 +389,7 @@ export class SageMakerStudioDomain extends Construct {
       if (props.encryption?.kmsKeyArn) {
         this.kmsKeyArn = props.encryption.kmsKeyArn;
         Annotations.of(this).addInfo(
-          'encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers and the platform roles (see docs/aws.md)',
+          'encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers and the platform roles (see the README, AWS section)',
         );
       } else {
         this.platformKey = new PlatformKey(this, 'key', {
@@ -535,7 +535,7 @@ export class SageMakerStudioDomain extends Construct {
         this.domain.lifecycle = { ...(this.domain.lifecycle ?? {}), preventDestroy: true };
         if (removal === RemovalPolicy.DESTROY) {
           Annotations.of(this).addWarning(
-            'removalPolicy is DESTROY but allowReplacement is false: the domain keeps prevent_destroy (see docs/aws.md)',
+            'removalPolicy is DESTROY but allowReplacement is false: the domain keeps prevent_destroy (see the README, AWS section)',
           );
         }
       }

@@ -96,7 +96,7 @@ const DURATION = /^P(T(\d+H)?(\d+M)?(\d+S)?)$/;
 /**
  * Azure ML compute with the provider defaults flipped (AZ-08): no public IP, local auth off,
  * SSH off, managed identity, clusters scale to 0, personal instances assigned to one user.
- * Idle shutdown of instances is not exposed by azurerm 4.x (see docs/azure.md).
+ * Idle shutdown of instances is not exposed by azurerm 4.x (see the README, Azure section).
  */
 export class AzureMlCompute extends Construct {
   /** Clusters by name. */

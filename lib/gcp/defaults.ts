@@ -1,6 +1,6 @@
 /**
  * Secure defaults of the GCP constructs, in one place (aws-solutions-constructs style).
- * Every value here is documented in docs/gcp.md.
+ * Every value here is documented in the GCP section of the README.
  */
 
 /** 90 days, the maximum (and default) CMEK rotation period (GCP-06). */

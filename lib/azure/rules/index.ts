@@ -47,7 +47,7 @@ const TAGGABLE = [
 /**
  * The Azure rule pack (X-11): one rule per file, ids = control ids (AZ-01 ... AZ-13, X-08, X-09).
  * AZ-10 (endpoint auth), AZ-14 (Defender, subscription scope) and AZ-15 (naming) cannot be
- * checked on a stack's Terraform JSON; see docs/azure.md.
+ * checked on a stack's Terraform JSON; see the README, Azure section.
  */
 export class AzureMlopsChecks extends RulePack {
   constructor() {
