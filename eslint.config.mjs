@@ -8,7 +8,19 @@ const providerRootImport = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'cdktf.out/**', '.gen/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-jsii/**',
+      'cdktf.out/**',
+      '.gen/**',
+      'coverage/**',
+      '.scratch/**',
+      '.bench-build/**',
+      '.tmp-*/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
@@ -23,7 +35,7 @@ export default tseslint.config(
           message: providerRootImport.message,
         },
         {
-          selector: "ImportExpression > Literal[value=/^@cdktf\\/provider-[a-z-]+$/]",
+          selector: 'ImportExpression > Literal[value=/^@cdktf\\/provider-[a-z-]+$/]',
           message: providerRootImport.message,
         },
       ],

@@ -11,7 +11,9 @@ execFileSync(process.execPath, [require.resolve('jsii-docgen/bin/jsii-docgen'), 
   cwd: root,
   stdio: 'inherit',
 });
-const committed = fs.existsSync(path.join(root, 'API.md')) ? fs.readFileSync(path.join(root, 'API.md'), 'utf8') : '';
+const committed = fs.existsSync(path.join(root, 'API.md'))
+  ? fs.readFileSync(path.join(root, 'API.md'), 'utf8')
+  : '';
 const fresh = fs.readFileSync(tmp, 'utf8');
 if (committed !== fresh) {
   console.error('API.md is stale: run `npm run build && npm run docgen` and commit the result.');

@@ -47,7 +47,10 @@ for (const stack of ['consumer-aws', 'consumer-gcp', 'consumer-azure']) {
   const dir = path.join(outdir, 'stacks', stack);
   const tf = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8'));
   const report = JSON.parse(fs.readFileSync(path.join(dir, 'compliance-report.json'), 'utf8'));
-  const resources = Object.values(tf.resource).reduce((n, byName) => n + Object.keys(byName).length, 0);
+  const resources = Object.values(tf.resource).reduce(
+    (n, byName) => n + Object.keys(byName).length,
+    0,
+  );
   if (resources < 10 || report.summary.errors !== 0) {
     throw new Error(`${stack}: ${resources} resources, ${report.summary.errors} compliance errors`);
   }
