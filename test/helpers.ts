@@ -47,3 +47,19 @@ export function tempApp(): { app: App; outdir: string } {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'secure-mlops-test-'));
   return { app: new App({ outdir, skipValidation: false }), outdir };
 }
+
+/** One example synthesized on its own: its first stack's JSON, compliance report and resource addresses. */
+export function synthExample(build: (app: App) => TerraformStack[]): {
+  json: any;
+  report: ComplianceReport;
+  addresses: string[];
+} {
+  const app = Testing.app();
+  const [stack] = build(app);
+  const json = synthJson(stack);
+  const report = Compliance.of(app).evaluate(stack);
+  const addresses = Object.entries<any>(json.resource)
+    .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
+    .sort();
+  return { json, report, addresses };
+}
