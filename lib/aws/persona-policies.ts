@@ -57,6 +57,19 @@ function sm(ctx: PolicyContext, resource: string): string {
   return `arn:${ctx.env.partition}:sagemaker:${ctx.env.region}:${ctx.env.account}:${resource}`;
 }
 
+/**
+ * An Allow statement with `Resource: "*"`, for actions that have no resource-level permission.
+ * Any other action is a programming error (X-03), caught at synth.
+ */
+function noResourceLevel(sid: string, actions: string | string[]): Statement {
+  for (const a of Array.isArray(actions) ? actions : [actions]) {
+    if (!WILDCARD_RESOURCE_ACTIONS.includes(a)) {
+      throw new Error(`${sid}: ${a} has resource-level permissions; scope it instead of "*"`);
+    }
+  }
+  return { Sid: sid, Effect: 'Allow', Action: actions, Resource: '*' };
+}
+
 function passRole(sid: string, roles: string[]): Statement {
   return {
     Sid: sid,
@@ -127,17 +140,12 @@ function studioUser(ctx: PolicyContext): Statement[] {
         sm(ctx, `app/${ctx.domainId}/*`),
       ],
     },
-    {
-      Sid: 'ListStudio',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:ListDomains',
-        'sagemaker:ListUserProfiles',
-        'sagemaker:ListApps',
-        'sagemaker:ListSpaces',
-      ],
-      Resource: '*',
-    },
+    noResourceLevel('ListStudio', [
+      'sagemaker:ListDomains',
+      'sagemaker:ListUserProfiles',
+      'sagemaker:ListApps',
+      'sagemaker:ListSpaces',
+    ]),
   ];
 }
 
@@ -232,20 +240,15 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
         sm(ctx, 'studio-lifecycle-config/*'),
       ],
     },
-    {
-      Sid: 'ListStudio',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:ListDomains',
-        'sagemaker:ListUserProfiles',
-        'sagemaker:ListApps',
-        'sagemaker:ListSpaces',
-        'sagemaker:ListImages',
-        'sagemaker:ListAppImageConfigs',
-        'sagemaker:ListStudioLifecycleConfigs',
-      ],
-      Resource: '*',
-    },
+    noResourceLevel('ListStudio', [
+      'sagemaker:ListDomains',
+      'sagemaker:ListUserProfiles',
+      'sagemaker:ListApps',
+      'sagemaker:ListSpaces',
+      'sagemaker:ListImages',
+      'sagemaker:ListAppImageConfigs',
+      'sagemaker:ListStudioLifecycleConfigs',
+    ]),
     passRole('PassExecutionRoles', ctx.executionRoleArns),
     {
       Sid: 'SageMakerServiceLinkedRole',
@@ -293,21 +296,16 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
       ],
       Resource: `arn:${partition}:ecr:${region}:${account}:repository/*`,
     },
-    {
-      Sid: 'NetworkRead',
-      Effect: 'Allow',
-      Action: [
-        'ec2:DescribeVpcs',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeSecurityGroups',
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeVpcEndpoints',
-        'ec2:DescribeRouteTables',
-        'ec2:DescribeDhcpOptions',
-        'ecr:GetAuthorizationToken',
-      ],
-      Resource: '*',
-    },
+    noResourceLevel('NetworkRead', [
+      'ec2:DescribeVpcs',
+      'ec2:DescribeSubnets',
+      'ec2:DescribeSecurityGroups',
+      'ec2:DescribeNetworkInterfaces',
+      'ec2:DescribeVpcEndpoints',
+      'ec2:DescribeRouteTables',
+      'ec2:DescribeDhcpOptions',
+      'ecr:GetAuthorizationToken',
+    ]),
     DENY_TRAINING,
     DENY_DEPLOY,
   ]);
@@ -328,12 +326,10 @@ export function dataScientistPolicy(ctx: PolicyContext): string {
       ],
       Resource: groupResources(ctx),
     },
-    {
-      Sid: 'ListModels',
-      Effect: 'Allow',
-      Action: ['sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'],
-      Resource: '*',
-    },
+    noResourceLevel('ListModels', [
+      'sagemaker:ListModelPackages',
+      'sagemaker:ListModelPackageGroups',
+    ]),
     DENY_APPROVAL,
     DENY_APP_IMAGE_CONFIG,
   ]);
@@ -372,16 +368,11 @@ export function mlEngineerPolicy(ctx: PolicyContext): string {
       ],
       Resource: groupResources(ctx),
     },
-    {
-      Sid: 'ListPipelinesAndModels',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:ListPipelines',
-        'sagemaker:ListModelPackages',
-        'sagemaker:ListModelPackageGroups',
-      ],
-      Resource: '*',
-    },
+    noResourceLevel('ListPipelinesAndModels', [
+      'sagemaker:ListPipelines',
+      'sagemaker:ListModelPackages',
+      'sagemaker:ListModelPackageGroups',
+    ]),
     passRole('PassPipelineRole', [ctx.pipelineRoleArn]),
     DENY_APP_IMAGE_CONFIG,
   ]);
@@ -419,12 +410,10 @@ export function modelViewerPolicy(ctx: PolicyContext): string {
       Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
       Resource: groupResources(ctx),
     },
-    {
-      Sid: 'ListModels',
-      Effect: 'Allow',
-      Action: ['sagemaker:ListModelPackages', 'sagemaker:ListModelPackageGroups'],
-      Resource: '*',
-    },
+    noResourceLevel('ListModels', [
+      'sagemaker:ListModelPackages',
+      'sagemaker:ListModelPackageGroups',
+    ]),
     DENY_APPROVAL,
     DENY_APP_IMAGE_CONFIG,
   ]);
@@ -433,12 +422,11 @@ export function modelViewerPolicy(ctx: PolicyContext): string {
 /** Auditor: read-only audit trail and platform logs. */
 export function auditorPolicy(ctx: PolicyContext): string {
   const statements: Statement[] = [
-    {
-      Sid: 'CloudTrailRead',
-      Effect: 'Allow',
-      Action: ['cloudtrail:LookupEvents', 'cloudtrail:DescribeTrails', 'logs:DescribeLogGroups'],
-      Resource: '*',
-    },
+    noResourceLevel('CloudTrailRead', [
+      'cloudtrail:LookupEvents',
+      'cloudtrail:DescribeTrails',
+      'logs:DescribeLogGroups',
+    ]),
     {
       Sid: 'PlatformLogsRead',
       Effect: 'Allow',
@@ -557,20 +545,15 @@ function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean):
         `arn:${partition}:ec2:${region}:${account}:security-group/*`,
       ],
     },
-    {
-      Sid: 'NoResourceLevelPermission',
-      Effect: 'Allow',
-      Action: [
-        'ecr:GetAuthorizationToken',
-        'ec2:DescribeVpcs',
-        'ec2:DescribeSubnets',
-        'ec2:DescribeSecurityGroups',
-        'ec2:DescribeNetworkInterfaces',
-        'ec2:DescribeDhcpOptions',
-        'cloudwatch:PutMetricData',
-      ],
-      Resource: '*',
-    },
+    noResourceLevel('NoResourceLevelPermission', [
+      'ecr:GetAuthorizationToken',
+      'ec2:DescribeVpcs',
+      'ec2:DescribeSubnets',
+      'ec2:DescribeSecurityGroups',
+      'ec2:DescribeNetworkInterfaces',
+      'ec2:DescribeDhcpOptions',
+      'cloudwatch:PutMetricData',
+    ]),
   ];
 }
 
@@ -627,18 +610,13 @@ export function executionPolicy(ctx: PolicyContext): string {
       ],
       Resource: groupResources(ctx),
     },
-    {
-      Sid: 'ListStudio',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:ListApps',
-        'sagemaker:ListSpaces',
-        'sagemaker:ListTrainingJobs',
-        'sagemaker:ListProcessingJobs',
-        'sagemaker:ListModelPackages',
-      ],
-      Resource: '*',
-    },
+    noResourceLevel('ListStudio', [
+      'sagemaker:ListApps',
+      'sagemaker:ListSpaces',
+      'sagemaker:ListTrainingJobs',
+      'sagemaker:ListProcessingJobs',
+      'sagemaker:ListModelPackages',
+    ]),
     passRole('PassExecutionRoleToJobs', ctx.executionRoleArns),
     DENY_APPROVAL,
     DENY_DEPLOY,
