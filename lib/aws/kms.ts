@@ -10,6 +10,17 @@ import { awsEnv, AwsEnv } from './env';
 import { policyDocument, Statement } from './policy';
 
 /** Props of {@link PlatformKey}. */
+/** Encrypt/decrypt actions a key user needs (without grants). */
+const KEY_USE_ACTIONS = [
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:DescribeKey',
+];
+
 export interface PlatformKeyProps {
   /**
    * Alias (without the `alias/` prefix).
@@ -140,15 +151,7 @@ export class PlatformKey extends Construct {
       Sid: 'CloudWatchLogs',
       Effect: 'Allow',
       Principal: { Service: `logs.${this.env.region}.amazonaws.com` },
-      Action: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncryptFrom',
-        'kms:ReEncryptTo',
-        'kms:GenerateDataKey',
-        'kms:GenerateDataKeyWithoutPlaintext',
-        'kms:DescribeKey',
-      ],
+      Action: KEY_USE_ACTIONS,
       Resource: '*',
       Condition: {
         ArnLike: {
@@ -194,16 +197,7 @@ export class PlatformKey extends Construct {
       Sid: sid,
       Effect: 'Allow',
       Principal: { AWS: `arn:${this.env.partition}:iam::${this.env.account}:root` },
-      Action: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncryptFrom',
-        'kms:ReEncryptTo',
-        'kms:GenerateDataKey',
-        'kms:GenerateDataKeyWithoutPlaintext',
-        'kms:DescribeKey',
-        'kms:CreateGrant',
-      ],
+      Action: [...KEY_USE_ACTIONS, 'kms:CreateGrant'],
       Resource: '*',
       Condition: {
         ArnLike: { 'aws:PrincipalArn': principalArnPattern },
@@ -272,16 +266,7 @@ export class PlatformKey extends Construct {
         Sid: `UseViaServices${i++}`,
         Effect: 'Allow',
         Principal: { AWS: principals.length === 1 ? principals[0] : principals },
-        Action: [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncryptFrom',
-          'kms:ReEncryptTo',
-          'kms:GenerateDataKey',
-          'kms:GenerateDataKeyWithoutPlaintext',
-          'kms:DescribeKey',
-          'kms:CreateGrant',
-        ],
+        Action: [...KEY_USE_ACTIONS, 'kms:CreateGrant'],
         Resource: '*',
         Condition: { StringEquals: { 'kms:ViaService': services.split(',') } },
       });
