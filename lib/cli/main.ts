@@ -36,9 +36,15 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
     const a = rest[i];
     if (a === '--json') json = true;
     else if (a === '--verbose') verbose = true;
-    else if (a === '--out') outFile = rest[++i];
-    else if (a === '--pack') selected.push(String(rest[++i]).toLowerCase());
-    else if (a.startsWith('-')) {
+    else if (a === '--out' || a === '--pack') {
+      const value = rest[++i];
+      if (value === undefined || value.startsWith('-')) {
+        err(`${a} needs a value\n${USAGE}`);
+        return 2;
+      }
+      if (a === '--out') outFile = value;
+      else selected.push(value.toLowerCase());
+    } else if (a.startsWith('-')) {
       err(`unknown option ${a}\n${USAGE}`);
       return 2;
     } else if (dir === undefined) dir = a;
@@ -47,7 +53,7 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
       return 2;
     }
   }
-  if (dir === undefined || (outFile !== undefined && outFile === 'undefined')) {
+  if (dir === undefined) {
     err(USAGE);
     return 2;
   }

@@ -116,6 +116,7 @@ describe('scanner CLI: check <dir>', () => {
     expect(run().code).toBe(2);
     expect(run('check').code).toBe(2);
     expect(run('check', FIXTURES, '--bogus').err).toContain('unknown option --bogus');
+    expect(run('check', FIXTURES, '--out').err).toContain('--out needs a value');
     expect(run('check', FIXTURES, '--pack', 'oracle').err).toContain(
       'unknown pack oracle; known: aws, gcp, azure',
     );
