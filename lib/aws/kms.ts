@@ -9,7 +9,6 @@ import { DEFAULT_KEY_DELETION_WINDOW_DAYS, DEFAULT_KEY_ROTATION_DAYS } from './d
 import { awsEnv, AwsEnv } from './env';
 import { policyDocument, Statement } from './policy';
 
-/** Props of {@link PlatformKey}. */
 /** Encrypt/decrypt actions a key user needs (without grants). */
 const KEY_USE_ACTIONS = [
   'kms:Encrypt',
@@ -21,6 +20,7 @@ const KEY_USE_ACTIONS = [
   'kms:DescribeKey',
 ];
 
+/** Props of {@link PlatformKey}. */
 export interface PlatformKeyProps {
   /**
    * Alias (without the `alias/` prefix).
