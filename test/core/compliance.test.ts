@@ -81,6 +81,7 @@ describe('X-11 compliance engine', () => {
       compliant: 2,
       nonCompliant: 2,
       suppressed: 0,
+      unknown: 0,
       errors: 1,
       warnings: 1,
     });

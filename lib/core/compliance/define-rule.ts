@@ -1,8 +1,32 @@
-import { ComplianceStatus, ResourceView, Rule, RuleEvaluation, RuleLevel } from './rule';
+import {
+  ComplianceStatus,
+  ResourceView,
+  Rule,
+  RuleCategory,
+  RuleEvaluation,
+  RuleLevel,
+  RuleProfile,
+} from './rule';
 import { StackView } from './stack-view';
 
+/** A verdict that depends on a value known only at plan or apply time. */
+export class UnknownVerdict {
+  constructor(public readonly detail: string) {}
+}
+
+/** The verdict "unknown until plan/apply", with what made it unknown. */
+export function unknown(detail: string): UnknownVerdict {
+  return new UnknownVerdict(detail);
+}
+
+/**
+ * What a check returns: true = compliant; false or a string (the detail) = non-compliant;
+ * undefined = not applicable; `unknown(detail)` = depends on a value not known before apply.
+ */
+export type Verdict = boolean | string | undefined | UnknownVerdict;
+
 /** The check of a rule defined with {@link defineRule}. */
-export type RuleCheck = (resource: ResourceView, stack: StackView) => boolean | string | undefined;
+export type RuleCheck = (resource: ResourceView, stack: StackView) => Verdict;
 
 /** Definition of a rule as a pure function. */
 export interface RuleDefinition {
@@ -11,7 +35,13 @@ export interface RuleDefinition {
   readonly description: string;
   readonly fixHint: string;
   readonly resourceTypes?: string[];
-  /** true = compliant; false or a string (the detail) = non-compliant; undefined = not applicable. */
+  /** @default RuleCategory.SECURITY */
+  readonly category?: RuleCategory;
+  /** @default RuleProfile.SECURITY */
+  readonly profile?: RuleProfile;
+  /** The provider source line, cloud doc, benchmark item or data set the rule encodes. */
+  readonly source?: string;
+  /** See {@link Verdict}. */
   readonly check: RuleCheck;
 }
 
@@ -23,6 +53,8 @@ class FunctionRule extends Rule {
   public evaluate(resource: ResourceView, stack: StackView): RuleEvaluation {
     const out = this.def.check(resource, stack);
     if (out === undefined) return { status: ComplianceStatus.NOT_APPLICABLE };
+    if (out instanceof UnknownVerdict)
+      return { status: ComplianceStatus.UNKNOWN, detail: out.detail };
     if (out === true) return { status: ComplianceStatus.COMPLIANT };
     if (out === false) return { status: ComplianceStatus.NON_COMPLIANT };
     return { status: ComplianceStatus.NON_COMPLIANT, detail: out };

@@ -1,5 +1,5 @@
 import { ComplianceFinding, ComplianceReport } from './report';
-import { ComplianceStatus, ResourceView, RuleLevel, RulePack } from './rule';
+import { ComplianceStatus, ResourceView, RuleLevel, RulePack, RuleProfile } from './rule';
 import { StackView } from './stack-view';
 
 /** A suppression of one rule on a resource (or everything under a construct). */
@@ -31,7 +31,22 @@ function covers(suppression: Suppression, ruleId: string): boolean {
  * same report. Suppressions are read from each resource's `//.secure_mlops.suppressions` and
  * count only with a reason of at least 10 characters.
  */
-export function evaluateStack(stackName: string, json: any, packs: RulePack[]): ComplianceReport {
+/** Options of a compliance run. */
+export interface EvaluateOptions {
+  /**
+   * Which rules run: PLATFORM runs every rule; SECURITY leaves out the platform conventions.
+   * @default RuleProfile.PLATFORM
+   */
+  readonly profile?: RuleProfile;
+}
+
+export function evaluateStack(
+  stackName: string,
+  json: any,
+  packs: RulePack[],
+  options: EvaluateOptions = {},
+): ComplianceReport {
+  const profile = options.profile ?? RuleProfile.PLATFORM;
   const view = new StackView(stackName, json);
   const findings: ComplianceFinding[] = [];
   for (const resource of view.resources()) {
@@ -39,6 +54,7 @@ export function evaluateStack(stackName: string, json: any, packs: RulePack[]): 
     for (const pack of packs) {
       for (const rule of pack.rules) {
         if (rule.resourceTypes && !rule.resourceTypes.includes(resource.type)) continue;
+        if (profile === RuleProfile.SECURITY && rule.profile === RuleProfile.PLATFORM) continue;
         let status: ComplianceStatus;
         let detail: string | undefined;
         try {
@@ -98,6 +114,7 @@ export function evaluateStack(stackName: string, json: any, packs: RulePack[]): 
       suppressed: count((x) => x.status === ComplianceStatus.SUPPRESSED),
       errors: count((x) => nonCompliant(x) && x.level === RuleLevel.ERROR),
       warnings: count((x) => nonCompliant(x) && x.level === RuleLevel.WARNING),
+      unknown: count((x) => x.status === ComplianceStatus.UNKNOWN),
     },
     findings,
   };

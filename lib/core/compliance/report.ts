@@ -40,6 +40,8 @@ export interface ComplianceSummary {
   readonly errors: number;
   /** Non-compliant results of WARNING rules. */
   readonly warnings: number;
+  /** Results that depend on values known only at plan or apply time. */
+  readonly unknown: number;
 }
 
 /** The compliance report of one stack (written as compliance-report.json next to cdk.tf.json). */

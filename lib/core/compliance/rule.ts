@@ -8,6 +8,39 @@ export enum RuleLevel {
   WARNING = 'WARNING',
 }
 
+/**
+ * What kind of constraint a rule encodes.
+ *
+ * - `SECURITY`: a control from the controls catalogue or a benchmark item.
+ * - `APPLY`: a constraint the cloud API enforces at apply time that `terraform plan` does not
+ *   check; the rule's `source` cites the provider source line or cloud document it encodes.
+ * - `REFERENCE`: a name that must exist in the cloud's reference data (IAM actions, condition
+ *   keys, roles, permissions, policy definitions); `source` names the data set.
+ */
+export enum RuleCategory {
+  /** A security control or benchmark item. */
+  SECURITY = 'security',
+  /** A constraint the cloud rejects at apply time although `terraform plan` accepts it. */
+  APPLY = 'apply',
+  /** A name that must exist (and not be deprecated) in the cloud's reference data. */
+  REFERENCE = 'reference',
+}
+
+/**
+ * Which stacks a rule is meant for.
+ *
+ * - `SECURITY`: any Terraform configuration (exposure, IAM, encryption in transit, logging,
+ *   apply and reference rules).
+ * - `PLATFORM`: this library's platform conventions on top (prevent_destroy everywhere, the
+ *   platform tags, management locks, mandatory customer-managed keys).
+ */
+export enum RuleProfile {
+  /** Applies to any stack. */
+  SECURITY = 'security',
+  /** Applies to platform stacks only (the `platform` profile also runs every SECURITY rule). */
+  PLATFORM = 'platform',
+}
+
 /** Outcome of one rule on one resource. */
 export enum ComplianceStatus {
   /** The resource meets the rule. */
@@ -18,6 +51,11 @@ export enum ComplianceStatus {
   NOT_APPLICABLE = 'NOT_APPLICABLE',
   /** The resource breaks the rule, but a suppression with a reason covers it. */
   SUPPRESSED = 'SUPPRESSED',
+  /**
+   * The outcome depends on a value known only at plan or apply time (a reference, a variable
+   * without a literal default, a `dynamic` block, `each`/`count`).
+   */
+  UNKNOWN = 'UNKNOWN',
 }
 
 /** One resource of a synthesized stack, as rules see it. */
@@ -63,6 +101,22 @@ export interface RuleProps {
    * @default - every resource
    */
   readonly resourceTypes?: string[];
+  /**
+   * What kind of constraint the rule encodes.
+   * @default RuleCategory.SECURITY
+   */
+  readonly category?: RuleCategory;
+  /**
+   * Which stacks the rule is meant for.
+   * @default RuleProfile.SECURITY
+   */
+  readonly profile?: RuleProfile;
+  /**
+   * The document the rule encodes: a provider source file and line, a cloud API reference page,
+   * a benchmark item or a reference data set. Required for APPLY and REFERENCE rules.
+   * @default - none
+   */
+  readonly source?: string;
 }
 
 /**
@@ -80,6 +134,12 @@ export abstract class Rule {
   public readonly fixHint: string;
   /** Resource types the rule looks at (undefined = every resource). */
   public readonly resourceTypes?: string[];
+  /** What kind of constraint the rule encodes. */
+  public readonly category: RuleCategory;
+  /** Which stacks the rule is meant for. */
+  public readonly profile: RuleProfile;
+  /** The document the rule encodes (required for APPLY and REFERENCE rules). */
+  public readonly source?: string;
 
   constructor(props: RuleProps) {
     this.id = props.id;
@@ -87,6 +147,14 @@ export abstract class Rule {
     this.description = props.description;
     this.fixHint = props.fixHint;
     this.resourceTypes = props.resourceTypes;
+    this.category = props.category ?? RuleCategory.SECURITY;
+    this.profile = props.profile ?? RuleProfile.SECURITY;
+    this.source = props.source;
+    if (this.category !== RuleCategory.SECURITY && !props.source?.trim()) {
+      throw new Error(
+        `Rule ${props.id}: a ${this.category} rule must cite its source (provider source line, cloud doc or data set)`,
+      );
+    }
   }
 
   /** Evaluates the rule on one resource. */
