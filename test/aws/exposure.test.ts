@@ -9,7 +9,7 @@ const pack = new AwsMlopsChecks();
 
 /** Status (and detail) of one rule on one resource of a hand-written stack. */
 function verdict(ruleId: string, json: any, address: string) {
-  const report = evaluateStack('t', json, [pack]);
+  const report = evaluateStack('t', json, [pack], { includeCompliant: true });
   const f = report.findings.find((x) => x.ruleId === ruleId && x.address === address);
   return { status: f?.status ?? ComplianceStatus.NOT_APPLICABLE, reason: f?.reason ?? '' };
 }

@@ -7,7 +7,7 @@ import { evaluateStack } from '../../lib/core/compliance/evaluate';
 const pack = new AzureMlopsChecks();
 
 function verdict(ruleId: string, json: any, address: string) {
-  const report = evaluateStack('t', json, [pack]);
+  const report = evaluateStack('t', json, [pack], { includeCompliant: true });
   const f = report.findings.find((x) => x.ruleId === ruleId && x.address === address);
   return { status: f?.status ?? ComplianceStatus.NOT_APPLICABLE, reason: f?.reason ?? '' };
 }
