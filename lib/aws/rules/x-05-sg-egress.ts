@@ -18,6 +18,6 @@ export const x05SgEgress = defineRule({
     'Send egress to VPC endpoints (their security group), the S3 gateway prefix list or internal CIDRs; route the rest through a proxy or firewall with an allow-list',
   resourceTypes: SECURITY_GROUP_RULE_TYPES,
   source:
-    'AWS Well-Architected Security Pillar SEC05-BP02 (control traffic flow within network layers); AWS SageMaker Studio VpcOnly guidance (no internet egress)',
+    'AWS Well-Architected Framework, Security Pillar SEC05-BP02 (control traffic flow within your network layers); no CIS AWS Foundations item covers egress',
   check: (r, stack) => worldOpenVerdict(r, stack, 'egress'),
 });
