@@ -613,6 +613,18 @@ describe('X-06.trail-logging: trails are logging', () => {
     }
   });
 
+  test('event selectors in list or object form do not change the verdict', () => {
+    const selector = { read_write_type: 'All', include_management_events: true };
+    for (const event_selector of [[selector], selector]) {
+      expect(
+        verdict(id, trail({ enable_logging: false, event_selector }), 'aws_cloudtrail.r').status,
+      ).toBe(ComplianceStatus.NON_COMPLIANT);
+      expect(verdict(id, trail({ event_selector }), 'aws_cloudtrail.r').status).toBe(
+        ComplianceStatus.COMPLIANT,
+      );
+    }
+  });
+
   test('UNKNOWN: enable_logging is a variable without default', () => {
     expect(verdict(id, trail({ enable_logging: '${var.on}' }), 'aws_cloudtrail.r').status).toBe(
       ComplianceStatus.UNKNOWN,
@@ -666,6 +678,19 @@ describe('X-08.force-destroy: stateful resources keep their data on destroy', ()
         status: ComplianceStatus.NON_COMPLIANT,
         reason,
       });
+    }
+  });
+
+  test('legacy inline blocks in list or object form do not change the verdict', () => {
+    const versioning = { enabled: true };
+    for (const v of [[versioning], versioning]) {
+      expect(
+        verdict(
+          id,
+          one('aws_s3_bucket', { bucket: 'b', versioning: v, force_destroy: true }),
+          'aws_s3_bucket.r',
+        ).status,
+      ).toBe(ComplianceStatus.NON_COMPLIANT);
     }
   });
 
