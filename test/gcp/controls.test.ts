@@ -1,3 +1,4 @@
+import { DataGoogleContainerCluster } from '@cdktf/provider-google/lib/data-google-container-cluster';
 import { Persona } from '../../lib/core/personas';
 import { CmekPurpose, GcpMlopsChecks, SecureVertexPipeline } from '../../lib/gcp';
 import { CUSTOM_ROLE_DEFINITIONS, VIZIER_METHOD_PERMISSIONS } from '../../lib/gcp/role-catalogue';
@@ -16,6 +17,10 @@ describe('SecureVertexPipeline controls (full platform)', () => {
 
   beforeAll(() => {
     stack = gcpStack();
+    const gke = new DataGoogleContainerCluster(stack, 'gke', {
+      name: 'ml-serving',
+      location: 'europe-west4',
+    });
     platform = new SecureVertexPipeline(
       stack,
       'ml',
@@ -23,13 +28,17 @@ describe('SecureVertexPipeline controls (full platform)', () => {
         perimeter: {
           accessPolicyId: '123456789012',
           accessLevels: ['accessPolicies/123456789012/accessLevels/corp'],
+          deployerIdentities: ['serviceAccount:terraform@acme-seed.iam.gserviceaccount.com'],
         },
         vizier: {
           admins: ['group:vizier-admins@example.com'],
           developers: ['group:tuners@example.com'],
           viewers: ['group:business@example.com'],
         },
-        workloadIdentity: { training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }] },
+        workloadIdentity: {
+          training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }],
+          clusters: [gke],
+        },
         sensitiveDataProtection: true,
         ciIdentity: { federatedPrincipals: [WIF] },
       }),

@@ -319,7 +319,10 @@ describe('X-12 stable addresses', () => {
       'ml',
       baseProps({
         ciIdentity: {},
-        workloadIdentity: { training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }] },
+        workloadIdentity: {
+          training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }],
+          identityPoolExists: true,
+        },
       }),
     );
     const json = synthJson(stack);
