@@ -105,6 +105,9 @@ export const BROAD_ROLES = [
   'roles/bigquery.admin',
 ];
 
+/** Roles never granted on the whole project (rule GCP-02): Workbench admin goes on the instance. */
+export const PROJECT_WIDE_FORBIDDEN_ROLES = ['roles/notebooks.admin'];
+
 /** Data-plane roles that belong on buckets / datasets, not on the project (GCP-03). */
 export const DATA_PLANE_ROLES = [
   'roles/storage.objectAdmin',

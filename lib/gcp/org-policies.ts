@@ -233,7 +233,8 @@ export class GcpOrgPolicies extends Construct {
         this.customConstraints[name] = constraint;
         this.policies[name] = new OrgPolicyPolicy(this, `${id}-policy`, {
           parent,
-          name: `${parent}/policies/${constraint.name}`,
+          name: `${parent}/policies/${name}`,
+          dependsOn: [constraint],
           spec: { rules: [{ enforce: 'TRUE' }] },
         });
       }
