@@ -8,7 +8,7 @@ function run(
   resource: any,
   ruleId: string,
 ): Array<{ address: string; status: string; reason?: string }> {
-  const report = evaluateStack('t', { resource }, [pack]);
+  const report = evaluateStack('t', { resource }, [pack], { includeCompliant: true });
   return report.findings
     .filter((f) => f.ruleId === ruleId)
     .map((f) => ({ address: f.address, status: f.status, reason: f.reason }));
