@@ -351,7 +351,10 @@ export class GcpPrivateNetwork extends Construct {
   public allowIapSshTo(serviceAccountEmails: string[]): void {
     if (serviceAccountEmails.length === 0) return;
     const rule = this.firewalls['allow-iap-ssh-ingress'];
-    rule.targetServiceAccounts = [...(rule.targetServiceAccountsInput ?? []), ...serviceAccountEmails];
+    rule.targetServiceAccounts = [
+      ...(rule.targetServiceAccountsInput ?? []),
+      ...serviceAccountEmails,
+    ];
     rule.disabled = false;
   }
 }

@@ -53,7 +53,10 @@ export interface GcpOrgPoliciesProps {
  * The Workbench image every instance uses, and the only one `ainotebooks.environmentOptions`
  * allows (the provider's default image family for google_workbench_instance).
  */
-export const WORKBENCH_IMAGE = { project: 'cloud-notebooks-managed', family: 'workbench-instances' };
+export const WORKBENCH_IMAGE = {
+  project: 'cloud-notebooks-managed',
+  family: 'workbench-instances',
+};
 
 /**
  * The custom constraints (GCP-01): a Vertex AI job created without a service account runs as

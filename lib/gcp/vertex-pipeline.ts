@@ -668,14 +668,14 @@ export class SecureVertexPipeline extends Construct {
             w.disableTerminal !== false,
             `workbenchInstances[${i}].disableTerminal`,
             'false',
-            "true while the ainotebooks.disableTerminal guardrail is on (or exclude it in orgPolicyExclusions); the API rejects the instance otherwise",
+            'true while the ainotebooks.disableTerminal guardrail is on (or exclude it in orgPolicyExclusions); the API rejects the instance otherwise',
           );
         if (orgPoliciesOn && !excluded.has('ainotebooks.disableFileDownloads'))
           v.require(
             w.disableDownloads !== false,
             `workbenchInstances[${i}].disableDownloads`,
             'false',
-            "true while the ainotebooks.disableFileDownloads guardrail is on (or exclude it in orgPolicyExclusions)",
+            'true while the ainotebooks.disableFileDownloads guardrail is on (or exclude it in orgPolicyExclusions)',
           );
       });
       const wiOpts = props.workloadIdentity;
@@ -755,8 +755,7 @@ export class SecureVertexPipeline extends Construct {
           workbenchNetworks: [`under:projects/${networkParent}`],
           dependsOn: orgApis,
         });
-        const guard =
-          this.orgPolicies.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
+        const guard = this.orgPolicies.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
         if (guard) {
           this.defaultSaGuardWait = new Sleep(this, 'default-sa-guard-wait', {
             provider: timeProvider(this),
@@ -970,7 +969,9 @@ export class SecureVertexPipeline extends Construct {
         });
       }
 
-      this.network?.allowIapSshTo(Object.values(this.workbenches).map((w) => w.serviceAccountEmail));
+      this.network?.allowIapSshTo(
+        Object.values(this.workbenches).map((w) => w.serviceAccountEmail),
+      );
 
       // ---- audit, monitoring
       this.audit = new GcpAuditLogging(this, 'audit', {

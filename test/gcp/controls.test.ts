@@ -155,7 +155,8 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       'resourcemanager.projects.get',
     ]);
     // AI Platform (ml.googleapis.com) was shut down on 2025-01-31: no ml.* permission anywhere
-    for (const r of roles) expect(r.permissions.filter((p: string) => p.startsWith('ml.'))).toEqual([]);
+    for (const r of roles)
+      expect(r.permissions.filter((p: string) => p.startsWith('ml.'))).toEqual([]);
     const vizierAdminBinding = members('google_project_iam_member').find(
       (m) => m.member === 'group:vizier-admins@example.com',
     );
@@ -360,9 +361,9 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       'storage.publicAccessPrevention',
       'storage.uniformBucketLevelAccess',
     ]);
-    expect(byConstraint['ainotebooks.restrictVpcNetworks'].spec.rules[0].values.allowed_values).toEqual(
-      [`under:projects/${PROJECT}`],
-    );
+    expect(
+      byConstraint['ainotebooks.restrictVpcNetworks'].spec.rules[0].values.allowed_values,
+    ).toEqual([`under:projects/${PROJECT}`]);
     expect(byConstraint['gcp.resourceLocations'].spec.rules[0].values.allowed_values).toEqual([
       'in:europe-west4-locations',
     ]);

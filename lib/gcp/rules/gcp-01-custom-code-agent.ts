@@ -49,9 +49,9 @@ export const gcp01CustomCodeAgent = defineRule({
       return !policies.some(
         (p) =>
           String(p.attributes.name ?? '').endsWith(`/policies/${name}`) &&
-          asList((Array.isArray(p.attributes.spec) ? p.attributes.spec[0] : p.attributes.spec)?.rules).some(
-            (x: any) => x?.enforce === 'TRUE',
-          ),
+          asList(
+            (Array.isArray(p.attributes.spec) ? p.attributes.spec[0] : p.attributes.spec)?.rules,
+          ).some((x: any) => x?.enforce === 'TRUE'),
       );
     });
     return (

@@ -56,7 +56,8 @@ export const gcp05ApiEnabled = defineRule({
     if (enabling.some((s) => deps.has(s.address))) return true;
     if (services.some((s) => deps.has(s.address)))
       return unknown(`depends on a google_project_service whose service is an expression`);
-    if (enabling.length > 0) return `does not depend on ${enabling.map((s) => s.address).join(', ')} (${api})`;
+    if (enabling.length > 0)
+      return `does not depend on ${enabling.map((s) => s.address).join(', ')} (${api})`;
     // the API may be enabled by a stack this one reads (applied before it)
     const upstream = dataSources(stack, 'terraform_remote_state');
     if (upstream.some((u) => deps.has(u.address))) return true;

@@ -24,7 +24,8 @@ function keyLocation(value: any, stack: StackView): string | undefined | Verdict
     .resources('google_kms_key_ring')
     .find((kr) => StackView.refersTo(key.attributes.key_ring, kr));
   const loc = ring?.attributes.location;
-  if (typeof loc !== 'string') return unknown(`the key ring of ${key.address} is not declared here`);
+  if (typeof loc !== 'string')
+    return unknown(`the key ring of ${key.address} is not declared here`);
   return isExpression(loc) ? unknown(`the key ring location is ${loc}`) : loc;
 }
 

@@ -55,7 +55,7 @@ export const gcp07Ingress = defineRule({
   description:
     'Perimeter ingress rules name identities and sources and operations; egress rules name identities',
   fixHint:
-    "Add sources { access_level = ... } or sources { resource = \"projects/NUMBER\" } ('*' for any source) next to the identities",
+    'Add sources { access_level = ... } or sources { resource = "projects/NUMBER" } (\'*\' for any source) next to the identities',
   resourceTypes: ['google_access_context_manager_service_perimeter'],
   check: (r) => {
     const verdicts: Verdict[] = [];

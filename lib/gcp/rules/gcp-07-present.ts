@@ -9,7 +9,7 @@ export const gcp07Present = defineRule({
   description:
     'A stack that enables Vertex AI declares a VPC Service Controls perimeter (or explains, with a suppression, which perimeter protects the project)',
   fixHint:
-    "Give the platform a perimeter (perimeter: { accessPolicyId, deployerIdentities }), or suppress GCP-07.perimeter with the name of the perimeter that protects the project",
+    'Give the platform a perimeter (perimeter: { accessPolicyId, deployerIdentities }), or suppress GCP-07.perimeter with the name of the perimeter that protects the project',
   resourceTypes: ['google_project_service'],
   check: (r, stack) => {
     const service = r.attributes.service;

@@ -3,7 +3,8 @@ import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { allConfigs } from './perimeter-config';
 import { allOf, asList, isExpression, unknown } from './util';
 
-const MEMBER = /^(projects\/\d+|\/\/compute\.googleapis\.com\/projects\/[^/]+\/global\/networks\/[^/]+)$/;
+const MEMBER =
+  /^(projects\/\d+|\/\/compute\.googleapis\.com\/projects\/[^/]+\/global\/networks\/[^/]+)$/;
 
 /**
  * GCP-07 (apply): perimeter members are projects by number (projects/NUMBER) or VPC networks;

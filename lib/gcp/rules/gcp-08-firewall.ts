@@ -11,9 +11,17 @@ export const gcp08Firewall = defineRule({
   resourceTypes: ['google_compute_firewall'],
   check: (r) => {
     const a = r.attributes;
-    for (const [k, v] of Object.entries({ direction: a.direction, disabled: a.disabled, allow: a.allow }))
+    for (const [k, v] of Object.entries({
+      direction: a.direction,
+      disabled: a.disabled,
+      allow: a.allow,
+    }))
       if (isExpression(v)) return unknown(`${k} is ${v}`);
-    if ((a.direction ?? 'INGRESS') !== 'INGRESS' || asList(a.allow).length === 0 || isTrue(a.disabled))
+    if (
+      (a.direction ?? 'INGRESS') !== 'INGRESS' ||
+      asList(a.allow).length === 0 ||
+      isTrue(a.disabled)
+    )
       return undefined;
     return literal(
       a.source_ranges ?? [],

@@ -13,12 +13,23 @@ export const gcp08IapSsh = defineRule({
   resourceTypes: ['google_compute_firewall'],
   check: (r) => {
     const a = r.attributes;
-    for (const [k, v] of Object.entries({ direction: a.direction, disabled: a.disabled, allow: a.allow }))
+    for (const [k, v] of Object.entries({
+      direction: a.direction,
+      disabled: a.disabled,
+      allow: a.allow,
+    }))
       if (isExpression(v)) return unknown(`${k} is ${v}`);
-    if ((a.direction ?? 'INGRESS') !== 'INGRESS' || asList(a.allow).length === 0 || isTrue(a.disabled))
+    if (
+      (a.direction ?? 'INGRESS') !== 'INGRESS' ||
+      asList(a.allow).length === 0 ||
+      isTrue(a.disabled)
+    )
       return undefined;
     const targets = a.target_service_accounts;
     if (isExpression(targets)) return unknown(`target_service_accounts is ${targets}`);
-    return asList(targets).length > 0 || 'opens ingress to every instance of the network (no target_service_accounts)';
+    return (
+      asList(targets).length > 0 ||
+      'opens ingress to every instance of the network (no target_service_accounts)'
+    );
   },
 });

@@ -35,7 +35,10 @@ export const gcp09Workbench = defineRule({
         ? allOf([
             on(s.enable_secure_boot, 'shielded_instance_config.enable_secure_boot'),
             on(s.enable_vtpm, 'shielded_instance_config.enable_vtpm'),
-            on(s.enable_integrity_monitoring, 'shielded_instance_config.enable_integrity_monitoring'),
+            on(
+              s.enable_integrity_monitoring,
+              'shielded_instance_config.enable_integrity_monitoring',
+            ),
           ])
         : 'no shielded_instance_config (secure boot, vTPM, integrity monitoring)',
     ]);

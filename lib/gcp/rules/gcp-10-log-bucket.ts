@@ -20,7 +20,9 @@ export const gcp10LogBucket = defineRule({
       isExpression(days)
         ? unknown(`retention_days is ${days}`)
         : typeof days === 'number' || 'retention_days not set',
-      isExpression(locked) ? unknown(`locked is ${locked}`) : isTrue(locked) || 'locked is not true',
+      isExpression(locked)
+        ? unknown(`locked is ${locked}`)
+        : isTrue(locked) || 'locked is not true',
     ]);
   },
 });

@@ -29,7 +29,8 @@ export const gcp11ConstraintShape = defineRule({
     'https://cloud.google.com/resource-manager/docs/reference/orgpolicy/rest/v2/organizations.policies#PolicyRule ("enforce: ... only be set in policies for boolean constraints"; "values: ... only be set in policies for list constraints"); constraint types: https://cloud.google.com/resource-manager/docs/organization-policy/org-policy-constraints',
   description:
     'Org policies on boolean constraints use enforce; policies on list constraints use values, allow_all or deny_all',
-  fixHint: "Use enforce = 'TRUE' for boolean constraints, values { allowed_values = [...] } for list ones",
+  fixHint:
+    "Use enforce = 'TRUE' for boolean constraints, values { allowed_values = [...] } for list ones",
   resourceTypes: ['google_org_policy_policy'],
   check: (r) => {
     const constraint = constraintOf(r);
@@ -41,9 +42,12 @@ export const gcp11ConstraintShape = defineRule({
     if (!Array.isArray(rules)) return rules;
     return allOf(
       rules.map((x) => {
-        const listy = block(x.values) !== undefined || x.allow_all !== undefined || x.deny_all !== undefined;
-        if (isBool && listy) return `${constraint} is a boolean constraint: values/allow_all/deny_all are rejected`;
-        if (isList && x.enforce !== undefined) return `${constraint} is a list constraint: enforce is rejected`;
+        const listy =
+          block(x.values) !== undefined || x.allow_all !== undefined || x.deny_all !== undefined;
+        if (isBool && listy)
+          return `${constraint} is a boolean constraint: values/allow_all/deny_all are rejected`;
+        if (isList && x.enforce !== undefined)
+          return `${constraint} is a list constraint: enforce is rejected`;
         return true;
       }),
     );

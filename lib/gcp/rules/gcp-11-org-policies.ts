@@ -27,8 +27,7 @@ export const gcp11OrgPolicies = defineRule({
       return rules.some((x) => x.deny_all === 'TRUE') || "no rule with deny_all = 'TRUE'";
     if (constraint === 'gcp.resourceLocations')
       return (
-        rules.some((x) => asList(block(x.values)?.allowed_values).length > 0) ||
-        'no allowed_values'
+        rules.some((x) => asList(block(x.values)?.allowed_values).length > 0) || 'no allowed_values'
       );
     return undefined;
   },

@@ -13,7 +13,7 @@ export const gcp14LogAlertRateLimit = defineRule({
   source:
     'https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies#AlertStrategy ("notificationRateLimit: Required for log-based alerting policies")',
   description: 'Log-based alert policies set alert_strategy.notification_rate_limit',
-  fixHint: "Add alert_strategy { notification_rate_limit { period = \"300s\" } }",
+  fixHint: 'Add alert_strategy { notification_rate_limit { period = "300s" } }',
   resourceTypes: ['google_monitoring_alert_policy'],
   check: (r) => {
     const conditions = r.attributes.conditions;
@@ -23,6 +23,8 @@ export const gcp14LogAlertRateLimit = defineRule({
     if (isExpression(strategy)) return unknown(`alert_strategy is ${strategy}`);
     const limit = block(block(strategy)?.notification_rate_limit);
     if (isExpression(limit)) return unknown(`notification_rate_limit is ${limit}`);
-    return !!limit?.period || 'log-based alert without alert_strategy.notification_rate_limit.period';
+    return (
+      !!limit?.period || 'log-based alert without alert_strategy.notification_rate_limit.period'
+    );
   },
 });

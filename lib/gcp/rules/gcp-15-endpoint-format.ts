@@ -26,7 +26,8 @@ export const gcp15EndpointFormat = defineRule({
         ? undefined
         : isExpression(name)
           ? unknown(`name is ${name}`)
-          : /^[1-9]\d{0,9}$/.test(String(name)) || `name '${name}' is not numeric (<= 10 digits, no leading zero)`,
+          : /^[1-9]\d{0,9}$/.test(String(name)) ||
+            `name '${name}' is not numeric (<= 10 digits, no leading zero)`,
       network === undefined
         ? undefined
         : /^projects\/(\d+|\$\{[^}]*\.number\})\/global\/networks\/[^/]+$/.test(network)

@@ -40,9 +40,7 @@ export const gcp17Pool = defineRule({
     const deps = ancestors(stack, r.address);
     const clusters = [
       ...stack.resources('google_container_cluster').map((c) => c.address),
-      ...dataSources(stack, 'google_container_cluster').map((c) =>
-        dataAddress(c.type, c.name),
-      ),
+      ...dataSources(stack, 'google_container_cluster').map((c) => dataAddress(c.type, c.name)),
     ];
     return (
       clusters.some((c) => deps.has(c)) ||

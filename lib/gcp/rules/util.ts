@@ -46,7 +46,11 @@ export function literal(
   detail: (v: any) => string,
 ): Verdict {
   if (isExpression(value)) return unknown(`${what} is ${value}`);
-  if (Array.isArray(value) && value.some(isExpression) && !ok(value.filter((x) => !isExpression(x))))
+  if (
+    Array.isArray(value) &&
+    value.some(isExpression) &&
+    !ok(value.filter((x) => !isExpression(x)))
+  )
     return unknown(`${what} holds an expression`);
   return ok(value) || detail(value);
 }
@@ -103,7 +107,8 @@ export function dependencyGraph(stack: StackView): Map<string, Set<string>> {
   for (const [type, byName] of Object.entries<any>(stack.json.resource ?? {}))
     for (const [name, a] of Object.entries<any>(byName ?? {})) nodes.set(`${type}.${name}`, a);
   for (const [type, byName] of Object.entries<any>(stack.json.data ?? {}))
-    for (const [name, a] of Object.entries<any>(byName ?? {})) nodes.set(dataAddress(type, name), a);
+    for (const [name, a] of Object.entries<any>(byName ?? {}))
+      nodes.set(dataAddress(type, name), a);
   const refRe = /(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
   for (const [addr, a] of nodes) {
     const deps = new Set<string>();
@@ -206,7 +211,11 @@ export function memberKind(member: any): string | undefined {
     if (ref && ref.type === 'google_logging_project_cmek_settings') return 'serviceAccount';
   }
   const ref = referenceOf(member);
-  if (ref && SERVICE_ACCOUNT_SOURCES.includes(ref.type) && ['member', 'email'].includes(ref.attribute))
+  if (
+    ref &&
+    SERVICE_ACCOUNT_SOURCES.includes(ref.type) &&
+    ['member', 'email'].includes(ref.attribute)
+  )
     return 'serviceAccount';
   return undefined;
 }
