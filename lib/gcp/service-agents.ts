@@ -75,8 +75,8 @@ export class GcpServiceAgents extends Construct {
   public readonly storageAgent?: DataGoogleStorageProjectServiceAccount;
   /** The BigQuery agent lookup. */
   public readonly bigqueryAgent?: DataGoogleBigqueryDefaultServiceAccount;
-  /** The wait for the Compute Engine agent after API enablement (GCP-05). */
-  public readonly computeAgentWait?: Sleep;
+  /** The wait (a `time_sleep`) for the Compute Engine agent after API enablement (GCP-05). */
+  public readonly computeAgentWait?: ITerraformDependable;
   /** The Logging CMEK settings lookup (its service account encrypts log buckets). */
   public readonly loggingSettings?: DataGoogleLoggingProjectCmekSettings;
   private readonly members: { [agent: string]: string } = {};

@@ -522,8 +522,8 @@ export class SecureVertexPipeline extends Construct {
   public readonly projectBindings: ProjectIamMember[] = [];
   /** actAs grants of human personas on workload SAs (data scientists → training, ML engineers → pipeline). */
   public readonly personaActAs: ServiceAccountIamMember[] = [];
-  /** The wait between the default-SA guard policy and the Compute Engine API enablement (GCP-01). */
-  public readonly defaultSaGuardWait?: Sleep;
+  /** The wait (a `time_sleep`) between the default-SA guard policy and the Compute Engine API enablement (GCP-01). */
+  public readonly defaultSaGuardWait?: ITerraformDependable;
   /** The validated persona bindings. */
   public readonly personaBindings: PersonaBinding[];
   /** The resolved labels. */
