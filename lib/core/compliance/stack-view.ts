@@ -114,6 +114,7 @@ export class StackView {
   private readonly byType: Map<string, ResourceView[]>;
   private readonly byAddress: Map<string, ResourceView>;
   private refIndex?: Map<string, RefEntry[]>;
+  private readonly literalIndex = new Map<string, Map<string, ResourceView[]>>();
 
   constructor(stackName: string, json: any) {
     this.stackName = stackName;
@@ -256,25 +257,51 @@ export class StackView {
     nameAttr?: string,
   ): ResourceView[] {
     const out = this.referencing(type, attr, target);
-    const name = nameAttr ? target.attributes?.[nameAttr] : undefined;
-    const literalName = typeof name === 'string' && !name.includes('${') ? name : undefined;
     for (const r of this.referencing(type, 'for_each', target)) {
       if (!out.includes(r)) out.push(r);
     }
-    if (literalName !== undefined) {
-      for (const r of this.resources(type)) {
-        if (out.includes(r)) continue;
-        const v = getPath(r.attributes, attr);
-        const fe = r.attributes.for_each;
-        const iterates =
-          typeof v === 'string' &&
-          /^\$\{each\.(value|key)\}$/.test(v) &&
-          ((Array.isArray(fe) && fe.includes(literalName)) ||
-            (fe !== null && typeof fe === 'object' && !Array.isArray(fe) && literalName in fe));
-        if (v === literalName || iterates) out.push(r);
+    const name = nameAttr ? target.attributes?.[nameAttr] : undefined;
+    if (typeof name === 'string' && !name.includes('${')) {
+      for (const r of this.byLiteral(type, attr).get(name) ?? []) {
+        if (!out.includes(r)) out.push(r);
       }
     }
     return out;
+  }
+
+  /**
+   * Resources of `type` by the literal value of `attr`: a literal string, or, for
+   * `${each.value}` / `${each.key}`, each name in a literal `for_each` set or map.
+   */
+  private byLiteral(type: string, attr: string): Map<string, ResourceView[]> {
+    const key = `${type}\u0000${attr}`;
+    let map = this.literalIndex.get(key);
+    if (map) return map;
+    map = new Map();
+    const add = (name: string, r: ResourceView) => {
+      let list = map!.get(name);
+      if (!list) map!.set(name, (list = []));
+      if (!list.includes(r)) list.push(r);
+    };
+    for (const r of this.resources(type)) {
+      const v = getPath(r.attributes, attr);
+      if (typeof v !== 'string') continue;
+      if (!v.includes('${')) add(v, r);
+      else {
+        const each = /^\$\{each\.(value|key)\}$/.exec(v);
+        const fe = r.attributes.for_each;
+        if (!each || fe === null || typeof fe !== 'object') continue;
+        // a set or list: each.key == each.value; a map: keys or values
+        const names = Array.isArray(fe)
+          ? fe
+          : each[1] === 'key'
+            ? Object.keys(fe)
+            : Object.values(fe);
+        names.filter((x): x is string => typeof x === 'string').forEach((x) => add(x, r));
+      }
+    }
+    this.literalIndex.set(key, map);
+    return map;
   }
 
   private index(): Map<string, RefEntry[]> {
