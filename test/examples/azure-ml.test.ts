@@ -45,7 +45,9 @@ describe('examples/azure-ml', () => {
 
   test('X-11 every apply rule decides on the example (no finding is left UNKNOWN)', () => {
     expect(report.summary.unknown).toBe(0);
-    expect(report.findings.filter((f: any) => f.ruleId === 'AZ-09.propagation').length).toBeGreaterThan(3);
+    expect(
+      report.findings.filter((f: any) => f.ruleId === 'AZ-09.propagation').length,
+    ).toBeGreaterThan(3);
   });
 
   test('X-12 two synths of the example are byte-identical', () => {
