@@ -339,9 +339,18 @@ const OUTBOUND_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,63}$/;
 /**
  * A secure Azure Machine Learning workspace with its dependent resources (s003, AZ-01..AZ-15):
  * user-assigned identity, public network off, HBI, CMK everywhere (workspace, storage,
- * registry), hardened Key Vault / storage / Premium registry, private endpoints with DNS,
- * managed VNet AllowOnlyApprovedOutbound, hardened compute, persona RBAC, monitoring,
- * Azure Policy guardrails and resource locks. Every part is a public property.
+ * registry) from a vault of its own, hardened Key Vaults / storage / Premium registry,
+ * private endpoints with DNS, managed VNet AllowOnlyApprovedOutbound, hardened compute,
+ * least-privilege persona and workspace-identity RBAC, monitoring behind an Azure Monitor
+ * Private Link Scope, the Activity Log export, Azure Policy guardrails and resource locks.
+ * Every part is a public property.
+ *
+ * The first apply works from a runner outside the VNet: nothing is created through a data
+ * plane the firewalls close (the CMK through ARM with azapi, containers and datastores
+ * through ARM, no storage data-plane polling), and every resource that needs a role
+ * assignment waits for it and for its propagation. The stack needs an azurerm provider with
+ * `storage_use_azuread = true` and `features.storage.data_plane_available = false`, and an
+ * `AzapiProvider` (synth fails otherwise).
  */
 export class AzureMLWorkspace extends Construct {
   /** The created resource group (undefined when brought). */
