@@ -5,7 +5,7 @@ import { MonitorPrivateLinkScope } from '@cdktf/provider-azurerm/lib/monitor-pri
 import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
 import { Construct } from 'constructs';
 import { Validator } from '../core/errors';
-import { uniqueName } from '../core/naming';
+import { uniqueName, uniqueSuffix } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { ACTIVITY_LOG_CATEGORIES, MONITORING_DEFAULTS } from './defaults';
 
@@ -190,8 +190,9 @@ export class AzureDiagnostics extends Construct {
         scopeRg = props.resourceGroupName;
       }
       const link = (key: string, resourceId: string) => {
+        // Unique within the scope, which a hub may share between platforms.
         this.scopedServices[key] = new MonitorPrivateLinkScopedService(this, `scoped-${key}`, {
-          name: `amplsrv-${key}`,
+          name: `amplsrv-${uniqueSuffix(this)}-${key}`,
           resourceGroupName: scopeRg,
           scopeName,
           linkedResourceId: resourceId,

@@ -1000,7 +1000,7 @@ export class AzureMLWorkspace extends Construct {
         this.activityLogExport = d.exportActivityLog(
           'activity-log',
           subscription.id,
-          `diag-activity-log-${id}-${env}`,
+          `diag-activity-log-${id}-${env}-${uniqueSuffix(this)}`,
         );
       }
 

@@ -612,7 +612,7 @@ describe('AzureMLWorkspace defaults', () => {
     expect(d.target_resource_id).toMatch(
       /^\$\{data\.azurerm_subscription\.ml_subscription_\w+\.id\}$/,
     );
-    expect(d.name).toBe('diag-activity-log-ml-prod');
+    expect(d.name).toMatch(/^diag-activity-log-ml-prod-[a-z0-9]{6}$/);
     expect(d.enabled_log.map((l: any) => l.category)).toEqual([
       'Administrative',
       'Security',
@@ -954,8 +954,11 @@ describe('AzureMLWorkspace options', () => {
     });
     const json = synthJson(stack);
     expect(json.resource.azurerm_monitor_private_link_scope).toBeUndefined();
-    for (const { r } of all(json, 'azurerm_monitor_private_link_scoped_service'))
+    for (const { r } of all(json, 'azurerm_monitor_private_link_scoped_service')) {
       expect(r).toMatchObject({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub' });
+      // Unique names: the hub's scope may hold the resources of several platforms.
+      expect(r.name).toMatch(/^amplsrv-[a-z0-9]{6}-(logs|app-insights)$/);
+    }
     expect(
       all(json, 'azurerm_private_endpoint').some(
         (x) => block(x.r.private_service_connection).subresource_names[0] === 'azuremonitor',
