@@ -10,7 +10,7 @@ function run(
   ruleId: string,
 ): Array<{ address: string; status: string; reason?: string }> {
   const stack = json.resource ? json : { resource: json };
-  return evaluateStack('t', stack, [pack])
+  return evaluateStack('t', stack, [pack], { includeCompliant: true })
     .findings.filter((f) => f.ruleId === ruleId)
     .map((f) => ({ address: f.address, status: f.status, reason: f.reason }));
 }

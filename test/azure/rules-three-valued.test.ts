@@ -5,7 +5,7 @@ const pack = new AzureMlopsChecks();
 
 function statusOf(json: any, ruleId: string, address?: string): string | undefined {
   const stack = json.resource ? json : { resource: json };
-  return evaluateStack('t', stack, [pack]).findings.find(
+  return evaluateStack('t', stack, [pack], { includeCompliant: true }).findings.find(
     (f) => f.ruleId === ruleId && (address === undefined || f.address === address),
   )?.status;
 }
@@ -281,6 +281,7 @@ describe('Azure rules are three-valued (expressions give UNKNOWN, never a pass o
         },
       },
       [pack],
+      { includeCompliant: true },
     ).findings.find((f) => f.ruleId === 'AZ-12')!;
     expect(old.status).toBe('NON_COMPLIANT');
     expect(old.reason).toMatch(

@@ -2,6 +2,7 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { scopeKind, ScopeKind } from './scope';
 import { asList, blocks, isExpression, read, unknown } from './util';
+import { broadScopes } from './x-03-custom-role-wildcards';
 
 /** AZ-09 / X-03: custom roles carry no wildcard or authorization-write actions. */
 export const az09CustomRoles = defineRule({
@@ -15,6 +16,10 @@ export const az09CustomRoles = defineRule({
   check: (r, stack) => {
     const f: string[] = [];
     const unknowns: string[] = [];
+    // wildcards of a role at root, management group or subscription scope are reported by
+    // X-03.custom-role-wildcards; this rule reports those of narrower roles
+    const broad = broadScopes(r, stack);
+    const reportWildcards = !(Array.isArray(broad) && broad.length > 0);
     const perms = blocks(r, 'permissions');
     if (perms.expression !== undefined) return unknown(`permissions is ${perms.expression}`);
     for (const p of perms.list) {
@@ -23,7 +28,8 @@ export const az09CustomRoles = defineRule({
           unknowns.push(`action ${a}`);
           continue;
         }
-        if (a === '*' || a === '*/write' || a === '*/delete') f.push(`wildcard action '${a}'`);
+        if (reportWildcards && (a === '*' || a === '*/write' || a === '*/delete'))
+          f.push(`wildcard action '${a}'`);
         if (/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(String(a)))
           f.push(`authorization action '${a}'`);
       }

@@ -33,6 +33,10 @@ import { az11Diagnostics } from './az-11-diagnostics';
 import { az11PrivateLinkScope } from './az-11-private-link-scope';
 import { az12PolicyAssignments } from './az-12-policy-assignments';
 import { az13Locks } from './az-13-locks';
+import { x03CustomRoleWildcards } from './x-03-custom-role-wildcards';
+import { x05IpRules } from './x-05-ip-rules';
+import { x05NsgInbound } from './x-05-nsg-inbound';
+import { x08ForceDestroy } from './x-08-force-destroy';
 
 /** Stateful Azure resource types protected from destroy (X-08). */
 const STATEFUL = [
@@ -61,10 +65,10 @@ const TAGGABLE = [
 
 /**
  * The Azure rule pack (X-11): one rule per file, ids = control ids with a facet (AZ-01 ...
- * AZ-13, X-08, X-09). Security rules check the controls; apply rules (category APPLY, each
- * citing its source) check constraints Azure enforces at apply time that `terraform plan`
- * does not. AZ-10 (endpoint auth), AZ-14 (Defender, subscription scope) and AZ-15 (naming)
- * cannot be checked on a stack's Terraform JSON; see the README, Azure section.
+ * AZ-13, X-03, X-05, X-08, X-09). Security rules check the controls; apply rules (category
+ * APPLY, each citing its source) check constraints Azure enforces at apply time that
+ * `terraform plan` does not. AZ-10 (endpoint auth), AZ-14 (Defender, subscription scope) and
+ * AZ-15 (naming) cannot be checked on a stack's Terraform JSON; see the README, Azure section.
  */
 export class AzureMlopsChecks extends RulePack {
   constructor() {
@@ -102,6 +106,10 @@ export class AzureMlopsChecks extends RulePack {
       az11ActivityLog,
       az12PolicyAssignments,
       az13Locks,
+      x03CustomRoleWildcards,
+      x05NsgInbound,
+      x05IpRules,
+      x08ForceDestroy,
       preventDestroyRule(STATEFUL),
       requiredTagsRule('azurerm_', 'tags', TAGGABLE),
     ]);

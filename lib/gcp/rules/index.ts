@@ -24,6 +24,8 @@ import { gcp13Registry } from './gcp-13-registry';
 import { gcp14AlertChannels } from './gcp-14-alert-channels';
 import { gcp15PrivateEndpoint } from './gcp-15-private-endpoint';
 import { gcp17NoSaKeys } from './gcp-17-no-sa-keys';
+import { x03PublicMember } from './x-03-public-member';
+import { x08ForceDestroy } from './x-08-force-destroy';
 
 /** Stateful GCP resource types that must carry prevent_destroy. */
 export const GCP_STATEFUL_TYPES = [
@@ -83,6 +85,8 @@ export class GcpMlopsChecks extends RulePack {
       gcp14AlertChannels,
       gcp15PrivateEndpoint,
       gcp17NoSaKeys,
+      x03PublicMember,
+      x08ForceDestroy,
       preventDestroyRule(GCP_STATEFUL_TYPES),
       requiredTagsRule('google_', 'labels', GCP_LABELLED_TYPES),
     ]);
