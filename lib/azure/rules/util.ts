@@ -82,12 +82,12 @@ export function present(r: ResourceView, path: string, detail: string): Verdict 
 
 /** The attribute must be literally false (or the string "false"). */
 export function mustBeFalse(r: ResourceView, path: string): Verdict {
-  return check(r, path, isFalse, (v) => `${path} is ${v === undefined ? 'unset' : v}, not false`);
+  return check(r, path, isFalse, () => `${path} is not false`);
 }
 
 /** The attribute must be literally true (or the string "true"). */
 export function mustBeTrue(r: ResourceView, path: string): Verdict {
-  return check(r, path, isTrue, (v) => `${path} is ${v === undefined ? 'unset' : v}, not true`);
+  return check(r, path, isTrue, () => `${path} is not true`);
 }
 
 /** Internal: the resources of a type in the stack whose `attr` refers to r. */
