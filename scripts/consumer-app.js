@@ -27,6 +27,8 @@ new lib.SecureVertexPipeline(gcp, 'vertex', {
   environment: 'dev',
   projectId: 'consumer-project',
   region: 'europe-west4',
+  // defines the job-service-account constraints at the organization (GCP-01)
+  organizationId: '111111111111',
   personas: { [lib.Persona.DATA_SCIENTIST]: ['group:ds@example.com'] },
 });
 
