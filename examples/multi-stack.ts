@@ -50,6 +50,9 @@ function s3State(stack: TerraformStack, key: string): void {
   backend.addOverride('use_lockfile', true);
 }
 
+/** The role the CI pipeline runs Terraform with in the AWS account (it must exist first). */
+const AWS_DEPLOYER = `arn:aws:iam::${ACCOUNT}:role/terraform-deployer`;
+
 function awsProvider(stack: TerraformStack): void {
   new AwsProvider(stack, 'aws', { region: AWS_REGION, allowedAccountIds: [ACCOUNT] });
 }
@@ -62,13 +65,17 @@ function awsStacks(app: App): TerraformStack[] {
   const networkKey = new PlatformKey(networkStack, 'network-key', {
     accountId: ACCOUNT,
     region: AWS_REGION,
+    deployerPrincipalArns: [AWS_DEPLOYER],
   });
+  // The interface endpoints (with account-scoped endpoint policies) are shared; the S3 gateway
+  // endpoint belongs to the platform stack, whose policy names the platform's buckets.
   const network = new PrivateNetwork(networkStack, 'network', {
     vpcCidr: '10.30.0.0/20',
     expectedUsers: 150,
     kmsKeyArn: networkKey.keyArn,
     accountId: ACCOUNT,
     region: AWS_REGION,
+    createS3GatewayEndpoint: false,
   });
   Tagging.apply(networkStack, 'prod', {
     platform: 'ml-shared-network',
@@ -77,6 +84,8 @@ function awsStacks(app: App): TerraformStack[] {
   });
 
   // Platform: the Studio domain on the shared network (ids come through cross-stack references).
+  // It admits its security groups on the network's endpoint security group (the ingress rules
+  // live in this stack) and creates the S3 gateway endpoint for its own buckets.
   const platformStack = new TerraformStack(app, 'ms-aws-platform');
   awsProvider(platformStack);
   s3State(platformStack, 'platform');
@@ -91,8 +100,11 @@ function awsStacks(app: App): TerraformStack[] {
       routeTableIds: network.routeTable ? [network.routeTable.id] : undefined,
       existingVpcCidr: '10.30.0.0/20',
       createEndpoints: false,
+      endpointSecurityGroupId: network.endpointSecurityGroupId,
+      createS3GatewayEndpoint: true,
       expectedUsers: 150,
     },
+    deployerPrincipalArns: [AWS_DEPLOYER],
     personas: {
       [Persona.PLATFORM_ADMIN]: [
         `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_MLPlatformAdmin_0123456789abcdef`,
@@ -135,8 +147,9 @@ function awsStacks(app: App): TerraformStack[] {
         authMode: AuthMode.SSO,
         vpcId: network.vpcId,
         studioSecurityGroupId: platform.studioSecurityGroup.id,
-        teamExecutionRoleArn: platform.personaRoles.roleArn(Persona.TRAINING) as string,
-        ownRolePolicyArns: [platform.executionPolicy.arn],
+        teamExecutionRoleArn: platform.studioExecutionRoleArn(Persona.DATA_SCIENTIST) as string,
+        ownRolePolicyArns: [platform.studioExecutionPolicies[Persona.DATA_SCIENTIST].arn],
+        ownRolePath: platform.userRolePath,
         accountId: ACCOUNT,
       });
     }

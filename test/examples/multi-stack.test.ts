@@ -80,11 +80,74 @@ describe('multi-stack example (X-14)', () => {
     expect(rs.config.key).toBe('ml-platform/network.tfstate');
   });
 
-  test('X-14 the platform stack creates no network of its own', () => {
+  test('X-14 the platform stack creates no network of its own (only the S3 gateway endpoint for its buckets)', () => {
     expect(stacks['ms-aws-platform'].resource.aws_vpc).toBeUndefined();
-    expect(stacks['ms-aws-platform'].resource.aws_vpc_endpoint).toBeUndefined();
+    expect(
+      Object.values<any>(stacks['ms-aws-platform'].resource.aws_vpc_endpoint).map(
+        (e) => e.vpc_endpoint_type,
+      ),
+    ).toEqual(['Gateway']);
     expect(stacks['ms-gcp-platform'].resource.google_compute_network).toBeUndefined();
     expect(stacks['ms-azure-platform'].resource.azurerm_virtual_network).toBeUndefined();
+  });
+
+  test('AWS-02 across stacks the platform reaches the shared interface endpoints and S3', () => {
+    const platform = stacks['ms-aws-platform'].resource;
+    const network = stacks['ms-aws-network'].resource;
+    const remote = 'data.terraform_remote_state.cross-stack-reference-input-ms-aws-network';
+    const endpointSgOutput = Object.keys(stacks['ms-aws-network'].output).find((o) =>
+      o.includes('endpoint-sg'),
+    );
+    expect(endpointSgOutput).toBeDefined();
+    const studioSg = Object.keys(platform.aws_security_group).find((k) => k.includes('studio-sg'));
+    // ingress on the network's endpoint security group, created in the platform stack
+    const ingress = Object.values<any>(platform.aws_vpc_security_group_ingress_rule).filter((r) =>
+      String(r.security_group_id).includes(remote),
+    );
+    expect(ingress.map((r) => [r.from_port, r.to_port])).toEqual([
+      [443, 443],
+      [443, 443],
+    ]);
+    expect(ingress.map((r) => r.referenced_security_group_id).join()).toContain(studioSg);
+    // studio-sg egress: 443 to the endpoints, 443 to S3 (prefix list of the platform's gateway)
+    const egress = Object.values<any>(platform.aws_vpc_security_group_egress_rule).filter((r) =>
+      String(r.security_group_id).includes(`aws_security_group.${studioSg}.`),
+    );
+    expect(egress.map((r) => r.description).sort()).toEqual([
+      'HTTPS to S3 through the gateway endpoint',
+      'HTTPS to VPC interface endpoints',
+      'NFS to the domain EFS mount targets',
+    ]);
+    expect(
+      egress.find((r) => r.referenced_security_group_id)?.referenced_security_group_id,
+    ).toContain(remote);
+    expect(egress.find((r) => r.prefix_list_id)?.prefix_list_id).toMatch(
+      /^\$\{aws_vpc_endpoint\.studio_network_endpoint-s3_\w+\.prefix_list_id\}$/,
+    );
+    // the gateway endpoint admits the platform's data bucket, never a placeholder name
+    const s3 = Object.values<any>(platform.aws_vpc_endpoint)[0];
+    expect(s3.route_table_ids[0]).toContain(remote);
+    const bucket = Object.keys(platform.aws_s3_bucket).find((k) => k.includes('data'));
+    expect(s3.policy).toContain(`\${aws_s3_bucket.${bucket}.arn}`);
+    expect(s3.policy).not.toContain('none-admitted');
+    // the network stack leaves S3 to the platform and scopes its interface endpoints
+    const interfaces = Object.values<any>(network.aws_vpc_endpoint);
+    expect(interfaces.every((e) => e.vpc_endpoint_type === 'Interface')).toBe(true);
+    for (const e of interfaces.filter((x) => !x.service_name.endsWith('.studio')))
+      expect(JSON.parse(e.policy).Statement[0].Condition).toEqual({
+        StringEquals: { 'aws:PrincipalAccount': '111111111111' },
+      });
+  });
+
+  test("AWS-18 tenant profiles run as the data scientists' Studio role of the platform, not as the TRAINING role", () => {
+    for (const tenant of ['fraud', 'pricing']) {
+      for (const p of Object.values<any>(
+        stacks[`ms-aws-tenant-${tenant}`].resource.aws_sagemaker_user_profile,
+      )) {
+        expect(p.user_settings.execution_role).toContain('studio-roles_data-scientist_role');
+        expect(p.user_settings.execution_role).not.toContain('roles_execution');
+      }
+    }
   });
 
   test('AWS-30 tenant stacks carry the tenant id on every profile', () => {
