@@ -31,6 +31,23 @@ import { aws26EfsRetention } from './aws-26-efs-retention';
 import { aws27FlowLogs } from './aws-27-flow-logs';
 import { aws31NotebookInstance } from './aws-31-notebook-instance';
 import { x03LeastPrivilege } from './x-03-least-privilege';
+import { x10CloudTrailBucketPolicy } from './x-10-cloudtrail-bucket-policy';
+import { x10CloudTrailCloudWatchLogs } from './x-10-cloudtrail-cloudwatch-logs';
+import { x10CloudTrailKmsKeyPolicy } from './x-10-cloudtrail-kms-key-policy';
+import { x10Ec2EndpointPrivateDns } from './x-10-ec2-endpoint-private-dns';
+import { x10Ec2SgDescription } from './x-10-ec2-sg-description';
+import { x10Ec2SubnetCidr } from './x-10-ec2-subnet-cidr';
+import { x10IamPolicySize } from './x-10-iam-policy-size';
+import { x10IamRoleAttachments } from './x-10-iam-role-attachments';
+import { x10KmsKeyPolicy } from './x-10-kms-key-policy';
+import { x10LogsKmsKeyPolicy } from './x-10-logs-kms-key-policy';
+import { x10LogsMetricFilterOrder } from './x-10-logs-metric-filter-order';
+import { x10S3BucketName } from './x-10-s3-bucket-name';
+import { x10S3ObjectLock } from './x-10-s3-object-lock';
+import { x10SagemakerName } from './x-10-sagemaker-name';
+import { x10SagemakerNotebookSubnet } from './x-10-sagemaker-notebook-subnet';
+import { x10SagemakerUserProfileSso } from './x-10-sagemaker-user-profile-sso';
+import { x10Tags } from './x-10-tags';
 
 /** Stateful AWS resource types that must carry prevent_destroy (X-08). */
 export const AWS_STATEFUL_TYPES = [
@@ -99,6 +116,24 @@ export class AwsMlopsChecks extends RulePack {
       aws27FlowLogs,
       aws31NotebookInstance,
       x03LeastPrivilege,
+      // apply contract: what the AWS APIs reject although `terraform plan` accepts it
+      x10Ec2SgDescription,
+      x10Ec2SubnetCidr,
+      x10Ec2EndpointPrivateDns,
+      x10KmsKeyPolicy,
+      x10LogsKmsKeyPolicy,
+      x10LogsMetricFilterOrder,
+      x10CloudTrailBucketPolicy,
+      x10CloudTrailKmsKeyPolicy,
+      x10CloudTrailCloudWatchLogs,
+      x10IamPolicySize,
+      x10IamRoleAttachments,
+      x10SagemakerName,
+      x10SagemakerUserProfileSso,
+      x10SagemakerNotebookSubnet,
+      x10S3BucketName,
+      x10S3ObjectLock,
+      x10Tags,
       preventDestroyRule(AWS_STATEFUL_TYPES),
       requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES),
     ]);
