@@ -528,13 +528,12 @@ export function auditorPolicy(ctx: PolicyContext): string {
   return policyDocument(statements);
 }
 
-function workloadBase(
+function dataAccess(
   ctx: PolicyContext,
   s3Prefixes: string[],
   write: boolean,
-  readPrefixes: string[] = [],
+  readPrefixes: string[],
 ): Statement[] {
-  const { partition, region, account } = ctx.env;
   const data: Statement[] = [
     {
       Sid: 'PlatformData',
@@ -553,8 +552,13 @@ function workloadBase(
       Resource: readPrefixes.map((p) => `${ctx.dataBucketArn}/${p}`),
     });
   }
+  return data;
+}
+
+/** What every SageMaker workload needs: bucket listing, the key, images, logs, VPC interfaces. */
+function workloadCommon(ctx: PolicyContext): Statement[] {
+  const { partition, region, account } = ctx.env;
   return [
-    ...data,
     {
       Sid: 'ListPlatformBucket',
       Effect: 'Allow',
@@ -634,6 +638,15 @@ function workloadBase(
       'cloudwatch:PutMetricData',
     ]),
   ];
+}
+
+function workloadBase(
+  ctx: PolicyContext,
+  s3Prefixes: string[],
+  write: boolean,
+  readPrefixes: string[] = [],
+): Statement[] {
+  return [...dataAccess(ctx, s3Prefixes, write, readPrefixes), ...workloadCommon(ctx)];
 }
 
 /**
@@ -734,29 +747,41 @@ function jobs(ctx: PolicyContext): Statement {
 }
 
 /**
- * AWS-18 Studio execution role of one human persona (the team role of that persona, and the
- * per-user roles of its users): the caller's own apps and spaces, the persona's data prefixes,
- * and only the persona's duties. Data scientists train (as themselves or as the TRAINING
- * workload role) and register models; ML engineers run pipelines (PIPELINE role) and approve
- * models but never train directly; data engineers prepare data; any other persona gets the
- * Studio workspace and the sharing prefix only.
+ * What every Studio execution role (team or per-user, any persona) needs to work in Studio: the
+ * caller's own apps and spaces, the platform key, images, logs and VPC interfaces. Attached
+ * next to the persona's duties ({@link studioExecutionPolicy}); two managed policies keep each
+ * under IAM's 6,144-character limit.
+ */
+export function studioWorkspacePolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...studioApps(ctx),
+    ...workloadCommon(ctx),
+    noResourceLevel('ListStudio', [
+      'sagemaker:ListApps',
+      'sagemaker:ListSpaces',
+      'sagemaker:ListTrainingJobs',
+      'sagemaker:ListProcessingJobs',
+      'sagemaker:ListModelPackages',
+      'sagemaker:ListModelPackageGroups',
+      'sagemaker:ListPipelines',
+    ]),
+  ]);
+}
+
+/**
+ * AWS-18 duties of one human persona's Studio execution roles (its team role and the per-user
+ * roles of its users), next to {@link studioWorkspacePolicy}: the persona's data prefixes and
+ * only the persona's duties. Data scientists train (as themselves or as the TRAINING workload
+ * role) and register models; ML engineers run pipelines (PIPELINE role) and approve models but
+ * never train directly; data engineers prepare data; any other persona gets the sharing prefix
+ * only.
  */
 export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): string {
   const own = [...studioRole(ctx, persona), ownUserRole(ctx)];
-  const lists = noResourceLevel('ListStudio', [
-    'sagemaker:ListApps',
-    'sagemaker:ListSpaces',
-    'sagemaker:ListTrainingJobs',
-    'sagemaker:ListProcessingJobs',
-    'sagemaker:ListModelPackages',
-    'sagemaker:ListModelPackageGroups',
-    'sagemaker:ListPipelines',
-  ]);
   switch (persona) {
     case Persona.DATA_SCIENTIST:
       return policyDocument([
-        ...workloadBase(ctx, ['data/*', 'models/*', 'sharing/*', 'jobs/*'], true),
-        ...studioApps(ctx),
+        ...dataAccess(ctx, ['data/*', 'models/*', 'sharing/*', 'jobs/*'], true, []),
         jobs(ctx),
         {
           Sid: 'RegisterModels',
@@ -768,27 +793,22 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
           ],
           Resource: groupResources(ctx),
         },
-        lists,
         passRole('PassExecutionRoleToJobs', [...own, ctx.trainingRoleArn]),
         DENY_APPROVAL,
         DENY_DEPLOY,
       ]);
     case Persona.ML_ENGINEER:
       return policyDocument([
-        ...workloadBase(ctx, ['models/*', 'sharing/*', 'pipelines/*'], true, ['data/*']),
-        ...studioApps(ctx),
+        ...dataAccess(ctx, ['models/*', 'sharing/*', 'pipelines/*'], true, ['data/*']),
         pipelineManagement(ctx),
         approveModels(ctx),
-        lists,
         passRole('PassPipelineRole', [ctx.pipelineRoleArn, ...own]),
         DENY_TRAINING,
         DENY_DEPLOY,
       ]);
     case Persona.DATA_ENGINEER:
       return policyDocument([
-        ...workloadBase(ctx, ['data/*', 'sharing/*'], true),
-        ...studioApps(ctx),
-        lists,
+        ...dataAccess(ctx, ['data/*', 'sharing/*'], true, []),
         passRole('PassExecutionRoleToSageMaker', own),
         DENY_TRAINING,
         DENY_DEPLOY,
@@ -796,9 +816,7 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
       ]);
     default:
       return policyDocument([
-        ...workloadBase(ctx, ['sharing/*'], true),
-        ...studioApps(ctx),
-        lists,
+        ...dataAccess(ctx, ['sharing/*'], true, []),
         passRole('PassExecutionRoleToSageMaker', own),
         DENY_TRAINING,
         DENY_DEPLOY,

@@ -51,6 +51,7 @@ import {
   pipelinePolicy,
   PolicyContext,
   studioExecutionPolicy,
+  studioWorkspacePolicy,
 } from './persona-policies';
 import { PersonaRoles } from './persona-roles';
 import { policyDocument, trustPolicy } from './policy';
@@ -436,8 +437,10 @@ export class SageMakerStudioDomain extends Construct {
   public readonly executionPolicy: IamPolicy;
   /** Studio execution role of each Studio persona (team mode), by persona. */
   public readonly studioExecutionRoles: { [persona: string]: IamRole } = {};
-  /** Permissions of each persona's Studio execution roles (team and per-user), by persona. */
+  /** Duties of each persona's Studio execution roles (team and per-user), by persona. */
   public readonly studioExecutionPolicies: { [persona: string]: IamPolicy } = {};
+  /** Studio workspace permissions shared by every Studio execution role (team and per-user). */
+  public readonly studioWorkspacePolicy: IamPolicy;
   /** Principals that run Terraform (named in the key policy and the SCP). */
   public readonly deployerPrincipalArns: string[];
   /** User profiles by name. */
@@ -778,8 +781,14 @@ export class SageMakerStudioDomain extends Construct {
       );
       if (props.tenantId) this.tenantPolicyArn = this.addTenantIsolation(props.tenantId);
 
-      // Policies of the Studio execution roles (shared by the per-user roles of the persona)
+      // Policies of the Studio execution roles (shared by the per-user roles of the persona): the
+      // common workspace policy and the persona's duties
+      this.studioWorkspacePolicy = new IamPolicy(studioRoles, 'workspace-policy', {
+        description: 'SageMaker Studio workspace permissions of every Studio execution role',
+        policy: studioWorkspacePolicy(ctx),
+      });
       const guardrailArns = [
+        this.studioWorkspacePolicy.arn,
         this.guardrails.studioAppsPolicy.arn,
         this.guardrails.jobsPolicy.arn,
         this.guardrails.jobTagsPolicy.arn,
@@ -789,7 +798,7 @@ export class SageMakerStudioDomain extends Construct {
       for (const persona of studioPersonas) {
         const scope = studioRoleScopes[persona];
         const policy = new IamPolicy(scope, 'policy', {
-          description: `SageMaker Studio execution permissions of the ${persona} persona`,
+          description: `SageMaker Studio duties of the ${persona} persona`,
           policy: studioExecutionPolicy(ctx, persona),
         });
         this.studioExecutionPolicies[persona] = policy;

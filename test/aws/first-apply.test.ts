@@ -237,7 +237,7 @@ describe('controls that hold against a real user', () => {
   });
 
   test("AWS-18 role isolation: apps only in the caller's own private spaces and in shared spaces", () => {
-    const ds = at(json, 'aws_iam_policy', 'studio-roles/data-scientist/policy')[0].policy;
+    const ds = at(json, 'aws_iam_policy', 'studio-roles/workspace-policy')[0].policy;
     const domain = '${aws_sagemaker_domain.studio_domain_F1B3BB3C.id}';
     const appActions = stmts(ds).filter((s: any) =>
       [].concat(s.Action).includes('sagemaker:CreateApp' as never),
