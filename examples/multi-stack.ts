@@ -67,15 +67,12 @@ function awsStacks(app: App): TerraformStack[] {
     region: AWS_REGION,
     deployerPrincipalArns: [AWS_DEPLOYER],
   });
-  // The interface endpoints (with account-scoped endpoint policies) are shared; the S3 gateway
-  // endpoint belongs to the platform stack, whose policy names the platform's buckets.
   const network = new PrivateNetwork(networkStack, 'network', {
     vpcCidr: '10.30.0.0/20',
     expectedUsers: 150,
     kmsKeyArn: networkKey.keyArn,
     accountId: ACCOUNT,
     region: AWS_REGION,
-    createS3GatewayEndpoint: false,
   });
   Tagging.apply(networkStack, 'prod', {
     platform: 'ml-shared-network',
@@ -85,7 +82,7 @@ function awsStacks(app: App): TerraformStack[] {
 
   // Platform: the Studio domain on the shared network (ids come through cross-stack references).
   // It admits its security groups on the network's endpoint security group (the ingress rules
-  // live in this stack) and creates the S3 gateway endpoint for its own buckets.
+  // live in this stack) and reaches S3 through the network's gateway endpoint.
   const platformStack = new TerraformStack(app, 'ms-aws-platform');
   awsProvider(platformStack);
   s3State(platformStack, 'platform');
@@ -101,7 +98,6 @@ function awsStacks(app: App): TerraformStack[] {
       existingVpcCidr: '10.30.0.0/20',
       createEndpoints: false,
       endpointSecurityGroupId: network.endpointSecurityGroupId,
-      createS3GatewayEndpoint: true,
       expectedUsers: 150,
     },
     deployerPrincipalArns: [AWS_DEPLOYER],
@@ -123,6 +119,10 @@ function awsStacks(app: App): TerraformStack[] {
     tags: { platform: 'ml-shared-platform', owner: 'ml-platform-team', costCenter: 'cc-ml' },
     allowedRegions: [AWS_REGION],
   });
+  // The network's S3 gateway endpoint admits the platform's data bucket by its name (known at
+  // synth: it carries the account and region), so the network stack needs no reference to the
+  // platform stack.
+  network.allowS3Bucket(`arn:aws:s3:::${platform.dataBucket.staticName}`);
   // The AWS-02 rule looks for the interface endpoints in the same stack; here they live in the
   // shared network stack (createEndpoints defaults to true there), so the finding is explained.
   Compliance.suppress(

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Lazy } from 'cdktf';
+import { Lazy, Token } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import {
   S3BucketLifecycleConfiguration,
@@ -89,8 +89,14 @@ export interface SecureBucketProps {
 export class SecureBucket extends Construct {
   /** The bucket. */
   public readonly bucket: S3Bucket;
-  /** Its name. */
+  /** Its name (a reference to the bucket resource, which orders dependants after it). */
   public readonly bucketName: string;
+  /**
+   * The bucket name as a plain string, when it is known at synth (given, or generated from a
+   * literal account and region): for another stack that must name the bucket without a
+   * cross-stack reference (e.g. a network stack's S3 gateway endpoint policy).
+   */
+  public readonly staticName?: string;
   /** Its ARN. */
   public readonly bucketArn: string;
   /** Encryption configuration. */
@@ -159,6 +165,7 @@ export class SecureBucket extends Construct {
     });
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
+    this.staticName = Token.isUnresolved(name) ? undefined : name;
 
     this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket: this.bucket.id,
