@@ -507,7 +507,8 @@ export class PrivateNetwork extends Construct {
 
   /**
    * Interface endpoint policy (data perimeter): any action, but only by principals of the
-   * account or organization, or by AWS services.
+   * account or organization. (AWS services call each other on AWS's network, not through these
+   * endpoints.)
    */
   private interfaceEndpointPolicy(): string {
     return policyDocument([
@@ -518,14 +519,6 @@ export class PrivateNetwork extends Construct {
         Action: '*',
         Resource: '*',
         Condition: { StringEquals: this.principalPerimeter() },
-      },
-      {
-        Sid: 'AwsServices',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: '*',
-        Resource: '*',
-        Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } },
       },
     ]);
   }

@@ -10,12 +10,12 @@ const pack = new AwsMlopsChecks();
 
 /** The status of one rule on one resource address. */
 function status(json: any, ruleId: string, address: string): ComplianceStatus | undefined {
-  const report = evaluateStack('t', json, [pack]);
+  const report = evaluateStack('t', json, [pack], { includeCompliant: true });
   return report.findings.find((f) => f.ruleId === ruleId && f.address === address)?.status;
 }
 
 function reason(json: any, ruleId: string, address: string): string | undefined {
-  const report = evaluateStack('t', json, [pack]);
+  const report = evaluateStack('t', json, [pack], { includeCompliant: true });
   return report.findings.find((f) => f.ruleId === ruleId && f.address === address)?.reason;
 }
 

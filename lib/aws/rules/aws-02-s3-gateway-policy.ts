@@ -11,14 +11,14 @@ export const aws02S3GatewayPolicy = defineRule({
   fixHint:
     'Set policy on the S3 gateway aws_vpc_endpoint with Resource limited to the platform bucket ARNs',
   resourceTypes: ['aws_vpc_endpoint'],
-  check: (r) => {
+  check: (r, stack) => {
     const type = read(r, 'vpc_endpoint_type');
     const service = read(r, 'service_name');
     if (isUnknown(type)) return type;
     if ((type ?? 'Gateway') !== 'Gateway') return undefined;
     if (isUnknown(service)) return service;
     if (!String(service ?? '').endsWith('.s3')) return undefined;
-    const st = statements(r.attributes.policy);
+    const st = statements(r.attributes.policy, stack);
     if (st === undefined) return 'no endpoint policy (full access to every bucket)';
     if (isUnknown(st)) return st;
     const allow = st.filter((s) => s.Effect === 'Allow');

@@ -6,10 +6,12 @@ import { asList, blocks, companions, isUnknown, readValue } from './util';
 
 /** True when the bucket receives S3 server access logs (such buckets cannot use SSE-KMS). */
 export function isAccessLogTarget(stack: StackView, bucket: ResourceView): boolean {
-  return stack.resources('aws_s3_bucket_logging').some((l) => {
-    const t = l.attributes.target_bucket;
-    return typeof t === 'string' && t.includes(`\${${bucket.type}.${bucket.name}.`);
-  });
+  if (stack.referencing('aws_s3_bucket_logging', 'target_bucket', bucket).length > 0) return true;
+  const name = bucket.attributes.bucket;
+  return (
+    typeof name === 'string' &&
+    stack.resources('aws_s3_bucket_logging').some((l) => l.attributes.target_bucket === name)
+  );
 }
 
 /** AWS-07: SSE-KMS with a bucket key (SSE-S3 only for server access log targets). */

@@ -12,7 +12,7 @@ export const aws07BucketTls = defineRule({
   check: (r, stack) => {
     const p = companions(stack, 'aws_s3_bucket_policy', r)[0];
     if (!p) return 'no bucket policy';
-    const st = statements(p.attributes.policy);
+    const st = statements(p.attributes.policy, stack);
     if (st === undefined) return 'no bucket policy';
     if (isUnknown(st)) return st;
     const ok = st.some(

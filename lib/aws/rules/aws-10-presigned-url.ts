@@ -11,8 +11,8 @@ export const aws10PresignedUrl = defineRule({
   description: `Policies allow sagemaker:CreatePresignedDomainUrl only where sagemaker:ResourceTag/${STUDIO_USER_TAG} matches the caller's principal tag`,
   fixHint: `Add Condition StringEquals "sagemaker:ResourceTag/${STUDIO_USER_TAG}": "\${aws:PrincipalTag/${STUDIO_USER_TAG}}" (escape as $\${...} in Terraform)`,
   resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy'],
-  check: (r) => {
-    const st = statements(r.attributes.policy);
+  check: (r, stack) => {
+    const st = statements(r.attributes.policy, stack);
     if (st === undefined) return undefined;
     if (isUnknown(st)) return st;
     const grants = st.filter((s) => allows(s, 'sagemaker:CreatePresignedDomainUrl'));

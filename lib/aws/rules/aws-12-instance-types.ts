@@ -11,8 +11,8 @@ export const aws12InstanceTypes = defineRule({
     "Instance-type guardrails on sagemaker:CreateApp include 'system' (without it nobody can open Studio)",
   fixHint: "Add 'system' to the sagemaker:InstanceTypes list",
   resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy'],
-  check: (r) => {
-    const st = statements(r.attributes.policy);
+  check: (r, stack) => {
+    const st = statements(r.attributes.policy, stack);
     if (st === undefined) return undefined;
     if (isUnknown(st)) return st;
     const guards = st.filter(

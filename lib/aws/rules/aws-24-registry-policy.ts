@@ -10,8 +10,8 @@ export const aws24RegistryPolicy = defineRule({
     'Model package group resource policies admit named principals only (no "*") and never grant sagemaker:UpdateModelPackage (approval) across accounts',
   fixHint: 'List consumer account principals explicitly and grant only Describe/List actions',
   resourceTypes: ['aws_sagemaker_model_package_group_policy'],
-  check: (r) => {
-    const st = statements(r.attributes.resource_policy);
+  check: (r, stack) => {
+    const st = statements(r.attributes.resource_policy, stack);
     if (st === undefined) return undefined;
     if (isUnknown(st)) return st;
     const problems: string[] = [];

@@ -1,4 +1,5 @@
 import { RulePack } from '../../core/compliance/rule';
+import './policy-document';
 import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { aws01VpcOnlyDomain } from './aws-01-vpc-only-domain';
 import { aws02Endpoints } from './aws-02-endpoints';
@@ -31,6 +32,12 @@ import { aws26EfsRetention } from './aws-26-efs-retention';
 import { aws27FlowLogs } from './aws-27-flow-logs';
 import { aws31NotebookInstance } from './aws-31-notebook-instance';
 import { x03LeastPrivilege } from './x-03-least-privilege';
+import { x03PublicAcl } from './x-03-public-acl';
+import { x03PublicPrincipal } from './x-03-public-principal';
+import { x05SgEgress } from './x-05-sg-egress';
+import { x05SgIngress } from './x-05-sg-ingress';
+import { x06TrailLogging } from './x-06-trail-logging';
+import { x08ForceDestroy } from './x-08-force-destroy';
 import { x10CloudTrailBucketPolicy } from './x-10-cloudtrail-bucket-policy';
 import { x10CloudTrailCloudWatchLogs } from './x-10-cloudtrail-cloudwatch-logs';
 import { x10CloudTrailKmsKeyPolicy } from './x-10-cloudtrail-kms-key-policy';
@@ -116,6 +123,12 @@ export class AwsMlopsChecks extends RulePack {
       aws27FlowLogs,
       aws31NotebookInstance,
       x03LeastPrivilege,
+      x03PublicPrincipal,
+      x03PublicAcl,
+      x05SgIngress,
+      x05SgEgress,
+      x06TrailLogging,
+      x08ForceDestroy,
       // apply contract: what the AWS APIs reject although `terraform plan` accepts it
       x10Ec2SgDescription,
       x10Ec2SubnetCidr,

@@ -5,6 +5,7 @@
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { asList, isExpression, unknown, UnknownVerdict } from '../../core/compliance/tf';
+import { readPolicy } from './public-principal';
 
 export { asList, isExpression, unknown, UnknownVerdict };
 
@@ -61,10 +62,23 @@ export function list<T>(v: T | T[] | undefined): T[] {
 
 /**
  * Parsed statements of a policy attribute: undefined when there is no policy, an UnknownVerdict
- * when the policy is an expression (a data source, `jsonencode`, a variable) or not JSON.
+ * when the policy is an expression that cannot be read (with the stack, an
+ * `aws_iam_policy_document` data source, a variable default or a local is read) or not JSON.
  */
-export function statements(policy: any): any[] | UnknownVerdict | undefined {
+export function statements(policy: any, stack?: StackView): any[] | UnknownVerdict | undefined {
   if (policy === undefined || policy === null) return undefined;
+  if (
+    stack &&
+    typeof policy === 'string' &&
+    isExpression(policy) &&
+    !policy.trim().startsWith('{')
+  ) {
+    const read = readPolicy(policy, stack);
+    if (read === undefined) return undefined;
+    if ('verdict' in read)
+      return isUnknown(read.verdict) ? read.verdict : unknown(`policy is ${policy}`);
+    return read.statements;
+  }
   if (typeof policy === 'object') return asList(policy.Statement);
   if (typeof policy !== 'string') return unknown(`policy is ${String(policy)}`);
   const trimmed = policy.trim();
@@ -76,11 +90,13 @@ export function statements(policy: any): any[] | UnknownVerdict | undefined {
   }
 }
 
-/** Resources of `type` that reference `target` anywhere in their attributes. */
+/**
+ * Companion resources of a bucket (versioning, encryption, policy...): those whose `bucket`
+ * references it, names it literally, or iterates over it (`for_each`). Uses the stack's
+ * cross-reference index, so a rule over every bucket stays linear.
+ */
 export function companions(stack: StackView, type: string, target: ResourceView): ResourceView[] {
-  return stack
-    .resources(type)
-    .filter((r) => StackView.refersTo(r.attributes.bucket ?? r.attributes, target));
+  return stack.companions(type, target, 'bucket', 'bucket');
 }
 
 /** True when a non-empty list or a reference. */

@@ -24,7 +24,7 @@ export const x10CloudTrailBucketPolicy = defineRule({
     if (!bucket) return undefined;
     const policy = companions(stack, 'aws_s3_bucket_policy', bucket)[0];
     if (!policy) return `${bucket.address} has no bucket policy admitting CloudTrail`;
-    const st = statements(policy.attributes.policy);
+    const st = statements(policy.attributes.policy, stack);
     if (st === undefined) return `${bucket.address} has no bucket policy admitting CloudTrail`;
     if (isUnknown(st)) return st;
     const trail = st.filter((s) => principals(s).includes('cloudtrail.amazonaws.com'));

@@ -35,7 +35,7 @@ export const x10CloudTrailKmsKeyPolicy = defineRule({
   check: (r, stack) => {
     const key = referenced(stack, r.attributes.kms_key_id, 'aws_kms_key');
     if (!key) return undefined;
-    const st = statements(key.attributes.policy);
+    const st = statements(key.attributes.policy, stack);
     if (st === undefined) return undefined; // the default key policy delegates to IAM
     if (isUnknown(st)) return st;
     const trail = st.filter((s) => principals(s).includes(CLOUDTRAIL));

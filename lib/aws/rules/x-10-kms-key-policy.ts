@@ -23,9 +23,9 @@ export const x10KmsKeyPolicy = defineRule({
   fixHint:
     'Keep the policy under 32 KB and keep a statement that allows kms:PutKeyPolicy to the account or a key administrator',
   resourceTypes: ['aws_kms_key', 'aws_kms_key_policy'],
-  check: (r) => {
+  check: (r, stack) => {
     const policy = r.attributes.policy;
-    const st = statements(policy);
+    const st = statements(policy, stack);
     if (st === undefined) return undefined;
     if (isUnknown(st)) return st;
     const bypass = read(r, 'bypass_policy_lockout_safety_check');

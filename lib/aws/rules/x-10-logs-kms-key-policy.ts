@@ -22,7 +22,7 @@ export const x10LogsKmsKeyPolicy = defineRule({
   check: (r, stack) => {
     const key = referenced(stack, r.attributes.kms_key_id, 'aws_kms_key');
     if (!key) return undefined;
-    const st = statements(key.attributes.policy);
+    const st = statements(key.attributes.policy, stack);
     if (st === undefined)
       return `${key.address} has the default key policy, which does not admit CloudWatch Logs`;
     if (isUnknown(st)) return st;
