@@ -12,6 +12,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import {
   AuthMode,
   AwsMlopsChecks,
@@ -27,7 +28,12 @@ import {
   GcpProject,
   SecureVertexPipeline,
 } from '../lib/gcp';
-import { AzureMLWorkspace, AzureMlopsChecks, AzurePrivateNetwork } from '../lib/azure';
+import {
+  AzapiProvider,
+  AzureMLWorkspace,
+  AzureMlopsChecks,
+  AzurePrivateNetwork,
+} from '../lib/azure';
 import { Compliance, Persona, Tagging } from '../lib/core';
 
 const ACCOUNT = '111111111111';
@@ -42,6 +48,8 @@ const DEFAULT_SA_GUARD = 'iam.automaticIamGrantsForDefaultServiceAccounts';
 const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111';
 const TENANT_ID = '22222222-2222-2222-2222-222222222222';
 const AZ_LOCATION = 'westeurope';
+/** The tenant's object id of the Azure Cosmos DB service principal (app a232010e-820c-4083-83bb-3ace5fc29d0b). */
+const COSMOS_DB_PRINCIPAL = '66666666-0000-0000-0000-000000000001';
 
 /** Tenants onboarded to the shared AWS domain, each in its own stack. */
 const TENANTS = [
@@ -269,9 +277,17 @@ function azureProvider(stack: TerraformStack): void {
       {
         keyVault: [{ purgeSoftDeleteOnDestroy: false, recoverSoftDeletedKeyVaults: true }],
         resourceGroup: [{ preventDeletionIfContainsResources: true }],
+        // Private storage accounts: no data-plane polling after create (AZ-04.data-plane).
+        storage: [{ dataPlaneAvailable: false }],
       },
     ],
   });
+}
+
+/** azapi (ARM-created CMK, identity-based datastores) and time (RBAC propagation waits). */
+function azurePlatformProviders(stack: TerraformStack): void {
+  new AzapiProvider(stack, 'azapi', { subscriptionId: SUBSCRIPTION, tenantId: TENANT_ID });
+  new TimeProvider(stack, 'time');
 }
 
 function azureStacks(app: App): TerraformStack[] {
@@ -294,8 +310,10 @@ function azureStacks(app: App): TerraformStack[] {
     costCenter: 'cc-net',
   });
 
+  // Apply order: ms-azure-network, then ms-azure-platform (it reads the network's outputs).
   const platformStack = new TerraformStack(app, 'ms-azure-platform');
   azureProvider(platformStack);
+  azurePlatformProviders(platformStack);
   azureState(platformStack, 'platform');
   new AzureMLWorkspace(platformStack, 'aml', {
     environment: 'prod',
@@ -305,6 +323,7 @@ function azureStacks(app: App): TerraformStack[] {
       existingVirtualNetworkId: network.virtualNetworkId,
       existingPrivateEndpointSubnetId: network.privateEndpointSubnetId,
     },
+    encryption: { cosmosDbPrincipalObjectId: COSMOS_DB_PRINCIPAL },
     personas: {
       [Persona.DATA_SCIENTIST]: ['33333333-0000-0000-0000-000000000003'],
       [Persona.ML_ENGINEER]: ['33333333-0000-0000-0000-000000000002'],

@@ -20,7 +20,8 @@ npm install --no-audit --no-fund --prefer-offline --silent \
   "@cdktf/provider-aws@$(peer @cdktf/provider-aws)" \
   "@cdktf/provider-google@$(peer @cdktf/provider-google)" \
   "@cdktf/provider-google-beta@$(peer @cdktf/provider-google-beta)" \
-  "@cdktf/provider-azurerm@$(peer @cdktf/provider-azurerm)"
+  "@cdktf/provider-azurerm@$(peer @cdktf/provider-azurerm)" \
+  "@cdktf/provider-time@$(peer @cdktf/provider-time)"
 
 cp "$root/scripts/consumer-app.js" "$work/app.js"
 node app.js "$work/out"
