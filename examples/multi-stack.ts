@@ -69,6 +69,13 @@ function s3State(stack: TerraformStack, key: string): void {
   backend.addOverride('use_lockfile', true);
 }
 
+/**
+ * An IAM Identity Center permission-set role: its ARN carries the reserved path, which a trust
+ * policy principal must include (the role exists once the permission set is provisioned).
+ */
+const ssoRole = (permissionSet: string) =>
+  `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/${AWS_REGION}/AWSReservedSSO_${permissionSet}_0123456789abcdef`;
+
 /** The role the CI pipeline runs Terraform with in the AWS account (it must exist first). */
 const AWS_DEPLOYER = `arn:aws:iam::${ACCOUNT}:role/terraform-deployer`;
 
@@ -121,18 +128,10 @@ function awsStacks(app: App): TerraformStack[] {
     },
     deployerPrincipalArns: [AWS_DEPLOYER],
     personas: {
-      [Persona.PLATFORM_ADMIN]: [
-        `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_MLPlatformAdmin_0123456789abcdef`,
-      ],
-      [Persona.ML_ENGINEER]: [
-        `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_MLEngineer_0123456789abcdef`,
-      ],
-      [Persona.DATA_SCIENTIST]: [
-        `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_DataScientist_0123456789abcdef`,
-      ],
-      [Persona.AUDITOR]: [
-        `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_SecurityAuditor_0123456789abcdef`,
-      ],
+      [Persona.PLATFORM_ADMIN]: [ssoRole('MLPlatformAdmin')],
+      [Persona.ML_ENGINEER]: [ssoRole('MLEngineer')],
+      [Persona.DATA_SCIENTIST]: [ssoRole('DataScientist')],
+      [Persona.AUDITOR]: [ssoRole('SecurityAuditor')],
     },
     allowedInstanceTypes: ['system', 'ml.t3.medium', 'ml.m5.large'],
     tags: { platform: 'ml-shared-platform', owner: 'ml-platform-team', costCenter: 'cc-ml' },
