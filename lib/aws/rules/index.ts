@@ -31,6 +31,10 @@ import { aws26EfsRetention } from './aws-26-efs-retention';
 import { aws27FlowLogs } from './aws-27-flow-logs';
 import { aws31NotebookInstance } from './aws-31-notebook-instance';
 import { x03LeastPrivilege } from './x-03-least-privilege';
+import { x15AwsAction } from './x-15-aws-action';
+import { x15AwsConditionKey } from './x-15-aws-condition-key';
+import { x15AwsManagedPolicy } from './x-15-aws-managed-policy';
+import { x15AwsResourceArn } from './x-15-aws-resource-arn';
 
 /** Stateful AWS resource types that must carry prevent_destroy. */
 export const AWS_STATEFUL_TYPES = [
@@ -99,6 +103,10 @@ export class AwsMlopsChecks extends RulePack {
       aws27FlowLogs,
       aws31NotebookInstance,
       x03LeastPrivilege,
+      x15AwsAction,
+      x15AwsConditionKey,
+      x15AwsResourceArn,
+      x15AwsManagedPolicy,
       preventDestroyRule(AWS_STATEFUL_TYPES),
       requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES),
     ]);

@@ -1,0 +1,165 @@
+// Matching IAM resource ARNs (with `*` / `?` wildcards) against the ARN formats of the Service
+// Authorization Reference (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`).
+import { AwsReference } from '.';
+
+/** A pattern token: a literal character, `?` (any one character) or `*` (any string). */
+type Token = string;
+const STAR = '\u0000*';
+const ANY = '\u0000?';
+
+/** An ARN format of the reference as tokens: each `${Variable}` is any string. */
+export function formatTokens(format: string): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < format.length; i++) {
+    if (format.startsWith('${', i)) {
+      const end = format.indexOf('}', i);
+      if (end > i) {
+        if (out[out.length - 1] !== STAR) out.push(STAR);
+        i = end;
+        continue;
+      }
+    }
+    out.push(format[i].toLowerCase());
+  }
+  return out;
+}
+
+/** A policy resource as tokens, and whether an unresolved expression hides its service. */
+export interface ResourcePattern {
+  readonly tokens: Token[];
+  /** An unresolved expression stands before the ARN's service field ends. */
+  readonly unresolvedService: boolean;
+}
+
+/**
+ * A policy resource as tokens: `*` and `?` are IAM wildcards; `$${...}` (a policy variable such
+ * as `${aws:username}`) is any string; `${aws_x.name.arn}` becomes the ARN format of the
+ * referenced resource type when the reference knows it; any other `${...}` is any string.
+ */
+export function resourcePattern(ref: AwsReference, resource: string): ResourcePattern {
+  const out: Token[] = [];
+  let unresolvedService = false;
+  const star = () => {
+    if (out[out.length - 1] !== STAR) out.push(STAR);
+  };
+  for (let i = 0; i < resource.length; i++) {
+    const c = resource[i];
+    if (resource.startsWith('$${', i)) {
+      const end = matchingBrace(resource, i + 2);
+      if (end > i) {
+        star();
+        i = end;
+        continue;
+      }
+    }
+    if (resource.startsWith('${', i)) {
+      const end = matchingBrace(resource, i + 1);
+      if (end > i) {
+        const m = /^\$\{(aws_[a-z0-9_]+)\.[A-Za-z0-9_-]+\.arn\}$/.exec(resource.slice(i, end + 1));
+        const format = m ? arnFormatOfReference(ref, m[1]) : undefined;
+        if (format) out.push(...formatTokens(format));
+        else {
+          if (out.filter((t) => t === ':').length < 3) unresolvedService = true;
+          star();
+        }
+        i = end;
+        continue;
+      }
+    }
+    if (c === '*') star();
+    else if (c === '?') out.push(ANY);
+    else out.push(c.toLowerCase());
+  }
+  return { tokens: out, unresolvedService };
+}
+
+/** True when the pattern can be an ARN (`arn:` or a wildcard at the start). */
+export function looksLikeArn(p: ResourcePattern): boolean {
+  const head = ['a', 'r', 'n', ':'];
+  for (let i = 0; i < head.length; i++) {
+    const t = p.tokens[i];
+    if (t === STAR) return true;
+    if (t !== ANY && t !== head[i]) return false;
+  }
+  return true;
+}
+
+function matchingBrace(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** True when some string matches both token patterns. */
+export function intersects(a: Token[], b: Token[]): boolean {
+  const n1 = a.length;
+  const n2 = b.length;
+  const seen = new Uint8Array((n1 + 1) * (n2 + 1));
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number) => {
+    const k = i * (n2 + 1) + j;
+    if (!seen[k]) {
+      seen[k] = 1;
+      stack.push(k);
+    }
+  };
+  while (stack.length > 0) {
+    const k = stack.pop()!;
+    const i = Math.floor(k / (n2 + 1));
+    const j = k % (n2 + 1);
+    if (i === n1 && j === n2) return true;
+    const x = a[i];
+    const y = b[j];
+    if (x === STAR) {
+      push(i + 1, j);
+      if (j < n2) push(i, j + 1);
+    }
+    if (y === STAR) {
+      push(i, j + 1);
+      if (i < n1) push(i + 1, j);
+    }
+    if (i < n1 && j < n2 && x !== STAR && y !== STAR) {
+      if (x === ANY || y === ANY || x === y) push(i + 1, j + 1);
+    }
+  }
+  return false;
+}
+
+/** Terraform resource types whose `arn` is not `aws_<service>_<resource type>` of the reference. */
+const ARN_OF_TYPE: { [tfType: string]: [string, string] } = {
+  aws_cloudwatch_log_group: ['logs', 'log-group'],
+  aws_cloudwatch_event_bus: ['events', 'event-bus'],
+  aws_cloudwatch_event_rule: ['events', 'rule'],
+  aws_cloudtrail: ['cloudtrail', 'trail'],
+  aws_efs_file_system: ['elasticfilesystem', 'file-system'],
+  aws_efs_access_point: ['elasticfilesystem', 'access-point'],
+  aws_sfn_state_machine: ['states', 'stateMachine'],
+  aws_backup_vault: ['backup', 'backupVault'],
+  aws_backup_plan: ['backup', 'backupPlan'],
+};
+
+/**
+ * The ARN format of the resource a `${aws_x.name.arn}` reference points to, when the reference
+ * knows it: the table above, else `aws_<service>_<type>` with a service prefix and a resource
+ * type of the reference.
+ */
+export function arnFormatOfReference(ref: AwsReference, tfType: string): string | undefined {
+  const known = ARN_OF_TYPE[tfType];
+  if (known) return ref.resourceTypeArn(known[0], known[1]);
+  const rest = tfType.replace(/^aws_/, '').split('_');
+  for (let i = 1; i < rest.length; i++) {
+    const service = rest.slice(0, i).join('');
+    const type = rest.slice(i).join('-');
+    if (ref.hasService(service)) return ref.resourceTypeArn(service, type);
+  }
+  return undefined;
+}
+
+/** True when the pattern fits one of the ARN formats. */
+export function fitsAny(p: ResourcePattern, formats: string[]): boolean {
+  return formats.some((f) => intersects(p.tokens, formatTokens(f)));
+}
