@@ -24,6 +24,10 @@ import { gcp13Registry } from './gcp-13-registry';
 import { gcp14AlertChannels } from './gcp-14-alert-channels';
 import { gcp15PrivateEndpoint } from './gcp-15-private-endpoint';
 import { gcp17NoSaKeys } from './gcp-17-no-sa-keys';
+import { x15GcpPermission } from './x-15-gcp-permission';
+import { x15GcpRole } from './x-15-gcp-role';
+import { x15GcpService } from './x-15-gcp-service';
+import { x15GcpVpcscService } from './x-15-gcp-vpcsc-service';
 
 /** Stateful GCP resource types that must carry prevent_destroy. */
 export const GCP_STATEFUL_TYPES = [
@@ -83,6 +87,10 @@ export class GcpMlopsChecks extends RulePack {
       gcp14AlertChannels,
       gcp15PrivateEndpoint,
       gcp17NoSaKeys,
+      x15GcpRole,
+      x15GcpPermission,
+      x15GcpService,
+      x15GcpVpcscService,
       preventDestroyRule(GCP_STATEFUL_TYPES),
       requiredTagsRule('google_', 'labels', GCP_LABELLED_TYPES),
     ]);
