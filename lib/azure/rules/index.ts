@@ -19,6 +19,10 @@ import { az11AppInsights } from './az-11-app-insights';
 import { az11Diagnostics } from './az-11-diagnostics';
 import { az12PolicyAssignments } from './az-12-policy-assignments';
 import { az13Locks } from './az-13-locks';
+import { x15AzurePolicy } from './x-15-azure-policy';
+import { x15AzurePrivateDnsZone } from './x-15-azure-private-dns-zone';
+import { x15AzureRole } from './x-15-azure-role';
+import { x15AzureRoleAction } from './x-15-azure-role-action';
 
 /** Stateful Azure resource types protected from destroy. */
 const STATEFUL = [
@@ -71,6 +75,10 @@ export class AzureMlopsChecks extends RulePack {
       az11Diagnostics,
       az12PolicyAssignments,
       az13Locks,
+      x15AzureRole,
+      x15AzureRoleAction,
+      x15AzurePolicy,
+      x15AzurePrivateDnsZone,
       preventDestroyRule(STATEFUL),
       requiredTagsRule('azurerm_', 'tags', TAGGABLE),
     ]);
