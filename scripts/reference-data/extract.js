@@ -100,7 +100,7 @@ function extractAws(iamDataDir, iamDatasetDir) {
       rtNames.push(rt.key);
       rtArns.push(rt.arn);
     }
-    const out = {};
+    const out = [];
     for (const a of Object.values(actions)) {
       const rts = new Set();
       const cks = new Set(a.conditionKeys.map(keyOf));
@@ -113,9 +113,19 @@ function extractAws(iamDataDir, iamDatasetDir) {
         }
         for (const k of rt.conditionKeys || []) cks.add(keyOf(k));
       }
-      out[a.name] = [[...rts].sort((x, y) => x - y), [...cks].sort((x, y) => x - y)];
+      out.push(
+        `${a.name}|${[...rts].sort((x, y) => x - y).join(',')}|${[...cks].sort((x, y) => x - y).join(',')}`,
+      );
     }
-    services[prefix] = { a: out, r: rtNames.map((n, i) => [n, rtArns[i]]), k: keys, d: deprecated };
+    // actions as one string ("Name|resource type indexes|condition key indexes;..."): parsing a
+    // few long strings is much faster than tens of thousands of small arrays; the reader splits
+    // a service's string when a rule first looks at that service
+    services[prefix] = {
+      a: out.join(';'),
+      r: rtNames.map((n, i) => [n, rtArns[i]]),
+      k: keys,
+      d: deprecated,
+    };
   }
   const globals = require(path.resolve(iamDataDir, 'dist', 'cjs', 'globalConditionKeys.js'));
   const global = globals.globalConditionKeys
@@ -169,7 +179,7 @@ function extractManagedPolicies(iamDatasetDir) {
 // GCP: predefined roles and their permissions (iann0036/iam-dataset gcp/), API names
 // (gcp/map.json), VPC Service Controls supported services.
 
-/** "roles/x.y" -> [stage, replacement hint] for the roles in predefined_roles.json and roles/. */
+/** Predefined roles (names, non-GA launch stages), their permissions, API names, VPC-SC services. */
 function extractGcp(iamDatasetDir, vpcscFile) {
   const roles = {};
   const permissions = new Set();
@@ -186,16 +196,23 @@ function extractGcp(iamDatasetDir, vpcscFile) {
       roles[r.name] = [r.stage || 'GA', r.deleted ? 1 : 0];
     }
   }
-  const roleList = {};
-  for (const k of Object.keys(roles).sort()) roleList[k] = roles[k];
+  // role names as one list; launch stages other than GA (and deletions) as exceptions
+  const roleNames = Object.keys(roles).sort();
+  const stages = {};
+  for (const k of roleNames) {
+    const [stage, deleted] = roles[k];
+    if (deleted) stages[k] = 'DELETED';
+    else if (stage !== 'GA') stages[k] = stage;
+  }
   const apis = new Set();
   const map = path.join(iamDatasetDir, 'gcp', 'map.json');
   if (fs.existsSync(map)) for (const api of Object.keys(readJson(map).api || {})) apis.add(api);
   const vpcsc = parseServiceList(fs.readFileSync(vpcscFile, 'utf8'));
   for (const s of vpcsc) apis.add(s.replace(/\.googleapis\.com$/, ''));
   return {
-    roles: roleList,
-    permissions: [...permissions].sort(),
+    roles: roleNames.join(' '),
+    stages,
+    permissions: [...permissions].sort().join(' '),
     services: [...apis].sort(),
     vpcsc: [...vpcsc].sort(),
   };
@@ -280,8 +297,9 @@ function extractPolicies(dir) {
     // one guid may appear in several folders (e.g. Azure Government copies): keep the first
     if (!out[name.toLowerCase()]) out[name.toLowerCase()] = entry;
   }
+  // each entry as a JSON string, parsed when a rule looks the definition up
   const sorted = {};
-  for (const k of Object.keys(out).sort()) sorted[k] = out[k];
+  for (const k of Object.keys(out).sort()) sorted[k] = JSON.stringify(out[k]);
   return sorted;
 }
 
@@ -360,6 +378,7 @@ function main(argv) {
       gzipBytes: f.gzBytes,
     })),
   };
+  fs.mkdirSync(path.join(root, 'scripts', 'reference-data'), { recursive: true });
   fs.writeFileSync(
     path.join(root, 'scripts', 'reference-data', 'provenance.json'),
     `${JSON.stringify(provenance, null, 2)}\n`,

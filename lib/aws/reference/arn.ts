@@ -7,8 +7,12 @@ type Token = string;
 const STAR = '\u0000*';
 const ANY = '\u0000?';
 
+const FORMAT_TOKENS = new Map<string, Token[]>();
+
 /** An ARN format of the reference as tokens: each `${Variable}` is any string. */
 export function formatTokens(format: string): Token[] {
+  const cached = FORMAT_TOKENS.get(format);
+  if (cached) return cached;
   const out: Token[] = [];
   for (let i = 0; i < format.length; i++) {
     if (format.startsWith('${', i)) {
@@ -21,6 +25,7 @@ export function formatTokens(format: string): Token[] {
     }
     out.push(format[i].toLowerCase());
   }
+  FORMAT_TOKENS.set(format, out);
   return out;
 }
 
@@ -97,6 +102,19 @@ function matchingBrace(s: string, open: number): number {
 export function intersects(a: Token[], b: Token[]): boolean {
   const n1 = a.length;
   const n2 = b.length;
+  // fast paths: literal prefixes that differ (most resource types differ in their first word),
+  // and two patterns without any star
+  let i0 = 0;
+  for (; i0 < n1 && i0 < n2; i0++) {
+    const x = a[i0];
+    const y = b[i0];
+    if (x === STAR || y === STAR) break;
+    if (x !== ANY && y !== ANY && x !== y) return false;
+  }
+  if (i0 === n1 && i0 === n2) return true;
+  if ((i0 === n1 && b[i0] !== STAR) || (i0 === n2 && a[i0] !== STAR)) {
+    if (!a.includes(STAR) && !b.includes(STAR)) return false;
+  }
   const seen = new Uint8Array((n1 + 1) * (n2 + 1));
   const stack: number[] = [0];
   seen[0] = 1;
@@ -159,7 +177,47 @@ export function arnFormatOfReference(ref: AwsReference, tfType: string): string 
   return undefined;
 }
 
+const FIELD_ORDER = [2, 5, 0, 1, 3, 4];
+
+/**
+ * Splits tokens into the six ARN fields (arn, partition, service, region, account, resource) at
+ * the first five literal colons; fewer fields when the tokens have fewer colons.
+ */
+function fields(tokens: Token[]): Token[][] {
+  const out: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t === ':' && out.length < 6) out.push([]);
+    else out[out.length - 1].push(t);
+  }
+  return out;
+}
+
+/**
+ * True when the policy resource and the ARN format can name the same ARN, field by field (a
+ * variable of the format, such as `${Region}`, stays within its field). A policy resource whose
+ * wildcard may span fields (fewer than six fields, ending in `*`) is compared as a whole.
+ */
+export function fitsFormat(resource: Token[], format: Token[]): boolean {
+  const rf = fields(resource);
+  const ff = fields(format);
+  // the service and the resource part decide most mismatches: compare them first
+  if (rf.length === 6 && ff.length === 6) return FIELD_ORDER.every((i) => intersects(rf[i], ff[i]));
+  if (rf.length < 6 && rf[rf.length - 1].includes(STAR)) return intersects(resource, format);
+  return false;
+}
+
+const FORMAT_FIELDS = new Map<string, Token[][]>();
+
 /** True when the pattern fits one of the ARN formats. */
 export function fitsAny(p: ResourcePattern, formats: string[]): boolean {
-  return formats.some((f) => intersects(p.tokens, formatTokens(f)));
+  const rf = fields(p.tokens);
+  if (rf.length < 6) return formats.some((f) => fitsFormat(p.tokens, formatTokens(f)));
+  return formats.some((f) => {
+    let ff = FORMAT_FIELDS.get(f);
+    if (!ff) {
+      ff = fields(formatTokens(f));
+      FORMAT_FIELDS.set(f, ff);
+    }
+    return ff.length === 6 && FIELD_ORDER.every((i) => intersects(rf[i], ff![i]));
+  });
 }

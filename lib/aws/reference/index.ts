@@ -8,8 +8,8 @@ import { lazyGzJson } from '../../core/reference-data';
 export const AWS_REFERENCE_FILE = path.join(__dirname, 'data', 'aws.json.gz');
 
 interface RawService {
-  /** action name -> [resource type indexes, condition key indexes] */
-  readonly a: { [name: string]: [number[], number[]] };
+  /** actions: "Name|resource type indexes|condition key indexes" joined by ";" */
+  readonly a: string;
   /** resource types: [name, ARN format] */
   readonly r: [string, string][];
   /** condition keys of the service and of its actions (templates such as aws:RequestTag/${TagKey}) */
@@ -31,8 +31,8 @@ export interface AwsAction {
   readonly name: string;
   /** ARN formats of the resource types the action takes (empty: only "*"). */
   readonly arnFormats: string[];
-  /** Condition keys the action supports (templates), lower-cased. */
-  readonly conditionKeys: string[];
+  /** Condition keys the action supports (templates such as `aws:RequestTag/${TagKey}`). */
+  readonly conditionKeys: KeySet;
 }
 
 /** A set of condition key names and templates, matched case-insensitively. */
@@ -53,9 +53,17 @@ export class KeySet {
   }
 }
 
+const TEMPLATES = new Map<string, RegExp>();
 function templateRegex(template: string): RegExp {
-  const parts = template.split(/\$\{[^}]*\}/).map((s) => s.replace(/[.*+?^()|[\]\\{}$]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.+')}$`, 'i');
+  let re = TEMPLATES.get(template);
+  if (!re) {
+    const parts = template
+      .split(/\$\{[^}]*\}/)
+      .map((x) => x.replace(/[.*+?^()|[\]\\{}$]/g, '\\$&'));
+    re = new RegExp(`^${parts.join('.+')}$`, 'i');
+    TEMPLATES.set(template, re);
+  }
+  return re;
 }
 
 /** Glob (IAM wildcards * and ?) to a case-insensitive regular expression. */
@@ -67,30 +75,100 @@ export function globRegex(glob: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
+/** An action whose resource types and condition keys are decoded on first use. */
+class LazyAction implements AwsAction {
+  private formats?: string[];
+  private keys?: KeySet;
+  constructor(
+    public readonly service: string,
+    public readonly name: string,
+    private readonly rts: string,
+    private readonly cks: string,
+    private readonly raw: RawService,
+  ) {}
+
+  public get arnFormats(): string[] {
+    if (!this.formats) this.formats = indexes(this.rts).map((i) => this.raw.r[i][1]);
+    return this.formats;
+  }
+
+  public get conditionKeys(): KeySet {
+    if (!this.keys) this.keys = new KeySet(indexes(this.cks).map((i) => this.raw.k[i]));
+    return this.keys;
+  }
+}
+
+function indexes(list: string): number[] {
+  return list === '' ? [] : list.split(',').map(Number);
+}
+
+/** One service of the reference, indexed on first use. */
 class ServiceIndex {
-  public readonly actions = new Map<string, AwsAction>();
-  public readonly keys: KeySet;
-  /** lower-cased deprecated key -> [key, replacement] */
-  public readonly deprecated = new Map<string, [string, string]>();
-  /** lower-cased resource type name -> ARN format */
-  public readonly resourceTypes = new Map<string, string>();
+  private actionIndex?: Map<string, [string, string, string]>;
+  private readonly actionCache = new Map<string, AwsAction>();
+  private keySet?: KeySet;
+  private deprecatedIndex?: Map<string, [string, string]>;
+  private resourceTypeIndex?: Map<string, string>;
+
   constructor(
     public readonly prefix: string,
-    raw: RawService,
-  ) {
-    for (const [name, [rts, cks]] of Object.entries(raw.a)) {
-      this.actions.set(name.toLowerCase(), {
-        service: prefix,
-        name,
-        arnFormats: rts.map((i) => raw.r[i][1]),
-        conditionKeys: cks.map((i) => raw.k[i].toLowerCase()),
-      });
+    private readonly raw: RawService,
+  ) {}
+
+  /** lower-cased action name -> [name, resource type indexes, condition key indexes] */
+  private get actions(): Map<string, [string, string, string]> {
+    if (!this.actionIndex) {
+      this.actionIndex = new Map();
+      for (const entry of this.raw.a.split(';')) {
+        const [name, rts, cks] = entry.split('|');
+        this.actionIndex.set(name.toLowerCase(), [name, rts, cks]);
+      }
     }
-    this.keys = new KeySet(raw.k);
-    for (const [name, arn] of raw.r) this.resourceTypes.set(name.toLowerCase(), arn);
-    for (const [k, replacement] of Object.entries(raw.d)) {
-      this.deprecated.set(k.toLowerCase(), [k, replacement]);
+    return this.actionIndex;
+  }
+
+  private action(entry: [string, string, string]): AwsAction {
+    const [name, rts, cks] = entry;
+    let a = this.actionCache.get(name);
+    if (!a) {
+      a = new LazyAction(this.prefix, name, rts, cks, this.raw);
+      this.actionCache.set(name, a);
     }
+    return a;
+  }
+
+  public find(name: string): AwsAction | undefined {
+    const entry = this.actions.get(name.toLowerCase());
+    return entry === undefined ? undefined : this.action(entry);
+  }
+
+  public matching(re: RegExp): AwsAction[] {
+    const out: AwsAction[] = [];
+    for (const entry of this.actions.values()) if (re.test(entry[0])) out.push(this.action(entry));
+    return out;
+  }
+
+  public get keys(): KeySet {
+    if (!this.keySet) this.keySet = new KeySet(this.raw.k);
+    return this.keySet;
+  }
+
+  /** lower-cased deprecated key -> [key, replacement] */
+  public get deprecated(): Map<string, [string, string]> {
+    if (!this.deprecatedIndex) {
+      this.deprecatedIndex = new Map(
+        Object.entries(this.raw.d).map(([k, r]) => [k.toLowerCase(), [k, r] as [string, string]]),
+      );
+    }
+    return this.deprecatedIndex;
+  }
+
+  /** lower-cased resource type name -> ARN format */
+  public get resourceTypes(): Map<string, string> {
+    if (!this.resourceTypeIndex) {
+      this.resourceTypeIndex = new Map(this.raw.r.map(([n, arn]) => [n.toLowerCase(), arn]));
+    }
+    return this.resourceTypeIndex;
   }
 }
 
@@ -100,7 +178,9 @@ export class AwsReference {
   public readonly meta: { extracted: string; sources: any };
   private readonly services = new Map<string, ServiceIndex>();
   private readonly globalKeys: KeySet;
-  private readonly managed = new Map<string, { name: string; path: string; deprecated: boolean }>();
+  private readonly managedRaw: { [name: string]: [string, number] };
+  private managedIndex?: Map<string, string>;
+  private readonly matchCache = new Map<string, AwsAction[]>();
 
   constructor(raw: RawAws) {
     this.meta = raw.meta;
@@ -108,9 +188,7 @@ export class AwsReference {
       this.services.set(prefix.toLowerCase(), new ServiceIndex(prefix, s));
     }
     this.globalKeys = new KeySet(raw.global);
-    for (const [name, [p, dep]] of Object.entries(raw.managed)) {
-      this.managed.set(name.toLowerCase(), { name, path: p, deprecated: dep === 1 });
-    }
+    this.managedRaw = raw.managed;
   }
 
   /** True when the service prefix (e.g. `s3`) exists. */
@@ -129,26 +207,27 @@ export class AwsReference {
    * when it matches none. Case-insensitive, as IAM is.
    */
   public actionsMatching(pattern: string): AwsAction[] {
+    let out = this.matchCache.get(pattern);
+    if (out) return out;
+    out = [];
     const colon = pattern.indexOf(':');
-    if (colon < 0) return [];
-    const servicePart = pattern.slice(0, colon);
-    const actionPart = pattern.slice(colon + 1);
-    const services = /[*?]/.test(servicePart)
-      ? this.servicesMatching(servicePart)
-      : this.hasService(servicePart)
-        ? [servicePart]
-        : [];
-    const out: AwsAction[] = [];
-    for (const s of services) {
-      const idx = this.services.get(s.toLowerCase())!;
-      if (!/[*?]/.test(actionPart)) {
-        const a = idx.actions.get(actionPart.toLowerCase());
-        if (a) out.push(a);
-        continue;
+    if (colon >= 0) {
+      const servicePart = pattern.slice(0, colon);
+      const actionPart = pattern.slice(colon + 1);
+      const services = /[*?]/.test(servicePart)
+        ? this.servicesMatching(servicePart)
+        : this.hasService(servicePart)
+          ? [servicePart]
+          : [];
+      for (const s of services) {
+        const idx = this.services.get(s.toLowerCase())!;
+        if (!/[*?]/.test(actionPart)) {
+          const a = idx.find(actionPart);
+          if (a) out.push(a);
+        } else out.push(...idx.matching(globRegex(actionPart)));
       }
-      const re = globRegex(actionPart);
-      for (const a of idx.actions.values()) if (re.test(a.name)) out.push(a);
     }
+    this.matchCache.set(pattern, out);
     return out;
   }
 
@@ -176,7 +255,13 @@ export class AwsReference {
   public managedPolicy(
     name: string,
   ): { name: string; path: string; deprecated: boolean } | undefined {
-    return this.managed.get(name.toLowerCase());
+    if (!this.managedIndex) {
+      this.managedIndex = new Map(Object.keys(this.managedRaw).map((n) => [n.toLowerCase(), n]));
+    }
+    const n = this.managedIndex.get(name.toLowerCase());
+    if (n === undefined) return undefined;
+    const [p, dep] = this.managedRaw[n];
+    return { name: n, path: p, deprecated: dep === 1 };
   }
 }
 

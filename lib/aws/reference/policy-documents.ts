@@ -88,6 +88,24 @@ export function policyStatements(r: ResourceView): {
   statements: PolicyStatement[];
   unknowns: UnknownVerdict[];
 } {
+  // the reference rules each read the same documents of the same resource: parse them once
+  let parsed = PARSED.get(r);
+  if (!parsed) {
+    parsed = parseStatements(r);
+    PARSED.set(r, parsed);
+  }
+  return parsed;
+}
+
+const PARSED = new WeakMap<
+  ResourceView,
+  { statements: PolicyStatement[]; unknowns: UnknownVerdict[] }
+>();
+
+function parseStatements(r: ResourceView): {
+  statements: PolicyStatement[];
+  unknowns: UnknownVerdict[];
+} {
   const statements: PolicyStatement[] = [];
   const unknowns: UnknownVerdict[] = [];
   const attributes = POLICY_DOCUMENT_ATTRIBUTES[r.type] ?? [];

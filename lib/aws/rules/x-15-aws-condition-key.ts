@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { allOf, isExpression, unknown, Verdict } from '../../core/compliance/tf';
-import { AwsAction, awsReference, KeySet } from '../reference';
+import { AwsAction, awsReference } from '../reference';
 import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/policy-documents';
 
 /**
@@ -28,10 +28,10 @@ export function checkConditionKey(key: string, actions: AwsAction[] | undefined)
   const colon = key.indexOf(':');
   if (colon <= 0) return `"${key}" is not a condition key (service:key)`;
   const prefix = key.slice(0, colon);
-  const actionKeys = actions ? new KeySet(actions.flatMap((a) => a.conditionKeys)) : undefined;
+  const actionHas = (k: string) => actions!.some((a) => a.conditionKeys.has(k));
   const names = () => [...new Set(actions!.map((a) => `${a.service}:${a.name}`))].join(', ');
   if (prefix.toLowerCase() === 'aws') {
-    if (ref.isGlobalKey(key) || actionKeys?.has(key)) return true;
+    if (ref.isGlobalKey(key) || (actions && actionHas(key))) return true;
     return `"${key}" is not an AWS global condition key`;
   }
   // keys of identity providers (accounts.google.com:sub, an OIDC provider URL, ...) are not
@@ -44,7 +44,7 @@ export function checkConditionKey(key: string, actions: AwsAction[] | undefined)
       : `"${key}" is deprecated (the Service Authorization Reference names no replacement)`;
   }
   if (!ref.serviceHasKey(prefix, key)) return `"${key}" is not a condition key of ${prefix}`;
-  if (actionKeys && !actionKeys.has(key)) {
+  if (actions && !actionHas(key)) {
     return `"${key}" is not defined for ${names()}, so the condition never sees it`;
   }
   return true;

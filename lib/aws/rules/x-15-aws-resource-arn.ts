@@ -5,6 +5,9 @@ import { awsReference } from '../reference';
 import { fitsAny, looksLikeArn, resourcePattern } from '../reference/arn';
 import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/policy-documents';
 
+/** Verdicts by statement (actions and resources): the same statements recur across stacks. */
+const CACHE = new Map<string, Verdict>();
+
 /**
  * The verdict on a statement's Resource list: every resource other than `*` fits a resource type
  * of at least one of the statement's actions. Actions without resource types (they take only
@@ -12,6 +15,14 @@ import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/poli
  */
 export function checkStatementResources(statement: any): Verdict {
   if (statement.NotAction !== undefined || statement.Action === undefined) return undefined;
+  const key = JSON.stringify([statement.Action, statement.Resource]);
+  if (CACHE.has(key)) return CACHE.get(key);
+  const verdict = judge(statement);
+  CACHE.set(key, verdict);
+  return verdict;
+}
+
+function judge(statement: any): Verdict {
   const resources = list(statement.Resource).filter((x) => x !== '*');
   if (resources.length === 0) return undefined;
   const ref = awsReference();

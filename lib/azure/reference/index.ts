@@ -16,8 +16,9 @@ interface RawAzure {
   readonly roles: { [guid: string]: string };
   /** resource provider namespaces, lower-cased */
   readonly namespaces: string[];
-  readonly policies: { [guid: string]: RawPolicy };
-  readonly initiatives: { [guid: string]: RawPolicy };
+  /** guid -> RawPolicy as a JSON string (parsed on lookup) */
+  readonly policies: { [guid: string]: string };
+  readonly initiatives: { [guid: string]: string };
   /** private DNS zone names, with {regionName} / {regionCode} placeholders */
   readonly privateDnsZones: string[];
 }
@@ -113,13 +114,13 @@ export class AzureReference {
   /** A built-in policy definition by guid. */
   public policy(guid: string): AzurePolicy | undefined {
     const raw = this.raw.policies[guid.toLowerCase()];
-    return raw ? policyOf(guid, raw) : undefined;
+    return raw ? policyOf(guid, JSON.parse(raw)) : undefined;
   }
 
   /** A built-in initiative (policy set definition) by guid. */
   public initiative(guid: string): AzurePolicy | undefined {
     const raw = this.raw.initiatives[guid.toLowerCase()];
-    return raw ? policyOf(guid, raw) : undefined;
+    return raw ? policyOf(guid, JSON.parse(raw)) : undefined;
   }
 
   /**

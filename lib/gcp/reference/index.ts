@@ -9,9 +9,12 @@ export const GCP_REFERENCE_FILE = path.join(__dirname, 'data', 'gcp.json.gz');
 
 interface RawGcp {
   readonly meta: { extracted: string; sources: any };
-  /** role name -> [launch stage, deleted 0/1] */
-  readonly roles: { [name: string]: [string, number] };
-  readonly permissions: string[];
+  /** predefined role names, space-separated */
+  readonly roles: string;
+  /** launch stages other than GA (DEPRECATED, BETA, ..., DELETED) by role name */
+  readonly stages: { [name: string]: string };
+  /** permissions of the predefined roles, space-separated */
+  readonly permissions: string;
   /** API names (`aiplatform`), i.e. services `<name>.googleapis.com` */
   readonly services: string[];
   readonly vpcsc: string[];
@@ -21,7 +24,8 @@ interface RawGcp {
 export class GcpReference {
   /** When and from what the data was extracted. */
   public readonly meta: { extracted: string; sources: any };
-  private readonly roles: Map<string, { stage: string; deleted: boolean }>;
+  private readonly roles: Set<string>;
+  private readonly stages: { [name: string]: string };
   private readonly permissions: Set<string>;
   private readonly services: string[];
   private readonly serviceSet: Set<string>;
@@ -29,13 +33,9 @@ export class GcpReference {
 
   constructor(raw: RawGcp) {
     this.meta = raw.meta;
-    this.roles = new Map(
-      Object.entries(raw.roles).map(([k, [stage, deleted]]) => [
-        k,
-        { stage, deleted: deleted === 1 },
-      ]),
-    );
-    this.permissions = new Set(raw.permissions);
+    this.roles = new Set(raw.roles.split(' '));
+    this.stages = raw.stages;
+    this.permissions = new Set(raw.permissions.split(' '));
     this.services = raw.services;
     this.serviceSet = new Set(raw.services);
     this.vpcsc = new Set(raw.vpcsc);
@@ -43,7 +43,9 @@ export class GcpReference {
 
   /** A predefined role (`roles/aiplatform.user`), or undefined. */
   public role(name: string): { stage: string; deleted: boolean } | undefined {
-    return this.roles.get(name);
+    if (!this.roles.has(name)) return undefined;
+    const stage = this.stages[name] ?? 'GA';
+    return { stage, deleted: stage === 'DELETED' };
   }
 
   /** Predefined role names close to `name` (for a hint). */
