@@ -10,9 +10,10 @@ trap 'rm -rf "$work"' EXIT
 cd "$root"
 tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 echo "packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
-for cloud in aws gcp azure; do
-  tar -tzf "$work/$tarball" | grep -qx "package/dist/lib/$cloud/reference/data/$cloud.json.gz" ||
-    { echo "package check: the tarball lacks the $cloud reference data (X-15)"; exit 1; }
+for data in aws/reference/data/aws.json.gz gcp/reference/data/gcp.json.gz \
+  azure/reference/data/azure.json.gz azure/reference/data/azure-policies.tsv.gz; do
+  tar -tzf "$work/$tarball" | grep -qx "package/dist/lib/$data" ||
+    { echo "package check: the tarball lacks the reference data $data (X-15)"; exit 1; }
 done
 
 peer() { node -p "require('$root/package.json').devDependencies['$1']"; }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Copies the reference data files (lib/**/reference/data/*.json.gz) next to the compiled code:
+// Copies the reference data files (lib/**/reference/data/*.gz) next to the compiled code:
 // the compilers emit only .js/.d.ts, and the reference readers load their data relative to
 // their own module. Usage: node scripts/reference-data/copy-to-dist.js [outDir, default dist]
 'use strict';
@@ -12,7 +12,7 @@ let copied = 0;
 for (const cloud of fs.readdirSync(path.join(root, 'lib'))) {
   const dataDir = path.join(root, 'lib', cloud, 'reference', 'data');
   if (!fs.existsSync(dataDir)) continue;
-  for (const f of fs.readdirSync(dataDir).filter((x) => x.endsWith('.json.gz'))) {
+  for (const f of fs.readdirSync(dataDir).filter((x) => x.endsWith('.gz'))) {
     const target = path.join(outDir, 'lib', cloud, 'reference', 'data', f);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(dataDir, f), target);

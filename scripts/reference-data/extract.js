@@ -12,7 +12,8 @@
 //     [--out <repository root, default: this checkout>] [--date YYYY-MM-DD]
 //
 // Writes lib/aws/reference/data/aws.json.gz, lib/gcp/reference/data/gcp.json.gz,
-// lib/azure/reference/data/azure.json.gz and scripts/reference-data/provenance.json.
+// lib/azure/reference/data/azure.json.gz, lib/azure/reference/data/azure-policies.tsv.gz and
+// scripts/reference-data/provenance.json.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -297,9 +298,8 @@ function extractPolicies(dir) {
     // one guid may appear in several folders (e.g. Azure Government copies): keep the first
     if (!out[name.toLowerCase()]) out[name.toLowerCase()] = entry;
   }
-  // each entry as a JSON string, parsed when a rule looks the definition up
   const sorted = {};
-  for (const k of Object.keys(out).sort()) sorted[k] = JSON.stringify(out[k]);
+  for (const k of Object.keys(out).sort()) sorted[k] = out[k];
   return sorted;
 }
 
@@ -321,9 +321,23 @@ function parsePrivateDnsZones(text) {
 
 function writeGz(file, value) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const json = JSON.stringify(value);
-  fs.writeFileSync(file, zlib.gzipSync(Buffer.from(json, 'utf8'), { level: 9, mtime: 0 }));
-  return { file, rawBytes: Buffer.byteLength(json), gzBytes: fs.statSync(file).size };
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  fs.writeFileSync(file, zlib.gzipSync(Buffer.from(text, 'utf8'), { level: 9, mtime: 0 }));
+  return { file, rawBytes: Buffer.byteLength(text), gzBytes: fs.statSync(file).size };
+}
+
+/**
+ * Policy definitions and initiatives as text, one per line: "p|i <TAB> guid <TAB> JSON entry".
+ * The reader indexes the lines and parses an entry only when a rule looks it up.
+ */
+function policyTable(policies, initiatives) {
+  const lines = [];
+  for (const [guid, entry] of Object.entries(policies))
+    lines.push(`p\t${guid}\t${JSON.stringify(entry)}`);
+  for (const [guid, entry] of Object.entries(initiatives)) {
+    lines.push(`i\t${guid}\t${JSON.stringify(entry)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function parseArgs(argv) {
@@ -364,11 +378,22 @@ function main(argv) {
       meta,
       ...extractGcp(args['iam-dataset'], args.vpcsc),
     }),
+  ];
+  const { policies, initiatives, ...azure } = extractAzure(
+    args['iam-dataset'],
+    args['azure-policy'],
+    args['private-dns'],
+  );
+  files.push(
     writeGz(path.join(root, 'lib', 'azure', 'reference', 'data', 'azure.json.gz'), {
       meta,
-      ...extractAzure(args['iam-dataset'], args['azure-policy'], args['private-dns']),
+      ...azure,
     }),
-  ];
+    writeGz(
+      path.join(root, 'lib', 'azure', 'reference', 'data', 'azure-policies.tsv.gz'),
+      policyTable(policies, initiatives),
+    ),
+  );
   const provenance = {
     extracted: date,
     sources,
@@ -384,12 +409,13 @@ function main(argv) {
     `${JSON.stringify(provenance, null, 2)}\n`,
   );
   for (const f of provenance.files) {
-    console.log(`${f.file}: ${f.rawBytes} bytes JSON, ${f.gzipBytes} bytes gzipped`);
+    console.log(`${f.file}: ${f.rawBytes} bytes, ${f.gzipBytes} bytes gzipped`);
   }
 }
 
 module.exports = {
   deprecation,
+  policyTable,
   extractAws,
   extractManagedPolicies,
   extractGcp,

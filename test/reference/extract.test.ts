@@ -181,7 +181,7 @@ describe('X-15 reference data extraction (scripts/reference-data/extract.js)', (
     const azure = extract.extractAzure(iamDataset(), azurePolicy(), path.join(dns, 'variables.tf'));
     expect(azure.roles).toEqual({ 'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader' });
     expect(azure.namespaces).toEqual(['microsoft.demo', 'microsoft.other']);
-    const policy = (guid: string) => JSON.parse(azure.policies[guid]);
+    const policy = (guid: string) => azure.policies[guid];
     expect(policy('11111111-1111-1111-1111-111111111111')).toEqual([
       'Things should be private',
       0,
@@ -248,7 +248,15 @@ describe('X-15 reference data extraction (scripts/reference-data/extract.js)', (
       'lib/aws/reference/data/aws.json.gz',
       'lib/gcp/reference/data/gcp.json.gz',
       'lib/azure/reference/data/azure.json.gz',
+      'lib/azure/reference/data/azure-policies.tsv.gz',
     ]);
+    const table = zlib
+      .gunzipSync(fs.readFileSync(path.join(out, 'lib/azure/reference/data/azure-policies.tsv.gz')))
+      .toString('utf8');
+    expect(table).toContain(
+      'p\t11111111-1111-1111-1111-111111111111\t["Things should be private",0,',
+    );
+    expect(table).toContain('i\t33333333-3333-3333-3333-333333333333\t["Demo initiative",0,{}]');
     expect(() => extract.main(args.slice(2))).toThrow('missing --iam-data');
   });
 });

@@ -5,9 +5,14 @@ import * as zlib from 'zlib';
 import { AwsMlopsChecks } from '../../lib/aws';
 import { AWS_REFERENCE_FILE, awsReferenceLoad } from '../../lib/aws/reference';
 import { AzureMlopsChecks } from '../../lib/azure';
-import { AZURE_REFERENCE_FILE, azureReferenceLoad } from '../../lib/azure/reference';
+import {
+  AZURE_POLICY_FILE,
+  AZURE_REFERENCE_FILE,
+  azureReference,
+  azureReferenceLoad,
+} from '../../lib/azure/reference';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
-import { lazyGzJson } from '../../lib/core/reference-data';
+import { lazyGzJson, lazyGzText } from '../../lib/core/reference-data';
 import { GcpMlopsChecks } from '../../lib/gcp';
 import { GCP_REFERENCE_FILE, gcpReferenceLoad } from '../../lib/gcp/reference';
 
@@ -30,6 +35,15 @@ describe('X-15 reference data loading', () => {
     expect(awsReferenceLoad().loadMs).toBeGreaterThan(0);
     expect(gcpReferenceLoad().loaded).toBe(false);
     expect(azureReferenceLoad().loaded).toBe(false);
+  });
+
+  test('X-15 the Azure policy table is read only when a policy is looked up', () => {
+    expect(fs.existsSync(AZURE_POLICY_FILE)).toBe(true);
+    azureReference().builtInRoleByName('Reader');
+    expect(azureReferenceLoad().loaded).toBe(true);
+    const before = azureReferenceLoad().loadMs;
+    expect(azureReference().policy('40cec1dd-a100-4920-b15b-3024fe8901ab')?.deprecated).toBe(true);
+    expect(azureReferenceLoad().loadMs).toBeGreaterThan(before);
   });
 
   test('X-15 the data files are gzipped JSON that record their extraction date and sources', () => {
@@ -62,5 +76,9 @@ describe('X-15 reference data loading', () => {
     expect(data.loaded).toBe(true);
     const missing = lazyGzJson(path.join(dir, 'missing.json.gz'));
     expect(() => missing.get()).toThrow(/reference data .*missing\.json\.gz cannot be read/);
+    fs.writeFileSync(path.join(dir, 'bad.json.gz'), zlib.gzipSync('{ not json'));
+    expect(() => lazyGzJson(path.join(dir, 'bad.json.gz')).get()).toThrow(/is malformed/);
+    const text = lazyGzText(file, (t) => t.length);
+    expect(text.get()).toBe(JSON.stringify({ n: 2 }).length);
   });
 });

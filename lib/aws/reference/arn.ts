@@ -208,16 +208,27 @@ export function fitsFormat(resource: Token[], format: Token[]): boolean {
 
 const FORMAT_FIELDS = new Map<string, Token[][]>();
 
+function formatFields(format: string): Token[][] {
+  let ff = FORMAT_FIELDS.get(format);
+  if (!ff) {
+    ff = fields(formatTokens(format));
+    FORMAT_FIELDS.set(format, ff);
+  }
+  return ff;
+}
+
 /** True when the pattern fits one of the ARN formats. */
 export function fitsAny(p: ResourcePattern, formats: string[]): boolean {
   const rf = fields(p.tokens);
   if (rf.length < 6) return formats.some((f) => fitsFormat(p.tokens, formatTokens(f)));
+  // a literal service field rules out the formats of other services without matching them
+  const service = rf[2].every((t) => t.length === 1) ? rf[2].join('') : undefined;
   return formats.some((f) => {
-    let ff = FORMAT_FIELDS.get(f);
-    if (!ff) {
-      ff = fields(formatTokens(f));
-      FORMAT_FIELDS.set(f, ff);
+    const ff = formatFields(f);
+    if (ff.length !== 6) return false;
+    if (service !== undefined && ff[2].every((t) => t.length === 1) && ff[2].join('') !== service) {
+      return false;
     }
-    return ff.length === 6 && FIELD_ORDER.every((i) => intersects(rf[i], ff![i]));
+    return FIELD_ORDER.every((i) => intersects(rf[i], ff[i]));
   });
 }

@@ -2,10 +2,13 @@
 // iann0036/iam-dataset, Azure/azure-policy built-in-policies and the Azure Verified Modules list
 // of Private Link DNS zones; see scripts/reference-data/provenance.json). Loaded on first use.
 import * as path from 'path';
-import { lazyGzJson } from '../../core/reference-data';
+import { lazyGzJson, lazyGzText } from '../../core/reference-data';
 
 /** Where the data file lives (next to this module, in lib/ and in dist/lib/). */
 export const AZURE_REFERENCE_FILE = path.join(__dirname, 'data', 'azure.json.gz');
+
+/** Built-in policy definitions and initiatives, one per line ("p|i TAB guid TAB JSON"). */
+export const AZURE_POLICY_FILE = path.join(__dirname, 'data', 'azure-policies.tsv.gz');
 
 /** [displayName, deprecated 0/1, parameters: name -> [required 0/1, allowedValues or 0], hint?] */
 type RawPolicy = [string, number, { [name: string]: [number, any[] | 0] }, string?];
@@ -16,9 +19,6 @@ interface RawAzure {
   readonly roles: { [guid: string]: string };
   /** resource provider namespaces, lower-cased */
   readonly namespaces: string[];
-  /** guid -> RawPolicy as a JSON string (parsed on lookup) */
-  readonly policies: { [guid: string]: string };
-  readonly initiatives: { [guid: string]: string };
   /** private DNS zone names, with {regionName} / {regionCode} placeholders */
   readonly privateDnsZones: string[];
 }
@@ -111,15 +111,15 @@ export class AzureReference {
     return n;
   }
 
-  /** A built-in policy definition by guid. */
+  /** A built-in policy definition by guid (the policy table is read on first use). */
   public policy(guid: string): AzurePolicy | undefined {
-    const raw = this.raw.policies[guid.toLowerCase()];
+    const raw = policyTable.get().get(`p\t${guid.toLowerCase()}`);
     return raw ? policyOf(guid, JSON.parse(raw)) : undefined;
   }
 
   /** A built-in initiative (policy set definition) by guid. */
   public initiative(guid: string): AzurePolicy | undefined {
-    const raw = this.raw.initiatives[guid.toLowerCase()];
+    const raw = policyTable.get().get(`i\t${guid.toLowerCase()}`);
     return raw ? policyOf(guid, JSON.parse(raw)) : undefined;
   }
 
@@ -167,6 +167,16 @@ const data = lazyGzJson<RawAzure, AzureReference>(
   (raw) => new AzureReference(raw),
 );
 
+/** "p|i TAB guid" -> the JSON entry, unparsed. */
+const policyTable = lazyGzText(AZURE_POLICY_FILE, (text) => {
+  const index = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const second = line.indexOf('\t', 2);
+    if (second > 0) index.set(line.slice(0, second), line.slice(second + 1));
+  }
+  return index;
+});
+
 /** The Azure reference data (read on the first call). */
 export function azureReference(): AzureReference {
   return data.get();
@@ -174,5 +184,8 @@ export function azureReference(): AzureReference {
 
 /** Load statistics of the Azure reference data (for the bench). */
 export function azureReferenceLoad(): { loaded: boolean; loadMs: number } {
-  return { loaded: data.loaded, loadMs: data.loadMs };
+  return {
+    loaded: data.loaded || policyTable.loaded,
+    loadMs: data.loadMs + policyTable.loadMs,
+  };
 }
