@@ -1,6 +1,7 @@
 // One production Vertex AI MLOps platform (s000, s001, s002), built with SecureVertexPipeline.
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
+import { DataGoogleContainerCluster } from '@cdktf/provider-google/lib/data-google-container-cluster';
 import { App, GcsBackend, TerraformStack } from 'cdktf';
 import { Compliance, Persona } from '../lib/core';
 import { GcpMlopsChecks, SecureVertexPipeline } from '../lib/gcp';
@@ -9,6 +10,10 @@ const PROJECT = 'acme-ml-prod-111111';
 const REGION = 'europe-west4';
 /** The organisation's VPC Service Controls access policy (fake id). */
 const ACCESS_POLICY = '123456789012';
+/** The organisation (fake id): custom org-policy constraints are defined there. */
+const ORGANIZATION = '111111111111';
+/** The identity that runs Terraform for this project (admitted through the perimeter). */
+const DEPLOYER = 'serviceAccount:terraform@acme-seed-111111.iam.gserviceaccount.com';
 /** Workload identity federation pool of the CI system (fake project number). */
 const CI_PRINCIPALS = [
   'principalSet://iam.googleapis.com/projects/111111111111/locations/global/workloadIdentityPools/github/attribute.repository/acme/ml-pipelines',
@@ -33,20 +38,34 @@ export function gcpVertexExample(app: App): TerraformStack[] {
   // google-beta: service identities and the Vertex AI metadata store (GCP-05, GCP-06).
   new GoogleBetaProvider(stack, 'google-beta', { project: PROJECT, region: REGION });
 
+  // The serving GKE cluster (Workload Identity on) is created by the serving team's stack, applied
+  // before this one: reading it here makes a missing cluster fail at plan, and the Workload
+  // Identity bindings wait for it (the PROJECT.svc.id.goog pool exists only with a cluster).
+  const servingCluster = new DataGoogleContainerCluster(stack, 'serving-cluster', {
+    project: PROJECT,
+    location: REGION,
+    name: 'ml-serving',
+  });
+
   new SecureVertexPipeline(stack, 'ml-platform', {
     environment: 'prod',
     projectId: PROJECT,
     region: REGION,
     allowedRegions: [REGION],
+    organizationId: ORGANIZATION,
     perimeter: {
       accessPolicyId: ACCESS_POLICY,
-      // Roll out with dryRun: true first, read the violations, then flip to false.
+      // Roll out with dryRun: true first, read the violations, then flip to false (README,
+      // "Applying on a fresh project"). Enforced, the perimeter is created after everything inside.
       dryRun: false,
+      deployerIdentities: [DEPLOYER],
       accessLevels: [`accessPolicies/${ACCESS_POLICY}/accessLevels/corp_devices`],
       ingressRules: [
         {
           title: 'CI deploys pipelines',
           identities: ['serviceAccount:mlops-ci@acme-ml-prod-111111.iam.gserviceaccount.com'],
+          // CI runs outside Google Cloud (workload identity federation): any source, this identity only
+          sourceAccessLevels: ['*'],
           services: [
             'aiplatform.googleapis.com',
             'artifactregistry.googleapis.com',
@@ -58,7 +77,8 @@ export function gcpVertexExample(app: App): TerraformStack[] {
     personas: {
       [Persona.PLATFORM_ADMIN]: ['group:ml-platform-admins@acme.example'],
       [Persona.ML_ENGINEER]: ['group:ml-engineers@acme.example'],
-      [Persona.DATA_SCIENTIST]: ['group:data-scientists@acme.example', 'user:alice@acme.example'],
+      // groups only: people join and leave groups, not IAM policies (GCP-03.groups)
+      [Persona.DATA_SCIENTIST]: ['group:data-scientists@acme.example'],
       [Persona.DATA_ENGINEER]: ['group:data-engineers@acme.example'],
       [Persona.MODEL_VIEWER]: ['group:ml-business-viewers@acme.example'],
       [Persona.AUDITOR]: ['group:security-auditors@acme.example'],
@@ -77,6 +97,7 @@ export function gcpVertexExample(app: App): TerraformStack[] {
     alertEmails: ['ml-oncall@acme.example'],
     workloadIdentity: {
       deployment: [{ namespace: 'serving', kubernetesServiceAccount: 'churn-model' }],
+      clusters: [servingCluster],
     },
     sensitiveDataProtection: true,
     ciIdentity: { federatedPrincipals: CI_PRINCIPALS },

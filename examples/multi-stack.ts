@@ -20,7 +20,13 @@ import {
   SageMakerStudioDomain,
   StudioUserProfile,
 } from '../lib/aws';
-import { GcpMlopsChecks, GcpPrivateNetwork, SecureVertexPipeline } from '../lib/gcp';
+import {
+  GcpMlopsChecks,
+  GcpOrgPolicies,
+  GcpPrivateNetwork,
+  GcpProject,
+  SecureVertexPipeline,
+} from '../lib/gcp';
 import { AzureMLWorkspace, AzureMlopsChecks, AzurePrivateNetwork } from '../lib/azure';
 import { Compliance, Persona, Tagging } from '../lib/core';
 
@@ -28,6 +34,11 @@ const ACCOUNT = '111111111111';
 const AWS_REGION = 'eu-west-1';
 const GCP_PROJECT = 'acme-ml-shared-prod';
 const GCP_REGION = 'europe-west4';
+const GCP_ORGANIZATION = '111111111111';
+const GCP_ACCESS_POLICY = '123456789012';
+const GCP_DEPLOYER = 'serviceAccount:terraform@acme-seed-111111.iam.gserviceaccount.com';
+/** The default compute SA guard; the network stack owns it (it enables the Compute API first). */
+const DEFAULT_SA_GUARD = 'iam.automaticIamGrantsForDefaultServiceAccounts';
 const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111';
 const TENANT_ID = '22222222-2222-2222-2222-222222222222';
 const AZ_LOCATION = 'westeurope';
@@ -160,10 +171,35 @@ function gcpStacks(app: App): TerraformStack[] {
   const networkStack = new TerraformStack(app, 'ms-gcp-network');
   gcpProvider(networkStack);
   new GcsBackend(networkStack, { bucket: 'acme-tfstate-eu', prefix: 'ml-platform/network' });
+  // The network stack is applied first, so it enables the APIs its own resources call, and the
+  // default compute SA guard lands before the Compute API is enabled (GCP-01).
+  const project = new GcpProject(networkStack, 'project', {
+    projectId: GCP_PROJECT,
+    apis: [
+      'cloudresourcemanager.googleapis.com',
+      'compute.googleapis.com',
+      'dns.googleapis.com',
+      'orgpolicy.googleapis.com',
+      'servicenetworking.googleapis.com',
+    ],
+  });
+  const guard = new GcpOrgPolicies(networkStack, 'org-policies', {
+    projectId: GCP_PROJECT,
+    allowedLocations: [GCP_REGION],
+    constraints: [DEFAULT_SA_GUARD],
+    dependsOn: [
+      ...project.api('orgpolicy.googleapis.com'),
+      ...project.api('cloudresourcemanager.googleapis.com'),
+    ],
+  });
+  project.enableAfter('compute.googleapis.com', [guard.policies[DEFAULT_SA_GUARD]]);
   const network = new GcpPrivateNetwork(networkStack, 'network', {
     projectId: GCP_PROJECT,
     region: GCP_REGION,
     subnetCidr: '10.50.0.0/20',
+    // IAP SSH reaches the platform's Workbench instance only (its SA id is wb-<instance name>)
+    iapSshTargetServiceAccounts: [`wb-ana-notebook@${GCP_PROJECT}.iam.gserviceaccount.com`],
+    dependsOn: project.apiDependencies,
   });
   Tagging.apply(networkStack, 'prod', {
     platform: 'ml-shared-network',
@@ -180,6 +216,11 @@ function gcpStacks(app: App): TerraformStack[] {
     region: GCP_REGION,
     allowedRegions: [GCP_REGION],
     network: { existingNetworkId: network.network.id, existingSubnetworkId: network.subnetwork.id },
+    organizationId: GCP_ORGANIZATION,
+    // owned by ms-gcp-network, which enables the Compute API
+    orgPolicyExclusions: [DEFAULT_SA_GUARD],
+    // the network stack routes Google APIs to restricted.googleapis.com (restrictedGoogleApis)
+    perimeter: { accessPolicyId: GCP_ACCESS_POLICY, deployerIdentities: [GCP_DEPLOYER] },
     personas: {
       [Persona.DATA_SCIENTIST]: ['group:ml-data-scientists@example.com'],
       [Persona.ML_ENGINEER]: ['group:ml-engineers@example.com'],

@@ -29,12 +29,12 @@ export function resourceAt(json: any, type: string, pathSuffix: string): any {
   return hits[0];
 }
 
-/** Synthesizes a stack and runs the given packs over it. */
+/** Synthesizes a stack and runs the given packs over it (compliant results listed too). */
 export function evaluate(stack: TerraformStack, ...packs: RulePack[]): ComplianceReport {
   Testing.synth(stack);
   const engine = Compliance.of(stack);
   packs.forEach((p) => engine.addPack(p));
-  return engine.evaluate(stack);
+  return engine.evaluate(stack, { includeCompliant: true });
 }
 
 /** Resources of one type in synthesized JSON, as a map name -> attributes. */
@@ -57,7 +57,7 @@ export function synthExample(build: (app: App) => TerraformStack[]): {
   const app = Testing.app();
   const [stack] = build(app);
   const json = synthJson(stack);
-  const report = Compliance.of(app).evaluate(stack);
+  const report = Compliance.of(app).evaluate(stack, { includeCompliant: true });
   const addresses = Object.entries<any>(json.resource)
     .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
     .sort();

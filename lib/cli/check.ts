@@ -1,83 +1,130 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { evaluateStack, formatFinding } from '../core/compliance/evaluate';
+import { declaredProfile, evaluateStack, formatFinding } from '../core/compliance/evaluate';
 import { ComplianceReport } from '../core/compliance/report';
-import { ComplianceStatus, RuleLevel, RulePack } from '../core/compliance/rule';
+import { ComplianceStatus, RuleLevel, RuleProfile } from '../core/compliance/rule';
+import { StackView } from '../core/compliance/stack-view';
+import { LoadProblem } from '../core/compliance/terraform-json';
+import { LoadedStack, loadTarget } from './load';
+import { pack, packsFor } from './packs';
 
-/** A synthesized stack found on disk. */
-export interface StackFile {
-  readonly name: string;
-  readonly file: string;
+/** Options of a check run. */
+export interface CheckOptions {
+  /** Short names of the packs to run on every stack (default: chosen per stack by its clouds). */
+  readonly packs?: string[];
+  /** `security`, `platform` or `auto` (the stack's declared profile, else security). */
+  readonly profile?: string;
+  /** UNKNOWN results of ERROR rules count as errors. */
+  readonly strict?: boolean;
+  /** List compliant results in the reports. */
+  readonly includeCompliant?: boolean;
 }
 
-/**
- * Finds the synthesized stacks under `dir`: a cdktf.out (manifest.json with stacks), a
- * `stacks/` folder, one stack folder holding cdk.tf.json, or a single .tf.json file.
- */
-export function findStacks(dir: string): StackFile[] {
-  const abs = path.resolve(dir);
-  if (!fs.existsSync(abs)) throw new Error(`no such file or directory: ${dir}`);
-  if (fs.statSync(abs).isFile())
-    return [{ name: path.basename(abs).replace(/\.tf\.json$|\.json$/, ''), file: abs }];
-  const manifest = path.join(abs, 'manifest.json');
-  if (fs.existsSync(manifest)) {
-    const m = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-    return Object.values<any>(m.stacks ?? {})
-      .map((s) => ({ name: s.name, file: path.join(abs, s.synthesizedStackPath) }))
-      .filter((s) => fs.existsSync(s.file))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-  if (fs.existsSync(path.join(abs, 'cdk.tf.json'))) {
-    return [{ name: path.basename(abs), file: path.join(abs, 'cdk.tf.json') }];
-  }
-  const stacksDir = fs.existsSync(path.join(abs, 'stacks')) ? path.join(abs, 'stacks') : abs;
-  const found: StackFile[] = [];
-  for (const entry of fs.readdirSync(stacksDir).sort()) {
-    const f = path.join(stacksDir, entry, 'cdk.tf.json');
-    if (fs.existsSync(f)) found.push({ name: entry, file: f });
-    else if (entry.endsWith('.tf.json'))
-      found.push({ name: entry.replace(/\.tf\.json$/, ''), file: path.join(stacksDir, entry) });
-  }
-  return found;
+/** One stack's report and where it came from. */
+export interface StackResult {
+  readonly stack: LoadedStack;
+  readonly report: ComplianceReport;
 }
 
 /** Result of a check run. */
 export interface CheckResult {
-  readonly reports: ComplianceReport[];
+  readonly results: StackResult[];
+  /** Every problem reading the input (files, shapes, folders). */
+  readonly problems: LoadProblem[];
+  readonly notes: string[];
+  /** Per target: how many stacks and resources it held. */
+  readonly targets: { target: string; stacks: number; resources: number }[];
   readonly errors: number;
   readonly warnings: number;
+  readonly unknown: number;
 }
 
-/** Runs the packs over every stack under `dir`. */
-export function checkDirectory(dir: string, packs: RulePack[]): CheckResult {
-  const reports = findStacks(dir).map((s) =>
-    evaluateStack(s.name, JSON.parse(fs.readFileSync(s.file, 'utf8')), packs),
-  );
+/** Loads every stack under each target and runs the packs over it. */
+export function checkTargets(targets: string[], options: CheckOptions = {}): CheckResult {
+  const results: StackResult[] = [];
+  const problems: LoadProblem[] = [];
+  const notes: string[] = [];
+  const perTarget: { target: string; stacks: number; resources: number }[] = [];
+  for (const target of targets) {
+    const loaded = loadTarget(target);
+    problems.push(...loaded.problems);
+    notes.push(...loaded.notes);
+    const counts = { target, stacks: loaded.stacks.length, resources: 0 };
+    perTarget.push(counts);
+    for (const stack of loaded.stacks) {
+      problems.push(...stack.problems);
+      const view = new StackView(stack.name, stack.config);
+      const names = options.packs ?? packsFor(view);
+      const profile =
+        options.profile === RuleProfile.PLATFORM || options.profile === RuleProfile.SECURITY
+          ? options.profile
+          : (declaredProfile(view.json) ?? RuleProfile.SECURITY);
+      const report = evaluateStack(stack.name, view, names.map(pack), {
+        profile,
+        strict: options.strict,
+        includeCompliant: options.includeCompliant,
+      });
+      counts.resources += report.coverage.resources;
+      results.push({ stack, report });
+    }
+  }
+  const sum = (f: (r: ComplianceReport) => number) => results.reduce((n, r) => n + f(r.report), 0);
   return {
-    reports,
-    errors: reports.reduce((n, r) => n + r.summary.errors, 0),
-    warnings: reports.reduce((n, r) => n + r.summary.warnings, 0),
+    results,
+    problems,
+    notes,
+    targets: perTarget,
+    errors: sum((r) => r.summary.errors),
+    warnings: sum((r) => r.summary.warnings),
+    unknown: sum((r) => r.summary.unknown),
   };
+}
+
+/** A problem as one line. */
+export function formatProblem(p: LoadProblem): string {
+  const where = [p.file, p.path].filter((x) => x).join(': ');
+  return `${where || '<input>'}: ${p.message}`;
 }
 
 /** A readable text report. */
 export function formatText(result: CheckResult, verbose: boolean): string {
   const lines: string[] = [];
-  for (const r of result.reports) {
+  for (const { report: r } of result.results) {
+    const s = r.summary;
     lines.push(
-      `stack ${r.stackName}: ${r.summary.errors} error(s), ${r.summary.warnings} warning(s), ${r.summary.suppressed} suppressed, ${r.summary.compliant} compliant`,
+      `stack ${r.stackName}: ${s.errors} error(s), ${s.warnings} warning(s), ${s.suppressed} suppressed, ${s.compliant} compliant, ${s.unknown} unknown`,
     );
+    const c = r.coverage;
+    const packs = r.packs.length > 0 ? r.packs.join(', ') : 'none (no known cloud)';
+    lines.push(
+      `  profile ${r.profile}; packs ${packs}; ${c.resources} resource(s), ${c.examined} examined by a rule, ${c.dataSources} data source(s)`,
+    );
+    for (const sk of c.skipped) lines.push(`  not evaluated: ${sk.address}: ${sk.reason}`);
+    const unknowns: string[] = [];
     for (const f of r.findings) {
       if (f.status === ComplianceStatus.NON_COMPLIANT) {
         lines.push(`  ${f.level === RuleLevel.ERROR ? 'ERROR  ' : 'WARNING'} ${formatFinding(f)}`);
+      } else if (f.status === ComplianceStatus.UNKNOWN) {
+        unknowns.push(
+          `    ${r.strict && f.level === RuleLevel.ERROR ? 'ERROR  ' : 'UNKNOWN'} ${formatFinding(f)}`,
+        );
       } else if (verbose && f.status === ComplianceStatus.SUPPRESSED) {
         lines.push(`  SUPPRESSED [${f.ruleId}] ${f.address}: ${f.reason}`);
+      } else if (verbose && f.status === ComplianceStatus.COMPLIANT) {
+        lines.push(`  COMPLIANT [${f.ruleId}] ${f.address}`);
       }
     }
+    if (unknowns.length > 0) {
+      lines.push('  known only at plan/apply (UNKNOWN):');
+      lines.push(...unknowns);
+    }
   }
-  if (result.reports.length === 0) lines.push('no synthesized stacks found');
+  if (result.problems.length > 0) {
+    lines.push('input problems:');
+    for (const p of result.problems) lines.push(`  ${formatProblem(p)}`);
+  }
+  for (const n of result.notes) lines.push(`note: ${n}`);
+  if (result.results.length === 0) lines.push('no Terraform JSON configurations found');
   lines.push(
-    `${result.errors} error(s), ${result.warnings} warning(s) in ${result.reports.length} stack(s)`,
+    `${result.errors} error(s), ${result.warnings} warning(s), ${result.unknown} unknown in ${result.results.length} stack(s)`,
   );
   return lines.join('\n');
 }

@@ -1,22 +1,140 @@
 import * as fs from 'fs';
-import { RulePack } from '../core/compliance/rule';
-import { checkDirectory, formatText } from './check';
-import { allPacks } from './packs';
+import * as path from 'path';
+import { CheckResult, checkTargets, formatText } from './check';
+import { toJunit } from './junit';
+import { packNames } from './packs';
+import { toSarif } from './sarif';
 
-const USAGE = `usage: cdktf-secure-mlops check <dir> [--json] [--out FILE] [--verbose] [--pack aws|gcp|azure]...
+const FORMATS = ['text', 'json', 'sarif', 'junit'];
+const PROFILES = ['auto', 'security', 'platform'];
 
-Runs the AWS, GCP and Azure MLOps rule packs over synthesized Terraform JSON: a cdktf.out
-folder, one stack folder, or one .tf.json file (also one synthesized without this library).
-Suppressions recorded in the resources' "//" metadata are honoured when they carry a reason.
+const USAGE = `usage: cdktf-secure-mlops check <path>... [options]
 
-  --json       print the reports as JSON instead of text
-  --out FILE   also write the JSON reports to FILE
-  --verbose    list suppressed findings with their reasons
-  --pack NAME  run only this pack (repeatable)
+Runs the AWS, GCP and Azure rule packs over Terraform JSON: a cdktf.out folder, a stack folder,
+a folder of *.tf.json files (one module; override files applied; sub-folders are modules of
+their own) or one .tf.json file, written with or without this library. Each stack gets the packs
+of the clouds it uses. Suppressions recorded in the resources' "//" metadata are honoured when
+they carry a reason.
 
-Exit status: 0 no errors, 1 at least one ERROR finding, 2 bad usage or unreadable input.`;
+  --format F            text (default), json, sarif (SARIF 2.1.0) or junit (JUnit XML)
+  --json                the same as --format json
+  --out FILE            also write the report to FILE in --format (json when the format is text)
+  --profile P           security (any stack), platform (adds this library's conventions:
+                        prevent_destroy, platform tags, locks, mandatory CMK) or auto (default:
+                        the profile the stack was synthesized with, else security)
+  --strict              UNKNOWN results (values known only at plan/apply) of ERROR rules fail
+  --include-compliant   list compliant results too (the summary always counts them)
+  --pack NAME           run only this pack on every stack (repeatable): ${packNames().join(', ')}
+  --verbose             list suppressed (and with --include-compliant, compliant) results
 
-/** Runs the CLI; returns the exit status. */
+Exit status: 0 no errors; 1 at least one ERROR finding; 2 bad usage, unreadable or invalid
+input (each problem names its file and JSON path), or no Terraform resources found.`;
+
+/** A usage or input error: one line, exit status 2. */
+class CliError extends Error {}
+
+interface Args {
+  targets: string[];
+  format: string;
+  outFile?: string;
+  profile: string;
+  strict: boolean;
+  includeCompliant: boolean;
+  verbose: boolean;
+  packs: string[];
+}
+
+function parse(rest: string[]): Args {
+  const a: Args = {
+    targets: [],
+    format: 'text',
+    profile: 'auto',
+    strict: false,
+    includeCompliant: false,
+    verbose: false,
+    packs: [],
+  };
+  const valued = new Set(['--format', '--out', '--profile', '--pack']);
+  for (let i = 0; i < rest.length; i++) {
+    let arg = rest[i];
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    if (valued.has(arg)) {
+      if (value === undefined) {
+        value = rest[++i];
+        if (value === undefined || value.startsWith('-'))
+          throw new CliError(`${arg} needs a value`);
+      }
+      if (value === '') throw new CliError(`${arg} needs a value`);
+      if (arg === '--format') {
+        if (!FORMATS.includes(value)) {
+          throw new CliError(`unknown format ${value}; known: ${FORMATS.join(', ')}`);
+        }
+        a.format = value;
+      } else if (arg === '--out') a.outFile = value;
+      else if (arg === '--profile') {
+        if (!PROFILES.includes(value)) {
+          throw new CliError(`unknown profile ${value}; known: ${PROFILES.join(', ')}`);
+        }
+        a.profile = value;
+      } else {
+        const name = value.toLowerCase();
+        if (!packNames().includes(name)) {
+          throw new CliError(`unknown pack ${value}; known: ${packNames().join(', ')}`);
+        }
+        if (!a.packs.includes(name)) a.packs.push(name);
+      }
+    } else if (value !== undefined) {
+      throw new CliError(`${arg} takes no value`);
+    } else if (arg === '--json') a.format = 'json';
+    else if (arg === '--strict') a.strict = true;
+    else if (arg === '--include-compliant') a.includeCompliant = true;
+    else if (arg === '--verbose') a.verbose = true;
+    else if (arg.startsWith('-') && arg !== '-') throw new CliError(`unknown option ${arg}`);
+    else a.targets.push(arg);
+  }
+  if (a.targets.length === 0) throw new CliError('no path to check');
+  return a;
+}
+
+function version(): string {
+  // lib/cli (sources) or dist/lib/cli (package)
+  for (const up of [
+    ['..', '..'],
+    ['..', '..', '..'],
+  ]) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, ...up, 'package.json'), 'utf8'));
+      if (pkg.name === 'cdktf-secure-mlops') return String(pkg.version);
+    } catch {
+      // try the next level
+    }
+  }
+  return '0.0.0';
+}
+
+function render(result: CheckResult, format: string, verbose: boolean): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(
+        result.results.map((r) => r.report),
+        null,
+        2,
+      );
+    case 'sarif':
+      return JSON.stringify(toSarif(result, version()), null, 2);
+    case 'junit':
+      return toJunit(result).trimEnd();
+    default:
+      return formatText(result, verbose);
+  }
+}
+
+/** Runs the CLI; returns the exit status. Never throws. */
 export function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
@@ -24,57 +142,51 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
     return 0;
   }
   if (command !== 'check') {
-    err(USAGE);
+    err(command === undefined ? USAGE : `unknown command ${command}\n\n${USAGE}`);
     return 2;
   }
-  let dir: string | undefined;
-  let json = false;
-  let verbose = false;
-  let outFile: string | undefined;
-  const selected: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a === '--json') json = true;
-    else if (a === '--verbose') verbose = true;
-    else if (a === '--out' || a === '--pack') {
-      const value = rest[++i];
-      if (value === undefined || value.startsWith('-')) {
-        err(`${a} needs a value\n${USAGE}`);
-        return 2;
+  try {
+    const args = parse(rest);
+    const result = checkTargets(args.targets, {
+      packs: args.packs.length > 0 ? args.packs : undefined,
+      profile: args.profile,
+      strict: args.strict,
+      includeCompliant: args.includeCompliant,
+    });
+    if (args.outFile) {
+      const fileFormat = args.format === 'text' ? 'json' : args.format;
+      try {
+        fs.mkdirSync(path.dirname(path.resolve(args.outFile)), { recursive: true });
+        fs.writeFileSync(args.outFile, `${render(result, fileFormat, args.verbose)}\n`);
+      } catch (e) {
+        throw new CliError(`cannot write ${args.outFile}: ${(e as Error).message}`);
       }
-      if (a === '--out') outFile = value;
-      else selected.push(value.toLowerCase());
-    } else if (a.startsWith('-')) {
-      err(`unknown option ${a}\n${USAGE}`);
-      return 2;
-    } else if (dir === undefined) dir = a;
-    else {
-      err(`unexpected argument ${a}\n${USAGE}`);
+    }
+    out(render(result, args.format, args.verbose));
+    if (result.problems.length > 0) {
+      err(`${result.problems.length} input problem(s); see the report`);
       return 2;
     }
-  }
-  if (dir === undefined) {
-    err(USAGE);
-    return 2;
-  }
-  const packs = allPacks();
-  const unknown = selected.filter((s) => !(s in packs));
-  if (unknown.length > 0) {
-    err(`unknown pack ${unknown.join(', ')}; known: ${Object.keys(packs).join(', ')}`);
-    return 2;
-  }
-  const chosen: RulePack[] = (selected.length > 0 ? selected : Object.keys(packs)).map(
-    (k) => packs[k],
-  );
-  let result;
-  try {
-    result = checkDirectory(dir, chosen);
+    const barren = result.targets.filter((t) => t.stacks === 0 || t.resources === 0);
+    if (barren.length > 0) {
+      err(
+        barren
+          .map((t) =>
+            t.stacks === 0
+              ? `no Terraform JSON configurations (*.tf.json, cdktf.out) under ${t.target}`
+              : `no resources in ${t.target}`,
+          )
+          .join('\n'),
+      );
+      return 2;
+    }
+    return result.errors > 0 ? 1 : 0;
   } catch (e) {
-    err(`cannot check ${dir}: ${(e as Error).message}`);
+    if (e instanceof CliError) {
+      err(`${e.message}\n(cdktf-secure-mlops --help for usage)`);
+      return 2;
+    }
+    err(`cdktf-secure-mlops: ${(e as Error).message ?? String(e)}`);
     return 2;
   }
-  const jsonText = JSON.stringify(result.reports, null, 2);
-  if (outFile) fs.writeFileSync(outFile, `${jsonText}\n`);
-  out(json ? jsonText : formatText(result, verbose));
-  return result.errors > 0 ? 1 : 0;
 }

@@ -52,7 +52,41 @@ export function toGcpLabel(value: string, isKey: boolean): string {
 
 const AWS_TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-/** An aspect that merges tags (AWS, Azure) or labels (GCP) into every taggable resource. */
+/**
+ * Resource types whose resource-label map is not the attribute the cloud's convention names
+ * (`tags` on AWS and Azure, `labels` on GCP). On these types that attribute means something else
+ * and the API rejects foreign keys in it: a notification channel's `labels` are the fields of its
+ * channel type's descriptor (an e-mail channel takes only `email_address`), and its resource
+ * labels are `user_labels`. Monitoring alert policies have only `user_labels`.
+ */
+export const LABEL_ATTRIBUTE_OVERRIDES: { [resourceType: string]: string } = {
+  google_monitoring_notification_channel: 'user_labels',
+  google_monitoring_alert_policy: 'user_labels',
+  google_monitoring_uptime_check_config: 'user_labels',
+};
+
+/**
+ * The attribute that holds a resource type's resource labels / tags (snake_case, as in the
+ * Terraform JSON): an entry of {@link LABEL_ATTRIBUTE_OVERRIDES}, else `labels` for `google_*`
+ * types and `tags` for `aws_*` and `azurerm_*` types; undefined for other providers.
+ */
+export function labelAttributeOf(resourceType: string): string | undefined {
+  const override = LABEL_ATTRIBUTE_OVERRIDES[resourceType];
+  if (override !== undefined) return override;
+  if (resourceType.startsWith('google_')) return 'labels';
+  if (resourceType.startsWith('aws_') || resourceType.startsWith('azurerm_')) return 'tags';
+  return undefined;
+}
+
+/** snake_case -> the camelCase property cdktf generates for it. */
+function camel(attribute: string): string {
+  return attribute.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * An aspect that merges tags (AWS, Azure) or labels (GCP) into every taggable resource, into the
+ * attribute {@link labelAttributeOf} names for its type.
+ */
 export class TagsAspect implements IAspect {
   private readonly gcpLabels: { [key: string]: string };
 
@@ -66,19 +100,19 @@ export class TagsAspect implements IAspect {
   public visit(node: IConstruct): void {
     if (!TerraformResource.isTerraformResource(node)) return;
     const type = node.terraformResourceType;
+    const attribute = labelAttributeOf(type);
+    if (attribute === undefined) return;
+    const prop = camel(attribute);
     const anyNode = node as any;
-    if ((type.startsWith('aws_') || type.startsWith('azurerm_')) && 'tagsInput' in anyNode) {
-      merge(anyNode, 'tags', this.tags);
-    } else if (type.startsWith('google_') && 'labelsInput' in anyNode) {
-      merge(anyNode, 'labels', this.gcpLabels);
-    }
+    if (!(`${prop}Input` in anyNode)) return;
+    merge(anyNode, prop, type.startsWith('google_') ? this.gcpLabels : this.tags);
   }
 }
 
-function merge(node: any, attr: 'tags' | 'labels', defaults: { [key: string]: string }): void {
-  const existing = node[`${attr}Input`];
+function merge(node: any, prop: string, defaults: { [key: string]: string }): void {
+  const existing = node[`${prop}Input`];
   if (existing !== undefined && Token.isUnresolved(existing)) return;
-  node[attr] = { ...defaults, ...(existing ?? {}) };
+  node[prop] = { ...defaults, ...(existing ?? {}) };
 }
 
 /** Applies the platform tags (X-09). */

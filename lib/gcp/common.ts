@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
 import { TerraformStack, Token } from 'cdktf';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Validator } from '../core/errors';
 
 /** Internal helpers shared by the GCP constructs (not exported from the package). */
@@ -98,6 +99,18 @@ export function betaProvider(
   const child = stack.node.tryFindChild('google-beta');
   if (child instanceof GoogleBetaProvider) return child;
   return new GoogleBetaProvider(stack, 'google-beta', { region });
+}
+
+/**
+ * The hashicorp/time provider of the stack (for `time_sleep` propagation waits): the first one
+ * declared, else one declared with id `time`.
+ */
+export function timeProvider(scope: IConstruct): TimeProvider {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.findAll().find((c) => c instanceof TimeProvider) as
+    TimeProvider | undefined;
+  if (existing) return existing;
+  return new TimeProvider(stack, 'time');
 }
 
 /** A numeric (no leading zero, at most 10 digits) name derived from the construct path (Vertex endpoints). */

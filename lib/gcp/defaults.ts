@@ -23,8 +23,43 @@ export const REQUIRED_RESTRICTED_SERVICES = [
   'containerregistry.googleapis.com',
 ];
 
-/** Services whose audit logs are turned on for ADMIN_READ, DATA_READ and DATA_WRITE (GCP-10). */
+/**
+ * Services that VPC Service Controls supports, among those the platform can enable (GCP-07).
+ * Source: https://cloud.google.com/vpc-service-controls/docs/supported-products (and the
+ * `supported_restricted_service` list of terraform-google-enterprise-genai
+ * 3-networks-svpc/modules/base_env/main.tf). Not supported, so never restricted:
+ * servicenetworking.googleapis.com and containerscanning.googleapis.com (its findings are served
+ * by containeranalysis.googleapis.com, which is).
+ */
+export const VPC_SC_SUPPORTED_SERVICES = [
+  'aiplatform.googleapis.com',
+  'artifactregistry.googleapis.com',
+  'bigquery.googleapis.com',
+  'cloudbuild.googleapis.com',
+  'cloudkms.googleapis.com',
+  'cloudresourcemanager.googleapis.com',
+  'compute.googleapis.com',
+  'containeranalysis.googleapis.com',
+  'containerregistry.googleapis.com',
+  'dlp.googleapis.com',
+  'dns.googleapis.com',
+  'iam.googleapis.com',
+  'iamcredentials.googleapis.com',
+  'logging.googleapis.com',
+  'monitoring.googleapis.com',
+  'notebooks.googleapis.com',
+  'orgpolicy.googleapis.com',
+  'storage.googleapis.com',
+  'sts.googleapis.com',
+];
+
+/**
+ * Services whose audit logs are turned on for ADMIN_READ, DATA_READ and DATA_WRITE (GCP-10):
+ * `allServices` (every service of the project, no exemption), plus the ML services by name so
+ * that narrowing the list keeps them.
+ */
 export const AUDITED_SERVICES = [
+  'allServices',
   'aiplatform.googleapis.com',
   'storage.googleapis.com',
   'bigquery.googleapis.com',
@@ -69,6 +104,9 @@ export const BROAD_ROLES = [
   'roles/storage.admin',
   'roles/bigquery.admin',
 ];
+
+/** Roles never granted on the whole project (rule GCP-02): Workbench admin goes on the instance. */
+export const PROJECT_WIDE_FORBIDDEN_ROLES = ['roles/notebooks.admin'];
 
 /** Data-plane roles that belong on buckets / datasets, not on the project (GCP-03). */
 export const DATA_PLANE_ROLES = [

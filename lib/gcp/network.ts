@@ -14,6 +14,20 @@ import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import { NETWORK_DEFAULTS, PRIVATE_VIP_CIDR, RESTRICTED_VIP_CIDR } from './defaults';
 
+/**
+ * Domains outside googleapis.com that Workbench (JupyterLab proxy, kernels) and image pulls
+ * (Artifact Registry, Container Registry) use; with a perimeter they resolve to the restricted
+ * VIP (zone id -> domain). Source: terraform-google-enterprise-genai
+ * 3-networks-svpc/modules/ml_dns_notebooks, and the VPC-SC docs for Artifact Registry.
+ */
+const RESTRICTED_SERVICE_DOMAINS: { [zoneId: string]: string } = {
+  notebooks: 'notebooks.cloud.google.com.',
+  'notebooks-usercontent': 'notebooks.googleusercontent.com.',
+  'kernels-usercontent': 'kernels.googleusercontent.com.',
+  'pkg-dev': 'pkg.dev.',
+  'gcr-io': 'gcr.io.',
+};
+
 /** Props of {@link GcpPrivateNetwork}. */
 export interface GcpPrivateNetworkProps {
   /** Project of the network. */
@@ -42,6 +56,12 @@ export interface GcpPrivateNetworkProps {
    */
   readonly restrictedGoogleApis?: boolean;
   /**
+   * Service accounts (emails) of the instances that IAP SSH may reach (Workbench instances). The
+   * IAP SSH ingress rule targets only these; without any, the rule is created disabled.
+   * @default - none (IAP SSH disabled)
+   */
+  readonly iapSshTargetServiceAccounts?: string[];
+  /**
    * Create a Cloud Router + Cloud NAT for egress to the internet (e.g. pip installs).
    * @default false
    */
@@ -61,7 +81,8 @@ export interface GcpPrivateNetworkProps {
 /**
  * Private network for the platform (X-05, GCP-08): custom-mode VPC, a private subnet with
  * Private Google Access and flow logs, default-deny ingress and egress firewalls (egress open
- * only to the Google APIs VIP on 443), restricted/private googleapis.com routing and DNS,
+ * only to the Google APIs VIP on 443), restricted/private googleapis.com routing and DNS (with
+ * the Workbench and registry domains when restricted), IAP SSH only to the listed service accounts,
  * optional Cloud NAT, and a private service access range + peering for Vertex AI private endpoints.
  */
 export class GcpPrivateNetwork extends Construct {
@@ -77,6 +98,12 @@ export class GcpPrivateNetwork extends Construct {
   public readonly apiZone: DnsManagedZone;
   /** DNS records of the googleapis.com zone. */
   public readonly apiRecords: DnsRecordSet[] = [];
+  /**
+   * Private zones that send the other Google domains Workbench and image pulls use
+   * (notebooks.cloud.google.com, notebooks/kernels.googleusercontent.com, pkg.dev, gcr.io) to the
+   * restricted VIP, by domain (with restrictedGoogleApis only).
+   */
+  public readonly serviceZones: { [domain: string]: DnsManagedZone } = {};
   /** Private service access range. */
   public readonly privateServiceRange: ComputeGlobalAddress;
   /** Service networking peering (Vertex AI private endpoints). */
@@ -171,11 +198,14 @@ export class GcpPrivateNetwork extends Construct {
       destinationRanges: [vip],
       allow: [{ protocol: 'tcp', ports: ['443'] }],
     });
+    const sshTargets = props.iapSshTargetServiceAccounts ?? [];
     fw('allow-iap-ssh-ingress', {
       direction: 'INGRESS',
       priority: 1000,
       sourceRanges: ['35.235.240.0/20'],
       allow: [{ protocol: 'tcp', ports: ['22'] }],
+      targetServiceAccounts: sshTargets.length > 0 ? sshTargets : undefined,
+      disabled: sshTargets.length === 0,
     });
     fw('allow-internal-egress', {
       direction: 'EGRESS',
@@ -222,6 +252,40 @@ export class GcpPrivateNetwork extends Construct {
         rrdatas: [host],
       }),
     );
+    if (restricted) {
+      // Workbench's JupyterLab proxy and kernels, and image pulls, use domains outside
+      // googleapis.com; inside a perimeter they must resolve to the restricted VIP too.
+      for (const [zid, domain] of Object.entries(RESTRICTED_SERVICE_DOMAINS)) {
+        const zone = new DnsManagedZone(this, `${zid}-zone`, {
+          project: props.projectId,
+          name: `${name}-${zid}`,
+          dnsName: domain,
+          visibility: 'private',
+          description: `Routes ${domain} to ${host} (GCP-08)`,
+          privateVisibilityConfig: { networks: [{ networkUrl: this.network.id }] },
+          dependsOn: deps,
+        });
+        this.serviceZones[domain] = zone;
+        this.apiRecords.push(
+          new DnsRecordSet(this, `${zid}-a`, {
+            project: props.projectId,
+            managedZone: zone.name,
+            name: domain,
+            type: 'A',
+            ttl: 300,
+            rrdatas: ips,
+          }),
+          new DnsRecordSet(this, `${zid}-cname`, {
+            project: props.projectId,
+            managedZone: zone.name,
+            name: `*.${domain}`,
+            type: 'CNAME',
+            ttl: 300,
+            rrdatas: [domain],
+          }),
+        );
+      }
+    }
     if (props.cloudNat ?? false) {
       this.router = new ComputeRouter(this, 'router', {
         project: props.projectId,
@@ -278,5 +342,19 @@ export class GcpPrivateNetwork extends Construct {
         deletionPolicy: 'ABANDON',
       },
     );
+  }
+
+  /**
+   * Lets IAP SSH reach the instances running as these service accounts (adds them to the IAP
+   * SSH rule's targets and enables it).
+   */
+  public allowIapSshTo(serviceAccountEmails: string[]): void {
+    if (serviceAccountEmails.length === 0) return;
+    const rule = this.firewalls['allow-iap-ssh-ingress'];
+    rule.targetServiceAccounts = [
+      ...(rule.targetServiceAccountsInput ?? []),
+      ...serviceAccountEmails,
+    ];
+    rule.disabled = false;
   }
 }

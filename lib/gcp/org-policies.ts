@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, Token } from 'cdktf';
 import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
+import { OrgPolicyCustomConstraint } from '@cdktf/provider-google/lib/org-policy-custom-constraint';
 import { Validator } from '../core/errors';
 import { Validate, isGcpMultiRegion } from '../core/validate';
 import { CMEK_REQUIRED_SERVICES } from './defaults';
@@ -17,6 +18,26 @@ export interface GcpOrgPoliciesProps {
    */
   readonly exclude?: string[];
   /**
+   * Only these guardrail constraints (e.g. a network stack that owns just
+   * iam.automaticIamGrantsForDefaultServiceAccounts).
+   * @default - every guardrail constraint
+   */
+  readonly constraints?: string[];
+  /**
+   * Organization id (digits). With it, two custom constraints are defined at the organization
+   * and enforced on the project: Vertex AI custom jobs and hyperparameter tuning jobs must name
+   * a service account, so that nobody runs code as the Vertex AI Custom Code Service Agent
+   * (GCP-01). Defining custom constraints needs roles/orgpolicy.policyAdmin at the organization.
+   * @default - no custom constraints
+   */
+  readonly organizationId?: string;
+  /**
+   * Where Workbench instances may attach (ainotebooks.restrictVpcNetworks): `under:projects/P`,
+   * `under:folders/F` or a network projects/P/global/networks/N.
+   * @default - under:projects/<projectId>
+   */
+  readonly workbenchNetworks?: string[];
+  /**
    * Put the policies in dry-run (dry_run_spec) instead of enforcing them.
    * @default false
    */
@@ -28,7 +49,42 @@ export interface GcpOrgPoliciesProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-/** The guardrail constraints (GCP-11). */
+/**
+ * The Workbench image every instance uses, and the only one `ainotebooks.environmentOptions`
+ * allows (the provider's default image family for google_workbench_instance).
+ */
+export const WORKBENCH_IMAGE = {
+  project: 'cloud-notebooks-managed',
+  family: 'workbench-instances',
+};
+
+/**
+ * The custom constraints (GCP-01): a Vertex AI job created without a service account runs as
+ * the Custom Code Service Agent, which holds project-wide storage and BigQuery data access.
+ * Resource types and fields: https://cloud.google.com/vertex-ai/docs/training/custom-constraints
+ * (CustomJob.jobSpec.serviceAccount, HyperparameterTuningJob.trialJobSpec.serviceAccount).
+ */
+export const JOB_SERVICE_ACCOUNT_CONSTRAINTS: {
+  [name: string]: { resourceType: string; condition: string; displayName: string };
+} = {
+  'custom.mlopsCustomJobServiceAccount': {
+    resourceType: 'aiplatform.googleapis.com/CustomJob',
+    condition: "resource.jobSpec.serviceAccount == ''",
+    displayName: 'Vertex AI custom jobs name a service account',
+  },
+  'custom.mlopsTuningJobServiceAccount': {
+    resourceType: 'aiplatform.googleapis.com/HyperparameterTuningJob',
+    condition: "resource.trialJobSpec.serviceAccount == ''",
+    displayName: 'Vertex AI tuning jobs name a service account',
+  },
+};
+
+/**
+ * The guardrail constraints (GCP-11, GCP-09). Boolean constraints are enforced; list
+ * constraints get the values in {@link GcpOrgPolicies}. Names and types:
+ * https://cloud.google.com/resource-manager/docs/organization-policy/org-policy-constraints;
+ * the Workbench set follows terraform-google-enterprise-genai 1-org/modules/ml-org-policies.
+ */
 export const GUARDRAIL_CONSTRAINTS = [
   'gcp.resourceLocations',
   'iam.disableServiceAccountKeyCreation',
@@ -40,6 +96,28 @@ export const GUARDRAIL_CONSTRAINTS = [
   'ainotebooks.disableRootAccess',
   'gcp.restrictNonCmekServices',
   'iam.automaticIamGrantsForDefaultServiceAccounts',
+  'iam.disableServiceAccountKeyUpload',
+  'ainotebooks.disableFileDownloads',
+  'ainotebooks.disableTerminal',
+  'ainotebooks.requireAutoUpgradeSchedule',
+  'ainotebooks.accessMode',
+  'ainotebooks.restrictVpcNetworks',
+  'ainotebooks.environmentOptions',
+];
+
+/** The boolean constraints among the guardrails (enforce), the others are list constraints. */
+export const BOOLEAN_GUARDRAILS = [
+  'iam.disableServiceAccountKeyCreation',
+  'storage.uniformBucketLevelAccess',
+  'storage.publicAccessPrevention',
+  'compute.requireOsLogin',
+  'ainotebooks.restrictPublicIp',
+  'ainotebooks.disableRootAccess',
+  'iam.automaticIamGrantsForDefaultServiceAccounts',
+  'iam.disableServiceAccountKeyUpload',
+  'ainotebooks.disableFileDownloads',
+  'ainotebooks.disableTerminal',
+  'ainotebooks.requireAutoUpgradeSchedule',
 ];
 
 /** gcp.resourceLocations value for a location: value groups `in:<loc>-locations`. */
@@ -55,6 +133,8 @@ function locationValue(loc: string): string {
 export class GcpOrgPolicies extends Construct {
   /** Policies by constraint. */
   public readonly policies: { [constraint: string]: OrgPolicyPolicy } = {};
+  /** Custom constraints by name (with organizationId). */
+  public readonly customConstraints: { [name: string]: OrgPolicyCustomConstraint } = {};
 
   constructor(scope: Construct, id: string, props: GcpOrgPoliciesProps) {
     super(scope, id);
@@ -72,6 +152,21 @@ export class GcpOrgPolicies extends Construct {
         GUARDRAIL_CONSTRAINTS.join(', '),
       ),
     );
+    (props.constraints ?? []).forEach((c, i) =>
+      v.require(
+        GUARDRAIL_CONSTRAINTS.includes(c),
+        `constraints[${i}]`,
+        c,
+        GUARDRAIL_CONSTRAINTS.join(', '),
+      ),
+    );
+    if (props.organizationId !== undefined)
+      v.require(
+        Token.isUnresolved(props.organizationId) || /^\d+$/.test(props.organizationId),
+        'organizationId',
+        props.organizationId,
+        'the numeric organization id, e.g. 123456789012',
+      );
     v.throwIfInvalid();
 
     const parent = `projects/${props.projectId}`;
@@ -94,9 +189,26 @@ export class GcpOrgPolicies extends Construct {
       'ainotebooks.restrictPublicIp': boolRule,
       'ainotebooks.disableRootAccess': boolRule,
       'gcp.restrictNonCmekServices': [{ values: { deniedValues: CMEK_REQUIRED_SERVICES } }],
-      'iam.automaticIamGrantsForDefaultServiceAccounts': boolRule,
+      'ainotebooks.accessMode': [{ values: { allowedValues: ['single-user', 'service-account'] } }],
+      'ainotebooks.restrictVpcNetworks': [
+        {
+          values: {
+            allowedValues: props.workbenchNetworks ?? [`under:projects/${props.projectId}`],
+          },
+        },
+      ],
+      'ainotebooks.environmentOptions': [
+        {
+          values: {
+            allowedValues: [
+              `ainotebooks-vm/${WORKBENCH_IMAGE.project}/image-family/${WORKBENCH_IMAGE.family}`,
+            ],
+          },
+        },
+      ],
     };
-    for (const constraint of GUARDRAIL_CONSTRAINTS) {
+    for (const c of BOOLEAN_GUARDRAILS) rules[c] ??= boolRule;
+    for (const constraint of props.constraints ?? GUARDRAIL_CONSTRAINTS) {
       if ((props.exclude ?? []).includes(constraint)) continue;
       const spec = { rules: rules[constraint] };
       this.policies[constraint] = new OrgPolicyPolicy(this, constraint.replace(/\./g, '-'), {
@@ -105,6 +217,30 @@ export class GcpOrgPolicies extends Construct {
         ...(props.dryRun ? { dryRunSpec: spec } : { spec }),
         dependsOn: props.dependsOn,
       });
+    }
+    if (props.organizationId !== undefined) {
+      for (const [name, c] of Object.entries(JOB_SERVICE_ACCOUNT_CONSTRAINTS)) {
+        const id = name.replace(/\./g, '-');
+        const constraint = new OrgPolicyCustomConstraint(this, id, {
+          parent: `organizations/${props.organizationId}`,
+          name,
+          displayName: c.displayName,
+          description:
+            'Without a service account the job runs as the Vertex AI Custom Code Service Agent (GCP-01)',
+          resourceTypes: [c.resourceType],
+          methodTypes: ['CREATE'],
+          condition: c.condition,
+          actionType: 'DENY',
+          dependsOn: props.dependsOn,
+        });
+        this.customConstraints[name] = constraint;
+        this.policies[name] = new OrgPolicyPolicy(this, `${id}-policy`, {
+          parent,
+          name: `${parent}/policies/${name}`,
+          dependsOn: [constraint],
+          spec: { rules: [{ enforce: 'TRUE' }] },
+        });
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import {
   AccessContextManagerServicePerimeter,
   AccessContextManagerServicePerimeterStatus,
 } from '@cdktf/provider-google/lib/access-context-manager-service-perimeter';
+import { AccessContextManagerAccessLevel } from '@cdktf/provider-google/lib/access-context-manager-access-level';
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import { REQUIRED_RESTRICTED_SERVICES } from './defaults';
@@ -23,12 +24,15 @@ export interface GcpPerimeterIngressRule {
    */
   readonly identityType?: string;
   /**
-   * Access level names allowed as sources.
+   * Access level names allowed as sources ('*' admits requests from any source, the identities
+   * still apply). Access Context Manager needs sources as well as identities: give this or
+   * sourceResources.
    * @default - none
    */
   readonly sourceAccessLevels?: string[];
   /**
-   * Source resources (projects/NUMBER).
+   * Source resources (projects/NUMBER, or a VPC network
+   * //compute.googleapis.com/projects/P/global/networks/N).
    * @default - none
    */
   readonly sourceResources?: string[];
@@ -92,6 +96,14 @@ export interface ServicePerimeterProps {
    */
   readonly accessLevels?: string[];
   /**
+   * The identities that run Terraform against the protected project (serviceAccount: or user:).
+   * They are put in an access level of their own, admitted by the perimeter, so that the first
+   * apply and every later plan reach the restricted APIs from outside the perimeter. Required
+   * for an enforced perimeter.
+   * @default - none (only with dryRun)
+   */
+  readonly deployerIdentities?: string[];
+  /**
    * Ingress rules.
    * @default - none
    */
@@ -120,13 +132,17 @@ export interface ServicePerimeterProps {
  * `google_access_context_manager_service_perimeter_resource`, which would fight over it).
  * Restricted services at least aiplatform, storage, bigquery, artifactregistry, notebooks,
  * cloudkms, logging, monitoring, containerregistry; VPC-accessible services restricted to the
- * restricted services. Dry-run vs enforced is the `dryRun` prop.
+ * restricted services. Dry-run vs enforced is the `dryRun` prop. The deploying identities get
+ * an access level of their own (`deployerIdentities`), required when enforced. Ingress rules
+ * need identities and sources (Access Context Manager admits nothing otherwise).
  */
 export class ServicePerimeter extends Construct {
   /** The perimeter. */
   public readonly perimeter: AccessContextManagerServicePerimeter;
   /** The restricted services. */
   public readonly restrictedServices: string[];
+  /** The access level of the deployer identities (when given). */
+  public readonly deployerAccessLevel?: AccessContextManagerAccessLevel;
 
   constructor(scope: Construct, id: string, props: ServicePerimeterProps) {
     super(scope, id);
@@ -166,6 +182,22 @@ export class ServicePerimeter extends Construct {
         'a service name such as dlp.googleapis.com',
       ),
     );
+    const dryRun = props.dryRun ?? false;
+    const deployers = props.deployerIdentities ?? [];
+    v.require(
+      dryRun || deployers.length > 0,
+      'deployerIdentities',
+      JSON.stringify(props.deployerIdentities ?? []),
+      'the identities that run Terraform (serviceAccount: or user:), required for an enforced perimeter: without them the apply and later plans get 403s from outside the perimeter',
+    );
+    deployers.forEach((m, i) =>
+      v.require(
+        Token.isUnresolved(m) || /^(serviceAccount|user):[^@\s]+@[^@\s]+$/.test(m),
+        `deployerIdentities[${i}]`,
+        m,
+        'serviceAccount:EMAIL or user:EMAIL (access level members cannot be groups)',
+      ),
+    );
     (props.ingressRules ?? []).forEach((r, i) => {
       (r.identities ?? []).forEach((m, j) =>
         v.check(`ingressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)),
@@ -175,6 +207,24 @@ export class ServicePerimeter extends Construct {
         `ingressRules[${i}]`,
         r.title,
         'either identities or identityType, not both',
+      );
+      v.require(
+        (r.identities?.length ?? 0) > 0 || r.identityType !== undefined,
+        `ingressRules[${i}].identities`,
+        r.title,
+        'identities or identityType (Access Context Manager needs both who and from where)',
+      );
+      v.require(
+        (r.sourceAccessLevels?.length ?? 0) + (r.sourceResources?.length ?? 0) > 0,
+        `ingressRules[${i}].sourceAccessLevels`,
+        r.title,
+        "sourceAccessLevels or sourceResources: Access Context Manager admits nothing through an ingress rule without sources ('*' for any source)",
+      );
+      v.require(
+        (r.services ?? []).length > 0,
+        `ingressRules[${i}].services`,
+        r.title,
+        'at least one service',
       );
     });
     (props.egressRules ?? []).forEach((r, i) => {
@@ -190,13 +240,28 @@ export class ServicePerimeter extends Construct {
     });
     v.throwIfInvalid();
 
+    const policy = `accessPolicies/${props.accessPolicyId}`;
+    if (deployers.length > 0) {
+      const levelName = `${props.perimeterName}_deployers`.slice(0, 50);
+      this.deployerAccessLevel = new AccessContextManagerAccessLevel(this, 'deployers', {
+        parent: policy,
+        name: `${policy}/accessLevels/${levelName}`,
+        title: levelName,
+        description: 'The identities that run Terraform against the perimeter (GCP-07)',
+        basic: { conditions: [{ members: deployers }] },
+      });
+    }
+    const accessLevels = [
+      ...(props.accessLevels ?? []),
+      ...(this.deployerAccessLevel ? [this.deployerAccessLevel.name] : []),
+    ];
     this.restrictedServices = [
       ...new Set([...REQUIRED_RESTRICTED_SERVICES, ...(props.additionalRestrictedServices ?? [])]),
     ].sort();
     const config: AccessContextManagerServicePerimeterStatus = {
       resources: props.projectResources,
       restrictedServices: this.restrictedServices,
-      accessLevels: props.accessLevels,
+      accessLevels: accessLevels.length > 0 ? accessLevels : undefined,
       vpcAccessibleServices: { enableRestriction: true, allowedServices: ['RESTRICTED-SERVICES'] },
       ingressPolicies: (props.ingressRules ?? []).map((r) => ({
         title: r.title,
@@ -228,10 +293,9 @@ export class ServicePerimeter extends Construct {
         },
       })),
     };
-    const dryRun = props.dryRun ?? false;
     this.perimeter = new AccessContextManagerServicePerimeter(this, 'perimeter', {
-      parent: `accessPolicies/${props.accessPolicyId}`,
-      name: `accessPolicies/${props.accessPolicyId}/servicePerimeters/${props.perimeterName}`,
+      parent: policy,
+      name: `${policy}/servicePerimeters/${props.perimeterName}`,
       title: props.title ?? props.perimeterName,
       perimeterType: 'PERIMETER_TYPE_REGULAR',
       useExplicitDryRunSpec: dryRun,

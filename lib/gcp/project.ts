@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, dependable } from 'cdktf';
 import { Project } from '@cdktf/provider-google/lib/project';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
@@ -109,6 +109,22 @@ export class GcpProject extends Construct {
         dependsOn: deps,
       });
     }
+  }
+
+  /**
+   * Makes the enablement of `service` wait for `dependencies` (e.g. compute.googleapis.com for
+   * the org policy that stops the default compute service account's Editor grant, GCP-01).
+   * No effect when the service is not enabled here.
+   */
+  public enableAfter(service: string, dependencies: ITerraformDependable[]): void {
+    const s = this.services[service];
+    if (!s) return;
+    const deps = [...(s.dependsOn ?? [])];
+    for (const d of dependencies) {
+      const ref = dependable(d);
+      if (!deps.includes(ref)) deps.push(ref);
+    }
+    s.dependsOn = deps;
   }
 
   /** The enabled-API resource of one service (e.g. 'cloudkms.googleapis.com'), as a depends_on list. */

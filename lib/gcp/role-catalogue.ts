@@ -26,6 +26,11 @@ export enum GcpCustomRole {
   VIZIER_DEVELOPER = 'VIZIER_DEVELOPER',
   /** Vizier-only viewer (read studies and trials), GCP-04. */
   VIZIER_VIEWER = 'VIZIER_VIEWER',
+  /**
+   * Platform admin's logging configuration: roles/logging.configWriter without updating or
+   * deleting sinks and log buckets, so the admins cannot redirect or drop the audit sink (GCP-10).
+   */
+  LOGGING_CONFIG = 'LOGGING_CONFIG',
 }
 
 const METADATA_WRITE = [
@@ -93,10 +98,11 @@ const OPS = [
 ];
 
 /**
- * The s002 table: each AI Platform Vizier API method and the one permission it needs.
- * The Vizier-only custom roles are built from this table (GCP-04).
+ * The s002 table (AI Platform Vizier, `ml.googleapis.com`): each method and the one permission it
+ * needs. AI Platform was shut down on 2025-01-31, so these `ml.*` permissions guard nothing any
+ * more; the table is kept as the specification that {@link VIZIER_METHOD_PERMISSIONS} maps.
  */
-export const VIZIER_METHOD_PERMISSIONS: { [method: string]: string } = {
+export const LEGACY_VIZIER_METHOD_PERMISSIONS: { [method: string]: string } = {
   'projects.locations.studies.create': 'ml.studies.create',
   'projects.locations.studies.delete': 'ml.studies.delete',
   'projects.locations.studies.get': 'ml.studies.get',
@@ -112,6 +118,66 @@ export const VIZIER_METHOD_PERMISSIONS: { [method: string]: string } = {
   'projects.locations.studies.trials.list': 'ml.trials.get',
 };
 
+/**
+ * The s002 table mapped to today's Vertex AI Vizier (`aiplatform.googleapis.com`, VizierService):
+ * each method and the `aiplatform.studies.*` / `aiplatform.trials.*` permission it needs. The
+ * Vizier-only custom roles are built from this table (GCP-04). create/delete/get/list of studies
+ * and create/delete/get of trials are the method→permission map of iann0036/iam-dataset
+ * (gcp/map.json); the others follow s002 (state changes of a trial are `trials.update`, reads
+ * `trials.get`/`trials.list`), with `trials.list` where Vertex AI has a list permission.
+ */
+export const VIZIER_METHOD_PERMISSIONS: { [method: string]: string } = {
+  'projects.locations.studies.create': 'aiplatform.studies.create',
+  'projects.locations.studies.delete': 'aiplatform.studies.delete',
+  'projects.locations.studies.get': 'aiplatform.studies.get',
+  'projects.locations.studies.lookup': 'aiplatform.studies.get',
+  'projects.locations.studies.list': 'aiplatform.studies.list',
+  'projects.locations.studies.trials.suggest': 'aiplatform.trials.update',
+  'projects.locations.studies.trials.create': 'aiplatform.trials.create',
+  'projects.locations.studies.trials.delete': 'aiplatform.trials.delete',
+  'projects.locations.studies.trials.addTrialMeasurement': 'aiplatform.trials.update',
+  'projects.locations.studies.trials.stop': 'aiplatform.trials.update',
+  'projects.locations.studies.trials.complete': 'aiplatform.trials.update',
+  'projects.locations.studies.trials.get': 'aiplatform.trials.get',
+  'projects.locations.studies.trials.checkTrialEarlyStoppingState': 'aiplatform.trials.get',
+  'projects.locations.studies.trials.list': 'aiplatform.trials.list',
+  'projects.locations.studies.trials.listOptimalTrials': 'aiplatform.trials.list',
+};
+
+/**
+ * roles/logging.configWriter (iann0036/iam-dataset gcp/roles/logging.configWriter.json) without
+ * the permissions that update or delete sinks and log buckets (GCP-10).
+ */
+const LOGGING_CONFIG = [
+  'logging.buckets.create',
+  'logging.buckets.get',
+  'logging.buckets.list',
+  'logging.exclusions.create',
+  'logging.exclusions.delete',
+  'logging.exclusions.get',
+  'logging.exclusions.list',
+  'logging.exclusions.update',
+  'logging.links.get',
+  'logging.links.list',
+  'logging.locations.get',
+  'logging.locations.list',
+  'logging.logMetrics.create',
+  'logging.logMetrics.delete',
+  'logging.logMetrics.get',
+  'logging.logMetrics.list',
+  'logging.logMetrics.update',
+  'logging.logs.list',
+  'logging.operations.get',
+  'logging.operations.list',
+  'logging.settings.get',
+  'logging.sinks.create',
+  'logging.sinks.get',
+  'logging.sinks.list',
+  'logging.views.get',
+  'logging.views.list',
+  'resourcemanager.projects.get',
+];
+
 /** Permissions of the methods whose name matches. */
 function vizier(methods: (m: string) => boolean): string[] {
   const perms = Object.entries(VIZIER_METHOD_PERMISSIONS)
@@ -120,7 +186,7 @@ function vizier(methods: (m: string) => boolean): string[] {
   return [...new Set(['resourcemanager.projects.get', ...perms])].sort();
 }
 
-const READ_METHODS = /\.(get|list|checkEarlyStoppingState)$/;
+const READ_METHODS = /\.(get|list|lookup|checkTrialEarlyStoppingState|listOptimalTrials)$/;
 
 interface RoleDefinition {
   readonly roleId: string;
@@ -247,7 +313,7 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
     roleId: 'mlopsVizierAdmin',
     title: 'MLOps Vizier-only Administrator',
     description:
-      'Every AI Platform Vizier study and trial method (s002 table); no Training or Prediction.',
+      'Every Vertex AI Vizier study and trial method (s002 table, aiplatform permissions); no Training or Prediction.',
     permissions: vizier(() => true),
   },
   [GcpCustomRole.VIZIER_DEVELOPER]: {
@@ -262,6 +328,13 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
     title: 'MLOps Vizier-only Viewer',
     description: 'Read studies and trials (s002 table); no Training or Prediction.',
     permissions: vizier((m) => READ_METHODS.test(m)),
+  },
+  [GcpCustomRole.LOGGING_CONFIG]: {
+    roleId: 'mlopsLoggingConfig',
+    title: 'MLOps Logging Configuration',
+    description:
+      'Logging configuration without updating or deleting sinks and log buckets: the audit sink stays where it is (GCP-10).',
+    permissions: LOGGING_CONFIG,
   },
 };
 
@@ -296,11 +369,16 @@ export interface GcpRoleCatalogueProps {
  * roles/ml.developer, roles/ml.viewer) are available through {@link GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES}.
  */
 export class GcpRoleCatalogue extends Construct {
-  /** The predefined AI Platform roles of s002 (they also grant Training and Prediction). */
+  /**
+   * Predefined roles that hold the Vizier permissions today. s002's roles/ml.admin, ml.developer
+   * and ml.viewer belong to AI Platform, shut down on 2025-01-31; Vertex AI has no Vizier-only
+   * predefined role, so these (roles/aiplatform.user, roles/aiplatform.viewer) also grant
+   * training, prediction and the rest of Vertex AI.
+   */
   public static readonly PREDEFINED_VIZIER_ROLES: { [level: string]: string } = {
-    ADMIN: 'roles/ml.admin',
-    DEVELOPER: 'roles/ml.developer',
-    VIEWER: 'roles/ml.viewer',
+    ADMIN: 'roles/aiplatform.user',
+    DEVELOPER: 'roles/aiplatform.user',
+    VIEWER: 'roles/aiplatform.viewer',
   };
 
   /** The permissions of a custom role. */

@@ -5,7 +5,16 @@ import { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/go
 import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
 import { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/lib/data-google-bigquery-default-service-account';
 import { DataGoogleLoggingProjectCmekSettings } from '@cdktf/provider-google/lib/data-google-logging-project-cmek-settings';
-import { betaProvider } from './common';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
+import { betaProvider, timeProvider } from './common';
+
+/**
+ * How long grants to the Compute Engine service agent wait after the APIs are enabled. The
+ * agent (service-NUMBER@compute-system.iam.gserviceaccount.com) is created by the enablement of
+ * compute.googleapis.com, asynchronously, and has no `google_project_service_identity`; a grant
+ * made right after the enablement can fail with "service account does not exist".
+ */
+export const COMPUTE_AGENT_WAIT = '90s';
 
 /** Google-managed service agents that use platform keys (GCP-05). */
 export enum GcpServiceAgent {
@@ -56,7 +65,8 @@ export interface GcpServiceAgentsProps {
  *
  * Vertex AI, Artifact Registry and Notebooks agents: `google_project_service_identity`
  * (google-beta only). Cloud Storage, BigQuery and Logging: the GA data sources, whose read
- * creates the agent. Compute Engine: derived from the project number, after compute API enablement.
+ * creates the agent. Compute Engine: derived from the project number; its grants wait
+ * ({@link COMPUTE_AGENT_WAIT}) after the compute API enablement that creates it.
  */
 export class GcpServiceAgents extends Construct {
   /** The service identity resources, by agent. */
@@ -65,6 +75,8 @@ export class GcpServiceAgents extends Construct {
   public readonly storageAgent?: DataGoogleStorageProjectServiceAccount;
   /** The BigQuery agent lookup. */
   public readonly bigqueryAgent?: DataGoogleBigqueryDefaultServiceAccount;
+  /** The wait (a `time_sleep`) for the Compute Engine agent after API enablement (GCP-05). */
+  public readonly computeAgentWait?: ITerraformDependable;
   /** The Logging CMEK settings lookup (its service account encrypts log buckets). */
   public readonly loggingSettings?: DataGoogleLoggingProjectCmekSettings;
   private readonly members: { [agent: string]: string } = {};
@@ -120,7 +132,12 @@ export class GcpServiceAgents extends Construct {
     if (agents.includes(GcpServiceAgent.COMPUTE)) {
       this.members[GcpServiceAgent.COMPUTE] =
         `serviceAccount:service-${props.projectNumber}@compute-system.iam.gserviceaccount.com`;
-      this.ready[GcpServiceAgent.COMPUTE] = deps;
+      this.computeAgentWait = new Sleep(this, 'compute-agent-wait', {
+        provider: timeProvider(this),
+        createDuration: COMPUTE_AGENT_WAIT,
+        dependsOn: deps,
+      });
+      this.ready[GcpServiceAgent.COMPUTE] = [this.computeAgentWait];
     }
   }
 

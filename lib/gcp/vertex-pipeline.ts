@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable, TerraformResource, Token, dependable } from 'cdktf';
+import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { TagsTagBinding } from '@cdktf/provider-google/lib/tags-tag-binding';
@@ -16,7 +18,7 @@ import { GcpAuditLogging } from './audit';
 import { GcpBigQueryDataset } from './bigquery';
 import { GcpCiIdentity } from './ci-identity';
 import { CmekKeys, CmekPurpose } from './cmek';
-import { checkKeyId, memberId } from './common';
+import { checkKeyId, memberId, timeProvider } from './common';
 import { GcpAlertThresholds, GcpMonitoring } from './monitoring';
 import { GcpPrivateNetwork } from './network';
 import { GcpOrgPolicies } from './org-policies';
@@ -27,7 +29,12 @@ import { GcpSecureBucket } from './secure-bucket';
 import { GcpSensitiveDataProtection } from './sensitive-data';
 import { GcpServiceAccountIds, GcpServiceAccounts } from './service-accounts';
 import { GcpServiceAgent, GcpServiceAgents } from './service-agents';
-import { KMS_ENCRYPTER_DECRYPTER, PLATFORM_APIS } from './defaults';
+import {
+  KMS_ENCRYPTER_DECRYPTER,
+  PLATFORM_APIS,
+  REQUIRED_RESTRICTED_SERVICES,
+  VPC_SC_SUPPORTED_SERVICES,
+} from './defaults';
 import { GcpEndpointSpec, GcpVertexResources } from './vertex';
 import { GcpWorkbenchInstance } from './workbench';
 import { GcpKubernetesBinding, GcpWorkloadIdentity } from './workload-identity';
@@ -105,7 +112,13 @@ export interface GcpPerimeterOptions {
    */
   readonly accessLevels?: string[];
   /**
-   * Ingress rules.
+   * The identities that run Terraform for this platform (serviceAccount: or user:), admitted
+   * through an access level of their own. Required when the perimeter is enforced.
+   * @default - none (dry-run only)
+   */
+  readonly deployerIdentities?: string[];
+  /**
+   * Ingress rules (each needs identities and sources).
    * @default - none
    */
   readonly ingressRules?: GcpPerimeterIngressRule[];
@@ -115,7 +128,8 @@ export interface GcpPerimeterOptions {
    */
   readonly egressRules?: GcpPerimeterEgressRule[];
   /**
-   * Extra restricted services.
+   * Extra restricted services (every VPC-SC-supported service the platform enables is
+   * restricted already).
    * @default - none
    */
   readonly additionalRestrictedServices?: string[];
@@ -201,7 +215,7 @@ export interface GcpWorkbenchSpec {
   readonly disableDownloads?: boolean;
   /**
    * Disable the terminal.
-   * @default false
+   * @default true
    */
   readonly disableTerminal?: boolean;
 }
@@ -243,6 +257,19 @@ export interface GcpWorkloadIdentityOptions {
    * @default - none
    */
   readonly deployment?: GcpKubernetesBinding[];
+  /**
+   * The GKE cluster(s) with Workload Identity in the platform project, as `google_container_cluster`
+   * resources or data sources: they create the workload identity pool (PROJECT.svc.id.goog), and
+   * the bindings wait for them. Give this or identityPoolExists.
+   * @default - none
+   */
+  readonly clusters?: ITerraformDependable[];
+  /**
+   * States that the project's workload identity pool already exists (a GKE cluster with
+   * Workload Identity was created before this apply).
+   * @default false
+   */
+  readonly identityPoolExists?: boolean;
 }
 
 /** CI/CD identity options (GCP-19). */
@@ -368,10 +395,16 @@ export interface SecureVertexPipelineProps {
    */
   readonly orgPolicies?: boolean;
   /**
-   * Guardrail constraints to leave out.
+   * Guardrail constraints to leave out (e.g. one another stack of the same project owns).
    * @default - none
    */
   readonly orgPolicyExclusions?: string[];
+  /**
+   * Organization id (digits): defines the custom constraints that make Vertex AI custom and
+   * tuning jobs name a service account (no code runs as the Custom Code Service Agent, GCP-01).
+   * @default - no custom constraints (rule GCP-01.custom-code-agent reports it)
+   */
+  readonly organizationId?: string;
   /**
    * Audit log bucket retention, days.
    * @default 400
@@ -433,6 +466,12 @@ export interface SecureVertexPipelineProps {
 const WORKLOAD = PersonaModel.WORKLOAD as string[];
 
 /**
+ * How long the Compute Engine API enablement waits after the
+ * iam.automaticIamGrantsForDefaultServiceAccounts policy is set, for the policy to take effect.
+ */
+export const DEFAULT_SA_GUARD_WAIT = '120s';
+
+/**
  * A secure Vertex AI MLOps platform in one GCP project (GCP-01 ... GCP-19, X-01 ... X-13).
  * A thin composition of the exported parts; every part is a public property.
  */
@@ -481,6 +520,10 @@ export class SecureVertexPipeline extends Construct {
   public readonly tagBindings: TagsTagBinding[] = [];
   /** Project-level persona bindings. */
   public readonly projectBindings: ProjectIamMember[] = [];
+  /** actAs grants of human personas on workload SAs (data scientists → training, ML engineers → pipeline). */
+  public readonly personaActAs: ServiceAccountIamMember[] = [];
+  /** The wait (a `time_sleep`) between the default-SA guard policy and the Compute Engine API enablement (GCP-01). */
+  public readonly defaultSaGuardWait?: ITerraformDependable;
   /** The validated persona bindings. */
   public readonly personaBindings: PersonaBinding[];
   /** The resolved labels. */
@@ -617,6 +660,33 @@ export class SecureVertexPipeline extends Construct {
             'projects/P/global/networks/N',
           );
       }
+      const orgPoliciesOn = props.orgPolicies ?? true;
+      const excluded = new Set(props.orgPolicyExclusions ?? []);
+      (props.workbenchInstances ?? []).forEach((w, i) => {
+        if (orgPoliciesOn && !excluded.has('ainotebooks.disableTerminal'))
+          v.require(
+            w.disableTerminal !== false,
+            `workbenchInstances[${i}].disableTerminal`,
+            'false',
+            'true while the ainotebooks.disableTerminal guardrail is on (or exclude it in orgPolicyExclusions); the API rejects the instance otherwise',
+          );
+        if (orgPoliciesOn && !excluded.has('ainotebooks.disableFileDownloads'))
+          v.require(
+            w.disableDownloads !== false,
+            `workbenchInstances[${i}].disableDownloads`,
+            'false',
+            'true while the ainotebooks.disableFileDownloads guardrail is on (or exclude it in orgPolicyExclusions)',
+          );
+      });
+      const wiOpts = props.workloadIdentity;
+      if ((wiOpts?.training?.length ?? 0) + (wiOpts?.deployment?.length ?? 0) > 0) {
+        v.require(
+          (wiOpts?.clusters?.length ?? 0) > 0 || wiOpts?.identityPoolExists === true,
+          'workloadIdentity.clusters',
+          '[]',
+          'the GKE cluster (resource or data source) that creates the PROJECT.svc.id.goog pool, or identityPoolExists: true; a binding made before the pool exists fails with "Identity Pool does not exist"',
+        );
+      }
       v.throwIfInvalid();
 
       // ---- workload SA members for SoD (X-02): humans may not also be workload identities
@@ -665,6 +735,36 @@ export class SecureVertexPipeline extends Construct {
         );
       }
       const apis = this.project.apiDependencies;
+      // ---- guardrails first: the default compute SA must never get Editor, so the
+      // iam.automaticIamGrantsForDefaultServiceAccounts policy lands before the Compute API is
+      // enabled (which creates that SA). The policies wait only for the APIs they call.
+      if (orgPoliciesOn) {
+        const orgApis = [
+          ...this.project.api('orgpolicy.googleapis.com'),
+          ...this.project.api('cloudresourcemanager.googleapis.com'),
+        ];
+        const networkParent =
+          props.network?.existingNetworkId && !Token.isUnresolved(props.network.existingNetworkId)
+            ? props.network.existingNetworkId.split('/')[1]
+            : props.projectId;
+        this.orgPolicies = new GcpOrgPolicies(this, 'org-policies', {
+          projectId,
+          allowedLocations: allowed,
+          exclude: props.orgPolicyExclusions,
+          organizationId: props.organizationId,
+          workbenchNetworks: [`under:projects/${networkParent}`],
+          dependsOn: orgApis,
+        });
+        const guard = this.orgPolicies.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
+        if (guard) {
+          this.defaultSaGuardWait = new Sleep(this, 'default-sa-guard-wait', {
+            provider: timeProvider(this),
+            createDuration: DEFAULT_SA_GUARD_WAIT,
+            dependsOn: [guard],
+          });
+          this.project.enableAfter('compute.googleapis.com', [this.defaultSaGuardWait]);
+        }
+      }
       this.serviceAgents = new GcpServiceAgents(this, 'service-agents', {
         projectId,
         projectNumber: this.project.projectNumber,
@@ -723,12 +823,23 @@ export class SecureVertexPipeline extends Construct {
           projectResources: [`projects/${this.project.projectNumber}`],
           dryRun: props.perimeter.dryRun,
           accessLevels: props.perimeter.accessLevels,
+          deployerIdentities: props.perimeter.deployerIdentities,
           ingressRules: props.perimeter.ingressRules,
           egressRules: props.perimeter.egressRules,
-          additionalRestrictedServices: props.perimeter.additionalRestrictedServices,
-          dependsOn: this.network
-            ? [this.network.apiRoute, ...this.network.apiRecords, ...apis]
-            : apis,
+          additionalRestrictedServices: [
+            ...Object.keys(this.project.services).filter(
+              (api) =>
+                VPC_SC_SUPPORTED_SERVICES.includes(api) &&
+                !REQUIRED_RESTRICTED_SERVICES.includes(api),
+            ),
+            // enabled with containerscanning.googleapis.com, which serves its findings
+            ...(this.project.services['containerscanning.googleapis.com']
+              ? ['containeranalysis.googleapis.com']
+              : []),
+            ...(props.perimeter.additionalRestrictedServices ?? []),
+          ],
+          // completed at the end: enforced only once everything inside exists
+          dependsOn: [],
         });
       }
 
@@ -847,6 +958,9 @@ export class SecureVertexPipeline extends Construct {
           machineType: w.machineType,
           disableDownloads: w.disableDownloads,
           disableTerminal: w.disableTerminal,
+          admins: (props.personas?.[Persona.PLATFORM_ADMIN] ?? []).filter(
+            (m) => !Token.isUnresolved(m),
+          ),
           network: this.networkId,
           subnetwork: this.subnetworkId,
           kmsKeyName: this.keys.keyId(CmekPurpose.COMPUTE),
@@ -855,7 +969,11 @@ export class SecureVertexPipeline extends Construct {
         });
       }
 
-      // ---- audit, guardrails, monitoring
+      this.network?.allowIapSshTo(
+        Object.values(this.workbenches).map((w) => w.serviceAccountEmail),
+      );
+
+      // ---- audit, monitoring
       this.audit = new GcpAuditLogging(this, 'audit', {
         projectId,
         location: props.region,
@@ -866,14 +984,6 @@ export class SecureVertexPipeline extends Construct {
         apiDependsOn: this.project.api('logging.googleapis.com'),
         removalPolicy,
       });
-      if (props.orgPolicies ?? true) {
-        this.orgPolicies = new GcpOrgPolicies(this, 'org-policies', {
-          projectId,
-          allowedLocations: allowed,
-          exclude: props.orgPolicyExclusions,
-          dependsOn: apis,
-        });
-      }
       this.monitoring = new GcpMonitoring(this, 'monitoring', {
         projectId,
         emails: props.alertEmails,
@@ -894,6 +1004,7 @@ export class SecureVertexPipeline extends Construct {
             projectId,
             serviceAccount: this.serviceAccounts.training,
             bindings: wi.training,
+            dependsOn: wi.clusters,
           }),
         );
       }
@@ -903,6 +1014,7 @@ export class SecureVertexPipeline extends Construct {
             projectId,
             serviceAccount: this.serviceAccounts.deployment,
             bindings: wi.deployment,
+            dependsOn: wi.clusters,
           }),
         );
       }
@@ -938,6 +1050,15 @@ export class SecureVertexPipeline extends Construct {
         this.registry?.grant('roles/artifactregistry.writer', ci, 'ci');
         this.pipelineRoot.grant('roles/storage.objectUser', ci, 'ci');
       }
+
+      // ---- the perimeter is enforced last: after every resource inside it exists (GCP-07)
+      if (this.perimeter) {
+        const own = new Set(this.perimeter.node.findAll());
+        this.perimeter.perimeter.dependsOn = this.node
+          .findAll()
+          .filter((c) => TerraformResource.isTerraformResource(c) && !own.has(c))
+          .map((c) => dependable(c as TerraformResource));
+      }
     } finally {
       restoreStackTraces();
     }
@@ -969,6 +1090,19 @@ export class SecureVertexPipeline extends Construct {
     if (this.node.tryFindChild(cid)) return;
     this.projectBindings.push(
       new ProjectIamMember(this, cid, { project: projectId, role, member }),
+    );
+  }
+
+  /** A human persona's actAs (roles/iam.serviceAccountUser) on one workload SA. */
+  private actAs(label: string, sa: { name: string }, member: string): void {
+    const cid = memberId(label, member);
+    if (this.node.tryFindChild(cid)) return;
+    this.personaActAs.push(
+      new ServiceAccountIamMember(this, cid, {
+        serviceAccountId: sa.name,
+        role: 'roles/iam.serviceAccountUser',
+        member,
+      }),
     );
   }
 
@@ -1031,6 +1165,8 @@ export class SecureVertexPipeline extends Construct {
       switch (persona) {
         case Persona.DATA_SCIENTIST:
           this.projectRole(projectId, 'ds', role(GcpCustomRole.DATA_SCIENTIST), m);
+          // jobs they submit name the training SA (the custom constraints require one)
+          this.actAs('ds-acts-as-training', this.serviceAccounts.training, m);
           this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
           this.grantData(m, m, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
           this.pipelineRoot.grant('roles/storage.objectViewer', m);
@@ -1038,6 +1174,8 @@ export class SecureVertexPipeline extends Construct {
           break;
         case Persona.ML_ENGINEER:
           this.projectRole(projectId, 'mle', role(GcpCustomRole.ML_ENGINEER), m);
+          // pipeline runs they submit run as the pipeline SA
+          this.actAs('mle-acts-as-pipeline', this.serviceAccounts.pipeline, m);
           this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
           this.grantData(m, m, undefined, 'roles/bigquery.dataViewer');
           this.pipelineRoot.grant('roles/storage.objectViewer', m);
@@ -1056,9 +1194,12 @@ export class SecureVertexPipeline extends Construct {
           this.projectRole(projectId, 'private-log-viewer', 'roles/logging.privateLogViewer', m);
           break;
         case Persona.PLATFORM_ADMIN:
-          this.projectRole(projectId, 'notebooks-admin', 'roles/notebooks.admin', m);
+          // read-only on Workbench project-wide; roles/notebooks.admin on each instance only
+          // (construct id kept from the project-wide admin grant: the address is stable, X-12)
+          this.projectRole(projectId, 'notebooks-admin', 'roles/notebooks.viewer', m);
           this.projectRole(projectId, 'monitoring-editor', 'roles/monitoring.editor', m);
-          this.projectRole(projectId, 'logging-config', 'roles/logging.configWriter', m);
+          // logging configuration without redirecting or deleting the audit sink (GCP-10)
+          this.projectRole(projectId, 'logging-config', role(GcpCustomRole.LOGGING_CONFIG), m);
           this.projectRole(projectId, 'kms-viewer', 'roles/cloudkms.viewer', m);
           this.registry?.grant('roles/artifactregistry.repoAdmin', m);
           break;

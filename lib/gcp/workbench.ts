@@ -3,10 +3,15 @@ import { ITerraformDependable } from 'cdktf';
 import { WorkbenchInstance } from '@cdktf/provider-google/lib/workbench-instance';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { WorkbenchInstanceIamMember } from '@cdktf/provider-google/lib/workbench-instance-iam-member';
 import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { checkKeyMatchesLocation } from './common';
+import { checkKeyMatchesLocation, memberId } from './common';
+import { WORKBENCH_IMAGE } from './org-policies';
+
+/** When Workbench instances upgrade themselves (ainotebooks.requireAutoUpgradeSchedule). */
+export const WORKBENCH_UPGRADE_SCHEDULE = '0 3 * * SUN';
 
 /** Props of {@link GcpWorkbenchInstance}. */
 export interface GcpWorkbenchInstanceProps {
@@ -36,9 +41,15 @@ export interface GcpWorkbenchInstanceProps {
   readonly disableDownloads?: boolean;
   /**
    * Disable the JupyterLab terminal.
-   * @default false
+   * @default true
    */
   readonly disableTerminal?: boolean;
+  /**
+   * Members that administer this instance (roles/notebooks.admin on the instance only, never
+   * project-wide).
+   * @default - none
+   */
+  readonly admins?: string[];
   /**
    * Idle shutdown after this many minutes (0 disables).
    * @default 60
@@ -63,7 +74,7 @@ export interface GcpWorkbenchInstanceProps {
 
 /**
  * A Vertex AI Workbench instance hardened per GCP-09: no public IP, root disabled, downloads
- * (and optionally terminal) disabled, Shielded VM (secure boot, vTPM, integrity monitoring),
+ * and terminal disabled (both by default), the managed image, a weekly upgrade schedule, Shielded VM (secure boot, vTPM, integrity monitoring),
  * CMEK boot and data disks, a dedicated service account, single owner.
  */
 export class GcpWorkbenchInstance extends Construct {
@@ -73,6 +84,10 @@ export class GcpWorkbenchInstance extends Construct {
   public readonly serviceAccount?: ServiceAccount;
   /** The owner's actAs grant on the dedicated SA. */
   public readonly ownerActAs?: ServiceAccountIamMember;
+  /** Instance-level admin grants. */
+  public readonly adminBindings: WorkbenchInstanceIamMember[] = [];
+  /** The instance's service account email. */
+  public readonly serviceAccountEmail: string;
 
   constructor(scope: Construct, id: string, props: GcpWorkbenchInstanceProps) {
     super(scope, id);
@@ -125,8 +140,9 @@ export class GcpWorkbenchInstance extends Construct {
     const metadata: { [k: string]: string } = {
       'notebook-disable-root': 'true',
       'notebook-disable-downloads': String(props.disableDownloads ?? true),
-      'notebook-disable-terminal': String(props.disableTerminal ?? false),
+      'notebook-disable-terminal': String(props.disableTerminal ?? true),
       'notebook-disable-nbconvert': 'true',
+      'notebook-upgrade-schedule': WORKBENCH_UPGRADE_SCHEDULE,
       ...(idle > 0 ? { 'idle-timeout-seconds': String(idle * 60) } : {}),
     };
     const disk = { diskEncryption: 'CMEK', kmsKey: props.kmsKeyName, diskType: 'PD_BALANCED' };
@@ -138,6 +154,7 @@ export class GcpWorkbenchInstance extends Construct {
       disableProxyAccess: false,
       gceSetup: {
         machineType: props.machineType ?? 'e2-standard-4',
+        vmImage: { ...WORKBENCH_IMAGE },
         disablePublicIp: true,
         enableIpForwarding: false,
         serviceAccounts: [{ email }],
@@ -154,5 +171,17 @@ export class GcpWorkbenchInstance extends Construct {
       dependsOn: props.dependsOn,
     });
     applyRemovalPolicy(this.instance, props.removalPolicy);
+    this.serviceAccountEmail = email;
+    for (const m of props.admins ?? []) {
+      this.adminBindings.push(
+        new WorkbenchInstanceIamMember(this, memberId('admin', m), {
+          project: props.projectId,
+          location: props.zone,
+          name: this.instance.name,
+          role: 'roles/notebooks.admin',
+          member: m,
+        }),
+      );
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { Validator } from '../core/errors';
@@ -20,11 +21,20 @@ export interface GcpWorkloadIdentityProps {
   readonly serviceAccount: ServiceAccount;
   /** Kubernetes service accounts. */
   readonly bindings: GcpKubernetesBinding[];
+  /**
+   * What creates the project's workload identity pool (PROJECT.svc.id.goog): the GKE cluster
+   * with Workload Identity, as a `google_container_cluster` resource or data source. The pool
+   * exists only once such a cluster exists; a binding made before fails with "Identity Pool does
+   * not exist". Leave empty only when the cluster is known to exist already.
+   * @default - none (the pool must exist before apply)
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
  * Workload Identity for GKE workloads (GCP-17): binds Kubernetes service accounts to a platform
- * service account with `roles/iam.workloadIdentityUser`; no keys are ever created.
+ * service account with `roles/iam.workloadIdentityUser`; no keys are ever created. The
+ * bindings wait for the cluster that creates the workload identity pool (`dependsOn`).
  */
 export class GcpWorkloadIdentity extends Construct {
   /** The bindings. */
@@ -59,6 +69,7 @@ export class GcpWorkloadIdentity extends Construct {
             serviceAccountId: props.serviceAccount.name,
             role: 'roles/iam.workloadIdentityUser',
             member,
+            dependsOn: props.dependsOn,
           },
         ),
       );

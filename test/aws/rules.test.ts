@@ -274,6 +274,48 @@ const cases: Array<[string, Mutator]> = [
     },
   ],
   [
+    'X-03.public-principal',
+    (j) => {
+      first(j, 'aws_iam_role').assume_role_policy = JSON.stringify({
+        Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+      });
+    },
+  ],
+  [
+    'X-03.public-acl',
+    (j) => {
+      first(j, 'aws_s3_bucket').acl = 'public-read';
+    },
+  ],
+  [
+    'X-05.sg-ingress',
+    (j) => {
+      first(j, 'aws_security_group').ingress = [
+        { protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] },
+      ];
+    },
+  ],
+  [
+    'X-05.sg-egress',
+    (j) => {
+      first(j, 'aws_security_group').egress = [
+        { protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'] },
+      ];
+    },
+  ],
+  [
+    'X-06.trail-logging',
+    (j) => {
+      first(j, 'aws_cloudtrail').enable_logging = false;
+    },
+  ],
+  [
+    'X-08.force-destroy',
+    (j) => {
+      first(j, 'aws_s3_bucket').force_destroy = true;
+    },
+  ],
+  [
     'X-08',
     (j) => {
       delete first(j, 'aws_kms_key').lifecycle;

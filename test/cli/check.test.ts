@@ -29,7 +29,12 @@ const legacyStack = () =>
 
 describe('scanner CLI: check <dir>', () => {
   test('a non-compliant cdktf.out written without this library: readable report, exit 1', () => {
-    const { code, out } = run('check', path.join(FIXTURES, 'noncompliant'));
+    const { code, out } = run(
+      'check',
+      path.join(FIXTURES, 'noncompliant'),
+      '--profile',
+      'platform',
+    );
     expect(code).toBe(1);
     expect(out).toMatch(/^stack legacy: \d+ error\(s\), \d+ warning\(s\), 0 suppressed/);
     // rule id, resource address, message, fix hint, on the three clouds
@@ -49,9 +54,14 @@ describe('scanner CLI: check <dir>', () => {
   });
 
   test('a compliant single .tf.json file: exit 0', () => {
-    const { code, out } = run('check', path.join(FIXTURES, 'compliant', 'main.tf.json'));
+    const file = path.join(FIXTURES, 'compliant', 'main.tf.json');
+    const { code, out } = run('check', file, '--profile', 'platform');
     expect(code).toBe(0);
     expect(out).toContain('stack main: 0 error(s), 0 warning(s), 0 suppressed, 3 compliant');
+    // without platform resources, auto picks the security profile: no tag or destroy conventions
+    expect(run('check', file).out).toContain(
+      'stack main: 0 error(s), 0 warning(s), 0 suppressed, 1 compliant',
+    );
   });
 
   test('--json prints machine-readable reports and --out writes them', () => {
@@ -60,6 +70,8 @@ describe('scanner CLI: check <dir>', () => {
       'check',
       path.join(FIXTURES, 'noncompliant'),
       '--json',
+      '--profile',
+      'platform',
       '--out',
       outFile,
     );
@@ -88,7 +100,7 @@ describe('scanner CLI: check <dir>', () => {
       'legacy bucket, migrated in Q3',
     );
     const file = tempJson(json);
-    const { out } = run('check', file, '--verbose', '--pack', 'aws');
+    const { out } = run('check', file, '--verbose', '--pack', 'aws', '--profile', 'platform');
     expect(out).not.toMatch(/(ERROR|WARNING) +\[[^\]]+\] aws_s3_bucket.raw_data/);
     expect(out).toContain(
       'SUPPRESSED [AWS-07.encryption] aws_s3_bucket.raw_data: legacy bucket, migrated in Q3',
@@ -101,7 +113,7 @@ describe('scanner CLI: check <dir>', () => {
     json.resource.aws_s3_bucket.raw_data['//'] = {
       secure_mlops: { suppressions: [{ id: 'X-08', reason: 'x' }] },
     };
-    const { out } = run('check', tempJson(json), '--pack', 'aws');
+    const { out } = run('check', tempJson(json), '--pack', 'aws', '--profile', 'platform');
     expect(out).toMatch(/ERROR {3}\[X-08\] aws_s3_bucket.raw_data/);
   });
 
@@ -123,6 +135,6 @@ describe('scanner CLI: check <dir>', () => {
     const missing = run('check', path.join(FIXTURES, 'nope'));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('no such file or directory');
-    expect(run('--help').out).toContain('usage: cdktf-secure-mlops check <dir>');
+    expect(run('--help').out).toContain('usage: cdktf-secure-mlops check <path>...');
   });
 });

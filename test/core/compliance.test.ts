@@ -14,7 +14,9 @@ import {
   RulePack,
   StackView,
 } from '../../lib';
+import { RuleCategory, RuleProfile } from '../../lib';
 import { defineRule } from '../../lib/core/compliance/define-rule';
+import { expectValue, isTrue } from '../../lib/core/compliance/tf';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
 import { requiredTagsRule } from '../../lib/core/rules';
 import { tempApp } from '../helpers';
@@ -69,7 +71,7 @@ describe('X-11 compliance engine', () => {
   test('X-11 single-resource and cross-resource rules produce findings per resource', () => {
     const { stack } = build();
     Testing.synth(stack);
-    const report = Compliance.of(stack).addPack(pack()).evaluate(stack);
+    const report = Compliance.of(stack).addPack(pack()).evaluate(stack, { includeCompliant: true });
     const results = report.findings.map((f) => `${f.ruleId} ${f.address} ${f.status}`);
     expect(results).toEqual([
       'T-01 aws_s3_bucket.bad NON_COMPLIANT',
@@ -224,6 +226,117 @@ describe('X-11 compliance engine', () => {
         'aws_s3_bucket.untagged NON_COMPLIANT no tags',
       ],
     );
+  });
+});
+
+describe('X-11 rule categories, profiles and three-valued results', () => {
+  const expressionAware = defineRule({
+    id: 'T-10',
+    level: RuleLevel.ERROR,
+    description: 'Buckets have versioning on',
+    fixHint: 'Set versioning',
+    resourceTypes: ['aws_s3_bucket'],
+    check: (r) => expectValue(r, 'versioning.enabled', isTrue, (v) => `versioning is ${v}`),
+  });
+  const convention = defineRule({
+    id: 'T-11',
+    level: RuleLevel.ERROR,
+    description: 'Buckets are protected from destroy',
+    fixHint: 'prevent_destroy',
+    profile: RuleProfile.PLATFORM,
+    resourceTypes: ['aws_s3_bucket'],
+    check: (r) => r.attributes.lifecycle?.prevent_destroy === true,
+  });
+  const json = {
+    variable: { versioned: { type: 'bool' } },
+    resource: {
+      aws_s3_bucket: {
+        on: { versioning: { enabled: true } },
+        off: { versioning: { enabled: false } },
+        input: { versioning: { enabled: '${var.versioned}' } },
+      },
+    },
+  };
+
+  test('X-11 an expression gives UNKNOWN, counted apart; strict turns UNKNOWN ERRORs into errors', () => {
+    const pack = new RulePack('p', [expressionAware]);
+    const lax = evaluateStack('s', json, [pack]);
+    expect(lax.findings.map((f) => `${f.address} ${f.status}`)).toEqual([
+      'aws_s3_bucket.input UNKNOWN',
+      'aws_s3_bucket.off NON_COMPLIANT',
+    ]);
+    expect(lax.summary).toMatchObject({ compliant: 1, errors: 1, unknown: 1 });
+    const strict = evaluateStack('s', json, [pack], { strict: true });
+    expect(strict.summary).toMatchObject({ errors: 2, unknown: 1 });
+  });
+
+  test('X-11 a variable with a literal default is read as that default', () => {
+    const withDefault = { ...json, variable: { versioned: { type: 'bool', default: true } } };
+    const report = evaluateStack('s', withDefault, [new RulePack('p', [expressionAware])]);
+    expect(report.summary).toMatchObject({ compliant: 2, errors: 1, unknown: 0 });
+  });
+
+  test('X-11 compliant results are counted but listed only when asked for', () => {
+    const pack = new RulePack('p', [expressionAware]);
+    expect(evaluateStack('s', json, [pack]).findings.some((f) => f.status === 'COMPLIANT')).toBe(
+      false,
+    );
+    expect(
+      evaluateStack('s', json, [pack], { includeCompliant: true }).findings.filter(
+        (f) => f.status === 'COMPLIANT',
+      ),
+    ).toHaveLength(1);
+  });
+
+  test('X-11 the security profile leaves out platform conventions; the stack metadata chooses', () => {
+    const pack = new RulePack('p', [expressionAware, convention]);
+    const ids = (r: any) => [...new Set(r.findings.map((f: any) => f.ruleId))].sort();
+    expect(ids(evaluateStack('s', json, [pack]))).toEqual(['T-10', 'T-11']);
+    const security = evaluateStack('s', json, [pack], { profile: RuleProfile.SECURITY });
+    expect(ids(security)).toEqual(['T-10']);
+    expect(security.profile).toBe('security');
+    const declared = { ...json, '//': { secure_mlops: { profile: 'security' } } };
+    expect(ids(evaluateStack('s', declared, [pack]))).toEqual(['T-10']);
+  });
+
+  test('X-11 apply and reference rules must cite their source', () => {
+    expect(() =>
+      defineRule({ ...namedBucketDef(), id: 'T-12', category: RuleCategory.APPLY }),
+    ).toThrow(/T-12: a apply rule must cite its source/);
+    const cited = defineRule({
+      ...namedBucketDef(),
+      id: 'T-13',
+      category: RuleCategory.REFERENCE,
+      source: 'AWS Service Authorization Reference',
+    });
+    expect(cited.category).toBe('reference');
+  });
+
+  test('X-11 synth writes the profile into the stack metadata and fails on strict unknowns', () => {
+    const { app, outdir } = tempApp();
+    const stack = new TerraformStack(app, 'strict');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    const bucket = new S3Bucket(stack, 'b', { bucket: 'ml-b' });
+    bucket.addOverride('versioning.enabled', '${var.unknown}');
+    Compliance.of(app).addPack(new RulePack('p', [expressionAware]));
+    app.synth();
+    const tf = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'stacks', 'strict', 'cdk.tf.json'), 'utf8'),
+    );
+    expect(tf['//'].secure_mlops).toEqual({ profile: 'platform' });
+    const report = JSON.parse(
+      fs.readFileSync(path.join(outdir, 'stacks', 'strict', 'compliance-report.json'), 'utf8'),
+    );
+    expect(report.summary).toMatchObject({ unknown: 1, errors: 0 });
+
+    const strictApp = tempApp().app;
+    const s2 = new TerraformStack(strictApp, 'strict');
+    new AwsProvider(s2, 'aws', { region: 'eu-west-1' });
+    new S3Bucket(s2, 'b', { bucket: 'ml-b' }).addOverride('versioning.enabled', '${var.unknown}');
+    Compliance.of(strictApp)
+      .addPack(new RulePack('p', [expressionAware]))
+      .configure({ strict: true });
+    expect(() => strictApp.synth()).toThrow(/UNKNOWN \[T-10\] aws_s3_bucket.b/);
   });
 });
 

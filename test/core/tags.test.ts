@@ -5,9 +5,12 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
+import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Tagging } from '../../lib';
+import { labelAttributeOf } from '../../lib/core/tags';
 import { resourceAt, synthJson } from '../helpers';
 
 describe('X-09 tags and labels on every taggable resource', () => {
@@ -26,6 +29,16 @@ describe('X-09 tags and labels on every taggable resource', () => {
     });
     new StorageBucket(platform, 'gcs', { name: 'g', location: 'EUROPE-WEST4' });
     new ResourceGroup(platform, 'rg', { name: 'rg', location: 'westeurope' });
+    new MonitoringNotificationChannel(platform, 'channel', {
+      type: 'email',
+      displayName: 'on-call',
+      labels: { email_address: 'oncall@example.com' },
+    });
+    new MonitoringAlertPolicy(platform, 'alert', {
+      displayName: 'a',
+      combiner: 'OR',
+      conditions: [{ displayName: 'c', conditionAbsent: { filter: 'x', duration: '60s' } }],
+    });
     new S3Bucket(stack, 'outside', { bucket: 'o' });
     resolved = Tagging.apply(platform, 'prod', {
       platform: 'ml-platform',
@@ -66,6 +79,26 @@ describe('X-09 tags and labels on every taggable resource', () => {
       'cost-center': 'cc_1234_ml',
       team_name: 'vision_team',
     });
+  });
+
+  test('X-09 a notification channel keeps its descriptor labels; platform labels go to user_labels', () => {
+    const channel = resourceAt(json, 'google_monitoring_notification_channel', 'ml/channel');
+    expect(channel.labels).toEqual({ email_address: 'oncall@example.com' });
+    expect(channel.user_labels).toMatchObject({ platform: 'ml-platform', environment: 'prod' });
+  });
+
+  test('X-09 alert policies get the platform labels in user_labels', () => {
+    const alert = resourceAt(json, 'google_monitoring_alert_policy', 'ml/alert');
+    expect(alert.user_labels).toMatchObject({ platform: 'ml-platform', environment: 'prod' });
+    expect(alert.labels).toBeUndefined();
+  });
+
+  test('X-09 the label attribute per resource type', () => {
+    expect(labelAttributeOf('google_storage_bucket')).toBe('labels');
+    expect(labelAttributeOf('google_monitoring_notification_channel')).toBe('user_labels');
+    expect(labelAttributeOf('aws_s3_bucket')).toBe('tags');
+    expect(labelAttributeOf('azurerm_resource_group')).toBe('tags');
+    expect(labelAttributeOf('kubernetes_namespace')).toBeUndefined();
   });
 
   test('X-09 resources without a tags argument are left alone', () => {

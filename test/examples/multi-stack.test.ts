@@ -80,6 +80,30 @@ describe('multi-stack example (X-14)', () => {
     expect(rs.config.key).toBe('ml-platform/network.tfstate');
   });
 
+  test('GCP-05 defect 3: the GCP network stack, applied first, enables the APIs its resources call', () => {
+    const net = stacks['ms-gcp-network'];
+    const services = Object.values<any>(net.resource.google_project_service).map((s) => s.service);
+    expect(services).toEqual(
+      expect.arrayContaining([
+        'compute.googleapis.com',
+        'dns.googleapis.com',
+        'servicenetworking.googleapis.com',
+      ]),
+    );
+    const network: any = Object.values(net.resource.google_compute_network)[0];
+    expect(
+      network.depends_on.filter((d: string) => d.startsWith('google_project_service.')).length,
+    ).toBe(services.length);
+    // and it owns the default-SA guard, which the Compute API waits for (GCP-01)
+    const compute = Object.values<any>(net.resource.google_project_service).find(
+      (s) => s.service === 'compute.googleapis.com',
+    );
+    expect(compute.depends_on[0]).toMatch(/^google_org_policy_policy\./);
+    expect(
+      stacks['ms-gcp-platform'].resource.google_access_context_manager_service_perimeter,
+    ).toBeDefined();
+  });
+
   test('X-14 the platform stack creates no network of its own', () => {
     expect(stacks['ms-aws-platform'].resource.aws_vpc).toBeUndefined();
     expect(stacks['ms-aws-platform'].resource.aws_vpc_endpoint).toBeUndefined();

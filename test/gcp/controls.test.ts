@@ -1,3 +1,4 @@
+import { DataGoogleContainerCluster } from '@cdktf/provider-google/lib/data-google-container-cluster';
 import { Persona } from '../../lib/core/personas';
 import { CmekPurpose, GcpMlopsChecks, SecureVertexPipeline } from '../../lib/gcp';
 import { CUSTOM_ROLE_DEFINITIONS, VIZIER_METHOD_PERMISSIONS } from '../../lib/gcp/role-catalogue';
@@ -16,6 +17,10 @@ describe('SecureVertexPipeline controls (full platform)', () => {
 
   beforeAll(() => {
     stack = gcpStack();
+    const gke = new DataGoogleContainerCluster(stack, 'gke', {
+      name: 'ml-serving',
+      location: 'europe-west4',
+    });
     platform = new SecureVertexPipeline(
       stack,
       'ml',
@@ -23,13 +28,17 @@ describe('SecureVertexPipeline controls (full platform)', () => {
         perimeter: {
           accessPolicyId: '123456789012',
           accessLevels: ['accessPolicies/123456789012/accessLevels/corp'],
+          deployerIdentities: ['serviceAccount:terraform@acme-seed.iam.gserviceaccount.com'],
         },
         vizier: {
           admins: ['group:vizier-admins@example.com'],
           developers: ['group:tuners@example.com'],
           viewers: ['group:business@example.com'],
         },
-        workloadIdentity: { training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }] },
+        workloadIdentity: {
+          training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }],
+          clusters: [gke],
+        },
         sensitiveDataProtection: true,
         ciIdentity: { federatedPrincipals: [WIF] },
       }),
@@ -139,11 +148,15 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       ).toEqual([]);
     }
     expect(viewer.permissions).toEqual([
-      'ml.studies.get',
-      'ml.studies.list',
-      'ml.trials.get',
+      'aiplatform.studies.get',
+      'aiplatform.studies.list',
+      'aiplatform.trials.get',
+      'aiplatform.trials.list',
       'resourcemanager.projects.get',
     ]);
+    // AI Platform (ml.googleapis.com) was shut down on 2025-01-31: no ml.* permission anywhere
+    for (const r of roles)
+      expect(r.permissions.filter((p: string) => p.startsWith('ml.'))).toEqual([]);
     const vizierAdminBinding = members('google_project_iam_member').find(
       (m) => m.member === 'group:vizier-admins@example.com',
     );
@@ -240,7 +253,10 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       enable_restriction: true,
       allowed_services: ['RESTRICTED-SERVICES'],
     });
-    expect(p.status.access_levels).toEqual(['accessPolicies/123456789012/accessLevels/corp']);
+    expect(p.status.access_levels).toEqual([
+      'accessPolicies/123456789012/accessLevels/corp',
+      `\${${ref('google_access_context_manager_access_level', 'perimeter/deployers')}.name}`,
+    ]);
     expect(json.resource.google_access_context_manager_service_perimeter_resource).toBeUndefined();
     // enforced only once private routing to restricted.googleapis.com exists
     expect(p.depends_on).toContain(ref('google_compute_route', 'network/google-apis-route'));
@@ -297,6 +313,7 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     const cfgs = members('google_project_iam_audit_config');
     expect(cfgs.map((c) => c.service).sort()).toEqual([
       'aiplatform.googleapis.com',
+      'allServices',
       'bigquery.googleapis.com',
       'cloudkms.googleapis.com',
       'storage.googleapis.com',
@@ -324,17 +341,29 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     for (const p of members('google_org_policy_policy'))
       byConstraint[p.name.split('/policies/')[1]] = p;
     expect(Object.keys(byConstraint).sort()).toEqual([
+      'ainotebooks.accessMode',
+      'ainotebooks.disableFileDownloads',
       'ainotebooks.disableRootAccess',
+      'ainotebooks.disableTerminal',
+      'ainotebooks.environmentOptions',
+      'ainotebooks.requireAutoUpgradeSchedule',
       'ainotebooks.restrictPublicIp',
+      'ainotebooks.restrictVpcNetworks',
       'compute.requireOsLogin',
       'compute.vmExternalIpAccess',
+      'custom.mlopsCustomJobServiceAccount',
+      'custom.mlopsTuningJobServiceAccount',
       'gcp.resourceLocations',
       'gcp.restrictNonCmekServices',
       'iam.automaticIamGrantsForDefaultServiceAccounts',
       'iam.disableServiceAccountKeyCreation',
+      'iam.disableServiceAccountKeyUpload',
       'storage.publicAccessPrevention',
       'storage.uniformBucketLevelAccess',
     ]);
+    expect(
+      byConstraint['ainotebooks.restrictVpcNetworks'].spec.rules[0].values.allowed_values,
+    ).toEqual([`under:projects/${PROJECT}`]);
     expect(byConstraint['gcp.resourceLocations'].spec.rules[0].values.allowed_values).toEqual([
       'in:europe-west4-locations',
     ]);

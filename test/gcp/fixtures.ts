@@ -36,6 +36,7 @@ export function baseProps(
     endpoints: [{ name: 'churn' }],
     workbenchInstances: [{ name: 'alice-wb', owner: 'alice@example.com' }],
     alertEmails: ['ml-oncall@example.com'],
+    organizationId: '123456789012',
     ...extra,
   };
 }

@@ -154,7 +154,7 @@ describe('platform options: project creation, brought keys and network, NAT, no 
     expect(
       all(json, 'google_project_iam_member').find((m) => m.member === 'group:tuners@example.com')
         .role,
-    ).toBe('roles/ml.developer');
+    ).toBe('roles/aiplatform.user');
   });
 
   test('GCP-15 Private Service Connect endpoint', () => {
@@ -283,7 +283,7 @@ describe('parts alone', () => {
   });
   test('GCP-11 org policies alone, with an exclusion', () => {
     const names = all(json, 'google_org_policy_policy').map((p) => p.name);
-    expect(names).toHaveLength(9);
+    expect(names).toHaveLength(16);
     expect(names).not.toContain(`projects/${PROJECT}/policies/compute.requireOsLogin`);
   });
 });
@@ -319,7 +319,10 @@ describe('X-12 stable addresses', () => {
       'ml',
       baseProps({
         ciIdentity: {},
-        workloadIdentity: { training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }] },
+        workloadIdentity: {
+          training: [{ namespace: 'ml', kubernetesServiceAccount: 'trainer' }],
+          identityPoolExists: true,
+        },
       }),
     );
     const json = synthJson(stack);

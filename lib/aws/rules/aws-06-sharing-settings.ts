@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { attr, block } from './util';
 
 /** AWS-06: notebook sharing goes to S3 encrypted with a KMS key given as an ARN. */
 export const aws06SharingSettings = defineRule({
@@ -12,7 +12,7 @@ export const aws06SharingSettings = defineRule({
     'Set default_user_settings.sharing_settings.s3_output_path and s3_kms_key_id (the key ARN)',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {
-    const s = attr(r, 'default_user_settings.sharing_settings');
+    const s = block(attr(r, 'default_user_settings.sharing_settings'));
     if (s === undefined) return 'no sharing_settings';
     if (s.notebook_output_option === 'Disabled' && !s.s3_output_path) return undefined;
     const problems: string[] = [];

@@ -1,13 +1,16 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { ResourceView, RuleLevel } from '../../core/compliance/rule';
+import { StackView } from '../../core/compliance/stack-view';
 import { block, companions, list } from './util';
 
 /** True when the bucket receives S3 server access logs (such buckets cannot use SSE-KMS). */
-export function isAccessLogTarget(stack: any, bucket: any): boolean {
-  return stack.resources('aws_s3_bucket_logging').some((l: any) => {
-    const t = l.attributes.target_bucket;
-    return typeof t === 'string' && t.includes(`\${${bucket.type}.${bucket.name}.`);
-  });
+export function isAccessLogTarget(stack: StackView, bucket: ResourceView): boolean {
+  if (stack.referencing('aws_s3_bucket_logging', 'target_bucket', bucket).length > 0) return true;
+  const name = bucket.attributes.bucket;
+  return (
+    typeof name === 'string' &&
+    stack.resources('aws_s3_bucket_logging').some((l) => l.attributes.target_bucket === name)
+  );
 }
 
 /** AWS-07: SSE-KMS with a bucket key (SSE-S3 only for server access log targets). */

@@ -31,6 +31,12 @@ import { aws26EfsRetention } from './aws-26-efs-retention';
 import { aws27FlowLogs } from './aws-27-flow-logs';
 import { aws31NotebookInstance } from './aws-31-notebook-instance';
 import { x03LeastPrivilege } from './x-03-least-privilege';
+import { x03PublicAcl } from './x-03-public-acl';
+import { x03PublicPrincipal } from './x-03-public-principal';
+import { x05SgEgress } from './x-05-sg-egress';
+import { x05SgIngress } from './x-05-sg-ingress';
+import { x06TrailLogging } from './x-06-trail-logging';
+import { x08ForceDestroy } from './x-08-force-destroy';
 import { x15AwsAction } from './x-15-aws-action';
 import { x15AwsConditionKey } from './x-15-aws-condition-key';
 import { x15AwsManagedPolicy } from './x-15-aws-managed-policy';
@@ -103,6 +109,12 @@ export class AwsMlopsChecks extends RulePack {
       aws27FlowLogs,
       aws31NotebookInstance,
       x03LeastPrivilege,
+      x03PublicPrincipal,
+      x03PublicAcl,
+      x05SgIngress,
+      x05SgEgress,
+      x06TrailLogging,
+      x08ForceDestroy,
       x15AwsAction,
       x15AwsConditionKey,
       x15AwsResourceArn,

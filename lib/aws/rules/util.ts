@@ -30,11 +30,13 @@ export function statements(policy: any): any[] | undefined {
   }
 }
 
-/** Resources of `type` that reference `target` anywhere in their attributes. */
+/**
+ * Companion resources of a bucket (versioning, encryption, policy...): those whose `bucket`
+ * references it, names it literally, or iterates over it (`for_each`). Uses the stack's
+ * cross-reference index, so a rule over every bucket stays linear.
+ */
 export function companions(stack: StackView, type: string, target: ResourceView): ResourceView[] {
-  return stack
-    .resources(type)
-    .filter((r) => StackView.refersTo(r.attributes.bucket ?? r.attributes, target));
+  return stack.companions(type, target, 'bucket', 'bucket');
 }
 
 /** True when a non-empty list or a reference. */

@@ -1,14 +1,77 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { ResourceView, RuleLevel } from '../../core/compliance/rule';
+import { StackView } from '../../core/compliance/stack-view';
+import { allOf, unknown, Verdict } from '../../core/compliance/tf';
+import { resolve } from '../../core/rules/exposure';
 import { FORBIDDEN_MANAGED_POLICIES } from '../defaults';
 import { WILDCARD_RESOURCE_ACTIONS } from '../persona-policies';
 import { list, statements } from './util';
 
-function forbidden(arn: any): boolean {
-  return (
-    typeof arn === 'string' &&
-    FORBIDDEN_MANAGED_POLICIES.some((p) => arn.endsWith(`:policy/${p}`) || arn.endsWith(`/${p}`))
-  );
+/**
+ * AWS managed policies too broad to attach to anyone on any stack (X-03): administrator or
+ * IAM-write equivalents (CIS AWS Foundations v3.0.0 1.16 "*:*" administrative privileges, and
+ * the policies that grant iam:* or organizations:*), and service-wide full access to the data
+ * and ML services a platform protects. Every name exists in the AWS managed policy list
+ * (iann0036/iam-dataset aws/managedpolicies).
+ */
+export const BROAD_MANAGED_POLICIES = [
+  ...FORBIDDEN_MANAGED_POLICIES,
+  'AdministratorAccess-Amplify',
+  'AdministratorAccess-AWSElasticBeanstalk',
+  'AWSOrganizationsFullAccess',
+  'AmazonS3FullAccess',
+  'AmazonEC2ContainerRegistryFullAccess',
+  'SecretsManagerReadWrite',
+].filter((p, i, all) => all.indexOf(p) === i);
+
+/** The name of an AWS managed policy ARN (`arn:aws:iam::aws:policy/[path/]Name`), or undefined. */
+function managedPolicyName(arn: string): string | undefined {
+  const m = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[^/]+\/)*([^/]+)$/.exec(arn);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * Verdict of one attached policy ARN: a string naming a broad AWS managed policy, true for any
+ * other policy (customer managed policies are checked on their aws_iam_policy), unknown when the
+ * ARN is an unresolved expression. An aws_iam_policy data source of the stack is read by its
+ * `arn` or `name`.
+ */
+function attachedPolicyVerdict(value: any, stack: StackView): Verdict {
+  const res = resolve(value, stack);
+  let arn: any = res.value;
+  if (!res.known) {
+    const ref = res.reference;
+    if (ref?.kind === 'data' && ref.type === 'aws_iam_policy') {
+      const d = stack.json?.data?.aws_iam_policy?.[ref.name!] ?? {};
+      const name = resolve(d.name, stack);
+      if (name.known && typeof name.value === 'string')
+        arn = `arn:aws:iam::aws:policy/${name.value}`;
+      else return unknown(`policy_arn is ${value}`);
+    } else if (ref?.kind === 'resource') {
+      return true;
+    } else {
+      return unknown(`policy_arn is ${value}`);
+    }
+  }
+  if (typeof arn !== 'string') return true;
+  const name = managedPolicyName(arn);
+  return !name || !BROAD_MANAGED_POLICIES.includes(name) || `attaches ${arn}`;
+}
+
+/** Attachment resources and the attribute holding their policy ARN(s). */
+const ATTACHMENTS: { [type: string]: string } = {
+  aws_iam_role_policy_attachment: 'policy_arn',
+  aws_iam_policy_attachment: 'policy_arn',
+  aws_iam_user_policy_attachment: 'policy_arn',
+  aws_iam_group_policy_attachment: 'policy_arn',
+  aws_iam_role_policy_attachments_exclusive: 'policy_arns',
+  aws_iam_role: 'managed_policy_arns',
+};
+
+function attachmentVerdict(r: ResourceView, stack: StackView): Verdict {
+  const v = r.attributes[ATTACHMENTS[r.type]];
+  if (v === undefined || v === null) return undefined;
+  return allOf(list(v).map((a) => attachedPolicyVerdict(a, stack)));
 }
 
 /**
@@ -23,18 +86,14 @@ export const x03LeastPrivilege = defineRule({
     'IAM policies grant no wildcard action, no "*" resource except for actions without resource-level permissions, scope iam:PassRole with iam:PassedToService, and attach no broad managed policies',
   fixHint:
     'Name actions and resource ARNs; add Condition StringEquals iam:PassedToService to PassRole; replace AmazonSageMakerFullAccess/AdministratorAccess with the persona policies',
-  resourceTypes: [
-    'aws_iam_policy',
-    'aws_iam_role_policy',
-    'aws_iam_role_policy_attachment',
-    'aws_iam_role',
-  ],
-  check: (r) => {
-    if (r.type === 'aws_iam_role_policy_attachment')
-      return !forbidden(r.attributes.policy_arn) || `attaches ${r.attributes.policy_arn}`;
-    if (r.type === 'aws_iam_role') {
-      const bad = list(r.attributes.managed_policy_arns).filter(forbidden);
-      return bad.length === 0 || `attaches ${bad.join(', ')}`;
+  resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy', ...Object.keys(ATTACHMENTS)],
+  source:
+    'CIS AWS Foundations Benchmark v3.0.0 1.16 (no "*:*" administrative policies attached); IAM User Guide, security best practices (grant least privilege)',
+  check: (r, stack) => {
+    if (ATTACHMENTS[r.type]) {
+      const v = attachmentVerdict(r, stack);
+      // a role without managed_policy_arns is judged on its other policies, not here
+      return r.type === 'aws_iam_role' && v === undefined ? true : v;
     }
     const st = statements(r.attributes.policy);
     if (!st) return undefined;

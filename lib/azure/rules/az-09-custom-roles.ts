@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { asList, attr } from './util';
+import { broadScopes } from './x-03-custom-role-wildcards';
 
 /** AZ-09 / X-03: custom roles carry no wildcard or authorization-write actions. */
 export const az09CustomRoles = defineRule({
@@ -11,11 +12,16 @@ export const az09CustomRoles = defineRule({
   fixHint:
     'List provider-scoped actions (e.g. Microsoft.MachineLearningServices/workspaces/jobs/*) and set assignable_scopes to a resource group',
   resourceTypes: ['azurerm_role_definition'],
-  check: (r) => {
+  check: (r, stack) => {
     const f: string[] = [];
+    // wildcards of a role at root, management group or subscription scope are reported by
+    // X-03.custom-role-wildcards; this rule reports those of narrower roles
+    const broad = broadScopes(r, stack);
+    const reportWildcards = !(Array.isArray(broad) && broad.length > 0);
     for (const p of asList(attr(r, 'permissions'))) {
       for (const a of [...asList(p?.actions), ...asList(p?.data_actions)]) {
-        if (a === '*' || a === '*/write' || a === '*/delete') f.push(`wildcard action '${a}'`);
+        if (reportWildcards && (a === '*' || a === '*/write' || a === '*/delete'))
+          f.push(`wildcard action '${a}'`);
         if (/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(String(a)))
           f.push(`authorization action '${a}'`);
       }

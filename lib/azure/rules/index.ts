@@ -19,6 +19,10 @@ import { az11AppInsights } from './az-11-app-insights';
 import { az11Diagnostics } from './az-11-diagnostics';
 import { az12PolicyAssignments } from './az-12-policy-assignments';
 import { az13Locks } from './az-13-locks';
+import { x03CustomRoleWildcards } from './x-03-custom-role-wildcards';
+import { x05IpRules } from './x-05-ip-rules';
+import { x05NsgInbound } from './x-05-nsg-inbound';
+import { x08ForceDestroy } from './x-08-force-destroy';
 import { x15AzurePolicy } from './x-15-azure-policy';
 import { x15AzurePrivateDnsZone } from './x-15-azure-private-dns-zone';
 import { x15AzureRole } from './x-15-azure-role';
@@ -49,7 +53,8 @@ const TAGGABLE = [
 ];
 
 /**
- * The Azure rule pack (X-11): one rule per file, ids = control ids (AZ-01 ... AZ-13, X-08, X-09).
+ * The Azure rule pack (X-11): one rule per file, ids = control ids (AZ-01 ... AZ-13, X-03, X-05,
+ * X-08, X-09).
  * AZ-10 (endpoint auth), AZ-14 (Defender, subscription scope) and AZ-15 (naming) cannot be
  * checked on a stack's Terraform JSON; see the README, Azure section.
  */
@@ -75,6 +80,10 @@ export class AzureMlopsChecks extends RulePack {
       az11Diagnostics,
       az12PolicyAssignments,
       az13Locks,
+      x03CustomRoleWildcards,
+      x05NsgInbound,
+      x05IpRules,
+      x08ForceDestroy,
       x15AzureRole,
       x15AzureRoleAction,
       x15AzurePolicy,

@@ -8,12 +8,33 @@ import { withLightStackTraces } from '../stack-traces';
 import {
   evaluateStack,
   formatFinding,
+  isFailure,
   METADATA_KEY,
   MIN_REASON_LENGTH,
   Suppression,
 } from './evaluate';
 import { ComplianceReport, REPORT_FILE_NAME } from './report';
-import { ComplianceStatus, RuleLevel, RulePack } from './rule';
+import { ComplianceStatus, RuleLevel, RulePack, RuleProfile } from './rule';
+
+/** Options of the compliance run at synth. */
+export interface ComplianceOptions {
+  /**
+   * Which rules run. PLATFORM adds this library's platform conventions (prevent_destroy,
+   * platform tags, locks, mandatory customer-managed keys) to the SECURITY rules.
+   * @default RuleProfile.PLATFORM
+   */
+  readonly profile?: RuleProfile;
+  /**
+   * Fail synth on UNKNOWN results of ERROR rules (values known only at plan or apply time).
+   * @default false
+   */
+  readonly strict?: boolean;
+  /**
+   * List compliant results in compliance-report.json (the summary always counts them).
+   * @default false
+   */
+  readonly includeCompliant?: boolean;
+}
 
 const INSTANCES = new WeakMap<IConstruct, Compliance>();
 const RECORDERS = new WeakMap<IConstruct, SuppressionRecorder>();
@@ -37,18 +58,18 @@ class SuppressionRecorder implements IAspect {
   }
 }
 
-/** Turns a report's non-compliant findings into error / warning annotations on their constructs. */
+/** Turns a report's failing and non-compliant findings into annotations on their constructs. */
 function annotate(stack: TerraformStack, report: ComplianceReport): void {
   const byPath = new Map<string, IConstruct>();
   for (const c of stack.node.findAll()) byPath.set(c.node.path, c);
   for (const f of report.findings) {
-    if (f.status !== ComplianceStatus.NON_COMPLIANT) continue;
+    const failing = isFailure(f, report.strict);
+    if (!failing && f.status !== ComplianceStatus.NON_COMPLIANT) continue;
     const target = (f.constructPath && byPath.get(f.constructPath)) || stack;
-    if (f.level === RuleLevel.ERROR) {
-      Annotations.of(target).addError(formatFinding(f));
-    } else {
-      Annotations.of(target).addWarning(formatFinding(f));
-    }
+    const text =
+      f.status === ComplianceStatus.UNKNOWN ? `UNKNOWN ${formatFinding(f)}` : formatFinding(f);
+    if (failing) Annotations.of(target).addError(text);
+    else if (f.level === RuleLevel.WARNING) Annotations.of(target).addWarning(text);
   }
 }
 
@@ -59,7 +80,11 @@ function hookStack(engine: Compliance, stack: TerraformStack): void {
   addCustomSynthesis(stack, {
     onSynthesize: (session) => {
       const json = stack.toTerraform();
-      const report = evaluateStack(stack.node.id, json, engine.packs);
+      const options = engine.options;
+      const profile = options.profile ?? RuleProfile.PLATFORM;
+      // the profile goes into the stack's metadata, so the scanner CLI evaluates it the same way
+      json['//'] = { ...(json['//'] ?? {}), [METADATA_KEY]: { profile } };
+      const report = evaluateStack(stack.node.id, json, engine.packs, { ...options, profile });
       const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, REPORT_FILE_NAME), `${JSON.stringify(report, null, 2)}\n`);
@@ -122,6 +147,7 @@ export class Compliance {
   }
 
   private readonly packList: RulePack[] = [];
+  private settings: ComplianceOptions = {};
 
   private constructor(private readonly root: IConstruct) {
     // cdktf synthesizes each stack on its own, so app-level aspects never reach the stacks:
@@ -149,16 +175,30 @@ export class Compliance {
     return this;
   }
 
+  /** Sets the profile, strictness and report contents of the run at synth. */
+  public configure(options: ComplianceOptions): Compliance {
+    this.settings = { ...this.settings, ...options };
+    return this;
+  }
+
   /** The packs that run. */
   public get packs(): RulePack[] {
     return [...this.packList];
+  }
+
+  /** The options of the run at synth. */
+  public get options(): ComplianceOptions {
+    return { ...this.settings };
   }
 
   /**
    * Evaluates the packs on one stack's synthesized Terraform. Call it after aspects ran
    * (`Testing.synth(stack)` or `app.synth()`); synth calls it for every stack.
    */
-  public evaluate(stack: TerraformStack): ComplianceReport {
-    return evaluateStack(stack.node.id, stack.toTerraform(), this.packList);
+  public evaluate(stack: TerraformStack, options?: ComplianceOptions): ComplianceReport {
+    return evaluateStack(stack.node.id, stack.toTerraform(), this.packList, {
+      ...this.settings,
+      ...options,
+    });
   }
 }

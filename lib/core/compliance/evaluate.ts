@@ -26,98 +26,149 @@ function covers(suppression: Suppression, ruleId: string): boolean {
   return suppression.id === ruleId || ruleId.startsWith(`${suppression.id}.`);
 }
 
-/**
- * Runs rule packs over one synthesized stack (Terraform JSON). Pure: the same JSON gives the
- * same report. Suppressions are read from each resource's `//.secure_mlops.suppressions` and
- * count only with a reason of at least 10 characters.
- */
+/** The profile a stack declares in its `//.secure_mlops.profile` metadata, if any. */
+export function declaredProfile(json: any): RuleProfile | undefined {
+  const p = json?.['//']?.[METADATA_KEY]?.profile;
+  return p === RuleProfile.PLATFORM || p === RuleProfile.SECURITY ? p : undefined;
+}
+
 /** Options of a compliance run. */
 export interface EvaluateOptions {
   /**
    * Which rules run: PLATFORM runs every rule; SECURITY leaves out the platform conventions.
-   * @default RuleProfile.PLATFORM
+   * @default - the profile the stack declares in its metadata, else PLATFORM
    */
   readonly profile?: RuleProfile;
+  /**
+   * Count UNKNOWN results of ERROR rules as errors.
+   * @default false
+   */
+  readonly strict?: boolean;
+  /**
+   * List compliant results in the findings (the summary always counts them).
+   * @default false
+   */
+  readonly includeCompliant?: boolean;
 }
 
+function byAddressThenRule(a: ComplianceFinding, b: ComplianceFinding): number {
+  if (a.address !== b.address) return a.address < b.address ? -1 : 1;
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}
+
+/**
+ * Runs rule packs over one stack (Terraform JSON in object or array form, or a configuration
+ * merged by the loader). Pure: the same input gives the same report. Suppressions are read from
+ * each resource's `//.secure_mlops.suppressions` and count only with a reason of at least 10
+ * characters.
+ */
 export function evaluateStack(
   stackName: string,
   json: any,
   packs: RulePack[],
   options: EvaluateOptions = {},
 ): ComplianceReport {
-  const profile = options.profile ?? RuleProfile.PLATFORM;
-  const view = new StackView(stackName, json);
+  const view = json instanceof StackView ? json : new StackView(stackName, json);
+  const profile = options.profile ?? declaredProfile(view.json) ?? RuleProfile.PLATFORM;
+  const strict = options.strict ?? false;
   const findings: ComplianceFinding[] = [];
+  const counts = {
+    compliant: 0,
+    nonCompliant: 0,
+    suppressed: 0,
+    errors: 0,
+    warnings: 0,
+    unknown: 0,
+  };
+  const rules = packs.flatMap((pack) =>
+    pack.rules
+      .filter((rule) => profile === RuleProfile.PLATFORM || rule.profile !== RuleProfile.PLATFORM)
+      .map((rule) => ({
+        pack,
+        rule,
+        types: rule.resourceTypes ? new Set(rule.resourceTypes) : undefined,
+      })),
+  );
+  let examined = 0;
   for (const resource of view.resources()) {
     const suppressions = suppressionsOf(resource);
-    for (const pack of packs) {
-      for (const rule of pack.rules) {
-        if (rule.resourceTypes && !rule.resourceTypes.includes(resource.type)) continue;
-        if (profile === RuleProfile.SECURITY && rule.profile === RuleProfile.PLATFORM) continue;
-        let status: ComplianceStatus;
-        let detail: string | undefined;
-        try {
-          const result = rule.evaluate(resource, view);
-          status = result.status;
-          detail = result.detail;
-        } catch (e) {
-          status = ComplianceStatus.NON_COMPLIANT;
-          detail = `rule raised an error: ${(e as Error).message}`;
-        }
-        if (status === ComplianceStatus.NOT_APPLICABLE) continue;
-        if (status === ComplianceStatus.NON_COMPLIANT) {
-          const s = suppressions.find(
-            (x) =>
-              covers(x, rule.id) &&
-              typeof x.reason === 'string' &&
-              x.reason.trim().length >= MIN_REASON_LENGTH,
-          );
-          if (s) {
-            status = ComplianceStatus.SUPPRESSED;
-            detail = s.reason;
-          }
-        }
-        findings.push({
-          ruleId: rule.id,
-          pack: pack.name,
-          level: rule.level,
-          address: resource.address,
-          constructPath: resource.constructPath,
-          status,
-          reason: detail,
-          description: rule.description,
-          fixHint: rule.fixHint,
-        });
+    let applied = false;
+    for (const { pack, rule, types } of rules) {
+      if (types && !types.has(resource.type)) continue;
+      let status: ComplianceStatus;
+      let detail: string | undefined;
+      try {
+        const result = rule.evaluate(resource, view);
+        status = result.status;
+        detail = result.detail;
+      } catch (e) {
+        status = ComplianceStatus.NON_COMPLIANT;
+        detail = `rule raised an error: ${(e as Error).message}`;
       }
+      if (status === ComplianceStatus.NOT_APPLICABLE) continue;
+      applied = true;
+      if (status === ComplianceStatus.NON_COMPLIANT || status === ComplianceStatus.UNKNOWN) {
+        const s = suppressions.find(
+          (x) =>
+            covers(x, rule.id) &&
+            typeof x.reason === 'string' &&
+            x.reason.trim().length >= MIN_REASON_LENGTH,
+        );
+        if (s) {
+          status = ComplianceStatus.SUPPRESSED;
+          detail = s.reason;
+        }
+      }
+      switch (status) {
+        case ComplianceStatus.COMPLIANT:
+          counts.compliant++;
+          break;
+        case ComplianceStatus.SUPPRESSED:
+          counts.suppressed++;
+          break;
+        case ComplianceStatus.UNKNOWN:
+          counts.unknown++;
+          if (strict && rule.level === RuleLevel.ERROR) counts.errors++;
+          break;
+        default:
+          counts.nonCompliant++;
+          if (rule.level === RuleLevel.ERROR) counts.errors++;
+          else counts.warnings++;
+      }
+      if (status === ComplianceStatus.COMPLIANT && !options.includeCompliant) continue;
+      findings.push({
+        ruleId: rule.id,
+        pack: pack.name,
+        level: rule.level,
+        category: rule.category,
+        address: resource.address,
+        constructPath: resource.constructPath,
+        status,
+        reason: detail,
+        description: rule.description,
+        fixHint: rule.fixHint,
+      });
     }
+    if (applied) examined++;
   }
-  findings.sort((a, b) =>
-    a.address === b.address
-      ? a.ruleId < b.ruleId
-        ? -1
-        : a.ruleId > b.ruleId
-          ? 1
-          : 0
-      : a.address < b.address
-        ? -1
-        : 1,
-  );
-  const count = (f: (x: ComplianceFinding) => boolean) => findings.filter(f).length;
-  const nonCompliant = (x: ComplianceFinding) => x.status === ComplianceStatus.NON_COMPLIANT;
+  findings.sort(byAddressThenRule);
   return {
     stackName,
     packs: packs.map((p) => p.name),
-    summary: {
-      compliant: count((x) => x.status === ComplianceStatus.COMPLIANT),
-      nonCompliant: count(nonCompliant),
-      suppressed: count((x) => x.status === ComplianceStatus.SUPPRESSED),
-      errors: count((x) => nonCompliant(x) && x.level === RuleLevel.ERROR),
-      warnings: count((x) => nonCompliant(x) && x.level === RuleLevel.WARNING),
-      unknown: count((x) => x.status === ComplianceStatus.UNKNOWN),
-    },
+    profile,
+    strict,
+    summary: counts,
+    coverage: { ...view.contents, examined },
     findings,
   };
+}
+
+/** True when a finding fails the run: a non-compliant ERROR, or (strict) an unknown ERROR. */
+export function isFailure(f: ComplianceFinding, strict: boolean): boolean {
+  if (f.level !== RuleLevel.ERROR) return false;
+  return (
+    f.status === ComplianceStatus.NON_COMPLIANT || (strict && f.status === ComplianceStatus.UNKNOWN)
+  );
 }
 
 /** One line per finding, for error messages and the CLI. */

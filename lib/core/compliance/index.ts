@@ -3,3 +3,4 @@ export * from './stack-view';
 export * from './report';
 export type { Suppression } from './evaluate';
 export * from './compliance';
+export type { LoadProblem } from './terraform-json';

@@ -1,4 +1,5 @@
-import { ComplianceStatus, RuleLevel } from './rule';
+import { ComplianceStatus, RuleCategory, RuleLevel } from './rule';
+import { StackContents } from './stack-view';
 
 /** One rule's result on one resource. */
 export interface ComplianceFinding {
@@ -8,6 +9,8 @@ export interface ComplianceFinding {
   readonly pack: string;
   /** Severity of the rule. */
   readonly level: RuleLevel;
+  /** What kind of constraint the rule encodes. */
+  readonly category: RuleCategory;
   /** Terraform address of the resource. */
   readonly address: string;
   /**
@@ -18,7 +21,7 @@ export interface ComplianceFinding {
   /** Result. */
   readonly status: ComplianceStatus;
   /**
-   * The rule's detail for non-compliant resources, or the suppression reason.
+   * The rule's detail for non-compliant or unknown results, or the suppression reason.
    * @default - none
    */
   readonly reason?: string;
@@ -36,12 +39,18 @@ export interface ComplianceSummary {
   readonly nonCompliant: number;
   /** Suppressed results. */
   readonly suppressed: number;
-  /** Non-compliant results of ERROR rules: these fail synth. */
+  /** Non-compliant results of ERROR rules: these fail synth (and, with strict, unknown ones). */
   readonly errors: number;
   /** Non-compliant results of WARNING rules. */
   readonly warnings: number;
   /** Results that depend on values known only at plan or apply time. */
   readonly unknown: number;
+}
+
+/** What the rules could and could not look at in one stack. */
+export interface ComplianceCoverage extends StackContents {
+  /** Resources at least one rule applied to. */
+  readonly examined: number;
 }
 
 /** The compliance report of one stack (written as compliance-report.json next to cdk.tf.json). */
@@ -50,9 +59,18 @@ export interface ComplianceReport {
   readonly stackName: string;
   /** Packs that ran. */
   readonly packs: string[];
+  /** The profile the rules ran under (`security` or `platform`). */
+  readonly profile: string;
+  /** Whether UNKNOWN results of ERROR rules count as errors. */
+  readonly strict: boolean;
   /** Counts. */
   readonly summary: ComplianceSummary;
-  /** Every applicable result, sorted by address then rule id. */
+  /** What the rules could and could not evaluate. */
+  readonly coverage: ComplianceCoverage;
+  /**
+   * Non-compliant, unknown and suppressed results (and compliant ones when asked for), sorted
+   * by address then rule id.
+   */
   readonly findings: ComplianceFinding[];
 }
 

@@ -1,5 +1,7 @@
-import { defineRule } from '../compliance/define-rule';
-import { Rule, RuleLevel } from '../compliance/rule';
+import { defineRule, unknown } from '../compliance/define-rule';
+import { ResourceView, Rule, RuleLevel, RuleProfile } from '../compliance/rule';
+import { getPath, StackView } from '../compliance/stack-view';
+import { isExpression } from '../compliance/tf';
 
 /** The tag keys every taggable resource carries (X-09). */
 export const REQUIRED_TAG_KEYS = [
@@ -10,26 +12,58 @@ export const REQUIRED_TAG_KEYS = [
   'cost-center',
 ];
 
+/** Where a provider sets tags for every resource it manages (e.g. AWS `default_tags.tags`). */
+export interface ProviderDefaultTags {
+  /** Provider name, e.g. `aws`. */
+  readonly provider: string;
+  /** Dot path of the tag map in the provider block, e.g. `default_tags.tags`. */
+  readonly path: string;
+}
+
+/** The default tags of the provider configuration a resource uses (its `provider` alias). */
+function providerTags(r: ResourceView, stack: StackView, defaults: ProviderDefaultTags[]): any {
+  const ref = typeof r.attributes.provider === 'string' ? r.attributes.provider : undefined;
+  const alias = ref?.replace(/^\$\{|\}$/g, '').split('.')[1];
+  const merged: { [k: string]: any } = {};
+  for (const d of defaults) {
+    const configs = stack.providers(d.provider);
+    const config = configs.find((c) => (c.alias ?? undefined) === alias);
+    const tags = config ? getPath(config, d.path) : undefined;
+    if (isExpression(tags)) return tags;
+    if (tags && typeof tags === 'object') Object.assign(merged, tags);
+  }
+  return merged;
+}
+
 /**
- * X-09: resources carry the platform tags (`tags` on AWS/Azure, `labels` on GCP).
+ * X-09: resources carry the platform tags (`tags` on AWS/Azure, `labels` on GCP), a platform
+ * convention. Tags set by the provider for every resource (`providerDefaults`) count.
  *
  * `taggableTypes` must carry the attribute; any other resource of the cloud (type prefix) that
  * has the attribute is checked too.
  */
-export function requiredTagsRule(prefix: string, attribute: string, taggableTypes: string[]): Rule {
+export function requiredTagsRule(
+  prefix: string,
+  attribute: string,
+  taggableTypes: string[],
+  providerDefaults: ProviderDefaultTags[] = [],
+): Rule {
   return defineRule({
     id: 'X-09',
     level: RuleLevel.WARNING,
+    profile: RuleProfile.PLATFORM,
     description: `Resources carry the platform ${attribute} (${REQUIRED_TAG_KEYS.join(', ')})`,
     fixHint: `Add the missing ${attribute}, e.g. with Tagging.apply(scope, {...})`,
-    check: (r) => {
+    check: (r, stack) => {
       if (!r.type.startsWith(prefix)) return undefined;
       const value = r.attributes[attribute];
-      if (value === undefined) {
-        return taggableTypes.includes(r.type) ? `no ${attribute}` : undefined;
-      }
-      if (typeof value === 'string') return undefined; // a reference: resolved at apply time
-      const missing = REQUIRED_TAG_KEYS.filter((k) => !(k in value));
+      if (value === undefined && !taggableTypes.includes(r.type)) return undefined;
+      if (isExpression(value)) return unknown(`${attribute} is ${value}`);
+      const inherited = providerTags(r, stack, providerDefaults);
+      if (isExpression(inherited)) return unknown(`provider default ${attribute} are ${inherited}`);
+      const keys = new Set([...Object.keys(inherited), ...Object.keys(value ?? {})]);
+      if (keys.size === 0) return `no ${attribute}`;
+      const missing = REQUIRED_TAG_KEYS.filter((k) => !keys.has(k));
       return missing.length === 0 || `missing ${attribute}: ${missing.join(', ')}`;
     },
   });

@@ -1,8 +1,35 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { blocks } from './util';
+import {
+  Verdict,
+  allOf,
+  asList,
+  attr,
+  block,
+  iamMembers,
+  isExpression,
+  memberKind,
+  referenceOf,
+  unknown,
+} from './util';
 
 const DEFAULT_COMPUTE_SA = /-compute@developer\.gserviceaccount\.com/;
+
+/** Verdict on the service account emails an instance runs as. */
+function emailsVerdict(emails: any[], unset: string): Verdict {
+  if (emails.length === 0) return unset;
+  return allOf(
+    emails.map((e) => {
+      if (e === undefined || e === null || e === '') return unset;
+      if (isExpression(e)) {
+        if (DEFAULT_COMPUTE_SA.test(e)) return 'runs as the default compute SA';
+        const ref = referenceOf(e);
+        return ref?.type === 'google_service_account' || unknown(`service account is ${e}`);
+      }
+      return !DEFAULT_COMPUTE_SA.test(String(e)) || 'runs as the default compute SA';
+    }),
+  );
+}
 
 /** GCP-01: the default compute service account is never used, nor granted roles. */
 export const gcp01DefaultComputeSa = defineRule({
@@ -20,37 +47,37 @@ export const gcp01DefaultComputeSa = defineRule({
     'google_compute_instance',
   ],
   check: (r) => {
-    const a = r.attributes;
     if (r.type === 'google_workbench_instance') {
-      const emails = blocks(
-        a.gce_setup?.service_accounts ?? blocks(a.gce_setup)[0]?.service_accounts,
-      ).map((s: any) => s?.email);
-      if (emails.length === 0)
-        return 'gce_setup.service_accounts not set: the instance runs as the default compute SA';
-      return (
-        emails.every((e: any) => !DEFAULT_COMPUTE_SA.test(String(e))) ||
-        'runs as the default compute SA'
+      const setup = attr(r, 'gce_setup');
+      if (isExpression(setup)) return unknown(`gce_setup is ${setup}`);
+      const sas = block(setup)?.service_accounts;
+      if (isExpression(sas)) return unknown(`gce_setup.service_accounts is ${sas}`);
+      return emailsVerdict(
+        asList(sas).map((s: any) => s?.email),
+        'gce_setup.service_accounts not set: the instance runs as the default compute SA',
       );
     }
     if (r.type === 'google_notebooks_instance') {
-      if (!a.service_account)
-        return 'service_account not set: the instance runs as the default compute SA';
-      return (
-        !DEFAULT_COMPUTE_SA.test(String(a.service_account)) || 'runs as the default compute SA'
+      return emailsVerdict(
+        [r.attributes.service_account],
+        'service_account not set: the instance runs as the default compute SA',
       );
     }
     if (r.type === 'google_compute_instance') {
-      const emails = blocks(a.service_account).map((s: any) => s?.email);
-      return (
-        emails.every((e: any) => e !== undefined && !DEFAULT_COMPUTE_SA.test(String(e))) ||
-        'runs as the default compute SA'
+      const sa = r.attributes.service_account;
+      if (isExpression(sa)) return unknown(`service_account is ${sa}`);
+      return emailsVerdict(
+        asList(sa).map((s: any) => s?.email),
+        'service_account not set: the instance runs as the default compute SA',
       );
     }
-    const members: string[] =
-      r.type === 'google_project_iam_member' ? [a.member] : (a.members ?? []);
-    return (
-      members.every((m) => !DEFAULT_COMPUTE_SA.test(String(m))) ||
-      'grants a role to the default compute SA'
+    const members = iamMembers(r);
+    return allOf(
+      members.map((m) =>
+        isExpression(m) && !DEFAULT_COMPUTE_SA.test(m)
+          ? memberKind(m) === 'serviceAccount' || unknown(`member is ${m}`)
+          : !DEFAULT_COMPUTE_SA.test(String(m)) || 'grants a role to the default compute SA',
+      ),
     );
   },
 });

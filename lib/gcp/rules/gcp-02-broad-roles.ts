@@ -1,24 +1,29 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { BROAD_ROLES } from '../defaults';
+import { BROAD_ROLES, PROJECT_WIDE_FORBIDDEN_ROLES } from '../defaults';
+import { IAM_TYPES, PROJECT_IAM_TYPES, isCustomRoleRef, literal } from './util';
 
-/** GCP-02 / X-03: no broad predefined roles (owner, editor, aiplatform.admin, storage.admin, bigquery.admin). */
+/**
+ * GCP-02 / X-03: no broad predefined roles (owner, editor, aiplatform.admin, storage.admin,
+ * bigquery.admin) on anything, and no roles/notebooks.admin project-wide (GCP-09: on the
+ * instance only).
+ */
 export const gcp02BroadRoles = defineRule({
   id: 'GCP-02',
   level: RuleLevel.ERROR,
-  description: `No principal gets ${BROAD_ROLES.join(', ')}; custom roles with granular permissions are used instead`,
+  description: `No principal gets ${BROAD_ROLES.join(', ')}, nor ${PROJECT_WIDE_FORBIDDEN_ROLES.join(', ')} project-wide; custom roles with granular permissions are used instead`,
   fixHint:
     'Bind a custom role (google_project_iam_custom_role) or a narrow predefined role on the resource instead',
-  resourceTypes: [
-    'google_project_iam_member',
-    'google_project_iam_binding',
-    'google_storage_bucket_iam_member',
-    'google_storage_bucket_iam_binding',
-    'google_bigquery_dataset_iam_member',
-    'google_bigquery_dataset_iam_binding',
-    'google_artifact_registry_repository_iam_member',
-    'google_service_account_iam_member',
-    'google_kms_crypto_key_iam_member',
-  ],
-  check: (r) => !BROAD_ROLES.includes(r.attributes.role) || `grants ${r.attributes.role}`,
+  resourceTypes: IAM_TYPES,
+  check: (r, stack) =>
+    isCustomRoleRef(r.attributes.role, stack) ||
+    literal(
+      r.attributes.role,
+      'role',
+      (role) =>
+        !BROAD_ROLES.includes(role) &&
+        !(PROJECT_IAM_TYPES.includes(r.type) && PROJECT_WIDE_FORBIDDEN_ROLES.includes(role)),
+      (role) =>
+        BROAD_ROLES.includes(role) ? `grants ${role}` : `grants ${role} on the whole project`,
+    ),
 });

@@ -1,20 +1,35 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { isExpression, unknown } from './util';
 
-const ALLOWED = /^(ml\.(studies|trials)\.|resourcemanager\.projects\.get$)/;
+const VIZIER = /^aiplatform\.(studies|trials)\./;
+const LEGACY = /^ml\.(studies|trials)\./;
+const ALLOWED = /^(aiplatform\.(studies|trials)\.|resourcemanager\.projects\.get$)/;
 
-/** GCP-04: custom roles that grant Vizier (ml.studies/ml.trials) permissions grant nothing of Training or Prediction. */
+/**
+ * GCP-04: custom roles that grant Vertex AI Vizier (aiplatform.studies/trials) permissions
+ * grant nothing else of Vertex AI; legacy AI Platform Vizier permissions (ml.studies/ml.trials)
+ * guard nothing since AI Platform was shut down on 2025-01-31.
+ */
 export const gcp04VizierOnlyRoles = defineRule({
   id: 'GCP-04',
   level: RuleLevel.WARNING,
   description:
-    'Custom Vizier roles hold only study/trial permissions (s002 method table), not AI Platform Training or Prediction',
-  fixHint: 'Remove ml.jobs.*, ml.models.*, ml.versions.* from the Vizier role, or split it',
+    'Vizier custom roles hold only Vertex AI study/trial permissions (s002 method table), not training or prediction, and no legacy ml.* Vizier permissions',
+  fixHint:
+    'Use aiplatform.studies.* / aiplatform.trials.* (AI Platform and its ml.* permissions were shut down on 2025-01-31); split other permissions into another role',
   resourceTypes: ['google_project_iam_custom_role', 'google_organization_iam_custom_role'],
   check: (r) => {
-    const perms: string[] = Array.isArray(r.attributes.permissions) ? r.attributes.permissions : [];
-    if (!perms.some((p) => /^ml\.(studies|trials)\./.test(p))) return undefined;
-    const extra = perms.filter((p) => !ALLOWED.test(p));
-    return extra.length === 0 || `also grants ${extra.join(', ')}`;
+    const perms = r.attributes.permissions;
+    if (isExpression(perms)) return unknown(`permissions is ${perms}`);
+    const list: any[] = Array.isArray(perms) ? perms : [];
+    const literal = list.filter((p) => !isExpression(p));
+    const legacy = literal.filter((p) => LEGACY.test(p));
+    if (legacy.length > 0)
+      return `grants legacy AI Platform permissions ${legacy.join(', ')} (shut down on 2025-01-31)`;
+    if (!literal.some((p) => VIZIER.test(p))) return undefined;
+    const extra = literal.filter((p) => !ALLOWED.test(p));
+    if (extra.length > 0) return `also grants ${extra.join(', ')}`;
+    return literal.length === list.length || unknown('permissions hold an expression');
   },
 });

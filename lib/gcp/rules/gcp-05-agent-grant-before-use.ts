@@ -1,8 +1,10 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { StackView, getPath } from '../../core/compliance/stack-view';
+import { StackView } from '../../core/compliance/stack-view';
+import { asList, attr, isExpression } from './util';
 
-const KEY_ATTRS: { [type: string]: string } = {
+/** Where each resource type holds its CMEK. */
+export const KEY_ATTRS: { [type: string]: string } = {
   google_storage_bucket: 'encryption.default_kms_key_name',
   google_bigquery_dataset: 'default_encryption_configuration.kms_key_name',
   google_artifact_registry_repository: 'kms_key_name',
@@ -24,8 +26,9 @@ export const gcp05AgentGrantBeforeUse = defineRule({
     'Grant the service agent roles/cloudkms.cryptoKeyEncrypterDecrypter on the key and add depends_on from the resource to that grant',
   resourceTypes: Object.keys(KEY_ATTRS),
   check: (r, stack) => {
-    const keyRef = getPath(r.attributes, KEY_ATTRS[r.type]);
-    if (typeof keyRef !== 'string' || !keyRef.includes('${')) return undefined;
+    const keyRef = attr(r, KEY_ATTRS[r.type]);
+    // a literal key id (or none) is not a key of this stack
+    if (!isExpression(keyRef)) return undefined;
     const key = stack.resources('google_kms_crypto_key').find((k) => StackView.refersTo(keyRef, k));
     if (!key) return undefined;
     const grants = [
@@ -33,7 +36,7 @@ export const gcp05AgentGrantBeforeUse = defineRule({
       ...stack.resources('google_kms_crypto_key_iam_binding'),
     ].filter((g) => StackView.refersTo(g.attributes.crypto_key_id, key));
     if (grants.length === 0) return `no service-agent grant on ${key.address}`;
-    const deps: string[] = r.attributes.depends_on ?? [];
+    const deps = asList<string>(r.attributes.depends_on);
     return (
       grants.some((g) => deps.includes(g.address)) ||
       `does not depend on a grant on ${key.address} (${grants.map((g) => g.address).join(', ')})`

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, blocks } from './util';
+import { allOf, asList, attr, block, isExpression, unknown } from './util';
 
 /** Where each resource type holds its CMEK. */
 const KEY_PATHS: { [type: string]: string } = {
@@ -26,21 +26,27 @@ export const gcp06Cmek = defineRule({
   resourceTypes: [...Object.keys(KEY_PATHS), 'google_workbench_instance'],
   check: (r) => {
     if (r.type === 'google_workbench_instance') {
-      const setup = blocks(r.attributes.gce_setup)[0] ?? {};
-      const disks = [...blocks(setup.boot_disk), ...blocks(setup.data_disks)];
+      const setup = attr(r, 'gce_setup');
+      if (isExpression(setup)) return unknown(`gce_setup is ${setup}`);
+      const s = block(setup) ?? {};
+      const disks = [...asList(s.boot_disk), ...asList(s.data_disks)];
       if (disks.length === 0) return 'no boot_disk/data_disks with disk_encryption CMEK';
-      return (
-        disks.every((d) => d.disk_encryption === 'CMEK' && d.kms_key) ||
-        'a disk is not CMEK-encrypted'
+      return allOf(
+        disks.map((d) => {
+          if (isExpression(d)) return unknown(`a disk is ${d}`);
+          if (isExpression(d?.disk_encryption))
+            return unknown(`disk_encryption is ${d.disk_encryption}`);
+          if (d?.disk_encryption !== 'CMEK') return 'a disk is not CMEK-encrypted';
+          return (typeof d.kms_key === 'string' && d.kms_key.length > 0) || 'a disk has no kms_key';
+        }),
       );
     }
-    if (
-      r.type === 'google_artifact_registry_repository' &&
-      r.attributes.mode &&
-      r.attributes.mode !== 'STANDARD_REPOSITORY'
-    )
-      return undefined;
-    const key = attr(r.attributes, KEY_PATHS[r.type]);
+    const mode = r.attributes.mode;
+    if (r.type === 'google_artifact_registry_repository' && mode !== undefined) {
+      if (isExpression(mode)) return unknown(`mode is ${mode}`);
+      if (mode !== 'STANDARD_REPOSITORY') return undefined;
+    }
+    const key = attr(r, KEY_PATHS[r.type]);
     return (typeof key === 'string' && key.length > 0) || `${KEY_PATHS[r.type]} not set`;
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { attr } from './util';
+import { Verdict, attr, isExpression, unknown } from './util';
 
 const KEY_PATHS: { [type: string]: string } = {
   google_storage_bucket: 'encryption.default_kms_key_name',
@@ -9,18 +9,24 @@ const KEY_PATHS: { [type: string]: string } = {
   google_artifact_registry_repository: 'kms_key_name',
 };
 
-/** The location of a key: from a literal key id, or the key ring the key references. */
-function keyLocation(value: any, stack: StackView): string | undefined {
+/**
+ * The location of a key: from a literal key id, or the key ring the key references; an
+ * unknown verdict when it is an expression that cannot be followed to a literal location.
+ */
+function keyLocation(value: any, stack: StackView): string | undefined | Verdict {
   if (typeof value !== 'string') return undefined;
   const lit = /\/locations\/([A-Za-z0-9-]+)\/keyRings\//.exec(value);
-  if (lit) return lit[1];
+  if (lit && !isExpression(lit[1])) return lit[1];
+  if (!isExpression(value)) return undefined;
   const key = stack.resources('google_kms_crypto_key').find((k) => StackView.refersTo(value, k));
-  if (!key) return undefined;
+  if (!key) return unknown(`the key ${value} is not declared in this stack`);
   const ring = stack
     .resources('google_kms_key_ring')
     .find((kr) => StackView.refersTo(key.attributes.key_ring, kr));
   const loc = ring?.attributes.location;
-  return typeof loc === 'string' && !loc.includes('${') ? loc : undefined;
+  if (typeof loc !== 'string')
+    return unknown(`the key ring of ${key.address} is not declared here`);
+  return isExpression(loc) ? unknown(`the key ring location is ${loc}`) : loc;
 }
 
 /** GCP-06: a CMEK key is in the same location as the resource it encrypts. */
@@ -32,9 +38,11 @@ export const gcp06KeyRegion = defineRule({
     'Use a key ring in the resource location (a multi-region resource needs a key in that multi-region)',
   resourceTypes: Object.keys(KEY_PATHS),
   check: (r, stack) => {
-    const kl = keyLocation(attr(r.attributes, KEY_PATHS[r.type]), stack);
+    const kl = keyLocation(attr(r, KEY_PATHS[r.type]), stack);
+    if (kl === undefined || typeof kl !== 'string') return kl;
     const rl = r.attributes.location;
-    if (kl === undefined || typeof rl !== 'string' || rl.includes('${')) return undefined;
-    return kl.toLowerCase() === rl.toLowerCase() || `key in '${kl}', resource in '${rl}'`;
+    if (rl === undefined) return undefined;
+    if (isExpression(rl)) return unknown(`location is ${rl}`);
+    return kl.toLowerCase() === String(rl).toLowerCase() || `key in '${kl}', resource in '${rl}'`;
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { MAX_ROTATION_SECONDS } from '../defaults';
-import { durationSeconds } from './util';
+import { durationSeconds, isExpression, unknown } from './util';
 
 /** GCP-06: CMEK keys rotate at most every 90 days. */
 export const gcp06KeyRotation = defineRule({
@@ -11,12 +11,13 @@ export const gcp06KeyRotation = defineRule({
   fixHint: "Set rotation_period to '7776000s' or less",
   resourceTypes: ['google_kms_crypto_key'],
   check: (r) => {
-    if (r.attributes.purpose !== undefined && r.attributes.purpose !== 'ENCRYPT_DECRYPT')
-      return undefined;
-    const s = durationSeconds(r.attributes.rotation_period);
+    const purpose = r.attributes.purpose;
+    if (isExpression(purpose)) return unknown(`purpose is ${purpose}`);
+    if (purpose !== undefined && purpose !== 'ENCRYPT_DECRYPT') return undefined;
+    const period = r.attributes.rotation_period;
+    if (isExpression(period)) return unknown(`rotation_period is ${period}`);
+    const s = durationSeconds(period);
     if (s === undefined) return 'rotation_period not set';
-    return (
-      s <= MAX_ROTATION_SECONDS || `rotation_period ${r.attributes.rotation_period} exceeds 90 days`
-    );
+    return s <= MAX_ROTATION_SECONDS || `rotation_period ${period} exceeds 90 days`;
   },
 });

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { blocks } from './util';
+import { allConfigs } from './perimeter-config';
+import { asList, isExpression } from './util';
 
 /** GCP-07: perimeter membership has one owner (inline resources or *_resource, never both). */
 export const gcp07PerimeterMembership = defineRule({
@@ -13,8 +14,8 @@ export const gcp07PerimeterMembership = defineRule({
     'List projects inline in the perimeter OR use *_service_perimeter_resource (with lifecycle ignore_changes on resources), never both',
   resourceTypes: ['google_access_context_manager_service_perimeter'],
   check: (r, stack) => {
-    const inline = [...blocks(r.attributes.status), ...blocks(r.attributes.spec)].some(
-      (c) => (c?.resources ?? []).length > 0,
+    const inline = allConfigs(r).some(
+      (c) => isExpression(c?.resources) || asList(c?.resources).length > 0,
     );
     const external = [
       ...stack.resources('google_access_context_manager_service_perimeter_resource'),

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { blocks } from './util';
+import { asList, isExpression, isTrue, literal, unknown } from './util';
 
 /** GCP-08 / X-05: no ingress allowed from the internet. */
 export const gcp08Firewall = defineRule({
@@ -11,14 +11,23 @@ export const gcp08Firewall = defineRule({
   resourceTypes: ['google_compute_firewall'],
   check: (r) => {
     const a = r.attributes;
+    for (const [k, v] of Object.entries({
+      direction: a.direction,
+      disabled: a.disabled,
+      allow: a.allow,
+    }))
+      if (isExpression(v)) return unknown(`${k} is ${v}`);
     if (
       (a.direction ?? 'INGRESS') !== 'INGRESS' ||
-      blocks(a.allow).length === 0 ||
-      a.disabled === true
+      asList(a.allow).length === 0 ||
+      isTrue(a.disabled)
     )
       return undefined;
-    const ranges: string[] = a.source_ranges ?? [];
-    const open = ranges.filter((c) => c === '0.0.0.0/0' || c === '::/0');
-    return open.length === 0 || `allows ingress from ${open.join(', ')}`;
+    return literal(
+      a.source_ranges ?? [],
+      'source_ranges',
+      (ranges: any[]) => asList(ranges).every((c) => c !== '0.0.0.0/0' && c !== '::/0'),
+      () => 'allows ingress from 0.0.0.0/0 or ::/0',
+    );
   },
 });

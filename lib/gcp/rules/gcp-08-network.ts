@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { isFalse, literal } from './util';
 
 /** GCP-08: VPCs are custom mode. */
 export const gcp08Network = defineRule({
@@ -9,5 +10,10 @@ export const gcp08Network = defineRule({
   fixHint: 'Set auto_create_subnetworks = false',
   resourceTypes: ['google_compute_network'],
   check: (r) =>
-    r.attributes.auto_create_subnetworks === false || 'auto_create_subnetworks is not false',
+    literal(
+      r.attributes.auto_create_subnetworks,
+      'auto_create_subnetworks',
+      isFalse,
+      () => 'auto_create_subnetworks is not false',
+    ),
 });

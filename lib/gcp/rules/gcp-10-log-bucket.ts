@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { blocks } from './util';
+import { allOf, block, isExpression, isTrue, unknown } from './util';
 
 /** GCP-10 / X-06: log buckets are CMEK-encrypted with locked retention. */
 export const gcp10LogBucket = defineRule({
@@ -10,9 +10,19 @@ export const gcp10LogBucket = defineRule({
   fixHint: 'Set cmek_settings.kms_key_name, retention_days and locked = true',
   resourceTypes: ['google_logging_project_bucket_config'],
   check: (r) => {
-    if (!blocks(r.attributes.cmek_settings)[0]?.kms_key_name)
-      return 'no cmek_settings.kms_key_name';
-    if (typeof r.attributes.retention_days !== 'number') return 'retention_days not set';
-    return r.attributes.locked === true || 'locked is not true';
+    const cmek = r.attributes.cmek_settings;
+    if (isExpression(cmek)) return unknown(`cmek_settings is ${cmek}`);
+    const key = block(cmek)?.kms_key_name;
+    const days = r.attributes.retention_days;
+    const locked = r.attributes.locked;
+    return allOf([
+      !!key || 'no cmek_settings.kms_key_name',
+      isExpression(days)
+        ? unknown(`retention_days is ${days}`)
+        : typeof days === 'number' || 'retention_days not set',
+      isExpression(locked)
+        ? unknown(`locked is ${locked}`)
+        : isTrue(locked) || 'locked is not true',
+    ]);
   },
 });

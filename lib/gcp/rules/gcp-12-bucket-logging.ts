@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { blocks } from './util';
+import { block, isExpression, unknown } from './util';
 
 /** GCP-12: access logs go to a log bucket (log buckets themselves excepted). */
 export const gcp12BucketLogging = defineRule({
@@ -12,10 +12,12 @@ export const gcp12BucketLogging = defineRule({
   fixHint: 'Add a logging block with log_bucket',
   resourceTypes: ['google_storage_bucket'],
   check: (r, stack) => {
-    if (blocks(r.attributes.logging)[0]?.log_bucket) return true;
+    const logging = r.attributes.logging;
+    if (isExpression(logging)) return unknown(`logging is ${logging}`);
+    if (block(logging)?.log_bucket) return true;
     const isLogTarget = stack
       .resources('google_storage_bucket')
-      .some((b) => StackView.refersTo(blocks(b.attributes.logging)[0]?.log_bucket, r));
+      .some((b) => StackView.refersTo(block(b.attributes.logging)?.log_bucket, r));
     return isLogTarget ? undefined : 'no logging.log_bucket';
   },
 });

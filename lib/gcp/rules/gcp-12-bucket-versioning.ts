@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { blocks } from './util';
+import { asList, block, isExpression, isTrue, unknown } from './util';
 
 /** GCP-12: versioning and lifecycle rules (data does not linger). */
 export const gcp12BucketVersioning = defineRule({
@@ -10,11 +10,17 @@ export const gcp12BucketVersioning = defineRule({
   fixHint: 'Set versioning.enabled = true and at least one lifecycle_rule with a Delete action',
   resourceTypes: ['google_storage_bucket'],
   check: (r) => {
-    if (blocks(r.attributes.versioning)[0]?.enabled !== true) return 'versioning is not enabled';
-    const rules = blocks(r.attributes.lifecycle_rule);
-    return (
-      rules.some((x) => blocks(x.action)[0]?.type === 'Delete') ||
-      'no lifecycle_rule deletes objects'
-    );
+    const versioning = r.attributes.versioning;
+    if (isExpression(versioning)) return unknown(`versioning is ${versioning}`);
+    const enabled = block(versioning)?.enabled;
+    if (isExpression(enabled)) return unknown(`versioning.enabled is ${enabled}`);
+    if (!isTrue(enabled)) return 'versioning is not enabled';
+    const rules = r.attributes.lifecycle_rule;
+    if (isExpression(rules)) return unknown(`lifecycle_rule is ${rules}`);
+    const types = asList(rules).map((x) => block(x?.action)?.type);
+    if (types.includes('Delete')) return true;
+    return types.some(isExpression)
+      ? unknown('a lifecycle action type is an expression')
+      : 'no lifecycle_rule deletes objects';
   },
 });

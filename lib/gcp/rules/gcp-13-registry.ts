@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { blocks } from './util';
+import { allOf, asList, block, isExpression, isTrue, unknown } from './util';
 
 /** GCP-13: Artifact Registry repositories have cleanup policies and scanning is not disabled. */
 export const gcp13Registry = defineRule({
@@ -13,14 +13,18 @@ export const gcp13Registry = defineRule({
   resourceTypes: ['google_artifact_registry_repository'],
   check: (r) => {
     const a = r.attributes;
+    for (const k of ['mode', 'format', 'cleanup_policies', 'cleanup_policy_dry_run'])
+      if (isExpression(a[k])) return unknown(`${k} is ${a[k]}`);
     if (a.mode && a.mode !== 'STANDARD_REPOSITORY') return undefined;
-    if (blocks(a.cleanup_policies).length === 0) return 'no cleanup_policies';
-    if (a.cleanup_policy_dry_run === true) return 'cleanup_policy_dry_run is true';
-    if (
-      a.format === 'DOCKER' &&
-      blocks(a.vulnerability_scanning_config)[0]?.enablement_config === 'DISABLED'
-    )
-      return 'vulnerability scanning disabled';
-    return true;
+    const scanning = block(a.vulnerability_scanning_config)?.enablement_config;
+    return allOf([
+      asList(a.cleanup_policies).length > 0 || 'no cleanup_policies',
+      !isTrue(a.cleanup_policy_dry_run) || 'cleanup_policy_dry_run is true',
+      a.format !== 'DOCKER'
+        ? true
+        : isExpression(scanning)
+          ? unknown(`enablement_config is ${scanning}`)
+          : scanning !== 'DISABLED' || 'vulnerability scanning disabled',
+    ]);
   },
 });

@@ -1,29 +1,51 @@
 import { RulePack } from '../../core/compliance/rule';
-import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
+import { preventDestroyRule } from '../../core/rules';
+import { gcp01CustomCodeAgent } from './gcp-01-custom-code-agent';
 import { gcp01DefaultComputeSa } from './gcp-01-default-compute-sa';
+import { gcp01DefaultSaGuard } from './gcp-01-default-sa-guard';
 import { gcp02BroadRoles } from './gcp-02-broad-roles';
+import { gcp03Groups } from './gcp-03-groups';
 import { gcp03ResourceLevelData } from './gcp-03-resource-level-data';
 import { gcp04VizierOnlyRoles } from './gcp-04-vizier-only-roles';
 import { gcp05AgentGrantBeforeUse } from './gcp-05-agent-grant-before-use';
+import { gcp05ApiEnabled } from './gcp-05-api-enabled';
+import { gcp05ComputeAgent } from './gcp-05-compute-agent';
+import { gcp06BqExpiration } from './gcp-06-bq-expiration';
 import { gcp06Cmek } from './gcp-06-cmek';
 import { gcp06KeyRegion } from './gcp-06-key-region';
 import { gcp06KeyRotation } from './gcp-06-key-rotation';
+import { gcp07EnforceLast } from './gcp-07-enforce-last';
+import { gcp07Ingress } from './gcp-07-ingress';
 import { gcp07PerimeterMembership } from './gcp-07-perimeter-membership';
 import { gcp07PerimeterServices } from './gcp-07-perimeter-services';
+import { gcp07Present } from './gcp-07-present';
+import { gcp07Resources } from './gcp-07-resources';
 import { gcp08Firewall } from './gcp-08-firewall';
+import { gcp08IapSsh } from './gcp-08-iap-ssh';
 import { gcp08Network } from './gcp-08-network';
 import { gcp08Subnet } from './gcp-08-subnet';
 import { gcp09Workbench } from './gcp-09-workbench';
+import { gcp10AllServices } from './gcp-10-all-services';
 import { gcp10AuditConfig } from './gcp-10-audit-config';
 import { gcp10LogBucket } from './gcp-10-log-bucket';
+import { gcp10SinkGuard } from './gcp-10-sink-guard';
+import { gcp11ConstraintShape } from './gcp-11-constraint-shape';
 import { gcp11OrgPolicies } from './gcp-11-org-policies';
 import { gcp12BucketAccess } from './gcp-12-bucket-access';
 import { gcp12BucketLogging } from './gcp-12-bucket-logging';
 import { gcp12BucketVersioning } from './gcp-12-bucket-versioning';
+import { gcp12SoftDelete } from './gcp-12-soft-delete';
 import { gcp13Registry } from './gcp-13-registry';
 import { gcp14AlertChannels } from './gcp-14-alert-channels';
+import { gcp14ChannelLabels } from './gcp-14-channel-labels';
+import { gcp14LogAlertRateLimit } from './gcp-14-log-alert-rate-limit';
+import { gcp15EndpointFormat } from './gcp-15-endpoint-format';
 import { gcp15PrivateEndpoint } from './gcp-15-private-endpoint';
 import { gcp17NoSaKeys } from './gcp-17-no-sa-keys';
+import { x03PublicMember } from './x-03-public-member';
+import { x08ForceDestroy } from './x-08-force-destroy';
+import { gcp17Pool } from './gcp-17-pool';
+import { gcpRequiredLabelsRule } from './x-09-labels';
 import { x15GcpPermission } from './x-15-gcp-permission';
 import { x15GcpRole } from './x-15-gcp-role';
 import { x15GcpService } from './x-15-gcp-service';
@@ -54,6 +76,8 @@ export const GCP_LABELLED_TYPES = [
   'google_vertex_ai_endpoint',
   'google_workbench_instance',
   'google_project',
+  'google_monitoring_notification_channel',
+  'google_monitoring_alert_policy',
 ];
 
 /**
@@ -64,35 +88,56 @@ export class GcpMlopsChecks extends RulePack {
   constructor() {
     super('GcpMlopsChecks', [
       gcp01DefaultComputeSa,
+      gcp01DefaultSaGuard,
+      gcp01CustomCodeAgent,
       gcp02BroadRoles,
       gcp03ResourceLevelData,
+      gcp03Groups,
       gcp04VizierOnlyRoles,
       gcp05AgentGrantBeforeUse,
+      gcp05ApiEnabled,
+      gcp05ComputeAgent,
       gcp06KeyRotation,
       gcp06Cmek,
       gcp06KeyRegion,
+      gcp06BqExpiration,
       gcp07PerimeterServices,
       gcp07PerimeterMembership,
+      gcp07Ingress,
+      gcp07Resources,
+      gcp07EnforceLast,
+      gcp07Present,
       gcp08Network,
       gcp08Subnet,
       gcp08Firewall,
+      gcp08IapSsh,
       gcp09Workbench,
       gcp10AuditConfig,
+      gcp10AllServices,
       gcp10LogBucket,
+      gcp10SinkGuard,
       gcp11OrgPolicies,
+      gcp11ConstraintShape,
       gcp12BucketAccess,
       gcp12BucketVersioning,
       gcp12BucketLogging,
+      gcp12SoftDelete,
       gcp13Registry,
       gcp14AlertChannels,
+      gcp14ChannelLabels,
+      gcp14LogAlertRateLimit,
       gcp15PrivateEndpoint,
+      gcp15EndpointFormat,
       gcp17NoSaKeys,
+      x03PublicMember,
+      x08ForceDestroy,
+      gcp17Pool,
       x15GcpRole,
       x15GcpPermission,
       x15GcpService,
       x15GcpVpcscService,
       preventDestroyRule(GCP_STATEFUL_TYPES),
-      requiredTagsRule('google_', 'labels', GCP_LABELLED_TYPES),
+      gcpRequiredLabelsRule(GCP_LABELLED_TYPES),
     ]);
   }
 }
