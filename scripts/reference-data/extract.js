@@ -129,10 +129,9 @@ function extractAws(iamDataDir, iamDatasetDir) {
     };
   }
   const globals = require(path.resolve(iamDataDir, 'dist', 'cjs', 'globalConditionKeys.js'));
-  const global = globals.globalConditionKeys
-    .map((g) => globalKeyTemplate(g.key))
-    .filter((k) => k.toLowerCase().startsWith('aws:'))
-    .sort();
+  // global keys: aws:* and a few service keys every request may carry (ec2:SourceInstanceArn,
+  // lambda:SourceFunctionArn, ...)
+  const global = globals.globalConditionKeys.map((g) => globalKeyTemplate(g.key)).sort();
   const version = readJson(path.join(iamDataDir, 'package.json')).version;
   return {
     services,

@@ -100,7 +100,11 @@ describe('X-15 AWS reference rules', () => {
             Condition: {
               Null: { 'sagemaker:VolumeKmsKeyArn': 'false', 'aws:RequestTag/team': 'false' },
               Bool: { 'aws:SecureTransport': 'true' },
-              StringEquals: { 'aws:PrincipalTag/studiouserid': 'x' },
+              StringEquals: {
+                'aws:PrincipalTag/studiouserid': 'x',
+                // a global key outside aws: (credentials of an EC2 instance role)
+                'ec2:SourceInstanceARN': 'arn:aws:ec2:eu-west-1:111111111111:instance/i-1',
+              },
             },
           }),
           {

@@ -134,7 +134,7 @@ describe('X-15 reference data extraction (scripts/reference-data/extract.js)', (
     ).toEqual(['aws:ResourceTag/${TagKey}', 'demo:Colour']);
     expect(actions.ListThings).toEqual(['', '']);
     expect(demo.d).toEqual({ 'demo:Color': 'demo:Colour' });
-    expect(aws.global).toEqual(['aws:PrincipalTag/${TagKey}', 'aws:SourceIp']);
+    expect(aws.global).toEqual(['aws:PrincipalTag/${TagKey}', 'aws:SourceIp', 'ec2:RoleDelivery']);
     // the per-policy file wins; an unreadable one keeps the aggregate's entry (with its path)
     expect(aws.managed).toEqual({
       Broken: ['/service-role/', 0],

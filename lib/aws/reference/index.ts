@@ -148,6 +148,10 @@ class ServiceIndex {
     return out;
   }
 
+  public get rawKeys(): string[] {
+    return this.raw.k;
+  }
+
   public get keys(): KeySet {
     if (!this.keySet) this.keySet = new KeySet(this.raw.k);
     return this.keySet;
@@ -181,6 +185,7 @@ export class AwsReference {
   private readonly managedRaw: { [name: string]: [string, number] };
   private managedIndex?: Map<string, string>;
   private readonly matchCache = new Map<string, AwsAction[]>();
+  private allKeys?: KeySet;
 
   constructor(raw: RawAws) {
     this.meta = raw.meta;
@@ -241,9 +246,16 @@ export class AwsReference {
     return this.globalKeys.has(key);
   }
 
-  /** True when the service defines the key (or a template it fits). */
+  /**
+   * True when the service defines the key (or a template it fits), or, failing that, when any
+   * action of any service lists it (a few actions list keys of another service).
+   */
   public serviceHasKey(prefix: string, key: string): boolean {
-    return this.services.get(prefix.toLowerCase())?.keys.has(key) ?? false;
+    if (this.services.get(prefix.toLowerCase())?.keys.has(key)) return true;
+    if (!this.allKeys) {
+      this.allKeys = new KeySet([...this.services.values()].flatMap((s) => s.rawKeys));
+    }
+    return this.allKeys.has(key);
   }
 
   /** [key as the reference spells it, replacement] when the key is deprecated. */

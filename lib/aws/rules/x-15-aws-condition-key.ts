@@ -30,8 +30,9 @@ export function checkConditionKey(key: string, actions: AwsAction[] | undefined)
   const prefix = key.slice(0, colon);
   const actionHas = (k: string) => actions!.some((a) => a.conditionKeys.has(k));
   const names = () => [...new Set(actions!.map((a) => `${a.service}:${a.name}`))].join(', ');
+  if (ref.isGlobalKey(key)) return true;
   if (prefix.toLowerCase() === 'aws') {
-    if (ref.isGlobalKey(key) || (actions && actionHas(key))) return true;
+    if (actions && actionHas(key)) return true;
     return `"${key}" is not an AWS global condition key`;
   }
   // keys of identity providers (accounts.google.com:sub, an OIDC provider URL, ...) are not
@@ -43,10 +44,9 @@ export function checkConditionKey(key: string, actions: AwsAction[] | undefined)
       ? `"${key}" is deprecated: use ${deprecated[1]}`
       : `"${key}" is deprecated (the Service Authorization Reference names no replacement)`;
   }
+  if (actions && actionHas(key)) return true;
   if (!ref.serviceHasKey(prefix, key)) return `"${key}" is not a condition key of ${prefix}`;
-  if (actions && !actionHas(key)) {
-    return `"${key}" is not defined for ${names()}, so the condition never sees it`;
-  }
+  if (actions) return `"${key}" is not defined for ${names()}, so the condition never sees it`;
   return true;
 }
 
