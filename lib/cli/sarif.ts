@@ -71,7 +71,7 @@ function descriptor(rule: Rule, packName: string) {
       pack: packName,
       category: rule.category,
       profile: rule.profile,
-      tags: ['security', 'terraform', rule.category],
+      tags: [...new Set(['security', 'terraform', rule.category])],
     },
   };
 }

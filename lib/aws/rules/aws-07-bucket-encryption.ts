@@ -9,7 +9,7 @@ export function isAccessLogTarget(stack: StackView, bucket: ResourceView): boole
   const name = bucket.attributes.bucket;
   return (
     typeof name === 'string' &&
-    stack.resources('aws_s3_bucket_logging').some((l) => l.attributes.target_bucket === name)
+    stack.named('aws_s3_bucket_logging', 'target_bucket', name).length > 0
   );
 }
 

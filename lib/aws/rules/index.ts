@@ -1,4 +1,5 @@
 import { RulePack } from '../../core/compliance/rule';
+import './policy-document';
 import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { aws01VpcOnlyDomain } from './aws-01-vpc-only-domain';
 import { aws02Endpoints } from './aws-02-endpoints';
