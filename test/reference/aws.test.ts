@@ -280,3 +280,24 @@ describe('X-15 AWS ARN matching', () => {
     expect(intersects(t('a${X}c'), t('ab${Y}d'))).toBe(false);
   });
 });
+
+describe('X-15 AWS reference rules through the loader', () => {
+  test('X-15.aws-action reads policies rendered from data.aws_iam_policy_document', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { evaluateStack } = require('../../lib/core/compliance/evaluate');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { AwsMlopsChecks } = require('../../lib/aws');
+    const json = {
+      data: {
+        aws_iam_policy_document: {
+          p: { statement: [{ actions: ['s3:GetObjekt'], resources: ['*'] }] },
+        },
+      },
+      resource: { aws_iam_policy: { x: { policy: '${data.aws_iam_policy_document.p.json}' } } },
+    };
+    const report = evaluateStack('t', json, [new AwsMlopsChecks()]);
+    const finding = report.findings.find((f: any) => f.ruleId === 'X-15.aws-action');
+    expect(finding?.status).toBe(ComplianceStatus.NON_COMPLIANT);
+    expect(finding?.reason).toContain('"s3:GetObjekt" is not an action of s3');
+  });
+});
