@@ -9,6 +9,7 @@ import { REGISTRY_DEFAULTS } from './defaults';
 import {
   KMS_KEY_ID,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
@@ -55,6 +56,17 @@ export interface GcpArtifactRegistryProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpArtifactRegistryProps>]: true } = {
+  projectId: true,
+  location: true,
+  kmsKeyName: true,
+  dockerRepositoryId: true,
+  kfpRepositoryId: true,
+  keepRecentVersions: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * Artifact Registry for the platform (GCP-13): a Docker repository (immutable tags,
  * vulnerability scanning inherited from the enabled Container Scanning API) and a KFP
@@ -77,6 +89,7 @@ export class GcpArtifactRegistry extends Construct {
     const keep = props.keepRecentVersions ?? REGISTRY_DEFAULTS.keepRecentVersions;
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     // Artifact Registry locations: a region, or the us, europe and asia multi-regions
     if (!(typeof props.location === 'string' && ['us', 'europe', 'asia'].includes(props.location)))

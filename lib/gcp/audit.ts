@@ -8,9 +8,11 @@ import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation } from './common';
 import { AUDITED_SERVICES, AUDIT_LOG_TYPES, LOG_DEFAULTS } from './defaults';
 import {
+  checkBoolean,
   KMS_KEY_ID,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
@@ -75,6 +77,20 @@ export interface GcpAuditLoggingProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpAuditLoggingProps>]: true } = {
+  projectId: true,
+  location: true,
+  kmsKeyName: true,
+  services: true,
+  retentionDays: true,
+  locked: true,
+  existingDestination: true,
+  bucketId: true,
+  dependsOn: true,
+  apiDependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * Audit (X-06, GCP-10): project audit configs with ADMIN_READ, DATA_READ and DATA_WRITE for
  * Vertex AI, Cloud Storage, BigQuery and Cloud KMS; a log sink of all audit logs to a CMEK
@@ -97,6 +113,7 @@ export class GcpAuditLogging extends Construct {
     const bucketId = props.bucketId ?? 'mlops-audit';
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     if (!(typeof props.location === 'string' && ['global', 'eu', 'us'].includes(props.location)))
       checkRegion(v, 'location', props.location, {
@@ -113,7 +130,7 @@ export class GcpAuditLogging extends Construct {
         literal: 'it names the log bucket',
       },
     );
-    v.boolean('locked', props.locked);
+    checkBoolean(v, 'locked', props.locked);
     checkPattern(
       v,
       'existingDestination',

@@ -8,6 +8,7 @@ import { bindingId, checkKeyMatchesLocation } from './common';
 import {
   KMS_KEY_ID,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
@@ -50,6 +51,17 @@ export interface GcpBigQueryDatasetProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpBigQueryDatasetProps>]: true } = {
+  projectId: true,
+  datasetId: true,
+  location: true,
+  kmsKeyName: true,
+  tableExpirationDays: true,
+  description: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /** A BigQuery dataset with CMEK (GCP-06), dataset-level IAM (GCP-03) and deletion protection. */
 export class GcpBigQueryDataset extends Construct {
   /** The dataset. */
@@ -64,6 +76,7 @@ export class GcpBigQueryDataset extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     checkPattern(
       v,
@@ -87,7 +100,10 @@ export class GcpBigQueryDataset extends Construct {
       )
     )
       checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
-    checkNumber(v, 'tableExpirationDays', props.tableExpirationDays, 1, 36500, { unit: 'days' });
+    checkNumber(v, 'tableExpirationDays', props.tableExpirationDays, 1, 36500, {
+      unit: 'days',
+      literal: 'it is converted to milliseconds at synth',
+    });
     checkPattern(
       v,
       'description',

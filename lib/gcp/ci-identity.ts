@@ -5,8 +5,10 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { Validator, requireProps } from '../core/errors';
 import { memberId } from './common';
 import {
+  checkBoolean,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkPattern,
   checkProjectId,
@@ -42,6 +44,16 @@ export interface GcpCiIdentityProps {
   readonly projectNumber: string;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpCiIdentityProps>]: true } = {
+  projectId: true,
+  accountId: true,
+  pipelineRole: true,
+  pipelineServiceAccount: true,
+  federatedPrincipals: true,
+  cloudBuild: true,
+  projectNumber: true,
+};
+
 /**
  * The CI/CD identity (GCP-19): can run pipelines (pipeline operator role, actAs the pipeline SA)
  * and push images/templates (granted by the platform on the repositories), nothing more.
@@ -63,6 +75,7 @@ export class GcpCiIdentity extends Construct {
     const accountId = props.accountId ?? 'mlops-ci';
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     checkPattern(
       v,
@@ -86,7 +99,7 @@ export class GcpCiIdentity extends Construct {
         'a google_service_account (ServiceAccount) construct',
       );
     v.string('projectNumber', props.projectNumber, { optional: false });
-    v.boolean('cloudBuild', props.cloudBuild);
+    checkBoolean(v, 'cloudBuild', props.cloudBuild);
     if (checkList(v, 'federatedPrincipals', props.federatedPrincipals, 'principals')) {
       (props.federatedPrincipals ?? []).forEach((p, i) => {
         if (
@@ -96,6 +109,7 @@ export class GcpCiIdentity extends Construct {
             p,
             /^principal(Set)?:\/\/iam\.googleapis\.com\/\S+$/,
             'principal://iam.googleapis.com/... or principalSet://iam.googleapis.com/...',
+            { literal: 'it forms the construct id of its binding' },
           ) &&
           /\/\*$/.test(literal(p) ?? '')
         )

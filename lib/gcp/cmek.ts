@@ -8,9 +8,11 @@ import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
 import { checkKeyMatchesLocation } from './common';
 import {
+  checkBoolean,
   KMS_KEY_ID,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkLocation,
   checkPattern,
@@ -114,6 +116,20 @@ function seconds(v: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const PROPS_KEYS: { [K in keyof Required<CmekKeysProps>]: true } = {
+  projectId: true,
+  location: true,
+  purposes: true,
+  keyRingName: true,
+  existingKeyRingId: true,
+  existingKeys: true,
+  rotationPeriod: true,
+  serviceAgents: true,
+  grantOnExistingKeys: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * The platform's customer-managed keys (X-04, GCP-06): a key ring in the platform location,
  * one key per purpose, rotation at most 90 days, destroy protection; and the service agents'
@@ -137,6 +153,7 @@ export class CmekKeys extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     checkLocation(v, 'location', props.location, {
       literal: 'the key ring location must match the location of what the keys encrypt (GCP-06)',
@@ -216,7 +233,7 @@ export class CmekKeys extends Construct {
     }
     if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))
       v.add('serviceAgents', props.serviceAgents, 'a GcpServiceAgents construct');
-    v.boolean('grantOnExistingKeys', props.grantOnExistingKeys);
+    checkBoolean(v, 'grantOnExistingKeys', props.grantOnExistingKeys);
     checkList(v, 'dependsOn', props.dependsOn, 'resources');
     checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();

@@ -7,8 +7,10 @@ import {
 } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { Validator, requireProps } from '../core/errors';
 import {
+  rejectToken,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkPattern,
   checkProjectId,
@@ -69,6 +71,20 @@ export interface GcpMonitoringProps {
   readonly displayNamePrefix?: string;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpMonitoringProps>]: true } = {
+  projectId: true,
+  emails: true,
+  existingChannels: true,
+  dependsOn: true,
+  thresholds: true,
+  displayNamePrefix: true,
+};
+const THRESHOLD_KEYS: { [K in keyof Required<GcpAlertThresholds>]: true } = {
+  latencyMs: true,
+  errorsPerMinute: true,
+  cpuUtilization: true,
+};
+
 /**
  * Alerting for the platform (GCP-14, s000 §3): endpoint latency, 5xx errors and resource
  * utilisation; log-based alerts on IAM policy, Cloud KMS key and VPC-SC perimeter changes;
@@ -87,6 +103,8 @@ export class GcpMonitoring extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkKnownKeys(v, 'thresholds', props.thresholds, THRESHOLD_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     const t = v.object('thresholds', props.thresholds) ? (props.thresholds ?? {}) : {};
     const latency = t.latencyMs ?? 1000;
@@ -112,9 +130,13 @@ export class GcpMonitoring extends Construct {
       checkDuplicates(v, 'existingChannels', props.existingChannels, literal, 'a channel');
     }
     const positive = (prop: string, value: unknown, max: number, unit: string): void => {
+      // thresholds are written into the display names, so they must be known at synth
+      if (unresolved(value)) {
+        rejectToken(v, prop, value, 'it is written into the alert display names');
+        return;
+      }
       v.require(
-        unresolved(value) ||
-          (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= max),
+        typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= max,
         prop,
         value,
         `a number in (0, ${max}]${unit}`,

@@ -13,8 +13,10 @@ import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { Validator, requireProps } from '../core/errors';
 import { NETWORK_DEFAULTS, PRIVATE_VIP_CIDR, RESTRICTED_VIP_CIDR } from './defaults';
 import {
+  checkBoolean,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
@@ -93,6 +95,19 @@ export interface GcpPrivateNetworkProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpPrivateNetworkProps>]: true } = {
+  projectId: true,
+  region: true,
+  networkName: true,
+  subnetCidr: true,
+  privateServiceAccessPrefixLength: true,
+  restrictedGoogleApis: true,
+  iapSshTargetServiceAccounts: true,
+  cloudNat: true,
+  flowLogSampling: true,
+  dependsOn: true,
+};
+
 /**
  * Private network for the platform (X-05, GCP-08): custom-mode VPC, a private subnet with
  * Private Google Access and flow logs, default-deny ingress and egress firewalls (egress open
@@ -142,6 +157,7 @@ export class GcpPrivateNetwork extends Construct {
     const sampling = props.flowLogSampling ?? NETWORK_DEFAULTS.flowLogSampling;
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     checkRegion(v, 'region', props.region, {
       literal: 'it forms the subnet name and places the subnet',
@@ -162,15 +178,15 @@ export class GcpPrivateNetwork extends Construct {
     checkNumber(v, 'flowLogSampling', sampling, 0, 1, { fraction: true });
     if (typeof sampling === 'number' && sampling === 0)
       v.add('flowLogSampling', sampling, 'a number in (0, 1]: flow logs are required (GCP-08)');
-    v.boolean('restrictedGoogleApis', props.restrictedGoogleApis);
-    v.boolean('cloudNat', props.cloudNat);
+    checkBoolean(v, 'restrictedGoogleApis', props.restrictedGoogleApis);
+    checkBoolean(v, 'cloudNat', props.cloudNat);
     if (checkList(v, 'iapSshTargetServiceAccounts', props.iapSshTargetServiceAccounts, 'e-mails')) {
       (props.iapSshTargetServiceAccounts ?? []).forEach((e, i) =>
         checkPattern(
           v,
           `iapSshTargetServiceAccounts[${i}]`,
           e,
-          /^[a-z0-9-]+@[a-z0-9-]+\.iam\.gserviceaccount\.com$|^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/,
+          /^[a-z0-9-]+@[a-z0-9-]+\.iam\.gserviceaccount\.com$|^[^@\s:]+@[^@\s]+\.gserviceaccount\.com$/,
           'a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), no prefix',
         ),
       );

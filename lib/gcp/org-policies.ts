@@ -6,8 +6,10 @@ import { Validator, requireProps } from '../core/errors';
 import { isGcpMultiRegion } from '../core/validate';
 import { CMEK_REQUIRED_SERVICES } from './defaults';
 import {
+  checkBoolean,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkLocation,
   checkPattern,
@@ -153,6 +155,17 @@ function definedConstraints(
   return byName;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpOrgPoliciesProps>]: true } = {
+  projectId: true,
+  allowedLocations: true,
+  exclude: true,
+  constraints: true,
+  organizationId: true,
+  workbenchNetworks: true,
+  dryRun: true,
+  dependsOn: true,
+};
+
 /**
  * Project-level organisation policy guardrails (GCP-11), via `google_org_policy_policy`.
  * Setting them needs `roles/orgpolicy.policyAdmin` on the organisation (or folder); turn them
@@ -172,6 +185,7 @@ export class GcpOrgPolicies extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     if (checkList(v, 'allowedLocations', props.allowedLocations, 'locations')) {
       v.require(
@@ -224,7 +238,7 @@ export class GcpOrgPolicies extends Construct {
         ),
       );
     }
-    v.boolean('dryRun', props.dryRun);
+    checkBoolean(v, 'dryRun', props.dryRun);
     checkList(v, 'dependsOn', props.dependsOn, 'resources');
     v.throwIfInvalid();
 

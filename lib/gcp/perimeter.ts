@@ -8,9 +8,11 @@ import { AccessContextManagerAccessLevel } from '@cdktf/provider-google/lib/acce
 import { Validator, requireProps } from '../core/errors';
 import { REQUIRED_RESTRICTED_SERVICES } from './defaults';
 import {
+  checkBoolean,
   GCP_PRINCIPALS,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkMember,
   checkObjectList,
@@ -282,6 +284,36 @@ export interface ServicePerimeterProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
+const INGRESS_KEYS: { [K in keyof Required<GcpPerimeterIngressRule>]: true } = {
+  title: true,
+  identities: true,
+  identityType: true,
+  sourceAccessLevels: true,
+  sourceResources: true,
+  services: true,
+  targetResources: true,
+};
+const EGRESS_KEYS: { [K in keyof Required<GcpPerimeterEgressRule>]: true } = {
+  title: true,
+  identities: true,
+  identityType: true,
+  services: true,
+  targetResources: true,
+};
+const PROPS_KEYS: { [K in keyof Required<ServicePerimeterProps>]: true } = {
+  accessPolicyId: true,
+  perimeterName: true,
+  projectResources: true,
+  dryRun: true,
+  additionalRestrictedServices: true,
+  accessLevels: true,
+  deployerIdentities: true,
+  ingressRules: true,
+  egressRules: true,
+  title: true,
+  dependsOn: true,
+};
+
 /**
  * A VPC Service Controls perimeter around the platform project (GCP-07). The perimeter is the
  * single owner of its membership: projects are listed inline (never with
@@ -305,6 +337,7 @@ export class ServicePerimeter extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkPattern(
       v,
       'accessPolicyId',
@@ -323,7 +356,7 @@ export class ServicePerimeter extends Construct {
     checkPattern(v, 'title', props.title, /^.{1,100}$/, 'a title of 1-100 characters', {
       optional: true,
     });
-    v.boolean('dryRun', props.dryRun);
+    checkBoolean(v, 'dryRun', props.dryRun);
     checkList(v, 'dependsOn', props.dependsOn, 'resources');
     const policyId = literal(props.accessPolicyId);
     if (checkList(v, 'projectResources', props.projectResources, 'projects/NUMBER')) {
@@ -396,6 +429,9 @@ export class ServicePerimeter extends Construct {
     }
     if (checkObjectList(v, 'ingressRules', props.ingressRules, 'ingress rules')) {
       (props.ingressRules ?? []).forEach((r, i) =>
+        checkKnownKeys(v, `ingressRules[${i}]`, r, INGRESS_KEYS),
+      );
+      (props.ingressRules ?? []).forEach((r, i) =>
         checkIngressRule(v, `ingressRules[${i}]`, r, policyId),
       );
       checkDuplicates(
@@ -407,6 +443,9 @@ export class ServicePerimeter extends Construct {
       );
     }
     if (checkObjectList(v, 'egressRules', props.egressRules, 'egress rules')) {
+      (props.egressRules ?? []).forEach((r, i) =>
+        checkKnownKeys(v, `egressRules[${i}]`, r, EGRESS_KEYS),
+      );
       (props.egressRules ?? []).forEach((r, i) => checkEgressRule(v, `egressRules[${i}]`, r));
       checkDuplicates(v, 'egressRules', props.egressRules, (r) => literal(r.title), 'a rule title');
     }

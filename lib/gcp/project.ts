@@ -8,6 +8,7 @@ import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { PLATFORM_APIS } from './defaults';
 import {
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkPattern,
   checkProjectId,
@@ -49,6 +50,18 @@ export interface GcpProjectProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpProjectProps>]: true } = {
+  projectId: true,
+  create: true,
+  apis: true,
+  removalPolicy: true,
+};
+const CREATE_KEYS: { [K in keyof Required<GcpProjectCreationProps>]: true } = {
+  folderId: true,
+  billingAccount: true,
+  name: true,
+};
+
 /**
  * The platform project: an existing one (looked up for its number) or a new one under a folder
  * with billing, plus the enabled APIs.
@@ -70,6 +83,8 @@ export class GcpProject extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkKnownKeys(v, 'create', props.create, CREATE_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     if (v.object('create', props.create) && props.create !== undefined) {

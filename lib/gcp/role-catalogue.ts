@@ -5,6 +5,7 @@ import { Validator, requireProps } from '../core/errors';
 import {
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkPattern,
   checkProjectId,
@@ -371,6 +372,13 @@ export interface GcpRoleCatalogueProps {
   readonly roleIdSuffix?: string;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpRoleCatalogueProps>]: true } = {
+  projectId: true,
+  roles: true,
+  dependsOn: true,
+  roleIdSuffix: true,
+};
+
 /**
  * The platform's custom roles (GCP-02) including the Vizier-only roles of GCP-04, as
  * project-level `google_project_iam_custom_role`s. Predefined Vizier roles (roles/ml.admin,
@@ -403,6 +411,7 @@ export class GcpRoleCatalogue extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     if (checkList(v, 'roles', props.roles, 'GcpCustomRole values')) {
       (props.roles ?? []).forEach((r, i) =>

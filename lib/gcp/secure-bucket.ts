@@ -12,8 +12,10 @@ import { uniqueName } from '../core/naming';
 import { bindingId, checkKeyMatchesLocation } from './common';
 import { BUCKET_DEFAULTS } from './defaults';
 import {
+  checkBoolean,
   KMS_KEY_ID,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkLocation,
   checkNumber,
@@ -78,6 +80,21 @@ export interface GcpSecureBucketProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpSecureBucketProps>]: true } = {
+  projectId: true,
+  location: true,
+  kmsKeyName: true,
+  bucketName: true,
+  namePrefix: true,
+  accessLogBucket: true,
+  expireAfterDays: true,
+  noncurrentVersionDays: true,
+  retentionDays: true,
+  lockRetention: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * A Cloud Storage bucket with the GCP-12 controls: uniform bucket-level access, public access
  * prevention enforced, versioning, lifecycle rules, optional retention, CMEK (GCP-06), access
@@ -98,6 +115,7 @@ export class GcpSecureBucket extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkPattern(v, 'namePrefix', props.namePrefix, /\S/, 'a non-empty name prefix', {
       optional: true,
       literal: 'it forms the generated bucket name',
@@ -130,7 +148,10 @@ export class GcpSecureBucket extends Construct {
     );
     checkNumber(v, 'noncurrentVersionDays', noncurrent, 1, 36500, { unit: 'days' });
     checkNumber(v, 'expireAfterDays', props.expireAfterDays, 1, 36500, { unit: 'days' });
-    checkNumber(v, 'retentionDays', props.retentionDays, 1, 36500, { unit: 'days' });
+    checkNumber(v, 'retentionDays', props.retentionDays, 1, 36500, {
+      unit: 'days',
+      literal: 'it is converted to seconds at synth',
+    });
     if (
       typeof props.retentionDays === 'number' &&
       typeof props.expireAfterDays === 'number' &&
@@ -141,7 +162,7 @@ export class GcpSecureBucket extends Construct {
         props.expireAfterDays,
         `at least retentionDays (${props.retentionDays}): objects cannot be deleted before their retention ends`,
       );
-    v.boolean('lockRetention', props.lockRetention);
+    checkBoolean(v, 'lockRetention', props.lockRetention);
     if (props.lockRetention === true && props.retentionDays === undefined)
       v.add(
         'lockRetention',

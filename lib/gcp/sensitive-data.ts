@@ -6,6 +6,7 @@ import { Validator, requireProps } from '../core/errors';
 import {
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkPattern,
   checkProjectId,
@@ -41,6 +42,16 @@ export interface GcpSensitiveDataProtectionProps {
   readonly recurrence?: string;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpSensitiveDataProtectionProps>]: true } = {
+  projectId: true,
+  region: true,
+  bucketNames: true,
+  findingsDatasetId: true,
+  infoTypes: true,
+  dependsOn: true,
+  recurrence: true,
+};
+
 /**
  * Sensitive Data Protection over the training data (GCP-18): an inspect template and a
  * recurring job trigger per bucket, saving findings to a BigQuery dataset.
@@ -57,6 +68,7 @@ export class GcpSensitiveDataProtection extends Construct {
     const recurrence = props.recurrence ?? '604800s';
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     checkRegion(v, 'region', props.region);
     // a job trigger recurs every 1 to 60 days (Sensitive Data Protection Schedule)

@@ -8,6 +8,7 @@ import { Persona } from '../core/personas';
 import { GcpCustomRole, GcpRoleCatalogue } from './role-catalogue';
 import {
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkPattern,
   checkProjectId,
@@ -81,6 +82,14 @@ const ROLE_OF: { [p: string]: GcpCustomRole } = {
   [Persona.MONITORING]: GcpCustomRole.MODEL_MONITOR,
 };
 
+const PROPS_KEYS: { [K in keyof Required<GcpServiceAccountsProps>]: true } = {
+  projectId: true,
+  accountIds: true,
+  roleCatalogue: true,
+  dependsOn: true,
+  displayNamePrefix: true,
+};
+
 /**
  * Dedicated service accounts per function (GCP-01): pipeline runner, training, deployment and
  * monitoring; the default compute SA is never used. The pipeline SA may act as the training SA
@@ -113,6 +122,7 @@ export class GcpServiceAccounts extends Construct {
     };
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     const given = v.object('accountIds', props.accountIds) ? (props.accountIds ?? {}) : {};
     for (const k of Object.keys(given)) {

@@ -11,6 +11,7 @@ import { betaProvider, timeProvider } from './common';
 import {
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkProjectId,
   checkRegion,
@@ -67,6 +68,15 @@ export interface GcpServiceAgentsProps {
   readonly betaProvider?: GoogleBetaProvider;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpServiceAgentsProps>]: true } = {
+  projectId: true,
+  projectNumber: true,
+  region: true,
+  agents: true,
+  dependsOn: true,
+  betaProvider: true,
+};
+
 /**
  * Creates (or reads, which creates them) the Google-managed service agents before anything
  * grants them a key, so key grants never fail with "service account does not exist" (GCP-05).
@@ -95,6 +105,7 @@ export class GcpServiceAgents extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     v.string('projectNumber', props.projectNumber, { optional: false });
     checkRegion(v, 'region', props.region);

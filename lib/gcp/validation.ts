@@ -3,7 +3,7 @@
 // and machine types, networks, IAM members, duplicates, names unique in their scope, and the
 // google provider.
 import { IConstruct } from 'constructs';
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformStack, Token, Tokenization } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ValidationError, ValidationProblem, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
@@ -16,10 +16,21 @@ import { gcpCompute } from './reference/compute';
 
 /** True when the value is (or holds) an unresolved token. */
 export function unresolved(value: unknown): boolean {
-  return (
-    (typeof value === 'string' || typeof value === 'number' || Array.isArray(value)) &&
-    Token.isUnresolved(value)
-  );
+  if (typeof value === 'string' || typeof value === 'number' || Array.isArray(value))
+    return Token.isUnresolved(value);
+  // a boolean or object token (TerraformVariable.booleanValue) is an IResolvable
+  return value !== null && typeof value === 'object' && Tokenization.isResolvable(value);
+}
+
+/**
+ * Rejects a token where the value must be known at synth (`why`), naming the prop and showing
+ * the token as is (never lower-cased or sanitized). Returns false.
+ */
+export function rejectToken(v: Validator, prop: string, value: unknown, why: string): boolean {
+  const shown =
+    typeof value === 'string' || typeof value === 'number' ? value : Token.asString(value);
+  v.add(prop, shown, `a literal value known at synth (${why}); a token is only known at apply`);
+  return false;
 }
 
 /** A string value that is known at synth (a non-token string), else undefined. */
@@ -55,7 +66,16 @@ export function checkRemovalPolicy(v: Validator, prop: string, value: unknown): 
 /** A list prop: undefined, or an array (a string or an object where a list belongs is one problem). */
 export function checkList(v: Validator, prop: string, value: unknown, what: string): boolean {
   if (value === undefined) return true;
-  if (Array.isArray(value)) return true;
+  if (Array.isArray(value)) {
+    // a sparse array (an entry deleted, or [a, , b] in JavaScript) has undefined entries
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || value[i] === undefined || value[i] === null) {
+        v.add(`${prop}[${i}]`, value[i], `an entry of ${what}, not an empty one`);
+        return false;
+      }
+    }
+    return true;
+  }
   if (unresolved(value)) {
     v.add(prop, value, `a list of ${what} known at synth (a token is only known at apply)`);
     return false;
@@ -99,7 +119,11 @@ export function checkDuplicates<T>(
     const first = seen.get(k);
     if (first === undefined) seen.set(k, i);
     else
-      v.add(`${prop}[${i}]`, x, `${what} not already given at ${prop}[${first}] (each entry once)`);
+      v.add(
+        `${prop}[${i}]`,
+        x,
+        `${what} not already given earlier in the list (entry ${first}): each entry once`,
+      );
   });
 }
 
@@ -113,7 +137,7 @@ export function checkRegion(
   if (value === undefined && (opts.optional ?? false)) return true;
   if (unresolved(value)) {
     if (opts.literal) {
-      v.literal(prop, value, opts.literal);
+      rejectToken(v, prop, value, opts.literal);
       return false;
     }
     return true;
@@ -143,7 +167,7 @@ export function checkLocation(
   if (value === undefined && (opts.optional ?? false)) return true;
   if (unresolved(value)) {
     if (opts.literal) {
-      v.literal(prop, value, opts.literal);
+      rejectToken(v, prop, value, opts.literal);
       return false;
     }
     return true;
@@ -302,9 +326,12 @@ export function checkSubnetRange(
 const MEMBER =
   /^((user|group):[^@\s:]+@[^@\s]+\.[^@\s]+|serviceAccount:[^@\s:]+@[^@\s]+|domain:[a-z0-9.-]+\.[a-z]{2,}|principal(Set)?:\/\/\S+)$/;
 
-/** An IAM member of a human persona or of a grant. */
-export function checkMember(v: Validator, prop: string, value: unknown): boolean {
-  if (unresolved(value)) return true;
+/**
+ * An IAM member of a human persona or of a grant. `literal` says why a token is rejected (the
+ * member forms binding construct ids, which must be stable).
+ */
+export function checkMember(v: Validator, prop: string, value: unknown, literal?: string): boolean {
+  if (unresolved(value)) return literal ? rejectToken(v, prop, value, literal) : true;
   if (typeof value === 'string' && MEMBER.test(value)) return true;
   const lowerPrefix =
     typeof value === 'string' &&
@@ -319,11 +346,16 @@ export function checkMember(v: Validator, prop: string, value: unknown): boolean
   return false;
 }
 
-/** A list of IAM members: the list, each member, and no member twice (however spelled). */
+/**
+ * A list of IAM members: the list, each member, and no member twice (however spelled). Members
+ * are literal: each forms the construct id of its bindings.
+ */
 export function checkMembers(v: Validator, prop: string, value: unknown): void {
   if (!checkList(v, prop, value, 'IAM members')) return;
   const list = (value as unknown[] | undefined) ?? [];
-  list.forEach((m, i) => checkMember(v, `${prop}[${i}]`, m));
+  list.forEach((m, i) =>
+    checkMember(v, `${prop}[${i}]`, m, 'it forms the construct ids of its bindings'),
+  );
   checkDuplicates(
     v,
     prop,
@@ -430,7 +462,7 @@ export function checkPattern(
 ): boolean {
   if (value === undefined && (opts.optional ?? false)) return true;
   if (unresolved(value)) {
-    if (opts.literal) return v.literal(prop, value, opts.literal);
+    if (opts.literal) return rejectToken(v, prop, value, opts.literal);
     return true;
   }
   if (typeof value === 'string' && re.test(value)) return true;
@@ -445,10 +477,17 @@ export function checkNumber(
   value: unknown,
   min: number,
   max: number,
-  opts: { optional?: boolean; fraction?: boolean; unit?: string } = {},
+  opts: { optional?: boolean; fraction?: boolean; unit?: string; literal?: string } = {},
 ): boolean {
   if (value === undefined && (opts.optional ?? true)) return true;
-  if (unresolved(value)) return true;
+  if (unresolved(value)) {
+    if (typeof value !== 'number') {
+      v.add(prop, value, `a number (a string token where a number belongs)`);
+      return false;
+    }
+    if (opts.literal) return rejectToken(v, prop, value, opts.literal);
+    return true;
+  }
   const ok =
     typeof value === 'number' &&
     Number.isFinite(value) &&
@@ -478,3 +517,57 @@ export function checkProjectId(v: Validator, prop: string, value: unknown): bool
 /** A Cloud KMS key id (projects/P/locations/L/keyRings/R/cryptoKeys/K). */
 export const KMS_KEY_ID =
   /^projects\/[^/\s]+\/locations\/[a-z0-9-]+\/keyRings\/[A-Za-z0-9_-]{1,63}\/cryptoKeys\/[A-Za-z0-9_-]{1,63}$/;
+
+/** Edit distance of two short strings (for "did you mean" hints). */
+function distance(a: string, b: string): number {
+  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return d[b.length];
+}
+
+/**
+ * Reports the keys of a props object that its interface does not declare: an untyped caller's
+ * misspelt prop (`removalpolicy`, `dryrun`) would otherwise be ignored without a word. `known`
+ * lists every prop of the interface (the compiler checks it against the interface).
+ */
+export function checkKnownKeys<T>(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  known: { [K in keyof Required<T>]: true },
+): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const names = Object.keys(known);
+  for (const k of Object.keys(value)) {
+    if (names.includes(k)) continue;
+    const near =
+      names.find((n) => n.toLowerCase() === k.toLowerCase()) ??
+      names.find((n) => distance(n.toLowerCase(), k.toLowerCase()) <= 2);
+    v.add(
+      prop ? `${prop}.${k}` : k,
+      (value as any)[k],
+      near ? `no such prop: did you mean ${near}?` : `no such prop (known: ${names.join(', ')})`,
+    );
+  }
+}
+
+/**
+ * A boolean prop. Every boolean of the GCP constructs decides what is created (a perimeter's
+ * status or dry-run spec, whether a registry exists, ...), so a token is rejected: it is only
+ * known at apply.
+ */
+export function checkBoolean(v: Validator, prop: string, value: unknown): boolean {
+  if (value === undefined || typeof value === 'boolean') return true;
+  if (unresolved(value))
+    return rejectToken(v, prop, value, 'it decides what the construct creates');
+  v.add(prop, value, 'true or false');
+  return false;
+}

@@ -13,6 +13,7 @@ import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/per
 import { PlatformTags, Tagging } from '../core/tags';
 import { DataResidency, normalizeLocation } from '../core/residency';
 import { RemovalPolicy } from '../core/removal-policy';
+import { Compliance } from '../core/compliance/compliance';
 import { GcpArtifactRegistry } from './artifact-registry';
 import { GcpAuditLogging } from './audit';
 import { GcpBigQueryDataset } from './bigquery';
@@ -21,11 +22,14 @@ import { CmekKeys, CmekPurpose } from './cmek';
 import { memberId, timeProvider } from './common';
 import { zonesOf } from './locations';
 import {
+  rejectToken,
+  checkBoolean,
   GCP_PRINCIPALS,
   KMS_KEY_ID,
   asPlatformProps,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkLocation,
   checkMembers,
@@ -493,6 +497,122 @@ export interface SecureVertexPipelineProps {
 
 const WORKLOAD = PersonaModel.WORKLOAD as string[];
 
+// Every prop of each props interface: a key outside these is an untyped caller's misspelling.
+const PLATFORM_KEYS: { [K in keyof Required<SecureVertexPipelineProps>]: true } = {
+  environment: true,
+  projectId: true,
+  region: true,
+  allowedRegions: true,
+  createProject: true,
+  encryption: true,
+  network: true,
+  perimeter: true,
+  personas: true,
+  sodExceptions: true,
+  dataBuckets: true,
+  datasets: true,
+  pipelineRootBucketName: true,
+  artifactRegistry: true,
+  tensorboard: true,
+  metadataStore: true,
+  endpoints: true,
+  workbenchInstances: true,
+  alertEmails: true,
+  alertChannels: true,
+  alertThresholds: true,
+  orgPolicies: true,
+  orgPolicyExclusions: true,
+  organizationId: true,
+  auditLogRetentionDays: true,
+  auditLogDestination: true,
+  serviceAccountIds: true,
+  vizier: true,
+  workloadIdentity: true,
+  sensitiveDataProtection: true,
+  ciIdentity: true,
+  tags: true,
+  tagValues: true,
+  removalPolicy: true,
+  betaProvider: true,
+};
+const ENCRYPTION_KEYS: { [K in keyof Required<GcpEncryptionOptions>]: true } = {
+  keyRingName: true,
+  existingKeyRingId: true,
+  existingKeys: true,
+  rotationPeriod: true,
+};
+const NETWORK_KEYS: { [K in keyof Required<GcpNetworkOptions>]: true } = {
+  existingNetworkId: true,
+  existingSubnetworkId: true,
+  networkName: true,
+  subnetCidr: true,
+  cloudNat: true,
+  privateServiceAccessPrefixLength: true,
+};
+const PERIMETER_KEYS: { [K in keyof Required<GcpPerimeterOptions>]: true } = {
+  accessPolicyId: true,
+  perimeterName: true,
+  dryRun: true,
+  accessLevels: true,
+  deployerIdentities: true,
+  ingressRules: true,
+  egressRules: true,
+  additionalRestrictedServices: true,
+};
+const VIZIER_KEYS: { [K in keyof Required<GcpVizierAccess>]: true } = {
+  admins: true,
+  developers: true,
+  viewers: true,
+  usePredefinedRoles: true,
+};
+const WI_KEYS: { [K in keyof Required<GcpWorkloadIdentityOptions>]: true } = {
+  training: true,
+  deployment: true,
+  clusters: true,
+  identityPoolExists: true,
+};
+const CI_KEYS: { [K in keyof Required<GcpCiIdentityOptions>]: true } = {
+  accountId: true,
+  federatedPrincipals: true,
+  cloudBuild: true,
+};
+const TAG_KEYS: { [K in keyof Required<PlatformTags>]: true } = {
+  platform: true,
+  environment: true,
+  owner: true,
+  dataClassification: true,
+  costCenter: true,
+  extra: true,
+};
+const BUCKET_KEYS: { [K in keyof Required<GcpDataBucketSpec>]: true } = {
+  name: true,
+  bucketName: true,
+  location: true,
+  kmsKeyName: true,
+  expireAfterDays: true,
+  retentionDays: true,
+  lockRetention: true,
+};
+const DATASET_KEYS: { [K in keyof Required<GcpDatasetSpec>]: true } = {
+  datasetId: true,
+  location: true,
+  kmsKeyName: true,
+  tableExpirationDays: true,
+};
+const WORKBENCH_KEYS: { [K in keyof Required<GcpWorkbenchSpec>]: true } = {
+  name: true,
+  owner: true,
+  zone: true,
+  machineType: true,
+  disableDownloads: true,
+  disableTerminal: true,
+};
+const SOD_KEYS: { [K in keyof Required<SodException>]: true } = {
+  principal: true,
+  personas: true,
+  reason: true,
+};
+
 /** Name of a data bucket, dataset or Workbench instance in a list prop: it is a construct id. */
 const LOGICAL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
@@ -506,6 +626,24 @@ const LOGICAL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProps): void {
   const v = new Validator(scope);
   checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, PLATFORM_KEYS);
+  checkKnownKeys(v, 'encryption', props.encryption, ENCRYPTION_KEYS);
+  checkKnownKeys(v, 'network', props.network, NETWORK_KEYS);
+  checkKnownKeys(v, 'perimeter', props.perimeter, PERIMETER_KEYS);
+  checkKnownKeys(v, 'vizier', props.vizier, VIZIER_KEYS);
+  checkKnownKeys(v, 'workloadIdentity', props.workloadIdentity, WI_KEYS);
+  checkKnownKeys(v, 'ciIdentity', props.ciIdentity, CI_KEYS);
+  checkKnownKeys(v, 'tags', props.tags, TAG_KEYS);
+  for (const [list, keys] of [
+    ['dataBuckets', BUCKET_KEYS],
+    ['datasets', DATASET_KEYS],
+    ['workbenchInstances', WORKBENCH_KEYS],
+    ['sodExceptions', SOD_KEYS],
+  ] as const) {
+    const value = props[list];
+    if (Array.isArray(value))
+      value.forEach((x: unknown, i: number) => checkKnownKeys(v, `${list}[${i}]`, x, keys as any));
+  }
   checkPattern(
     v,
     'environment',
@@ -553,7 +691,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
     'orgPolicies',
     'sensitiveDataProtection',
   ] as const)
-    v.boolean(b, props[b]);
+    checkBoolean(v, b, props[b]);
   for (const o of [
     'encryption',
     'network',
@@ -587,7 +725,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
   if (v.object('vizier', props.vizier)) {
     for (const k of ['admins', 'developers', 'viewers'] as const)
       checkMembers(v, `vizier.${k}`, props.vizier?.[k]);
-    v.boolean('vizier.usePredefinedRoles', props.vizier?.usePredefinedRoles);
+    checkBoolean(v, 'vizier.usePredefinedRoles', props.vizier?.usePredefinedRoles);
   }
 
   // ---- data buckets and datasets: names are construct ids, locations need a key there (GCP-06)
@@ -709,7 +847,8 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
       );
       if (w.zone !== undefined) {
         if (unresolved(w.zone))
-          v.literal(
+          rejectToken(
+            v,
             `workbenchInstances[${i}].zone`,
             w.zone,
             'the zone must be in the platform region',
@@ -763,7 +902,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
           "a label value (a string of lowercase letters, digits, '_' and '-')",
         );
       else if (unresolved(val))
-        v.literal(`tags.${k}`, val, 'labels are checked and written at synth');
+        rejectToken(v, `tags.${k}`, val, 'labels are checked and written at synth');
       else v.check(`tags.${k}`, val, Validate.gcpLabelValue(val));
     }
   }
@@ -849,7 +988,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
       ? (wi.deployment ?? [])
       : [];
     checkList(v, 'workloadIdentity.clusters', wi.clusters, 'clusters');
-    v.boolean('workloadIdentity.identityPoolExists', wi.identityPoolExists);
+    checkBoolean(v, 'workloadIdentity.identityPoolExists', wi.identityPoolExists);
     if (t.length + d.length > 0) {
       v.require(
         (Array.isArray(wi.clusters) && wi.clusters.length > 0) || wi.identityPoolExists === true,
@@ -1444,6 +1583,15 @@ export class SecureVertexPipeline extends Construct {
               }),
           ),
         );
+      }
+      if (wi?.identityPoolExists === true && !wi.clusters?.length) {
+        // the caller states what the stack cannot show (GCP-17.pool): recorded in the report
+        for (const w of this.workloadIdentity)
+          Compliance.suppress(
+            w,
+            'GCP-17.pool',
+            'workloadIdentity.identityPoolExists: the caller states that a GKE cluster with Workload Identity (the PROJECT.svc.id.goog pool) exists before this apply',
+          );
       }
       if (props.sensitiveDataProtection) {
         const findings = part(

@@ -8,9 +8,11 @@ import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { betaProvider, checkKeyMatchesLocation, numericName } from './common';
 import {
+  checkBoolean,
   KMS_KEY_ID,
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkObjectList,
   checkPattern,
@@ -85,6 +87,25 @@ export interface GcpVertexResourcesProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const ENDPOINT_KEYS: { [K in keyof Required<GcpEndpointSpec>]: true } = {
+  name: true,
+  privateServiceConnect: true,
+  pscProjectAllowlist: true,
+};
+const PROPS_KEYS: { [K in keyof Required<GcpVertexResourcesProps>]: true } = {
+  projectId: true,
+  projectNumber: true,
+  region: true,
+  kmsKeyName: true,
+  networkName: true,
+  tensorboard: true,
+  metadataStore: true,
+  endpoints: true,
+  dependsOn: true,
+  betaProvider: true,
+  removalPolicy: true,
+};
+
 /**
  * Vertex AI resources with CMEK (GCP-06) in the platform region: Tensorboard, the default
  * metadata store, and private endpoints (GCP-15) peered to the platform network or behind
@@ -103,6 +124,7 @@ export class GcpVertexResources extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     v.string('projectNumber', props.projectNumber, { optional: false });
     checkRegion(v, 'region', props.region, {
@@ -126,10 +148,11 @@ export class GcpVertexResources extends Construct {
       'a VPC network name (1-63 lowercase letters, digits and hyphens)',
       { optional: true },
     );
-    v.boolean('tensorboard', props.tensorboard);
-    v.boolean('metadataStore', props.metadataStore);
+    checkBoolean(v, 'tensorboard', props.tensorboard);
+    checkBoolean(v, 'metadataStore', props.metadataStore);
     if (checkObjectList(v, 'endpoints', props.endpoints, 'endpoints')) {
       (props.endpoints ?? []).forEach((e, i) => {
+        checkKnownKeys(v, `endpoints[${i}]`, e, ENDPOINT_KEYS);
         checkPattern(
           v,
           `endpoints[${i}].name`,
@@ -138,7 +161,7 @@ export class GcpVertexResources extends Construct {
           'lowercase letters, digits and hyphens, starting with a letter, at most 63',
           { literal: 'it is the endpoint construct id and display name' },
         );
-        v.boolean(`endpoints[${i}].privateServiceConnect`, e.privateServiceConnect);
+        checkBoolean(v, `endpoints[${i}].privateServiceConnect`, e.privateServiceConnect);
         if (
           checkList(v, `endpoints[${i}].pscProjectAllowlist`, e.pscProjectAllowlist, 'project ids')
         ) {

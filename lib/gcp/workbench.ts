@@ -9,8 +9,11 @@ import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation, memberId } from './common';
 import { WORKBENCH_IMAGE } from './org-policies';
 import {
+  rejectToken,
+  checkBoolean,
   KMS_KEY_ID,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkMachineType,
   checkMembers,
@@ -95,6 +98,24 @@ export interface GcpWorkbenchInstanceProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpWorkbenchInstanceProps>]: true } = {
+  projectId: true,
+  zone: true,
+  instanceName: true,
+  owner: true,
+  network: true,
+  subnetwork: true,
+  kmsKeyName: true,
+  machineType: true,
+  disableDownloads: true,
+  disableTerminal: true,
+  admins: true,
+  idleShutdownMinutes: true,
+  serviceAccountEmail: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * A Vertex AI Workbench instance hardened per GCP-09: no public IP, root disabled, downloads
  * and terminal disabled (both by default), the managed image, a weekly upgrade schedule, Shielded VM (secure boot, vTPM, integrity monitoring),
@@ -118,10 +139,16 @@ export class GcpWorkbenchInstance extends Construct {
     const idle = props.idleShutdownMinutes ?? 60;
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     let region: string | undefined;
     if (unresolved(props.zone))
-      v.literal('zone', props.zone, 'the machine type, key and residency checks need the zone');
+      rejectToken(
+        v,
+        'zone',
+        props.zone,
+        'the machine type, key and residency checks need the zone',
+      );
     else region = checkZone(v, 'zone', props.zone);
     checkPattern(
       v,
@@ -170,13 +197,14 @@ export class GcpWorkbenchInstance extends Construct {
     )
       checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, region);
     checkMachineType(v, 'machineType', props.machineType ?? DEFAULT_MACHINE_TYPE, region);
-    v.boolean('disableDownloads', props.disableDownloads);
-    v.boolean('disableTerminal', props.disableTerminal);
+    checkBoolean(v, 'disableDownloads', props.disableDownloads);
+    checkBoolean(v, 'disableTerminal', props.disableTerminal);
     checkMembers(v, 'admins', props.admins);
     // idle shutdown: off (0) or 10-1440 minutes (the range Workbench accepts)
     if (idle !== 0)
       checkNumber(v, 'idleShutdownMinutes', idle, 10, 1440, {
         unit: 'minutes, or 0 to turn idle shutdown off',
+        literal: 'it is converted to seconds at synth',
       });
     checkPattern(
       v,

@@ -7,6 +7,7 @@ import { memberId } from './common';
 import {
   checkDuplicates,
   checkGoogleProvider,
+  checkKnownKeys,
   checkList,
   checkObjectList,
   checkPattern,
@@ -39,6 +40,17 @@ export interface GcpWorkloadIdentityProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
+const BINDING_KEYS: { [K in keyof Required<GcpKubernetesBinding>]: true } = {
+  namespace: true,
+  kubernetesServiceAccount: true,
+};
+const PROPS_KEYS: { [K in keyof Required<GcpWorkloadIdentityProps>]: true } = {
+  projectId: true,
+  serviceAccount: true,
+  bindings: true,
+  dependsOn: true,
+};
+
 /**
  * Workload Identity for GKE workloads (GCP-17): binds Kubernetes service accounts to a platform
  * service account with `roles/iam.workloadIdentityUser`; no keys are ever created. The
@@ -53,6 +65,7 @@ export class GcpWorkloadIdentity extends Construct {
     props = requireProps(this, props, true);
     const v = new Validator(this);
     checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     if (!(props.serviceAccount instanceof ServiceAccount))
       v.add(
@@ -69,6 +82,7 @@ export class GcpWorkloadIdentity extends Construct {
         'at least one { namespace, kubernetesServiceAccount }',
       );
       props.bindings.forEach((b, i) => {
+        checkKnownKeys(v, `bindings[${i}]`, b, BINDING_KEYS);
         checkPattern(
           v,
           `bindings[${i}].namespace`,
