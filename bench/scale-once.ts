@@ -1,5 +1,5 @@
 // One scaling run: a platform with N units on one cloud, synthesized in-process.
-// Units: aws = SageMaker user profiles; gcp = persona members; azure = persona role assignments
+// Units: aws = SageMaker user profiles; gcp = persona members (with the GcpMlopsChecks pack); azure = persona role assignments
 // (N data scientists, each bound by RBAC) plus N/10 compute clusters.
 // Prints {wallMs, constructMs, synthMs, rssMb, heapMb, resources}.
 import * as fs from 'fs';
@@ -10,9 +10,9 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AuthMode, SageMakerStudioDomain } from '../lib/aws';
-import { SecureVertexPipeline } from '../lib/gcp';
+import { GcpMlopsChecks, SecureVertexPipeline } from '../lib/gcp';
 import { AzureMLWorkspace } from '../lib/azure';
-import { Persona } from '../lib/core';
+import { Compliance, Persona } from '../lib/core';
 import { peakRssMb } from './lib';
 
 const [cloud, nText] = process.argv.slice(2);
@@ -41,10 +41,13 @@ if (cloud === 'aws') {
     environment: 'bench',
     projectId: 'bench-project-1',
     region: 'europe-west4',
+    organizationId: '123456789012',
     personas: {
       [Persona.DATA_SCIENTIST]: Array.from({ length: n }, (_, i) => `user:ds${i}@example.com`),
     },
   });
+  // the GCP rules run too: every rule must be linear in the resources it reads
+  Compliance.of(app).addPack(new GcpMlopsChecks());
 } else if (cloud === 'azure') {
   new AzurermProvider(stack, 'azurerm', {
     features: [{}],
