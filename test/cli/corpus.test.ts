@@ -447,3 +447,46 @@ describe('scanner corpus: edge inputs', () => {
     expect(run('check', file, '--profile', 'lax').err).toContain('unknown profile lax');
   });
 });
+
+describe('scanner corpus: profiles', () => {
+  const website = {
+    provider: {
+      aws: {
+        region: 'eu-west-1',
+        default_tags: {
+          tags: {
+            platform: 'web',
+            environment: 'prod',
+            owner: 'web-team',
+            'data-classification': 'public',
+            'cost-center': 'cc-9',
+          },
+        },
+      },
+    },
+    resource: {
+      aws_s3_bucket: { site: { bucket: 'acme-website' } },
+      aws_s3_bucket_server_side_encryption_configuration: {
+        site: {
+          bucket: '${aws_s3_bucket.site.id}',
+          rule: { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },
+        },
+      },
+    },
+  };
+  const ids = (r: ComplianceReport) => [...new Set(failing(r).map((l) => l.split(' ')[0]))].sort();
+
+  test('the security profile leaves out platform conventions (mandatory CMK, prevent_destroy, tags)', () => {
+    const security = ids(check(website, RuleProfile.SECURITY));
+    expect(security).not.toContain('AWS-07.encryption'); // SSE-KMS would break a CloudFront origin
+    expect(security).not.toContain('X-08');
+    const platform = ids(check(website, RuleProfile.PLATFORM));
+    expect(platform).toEqual(expect.arrayContaining(['AWS-07.encryption', 'X-08']));
+  });
+
+  test('provider default_tags count as the platform tags', () => {
+    expect(ids(check(website, RuleProfile.PLATFORM))).not.toContain('X-09');
+    const untagged = { ...website, provider: { aws: { region: 'eu-west-1' } } };
+    expect(ids(check(untagged, RuleProfile.PLATFORM))).toContain('X-09');
+  });
+});
