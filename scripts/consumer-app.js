@@ -26,6 +26,7 @@ new lib.SecureVertexPipeline(gcp, 'vertex', {
   environment: 'dev',
   projectId: 'consumer-project',
   region: 'europe-west4',
+  organizationId: '111111111111',
   personas: { [lib.Persona.DATA_SCIENTIST]: ['group:ds@example.com'] },
 });
 
