@@ -16,6 +16,7 @@ export function awsMultiTenantExample(app: App): TerraformStack[] {
     environment: 'prod',
     authMode: AuthMode.IAM,
     accountId: ACCOUNT,
+    deployerPrincipalArns: [role('terraform-deployer')],
     network: { vpcCidr: '10.40.0.0/20', expectedUsers: 60 },
     tags: { owner: 'ml-platform-team', costCenter: 'shared-ml' },
     allowedRegions: ['eu-central-1'],

@@ -19,6 +19,8 @@ export function awsSageMakerStudioExample(app: App): TerraformStack[] {
     environment: 'prod',
     authMode: AuthMode.SSO,
     accountId: ACCOUNT,
+    // The role the CI pipeline runs Terraform with (it must exist before the first apply).
+    deployerPrincipalArns: [role('terraform-deployer')],
     network: { vpcCidr: '10.20.0.0/20', expectedUsers: 100 },
     personas: {
       [Persona.PLATFORM_ADMIN]: [ssoRole('MLPlatformAdmin')],
@@ -47,6 +49,8 @@ export function awsSageMakerStudioExample(app: App): TerraformStack[] {
       'system',
     ],
     presignedUrl: { sourceIps: ['198.51.100.0/24'] },
+    // AWS Deep Learning Containers of eu-west-1, for training and processing images.
+    approvedEcrRepositoryArns: ['arn:aws:ecr:eu-west-1:763104351884:repository/*'],
     idleTimeoutMinutes: 60,
     modelPackageGroups: [
       {

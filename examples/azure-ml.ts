@@ -1,11 +1,22 @@
 // One production Azure Machine Learning workspace (s003), built with AzureMLWorkspace.
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { App, AzurermBackend, TerraformStack } from 'cdktf';
-import { AzureManagedNetworkIsolation, AzureMLWorkspace, AzureMlopsChecks } from '../lib/azure';
+import {
+  AzapiProvider,
+  AzureManagedNetworkIsolation,
+  AzureMLWorkspace,
+  AzureMlopsChecks,
+} from '../lib/azure';
 import { Compliance, Persona } from '../lib/core';
 
 const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111';
 const TENANT = '22222222-2222-2222-2222-222222222222';
+/**
+ * Object id, in this tenant, of the Azure Cosmos DB service principal (differs per tenant):
+ * `az ad sp show --id a232010e-820c-4083-83bb-3ace5fc29d0b --query id -o tsv`.
+ */
+const COSMOS_DB_PRINCIPAL = '66666666-0000-0000-0000-000000000001';
 /** Entra object ids (groups for people, a service principal for the deployment pipeline). */
 const GROUPS = {
   platformAdmins: '33333333-0000-0000-0000-000000000001',
@@ -31,6 +42,8 @@ export function azureMlExample(app: App): TerraformStack[] {
     tenantId: TENANT,
     useAzureadAuth: true,
   });
+  // The apply runs from a hosted CI runner outside the VNet (OIDC from ARM_* variables): no
+  // resource of this stack is created through a data plane the firewalls close.
   new AzurermProvider(stack, 'azurerm', {
     subscriptionId: SUBSCRIPTION,
     tenantId: TENANT,
@@ -38,6 +51,8 @@ export function azureMlExample(app: App): TerraformStack[] {
     storageUseAzuread: true,
     features: [
       {
+        // The storage accounts are private: azurerm must not poll their data plane after create.
+        storage: [{ dataPlaneAvailable: false }],
         // AZ-15: never purge on destroy implicitly; recover soft-deleted vaults and keys instead.
         keyVault: [
           {
@@ -52,6 +67,9 @@ export function azureMlExample(app: App): TerraformStack[] {
       },
     ],
   });
+  // The CMK is created through ARM (azapi), the RBAC propagation waits use the time provider.
+  new AzapiProvider(stack, 'azapi', { subscriptionId: SUBSCRIPTION, tenantId: TENANT });
+  new TimeProvider(stack, 'time');
 
   new AzureMLWorkspace(stack, 'ml-platform', {
     environment: 'prod',
@@ -59,6 +77,7 @@ export function azureMlExample(app: App): TerraformStack[] {
     allowedRegions: ['westeurope'],
     network: { vnetCidr: '10.40.0.0/23', reservedCidrs: ['10.0.0.0/16'] },
     isolationMode: AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND,
+    encryption: { cosmosDbPrincipalObjectId: COSMOS_DB_PRINCIPAL },
     outboundRules: [
       { name: 'pypi', fqdn: 'pypi.org' },
       { name: 'pypi-files', fqdn: 'files.pythonhosted.org' },

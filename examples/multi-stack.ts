@@ -12,6 +12,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import {
   AuthMode,
   AwsMlopsChecks,
@@ -27,7 +28,12 @@ import {
   GcpProject,
   SecureVertexPipeline,
 } from '../lib/gcp';
-import { AzureMLWorkspace, AzureMlopsChecks, AzurePrivateNetwork } from '../lib/azure';
+import {
+  AzapiProvider,
+  AzureMLWorkspace,
+  AzureMlopsChecks,
+  AzurePrivateNetwork,
+} from '../lib/azure';
 import { Compliance, Persona, Tagging } from '../lib/core';
 
 const ACCOUNT = '111111111111';
@@ -42,6 +48,8 @@ const DEFAULT_SA_GUARD = 'iam.automaticIamGrantsForDefaultServiceAccounts';
 const SUBSCRIPTION = '11111111-1111-1111-1111-111111111111';
 const TENANT_ID = '22222222-2222-2222-2222-222222222222';
 const AZ_LOCATION = 'westeurope';
+/** The tenant's object id of the Azure Cosmos DB service principal (app a232010e-820c-4083-83bb-3ace5fc29d0b). */
+const COSMOS_DB_PRINCIPAL = '66666666-0000-0000-0000-000000000001';
 
 /** Tenants onboarded to the shared AWS domain, each in its own stack. */
 const TENANTS = [
@@ -61,6 +69,16 @@ function s3State(stack: TerraformStack, key: string): void {
   backend.addOverride('use_lockfile', true);
 }
 
+/**
+ * An IAM Identity Center permission-set role: its ARN carries the reserved path, which a trust
+ * policy principal must include (the role exists once the permission set is provisioned).
+ */
+const ssoRole = (permissionSet: string) =>
+  `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/${AWS_REGION}/AWSReservedSSO_${permissionSet}_0123456789abcdef`;
+
+/** The role the CI pipeline runs Terraform with in the AWS account (it must exist first). */
+const AWS_DEPLOYER = `arn:aws:iam::${ACCOUNT}:role/terraform-deployer`;
+
 function awsProvider(stack: TerraformStack): void {
   new AwsProvider(stack, 'aws', { region: AWS_REGION, allowedAccountIds: [ACCOUNT] });
 }
@@ -73,6 +91,7 @@ function awsStacks(app: App): TerraformStack[] {
   const networkKey = new PlatformKey(networkStack, 'network-key', {
     accountId: ACCOUNT,
     region: AWS_REGION,
+    deployerPrincipalArns: [AWS_DEPLOYER],
   });
   const network = new PrivateNetwork(networkStack, 'network', {
     vpcCidr: '10.30.0.0/20',
@@ -88,6 +107,8 @@ function awsStacks(app: App): TerraformStack[] {
   });
 
   // Platform: the Studio domain on the shared network (ids come through cross-stack references).
+  // It admits its security groups on the network's endpoint security group (the ingress rules
+  // live in this stack) and reaches S3 through the network's gateway endpoint.
   const platformStack = new TerraformStack(app, 'ms-aws-platform');
   awsProvider(platformStack);
   s3State(platformStack, 'platform');
@@ -102,26 +123,24 @@ function awsStacks(app: App): TerraformStack[] {
       routeTableIds: network.routeTable ? [network.routeTable.id] : undefined,
       existingVpcCidr: '10.30.0.0/20',
       createEndpoints: false,
+      endpointSecurityGroupId: network.endpointSecurityGroupId,
       expectedUsers: 150,
     },
+    deployerPrincipalArns: [AWS_DEPLOYER],
     personas: {
-      [Persona.PLATFORM_ADMIN]: [
-        `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_MLPlatformAdmin_0123456789abcdef`,
-      ],
-      [Persona.ML_ENGINEER]: [
-        `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_MLEngineer_0123456789abcdef`,
-      ],
-      [Persona.DATA_SCIENTIST]: [
-        `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_DataScientist_0123456789abcdef`,
-      ],
-      [Persona.AUDITOR]: [
-        `arn:aws:iam::${ACCOUNT}:role/AWSReservedSSO_SecurityAuditor_0123456789abcdef`,
-      ],
+      [Persona.PLATFORM_ADMIN]: [ssoRole('MLPlatformAdmin')],
+      [Persona.ML_ENGINEER]: [ssoRole('MLEngineer')],
+      [Persona.DATA_SCIENTIST]: [ssoRole('DataScientist')],
+      [Persona.AUDITOR]: [ssoRole('SecurityAuditor')],
     },
     allowedInstanceTypes: ['system', 'ml.t3.medium', 'ml.m5.large'],
     tags: { platform: 'ml-shared-platform', owner: 'ml-platform-team', costCenter: 'cc-ml' },
     allowedRegions: [AWS_REGION],
   });
+  // The network's S3 gateway endpoint admits the platform's data bucket by its name (known at
+  // synth: it carries the account and region), so the network stack needs no reference to the
+  // platform stack.
+  network.allowS3Bucket(`arn:aws:s3:::${platform.dataBucket.staticName}`);
   // The AWS-02 rule looks for the interface endpoints in the same stack; here they live in the
   // shared network stack (createEndpoints defaults to true there), so the finding is explained.
   Compliance.suppress(
@@ -146,8 +165,9 @@ function awsStacks(app: App): TerraformStack[] {
         authMode: AuthMode.SSO,
         vpcId: network.vpcId,
         studioSecurityGroupId: platform.studioSecurityGroup.id,
-        teamExecutionRoleArn: platform.personaRoles.roleArn(Persona.TRAINING) as string,
-        ownRolePolicyArns: [platform.executionPolicy.arn],
+        teamExecutionRoleArn: platform.studioExecutionRoleArn(Persona.DATA_SCIENTIST) as string,
+        ownRolePolicyArns: [platform.studioExecutionPolicies[Persona.DATA_SCIENTIST].arn],
+        ownRolePath: platform.userRolePath,
         accountId: ACCOUNT,
       });
     }
@@ -256,9 +276,17 @@ function azureProvider(stack: TerraformStack): void {
       {
         keyVault: [{ purgeSoftDeleteOnDestroy: false, recoverSoftDeletedKeyVaults: true }],
         resourceGroup: [{ preventDeletionIfContainsResources: true }],
+        // Private storage accounts: no data-plane polling after create (AZ-04.data-plane).
+        storage: [{ dataPlaneAvailable: false }],
       },
     ],
   });
+}
+
+/** azapi (ARM-created CMK, identity-based datastores) and time (RBAC propagation waits). */
+function azurePlatformProviders(stack: TerraformStack): void {
+  new AzapiProvider(stack, 'azapi', { subscriptionId: SUBSCRIPTION, tenantId: TENANT_ID });
+  new TimeProvider(stack, 'time');
 }
 
 function azureStacks(app: App): TerraformStack[] {
@@ -281,8 +309,10 @@ function azureStacks(app: App): TerraformStack[] {
     costCenter: 'cc-net',
   });
 
+  // Apply order: ms-azure-network, then ms-azure-platform (it reads the network's outputs).
   const platformStack = new TerraformStack(app, 'ms-azure-platform');
   azureProvider(platformStack);
+  azurePlatformProviders(platformStack);
   azureState(platformStack, 'platform');
   new AzureMLWorkspace(platformStack, 'aml', {
     environment: 'prod',
@@ -292,6 +322,7 @@ function azureStacks(app: App): TerraformStack[] {
       existingVirtualNetworkId: network.virtualNetworkId,
       existingPrivateEndpointSubnetId: network.privateEndpointSubnetId,
     },
+    encryption: { cosmosDbPrincipalObjectId: COSMOS_DB_PRINCIPAL },
     personas: {
       [Persona.DATA_SCIENTIST]: ['33333333-0000-0000-0000-000000000003'],
       [Persona.ML_ENGINEER]: ['33333333-0000-0000-0000-000000000002'],

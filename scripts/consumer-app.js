@@ -6,6 +6,7 @@ const { App, TerraformStack } = require('cdktf');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 const { GoogleProvider } = require('@cdktf/provider-google/lib/provider');
 const { AzurermProvider } = require('@cdktf/provider-azurerm/lib/provider');
+const { TimeProvider } = require('@cdktf/provider-time/lib/provider');
 const lib = require('cdktf-secure-mlops');
 
 const outdir = process.argv[2];
@@ -26,17 +27,29 @@ new lib.SecureVertexPipeline(gcp, 'vertex', {
   environment: 'dev',
   projectId: 'consumer-project',
   region: 'europe-west4',
+  // defines the job-service-account constraints at the organization (GCP-01)
   organizationId: '111111111111',
   personas: { [lib.Persona.DATA_SCIENTIST]: ['group:ds@example.com'] },
 });
 
 const azure = new TerraformStack(app, 'consumer-azure');
 new AzurermProvider(azure, 'azurerm', {
-  features: [{}],
+  // the storage accounts are private: no data-plane polling after create (AZ-04.data-plane)
+  features: [{ storage: [{ dataPlaneAvailable: false }] }],
   subscriptionId: '11111111-1111-1111-1111-111111111111',
   storageUseAzuread: true,
 });
-new lib.AzureMLWorkspace(azure, 'aml', { environment: 'dev', location: 'westeurope' });
+// the CMK is created through ARM (azapi); the RBAC propagation waits use the time provider
+new lib.AzapiProvider(azure, 'azapi', {
+  subscriptionId: '11111111-1111-1111-1111-111111111111',
+});
+new TimeProvider(azure, 'time');
+new lib.AzureMLWorkspace(azure, 'aml', {
+  environment: 'dev',
+  location: 'westeurope',
+  // object id of the Azure Cosmos DB service principal in the tenant
+  encryption: { cosmosDbPrincipalObjectId: '66666666-0000-0000-0000-000000000001' },
+});
 
 lib.Compliance.of(app)
   .addPack(new lib.AwsMlopsChecks())

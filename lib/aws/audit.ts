@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { Annotations } from 'cdktf';
 import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchEventTarget } from '@cdktf/provider-aws/lib/cloudwatch-event-target';
@@ -6,6 +7,8 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { CloudwatchLogMetricFilter } from '@cdktf/provider-aws/lib/cloudwatch-log-metric-filter';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
@@ -14,7 +17,7 @@ import { Validate } from '../core/validate';
 import { DEFAULT_AUDIT_LOCK_DAYS, DEFAULT_LOG_RETENTION_DAYS } from './defaults';
 import { awsEnv, AwsEnv } from './env';
 import { PlatformKey } from './kms';
-import { policyDocument } from './policy';
+import { policyDocument, trustPolicy } from './policy';
 import { SecureBucket } from './secure-bucket';
 
 /** Props of {@link AuditTrail}. */
@@ -67,6 +70,23 @@ export interface AuditTrailProps {
    */
   readonly errorAlarmThreshold?: number;
   /**
+   * CIDRs from which presigned Studio URLs are expected (AWS-11); CreatePresignedDomainUrl
+   * calls from anywhere else raise the presigned-URL alarm.
+   * @default - none: the alarm fires on presigned-URL requests that IAM denied
+   */
+  readonly presignedUrlAllowedCidrs?: string[];
+  /**
+   * IAM role name patterns of the platform (e.g. `mlops-prod-*`): policy or trust changes on
+   * matching roles raise the IAM-change alarm.
+   * @default - the alarm watches role changes of every role
+   */
+  readonly platformRoleNamePatterns?: string[];
+  /**
+   * Principals that read the trail's log files (decrypt permission in the platform key).
+   * @default - none
+   */
+  readonly logReaderArns?: string[];
+  /**
    * Account id.
    * @default - the aws_caller_identity data source
    */
@@ -90,11 +110,52 @@ const SAGEMAKER_LOG_GROUPS = [
   '/aws/sagemaker/TransformJobs',
 ];
 
+/** Longest metric filter pattern CloudWatch Logs accepts (PutMetricFilter FilterPattern). */
+const MAX_FILTER_PATTERN = 1024;
+
+/** A metric filter on the trail log group and the alarm on its metric (AWS-23). */
+interface TrailAlarmSpec {
+  readonly id: string;
+  readonly description: string;
+  readonly pattern: string;
+}
+
+/** CloudTrail event-name alternatives: `(($.eventName = "A") || ($.eventName = "B"))`. */
+function anyEvent(names: string[]): string {
+  return `(${names.map((n) => `($.eventName = "${n}")`).join(' || ')})`;
+}
+
+/**
+ * Wildcard IP patterns covering a CIDR for a metric filter (`10.1.*` for a /16), or undefined
+ * when the CIDR needs more than `max` patterns.
+ */
+export function cidrPatterns(cidr: string, max = 16): string[] | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (prefix === 32) return [octets.join('.')];
+  if (prefix === 0) return ['*'];
+  const full = Math.floor(prefix / 8);
+  const rest = prefix % 8;
+  if (rest === 0) return [`${octets.slice(0, full).join('.')}.*`];
+  const count = 2 ** (8 - rest);
+  if (count > max) return undefined;
+  const base = octets[full] & (0xff << (8 - rest)) & 0xff;
+  const head = octets.slice(0, full);
+  return Array.from({ length: count }, (_, i) =>
+    full === 3 ? [...head, base + i].join('.') : `${[...head, base + i].join('.')}.*`,
+  );
+}
+
 /**
  * Audit and monitoring (X-06, AWS-21, AWS-22, AWS-23): KMS-encrypted SageMaker log groups with
- * retention, a multi-region CloudTrail with log file validation to an Object-Lock bucket
- * (unless an organization trail is declared), and a KMS-encrypted SNS topic fed by a
- * CloudWatch alarm on Studio errors and by EventBridge on domain/profile changes.
+ * retention; a multi-region CloudTrail with log file validation to an Object-Lock bucket and to
+ * a KMS-encrypted CloudWatch Logs group (unless an organization trail is declared); metric
+ * filters and alarms on that group (presigned URLs from outside the allowed networks, domain or
+ * user-profile deletion, a key disabled or scheduled for deletion, bucket policy changes, IAM
+ * changes on platform roles, Studio errors) to a KMS-encrypted SNS topic, which EventBridge also
+ * feeds with domain/profile changes.
  */
 export class AuditTrail extends Construct {
   /** Log groups by name. */
@@ -111,6 +172,10 @@ export class AuditTrail extends Construct {
   public readonly errorAlarm?: CloudwatchMetricAlarm;
   /** The platform-change rule. */
   public readonly changeRule?: CloudwatchEventRule;
+  /** The CloudWatch Logs group the trail delivers to, when a trail is created. */
+  public readonly trailLogGroup?: CloudwatchLogGroup;
+  /** Alarms on the trail's events, by id (presigned-url, deletions, key-state, bucket-policy, iam-roles). */
+  public readonly trailAlarms: { [id: string]: CloudwatchMetricAlarm } = {};
   private readonly env: AwsEnv;
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
@@ -126,6 +191,9 @@ export class AuditTrail extends Construct {
       'logRetentionDays',
       retention,
       `one of ${allowedRetention.join(', ')}`,
+    );
+    (props.presignedUrlAllowedCidrs ?? []).forEach((c, i) =>
+      v.check(`presignedUrlAllowedCidrs[${i}]`, c, Validate.cidr(c)),
     );
     if (props.organizationTrailArn)
       v.check(
@@ -156,15 +224,20 @@ export class AuditTrail extends Construct {
     }
 
     if (!props.organizationTrailArn) {
-      props.platformKey?.grantCloudTrail();
       this.trailBucket = new SecureBucket(this, 'trail-bucket', {
         kmsKeyArn: props.kmsKeyArn,
         accessLogBucket: props.accessLogBucket,
         objectLockDays: props.trailBucketLockDays ?? DEFAULT_AUDIT_LOCK_DAYS,
         removalPolicy: props.removalPolicy,
+        accountId: props.accountId,
+        region: props.region,
       });
       const trailName = uniqueName(this, { prefix: 'mlops-trail', maxLength: 128 });
       const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
+      props.platformKey?.grantCloudTrail(trailArn);
+      if (props.logReaderArns && props.logReaderArns.length > 0)
+        props.platformKey?.grantCloudTrailLogReaders(props.logReaderArns);
+      // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
       this.trailBucket.addToPolicy(
         JSON.stringify({
           Sid: 'CloudTrailAclCheck',
@@ -185,6 +258,39 @@ export class AuditTrail extends Construct {
           Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
         }),
       );
+
+      // CloudTrail to CloudWatch Logs (KMS-encrypted), for the metric filters below.
+      // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
+      const trailLogGroupName = `/aws/cloudtrail/${trailName}`;
+      const trailLogGroupArn = `arn:${partition}:logs:${region}:${account}:log-group:${trailLogGroupName}`;
+      this.trailLogGroup = new CloudwatchLogGroup(this, 'trail-logs', {
+        name: trailLogGroupName,
+        kmsKeyId: props.kmsKeyArn,
+        retentionInDays: retention,
+      });
+      applyRemovalPolicy(this.trailLogGroup, props.removalPolicy, {
+        retain: { deletion_protection_enabled: true },
+        destroy: { deletion_protection_enabled: false },
+      });
+      const trailLogsRole = new IamRole(this, 'trail-logs-role', {
+        description: 'CloudTrail delivers events to the platform trail log group (AWS-22)',
+        assumeRolePolicy: trustPolicy({
+          services: ['cloudtrail.amazonaws.com'],
+          conditions: { StringEquals: { 'aws:SourceAccount': account } },
+        }),
+      });
+      const trailLogsPolicy = new IamRolePolicy(this, 'trail-logs-policy', {
+        role: trailLogsRole.id,
+        policy: policyDocument([
+          {
+            Sid: 'DeliverTrailEvents',
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: `${trailLogGroupArn}:log-stream:${account}_CloudTrail_${region}*`,
+          },
+        ]),
+      });
+
       const dataBuckets = props.dataEventBucketArns ?? [];
       this.trail = new Cloudtrail(this, 'trail', {
         name: trailName,
@@ -194,6 +300,8 @@ export class AuditTrail extends Construct {
         isMultiRegionTrail: true,
         includeGlobalServiceEvents: true,
         enableLogging: true,
+        cloudWatchLogsGroupArn: `${trailLogGroupArn}:*`,
+        cloudWatchLogsRoleArn: trailLogsRole.arn,
         eventSelector:
           dataBuckets.length > 0
             ? [
@@ -206,7 +314,7 @@ export class AuditTrail extends Construct {
                 },
               ]
             : undefined,
-        dependsOn: [this.trailBucket.policy],
+        dependsOn: [this.trailBucket.policy, this.trailLogGroup, trailLogsPolicy],
       });
     }
 
@@ -261,6 +369,7 @@ export class AuditTrail extends Construct {
         treatMissingData: 'notBreaching',
         alarmActions: [this.topic.arn],
       });
+      if (this.trailLogGroup) this.addTrailAlarms(props, this.topic.arn, namespace);
       this.changeRule = new CloudwatchEventRule(this, 'platform-changes', {
         description: 'SageMaker domain, user profile and app image config changes (AWS-23)',
         eventPattern: JSON.stringify({
@@ -283,6 +392,103 @@ export class AuditTrail extends Construct {
       new CloudwatchEventTarget(this, 'platform-changes-target', {
         rule: this.changeRule.name,
         arn: this.topic.arn,
+      });
+    }
+  }
+
+  /** Metric filters on the trail log group and their alarms (AWS-23, at parity with GCP-14). */
+  private addTrailAlarms(props: AuditTrailProps, topicArn: string, namespace: string): void {
+    const cidrs = props.presignedUrlAllowedCidrs ?? [];
+    const ipPatterns = cidrs.map((c) => cidrPatterns(c));
+    const presigned =
+      cidrs.length > 0 && ipPatterns.every((p) => p !== undefined)
+        ? `{ ($.eventSource = "sagemaker.amazonaws.com") && ($.eventName = "CreatePresignedDomainUrl") && ${ipPatterns
+            .flat()
+            .map((p) => `($.sourceIPAddress != "${p}")`)
+            .join(' && ')} }`
+        : '{ ($.eventSource = "sagemaker.amazonaws.com") && ($.eventName = "CreatePresignedDomainUrl") && ($.errorCode = "AccessDenied*") }';
+    if (cidrs.length > 0 && ipPatterns.some((p) => p === undefined)) {
+      Annotations.of(this).addWarning(
+        'presignedUrlAllowedCidrs: a CIDR needs more than 16 filter patterns; the presigned-URL alarm watches denied requests instead',
+      );
+    }
+    const roleNames = props.platformRoleNamePatterns ?? [];
+    const roleFilter =
+      roleNames.length > 0
+        ? ` && (${roleNames.map((r) => `($.requestParameters.roleName = "${r}")`).join(' || ')})`
+        : '';
+    const specs: TrailAlarmSpec[] = [
+      {
+        id: 'presigned-url',
+        description: 'Studio presigned URL requested from outside the allowed networks (AWS-11)',
+        pattern: presigned,
+      },
+      {
+        id: 'deletions',
+        description: 'SageMaker domain or user profile deleted',
+        pattern: `{ ($.eventSource = "sagemaker.amazonaws.com") && ${anyEvent(['DeleteDomain', 'DeleteUserProfile'])} }`,
+      },
+      {
+        id: 'key-state',
+        description: 'KMS key disabled or scheduled for deletion',
+        pattern: `{ ($.eventSource = "kms.amazonaws.com") && ${anyEvent(['DisableKey', 'ScheduleKeyDeletion'])} }`,
+      },
+      {
+        id: 'bucket-policy',
+        description: 'S3 bucket policy, ACL or public access block changed',
+        pattern: `{ ($.eventSource = "s3.amazonaws.com") && ${anyEvent([
+          'PutBucketPolicy',
+          'DeleteBucketPolicy',
+          'PutBucketAcl',
+          'PutBucketPublicAccessBlock',
+          'DeleteBucketPublicAccessBlock',
+        ])} }`,
+      },
+      {
+        id: 'iam-roles',
+        description: 'IAM policy or trust change on a platform role',
+        pattern: `{ ($.eventSource = "iam.amazonaws.com") && ${anyEvent([
+          'PutRolePolicy',
+          'DeleteRolePolicy',
+          'AttachRolePolicy',
+          'DetachRolePolicy',
+          'UpdateAssumeRolePolicy',
+          'PutRolePermissionsBoundary',
+          'DeleteRolePermissionsBoundary',
+          'DeleteRole',
+        ])}${roleFilter} }`,
+      },
+    ];
+    const v = new Validator(this);
+    for (const spec of specs) {
+      v.require(
+        spec.pattern.length <= MAX_FILTER_PATTERN,
+        spec.id === 'iam-roles' ? 'platformRoleNamePatterns' : 'presignedUrlAllowedCidrs',
+        spec.pattern,
+        `a metric filter pattern of at most ${MAX_FILTER_PATTERN} characters (fewer CIDRs or role patterns)`,
+      );
+    }
+    v.throwIfInvalid();
+    for (const spec of specs) {
+      const metricName = `${spec.id}-${uniqueName(this, { prefix: 'p', maxLength: 12 })}`;
+      new CloudwatchLogMetricFilter(this, `trail-${spec.id}`, {
+        name: metricName,
+        logGroupName: this.trailLogGroup!.name,
+        pattern: spec.pattern,
+        metricTransformation: { name: metricName, namespace, value: '1', defaultValue: '0' },
+      });
+      this.trailAlarms[spec.id] = new CloudwatchMetricAlarm(this, `trail-${spec.id}-alarm`, {
+        alarmName: metricName,
+        alarmDescription: `${spec.description} (AWS-23)`,
+        namespace,
+        metricName,
+        statistic: 'Sum',
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: 'GreaterThanOrEqualToThreshold',
+        treatMissingData: 'notBreaching',
+        alarmActions: [topicArn],
       });
     }
   }

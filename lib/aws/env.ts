@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { DataAwsIamSessionContext } from '@cdktf/provider-aws/lib/data-aws-iam-session-context';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
 
@@ -81,4 +82,21 @@ export function arn(
   const region = opts.region === false ? '' : env.region;
   const account = opts.account === false ? '' : env.account;
   return `arn:${env.partition}:${service}:${region}:${account}:${resource}`;
+}
+
+/**
+ * The IAM role or user that runs Terraform: `aws_iam_session_context` turns the caller's
+ * assumed-role session ARN into the role ARN (key policies must name the role, not a session).
+ */
+export function deployerArn(scope: IConstruct): string {
+  const caller = singleton(
+    scope,
+    'secure-mlops-caller',
+    (s) => new DataAwsCallerIdentity(s, 'secure-mlops-caller'),
+  );
+  return singleton(
+    scope,
+    'secure-mlops-deployer',
+    (s) => new DataAwsIamSessionContext(s, 'secure-mlops-deployer', { arn: caller.arn }),
+  ).issuerArn;
 }

@@ -37,9 +37,17 @@ export interface GuardrailPoliciesProps {
   readonly requiredJobTagKeys?: string[];
   /**
    * Principal ARN patterns exempt from the admin-only AppImageConfig rule in the SCP (AWS-19).
-   * @default - none (the SCP then denies everybody; the platform passes its admin role)
+   * Use a pattern that covers every platform's admin role when several platforms (tenants)
+   * share an account, so that their SCPs compose.
+   * @default - none (the SCP then denies everybody; the platform passes its admin role pattern)
    */
   readonly adminPrincipalArns?: string[];
+  /**
+   * Principals that run Terraform: exempt in the SCP from the rule that every UpdateDomain
+   * carries the sharing key (Terraform sends only the settings that changed).
+   * @default - none
+   */
+  readonly deployerPrincipalArns?: string[];
   /**
    * Emit the SCP documents as Terraform outputs (`<id>-scp-*`).
    * @default true
@@ -190,39 +198,66 @@ export class GuardrailPolicies extends Construct {
         Effect: 'Deny',
         Action: 'sagemaker:CreateEndpointConfig',
         Resource: '*',
-        Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } },
+        Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
       },
       {
         Sid: 'AWS16MonitoringVolumeKms',
         Effect: 'Deny',
         Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
         Resource: '*',
-        Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } },
+        Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
       },
       {
         Sid: 'AWS16MonitoringOutputKms',
         Effect: 'Deny',
         Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
         Resource: '*',
-        Condition: { Null: { 'sagemaker:OutputKmsKey': 'true' } },
+        Condition: { Null: { 'sagemaker:OutputKmsKeyArn': 'true' } },
       },
     ];
+    // Condition keys of the Service Authorization Reference (the `...KmsKey` keys without `Arn`
+    // are deprecated and no longer defined for these actions): CreateDomain carries
+    // VolumeKmsKeyArn and DomainSharingOutputKmsKeyArn, UpdateDomain DomainSharingOutputKmsKeyArn.
     const domainEncryption: Statement[] = [
       {
         Sid: 'AWS16DomainVolumeKms',
         Effect: 'Deny',
         Action: 'sagemaker:CreateDomain',
         Resource: '*',
-        Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } },
+        Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
       },
       {
         Sid: 'AWS16DomainSharingKms',
         Effect: 'Deny',
         Action: ['sagemaker:CreateDomain', 'sagemaker:UpdateDomain'],
         Resource: '*',
-        Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKey': 'true' } },
+        Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' } },
       },
     ];
+    const deployers = props.deployerPrincipalArns ?? [];
+    const scpDomainEncryption: Statement[] =
+      deployers.length === 0
+        ? domainEncryption
+        : [
+            domainEncryption[0],
+            {
+              Sid: 'AWS16DomainSharingKms',
+              Effect: 'Deny',
+              Action: 'sagemaker:CreateDomain',
+              Resource: '*',
+              Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' } },
+            },
+            {
+              Sid: 'AWS16DomainUpdateSharingKms',
+              Effect: 'Deny',
+              Action: 'sagemaker:UpdateDomain',
+              Resource: '*',
+              Condition: {
+                Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' },
+                ArnNotLike: { 'aws:PrincipalArn': deployers },
+              },
+            },
+          ];
     const jobsVpc: Statement[] = [
       {
         Sid: 'AWS17JobsInVpc',
@@ -282,7 +317,7 @@ export class GuardrailPolicies extends Construct {
       instanceTypes,
       scpAppImage,
       ...vpcOnly,
-      ...domainEncryption,
+      ...scpDomainEncryption,
       ...encryption,
     ]);
 

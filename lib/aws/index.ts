@@ -2,7 +2,7 @@
 export { CapacityPlanner } from './capacity-planner';
 export type { CapacityPlannerProps } from './capacity-planner';
 export { PlatformKey } from './kms';
-export type { PlatformKeyProps } from './kms';
+export type { KeyPerimeterProps, PlatformKeyProps } from './kms';
 export { SecureBucket } from './secure-bucket';
 export type { SecureBucketProps } from './secure-bucket';
 export { PrivateNetwork } from './network';
@@ -17,7 +17,7 @@ export { AuditTrail } from './audit';
 export type { AuditTrailProps } from './audit';
 export { AuthMode, ExecutionRoleMode, StudioUserProfile } from './user-profiles';
 export type { StudioUserProfileProps, UserProfileSpec } from './user-profiles';
-export { SageMakerStudioDomain } from './studio-domain';
+export { SageMakerStudioDomain, StudioAppType } from './studio-domain';
 export type {
   CustomImageSpec,
   EfsBackupProps,

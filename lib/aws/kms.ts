@@ -6,7 +6,7 @@ import { Validator } from '../core/errors';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { DEFAULT_KEY_DELETION_WINDOW_DAYS, DEFAULT_KEY_ROTATION_DAYS } from './defaults';
-import { awsEnv, AwsEnv } from './env';
+import { awsEnv, AwsEnv, deployerArn } from './env';
 import { policyDocument, Statement } from './policy';
 
 /** Encrypt/decrypt actions a key user needs (without grants). */
@@ -19,6 +19,54 @@ const KEY_USE_ACTIONS = [
   'kms:GenerateDataKeyWithoutPlaintext',
   'kms:DescribeKey',
 ];
+
+/** Cryptographic actions the data perimeter denies outside the network (DescribeKey excluded). */
+const CRYPTO_ACTIONS = [
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+];
+
+/**
+ * Services through which the deploying principal uses the key at apply time: SageMaker and
+ * EFS create the domain's home file system (CreateDomain), AWS Backup creates an encrypted
+ * vault (added with {@link PlatformKey.grantDeployerVia}).
+ */
+const DEPLOYER_SERVICES = ['sagemaker', 'elasticfilesystem'];
+
+/** A data perimeter around the key (AWS data-perimeter guidance): where and by whom it may be used. */
+export interface KeyPerimeterProps {
+  /**
+   * VPC endpoint ids through which direct calls to KMS may come (`aws:SourceVpce`).
+   * @default - not restricted by endpoint id
+   */
+  readonly sourceVpceIds?: string[];
+  /**
+   * VPC ids from which direct calls to KMS may come (`aws:SourceVpc`), when the endpoint ids
+   * are not known to this stack.
+   * @default - not restricted by VPC id
+   */
+  readonly sourceVpcIds?: string[];
+  /**
+   * Role ARN patterns that AWS services use from their own network (pipeline, deployment and
+   * monitoring roles), exempt from the network condition.
+   * @default - none
+   */
+  readonly exemptPrincipalArns?: string[];
+  /**
+   * AWS Organizations id: principals outside it may not use the key (`aws:PrincipalOrgID`).
+   * @default - no organization condition
+   */
+  readonly organizationId?: string;
+  /**
+   * Accounts outside the organization that may still use the key (e.g. model consumers).
+   * @default - none
+   */
+  readonly trustedAccountIds?: string[];
+}
 
 /** Props of {@link PlatformKey}. */
 export interface PlatformKeyProps {
@@ -43,6 +91,14 @@ export interface PlatformKeyProps {
    */
   readonly adminPrincipalArns?: string[];
   /**
+   * IAM role/user ARNs that run Terraform. They may use the key only through the AWS services
+   * that need it at apply time (`kms:ViaService`: SageMaker and EFS for CreateDomain, AWS Backup
+   * for CreateBackupVault), and create grants only for AWS resources
+   * (`kms:GrantIsForAWSResource`). The roles must exist before the key is created.
+   * @default - the role or user running Terraform (`aws_iam_session_context` of `aws_caller_identity`)
+   */
+  readonly deployerPrincipalArns?: string[];
+  /**
    * Account id used in ARNs and conditions.
    * @default - the `aws_caller_identity` data source
    */
@@ -61,10 +117,14 @@ export interface PlatformKeyProps {
 
 /**
  * A customer managed KMS key for the platform (AWS-05, X-04): rotation on (90 days by default),
- * 30-day deletion window, and a key policy with no `kms:*`: key administration by named
- * principals, use by named roles only through named AWS services (`kms:ViaService`), and
- * service principals (CloudWatch Logs, CloudTrail, SNS via CloudWatch/EventBridge) each bound
- * to an encryption-context or source condition. Grant methods add statements before synth.
+ * 30-day deletion window, and a key policy with no `kms:*`: key administration by the account
+ * (delegated to IAM) and named administrators, no grant creation through the account
+ * statement; the deploying principal, the platform roles and AWS service principals
+ * (CloudWatch Logs, CloudTrail, SNS publishers) each admitted for exactly what their service
+ * documents, through named services (`kms:ViaService`) or with encryption-context / source
+ * conditions; and, once {@link addPerimeter} is called, a data perimeter that denies use
+ * outside the platform network unless an AWS service makes the call. Grant methods add
+ * statements before synth.
  */
 export class PlatformKey extends Construct {
   /** The key. */
@@ -73,9 +133,16 @@ export class PlatformKey extends Construct {
   public readonly alias: KmsAlias;
   /** The key ARN (the form SageMaker sharing settings and S3 accept). */
   public readonly keyArn: string;
+  /** Principals that run Terraform (named in the key policy). */
+  public readonly deployerPrincipalArns: string[];
   private readonly env: AwsEnv;
   private readonly statements: Statement[] = [];
   private readonly users = new Map<string, Set<string>>();
+  private readonly deployerServices = new Set<string>(DEPLOYER_SERVICES);
+  private readonly trailArns: string[] = [];
+  private readonly logReaders: string[] = [];
+  private perimeter?: KeyPerimeterProps;
+  private cloudTrail = false;
 
   constructor(scope: Construct, id: string, props: PlatformKeyProps = {}) {
     super(scope, id);
@@ -97,17 +164,30 @@ export class PlatformKey extends Construct {
     (props.adminPrincipalArns ?? []).forEach((a, i) =>
       v.check(`adminPrincipalArns[${i}]`, a, Validate.arn(a, 'iam')),
     );
+    (props.deployerPrincipalArns ?? []).forEach((a, i) =>
+      v.check(`deployerPrincipalArns[${i}]`, a, Validate.arn(a, 'iam')),
+    );
+    if (props.deployerPrincipalArns !== undefined)
+      v.require(
+        props.deployerPrincipalArns.length > 0,
+        'deployerPrincipalArns',
+        props.deployerPrincipalArns,
+        'at least one IAM role or user ARN (omit the prop to use the principal running Terraform)',
+      );
     if (props.accountId)
       v.check('accountId', props.accountId, Validate.awsAccountId(props.accountId));
     v.throwIfInvalid();
 
     this.env = awsEnv(this, props.accountId, props.region);
+    this.deployerPrincipalArns = props.deployerPrincipalArns ?? [deployerArn(this)];
     const root = `arn:${this.env.partition}:iam::${this.env.account}:root`;
     const admins =
       props.adminPrincipalArns && props.adminPrincipalArns.length > 0
         ? [...props.adminPrincipalArns, root]
         : [root];
 
+    // Key administration only: no cryptographic use and no kms:CreateGrant, so a principal
+    // with broad IAM KMS permissions cannot grant itself Decrypt through the account statement.
     this.statements.push({
       Sid: 'KeyAdministration',
       Effect: 'Allow',
@@ -115,7 +195,6 @@ export class PlatformKey extends Construct {
       Action: [
         'kms:CancelKeyDeletion',
         'kms:CreateAlias',
-        'kms:CreateGrant',
         'kms:DeleteAlias',
         'kms:DescribeKey',
         'kms:DisableKey',
@@ -139,14 +218,7 @@ export class PlatformKey extends Construct {
       ],
       Resource: '*',
     });
-    this.statements.push({
-      Sid: 'AllowGrantsForAwsResources',
-      Effect: 'Allow',
-      Principal: { AWS: root },
-      Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
-      Resource: '*',
-      Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
-    });
+    // CloudWatch Logs (AWS-21): https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
     this.statements.push({
       Sid: 'CloudWatchLogs',
       Effect: 'Allow',
@@ -208,38 +280,45 @@ export class PlatformKey extends Construct {
     });
   }
 
-  /** Lets CloudTrail encrypt trail logs of this account (AWS-22). */
-  public grantCloudTrail(): void {
-    if (this.statements.some((s) => s.Sid === 'CloudTrail')) return;
-    this.statements.push({
-      Sid: 'CloudTrail',
-      Effect: 'Allow',
-      Principal: { Service: 'cloudtrail.amazonaws.com' },
-      Action: ['kms:GenerateDataKey', 'kms:DescribeKey'],
-      Resource: '*',
-      Condition: {
-        StringLike: {
-          'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${this.env.partition}:cloudtrail:*:${this.env.account}:trail/*`,
-        },
-        StringEquals: { 'aws:SourceAccount': this.env.account },
-      },
-    });
+  /** Lets the deploying principal use the key through one more service (e.g. 'backup'). */
+  public grantDeployerVia(service: string): void {
+    this.deployerServices.add(service);
   }
 
-  /** Lets CloudWatch alarms and EventBridge publish to SNS topics encrypted with this key (AWS-23). */
+  /**
+   * Lets CloudTrail encrypt the logs of a trail (AWS-22), with the statements the CloudTrail
+   * documentation requires: GenerateDataKey* under the trail's encryption context and source
+   * ARN, DescribeKey for the trail (DescribeKey carries no encryption context), and Decrypt for
+   * an S3 Bucket Key on the trail bucket.
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+   */
+  public grantCloudTrail(trailArn?: string): void {
+    this.cloudTrail = true;
+    if (trailArn !== undefined && !this.trailArns.includes(trailArn)) this.trailArns.push(trailArn);
+  }
+
+  /** Lets principals read (decrypt) CloudTrail log files encrypted with this key. */
+  public grantCloudTrailLogReaders(principalArns: string[]): void {
+    for (const p of principalArns) if (!this.logReaders.includes(p)) this.logReaders.push(p);
+  }
+
+  /**
+   * Lets CloudWatch alarms and EventBridge publish to SNS topics encrypted with this key
+   * (AWS-23). https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+   */
   public grantSnsPublishers(): void {
     if (this.statements.some((s) => s.Sid === 'SnsPublishers')) return;
     this.statements.push({
       Sid: 'SnsPublishers',
       Effect: 'Allow',
       Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] },
-      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       Resource: '*',
       Condition: { StringEquals: { 'aws:SourceAccount': this.env.account } },
     });
   }
 
-  /** Lets S3 server access logging and AWS Backup use the key for this account. */
+  /** Lets an AWS service principal use the key for this account (`aws:SourceAccount`). */
   public grantService(sid: string, servicePrincipal: string, actions: string[]): void {
     if (this.statements.some((s) => s.Sid === sid)) return;
     this.statements.push({
@@ -252,8 +331,87 @@ export class PlatformKey extends Construct {
     });
   }
 
+  /**
+   * Adds the data perimeter (AWS data-perimeter guidance): cryptographic use is denied unless
+   * the call comes through the platform network or an AWS service makes it, and, with an
+   * organization id, unless the principal belongs to the organization (or a trusted account).
+   */
+  public addPerimeter(perimeter: KeyPerimeterProps): void {
+    this.perimeter = perimeter;
+  }
+
+  private cloudTrailStatements(): Statement[] {
+    const source: Statement['Condition'] =
+      this.trailArns.length > 0 ? { StringEquals: { 'aws:SourceArn': this.trailArns } } : undefined;
+    return [
+      {
+        Sid: 'CloudTrailEncryptLogs',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:GenerateDataKey*',
+        Resource: '*',
+        Condition: {
+          StringLike: {
+            'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${this.env.partition}:cloudtrail:*:${this.env.account}:trail/*`,
+          },
+          ...(source ?? {}),
+        },
+      },
+      {
+        Sid: 'CloudTrailDescribeKey',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:DescribeKey',
+        Resource: '*',
+        ...(source ? { Condition: source } : {}),
+      },
+      {
+        Sid: 'CloudTrailDecryptForBucketKey',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+      },
+    ];
+  }
+
   private renderPolicy(): string {
     const statements = [...this.statements];
+    if (this.cloudTrail) statements.push(...this.cloudTrailStatements());
+    if (this.logReaders.length > 0) {
+      statements.push({
+        Sid: 'CloudTrailLogReaders',
+        Effect: 'Allow',
+        Principal: { AWS: this.logReaders },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+        Condition: { Null: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'false' } },
+      });
+    }
+    const deployerVia = [...this.deployerServices]
+      .sort()
+      .map((s) => `${s}.${this.env.region}.amazonaws.com`);
+    statements.push(
+      {
+        Sid: 'DeployerUseViaServices',
+        Effect: 'Allow',
+        Principal: { AWS: this.deployerPrincipalArns },
+        Action: [...KEY_USE_ACTIONS, 'kms:RetireGrant'],
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:ViaService': deployerVia } },
+      },
+      {
+        Sid: 'DeployerGrantsForAwsResources',
+        Effect: 'Allow',
+        Principal: { AWS: this.deployerPrincipalArns },
+        Action: 'kms:CreateGrant',
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'kms:ViaService': deployerVia },
+          Bool: { 'kms:GrantIsForAWSResource': 'true' },
+        },
+      },
+    );
     // group principals by their allowed services to keep the policy small
     const byServices = new Map<string, string[]>();
     for (const [principal, services] of this.users) {
@@ -271,6 +429,51 @@ export class PlatformKey extends Construct {
         Condition: { StringEquals: { 'kms:ViaService': services.split(',') } },
       });
     }
+    statements.push(...perimeterStatements(this.perimeter));
     return policyDocument(statements);
   }
+}
+
+/** The Deny statements of a key's data perimeter. */
+function perimeterStatements(p: KeyPerimeterProps | undefined): Statement[] {
+  if (!p) return [];
+  const out: Statement[] = [];
+  const network: { [key: string]: string[] } = {};
+  if (p.sourceVpceIds && p.sourceVpceIds.length > 0) network['aws:SourceVpce'] = p.sourceVpceIds;
+  else if (p.sourceVpcIds && p.sourceVpcIds.length > 0) network['aws:SourceVpc'] = p.sourceVpcIds;
+  if (Object.keys(network).length > 0) {
+    out.push({
+      Sid: 'DataPerimeterNetwork',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: CRYPTO_ACTIONS,
+      Resource: '*',
+      Condition: {
+        StringNotEqualsIfExists: network,
+        BoolIfExists: { 'aws:ViaAWSService': 'false', 'aws:PrincipalIsAWSService': 'false' },
+        ...(p.exemptPrincipalArns && p.exemptPrincipalArns.length > 0
+          ? { ArnNotLikeIfExists: { 'aws:PrincipalArn': p.exemptPrincipalArns } }
+          : {}),
+      },
+    });
+  }
+  if (p.organizationId) {
+    out.push({
+      Sid: 'DataPerimeterIdentity',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: CRYPTO_ACTIONS,
+      Resource: '*',
+      Condition: {
+        StringNotEqualsIfExists: {
+          'aws:PrincipalOrgID': p.organizationId,
+          ...(p.trustedAccountIds && p.trustedAccountIds.length > 0
+            ? { 'aws:PrincipalAccount': p.trustedAccountIds }
+            : {}),
+        },
+        BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+      },
+    });
+  }
+  return out;
 }

@@ -88,6 +88,17 @@ export interface MultiTenantStudioProps {
    * @default - one trail for the account
    */
   readonly organizationTrailArn?: string;
+  /**
+   * IAM role/user ARNs that run Terraform (named in every key policy; see
+   * `SageMakerStudioDomainProps.deployerPrincipalArns`).
+   * @default - the role or user running Terraform
+   */
+  readonly deployerPrincipalArns?: string[];
+  /**
+   * AWS Organizations id for the data perimeter and the endpoint policies.
+   * @default - the account only
+   */
+  readonly organizationId?: string;
 }
 
 /**
@@ -130,6 +141,7 @@ export class MultiTenantStudio extends Construct {
       const users = props.tenants.reduce((n, t) => n + (t.userProfiles?.length ?? 0), 0);
       this.sharedKey = new PlatformKey(this, 'shared-key', {
         accountId: props.accountId,
+        deployerPrincipalArns: props.deployerPrincipalArns,
         removalPolicy: props.removalPolicy,
       });
       this.logBucket = new SecureBucket(this, 'access-logs', {
@@ -140,6 +152,7 @@ export class MultiTenantStudio extends Construct {
       this.network = new PrivateNetwork(this, 'network', {
         expectedUsers: Math.max(users, 1),
         ...(props.network ?? {}),
+        organizationId: props.organizationId,
         kmsKeyArn: this.sharedKey.keyArn,
         accountId: props.accountId,
         removalPolicy: props.removalPolicy,
@@ -149,6 +162,7 @@ export class MultiTenantStudio extends Construct {
         platformKey: this.sharedKey,
         accessLogBucket: this.logBucket,
         organizationTrailArn: props.organizationTrailArn,
+        platformRoleNamePatterns: [`mlops-${props.environment}`.slice(0, 32) + '-*', 'sm-*'],
         accountId: props.accountId,
         removalPolicy: props.removalPolicy,
       });
@@ -179,6 +193,8 @@ export class MultiTenantStudio extends Construct {
           allowedRegions: props.allowedRegions,
           removalPolicy: props.removalPolicy,
           accountId: props.accountId,
+          deployerPrincipalArns: props.deployerPrincipalArns,
+          organizationId: props.organizationId,
           tenantId: t.tenantId,
           // account-level log groups and the trail are shared (created once above)
           createAccountLogGroups: false,

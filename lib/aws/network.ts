@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { Annotations, Fn, Lazy, Token } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { DataAwsPrefixList } from '@cdktf/provider-aws/lib/data-aws-prefix-list';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -27,7 +28,7 @@ import {
   REQUIRED_INTERFACE_ENDPOINTS,
 } from './defaults';
 import { awsEnv, AwsEnv } from './env';
-import { policyDocument, trustPolicy } from './policy';
+import { policyDocument, Statement, trustPolicy } from './policy';
 
 /** Network settings shared by {@link PrivateNetwork} and the platform constructs (create or bring your own). */
 export interface NetworkProps {
@@ -92,11 +93,32 @@ export interface NetworkProps {
    */
   readonly existingVpcCidr?: string;
   /**
-   * Create the interface and gateway VPC endpoints (AWS-02). Set false when a shared network
-   * (e.g. another PrivateNetwork) already provides them.
+   * Create the interface VPC endpoints (AWS-02). Set false when a shared network (e.g. a
+   * PrivateNetwork in a network stack) already provides them; then pass its
+   * `endpointSecurityGroupId` so the platform's security groups can reach them.
    * @default true
    */
   readonly createEndpoints?: boolean;
+  /**
+   * Create the S3 gateway endpoint (on the created route table, or on `routeTableIds`), with a
+   * policy that admits only the buckets registered with `allowS3Bucket`. A network stack shared
+   * by platforms in other stacks sets it false and lets each platform stack create the gateway
+   * endpoint for its own buckets.
+   * @default - the value of `createEndpoints`
+   */
+  readonly createS3GatewayEndpoint?: boolean;
+  /**
+   * Security group of existing interface endpoints (with `createEndpoints: false`): the
+   * platform admits HTTPS from its security groups on it and opens egress to it.
+   * @default - none (no HTTPS path to endpoints is created; a warning is added)
+   */
+  readonly endpointSecurityGroupId?: string;
+  /**
+   * AWS Organizations id: endpoint policies admit principals of the organization
+   * (`aws:PrincipalOrgID`) instead of only the account (`aws:PrincipalAccount`).
+   * @default - the account only
+   */
+  readonly organizationId?: string;
   /**
    * Interface endpoint service suffixes added to the required ones (e.g. 'sagemaker.featurestore-runtime', 'ssm').
    * @default - none
@@ -158,8 +180,10 @@ export class PrivateNetwork extends Construct {
   public readonly vpcCidr?: string;
   /** The capacity plan (AWS-03). */
   public readonly capacity: CapacityPlanner;
-  /** Security group of the interface endpoints. */
+  /** Security group of the interface endpoints, when created here. */
   public readonly endpointSecurityGroup?: SecurityGroup;
+  /** Id of the interface endpoints' security group (created here or given). */
+  public readonly endpointSecurityGroupId?: string;
   /** Interface endpoints by service suffix. */
   public readonly interfaceEndpoints: { [suffix: string]: VpcEndpoint } = {};
   /** S3 gateway endpoint. */
@@ -172,13 +196,23 @@ export class PrivateNetwork extends Construct {
   public readonly region: string;
   private readonly env: AwsEnv;
   private readonly s3Resources: string[] = [];
+  private readonly organizationId?: string;
   private admitted = 0;
+  private s3PrefixList?: string;
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
     this.env = awsEnv(this, props.accountId, props.region);
     this.region = this.env.region;
+    this.organizationId = props.organizationId;
     const v = new Validator(this);
+    if (props.organizationId !== undefined)
+      v.require(
+        /^o-[a-z0-9]{10,32}$/.test(props.organizationId),
+        'organizationId',
+        props.organizationId,
+        'an AWS Organizations id such as o-a1b2c3d4e5',
+      );
     const byo = props.vpcId !== undefined;
     const azCount =
       props.availabilityZoneCount ?? props.availabilityZones?.length ?? DEFAULT_AZ_COUNT;
@@ -302,12 +336,14 @@ export class PrivateNetwork extends Construct {
       this.subnetIds = this.subnets.map((s) => s.id);
     }
 
-    if (props.createEndpoints ?? true) {
+    const createEndpoints = props.createEndpoints ?? true;
+    if (createEndpoints) {
       this.endpointSecurityGroup = new SecurityGroup(this, 'endpoint-sg', {
         vpcId: this.vpcId,
         description: 'VPC interface endpoints: HTTPS from admitted Studio security groups only',
         revokeRulesOnDelete: true,
       });
+      this.endpointSecurityGroupId = this.endpointSecurityGroup.id;
       for (const suffix of [...REQUIRED_INTERFACE_ENDPOINTS, ...extra]) {
         this.interfaceEndpoints[suffix] = new VpcEndpoint(
           this,
@@ -319,9 +355,21 @@ export class PrivateNetwork extends Construct {
             privateDnsEnabled: true,
             subnetIds: this.subnetIds,
             securityGroupIds: [this.endpointSecurityGroup.id],
+            // The Studio endpoint carries the browser session (presigned URL or Identity
+            // Center), not SigV4 calls with a principal; it keeps the default full-access policy.
+            policy: suffix === 'studio' ? undefined : this.interfaceEndpointPolicy(),
           },
         );
       }
+    } else {
+      this.endpointSecurityGroupId = props.endpointSecurityGroupId;
+      if (props.endpointSecurityGroupId === undefined) {
+        Annotations.of(this).addWarning(
+          'createEndpoints is false and no endpointSecurityGroupId is given: Studio security groups get no HTTPS path to the VPC endpoints (AWS-02)',
+        );
+      }
+    }
+    if (props.createS3GatewayEndpoint ?? createEndpoints) {
       const routeTables = this.routeTable ? [this.routeTable.id] : props.routeTableIds;
       if (routeTables && routeTables.length > 0) {
         this.s3Endpoint = new VpcEndpoint(this, 'endpoint-s3', {
@@ -382,11 +430,14 @@ export class PrivateNetwork extends Construct {
     }
   }
 
-  /** Admits HTTPS from a security group (e.g. Studio's) to the interface endpoints. */
+  /**
+   * Admits HTTPS from a security group (e.g. Studio's) to the interface endpoints, created here
+   * or given as `endpointSecurityGroupId` (the rule then lives in this stack).
+   */
   public admitToEndpoints(securityGroupId: string, description?: string): void {
-    if (!this.endpointSecurityGroup) return;
+    if (!this.endpointSecurityGroupId) return;
     new VpcSecurityGroupIngressRule(this, `endpoint-ingress-${this.admitted++}`, {
-      securityGroupId: this.endpointSecurityGroup.id,
+      securityGroupId: this.endpointSecurityGroupId,
       referencedSecurityGroupId: securityGroupId,
       ipProtocol: 'tcp',
       fromPort: 443,
@@ -395,28 +446,30 @@ export class PrivateNetwork extends Construct {
     });
   }
 
-  /** Adds egress rules to a security group: HTTPS to the endpoints and S3, NFS to the VPC (EFS). */
+  /**
+   * Adds egress rules to a security group: HTTPS to the interface endpoints and to S3 (the
+   * gateway endpoint's prefix list, or the regional S3 prefix list when the gateway endpoint
+   * lives elsewhere), NFS to the VPC (EFS).
+   */
   public allowEgressToEndpoints(scope: Construct, securityGroupId: string): void {
-    if (this.endpointSecurityGroup) {
+    if (this.endpointSecurityGroupId) {
       new VpcSecurityGroupEgressRule(scope, 'egress-endpoints', {
         securityGroupId,
-        referencedSecurityGroupId: this.endpointSecurityGroup.id,
+        referencedSecurityGroupId: this.endpointSecurityGroupId,
         ipProtocol: 'tcp',
         fromPort: 443,
         toPort: 443,
         description: 'HTTPS to VPC interface endpoints',
       });
     }
-    if (this.s3Endpoint) {
-      new VpcSecurityGroupEgressRule(scope, 'egress-s3', {
-        securityGroupId,
-        prefixListId: this.s3Endpoint.prefixListId,
-        ipProtocol: 'tcp',
-        fromPort: 443,
-        toPort: 443,
-        description: 'HTTPS to S3 through the gateway endpoint',
-      });
-    }
+    new VpcSecurityGroupEgressRule(scope, 'egress-s3', {
+      securityGroupId,
+      prefixListId: this.s3PrefixListId(),
+      ipProtocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      description: 'HTTPS to S3 through the gateway endpoint',
+    });
     if (this.vpcCidr) {
       new VpcSecurityGroupEgressRule(scope, 'egress-nfs', {
         securityGroupId,
@@ -429,14 +482,51 @@ export class PrivateNetwork extends Construct {
     }
   }
 
+  /** The S3 prefix list id: the gateway endpoint's, else the region's managed prefix list. */
+  private s3PrefixListId(): string {
+    if (this.s3Endpoint) return this.s3Endpoint.prefixListId;
+    if (!this.s3PrefixList) {
+      this.s3PrefixList = new DataAwsPrefixList(this, 's3-prefix-list', {
+        name: `com.amazonaws.${this.env.region}.s3`,
+      }).id;
+    }
+    return this.s3PrefixList;
+  }
+
   /** Admits a bucket (ARN) in the S3 gateway endpoint policy. */
   public allowS3Bucket(bucketArn: string): void {
     this.s3Resources.push(bucketArn, `${bucketArn}/*`);
   }
 
-  private s3EndpointPolicy(): string {
+  /** The condition that admits only principals of the account (or organization). */
+  private principalPerimeter(): { [key: string]: string } {
+    return this.organizationId
+      ? { 'aws:PrincipalOrgID': this.organizationId }
+      : { 'aws:PrincipalAccount': this.env.account };
+  }
+
+  /**
+   * Interface endpoint policy (data perimeter): any action, but only by principals of the
+   * account or organization. (AWS services call each other on AWS's network, not through these
+   * endpoints.)
+   */
+  private interfaceEndpointPolicy(): string {
     return policyDocument([
       {
+        Sid: 'PrincipalsOfTheAccount',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: '*',
+        Resource: '*',
+        Condition: { StringEquals: this.principalPerimeter() },
+      },
+    ]);
+  }
+
+  private s3EndpointPolicy(): string {
+    const statements: Statement[] = [];
+    if (this.s3Resources.length > 0) {
+      statements.push({
         Sid: 'PlatformBuckets',
         Effect: 'Allow',
         Principal: '*',
@@ -449,22 +539,20 @@ export class PrivateNetwork extends Construct {
           's3:AbortMultipartUpload',
           's3:ListMultipartUploadParts',
         ],
-        Resource:
-          this.s3Resources.length > 0
-            ? this.s3Resources
-            : [`arn:${this.env.partition}:s3:::none-admitted`],
-        Condition: { StringEquals: { 'aws:PrincipalAccount': this.env.account } },
-      },
-      {
-        Sid: 'EcrImageLayers',
-        Effect: 'Allow',
-        Principal: '*',
-        Action: ['s3:GetObject'],
-        Resource: [
-          `arn:${this.env.partition}:s3:::prod-${this.env.region}-starport-layer-bucket/*`,
-        ],
-      },
-    ]);
+        Resource: this.s3Resources,
+        Condition: { StringEquals: this.principalPerimeter() },
+      });
+    }
+    statements.push({
+      // Amazon ECR stores image layers in this AWS-owned bucket.
+      // https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
+      Sid: 'EcrImageLayers',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: ['s3:GetObject'],
+      Resource: [`arn:${this.env.partition}:s3:::prod-${this.env.region}-starport-layer-bucket/*`],
+    });
+    return policyDocument(statements);
   }
 
   private checkCidrs(

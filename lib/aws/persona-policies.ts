@@ -1,6 +1,7 @@
 // Identity policy documents of the persona roles (AWS-10, AWS-11, AWS-18, AWS-24), as plain
 // JSON. Resource "*" appears only for actions listed in WILDCARD_RESOURCE_ACTIONS: the actions
 // for which AWS offers no resource-level permission (X-03; listed in the README, AWS section).
+import { Persona } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
 import { AwsEnv } from './env';
 import { iamVar, policyDocument, Statement } from './policy';
@@ -41,16 +42,36 @@ export interface PolicyContext {
   readonly domainId: string;
   readonly keyArn: string;
   readonly dataBucketArn: string;
-  readonly executionRoleArns: string[];
+  /** Studio execution role of each human persona (team mode), by persona. */
+  readonly studioRoleArns: { [persona: string]: string };
+  /**
+   * ARN prefix of the per-user execution roles, `arn:...:role/secure-mlops/<suffix>/`; a user's
+   * role lives under `<prefix><studiouserid>/`.
+   */
+  readonly userRolePrefix: string;
   readonly pipelineRoleArn: string;
   readonly trainingRoleArn: string;
   readonly deploymentRoleArn: string;
   readonly monitoringRoleArn: string;
   readonly modelPackageGroupArns: string[];
   readonly logGroupArns: string[];
+  /** ECR repository ARNs outside the platform account that workloads may pull from. */
+  readonly approvedEcrRepositoryArns: string[];
+  /** True when users open Studio through presigned URLs (AuthMode.IAM). */
+  readonly presignedUrls: boolean;
   readonly auditBucketArn?: string;
   readonly presignedSourceIps?: string[];
   readonly presignedSourceVpces?: string[];
+}
+
+/** The caller's own per-user execution role: its IAM path carries the caller's `studiouserid`. */
+function ownUserRole(ctx: PolicyContext): string {
+  return `${ctx.userRolePrefix}${iamVar(`aws:PrincipalTag/${STUDIO_USER_TAG}`)}/*`;
+}
+
+/** Every per-user execution role (for the platform admin, who creates profiles). */
+function allUserRoles(ctx: PolicyContext): string {
+  return `${ctx.userRolePrefix}*`;
 }
 
 function sm(ctx: PolicyContext, resource: string): string {
@@ -80,15 +101,26 @@ function passRole(sid: string, roles: string[]): Statement {
   };
 }
 
+/**
+ * The registry resources a grant applies to: the declared model package groups and their
+ * versioned packages (`model-package/<group>/<version>`), or, when no group is declared (the
+ * groups are created elsewhere), every group and package of the account and region.
+ */
 function groupResources(ctx: PolicyContext): string[] {
+  if (ctx.modelPackageGroupArns.length === 0)
+    return [sm(ctx, 'model-package-group/*'), sm(ctx, 'model-package/*')];
   const packages = ctx.modelPackageGroupArns.map(
     (g) => g.replace(':model-package-group/', ':model-package/') + '/*',
   );
   return [...ctx.modelPackageGroupArns, ...packages];
 }
 
-/** AWS-10 / AWS-11: presigned-URL access to the caller's own profile only. */
+/**
+ * AWS-10 / AWS-11: presigned-URL access to the caller's own profile only. Presigned URLs exist
+ * only in IAM auth mode; SSO domains get no such statement (Identity Center signs users in).
+ */
 export function presignedUrlStatements(ctx: PolicyContext): Statement[] {
+  if (!ctx.presignedUrls) return [];
   const base: Statement = {
     Sid: 'AWS10PresignedUrlOwnProfile',
     Effect: 'Allow',
@@ -249,7 +281,7 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
       'sagemaker:ListAppImageConfigs',
       'sagemaker:ListStudioLifecycleConfigs',
     ]),
-    passRole('PassExecutionRoles', ctx.executionRoleArns),
+    passRole('PassExecutionRoles', [...Object.values(ctx.studioRoleArns), allUserRoles(ctx)]),
     {
       Sid: 'SageMakerServiceLinkedRole',
       Effect: 'Allow',
@@ -311,11 +343,23 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
   ]);
 }
 
-/** AWS-18 data scientist user role: open own Studio profile, pass the execution role, register (not approve) models. */
+/** The Studio execution role of a human persona (team mode), if any. */
+function studioRole(ctx: PolicyContext, persona: Persona): string[] {
+  const arn = ctx.studioRoleArns[persona];
+  return arn ? [arn] : [];
+}
+
+/**
+ * AWS-18 data scientist user role: open own Studio profile, pass only the data scientists'
+ * Studio execution role or the caller's own per-user role, register (not approve) models.
+ */
 export function dataScientistPolicy(ctx: PolicyContext): string {
   return policyDocument([
     ...studioUser(ctx),
-    passRole('PassExecutionRoleToSageMaker', ctx.executionRoleArns),
+    passRole('PassExecutionRoleToSageMaker', [
+      ...studioRole(ctx, Persona.DATA_SCIENTIST),
+      ownUserRole(ctx),
+    ]),
     {
       Sid: 'AWS24RegisterModels',
       Effect: 'Allow',
@@ -335,45 +379,57 @@ export function dataScientistPolicy(ctx: PolicyContext): string {
   ]);
 }
 
-/** AWS-18 ML engineer: pipelines and the model registry, including approval. */
+function pipelineManagement(ctx: PolicyContext): Statement {
+  return {
+    Sid: 'ManagePipelines',
+    Effect: 'Allow',
+    Action: [
+      'sagemaker:CreatePipeline',
+      'sagemaker:UpdatePipeline',
+      'sagemaker:DeletePipeline',
+      'sagemaker:DescribePipeline',
+      'sagemaker:StartPipelineExecution',
+      'sagemaker:StopPipelineExecution',
+      'sagemaker:RetryPipelineExecution',
+      'sagemaker:DescribePipelineExecution',
+      'sagemaker:ListPipelineExecutions',
+      'sagemaker:ListPipelineExecutionSteps',
+      'sagemaker:DescribePipelineDefinitionForExecution',
+      'sagemaker:AddTags',
+    ],
+    Resource: sm(ctx, 'pipeline/*'),
+  };
+}
+
+function approveModels(ctx: PolicyContext): Statement {
+  return {
+    Sid: 'AWS24ApproveModels',
+    Effect: 'Allow',
+    Action: [
+      'sagemaker:UpdateModelPackage',
+      'sagemaker:DescribeModelPackage',
+      'sagemaker:DescribeModelPackageGroup',
+    ],
+    Resource: groupResources(ctx),
+  };
+}
+
+/** AWS-18 ML engineer: pipelines and the model registry, including approval; no training role. */
 export function mlEngineerPolicy(ctx: PolicyContext): string {
   return policyDocument([
     ...studioUser(ctx),
-    {
-      Sid: 'ManagePipelines',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:CreatePipeline',
-        'sagemaker:UpdatePipeline',
-        'sagemaker:DeletePipeline',
-        'sagemaker:DescribePipeline',
-        'sagemaker:StartPipelineExecution',
-        'sagemaker:StopPipelineExecution',
-        'sagemaker:RetryPipelineExecution',
-        'sagemaker:DescribePipelineExecution',
-        'sagemaker:ListPipelineExecutions',
-        'sagemaker:ListPipelineExecutionSteps',
-        'sagemaker:DescribePipelineDefinitionForExecution',
-        'sagemaker:AddTags',
-      ],
-      Resource: sm(ctx, 'pipeline/*'),
-    },
-    {
-      Sid: 'AWS24ApproveModels',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:UpdateModelPackage',
-        'sagemaker:DescribeModelPackage',
-        'sagemaker:DescribeModelPackageGroup',
-      ],
-      Resource: groupResources(ctx),
-    },
+    pipelineManagement(ctx),
+    approveModels(ctx),
     noResourceLevel('ListPipelinesAndModels', [
       'sagemaker:ListPipelines',
       'sagemaker:ListModelPackages',
       'sagemaker:ListModelPackageGroups',
     ]),
-    passRole('PassPipelineRole', [ctx.pipelineRoleArn]),
+    passRole('PassPipelineRole', [
+      ctx.pipelineRoleArn,
+      ...studioRole(ctx, Persona.ML_ENGINEER),
+      ownUserRole(ctx),
+    ]),
     DENY_APP_IMAGE_CONFIG,
   ]);
 }
@@ -382,7 +438,10 @@ export function mlEngineerPolicy(ctx: PolicyContext): string {
 export function dataEngineerPolicy(ctx: PolicyContext): string {
   return policyDocument([
     ...studioUser(ctx),
-    passRole('PassExecutionRoleToSageMaker', ctx.executionRoleArns),
+    passRole('PassExecutionRoleToSageMaker', [
+      ...studioRole(ctx, Persona.DATA_ENGINEER),
+      ownUserRole(ctx),
+    ]),
     {
       Sid: 'DataPrefixes',
       Effect: 'Allow',
@@ -469,9 +528,13 @@ export function auditorPolicy(ctx: PolicyContext): string {
   return policyDocument(statements);
 }
 
-function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean): Statement[] {
-  const { partition, region, account } = ctx.env;
-  return [
+function dataAccess(
+  ctx: PolicyContext,
+  s3Prefixes: string[],
+  write: boolean,
+  readPrefixes: string[],
+): Statement[] {
+  const data: Statement[] = [
     {
       Sid: 'PlatformData',
       Effect: 'Allow',
@@ -480,6 +543,22 @@ function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean):
         : ['s3:GetObject'],
       Resource: s3Prefixes.map((p) => `${ctx.dataBucketArn}/${p}`),
     },
+  ];
+  if (readPrefixes.length > 0) {
+    data.push({
+      Sid: 'PlatformDataRead',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: readPrefixes.map((p) => `${ctx.dataBucketArn}/${p}`),
+    });
+  }
+  return data;
+}
+
+/** What every SageMaker workload needs: bucket listing, the key, images, logs, VPC interfaces. */
+function workloadCommon(ctx: PolicyContext): Statement[] {
+  const { partition, region, account } = ctx.env;
+  return [
     {
       Sid: 'ListPlatformBucket',
       Effect: 'Allow',
@@ -507,6 +586,7 @@ function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean):
       Condition: { Bool: { 'kms:GrantIsForAWSResource': true } },
     },
     {
+      // ECR pulls only from the platform account and approved registries: no `*` account.
       Sid: 'PullImages',
       Effect: 'Allow',
       Action: [
@@ -514,7 +594,10 @@ function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean):
         'ecr:GetDownloadUrlForLayer',
         'ecr:BatchCheckLayerAvailability',
       ],
-      Resource: `arn:${partition}:ecr:${region}:*:repository/*`,
+      Resource: [
+        `arn:${partition}:ecr:${region}:${account}:repository/*`,
+        ...ctx.approvedEcrRepositoryArns,
+      ],
     },
     {
       Sid: 'SageMakerLogs',
@@ -557,16 +640,63 @@ function workloadBase(ctx: PolicyContext, s3Prefixes: string[], write: boolean):
   ];
 }
 
-/** AWS-18 SageMaker execution role (TRAINING persona; team or per user): Studio apps, jobs, platform prefixes. */
-export function executionPolicy(ctx: PolicyContext): string {
-  return policyDocument([
-    ...workloadBase(ctx, ['data/*', 'models/*', 'sharing/*', 'jobs/*'], true),
+function workloadBase(
+  ctx: PolicyContext,
+  s3Prefixes: string[],
+  write: boolean,
+  readPrefixes: string[] = [],
+): Statement[] {
+  return [...dataAccess(ctx, s3Prefixes, write, readPrefixes), ...workloadCommon(ctx)];
+}
+
+/**
+ * Studio apps and spaces of the caller's own user profile (role isolation), following the
+ * SageMaker documentation "Give your users access to spaces": apps of the caller's private
+ * spaces (`sagemaker:OwnerUserProfileArn` = the caller's profile, via the
+ * `sagemaker:UserProfileName` and `sagemaker:DomainId` policy variables), apps of shared
+ * spaces, and spaces the caller owns. Apps in another user's private space are out of reach.
+ */
+function studioApps(ctx: PolicyContext): Statement[] {
+  const ownProfile = sm(ctx, `user-profile/${ctx.domainId}/${iamVar('sagemaker:UserProfileName')}`);
+  return [
     {
-      Sid: 'StudioApps',
+      Sid: 'OwnPrivateSpaceApps',
+      Effect: 'Allow',
+      Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp'],
+      Resource: sm(ctx, `app/${ctx.domainId}/*`),
+      Condition: {
+        ArnLike: { 'sagemaker:OwnerUserProfileArn': ownProfile },
+        StringEquals: { 'sagemaker:SpaceSharingType': ['Private'] },
+      },
+    },
+    {
+      Sid: 'SharedSpaceApps',
+      Effect: 'Allow',
+      Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp'],
+      Resource: sm(ctx, `app/${ctx.domainId}/*`),
+      Condition: { StringEquals: { 'sagemaker:SpaceSharingType': ['Shared'] } },
+    },
+    {
+      Sid: 'OwnProfileApps',
+      Effect: 'Allow',
+      Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp'],
+      Resource: sm(ctx, `app/${ctx.domainId}/${iamVar('sagemaker:UserProfileName')}/*`),
+      Condition: { Null: { 'sagemaker:OwnerUserProfileArn': 'true' } },
+    },
+    {
+      Sid: 'OwnSpaces',
+      Effect: 'Allow',
+      Action: ['sagemaker:CreateSpace', 'sagemaker:UpdateSpace', 'sagemaker:DeleteSpace'],
+      Resource: sm(ctx, `space/${ctx.domainId}/*`),
+      Condition: {
+        ArnLike: { 'sagemaker:OwnerUserProfileArn': ownProfile },
+        StringEquals: { 'sagemaker:SpaceSharingType': ['Private', 'Shared'] },
+      },
+    },
+    {
+      Sid: 'DescribeStudio',
       Effect: 'Allow',
       Action: [
-        'sagemaker:CreateApp',
-        'sagemaker:DeleteApp',
         'sagemaker:DescribeApp',
         'sagemaker:DescribeDomain',
         'sagemaker:DescribeUserProfile',
@@ -580,44 +710,132 @@ export function executionPolicy(ctx: PolicyContext): string {
       ],
     },
     {
-      Sid: 'Jobs',
+      // Studio tags the apps and spaces it creates; tagging is allowed only on creation.
+      Sid: 'TagOnCreate',
       Effect: 'Allow',
-      Action: [
-        'sagemaker:CreateTrainingJob',
-        'sagemaker:DescribeTrainingJob',
-        'sagemaker:StopTrainingJob',
-        'sagemaker:CreateProcessingJob',
-        'sagemaker:DescribeProcessingJob',
-        'sagemaker:StopProcessingJob',
-        'sagemaker:CreateHyperParameterTuningJob',
-        'sagemaker:DescribeHyperParameterTuningJob',
-        'sagemaker:StopHyperParameterTuningJob',
-        'sagemaker:AddTags',
-      ],
-      Resource: [
-        sm(ctx, 'training-job/*'),
-        sm(ctx, 'processing-job/*'),
-        sm(ctx, 'hyper-parameter-tuning-job/*'),
-      ],
+      Action: 'sagemaker:AddTags',
+      Resource: [sm(ctx, `app/${ctx.domainId}/*`), sm(ctx, `space/${ctx.domainId}/*`)],
+      Condition: { Null: { 'sagemaker:TaggingAction': 'false' } },
     },
-    {
-      Sid: 'RegisterModels',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:CreateModelPackage',
-        'sagemaker:DescribeModelPackage',
-        'sagemaker:DescribeModelPackageGroup',
-      ],
-      Resource: groupResources(ctx),
-    },
+  ];
+}
+
+const JOB_ACTIONS = [
+  'sagemaker:CreateTrainingJob',
+  'sagemaker:DescribeTrainingJob',
+  'sagemaker:StopTrainingJob',
+  'sagemaker:CreateProcessingJob',
+  'sagemaker:DescribeProcessingJob',
+  'sagemaker:StopProcessingJob',
+  'sagemaker:CreateHyperParameterTuningJob',
+  'sagemaker:DescribeHyperParameterTuningJob',
+  'sagemaker:StopHyperParameterTuningJob',
+  'sagemaker:AddTags',
+];
+
+function jobs(ctx: PolicyContext): Statement {
+  return {
+    Sid: 'Jobs',
+    Effect: 'Allow',
+    Action: JOB_ACTIONS,
+    Resource: [
+      sm(ctx, 'training-job/*'),
+      sm(ctx, 'processing-job/*'),
+      sm(ctx, 'hyper-parameter-tuning-job/*'),
+    ],
+  };
+}
+
+/**
+ * What every Studio execution role (team or per-user, any persona) needs to work in Studio: the
+ * caller's own apps and spaces, the platform key, images, logs and VPC interfaces. Attached
+ * next to the persona's duties ({@link studioExecutionPolicy}); two managed policies keep each
+ * under IAM's 6,144-character limit.
+ */
+export function studioWorkspacePolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...studioApps(ctx),
+    ...workloadCommon(ctx),
     noResourceLevel('ListStudio', [
       'sagemaker:ListApps',
       'sagemaker:ListSpaces',
       'sagemaker:ListTrainingJobs',
       'sagemaker:ListProcessingJobs',
       'sagemaker:ListModelPackages',
+      'sagemaker:ListModelPackageGroups',
+      'sagemaker:ListPipelines',
     ]),
-    passRole('PassExecutionRoleToJobs', ctx.executionRoleArns),
+  ]);
+}
+
+/**
+ * AWS-18 duties of one human persona's Studio execution roles (its team role and the per-user
+ * roles of its users), next to {@link studioWorkspacePolicy}: the persona's data prefixes and
+ * only the persona's duties. Data scientists train (as themselves or as the TRAINING workload
+ * role) and register models; ML engineers run pipelines (PIPELINE role) and approve models but
+ * never train directly; data engineers prepare data; any other persona gets the sharing prefix
+ * only.
+ */
+export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): string {
+  const own = [...studioRole(ctx, persona), ownUserRole(ctx)];
+  switch (persona) {
+    case Persona.DATA_SCIENTIST:
+      return policyDocument([
+        ...dataAccess(ctx, ['data/*', 'models/*', 'sharing/*', 'jobs/*'], true, []),
+        jobs(ctx),
+        {
+          Sid: 'RegisterModels',
+          Effect: 'Allow',
+          Action: [
+            'sagemaker:CreateModelPackage',
+            'sagemaker:DescribeModelPackage',
+            'sagemaker:DescribeModelPackageGroup',
+          ],
+          Resource: groupResources(ctx),
+        },
+        passRole('PassExecutionRoleToJobs', [...own, ctx.trainingRoleArn]),
+        DENY_APPROVAL,
+        DENY_DEPLOY,
+      ]);
+    case Persona.ML_ENGINEER:
+      return policyDocument([
+        ...dataAccess(ctx, ['models/*', 'sharing/*', 'pipelines/*'], true, ['data/*']),
+        pipelineManagement(ctx),
+        approveModels(ctx),
+        passRole('PassPipelineRole', [ctx.pipelineRoleArn, ...own]),
+        DENY_TRAINING,
+        DENY_DEPLOY,
+      ]);
+    case Persona.DATA_ENGINEER:
+      return policyDocument([
+        ...dataAccess(ctx, ['data/*', 'sharing/*'], true, []),
+        passRole('PassExecutionRoleToSageMaker', own),
+        DENY_TRAINING,
+        DENY_DEPLOY,
+        DENY_APPROVAL,
+      ]);
+    default:
+      return policyDocument([
+        ...dataAccess(ctx, ['sharing/*'], true, []),
+        passRole('PassExecutionRoleToSageMaker', own),
+        DENY_TRAINING,
+        DENY_DEPLOY,
+        DENY_APPROVAL,
+      ]);
+  }
+}
+
+/**
+ * AWS-18 TRAINING workload role: the role training, processing and tuning jobs run as, on the
+ * platform prefixes. It opens no Studio apps: each human persona has its own Studio execution
+ * role (segregation of duties).
+ */
+export function executionPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...workloadBase(ctx, ['data/*', 'models/*', 'jobs/*'], true),
+    jobs(ctx),
+    noResourceLevel('ListJobs', ['sagemaker:ListTrainingJobs', 'sagemaker:ListProcessingJobs']),
+    passRole('PassTrainingRoleToJobs', [ctx.trainingRoleArn]),
     DENY_APPROVAL,
     DENY_DEPLOY,
   ]);
@@ -640,16 +858,21 @@ export function pipelinePolicy(ctx: PolicyContext): string {
         'sagemaker:CreateProcessingJob',
         'sagemaker:DescribeProcessingJob',
         'sagemaker:StopProcessingJob',
-        'sagemaker:CreateModelPackage',
-        'sagemaker:DescribeModelPackage',
         'sagemaker:AddTags',
       ],
-      Resource: [
-        sm(ctx, 'pipeline/*'),
-        sm(ctx, 'training-job/*'),
-        sm(ctx, 'processing-job/*'),
-        ...groupResources(ctx),
+      Resource: [sm(ctx, 'pipeline/*'), sm(ctx, 'training-job/*'), sm(ctx, 'processing-job/*')],
+    },
+    {
+      // AWS-24: the pipeline registers model versions in the platform's model package groups.
+      Sid: 'RegisterModels',
+      Effect: 'Allow',
+      Action: [
+        'sagemaker:CreateModelPackage',
+        'sagemaker:DescribeModelPackage',
+        'sagemaker:DescribeModelPackageGroup',
+        'sagemaker:AddTags',
       ],
+      Resource: groupResources(ctx),
     },
     passRole('PassTrainingRoles', [ctx.pipelineRoleArn, ctx.trainingRoleArn]),
     DENY_DEPLOY,

@@ -1,5 +1,6 @@
 // Plain-JSON IAM policy documents built in TypeScript: no data sources, so synth needs no
 // credentials, and reviewers read the exact JSON that reaches AWS.
+import { STUDIO_USER_TAG } from './defaults';
 
 /** One IAM policy statement (internal). */
 export interface Statement {
@@ -25,7 +26,15 @@ export function policyDocument(statements: Statement[]): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 
-/** A trust policy for service principals and/or AWS principals. */
+/**
+ * A trust policy for service principals and/or AWS principals.
+ *
+ * AWS principals may assume the role and carry their identity into the session, but cannot
+ * forge it: `sts:TagSession` only with the `studiouserid` tag set to the caller's own
+ * `studiouserid` principal tag (set by the identity provider or on the IAM user, and
+ * transitive through role chaining), and `sts:SetSourceIdentity` only with that same value.
+ * Presigned-URL policies (AWS-10) compare the profile's tag with this session tag.
+ */
 export function trustPolicy(opts: {
   services?: string[];
   awsPrincipals?: string[];
@@ -43,14 +52,30 @@ export function trustPolicy(opts: {
     });
   }
   if (opts.awsPrincipals && opts.awsPrincipals.length > 0) {
-    statements.push({
-      Sid: 'TrustPrincipals',
-      Effect: 'Allow',
-      Principal: {
-        AWS: opts.awsPrincipals.length === 1 ? opts.awsPrincipals[0] : opts.awsPrincipals,
+    const principal = {
+      AWS: opts.awsPrincipals.length === 1 ? opts.awsPrincipals[0] : opts.awsPrincipals,
+    };
+    const own = iamVar(`aws:PrincipalTag/${STUDIO_USER_TAG}`);
+    statements.push(
+      { Sid: 'TrustPrincipals', Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' },
+      {
+        Sid: 'TrustPrincipalsOwnSessionTag',
+        Effect: 'Allow',
+        Principal: principal,
+        Action: 'sts:TagSession',
+        Condition: {
+          StringEquals: { [`aws:RequestTag/${STUDIO_USER_TAG}`]: own },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': [STUDIO_USER_TAG] },
+        },
       },
-      Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
-    });
+      {
+        Sid: 'TrustPrincipalsOwnSourceIdentity',
+        Effect: 'Allow',
+        Principal: principal,
+        Action: 'sts:SetSourceIdentity',
+        Condition: { StringEquals: { 'sts:SourceIdentity': own } },
+      },
+    );
   }
   return policyDocument(statements);
 }

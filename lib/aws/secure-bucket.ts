@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Lazy } from 'cdktf';
+import { Lazy, Token } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import {
   S3BucketLifecycleConfiguration,
@@ -13,19 +13,30 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Validator } from '../core/errors';
-import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { DEFAULT_ABORT_MULTIPART_DAYS, DEFAULT_NONCURRENT_VERSION_DAYS } from './defaults';
+import { awsEnv } from './env';
+import { accountRegionalName } from './naming';
 import { policyDocument, Statement } from './policy';
 
 /** Props of {@link SecureBucket}. */
 export interface SecureBucketProps {
   /**
-   * Bucket name.
-   * @default - a stable unique name derived from the construct path
+   * Bucket name (S3 bucket names are global across all AWS accounts).
+   * @default - `<id>-<account>-<region>-<suffix>`: unique per account and region, stable across synths
    */
   readonly bucketName?: string;
+  /**
+   * Account id used in the generated bucket name.
+   * @default - `sourceAccountId` if given, else the `aws_caller_identity` data source
+   */
+  readonly accountId?: string;
+  /**
+   * Region used in the generated bucket name.
+   * @default - the region of the stack's AWS provider, else the `aws_region` data source
+   */
+  readonly region?: string;
   /**
    * KMS key ARN for SSE-KMS with a bucket key. Required unless `serverAccessLogTarget` is true.
    * @default - none (SSE-S3, only allowed for server access log targets)
@@ -78,8 +89,14 @@ export interface SecureBucketProps {
 export class SecureBucket extends Construct {
   /** The bucket. */
   public readonly bucket: S3Bucket;
-  /** Its name. */
+  /** Its name (a reference to the bucket resource, which orders dependants after it). */
   public readonly bucketName: string;
+  /**
+   * The bucket name as a plain string, when it is known at synth (given, or generated from a
+   * literal account and region): for another stack that must name the bucket without a
+   * cross-stack reference (e.g. a network stack's S3 gateway endpoint policy).
+   */
+  public readonly staticName?: string;
   /** Its ARN. */
   public readonly bucketArn: string;
   /** Encryption configuration. */
@@ -129,7 +146,14 @@ export class SecureBucket extends Construct {
     }
     v.throwIfInvalid();
 
-    const name = props.bucketName ?? uniqueName(this, { prefix: id, maxLength: 63 });
+    const name =
+      props.bucketName ??
+      accountRegionalName(
+        this,
+        awsEnv(this, props.accountId ?? props.sourceAccountId, props.region),
+        id,
+        63,
+      );
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: name,
       forceDestroy: false,
@@ -141,6 +165,7 @@ export class SecureBucket extends Construct {
     });
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
+    this.staticName = Token.isUnresolved(name) ? undefined : name;
 
     this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket: this.bucket.id,

@@ -11,7 +11,12 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LakeformationPermissions } from '@cdktf/provider-aws/lib/lakeformation-permissions';
-import { SagemakerAppImageConfig } from '@cdktf/provider-aws/lib/sagemaker-app-image-config';
+import {
+  SagemakerAppImageConfig,
+  SagemakerAppImageConfigCodeEditorAppImageConfig,
+  SagemakerAppImageConfigJupyterLabImageConfig,
+  SagemakerAppImageConfigKernelGatewayImageConfig,
+} from '@cdktf/provider-aws/lib/sagemaker-app-image-config';
 import { SagemakerDomain } from '@cdktf/provider-aws/lib/sagemaker-domain';
 import { SagemakerNotebookInstance } from '@cdktf/provider-aws/lib/sagemaker-notebook-instance';
 import { SagemakerSpace } from '@cdktf/provider-aws/lib/sagemaker-space';
@@ -29,7 +34,7 @@ import { PlatformTags, Tagging } from '../core/tags';
 import { Validate } from '../core/validate';
 import { AuditTrail } from './audit';
 import { DEFAULT_IDLE_TIMEOUT_MINUTES, DEFAULT_LOG_RETENTION_DAYS, TENANT_TAG } from './defaults';
-import { awsEnv, AwsEnv, providerRegion } from './env';
+import { awsEnv, AwsEnv, deployerArn, providerRegion } from './env';
 import { GuardrailPolicies } from './guardrails';
 import { PlatformKey } from './kms';
 import { NetworkProps, PrivateNetwork } from './network';
@@ -45,10 +50,13 @@ import {
   monitoringPolicy,
   pipelinePolicy,
   PolicyContext,
+  studioExecutionPolicy,
+  studioWorkspacePolicy,
 } from './persona-policies';
 import { PersonaRoles } from './persona-roles';
 import { policyDocument, trustPolicy } from './policy';
 import { ModelPackageGroupSpec, ModelRegistry } from './registry';
+import { ec2Text } from './naming';
 import { SecureBucket } from './secure-bucket';
 import { AuthMode, StudioUserProfile, UserProfileSpec } from './user-profiles';
 
@@ -109,12 +117,30 @@ export interface NotebookInstanceSpec {
   readonly instanceType?: string;
 }
 
+/** The Studio application a custom image runs in. */
+export enum StudioAppType {
+  /** JupyterLab (Studio) apps: `jupyter_lab_image_config`. */
+  JUPYTER_LAB = 'JupyterLab',
+  /** Kernel gateway apps (Studio Classic and kernels): `kernel_gateway_image_config`. */
+  KERNEL_GATEWAY = 'KernelGateway',
+  /** Code Editor apps: `code_editor_app_image_config`. */
+  CODE_EDITOR = 'CodeEditor',
+}
+
 /** A custom Studio image configuration (AWS-19 opt). */
 export interface CustomImageSpec {
   /** Name of the app image config. */
   readonly appImageConfigName: string;
-  /** Kernel name inside the image. */
-  readonly kernelName: string;
+  /**
+   * The app type the image runs in.
+   * @default StudioAppType.KERNEL_GATEWAY
+   */
+  readonly appType?: StudioAppType;
+  /**
+   * Kernel name inside the image (kernel gateway images only, where it is required).
+   * @default - none
+   */
+  readonly kernelName?: string;
   /**
    * Kernel display name.
    * @default - the kernel name
@@ -306,9 +332,78 @@ export interface SageMakerStudioDomainProps {
    * @default - none
    */
   readonly permissionsBoundaryArn?: string;
+  /**
+   * IAM role/user ARNs that run Terraform for this platform. The platform key admits them only
+   * through the services that need the key at apply time (SageMaker and EFS for the domain, AWS
+   * Backup for the vault); the SCP output exempts them from the UpdateDomain sharing-key rule.
+   * These principals must exist before the first apply (see the README, "Applying on a fresh
+   * account").
+   * @default - the role or user running Terraform (`aws_iam_session_context` data source)
+   */
+  readonly deployerPrincipalArns?: string[];
+  /**
+   * AWS Organizations id: VPC endpoint policies, the data bucket and the platform key admit
+   * principals of the organization (`aws:PrincipalOrgID`) instead of only the account.
+   * @default - the account only
+   */
+  readonly organizationId?: string;
+  /**
+   * ECR repository ARNs outside the platform account that workloads may pull images from
+   * (e.g. the Deep Learning Containers of your region, `arn:aws:ecr:eu-west-1:763104351884:repository/*`).
+   * The account of each ARN must be named (no `*`).
+   * @default - only the platform account's repositories
+   */
+  readonly approvedEcrRepositoryArns?: string[];
+  /**
+   * Data perimeter on the data bucket and the platform key (AWS data-perimeter guidance): object
+   * and cryptographic use only through the platform network (`aws:SourceVpce`/`aws:SourceVpc`)
+   * or by AWS services (`aws:ViaAWSService`), only by principals of the account or organization.
+   * @default true
+   */
+  readonly dataPerimeter?: boolean;
 }
 
 const VPCE_ID = /^vpce-[0-9a-f]{8,17}$/;
+
+/** Personas that always get a Studio execution role (other human personas only with a profile). */
+const STUDIO_PERSONAS: Persona[] = [
+  Persona.DATA_SCIENTIST,
+  Persona.ML_ENGINEER,
+  Persona.DATA_ENGINEER,
+];
+
+const PERSONA_SLUG: { [persona: string]: string } = {
+  [Persona.PLATFORM_ADMIN]: 'ml-admin',
+  [Persona.ML_ENGINEER]: 'ml-engineer',
+  [Persona.DATA_SCIENTIST]: 'data-scientist',
+  [Persona.DATA_ENGINEER]: 'data-engineer',
+  [Persona.MODEL_VIEWER]: 'model-viewer',
+  [Persona.AUDITOR]: 'auditor',
+};
+
+/** The image config block of a custom image: non-root UID 1000 / GID 100 for every app type. */
+function customImageConfig(img: CustomImageSpec): {
+  jupyterLabImageConfig?: SagemakerAppImageConfigJupyterLabImageConfig;
+  codeEditorAppImageConfig?: SagemakerAppImageConfigCodeEditorAppImageConfig;
+  kernelGatewayImageConfig?: SagemakerAppImageConfigKernelGatewayImageConfig;
+} {
+  const fileSystemConfig = { defaultUid: 1000, defaultGid: 100, mountPath: '/home/sagemaker-user' };
+  switch (img.appType ?? StudioAppType.KERNEL_GATEWAY) {
+    case StudioAppType.JUPYTER_LAB:
+      return { jupyterLabImageConfig: { fileSystemConfig } };
+    case StudioAppType.CODE_EDITOR:
+      return { codeEditorAppImageConfig: { fileSystemConfig } };
+    default:
+      return {
+        kernelGatewayImageConfig: {
+          kernelSpec: [
+            { name: img.kernelName!, displayName: img.kernelDisplayName ?? img.kernelName },
+          ],
+          fileSystemConfig,
+        },
+      };
+  }
+}
 
 /**
  * A secure SageMaker Studio platform (AWS-01 … AWS-31): a VpcOnly domain encrypted with the
@@ -338,8 +433,16 @@ export class SageMakerStudioDomain extends Construct {
   public readonly personaRoles: PersonaRoles;
   /** Guardrail policies. */
   public readonly guardrails: GuardrailPolicies;
-  /** Execution permissions (customer managed policy shared by team and per-user execution roles). */
+  /** Permissions of the TRAINING workload role (the role training and processing jobs run as). */
   public readonly executionPolicy: IamPolicy;
+  /** Studio execution role of each Studio persona (team mode), by persona. */
+  public readonly studioExecutionRoles: { [persona: string]: IamRole } = {};
+  /** Duties of each persona's Studio execution roles (team and per-user), by persona. */
+  public readonly studioExecutionPolicies: { [persona: string]: IamPolicy } = {};
+  /** Studio workspace permissions shared by every Studio execution role (team and per-user). */
+  public readonly studioWorkspacePolicy: IamPolicy;
+  /** Principals that run Terraform (named in the key policy and the SCP). */
+  public readonly deployerPrincipalArns: string[];
   /** User profiles by name. */
   public readonly userProfiles: { [name: string]: StudioUserProfile } = {};
   /** Model registry. */
@@ -388,19 +491,22 @@ export class SageMakerStudioDomain extends Construct {
       // Key (AWS-05, X-04)
       if (props.encryption?.kmsKeyArn) {
         this.kmsKeyArn = props.encryption.kmsKeyArn;
+        this.deployerPrincipalArns = props.deployerPrincipalArns ?? [deployerArn(this)];
         Annotations.of(this).addInfo(
-          'encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers and the platform roles (see the README, AWS section)',
+          'encryption.kmsKeyArn given: its key policy must admit CloudWatch Logs, CloudTrail, SNS publishers, the deploying principal and the platform roles (see the README, AWS section)',
         );
       } else {
         this.platformKey = new PlatformKey(this, 'key', {
           rotationPeriodDays: props.encryption?.rotationPeriodDays,
           accountId: props.accountId,
+          deployerPrincipalArns: props.deployerPrincipalArns,
           removalPolicy: removal,
         });
         this.kmsKeyArn = this.platformKey.keyArn;
+        this.deployerPrincipalArns = this.platformKey.deployerPrincipalArns;
       }
 
-      // Buckets (AWS-07)
+      // Buckets (AWS-07): global names carry the account and region (unique, stable)
       this.logBucket = new SecureBucket(this, 'access-logs', {
         serverAccessLogTarget: true,
         sourceAccountId: account,
@@ -409,6 +515,7 @@ export class SageMakerStudioDomain extends Construct {
       this.dataBucket = new SecureBucket(this, 'data', {
         kmsKeyArn: this.kmsKeyArn,
         accessLogBucket: this.logBucket,
+        accountId: account,
         removalPolicy: removal,
       });
 
@@ -416,6 +523,7 @@ export class SageMakerStudioDomain extends Construct {
       this.network =
         props.sharedNetwork ??
         new PrivateNetwork(this, 'network', {
+          organizationId: props.organizationId,
           ...(props.network ?? {}),
           kmsKeyArn: this.kmsKeyArn,
           accountId: props.accountId,
@@ -431,7 +539,7 @@ export class SageMakerStudioDomain extends Construct {
       this.network.allowEgressToEndpoints(studioEgress, this.studioSecurityGroup.id);
       this.network.admitToEndpoints(
         this.studioSecurityGroup.id,
-        `HTTPS from Studio (${this.node.path})`,
+        ec2Text(`HTTPS from Studio (${this.node.path})`),
       );
       this.jobsSecurityGroup = new SecurityGroup(this, 'jobs-sg', {
         vpcId: this.network.vpcId,
@@ -442,7 +550,7 @@ export class SageMakerStudioDomain extends Construct {
       this.network.allowEgressToEndpoints(jobsRules, this.jobsSecurityGroup.id);
       this.network.admitToEndpoints(
         this.jobsSecurityGroup.id,
-        `HTTPS from jobs (${this.node.path})`,
+        ec2Text(`HTTPS from jobs (${this.node.path})`),
       );
       new VpcSecurityGroupIngressRule(jobsRules, 'self-ingress', {
         securityGroupId: this.jobsSecurityGroup.id,
@@ -458,26 +566,57 @@ export class SageMakerStudioDomain extends Construct {
       });
 
       // Persona roles (X-01, X-02, AWS-18)
+      const namePrefix = `mlops-${props.environment}`.slice(0, 32);
       this.personaRoles = new PersonaRoles(this, 'roles', {
         personas: props.personas,
         sodExceptions: props.sodExceptions,
-        namePrefix: `mlops-${props.environment}`.slice(0, 32),
+        namePrefix,
         permissionsBoundaryArn: props.permissionsBoundaryArn,
         accountId: props.accountId,
       });
       const roles = this.personaRoles;
       const trainingRoleArn = roles.roleArn(Persona.TRAINING)!;
 
-      // Guardrails (AWS-12 … AWS-17, AWS-19)
+      // Studio execution roles, one per Studio persona (segregation of duties: nobody runs
+      // Studio as the TRAINING workload role, and each persona's role holds its own duties)
+      const profilePersonas = new Set((props.userProfiles ?? []).map((u) => u.persona));
+      const studioPersonas = PersonaModel.HUMAN.filter(
+        (p) => STUDIO_PERSONAS.includes(p) || profilePersonas.has(p),
+      );
+      const studioRoles = new Construct(this, 'studio-roles');
+      const studioRoleScopes: { [persona: string]: Construct } = {};
+      for (const persona of studioPersonas) {
+        const scope = new Construct(studioRoles, PERSONA_SLUG[persona]);
+        studioRoleScopes[persona] = scope;
+        this.studioExecutionRoles[persona] = new IamRole(scope, 'role', {
+          name: uniqueName(scope, {
+            prefix: `${namePrefix}-studio-${PERSONA_SLUG[persona]}`,
+            maxLength: 64,
+            lowercase: false,
+          }),
+          description: `SageMaker Studio execution role of the ${persona} persona (team profiles)`,
+          assumeRolePolicy: trustPolicy({
+            services: ['sagemaker.amazonaws.com'],
+            actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
+            conditions: { StringEquals: { 'aws:SourceAccount': account } },
+          }),
+          permissionsBoundary: props.permissionsBoundaryArn,
+          tags: { persona },
+        });
+      }
+      const defaultStudioRoleArn = this.studioExecutionRoleArn(Persona.DATA_SCIENTIST)!;
+
+      // Guardrails (AWS-12 … AWS-17, AWS-19). The SCP exempts the admin roles by name pattern,
+      // so the SCPs of several platforms (tenants) in one account compose.
+      const adminRolePattern = `arn:${partition}:iam::${account}:role/${namePrefix}-ml-admin-*`;
       this.guardrails = new GuardrailPolicies(this, 'guardrails', {
         allowedInstanceTypes: props.allowedInstanceTypes,
         approvedImageArns: props.approvedImageArns,
         subnetIds: this.network.subnetIds,
         securityGroupIds: [this.jobsSecurityGroup.id],
         requireNetworkIsolation: props.requireNetworkIsolation,
-        adminPrincipalArns: roles.roleArn(Persona.PLATFORM_ADMIN)
-          ? [roles.roleArn(Persona.PLATFORM_ADMIN)!]
-          : undefined,
+        adminPrincipalArns: [adminRolePattern],
+        deployerPrincipalArns: this.deployerPrincipalArns,
       });
 
       // Domain (AWS-01, 05, 06, 08, 09, 20, 26, 28)
@@ -505,7 +644,7 @@ export class SageMakerStudioDomain extends Construct {
           securityGroupIds: [this.studioSecurityGroup.id],
         },
         defaultUserSettings: {
-          executionRole: trainingRoleArn,
+          executionRole: defaultStudioRoleArn,
           securityGroups: [this.studioSecurityGroup.id],
           sharingSettings: {
             notebookOutputOption: 'Allowed',
@@ -516,7 +655,7 @@ export class SageMakerStudioDomain extends Construct {
           codeEditorAppSettings: { appLifecycleManagement: idleSettings },
         },
         defaultSpaceSettings: {
-          executionRole: trainingRoleArn,
+          executionRole: defaultStudioRoleArn,
           securityGroups: [this.studioSecurityGroup.id],
           jupyterLabAppSettings: { appLifecycleManagement: idleSettings },
         },
@@ -539,6 +678,11 @@ export class SageMakerStudioDomain extends Construct {
           );
         }
       }
+      if (props.authMode === AuthMode.SSO) {
+        Annotations.of(this).addInfo(
+          'AuthMode.SSO: users sign in to Studio through IAM Identity Center. sagemaker:CreatePresignedDomainUrl works for IAM domains only, so no presigned-URL permission is granted; AWS-10/AWS-11 rely on Identity Center (its MFA and sign-in policies). presignedUrl.sourceIps only feeds the presigned-URL alarm.',
+        );
+      }
 
       // Registry (AWS-24)
       this.registry = new ModelRegistry(this, 'registry', {
@@ -548,6 +692,12 @@ export class SageMakerStudioDomain extends Construct {
       });
 
       // Audit (X-06, AWS-21/22/23)
+      const presignedCidrs = [
+        ...(props.presignedUrl?.sourceIps ?? []),
+        ...((props.presignedUrl?.sourceVpceIds ?? []).length > 0 && this.network.vpcCidr
+          ? [this.network.vpcCidr]
+          : []),
+      ];
       this.audit = new AuditTrail(this, 'audit', {
         kmsKeyArn: this.kmsKeyArn,
         platformKey: this.platformKey,
@@ -557,30 +707,39 @@ export class SageMakerStudioDomain extends Construct {
         organizationTrailArn: props.organizationTrailArn,
         dataEventBucketArns: [this.dataBucket.bucketArn],
         alarms: props.alarms,
+        presignedUrlAllowedCidrs: presignedCidrs,
+        platformRoleNamePatterns: [`${namePrefix}-*`, 'sm-*'],
+        logReaderArns: roles.roleArn(Persona.AUDITOR) ? [roles.roleArn(Persona.AUDITOR)!] : [],
         accountId: props.accountId,
         removalPolicy: removal,
       });
 
       // Policies of the persona roles
       const userRolePattern = `arn:${partition}:iam::${account}:role${this.userRolePath}*`;
+      const studioRoleArns: { [persona: string]: string } = {};
+      for (const [persona, role] of Object.entries(this.studioExecutionRoles))
+        studioRoleArns[persona] = role.arn;
       const ctx: PolicyContext = {
         env: this.env,
         domainId: this.domain.id,
         keyArn: this.kmsKeyArn,
         dataBucketArn: this.dataBucket.bucketArn,
-        executionRoleArns: [trainingRoleArn, userRolePattern],
+        studioRoleArns,
+        userRolePrefix: `arn:${partition}:iam::${account}:role${this.userRolePath}`,
         pipelineRoleArn: roles.roleArn(Persona.PIPELINE)!,
         trainingRoleArn,
         deploymentRoleArn: roles.roleArn(Persona.DEPLOYMENT)!,
         monitoringRoleArn: roles.roleArn(Persona.MONITORING)!,
         modelPackageGroupArns: this.registry.groupArns,
         logGroupArns: this.audit.logGroupArns,
+        approvedEcrRepositoryArns: props.approvedEcrRepositoryArns ?? [],
+        presignedUrls: props.authMode === AuthMode.IAM,
         auditBucketArn: this.audit.trailBucket?.bucketArn,
         presignedSourceIps: props.presignedUrl?.sourceIps,
         presignedSourceVpces: props.presignedUrl?.sourceVpceIds,
       };
       this.executionPolicy = new IamPolicy(this, 'execution-policy', {
-        description: 'SageMaker execution permissions (team and per-user execution roles)',
+        description: 'SageMaker TRAINING workload permissions (jobs on the platform prefixes)',
         policy: executionPolicy(ctx),
       });
       roles.attachManagedPolicy(Persona.TRAINING, 'execution', this.executionPolicy.arn);
@@ -622,6 +781,33 @@ export class SageMakerStudioDomain extends Construct {
       );
       if (props.tenantId) this.tenantPolicyArn = this.addTenantIsolation(props.tenantId);
 
+      // Policies of the Studio execution roles (shared by the per-user roles of the persona): the
+      // common workspace policy and the persona's duties
+      this.studioWorkspacePolicy = new IamPolicy(studioRoles, 'workspace-policy', {
+        description: 'SageMaker Studio workspace permissions of every Studio execution role',
+        policy: studioWorkspacePolicy(ctx),
+      });
+      const guardrailArns = [
+        this.studioWorkspacePolicy.arn,
+        this.guardrails.studioAppsPolicy.arn,
+        this.guardrails.jobsPolicy.arn,
+        this.guardrails.jobTagsPolicy.arn,
+        this.guardrails.domainPolicy.arn,
+        ...(this.tenantPolicyArn ? [this.tenantPolicyArn] : []),
+      ];
+      for (const persona of studioPersonas) {
+        const scope = studioRoleScopes[persona];
+        const policy = new IamPolicy(scope, 'policy', {
+          description: `SageMaker Studio duties of the ${persona} persona`,
+          policy: studioExecutionPolicy(ctx, persona),
+        });
+        this.studioExecutionPolicies[persona] = policy;
+        const roleName = this.studioExecutionRoles[persona].name;
+        [policy.arn, ...guardrailArns].forEach((policyArn, i) => {
+          new IamRolePolicyAttachment(scope, `attachment-${i}`, { role: roleName, policyArn });
+        });
+      }
+
       // Key use (AWS-05: named roles, through named services)
       if (this.platformKey) {
         for (const persona of [
@@ -636,6 +822,9 @@ export class SageMakerStudioDomain extends Construct {
             for (const svc of ['s3', 'sagemaker', 'elasticfilesystem'])
               this.platformKey.grantUseVia(a, svc);
         }
+        for (const a of Object.values(studioRoleArns))
+          for (const svc of ['s3', 'sagemaker', 'elasticfilesystem'])
+            this.platformKey.grantUseVia(a, svc);
         this.platformKey.grantUseViaPattern('PerUserExecutionRoles', userRolePattern, [
           's3',
           'sagemaker',
@@ -660,16 +849,22 @@ export class SageMakerStudioDomain extends Construct {
         if (this.platformKey) for (const c of consumers) this.platformKey.grantUseVia(c, 's3');
       }
 
+      // Data perimeter (AWS data-perimeter guidance): the data bucket and the platform key are
+      // used only through the platform network or by AWS services, by principals of the account
+      // (or organization) and the registry's consumer accounts. Roles that SageMaker uses from
+      // its own network (pipelines, endpoints, model monitoring) are exempt from the network
+      // condition.
+      if (props.dataPerimeter ?? true) {
+        const serviceRoles = [Persona.PIPELINE, Persona.DEPLOYMENT, Persona.MONITORING]
+          .map((p) => roles.roleArn(p))
+          .filter((a): a is string => a !== undefined);
+        const trusted = this.registry.consumerAccounts;
+        this.addDataPerimeter(props, serviceRoles, trusted);
+      }
+
       // User profiles (AWS-04, AWS-09)
       const domainId = this.domain.id;
       const studioSgId = this.studioSecurityGroup.id;
-      const ownPolicies = [
-        this.executionPolicy.arn,
-        this.guardrails.studioAppsPolicy.arn,
-        this.guardrails.jobsPolicy.arn,
-        this.guardrails.jobTagsPolicy.arn,
-        this.guardrails.domainPolicy.arn,
-      ];
       for (const spec of props.userProfiles ?? []) {
         this.userProfiles[spec.name] = new StudioUserProfile(this, `user-${spec.name}`, {
           spec,
@@ -677,8 +872,8 @@ export class SageMakerStudioDomain extends Construct {
           authMode: props.authMode,
           vpcId: this.network.vpcId,
           studioSecurityGroupId: studioSgId,
-          teamExecutionRoleArn: trainingRoleArn,
-          ownRolePolicyArns: ownPolicies,
+          teamExecutionRoleArn: studioRoleArns[spec.persona],
+          ownRolePolicyArns: [this.studioExecutionPolicies[spec.persona].arn, ...guardrailArns],
           ownRolePath: this.userRolePath,
           accountId: account,
           permissionsBoundaryArn: props.permissionsBoundaryArn,
@@ -752,30 +947,25 @@ export class SageMakerStudioDomain extends Construct {
         this.notebookInstances[nb.name] = instance;
       }
 
-      // Custom images run as non-root (AWS-19 opt)
+      // Custom images run as non-root UID 1000 / GID 100 (AWS-19 opt), for JupyterLab, Code
+      // Editor and kernel gateway apps
       for (const img of props.customImages ?? []) {
         this.appImageConfigs[img.appImageConfigName] = new SagemakerAppImageConfig(
           this,
           `image-config-${img.appImageConfigName}`,
-          {
-            appImageConfigName: img.appImageConfigName,
-            kernelGatewayImageConfig: {
-              kernelSpec: [
-                { name: img.kernelName, displayName: img.kernelDisplayName ?? img.kernelName },
-              ],
-              fileSystemConfig: {
-                defaultUid: 1000,
-                defaultGid: 100,
-                mountPath: '/home/sagemaker-user',
-              },
-            },
-          },
+          { appImageConfigName: img.appImageConfigName, ...customImageConfig(img) },
         );
       }
 
       // Lake Formation (AWS-29 opt)
       if (props.lakeFormation) {
-        const principals = [trainingRoleArn, roles.roleArn(Persona.PIPELINE)!];
+        const principals = [
+          trainingRoleArn,
+          roles.roleArn(Persona.PIPELINE)!,
+          ...[Persona.DATA_SCIENTIST, Persona.DATA_ENGINEER]
+            .map((p) => studioRoleArns[p])
+            .filter((a): a is string => a !== undefined),
+        ];
         props.lakeFormation.databases.forEach((db, i) => {
           principals.forEach((p, j) => {
             new LakeformationPermissions(this, `lakeformation-${i}-${j}`, {
@@ -787,15 +977,12 @@ export class SageMakerStudioDomain extends Construct {
         });
       }
 
-      // EFS backup (AWS-26 opt)
+      // EFS backup (AWS-26 opt). Creating a vault with a customer managed key needs
+      // kms:CreateGrant, DescribeKey, RetireGrant, Decrypt and GenerateDataKey for the caller
+      // (https://docs.aws.amazon.com/aws-backup/latest/devguide/create-a-vault.html), through
+      // AWS Backup; the backup role uses the key through AWS Backup too.
       if (props.efsBackup) {
-        this.platformKey?.grantService('AwsBackup', 'backup.amazonaws.com', [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:GenerateDataKey',
-          'kms:DescribeKey',
-          'kms:CreateGrant',
-        ]);
+        this.platformKey?.grantDeployerVia('backup');
         const vault = new BackupVault(this, 'backup-vault', {
           name: uniqueName(this, { prefix: 'mlops-studio-efs', maxLength: 50 }),
           kmsKeyArn: this.kmsKeyArn,
@@ -818,8 +1005,12 @@ export class SageMakerStudioDomain extends Construct {
         });
         const backupRole = new IamRole(this, 'backup-role', {
           description: 'AWS Backup of the Studio EFS',
-          assumeRolePolicy: trustPolicy({ services: ['backup.amazonaws.com'] }),
+          assumeRolePolicy: trustPolicy({
+            services: ['backup.amazonaws.com'],
+            conditions: { StringEquals: { 'aws:SourceAccount': account } },
+          }),
         });
+        this.platformKey?.grantUseVia(backupRole.arn, 'backup');
         new IamRolePolicyAttachment(this, 'backup-role-policy', {
           role: backupRole.name,
           policyArn: `arn:${partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup`,
@@ -847,6 +1038,76 @@ export class SageMakerStudioDomain extends Construct {
     } finally {
       restoreStackTraces();
     }
+  }
+
+  /** The Studio execution role ARN of a persona (team profiles), if the platform has one. */
+  public studioExecutionRoleArn(persona: Persona): string | undefined {
+    return this.studioExecutionRoles[persona]?.arn;
+  }
+
+  /** The data perimeter statements of the data bucket and the platform key. */
+  private addDataPerimeter(
+    props: SageMakerStudioDomainProps,
+    serviceRoleArns: string[],
+    trustedAccounts: string[],
+  ): void {
+    const s3Vpce = this.network.s3Endpoint?.id;
+    const kmsVpce = this.network.interfaceEndpoints.kms?.id;
+    this.platformKey?.addPerimeter({
+      sourceVpceIds: kmsVpce ? [kmsVpce] : undefined,
+      sourceVpcIds: [this.network.vpcId],
+      exemptPrincipalArns: serviceRoleArns,
+      organizationId: props.organizationId,
+      trustedAccountIds: trustedAccounts,
+    });
+    const bucket = this.dataBucket.bucketArn;
+    this.dataBucket.addToPolicy(
+      JSON.stringify({
+        Sid: 'DataPerimeterNetwork',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: [
+          's3:GetObject*',
+          's3:PutObject*',
+          's3:DeleteObject*',
+          's3:ListBucket*',
+          's3:ListMultipartUploadParts',
+          's3:AbortMultipartUpload',
+          's3:RestoreObject',
+        ],
+        Resource: [bucket, `${bucket}/*`],
+        Condition: {
+          StringNotEqualsIfExists: {
+            ...(s3Vpce
+              ? { 'aws:SourceVpce': [s3Vpce] }
+              : { 'aws:SourceVpc': [this.network.vpcId] }),
+            ...(trustedAccounts.length > 0 ? { 'aws:PrincipalAccount': trustedAccounts } : {}),
+          },
+          BoolIfExists: { 'aws:ViaAWSService': 'false', 'aws:PrincipalIsAWSService': 'false' },
+          ...(serviceRoleArns.length > 0
+            ? { ArnNotLikeIfExists: { 'aws:PrincipalArn': serviceRoleArns } }
+            : {}),
+        },
+      }),
+    );
+    this.dataBucket.addToPolicy(
+      JSON.stringify({
+        Sid: 'DataPerimeterIdentity',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:*',
+        Resource: [bucket, `${bucket}/*`],
+        Condition: {
+          StringNotEqualsIfExists: props.organizationId
+            ? {
+                'aws:PrincipalOrgID': props.organizationId,
+                ...(trustedAccounts.length > 0 ? { 'aws:PrincipalAccount': trustedAccounts } : {}),
+              }
+            : { 'aws:PrincipalAccount': [this.env.account, ...trustedAccounts] },
+          BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+        },
+      }),
+    );
   }
 
   /** Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its tenant id. */
@@ -983,6 +1244,38 @@ export class SageMakerStudioDomain extends Construct {
     });
     (props.notebookInstances ?? []).forEach((n, i) =>
       v.check(`notebookInstances[${i}].name`, n.name, Validate.sagemakerName(n.name)),
+    );
+    (props.customImages ?? []).forEach((c, i) => {
+      v.check(
+        `customImages[${i}].appImageConfigName`,
+        c.appImageConfigName,
+        Validate.sagemakerName(c.appImageConfigName),
+      );
+      if ((c.appType ?? StudioAppType.KERNEL_GATEWAY) === StudioAppType.KERNEL_GATEWAY)
+        v.require(
+          typeof c.kernelName === 'string' && c.kernelName.length > 0,
+          `customImages[${i}].kernelName`,
+          c.kernelName,
+          'a kernel name (required for kernel gateway images)',
+        );
+    });
+    (props.deployerPrincipalArns ?? []).forEach((a, i) =>
+      v.check(`deployerPrincipalArns[${i}]`, a, Validate.arn(a, 'iam')),
+    );
+    if (props.organizationId !== undefined)
+      v.require(
+        /^o-[a-z0-9]{10,32}$/.test(props.organizationId),
+        'organizationId',
+        props.organizationId,
+        'an AWS Organizations id such as o-a1b2c3d4e5',
+      );
+    (props.approvedEcrRepositoryArns ?? []).forEach((a, i) =>
+      v.require(
+        Token.isUnresolved(a) || /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/.+$/.test(a),
+        `approvedEcrRepositoryArns[${i}]`,
+        a,
+        'an ECR repository ARN (or pattern) in a named account, e.g. arn:aws:ecr:eu-west-1:763104351884:repository/* (no "*" account)',
+      ),
     );
     (props.scheduledPipelines ?? []).forEach((p, i) => {
       v.check(

@@ -56,12 +56,14 @@ export interface StudioUserProfileProps {
   readonly vpcId: string;
   /** Shared Studio security group (egress to endpoints, admitted by the endpoint security group). */
   readonly studioSecurityGroupId: string;
-  /** Team execution role ARN. */
+  /** Team execution role ARN (the Studio execution role of the user's persona). */
   readonly teamExecutionRoleArn: string;
   /** Policies attached to a dedicated execution role (execution permissions + guardrails). */
   readonly ownRolePolicyArns: string[];
   /**
-   * IAM path of dedicated execution roles (lets policies address them by ARN pattern).
+   * IAM path prefix of dedicated execution roles; a user's role lives under
+   * `<ownRolePath><profile name>/`, so policies can address exactly the caller's own role
+   * (`role<ownRolePath>${aws:PrincipalTag/studiouserid}/*`).
    * @default '/'
    */
   readonly ownRolePath?: string;
@@ -96,7 +98,8 @@ export class StudioUserProfile extends Construct {
     const spec = props.spec;
     this.securityGroup = new SecurityGroup(this, 'sg', {
       vpcId: props.vpcId,
-      description: `Studio user ${spec.name}: traffic between this user's apps only`,
+      // EC2 accepts only a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$* in descriptions.
+      description: `Studio user ${spec.name}: traffic between the apps of this user only`,
       revokeRulesOnDelete: true,
       tags: { [STUDIO_USER_TAG]: spec.name },
     });
@@ -122,7 +125,7 @@ export class StudioUserProfile extends Construct {
     if ((spec.executionRole ?? ExecutionRoleMode.TEAM) === ExecutionRoleMode.OWN) {
       this.executionRole = new IamRole(this, 'execution-role', {
         name: uniqueName(this, { prefix: `sm-${spec.name}`, maxLength: 64, lowercase: false }),
-        path: props.ownRolePath ?? '/',
+        path: `${props.ownRolePath ?? '/'}${spec.name}/`,
         description: `SageMaker execution role of Studio user ${spec.name}`,
         assumeRolePolicy: trustPolicy({
           services: ['sagemaker.amazonaws.com'],

@@ -1,10 +1,13 @@
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { REGISTRY_DEFAULTS } from './defaults';
+import { Validate } from '../core/validate';
+import { REGISTRY_DEFAULTS, ROLES } from './defaults';
+import { grantRole } from './role-assignment';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps {
@@ -38,6 +41,11 @@ export interface AzureSecureContainerRegistryProps {
    */
   readonly untaggedRetentionDays?: number;
   /**
+   * Entra object id of the image scanner that marks quarantined images Passed. Setting it turns the quarantine policy on and grants the scanner AcrQuarantineWriter on the registry; without a scanner, quarantined images are never pullable (Azure ML image builds fail).
+   * @default - quarantine off (Defender for Containers, AZ-14, scans pushed images without blocking pulls)
+   */
+  readonly quarantineScannerPrincipalId?: string;
+  /**
    * Zone-redundant registry.
    * @default true
    */
@@ -58,12 +66,15 @@ export interface AzureSecureContainerRegistryProps {
  * An Azure Container Registry hardened per AZ-05: Premium (needed for private link, CMK,
  * quarantine and retention), admin account OFF (s003 required it for Azure ML; that is
  * obsolete: the workspace identity pulls and pushes with Entra ID), anonymous pull off,
- * public network off, export off (no exfiltration), quarantine and untagged-manifest
- * retention on, dedicated data endpoints, CMK with a user-assigned identity.
+ * public network off, export off (no exfiltration), untagged-manifest retention on,
+ * dedicated data endpoints, CMK with a user-assigned identity. Quarantine is opt-in together
+ * with the scanner that releases images (`quarantineScannerPrincipalId`).
  */
 export class AzureSecureContainerRegistry extends Construct {
   /** The registry. */
   public readonly registry: ContainerRegistry;
+  /** The scanner's AcrQuarantineWriter assignment (undefined when quarantine is off). */
+  public readonly quarantineScannerAssignment?: RoleAssignment;
 
   constructor(scope: Construct, id: string, props: AzureSecureContainerRegistryProps) {
     super(scope, id);
@@ -88,7 +99,15 @@ export class AzureSecureContainerRegistry extends Construct {
       props.customerManagedKeyIdentityId,
       'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
     );
+    if (props.quarantineScannerPrincipalId !== undefined) {
+      v.check(
+        'quarantineScannerPrincipalId',
+        props.quarantineScannerPrincipalId,
+        Validate.uuid(props.quarantineScannerPrincipalId),
+      );
+    }
     v.throwIfInvalid();
+    const quarantine = props.quarantineScannerPrincipalId !== undefined;
 
     this.registry = new ContainerRegistry(this, 'registry', {
       name,
@@ -99,7 +118,7 @@ export class AzureSecureContainerRegistry extends Construct {
       anonymousPullEnabled: false,
       publicNetworkAccessEnabled: false,
       exportPolicyEnabled: false,
-      quarantinePolicyEnabled: true,
+      quarantinePolicyEnabled: quarantine,
       retentionPolicyInDays: retention,
       dataEndpointEnabled: true,
       networkRuleBypassOption: 'AzureServices',
@@ -118,5 +137,13 @@ export class AzureSecureContainerRegistry extends Construct {
       dependsOn: props.dependsOn,
     });
     applyRemovalPolicy(this.registry, props.removalPolicy);
+    if (quarantine) {
+      this.quarantineScannerAssignment = grantRole(this, 'quarantine-scanner', {
+        scope: this.registry.id,
+        principalId: props.quarantineScannerPrincipalId!,
+        roleName: ROLES.ACR_QUARANTINE_WRITER,
+        description: 'Image scanner releases quarantined images (AZ-05)',
+      });
+    }
   }
 }

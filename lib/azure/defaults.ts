@@ -8,33 +8,78 @@ export const PRIVATE_DNS_ZONES: { [subresource: string]: string[] } = {
   file: ['privatelink.file.core.windows.net'],
   vault: ['privatelink.vaultcore.azure.net'],
   registry: ['privatelink.azurecr.io'],
+  // Azure Monitor Private Link Scope: one endpoint for Log Analytics and Application Insights;
+  // the blob zone is the one the storage endpoint uses (one zone per name and resource group).
+  azuremonitor: [
+    'privatelink.monitor.azure.com',
+    'privatelink.oms.opinsights.azure.com',
+    'privatelink.ods.opinsights.azure.com',
+    'privatelink.agentsvc.azure-automation.net',
+    'privatelink.blob.core.windows.net',
+  ],
 };
 
-/** Built-in role names used by the constructs (never Owner/Contributor at subscription scope). */
+/**
+ * Built-in role names used by the constructs (never Owner/Contributor at subscription scope).
+ * Names and ids checked against the built-in role definitions (iann0036/iam-dataset
+ * azure/built-in-roles-raw.json); {@link ROLE_IDS} holds the ids.
+ */
 export const ROLES = {
   KEY_VAULT_CRYPTO_OFFICER: 'Key Vault Crypto Officer',
   KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER: 'Key Vault Crypto Service Encryption User',
-  KEY_VAULT_ADMINISTRATOR: 'Key Vault Administrator',
+  KEY_VAULT_SECRETS_OFFICER: 'Key Vault Secrets Officer',
   STORAGE_BLOB_DATA_CONTRIBUTOR: 'Storage Blob Data Contributor',
   STORAGE_BLOB_DATA_READER: 'Storage Blob Data Reader',
   STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR: 'Storage File Data Privileged Contributor',
   ACR_PULL: 'AcrPull',
-  AZUREML_DATA_SCIENTIST: 'AzureML Data Scientist',
-  AZUREML_COMPUTE_OPERATOR: 'AzureML Compute Operator',
+  ACR_QUARANTINE_WRITER: 'AcrQuarantineWriter',
   READER: 'Reader',
   CONTRIBUTOR: 'Contributor',
-  OWNER: 'Owner',
+  ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR: 'Role Based Access Control Administrator',
   LOG_ANALYTICS_READER: 'Log Analytics Reader',
   MONITORING_READER: 'Monitoring Reader',
+  AZURE_AI_ENTERPRISE_NETWORK_CONNECTION_APPROVER:
+    'Azure AI Enterprise Network Connection Approver',
 };
+
+/** Built-in role definition ids (GUIDs) by role name (iann0036/iam-dataset azure/built-in-roles-raw.json). */
+export const ROLE_IDS: { [roleName: string]: string } = {
+  'Key Vault Crypto Officer': '14b46e9e-c2b7-41b4-b07b-48a6ebf60603',
+  'Key Vault Crypto Service Encryption User': 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+  'Key Vault Secrets Officer': 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7',
+  'Key Vault Administrator': '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+  'Storage Blob Data Contributor': 'ba92f5b4-2d11-453d-a403-e96b0029c9fe',
+  'Storage Blob Data Reader': '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
+  'Storage File Data Privileged Contributor': '69566ab7-960f-475b-8e7c-b3118f30c6bd',
+  AcrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
+  AcrQuarantineWriter: 'c8d4ff99-41c3-41a8-9f60-21dfdad59608',
+  Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+  Contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+  Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  'User Access Administrator': '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
+  'Role Based Access Control Administrator': 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+  'Log Analytics Reader': '73c42c96-874c-492b-b04d-ab87d138a893',
+  'Monitoring Reader': '43d0d8ad-25c7-4714-9337-8ba259a9fe05',
+  'Azure AI Enterprise Network Connection Approver': 'b556d68e-0be0-4f35-a333-ad7ee1ce17ea',
+  'AzureML Data Scientist': 'f6c7c914-8db3-469d-8ca1-694a8f32e121',
+  'AzureML Compute Operator': 'e503ece1-11d0-4e8e-8e2c-7a6c3bf38815',
+};
+
+/**
+ * Application (client) id of the Azure Cosmos DB first-party application in Azure public cloud
+ * (Microsoft's Azure ML CMK how-to; Azure Government uses 57506a73-e302-42a9-b869-6f12d9ec29e9).
+ * Role assignments need the object id of its service principal in your tenant, which differs
+ * per tenant: `az ad sp show --id a232010e-820c-4083-83bb-3ace5fc29d0b --query id -o tsv`.
+ */
+export const COSMOS_DB_APP_ID = 'a232010e-820c-4083-83bb-3ace5fc29d0b';
 
 /** Built-in Azure Policy definitions for Azure Machine Learning (AZ-12). */
 export const POLICY_DEFINITIONS = {
   /** Azure Machine Learning workspaces should be encrypted with a customer-managed key (Audit, Deny, Disabled). */
   CMK: '/providers/Microsoft.Authorization/policyDefinitions/ba769a63-b8cc-4b2d-abf6-ac33c7204be8',
-  /** Azure Machine Learning workspaces should use private link (Audit, Disabled). */
+  /** Azure Machine Learning workspaces should use private link (Audit, Disabled); replaces the deprecated 40cec1dd-a100-4920-b15b-3024fe8901ab. */
   PRIVATE_LINK:
-    '/providers/Microsoft.Authorization/policyDefinitions/40cec1dd-a100-4920-b15b-3024fe8901ab',
+    '/providers/Microsoft.Authorization/policyDefinitions/45e05259-1eb5-4f70-9574-baf73e9d219b',
   /** Azure Machine Learning workspaces should disable public network access (Audit, Deny, Disabled). */
   PUBLIC_NETWORK_DISABLED:
     '/providers/Microsoft.Authorization/policyDefinitions/438c38d2-3772-465a-a9cc-7a6666a275ce',
@@ -70,6 +115,11 @@ export const KEY_VAULT_DEFAULTS = {
 export const STORAGE_DEFAULTS = {
   replicationType: 'ZRS',
   softDeleteDays: 30,
+};
+
+/** Deprecated built-in policy definitions and their replacements (Azure/azure-policy built-in-policies). */
+export const DEPRECATED_POLICY_DEFINITIONS: { [id: string]: string } = {
+  '40cec1dd-a100-4920-b15b-3024fe8901ab': '45e05259-1eb5-4f70-9574-baf73e9d219b',
 };
 
 /** Container registry defaults (AZ-05). */
@@ -108,4 +158,109 @@ export const ENDPOINT_IPS: { [subresource: string]: number } = {
   file: 1,
   vault: 1,
   registry: 2,
+  // One address per Azure Monitor endpoint the scope serves (global and regional).
+  azuremonitor: 12,
 };
+
+/** ARM API version of the Key Vault key created through the management plane (keys.json, stable 2023-07-01). */
+export const KEY_VAULT_KEY_API = 'Microsoft.KeyVault/vaults/keys@2023-07-01';
+
+/**
+ * The rotation policy of a created key (X-04), as the ARM body `properties.rotationPolicy`:
+ * rotate `rotationDays` after creation; rotated versions expire after max(2 x rotation, 28)
+ * days (Key Vault: expiry at least 28 days, rotation at least 7 days after creation and 7 days
+ * before expiry); notify before expiry.
+ */
+export function keyRotationPolicy(rotationDays: number): {
+  expiryDays: number;
+  notifyDays: number;
+  body: { [key: string]: any };
+} {
+  const expiryDays = Math.max(rotationDays * 2, 28);
+  const notifyDays = Math.min(30, expiryDays - rotationDays);
+  return {
+    expiryDays,
+    notifyDays,
+    body: {
+      attributes: { expiryTime: `P${expiryDays}D` },
+      lifetimeActions: [
+        { trigger: { timeAfterCreate: `P${rotationDays}D` }, action: { type: 'rotate' } },
+        { trigger: { timeBeforeExpiry: `P${notifyDays}D` }, action: { type: 'notify' } },
+      ],
+    },
+  };
+}
+
+/**
+ * How long the constructs wait after role assignments before the resources that use them
+ * (azure RBAC changes can take minutes to reach every ARM and data-plane frontend; Azure
+ * Verified Modules wait 70 s, e.g. avm-res-keyvault-vault `wait_for_rbac_before_key_operations`).
+ */
+export const RBAC_PROPAGATION_WAIT = '90s';
+
+/** Categories of the subscription Activity Log (Azure Monitor activity log event schema). */
+export const ACTIVITY_LOG_CATEGORIES = [
+  'Administrative',
+  'Security',
+  'ServiceHealth',
+  'Alert',
+  'Recommendation',
+  'Policy',
+  'Autoscale',
+  'ResourceHealth',
+];
+
+/**
+ * Control-plane actions of the workspace's user-assigned identity (custom role, assigned on each
+ * dependent resource and on the workspace only). Microsoft documents Contributor on each
+ * dependent resource and Key Vault Administrator; this is the subset the workspace uses: read
+ * its dependencies, create the system datastores' containers and file shares, list the storage
+ * keys while the workspace is created in access-key mode (shared-key authorization is off,
+ * AZ-04, so they authorize nothing; the system datastores switch to identity right after),
+ * pull and push images, read Application Insights, and manage its own workspace. No network,
+ * firewall, key or shared-key setting can be changed with it.
+ */
+export const WORKSPACE_IDENTITY_ACTIONS = [
+  'Microsoft.Storage/storageAccounts/read',
+  'Microsoft.Storage/storageAccounts/listKeys/action',
+  'Microsoft.Storage/storageAccounts/blobServices/read',
+  'Microsoft.Storage/storageAccounts/blobServices/containers/read',
+  'Microsoft.Storage/storageAccounts/blobServices/containers/write',
+  'Microsoft.Storage/storageAccounts/fileServices/read',
+  'Microsoft.Storage/storageAccounts/fileServices/shares/read',
+  'Microsoft.Storage/storageAccounts/fileServices/shares/write',
+  'Microsoft.KeyVault/vaults/read',
+  'Microsoft.ContainerRegistry/registries/read',
+  'Microsoft.ContainerRegistry/registries/pull/read',
+  'Microsoft.ContainerRegistry/registries/push/write',
+  'Microsoft.Insights/components/read',
+  'Microsoft.MachineLearningServices/workspaces/*',
+];
+
+/** Data actions of Storage Blob Data Contributor (built-in role definition ba92f5b4-...). */
+export const BLOB_DATA_ACTIONS = [
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read',
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write',
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete',
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action',
+  'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/move/action',
+];
+
+/**
+ * An ABAC condition (version 2.0) for a Storage Blob Data role at account scope: every blob data
+ * action is allowed except on the named containers (Blob Storage condition attribute
+ * `@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name]`).
+ */
+export function excludeContainersCondition(containers: string[]): string {
+  const actions = BLOB_DATA_ACTIONS.map((a) => `  !(ActionMatches{'${a}'})`).join('\n  AND\n');
+  const names = containers
+    .map(
+      (c) =>
+        `  @Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals '${c}'`,
+    )
+    .join('\n  AND\n');
+  return ['(', ' (', actions, ' )', ' OR', ' (', names, ' )', ')'].join('\n');
+}
+
+/** ARM API version of the workspace properties azurerm 4.55 does not expose (go-azure-sdk machinelearningservices/2025-06-01, as azurerm uses). */
+export const ML_API_VERSION = '2025-06-01';

@@ -1,11 +1,13 @@
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { MonitorPrivateLinkScope } from '@cdktf/provider-azurerm/lib/monitor-private-link-scope';
+import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
 import { Construct } from 'constructs';
 import { Validator } from '../core/errors';
-import { uniqueName } from '../core/naming';
+import { uniqueName, uniqueSuffix } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { MONITORING_DEFAULTS } from './defaults';
+import { ACTIVITY_LOG_CATEGORIES, MONITORING_DEFAULTS } from './defaults';
 
 /** Props of {@link AzureDiagnosticSetting}. */
 export interface AzureDiagnosticSettingProps {
@@ -28,6 +30,11 @@ export interface AzureDiagnosticSettingProps {
    * @default 'diag-secure-mlops'
    */
   readonly name?: string;
+  /**
+   * Log categories to ship one by one instead of the allLogs category group (the subscription Activity Log has no category groups).
+   * @default - category group allLogs
+   */
+  readonly categories?: string[];
 }
 
 /** One diagnostic setting: all logs and all metrics of a resource to Log Analytics (AZ-11). */
@@ -39,16 +46,25 @@ export class AzureDiagnosticSetting extends Construct {
     super(scope, id);
     const logs = props.logs ?? true;
     const metrics = props.metrics ?? true;
+    const categories = props.categories;
     const v = new Validator(this);
     v.require(logs || metrics, 'logs', logs, 'logs or metrics (or both) true');
+    if (categories !== undefined) {
+      v.require(categories.length > 0, 'categories', categories, 'at least one category');
+    }
     v.throwIfInvalid();
+    const enabledLog =
+      categories !== undefined
+        ? categories.map((category) => ({ category }))
+        : [{ categoryGroup: 'allLogs' }];
     this.setting = new MonitorDiagnosticSetting(this, 'setting', {
       name: props.name ?? 'diag-secure-mlops',
       targetResourceId: props.targetResourceId,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      // Resource-specific tables; only with logs (metrics-only settings would show a perpetual diff).
-      logAnalyticsDestinationType: logs ? 'Dedicated' : undefined,
-      enabledLog: logs ? [{ categoryGroup: 'allLogs' }] : undefined,
+      // Resource-specific tables for resource logs; only with logs (metrics-only settings would
+      // show a perpetual diff) and not for the Activity Log, which has its own table.
+      logAnalyticsDestinationType: logs && categories === undefined ? 'Dedicated' : undefined,
+      enabledLog: logs ? enabledLog : undefined,
       enabledMetric: metrics ? [{ category: 'AllMetrics' }] : undefined,
     });
   }
@@ -75,11 +91,32 @@ export interface AzureDiagnosticsProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Reach Log Analytics and Application Insights only privately, through an Azure Monitor Private Link Scope (ingestion and query access PrivateOnly; public ingestion and query off on both).
+   * @default true
+   */
+  readonly privateLinkScope?: boolean;
+  /**
+   * An existing Azure Monitor Private Link Scope (e.g. the hub's: one scope per DNS) to add the resources to, instead of creating one.
+   * @default - a scope is created
+   */
+  readonly existingPrivateLinkScope?: AzureMonitorPrivateLinkScopeRef;
+}
+
+/** An existing Azure Monitor Private Link Scope. */
+export interface AzureMonitorPrivateLinkScopeRef {
+  /** Name of the scope. */
+  readonly name: string;
+  /** Resource group of the scope. */
+  readonly resourceGroupName: string;
 }
 
 /**
  * Monitoring of the platform (AZ-11, X-06): a Log Analytics workspace (Entra-only access) or an
- * existing one, and a workspace-based Application Insights with local (key) authentication off.
+ * existing one, a workspace-based Application Insights with local (key) authentication off, and
+ * an Azure Monitor Private Link Scope (AMPLS, PrivateOnly ingestion and query) holding both,
+ * with public ingestion and query off on both. Connect the scope to a network with a private
+ * endpoint (sub-resource `azuremonitor`; the platform does this).
  */
 export class AzureDiagnostics extends Construct {
   /** The created Log Analytics workspace (undefined when brought). */
@@ -88,6 +125,12 @@ export class AzureDiagnostics extends Construct {
   public readonly applicationInsights: ApplicationInsights;
   /** The Log Analytics workspace id (created or brought). */
   public readonly logAnalyticsWorkspaceId: string;
+  /** The created Azure Monitor Private Link Scope (undefined when off or brought). */
+  public readonly privateLinkScope?: MonitorPrivateLinkScope;
+  /** Resource id of the scope the resources are in (undefined when off or brought). */
+  public readonly privateLinkScopeId?: string;
+  /** Resources linked to the scope, by key (logs, app-insights). */
+  public readonly scopedServices: { [key: string]: MonitorPrivateLinkScopedService } = {};
 
   constructor(scope: Construct, id: string, props: AzureDiagnosticsProps) {
     super(scope, id);
@@ -101,6 +144,7 @@ export class AzureDiagnostics extends Construct {
     );
     v.throwIfInvalid();
 
+    const scoped = props.privateLinkScope ?? true;
     if (props.existingLogAnalyticsWorkspaceId) {
       this.logAnalyticsWorkspaceId = props.existingLogAnalyticsWorkspaceId;
     } else {
@@ -111,6 +155,8 @@ export class AzureDiagnostics extends Construct {
         sku: 'PerGB2018',
         retentionInDays: retention,
         localAuthenticationEnabled: false,
+        internetIngestionEnabled: !scoped,
+        internetQueryEnabled: !scoped,
       });
       applyRemovalPolicy(this.logAnalytics, props.removalPolicy);
       this.logAnalyticsWorkspaceId = this.logAnalytics.id;
@@ -122,6 +168,56 @@ export class AzureDiagnostics extends Construct {
       applicationType: 'web',
       workspaceId: this.logAnalyticsWorkspaceId,
       localAuthenticationDisabled: true,
+      internetIngestionEnabled: !scoped,
+      internetQueryEnabled: !scoped,
+    });
+
+    if (scoped) {
+      let scopeName: string;
+      let scopeRg: string;
+      if (props.existingPrivateLinkScope) {
+        scopeName = props.existingPrivateLinkScope.name;
+        scopeRg = props.existingPrivateLinkScope.resourceGroupName;
+      } else {
+        this.privateLinkScope = new MonitorPrivateLinkScope(this, 'private-link-scope', {
+          name: uniqueName(this, { prefix: `ampls-${id}`, maxLength: 63 }),
+          resourceGroupName: props.resourceGroupName,
+          ingestionAccessMode: 'PrivateOnly',
+          queryAccessMode: 'PrivateOnly',
+        });
+        this.privateLinkScopeId = this.privateLinkScope.id;
+        scopeName = this.privateLinkScope.name;
+        scopeRg = props.resourceGroupName;
+      }
+      const link = (key: string, resourceId: string) => {
+        // Unique within the scope, which a hub may share between platforms.
+        this.scopedServices[key] = new MonitorPrivateLinkScopedService(this, `scoped-${key}`, {
+          name: `amplsrv-${uniqueSuffix(this)}-${key}`,
+          resourceGroupName: scopeRg,
+          scopeName,
+          linkedResourceId: resourceId,
+        });
+      };
+      if (this.logAnalytics) link('logs', this.logAnalytics.id);
+      link('app-insights', this.applicationInsights.id);
+    }
+  }
+
+  /**
+   * Exports the subscription Activity Log (every category) to this Log Analytics workspace
+   * (X-06). A subscription holds at most five diagnostic settings; the name must be unique there.
+   */
+  public exportActivityLog(
+    id: string,
+    subscriptionId: string,
+    name: string,
+  ): AzureDiagnosticSetting {
+    return new AzureDiagnosticSetting(this, id, {
+      targetResourceId: subscriptionId,
+      logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
+      categories: ACTIVITY_LOG_CATEGORIES,
+      metrics: false,
+      name,
     });
   }
 

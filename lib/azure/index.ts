@@ -10,3 +10,4 @@ export * from './policy-assignments';
 export * from './private-link';
 export * from './storage';
 export * from './rules';
+export * from './azapi';

@@ -1,14 +1,22 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct } from 'constructs';
+import { AzapiResourceAction } from './azapi';
 import { Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
-import { KEY_DEFAULTS, KEY_VAULT_DEFAULTS, ROLES } from './defaults';
-import { grantRole } from './role-assignment';
+import {
+  KEY_DEFAULTS,
+  KEY_VAULT_DEFAULTS,
+  KEY_VAULT_KEY_API,
+  keyRotationPolicy,
+  ROLES,
+} from './defaults';
+import { requireAzapiProvider } from './provider-requirements';
+import { grantRole, rbacPropagationWait } from './role-assignment';
 
 /** Props of {@link HardenedKeyVault}. */
 export interface HardenedKeyVaultProps {
@@ -67,12 +75,12 @@ export interface HardenedKeyVaultProps {
    */
   readonly keySize?: number;
   /**
-   * Automatic key rotation period in days (1-365, X-04).
+   * Automatic key rotation period in days (7-365, X-04; Key Vault rotates at least 7 days after creation).
    * @default 90
    */
   readonly keyRotationDays?: number;
   /**
-   * Object id of the principal that runs Terraform; it gets Key Vault Crypto Officer on this vault (needed to create the key and its rotation policy under RBAC).
+   * Object id of the principal that runs Terraform; it gets Key Vault Crypto Officer on this vault before the key is created (keys are created through ARM, see the class doc).
    * @default - the object id of the Terraform caller (azurerm_client_config)
    */
   readonly deployerPrincipalId?: string;
@@ -86,24 +94,37 @@ export interface HardenedKeyVaultProps {
 /**
  * An Azure Key Vault hardened for customer-managed keys (AZ-02, AZ-03, X-04): RBAC
  * authorization, purge protection, 90-day soft delete, public network access off and a
- * default-deny network ACL, plus an HSM-backed key with an automatic rotation policy.
+ * default-deny network ACL, plus an HSM-backed key with a rotation policy (automatic rotation,
+ * an expiry on every rotated version, a near-expiry notification).
+ *
+ * The key is created through the management plane (ARM `Microsoft.KeyVault/vaults/keys`, a
+ * create-only PUT sent by `azapi_resource_action`), not the Key Vault data plane: the vault's
+ * firewall does not apply to ARM, so the key is created from a runner outside the network
+ * (azurerm_key_vault_key would call https://<vault>.vault.azure.net and get 403
+ * ForbiddenByFirewall). ARM has no DELETE for keys: destroying the action leaves the key, which
+ * goes away with the vault. The stack needs an `AzapiProvider` (synth fails otherwise).
+ *
  * Identities get access to the key only through {@link grantKeyAccess}, scoped to the key.
  */
 export class HardenedKeyVault extends Construct {
   /** The vault. */
   public readonly vault: KeyVault;
-  /** The customer-managed key (undefined when createKey is false). */
-  public readonly key?: KeyVaultKey;
+  /** The customer-managed key: the ARM create request (undefined when createKey is false). */
+  public readonly key?: AzapiResourceAction;
   /** The deployer's Key Vault Crypto Officer assignment (undefined when no key is created). */
   public readonly deployerAssignment?: RoleAssignment;
+  /** The wait for the deployer's assignment to propagate before the key is created (undefined when no key is created). */
+  public readonly deployerAssignmentWait?: Sleep;
   /** The vault resource id. */
   public readonly vaultId: string;
-  /** Versioned key id (workspace encryption), or undefined. */
+  /** Versioned key id (https://<vault>.vault.azure.net/keys/<name>/<version>), or undefined. */
   public readonly keyId?: string;
   /** Versionless key id (storage and registry CMK follow rotations automatically), or undefined. */
   public readonly keyVersionlessId?: string;
-  /** ARM resource id of the key without version (role assignment scope), or undefined. */
+  /** ARM resource id of the key (role assignment scope), or undefined. */
   public readonly keyResourceId?: string;
+  /** Name of the key, or undefined. */
+  public readonly keyName?: string;
   private readonly grants: RoleAssignment[] = [];
 
   constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
@@ -116,6 +137,7 @@ export class HardenedKeyVault extends Construct {
     const keySize = props.keySize ?? KEY_DEFAULTS.keySize;
     const skuName = props.skuName ?? KEY_VAULT_DEFAULTS.skuName;
     const keyType = props.keyType ?? KEY_DEFAULTS.keyType;
+    const keyName = props.keyName ?? 'cmk';
 
     const v = new Validator(this);
     v.check('name', name, Validate.azureKeyVaultName(name));
@@ -132,10 +154,10 @@ export class HardenedKeyVault extends Construct {
       'an integer from 7 to 90',
     );
     v.require(
-      Number.isInteger(rotation) && rotation >= 1 && rotation <= 365,
+      Number.isInteger(rotation) && rotation >= 7 && rotation <= 365,
       'keyRotationDays',
       rotation,
-      'an integer from 1 to 365 (X-04)',
+      'an integer from 7 to 365 (X-04; Key Vault rotates no earlier than 7 days after creation)',
     );
     v.require([2048, 3072, 4096].includes(keySize), 'keySize', keySize, '2048, 3072 or 4096');
     v.require(
@@ -150,6 +172,12 @@ export class HardenedKeyVault extends Construct {
       'keyType',
       keyType,
       "'RSA' with the standard SKU (HSM keys need premium)",
+    );
+    v.require(
+      /^[a-zA-Z0-9-]{1,127}$/.test(keyName),
+      'keyName',
+      keyName,
+      '1-127 letters, digits and hyphens',
     );
     (props.allowedIpRanges ?? []).forEach((c, i) =>
       v.check(`allowedIpRanges[${i}]`, c, Validate.cidr(c)),
@@ -179,29 +207,36 @@ export class HardenedKeyVault extends Construct {
     this.vaultId = this.vault.id;
 
     if (createKey) {
+      requireAzapiProvider(this);
       this.deployerAssignment = grantRole(this, 'deployer-crypto-officer', {
         scope: this.vault.id,
         principalId: props.deployerPrincipalId ?? clientConfig().objectId,
         roleName: ROLES.KEY_VAULT_CRYPTO_OFFICER,
         description: 'Terraform deployer manages the platform CMK (AZ-02)',
       });
-      this.key = new KeyVaultKey(this, 'key', {
-        name: props.keyName ?? 'cmk',
-        keyVaultId: this.vault.id,
-        keyType,
-        keySize,
-        keyOpts: KEY_DEFAULTS.keyOpts,
-        rotationPolicy: {
-          automatic: { timeAfterCreation: `P${rotation}D` },
-          expireAfter: `P${rotation * 2}D`,
-          notifyBeforeExpiry: 'P30D',
+      this.deployerAssignmentWait = rbacPropagationWait(this, 'deployer-rbac-wait', [
+        this.deployerAssignment,
+      ]);
+      this.key = new AzapiResourceAction(this, 'key', {
+        type: KEY_VAULT_KEY_API,
+        resourceId: `${this.vault.id}/keys/${keyName}`,
+        method: 'PUT',
+        body: {
+          properties: {
+            kty: keyType,
+            keySize,
+            keyOps: KEY_DEFAULTS.keyOpts,
+            attributes: { enabled: true },
+            rotationPolicy: keyRotationPolicy(rotation).body,
+          },
         },
-        dependsOn: [this.deployerAssignment],
+        responseExportValues: ['properties.keyUri', 'properties.keyUriWithVersion'],
+        dependsOn: [this.deployerAssignmentWait],
       });
-      applyRemovalPolicy(this.key, props.removalPolicy);
-      this.keyId = this.key.id;
-      this.keyVersionlessId = this.key.versionlessId;
-      this.keyResourceId = this.key.resourceVersionlessId;
+      this.keyName = keyName;
+      this.keyId = this.key.outputValue('properties.keyUriWithVersion');
+      this.keyVersionlessId = this.key.outputValue('properties.keyUri');
+      this.keyResourceId = this.key.id;
     }
   }
 

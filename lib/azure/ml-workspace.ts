@@ -1,36 +1,52 @@
 import { lightStackTraces } from '../core/stack-traces';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
-import { MachineLearningDatastoreBlobstorage } from '@cdktf/provider-azurerm/lib/machine-learning-datastore-blobstorage';
+import { DataAzurermSubscription } from '@cdktf/provider-azurerm/lib/data-azurerm-subscription';
 import { MachineLearningWorkspace } from '@cdktf/provider-azurerm/lib/machine-learning-workspace';
 import { MachineLearningWorkspaceNetworkOutboundRuleFqdn } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-fqdn';
 import { MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-private-endpoint';
 import { MachineLearningWorkspaceNetworkOutboundRuleServiceTag } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-service-tag';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Annotations, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Compliance } from '../core/compliance/compliance';
 import { Validator } from '../core/errors';
-import { uniqueName } from '../core/naming';
+import { uniqueName, uniqueSuffix } from '../core/naming';
 import { Persona, SodException } from '../core/personas';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { DataResidency } from '../core/residency';
 import { PlatformTags, Tagging } from '../core/tags';
 import { normalizeAzureLocation, Validate } from '../core/validate';
+import { AzapiResource, AzapiUpdateResource } from './azapi';
 import { AzureComputeClusterSpec, AzureComputeInstanceSpec, AzureMlCompute } from './compute';
 import { AzureSecureContainerRegistry } from './container-registry';
-import { COMPUTE_DEFAULTS, ENDPOINT_IPS, ROLES } from './defaults';
-import { AzureDiagnostics } from './diagnostics';
+import {
+  COMPUTE_DEFAULTS,
+  COSMOS_DB_APP_ID,
+  ENDPOINT_IPS,
+  excludeContainersCondition,
+  ML_API_VERSION,
+  ROLES,
+  WORKSPACE_IDENTITY_ACTIONS,
+} from './defaults';
+import {
+  AzureDiagnosticSetting,
+  AzureDiagnostics,
+  AzureMonitorPrivateLinkScopeRef,
+} from './diagnostics';
 import { HardenedKeyVault } from './key-vault';
 import { AzureResourceLocks } from './locks';
 import { AzurePrivateNetwork } from './network';
 import { AzureCustomRoleDefinition, AzureEndpointAuthMode, AzurePersonaRbac } from './persona-rbac';
 import { AzureMlPolicyAssignments, AzurePolicyEffect } from './policy-assignments';
 import { PrivateLinkSet } from './private-link';
-import { grantRole } from './role-assignment';
+import { requireAzapiProvider } from './provider-requirements';
+import { grantRole, rbacPropagationWait } from './role-assignment';
 import { AzureSecureStorageAccount } from './storage';
 
 /** Managed VNet isolation of the workspace (AZ-07). There is no "Disabled": once managed, a workspace cannot go back. */
@@ -111,10 +127,15 @@ export interface AzureMlNetworkOptions {
   readonly privateDnsZoneIds?: { [zoneName: string]: string };
 }
 
-/** Encryption options: bring your own Key Vault key instead of creating one. */
+/** Encryption options: the tenant's Azure Cosmos DB principal, and bring-your-own key. */
 export interface AzureMlEncryptionOptions {
   /**
-   * Existing Key Vault (resource id). It also becomes the workspace's secrets vault.
+   * Object id, in your tenant, of the service principal of the Azure Cosmos DB first-party application (app id a232010e-820c-4083-83bb-3ace5fc29d0b; `az ad sp show --id a232010e-820c-4083-83bb-3ace5fc29d0b --query id -o tsv`). It gets Key Vault Crypto Service Encryption User on the key: the CMK workspace's Cosmos DB cannot be created without it. Required: the id differs per tenant and ARM role assignments take object ids only.
+   * @default - none; synth fails without it
+   */
+  readonly cosmosDbPrincipalObjectId?: string;
+  /**
+   * Existing Key Vault holding the CMK (resource id). The workspace's secrets go to a vault the construct creates.
    * @default - a HardenedKeyVault with a CMK is created
    */
   readonly existingKeyVaultId?: string;
@@ -139,7 +160,7 @@ export interface AzureMlEncryptionOptions {
    */
   readonly existingKeyVaultPurgeProtection?: boolean;
   /**
-   * Rotation period of the created key, in days (1-365).
+   * Rotation period of the created key, in days (7-365).
    * @default 90
    */
   readonly keyRotationDays?: number;
@@ -272,10 +293,30 @@ export interface AzureMLWorkspaceProps {
    */
   readonly endpointAuthMode?: AzureEndpointAuthMode;
   /**
-   * Public IPv4 ranges (e.g. the Terraform runner) admitted by the Key Vault and storage firewalls; default action stays Deny.
-   * @default - none: public network access off (run Terraform from inside the network)
+   * Public IPv4 ranges admitted by the Key Vault and storage firewalls (e.g. data science clients without a private path); default action stays Deny. Not needed for Terraform: nothing the construct creates reaches their data planes.
+   * @default - none: public network access off
    */
   readonly allowedIpRanges?: string[];
+  /**
+   * Export the subscription Activity Log to the Log Analytics workspace (X-06; a subscription-scope diagnostic setting, needs Microsoft.Insights/diagnosticSettings/write on the subscription).
+   * @default true
+   */
+  readonly activityLogExport?: boolean;
+  /**
+   * Put Log Analytics and Application Insights behind an Azure Monitor Private Link Scope with a private endpoint in the network (public ingestion and query off).
+   * @default true
+   */
+  readonly monitorPrivateLinkScope?: boolean;
+  /**
+   * An existing Azure Monitor Private Link Scope (one per DNS, e.g. the hub's) to add Log Analytics and Application Insights to; no scope and no endpoint are created.
+   * @default - a scope and its private endpoint are created
+   */
+  readonly existingMonitorPrivateLinkScope?: AzureMonitorPrivateLinkScopeRef;
+  /**
+   * Entra object id of the image scanner that releases quarantined images: turns the registry's quarantine policy on (AZ-05) and grants the scanner AcrQuarantineWriter.
+   * @default - quarantine off
+   */
+  readonly registryQuarantineScannerPrincipalId?: string;
   /**
    * Storage replication.
    * @default 'ZRS'
@@ -298,9 +339,18 @@ const OUTBOUND_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,63}$/;
 /**
  * A secure Azure Machine Learning workspace with its dependent resources (s003, AZ-01..AZ-15):
  * user-assigned identity, public network off, HBI, CMK everywhere (workspace, storage,
- * registry), hardened Key Vault / storage / Premium registry, private endpoints with DNS,
- * managed VNet AllowOnlyApprovedOutbound, hardened compute, persona RBAC, monitoring,
- * Azure Policy guardrails and resource locks. Every part is a public property.
+ * registry) from a vault of its own, hardened Key Vaults / storage / Premium registry,
+ * private endpoints with DNS, managed VNet AllowOnlyApprovedOutbound, hardened compute,
+ * least-privilege persona and workspace-identity RBAC, monitoring behind an Azure Monitor
+ * Private Link Scope, the Activity Log export, Azure Policy guardrails and resource locks.
+ * Every part is a public property.
+ *
+ * The first apply works from a runner outside the VNet: nothing is created through a data
+ * plane the firewalls close (the CMK through ARM with azapi, containers and datastores
+ * through ARM, no storage data-plane polling), and every resource that needs a role
+ * assignment waits for it and for its propagation. The stack needs an azurerm provider with
+ * `storage_use_azuread = true` and `features.storage.data_plane_available = false`, and an
+ * `AzapiProvider` (synth fails otherwise).
  */
 export class AzureMLWorkspace extends Construct {
   /** The created resource group (undefined when brought). */
@@ -319,10 +369,24 @@ export class AzureMLWorkspace extends Construct {
   public readonly cmkIdentity: UserAssignedIdentity;
   /** The TRAINING workload identity of the compute clusters. */
   public readonly trainingIdentity: UserAssignedIdentity;
-  /** The Key Vault and CMK (undefined when brought). */
+  /** The Key Vault holding only the CMK (undefined when brought). */
   public readonly keyVault?: HardenedKeyVault;
-  /** Key Vault id (created or brought). */
+  /** Resource id of the vault holding the CMK (created or brought). */
+  public readonly cmkVaultId: string;
+  /** The workspace's Key Vault for secrets (no keys). */
+  public readonly secretsVault: HardenedKeyVault;
+  /** Resource id of the workspace's (secrets) Key Vault. */
   public readonly keyVaultId: string;
+  /** The Azure Cosmos DB principal's access to the CMK. */
+  public readonly cosmosDbKeyGrant: RoleAssignment;
+  /** Custom role of the workspace identity on its dependencies and its workspace. */
+  public readonly workspaceIdentityRole: RoleDefinition;
+  /** RBAC propagation waits by key (cmk, workspace, training). */
+  public readonly rbacWaits: { [key: string]: Sleep } = {};
+  /** Switches the system datastores to identity-based access (azapi; azurerm 4.55 cannot). */
+  public readonly systemDatastoresAuth: AzapiUpdateResource;
+  /** Subscription Activity Log export (undefined when off). */
+  public readonly activityLogExport?: AzureDiagnosticSetting;
   /** The storage account. */
   public readonly storage: AzureSecureStorageAccount;
   /** The container registry. */
@@ -339,8 +403,8 @@ export class AzureMLWorkspace extends Construct {
   public readonly rbac: AzurePersonaRbac;
   /** Compute clusters and instances. */
   public readonly compute: AzureMlCompute;
-  /** Identity-based datastores by container name. */
-  public readonly datastores: { [container: string]: MachineLearningDatastoreBlobstorage } = {};
+  /** Credential-less datastores by container name. */
+  public readonly datastores: { [container: string]: AzapiResource } = {};
   /** Managed VNet outbound rules by name. */
   public readonly outboundRules: { [name: string]: Construct } = {};
   /** Policy assignments (undefined when policies is false). */
@@ -375,6 +439,8 @@ export class AzureMLWorkspace extends Construct {
       const dataContainers = props.dataContainers ?? ['training-data'];
       const enc = props.encryption ?? {};
       const byoKey = enc.existingKeyVaultId !== undefined;
+      const monitorScope =
+        (props.monitorPrivateLinkScope ?? true) && !props.existingMonitorPrivateLinkScope;
       this.endpointAuthMode = props.endpointAuthMode ?? AzureEndpointAuthMode.AML_TOKEN;
 
       // ---- validation (X-10): one error for the whole construct
@@ -408,6 +474,32 @@ export class AzureMLWorkspace extends Construct {
           'resourceGroupName',
           props.resourceGroupName,
           Validate.azureResourceName(props.resourceGroupName, 90),
+        );
+      }
+      v.require(
+        enc.cosmosDbPrincipalObjectId !== undefined,
+        'encryption.cosmosDbPrincipalObjectId',
+        enc.cosmosDbPrincipalObjectId,
+        `the object id of the Azure Cosmos DB service principal in your tenant (az ad sp show --id ${COSMOS_DB_APP_ID} --query id -o tsv): the workspace's customer-managed key must be usable by it`,
+      );
+      if (enc.cosmosDbPrincipalObjectId !== undefined) {
+        v.check(
+          'encryption.cosmosDbPrincipalObjectId',
+          enc.cosmosDbPrincipalObjectId,
+          Validate.uuid(enc.cosmosDbPrincipalObjectId),
+        );
+        v.require(
+          enc.cosmosDbPrincipalObjectId.toLowerCase() !== COSMOS_DB_APP_ID,
+          'encryption.cosmosDbPrincipalObjectId',
+          enc.cosmosDbPrincipalObjectId,
+          "the service principal's object id in your tenant, not the application id (role assignments need the object id)",
+        );
+      }
+      if (props.monitorPrivateLinkScope === false && props.existingMonitorPrivateLinkScope) {
+        v.add(
+          'existingMonitorPrivateLinkScope',
+          props.existingMonitorPrivateLinkScope.name,
+          'unset when monitorPrivateLinkScope is false',
         );
       }
       if (byoKey) {
@@ -537,7 +629,9 @@ export class AzureMLWorkspace extends Construct {
         'blob',
         'file',
         'registry',
+        'vault',
         ...(byoKey ? [] : ['vault']),
+        ...(monitorScope ? ['azuremonitor'] : []),
       ];
       const net = props.network ?? {};
       this.network = new AzurePrivateNetwork(this, 'network', {
@@ -551,12 +645,13 @@ export class AzureMLWorkspace extends Construct {
         expectedEndpointAddresses: subresources.reduce((n, s) => n + (ENDPOINT_IPS[s] ?? 1), 0),
       });
 
-      // ---- keys (AZ-02, AZ-03, X-04)
+      // ---- keys (AZ-02, AZ-03, X-04): the CMK in a vault of its own; the workspace's secrets
+      // in another vault, so nothing that reads or writes secrets can touch the key.
       let keyId: string;
-      let keyVersionlessId: string;
       let keyScope: string;
+      let keyVersionlessId: string;
+      const cmkVaultId = byoKey ? enc.existingKeyVaultId! : undefined;
       if (byoKey) {
-        this.keyVaultId = enc.existingKeyVaultId!;
         keyId = enc.existingKeyId!;
         keyVersionlessId = enc.existingKeyVersionlessId!;
         keyScope = `${enc.existingKeyVaultId}/keys/${enc.existingKeyName}`;
@@ -571,23 +666,49 @@ export class AzureMLWorkspace extends Construct {
           allowedIpRanges: props.allowedIpRanges,
           removalPolicy: removal,
         });
-        this.keyVaultId = this.keyVault.vaultId;
         keyId = this.keyVault.keyId!;
         keyVersionlessId = this.keyVault.keyVersionlessId!;
         keyScope = this.keyVault.keyResourceId!;
       }
-      const keyGrant = (gid: string, principalId: string) =>
+      this.cmkVaultId = cmkVaultId ?? this.keyVault!.vaultId;
+      this.secretsVault = new HardenedKeyVault(this, 'secrets-vault', {
+        resourceGroupName: rg,
+        location,
+        tenantId: this.clientConfig.tenantId,
+        name: uniqueName(this, { prefix: `kvs-${id}-${env}`, maxLength: 24 }),
+        createKey: false,
+        allowedIpRanges: props.allowedIpRanges,
+        removalPolicy: removal,
+      });
+      this.keyVaultId = this.secretsVault.vaultId;
+      const keyGrant = (gid: string, principalId: string, description: string) =>
         grantRole(this, `key-user-${gid}`, {
           scope: keyScope,
           principalId,
           roleName: ROLES.KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER,
           principalType: 'ServicePrincipal',
-          description: 'Uses the platform CMK for encryption at rest (AZ-02)',
+          description,
         });
-      const cmkGrant = keyGrant('cmk-identity', this.cmkIdentity.principalId);
-      const workspaceKeyGrant = keyGrant('workspace-identity', this.workspaceIdentity.principalId);
+      const cmkGrant = keyGrant(
+        'cmk-identity',
+        this.cmkIdentity.principalId,
+        'Storage and registry use the platform CMK (AZ-02)',
+      );
+      const workspaceKeyGrant = keyGrant(
+        'workspace-identity',
+        this.workspaceIdentity.principalId,
+        'The workspace uses the platform CMK (AZ-02)',
+      );
+      // The workspace's Microsoft-managed Cosmos DB wraps its data key with the CMK through the
+      // tenant's Azure Cosmos DB service principal (Microsoft's Azure ML CMK how-to).
+      this.cosmosDbKeyGrant = keyGrant(
+        'cosmos-db',
+        enc.cosmosDbPrincipalObjectId!,
+        `Azure Cosmos DB (app ${COSMOS_DB_APP_ID}) wraps the workspace metadata key (AZ-02)`,
+      );
+      this.rbacWaits.cmk = rbacPropagationWait(this, 'cmk-rbac-wait', [cmkGrant]);
 
-      // ---- storage (AZ-04) and registry (AZ-05), CMK through the cmk identity
+      // ---- storage (AZ-04) and registry (AZ-05), CMK through the cmk identity, after its grant
       this.storage = new AzureSecureStorageAccount(this, 'storage', {
         resourceGroupName: rg,
         location,
@@ -597,7 +718,7 @@ export class AzureMLWorkspace extends Construct {
         customerManagedKeyIdentityId: this.cmkIdentity.id,
         allowedIpRanges: props.allowedIpRanges,
         containers: dataContainers,
-        dependsOn: [cmkGrant],
+        dependsOn: [this.rbacWaits.cmk],
         removalPolicy: removal,
       });
       this.containerRegistry = new AzureSecureContainerRegistry(this, 'registry', {
@@ -607,45 +728,107 @@ export class AzureMLWorkspace extends Construct {
         customerManagedKeyId: keyVersionlessId,
         customerManagedKeyIdentityId: this.cmkIdentity.id,
         customerManagedKeyIdentityClientId: this.cmkIdentity.clientId,
-        dependsOn: [cmkGrant],
+        quarantineScannerPrincipalId: props.registryQuarantineScannerPrincipalId,
+        dependsOn: [this.rbacWaits.cmk],
         removalPolicy: removal,
       });
 
-      // ---- monitoring (AZ-11)
+      // ---- monitoring (AZ-11): Log Analytics and Application Insights behind an AMPLS
       this.diagnostics = new AzureDiagnostics(this, 'monitoring', {
         resourceGroupName: rg,
         location,
         existingLogAnalyticsWorkspaceId: props.existingLogAnalyticsWorkspaceId,
         retentionInDays: props.logRetentionDays,
         removalPolicy: removal,
+        privateLinkScope: monitorScope,
+        existingPrivateLinkScope: props.existingMonitorPrivateLinkScope,
       });
 
-      // ---- workspace identity on its dependent resources, BEFORE the workspace exists
-      // (a user-assigned identity gets nothing from Azure ML; Microsoft documents these roles).
+      // ---- the workspace identity, least privilege, BEFORE the workspace exists (a
+      // user-assigned identity gets nothing from Azure ML). Instead of Microsoft's documented
+      // Contributor on every dependency plus Key Vault Administrator: a custom role with the
+      // control-plane actions the workspace uses (WORKSPACE_IDENTITY_ACTIONS), the data roles it
+      // needs, and the network approver role Microsoft documents for a managed VNet.
       const wsPrincipal = this.workspaceIdentity.principalId;
-      const wsGrant = (gid: string, scopeId: string, role: string) => {
+      const storageId = this.storage.account.id;
+      const registryId = this.containerRegistry.registry.id;
+      this.workspaceIdentityRole = new RoleDefinition(this, 'workspace-identity-role', {
+        name: `${id}-${env} ML Workspace Identity (${uniqueSuffix(this)})`,
+        description:
+          'Azure ML workspace identity on its own dependencies: read them, create its system containers and file shares, pull and push images, manage its workspace; no network, key or firewall changes',
+        scope: this.resourceGroupId,
+        assignableScopes: [this.resourceGroupId],
+        permissions: [{ actions: WORKSPACE_IDENTITY_ACTIONS, notActions: [] }],
+      });
+      const wsGrant = (
+        gid: string,
+        scopeId: string,
+        role: { name?: string; id?: string },
+        condition?: string,
+      ) => {
         const g = grantRole(this, `workspace-identity-${gid}`, {
           scope: scopeId,
           principalId: wsPrincipal,
-          roleName: role,
+          roleName: role.name,
+          roleDefinitionId: role.id,
           principalType: 'ServicePrincipal',
           description: 'Azure ML workspace identity on its own dependent resource (AZ-01)',
+          condition,
         });
         this.workspaceIdentityGrants.push(g);
         return g;
       };
-      const storageId = this.storage.account.id;
-      wsGrant('storage-contributor', storageId, ROLES.CONTRIBUTOR);
-      wsGrant('storage-blob-data', storageId, ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR);
-      wsGrant('storage-file-data', storageId, ROLES.STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR);
-      wsGrant('registry-contributor', this.containerRegistry.registry.id, ROLES.CONTRIBUTOR);
+      const wsRole = { id: this.workspaceIdentityRole.roleDefinitionResourceId };
+      wsGrant('storage', storageId, wsRole);
+      // Blob data on the account for the system containers (their names are chosen by Azure ML),
+      // never on the platform's data containers: readers of the workspace act through this
+      // identity (AZ-09, data roles on data containers only).
       wsGrant(
-        'app-insights-contributor',
-        this.diagnostics.applicationInsights.id,
-        ROLES.CONTRIBUTOR,
+        'storage-blob-data',
+        storageId,
+        { name: ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR },
+        dataContainers.length > 0 ? excludeContainersCondition(dataContainers) : undefined,
       );
-      wsGrant('key-vault-contributor', this.keyVaultId, ROLES.CONTRIBUTOR);
-      wsGrant('key-vault-administrator', this.keyVaultId, ROLES.KEY_VAULT_ADMINISTRATOR);
+      wsGrant('storage-file-data', storageId, {
+        name: ROLES.STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR,
+      });
+      wsGrant('registry', registryId, wsRole);
+      wsGrant('app-insights', this.diagnostics.applicationInsights.id, wsRole);
+      wsGrant('secrets-vault', this.keyVaultId, wsRole);
+      wsGrant('secrets-vault-secrets', this.keyVaultId, { name: ROLES.KEY_VAULT_SECRETS_OFFICER });
+      wsGrant('network-approver', this.resourceGroupId, {
+        name: ROLES.AZURE_AI_ENTERPRISE_NETWORK_CONNECTION_APPROVER,
+      });
+      // ---- private endpoints (AZ-06); zones created once per name and shared. Storage first:
+      // the workspace identity's Reader on them is part of what the workspace waits for.
+      const zones: { [zone: string]: string } = {};
+      const link = (key: string, target: string, subresource: string) => {
+        const set = new PrivateLinkSet(this, `pe-${key}`, {
+          resourceGroupName: rg,
+          location,
+          subnetId: this.network.privateEndpointSubnetId,
+          targetResourceId: target,
+          subresource,
+          name: `pe-${id}-${env}-${key}`,
+          privateDnsZoneIds: net.privateDnsZoneIds,
+          sharedZoneIds: { ...zones },
+          virtualNetworkIds: [this.network.virtualNetworkId],
+        });
+        for (const [z, zone] of Object.entries(set.zones)) zones[z] = zone.id;
+        this.privateLinks[key] = set;
+        return set;
+      };
+      const blob = link('blob', storageId, 'blob');
+      const file = link('file', storageId, 'file');
+      // Microsoft: with the storage account's public access off, the workspace identity needs
+      // Reader on the blob and file endpoints in the client network (studio data access).
+      wsGrant('pe-blob-reader', blob.endpoint.id, { name: ROLES.READER });
+      wsGrant('pe-file-reader', file.endpoint.id, { name: ROLES.READER });
+      this.rbacWaits.workspace = rbacPropagationWait(this, 'workspace-rbac-wait', [
+        ...this.workspaceIdentityGrants,
+        workspaceKeyGrant,
+        this.cosmosDbKeyGrant,
+      ]);
 
       // ---- the workspace (AZ-01, AZ-02, AZ-07)
       this.workspace = new MachineLearningWorkspace(this, 'workspace', {
@@ -655,7 +838,7 @@ export class AzureMLWorkspace extends Construct {
         applicationInsightsId: this.diagnostics.applicationInsights.id,
         keyVaultId: this.keyVaultId,
         storageAccountId: storageId,
-        containerRegistryId: this.containerRegistry.registry.id,
+        containerRegistryId: registryId,
         skuName: 'Basic',
         publicNetworkAccessEnabled: false,
         highBusinessImpact: props.highBusinessImpact ?? true,
@@ -666,42 +849,44 @@ export class AzureMLWorkspace extends Construct {
         },
         primaryUserAssignedIdentity: this.workspaceIdentity.id,
         encryption: {
-          keyVaultId: this.keyVaultId,
+          keyVaultId: this.cmkVaultId,
           keyId,
           userAssignedIdentityId: this.workspaceIdentity.id,
         },
         managedNetwork: { isolationMode: isolation, provisionOnCreationEnabled: true },
-        serverlessCompute: { publicIpEnabled: false },
+        // No serverless_compute block: with public network access off and no subnet, azurerm
+        // rejects public_ip_enabled = false at create (machine_learning_workspace_resource.go);
+        // serverless compute runs in the managed VNet (AZ-07), which keeps it private.
         imageBuildComputeName: imageBuild,
-        dependsOn: [...this.workspaceIdentityGrants, workspaceKeyGrant],
+        dependsOn: [this.rbacWaits.workspace],
       });
       applyRemovalPolicy(this.workspace, removal);
-      // The workspace keeps the key version it was created with: Key Vault auto-rotation must
-      // not plan a replacement of the workspace (encryption is immutable in azurerm).
+      // The workspace keeps the key version it was created with (azurerm 4.55 cannot update
+      // `encryption`, a change forces replacement): Key Vault rotation must not plan one. The
+      // README (Azure, key rotation) shows how a rotated version reaches the workspace.
       this.workspace.lifecycle = {
         ...(this.workspace.lifecycle ?? {}),
         ignoreChanges: ['encryption[0].key_id'],
       };
-      wsGrant('workspace-contributor', this.workspace.id, ROLES.CONTRIBUTOR);
+      wsGrant('workspace', this.workspace.id, wsRole);
 
-      // ---- private endpoints (AZ-06)
-      const link = (key: string, target: string, subresource: string) => {
-        this.privateLinks[key] = new PrivateLinkSet(this, `pe-${key}`, {
-          resourceGroupName: rg,
-          location,
-          subnetId: this.network.privateEndpointSubnetId,
-          targetResourceId: target,
-          subresource,
-          name: `pe-${id}-${env}-${key}`,
-          privateDnsZoneIds: net.privateDnsZoneIds,
-          virtualNetworkIds: [this.network.virtualNetworkId],
-        });
-      };
+      // ---- system datastores use the workspace identity, not account keys (shared keys are
+      // off, AZ-04). azurerm 4.55 has no attribute for it (4.77 added storage_account_access_type).
+      this.systemDatastoresAuth = new AzapiUpdateResource(this, 'system-datastores-identity', {
+        type: `Microsoft.MachineLearningServices/workspaces@${ML_API_VERSION}`,
+        resourceId: this.workspace.id,
+        body: { properties: { systemDatastoresAuthMode: 'Identity' } },
+      });
+      requireAzapiProvider(this);
+
+      // ---- private endpoints of the workspace and its vaults, registry and Azure Monitor (AZ-06)
       link('workspace', this.workspace.id, 'amlworkspace');
-      link('blob', storageId, 'blob');
-      link('file', storageId, 'file');
-      link('registry', this.containerRegistry.registry.id, 'registry');
-      if (!byoKey) link('vault', this.keyVaultId, 'vault');
+      link('registry', registryId, 'registry');
+      if (!byoKey) link('vault', this.cmkVaultId, 'vault');
+      link('secrets-vault', this.keyVaultId, 'vault');
+      if (this.diagnostics.privateLinkScopeId) {
+        link('monitor', this.diagnostics.privateLinkScopeId, 'azuremonitor');
+      }
 
       // ---- managed VNet outbound rules (AZ-07)
       for (const r of props.outboundRules ?? []) {
@@ -742,14 +927,27 @@ export class AzureMLWorkspace extends Construct {
         }
       }
 
-      // ---- identity-based datastores (shared keys are off, AZ-04)
+      // ---- credential-less datastores for the data containers: no account key, no SAS, no
+      // workspace identity. Studio and notebooks use the caller's own identity, jobs the
+      // compute's (TRAINING); reader personas cannot read data through the workspace.
       for (const c of dataContainers) {
-        this.datastores[c] = new MachineLearningDatastoreBlobstorage(this, `datastore-${c}`, {
+        this.datastores[c] = new AzapiResource(this, `datastore-${c}`, {
+          type: `Microsoft.MachineLearningServices/workspaces/datastores@${ML_API_VERSION}`,
           name: c.replace(/-/g, '_'),
-          workspaceId: this.workspace.id,
-          storageContainerId: this.storage.containerScope(c),
-          serviceDataAuthIdentity: 'WorkspaceUserAssignedIdentity',
-          description: `Identity-based datastore for container ${c} (no account key, no SAS)`,
+          parentId: this.workspace.id,
+          body: {
+            properties: {
+              datastoreType: 'AzureBlob',
+              accountName: this.storage.account.name,
+              containerName: c,
+              endpoint: 'core.windows.net',
+              protocol: 'https',
+              serviceDataAccessAuthIdentity: 'None',
+              credentials: { credentialsType: 'None' },
+              description: `Credential-less datastore for container ${c} (the caller's identity)`,
+            },
+          },
+          dependsOn: [this.storage.containers[c]],
         });
       }
 
@@ -765,14 +963,19 @@ export class AzureMLWorkspace extends Construct {
         resourceGroupId: this.resourceGroupId,
         dataContainerIds: dataContainers.map((c) => this.storage.containerScope(c)),
         logAnalyticsWorkspaceId: this.diagnostics.logAnalyticsWorkspaceId,
-        containerRegistryId: this.containerRegistry.registry.id,
+        containerRegistryId: registryId,
         endpointAuthMode: this.endpointAuthMode,
         customRoles: props.customRoles,
         managedIdentityPrincipalIds: [trainingPrincipal],
         roleNamePrefix: `${id}-${env}`,
       });
 
-      // ---- compute (AZ-08), after its identity's roles exist
+      // ---- compute (AZ-08), after its identity's roles have propagated
+      this.rbacWaits.training = rbacPropagationWait(
+        this,
+        'training-rbac-wait',
+        this.rbac.assignmentsOf(trainingPrincipal),
+      );
       this.compute = new AzureMlCompute(this, 'compute', {
         workspaceId: this.workspace.id,
         location,
@@ -780,17 +983,26 @@ export class AzureMLWorkspace extends Construct {
         clusters,
         instances: props.computeInstances,
         clusterIdentityId: this.trainingIdentity.id,
-        dependsOn: this.rbac.assignmentsOf(trainingPrincipal),
+        dependsOn: [this.rbacWaits.training, this.systemDatastoresAuth],
       });
 
-      // ---- diagnostic settings (AZ-11)
+      // ---- diagnostic settings (AZ-11), subscription Activity Log (X-06)
       const d = this.diagnostics;
       d.ship('diag-workspace', this.workspace.id);
       d.ship('diag-storage', storageId, false, true);
       d.ship('diag-storage-blob', `${storageId}/blobServices/default`);
       d.ship('diag-storage-file', `${storageId}/fileServices/default`);
-      d.ship('diag-registry', this.containerRegistry.registry.id);
-      if (!byoKey) d.ship('diag-key-vault', this.keyVaultId);
+      d.ship('diag-registry', registryId);
+      if (!byoKey) d.ship('diag-key-vault', this.cmkVaultId);
+      d.ship('diag-secrets-vault', this.keyVaultId);
+      if (props.activityLogExport ?? true) {
+        const subscription = new DataAzurermSubscription(this, 'subscription', {});
+        this.activityLogExport = d.exportActivityLog(
+          'activity-log',
+          subscription.id,
+          `diag-activity-log-${id}-${env}-${uniqueSuffix(this)}`,
+        );
+      }
 
       // ---- guardrails (AZ-12), locks (AZ-13), Defender (AZ-14)
       if (props.policies ?? true) {
@@ -822,9 +1034,10 @@ export class AzureMLWorkspace extends Construct {
         const resources: { [key: string]: string } = {
           workspace: this.workspace.id,
           storage: storageId,
-          registry: this.containerRegistry.registry.id,
+          registry: registryId,
+          'secrets-vault': this.keyVaultId,
         };
-        if (!byoKey) resources['key-vault'] = this.keyVaultId;
+        if (!byoKey) resources['key-vault'] = this.cmkVaultId;
         this.locks = new AzureResourceLocks(this, 'locks', { resources });
       }
       if (props.defenderForContainers) {

@@ -6,8 +6,8 @@ import { Validator } from '../core/errors';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
 import { uniqueSuffix } from '../core/naming';
 import { Validate } from '../core/validate';
-import { ROLES } from './defaults';
-import { grantRole } from './role-assignment';
+import { ROLE_IDS, ROLES } from './defaults';
+import { delegatedRoleAssignmentCondition, grantRole } from './role-assignment';
 
 /** How online endpoints authenticate callers (AZ-10, s003 key vs token). */
 export enum AzureEndpointAuthMode {
@@ -108,10 +108,55 @@ const ENDPOINT_KEY_ACTIONS = [
   `${WS}/onlineEndpoints/regenerateKeys/action`,
 ];
 
-/** Built-in custom role templates of the persona model (AZ-09, X-01, X-03). */
+/**
+ * Built-in custom role templates of the persona model (AZ-09, X-01, X-03). Operation names are
+ * those of the Microsoft.MachineLearningServices resource provider (Azure permissions for AI +
+ * machine learning); wildcards stay inside one workspace resource type.
+ */
 function builtInCustomRoles(tokenOnly: boolean): { [key: string]: AzureCustomRoleDefinition } {
   const noKeys = tokenOnly ? ENDPOINT_KEY_ACTIONS : [];
   return {
+    // Instead of the built-in "AzureML Data Scientist": its workspaces/*/write and */action
+    // include the managed network's outbound rules (exfiltration past AZ-07), online endpoint
+    // keys and connection secrets. This role lists what a data scientist develops instead.
+    dataScientist: {
+      name: 'ML Data Scientist',
+      description:
+        'Develops and trains models (jobs, data, environments, components, models, notebooks); cannot change the workspace, its network or compute, deploy endpoints or read secrets',
+      actions: [
+        `${WS}/read`,
+        `${WS}/*/read`,
+        `${WS}/jobs/*`,
+        `${WS}/experiments/*`,
+        `${WS}/schedules/*`,
+        `${WS}/components/*`,
+        `${WS}/environments/*`,
+        `${WS}/codes/*`,
+        `${WS}/data/*`,
+        `${WS}/datasets/*`,
+        `${WS}/models/*`,
+        `${WS}/metadata/artifacts/*`,
+        `${WS}/metadata/snapshots/*`,
+        `${WS}/notebooks/storage/*`,
+        `${WS}/labeling/*`,
+        `${WS}/pipelinedrafts/*`,
+        `${WS}/modules/*`,
+        `${WS}/featuresets/*`,
+        `${WS}/featurestoreentities/*`,
+        `${WS}/reports/*`,
+        `${WS}/metrics/resource/write`,
+        `${WS}/computes/start/action`,
+        `${WS}/computes/stop/action`,
+        `${WS}/computes/restart/action`,
+        `${WS}/computes/applicationaccess/action`,
+      ],
+      notActions: [
+        `${WS}/environments/readSecrets/action`,
+        `${WS}/metadata/secrets/read`,
+        `${WS}/listNotebookKeys/read`,
+      ],
+      personas: [Persona.DATA_SCIENTIST],
+    },
     mlEngineer: {
       name: 'ML Engineer',
       description:
@@ -196,15 +241,16 @@ const BUILT_IN: {
     [string, 'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry']
   >;
 } = {
-  [Persona.PLATFORM_ADMIN]: [[ROLES.OWNER, 'rg']],
-  [Persona.DATA_SCIENTIST]: [
-    [ROLES.AZUREML_DATA_SCIENTIST, 'workspace'],
-    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
+  // Management of the platform's resource group; role assignments only through the delegated,
+  // conditioned RBAC Administrator assignment below (never Owner).
+  [Persona.PLATFORM_ADMIN]: [
+    [ROLES.CONTRIBUTOR, 'rg'],
+    [ROLES.ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR, 'rg'],
   ],
-  [Persona.ML_ENGINEER]: [
-    [ROLES.AZUREML_COMPUTE_OPERATOR, 'workspace'],
-    [ROLES.STORAGE_BLOB_DATA_READER, 'data'],
-  ],
+  [Persona.DATA_SCIENTIST]: [[ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data']],
+  // The custom ML Engineer role only: a built-in compute role on top would re-grant computes/*
+  // (RBAC is additive, the custom role's notActions cannot take it away).
+  [Persona.ML_ENGINEER]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],
   [Persona.DATA_ENGINEER]: [
     [ROLES.READER, 'workspace'],
     [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
@@ -228,11 +274,12 @@ const BUILT_IN: {
 };
 
 /**
- * Persona RBAC of the ML workspace (AZ-09, X-01, X-02, X-03): built-in AzureML roles at
- * workspace scope, custom roles (ML engineer, training, pipeline, deployer) defined at the
- * resource-group scope and assigned at workspace scope, data-plane roles on the data
- * containers only, PLATFORM_ADMIN as Owner of the resource group only. Nothing is granted at
- * subscription scope, and nothing to the workspace's own identity (Azure ML manages those).
+ * Persona RBAC of the ML workspace (AZ-09, X-01, X-02, X-03): custom roles (data scientist, ML
+ * engineer, training, pipeline, deployer) defined at the resource-group scope and assigned at
+ * workspace scope, read-only built-in roles, data-plane roles on the data containers only,
+ * PLATFORM_ADMIN as Contributor plus a conditioned Role Based Access Control Administrator of
+ * the resource group (it may assign only the persona roles). Nothing is granted at subscription
+ * scope, and nothing to the workspace's own identity.
  */
 export class AzurePersonaRbac extends Construct {
   /** Custom role definitions by key (mlEngineer, training, pipeline, deployment, then custom names). */
@@ -241,6 +288,8 @@ export class AzurePersonaRbac extends Construct {
   public readonly assignments: RoleAssignment[] = [];
   /** The validated bindings. */
   public readonly bindings: PersonaBinding[];
+  /** The condition on PLATFORM_ADMIN's RBAC Administrator assignment: only the persona roles can be assigned or removed. */
+  public readonly delegationCondition: string;
   private readonly byPrincipal = new Map<string, RoleAssignment[]>();
 
   constructor(scope: Construct, id: string, props: AzurePersonaRbacProps) {
@@ -287,8 +336,10 @@ export class AzurePersonaRbac extends Construct {
     const defs = builtInCustomRoles(tokenOnly);
     const custom: { [key: string]: AzureCustomRoleDefinition } = {};
     const used = new Set(this.bindings.map((b) => b.persona as string));
+    // A platform admin assigns the persona roles to new members, so every persona role exists then.
+    const adminBound = used.has(Persona.PLATFORM_ADMIN);
     for (const [key, def] of Object.entries(defs)) {
-      if ((def.personas ?? []).some((p) => used.has(p))) custom[key] = def;
+      if (adminBound || (def.personas ?? []).some((p) => used.has(p))) custom[key] = def;
     }
     (props.customRoles ?? []).forEach(
       (r) => (custom[`custom-${r.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`] = r),
@@ -337,6 +388,22 @@ export class AzurePersonaRbac extends Construct {
       if (!tokenIndex.has(p)) tokenIndex.set(p, tokenIndex.size);
       return `identity${tokenIndex.get(p)}`;
     };
+    // The platform admin may assign (and remove) only the platform's persona roles: a delegated
+    // role-assignment condition on its Role Based Access Control Administrator assignment.
+    const delegable = new Set<string>();
+    for (const [persona, roles] of Object.entries(BUILT_IN)) {
+      if (persona === Persona.PLATFORM_ADMIN) continue;
+      for (const [roleName] of roles) delegable.add(ROLE_IDS[roleName]);
+    }
+    const delegableIds = [
+      ...[...delegable].sort(),
+      ...Object.keys(custom).map((k) => this.roleDefinitions[k].roleDefinitionId),
+    ];
+    this.delegationCondition = delegatedRoleAssignmentCondition(delegableIds);
+    const conditionOf = (roleName?: string) =>
+      roleName === ROLES.ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR
+        ? this.delegationCondition
+        : undefined;
     const seen = new Set<string>();
     const assign = (
       persona: string,
@@ -359,6 +426,7 @@ export class AzurePersonaRbac extends Construct {
           roleDefinitionId: role.id,
           principalType: managed.has(principal) ? 'ServicePrincipal' : undefined,
           description: `secure-mlops persona ${persona}`,
+          condition: conditionOf(role.name),
         }),
       );
       this.assignments.push(list[list.length - 1]);

@@ -33,6 +33,11 @@ export interface PrivateLinkSetProps {
    */
   readonly privateDnsZoneIds?: { [zoneName: string]: string };
   /**
+   * Zones another endpoint of the same network already created, by zone name: reused instead of created (a resource group holds one zone per name).
+   * @default - none
+   */
+  readonly sharedZoneIds?: { [zoneName: string]: string };
+  /**
    * Virtual networks to link the created zones to.
    * @default - none
    */
@@ -77,6 +82,8 @@ export class PrivateLinkSet extends Construct {
 
     this.zoneIds = zoneNames.map((z, i) => {
       if (props.privateDnsZoneIds) return props.privateDnsZoneIds[z];
+      const shared = props.sharedZoneIds?.[z];
+      if (shared !== undefined) return shared;
       const zone = new PrivateDnsZone(this, `zone-${i}`, {
         name: z,
         resourceGroupName: props.resourceGroupName,

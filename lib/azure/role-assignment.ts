@@ -1,5 +1,8 @@
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { RBAC_PROPAGATION_WAIT } from './defaults';
 
 /** Internal: options of one role assignment. */
 export interface RoleGrant {
@@ -12,6 +15,8 @@ export interface RoleGrant {
   /** 'ServicePrincipal' for managed identities created here (skips the Entra lookup that fails right after creation). */
   readonly principalType?: string;
   readonly description?: string;
+  /** ABAC condition (condition version 2.0). */
+  readonly condition?: string;
 }
 
 /**
@@ -29,5 +34,52 @@ export function grantRole(scope: Construct, id: string, grant: RoleGrant): RoleA
     principalType: grant.principalType,
     skipServicePrincipalAadCheck: managed ? true : undefined,
     description: grant.description,
+    condition: grant.condition,
+    conditionVersion: grant.condition !== undefined ? '2.0' : undefined,
   });
+}
+
+/**
+ * Internal: a `time_sleep` after role assignments, so that the resources that need the roles
+ * (key create, CMK storage and registry, the workspace) start after RBAC has propagated.
+ */
+export function rbacPropagationWait(
+  scope: Construct,
+  id: string,
+  grants: ITerraformDependable[],
+): Sleep {
+  return new Sleep(scope, id, { createDuration: RBAC_PROPAGATION_WAIT, dependsOn: grants });
+}
+
+/**
+ * Internal: an Azure ABAC condition (version 2.0) that lets a Role Based Access Control
+ * Administrator create and delete role assignments of the given role definitions only
+ * (Microsoft's "Constrain roles" delegation example: ActionMatches on
+ * Microsoft.Authorization/roleAssignments/write and /delete, with
+ * `@Request`/`@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId]
+ * ForAnyOfAnyValues:GuidEquals`).
+ */
+export function delegatedRoleAssignmentCondition(roleDefinitionIds: string[]): string {
+  const ids = roleDefinitionIds.join(', ');
+  return [
+    '(',
+    ' (',
+    "  !(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})",
+    ' )',
+    ' OR',
+    ' (',
+    `  @Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${ids}}`,
+    ' )',
+    ')',
+    'AND',
+    '(',
+    ' (',
+    "  !(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})",
+    ' )',
+    ' OR',
+    ' (',
+    `  @Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${ids}}`,
+    ' )',
+    ')',
+  ].join('\n');
 }

@@ -71,7 +71,9 @@ const REPLICATION = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
  * versioning, blob and container soft delete, no cross-tenant replication, no SFTP/local users.
  *
  * Because shared keys are off, the azurerm provider must use Entra ID for data-plane calls:
- * synth fails unless the stack's azurerm provider sets `storage_use_azuread = true`.
+ * synth fails unless the stack's azurerm provider sets `storage_use_azuread = true`. Because
+ * the account is closed to public networks, the provider must not poll its data plane after
+ * the create: synth fails unless it sets `features.storage.data_plane_available = false`.
  */
 export class AzureSecureStorageAccount extends Construct {
   /** The storage account. */

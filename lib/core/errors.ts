@@ -78,6 +78,127 @@ export class Validator {
     return this;
   }
 
+  /**
+   * Records a problem unless `value` is one of `allowed` (an enum's values; compared exactly, so
+   * `'retain'` is not `RETAIN`). Returns true when the value is allowed (or absent and optional).
+   */
+  public enumValue(prop: string, value: unknown, allowed: string[], optional = true): boolean {
+    if (value === undefined && optional) return true;
+    if (typeof value === 'string' && allowed.includes(value)) return true;
+    if (isUnresolved(value)) {
+      this.add(
+        prop,
+        value,
+        `one of ${allowed.join(', ')} (a literal: a token is only known at apply)`,
+      );
+      return false;
+    }
+    const near =
+      typeof value === 'string'
+        ? allowed.find((a) => a.toLowerCase() === value.toLowerCase())
+        : undefined;
+    this.add(
+      prop,
+      value,
+      `one of ${allowed.join(', ')}${near ? ` (values are case-sensitive: did you mean ${near}?)` : ''}`,
+    );
+    return false;
+  }
+
+  /**
+   * Records a problem unless `value` is a string (non-empty unless `allowEmpty`). Returns true
+   * when it is (or is absent and optional).
+   */
+  public string(
+    prop: string,
+    value: unknown,
+    opts: { optional?: boolean; allowEmpty?: boolean } = {},
+  ): boolean {
+    if (value === undefined && (opts.optional ?? true)) return true;
+    if (typeof value === 'string' && (opts.allowEmpty || value.trim() !== '')) return true;
+    this.add(prop, value, opts.allowEmpty ? 'a string' : 'a non-empty string');
+    return false;
+  }
+
+  /**
+   * Records one problem unless `value` is a list of strings (a string where a list belongs is
+   * one problem, not one per character). Returns true when it is (or is absent and optional).
+   */
+  public stringList(prop: string, value: unknown, opts: { optional?: boolean } = {}): boolean {
+    if (value === undefined && (opts.optional ?? true)) return true;
+    if (Array.isArray(value)) {
+      if (isUnresolved(value)) return true;
+      const bad = value.findIndex((x) => typeof x !== 'string' || x.trim() === '');
+      if (bad < 0) return true;
+      this.add(`${prop}[${bad}]`, value[bad], 'a non-empty string');
+      return false;
+    }
+    if (typeof value === 'string' && isUnresolved(value)) return true; // a list token
+    this.add(
+      prop,
+      value,
+      typeof value === 'string'
+        ? `a list of strings (got one string: write [${JSON.stringify(value)}])`
+        : 'a list of strings',
+    );
+    return false;
+  }
+
+  /** Records a problem unless `value` is a number within the bounds (tokens are skipped). */
+  public number(
+    prop: string,
+    value: unknown,
+    opts: { optional?: boolean; min?: number; max?: number; integer?: boolean } = {},
+  ): boolean {
+    if (value === undefined && (opts.optional ?? true)) return true;
+    if (isUnresolved(value)) return true;
+    const bounds = [
+      opts.integer ? 'an integer' : 'a number',
+      opts.min !== undefined ? `>= ${opts.min}` : undefined,
+      opts.max !== undefined ? `<= ${opts.max}` : undefined,
+    ]
+      .filter((x) => x)
+      .join(' ');
+    const ok =
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      (!opts.integer || Number.isInteger(value)) &&
+      (opts.min === undefined || value >= opts.min) &&
+      (opts.max === undefined || value <= opts.max);
+    if (!ok) this.add(prop, value, bounds);
+    return ok;
+  }
+
+  /** Records a problem unless `value` is a boolean. */
+  public boolean(prop: string, value: unknown, opts: { optional?: boolean } = {}): boolean {
+    if (value === undefined && (opts.optional ?? true)) return true;
+    if (typeof value === 'boolean' || isUnresolved(value)) return true;
+    this.add(prop, value, 'true or false');
+    return false;
+  }
+
+  /** Records a problem unless `value` is a plain object (a props struct or a map). */
+  public object(prop: string, value: unknown, opts: { optional?: boolean } = {}): boolean {
+    if (value === undefined && (opts.optional ?? true)) return true;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return true;
+    this.add(prop, value, 'an object');
+    return false;
+  }
+
+  /**
+   * Records a problem when `value` is an unresolved token: for props that form resource names,
+   * which must be known (and checked) at synth.
+   */
+  public literal(prop: string, value: unknown, why = 'it forms resource names'): boolean {
+    if (!isUnresolved(value)) return true;
+    this.add(
+      prop,
+      value,
+      `a literal value known at synth (${why}); a token is only known at apply`,
+    );
+    return false;
+  }
+
   /** Records a problem unconditionally. */
   public add(prop: string, value: unknown, allowed: string): this {
     this.found.push({ prop, value: renderValue(value), allowed });
@@ -100,6 +221,25 @@ export class Validator {
       throw new ValidationError(this.scope.node.path || '<root>', this.found);
     }
   }
+}
+
+/**
+ * The props of a construct as an object: a missing or non-object props value (from untyped
+ * callers: JavaScript, YAML-driven configs, jsii languages) is one ValidationError, not a
+ * TypeError later.
+ */
+export function requireProps<T>(scope: IConstruct, props: T | undefined, required: boolean): T {
+  if (props === undefined && !required) return {} as T;
+  if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+    throw new ValidationError(scope.node.path || '<root>', [
+      {
+        prop: 'props',
+        value: renderValue(props),
+        allowed: required ? 'a props object (required)' : 'a props object',
+      },
+    ]);
+  }
+  return props;
 }
 
 /** True when the value is, or contains, an unresolved cdktf token. */

@@ -1,7 +1,7 @@
 export type { ValidationProblem } from './errors';
 export { Validate } from './validate';
 export { Persona, PersonaModel } from './personas';
-export type { PersonaBinding, SodException } from './personas';
+export type { IPrincipalCanonicalizer, PersonaBinding, SodException } from './personas';
 export { Tagging, TagsAspect } from './tags';
 export type { PlatformTags } from './tags';
 export { DataResidency } from './residency';

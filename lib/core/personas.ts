@@ -41,6 +41,16 @@ export interface SodException {
   readonly reason: string;
 }
 
+/**
+ * Tells when two spellings of a principal are one identity, by the cloud's rules (an AWS account
+ * id and its `:root` ARN; GCP member emails and Entra object ids compared case-insensitively).
+ * Each cloud passes its own to {@link PersonaModel.validate}.
+ */
+export interface IPrincipalCanonicalizer {
+  /** The canonical form of a principal: two principals are one identity when these are equal. */
+  canonicalize(principal: string): string;
+}
+
 /** One principal bound to one persona. */
 export interface PersonaBinding {
   /** The persona. */
@@ -122,53 +132,65 @@ export class PersonaModel {
     prop: string,
     personas: { [persona: string]: string[] } | undefined,
     exceptions?: SodException[],
+    canonicalizer?: IPrincipalCanonicalizer,
   ): PersonaBinding[] {
     const v = new Validator(scope);
     const bindings: PersonaBinding[] = [];
     const all = Object.values(Persona) as string[];
-    for (const [key, principals] of Object.entries(personas ?? {})) {
-      if (!all.includes(key)) {
-        v.add(`${prop}`, key, `persona names: ${all.join(', ')}`);
-        continue;
-      }
-      for (const principal of principals ?? []) {
-        if (typeof principal !== 'string' || principal.trim() === '') {
-          v.add(`${prop}.${key}`, principal, 'a non-empty principal identifier');
+    const canonical = (p: string) => (canonicalizer ? canonicalizer.canonicalize(p) : p);
+    if (v.object(prop, personas)) {
+      for (const [key, principals] of Object.entries(personas ?? {})) {
+        if (!all.includes(key)) {
+          v.add(`${prop}`, key, `persona names: ${all.join(', ')}`);
           continue;
         }
-        bindings.push({ persona: key as Persona, principal });
+        if (!v.stringList(`${prop}.${key}`, principals)) continue;
+        for (const principal of principals ?? []) {
+          bindings.push({ persona: key as Persona, principal });
+        }
       }
     }
-    (exceptions ?? []).forEach((ex, i) => {
-      v.require(
-        (ex.reason ?? '').trim().length >= 10,
-        `sodExceptions[${i}].reason`,
-        ex.reason,
-        'a reason of at least 10 characters',
-      );
-    });
-    const byPrincipal = new Map<string, Persona[]>();
-    for (const b of bindings) {
-      const held = byPrincipal.get(b.principal) ?? [];
-      if (!held.includes(b.persona)) held.push(b.persona);
-      byPrincipal.set(b.principal, held);
+    const validExceptions: SodException[] = [];
+    if (exceptions !== undefined && !Array.isArray(exceptions)) {
+      v.add('sodExceptions', exceptions, 'a list of { principal, personas, reason }');
+    } else {
+      (exceptions ?? []).forEach((ex, i) => {
+        const at = `sodExceptions[${i}]`;
+        if (!v.object(at, ex, { optional: false })) return;
+        const principalOk = v.string(`${at}.principal`, ex.principal, { optional: false });
+        const personasOk =
+          v.stringList(`${at}.personas`, ex.personas, { optional: false }) &&
+          ex.personas
+            .map((p, j) => v.enumValue(`${at}.personas[${j}]`, p, all, false))
+            .every((x) => x);
+        const reasonOk = typeof ex.reason === 'string' && ex.reason.trim().length >= 10;
+        if (!reasonOk) v.add(`${at}.reason`, ex.reason, 'a reason of at least 10 characters');
+        if (principalOk && personasOk && reasonOk) validExceptions.push(ex);
+      });
     }
-    for (const [principal, held] of byPrincipal) {
+    const byPrincipal = new Map<string, { spellings: string[]; held: Persona[] }>();
+    for (const b of bindings) {
+      const key = canonical(b.principal);
+      const entry = byPrincipal.get(key) ?? { spellings: [], held: [] };
+      if (!entry.held.includes(b.persona)) entry.held.push(b.persona);
+      if (!entry.spellings.includes(b.principal)) entry.spellings.push(b.principal);
+      byPrincipal.set(key, entry);
+    }
+    for (const [key, { spellings, held }] of byPrincipal) {
       for (let i = 0; i < held.length; i++) {
         for (let j = i + 1; j < held.length; j++) {
           const why = PersonaModel.conflict(held[i], held[j]);
           if (!why) continue;
-          const excepted = (exceptions ?? []).some(
+          const excepted = validExceptions.some(
             (ex) =>
-              ex.principal === principal &&
+              canonical(ex.principal) === key &&
               ex.personas.includes(held[i]) &&
-              ex.personas.includes(held[j]) &&
-              (ex.reason ?? '').trim().length >= 10,
+              ex.personas.includes(held[j]),
           );
           if (!excepted) {
             v.add(
               prop,
-              `${principal} as ${held[i]} and ${held[j]}`,
+              `${spellings.join(' = ')} as ${held[i]} and ${held[j]}`,
               `one principal per conflicting persona (${why}); or an sodExceptions entry with a reason`,
             );
           }

@@ -1,5 +1,6 @@
 import { TerraformResource } from 'cdktf';
 import { Compliance } from './compliance/compliance';
+import { renderValue, ValidationError } from './errors';
 
 /**
  * What happens to a stateful resource when it leaves the configuration or the stack is
@@ -42,6 +43,16 @@ export function applyRemovalPolicy(
   protection?: DeletionProtection,
 ): void {
   const effective = policy ?? RemovalPolicy.RETAIN;
+  if (effective !== RemovalPolicy.RETAIN && effective !== RemovalPolicy.DESTROY) {
+    // never a fallback to DESTROY: an unknown value (e.g. 'retain' from an untyped caller) stops synth
+    throw new ValidationError(resource.node.path, [
+      {
+        prop: 'removalPolicy',
+        value: renderValue(effective),
+        allowed: `one of ${Object.values(RemovalPolicy).join(', ')} (values are case-sensitive)`,
+      },
+    ]);
+  }
   if (effective === RemovalPolicy.RETAIN) {
     resource.lifecycle = { ...(resource.lifecycle ?? {}), preventDestroy: true };
     for (const [attr, value] of Object.entries(protection?.retain ?? {})) {

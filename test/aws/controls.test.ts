@@ -94,9 +94,10 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     const use = st.filter((s: any) => String(s.Sid).startsWith('UseViaServices'));
     expect(use.length).toBeGreaterThan(0);
     for (const s of use)
-      expect(s.Condition.StringEquals['kms:ViaService']).toEqual(
-        expect.arrayContaining(['s3.eu-west-1.amazonaws.com']),
-      );
+      expect(s.Condition.StringEquals['kms:ViaService'].length).toBeGreaterThan(0);
+    expect(use.flatMap((s: any) => s.Condition.StringEquals['kms:ViaService'])).toEqual(
+      expect.arrayContaining(['s3.eu-west-1.amazonaws.com', 'backup.eu-west-1.amazonaws.com']),
+    );
     expect(
       st.find((s: any) => s.Sid === 'PerUserExecutionRoles').Condition.ArnLike['aws:PrincipalArn'],
     ).toMatch(/^arn:aws:iam::111111111111:role\/secure-mlops\/[a-z0-9]+\/\*$/);
@@ -151,7 +152,7 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     const bob = profiles.find((p: any) => p.user_profile_name === 'bob');
     const alice = profiles.find((p: any) => p.user_profile_name === 'alice');
     expect(bob.user_settings.execution_role).toContain('user-bob_execution-role');
-    expect(alice.user_settings.execution_role).toContain('roles_execution');
+    expect(alice.user_settings.execution_role).toContain('studio-roles_data-scientist_role');
     const trust = stmts(at(json, 'aws_iam_role', 'roles/execution')[0].assume_role_policy)[0];
     expect(trust.Action).toContain('sts:SetSourceIdentity');
   });
@@ -217,21 +218,28 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     ]);
   });
 
-  test('AWS-16 encryption required on endpoint configs, monitoring schedules and domains', () => {
-    expect(sid(policies, 'AWS16EndpointConfigKms').Condition.Null['sagemaker:VolumeKmsKey']).toBe(
-      'true',
-    );
+  test('AWS-16 encryption required on endpoint configs, monitoring schedules and domains, with the ...Arn condition keys (the others are deprecated)', () => {
+    expect(
+      sid(policies, 'AWS16EndpointConfigKms').Condition.Null['sagemaker:VolumeKmsKeyArn'],
+    ).toBe('true');
     expect(sid(policies, 'AWS16MonitoringVolumeKms').Action).toEqual([
       'sagemaker:CreateMonitoringSchedule',
       'sagemaker:UpdateMonitoringSchedule',
     ]);
-    expect(sid(policies, 'AWS16MonitoringOutputKms').Condition.Null['sagemaker:OutputKmsKey']).toBe(
+    expect(
+      sid(policies, 'AWS16MonitoringOutputKms').Condition.Null['sagemaker:OutputKmsKeyArn'],
+    ).toBe('true');
+    expect(sid(policies, 'AWS16DomainVolumeKms').Condition.Null['sagemaker:VolumeKmsKeyArn']).toBe(
       'true',
     );
     expect(sid(policies, 'AWS16DomainVolumeKms').Action).toBe('sagemaker:CreateDomain');
     expect(
-      sid(policies, 'AWS16DomainSharingKms').Condition.Null['sagemaker:DomainSharingOutputKmsKey'],
+      sid(policies, 'AWS16DomainSharingKms').Condition.Null[
+        'sagemaker:DomainSharingOutputKmsKeyArn'
+      ],
     ).toBe('true');
+    const deprecated = /"sagemaker:(VolumeKmsKey|OutputKmsKey|DomainSharingOutputKmsKey)"/;
+    for (const p of policies) expect(p).not.toMatch(deprecated);
   });
 
   test('AWS-17 jobs must run in the platform subnets and SGs with inter-container encryption and network isolation', () => {
@@ -269,6 +277,12 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(pass.Resource).toHaveLength(2);
     const exec = stmts(at(json, 'aws_iam_policy', 'execution-policy')[0].policy);
     expect(exec.find((s: any) => s.Sid === 'PlatformData').Resource).toEqual(
+      ['data/*', 'models/*', 'jobs/*'].map(
+        (p) => `\${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}/${p}`,
+      ),
+    );
+    const ds = stmts(at(json, 'aws_iam_policy', 'studio-roles/data-scientist/policy')[0].policy);
+    expect(ds.find((s: any) => s.Sid === 'PlatformData').Resource).toEqual(
       ['data/*', 'models/*', 'sharing/*', 'jobs/*'].map(
         (p) => `\${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}/${p}`,
       ),
@@ -349,7 +363,8 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
   test('AWS-23 KMS-encrypted SNS topic with an alarm and platform-change events', () => {
     const topic = one(json, 'aws_sns_topic');
     expect(topic.kms_master_key_id).toContain('aws_kms_key');
-    expect(one(json, 'aws_cloudwatch_metric_alarm').alarm_actions[0]).toContain('aws_sns_topic');
+    for (const alarm of all(json, 'aws_cloudwatch_metric_alarm'))
+      expect(alarm.alarm_actions[0]).toContain('aws_sns_topic');
     const rules = all(json, 'aws_cloudwatch_event_rule').filter((r: any) => r.event_pattern);
     expect(JSON.parse(rules[0].event_pattern).detail.eventName).toContain('DeleteDomain');
   });
@@ -398,7 +413,9 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
   });
 
   test('AWS-28 default space settings carry execution role and SGs; shared spaces', () => {
-    expect(domain.default_space_settings.execution_role).toContain('roles_execution');
+    expect(domain.default_space_settings.execution_role).toContain(
+      'studio-roles_data-scientist_role',
+    );
     const space = one(json, 'aws_sagemaker_space');
     expect(space.space_sharing_settings.sharing_type).toBe('Shared');
     expect(space.ownership_settings.owner_user_profile_name).toContain('user-alice_profile');
@@ -406,7 +423,12 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
 
   test('AWS-29 Lake Formation permissions for the execution roles', () => {
     const perms = all(json, 'aws_lakeformation_permissions');
-    expect(perms).toHaveLength(2);
+    expect(perms.map((p: any) => p.principal)).toEqual([
+      expect.stringContaining('roles_execution'),
+      expect.stringContaining('roles_pipeline'),
+      expect.stringContaining('studio-roles_data-scientist_role'),
+      expect.stringContaining('studio-roles_data-engineer_role'),
+    ]);
     expect(perms[0]).toMatchObject({ permissions: ['DESCRIBE'], database: { name: 'curated' } });
   });
 

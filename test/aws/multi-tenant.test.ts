@@ -2,7 +2,8 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AuthMode, AwsMlopsChecks, MultiTenantStudio } from '../../lib/aws';
 import { Compliance, ComplianceStatus, Persona } from '../../lib/core';
-import { synthJson } from '../helpers';
+import { awsMultiTenantExample } from '../../examples/aws-multi-tenant';
+import { synthExample, synthJson } from '../helpers';
 import { all, role } from './fixtures';
 
 describe('MultiTenantStudio (AWS-30)', () => {
@@ -85,5 +86,27 @@ describe('MultiTenantStudio (AWS-30)', () => {
 
   test('passes AwsMlopsChecks without findings', () => {
     expect(report.findings.filter((f: any) => f.status !== ComplianceStatus.COMPLIANT)).toEqual([]);
+  });
+});
+
+describe('MultiTenantStudio service control policies (AWS-30)', () => {
+  test('AWS-30 the tenants SCPs compose: attached together they still exempt every tenant admin role', () => {
+    const { json } = synthExample(awsMultiTenantExample);
+    const scps = Object.values<any>(json.output)
+      .filter((o) => String(o.description).startsWith('Service control policy'))
+      .map((o) => JSON.parse(o.value));
+    expect(scps).toHaveLength(3);
+    const adminNames = all(json, 'aws_iam_role')
+      .filter((r: any) => r.tags?.persona === Persona.PLATFORM_ADMIN)
+      .map((r: any) => `arn:aws:iam::111111111111:role/${r.name}`);
+    expect(adminNames).toHaveLength(3);
+    const glob = (p: string) =>
+      new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    for (const scp of scps) {
+      const deny = scp.Statement.find((s: any) => s.Sid === 'AWS19AppImageConfigAdminOnly');
+      const exempt: string[] = [].concat(deny.Condition.ArnNotLike['aws:PrincipalArn']);
+      // every admin of every tenant escapes this SCP's deny
+      for (const admin of adminNames) expect(exempt.some((p) => glob(p).test(admin))).toBe(true);
+    }
   });
 });

@@ -92,14 +92,21 @@ describe('parts used alone (X-13)', () => {
     const policy = stmts(one(synthJson(s), 'aws_kms_key').policy);
     expect(policy.map((x: any) => x.Sid)).toEqual([
       'KeyAdministration',
-      'AllowGrantsForAwsResources',
       'CloudWatchLogs',
-      'CloudTrail',
       'SnsPublishers',
+      'CloudTrailEncryptLogs',
+      'CloudTrailDescribeKey',
+      'CloudTrailDecryptForBucketKey',
+      'DeployerUseViaServices',
+      'DeployerGrantsForAwsResources',
       'UseViaServices0',
     ]);
     expect(policy[0].Principal.AWS).toEqual([role('key-admins'), 'arn:aws:iam::111111111111:root']);
-    expect(policy[5]).toMatchObject({
+    // without deployerPrincipalArns, the principal running Terraform is named
+    expect(policy[6].Principal.AWS).toEqual([
+      '${data.aws_iam_session_context.secure-mlops-deployer.issuer_arn}',
+    ]);
+    expect(policy[8]).toMatchObject({
       Principal: { AWS: role('app') },
       Condition: { StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com'] } },
     });

@@ -24,6 +24,15 @@ const editPolicy = (json: any, sidName: string, f: (s: any) => void) => {
   p.policy = JSON.stringify(doc);
 };
 
+const firstWhere = (json: any, type: string, f: (r: any) => boolean): any =>
+  Object.values<any>(json.resource[type] ?? {}).find(f);
+const editKeyPolicy = (json: any, f: (st: any[]) => any[]) => {
+  const key = first(json, 'aws_kms_key');
+  const doc = JSON.parse(key.policy);
+  doc.Statement = f(doc.Statement);
+  key.policy = JSON.stringify(doc);
+};
+
 const cases: Array<[string, Mutator]> = [
   [
     'AWS-01',
@@ -271,6 +280,143 @@ const cases: Array<[string, Mutator]> = [
     (j) => {
       first(j, 'aws_iam_role_policy_attachment').policy_arn =
         'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess';
+    },
+  ],
+  [
+    'X-10.ec2-sg-description',
+    (j) => {
+      first(j, 'aws_security_group').description = "Studio user bob: this user's apps only";
+    },
+  ],
+  [
+    'X-10.ec2-sg-description',
+    (j) => {
+      first(j, 'aws_vpc_security_group_ingress_rule').description = 'HTTPS from Studio (é)';
+    },
+  ],
+  [
+    'X-10.ec2-subnet-cidr',
+    (j) => {
+      first(j, 'aws_subnet').cidr_block = '10.99.0.0/22';
+    },
+  ],
+  [
+    'X-10.ec2-endpoint-private-dns',
+    (j) => {
+      delete first(j, 'aws_vpc').enable_dns_hostnames;
+    },
+  ],
+  [
+    'X-10.kms-key-policy',
+    (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'KeyAdministration')),
+  ],
+  [
+    'X-10.logs-kms-key-policy',
+    (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'CloudWatchLogs')),
+  ],
+  [
+    'X-10.logs-metric-filter-order',
+    (j) => {
+      delete firstWhere(j, 'aws_cloudwatch_log_metric_filter', (f) => f.depends_on).depends_on;
+    },
+  ],
+  [
+    'X-10.cloudtrail-bucket-policy',
+    (j) => {
+      delete first(j, 'aws_cloudtrail').depends_on;
+    },
+  ],
+  [
+    'X-10.cloudtrail-kms-key-policy',
+    (j) =>
+      // the old policy: DescribeKey only under the trail's encryption context
+      editKeyPolicy(j, (st) =>
+        st.map((s) =>
+          s.Sid === 'CloudTrailDescribeKey'
+            ? {
+                ...s,
+                Condition: {
+                  StringLike: {
+                    'kms:EncryptionContext:aws:cloudtrail:arn':
+                      'arn:aws:cloudtrail:*:111111111111:trail/*',
+                  },
+                },
+              }
+            : s,
+        ),
+      ),
+  ],
+  [
+    'X-10.cloudtrail-kms-key-policy',
+    (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'CloudTrailDecryptForBucketKey')),
+  ],
+  [
+    'X-10.cloudtrail-cloudwatch-logs',
+    (j) => {
+      const t = first(j, 'aws_cloudtrail');
+      t.cloud_watch_logs_group_arn = t.cloud_watch_logs_group_arn.replace(/:\*$/, '');
+    },
+  ],
+  [
+    'X-10.iam-policy-size',
+    (j) => {
+      const p = first(j, 'aws_iam_policy');
+      const doc = JSON.parse(p.policy);
+      doc.Statement.push({
+        Sid: 'Big',
+        Effect: 'Deny',
+        Action: 's3:GetObject',
+        Resource: Array.from({ length: 200 }, (_, i) => `arn:aws:s3:::bucket-${i}/prefix/*`),
+      });
+      p.policy = JSON.stringify(doc);
+    },
+  ],
+  [
+    'X-10.iam-role-attachments',
+    (j) => {
+      const [name] = Object.keys(j.resource.aws_iam_role);
+      for (let i = 0; i < 11; i++)
+        j.resource.aws_iam_role_policy_attachment[`extra_${i}`] = {
+          role: `\${aws_iam_role.${name}.name}`,
+          policy_arn: `arn:aws:iam::111111111111:policy/extra-${i}`,
+        };
+    },
+  ],
+  [
+    'X-10.sagemaker-name',
+    (j) => {
+      first(j, 'aws_sagemaker_user_profile').user_profile_name = 'alice_smith';
+    },
+  ],
+  [
+    'X-10.sagemaker-user-profile-sso',
+    (j) => {
+      first(j, 'aws_sagemaker_user_profile').single_sign_on_user_identifier = 'UserName';
+    },
+  ],
+  [
+    'X-10.sagemaker-notebook-subnet',
+    (j) => {
+      delete first(j, 'aws_sagemaker_notebook_instance').subnet_id;
+    },
+  ],
+  [
+    'X-10.s3-bucket-name',
+    (j) => {
+      first(j, 'aws_s3_bucket').bucket = 'Platform_Data';
+    },
+  ],
+  [
+    'X-10.s3-object-lock',
+    (j) => {
+      delete firstWhere(j, 'aws_s3_bucket', (b) => b.object_lock_enabled).object_lock_enabled;
+      delete first(j, 'aws_s3_bucket_object_lock_configuration').depends_on;
+    },
+  ],
+  [
+    'X-10.tags',
+    (j) => {
+      first(j, 'aws_iam_role').tags['aws:owner'] = 'me';
     },
   ],
   [

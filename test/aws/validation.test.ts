@@ -128,6 +128,25 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
     );
   });
 
+  test('deployer principals, organization id, ECR registries and custom images', () => {
+    const e = domainError({
+      deployerPrincipalArns: ['terraform-deployer'],
+      organizationId: 'org-1',
+      approvedEcrRepositoryArns: ['arn:aws:ecr:eu-west-1:*:repository/*'],
+      customImages: [{ appImageConfigName: 'team_image' }],
+    });
+    expect(e.problems.map((p) => p.prop)).toEqual([
+      'customImages[0].appImageConfigName',
+      'customImages[0].kernelName',
+      'deployerPrincipalArns[0]',
+      'organizationId',
+      'approvedEcrRepositoryArns[0]',
+    ]);
+    expect(e.message).toContain(
+      "approvedEcrRepositoryArns[0]: got 'arn:aws:ecr:eu-west-1:*:repository/*'; allowed: an ECR repository ARN (or pattern) in a named account",
+    );
+  });
+
   test('a persona mapped to a principal that also holds a conflicting persona is rejected (X-02)', () => {
     const e = domainError({
       personas: { [Persona.DATA_SCIENTIST]: [role('team')], [Persona.ML_ENGINEER]: [role('team')] },
@@ -200,6 +219,15 @@ describe('parts: input validation', () => {
     ).toThrow(
       /rotationPeriodDays: got '400'; allowed: an integer from 90 to 365\n {2}- deletionWindowDays: got '3'; allowed: an integer from 7 to 30/,
     );
+  });
+
+  test('PlatformKey deployer principals are IAM ARNs, and at least one when given', () => {
+    expect(() => new PlatformKey(stack(), 'key', { deployerPrincipalArns: [] })).toThrow(
+      /deployerPrincipalArns: got '\[\]'; allowed: at least one IAM role or user ARN/,
+    );
+    expect(
+      () => new PlatformKey(stack(), 'key', { deployerPrincipalArns: ['arn:aws:s3:::bucket'] }),
+    ).toThrow(/deployerPrincipalArns\[0\]/);
   });
 
   test('SecureBucket needs a KMS key and a log bucket unless it is a log target', () => {

@@ -1,5 +1,7 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { AzapiProvider } from '../../lib/azure';
 
 export const IDS = {
   subscription: '11111111-1111-1111-1111-111111111111',
@@ -11,7 +13,12 @@ export const IDS = {
   viewer: 'aaaaaaaa-0000-0000-0000-000000000005',
   deployer: 'aaaaaaaa-0000-0000-0000-000000000006',
   dataEng: 'aaaaaaaa-0000-0000-0000-000000000007',
+  /** The tenant's object id of the Azure Cosmos DB service principal. */
+  cosmosDb: 'aaaaaaaa-0000-0000-0000-0000000000c0',
 };
+
+/** Encryption options every CMK workspace needs (the tenant's Azure Cosmos DB principal). */
+export const ENC = { cosmosDbPrincipalObjectId: IDS.cosmosDb };
 
 /** A stack with an azurerm 4 provider configured as the constructs require. */
 export function azureStack(
@@ -23,9 +30,11 @@ export function azureStack(
   new AzurermProvider(stack, 'azurerm', {
     subscriptionId: IDS.subscription,
     storageUseAzuread: true,
-    features: [{}],
+    features: [{ storage: [{ dataPlaneAvailable: false }] }],
     ...providerOverrides,
   });
+  new AzapiProvider(stack, 'azapi', { subscriptionId: IDS.subscription });
+  new TimeProvider(stack, 'time');
   return { app, stack };
 }
 
@@ -44,4 +53,51 @@ export function one(json: any, type: string): any {
 /** First element of a block (object or list). */
 export function block(v: any): any {
   return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * Built-in role definitions the persona model replaces, as published in the Azure built-in role
+ * reference data (iann0036/iam-dataset azure/built-in-roles-raw.json).
+ */
+export const BUILT_IN_ROLES: { [name: string]: { actions: string[]; notActions: string[] } } = {
+  'AzureML Data Scientist': {
+    actions: [
+      'Microsoft.MachineLearningServices/workspaces/*/read',
+      'Microsoft.MachineLearningServices/workspaces/*/action',
+      'Microsoft.MachineLearningServices/workspaces/*/delete',
+      'Microsoft.MachineLearningServices/workspaces/*/write',
+    ],
+    notActions: [
+      'Microsoft.MachineLearningServices/workspaces/delete',
+      'Microsoft.MachineLearningServices/workspaces/write',
+      'Microsoft.MachineLearningServices/workspaces/computes/*/write',
+      'Microsoft.MachineLearningServices/workspaces/computes/*/delete',
+      'Microsoft.MachineLearningServices/workspaces/computes/listKeys/action',
+      'Microsoft.MachineLearningServices/workspaces/listKeys/action',
+      'Microsoft.MachineLearningServices/workspaces/hubs/write',
+      'Microsoft.MachineLearningServices/workspaces/hubs/delete',
+      'Microsoft.MachineLearningServices/workspaces/featurestores/write',
+      'Microsoft.MachineLearningServices/workspaces/featurestores/delete',
+    ],
+  },
+  'AzureML Compute Operator': {
+    actions: [
+      'Microsoft.MachineLearningServices/workspaces/computes/*',
+      'Microsoft.MachineLearningServices/workspaces/notebooks/vm/*',
+    ],
+    notActions: [],
+  },
+};
+
+/** Azure RBAC semantics of one permission block: an action matches `actions` and no `notActions` (wildcards, case-insensitive). */
+export function permits(
+  perm: { actions?: string[]; notActions?: string[] },
+  action: string,
+): boolean {
+  const re = (p: string) =>
+    new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
+  return (
+    (perm.actions ?? []).some((a) => re(a).test(action)) &&
+    !(perm.notActions ?? []).some((a) => re(a).test(action))
+  );
 }

@@ -6,8 +6,8 @@ import {
   AzureMlopsChecks,
 } from '../../lib/azure';
 import { Persona, RemovalPolicy } from '../../lib/core';
-import { evaluate, synthJson } from '../helpers';
-import { all, azureStack, block, IDS, one } from './fixtures';
+import { evaluate, resourceAt, synthJson } from '../helpers';
+import { all, azureStack, block, BUILT_IN_ROLES, ENC, IDS, one, permits } from './fixtures';
 
 const WS = 'azurerm_machine_learning_workspace';
 const RA = 'azurerm_role_assignment';
@@ -23,6 +23,7 @@ describe('AzureMLWorkspace defaults', () => {
   beforeAll(() => {
     ({ stack } = azureStack());
     platform = new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'prod',
       location: 'westeurope',
       personas: {
@@ -55,35 +56,85 @@ describe('AzureMLWorkspace defaults', () => {
 
   test('AZ-02 CMK on workspace, storage and registry, with rotation, key access scoped to the key', () => {
     const ws = one(json, WS);
-    expect(block(ws.encryption).key_id).toMatch(/azurerm_key_vault_key\.ml_key-vault_key_\w+\.id/);
+    expect(block(ws.encryption).key_id).toMatch(
+      /azapi_resource_action\.ml_key-vault_key_\w+\.output\.properties\.keyUriWithVersion/,
+    );
+    expect(block(ws.encryption).key_vault_id).toContain('azurerm_key_vault.ml_key-vault_');
     expect(block(ws.encryption).user_assigned_identity_id).toContain('workspace-identity');
     const sa = one(json, 'azurerm_storage_account');
-    expect(block(sa.customer_managed_key).key_vault_key_id).toContain('.versionless_id');
+    expect(block(sa.customer_managed_key).key_vault_key_id).toContain('.output.properties.keyUri}');
     expect(sa.queue_encryption_key_type).toBe('Account');
     expect(sa.table_encryption_key_type).toBe('Account');
     const acr = one(json, 'azurerm_container_registry');
-    expect(block(acr.encryption).key_vault_key_id).toContain('.versionless_id');
+    expect(block(acr.encryption).key_vault_key_id).toContain('.output.properties.keyUri}');
     expect(block(acr.encryption).identity_client_id).toContain('cmk-identity');
-    const key = one(json, 'azurerm_key_vault_key');
-    expect(block(key.rotation_policy).automatic).toEqual({ time_after_creation: 'P90D' });
     const keyUsers = roleAssignments(json).filter(
       (r) => r.role_definition_name === 'Key Vault Crypto Service Encryption User',
     );
-    expect(keyUsers).toHaveLength(2);
-    for (const r of keyUsers) expect(r.scope).toContain('azurerm_key_vault_key.ml_key-vault_key_');
+    expect(keyUsers).toHaveLength(3);
+    for (const r of keyUsers)
+      expect(r.scope).toMatch(/^\$\{azapi_resource_action\.ml_key-vault_key_\w+\.id\}$/);
     expect(keyUsers.map((r) => r.principal_id).sort()).toEqual([
       expect.stringContaining('cmk-identity'),
       expect.stringContaining('workspace-identity'),
+      IDS.cosmosDb,
     ]);
   });
 
-  test('AZ-03 Key Vault: purge protection, 90-day soft delete, RBAC, public off and default-deny ACL', () => {
-    const kv = one(json, 'azurerm_key_vault');
-    expect(kv.purge_protection_enabled).toBe(true);
-    expect(kv.soft_delete_retention_days).toBe(90);
-    expect(kv.rbac_authorization_enabled).toBe(true);
-    expect(kv.public_network_access_enabled).toBe(false);
-    expect(block(kv.network_acls).default_action).toBe('Deny');
+  test('AZ-02 the CMK is created through ARM (azapi), with a rotation policy and an expiry on new versions', () => {
+    const key = one(json, 'azapi_resource_action');
+    expect(key).toMatchObject({
+      type: 'Microsoft.KeyVault/vaults/keys@2023-07-01',
+      method: 'PUT',
+      resource_id: expect.stringMatching(
+        /^\$\{azurerm_key_vault\.ml_key-vault_\w+\.id\}\/keys\/cmk$/,
+      ),
+      response_export_values: ['properties.keyUri', 'properties.keyUriWithVersion'],
+    });
+    expect(key.body.properties).toMatchObject({ kty: 'RSA-HSM', keySize: 3072 });
+    expect(key.body.properties.rotationPolicy).toEqual({
+      attributes: { expiryTime: 'P180D' },
+      lifetimeActions: [
+        { trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } },
+        { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'notify' } },
+      ],
+    });
+    expect(json.resource.azurerm_key_vault_key).toBeUndefined();
+  });
+
+  test('AZ-02 the Azure Cosmos DB principal of the tenant can use the workspace CMK', () => {
+    const cosmos = all(json, RA).find((x) => x.name.includes('key-user-cosmos-db'))!.r;
+    expect(cosmos).toMatchObject({
+      principal_id: IDS.cosmosDb,
+      role_definition_name: 'Key Vault Crypto Service Encryption User',
+    });
+    const wait = all(json, 'time_sleep').find((x) => x.name.includes('workspace-rbac-wait'))!;
+    expect(wait.r.depends_on).toContain(
+      `${RA}.${all(json, RA).find((x) => x.name.includes('key-user-cosmos-db'))!.name}`,
+    );
+  });
+
+  test('AZ-03 Key Vaults: purge protection, 90-day soft delete, RBAC, public off and default-deny ACL', () => {
+    for (const { r: kv } of all(json, 'azurerm_key_vault')) {
+      expect(kv.purge_protection_enabled).toBe(true);
+      expect(kv.soft_delete_retention_days).toBe(90);
+      expect(kv.rbac_authorization_enabled).toBe(true);
+      expect(kv.public_network_access_enabled).toBe(false);
+      expect(block(kv.network_acls).default_action).toBe('Deny');
+    }
+  });
+
+  test('AZ-02 the CMK lives in a vault of its own; the workspace keeps its secrets in another', () => {
+    const ws = one(json, WS);
+    expect(ws.key_vault_id).toContain('azurerm_key_vault.ml_secrets-vault_');
+    expect(block(ws.encryption).key_vault_id).toContain('azurerm_key_vault.ml_key-vault_');
+    // The workspace identity holds nothing on the CMK vault but the key itself.
+    const onCmkVault = roleAssignments(json).filter(
+      (r) =>
+        String(r.principal_id).includes('workspace-identity') &&
+        String(r.scope).includes('azurerm_key_vault.ml_key-vault_'),
+    );
+    expect(onCmkVault).toEqual([]);
   });
 
   test('AZ-04 storage: HTTPS, TLS 1.2, no public blobs, no shared keys, double encryption, deny, versioning, soft delete', () => {
@@ -103,33 +154,63 @@ describe('AzureMLWorkspace defaults', () => {
     expect(block(block(sa.blob_properties).container_delete_retention_policy).days).toBe(30);
   });
 
-  test('AZ-04 workspace storage access is identity-based (datastore without key or SAS, identity has data roles)', () => {
-    const ds = one(json, 'azurerm_machine_learning_datastore_blobstorage');
-    expect(ds.service_data_auth_identity).toBe('WorkspaceUserAssignedIdentity');
-    expect(ds.account_key).toBeUndefined();
-    expect(ds.shared_access_signature).toBeUndefined();
-    const roles = roleAssignments(json)
-      .filter(
-        (r) =>
-          String(r.principal_id).includes('workspace-identity') &&
-          String(r.scope).includes('azurerm_storage_account'),
-      )
-      .map((r) => r.role_definition_name);
-    expect(roles).toEqual(
-      expect.arrayContaining([
-        'Storage Blob Data Contributor',
-        'Storage File Data Privileged Contributor',
-      ]),
-    );
+  test('AZ-04 data containers have credential-less datastores (the caller identity, no key, no SAS, no workspace identity)', () => {
+    expect(json.resource.azurerm_machine_learning_datastore_blobstorage).toBeUndefined();
+    const ds = one(json, 'azapi_resource');
+    expect(ds).toMatchObject({
+      type: 'Microsoft.MachineLearningServices/workspaces/datastores@2025-06-01',
+      name: 'training_data',
+      parent_id: expect.stringContaining(`${WS}.ml_workspace`),
+    });
+    expect(ds.body.properties).toMatchObject({
+      datastoreType: 'AzureBlob',
+      containerName: 'training-data',
+      serviceDataAccessAuthIdentity: 'None',
+      credentials: { credentialsType: 'None' },
+    });
   });
 
-  test('AZ-05 registry: Premium, admin off, private, quarantine, retention, no export', () => {
+  test('AZ-04 system datastores are identity-based (azapi sets systemDatastoresAuthMode)', () => {
+    expect(one(json, 'azapi_update_resource')).toMatchObject({
+      type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01',
+      resource_id: expect.stringContaining(`${WS}.ml_workspace`),
+      body: { properties: { systemDatastoresAuthMode: 'Identity' } },
+    });
+  });
+
+  test('AZ-09 the workspace identity has blob data on the account except the data containers; file data for its code share', () => {
+    const onAccount = roleAssignments(json).filter(
+      (r) =>
+        String(r.principal_id).includes('workspace-identity') &&
+        String(r.scope).includes('azurerm_storage_account'),
+    );
+    const blob = onAccount.find((r) => r.role_definition_name === 'Storage Blob Data Contributor')!;
+    expect(blob.condition_version).toBe('2.0');
+    expect(blob.condition).toContain(
+      "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals 'training-data'",
+    );
+    expect(blob.condition).toContain(
+      "!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'})",
+    );
+    expect(onAccount.map((r) => r.role_definition_name)).toContain(
+      'Storage File Data Privileged Contributor',
+    );
+    // No identity anyone acts through holds blob data on the data containers.
+    const onContainers = roleAssignments(json).filter(
+      (r) =>
+        String(r.principal_id).includes('workspace-identity') &&
+        String(r.scope).includes('azurerm_storage_container'),
+    );
+    expect(onContainers).toEqual([]);
+  });
+
+  test('AZ-05 registry: Premium, admin off, private, retention, no export; quarantine off without a scanner', () => {
     expect(one(json, 'azurerm_container_registry')).toMatchObject({
       sku: 'Premium',
       admin_enabled: false,
       public_network_access_enabled: false,
       anonymous_pull_enabled: false,
-      quarantine_policy_enabled: true,
+      quarantine_policy_enabled: false,
       retention_policy_in_days: 7,
       export_policy_enabled: false,
     });
@@ -154,25 +235,37 @@ describe('AzureMLWorkspace defaults', () => {
     ]);
   });
 
-  test('AZ-06 endpoints for blob, file, vault and registry, zones linked to the VNet', () => {
+  test('AZ-06 endpoints for blob, file, both vaults, registry and Azure Monitor; each zone created once and linked to the VNet', () => {
     const subs = all(json, 'azurerm_private_endpoint')
       .map((x) => block(x.r.private_service_connection).subresource_names[0])
       .sort();
-    expect(subs).toEqual(['amlworkspace', 'blob', 'file', 'registry', 'vault']);
+    expect(subs).toEqual([
+      'amlworkspace',
+      'azuremonitor',
+      'blob',
+      'file',
+      'registry',
+      'vault',
+      'vault',
+    ]);
     expect(
       all(json, 'azurerm_private_dns_zone')
         .map((x) => x.r.name)
         .sort(),
     ).toEqual([
+      'privatelink.agentsvc.azure-automation.net',
       'privatelink.api.azureml.ms',
       'privatelink.azurecr.io',
       'privatelink.blob.core.windows.net',
       'privatelink.file.core.windows.net',
+      'privatelink.monitor.azure.com',
       'privatelink.notebooks.azure.net',
+      'privatelink.ods.opinsights.azure.com',
+      'privatelink.oms.opinsights.azure.com',
       'privatelink.vaultcore.azure.net',
     ]);
     const links = all(json, 'azurerm_private_dns_zone_virtual_network_link').map((x) => x.r);
-    expect(links).toHaveLength(6);
+    expect(links).toHaveLength(10);
     for (const l of links)
       expect(l.virtual_network_id).toContain('azurerm_virtual_network.ml_network_vnet');
   });
@@ -201,30 +294,36 @@ describe('AzureMLWorkspace defaults', () => {
     expect(i.ssh).toBeUndefined();
     expect(block(i.identity).type).toBe('SystemAssigned');
     expect(block(i.assign_to_user).object_id).toBe(IDS.ds);
-    expect(one(json, WS).serverless_compute).toEqual({ public_ip_enabled: false });
   });
 
-  test('AZ-08 compute waits for its identity role assignments (propagation)', () => {
+  test('AZ-08 no serverless_compute block: public_ip_enabled = false without a subnet fails the private workspace create', () => {
+    expect(one(json, WS).serverless_compute).toBeUndefined();
+  });
+
+  test('AZ-08 compute waits for its identity role assignments and their propagation', () => {
     const c = one(json, 'azurerm_machine_learning_compute_cluster');
-    expect(c.depends_on.length).toBeGreaterThan(0);
-    for (const d of c.depends_on)
+    const wait = all(json, 'time_sleep').find((x) => x.name.includes('training-rbac-wait'))!;
+    expect(c.depends_on).toContain(`time_sleep.${wait.name}`);
+    expect(wait.r.create_duration).toBe('90s');
+    expect(wait.r.depends_on.length).toBeGreaterThan(0);
+    for (const d of wait.r.depends_on)
       expect(d).toMatch(/^azurerm_role_assignment\.ml_rbac_training-identity0/);
   });
 
-  test('AZ-09 persona roles at workspace scope, admin Owner on the resource group only, data roles on the container only', () => {
+  test('AZ-09 persona roles at workspace scope, data roles on the container only', () => {
     const ras = roleAssignments(json);
     const of = (p: string) => ras.filter((r) => r.principal_id === p);
-    expect(of(IDS.ds).map((r) => [r.role_definition_name, r.scope])).toEqual(
-      expect.arrayContaining([
-        ['AzureML Data Scientist', expect.stringContaining(`${WS}.ml_workspace`)],
-        [
-          'Storage Blob Data Contributor',
-          expect.stringContaining('azurerm_storage_container.ml_storage_container-training-data'),
-        ],
-      ]),
-    );
-    expect(of(IDS.admin).map((r) => [r.role_definition_name, r.scope])).toEqual([
-      ['Owner', expect.stringContaining('azurerm_resource_group.ml_rg')],
+    expect(
+      of(IDS.ds).map((r) => [r.role_definition_name ?? r.role_definition_id, r.scope]),
+    ).toEqual([
+      [
+        'Storage Blob Data Contributor',
+        expect.stringContaining('azurerm_storage_container.ml_storage_container-training-data'),
+      ],
+      [
+        expect.stringContaining('azurerm_role_definition.ml_rbac_role-dataScientist'),
+        expect.stringContaining(`${WS}.ml_workspace`),
+      ],
     ]);
     expect(of(IDS.viewer).map((r) => r.role_definition_name)).toEqual(['Reader']);
     expect(
@@ -233,15 +332,102 @@ describe('AzureMLWorkspace defaults', () => {
         .sort(),
     ).toEqual(['Log Analytics Reader', 'Reader']);
     expect(
-      of(IDS.mle).some((r) =>
-        String(r.role_definition_id).includes('azurerm_role_definition.ml_rbac_role-mlEngineer'),
-      ),
-    ).toBe(true);
-    expect(
       of(IDS.dataEng)
         .filter((r) => r.role_definition_name === 'Storage Blob Data Contributor')
         .every((r) => String(r.scope).includes('azurerm_storage_container')),
     ).toBe(true);
+  });
+
+  test('AZ-09 DATA_SCIENTIST: custom role without outbound rules, endpoint keys or connection secrets (unlike AzureML Data Scientist)', () => {
+    expect(
+      roleAssignments(json).some((r) => r.role_definition_name === 'AzureML Data Scientist'),
+    ).toBe(false);
+    const ds = all(json, 'azurerm_role_definition').find((x) =>
+      x.name.includes('role-dataScientist'),
+    )!.r;
+    const perm = { actions: ds.permissions[0].actions, notActions: ds.permissions[0].not_actions };
+    const builtIn = BUILT_IN_ROLES['AzureML Data Scientist'];
+    for (const action of [
+      'Microsoft.MachineLearningServices/workspaces/outboundRules/write',
+      'Microsoft.MachineLearningServices/workspaces/managedNetworks/outboundRules/write',
+      'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/listKeys/action',
+      'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action',
+      'Microsoft.MachineLearningServices/workspaces/datastores/listsecrets/action',
+      'Microsoft.MachineLearningServices/workspaces/environments/readSecrets/action',
+    ]) {
+      expect(`${action}: ${permits(builtIn, action)}`).toBe(`${action}: true`);
+      expect(`${action}: ${permits(perm, action)}`).toBe(`${action}: false`);
+    }
+    for (const action of [
+      'Microsoft.MachineLearningServices/workspaces/jobs/write',
+      'Microsoft.MachineLearningServices/workspaces/models/write',
+      'Microsoft.MachineLearningServices/workspaces/computes/start/action',
+    ]) {
+      expect(`${action}: ${permits(perm, action)}`).toBe(`${action}: true`);
+    }
+  });
+
+  test('AZ-09 ML_ENGINEER: the custom role only, no AzureML Compute Operator re-granting computes/*', () => {
+    const mle = roleAssignments(json).filter((r) => r.principal_id === IDS.mle);
+    expect(mle.map((r) => r.role_definition_name).filter(Boolean)).toEqual([
+      'Storage Blob Data Reader',
+    ]);
+    expect(
+      permits(
+        BUILT_IN_ROLES['AzureML Compute Operator'],
+        'Microsoft.MachineLearningServices/workspaces/computes/write',
+      ),
+    ).toBe(true);
+    const role = all(json, 'azurerm_role_definition').find((x) =>
+      x.name.includes('role-mlEngineer'),
+    )!.r;
+    const perm = {
+      actions: role.permissions[0].actions,
+      notActions: role.permissions[0].not_actions,
+    };
+    expect(permits(perm, 'Microsoft.MachineLearningServices/workspaces/computes/write')).toBe(
+      false,
+    );
+  });
+
+  test('AZ-09 PLATFORM_ADMIN: Contributor and a conditioned RBAC Administrator on the resource group, never Owner', () => {
+    const admin = roleAssignments(json).filter((r) => r.principal_id === IDS.admin);
+    expect(admin.map((r) => [r.role_definition_name, r.scope])).toEqual([
+      ['Contributor', expect.stringContaining('azurerm_resource_group.ml_rg')],
+      [
+        'Role Based Access Control Administrator',
+        expect.stringContaining('azurerm_resource_group.ml_rg'),
+      ],
+    ]);
+    const rbacAdmin = admin[1];
+    expect(rbacAdmin.condition_version).toBe('2.0');
+    const condition: string = rbacAdmin.condition;
+    expect(condition).toContain(
+      "!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})",
+    );
+    expect(condition).toContain(
+      "!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})",
+    );
+    expect(condition).toContain(
+      '@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals',
+    );
+    // The persona roles: every custom persona role, and the built-in data and reader roles.
+    for (const { name } of all(json, 'azurerm_role_definition').filter((x) =>
+      x.name.includes('rbac_role-'),
+    ))
+      expect(condition).toContain(`\${azurerm_role_definition.${name}.role_definition_id}`);
+    for (const guid of [
+      'acdd72a7-3385-48ef-bd42-f606fba81ae7', // Reader
+      'ba92f5b4-2d11-453d-a403-e96b0029c9fe', // Storage Blob Data Contributor
+    ])
+      expect(condition).toContain(guid);
+    for (const guid of [
+      '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', // Owner
+      'b24988ac-6180-42a0-ab88-20f7382dd24c', // Contributor
+      '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9', // User Access Administrator
+      'f58310d9-a9f6-439a-9e8d-f62e7b41a168', // Role Based Access Control Administrator
+    ])
+      expect(condition).not.toContain(guid);
   });
 
   test('AZ-09 custom role definitions assignable at the resource group only', () => {
@@ -253,13 +439,55 @@ describe('AzureMLWorkspace defaults', () => {
     }
   });
 
-  test('X-03 no Owner/Contributor at subscription scope; Contributor only on the workspace identity own resources', () => {
+  test('X-03 no Owner anywhere, no Contributor at subscription scope; the workspace identity holds no Contributor', () => {
     for (const r of roleAssignments(json)) {
       expect(String(r.scope)).not.toMatch(/^\/subscriptions\/[^/]+\/?$/);
-      if (r.role_definition_name === 'Contributor')
-        expect(r.principal_id).toContain('workspace-identity');
-      if (r.role_definition_name === 'Owner') expect(r.scope).toContain('azurerm_resource_group');
+      expect(r.role_definition_name).not.toBe('Owner');
+      if (r.role_definition_name === 'Contributor') {
+        expect(r.principal_id).toBe(IDS.admin);
+        expect(r.scope).toContain('azurerm_resource_group');
+      }
+      if (String(r.principal_id).includes('workspace-identity'))
+        expect(['Contributor', 'Key Vault Administrator']).not.toContain(r.role_definition_name);
     }
+  });
+
+  test('AZ-01 the workspace identity: custom role with no network, key or firewall rights, on its dependencies only', () => {
+    const role = all(json, 'azurerm_role_definition').find((x) =>
+      x.name.includes('workspace-identity-role'),
+    )!.r;
+    const actions: string[] = role.permissions[0].actions;
+    expect(actions).toContain('Microsoft.Storage/storageAccounts/blobServices/containers/write');
+    for (const a of actions) {
+      expect(a).not.toMatch(/^Microsoft\.Storage\/storageAccounts\/(write|\*)$/);
+      expect(a).not.toMatch(/^Microsoft\.KeyVault\/(\*|vaults\/(write|delete|\*|keys))/);
+      expect(a).not.toMatch(/^Microsoft\.(Network|Authorization)\//);
+    }
+    const scopes = roleAssignments(json)
+      .filter((r) => String(r.role_definition_id).includes('workspace-identity-role'))
+      .map((r) => String(r.scope).split('.')[0])
+      .sort();
+    expect(scopes).toEqual([
+      '${azurerm_application_insights',
+      '${azurerm_container_registry',
+      '${azurerm_key_vault',
+      '${azurerm_machine_learning_workspace',
+      '${azurerm_storage_account',
+    ]);
+    const names = roleAssignments(json)
+      .filter((r) => String(r.principal_id).includes('workspace-identity'))
+      .map((r) => r.role_definition_name)
+      .filter((n) => n !== undefined)
+      .sort();
+    expect(names).toEqual([
+      'Azure AI Enterprise Network Connection Approver',
+      'Key Vault Crypto Service Encryption User',
+      'Key Vault Secrets Officer',
+      'Reader',
+      'Reader',
+      'Storage Blob Data Contributor',
+      'Storage File Data Privileged Contributor',
+    ]);
   });
 
   test('X-03 nothing is granted to the workspace system identity (Azure ML creates those; duplicates fail at apply)', () => {
@@ -270,23 +498,43 @@ describe('AzureMLWorkspace defaults', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  test('AZ-01 role assignments of the workspace identity exist before the workspace (propagation)', () => {
+  test('AZ-01 the workspace waits for its identity grants and the Cosmos DB key grant, then 90 s of propagation', () => {
     const ws = one(json, WS);
+    const wait = all(json, 'time_sleep').find((x) => x.name.includes('workspace-rbac-wait'))!;
+    expect(ws.depends_on).toEqual([`time_sleep.${wait.name}`]);
+    expect(wait.r.create_duration).toBe('90s');
     const grants = Object.entries(json.resource[RA])
       .filter(
         ([, r]: any) =>
-          String(r.principal_id).includes('workspace-identity') &&
-          !String(r.scope).includes(`${WS}.`),
+          (String(r.principal_id).includes('workspace-identity') &&
+            !String(r.scope).includes(`${WS}.`)) ||
+          r.principal_id === IDS.cosmosDb,
       )
       .map(([n]) => `${RA}.${n}`);
-    expect(grants.length).toBe(8);
-    expect(ws.depends_on.sort()).toEqual(grants.sort());
+    expect(grants.length).toBe(12);
+    expect([...wait.r.depends_on].sort()).toEqual(grants.sort());
     for (const { r } of all(json, RA).filter(({ r }) =>
       String(r.principal_id).includes('identity'),
     )) {
       expect(r.principal_type).toBe('ServicePrincipal');
       expect(r.skip_service_principal_aad_check).toBe(true);
     }
+  });
+
+  test('AZ-02 storage and registry wait for the CMK identity key grant and its propagation; the key for the deployer grant', () => {
+    const cmkWait = all(json, 'time_sleep').find((x) => x.name.includes('cmk-rbac-wait'))!;
+    expect(cmkWait.r.depends_on).toEqual([
+      expect.stringMatching(/^azurerm_role_assignment\.ml_key-user-cmk-identity_/),
+    ]);
+    expect(one(json, 'azurerm_storage_account').depends_on).toEqual([`time_sleep.${cmkWait.name}`]);
+    expect(one(json, 'azurerm_container_registry').depends_on).toEqual([
+      `time_sleep.${cmkWait.name}`,
+    ]);
+    const keyWait = all(json, 'time_sleep').find((x) => x.name.includes('deployer-rbac-wait'))!;
+    expect(keyWait.r.depends_on).toEqual([
+      expect.stringMatching(/^azurerm_role_assignment\.ml_key-vault_deployer-crypto-officer_/),
+    ]);
+    expect(one(json, 'azapi_resource_action').depends_on).toEqual([`time_sleep.${keyWait.name}`]);
   });
 
   test('AZ-10 online endpoints use tokens: no persona may list or regenerate endpoint keys', () => {
@@ -326,6 +574,59 @@ describe('AzureMLWorkspace defaults', () => {
     expect(wsDiag.enabled_metric).toEqual([{ category: 'AllMetrics' }]);
   });
 
+  test('AZ-11 Log Analytics and Application Insights only through an AMPLS (PrivateOnly), public ingestion and query off', () => {
+    const ampls = one(json, 'azurerm_monitor_private_link_scope');
+    expect(ampls).toMatchObject({
+      ingestion_access_mode: 'PrivateOnly',
+      query_access_mode: 'PrivateOnly',
+    });
+    for (const t of ['azurerm_log_analytics_workspace', 'azurerm_application_insights']) {
+      expect(one(json, t)).toMatchObject({
+        internet_ingestion_enabled: false,
+        internet_query_enabled: false,
+      });
+    }
+    const linked = all(json, 'azurerm_monitor_private_link_scoped_service')
+      .map((x) => String(x.r.linked_resource_id).split('.')[0])
+      .sort();
+    expect(linked).toEqual(['${azurerm_application_insights', '${azurerm_log_analytics_workspace']);
+    const pe = all(json, 'azurerm_private_endpoint')
+      .map((x) => x.r)
+      .find((r) => block(r.private_service_connection).subresource_names[0] === 'azuremonitor');
+    expect(block(pe.private_service_connection).private_connection_resource_id).toContain(
+      'azurerm_monitor_private_link_scope.',
+    );
+    // The monitor endpoint reuses the storage endpoint's blob zone (one zone per name).
+    const blobZone = all(json, 'azurerm_private_dns_zone').find(
+      (x) => x.r.name === 'privatelink.blob.core.windows.net',
+    )!;
+    expect(block(pe.private_dns_zone_group).private_dns_zone_ids).toContain(
+      `\${azurerm_private_dns_zone.${blobZone.name}.id}`,
+    );
+  });
+
+  test('X-06 the subscription Activity Log is exported to Log Analytics', () => {
+    const d = all(json, 'azurerm_monitor_diagnostic_setting').find((x) =>
+      x.name.includes('activity-log'),
+    )!.r;
+    expect(d.target_resource_id).toMatch(
+      /^\$\{data\.azurerm_subscription\.ml_subscription_\w+\.id\}$/,
+    );
+    expect(d.name).toMatch(/^diag-activity-log-ml-prod-[a-z0-9]{6}$/);
+    expect(d.enabled_log.map((l: any) => l.category)).toEqual([
+      'Administrative',
+      'Security',
+      'ServiceHealth',
+      'Alert',
+      'Recommendation',
+      'Policy',
+      'Autoscale',
+      'ResourceHealth',
+    ]);
+    expect(d.log_analytics_destination_type).toBeUndefined();
+    expect(d.enabled_metric).toBeUndefined();
+  });
+
   test('AZ-12 built-in Azure ML policies assigned at resource-group scope', () => {
     const ids = all(json, 'azurerm_resource_group_policy_assignment').map(
       (x) => x.r.policy_definition_id,
@@ -333,7 +634,7 @@ describe('AzureMLWorkspace defaults', () => {
     expect(ids.sort()).toEqual(
       [
         'ba769a63-b8cc-4b2d-abf6-ac33c7204be8',
-        '40cec1dd-a100-4920-b15b-3024fe8901ab',
+        '45e05259-1eb5-4f70-9574-baf73e9d219b',
         '438c38d2-3772-465a-a9cc-7a6666a275ce',
         'e96a9a5f-07ca-471b-9bc5-6a0f33cbd68f',
         '6ddb1705-c8cf-450e-aa4b-19ad6703c440',
@@ -367,6 +668,7 @@ describe('AzureMLWorkspace defaults', () => {
       [
         '${azurerm_container_registry',
         '${azurerm_key_vault',
+        '${azurerm_key_vault',
         '${azurerm_machine_learning_workspace',
         '${azurerm_storage_account',
       ].sort(),
@@ -378,30 +680,39 @@ describe('AzureMLWorkspace defaults', () => {
   });
 
   test('AZ-15 soft-delete-aware names carry a stable unique suffix', () => {
-    const kv = one(json, 'azurerm_key_vault').name;
+    const kv = resourceAt(json, 'azurerm_key_vault', 'ml/key-vault/vault').name;
+    const secrets = resourceAt(json, 'azurerm_key_vault', 'ml/secrets-vault/vault').name;
+    expect(secrets).toMatch(/^kvs-ml-prod-[a-z0-9]{6}$/);
     const sa = one(json, 'azurerm_storage_account').name;
     const ws = one(json, WS).name;
     expect(kv).toMatch(/^kv-ml-prod-[a-z0-9]{6}$/);
     expect(sa).toMatch(/^stmlprod[a-z0-9]{6}$/);
     expect(ws).toMatch(/^mlw-ml-prod-[a-z0-9]{6}$/);
     const { stack: again } = azureStack();
-    new AzureMLWorkspace(again, 'ml', { environment: 'prod', location: 'westeurope' });
+    new AzureMLWorkspace(again, 'ml', {
+      encryption: ENC,
+      environment: 'prod',
+      location: 'westeurope',
+    });
     const json2 = synthJson(again);
-    expect(one(json2, 'azurerm_key_vault').name).toBe(kv);
+    expect(resourceAt(json2, 'azurerm_key_vault', 'ml/key-vault/vault').name).toBe(kv);
+    expect(resourceAt(json2, 'azurerm_key_vault', 'ml/secrets-vault/vault').name).toBe(secrets);
     expect(one(json2, 'azurerm_storage_account').name).toBe(sa);
   });
 
   test('X-08 stateful resources are prevent_destroy by default', () => {
     for (const t of [
       WS,
-      'azurerm_key_vault',
-      'azurerm_key_vault_key',
       'azurerm_storage_account',
       'azurerm_container_registry',
       'azurerm_log_analytics_workspace',
     ]) {
       expect(one(json, t).lifecycle.prevent_destroy).toBe(true);
     }
+    for (const { r } of all(json, 'azurerm_key_vault'))
+      expect(r.lifecycle.prevent_destroy).toBe(true);
+    // The ARM key has no destroy (ARM has no DELETE for keys): it goes only with its vault.
+    expect(one(json, 'azapi_resource_action').when).toBeUndefined();
   });
 
   test('AZ-01 attributes that force workspace replacement (encryption, hbi, storage, key vault) cannot destroy it', () => {
@@ -418,11 +729,11 @@ describe('AzureMLWorkspace defaults', () => {
   test('X-09 every taggable resource carries the platform tags', () => {
     for (const t of [
       WS,
-      'azurerm_key_vault',
       'azurerm_storage_account',
       'azurerm_container_registry',
       'azurerm_virtual_network',
       'azurerm_resource_group',
+      'azurerm_monitor_private_link_scope',
     ]) {
       expect(one(json, t).tags).toMatchObject({
         platform: 'ml',
@@ -469,6 +780,7 @@ describe('AzureMLWorkspace options', () => {
   test('AZ-01 system-assigned identity is opt-in and gets no role assignments from the construct', () => {
     const { stack } = azureStack();
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       systemAssignedIdentity: true,
@@ -489,8 +801,13 @@ describe('AzureMLWorkspace options', () => {
       'privatelink.file.core.windows.net',
       'privatelink.vaultcore.azure.net',
       'privatelink.azurecr.io',
+      'privatelink.monitor.azure.com',
+      'privatelink.oms.opinsights.azure.com',
+      'privatelink.ods.opinsights.azure.com',
+      'privatelink.agentsvc.azure-automation.net',
     ];
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       network: {
@@ -519,6 +836,7 @@ describe('AzureMLWorkspace options', () => {
   test('AZ-07 outbound rules from props; AllowInternetOutbound is opt-in', () => {
     const { stack } = azureStack();
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       isolationMode: AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND,
@@ -546,6 +864,7 @@ describe('AzureMLWorkspace options', () => {
 
     const { stack: s2 } = azureStack();
     new AzureMLWorkspace(s2, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       isolationMode: AzureManagedNetworkIsolation.ALLOW_INTERNET_OUTBOUND,
@@ -562,6 +881,7 @@ describe('AzureMLWorkspace options', () => {
       environment: 'dev',
       location: 'westeurope',
       encryption: {
+        cosmosDbPrincipalObjectId: IDS.cosmosDb,
         existingKeyVaultId: vault,
         existingKeyName: 'ml-cmk',
         existingKeyId:
@@ -571,17 +891,27 @@ describe('AzureMLWorkspace options', () => {
       },
     });
     const json = synthJson(stack);
-    expect(json.resource.azurerm_key_vault).toBeUndefined();
+    // Only the workspace's secrets vault is created; the key stays in the brought vault.
+    expect(all(json, 'azurerm_key_vault').map((x) => x.r.name)).toEqual([
+      expect.stringMatching(/^kvs-ml-dev-/),
+    ]);
+    expect(json.resource.azapi_resource_action).toBeUndefined();
     expect(block(one(json, WS).encryption).key_vault_id).toBe(vault);
+    expect(one(json, WS).key_vault_id).toContain('azurerm_key_vault.ml_secrets-vault_');
+    expect(block(one(json, WS).encryption).key_id).toBe(
+      'https://kv-central.vault.azure.net/keys/ml-cmk/0123456789abcdef0123456789abcdef',
+    );
     const keyUsers = all(json, RA).filter(
       (x) => x.r.role_definition_name === 'Key Vault Crypto Service Encryption User',
     );
+    expect(keyUsers.map((x) => x.r.principal_id)).toContain(IDS.cosmosDb);
     for (const { r } of keyUsers) expect(r.scope).toBe(`${vault}/keys/ml-cmk`);
   });
 
   test('AZ-10 KEY mode is explicit and keeps the key actions', () => {
     const { stack } = azureStack();
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       endpointAuthMode: AzureEndpointAuthMode.KEY,
@@ -596,9 +926,51 @@ describe('AzureMLWorkspace options', () => {
     );
   });
 
+  test('AZ-05 registry quarantine is opt-in with its scanner (AcrQuarantineWriter on the registry)', () => {
+    const { stack } = azureStack();
+    new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
+      environment: 'dev',
+      location: 'westeurope',
+      registryQuarantineScannerPrincipalId: IDS.deployer,
+    });
+    const json = synthJson(stack);
+    expect(one(json, 'azurerm_container_registry').quarantine_policy_enabled).toBe(true);
+    const writer = all(json, RA).find((x) => x.r.role_definition_name === 'AcrQuarantineWriter')!.r;
+    expect(writer).toMatchObject({ principal_id: IDS.deployer });
+    expect(writer.scope).toContain('azurerm_container_registry.');
+    const report = evaluate(stack, new AzureMlopsChecks());
+    expect(report.findings.filter((f) => f.status !== 'COMPLIANT')).toEqual([]);
+  });
+
+  test('AZ-11 an existing Azure Monitor Private Link Scope (the hub) takes the resources; no scope or endpoint is created', () => {
+    const { stack } = azureStack();
+    new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
+      environment: 'dev',
+      location: 'westeurope',
+      existingMonitorPrivateLinkScope: { name: 'ampls-hub', resourceGroupName: 'rg-hub' },
+      activityLogExport: false,
+    });
+    const json = synthJson(stack);
+    expect(json.resource.azurerm_monitor_private_link_scope).toBeUndefined();
+    for (const { r } of all(json, 'azurerm_monitor_private_link_scoped_service')) {
+      expect(r).toMatchObject({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub' });
+      // Unique names: the hub's scope may hold the resources of several platforms.
+      expect(r.name).toMatch(/^amplsrv-[a-z0-9]{6}-(logs|app-insights)$/);
+    }
+    expect(
+      all(json, 'azurerm_private_endpoint').some(
+        (x) => block(x.r.private_service_connection).subresource_names[0] === 'azuremonitor',
+      ),
+    ).toBe(false);
+    expect(json.data.azurerm_subscription).toBeUndefined();
+  });
+
   test('AZ-14 Defender for Containers when enabled', () => {
     const { stack } = azureStack();
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       defenderForContainers: true,
@@ -612,6 +984,7 @@ describe('AzureMLWorkspace options', () => {
   test('X-08 removalPolicy DESTROY: no prevent_destroy, no locks, both recorded as suppressions', () => {
     const { stack } = azureStack();
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       removalPolicy: RemovalPolicy.DESTROY,
@@ -630,6 +1003,7 @@ describe('AzureMLWorkspace options', () => {
   test('AZ-12 policies: false is recorded as a suppression', () => {
     const { stack } = azureStack();
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       policies: false,
@@ -641,6 +1015,7 @@ describe('AzureMLWorkspace options', () => {
   test('X-07 residency: resources outside allowedRegions fail synth', () => {
     const { stack } = azureStack();
     const p = new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       allowedRegions: ['westeurope', 'northeurope'],
@@ -652,6 +1027,7 @@ describe('AzureMLWorkspace options', () => {
   test('X-12 existing resource group is used by name', () => {
     const { stack } = azureStack();
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       createResourceGroup: false,
@@ -670,6 +1046,7 @@ describe('AzureMLWorkspace options', () => {
     );
     const start = Date.now();
     new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
       environment: 'dev',
       location: 'westeurope',
       personas: { [Persona.DATA_SCIENTIST]: ids },

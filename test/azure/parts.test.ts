@@ -29,12 +29,17 @@ describe('parts taken alone', () => {
       default_action: 'Deny',
       ip_rules: ['203.0.113.0/24'],
     });
-    const key = one(json, 'azurerm_key_vault_key');
-    expect(key.depends_on[0]).toMatch(/azurerm_role_assignment\.kv_deployer-crypto-officer/);
+    expect(json.resource.azurerm_key_vault_key).toBeUndefined();
+    const key = one(json, 'azapi_resource_action');
+    const wait = one(json, 'time_sleep');
+    expect(key.depends_on).toEqual([expect.stringMatching(/^time_sleep\.kv_deployer-rbac-wait_/)]);
+    expect(wait.depends_on).toEqual([
+      expect.stringMatching(/^azurerm_role_assignment\.kv_deployer-crypto-officer_/),
+    ]);
     const grant = all(json, 'azurerm_role_assignment').find((x) =>
       x.name.includes('key-user-app'),
     )!.r;
-    expect(grant.scope).toContain('.resource_versionless_id');
+    expect(grant.scope).toMatch(/^\$\{azapi_resource_action\.kv_key_\w+\.id\}$/);
     expect(grant.role_definition_name).toBe('Key Vault Crypto Service Encryption User');
   });
 

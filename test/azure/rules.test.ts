@@ -94,7 +94,11 @@ describe('AzureMlopsChecks', () => {
       run(
         {
           azurerm_key_vault_key: {
-            k: { rotation_policy: [{ automatic: [{ time_after_creation: 'P90D' }] }] },
+            k: {
+              rotation_policy: [
+                { automatic: [{ time_after_creation: 'P90D' }], expire_after: 'P180D' },
+              ],
+            },
           },
         },
         'AZ-02.rotation',
@@ -251,7 +255,7 @@ describe('AzureMlopsChecks', () => {
   test('AZ-11 rules flag classic App Insights with keys and resources without diagnostics', () => {
     expect(
       run({ azurerm_application_insights: { a: {} } }, 'AZ-11.app-insights')[0].reason,
-    ).toMatch(/classic.*local authentication/);
+    ).toMatch(/classic.*local_authentication_disabled/);
     expect(run({ azurerm_key_vault: { kv: {} } }, 'AZ-11.diagnostics')[0].reason).toMatch(
       /no diagnostic setting/,
     );

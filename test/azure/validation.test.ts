@@ -10,16 +10,23 @@ import {
   HardenedKeyVault,
   PrivateLinkSet,
 } from '../../lib/azure';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
 import { Persona } from '../../lib/core';
 import { synthJson } from '../helpers';
-import { azureStack, IDS } from './fixtures';
+import { azureStack, ENC, IDS } from './fixtures';
 
 const base = { resourceGroupName: 'rg', location: 'westeurope' };
 
 function platform(extra: Partial<AzureMLWorkspaceProps>): () => void {
   return () => {
     const { stack } = azureStack();
-    new AzureMLWorkspace(stack, 'ml', { environment: 'dev', location: 'westeurope', ...extra });
+    new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
+      environment: 'dev',
+      location: 'westeurope',
+      ...extra,
+    });
   };
 }
 
@@ -102,7 +109,7 @@ describe('X-10 validation: network', () => {
   test('the platform sizes the subnet for its endpoints', () => {
     expect(
       platform({ network: { vnetCidr: '10.1.0.0/24', privateEndpointSubnetCidr: '10.1.0.0/29' } }),
-    ).toThrow(/at least 15 addresses/);
+    ).toThrow(/at least 28 addresses \(23 for endpoints/);
   });
 
   test('a subnet outside the VNet fails', () => {
@@ -171,6 +178,32 @@ describe('X-10 validation: location and residency', () => {
 });
 
 describe('X-10 validation: encryption', () => {
+  test('AZ-02 a CMK workspace needs the tenant object id of the Azure Cosmos DB principal', () => {
+    expect(platform({ encryption: {} })).toThrow(
+      /encryption\.cosmosDbPrincipalObjectId: got 'undefined'; allowed: the object id of the Azure Cosmos DB service principal in your tenant \(az ad sp show --id a232010e-820c-4083-83bb-3ace5fc29d0b/,
+    );
+  });
+
+  test('AZ-02 the Cosmos DB application id is not an object id', () => {
+    expect(
+      platform({
+        encryption: { cosmosDbPrincipalObjectId: 'a232010e-820c-4083-83bb-3ace5fc29d0b' },
+      }),
+    ).toThrow(
+      /cosmosDbPrincipalObjectId: got 'a232010e-820c-4083-83bb-3ace5fc29d0b'; allowed: the service principal's object id in your tenant, not the application id/,
+    );
+    expect(platform({ encryption: { cosmosDbPrincipalObjectId: 'cosmos' } })).toThrow(
+      /cosmosDbPrincipalObjectId: got 'cosmos'/,
+    );
+  });
+
+  test('X-04 key rotation sooner than 7 days fails (Key Vault minimum)', () => {
+    const { stack } = azureStack();
+    expect(() => new HardenedKeyVault(stack, 'kv', { ...base, keyRotationDays: 5 })).toThrow(
+      /keyRotationDays: got '5'; allowed: an integer from 7 to 365/,
+    );
+  });
+
   test('CMK with a vault lacking purge protection fails (created vault)', () => {
     const { stack } = azureStack();
     expect(
@@ -199,7 +232,7 @@ describe('X-10 validation: encryption', () => {
   test('key rotation longer than 365 days fails', () => {
     const { stack } = azureStack();
     expect(() => new HardenedKeyVault(stack, 'kv', { ...base, keyRotationDays: 400 })).toThrow(
-      /keyRotationDays: got '400'; allowed: an integer from 1 to 365/,
+      /keyRotationDays: got '400'; allowed: an integer from 7 to 365/,
     );
   });
 
@@ -304,6 +337,43 @@ describe('X-10 validation: provider requirements', () => {
     expect(() => synthJson(stack)).toThrow(
       /storage_use_azuread: got 'false'; allowed: true: storage accounts have shared-key access disabled/,
     );
+  });
+
+  test('AZ-04 closed storage accounts need features.storage.data_plane_available = false', () => {
+    const { stack } = azureStack('s', { features: [{}] });
+    new AzureSecureStorageAccount(stack, 'st', base);
+    expect(() => synthJson(stack)).toThrow(
+      /features\.storage\.data_plane_available: got 'undefined'; allowed: false: the storage accounts are closed to public networks/,
+    );
+    const { stack: s2 } = azureStack('s', {
+      features: [{ storage: [{ dataPlaneAvailable: true }] }],
+    });
+    new AzureSecureStorageAccount(s2, 'st', base);
+    expect(() => synthJson(s2)).toThrow(/data_plane_available: got 'true'/);
+  });
+
+  test('AZ-02 the ARM-created key needs an azapi provider in the stack', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 's');
+    new AzurermProvider(stack, 'azurerm', {
+      storageUseAzuread: true,
+      features: [{ storage: [{ dataPlaneAvailable: false }] }],
+    });
+    new HardenedKeyVault(stack, 'kv', base);
+    expect(() => synthJson(stack)).toThrow(
+      /provider azapi \(stack s\): got 'undefined'; allowed: an AzapiProvider in the stack/,
+    );
+  });
+
+  test('AZ-05 the quarantine scanner is an Entra object id', () => {
+    const { stack } = azureStack();
+    expect(
+      () =>
+        new AzureSecureContainerRegistry(stack, 'cr', {
+          ...base,
+          quarantineScannerPrincipalId: 'scanner',
+        }),
+    ).toThrow(/quarantineScannerPrincipalId: got 'scanner'/);
   });
 
   test('azurerm 4 needs a features block', () => {

@@ -57,10 +57,11 @@ describe('scanner CLI: check <dir>', () => {
     const file = path.join(FIXTURES, 'compliant', 'main.tf.json');
     const { code, out } = run('check', file, '--profile', 'platform');
     expect(code).toBe(0);
-    expect(out).toContain('stack main: 0 error(s), 0 warning(s), 0 suppressed, 3 compliant');
+    // the key is judged by AWS-05.key, X-08, X-09 and the apply rule X-10.tags
+    expect(out).toContain('stack main: 0 error(s), 0 warning(s), 0 suppressed, 4 compliant');
     // without platform resources, auto picks the security profile: no tag or destroy conventions
     expect(run('check', file).out).toContain(
-      'stack main: 0 error(s), 0 warning(s), 0 suppressed, 1 compliant',
+      'stack main: 0 error(s), 0 warning(s), 0 suppressed, 2 compliant',
     );
   });
 

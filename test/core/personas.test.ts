@@ -118,7 +118,48 @@ describe('X-02 segregation of duties', () => {
     expect(() =>
       PersonaModel.validate(scope(), 'personas', { HACKER: ['x'], AUDITOR: [''] }),
     ).toThrow(
-      /personas: got 'HACKER'; allowed: persona names: PLATFORM_ADMIN[\s\S]*personas.AUDITOR: got ''/,
+      /personas: got 'HACKER'; allowed: persona names: PLATFORM_ADMIN[\s\S]*personas.AUDITOR\[0\]: got ''/,
     );
+  });
+});
+
+describe('X-02 segregation of duties from untyped callers and other spellings', () => {
+  const lower = { canonicalize: (p: string) => p.toLowerCase() };
+
+  test('X-02 one identity spelled two ways in conflicting personas is caught through the canonicalizer', () => {
+    const personas = {
+      [Persona.DATA_SCIENTIST]: ['user:Ana@Acme.example'],
+      [Persona.ML_ENGINEER]: ['user:ana@acme.example'],
+    };
+    expect(() => PersonaModel.validate(scope(), 'personas', personas)).not.toThrow();
+    expect(() => PersonaModel.validate(scope(), 'personas', personas, [], lower)).toThrow(
+      /personas: got 'user:Ana@Acme.example = user:ana@acme.example as DATA_SCIENTIST and ML_ENGINEER'/,
+    );
+    // an exception written in a third spelling still applies
+    const ex = [
+      {
+        principal: 'USER:ANA@ACME.EXAMPLE',
+        personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER],
+        reason: 'two-person team until Q3, reviewed by the CISO',
+      },
+    ];
+    expect(() => PersonaModel.validate(scope(), 'personas', personas, ex, lower)).not.toThrow();
+  });
+
+  test('X-10 mistyped personas and exceptions give one ValidationError, never a TypeError', () => {
+    const v = (personas: any, ex?: any) => () =>
+      PersonaModel.validate(scope(), 'personas', personas, ex);
+    expect(v('DATA_SCIENTIST')).toThrow(/personas: got 'DATA_SCIENTIST'; allowed: an object/);
+    expect(v({ DATA_SCIENTIST: 'group:ds' })).toThrow(
+      /personas.DATA_SCIENTIST: got 'group:ds'; allowed: a list of strings \(got one string: write \["group:ds"\]\)/,
+    );
+    expect(v({ DATA_SCIENTIST: [42] })).toThrow(
+      /personas.DATA_SCIENTIST\[0\]: got '42'; allowed: a non-empty string/,
+    );
+    expect(v({}, 'nope')).toThrow(/sodExceptions: got 'nope'/);
+    expect(v({}, [{ principal: 'x', personas: ['HACKER'], reason: 'long enough reason' }])).toThrow(
+      /sodExceptions\[0\].personas\[0\]: got 'HACKER'; allowed: one of PLATFORM_ADMIN/,
+    );
+    expect(v({}, [null])).toThrow(/sodExceptions\[0\]: got 'null'; allowed: an object/);
   });
 });

@@ -66,3 +66,14 @@ describe('X-08 removal policy', () => {
     expect(report.summary).toMatchObject({ compliant: 2, suppressed: 1, errors: 0 });
   });
 });
+
+describe('X-08 removal policy from untyped callers', () => {
+  test("X-10 an unknown removal policy ('retain') is an error, never DESTROY", () => {
+    const stack = new TerraformStack(Testing.app(), 'rp-bad');
+    const bucket = new S3Bucket(stack, 'b', { bucket: 'ml-b' });
+    expect(() => applyRemovalPolicy(bucket, 'retain' as any)).toThrow(
+      /removalPolicy: got 'retain'; allowed: one of RETAIN, DESTROY \(values are case-sensitive\)/,
+    );
+    expect(bucket.lifecycle?.preventDestroy).not.toBe(false);
+  });
+});

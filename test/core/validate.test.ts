@@ -141,3 +141,45 @@ describe('X-10 one error lists every problem of a construct', () => {
     ).not.toThrow();
   });
 });
+
+describe('X-10 typed checks for untyped callers', () => {
+  const fresh = () => new Validator(new TerraformStack(new App(), 'v'));
+
+  test('X-10 enum values are exact; a case slip names the value meant', () => {
+    const v = fresh();
+    expect(v.enumValue('authMode', 'SSO', ['IAM', 'SSO'])).toBe(true);
+    expect(v.enumValue('authMode', undefined, ['IAM', 'SSO'])).toBe(true);
+    expect(v.enumValue('authMode', 'sso', ['IAM', 'SSO'])).toBe(false);
+    expect(v.enumValue('authMode', 3, ['IAM', 'SSO'])).toBe(false);
+    expect(v.enumValue('authMode', undefined, ['IAM', 'SSO'], false)).toBe(false);
+    expect(() => v.throwIfInvalid()).toThrow(
+      /authMode: got 'sso'; allowed: one of IAM, SSO \(values are case-sensitive: did you mean SSO\?\)[\s\S]*authMode: got '3'[\s\S]*authMode: got 'undefined'/,
+    );
+  });
+
+  test('X-10 a string where a list belongs is one problem; numbers, booleans, objects, literals', () => {
+    const v = fresh();
+    expect(v.stringList('subnetIds', 'subnet-1')).toBe(false);
+    expect(v.stringList('subnetIds', ['a', ''])).toBe(false);
+    expect(v.stringList('subnetIds', ['a', 'b'])).toBe(true);
+    expect(v.number('retentionDays', 0, { min: 1, integer: true })).toBe(false);
+    expect(v.number('retentionDays', 1.5, { integer: true })).toBe(false);
+    expect(v.number('retentionDays', '30')).toBe(false);
+    expect(v.boolean('locks', 'yes')).toBe(false);
+    expect(v.object('network', ['x'])).toBe(false);
+    expect(v.string('environment', '  ')).toBe(false);
+    expect(v.literal('environment', Token.asString({ Ref: 'x' }))).toBe(false);
+    const messages = v.problems.map((p) => `${p.prop}: ${p.allowed}`);
+    expect(messages).toEqual([
+      'subnetIds: a list of strings (got one string: write ["subnet-1"])',
+      'subnetIds[1]: a non-empty string',
+      'retentionDays: an integer >= 1',
+      'retentionDays: an integer',
+      'retentionDays: a number',
+      'locks: true or false',
+      'network: an object',
+      'environment: a non-empty string',
+      'environment: a literal value known at synth (it forms resource names); a token is only known at apply',
+    ]);
+  });
+});

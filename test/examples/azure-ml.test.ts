@@ -38,6 +38,16 @@ describe('examples/azure-ml', () => {
     expect(provider.features[0].machine_learning[0].purge_soft_deleted_workspace_on_destroy).toBe(
       false,
     );
+    expect(provider.features[0].storage[0].data_plane_available).toBe(false);
+    expect(json.terraform.required_providers.azapi.source).toBe('Azure/azapi');
+    expect(json.terraform.required_providers.time.source).toBe('hashicorp/time');
+  });
+
+  test('X-11 every apply rule decides on the example (no finding is left UNKNOWN)', () => {
+    expect(report.summary.unknown).toBe(0);
+    expect(
+      report.findings.filter((f: any) => f.ruleId === 'AZ-09.propagation').length,
+    ).toBeGreaterThan(3);
   });
 
   test('X-12 two synths of the example are byte-identical', () => {
@@ -58,8 +68,10 @@ describe('examples/azure-ml', () => {
     expect(
       Object.keys(json.resource.azurerm_machine_learning_workspace_network_outbound_rule_fqdn),
     ).toHaveLength(2);
-    expect(Object.keys(json.resource.azurerm_machine_learning_datastore_blobstorage)).toHaveLength(
-      2,
-    );
+    expect(
+      Object.values<any>(json.resource.azapi_resource).filter((r) =>
+        r.type.startsWith('Microsoft.MachineLearningServices/workspaces/datastores@'),
+      ),
+    ).toHaveLength(2);
   });
 });

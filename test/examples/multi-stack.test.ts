@@ -111,6 +111,77 @@ describe('multi-stack example (X-14)', () => {
     expect(stacks['ms-azure-platform'].resource.azurerm_virtual_network).toBeUndefined();
   });
 
+  test('AWS-02 across stacks the platform reaches the shared interface endpoints and S3', () => {
+    const platform = stacks['ms-aws-platform'].resource;
+    const network = stacks['ms-aws-network'].resource;
+    const remote = 'data.terraform_remote_state.cross-stack-reference-input-ms-aws-network';
+    const endpointSgOutput = Object.keys(stacks['ms-aws-network'].output).find((o) =>
+      o.includes('endpoint-sg'),
+    );
+    expect(endpointSgOutput).toBeDefined();
+    const studioSg = Object.keys(platform.aws_security_group).find((k) => k.includes('studio-sg'));
+    // ingress on the network's endpoint security group, created in the platform stack
+    const ingress = Object.values<any>(platform.aws_vpc_security_group_ingress_rule).filter((r) =>
+      String(r.security_group_id).includes(remote),
+    );
+    expect(ingress.map((r) => [r.from_port, r.to_port])).toEqual([
+      [443, 443],
+      [443, 443],
+    ]);
+    expect(ingress.map((r) => r.referenced_security_group_id).join()).toContain(studioSg);
+    // studio-sg egress: 443 to the endpoints, 443 to S3 (the region's S3 prefix list)
+    const egress = Object.values<any>(platform.aws_vpc_security_group_egress_rule).filter((r) =>
+      String(r.security_group_id).includes(`aws_security_group.${studioSg}.`),
+    );
+    expect(egress.map((r) => r.description).sort()).toEqual([
+      'HTTPS to S3 through the gateway endpoint',
+      'HTTPS to VPC interface endpoints',
+      'NFS to the domain EFS mount targets',
+    ]);
+    expect(
+      egress.find((r) => r.referenced_security_group_id)?.referenced_security_group_id,
+    ).toContain(remote);
+    const prefixList = Object.values<any>(stacks['ms-aws-platform'].data.aws_prefix_list)[0];
+    expect(prefixList.name).toBe('com.amazonaws.eu-west-1.s3');
+    expect(egress.find((r) => r.prefix_list_id)?.prefix_list_id).toMatch(
+      /^\$\{data\.aws_prefix_list\./,
+    );
+    // the network's gateway endpoint admits the platform's data bucket by name, no placeholder
+    const s3 = Object.values<any>(network.aws_vpc_endpoint).find(
+      (e) => e.vpc_endpoint_type === 'Gateway',
+    );
+    const dataBucket = Object.values<any>(platform.aws_s3_bucket).find((b) =>
+      String(b.bucket).startsWith('data-'),
+    );
+    expect(dataBucket.bucket).toMatch(/^data-111111111111-eu-west-1-[a-z0-9]{6}$/);
+    const admitted = JSON.parse(s3.policy).Statement.find((x: any) => x.Sid === 'PlatformBuckets');
+    expect(admitted.Resource).toEqual([
+      `arn:aws:s3:::${dataBucket.bucket}`,
+      `arn:aws:s3:::${dataBucket.bucket}/*`,
+    ]);
+    expect(s3.policy).not.toContain('none-admitted');
+    // the interface endpoints admit principals of the account only
+    const interfaces = Object.values<any>(network.aws_vpc_endpoint).filter(
+      (e) => e.vpc_endpoint_type === 'Interface' && !e.service_name.endsWith('.studio'),
+    );
+    expect(interfaces).toHaveLength(8);
+    for (const e of interfaces)
+      expect(JSON.parse(e.policy).Statement[0].Condition).toEqual({
+        StringEquals: { 'aws:PrincipalAccount': '111111111111' },
+      });
+  });
+
+  test("AWS-18 tenant profiles run as the data scientists' Studio role of the platform, not as the TRAINING role", () => {
+    for (const tenant of ['fraud', 'pricing']) {
+      for (const p of Object.values<any>(
+        stacks[`ms-aws-tenant-${tenant}`].resource.aws_sagemaker_user_profile,
+      )) {
+        expect(p.user_settings.execution_role).toContain('studio-roles_data-scientist_role');
+        expect(p.user_settings.execution_role).not.toContain('roles_execution');
+      }
+    }
+  });
+
   test('AWS-30 tenant stacks carry the tenant id on every profile', () => {
     for (const tenant of ['fraud', 'pricing']) {
       const profiles = Object.values<any>(
@@ -127,6 +198,8 @@ describe('multi-stack example (X-14)', () => {
   test('X-11 every stack passes the three packs; the only suppression is explained', () => {
     for (const [name, report] of Object.entries<any>(reports)) {
       expect(`${name}: ${report.summary.nonCompliant}`).toBe(`${name}: 0`);
+      if (name.startsWith('ms-azure-'))
+        expect(`${name}: ${report.summary.unknown}`).toBe(`${name}: 0`);
       expect(report.packs).toEqual(['AwsMlopsChecks', 'GcpMlopsChecks', 'AzureMlopsChecks']);
     }
     const suppressed = Object.values<any>(reports).flatMap((r) =>
@@ -135,6 +208,11 @@ describe('multi-stack example (X-14)', () => {
     expect(suppressed.map((f: any) => `${f.ruleId}: ${f.reason}`)).toEqual([
       'AWS-02.endpoints: interface endpoints for the VPC are created by the shared network stack ms-aws-network',
     ]);
+  });
+
+  test('X-11 the AWS stacks have no finding left UNKNOWN (every rule decides on them)', () => {
+    for (const name of Object.keys(reports).filter((n) => n.startsWith('ms-aws-')))
+      expect(`${name}: ${reports[name].summary.unknown}`).toBe(`${name}: 0`);
   });
 
   test('snapshot of every stack', () => {

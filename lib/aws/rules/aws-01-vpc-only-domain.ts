@@ -1,6 +1,14 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, nonEmpty } from './util';
+import { allOf, Verdict } from '../../core/compliance/tf';
+import { asList, isUnknown, read } from './util';
+
+/** A list of security groups at `path` is present and not empty (UNKNOWN when an expression). */
+function groups(r: Parameters<typeof read>[0], path: string): Verdict {
+  const v = read(r, path);
+  if (isUnknown(v)) return v;
+  return asList(v).length > 0 || `no ${path}`;
+}
 
 /** AWS-01: VpcOnly domain in >= 2 subnets with security groups on domain, default user and space settings. */
 export const aws01VpcOnlyDomain = defineRule({
@@ -12,23 +20,22 @@ export const aws01VpcOnlyDomain = defineRule({
     'Set app_network_access_type = "VpcOnly", two or more subnet_ids, domain_settings.security_group_ids, default_user_settings.security_groups and default_space_settings.security_groups',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {
-    const problems: string[] = [];
-    if (r.attributes.app_network_access_type !== 'VpcOnly')
-      problems.push(
-        `app_network_access_type is ${r.attributes.app_network_access_type ?? 'PublicInternetOnly (default)'}`,
-      );
-    const subnets = r.attributes.subnet_ids;
-    if (Array.isArray(subnets) && subnets.length < 2) problems.push('fewer than two subnets');
-    if (!nonEmpty(attr(r, 'domain_settings.security_group_ids')))
-      problems.push('no domain_settings.security_group_ids');
-    if (!nonEmpty(attr(r, 'default_user_settings.security_groups')))
-      problems.push('no default_user_settings.security_groups');
-    if (
-      r.attributes.default_space_settings !== undefined &&
-      !nonEmpty(attr(r, 'default_space_settings.security_groups'))
-    ) {
-      problems.push('no default_space_settings.security_groups');
-    }
-    return problems.length === 0 || problems.join('; ');
+    const access = read(r, 'app_network_access_type');
+    const subnets = read(r, 'subnet_ids');
+    const space = read(r, 'default_space_settings');
+    return allOf([
+      isUnknown(access)
+        ? access
+        : access === 'VpcOnly' ||
+          `app_network_access_type is ${access ?? 'PublicInternetOnly (default)'}`,
+      isUnknown(subnets) ? subnets : asList(subnets).length >= 2 || 'fewer than two subnets',
+      groups(r, 'domain_settings.security_group_ids'),
+      groups(r, 'default_user_settings.security_groups'),
+      isUnknown(space)
+        ? space
+        : space === undefined
+          ? undefined
+          : groups(r, 'default_space_settings.security_groups'),
+    ]);
   },
 });

@@ -1,6 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { unknown } from '../../core/compliance/tf';
 import { REQUIRED_INTERFACE_ENDPOINTS } from '../defaults';
+import { isExpression } from './util';
 
 /** AWS-02: the stack of a domain has the required interface endpoints. */
 export const aws02Endpoints = defineRule({
@@ -11,13 +13,19 @@ export const aws02Endpoints = defineRule({
     'Create the missing aws_vpc_endpoint resources (PrivateNetwork does), or suppress with a reason when the network lives in another stack',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (_r, stack) => {
-    const names = stack
+    const interfaces = stack
       .resources('aws_vpc_endpoint')
-      .filter((e) => (e.attributes.vpc_endpoint_type ?? 'Gateway') === 'Interface')
-      .map((e) => String(e.attributes.service_name ?? ''));
+      .filter((e) => (e.attributes.vpc_endpoint_type ?? 'Gateway') === 'Interface');
+    const names = interfaces.map((e) => e.attributes.service_name);
     const missing = REQUIRED_INTERFACE_ENDPOINTS.filter(
-      (s) => !names.some((n) => n.endsWith(`.${s}`)),
+      (s) => !names.some((n) => typeof n === 'string' && !isExpression(n) && n.endsWith(`.${s}`)),
     );
-    return missing.length === 0 || `missing endpoints: ${missing.join(', ')}`;
+    if (missing.length === 0) return true;
+    const dynamic = names.filter((n) => isExpression(n));
+    if (dynamic.length > 0)
+      return unknown(
+        `service_name is ${dynamic[0]}; missing unless it names ${missing.join(', ')}`,
+      );
+    return `missing endpoints: ${missing.join(', ')}`;
   },
 });

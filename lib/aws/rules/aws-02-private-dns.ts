@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { expectValue, isExpression, isTrue, unknown } from '../../core/compliance/tf';
+import { isTrue } from '../../core/compliance/tf';
+import { isUnknown, read } from './util';
 
 /** AWS-02: interface endpoints have private DNS. */
 export const aws02PrivateDns = defineRule({
@@ -10,9 +11,11 @@ export const aws02PrivateDns = defineRule({
   fixHint: 'Set private_dns_enabled = true on the aws_vpc_endpoint',
   resourceTypes: ['aws_vpc_endpoint'],
   check: (r) => {
-    const type = r.attributes.vpc_endpoint_type;
-    if (isExpression(type)) return unknown(`vpc_endpoint_type is ${type}`);
+    const type = read(r, 'vpc_endpoint_type');
+    if (isUnknown(type)) return type;
     if (type !== 'Interface') return undefined;
-    return expectValue(r, 'private_dns_enabled', isTrue, () => 'private_dns_enabled is not true');
+    const dns = read(r, 'private_dns_enabled');
+    if (isUnknown(dns)) return dns;
+    return isTrue(dns) || 'private_dns_enabled is not true';
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { list, statements } from './util';
+import { unknown } from '../../core/compliance/tf';
+import { isExpression, isUnknown, list, read, statements } from './util';
 
 /** AWS-02: the S3 gateway endpoint has a policy limited to named buckets. */
 export const aws02S3GatewayPolicy = defineRule({
@@ -10,19 +11,24 @@ export const aws02S3GatewayPolicy = defineRule({
   fixHint:
     'Set policy on the S3 gateway aws_vpc_endpoint with Resource limited to the platform bucket ARNs',
   resourceTypes: ['aws_vpc_endpoint'],
-  check: (r) => {
-    const type = r.attributes.vpc_endpoint_type ?? 'Gateway';
-    if (type !== 'Gateway' || !String(r.attributes.service_name ?? '').endsWith('.s3'))
-      return undefined;
-    if (r.attributes.policy === undefined)
-      return 'no endpoint policy (full access to every bucket)';
-    const st = statements(r.attributes.policy);
-    if (!st) return undefined;
-    const open = st.filter(
-      (s) =>
-        s.Effect === 'Allow' &&
-        list(s.Resource).some((x: string) => x === '*' || x === 'arn:aws:s3:::*'),
+  check: (r, stack) => {
+    const type = read(r, 'vpc_endpoint_type');
+    const service = read(r, 'service_name');
+    if (isUnknown(type)) return type;
+    if ((type ?? 'Gateway') !== 'Gateway') return undefined;
+    if (isUnknown(service)) return service;
+    if (!String(service ?? '').endsWith('.s3')) return undefined;
+    const st = statements(r.attributes.policy, stack);
+    if (st === undefined) return 'no endpoint policy (full access to every bucket)';
+    if (isUnknown(st)) return st;
+    const allow = st.filter((s) => s.Effect === 'Allow');
+    const open = allow.filter((s) =>
+      list<string>(s.Resource).some((x) => x === '*' || /^arn:aws[a-z-]*:s3:::\*$/.test(x)),
     );
-    return open.length === 0 || 'an Allow statement admits every bucket';
+    if (open.length > 0) return 'an Allow statement admits every bucket';
+    const dynamic = allow
+      .flatMap((s) => list<string>(s.Resource))
+      .find((x) => isExpression(x) && !/\$\{aws_s3_bucket\./.test(x));
+    return dynamic === undefined || unknown(`Resource is ${dynamic}`);
   },
 });

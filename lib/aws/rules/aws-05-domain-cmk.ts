@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { isUnknown, read } from './util';
 
 /** AWS-05: the domain EFS/EBS is encrypted with a customer managed key. */
 export const aws05DomainCmk = defineRule({
@@ -9,7 +10,12 @@ export const aws05DomainCmk = defineRule({
     'SageMaker domains encrypt their EFS and EBS volumes with a customer managed KMS key',
   fixHint: 'Set kms_key_id on the aws_sagemaker_domain to the platform CMK',
   resourceTypes: ['aws_sagemaker_domain'],
-  check: (r) =>
-    (typeof r.attributes.kms_key_id === 'string' && r.attributes.kms_key_id.length > 0) ||
-    'no kms_key_id',
+  check: (r) => {
+    const raw = r.attributes.kms_key_id;
+    // a reference to a key of the stack is a customer managed key; other expressions are unknown
+    if (typeof raw === 'string' && /^\$\{aws_kms_key\.[^}]*\}$/.test(raw)) return true;
+    const key = read(r, 'kms_key_id');
+    if (isUnknown(key)) return key;
+    return (typeof key === 'string' && key.length > 0) || 'no kms_key_id';
+  },
 });

@@ -1,5 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { allOf, isTrue } from '../../core/compliance/tf';
+import { isUnknown, read } from './util';
 
 /** AWS-05 / X-04: customer managed keys rotate (<= 365 days) and have a 30-day deletion window. */
 export const aws05KeyRotation = defineRule({
@@ -10,14 +12,17 @@ export const aws05KeyRotation = defineRule({
     'Set enable_key_rotation = true, rotation_period_in_days <= 365 and deletion_window_in_days = 30',
   resourceTypes: ['aws_kms_key'],
   check: (r) => {
-    const a = r.attributes;
-    const problems: string[] = [];
-    if (a.enable_key_rotation !== true) problems.push('enable_key_rotation is not true');
-    if (typeof a.rotation_period_in_days === 'number' && a.rotation_period_in_days > 365)
-      problems.push('rotation period above 365 days');
-    if (a.deletion_window_in_days !== 30)
-      problems.push(`deletion_window_in_days is ${a.deletion_window_in_days ?? '30 (default)'}`);
-    if (a.deletion_window_in_days === undefined) problems.pop();
-    return problems.length === 0 || problems.join('; ');
+    const rotation = read(r, 'enable_key_rotation');
+    const period = read(r, 'rotation_period_in_days');
+    const window = read(r, 'deletion_window_in_days');
+    return allOf([
+      isUnknown(rotation) ? rotation : isTrue(rotation) || 'enable_key_rotation is not true',
+      isUnknown(period)
+        ? period
+        : period === undefined || Number(period) <= 365 || 'rotation period above 365 days',
+      isUnknown(window)
+        ? window
+        : window === undefined || Number(window) === 30 || `deletion_window_in_days is ${window}`,
+    ]);
   },
 });

@@ -1,6 +1,18 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, block } from './util';
+import { allOf, unknown, Verdict } from '../../core/compliance/tf';
+import { block, isExpression, isUnknown, read } from './util';
+
+/** The sharing key: an ARN literal, a reference to a key's ARN, never a key id. */
+function keyVerdict(key: any): Verdict {
+  if (!key) return 'no s3_kms_key_id';
+  if (!isExpression(key))
+    return String(key).startsWith('arn:') || `s3_kms_key_id '${key}' is not an ARN`;
+  if (/\$\{aws_kms_key\.[^}]*\.key_id\}/.test(key))
+    return 's3_kms_key_id references the key id, not its ARN';
+  if (/^\$\{aws_kms_key\.[^}]*\.arn\}$/.test(key)) return true;
+  return unknown(`s3_kms_key_id is ${key}`);
+}
 
 /** AWS-06: notebook sharing goes to S3 encrypted with a KMS key given as an ARN. */
 export const aws06SharingSettings = defineRule({
@@ -12,17 +24,21 @@ export const aws06SharingSettings = defineRule({
     'Set default_user_settings.sharing_settings.s3_output_path and s3_kms_key_id (the key ARN)',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {
-    const s = block(attr(r, 'default_user_settings.sharing_settings'));
-    if (s === undefined) return 'no sharing_settings';
-    if (s.notebook_output_option === 'Disabled' && !s.s3_output_path) return undefined;
-    const problems: string[] = [];
-    if (!s.s3_output_path) problems.push('no s3_output_path');
-    const key = s.s3_kms_key_id;
-    if (!key) problems.push('no s3_kms_key_id');
-    else if (!key.includes('${') && !key.startsWith('arn:'))
-      problems.push(`s3_kms_key_id '${key}' is not an ARN`);
-    else if (key.includes('${aws_kms_key.') && !/\.arn\}/.test(key))
-      problems.push('s3_kms_key_id references the key id, not its ARN');
-    return problems.length === 0 || problems.join('; ');
+    const settings = read(r, 'default_user_settings.sharing_settings');
+    if (isUnknown(settings)) return settings;
+    if (settings === undefined) return 'no sharing_settings';
+    const s = block(settings) ?? {};
+    const option = read(r, 'default_user_settings.sharing_settings.notebook_output_option');
+    if (isUnknown(option)) return option;
+    const path = s.s3_output_path;
+    if (option === 'Disabled' && !path) return undefined;
+    return allOf([
+      !path
+        ? 'no s3_output_path'
+        : !isExpression(path) || /^s3:\/\/\$\{aws_s3_bucket\.[^}]*\}\//.test(path)
+          ? true
+          : unknown(`s3_output_path is ${path}`),
+      keyVerdict(s.s3_kms_key_id),
+    ]);
   },
 });

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { block, companions, list } from './util';
+import { isTrue } from '../../core/compliance/tf';
+import { asList, blocks, companions, isUnknown, readValue } from './util';
 
 /** True when the bucket receives S3 server access logs (such buckets cannot use SSE-KMS). */
 export function isAccessLogTarget(stack: StackView, bucket: ResourceView): boolean {
@@ -9,7 +10,7 @@ export function isAccessLogTarget(stack: StackView, bucket: ResourceView): boole
   const name = bucket.attributes.bucket;
   return (
     typeof name === 'string' &&
-    stack.resources('aws_s3_bucket_logging').some((l) => l.attributes.target_bucket === name)
+    stack.named('aws_s3_bucket_logging', 'target_bucket', name).length > 0
   );
 }
 
@@ -25,12 +26,26 @@ export const aws07BucketEncryption = defineRule({
   check: (r, stack) => {
     const cfg = companions(stack, 'aws_s3_bucket_server_side_encryption_configuration', r)[0];
     if (!cfg) return 'no server-side encryption configuration';
-    const rule = list(cfg.attributes.rule)[0] as any;
-    const def = block(rule?.apply_server_side_encryption_by_default);
-    if (def?.sse_algorithm === 'AES256' && isAccessLogTarget(stack, r)) return true;
-    if (def?.sse_algorithm !== 'aws:kms' && def?.sse_algorithm !== 'aws:kms:dsse')
-      return `sse_algorithm is ${def?.sse_algorithm}`;
-    if (!def?.kms_master_key_id) return 'no kms_master_key_id (AWS managed key)';
-    return rule?.bucket_key_enabled === true || 'bucket_key_enabled is not true';
+    const rules = blocks(cfg, 'rule');
+    if (isUnknown(rules)) return rules;
+    const rule = rules[0];
+    const algorithm = readValue(rule, 'apply_server_side_encryption_by_default.sse_algorithm');
+    if (isUnknown(algorithm)) return algorithm;
+    if (algorithm === 'AES256' && isAccessLogTarget(stack, r)) return true;
+    if (algorithm !== 'aws:kms' && algorithm !== 'aws:kms:dsse')
+      return `sse_algorithm is ${algorithm}`;
+    const key = readValue(rule, 'apply_server_side_encryption_by_default.kms_master_key_id');
+    const bucketKey = readValue(rule, 'bucket_key_enabled');
+    if (isUnknown(bucketKey)) return bucketKey;
+    if (!isUnknown(key) && !key) return 'no kms_master_key_id (AWS managed key)';
+    if (!isTrue(bucketKey)) return 'bucket_key_enabled is not true';
+    if (isUnknown(key)) {
+      // a reference to a customer managed key of the stack is known to be a CMK
+      const raw = String(
+        asList<any>(rule.apply_server_side_encryption_by_default)[0]?.kms_master_key_id,
+      );
+      return /^\$\{aws_kms_key\.[^}]*\}$/.test(raw) || key;
+    }
+    return !/alias\/aws\//.test(String(key)) || `kms_master_key_id ${key} is an AWS managed key`;
   },
 });

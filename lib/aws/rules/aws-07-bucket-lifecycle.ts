@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { companions, list } from './util';
+import { unknown } from '../../core/compliance/tf';
+import { blocks, companions, isExpression, isUnknown } from './util';
 
 /** AWS-07: lifecycle rules. */
 export const aws07BucketLifecycle = defineRule({
@@ -11,9 +12,11 @@ export const aws07BucketLifecycle = defineRule({
   resourceTypes: ['aws_s3_bucket'],
   check: (r, stack) => {
     const l = companions(stack, 'aws_s3_bucket_lifecycle_configuration', r)[0];
-    return (
-      list(l?.attributes.rule).some((x: any) => x.status === 'Enabled') ||
-      'no enabled lifecycle rule'
-    );
+    if (!l) return 'no enabled lifecycle rule';
+    const rules = blocks(l, 'rule');
+    if (isUnknown(rules)) return rules;
+    if (rules.some((x) => x?.status === 'Enabled')) return true;
+    const dynamic = rules.find((x) => isExpression(x?.status));
+    return dynamic ? unknown(`rule.status is ${dynamic.status}`) : 'no enabled lifecycle rule';
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { companions } from './util';
 import { isAccessLogTarget } from './aws-07-bucket-encryption';
+import { companions, isUnknown, read } from './util';
 
 /** AWS-07: server access logging to a log bucket. */
 export const aws07BucketLogging = defineRule({
@@ -12,6 +12,11 @@ export const aws07BucketLogging = defineRule({
   resourceTypes: ['aws_s3_bucket'],
   check: (r, stack) => {
     if (isAccessLogTarget(stack, r)) return true;
-    return companions(stack, 'aws_s3_bucket_logging', r).length > 0 || 'no server access logging';
+    const logging = companions(stack, 'aws_s3_bucket_logging', r)[0];
+    if (!logging) return 'no server access logging';
+    const target = read(logging, 'target_bucket');
+    if (isUnknown(target) && !/\$\{aws_s3_bucket\./.test(String(logging.attributes.target_bucket)))
+      return target;
+    return Boolean(logging.attributes.target_bucket) || 'no target_bucket';
   },
 });

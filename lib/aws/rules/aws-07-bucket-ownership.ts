@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { block, companions } from './util';
+import { blocks, companions, isUnknown, readValue } from './util';
 
 /** AWS-07: ACLs disabled (BucketOwnerEnforced). */
 export const aws07BucketOwnership = defineRule({
@@ -11,9 +11,11 @@ export const aws07BucketOwnership = defineRule({
   resourceTypes: ['aws_s3_bucket'],
   check: (r, stack) => {
     const o = companions(stack, 'aws_s3_bucket_ownership_controls', r)[0];
-    return (
-      block(o?.attributes.rule)?.object_ownership === 'BucketOwnerEnforced' ||
-      'object ownership is not BucketOwnerEnforced'
-    );
+    if (!o) return 'object ownership is not BucketOwnerEnforced';
+    const rules = blocks(o, 'rule');
+    if (isUnknown(rules)) return rules;
+    const ownership = readValue(rules[0], 'object_ownership', 'rule.object_ownership');
+    if (isUnknown(ownership)) return ownership;
+    return ownership === 'BucketOwnerEnforced' || 'object ownership is not BucketOwnerEnforced';
   },
 });

@@ -1,6 +1,14 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { companions } from './util';
+import { allOf, isTrue } from '../../core/compliance/tf';
+import { companions, isUnknown, read } from './util';
+
+const KEYS = [
+  'block_public_acls',
+  'block_public_policy',
+  'ignore_public_acls',
+  'restrict_public_buckets',
+];
 
 /** AWS-07: all four public access blocks. */
 export const aws07BucketPublicAccess = defineRule({
@@ -12,13 +20,11 @@ export const aws07BucketPublicAccess = defineRule({
   check: (r, stack) => {
     const b = companions(stack, 'aws_s3_bucket_public_access_block', r)[0];
     if (!b) return 'no public access block';
-    const keys = [
-      'block_public_acls',
-      'block_public_policy',
-      'ignore_public_acls',
-      'restrict_public_buckets',
-    ];
-    const off = keys.filter((k) => b.attributes[k] !== true);
-    return off.length === 0 || `not true: ${off.join(', ')}`;
+    const values = KEYS.map((k) => [k, read(b, k)] as const);
+    const off = values.filter(([, v]) => !isUnknown(v) && !isTrue(v)).map(([k]) => k);
+    return allOf([
+      off.length === 0 || `not true: ${off.join(', ')}`,
+      ...values.filter(([, v]) => isUnknown(v)).map(([, v]) => v),
+    ]);
   },
 });

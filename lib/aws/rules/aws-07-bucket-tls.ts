@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { companions, list, statements } from './util';
+import { companions, isUnknown, list, statements } from './util';
 
 /** AWS-07: TLS-only bucket policy. */
 export const aws07BucketTls = defineRule({
@@ -12,12 +12,13 @@ export const aws07BucketTls = defineRule({
   check: (r, stack) => {
     const p = companions(stack, 'aws_s3_bucket_policy', r)[0];
     if (!p) return 'no bucket policy';
-    const st = statements(p.attributes.policy);
-    if (!st) return undefined;
+    const st = statements(p.attributes.policy, stack);
+    if (st === undefined) return 'no bucket policy';
+    if (isUnknown(st)) return st;
     const ok = st.some(
       (s) =>
         s.Effect === 'Deny' &&
-        list(s.Action).some((a: string) => a === 's3:*') &&
+        list<string>(s.Action).some((a) => a === 's3:*') &&
         String(s.Condition?.Bool?.['aws:SecureTransport']) === 'false',
     );
     return ok || 'no Deny on aws:SecureTransport = false';

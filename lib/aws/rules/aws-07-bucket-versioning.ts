@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { block, companions } from './util';
+import { blocks, companions, isUnknown, readValue } from './util';
 
 /** AWS-07: versioning on. */
 export const aws07BucketVersioning = defineRule({
@@ -11,9 +11,11 @@ export const aws07BucketVersioning = defineRule({
   resourceTypes: ['aws_s3_bucket'],
   check: (r, stack) => {
     const v = companions(stack, 'aws_s3_bucket_versioning', r)[0];
-    return (
-      block(v?.attributes.versioning_configuration)?.status === 'Enabled' ||
-      'versioning is not Enabled'
-    );
+    if (!v) return 'versioning is not Enabled';
+    const config = blocks(v, 'versioning_configuration');
+    if (isUnknown(config)) return config;
+    const status = readValue(config[0], 'status', 'versioning_configuration.status');
+    if (isUnknown(status)) return status;
+    return status === 'Enabled' || 'versioning is not Enabled';
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { isUnknown, read } from './util';
 
 /** AWS-08: explicit auth mode. */
 export const aws08AuthMode = defineRule({
@@ -8,6 +9,9 @@ export const aws08AuthMode = defineRule({
   description: 'SageMaker domains set auth_mode explicitly to IAM or SSO',
   fixHint: 'Set auth_mode = "IAM" or "SSO" (it cannot change after creation)',
   resourceTypes: ['aws_sagemaker_domain'],
-  check: (r) =>
-    ['IAM', 'SSO'].includes(r.attributes.auth_mode) || `auth_mode is ${r.attributes.auth_mode}`,
+  check: (r) => {
+    const mode = read(r, 'auth_mode');
+    if (isUnknown(mode)) return mode;
+    return ['IAM', 'SSO'].includes(mode) || `auth_mode is ${mode}`;
+  },
 });

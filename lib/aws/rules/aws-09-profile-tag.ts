@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { STUDIO_USER_TAG } from '../defaults';
+import { isUnknown, read } from './util';
 
 /** AWS-09: user profiles carry the studiouserid tag. */
 export const aws09ProfileTag = defineRule({
@@ -10,11 +11,10 @@ export const aws09ProfileTag = defineRule({
   fixHint: `Add tags { ${STUDIO_USER_TAG} = <user name> } to the aws_sagemaker_user_profile`,
   resourceTypes: ['aws_sagemaker_user_profile'],
   check: (r) => {
-    const tags = r.attributes.tags;
-    if (typeof tags === 'string') return undefined;
-    return (
-      (tags && typeof tags[STUDIO_USER_TAG] === 'string' && tags[STUDIO_USER_TAG].length > 0) ||
-      `no ${STUDIO_USER_TAG} tag`
-    );
+    const tags = read(r, 'tags');
+    if (isUnknown(tags)) return tags;
+    const value = read(r, `tags.${STUDIO_USER_TAG}`);
+    if (isUnknown(value)) return value;
+    return (typeof value === 'string' && value.length > 0) || `no ${STUDIO_USER_TAG} tag`;
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { isUnknown, read } from './util';
 
 /** AWS-09: CloudTrail shows the user profile (sourceIdentity). */
 export const aws09SourceIdentity = defineRule({
@@ -9,7 +9,9 @@ export const aws09SourceIdentity = defineRule({
   description: 'Domains propagate the user profile name as sourceIdentity to CloudTrail',
   fixHint: 'Set domain_settings.execution_role_identity_config = "USER_PROFILE_NAME"',
   resourceTypes: ['aws_sagemaker_domain'],
-  check: (r) =>
-    attr(r, 'domain_settings.execution_role_identity_config') === 'USER_PROFILE_NAME' ||
-    'execution_role_identity_config is not USER_PROFILE_NAME',
+  check: (r) => {
+    const v = read(r, 'domain_settings.execution_role_identity_config');
+    if (isUnknown(v)) return v;
+    return v === 'USER_PROFILE_NAME' || 'execution_role_identity_config is not USER_PROFILE_NAME';
+  },
 });

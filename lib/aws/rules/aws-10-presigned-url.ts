@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { unknown } from '../../core/compliance/tf';
 import { STUDIO_USER_TAG } from '../defaults';
-import { list, statements } from './util';
+import { allows, isExpression, isUnknown, statements } from './util';
 
 /** AWS-10: presigned URLs only for the caller's own profile. */
 export const aws10PresignedUrl = defineRule({
@@ -10,25 +11,23 @@ export const aws10PresignedUrl = defineRule({
   description: `Policies allow sagemaker:CreatePresignedDomainUrl only where sagemaker:ResourceTag/${STUDIO_USER_TAG} matches the caller's principal tag`,
   fixHint: `Add Condition StringEquals "sagemaker:ResourceTag/${STUDIO_USER_TAG}": "\${aws:PrincipalTag/${STUDIO_USER_TAG}}" (escape as $\${...} in Terraform)`,
   resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy'],
-  check: (r) => {
-    const st = statements(r.attributes.policy);
-    if (!st) return undefined;
-    const grants = st.filter(
-      (s) =>
-        s.Effect === 'Allow' &&
-        list(s.Action).some(
-          (a: string) =>
-            a === 'sagemaker:CreatePresignedDomainUrl' || a === 'sagemaker:*' || a === '*',
-        ),
-    );
+  check: (r, stack) => {
+    const st = statements(r.attributes.policy, stack);
+    if (st === undefined) return undefined;
+    if (isUnknown(st)) return st;
+    const grants = st.filter((s) => allows(s, 'sagemaker:CreatePresignedDomainUrl'));
     if (grants.length === 0) return undefined;
-    const bad = grants.filter((s) => {
-      const v = s.Condition?.StringEquals?.[`sagemaker:ResourceTag/${STUDIO_USER_TAG}`];
-      return typeof v !== 'string' || !/\$\$?\{aws:(PrincipalTag\/|username)/.test(v);
-    });
-    return (
-      bad.length === 0 ||
-      `statements without the ${STUDIO_USER_TAG} condition: ${bad.map((s) => s.Sid ?? '?').join(', ')}`
+    const values = grants.map(
+      (s) => [s, s.Condition?.StringEquals?.[`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]] as const,
     );
+    const bad = values.filter(
+      ([, v]) =>
+        !(typeof v === 'string' && isExpression(v)) &&
+        (typeof v !== 'string' || !/\$\$?\{aws:(PrincipalTag\/|username)/.test(v)),
+    );
+    if (bad.length > 0)
+      return `statements without the ${STUDIO_USER_TAG} condition: ${bad.map(([s]) => s.Sid ?? '?').join(', ')}`;
+    const dynamic = values.find(([, v]) => typeof v === 'string' && isExpression(v));
+    return dynamic === undefined || unknown(`the ${STUDIO_USER_TAG} condition is ${dynamic[1]}`);
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { list, statements } from './util';
+import { unknown } from '../../core/compliance/tf';
+import { isExpression, isUnknown, list, statements } from './util';
 
 /** AWS-12: the instance-type guardrail keeps 'system'. */
 export const aws12InstanceTypes = defineRule({
@@ -10,22 +11,24 @@ export const aws12InstanceTypes = defineRule({
     "Instance-type guardrails on sagemaker:CreateApp include 'system' (without it nobody can open Studio)",
   fixHint: "Add 'system' to the sagemaker:InstanceTypes list",
   resourceTypes: ['aws_iam_policy', 'aws_iam_role_policy'],
-  check: (r) => {
-    const st = statements(r.attributes.policy);
-    if (!st) return undefined;
+  check: (r, stack) => {
+    const st = statements(r.attributes.policy, stack);
+    if (st === undefined) return undefined;
+    if (isUnknown(st)) return st;
     const guards = st.filter(
       (s) =>
         s.Effect === 'Deny' &&
         list(s.Action).includes('sagemaker:CreateApp') &&
-        s.Condition?.['ForAnyValue:StringNotLike']?.['sagemaker:InstanceTypes'],
+        s.Condition?.['ForAnyValue:StringNotLike']?.['sagemaker:InstanceTypes'] !== undefined,
     );
     if (guards.length === 0) return undefined;
-    return (
-      guards.every((s) =>
-        list(s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes']).includes(
-          'system',
-        ),
-      ) || "'system' missing from the allowed instance types"
+    const lists = guards.map(
+      (s) => s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes'],
     );
+    if (lists.every((l) => list(l).includes('system'))) return true;
+    const dynamic = lists.flatMap((l) => list<string>(l)).find((t) => isExpression(t));
+    return dynamic
+      ? unknown(`sagemaker:InstanceTypes is ${dynamic}`)
+      : "'system' missing from the allowed instance types";
   },
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { allOf, isFalse } from '../../core/compliance/tf';
+import { blocks, isUnknown, read, readValue } from './util';
 
 /** AWS-16: endpoint configurations encrypt their volumes (and captured data) with a KMS key. */
 export const aws16EndpointEncryption = defineRule({
@@ -11,12 +12,22 @@ export const aws16EndpointEncryption = defineRule({
   fixHint: 'Set kms_key_arn, and data_capture_config.kms_key_id when data capture is on',
   resourceTypes: ['aws_sagemaker_endpoint_configuration'],
   check: (r) => {
-    const problems: string[] = [];
-    if (!r.attributes.kms_key_arn) problems.push('no kms_key_arn');
-    const capture = attr(r, 'data_capture_config');
-    if (capture !== undefined && capture.enable_capture !== false && !capture.kms_key_id) {
-      problems.push('data capture without kms_key_id');
+    const key = read(r, 'kms_key_arn');
+    const captures = blocks(r, 'data_capture_config');
+    const capture = isUnknown(captures) ? captures : captures[0];
+    let captureVerdict;
+    if (isUnknown(capture)) captureVerdict = capture;
+    else if (capture !== undefined) {
+      const enabled = readValue(capture, 'enable_capture', 'data_capture_config.enable_capture');
+      const captureKey = readValue(capture, 'kms_key_id', 'data_capture_config.kms_key_id');
+      captureVerdict = isUnknown(enabled)
+        ? enabled
+        : isFalse(enabled)
+          ? undefined
+          : isUnknown(captureKey)
+            ? captureKey
+            : Boolean(captureKey) || 'data capture without kms_key_id';
     }
-    return problems.length === 0 || problems.join('; ');
+    return allOf([isUnknown(key) ? key : Boolean(key) || 'no kms_key_arn', captureVerdict]);
   },
 });

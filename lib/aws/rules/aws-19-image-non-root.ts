@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { block } from './util';
+import { allOf, Verdict } from '../../core/compliance/tf';
+import { blocks, isUnknown, readValue } from './util';
 
 const CONFIGS = [
   'kernel_gateway_image_config',
@@ -17,12 +18,33 @@ export const aws19ImageNonRoot = defineRule({
     'Set file_system_config { default_uid = 1000, default_gid = 100 } (and build the image with USER 1000)',
   resourceTypes: ['aws_sagemaker_app_image_config'],
   check: (r) => {
-    const present = CONFIGS.filter((c) => r.attributes[c] !== undefined);
-    if (present.length === 0) return undefined;
-    const bad = present.filter((c) => {
-      const fs = block(block(r.attributes[c])?.file_system_config);
-      return fs?.default_uid !== 1000 || fs?.default_gid !== 100;
-    });
-    return bad.length === 0 || `${bad.join(', ')}: file_system_config is not UID 1000 / GID 100`;
+    const verdicts: Verdict[] = [];
+    for (const c of CONFIGS) {
+      const configs = blocks(r, c);
+      if (isUnknown(configs)) {
+        verdicts.push(configs);
+        continue;
+      }
+      for (const config of configs) {
+        const uid = readValue(
+          config,
+          'file_system_config.default_uid',
+          `${c}.file_system_config.default_uid`,
+        );
+        const gid = readValue(
+          config,
+          'file_system_config.default_gid',
+          `${c}.file_system_config.default_gid`,
+        );
+        if (isUnknown(uid)) verdicts.push(uid);
+        if (isUnknown(gid)) verdicts.push(gid);
+        if (isUnknown(uid) || isUnknown(gid)) continue;
+        verdicts.push(
+          (Number(uid) === 1000 && Number(gid) === 100) ||
+            `${c}: file_system_config is not UID 1000 / GID 100`,
+        );
+      }
+    }
+    return allOf(verdicts);
   },
 });

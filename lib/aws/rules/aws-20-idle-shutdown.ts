@@ -1,6 +1,9 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, block } from './util';
+import { isUnknown, read } from './util';
+
+const IDLE =
+  'default_user_settings.jupyter_lab_app_settings.app_lifecycle_management.idle_settings';
 
 /** AWS-20: idle shutdown of JupyterLab apps. */
 export const aws20IdleShutdown = defineRule({
@@ -11,15 +14,10 @@ export const aws20IdleShutdown = defineRule({
     'Set default_user_settings.jupyter_lab_app_settings.app_lifecycle_management.idle_settings with lifecycle_management ENABLED and idle_timeout_in_minutes',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {
-    const s = block(
-      attr(
-        r,
-        'default_user_settings.jupyter_lab_app_settings.app_lifecycle_management.idle_settings',
-      ),
-    );
-    return (
-      (s?.lifecycle_management === 'ENABLED' && s?.idle_timeout_in_minutes !== undefined) ||
-      'no idle shutdown'
-    );
+    const management = read(r, `${IDLE}.lifecycle_management`);
+    if (isUnknown(management)) return management;
+    const timeout = read(r, `${IDLE}.idle_timeout_in_minutes`);
+    if (management !== 'ENABLED' || timeout === undefined) return 'no idle shutdown';
+    return isUnknown(timeout) ? timeout : true;
   },
 });

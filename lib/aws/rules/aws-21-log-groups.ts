@@ -1,5 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { allOf } from '../../core/compliance/tf';
+import { isUnknown, read } from './util';
 
 /** AWS-21 / AWS-27: log groups encrypted with a CMK and with retention. */
 export const aws21LogGroups = defineRule({
@@ -11,9 +13,15 @@ export const aws21LogGroups = defineRule({
     'Set kms_key_id (a key whose policy admits logs.<region>.amazonaws.com) and retention_in_days',
   resourceTypes: ['aws_cloudwatch_log_group'],
   check: (r) => {
-    const problems: string[] = [];
-    if (!r.attributes.kms_key_id) problems.push('no kms_key_id');
-    if (!r.attributes.retention_in_days) problems.push('no retention_in_days (never expires)');
-    return problems.length === 0 || problems.join('; ');
+    const key = read(r, 'kms_key_id');
+    const retention = read(r, 'retention_in_days');
+    return allOf([
+      isUnknown(key) && !/\$\{aws_kms_key\./.test(String(r.attributes.kms_key_id))
+        ? key
+        : Boolean(r.attributes.kms_key_id) || 'no kms_key_id',
+      isUnknown(retention)
+        ? retention
+        : (Boolean(retention) && Number(retention) !== 0) || 'no retention_in_days (never expires)',
+    ]);
   },
 });

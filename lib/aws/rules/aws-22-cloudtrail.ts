@@ -1,5 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { allOf, isTrue } from '../../core/compliance/tf';
+import { isUnknown, read } from './util';
 
 /** AWS-22: trails encrypted, validated and multi-region. */
 export const aws22CloudTrail = defineRule({
@@ -9,11 +11,15 @@ export const aws22CloudTrail = defineRule({
   fixHint: 'Set kms_key_id, enable_log_file_validation = true and is_multi_region_trail = true',
   resourceTypes: ['aws_cloudtrail'],
   check: (r) => {
-    const a = r.attributes;
-    const problems: string[] = [];
-    if (!a.kms_key_id) problems.push('no kms_key_id');
-    if (a.enable_log_file_validation !== true) problems.push('log file validation off');
-    if (a.is_multi_region_trail !== true) problems.push('not multi-region');
-    return problems.length === 0 || problems.join('; ');
+    const key = read(r, 'kms_key_id');
+    const validation = read(r, 'enable_log_file_validation');
+    const multi = read(r, 'is_multi_region_trail');
+    return allOf([
+      isUnknown(key) && !/\$\{aws_kms_key\./.test(String(r.attributes.kms_key_id))
+        ? key
+        : Boolean(r.attributes.kms_key_id) || 'no kms_key_id',
+      isUnknown(validation) ? validation : isTrue(validation) || 'log file validation off',
+      isUnknown(multi) ? multi : isTrue(multi) || 'not multi-region',
+    ]);
   },
 });

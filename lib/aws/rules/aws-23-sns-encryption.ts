@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { isUnknown, read } from './util';
 
 /** AWS-23: alarm topics are KMS-encrypted. */
 export const aws23SnsEncryption = defineRule({
@@ -8,5 +9,10 @@ export const aws23SnsEncryption = defineRule({
   description: 'SNS topics are encrypted with a KMS key',
   fixHint: 'Set kms_master_key_id on the aws_sns_topic',
   resourceTypes: ['aws_sns_topic'],
-  check: (r) => Boolean(r.attributes.kms_master_key_id) || 'no kms_master_key_id',
+  check: (r) => {
+    const key = read(r, 'kms_master_key_id');
+    if (isUnknown(key) && !/\$\{aws_kms_key\./.test(String(r.attributes.kms_master_key_id)))
+      return key;
+    return Boolean(r.attributes.kms_master_key_id) || 'no kms_master_key_id';
+  },
 });

@@ -1,5 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { allOf } from '../../core/compliance/tf';
+import { isUnknown, read } from './util';
 
 /** AWS-31: notebook instances without internet, root, outside the VPC or without CMK. */
 export const aws31NotebookInstance = defineRule({
@@ -11,12 +13,17 @@ export const aws31NotebookInstance = defineRule({
     'Set direct_internet_access = "Disabled", root_access = "Disabled", subnet_id, security_groups and kms_key_id',
   resourceTypes: ['aws_sagemaker_notebook_instance'],
   check: (r) => {
-    const a = r.attributes;
-    const problems: string[] = [];
-    if (a.direct_internet_access !== 'Disabled') problems.push('direct internet access');
-    if (a.root_access !== 'Disabled') problems.push('root access');
-    if (!a.subnet_id) problems.push('no subnet_id');
-    if (!a.kms_key_id) problems.push('no kms_key_id');
-    return problems.length === 0 || problems.join('; ');
+    const internet = read(r, 'direct_internet_access');
+    const root = read(r, 'root_access');
+    const present = (path: string, problem: string) => {
+      const raw = r.attributes[path];
+      return raw === undefined || raw === '' ? problem : true;
+    };
+    return allOf([
+      isUnknown(internet) ? internet : internet === 'Disabled' || 'direct internet access',
+      isUnknown(root) ? root : root === 'Disabled' || 'root access',
+      present('subnet_id', 'no subnet_id'),
+      present('kms_key_id', 'no kms_key_id'),
+    ]);
   },
 });

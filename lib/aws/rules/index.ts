@@ -38,6 +38,23 @@ import { x05SgEgress } from './x-05-sg-egress';
 import { x05SgIngress } from './x-05-sg-ingress';
 import { x06TrailLogging } from './x-06-trail-logging';
 import { x08ForceDestroy } from './x-08-force-destroy';
+import { x10CloudTrailBucketPolicy } from './x-10-cloudtrail-bucket-policy';
+import { x10CloudTrailCloudWatchLogs } from './x-10-cloudtrail-cloudwatch-logs';
+import { x10CloudTrailKmsKeyPolicy } from './x-10-cloudtrail-kms-key-policy';
+import { x10Ec2EndpointPrivateDns } from './x-10-ec2-endpoint-private-dns';
+import { x10Ec2SgDescription } from './x-10-ec2-sg-description';
+import { x10Ec2SubnetCidr } from './x-10-ec2-subnet-cidr';
+import { x10IamPolicySize } from './x-10-iam-policy-size';
+import { x10IamRoleAttachments } from './x-10-iam-role-attachments';
+import { x10KmsKeyPolicy } from './x-10-kms-key-policy';
+import { x10LogsKmsKeyPolicy } from './x-10-logs-kms-key-policy';
+import { x10LogsMetricFilterOrder } from './x-10-logs-metric-filter-order';
+import { x10S3BucketName } from './x-10-s3-bucket-name';
+import { x10S3ObjectLock } from './x-10-s3-object-lock';
+import { x10SagemakerName } from './x-10-sagemaker-name';
+import { x10SagemakerNotebookSubnet } from './x-10-sagemaker-notebook-subnet';
+import { x10SagemakerUserProfileSso } from './x-10-sagemaker-user-profile-sso';
+import { x10Tags } from './x-10-tags';
 
 /** Stateful AWS resource types that must carry prevent_destroy (X-08). */
 export const AWS_STATEFUL_TYPES = [
@@ -112,6 +129,24 @@ export class AwsMlopsChecks extends RulePack {
       x05SgEgress,
       x06TrailLogging,
       x08ForceDestroy,
+      // apply contract: what the AWS APIs reject although `terraform plan` accepts it
+      x10Ec2SgDescription,
+      x10Ec2SubnetCidr,
+      x10Ec2EndpointPrivateDns,
+      x10KmsKeyPolicy,
+      x10LogsKmsKeyPolicy,
+      x10LogsMetricFilterOrder,
+      x10CloudTrailBucketPolicy,
+      x10CloudTrailKmsKeyPolicy,
+      x10CloudTrailCloudWatchLogs,
+      x10IamPolicySize,
+      x10IamRoleAttachments,
+      x10SagemakerName,
+      x10SagemakerUserProfileSso,
+      x10SagemakerNotebookSubnet,
+      x10S3BucketName,
+      x10S3ObjectLock,
+      x10Tags,
       preventDestroyRule(AWS_STATEFUL_TYPES),
       requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES),
     ]);

@@ -5,7 +5,7 @@ import { allOf, unknown, Verdict } from '../../core/compliance/tf';
 import { resolve } from '../../core/rules/exposure';
 import { FORBIDDEN_MANAGED_POLICIES } from '../defaults';
 import { WILDCARD_RESOURCE_ACTIONS } from '../persona-policies';
-import { list, statements } from './util';
+import { isExpression, isUnknown, list, statements } from './util';
 
 /**
  * AWS managed policies too broad to attach to anyone on any stack (X-03): administrator or
@@ -95,17 +95,23 @@ export const x03LeastPrivilege = defineRule({
       // a role without managed_policy_arns is judged on its other policies, not here
       return r.type === 'aws_iam_role' && v === undefined ? true : v;
     }
-    const st = statements(r.attributes.policy);
-    if (!st) return undefined;
+    const st = statements(r.attributes.policy, stack);
+    if (st === undefined) return undefined;
+    if (isUnknown(st)) return st;
     const problems: string[] = [];
+    const unknowns: string[] = [];
     for (const s of st.filter((x) => x.Effect === 'Allow')) {
       const actions: string[] = list(s.Action);
       const sid = s.Sid ?? '?';
       if (s.NotAction !== undefined) problems.push(`${sid}: NotAction`);
       const wild = actions.filter((a) => a === '*' || /:\*$/.test(a));
       if (wild.length > 0) problems.push(`${sid}: wildcard actions ${wild.join(', ')}`);
+      const dynamicActions = actions.filter((a) => isExpression(a));
+      if (dynamicActions.length > 0) unknowns.push(`${sid}: Action is ${dynamicActions[0]}`);
       if (list(s.Resource).includes('*')) {
-        const scoped = actions.filter((a) => !WILDCARD_RESOURCE_ACTIONS.includes(a));
+        const scoped = actions.filter(
+          (a) => !isExpression(a) && !WILDCARD_RESOURCE_ACTIONS.includes(a),
+        );
         if (scoped.length > 0) problems.push(`${sid}: Resource "*" for ${scoped.join(', ')}`);
       }
       if (
@@ -116,6 +122,9 @@ export const x03LeastPrivilege = defineRule({
         problems.push(`${sid}: iam:PassRole without iam:PassedToService`);
       }
     }
-    return problems.length === 0 || problems.join('; ');
+    return allOf([
+      problems.length === 0 || problems.join('; '),
+      ...unknowns.map((u) => unknown(u)),
+    ]);
   },
 });

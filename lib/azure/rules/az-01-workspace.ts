@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, verdict } from './util';
+import { allOf, check, mustBeFalse, mustBeTrue, present } from './util';
 
 /** AZ-01: the workspace is private, HBI, and runs as a user-assigned identity. */
 export const az01Workspace = defineRule({
@@ -11,15 +11,16 @@ export const az01Workspace = defineRule({
   fixHint:
     'Set public_network_access_enabled = false, high_business_impact = true, identity type UserAssigned with primary_user_assigned_identity',
   resourceTypes: ['azurerm_machine_learning_workspace'],
-  check: (r) => {
-    const f: string[] = [];
-    if (attr(r, 'public_network_access_enabled') !== false)
-      f.push('public_network_access_enabled is not false');
-    if (attr(r, 'high_business_impact') !== true) f.push('high_business_impact is not true');
-    const type = String(attr(r, 'identity.type') ?? '');
-    if (!type.includes('UserAssigned')) f.push(`identity type is '${type}', not UserAssigned`);
-    if (attr(r, 'primary_user_assigned_identity') === undefined)
-      f.push('primary_user_assigned_identity is not set');
-    return verdict(f);
-  },
+  check: (r) =>
+    allOf([
+      mustBeFalse(r, 'public_network_access_enabled'),
+      mustBeTrue(r, 'high_business_impact'),
+      check(
+        r,
+        'identity.type',
+        (t) => typeof t === 'string' && t.includes('UserAssigned'),
+        (t) => `identity type is '${t ?? ''}', not UserAssigned`,
+      ),
+      present(r, 'primary_user_assigned_identity', 'primary_user_assigned_identity is not set'),
+    ]),
 });

@@ -1,28 +1,30 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { isArmKey, keyRotation } from './key-policy';
+import { periodDays, unknown, verdict } from './util';
 
-/** Days of an ISO 8601 period such as P90D, P3M, P1Y (approximate for months and years). */
-function periodDays(p: string): number | undefined {
-  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(p);
-  if (!m) return undefined;
-  return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30 + Number(m[3] ?? 0);
-}
-
-/** AZ-02 / X-04: Key Vault keys rotate automatically at most every 365 days. */
+/** AZ-02 / X-04: Key Vault keys rotate automatically at most every 365 days and carry an expiry. */
 export const az02KeyRotation = defineRule({
   id: 'AZ-02.rotation',
   level: RuleLevel.ERROR,
-  description: 'Key Vault keys have an automatic rotation policy of at most 365 days',
+  description:
+    'Key Vault keys have a rotation policy: automatic rotation at most every 365 days and an expiry on new versions',
   fixHint:
-    "Add rotation_policy { automatic { time_after_creation = 'P90D' } expire_after = 'P180D' }",
-  resourceTypes: ['azurerm_key_vault_key'],
+    "azurerm_key_vault_key: rotation_policy { automatic { time_after_creation = 'P90D' } expire_after = 'P180D' }; an ARM key (azapi): properties.rotationPolicy with a rotate lifetime action and attributes.expiryTime",
+  resourceTypes: ['azurerm_key_vault_key', 'azapi_resource', 'azapi_resource_action'],
   check: (r) => {
-    const after = attr(r, 'rotation_policy.automatic.time_after_creation');
-    if (after === undefined)
-      return 'no automatic rotation (rotation_policy.automatic.time_after_creation)';
-    const days = periodDays(String(after));
-    if (days === undefined) return `unrecognised rotation period '${after}'`;
-    return days <= 365 || `rotation period ${after} exceeds 365 days`;
+    if (r.type !== 'azurerm_key_vault_key' && !isArmKey(r)) return undefined;
+    const p = keyRotation(r);
+    if (p.expression !== undefined) return unknown(`the rotation policy is ${p.expression}`);
+    const f: string[] = [];
+    if (p.rotateAfterCreation === undefined && p.rotateBeforeExpiry === undefined) {
+      f.push('no automatic rotation');
+    } else if (p.rotateAfterCreation !== undefined) {
+      const days = periodDays(p.rotateAfterCreation);
+      if (days === undefined) f.push(`unrecognised rotation period '${p.rotateAfterCreation}'`);
+      else if (days > 365) f.push(`rotation period ${p.rotateAfterCreation} exceeds 365 days`);
+    }
+    if (p.expiry === undefined) f.push('no expiry for new key versions');
+    return verdict(f);
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { present } from './util';
 
 /** AZ-02: container registries are encrypted with a customer-managed key. */
 export const az02RegistryCmk = defineRule({
@@ -10,6 +10,5 @@ export const az02RegistryCmk = defineRule({
     'Container registries are encrypted with a customer-managed key (Premium, set at creation)',
   fixHint: 'Add encryption { key_vault_key_id, identity_client_id } and a user-assigned identity',
   resourceTypes: ['azurerm_container_registry'],
-  check: (r) =>
-    attr(r, 'encryption.key_vault_key_id') !== undefined ? true : 'no encryption.key_vault_key_id',
+  check: (r) => present(r, 'encryption.key_vault_key_id', 'no encryption.key_vault_key_id'),
 });

@@ -1,6 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { allOf, check, read } from './util';
+
+const ACCOUNT = (v: any) => v === 'Account';
 
 /** AZ-02: storage accounts use a customer-managed key for every service. */
 export const az02StorageCmk = defineRule({
@@ -12,19 +14,30 @@ export const az02StorageCmk = defineRule({
     'Add customer_managed_key { key_vault_key_id, user_assigned_identity_id } (or azurerm_storage_account_customer_managed_key) and queue/table_encryption_key_type = Account',
   resourceTypes: ['azurerm_storage_account'],
   check: (r, stack) => {
+    const kv = read(r, 'customer_managed_key.key_vault_key_id');
+    const hsm = read(r, 'customer_managed_key.managed_hsm_key_id');
     const inline =
-      attr(r, 'customer_managed_key.key_vault_key_id') ??
-      attr(r, 'customer_managed_key.managed_hsm_key_id');
+      kv.expression !== undefined ||
+      hsm.expression !== undefined ||
+      kv.value !== undefined ||
+      hsm.value !== undefined;
     const separate =
       stack.referencing('azurerm_storage_account_customer_managed_key', 'storage_account_id', r)
         .length > 0;
-    if (inline === undefined && !separate) return 'no customer-managed key';
-    if (
-      attr(r, 'queue_encryption_key_type') !== 'Account' ||
-      attr(r, 'table_encryption_key_type') !== 'Account'
-    ) {
-      return 'queues/tables use service keys (queue_encryption_key_type and table_encryption_key_type must be Account)';
-    }
-    return true;
+    if (!inline && !separate) return 'no customer-managed key';
+    return allOf([
+      check(
+        r,
+        'queue_encryption_key_type',
+        ACCOUNT,
+        (v) => `queue_encryption_key_type is ${v ?? 'unset (Service)'}, not Account`,
+      ),
+      check(
+        r,
+        'table_encryption_key_type',
+        ACCOUNT,
+        (v) => `table_encryption_key_type is ${v ?? 'unset (Service)'}, not Account`,
+      ),
+    ]);
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { allOf, blocks, present, unknown } from './util';
 
 /** AZ-02: the workspace is encrypted with a customer-managed key through a user-assigned identity. */
 export const az02WorkspaceCmk = defineRule({
@@ -11,13 +11,14 @@ export const az02WorkspaceCmk = defineRule({
     'Add encryption { key_vault_id, key_id, user_assigned_identity_id } (set at creation only)',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r) => {
-    if (
-      attr(r, 'encryption.key_id') === undefined ||
-      attr(r, 'encryption.key_vault_id') === undefined
-    )
-      return 'no encryption block with key_id and key_vault_id';
-    if (attr(r, 'encryption.user_assigned_identity_id') === undefined)
-      return 'encryption.user_assigned_identity_id is not set';
-    return true;
+    const enc = blocks(r, 'encryption');
+    if (enc.expression !== undefined) return unknown(`encryption is ${enc.expression}`);
+    if (enc.list.length === 0) return 'no encryption block with key_id and key_vault_id';
+    const b = enc.list[0];
+    return allOf([
+      present(b, 'key_id', 'encryption.key_id is not set'),
+      present(b, 'key_vault_id', 'encryption.key_vault_id is not set'),
+      present(b, 'user_assigned_identity_id', 'encryption.user_assigned_identity_id is not set'),
+    ]);
   },
 });

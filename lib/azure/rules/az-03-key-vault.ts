@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, verdict } from './util';
+import { allOf, check, isFalse, isTrue, mustBeTrue, read, unknown, Verdict } from './util';
 
 /** AZ-03: Key Vaults are purge-protected, RBAC-authorized and closed to public networks. */
 export const az03KeyVault = defineRule({
@@ -12,22 +12,43 @@ export const az03KeyVault = defineRule({
     'Set purge_protection_enabled = true, soft_delete_retention_days = 90, rbac_authorization_enabled = true, public_network_access_enabled = false (or network_acls default_action = Deny)',
   resourceTypes: ['azurerm_key_vault'],
   check: (r) => {
-    const f: string[] = [];
-    if (attr(r, 'purge_protection_enabled') !== true)
-      f.push('purge_protection_enabled is not true (required for CMK)');
-    const days = attr(r, 'soft_delete_retention_days');
-    if (days !== undefined && days !== 90) f.push(`soft_delete_retention_days is ${days}, not 90`);
-    if (
-      attr(r, 'rbac_authorization_enabled') !== true &&
-      attr(r, 'enable_rbac_authorization') !== true
-    )
-      f.push('RBAC authorization is off (access policies)');
-    if (attr(r, 'network_acls.default_action') !== 'Deny')
-      f.push('network_acls.default_action is not Deny');
-    const pna = attr(r, 'public_network_access_enabled');
-    const ips = attr(r, 'network_acls.ip_rules') ?? [];
-    if (pna !== false && (!Array.isArray(ips) || ips.length === 0))
-      f.push('public network access is on without an IP allow-list');
-    return verdict(f);
+    const rbac = (): Verdict => {
+      const a = read(r, 'rbac_authorization_enabled');
+      const b = read(r, 'enable_rbac_authorization');
+      if (isTrue(a.value) || isTrue(b.value)) return true;
+      if (a.expression !== undefined || b.expression !== undefined)
+        return unknown(`RBAC authorization is ${a.expression ?? b.expression}`);
+      return 'RBAC authorization is off (access policies)';
+    };
+    const publicAccess = (): Verdict => {
+      const pna = read(r, 'public_network_access_enabled');
+      if (isFalse(pna.value)) return true;
+      const ips = read(r, 'network_acls.ip_rules');
+      if (pna.expression !== undefined)
+        return unknown(`public_network_access_enabled is ${pna.expression}`);
+      if (ips.expression !== undefined)
+        return unknown(`network_acls.ip_rules is ${ips.expression}`);
+      return (
+        (Array.isArray(ips.value) && ips.value.length > 0) ||
+        'public network access is on without an IP allow-list'
+      );
+    };
+    return allOf([
+      mustBeTrue(r, 'purge_protection_enabled'),
+      check(
+        r,
+        'soft_delete_retention_days',
+        (d) => d === undefined || Number(d) === 90,
+        (d) => `soft_delete_retention_days is ${d}, not 90`,
+      ),
+      rbac(),
+      check(
+        r,
+        'network_acls.default_action',
+        (a) => a === 'Deny',
+        (a) => `network_acls.default_action is ${a ?? 'unset'}, not Deny`,
+      ),
+      publicAccess(),
+    ]);
   },
 });

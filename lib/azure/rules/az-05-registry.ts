@@ -1,27 +1,67 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, verdict } from './util';
+import { StackView } from '../../core/compliance/stack-view';
+import { ROLE_IDS, ROLES } from '../defaults';
+import { allOf, check, isTrue, mustBeFalse, present, read, unknown, Verdict } from './util';
 
-/** AZ-05: container registries are Premium, private, without admin account, with quarantine and retention. */
+const WRITER_ID = ROLE_IDS[ROLES.ACR_QUARANTINE_WRITER];
+
+/**
+ * AZ-05: container registries are Premium, private, without admin account, with retention; a
+ * quarantine policy only together with a scanner that can release images (AcrQuarantineWriter):
+ * without one, quarantined images are never pullable and Azure ML image builds fail.
+ */
 export const az05Registry = defineRule({
   id: 'AZ-05',
   level: RuleLevel.ERROR,
   description:
-    'Container registries are Premium with admin account off, public network off, anonymous pull off, quarantine and retention policies on',
+    'Container registries are Premium with admin account off, public network off, anonymous pull off and a retention policy; quarantine only with a scanner granted AcrQuarantineWriter',
   fixHint:
-    'Set sku Premium, admin_enabled false, public_network_access_enabled false, anonymous_pull_enabled false, quarantine_policy_enabled true, retention_policy_in_days',
+    'Set sku Premium, admin_enabled false, public_network_access_enabled false, anonymous_pull_enabled false, retention_policy_in_days; with quarantine_policy_enabled, assign AcrQuarantineWriter on the registry to the scanner that marks images Passed',
   resourceTypes: ['azurerm_container_registry'],
-  check: (r) => {
-    const f: string[] = [];
-    if (attr(r, 'sku') !== 'Premium') f.push(`sku is ${attr(r, 'sku')}, not Premium`);
-    if (attr(r, 'admin_enabled') === true)
-      f.push('admin account is on (obsolete requirement of s003; use Entra ID)');
-    if (attr(r, 'public_network_access_enabled') !== false)
-      f.push('public_network_access_enabled is not false');
-    if (attr(r, 'anonymous_pull_enabled') === true) f.push('anonymous pull is on');
-    if (attr(r, 'quarantine_policy_enabled') !== true) f.push('quarantine policy is off');
-    if (attr(r, 'retention_policy_in_days') === undefined)
-      f.push('no retention policy for untagged manifests');
-    return verdict(f);
+  check: (r, stack) => {
+    const quarantine = (): Verdict => {
+      const q = read(r, 'quarantine_policy_enabled');
+      if (q.expression !== undefined)
+        return unknown(`quarantine_policy_enabled is ${q.expression}`);
+      if (!isTrue(q.value)) return true;
+      const writers = stack
+        .resources('azurerm_role_assignment')
+        .filter((a) => StackView.refersTo(a.attributes.scope, r))
+        .filter(
+          (a) =>
+            a.attributes.role_definition_name === ROLES.ACR_QUARANTINE_WRITER ||
+            String(a.attributes.role_definition_id ?? '')
+              .toLowerCase()
+              .endsWith(WRITER_ID),
+        );
+      return (
+        writers.length > 0 ||
+        'quarantine is on but no scanner holds AcrQuarantineWriter on the registry: pushed images stay unpullable'
+      );
+    };
+    return allOf([
+      check(
+        r,
+        'sku',
+        (s) => s === 'Premium',
+        (s) => `sku is ${s}, not Premium`,
+      ),
+      check(
+        r,
+        'admin_enabled',
+        (v) => !isTrue(v),
+        () => 'admin account is on (obsolete requirement of s003; use Entra ID)',
+      ),
+      mustBeFalse(r, 'public_network_access_enabled'),
+      check(
+        r,
+        'anonymous_pull_enabled',
+        (v) => !isTrue(v),
+        () => 'anonymous pull is on',
+      ),
+      present(r, 'retention_policy_in_days', 'no retention policy for untagged manifests'),
+      quarantine(),
+    ]);
   },
 });

@@ -1,16 +1,18 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, attr, isRef } from './util';
+import { asList, blocks, isExpression, read, refTarget, unknown } from './util';
 
 const REQUIRED = ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net'];
 
-/** The zone name behind a zone id: a literal resource id, or a reference to a zone in the stack. */
-function zoneName(id: any, stack: StackView): string | undefined {
+/** The zone name behind a zone id: a literal resource id, a zone in the stack, or unknown (null). */
+function zoneName(id: any, stack: StackView): string | null | undefined {
   if (typeof id !== 'string') return undefined;
-  if (!isRef(id)) return id.split('/').pop()?.toLowerCase();
+  if (!isExpression(id)) return id.split('/').pop()?.toLowerCase();
   const zone = stack.resources('azurerm_private_dns_zone').find((z) => StackView.refersTo(id, z));
-  return zone ? String(zone.attributes.name).toLowerCase() : undefined;
+  if (!zone) return null;
+  const name = zone.attributes.name;
+  return isExpression(name) ? null : String(name).toLowerCase();
 }
 
 /** AZ-06: every workspace has a private endpoint registered in both Azure ML zones. */
@@ -23,23 +25,46 @@ export const az06WorkspacePrivateEndpoint = defineRule({
     'Add an azurerm_private_endpoint with subresource_names ["amlworkspace"] and a private_dns_zone_group holding both zones',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r, stack) => {
-    const endpoints = stack
-      .resources('azurerm_private_endpoint')
-      .filter(
-        (pe) =>
-          StackView.refersTo(
-            attr(pe, 'private_service_connection.private_connection_resource_id'),
-            r,
-          ) &&
-          asList(attr(pe, 'private_service_connection.subresource_names')).includes('amlworkspace'),
-      );
-    if (endpoints.length === 0) return 'no amlworkspace private endpoint refers to this workspace';
-    for (const pe of endpoints) {
-      const names = asList(attr(pe, 'private_dns_zone_group.private_dns_zone_ids')).map((id) =>
-        zoneName(id, stack),
-      );
-      if (REQUIRED.every((z) => names.includes(z))) return true;
+    const unknowns: string[] = [];
+    const endpoints = stack.resources('azurerm_private_endpoint').filter((pe) => {
+      const target = read(pe, 'private_service_connection.private_connection_resource_id');
+      if (target.expression !== undefined) {
+        if (StackView.refersTo(target.expression, r)) return subresourceIs(pe, unknowns);
+        if (!refTarget(stack, target.expression))
+          unknowns.push(`${pe.address} connects to ${target.expression}`);
+      }
+      return false;
+    });
+    if (endpoints.length === 0) {
+      return unknowns.length > 0
+        ? unknown(unknowns.join('; '))
+        : 'no amlworkspace private endpoint refers to this workspace';
     }
+    for (const pe of endpoints) {
+      const group = blocks(pe, 'private_dns_zone_group');
+      if (group.expression !== undefined) {
+        unknowns.push(`${pe.address} private_dns_zone_group is ${group.expression}`);
+        continue;
+      }
+      const ids = read(group.list[0] ?? {}, 'private_dns_zone_ids');
+      if (ids.expression !== undefined) {
+        unknowns.push(`${pe.address} private_dns_zone_ids is ${ids.expression}`);
+        continue;
+      }
+      const names = asList(ids.value).map((id) => zoneName(id, stack));
+      if (REQUIRED.every((z) => names.includes(z))) return true;
+      if (names.includes(null)) unknowns.push(`${pe.address} registers zones known only at apply`);
+    }
+    if (unknowns.length > 0) return unknown(unknowns.join('; '));
     return `the workspace endpoint's zone group lacks ${REQUIRED.join(' or ')}`;
   },
 });
+
+function subresourceIs(pe: any, unknowns: string[]): boolean {
+  const names = read(pe, 'private_service_connection.subresource_names');
+  if (names.expression !== undefined) {
+    unknowns.push(`${pe.address} subresource_names is ${names.expression}`);
+    return false;
+  }
+  return asList(names.value).includes('amlworkspace');
+}

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { present, read } from './util';
 
 /** AZ-07: with a private registry, the workspace names the compute that builds images. */
 export const az07ImageBuild = defineRule({
@@ -11,9 +11,8 @@ export const az07ImageBuild = defineRule({
   fixHint: 'Set image_build_compute_name to a compute cluster of the workspace',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r) => {
-    if (attr(r, 'container_registry_id') === undefined) return undefined;
-    return (
-      attr(r, 'image_build_compute_name') !== undefined || 'image_build_compute_name is not set'
-    );
+    const reg = read(r, 'container_registry_id');
+    if (reg.expression === undefined && reg.value === undefined) return undefined;
+    return present(r, 'image_build_compute_name', 'image_build_compute_name is not set');
   },
 });

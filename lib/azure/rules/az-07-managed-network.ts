@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr } from './util';
+import { check } from './util';
 
 /** AZ-07: the workspace uses managed VNet isolation. */
 export const az07ManagedNetwork = defineRule({
@@ -10,9 +10,11 @@ export const az07ManagedNetwork = defineRule({
     'Azure ML workspaces use managed VNet isolation (AllowOnlyApprovedOutbound, or AllowInternetOutbound when chosen explicitly)',
   fixHint: "Set managed_network { isolation_mode = 'AllowOnlyApprovedOutbound' }",
   resourceTypes: ['azurerm_machine_learning_workspace'],
-  check: (r) => {
-    const mode = attr(r, 'managed_network.isolation_mode');
-    if (mode === 'AllowOnlyApprovedOutbound' || mode === 'AllowInternetOutbound') return true;
-    return `managed_network.isolation_mode is '${mode ?? 'unset (Disabled)'}'`;
-  },
+  check: (r) =>
+    check(
+      r,
+      'managed_network.isolation_mode',
+      (m) => m === 'AllowOnlyApprovedOutbound' || m === 'AllowInternetOutbound',
+      (m) => `managed_network.isolation_mode is '${m ?? 'unset (Disabled)'}'`,
+    ),
 });

@@ -1,18 +1,17 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, isRef } from './util';
+import { ROLE_IDS } from '../defaults';
+import { scopeKind, ScopeKind } from './scope';
+import { read, refTarget, unknown } from './util';
 
-const BROAD = [
-  'owner',
-  'contributor',
-  'user access administrator',
-  'role based access control administrator',
+const BROAD_NAMES = [
+  'Owner',
+  'Contributor',
+  'User Access Administrator',
+  'Role Based Access Control Administrator',
 ];
-const BROAD_IDS = [
-  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', // Owner
-  'b24988ac-6180-42a0-ab88-20f7382dd24c', // Contributor
-  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9', // User Access Administrator
-];
+const BROAD_IDS = BROAD_NAMES.map((n) => ROLE_IDS[n]);
+const WIDE = [ScopeKind.ROOT, ScopeKind.MANAGEMENT_GROUP, ScopeKind.SUBSCRIPTION];
 
 /** AZ-09 / X-03: no broad roles at subscription or management-group scope. */
 export const az09RoleAssignmentScope = defineRule({
@@ -23,18 +22,41 @@ export const az09RoleAssignmentScope = defineRule({
   fixHint:
     'Assign AzureML / data-plane roles at the workspace, container or resource-group scope instead',
   resourceTypes: ['azurerm_role_assignment'],
-  check: (r) => {
-    const scope = attr(r, 'scope');
-    if (typeof scope !== 'string' || isRef(scope)) return true;
-    const broadScope =
-      /^\/subscriptions\/[^/]+\/?$/i.test(scope) ||
-      /^\/providers\/Microsoft\.Management\/managementGroups\//i.test(scope) ||
-      scope === '/';
-    if (!broadScope) return true;
-    const name = String(attr(r, 'role_definition_name') ?? '').toLowerCase();
-    const id = String(attr(r, 'role_definition_id') ?? '').toLowerCase();
-    if (BROAD.includes(name) || BROAD_IDS.some((g) => id.endsWith(g)))
-      return `${name || id} at ${scope}`;
-    return true;
+  check: (r, stack) => {
+    const name = read(r, 'role_definition_name');
+    const id = read(r, 'role_definition_id');
+    let broad: string | undefined;
+    if (
+      name.value !== undefined &&
+      BROAD_NAMES.some((n) => n.toLowerCase() === String(name.value).toLowerCase())
+    )
+      broad = String(name.value);
+    if (typeof id.value === 'string' && BROAD_IDS.some((g) => id.value.toLowerCase().endsWith(g)))
+      broad = id.value;
+    if (broad === undefined) {
+      // A role known only at apply (a variable, a data source) may be broad.
+      const roleExpr = name.expression ?? id.expression;
+      if (roleExpr !== undefined) {
+        const target = refTarget(stack, roleExpr);
+        // A custom role defined in the stack is never one of the broad built-ins.
+        if (target?.type === 'azurerm_role_definition') return true;
+        if (!isWideScope(stack, r.attributes.scope)) return true;
+        return unknown(`the role is ${roleExpr}`);
+      }
+      return true;
+    }
+    const scope = read(r, 'scope');
+    const kind = scopeKind(stack, scope.expression ?? scope.value);
+    if (kind === undefined)
+      return unknown(
+        `${broad} at a scope known only at apply (${scope.expression ?? scope.value})`,
+      );
+    return !WIDE.includes(kind) || `${broad} at ${kind} scope ${scope.expression ?? scope.value}`;
   },
 });
+
+/** False only when the scope is known to be narrower than a subscription. */
+function isWideScope(stack: any, scope: any): boolean {
+  const kind = scopeKind(stack, scope);
+  return kind === undefined || WIDE.includes(kind);
+}

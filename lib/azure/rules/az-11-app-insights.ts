@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { attr, verdict } from './util';
+import { allOf, mustBeTrue, present } from './util';
 
 /** AZ-11: Application Insights is workspace-based with local (key) authentication off. */
 export const az11AppInsights = defineRule({
@@ -10,10 +10,9 @@ export const az11AppInsights = defineRule({
     'Application Insights is workspace-based (Log Analytics) with local authentication disabled',
   fixHint: 'Set workspace_id and local_authentication_disabled = true',
   resourceTypes: ['azurerm_application_insights'],
-  check: (r) => {
-    const f: string[] = [];
-    if (attr(r, 'workspace_id') === undefined) f.push('classic (not workspace-based)');
-    if (attr(r, 'local_authentication_disabled') !== true) f.push('local authentication is on');
-    return verdict(f);
-  },
+  check: (r) =>
+    allOf([
+      present(r, 'workspace_id', 'classic (not workspace-based)'),
+      mustBeTrue(r, 'local_authentication_disabled'),
+    ]),
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, attr } from './util';
+import { blocks, read, refTarget, unknown } from './util';
 
 /** AZ-11: workspace, Key Vault and registry ship all logs and metrics to Log Analytics. */
 export const az11Diagnostics = defineRule({
@@ -17,18 +17,31 @@ export const az11Diagnostics = defineRule({
     'azurerm_container_registry',
   ],
   check: (r, stack) => {
-    const settings = stack
-      .resources('azurerm_monitor_diagnostic_setting')
-      .filter((d) => StackView.refersTo(attr(d, 'target_resource_id'), r));
-    if (settings.length === 0) return 'no diagnostic setting targets this resource';
-    const ok = settings.some((d) => {
-      const logs = asList(attr(d, 'enabled_log'));
-      const metrics = [...asList(attr(d, 'enabled_metric')), ...asList(attr(d, 'metric'))];
-      return (
-        logs.some((l) => l?.category_group === 'allLogs' || l?.category_group === 'audit') &&
-        metrics.length > 0
-      );
+    const unknowns: string[] = [];
+    const settings = stack.resources('azurerm_monitor_diagnostic_setting').filter((d) => {
+      const t = read(d, 'target_resource_id');
+      if (t.expression !== undefined && !refTarget(stack, t.expression)) {
+        unknowns.push(`${d.address} targets ${t.expression}`);
+      }
+      return StackView.refersTo(t.expression, r);
     });
-    return ok || 'diagnostic settings do not ship allLogs and metrics';
+    for (const d of settings) {
+      const logs = blocks(d, 'enabled_log');
+      const metrics = blocks(d, 'enabled_metric');
+      const legacy = blocks(d, 'metric');
+      const expr = logs.expression ?? metrics.expression ?? legacy.expression;
+      if (expr !== undefined) {
+        unknowns.push(`${d.address} blocks are ${expr}`);
+        continue;
+      }
+      const allLogs = logs.list.some(
+        (l) => l?.category_group === 'allLogs' || l?.category_group === 'audit',
+      );
+      if (allLogs && metrics.list.length + legacy.list.length > 0) return true;
+    }
+    if (unknowns.length > 0) return unknown(unknowns.join('; '));
+    return settings.length === 0
+      ? 'no diagnostic setting targets this resource'
+      : 'diagnostic settings do not ship allLogs and metrics';
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { attr } from './util';
+import { read, refTarget, unknown } from './util';
 
 /** AZ-13: stateful resources carry a CanNotDelete (or ReadOnly) management lock. */
 export const az13Locks = defineRule({
@@ -18,13 +18,23 @@ export const az13Locks = defineRule({
     'azurerm_container_registry',
   ],
   check: (r, stack) => {
-    const locks = stack
-      .resources('azurerm_management_lock')
-      .filter(
-        (l) =>
-          StackView.refersTo(attr(l, 'scope'), r) &&
-          ['CanNotDelete', 'ReadOnly'].includes(attr(l, 'lock_level')),
-      );
-    return locks.length > 0 || 'no CanNotDelete lock on this resource';
+    const unknowns: string[] = [];
+    for (const l of stack.resources('azurerm_management_lock')) {
+      const scope = read(l, 'scope');
+      const level = read(l, 'lock_level');
+      if (scope.expression !== undefined && !refTarget(stack, scope.expression)) {
+        unknowns.push(`${l.address} scope is ${scope.expression}`);
+        continue;
+      }
+      if (!StackView.refersTo(scope.expression, r)) continue;
+      if (level.expression !== undefined) {
+        unknowns.push(`${l.address} lock_level is ${level.expression}`);
+        continue;
+      }
+      if (['CanNotDelete', 'ReadOnly'].includes(level.value)) return true;
+    }
+    return unknowns.length > 0
+      ? unknown(unknowns.join('; '))
+      : 'no CanNotDelete lock on this resource';
   },
 });

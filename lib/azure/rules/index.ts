@@ -1,22 +1,36 @@
 import { RulePack } from '../../core/compliance/rule';
 import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { az01Workspace } from './az-01-workspace';
+import { az02CosmosKeyAccess } from './az-02-cosmos-key-access';
 import { az02KeyRotation } from './az-02-key-rotation';
 import { az02RegistryCmk } from './az-02-registry-cmk';
+import { az02RotationLimits } from './az-02-rotation-limits';
 import { az02StorageCmk } from './az-02-storage-cmk';
 import { az02WorkspaceCmk } from './az-02-workspace-cmk';
+import { az03DataPlaneCreate } from './az-03-data-plane-create';
 import { az03KeyVault } from './az-03-key-vault';
+import { az04ContainerDataPlane } from './az-04-container-data-plane';
+import { az04DataPlane } from './az-04-data-plane';
 import { az04Storage } from './az-04-storage';
 import { az05Registry } from './az-05-registry';
+import { az06DnsZoneUnique } from './az-06-dns-zone-unique';
 import { az06WorkspacePrivateEndpoint } from './az-06-workspace-private-endpoint';
 import { az07ImageBuild } from './az-07-image-build';
 import { az07ManagedNetwork } from './az-07-managed-network';
 import { az08ComputeCluster } from './az-08-compute-cluster';
 import { az08ComputeInstance } from './az-08-compute-instance';
+import { az08InstanceNetwork } from './az-08-instance-network';
+import { az08ServerlessPublicIp } from './az-08-serverless-public-ip';
 import { az09CustomRoles } from './az-09-custom-roles';
+import { az09DuplicateAssignment } from './az-09-duplicate-assignment';
+import { az09Propagation } from './az-09-propagation';
 import { az09RoleAssignmentScope } from './az-09-role-assignment-scope';
+import { az09RoleDefinitionName } from './az-09-role-definition-name';
+import { az11ActivityLog } from './az-11-activity-log';
 import { az11AppInsights } from './az-11-app-insights';
+import { az11DiagnosticLimits } from './az-11-diagnostic-limits';
 import { az11Diagnostics } from './az-11-diagnostics';
+import { az11PrivateLinkScope } from './az-11-private-link-scope';
 import { az12PolicyAssignments } from './az-12-policy-assignments';
 import { az13Locks } from './az-13-locks';
 import { x03CustomRoleWildcards } from './x-03-custom-role-wildcards';
@@ -46,13 +60,15 @@ const TAGGABLE = [
   'azurerm_virtual_network',
   'azurerm_private_endpoint',
   'azurerm_user_assigned_identity',
+  'azurerm_monitor_private_link_scope',
 ];
 
 /**
- * The Azure rule pack (X-11): one rule per file, ids = control ids (AZ-01 ... AZ-13, X-03, X-05,
- * X-08, X-09).
- * AZ-10 (endpoint auth), AZ-14 (Defender, subscription scope) and AZ-15 (naming) cannot be
- * checked on a stack's Terraform JSON; see the README, Azure section.
+ * The Azure rule pack (X-11): one rule per file, ids = control ids with a facet (AZ-01 ...
+ * AZ-13, X-03, X-05, X-08, X-09). Security rules check the controls; apply rules (category
+ * APPLY, each citing its source) check constraints Azure enforces at apply time that
+ * `terraform plan` does not. AZ-10 (endpoint auth), AZ-14 (Defender, subscription scope) and
+ * AZ-15 (naming) cannot be checked on a stack's Terraform JSON; see the README, Azure section.
  */
 export class AzureMlopsChecks extends RulePack {
   constructor() {
@@ -62,18 +78,32 @@ export class AzureMlopsChecks extends RulePack {
       az02StorageCmk,
       az02RegistryCmk,
       az02KeyRotation,
+      az02RotationLimits,
+      az02CosmosKeyAccess,
       az03KeyVault,
+      az03DataPlaneCreate,
       az04Storage,
+      az04DataPlane,
+      az04ContainerDataPlane,
       az05Registry,
       az06WorkspacePrivateEndpoint,
+      az06DnsZoneUnique,
       az07ManagedNetwork,
       az07ImageBuild,
       az08ComputeCluster,
       az08ComputeInstance,
+      az08InstanceNetwork,
+      az08ServerlessPublicIp,
       az09RoleAssignmentScope,
       az09CustomRoles,
+      az09DuplicateAssignment,
+      az09RoleDefinitionName,
+      az09Propagation,
       az11AppInsights,
+      az11PrivateLinkScope,
       az11Diagnostics,
+      az11DiagnosticLimits,
+      az11ActivityLog,
       az12PolicyAssignments,
       az13Locks,
       x03CustomRoleWildcards,

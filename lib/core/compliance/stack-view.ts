@@ -46,6 +46,7 @@ export interface StackContents {
 /** A reference found in a resource: where it points, and the attribute path it sits at. */
 interface RefEntry {
   readonly from: ResourceView;
+  /** The attribute path, without list positions (`statement.resources`). */
   readonly path: string;
 }
 
@@ -203,12 +204,14 @@ export class StackView {
 
   /** Resources of `resourceType` whose attribute at `attr` (dot path) references `target`. */
   public referencing(resourceType: string, attr: string, target: ResourceView): ResourceView[] {
-    const prefix = attr.split('.').filter((p) => !/^\d+$/.test(p));
+    const prefix = attr
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .join('.');
     const out: ResourceView[] = [];
     for (const e of this.index().get(target.address) ?? []) {
       if (e.from.type !== resourceType || out.includes(e.from)) continue;
-      const path = e.path.split('.').filter((p) => !/^\d+$/.test(p));
-      if (prefix.every((p, i) => path[i] === p)) out.push(e.from);
+      if (e.path === prefix || e.path.startsWith(`${prefix}.`)) out.push(e.from);
     }
     return out;
   }
@@ -270,6 +273,14 @@ export class StackView {
   }
 
   /**
+   * Resources of `type` whose `attr` (dot path) is literally `value`, or iterates over a literal
+   * set holding it (`${each.value}` / `${each.key}`). Indexed: linear over a whole stack.
+   */
+  public named(type: string, attr: string, value: string): ResourceView[] {
+    return this.byLiteral(type, attr).get(value) ?? [];
+  }
+
+  /**
    * Resources of `type` by the literal value of `attr`: a literal string, or, for
    * `${each.value}` / `${each.key}`, each name in a literal `for_each` set or map.
    */
@@ -320,7 +331,8 @@ export class StackView {
       if (typeof v === 'string') {
         if (v.includes('${')) add(from, path, v);
       } else if (Array.isArray(v)) {
-        v.forEach((x, i) => visit(from, x, path ? `${path}.${i}` : String(i), depth + 1));
+        // list positions are left out of the path: `referencing` matches any element
+        v.forEach((x) => visit(from, x, path, depth + 1));
       } else if (typeof v === 'object') {
         for (const [k, x] of Object.entries(v)) {
           if (k !== '//') visit(from, x, path ? `${path}.${k}` : k, depth + 1);

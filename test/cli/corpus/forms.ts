@@ -49,7 +49,12 @@ export function arrayForm(json: any): any {
     } else if (key === 'variable' || key === 'output' || key === 'module') {
       out[key] = Object.entries<any>(value).map(([name, body]) => ({ [name]: [body] }));
     } else if (key === 'provider') {
-      out[key] = [Object.fromEntries(Object.entries<any>(value).map(([n, b]) => [n, [b]]))];
+      // cdktf already writes each provider as an array of configurations
+      out[key] = [
+        Object.fromEntries(
+          Object.entries<any>(value).map(([n, b]) => [n, Array.isArray(b) ? b : [b]]),
+        ),
+      ];
     } else if (key === 'locals') {
       out[key] = [value];
     } else out[key] = value;

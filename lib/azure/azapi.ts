@@ -1,0 +1,318 @@
+// A minimal, hand-written cdktf binding for the Azure/azapi Terraform provider (no prebuilt
+// cdktf package exists on npm). It covers what the Azure constructs need: the provider block,
+// `azapi_resource` (an ARM resource azurerm 4.55 cannot express), `azapi_resource_action` (one
+// ARM request, e.g. the create-only PUT of a Key Vault key) and `azapi_update_resource` (one
+// property of a resource azurerm manages). Attribute names follow the provider's schema
+// (Azure/terraform-provider-azapi docs/resources/resource.md, resource_action.md,
+// update_resource.md, docs/index.md); `body` is a dynamic attribute written as a JSON object.
+import {
+  ITerraformDependable,
+  TerraformProvider,
+  TerraformResource,
+  TerraformResourceLifecycle,
+  Token,
+} from 'cdktf';
+import { Construct } from 'constructs';
+
+// Versions of azapi the binding is written for (2.x: `body` is a dynamic attribute).
+const AZAPI_VERSION_CONSTRAINT = '>= 2.0, < 3.0';
+
+/** Configuration of the azapi provider (authentication is read from ARM_* variables when unset). */
+export interface AzapiProviderConfig {
+  /**
+   * Alias of this provider configuration.
+   * @default - the default configuration
+   */
+  readonly alias?: string;
+  /**
+   * Subscription id.
+   * @default - ARM_SUBSCRIPTION_ID
+   */
+  readonly subscriptionId?: string;
+  /**
+   * Entra tenant id.
+   * @default - ARM_TENANT_ID
+   */
+  readonly tenantId?: string;
+  /**
+   * Client id of the service principal or managed identity.
+   * @default - ARM_CLIENT_ID
+   */
+  readonly clientId?: string;
+  /**
+   * Authenticate with OIDC (workload identity federation, e.g. a hosted CI runner).
+   * @default - ARM_USE_OIDC, else false
+   */
+  readonly useOidc?: boolean;
+  /**
+   * Authenticate with a managed identity.
+   * @default - ARM_USE_MSI, else false
+   */
+  readonly useMsi?: boolean;
+  /**
+   * Authenticate with the Azure CLI.
+   * @default - ARM_USE_CLI, else true
+   */
+  readonly useCli?: boolean;
+}
+
+/** The `azapi` provider block (required_providers source `Azure/azapi`). */
+export class AzapiProvider extends TerraformProvider {
+  /** Terraform provider type. */
+  public static readonly tfResourceType = 'azapi';
+  /** Terraform provider source (required_providers). */
+  public static readonly providerSource = 'Azure/azapi';
+  /** Provider versions the binding is written for. */
+  public static readonly versionConstraint = AZAPI_VERSION_CONSTRAINT;
+  private readonly config: AzapiProviderConfig;
+
+  constructor(scope: Construct, id: string, config: AzapiProviderConfig = {}) {
+    super(scope, id, {
+      terraformResourceType: 'azapi',
+      terraformGeneratorMetadata: {
+        providerName: 'azapi',
+        providerVersionConstraint: AZAPI_VERSION_CONSTRAINT,
+      },
+      terraformProviderSource: 'Azure/azapi',
+    });
+    this.config = config;
+    this.alias = config.alias;
+  }
+
+  /** The subscription id given to the provider, if any. */
+  public get subscriptionIdInput(): string | undefined {
+    return this.config.subscriptionId;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      alias: this.config.alias,
+      subscription_id: this.config.subscriptionId,
+      tenant_id: this.config.tenantId,
+      client_id: this.config.clientId,
+      use_oidc: this.config.useOidc,
+      use_msi: this.config.useMsi,
+      use_cli: this.config.useCli,
+    };
+  }
+}
+
+/** Meta-arguments shared by the azapi resources. */
+export interface AzapiResourceBaseConfig {
+  /**
+   * Resources this one waits for.
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Lifecycle meta-argument.
+   * @default - none
+   */
+  readonly lifecycle?: TerraformResourceLifecycle;
+  /**
+   * Provider configuration to use.
+   * @default - the default azapi provider
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/** Configuration of {@link AzapiResourceAction}. */
+export interface AzapiResourceActionConfig extends AzapiResourceBaseConfig {
+  /** `<resource type>@<api version>`, e.g. `Microsoft.KeyVault/vaults/keys@2023-07-01`. */
+  readonly type: string;
+  /** ARM id the request goes to. */
+  readonly resourceId: string;
+  /**
+   * Name of a resource action (POST .../{action}).
+   * @default - the request goes to the resource id itself
+   */
+  readonly action?: string;
+  /**
+   * HTTP method: POST, PATCH, PUT, DELETE, GET or HEAD.
+   * @default 'POST'
+   */
+  readonly method?: string;
+  /**
+   * Request body (a JSON object).
+   * @default - no body
+   */
+  readonly body?: { [key: string]: any };
+  /**
+   * Paths of the response exported to `output`, e.g. `properties.keyUri`.
+   * @default - none
+   */
+  readonly responseExportValues?: string[];
+  /**
+   * When the request is sent: `apply` (create and update) or `destroy`.
+   * @default 'apply'
+   */
+  readonly when?: string;
+}
+
+const METHODS = ['POST', 'PATCH', 'PUT', 'DELETE', 'GET', 'HEAD'];
+
+function azapiMetadata(): { providerName: string; providerVersionConstraint: string } {
+  return { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT };
+}
+
+/**
+ * `azapi_resource_action`: one ARM request made on apply (or on destroy), its response
+ * exported to `output`. Destroying it sends nothing (unless `when` is `destroy`), which suits
+ * create-only ARM operations such as `Microsoft.KeyVault/vaults/keys` (ARM has no DELETE for keys).
+ */
+export class AzapiResourceAction extends TerraformResource {
+  /** Terraform resource type. */
+  public static readonly tfResourceType = 'azapi_resource_action';
+  private readonly config: AzapiResourceActionConfig;
+
+  constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
+    super(scope, id, {
+      terraformResourceType: 'azapi_resource_action',
+      terraformGeneratorMetadata: azapiMetadata(),
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+      provider: config.provider,
+    });
+    const method = config.method ?? 'POST';
+    if (!Token.isUnresolved(method) && !METHODS.includes(method)) {
+      throw new Error(`${this.node.path}: method '${method}' is not one of ${METHODS.join(', ')}`);
+    }
+    if (config.when !== undefined && !['apply', 'destroy'].includes(config.when)) {
+      throw new Error(`${this.node.path}: when '${config.when}' is not 'apply' or 'destroy'`);
+    }
+    this.config = config;
+  }
+
+  /** The ARM id the request went to. */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /** The value at `path` of the exported response (`output.<path>`). */
+  public outputValue(path: string): string {
+    return Token.asString(this.interpolationForAttribute(`output.${path}`));
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      type: this.config.type,
+      resource_id: this.config.resourceId,
+      action: this.config.action,
+      method: this.config.method,
+      body: this.config.body,
+      response_export_values: this.config.responseExportValues,
+      when: this.config.when,
+    };
+  }
+}
+
+/** Configuration of {@link AzapiResource}. */
+export interface AzapiResourceConfig extends AzapiResourceBaseConfig {
+  /** `<resource type>@<api version>`. */
+  readonly type: string;
+  /** Name of the resource. */
+  readonly name: string;
+  /** ARM id of the parent (resource group, or the parent resource of a child type). */
+  readonly parentId: string;
+  /** Resource body (a JSON object, usually `{ properties: {...} }`). */
+  readonly body: { [key: string]: any };
+  /**
+   * Azure location (top-level tracked resources only).
+   * @default - none
+   */
+  readonly location?: string;
+  /**
+   * Paths of the response exported to `output`.
+   * @default - none
+   */
+  readonly responseExportValues?: string[];
+}
+
+/** `azapi_resource`: one ARM resource managed through its REST API (create, read, update, delete). */
+export class AzapiResource extends TerraformResource {
+  /** Terraform resource type. */
+  public static readonly tfResourceType = 'azapi_resource';
+  private readonly config: AzapiResourceConfig;
+
+  constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
+    super(scope, id, {
+      terraformResourceType: 'azapi_resource',
+      terraformGeneratorMetadata: azapiMetadata(),
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+      provider: config.provider,
+    });
+    this.config = config;
+  }
+
+  /** The ARM id of the resource. */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /** The value at `path` of the exported response (`output.<path>`). */
+  public outputValue(path: string): string {
+    return Token.asString(this.interpolationForAttribute(`output.${path}`));
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      type: this.config.type,
+      name: this.config.name,
+      parent_id: this.config.parentId,
+      location: this.config.location,
+      body: this.config.body,
+      response_export_values: this.config.responseExportValues,
+    };
+  }
+}
+
+/** Configuration of {@link AzapiUpdateResource}. */
+export interface AzapiUpdateResourceConfig extends AzapiResourceBaseConfig {
+  /** `<resource type>@<api version>`. */
+  readonly type: string;
+  /** ARM id of the existing resource. */
+  readonly resourceId: string;
+  /** Properties to set (merged into the resource's current body). */
+  readonly body: { [key: string]: any };
+  /**
+   * Paths of the response exported to `output`.
+   * @default - none
+   */
+  readonly responseExportValues?: string[];
+}
+
+/**
+ * `azapi_update_resource`: manages some properties of a resource another provider created
+ * (GET, merge `body`, PUT); it is read back on every refresh, so drift shows in plans.
+ */
+export class AzapiUpdateResource extends TerraformResource {
+  /** Terraform resource type. */
+  public static readonly tfResourceType = 'azapi_update_resource';
+  private readonly config: AzapiUpdateResourceConfig;
+
+  constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
+    super(scope, id, {
+      terraformResourceType: 'azapi_update_resource',
+      terraformGeneratorMetadata: azapiMetadata(),
+      dependsOn: config.dependsOn,
+      lifecycle: config.lifecycle,
+      provider: config.provider,
+    });
+    this.config = config;
+  }
+
+  /** The ARM id of the updated resource. */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      type: this.config.type,
+      resource_id: this.config.resourceId,
+      body: this.config.body,
+      response_export_values: this.config.responseExportValues,
+    };
+  }
+}

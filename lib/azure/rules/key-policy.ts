@@ -1,0 +1,71 @@
+import { ResourceView } from '../../core/compliance/rule';
+import { asList, isExpression, read } from './util';
+
+/** Resource types that can create a Key Vault key through ARM with the azapi provider. */
+export const AZAPI_TYPES = ['azapi_resource', 'azapi_resource_action'];
+
+/** True when r creates a Key Vault key through ARM (azapi, type Microsoft.KeyVault/vaults/keys@...). */
+export function isArmKey(r: ResourceView): boolean {
+  if (!AZAPI_TYPES.includes(r.type)) return false;
+  const t = r.attributes?.type;
+  if (typeof t !== 'string' || !/^microsoft\.keyvault\/vaults\/keys@/i.test(t)) return false;
+  if (r.type === 'azapi_resource_action') {
+    const method = r.attributes?.method;
+    return typeof method === 'string' && method.toUpperCase() === 'PUT';
+  }
+  return true;
+}
+
+/** A key's rotation policy, normalized across azurerm_key_vault_key and the ARM body. */
+export interface KeyRotation {
+  /** Set when the policy (or part of it) is an unresolved expression. */
+  readonly expression?: string;
+  /** rotate after creation (ISO 8601). */
+  readonly rotateAfterCreation?: any;
+  /** rotate before expiry (ISO 8601). */
+  readonly rotateBeforeExpiry?: any;
+  /** expiry of new versions (ISO 8601). */
+  readonly expiry?: any;
+  /** notification before expiry (ISO 8601). */
+  readonly notifyBeforeExpiry?: any;
+}
+
+/** The rotation policy of a key resource (azurerm_key_vault_key or an ARM key through azapi). */
+export function keyRotation(r: ResourceView): KeyRotation {
+  if (r.type === 'azurerm_key_vault_key') {
+    const parts = {
+      rotateAfterCreation: read(r, 'rotation_policy.automatic.time_after_creation'),
+      rotateBeforeExpiry: read(r, 'rotation_policy.automatic.time_before_expiry'),
+      expiry: read(r, 'rotation_policy.expire_after'),
+      notifyBeforeExpiry: read(r, 'rotation_policy.notify_before_expiry'),
+    };
+    const expr = Object.values(parts).find((p) => p.expression !== undefined);
+    if (expr) return { expression: expr.expression };
+    return {
+      rotateAfterCreation: parts.rotateAfterCreation.value,
+      rotateBeforeExpiry: parts.rotateBeforeExpiry.value,
+      expiry: parts.expiry.value,
+      notifyBeforeExpiry: parts.notifyBeforeExpiry.value,
+    };
+  }
+  const policy = read(r, 'body.properties.rotationPolicy');
+  if (policy.expression !== undefined) return { expression: policy.expression };
+  if (policy.value === undefined) return {};
+  const expiry = read(policy.value, 'attributes.expiryTime');
+  if (expiry.expression !== undefined) return { expression: expiry.expression };
+  const actions = asList(policy.value.lifetimeActions);
+  const out: { [k: string]: any } = { expiry: expiry.value };
+  for (const a of actions) {
+    if (isExpression(a)) return { expression: String(a) };
+    const type = String(a?.action?.type ?? '').toLowerCase();
+    const trigger = a?.trigger ?? {};
+    if (type === 'rotate') {
+      out.rotateAfterCreation = trigger.timeAfterCreate;
+      out.rotateBeforeExpiry = trigger.timeBeforeExpiry;
+    } else if (type === 'notify') {
+      out.notifyBeforeExpiry = trigger.timeBeforeExpiry;
+    }
+  }
+  const expr = Object.values(out).find((v) => isExpression(v));
+  return expr !== undefined ? { expression: String(expr) } : out;
+}

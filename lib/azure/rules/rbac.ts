@@ -1,0 +1,27 @@
+import { ResourceView } from '../../core/compliance/rule';
+import { ROLE_IDS } from '../defaults';
+import { isExpression } from './util';
+
+/** A role assignment's role, normalized: a built-in GUID, or the raw expression/id text. */
+export function roleKey(a: ResourceView): string | undefined {
+  const name = a.attributes.role_definition_name;
+  const id = a.attributes.role_definition_id;
+  if (typeof name === 'string' && !isExpression(name)) {
+    const guid = Object.entries(ROLE_IDS).find(
+      ([n]) => n.toLowerCase() === name.toLowerCase(),
+    )?.[1];
+    return guid ?? `name:${name.toLowerCase()}`;
+  }
+  if (typeof id === 'string') {
+    if (isExpression(id)) return `expr:${id}`;
+    return id.split('/').pop()!.toLowerCase();
+  }
+  if (typeof name === 'string') return `expr:${name}`;
+  return undefined;
+}
+
+/** True when the assignment grants one of the named built-in roles. */
+export function grantsRole(a: ResourceView, roleNames: string[]): boolean {
+  const key = roleKey(a);
+  return roleNames.some((n) => ROLE_IDS[n] !== undefined && key === ROLE_IDS[n]);
+}
