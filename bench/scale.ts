@@ -1,11 +1,11 @@
-// Scaling benchmark: 1, 10, 100, 1000 units per cloud, median of R fresh-process runs each.
+// Scaling benchmark: 1, 10, 100, 1000, 5000 units per cloud, median of R fresh-process runs each.
 // Prints total and marginal (per added unit) time and memory. Figures, not pass/fail.
 // Usage: npm run bench:scale [-- runs [clouds]]   e.g. npm run bench:scale -- 5 aws,gcp,azure
 import { median, sample } from './lib';
 
 const runs = Number(process.argv[2] ?? 5);
 const clouds = (process.argv[3] ?? 'aws,gcp,azure').split(',');
-const sizes = [1, 10, 100, 1000];
+const sizes = [1, 10, 100, 1000, 5000];
 
 for (const cloud of clouds) {
   console.log(`\n${cloud}: median of ${runs} runs (wall = construct + synth, after imports)`);
@@ -34,5 +34,9 @@ for (const cloud of clouds) {
   };
   const ratio = slope(100, 1000) / slope(10, 100);
   console.log(`  per-unit time, 100->1000 vs 10->100: ${ratio.toFixed(2)}x (flat = 1.0)`);
+  if (rows.some((r) => r.n === 5000)) {
+    const ratio5k = slope(1000, 5000) / slope(10, 100);
+    console.log(`  per-unit time, 1000->5000 vs 10->100: ${ratio5k.toFixed(2)}x (target <= 1.5)`);
+  }
   console.log(`  ${rows[rows.length - 1].n} units: ${rows[rows.length - 1].wall} ms`);
 }

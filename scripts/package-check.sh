@@ -15,6 +15,12 @@ export CHECKPOINT_DISABLE=1
 cd "$root"
 tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 echo "packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
+listing="$(tar -tzf "$work/$tarball")"
+for data in aws/reference/data/aws.json.gz gcp/reference/data/gcp.json.gz \
+  azure/reference/data/azure.json.gz azure/reference/data/azure-policies.tsv.gz; do
+  grep -qx "package/dist/lib/$data" <<<"$listing" ||
+    { echo "package check: the tarball lacks the reference data $data (X-15)"; exit 1; }
+done
 
 # the four installs run side by side (mostly download and unpacking); each logs to its own file
 pids=()
@@ -32,4 +38,19 @@ if [ "$status" -ne 0 ]; then
   echo "package check: FAILED" >&2
   exit 1
 fi
+# the reference rules (X-15) load their data from the installed dist/ on first use (AWS-only
+# project, through the AWS entry point)
+(cd "$work/aws" && node -e "
+const lib = require('cdktf-secure-mlops/aws');
+const policy = JSON.stringify({ Statement: [{ Effect: 'Deny', Action: 'sagemaker:CreateDomain',
+  Resource: '*', Condition: { Null: { 'sagemaker:VolumeKmsKey': 'true' } } }] });
+const stack = new lib.StackView('check', { resource: { aws_iam_policy: { p: { policy } } } });
+const rule = new lib.AwsMlopsChecks().rules.find((r) => r.id === 'X-15.aws-condition-key');
+const result = rule.evaluate(stack.resources('aws_iam_policy')[0], stack);
+if (result.status !== 'NON_COMPLIANT' || !/VolumeKmsKeyArn/.test(result.detail)) {
+  throw new Error('reference data not usable from the package: ' + JSON.stringify(result));
+}
+console.log('package check: reference rules load their data from the installed package');
+")
+
 echo "package check: the installed tarball works per cloud with that cloud's providers only, and with every provider through the package root"

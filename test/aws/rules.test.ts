@@ -500,7 +500,8 @@ describe('AwsMlopsChecks: every rule fails when its control is removed', () => {
   );
 
   test('every rule id of the pack is exercised by a failing case', () => {
-    const ids = new AwsMlopsChecks().rules.map((r) => r.id);
+    // the reference-data rules have their failing cases in test/reference/
+    const ids = new AwsMlopsChecks().rules.map((r) => r.id).filter((id) => !id.startsWith('X-15.'));
     expect(ids.filter((id) => !cases.some(([c]) => c === id))).toEqual([]);
   });
 

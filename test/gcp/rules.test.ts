@@ -962,7 +962,8 @@ describe('GcpMlopsChecks rules on any Terraform JSON', () => {
   });
 
   test('every rule of the pack has a compliant and a non-compliant case', () => {
-    const ids = new Set(pack.rules.map((r) => r.id));
+    // the reference-data rules have their cases in test/reference/
+    const ids = new Set(pack.rules.map((r) => r.id).filter((id) => !id.startsWith('X-15.')));
     const covered = (status: ComplianceStatus) =>
       new Set(CASES.filter((c) => c[4] === status).map((c) => c[1]));
     const cross = new Set([...covered(OK), ...CROSS_CASE_IDS]);

@@ -55,6 +55,10 @@ import { x10SagemakerName } from './x-10-sagemaker-name';
 import { x10SagemakerNotebookSubnet } from './x-10-sagemaker-notebook-subnet';
 import { x10SagemakerUserProfileSso } from './x-10-sagemaker-user-profile-sso';
 import { x10Tags } from './x-10-tags';
+import { x15AwsAction } from './x-15-aws-action';
+import { x15AwsConditionKey } from './x-15-aws-condition-key';
+import { x15AwsManagedPolicy } from './x-15-aws-managed-policy';
+import { x15AwsResourceArn } from './x-15-aws-resource-arn';
 
 /** Stateful AWS resource types that must carry prevent_destroy. */
 export const AWS_STATEFUL_TYPES = [
@@ -147,6 +151,11 @@ export class AwsMlopsChecks extends RulePack {
       x10S3BucketName,
       x10S3ObjectLock,
       x10Tags,
+      // reference data: names that must exist in the AWS Service Authorization Reference
+      x15AwsAction,
+      x15AwsConditionKey,
+      x15AwsResourceArn,
+      x15AwsManagedPolicy,
       preventDestroyRule(AWS_STATEFUL_TYPES),
       requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES),
     ]);

@@ -37,6 +37,10 @@ import { x03CustomRoleWildcards } from './x-03-custom-role-wildcards';
 import { x05IpRules } from './x-05-ip-rules';
 import { x05NsgInbound } from './x-05-nsg-inbound';
 import { x08ForceDestroy } from './x-08-force-destroy';
+import { x15AzurePolicy } from './x-15-azure-policy';
+import { x15AzurePrivateDnsZone } from './x-15-azure-private-dns-zone';
+import { x15AzureRole } from './x-15-azure-role';
+import { x15AzureRoleAction } from './x-15-azure-role-action';
 
 /** Stateful Azure resource types protected from destroy. */
 const STATEFUL = [
@@ -110,6 +114,10 @@ export class AzureMlopsChecks extends RulePack {
       x05NsgInbound,
       x05IpRules,
       x08ForceDestroy,
+      x15AzureRole,
+      x15AzureRoleAction,
+      x15AzurePolicy,
+      x15AzurePrivateDnsZone,
       preventDestroyRule(STATEFUL),
       requiredTagsRule('azurerm_', 'tags', TAGGABLE),
     ]);

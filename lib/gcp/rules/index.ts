@@ -46,6 +46,10 @@ import { x03PublicMember } from './x-03-public-member';
 import { x08ForceDestroy } from './x-08-force-destroy';
 import { gcp17Pool } from './gcp-17-pool';
 import { gcpRequiredLabelsRule } from './x-09-labels';
+import { x15GcpPermission } from './x-15-gcp-permission';
+import { x15GcpRole } from './x-15-gcp-role';
+import { x15GcpService } from './x-15-gcp-service';
+import { x15GcpVpcscService } from './x-15-gcp-vpcsc-service';
 
 /** Stateful GCP resource types that must carry prevent_destroy. */
 export const GCP_STATEFUL_TYPES = [
@@ -128,6 +132,10 @@ export class GcpMlopsChecks extends RulePack {
       x03PublicMember,
       x08ForceDestroy,
       gcp17Pool,
+      x15GcpRole,
+      x15GcpPermission,
+      x15GcpService,
+      x15GcpVpcscService,
       preventDestroyRule(GCP_STATEFUL_TYPES),
       gcpRequiredLabelsRule(GCP_LABELLED_TYPES),
     ]);

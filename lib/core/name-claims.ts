@@ -1,0 +1,40 @@
+import { IConstruct } from 'constructs';
+import { ValidationError } from './errors';
+
+const CLAIMS = new WeakMap<IConstruct, Map<string, { path: string; prop: string }>>();
+
+/**
+ * Records that a construct creates a name that must be unique within a scope (a bucket name in
+ * an account, a role name in a project, a Defender pricing tier in a subscription) and fails
+ * synth when another construct of the same app already claimed it, naming both construct paths.
+ *
+ * `kind` says what the name is (e.g. `S3 bucket`), `scopeKey` where it must be unique (e.g. the
+ * account and region, the project id, the subscription id), `prop` which prop it derives from.
+ */
+export function claimName(
+  claimant: IConstruct,
+  kind: string,
+  scopeKey: string,
+  name: string,
+  prop: string,
+): void {
+  const root = claimant.node.root;
+  let claims = CLAIMS.get(root);
+  if (!claims) {
+    claims = new Map();
+    CLAIMS.set(root, claims);
+  }
+  const key = `${kind}\u0000${scopeKey}\u0000${name}`;
+  const previous = claims.get(key);
+  const path = claimant.node.path;
+  if (previous && previous.path !== path) {
+    throw new ValidationError(path, [
+      {
+        prop,
+        value: name,
+        allowed: `a ${kind} name not already created in ${scopeKey} by ${previous.path} (${previous.prop}); give one of the two platforms another environment, id or name`,
+      },
+    ]);
+  }
+  claims.set(key, { path, prop });
+}
