@@ -215,6 +215,12 @@ if (cloud === 'all') {
   console.log(
     `consumer ${cloud}: loaded ${loaded.join(', ')}; types resolve with moduleResolution node16 and node10`,
   );
+  // the plan-shape guard runs on a one-cloud install
+  const bin = path.join(work, 'node_modules', '.bin', 'cdktf-secure-mlops');
+  run(bin, ['pin', 'cdktf.out', '--file', 'plan-shape.json', '--update']);
+  const pinned = run(bin, ['pin', 'cdktf.out', '--file', 'plan-shape.json']);
+  if (!/^plan shape unchanged/.test(pinned)) fail(`pin: ${pinned}`);
+  console.log(`consumer ${cloud}: ${pinned.trim()}`);
 }
 const kb = Number(run('du', ['-sk', 'node_modules']).split(/\s+/)[0]);
 console.log(

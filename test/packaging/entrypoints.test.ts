@@ -43,6 +43,7 @@ const SOURCES = {
   gcp: 'lib/entrypoints/gcp.ts',
   azure: 'lib/entrypoints/azure.ts',
   testing: 'lib/testing/index.ts',
+  pin: 'lib/cli/pin.ts',
 };
 
 describe('per-cloud entry points', () => {
@@ -73,9 +74,10 @@ describe('per-cloud entry points', () => {
     expect(loaded.azure.providers).toEqual(['@cdktf/provider-azurerm', '@cdktf/provider-time']);
   });
 
-  test('cdktf-secure-mlops/core and cdktf-secure-mlops/testing load no provider', () => {
+  test('cdktf-secure-mlops/core, cdktf-secure-mlops/testing and the pin subcommand load no provider', () => {
     expect(loaded.core.providers).toEqual([]);
     expect(loaded.testing.providers).toEqual([]);
+    expect(loaded.pin.providers).toEqual([]);
   });
 
   test('the package root still loads every cloud (existing users, jsii languages)', () => {
