@@ -14,6 +14,16 @@ import { formatFinding, isFailure } from '../core/compliance/evaluate';
 import { ComplianceFinding, ComplianceReport, REPORT_FILE_NAME } from '../core/compliance/report';
 import { ComplianceStatus } from '../core/compliance/rule';
 
+// The plan-shape helpers of `cdktf-secure-mlops pin`, for snapshot tests of a stack's plan shape:
+//   expect(stackShapeOf(JSON.parse(Testing.synth(stack)))).toMatchSnapshot();
+export {
+  compareShapes,
+  formatChanges,
+  REPLACEMENT_ATTRIBUTES,
+  stackShapeOf,
+} from '../cli/pin-shape';
+export type { PlanShape, ShapeChange, StackShape } from '../cli/pin-shape';
+
 /** Narrows `toHaveFinding` to one resource or status. */
 export interface FindingQuery {
   /** Terraform address (`aws_s3_bucket.data`) or resource type (`aws_s3_bucket`). */

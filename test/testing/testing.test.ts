@@ -5,7 +5,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { AwsMlopsChecks, Compliance, ComplianceStatus, RuleLevel, RulePack } from '../../lib';
 import { defineRule } from '../../lib/core/compliance/define-rule';
-import { complianceReports, setupJest } from '../../lib/testing';
+import { complianceReports, setupJest, stackShapeOf } from '../../lib/testing';
 import { tempApp } from '../helpers';
 
 setupJest();
@@ -139,5 +139,12 @@ describe('X-11 jest matchers of cdktf-secure-mlops/testing', () => {
     );
     expect(() => complianceReports(42)).toThrow(/expected a TerraformStack/);
     expect(() => complianceReports('/nonexistent/cdktf.out')).toThrow(/no such file/);
+  });
+});
+
+describe('X-12 plan shape in a snapshot test', () => {
+  test('stackShapeOf on Testing.synth output pins addresses and replacement-forcing attributes', () => {
+    const shape = stackShapeOf(JSON.parse(Testing.synth(bucketStack(Testing.app(), 'ml-data'))));
+    expect(shape).toEqual({ 'aws_s3_bucket.bucket': { bucket: 'ml-data' } });
   });
 });
