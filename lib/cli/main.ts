@@ -3,12 +3,14 @@ import * as path from 'path';
 import { CheckResult, checkTargets, formatText } from './check';
 import { toJunit } from './junit';
 import { packNames } from './packs';
+import { PIN_USAGE, runPin } from './pin';
 import { toSarif } from './sarif';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'];
 const PROFILES = ['auto', 'security', 'platform'];
 
 const USAGE = `usage: cdktf-secure-mlops check <path>... [options]
+       cdktf-secure-mlops pin <path>... [--file FILE] [--update] [--print]   (pin --help)
 
 Runs the AWS, GCP and Azure rule packs over Terraform JSON: a cdktf.out folder, a stack folder,
 a folder of *.tf.json files (one module; override files applied; sub-folders are modules of
@@ -140,6 +142,13 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
   if (command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
     return 0;
+  }
+  if (command === 'pin') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out(PIN_USAGE);
+      return 0;
+    }
+    return runPin(rest, out, err);
   }
   if (command !== 'check') {
     err(command === undefined ? USAGE : `unknown command ${command}\n\n${USAGE}`);
