@@ -26,6 +26,8 @@ they carry a reason.
                         the profile the stack was synthesized with, else security)
   --strict              UNKNOWN results (values known only at plan/apply) of ERROR rules fail
   --include-compliant   list compliant results too (the summary always counts them)
+  --framework NAME      run only the rules that support a control of this framework
+                        (cis-aws-3.0.0, cis-gcp-3.0.0, cis-azure-3.0.0, nist-800-53-r5)
   --pack NAME           run only this pack on every stack (repeatable): ${packNames().join(', ')}
   --verbose             list suppressed (and with --include-compliant, compliant) results
 
@@ -44,6 +46,7 @@ interface Args {
   includeCompliant: boolean;
   verbose: boolean;
   packs: string[];
+  framework?: string;
 }
 
 function parse(rest: string[]): Args {
@@ -56,7 +59,7 @@ function parse(rest: string[]): Args {
     verbose: false,
     packs: [],
   };
-  const valued = new Set(['--format', '--out', '--profile', '--pack']);
+  const valued = new Set(['--format', '--out', '--profile', '--pack', '--framework']);
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
     let value: string | undefined;
@@ -78,6 +81,7 @@ function parse(rest: string[]): Args {
         }
         a.format = value;
       } else if (arg === '--out') a.outFile = value;
+      else if (arg === '--framework') a.framework = value.toLowerCase();
       else if (arg === '--profile') {
         if (!PROFILES.includes(value)) {
           throw new CliError(`unknown profile ${value}; known: ${PROFILES.join(', ')}`);
@@ -161,6 +165,7 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
       profile: args.profile,
       strict: args.strict,
       includeCompliant: args.includeCompliant,
+      framework: args.framework,
     });
     if (args.outFile) {
       const fileFormat = args.format === 'text' ? 'json' : args.format;
