@@ -1,4 +1,5 @@
 import { RulePack } from '../../core/compliance/rule';
+import { GCP_FRAMEWORKS } from './frameworks';
 import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { labelAttributeOf } from '../../core/tags';
 import { gcp01CustomCodeAgent } from './gcp-01-custom-code-agent';
@@ -86,6 +87,7 @@ export const GCP_LABELLED_TYPES = [
  */
 export class GcpMlopsChecks extends RulePack {
   constructor() {
+    // prettier-ignore
     super('GcpMlopsChecks', [
       gcp01DefaultComputeSa,
       gcp01DefaultSaGuard,
@@ -141,6 +143,6 @@ export class GcpMlopsChecks extends RulePack {
         { provider: 'google', path: 'default_labels' },
         { provider: 'google-beta', path: 'default_labels' },
       ]),
-    ]);
+    ], GCP_FRAMEWORKS);
   }
 }
