@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { read, refTarget, unknown } from './util';
 
@@ -7,6 +7,7 @@ import { read, refTarget, unknown } from './util';
 export const az13Locks = defineRule({
   id: 'AZ-13',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'ML workspaces, Key Vaults, storage accounts and container registries have a CanNotDelete management lock',
   fixHint:

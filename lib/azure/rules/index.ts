@@ -1,4 +1,5 @@
 import { RulePack } from '../../core/compliance/rule';
+import { AZURE_FRAMEWORKS } from './frameworks';
 import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { az01Workspace } from './az-01-workspace';
 import { az02CosmosKeyAccess } from './az-02-cosmos-key-access';
@@ -76,6 +77,7 @@ const TAGGABLE = [
  */
 export class AzureMlopsChecks extends RulePack {
   constructor() {
+    // prettier-ignore
     super('AzureMlopsChecks', [
       az01Workspace,
       az02WorkspaceCmk,
@@ -120,6 +122,6 @@ export class AzureMlopsChecks extends RulePack {
       x15AzurePrivateDnsZone,
       preventDestroyRule(STATEFUL),
       requiredTagsRule('azurerm_', 'tags', TAGGABLE),
-    ]);
+    ], AZURE_FRAMEWORKS);
   }
 }
