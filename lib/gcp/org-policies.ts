@@ -4,7 +4,12 @@ import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { OrgPolicyCustomConstraint } from '@cdktf/provider-google/lib/org-policy-custom-constraint';
 import { Validator, requireProps } from '../core/errors';
 import { isGcpMultiRegion } from '../core/validate';
-import { BOOLEAN_GUARDRAILS, CMEK_REQUIRED_SERVICES, GUARDRAIL_CONSTRAINTS } from './defaults';
+import {
+  BOOLEAN_GUARDRAILS,
+  CMEK_REQUIRED_SERVICES,
+  GUARDRAIL_CONSTRAINTS,
+  JOB_SERVICE_ACCOUNT_CONSTRAINTS,
+} from './defaults';
 import {
   checkBoolean,
   checkDuplicates,
@@ -19,7 +24,7 @@ import {
   projectScope,
 } from './validation';
 
-export { BOOLEAN_GUARDRAILS, GUARDRAIL_CONSTRAINTS };
+export { BOOLEAN_GUARDRAILS, GUARDRAIL_CONSTRAINTS, JOB_SERVICE_ACCOUNT_CONSTRAINTS };
 
 /** Props of {@link GcpOrgPolicies}. */
 export interface GcpOrgPoliciesProps {
@@ -73,27 +78,6 @@ export interface GcpOrgPoliciesProps {
 export const WORKBENCH_IMAGE = {
   project: 'cloud-notebooks-managed',
   family: 'workbench-instances',
-};
-
-/**
- * The custom constraints (GCP-01): a Vertex AI job created without a service account runs as
- * the Custom Code Service Agent, which holds project-wide storage and BigQuery data access.
- * Resource types and fields: https://cloud.google.com/vertex-ai/docs/training/custom-constraints
- * (CustomJob.jobSpec.serviceAccount, HyperparameterTuningJob.trialJobSpec.serviceAccount).
- */
-export const JOB_SERVICE_ACCOUNT_CONSTRAINTS: {
-  [name: string]: { resourceType: string; condition: string; displayName: string };
-} = {
-  'custom.mlopsCustomJobServiceAccount': {
-    resourceType: 'aiplatform.googleapis.com/CustomJob',
-    condition: "resource.jobSpec.serviceAccount == ''",
-    displayName: 'Vertex AI custom jobs name a service account',
-  },
-  'custom.mlopsTuningJobServiceAccount': {
-    resourceType: 'aiplatform.googleapis.com/HyperparameterTuningJob',
-    condition: "resource.trialJobSpec.serviceAccount == ''",
-    displayName: 'Vertex AI tuning jobs name a service account',
-  },
 };
 
 /** gcp.resourceLocations value for a location: value groups `in:<loc>-locations`. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { JOB_SERVICE_ACCOUNT_CONSTRAINTS } from '../org-policies';
+import { JOB_SERVICE_ACCOUNT_CONSTRAINTS } from '../defaults';
 import { asList, isExpression, unknown } from './util';
 
 /** Permission -> the job resource type whose custom constraint must require a service account. */
