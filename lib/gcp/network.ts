@@ -204,12 +204,15 @@ export class GcpPrivateNetwork extends Construct {
     const regional = projectScope(props.projectId, ` region ${props.region}`);
     claim(this, 'VPC network', project, name, 'networkName');
     claim(this, 'subnetwork', regional, `${name}-${props.region}`, 'networkName');
-    for (const suffix of ['google-apis', 'internet'])
+    const nat = props.cloudNat ?? false;
+    for (const suffix of ['google-apis', ...(nat ? ['internet'] : [])])
       claim(this, 'route', project, `${name}-${suffix}`, 'networkName');
     claim(this, 'global address', project, `${name}-psa`, 'networkName');
-    for (const zid of ['googleapis', ...Object.keys(RESTRICTED_SERVICE_DOMAINS)])
+    const zones =
+      (props.restrictedGoogleApis ?? true) ? Object.keys(RESTRICTED_SERVICE_DOMAINS) : [];
+    for (const zid of ['googleapis', ...zones])
       claim(this, 'Cloud DNS managed zone', project, `${name}-${zid}`, 'networkName');
-    if (props.cloudNat) claim(this, 'Cloud Router', regional, `${name}-router`, 'networkName');
+    if (nat) claim(this, 'Cloud Router', regional, `${name}-router`, 'networkName');
 
     this.networkName = name;
     const deps = props.dependsOn ?? [];
