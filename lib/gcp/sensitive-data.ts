@@ -71,7 +71,8 @@ export class GcpSensitiveDataProtection extends Construct {
     checkKnownKeys(v, '', props, PROPS_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     checkRegion(v, 'region', props.region);
-    // a job trigger recurs every 1 to 60 days (Sensitive Data Protection Schedule)
+    // a job trigger recurs every 1 to 60 days (DLP v2 Schedule.recurrencePeriodDuration:
+    // https://cloud.google.com/python/docs/reference/dlp/latest/google.cloud.dlp_v2.types.Schedule)
     const s = typeof recurrence === 'string' ? /^(\d+)s$/.exec(recurrence) : null;
     v.require(
       unresolved(recurrence) || (s !== null && Number(s[1]) >= 86400 && Number(s[1]) <= 60 * 86400),
