@@ -14,7 +14,7 @@ import {
 } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
-import { checkLocation, checkUuid, isToken, str } from './validation';
+import { bool, checkLocation, checkUuid, isToken, str, strList } from './validation';
 
 // Versions of azapi the binding is written for (2.x: `body` is a dynamic attribute).
 const AZAPI_VERSION_CONSTRAINT = '>= 2.0, < 3.0';
@@ -83,9 +83,9 @@ export class AzapiProvider extends TerraformProvider {
     checkUuid(v, 'subscriptionId', config.subscriptionId, true, 'a subscription id');
     checkUuid(v, 'tenantId', config.tenantId, true, 'a tenant id');
     checkUuid(v, 'clientId', config.clientId, true, 'a client (application) id');
-    v.boolean('useOidc', config.useOidc);
-    v.boolean('useMsi', config.useMsi);
-    v.boolean('useCli', config.useCli);
+    bool(v, 'useOidc', config.useOidc);
+    bool(v, 'useMsi', config.useMsi);
+    bool(v, 'useCli', config.useCli);
     v.throwIfInvalid();
     this.config = config;
     this.alias = config.alias;
@@ -206,7 +206,7 @@ export class AzapiResourceAction extends TerraformResource {
     if (!isToken(config.method)) v.enumValue('method', config.method, METHODS);
     if (!isToken(config.when)) v.enumValue('when', config.when, ['apply', 'destroy']);
     v.object('body', config.body);
-    v.stringList('responseExportValues', config.responseExportValues);
+    strList(v, 'responseExportValues', config.responseExportValues);
     v.throwIfInvalid();
     this.config = config;
   }
@@ -277,7 +277,7 @@ export class AzapiResource extends TerraformResource {
     str(v, 'parentId', config.parentId);
     v.object('body', config.body, { optional: false });
     checkLocation(v, 'location', config.location, true);
-    v.stringList('responseExportValues', config.responseExportValues);
+    strList(v, 'responseExportValues', config.responseExportValues);
     v.throwIfInvalid();
     this.config = config;
   }
@@ -341,7 +341,7 @@ export class AzapiUpdateResource extends TerraformResource {
     checkArmType(v, config.type);
     str(v, 'resourceId', config.resourceId);
     v.object('body', config.body, { optional: false });
-    v.stringList('responseExportValues', config.responseExportValues);
+    strList(v, 'responseExportValues', config.responseExportValues);
     v.throwIfInvalid();
     this.config = config;
   }

@@ -7,7 +7,7 @@ import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { REGISTRY_DEFAULTS, ROLES } from './defaults';
 import { grantRole } from './role-assignment';
-import { checkLocation, checkUuid, claimGlobal, isToken, str } from './validation';
+import { bool, checkLocation, checkUuid, claimGlobal, isToken, num, str } from './validation';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps {
@@ -91,12 +91,12 @@ export class AzureSecureContainerRegistry extends Construct {
     if (nameOk && !isToken(name)) {
       v.require(/^[a-zA-Z0-9]{5,50}$/.test(name), 'name', name, '5-50 letters and digits');
     }
-    v.number('untaggedRetentionDays', props.untaggedRetentionDays, {
+    num(v, 'untaggedRetentionDays', props.untaggedRetentionDays, {
       integer: true,
       min: 0,
       max: 365,
     });
-    v.boolean('zoneRedundancy', props.zoneRedundancy);
+    bool(v, 'zoneRedundancy', props.zoneRedundancy);
     str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
     str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
     str(v, 'customerManagedKeyIdentityClientId', props.customerManagedKeyIdentityClientId, true);

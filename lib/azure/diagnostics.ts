@@ -10,12 +10,15 @@ import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { ACTIVITY_LOG_CATEGORIES, MONITORING_DEFAULTS } from './defaults';
 import {
   ARM_ID,
+  bool,
   checkArmId,
   checkLocation,
   checkUnique,
   claimInSubscription,
   isToken,
+  num,
   str,
+  strList,
 } from './validation';
 
 /** Props of {@link AzureDiagnosticSetting}. */
@@ -57,8 +60,8 @@ export class AzureDiagnosticSetting extends Construct {
     const v = new Validator(this);
     str(v, 'targetResourceId', props.targetResourceId);
     str(v, 'logAnalyticsWorkspaceId', props.logAnalyticsWorkspaceId);
-    const logsOk = v.boolean('logs', props.logs);
-    const metricsOk = v.boolean('metrics', props.metrics);
+    const logsOk = bool(v, 'logs', props.logs);
+    const metricsOk = bool(v, 'metrics', props.metrics);
     const logs = logsOk ? (props.logs ?? true) : true;
     const metrics = metricsOk ? (props.metrics ?? true) : true;
     if (
@@ -73,7 +76,9 @@ export class AzureDiagnosticSetting extends Construct {
         '1-260 characters without *%&:\\?+/<>#|", not ending with a period or space',
       );
     }
-    const categoriesOk = v.stringList('categories', props.categories);
+    const categoriesOk = strList(v, 'categories', props.categories, {
+      literal: 'each category is a block of the setting',
+    });
     const categories = categoriesOk ? props.categories : undefined;
     v.require(logs || metrics, 'logs', logs, 'logs or metrics (or both) true');
     if (categories !== undefined) {
@@ -173,9 +178,9 @@ export class AzureDiagnostics extends Construct {
       ARM_ID.logAnalytics,
       true,
     );
-    v.number('retentionInDays', props.retentionInDays, { integer: true, min: 30, max: 730 });
+    num(v, 'retentionInDays', props.retentionInDays, { integer: true, min: 30, max: 730 });
     v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
-    v.boolean('privateLinkScope', props.privateLinkScope);
+    bool(v, 'privateLinkScope', props.privateLinkScope);
     const ref = props.existingPrivateLinkScope;
     if (ref !== undefined && v.object('existingPrivateLinkScope', ref)) {
       str(v, 'existingPrivateLinkScope.name', ref.name);

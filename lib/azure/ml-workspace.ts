@@ -50,6 +50,7 @@ import { requireAzapiProvider, requireAzurermProvider } from './provider-require
 import { checkComputeSpecs, checkNetworkOptions } from './spec-checks';
 import {
   ARM_ID,
+  bool,
   checkArmId,
   checkArray,
   checkConstructId,
@@ -58,14 +59,16 @@ import {
   checkLocation,
   checkUnique,
   checkUuid,
+  claimCapacity,
   claimInResourceGroup,
   claimInSubscription,
-  claimCapacity,
   claimOnce,
   fitName,
   isToken,
+  num,
   registerResourceGroupName,
   str,
+  strList,
   subscriptionScope,
 } from './validation';
 import { grantRole, rbacPropagationWait } from './role-assignment';
@@ -621,7 +624,7 @@ export class AzureMLWorkspace extends Construct {
       let allowed: string[] = [location];
       if (
         props.allowedRegions !== undefined &&
-        v.stringList('allowedRegions', props.allowedRegions)
+        strList(v, 'allowedRegions', props.allowedRegions)
       ) {
         if (isToken(props.allowedRegions)) {
           v.literal('allowedRegions', props.allowedRegions, 'the residency check runs at synth');
@@ -678,9 +681,9 @@ export class AzureMLWorkspace extends Construct {
         'activityLogExport',
         'monitorPrivateLinkScope',
       ] as const) {
-        v.boolean(k, props[k]);
+        bool(v, k, props[k]);
       }
-      v.number('logRetentionDays', props.logRetentionDays, { integer: true, min: 30, max: 730 });
+      num(v, 'logRetentionDays', props.logRetentionDays, { integer: true, min: 30, max: 730 });
       v.object('tags', props.tags);
       checkUuid(
         v,
@@ -756,15 +759,13 @@ export class AzureMLWorkspace extends Construct {
             "the service principal's object id in your tenant, not the application id (role assignments need the object id)",
           );
         }
-        v.number('encryption.keyRotationDays', enc.keyRotationDays, {
+        num(v, 'encryption.keyRotationDays', enc.keyRotationDays, {
+          literal: 'the rotation policy periods are computed from it',
           integer: true,
           min: 7,
           max: 365,
         });
-        v.boolean(
-          'encryption.existingKeyVaultPurgeProtection',
-          enc.existingKeyVaultPurgeProtection,
-        );
+        bool(v, 'encryption.existingKeyVaultPurgeProtection', enc.existingKeyVaultPurgeProtection);
         const byo = enc.existingKeyVaultId !== undefined;
         checkArmId(
           v,
@@ -844,7 +845,9 @@ export class AzureMLWorkspace extends Construct {
       const dataContainers =
         props.dataContainers === undefined
           ? ['training-data']
-          : v.stringList('dataContainers', props.dataContainers) && !isToken(props.dataContainers)
+          : strList(v, 'dataContainers', props.dataContainers, {
+                literal: 'each container forms a container, a datastore and role assignments',
+              }) && !isToken(props.dataContainers)
             ? props.dataContainers
             : [];
       dataContainers.forEach((c, i) => {
@@ -894,7 +897,9 @@ export class AzureMLWorkspace extends Construct {
         );
       }
       // outbound rules (AZ-07)
-      const rules = checkArray(v, 'outboundRules', props.outboundRules) ? props.outboundRules : [];
+      const rules = checkArray(v, 'outboundRules', props.outboundRules)
+        ? Array.from(props.outboundRules)
+        : [];
       checkOutboundRules(v, rules, isolation);
       // personas, roles and SoD are validated by AzurePersonaRbac (X-01, X-02); the shapes here
       v.object('personas', props.personas);
@@ -1366,6 +1371,28 @@ export class AzureMLWorkspace extends Construct {
           isolationMode: isolation,
           namePrefix: `${id}-${env}`,
         });
+      }
+      // Controls turned off with a documented prop are recorded, not silent (X-11 report).
+      if (props.highBusinessImpact === false) {
+        Compliance.suppress(
+          this.workspace,
+          'AZ-01',
+          'highBusinessImpact: false set explicitly on the platform (less diagnostic data protection)',
+        );
+      }
+      if (props.activityLogExport === false) {
+        Compliance.suppress(
+          this,
+          'AZ-11.activity-log',
+          'activityLogExport: false set explicitly on the platform (the subscription Activity Log is exported elsewhere)',
+        );
+      }
+      if (props.monitorPrivateLinkScope === false) {
+        Compliance.suppress(
+          this.diagnostics,
+          'AZ-11.private-link',
+          'monitorPrivateLinkScope: false set explicitly on the platform (Log Analytics and Application Insights keep public ingestion and query)',
+        );
       }
       if (!(props.policies ?? true)) {
         Compliance.suppress(

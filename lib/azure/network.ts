@@ -9,7 +9,14 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import { checkNetworkOptions } from './spec-checks';
-import { checkConstructId, checkLocation, claimInResourceGroup, fitName, str } from './validation';
+import {
+  checkConstructId,
+  checkLocation,
+  claimInResourceGroup,
+  fitName,
+  num,
+  str,
+} from './validation';
 
 /** Props of {@link AzurePrivateNetwork}. */
 export interface AzurePrivateNetworkProps {
@@ -73,7 +80,8 @@ export class AzurePrivateNetwork extends Construct {
     const v = new Validator(this);
     str(v, 'resourceGroupName', props.resourceGroupName);
     checkLocation(v, 'location', props.location);
-    v.number('expectedEndpointAddresses', props.expectedEndpointAddresses, {
+    num(v, 'expectedEndpointAddresses', props.expectedEndpointAddresses, {
+      literal: 'the subnet size is checked against it',
       integer: true,
       min: 0,
       max: 65536,

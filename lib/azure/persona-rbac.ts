@@ -15,6 +15,7 @@ import {
   claimInSubscription,
   isToken,
   str,
+  strList,
 } from './validation';
 
 /** How online endpoints authenticate callers (AZ-10, s003 key vs token). */
@@ -332,6 +333,21 @@ export class AzurePersonaRbac extends Construct {
     super(scope, id);
     props = requireProps(this, props, true);
     const canonical = new AzurePrincipalCanonicalizer();
+    // A string where a persona's list belongs (a string token too) is one problem, before the
+    // persona model would read it character by character.
+    const shapes = new Validator(this);
+    if (props.personas !== null && typeof props.personas === 'object') {
+      for (const [persona, principals] of Object.entries(props.personas)) {
+        if (typeof principals === 'string') strList(shapes, `personas.${persona}`, principals);
+      }
+    }
+    if (Array.isArray(props.sodExceptions)) {
+      props.sodExceptions.forEach((ex, i) => {
+        if (ex !== null && typeof ex === 'object' && typeof ex.personas === 'string')
+          strList(shapes, `sodExceptions[${i}].personas`, ex.personas);
+      });
+    }
+    shapes.throwIfInvalid();
     this.bindings = PersonaModel.validate(
       this,
       'personas',
@@ -346,8 +362,8 @@ export class AzurePersonaRbac extends Construct {
     str(v, 'resourceGroupId', props.resourceGroupId);
     str(v, 'logAnalyticsWorkspaceId', props.logAnalyticsWorkspaceId, true);
     str(v, 'containerRegistryId', props.containerRegistryId, true);
-    v.stringList('dataContainerIds', props.dataContainerIds);
-    v.stringList('managedIdentityPrincipalIds', props.managedIdentityPrincipalIds);
+    strList(v, 'dataContainerIds', props.dataContainerIds);
+    strList(v, 'managedIdentityPrincipalIds', props.managedIdentityPrincipalIds);
     v.enumValue('endpointAuthMode', props.endpointAuthMode, Object.values(AzureEndpointAuthMode));
     if (str(v, 'roleNamePrefix', props.roleNamePrefix, true)) {
       v.literal('roleNamePrefix', props.roleNamePrefix, 'it is part of the custom role names');
@@ -365,7 +381,9 @@ export class AzurePersonaRbac extends Construct {
       );
     }
     const roleKeys = new Map<string, string>();
-    const customRoles = checkArray(v, 'customRoles', props.customRoles) ? props.customRoles : [];
+    const customRoles = checkArray(v, 'customRoles', props.customRoles)
+      ? Array.from(props.customRoles)
+      : [];
     customRoles.forEach((r, i) => {
       const at = `customRoles[${i}]`;
       if (!v.object(at, r, { optional: false })) return;
@@ -390,7 +408,11 @@ export class AzurePersonaRbac extends Construct {
       }
       str(v, `${at}.description`, r.description, true);
       const lists = (['actions', 'notActions', 'dataActions', 'notDataActions'] as const).filter(
-        (k) => v.stringList(`${at}.${k}`, r[k], { optional: k !== 'actions' }),
+        (k) =>
+          strList(v, `${at}.${k}`, r[k], {
+            optional: k !== 'actions',
+            literal: 'each action is checked for wildcards (X-03)',
+          }),
       );
       if (lists.includes('actions') || lists.includes('dataActions')) {
         v.require(
@@ -409,7 +431,10 @@ export class AzurePersonaRbac extends Construct {
           if (problem) v.add(`${at}.${k}[${j}]`, a, problem);
         });
       }
-      if (r.personas !== undefined && v.stringList(`${at}.personas`, r.personas)) {
+      if (
+        r.personas !== undefined &&
+        strList(v, `${at}.personas`, r.personas, { literal: 'it decides who gets the role' })
+      ) {
         r.personas.forEach((p, j) =>
           v.enumValue(`${at}.personas[${j}]`, p, Object.values(Persona), false),
         );

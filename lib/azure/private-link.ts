@@ -14,6 +14,7 @@ import {
   claimInResourceGroup,
   fitName,
   str,
+  strList,
 } from './validation';
 
 /** Internal: a zone-name -> zone-id map (ARM ids of private DNS zones when `armIds`). */
@@ -90,8 +91,12 @@ export class PrivateLinkSet extends Construct {
     const subOk =
       v.string('subresource', props.subresource, { optional: false }) &&
       v.literal('subresource', props.subresource, 'it selects the DNS zones and names the links');
-    v.stringList('virtualNetworkIds', props.virtualNetworkIds);
-    const zonesOk = v.stringList('dnsZoneNames', props.dnsZoneNames);
+    strList(v, 'virtualNetworkIds', props.virtualNetworkIds, {
+      literal: 'each network gets a link to every zone',
+    });
+    const zonesOk = strList(v, 'dnsZoneNames', props.dnsZoneNames, {
+      literal: 'each zone is a resource',
+    });
     checkZoneMap(v, 'privateDnsZoneIds', props.privateDnsZoneIds, true);
     checkZoneMap(v, 'sharedZoneIds', props.sharedZoneIds, false);
     if (props.name === undefined) checkConstructId(v, this);

@@ -6,7 +6,18 @@ import { Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import type { AzureComputeClusterSpec, AzureComputeInstanceSpec } from './compute';
 import { COMPUTE_DEFAULTS, NETWORK_DEFAULTS } from './defaults';
-import { ARM_ID, checkArmId, checkArray, checkUuid, checkVmSize, isToken, str } from './validation';
+import {
+  ARM_ID,
+  bool,
+  checkArmId,
+  checkArray,
+  checkUuid,
+  checkVmSize,
+  isToken,
+  num,
+  str,
+  strList,
+} from './validation';
 
 // azurerm machinelearning/validate/compute_cluster_name.go: 3-32, letter first, letter or digit last.
 const CLUSTER_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,30}[a-zA-Z0-9]$/;
@@ -43,10 +54,10 @@ export function checkComputeSpecs(
     return ok;
   };
   const clusters: AzureComputeClusterSpec[] = checkArray(v, clustersProp, clustersValue)
-    ? clustersValue
+    ? Array.from(clustersValue)
     : [];
   const instances: AzureComputeInstanceSpec[] = checkArray(v, instancesProp, instancesValue)
-    ? instancesValue
+    ? Array.from(instancesValue)
     : [];
   clusters.forEach((c, i) => {
     const at = `${clustersProp}[${i}]`;
@@ -57,11 +68,11 @@ export function checkComputeSpecs(
       CLUSTER_NAME,
       '3-32 letters, digits and hyphens, starting with a letter and ending with a letter or digit',
     );
-    v.boolean(`${at}.allowUnlistedVmSize`, c.allowUnlistedVmSize);
+    bool(v, `${at}.allowUnlistedVmSize`, c.allowUnlistedVmSize);
     checkVmSize(v, `${at}.vmSize`, c.vmSize, c.allowUnlistedVmSize, `${at}.allowUnlistedVmSize`);
-    v.boolean(`${at}.allowWarmNodes`, c.allowWarmNodes);
-    const minOk = v.number(`${at}.minNodes`, c.minNodes, { integer: true, min: 0, max: 10000 });
-    const maxOk = v.number(`${at}.maxNodes`, c.maxNodes, { integer: true, min: 1, max: 10000 });
+    bool(v, `${at}.allowWarmNodes`, c.allowWarmNodes);
+    const minOk = num(v, `${at}.minNodes`, c.minNodes, { integer: true, min: 0, max: 10000 });
+    const maxOk = num(v, `${at}.maxNodes`, c.maxNodes, { integer: true, min: 1, max: 10000 });
     const min = c.minNodes ?? 0;
     const max = c.maxNodes ?? COMPUTE_DEFAULTS.clusterMaxNodes;
     if (minOk) {
@@ -101,7 +112,7 @@ export function checkComputeSpecs(
       '4-24 letters, digits and hyphens, starting with a letter and ending with a letter or digit',
     );
     checkUuid(v, `${at}.ownerObjectId`, c.ownerObjectId);
-    v.boolean(`${at}.allowUnlistedVmSize`, c.allowUnlistedVmSize);
+    bool(v, `${at}.allowUnlistedVmSize`, c.allowUnlistedVmSize);
     checkVmSize(v, `${at}.vmSize`, c.vmSize, c.allowUnlistedVmSize, `${at}.allowUnlistedVmSize`);
   });
   return { clusters, instances };
@@ -222,8 +233,8 @@ export function checkNetworkOptions(
       `a subnet of at least ${needed} addresses (${needed - NETWORK_DEFAULTS.azureReservedAddresses} for endpoints + 5 reserved by Azure) and at most /${NETWORK_DEFAULTS.minimumPrefix}; this one has ${size}`,
     );
   }
-  if (v.stringList(`${p}reservedCidrs`, props.reservedCidrs)) {
-    (props.reservedCidrs ?? []).forEach((r, i) => {
+  if (strList(v, `${p}reservedCidrs`, props.reservedCidrs) && !isToken(props.reservedCidrs)) {
+    Array.from(props.reservedCidrs ?? []).forEach((r, i) => {
       v.check(`${p}reservedCidrs[${i}]`, r, Validate.cidr(r));
       if (resolved(r) && resolved(vnetCidr) && cidrsOverlap(r, vnetCidr)) {
         v.add(

@@ -8,7 +8,16 @@ import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { STORAGE_DEFAULTS } from './defaults';
 import { requireAzureAdStorageAccess } from './provider-requirements';
-import { checkIpRules, checkLocation, checkUnique, claimGlobal, isToken, str } from './validation';
+import {
+  checkIpRules,
+  checkLocation,
+  checkUnique,
+  claimGlobal,
+  isToken,
+  num,
+  str,
+  strList,
+} from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps {
@@ -96,7 +105,7 @@ export class AzureSecureStorageAccount extends Construct {
         : uniqueName(this, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
     if (nameOk) v.check('name', name, Validate.azureStorageAccountName(name));
     v.enumValue('replicationType', props.replicationType, REPLICATION);
-    v.number('softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
+    num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
     str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
     str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
     v.require(
@@ -107,7 +116,12 @@ export class AzureSecureStorageAccount extends Construct {
       'set together with customerManagedKeyId (the identity that reads the key)',
     );
     checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'storage');
-    if (v.stringList('containers', props.containers)) {
+    if (
+      strList(v, 'containers', props.containers, {
+        literal: 'each container forms a resource and its construct',
+      }) &&
+      !isToken(props.containers)
+    ) {
       (props.containers ?? []).forEach((c, i) => {
         if (isToken(c)) {
           v.literal(`containers[${i}]`, c, 'it names a container and its construct');

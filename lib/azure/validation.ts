@@ -173,14 +173,22 @@ export function checkIpRules(
   service: 'storage' | 'keyVault' | 'both',
 ): boolean {
   if (value === undefined) return true;
-  if (!v.stringList(prop, value)) return false;
-  if (isToken(value)) return true;
+  if (
+    !strList(v, prop, value, {
+      literal: 'the allow-list decides whether public network access is on',
+    })
+  )
+    return false;
   const list = value as string[];
   const seen = new Map<string, number>();
   let ok = true;
   list.forEach((entry, i) => {
     const at = `${prop}[${i}]`;
-    if (Token.isUnresolved(entry)) return;
+    if (Token.isUnresolved(entry)) {
+      v.literal(at, entry, 'the allow-list decides whether public network access is on');
+      ok = false;
+      return;
+    }
     const text = entry.trim();
     const plain = /^\d{1,3}(\.\d{1,3}){3}$/.test(text);
     const cidr = parseCidrOrUndefined(plain ? `${text}/32` : text);
@@ -453,12 +461,84 @@ export function checkUnique(
   });
 }
 
-/** Internal: a list prop that must be an array (of objects): one problem, never a TypeError. */
+/**
+ * Internal: a list prop that must be an array (of objects): one problem, never a TypeError. A
+ * token is rejected (the entries form resources). Use `Array.from` on it to see holes.
+ */
 export function checkArray(v: Validator, prop: string, value: unknown): value is any[] {
   if (value === undefined) return false;
   if (Array.isArray(value) && !isToken(value)) return true;
+  if (isToken(value)) {
+    v.literal(prop, value, 'each entry forms resources');
+    return false;
+  }
   v.add(prop, value, 'a list');
   return false;
+}
+
+/**
+ * Internal: a list of strings. A string (token or not) where the list belongs is one problem;
+ * a list token passes unless `literal` says why the entries must be known at synth.
+ */
+export function strList(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  opts: { optional?: boolean; literal?: string } = {},
+): boolean {
+  if (value === undefined && (opts.optional ?? true)) return true;
+  if (typeof value === 'string') {
+    v.add(
+      prop,
+      value,
+      Token.isUnresolved(value)
+        ? 'a list of strings (a string token is not a list; Token.asList gives a list token)'
+        : `a list of strings (got one string: write [${JSON.stringify(value)}])`,
+    );
+    return false;
+  }
+  if (Array.isArray(value) && isToken(value)) {
+    if (opts.literal !== undefined) return v.literal(prop, value, opts.literal);
+    return true;
+  }
+  return v.stringList(prop, Array.isArray(value) ? Array.from(value) : value, {
+    optional: opts.optional ?? true,
+  });
+}
+
+/**
+ * Internal: a boolean prop, literal: each one switches a resource or a security setting, which a
+ * token (known only at apply) would hide from the checks at synth.
+ */
+export function bool(v: Validator, prop: string, value: unknown): boolean {
+  if (value === undefined) return true;
+  if (isToken(value)) return v.literal(prop, value, 'it switches resources or security settings');
+  return v.boolean(prop, value);
+}
+
+/**
+ * Internal: a number prop. A string token is not a number; a number token passes unless
+ * `literal` says why the value must be known at synth (it is computed with).
+ */
+export function num(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  opts: { min?: number; max?: number; integer?: boolean; literal?: string } = {},
+): boolean {
+  if (value === undefined) return true;
+  if (typeof value === 'string' && Token.isUnresolved(value)) {
+    v.add(
+      prop,
+      value,
+      'a number (a string token is not a number; Token.asNumber gives a number token)',
+    );
+    return false;
+  }
+  if (typeof value === 'number' && Token.isUnresolved(value)) {
+    return opts.literal === undefined ? true : v.literal(prop, value, opts.literal);
+  }
+  return v.number(prop, value, { min: opts.min, max: opts.max, integer: opts.integer });
 }
 
 /** Internal: renders a value for messages. */

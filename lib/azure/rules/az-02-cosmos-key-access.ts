@@ -67,7 +67,12 @@ export const az02CosmosKeyAccess = defineRule({
     const onKey = (scope: any) => scopes.some((s) => StackView.refersTo(scope, s));
     const unknowns: string[] = [];
     const external = (principal: any): boolean => {
-      if (typeof principal !== 'string') return false;
+      if (principal === undefined || principal === null) return false;
+      if (typeof principal !== 'string') {
+        // not a literal object id: what it is is known only at apply
+        unknowns.push(`principal ${JSON.stringify(principal)}`);
+        return false;
+      }
       if (!isExpression(principal)) return true;
       const t = refTarget(stack, principal);
       if (t?.type === 'data.azuread_service_principal') {
