@@ -157,7 +157,9 @@ export class AwsMlopsChecks extends RulePack {
       x15AwsResourceArn,
       x15AwsManagedPolicy,
       preventDestroyRule(AWS_STATEFUL_TYPES),
-      requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES),
+      requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES, [
+        { provider: 'aws', path: 'default_tags.tags' },
+      ]),
     ]);
   }
 }

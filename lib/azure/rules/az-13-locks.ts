@@ -1,11 +1,12 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { byAddress, read, unknown, unresolvedRefs } from './util';
 
 /** AZ-13: stateful resources carry a CanNotDelete (or ReadOnly) management lock. */
 export const az13Locks = defineRule({
   id: 'AZ-13',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'ML workspaces, Key Vaults, storage accounts and container registries have a CanNotDelete management lock',
   fixHint:

@@ -1,5 +1,6 @@
 import { RulePack } from '../../core/compliance/rule';
-import { preventDestroyRule } from '../../core/rules';
+import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
+import { labelAttributeOf } from '../../core/tags';
 import { gcp01CustomCodeAgent } from './gcp-01-custom-code-agent';
 import { gcp01DefaultComputeSa } from './gcp-01-default-compute-sa';
 import { gcp01DefaultSaGuard } from './gcp-01-default-sa-guard';
@@ -45,7 +46,6 @@ import { gcp17NoSaKeys } from './gcp-17-no-sa-keys';
 import { x03PublicMember } from './x-03-public-member';
 import { x08ForceDestroy } from './x-08-force-destroy';
 import { gcp17Pool } from './gcp-17-pool';
-import { gcpRequiredLabelsRule } from './x-09-labels';
 import { x15GcpPermission } from './x-15-gcp-permission';
 import { x15GcpRole } from './x-15-gcp-role';
 import { x15GcpService } from './x-15-gcp-service';
@@ -137,7 +137,10 @@ export class GcpMlopsChecks extends RulePack {
       x15GcpService,
       x15GcpVpcscService,
       preventDestroyRule(GCP_STATEFUL_TYPES),
-      gcpRequiredLabelsRule(GCP_LABELLED_TYPES),
+      requiredTagsRule('google_', (type) => labelAttributeOf(type), GCP_LABELLED_TYPES, [
+        { provider: 'google', path: 'default_labels' },
+        { provider: 'google-beta', path: 'default_labels' },
+      ]),
     ]);
   }
 }
