@@ -106,14 +106,14 @@ export class AzurePrivateNetwork extends Construct {
       'virtual network',
       props.resourceGroupName,
       vnetName,
-      'id (construct id)',
+      'resourceGroupName',
     );
     claimInResourceGroup(
       this,
       'network security group',
       props.resourceGroupName,
       nsgName,
-      'id (construct id)',
+      'resourceGroupName',
     );
 
     this.vnet = new VirtualNetwork(this, 'vnet', {
