@@ -1091,8 +1091,15 @@ export class AzureMLWorkspace extends Construct {
       const wsPrincipal = this.workspaceIdentity.principalId;
       const storageId = this.storage.account.id;
       const registryId = this.containerRegistry.registry.id;
+      const identityRoleName = `${id}-${env} ML Workspace Identity (${uniqueSuffix(this)})`;
+      claimInSubscription(
+        this,
+        'custom role definition (role names are unique in the Entra tenant)',
+        identityRoleName,
+        'environment',
+      );
       this.workspaceIdentityRole = new RoleDefinition(this, 'workspace-identity-role', {
-        name: `${id}-${env} ML Workspace Identity (${uniqueSuffix(this)})`,
+        name: identityRoleName,
         description:
           'Azure ML workspace identity on its own dependencies: read them, create its system containers and file shares, pull and push images, manage its workspace; no network, key or firewall changes',
         scope: this.resourceGroupId,
