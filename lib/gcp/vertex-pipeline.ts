@@ -709,7 +709,7 @@ export class SecureVertexPipeline extends Construct {
       ).filter((b) => !PersonaModel.isWorkload(b.persona));
 
       this.labels = Tagging.apply(this, props.environment, props.tags);
-      DataResidency.enforce(this, allowed);
+      DataResidency.enforce(this, allowed, ['google', 'google-beta']);
 
       // ---- project, agents, keys, roles, identities
       const extraApis = [
