@@ -1,6 +1,7 @@
 // One scaling run: a platform with N units on one cloud, synthesized in-process.
-// Units: aws = SageMaker user profiles; gcp = persona members (with the GcpMlopsChecks pack); azure = persona role assignments
-// (N data scientists, each bound by RBAC) plus N/10 compute clusters.
+// Units: aws = SageMaker user profiles; gcp = persona members, with the GCP rule pack;
+// azure = persona role assignments (N data scientists, each bound by RBAC) plus N/10 compute
+// clusters, with the Azure rule pack.
 // Prints {wallMs, constructMs, synthMs, rssMb, heapMb, resources}.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -9,9 +10,10 @@ import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { AuthMode, SageMakerStudioDomain } from '../lib/aws';
 import { GcpMlopsChecks, SecureVertexPipeline } from '../lib/gcp';
-import { AzureMLWorkspace } from '../lib/azure';
+import { AzapiProvider, AzureMLWorkspace, AzureMlopsChecks } from '../lib/azure';
 import { Compliance, Persona } from '../lib/core';
 import { peakRssMb } from './lib';
 
@@ -49,14 +51,19 @@ if (cloud === 'aws') {
   // the GCP rules run too: every rule must be linear in the resources it reads
   Compliance.of(app).addPack(new GcpMlopsChecks());
 } else if (cloud === 'azure') {
+  // The provider configuration AzureMLWorkspace requires (as in examples/azure-ml.ts), and the
+  // Azure rule pack, so every Azure rule is measured with the construct.
   new AzurermProvider(stack, 'azurerm', {
-    features: [{}],
+    features: [{ storage: [{ dataPlaneAvailable: false }] }],
     subscriptionId: '11111111-1111-1111-1111-111111111111',
     storageUseAzuread: true,
   });
+  new AzapiProvider(stack, 'azapi', { subscriptionId: '11111111-1111-1111-1111-111111111111' });
+  new TimeProvider(stack, 'time');
   new AzureMLWorkspace(stack, 'aml', {
     environment: 'bench',
     location: 'westeurope',
+    encryption: { cosmosDbPrincipalObjectId: '66666666-0000-0000-0000-000000000001' },
     personas: {
       [Persona.DATA_SCIENTIST]: Array.from(
         { length: n },
@@ -67,6 +74,7 @@ if (cloud === 'aws') {
       name: `cluster-${i}`,
     })),
   });
+  Compliance.of(app).addPack(new AzureMlopsChecks());
 } else {
   throw new Error(`unknown cloud ${cloud}`);
 }

@@ -119,7 +119,14 @@ export function formatText(result: CheckResult, verbose: boolean): string {
       lines.push('  known only at plan/apply (UNKNOWN):');
       lines.push(...unknowns);
     }
-    for (const fw of r.frameworks) {
+    for (const framework of r.frameworks) {
+      // controls whose rules examined at least one resource
+      const fw = {
+        ...framework,
+        controls: framework.controls.filter(
+          (c) => c.compliant + c.nonCompliant + c.unknown + c.suppressed > 0,
+        ),
+      };
       const failing = fw.controls.filter((c) => c.nonCompliant > 0).map((c) => c.control);
       const unknown = fw.controls.filter((c) => c.nonCompliant === 0 && c.unknown > 0);
       lines.push(

@@ -8,6 +8,7 @@ import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation } from './common';
 import { AUDITED_SERVICES, AUDIT_LOG_TYPES, LOG_DEFAULTS } from './defaults';
 import {
+  ONE_PER_PROJECT,
   checkBoolean,
   KMS_KEY_ID,
   checkDuplicates,
@@ -167,8 +168,8 @@ export class GcpAuditLogging extends Construct {
     const project = projectScope(props.projectId);
     // an audit config is the project's one setting per service; two would overwrite each other
     for (const service of props.services ?? AUDITED_SERVICES)
-      claim(this, 'project audit config', project, service, 'services');
-    claim(this, 'log sink', project, 'mlops-audit-sink', 'projectId');
+      claim(this, 'project audit config', project, service, 'services', ONE_PER_PROJECT);
+    claim(this, 'log sink', project, 'mlops-audit-sink', 'projectId', ONE_PER_PROJECT);
     if (!props.existingDestination)
       claim(
         this,

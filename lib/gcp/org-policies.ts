@@ -11,6 +11,7 @@ import {
   JOB_SERVICE_ACCOUNT_CONSTRAINTS,
 } from './defaults';
 import {
+  ONE_PER_PROJECT,
   checkBoolean,
   checkDuplicates,
   checkGoogleProvider,
@@ -234,6 +235,7 @@ export class GcpOrgPolicies extends Construct {
         projectScope(props.projectId),
         constraint,
         'constraints',
+        'set each constraint in one place: exclude it from one of the two (orgPolicyExclusions, or GcpOrgPolicies exclude) or turn its org policies off',
       );
       this.policies[constraint] = new OrgPolicyPolicy(this, constraint.replace(/\./g, '-'), {
         parent,
@@ -256,6 +258,7 @@ export class GcpOrgPolicies extends Construct {
           projectScope(props.projectId),
           name,
           'organizationId',
+          ONE_PER_PROJECT,
         );
         let constraint = shared.get(name);
         const stack = TerraformStack.of(this);

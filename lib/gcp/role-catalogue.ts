@@ -3,6 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { Validator, requireProps } from '../core/errors';
 import {
+  ONE_PER_PROJECT,
   checkDuplicates,
   checkGoogleProvider,
   checkKnownKeys,
@@ -433,7 +434,14 @@ export class GcpRoleCatalogue extends Construct {
       const def = CUSTOM_ROLE_DEFINITIONS[role];
       const roleId = `${def.roleId}${props.roleIdSuffix ?? ''}`;
       // a custom role id is unique in its project
-      claim(this, 'custom role', projectScope(props.projectId), roleId, 'roleIdSuffix');
+      claim(
+        this,
+        'custom role',
+        projectScope(props.projectId),
+        roleId,
+        'roleIdSuffix',
+        ONE_PER_PROJECT,
+      );
       this.roles[role] = new ProjectIamCustomRole(this, role.toLowerCase().replace(/_/g, '-'), {
         project: props.projectId,
         roleId,

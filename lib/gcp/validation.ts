@@ -406,11 +406,16 @@ export function claim(
   scope: string | undefined,
   name: unknown,
   prop: string,
+  hint?: string,
 ): void {
   if (scope === undefined || Token.isUnresolved(scope)) return;
   if (typeof name !== 'string' || Token.isUnresolved(name)) return;
-  claimName(claimant, kind, scope, name, prop);
+  claimName(claimant, kind, scope, name, prop, hint);
 }
+
+/** The hint of a name that a project holds once: a project holds one platform. */
+export const ONE_PER_PROJECT =
+  'a project holds one SecureVertexPipeline (its audit configs, sink, roles and org policies are per project): give the other platform its own project';
 
 /** `project P` for a literal project id, else undefined (claims are skipped for tokens). */
 export function projectScope(projectId: unknown, suffix = ''): string | undefined {

@@ -1134,7 +1134,7 @@ export class SecureVertexPipeline extends Construct {
         );
 
       this.labels = Tagging.apply(this, props.environment, props.tags);
-      DataResidency.enforce(this, allowed);
+      DataResidency.enforce(this, allowed, ['google', 'google-beta']);
 
       // ---- project, agents, keys, roles, identities
       const extraApis = [

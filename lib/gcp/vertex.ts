@@ -217,6 +217,7 @@ export class GcpVertexResources extends Construct {
         projectScope(props.projectId, ` region ${props.region}`),
         'default',
         'metadataStore',
+        'one default metadata store per project and region: metadataStore: false on the other platform',
       );
       this.metadataStore = new GoogleVertexAiMetadataStore(this, 'metadata-store', {
         provider: betaProvider(this, props.region, props.betaProvider),

@@ -183,3 +183,11 @@ describe('X-10 typed checks for untyped callers', () => {
     ]);
   });
 });
+
+describe('X-10 typed checks: tokens where a list belongs', () => {
+  test('X-10 a string token is one string, not a list', () => {
+    const v = new Validator(new TerraformStack(new App(), 'v'));
+    expect(v.stringList('subnetIds', Token.asString({ Ref: 'x' }))).toBe(false);
+    expect(v.stringList('subnetIds', Token.asList({ Ref: 'x' }))).toBe(true);
+  });
+});

@@ -42,6 +42,7 @@ describe('X-10 GCP names unique in their scope', () => {
     expect(p.allowed).toContain(
       'a project organization policy name not already created in project acme-ml-prod by gcp/ml-a/org-policies',
     );
+    expect(p.allowed).toContain('set each constraint in one place');
   });
 
   test('X-10 two platforms in one project, in two stacks of one app, without the org policies on the second', () => {
@@ -56,6 +57,7 @@ describe('X-10 GCP names unique in their scope', () => {
         ),
     );
     expect(e.constructPath).toBe('b/ml/roles');
+    expect(problemAt(e, 'projectId').allowed).toContain('a project holds one SecureVertexPipeline');
     expect(problemAt(e, 'projectId')).toMatchObject({
       value: 'mlopsPipelineOperator',
       allowed: expect.stringContaining(

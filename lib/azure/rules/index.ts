@@ -18,6 +18,7 @@ import { az06DnsZoneUnique } from './az-06-dns-zone-unique';
 import { az06WorkspacePrivateEndpoint } from './az-06-workspace-private-endpoint';
 import { az07ImageBuild } from './az-07-image-build';
 import { az07ManagedNetwork } from './az-07-managed-network';
+import { az07OutboundInternet } from './az-07-outbound-internet';
 import { az08ComputeCluster } from './az-08-compute-cluster';
 import { az08ComputeInstance } from './az-08-compute-instance';
 import { az08InstanceNetwork } from './az-08-instance-network';
@@ -96,6 +97,7 @@ export class AzureMlopsChecks extends RulePack {
       az06DnsZoneUnique,
       az07ManagedNetwork,
       az07ImageBuild,
+      az07OutboundInternet,
       az08ComputeCluster,
       az08ComputeInstance,
       az08InstanceNetwork,

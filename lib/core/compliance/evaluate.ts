@@ -58,8 +58,8 @@ export interface EvaluateOptions {
 
 /** Orders control ids numerically where they are dotted numbers (2.1.10 after 2.1.4). */
 function byControl(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
+  const pa = a.split(/[.\-()]/).filter((x) => x !== '');
+  const pb = b.split(/[.\-()]/).filter((x) => x !== '');
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i] ?? '';
     const y = pb[i] ?? '';
