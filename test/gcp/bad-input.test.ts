@@ -189,6 +189,22 @@ describe('X-10 GCP bad input: untyped callers (JavaScript, YAML, jsii) get a Val
       },
     ],
     [
+      'one string where the restricted services belong is one problem, not one per character',
+      {
+        props: {
+          perimeter: {
+            accessPolicyId: '123456789012',
+            dryRun: true,
+            additionalRestrictedServices: 'dlp.googleapis.com',
+          },
+        },
+        path: 'gcp/ml/perimeter',
+        prop: 'perimeter.additionalRestrictedServices',
+        value: 'dlp.googleapis.com',
+        allowed: 'a list of service names (got one string: write ["dlp.googleapis.com"])',
+      },
+    ],
+    [
       'a string where a boolean belongs',
       {
         props: { artifactRegistry: 'false' },
