@@ -248,5 +248,6 @@ export function isUnresolved(value: unknown): boolean {
   if (typeof value === 'string' || typeof value === 'number' || Array.isArray(value)) {
     return Token.isUnresolved(value);
   }
-  return false;
+  // an IResolvable, e.g. TerraformVariable.booleanValue
+  return typeof value === 'object' && typeof (value as any).resolve === 'function';
 }
