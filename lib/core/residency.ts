@@ -22,7 +22,8 @@ export function normalizeLocation(value: string): string {
   if (aws) return aws[1];
   const gcp = GCP_ZONE.exec(v);
   if (gcp) return gcp[1];
-  return v;
+  // Cloud KMS calls the EU multi-region `europe` (key rings for EU buckets and datasets)
+  return v === 'europe' ? 'eu' : v;
 }
 
 /** Finds every location a resource's synthesized attributes mention. */

@@ -4,6 +4,7 @@ import { TerraformStack, Token } from 'cdktf';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Validator } from '../core/errors';
+import { kmsLocationServes } from './locations';
 
 /** Internal helpers shared by the GCP constructs (not exported from the package). */
 
@@ -40,7 +41,7 @@ export function checkKeyMatchesLocation(
 ): void {
   const kl = keyLocation(keyId);
   if (kl === undefined || typeof location !== 'string' || Token.isUnresolved(location)) return;
-  if (kl.toLowerCase() !== location.toLowerCase()) {
+  if (!kmsLocationServes(kl, location)) {
     v.add(
       prop,
       keyId,

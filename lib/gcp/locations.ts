@@ -92,3 +92,14 @@ export function regionHint(value: string): string | undefined {
   const near = area ? GCP_REGIONS.filter((r) => r.startsWith(`${area}`)) : [];
   return near.length > 0 ? `regions of ${area}: ${near.join(', ')}` : undefined;
 }
+
+/**
+ * True when a Cloud KMS key location serves a resource location: the same region, or the KMS
+ * multi-region of a storage / BigQuery multi-region (Cloud KMS names `EU` `europe`; `US` and
+ * `ASIA` are `us` and `asia`).
+ */
+export function kmsLocationServes(keyLocation: string, resourceLocation: string): boolean {
+  const k = keyLocation.toLowerCase();
+  const r = resourceLocation.toLowerCase();
+  return k === r || (k === 'europe' && r === 'eu');
+}

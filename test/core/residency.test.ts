@@ -113,3 +113,18 @@ describe('X-07 data residency in a stack of two clouds', () => {
     expect(() => Testing.synth(build(['aws']))).not.toThrow();
   });
 });
+
+test('X-07 a Cloud KMS europe key ring counts as the EU multi-region', () => {
+  const stack = new TerraformStack(Testing.app(), 'gcp-eu');
+  new GoogleProvider(stack, 'google', { region: 'europe-west4' });
+  const platform = new Construct(stack, 'ml');
+  new KmsKeyRing(platform, 'ring', { name: 'r', location: 'europe' });
+  DataResidency.enforce(platform, ['europe-west4', 'EU']);
+  expect(() => Testing.synth(stack)).not.toThrow();
+  const other = new TerraformStack(Testing.app(), 'gcp-only-region');
+  new GoogleProvider(other, 'google', { region: 'europe-west4' });
+  const p2 = new Construct(other, 'ml');
+  new KmsKeyRing(p2, 'ring', { name: 'r', location: 'europe' });
+  DataResidency.enforce(p2, ['europe-west4']);
+  expect(() => Testing.synth(other)).toThrow(/got 'europe'/);
+});

@@ -278,6 +278,28 @@ const CASES: Array<[string, string, Resources, string, ComplianceStatus]> = [
     OK,
   ],
   [
+    'EU bucket with a key in the KMS europe multi-region',
+    'GCP-06.region',
+    one('google_storage_bucket', {
+      location: 'EU',
+      encryption: {
+        default_kms_key_name: 'projects/p/locations/europe/keyRings/r/cryptoKeys/k',
+      },
+    }),
+    'google_storage_bucket',
+    OK,
+  ],
+  [
+    'EU bucket with a key in a US multi-region',
+    'GCP-06.region',
+    one('google_storage_bucket', {
+      location: 'EU',
+      encryption: { default_kms_key_name: 'projects/p/locations/us/keyRings/r/cryptoKeys/k' },
+    }),
+    'google_storage_bucket',
+    BAD,
+  ],
+  [
     'table expiration 1 minute',
     'GCP-06.bq-expiration',
     one('google_bigquery_dataset', { default_table_expiration_ms: 60000 }),

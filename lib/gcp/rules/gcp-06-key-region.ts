@@ -1,3 +1,4 @@
+import { kmsLocationServes } from '../locations';
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
@@ -43,6 +44,6 @@ export const gcp06KeyRegion = defineRule({
     const rl = r.attributes.location;
     if (rl === undefined) return undefined;
     if (isExpression(rl)) return unknown(`location is ${rl}`);
-    return kl.toLowerCase() === String(rl).toLowerCase() || `key in '${kl}', resource in '${rl}'`;
+    return kmsLocationServes(kl, String(rl)) || `key in '${kl}', resource in '${rl}'`;
   },
 });
