@@ -1,5 +1,7 @@
 // One scaling run: a platform with N units on one cloud, synthesized in-process.
-// Units: aws = SageMaker user profiles; gcp = persona members; azure = persona role assignments
+// Units: aws = SageMaker user profiles (the AWS rule pack runs at synth; the network is sized
+// for at most 1000 concurrent users: 5000 users need a /15, beyond the /16 AWS allows for a VPC);
+// gcp = persona members; azure = persona role assignments
 // (N data scientists, each bound by RBAC) plus N/10 compute clusters.
 // Prints {wallMs, constructMs, synthMs, rssMb, heapMb, resources}.
 import * as fs from 'fs';
@@ -9,7 +11,8 @@ import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { AuthMode, SageMakerStudioDomain } from '../lib/aws';
+import { AuthMode, AwsMlopsChecks, SageMakerStudioDomain } from '../lib/aws';
+import { Compliance } from '../lib/core/compliance/compliance';
 import { SecureVertexPipeline } from '../lib/gcp';
 import { AzureMLWorkspace } from '../lib/azure';
 import { Persona } from '../lib/core';
@@ -29,12 +32,13 @@ if (cloud === 'aws') {
     environment: 'bench',
     authMode: AuthMode.IAM,
     accountId: '111111111111',
-    network: { vpcCidr: '10.0.0.0/16', expectedUsers: Math.max(n, 10) },
+    network: { vpcCidr: '10.0.0.0/16', expectedUsers: Math.min(Math.max(n, 10), 1000) },
     userProfiles: Array.from({ length: n }, (_, i) => ({
       name: `user-${i}`,
       persona: Persona.DATA_SCIENTIST,
     })),
   });
+  Compliance.of(app).addPack(new AwsMlopsChecks());
 } else if (cloud === 'gcp') {
   new GoogleProvider(stack, 'google', { project: 'bench-project-1', region: 'europe-west4' });
   new SecureVertexPipeline(stack, 'vertex', {
