@@ -16,7 +16,7 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { cidrContains, findOverlaps, parseCidrOrUndefined, splitCidr } from '../core/cidr';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { CapacityPlanner, CapacityPlannerProps } from './capacity-planner';
@@ -29,6 +29,17 @@ import {
 } from './defaults';
 import { awsEnv, AwsEnv } from './env';
 import { policyDocument, Statement, trustPolicy } from './policy';
+import { validateNetworkProps } from './props-validation';
+import {
+  accountId,
+  awsProvider,
+  awsRegion,
+  defaultProviderRegion,
+  isToken,
+  kmsKeyArnOrToken,
+  logRetentionDays,
+  removalPolicy,
+} from './validation';
 
 /** Network settings shared by {@link PrivateNetwork} and the platform constructs (create or bring your own). */
 export interface NetworkProps {
@@ -202,17 +213,28 @@ export class PrivateNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
+    const v = new Validator(this);
+    if (awsProvider(v, this) && props.region !== undefined) awsRegion(v, 'region', props.region);
+    const literalRegion =
+      typeof props.region === 'string' && !isToken(props.region)
+        ? props.region
+        : defaultProviderRegion(this);
+    validateNetworkProps(v, '', props, literalRegion, [
+      'kmsKeyArn',
+      'logRetentionDays',
+      'accountId',
+      'region',
+      'removalPolicy',
+    ]);
+    kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
+    logRetentionDays(v, 'logRetentionDays', props.logRetentionDays);
+    accountId(v, 'accountId', props.accountId);
+    removalPolicy(v, 'removalPolicy', props.removalPolicy);
+    v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId, props.region);
     this.region = this.env.region;
     this.organizationId = props.organizationId;
-    const v = new Validator(this);
-    if (props.organizationId !== undefined)
-      v.require(
-        /^o-[a-z0-9]{10,32}$/.test(props.organizationId),
-        'organizationId',
-        props.organizationId,
-        'an AWS Organizations id such as o-a1b2c3d4e5',
-      );
     const byo = props.vpcId !== undefined;
     const azCount =
       props.availabilityZoneCount ?? props.availabilityZones?.length ?? DEFAULT_AZ_COUNT;
