@@ -20,6 +20,7 @@ import { PlatformKey } from './kms';
 import { policyDocument, trustPolicy } from './policy';
 import { SecureBucket } from './secure-bucket';
 import {
+  bool,
   accountId,
   accountRegionScope,
   awsProvider,
@@ -236,8 +237,8 @@ export class AuditTrail extends Construct {
       );
     integer(v, 'trailBucketLockDays', props.trailBucketLockDays, { min: 1, max: 36500 });
     integer(v, 'errorAlarmThreshold', props.errorAlarmThreshold, { min: 1 });
-    v.boolean('createLogGroups', props.createLogGroups);
-    v.boolean('alarms', props.alarms);
+    bool(v, 'createLogGroups', props.createLogGroups);
+    bool(v, 'alarms', props.alarms);
     for (const r of stringListOf(v, 'platformRoleNamePatterns', props.platformRoleNamePatterns, {
       unique: true,
     }))
@@ -250,7 +251,7 @@ export class AuditTrail extends Construct {
     for (const a of stringListOf(v, 'logReaderArns', props.logReaderArns, { unique: true }))
       iamPrincipal(v, a.at, a.value);
     accountId(v, 'accountId', props.accountId);
-    if (props.region !== undefined) awsRegion(v, 'region', props.region);
+    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
     removalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId, props.region);

@@ -4,7 +4,14 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { requireProps, Validator } from '../core/errors';
 import { DEFAULT_ALLOWED_INSTANCE_TYPES, STUDIO_USER_TAG } from './defaults';
 import { policyDocument, Statement } from './policy';
-import { awsProvider, ec2Id, iamPrincipal, stringListOf, studioInstanceType } from './validation';
+import {
+  awsProvider,
+  ec2Id,
+  iamPrincipal,
+  stringListOf,
+  studioInstanceType,
+  bool,
+} from './validation';
 
 /** Props of {@link GuardrailPolicies}. */
 export interface GuardrailPoliciesProps {
@@ -126,8 +133,8 @@ export class GuardrailPolicies extends Construct {
       minLength: 1,
     }))
       ec2Id(v, sg.at, sg.value, 'sg');
-    v.boolean('requireNetworkIsolation', props.requireNetworkIsolation);
-    v.boolean('emitScpOutputs', props.emitScpOutputs);
+    bool(v, 'requireNetworkIsolation', props.requireNetworkIsolation);
+    bool(v, 'emitScpOutputs', props.emitScpOutputs);
     for (const k of stringListOf(v, 'requiredJobTagKeys', props.requiredJobTagKeys, {
       unique: true,
     }))

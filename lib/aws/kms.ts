@@ -91,7 +91,7 @@ export interface PlatformKeyProps {
    */
   readonly rotationPeriodDays?: number;
   /**
-   * Deletion window in days (7-30).
+   * Deletion window in days: 30, as AWS-05 requires (KMS accepts 7-30; a shorter window is refused).
    * @default 30
    */
   readonly deletionWindowDays?: number;
@@ -162,7 +162,13 @@ export class PlatformKey extends Construct {
     const rotation = props.rotationPeriodDays ?? DEFAULT_KEY_ROTATION_DAYS;
     const window = props.deletionWindowDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
     integer(v, 'rotationPeriodDays', props.rotationPeriodDays, { min: 90, max: 365 });
-    integer(v, 'deletionWindowDays', props.deletionWindowDays, { min: 7, max: 30 });
+    // KMS accepts 7-30 days; AWS-05 requires 30, and the pack fails synth on anything shorter
+    if (props.deletionWindowDays !== undefined && props.deletionWindowDays !== 30)
+      v.add(
+        'deletionWindowDays',
+        props.deletionWindowDays,
+        '30 (AWS-05 keeps a 30-day deletion window; KMS itself accepts 7-30, a shorter window fails the AWS-05 rule)',
+      );
     for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
       unique: true,
     }))
@@ -178,7 +184,7 @@ export class PlatformKey extends Construct {
         'at least one IAM role or user ARN (omit the prop to use the principal running Terraform)',
       );
     accountId(v, 'accountId', props.accountId);
-    if (props.region !== undefined) awsRegion(v, 'region', props.region);
+    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
     removalPolicy(v, 'removalPolicy', props.removalPolicy);
     if (
       props.alias !== undefined &&

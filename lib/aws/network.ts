@@ -215,7 +215,8 @@ export class PrivateNetwork extends Construct {
     super(scope, id);
     props = requireProps(this, props, true);
     const v = new Validator(this);
-    if (awsProvider(v, this) && props.region !== undefined) awsRegion(v, 'region', props.region);
+    if (awsProvider(v, this) && props.region !== undefined)
+      awsRegion(v, 'region', props.region, { literal: true });
     const literalRegion =
       typeof props.region === 'string' && !isToken(props.region)
         ? props.region
@@ -229,6 +230,12 @@ export class PrivateNetwork extends Construct {
     ]);
     kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
     logRetentionDays(v, 'logRetentionDays', props.logRetentionDays);
+    if ((props.flowLogs ?? true) && this.flowLogGroupName().length > 512)
+      v.add(
+        'flowLogs',
+        this.flowLogGroupName(),
+        'a flow-log group name of at most 512 characters (CloudWatch Logs): the one derived from the construct path is longer; use shorter construct ids',
+      );
     accountId(v, 'accountId', props.accountId);
     removalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
@@ -410,7 +417,7 @@ export class PrivateNetwork extends Construct {
 
     if (props.flowLogs ?? true) {
       this.flowLogGroup = new CloudwatchLogGroup(this, 'flow-logs', {
-        name: `/aws/vpc/flow-logs/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`,
+        name: this.flowLogGroupName(),
         kmsKeyId: props.kmsKeyArn,
         retentionInDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
       });
@@ -504,6 +511,11 @@ export class PrivateNetwork extends Construct {
     }
   }
 
+  /** Name of the flow-log group, derived from the construct path. */
+  private flowLogGroupName(): string {
+    return `/aws/vpc/flow-logs/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
+  }
+
   /** The S3 prefix list id: the gateway endpoint's, else the region's managed prefix list. */
   private s3PrefixListId(): string {
     if (this.s3Endpoint) return this.s3Endpoint.prefixListId;
@@ -592,7 +604,7 @@ export class PrivateNetwork extends Construct {
     });
     for (const [a, b] of findOverlaps(valid))
       v.add(prop, `${a} and ${b}`, 'non-overlapping subnet CIDRs');
-    if (vpcCidr && !Validate.cidr(vpcCidr)) {
+    if (vpcCidr && !isToken(vpcCidr) && !Validate.cidr(vpcCidr)) {
       for (const c of valid)
         if (!cidrContains(vpcCidr, c)) v.add(prop, c, `a subnet inside the VPC CIDR ${vpcCidr}`);
     }

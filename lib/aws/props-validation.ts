@@ -7,6 +7,7 @@ import { Persona, PersonaModel, SodException } from '../core/personas';
 import { CapacityPlanner } from './capacity-planner';
 import { REQUIRED_INTERFACE_ENDPOINTS } from './defaults';
 import {
+  bool,
   AWS_PRINCIPAL_CANONICALIZER,
   awsRegion,
   cidr,
@@ -20,6 +21,8 @@ import {
   stringMapOf,
 } from './validation';
 
+const TAG_LITERAL =
+  "tags are checked against AWS's tag characters and merged into every resource at synth";
 const TAG_FIELDS = ['platform', 'environment', 'owner', 'dataClassification', 'costCenter'];
 
 /** `tags`: an object of strings, with `extra` a map of strings (AWS allows 50 tags a resource). */
@@ -34,8 +37,13 @@ export function validateTags(v: Validator, prop: string, tags: unknown): void {
     }
     if (value !== undefined && typeof value !== 'string')
       v.add(`${prop}.${k}`, value, 'a string (a tag value)');
+    else if (value !== undefined) v.literal(`${prop}.${k}`, value, TAG_LITERAL);
   }
   if (t.extra !== undefined && stringMapOf(v, `${prop}.extra`, t.extra)) {
+    for (const [k, value] of Object.entries(t.extra)) {
+      v.literal(`${prop}.extra.${k}`, k, TAG_LITERAL);
+      v.literal(`${prop}.extra.${k}`, value, TAG_LITERAL);
+    }
     // the platform's own tags (5 platform tags, persona, studiouserid, tenant) come on top
     const count = Object.keys(t.extra).length;
     if (count > 40)
@@ -77,25 +85,35 @@ export function validatePersonas(
   personas: unknown,
   exceptions: unknown,
 ): void {
+  // shapes first, with literal lists (a token or a string where a list belongs is one problem):
+  // the persona model then sees only well-formed entries
+  const cleanPersonas: { [persona: string]: string[] } = {};
+  if (personas !== undefined && v.object(prop, personas)) {
+    for (const [persona, principals] of Object.entries(personas as object)) {
+      const before = v.problems.length;
+      const list = stringListOf(v, `${prop}.${persona}`, principals, { unique: true });
+      if (v.problems.length === before) cleanPersonas[persona] = list.map((x) => x.value);
+    }
+  }
+  const cleanExceptions: SodException[] = [];
+  for (const { value: ex, at } of objectListOf(v, 'sodExceptions', exceptions)) {
+    const before = v.problems.length;
+    v.string(`${at}.principal`, ex.principal, { optional: false });
+    stringListOf(v, `${at}.personas`, ex.personas, { optional: false, minLength: 2 });
+    v.string(`${at}.reason`, ex.reason, { optional: false });
+    if (v.problems.length === before) cleanExceptions.push(ex);
+  }
   try {
-    PersonaModel.validate(
-      scope,
-      prop,
-      personas as { [persona: string]: string[] } | undefined,
-      exceptions as SodException[] | undefined,
-      AWS_PRINCIPAL_CANONICALIZER,
-    );
+    PersonaModel.validate(scope, prop, cleanPersonas, cleanExceptions, AWS_PRINCIPAL_CANONICALIZER);
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     for (const p of e.problems) v.add(p.prop, p.value, p.allowed);
-    return;
   }
-  for (const [persona, principals] of Object.entries((personas ?? {}) as object)) {
-    (principals as string[]).forEach((p, i) =>
+  for (const [persona, principals] of Object.entries(cleanPersonas))
+    principals.forEach((p, i) =>
       iamPrincipal(v, `${prop}.${persona}[${i}]`, p, { accountIds: true }),
     );
-  }
-  ((exceptions ?? []) as SodException[]).forEach((ex, i) =>
+  cleanExceptions.forEach((ex, i) =>
     iamPrincipal(v, `sodExceptions[${i}].principal`, ex.principal, { accountIds: true }),
   );
 }
@@ -145,7 +163,10 @@ export function validateNetworkProps(
   if (!v.object(prefix || 'props', network)) return false;
   const n = network as any;
   const before = v.problems.length;
-  if (n.vpcCidr !== undefined)
+  if (
+    n.vpcCidr !== undefined &&
+    v.literal(at('vpcCidr'), n.vpcCidr, 'it is split into the subnets at synth')
+  )
     cidr(v, at('vpcCidr'), n.vpcCidr, { min: 16, max: 28, what: 'a VPC CIDR block' });
   if (n.existingVpcCidr !== undefined)
     cidr(v, at('existingVpcCidr'), n.existingVpcCidr, {
@@ -162,8 +183,7 @@ export function validateNetworkProps(
     );
   integer(v, at('subnetPrefixLength'), n.subnetPrefixLength, { min: 16, max: 28 });
   integer(v, at('expectedUsers'), n.expectedUsers, { min: 1 });
-  for (const k of ['createEndpoints', 'createS3GatewayEndpoint', 'flowLogs'])
-    v.boolean(at(k), n[k]);
+  for (const k of ['createEndpoints', 'createS3GatewayEndpoint', 'flowLogs']) bool(v, at(k), n[k]);
   const azs = stringListOf(v, at('availabilityZones'), n.availabilityZones, {
     unique: true,
     minLength: 2,
@@ -222,12 +242,9 @@ export function validateNetworkProps(
   }
   if (n.capacity !== undefined && n.expectedUsers !== undefined)
     v.add(at('expectedUsers'), n.expectedUsers, 'not with capacity (set capacity.users instead)');
-  if (n.capacity !== undefined && v.object(at('capacity'), n.capacity)) {
-    for (const p of CapacityPlanner.validate({ users: 1, ...n.capacity }))
+  if (n.capacity !== undefined && v.object(at('capacity'), n.capacity))
+    for (const p of CapacityPlanner.validate(n.capacity))
       v.add(at('capacity'), JSON.stringify(n.capacity), p);
-    if (n.capacity.users === undefined)
-      v.add(at('capacity.users'), undefined, 'the number of users (required in capacity)');
-  }
   for (const k of Object.keys(n))
     if (!NETWORK_FIELDS.includes(k) && !extraFields.includes(k))
       v.add(at(k), n[k], `one of the props ${[...NETWORK_FIELDS, ...extraFields].join(', ')}`);

@@ -96,7 +96,7 @@ export class ModelRegistry extends Construct {
         accountId(v, a.at, a.value, false);
     }
     accountId(v, 'accountId', props.accountId);
-    if (props.region !== undefined) awsRegion(v, 'region', props.region);
+    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
     removalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId, props.region);

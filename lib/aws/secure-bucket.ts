@@ -20,7 +20,16 @@ import { DEFAULT_ABORT_MULTIPART_DAYS, DEFAULT_NONCURRENT_VERSION_DAYS } from '.
 import { awsEnv } from './env';
 import { accountRegionalName } from './naming';
 import { policyDocument, Statement } from './policy';
-import { accountId, awsProvider, awsRegion, integer, kmsKeyArn, removalPolicy } from './validation';
+import {
+  accountId,
+  awsProvider,
+  awsRegion,
+  bool,
+  integer,
+  isToken,
+  kmsKeyArn,
+  removalPolicy,
+} from './validation';
 
 /** Props of {@link SecureBucket}. */
 export interface SecureBucketProps {
@@ -127,7 +136,7 @@ export class SecureBucket extends Construct {
     if (props.bucketName !== undefined && v.string('bucketName', props.bucketName))
       v.check('bucketName', props.bucketName, Validate.s3BucketName(props.bucketName));
     if (props.kmsKeyArn !== undefined) kmsKeyArn(v, 'kmsKeyArn', props.kmsKeyArn);
-    v.boolean('serverAccessLogTarget', props.serverAccessLogTarget);
+    bool(v, 'serverAccessLogTarget', props.serverAccessLogTarget);
     v.require(
       props.kmsKeyArn !== undefined || props.serverAccessLogTarget === true,
       'kmsKeyArn',
@@ -156,14 +165,14 @@ export class SecureBucket extends Construct {
     });
     integer(v, 'expirationDays', props.expirationDays, { min: 1 });
     accountId(v, 'accountId', props.accountId);
-    accountId(v, 'sourceAccountId', props.sourceAccountId);
+    accountId(v, 'sourceAccountId', props.sourceAccountId, true, false);
     if (props.sourceAccountId !== undefined && props.serverAccessLogTarget !== true)
       v.add(
         'sourceAccountId',
         props.sourceAccountId,
         'only for server access log targets (serverAccessLogTarget: true)',
       );
-    if (props.region !== undefined) awsRegion(v, 'region', props.region);
+    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
     removalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
 
@@ -171,7 +180,13 @@ export class SecureBucket extends Construct {
       props.bucketName ??
       accountRegionalName(
         this,
-        awsEnv(this, props.accountId ?? props.sourceAccountId, props.region),
+        // the bucket lives in the caller's account: a source account only known at apply is left
+        // to the aws_caller_identity data source
+        awsEnv(
+          this,
+          props.accountId ?? (isToken(props.sourceAccountId) ? undefined : props.sourceAccountId),
+          props.region,
+        ),
         id,
         63,
       );

@@ -25,6 +25,7 @@ import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Compliance } from '../core/compliance/compliance';
 import { requireProps, Validator } from '../core/errors';
+import { claimName } from '../core/name-claims';
 import { uniqueName, uniqueSuffix } from '../core/naming';
 import { Persona, PersonaModel, SodException } from '../core/personas';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
@@ -65,7 +66,9 @@ import {
   validateTags,
 } from './props-validation';
 import {
+  bool,
   accountId,
+  accountRegionScope,
   awsProvider,
   enumOf,
   cidr,
@@ -590,7 +593,8 @@ export class SageMakerStudioDomain extends Construct {
       this.dataBucket = new SecureBucket(this, 'data', {
         kmsKeyArn: this.kmsKeyArn,
         accessLogBucket: this.logBucket,
-        accountId: account,
+        // the literal account, else the same aws_caller_identity data source (in the name)
+        accountId: props.accountId,
         removalPolicy: removal,
       });
 
@@ -1005,6 +1009,26 @@ export class SageMakerStudioDomain extends Construct {
         });
       }
 
+      // Names unique in an account and Region (CreateNotebookInstance, CreateAppImageConfig):
+      // another platform of the app creating the same name fails synth, naming both
+      const accountRegion = accountRegionScope(this, account, region);
+      for (const nb of props.notebookInstances ?? [])
+        claimName(
+          this,
+          'SageMaker notebook instance',
+          accountRegion,
+          nb.name.toLowerCase(),
+          'notebookInstances',
+        );
+      for (const img of props.customImages ?? [])
+        claimName(
+          this,
+          'SageMaker app image config',
+          accountRegion,
+          img.appImageConfigName.toLowerCase(),
+          'customImages',
+        );
+
       // Notebook instances (AWS-31 opt)
       for (const nb of props.notebookInstances ?? []) {
         const instance = new SagemakerNotebookInstance(this, `notebook-${nb.name}`, {
@@ -1291,7 +1315,7 @@ export class SageMakerStudioDomain extends Construct {
       'requireNetworkIsolation',
       'dataPerimeter',
     ])
-      v.boolean(k, p[k]);
+      bool(v, k, p[k]);
     validateTags(v, 'tags', p.tags);
     if (p.allowedRegions !== undefined)
       validateAllowedRegions(v, 'allowedRegions', p.allowedRegions, region);
@@ -1431,12 +1455,19 @@ export class SageMakerStudioDomain extends Construct {
     for (const { value: s, at } of objectListOf(v, 'spaces', p.spaces)) {
       if (sagemakerName(v, `${at}.name`, s.name, { literal: true }))
         spaces.add(`${at}.name`, s.name);
-      v.require(
-        typeof s.ownerProfileName === 'string' && profiles.has(s.ownerProfileName),
-        `${at}.ownerProfileName`,
-        s.ownerProfileName,
-        'the name of a profile in userProfiles',
-      );
+      if (
+        v.literal(
+          `${at}.ownerProfileName`,
+          s.ownerProfileName,
+          'it names a profile of userProfiles',
+        ) &&
+        !(typeof s.ownerProfileName === 'string' && profiles.has(s.ownerProfileName))
+      )
+        v.add(
+          `${at}.ownerProfileName`,
+          s.ownerProfileName,
+          'the name of a profile in userProfiles',
+        );
     }
     const pipelines = new UniqueNames(v, 'pipeline names', true);
     for (const { value: sp, at } of objectListOf(v, 'scheduledPipelines', p.scheduledPipelines)) {

@@ -35,7 +35,8 @@ function oneOf(values: string[]): string {
 /**
  * A list prop: records one problem when the value is not a list (a string where a list belongs
  * is one problem, not one per character) and returns the list, or undefined when absent or not
- * a list. A list token (only known at apply) is returned as an empty list: nothing to check.
+ * a list. The list itself must be literal (its entries may be tokens): a list token is only known
+ * at apply, and the constructs count, check and iterate over the entries at synth.
  */
 export function listOf(
   v: Validator,
@@ -45,15 +46,21 @@ export function listOf(
 ): unknown[] | undefined {
   const what = opts.what ?? 'a list';
   if (value === undefined && (opts.optional ?? true)) return undefined;
+  if (isToken(value)) {
+    v.add(
+      prop,
+      value,
+      `${what}, literal (a token is only known at apply; its entries may be tokens)`,
+    );
+    return undefined;
+  }
   if (Array.isArray(value)) {
-    if (isToken(value)) return [];
     if (opts.minLength !== undefined && value.length < opts.minLength) {
       v.add(prop, value, `${what} of at least ${opts.minLength}`);
       return undefined;
     }
     return value;
   }
-  if (typeof value === 'string' && isToken(value)) return [];
   v.add(
     prop,
     value,
@@ -86,23 +93,25 @@ export function stringListOf(
   if (!list) return [];
   const out: Array<{ value: string; at: string }> = [];
   const seen = new Map<string, number>();
-  list.forEach((x, i) => {
+  // an index loop, not forEach: a sparse list's holes are entries too (undefined)
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i];
     const at = `${prop}[${i}]`;
     if (typeof x !== 'string' || x.trim() === '') {
       v.add(at, x, 'a non-empty string');
-      return;
+      continue;
     }
-    if (opts.literal !== undefined && !v.literal(at, x, opts.literal)) return;
+    if (opts.literal !== undefined && !v.literal(at, x, opts.literal)) continue;
     if (opts.unique && !isToken(x)) {
       const first = seen.get(x);
       if (first !== undefined) {
         v.add(at, x, `entries that appear once (the same as ${prop}[${first}])`);
-        return;
+        continue;
       }
       seen.set(x, i);
     }
     out.push({ value: x, at });
-  });
+  }
   return out;
 }
 
@@ -123,10 +132,10 @@ export function objectListOf(
   });
   if (!list) return [];
   const out: Array<{ value: any; at: string }> = [];
-  list.forEach((x, i) => {
+  for (let i = 0; i < list.length; i++) {
     const at = `${prop}[${i}]`;
-    if (v.object(at, x, { optional: false })) out.push({ value: x, at });
-  });
+    if (v.object(at, list[i], { optional: false })) out.push({ value: list[i], at });
+  }
   return out;
 }
 
@@ -216,7 +225,8 @@ export function integer(
   opts: { min?: number; max?: number; optional?: boolean; unit?: string } = {},
 ): boolean {
   if (value === undefined && (opts.optional ?? true)) return true;
-  if (isToken(value)) return true;
+  // a number token (Token.asNumber) is only known at apply; a string (token or not) is no number
+  if (typeof value === 'number' && isToken(value)) return true;
   const { min, max } = opts;
   if (
     typeof value === 'number' &&
@@ -240,6 +250,21 @@ export function integer(
   return false;
 }
 
+/**
+ * A boolean prop. A token is not accepted: these props decide at synth which resources exist.
+ */
+export function bool(v: Validator, prop: string, value: unknown): boolean {
+  if (value === undefined || typeof value === 'boolean') return true;
+  v.add(
+    prop,
+    value,
+    isToken(value)
+      ? 'true or false, literal (it decides at synth which resources are created; a token is only known at apply)'
+      : 'true or false',
+  );
+  return false;
+}
+
 /** RemovalPolicy: exact enum values (`'retain'` is not RETAIN, and never a fallback to DESTROY). */
 export function removalPolicy(v: Validator, prop: string, value: unknown): boolean {
   return enumOf(v, prop, value, Object.values(RemovalPolicy), {
@@ -254,8 +279,20 @@ export function removalPolicy(v: Validator, prop: string, value: unknown): boole
  * An AWS Region name from the bundled list (reference/regions.ts). A case slip names the Region
  * meant; an unknown name lists the Regions of the same area.
  */
-export function awsRegion(v: Validator, prop: string, value: unknown): boolean {
-  if (isToken(value)) return true;
+export function awsRegion(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  opts: { literal?: boolean } = {},
+): boolean {
+  if (isToken(value))
+    return opts.literal
+      ? v.literal(
+          prop,
+          value,
+          "it is built into names and ARNs; omit the prop to use the provider's Region (or the aws_region data source)",
+        )
+      : true;
   if (typeof value === 'string' && AWS_REGIONS.has(value)) return true;
   if (typeof value === 'string' && AWS_REGIONS.has(value.trim().toLowerCase())) {
     v.add(
@@ -332,10 +369,27 @@ export function awsProvider(v: Validator, scope: IConstruct): boolean {
 // ---------------------------------------------------------------------------------------------
 // Identifiers
 
-/** A 12-digit account id, as a string. */
-export function accountId(v: Validator, prop: string, value: unknown, optional = true): boolean {
+/**
+ * A 12-digit account id, as a string. With `literal` (an optional prop whose default is the
+ * `aws_caller_identity` data source), a token is refused: it would be built into bucket names and
+ * ARNs; omitting the prop gives the data source.
+ */
+export function accountId(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  optional = true,
+  literal = optional,
+): boolean {
   if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
+  if (isToken(value))
+    return literal
+      ? v.literal(
+          prop,
+          value,
+          'it is built into names and ARNs; omit the prop to use the aws_caller_identity data source',
+        )
+      : true;
   if (typeof value === 'string' && /^\d{12}$/.test(value)) return true;
   v.add(
     prop,

@@ -219,7 +219,7 @@ describe('parts: input validation', () => {
     expect(
       () => new PlatformKey(stack(), 'key', { rotationPeriodDays: 400, deletionWindowDays: 3 }),
     ).toThrow(
-      /rotationPeriodDays: got '400'; allowed: an integer from 90 to 365\n {2}- deletionWindowDays: got '3'; allowed: an integer from 7 to 30/,
+      /rotationPeriodDays: got '400'; allowed: an integer from 90 to 365\n {2}- deletionWindowDays: got '3'; allowed: 30 \(AWS-05 keeps a 30-day deletion window/,
     );
   });
 
