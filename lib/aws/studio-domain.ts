@@ -1367,15 +1367,18 @@ export class SageMakerStudioDomain extends Construct {
       );
 
     // Studio
-    const profiles = new UniqueNames(v, 'profile names');
+    const profiles = new UniqueNames(v, 'profile names', true);
+    const profileNames = new Set<string>(); // as written: spaces name their owner exactly
     const ssoUsers = new UniqueNames(
       v,
       'Identity Center users (one profile per user and domain)',
       true,
     );
     for (const { value: u, at } of objectListOf(v, 'userProfiles', p.userProfiles)) {
-      if (sagemakerName(v, `${at}.name`, u.name, { literal: true }))
+      if (sagemakerName(v, `${at}.name`, u.name, { literal: true })) {
         profiles.add(`${at}.name`, u.name);
+        profileNames.add(u.name);
+      }
       humanPersona(v, `${at}.persona`, u.persona);
       v.enumValue(`${at}.executionRole`, u.executionRole, Object.values(ExecutionRoleMode));
       if (u.ssoUserName !== undefined) {
@@ -1451,7 +1454,7 @@ export class SageMakerStudioDomain extends Construct {
       }))
         accountId(v, a.at, a.value, false);
     }
-    const spaces = new UniqueNames(v, 'space names');
+    const spaces = new UniqueNames(v, 'space names', true);
     for (const { value: s, at } of objectListOf(v, 'spaces', p.spaces)) {
       if (sagemakerName(v, `${at}.name`, s.name, { literal: true }))
         spaces.add(`${at}.name`, s.name);
@@ -1461,7 +1464,7 @@ export class SageMakerStudioDomain extends Construct {
           s.ownerProfileName,
           'it names a profile of userProfiles',
         ) &&
-        !(typeof s.ownerProfileName === 'string' && profiles.has(s.ownerProfileName))
+        !(typeof s.ownerProfileName === 'string' && profileNames.has(s.ownerProfileName))
       )
         v.add(
           `${at}.ownerProfileName`,
