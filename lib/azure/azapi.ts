@@ -13,6 +13,8 @@ import {
   Token,
 } from 'cdktf';
 import { Construct } from 'constructs';
+import { requireProps, Validator } from '../core/errors';
+import { bool, checkLocation, checkUuid, isToken, str, strList } from './validation';
 
 // Versions of azapi the binding is written for (2.x: `body` is a dynamic attribute).
 const AZAPI_VERSION_CONSTRAINT = '>= 2.0, < 3.0';
@@ -75,6 +77,16 @@ export class AzapiProvider extends TerraformProvider {
       },
       terraformProviderSource: 'Azure/azapi',
     });
+    config = requireProps(this, config, false);
+    const v = new Validator(this);
+    str(v, 'alias', config.alias, true);
+    checkUuid(v, 'subscriptionId', config.subscriptionId, true, 'a subscription id');
+    checkUuid(v, 'tenantId', config.tenantId, true, 'a tenant id');
+    checkUuid(v, 'clientId', config.clientId, true, 'a client (application) id');
+    bool(v, 'useOidc', config.useOidc);
+    bool(v, 'useMsi', config.useMsi);
+    bool(v, 'useCli', config.useCli);
+    v.throwIfInvalid();
     this.config = config;
     this.alias = config.alias;
   }
@@ -151,6 +163,19 @@ export interface AzapiResourceActionConfig extends AzapiResourceBaseConfig {
 
 const METHODS = ['POST', 'PATCH', 'PUT', 'DELETE', 'GET', 'HEAD'];
 
+/** Internal: `<Namespace>/<type>[/<child>...]@<api version>`, e.g. `Microsoft.KeyVault/vaults/keys@2023-07-01`. */
+function checkArmType(v: Validator, type: unknown): void {
+  if (!str(v, 'type', type) || isToken(type)) return;
+  v.require(
+    /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+(\/[A-Za-z0-9]+)+@\d{4}-\d{2}-\d{2}(-[a-z]+)?$/.test(
+      type as string,
+    ),
+    'type',
+    type,
+    "'<resource provider namespace>/<type>@<api version>', e.g. 'Microsoft.KeyVault/vaults/keys@2023-07-01'",
+  );
+}
+
 function azapiMetadata(): { providerName: string; providerVersionConstraint: string } {
   return { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT };
 }
@@ -169,17 +194,20 @@ export class AzapiResourceAction extends TerraformResource {
     super(scope, id, {
       terraformResourceType: 'azapi_resource_action',
       terraformGeneratorMetadata: azapiMetadata(),
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-      provider: config.provider,
+      dependsOn: config?.dependsOn,
+      lifecycle: config?.lifecycle,
+      provider: config?.provider,
     });
-    const method = config.method ?? 'POST';
-    if (!Token.isUnresolved(method) && !METHODS.includes(method)) {
-      throw new Error(`${this.node.path}: method '${method}' is not one of ${METHODS.join(', ')}`);
-    }
-    if (config.when !== undefined && !['apply', 'destroy'].includes(config.when)) {
-      throw new Error(`${this.node.path}: when '${config.when}' is not 'apply' or 'destroy'`);
-    }
+    config = requireProps(this, config, true);
+    const v = new Validator(this);
+    checkArmType(v, config.type);
+    str(v, 'resourceId', config.resourceId);
+    str(v, 'action', config.action, true);
+    if (!isToken(config.method)) v.enumValue('method', config.method, METHODS);
+    if (!isToken(config.when)) v.enumValue('when', config.when, ['apply', 'destroy']);
+    v.object('body', config.body);
+    strList(v, 'responseExportValues', config.responseExportValues);
+    v.throwIfInvalid();
     this.config = config;
   }
 
@@ -238,10 +266,19 @@ export class AzapiResource extends TerraformResource {
     super(scope, id, {
       terraformResourceType: 'azapi_resource',
       terraformGeneratorMetadata: azapiMetadata(),
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-      provider: config.provider,
+      dependsOn: config?.dependsOn,
+      lifecycle: config?.lifecycle,
+      provider: config?.provider,
     });
+    config = requireProps(this, config, true);
+    const v = new Validator(this);
+    checkArmType(v, config.type);
+    str(v, 'name', config.name);
+    str(v, 'parentId', config.parentId);
+    v.object('body', config.body, { optional: false });
+    checkLocation(v, 'location', config.location, true);
+    strList(v, 'responseExportValues', config.responseExportValues);
+    v.throwIfInvalid();
     this.config = config;
   }
 
@@ -295,10 +332,17 @@ export class AzapiUpdateResource extends TerraformResource {
     super(scope, id, {
       terraformResourceType: 'azapi_update_resource',
       terraformGeneratorMetadata: azapiMetadata(),
-      dependsOn: config.dependsOn,
-      lifecycle: config.lifecycle,
-      provider: config.provider,
+      dependsOn: config?.dependsOn,
+      lifecycle: config?.lifecycle,
+      provider: config?.provider,
     });
+    config = requireProps(this, config, true);
+    const v = new Validator(this);
+    checkArmType(v, config.type);
+    str(v, 'resourceId', config.resourceId);
+    v.object('body', config.body, { optional: false });
+    strList(v, 'responseExportValues', config.responseExportValues);
+    v.throwIfInvalid();
     this.config = config;
   }
 

@@ -2,13 +2,16 @@ import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machi
 import { MachineLearningComputeInstance } from '@cdktf/provider-azurerm/lib/machine-learning-compute-instance';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { requireProps, Validator } from '../core/errors';
+import { claimName } from '../core/name-claims';
 import { COMPUTE_DEFAULTS } from './defaults';
+import { azureLocationName } from './locations';
+import { checkComputeSpecs } from './spec-checks';
+import { checkLocation, checkUuid, isToken, str } from './validation';
 
 /** A compute cluster of the workspace. */
 export interface AzureComputeClusterSpec {
-  /** Name: 3-24 letters, digits and hyphens, starting with a letter. */
+  /** Name: 3-32 letters, digits and hyphens, starting with a letter, ending with a letter or digit. */
   readonly name: string;
   /**
    * VM size.
@@ -40,11 +43,16 @@ export interface AzureComputeClusterSpec {
    * @default 'Dedicated'
    */
   readonly vmPriority?: string;
+  /**
+   * Accept a vmSize missing from the bundled VM size list (a size Azure added after the list was extracted).
+   * @default false
+   */
+  readonly allowUnlistedVmSize?: boolean;
 }
 
 /** A personal compute instance of the workspace. */
 export interface AzureComputeInstanceSpec {
-  /** Name: 3-24 letters, digits and hyphens, starting with a letter (unique in the region). */
+  /** Name: 4-24 letters, digits and hyphens, starting with a letter, ending with a letter or digit (unique in the Azure region). */
   readonly name: string;
   /** Entra object id of the user the instance is assigned to. */
   readonly ownerObjectId: string;
@@ -53,6 +61,11 @@ export interface AzureComputeInstanceSpec {
    * @default 'Standard_DS3_v2'
    */
   readonly vmSize?: string;
+  /**
+   * Accept a vmSize missing from the bundled VM size list (a size Azure added after the list was extracted).
+   * @default false
+   */
+  readonly allowUnlistedVmSize?: boolean;
 }
 
 /** Props of {@link AzureMlCompute}. */
@@ -90,9 +103,6 @@ export interface AzureMlComputeProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-const COMPUTE_NAME = /^[a-zA-Z][a-zA-Z0-9-]{2,23}$/;
-const DURATION = /^P(T(\d+H)?(\d+M)?(\d+S)?)$/;
-
 /**
  * Azure ML compute with the provider defaults flipped (AZ-08): no public IP, local auth off,
  * SSH off, managed identity, clusters scale to 0, personal instances assigned to one user.
@@ -106,74 +116,38 @@ export class AzureMlCompute extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureMlComputeProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    const names = new Set<string>();
-    (props.clusters ?? []).forEach((c, i) => {
-      v.require(
-        COMPUTE_NAME.test(c.name ?? ''),
-        `clusters[${i}].name`,
-        c.name,
-        '3-24 letters, digits and hyphens, starting with a letter',
-      );
-      v.require(
-        !names.has(c.name),
-        `clusters[${i}].name`,
-        c.name,
-        'a name not used by another compute',
-      );
-      names.add(c.name);
-      const min = c.minNodes ?? 0;
-      const max = c.maxNodes ?? COMPUTE_DEFAULTS.clusterMaxNodes;
-      v.require(
-        min === 0 || c.allowWarmNodes === true,
-        `clusters[${i}].minNodes`,
-        min,
-        '0 (or set allowWarmNodes: true)',
-      );
-      v.require(
-        Number.isInteger(max) && max >= Math.max(1, min),
-        `clusters[${i}].maxNodes`,
-        max,
-        `an integer >= max(1, minNodes)`,
-      );
-      const idle = c.scaleDownAfterIdle ?? COMPUTE_DEFAULTS.scaleDownAfterIdle;
-      v.require(
-        DURATION.test(idle),
-        `clusters[${i}].scaleDownAfterIdle`,
-        idle,
-        "an ISO 8601 duration such as 'PT15M'",
-      );
-      const prio = c.vmPriority ?? COMPUTE_DEFAULTS.vmPriority;
-      v.require(
-        ['Dedicated', 'LowPriority'].includes(prio),
-        `clusters[${i}].vmPriority`,
-        prio,
-        "'Dedicated' or 'LowPriority'",
-      );
-    });
-    (props.instances ?? []).forEach((c, i) => {
-      v.require(
-        COMPUTE_NAME.test(c.name ?? ''),
-        `instances[${i}].name`,
-        c.name,
-        '3-24 letters, digits and hyphens, starting with a letter',
-      );
-      v.require(
-        !names.has(c.name),
-        `instances[${i}].name`,
-        c.name,
-        'a name not used by another compute',
-      );
-      names.add(c.name);
-      v.check(
-        `instances[${i}].ownerObjectId`,
-        c.ownerObjectId,
-        Validate.uuid(c.ownerObjectId ?? ''),
-      );
-    });
+    str(v, 'workspaceId', props.workspaceId);
+    checkLocation(v, 'location', props.location);
+    checkUuid(v, 'tenantId', props.tenantId, false, 'a tenant id');
+    str(v, 'clusterIdentityId', props.clusterIdentityId, true);
+    str(v, 'subnetId', props.subnetId, true);
+    if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
+      v.add('dependsOn', props.dependsOn, 'a list of resources');
+    }
+    const { clusters, instances } = checkComputeSpecs(
+      v,
+      'clusters',
+      props.clusters,
+      'instances',
+      props.instances,
+    );
     v.throwIfInvalid();
+    // Compute instance names are unique across an Azure region, not only in the workspace.
+    if (!isToken(props.location)) {
+      for (const c of instances) {
+        claimName(
+          this,
+          'compute instance',
+          `Azure region ${azureLocationName(props.location)}`,
+          c.name.toLowerCase(),
+          'instances.name',
+        );
+      }
+    }
 
-    for (const c of props.clusters ?? []) {
+    for (const c of clusters) {
       this.clusters[c.name] = new MachineLearningComputeCluster(this, `cluster-${c.name}`, {
         name: c.name,
         location: props.location,
@@ -196,7 +170,7 @@ export class AzureMlCompute extends Construct {
         dependsOn: props.dependsOn,
       });
     }
-    for (const c of props.instances ?? []) {
+    for (const c of instances) {
       this.instances[c.name] = new MachineLearningComputeInstance(this, `instance-${c.name}`, {
         name: c.name,
         machineLearningWorkspaceId: props.workspaceId,

@@ -2,12 +2,12 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { Validate } from '../core/validate';
 import { REGISTRY_DEFAULTS, ROLES } from './defaults';
 import { grantRole } from './role-assignment';
+import { bool, checkLocation, checkUuid, claimGlobal, isToken, num, str } from './validation';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps {
@@ -78,19 +78,29 @@ export class AzureSecureContainerRegistry extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureSecureContainerRegistryProps) {
     super(scope, id);
-    const name =
-      props.name ?? uniqueName(this, { prefix: `cr${id}`, maxLength: 50, alphanumericOnly: true });
-    const retention = props.untaggedRetentionDays ?? REGISTRY_DEFAULTS.untaggedRetentionDays;
-    const cmk = props.customerManagedKeyId !== undefined;
-
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.require(/^[a-zA-Z0-9]{5,50}$/.test(name), 'name', name, '5-50 letters and digits');
-    v.require(
-      Number.isInteger(retention) && retention >= 0 && retention <= 365,
-      'untaggedRetentionDays',
-      retention,
-      'an integer from 0 to 365',
-    );
+    str(v, 'resourceGroupName', props.resourceGroupName);
+    checkLocation(v, 'location', props.location);
+    v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+    const nameOk = str(v, 'name', props.name, true);
+    const name =
+      nameOk && props.name !== undefined
+        ? props.name
+        : uniqueName(this, { prefix: `cr${id}`, maxLength: 50, alphanumericOnly: true });
+    if (nameOk && !isToken(name)) {
+      v.require(/^[a-zA-Z0-9]{5,50}$/.test(name), 'name', name, '5-50 letters and digits');
+    }
+    num(v, 'untaggedRetentionDays', props.untaggedRetentionDays, {
+      integer: true,
+      min: 0,
+      max: 365,
+    });
+    bool(v, 'zoneRedundancy', props.zoneRedundancy);
+    str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
+    str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
+    str(v, 'customerManagedKeyIdentityClientId', props.customerManagedKeyIdentityClientId, true);
+    const cmk = props.customerManagedKeyId !== undefined;
     v.require(
       !cmk ||
         (props.customerManagedKeyIdentityId !== undefined &&
@@ -99,14 +109,18 @@ export class AzureSecureContainerRegistry extends Construct {
       props.customerManagedKeyIdentityId,
       'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
     );
-    if (props.quarantineScannerPrincipalId !== undefined) {
-      v.check(
-        'quarantineScannerPrincipalId',
-        props.quarantineScannerPrincipalId,
-        Validate.uuid(props.quarantineScannerPrincipalId),
-      );
+    checkUuid(v, 'quarantineScannerPrincipalId', props.quarantineScannerPrincipalId, true);
+    if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
+      v.add('dependsOn', props.dependsOn, 'a list of resources');
     }
     v.throwIfInvalid();
+    claimGlobal(
+      this,
+      'container registry',
+      name,
+      props.name !== undefined ? 'name' : 'id (construct id)',
+    );
+    const retention = props.untaggedRetentionDays ?? REGISTRY_DEFAULTS.untaggedRetentionDays;
     const quarantine = props.quarantineScannerPrincipalId !== undefined;
 
     this.registry = new ContainerRegistry(this, 'registry', {

@@ -4,10 +4,22 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { MonitorPrivateLinkScope } from '@cdktf/provider-azurerm/lib/monitor-private-link-scope';
 import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { uniqueName, uniqueSuffix } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { ACTIVITY_LOG_CATEGORIES, MONITORING_DEFAULTS } from './defaults';
+import {
+  ARM_ID,
+  bool,
+  checkArmId,
+  checkLocation,
+  checkUnique,
+  claimInSubscription,
+  isToken,
+  num,
+  str,
+  strList,
+} from './validation';
 
 /** Props of {@link AzureDiagnosticSetting}. */
 export interface AzureDiagnosticSettingProps {
@@ -44,13 +56,34 @@ export class AzureDiagnosticSetting extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureDiagnosticSettingProps) {
     super(scope, id);
-    const logs = props.logs ?? true;
-    const metrics = props.metrics ?? true;
-    const categories = props.categories;
+    props = requireProps(this, props, true);
     const v = new Validator(this);
+    str(v, 'targetResourceId', props.targetResourceId);
+    str(v, 'logAnalyticsWorkspaceId', props.logAnalyticsWorkspaceId);
+    const logsOk = bool(v, 'logs', props.logs);
+    const metricsOk = bool(v, 'metrics', props.metrics);
+    const logs = logsOk ? (props.logs ?? true) : true;
+    const metrics = metricsOk ? (props.metrics ?? true) : true;
+    if (
+      str(v, 'name', props.name, true) &&
+      typeof props.name === 'string' &&
+      !isToken(props.name)
+    ) {
+      v.require(
+        /^[^*%&:\\?+/<>#|"]{1,260}$/.test(props.name) && !/[. ]$/.test(props.name),
+        'name',
+        props.name,
+        '1-260 characters without *%&:\\?+/<>#|", not ending with a period or space',
+      );
+    }
+    const categoriesOk = strList(v, 'categories', props.categories, {
+      literal: 'each category is a block of the setting',
+    });
+    const categories = categoriesOk ? props.categories : undefined;
     v.require(logs || metrics, 'logs', logs, 'logs or metrics (or both) true');
     if (categories !== undefined) {
       v.require(categories.length > 0, 'categories', categories, 'at least one category');
+      checkUnique(v, 'categories', categories, (c) => c.toLowerCase(), 'a category');
     }
     v.throwIfInvalid();
     const enabledLog =
@@ -134,16 +167,30 @@ export class AzureDiagnostics extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureDiagnosticsProps) {
     super(scope, id);
-    const retention = props.retentionInDays ?? MONITORING_DEFAULTS.retentionInDays;
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.require(
-      Number.isInteger(retention) && retention >= 30 && retention <= 730,
-      'retentionInDays',
-      retention,
-      'an integer from 30 to 730',
+    str(v, 'resourceGroupName', props.resourceGroupName);
+    checkLocation(v, 'location', props.location);
+    checkArmId(
+      v,
+      'existingLogAnalyticsWorkspaceId',
+      props.existingLogAnalyticsWorkspaceId,
+      ARM_ID.logAnalytics,
+      true,
     );
+    num(v, 'retentionInDays', props.retentionInDays, { integer: true, min: 30, max: 730 });
+    v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+    bool(v, 'privateLinkScope', props.privateLinkScope);
+    const ref = props.existingPrivateLinkScope;
+    if (ref !== undefined && v.object('existingPrivateLinkScope', ref)) {
+      str(v, 'existingPrivateLinkScope.name', ref.name);
+      str(v, 'existingPrivateLinkScope.resourceGroupName', ref.resourceGroupName);
+    }
+    if (props.privateLinkScope === false && ref !== undefined) {
+      v.add('existingPrivateLinkScope', ref, 'unset when privateLinkScope is false');
+    }
     v.throwIfInvalid();
-
+    const retention = props.retentionInDays ?? MONITORING_DEFAULTS.retentionInDays;
     const scoped = props.privateLinkScope ?? true;
     if (props.existingLogAnalyticsWorkspaceId) {
       this.logAnalyticsWorkspaceId = props.existingLogAnalyticsWorkspaceId;
@@ -212,6 +259,7 @@ export class AzureDiagnostics extends Construct {
     subscriptionId: string,
     name: string,
   ): AzureDiagnosticSetting {
+    claimInSubscription(this, 'subscription diagnostic setting', name, 'name');
     return new AzureDiagnosticSetting(this, id, {
       targetResourceId: subscriptionId,
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,

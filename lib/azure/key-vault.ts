@@ -4,7 +4,8 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct } from 'constructs';
 import { AzapiResourceAction } from './azapi';
-import { Validator } from '../core/errors';
+import { Compliance } from '../core/compliance/compliance';
+import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
@@ -16,6 +17,16 @@ import {
   ROLES,
 } from './defaults';
 import { requireAzapiProvider } from './provider-requirements';
+import {
+  bool,
+  checkIpRules,
+  checkLocation,
+  checkUuid,
+  claimGlobal,
+  isToken,
+  num,
+  str,
+} from './validation';
 import { grantRole, rbacPropagationWait } from './role-assignment';
 
 /** Props of {@link HardenedKeyVault}. */
@@ -129,9 +140,48 @@ export class HardenedKeyVault extends Construct {
 
   constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
     super(scope, id);
-    const name = props.name ?? uniqueName(this, { prefix: `kv-${id}`, maxLength: 24 });
-    const purge = props.purgeProtectionEnabled ?? true;
-    const createKey = props.createKey ?? true;
+    props = requireProps(this, props, true);
+    const v = new Validator(this);
+    str(v, 'resourceGroupName', props.resourceGroupName);
+    checkLocation(v, 'location', props.location);
+    checkUuid(v, 'tenantId', props.tenantId, true, 'a tenant id');
+    checkUuid(v, 'deployerPrincipalId', props.deployerPrincipalId, true);
+    v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+    const nameOk = str(v, 'name', props.name, true);
+    const purgeOk = bool(v, 'purgeProtectionEnabled', props.purgeProtectionEnabled);
+    const createOk = bool(v, 'createKey', props.createKey);
+    num(v, 'softDeleteRetentionDays', props.softDeleteRetentionDays, {
+      integer: true,
+      min: 7,
+      max: 90,
+    });
+    num(v, 'keyRotationDays', props.keyRotationDays, {
+      integer: true,
+      min: 7,
+      max: 365,
+      literal: 'the rotation policy periods are computed from it',
+    });
+    const skuOk = v.enumValue('skuName', props.skuName, ['premium', 'standard']);
+    const typeOk = v.enumValue('keyType', props.keyType, ['RSA-HSM', 'RSA']);
+    if (props.keySize !== undefined && ![2048, 3072, 4096].includes(props.keySize as number)) {
+      v.add('keySize', props.keySize, '2048, 3072 or 4096');
+    }
+    if (v.string('keyName', props.keyName) && typeof props.keyName === 'string') {
+      v.require(
+        /^[a-zA-Z0-9-]{1,127}$/.test(props.keyName),
+        'keyName',
+        props.keyName,
+        '1-127 letters, digits and hyphens',
+      );
+    }
+    checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'keyVault');
+
+    const name =
+      nameOk && props.name !== undefined
+        ? props.name
+        : uniqueName(this, { prefix: `kv-${id}`, maxLength: 24 });
+    const purge = purgeOk ? (props.purgeProtectionEnabled ?? true) : true;
+    const createKey = createOk ? (props.createKey ?? true) : true;
     const retention = props.softDeleteRetentionDays ?? KEY_VAULT_DEFAULTS.softDeleteRetentionDays;
     const rotation = props.keyRotationDays ?? KEY_DEFAULTS.rotationDays;
     const keySize = props.keySize ?? KEY_DEFAULTS.keySize;
@@ -139,50 +189,23 @@ export class HardenedKeyVault extends Construct {
     const keyType = props.keyType ?? KEY_DEFAULTS.keyType;
     const keyName = props.keyName ?? 'cmk';
 
-    const v = new Validator(this);
-    v.check('name', name, Validate.azureKeyVaultName(name));
+    if (nameOk) v.check('name', name, Validate.azureKeyVaultName(name));
     v.require(
       !(createKey && !purge),
       'purgeProtectionEnabled',
       purge,
       'true: customer-managed keys require Key Vault purge protection (AZ-03)',
     );
-    v.require(
-      Number.isInteger(retention) && retention >= 7 && retention <= 90,
-      'softDeleteRetentionDays',
-      retention,
-      'an integer from 7 to 90',
-    );
-    v.require(
-      Number.isInteger(rotation) && rotation >= 7 && rotation <= 365,
-      'keyRotationDays',
-      rotation,
-      'an integer from 7 to 365 (X-04; Key Vault rotates no earlier than 7 days after creation)',
-    );
-    v.require([2048, 3072, 4096].includes(keySize), 'keySize', keySize, '2048, 3072 or 4096');
-    v.require(
-      ['premium', 'standard'].includes(skuName),
-      'skuName',
-      skuName,
-      "'premium' or 'standard'",
-    );
-    v.require(['RSA-HSM', 'RSA'].includes(keyType), 'keyType', keyType, "'RSA-HSM' or 'RSA'");
-    v.require(
-      !(keyType === 'RSA-HSM' && skuName !== 'premium'),
-      'keyType',
-      keyType,
-      "'RSA' with the standard SKU (HSM keys need premium)",
-    );
-    v.require(
-      /^[a-zA-Z0-9-]{1,127}$/.test(keyName),
-      'keyName',
-      keyName,
-      '1-127 letters, digits and hyphens',
-    );
-    (props.allowedIpRanges ?? []).forEach((c, i) =>
-      v.check(`allowedIpRanges[${i}]`, c, Validate.cidr(c)),
-    );
+    if (skuOk && typeOk) {
+      v.require(
+        !(keyType === 'RSA-HSM' && skuName !== 'premium'),
+        'keyType',
+        keyType,
+        "'RSA' with the standard SKU (HSM keys need premium)",
+      );
+    }
     v.throwIfInvalid();
+    claimGlobal(this, 'Key Vault', name, props.name !== undefined ? 'name' : 'id (construct id)');
 
     let client: DataAzurermClientConfig | undefined;
     const clientConfig = () => (client ??= new DataAzurermClientConfig(this, 'client'));
@@ -204,6 +227,14 @@ export class HardenedKeyVault extends Construct {
       networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules },
     });
     applyRemovalPolicy(this.vault, props.removalPolicy);
+    if (typeof retention === 'number' && !isToken(retention) && retention < 90) {
+      // AZ-03 asks for 90 days; a shorter retention is an explicit choice, recorded in the report.
+      Compliance.suppress(
+        this.vault,
+        'AZ-03',
+        `softDeleteRetentionDays ${retention} set explicitly (AZ-03 default 90): a deleted vault is recoverable for ${retention} days only`,
+      );
+    }
     this.vaultId = this.vault.id;
 
     if (createKey) {

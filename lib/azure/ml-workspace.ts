@@ -12,16 +12,16 @@ import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { Annotations, Token } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { Compliance } from '../core/compliance/compliance';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { uniqueName, uniqueSuffix } from '../core/naming';
 import { Persona, SodException } from '../core/personas';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { DataResidency } from '../core/residency';
 import { PlatformTags, Tagging } from '../core/tags';
-import { normalizeAzureLocation, Validate } from '../core/validate';
+import { Validate } from '../core/validate';
 import { AzapiResource, AzapiUpdateResource } from './azapi';
 import { AzureComputeClusterSpec, AzureComputeInstanceSpec, AzureMlCompute } from './compute';
 import { AzureSecureContainerRegistry } from './container-registry';
@@ -45,7 +45,32 @@ import { AzurePrivateNetwork } from './network';
 import { AzureCustomRoleDefinition, AzureEndpointAuthMode, AzurePersonaRbac } from './persona-rbac';
 import { AzureMlPolicyAssignments, AzurePolicyEffect } from './policy-assignments';
 import { PrivateLinkSet } from './private-link';
-import { requireAzapiProvider } from './provider-requirements';
+import { azureLocationName } from './locations';
+import { requireAzapiProvider, requireAzurermProvider } from './provider-requirements';
+import { checkComputeSpecs, checkNetworkOptions } from './spec-checks';
+import {
+  ARM_ID,
+  bool,
+  checkArmId,
+  checkArray,
+  checkConstructId,
+  checkIpRules,
+  checkKeyUrl,
+  checkLocation,
+  checkUnique,
+  checkUuid,
+  claimCapacity,
+  claimInResourceGroup,
+  claimInSubscription,
+  claimOnce,
+  fitName,
+  isToken,
+  num,
+  registerResourceGroupName,
+  str,
+  strList,
+  subscriptionScope,
+} from './validation';
 import { grantRole, rbacPropagationWait } from './role-assignment';
 import { AzureSecureStorageAccount } from './storage';
 
@@ -91,6 +116,11 @@ export interface AzureOutboundRule {
    * @default - required with serviceResourceId
    */
   readonly subResourceTarget?: string;
+  /**
+   * Why this rule may send traffic to any internet destination (fqdn '*' or serviceTag 'Internet', which undo AllowOnlyApprovedOutbound); at least 10 characters, recorded as an AZ-07.outbound-internet suppression. Such a rule fails synth without it.
+   * @default - none: an internet-wide rule is an error
+   */
+  readonly internetEgressReason?: string;
 }
 
 /** Network options of the platform. */
@@ -335,6 +365,154 @@ export interface AzureMLWorkspaceProps {
 }
 
 const OUTBOUND_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,63}$/;
+// A DNS name, optionally with a leading wildcard label (*.pythonhosted.org).
+const FQDN = /^(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
+const SERVICE_TAG = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/;
+const PORT = '(\\*|\\d{1,5}(-\\d{1,5})?)';
+const PORT_RANGES = new RegExp(`^${PORT}(,${PORT})*$`);
+
+/** Private IP addresses the platform's private endpoints take in the endpoint subnet. */
+function endpointAddresses(props: AzureMLWorkspaceProps): number {
+  const byoKey = props.encryption?.existingKeyVaultId !== undefined;
+  const monitorScope =
+    (props.monitorPrivateLinkScope ?? true) && !props.existingMonitorPrivateLinkScope;
+  const subresources = [
+    'amlworkspace',
+    'blob',
+    'file',
+    'registry',
+    'vault',
+    ...(byoKey ? [] : ['vault']),
+    ...(monitorScope ? ['azuremonitor'] : []),
+  ];
+  return subresources.reduce((n, s) => n + (ENDPOINT_IPS[s] ?? 1), 0);
+}
+
+/** True for an outbound rule that opens the managed network to any internet destination. */
+function internetWide(r: AzureOutboundRule): string | undefined {
+  if (r.fqdn !== undefined && typeof r.fqdn === 'string' && r.fqdn.trim() === '*')
+    return "fqdn '*'";
+  if (typeof r.serviceTag === 'string' && r.serviceTag.toLowerCase() === 'internet')
+    return "serviceTag 'Internet'";
+  return undefined;
+}
+
+/** Checks the managed VNet outbound rules (AZ-07). */
+function checkOutboundRules(v: Validator, rules: AzureOutboundRule[], isolation: string): void {
+  const names = new Map<string, number>();
+  const approvedOnly = isolation === AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND;
+  rules.forEach((r, i) => {
+    const at = `outboundRules[${i}]`;
+    if (!v.object(at, r, { optional: false })) return;
+    if (
+      v.string(`${at}.name`, r.name, { optional: false }) &&
+      v.literal(`${at}.name`, r.name, 'it names the rule and its construct')
+    ) {
+      v.require(
+        OUTBOUND_NAME.test(r.name),
+        `${at}.name`,
+        r.name,
+        '3-64 letters, digits, hyphens and underscores',
+      );
+      const key = r.name.toLowerCase();
+      if (names.has(key)) {
+        v.add(
+          `${at}.name`,
+          r.name,
+          `a unique rule name (same as outboundRules[${names.get(key)}].name)`,
+        );
+      } else names.set(key, i);
+    }
+    const kinds = [r.fqdn, r.serviceTag, r.serviceResourceId].filter((x) => x !== undefined).length;
+    v.require(kinds === 1, at, r.name, 'exactly one of fqdn, serviceTag, serviceResourceId');
+    if (r.fqdn !== undefined && str(v, `${at}.fqdn`, r.fqdn) && !isToken(r.fqdn)) {
+      v.require(
+        r.fqdn === '*' || FQDN.test(r.fqdn),
+        `${at}.fqdn`,
+        r.fqdn,
+        "a DNS name such as 'pypi.org' or '*.pythonhosted.org'",
+      );
+      v.require(
+        approvedOnly,
+        `${at}.fqdn`,
+        r.fqdn,
+        'FQDN rules only with isolationMode AllowOnlyApprovedOutbound',
+      );
+    }
+    if (
+      r.serviceTag !== undefined &&
+      str(v, `${at}.serviceTag`, r.serviceTag) &&
+      !isToken(r.serviceTag)
+    ) {
+      v.require(
+        SERVICE_TAG.test(r.serviceTag),
+        `${at}.serviceTag`,
+        r.serviceTag,
+        "an Azure service tag such as 'AzureMonitor' or 'Storage.WestEurope'",
+      );
+    }
+    if (r.serviceTag === undefined) {
+      for (const k of ['protocol', 'portRanges'] as const) {
+        if (r[k] !== undefined) v.add(`${at}.${k}`, r[k], 'only with serviceTag');
+      }
+    } else {
+      v.enumValue(`${at}.protocol`, r.protocol, ['TCP', 'UDP', 'ICMP', '*']);
+      if (
+        r.portRanges !== undefined &&
+        str(v, `${at}.portRanges`, r.portRanges) &&
+        !isToken(r.portRanges)
+      ) {
+        const ports = r.portRanges
+          .split(/[,-]/)
+          .filter((x) => x !== '*')
+          .map(Number);
+        v.require(
+          PORT_RANGES.test(r.portRanges) && ports.every((n) => n >= 1 && n <= 65535),
+          `${at}.portRanges`,
+          r.portRanges,
+          "ports or ranges of 1-65535 separated by commas, e.g. '443' or '80,443,8000-8080', or '*'",
+        );
+      }
+    }
+    if (r.serviceResourceId !== undefined) {
+      checkArmId(v, `${at}.serviceResourceId`, r.serviceResourceId, ARM_ID.any);
+      if (str(v, `${at}.subResourceTarget`, r.subResourceTarget, true)) {
+        v.require(
+          r.subResourceTarget !== undefined,
+          `${at}.subResourceTarget`,
+          r.subResourceTarget,
+          "a sub-resource such as 'blob' with serviceResourceId",
+        );
+      }
+    } else if (r.subResourceTarget !== undefined) {
+      v.add(`${at}.subResourceTarget`, r.subResourceTarget, 'only with serviceResourceId');
+    }
+    // AZ-07: a rule to every internet destination contradicts AllowOnlyApprovedOutbound.
+    const wide = internetWide(r);
+    if (r.internetEgressReason !== undefined) {
+      const ok =
+        typeof r.internetEgressReason === 'string' && r.internetEgressReason.trim().length >= 10;
+      if (!ok)
+        v.add(
+          `${at}.internetEgressReason`,
+          r.internetEgressReason,
+          'a reason of at least 10 characters',
+        );
+      else if (!wide)
+        v.add(
+          `${at}.internetEgressReason`,
+          r.internetEgressReason,
+          "only on a rule to every internet destination (fqdn '*' or serviceTag 'Internet')",
+        );
+    } else if (wide && approvedOnly) {
+      v.add(
+        at,
+        wide,
+        'approved destinations under AllowOnlyApprovedOutbound: name the FQDNs or service tags, or acknowledge the internet-wide rule with internetEgressReason (recorded as an AZ-07.outbound-internet suppression)',
+      );
+    }
+  });
+}
 
 /**
  * A secure Azure Machine Learning workspace with its dependent resources (s003, AZ-01..AZ-15):
@@ -423,171 +601,322 @@ export class AzureMLWorkspace extends Construct {
     // cdktf records a stack trace per token; skip formatting them while building (see stack-traces.ts).
     const restoreStackTraces = lightStackTraces();
     try {
-      const env = props.environment;
-      const location = props.location;
-      const allowed = props.allowedRegions ?? [location];
-      const isolation =
-        props.isolationMode ?? AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND;
-      const removal = props.removalPolicy;
-      const clusters = props.computeClusters ?? [
-        {
-          name: COMPUTE_DEFAULTS.clusterName,
-          vmSize: COMPUTE_DEFAULTS.clusterVmSize,
-          maxNodes: COMPUTE_DEFAULTS.clusterMaxNodes,
-        },
-      ];
-      const dataContainers = props.dataContainers ?? ['training-data'];
-      const enc = props.encryption ?? {};
-      const byoKey = enc.existingKeyVaultId !== undefined;
-      const monitorScope =
-        (props.monitorPrivateLinkScope ?? true) && !props.existingMonitorPrivateLinkScope;
-      this.endpointAuthMode = props.endpointAuthMode ?? AzureEndpointAuthMode.AML_TOKEN;
-
-      // ---- validation (X-10): one error for the whole construct
+      props = requireProps(this, props, true);
       const v = new Validator(this);
-      v.require(
-        /^[a-z0-9-]{1,16}$/.test(env ?? ''),
-        'environment',
-        env,
-        '1-16 lowercase letters, digits and hyphens',
-      );
-      v.check('location', location, Validate.azureLocation(location));
-      allowed.forEach((r, i) => v.check(`allowedRegions[${i}]`, r, Validate.azureLocation(r)));
-      if (!Token.isUnresolved(location)) {
+      // ---- validation (X-10): one error for the whole construct, in the props' own names.
+      // The provider check runs first at synth, before residency reads other providers.
+      requireAzurermProvider(this);
+      checkConstructId(v, this);
+      const env = props.environment;
+      if (
+        v.string('environment', env, { optional: false }) &&
+        v.literal('environment', env, 'it is part of every resource name')
+      ) {
         v.require(
-          allowed.map(normalizeAzureLocation).includes(normalizeAzureLocation(location)),
+          /^[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?$/.test(env),
+          'environment',
+          env,
+          '1-16 lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+        );
+      }
+      const location = props.location;
+      const locationOk = checkLocation(v, 'location', location);
+      let allowed: string[] = [location];
+      if (
+        props.allowedRegions !== undefined &&
+        strList(v, 'allowedRegions', props.allowedRegions)
+      ) {
+        if (isToken(props.allowedRegions)) {
+          v.literal('allowedRegions', props.allowedRegions, 'the residency check runs at synth');
+        } else {
+          props.allowedRegions.forEach((r, i) => {
+            if (v.literal(`allowedRegions[${i}]`, r, 'the residency check runs at synth'))
+              checkLocation(v, `allowedRegions[${i}]`, r);
+          });
+          checkUnique(v, 'allowedRegions', props.allowedRegions, azureLocationName, 'a location');
+          allowed = props.allowedRegions;
+        }
+      }
+      if (locationOk && typeof location === 'string' && !isToken(location)) {
+        v.require(
+          allowed.every((r) => typeof r === 'string') &&
+            allowed.map(azureLocationName).includes(azureLocationName(location)),
           'location',
           location,
           `a location in allowedRegions [${allowed.join(', ')}]`,
         );
       }
-      const wsName =
-        props.workspaceName ?? uniqueName(this, { prefix: `mlw-${id}-${env}`, maxLength: 33 });
-      v.require(
-        /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/.test(wsName) || Token.isUnresolved(wsName),
-        'workspaceName',
-        wsName,
-        '3-33 letters, digits, hyphens and underscores, starting with a letter or digit',
-      );
-      if (props.resourceGroupName !== undefined) {
-        v.check(
-          'resourceGroupName',
-          props.resourceGroupName,
-          Validate.azureResourceName(props.resourceGroupName, 90),
+      const isolation =
+        props.isolationMode ?? AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND;
+      if (!isToken(isolation) && !Object.values(AzureManagedNetworkIsolation).includes(isolation)) {
+        const near = Object.values(AzureManagedNetworkIsolation).find(
+          (m) => typeof isolation === 'string' && m.toLowerCase() === isolation.toLowerCase(),
         );
+        v.add(
+          'isolationMode',
+          isolation,
+          `AllowOnlyApprovedOutbound or AllowInternetOutbound (a managed network cannot be disabled once enabled, so 'Disabled' is not offered)${near ? `; values are case-sensitive: did you mean ${near}?` : ''}`,
+        );
+      } else if (isToken(isolation)) {
+        v.literal('isolationMode', isolation, 'it decides which outbound rules are allowed');
       }
-      v.require(
-        enc.cosmosDbPrincipalObjectId !== undefined,
-        'encryption.cosmosDbPrincipalObjectId',
-        enc.cosmosDbPrincipalObjectId,
-        `the object id of the Azure Cosmos DB service principal in your tenant (az ad sp show --id ${COSMOS_DB_APP_ID} --query id -o tsv): the workspace's customer-managed key must be usable by it`,
-      );
-      if (enc.cosmosDbPrincipalObjectId !== undefined) {
-        v.check(
-          'encryption.cosmosDbPrincipalObjectId',
-          enc.cosmosDbPrincipalObjectId,
-          Validate.uuid(enc.cosmosDbPrincipalObjectId),
-        );
-        v.require(
-          enc.cosmosDbPrincipalObjectId.toLowerCase() !== COSMOS_DB_APP_ID,
-          'encryption.cosmosDbPrincipalObjectId',
-          enc.cosmosDbPrincipalObjectId,
-          "the service principal's object id in your tenant, not the application id (role assignments need the object id)",
-        );
+      v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+      v.enumValue('policyEffect', props.policyEffect, Object.values(AzurePolicyEffect));
+      v.enumValue('endpointAuthMode', props.endpointAuthMode, Object.values(AzureEndpointAuthMode));
+      v.enumValue('storageReplicationType', props.storageReplicationType, [
+        'LRS',
+        'ZRS',
+        'GRS',
+        'RAGRS',
+        'GZRS',
+        'RAGZRS',
+      ]);
+      for (const k of [
+        'createResourceGroup',
+        'systemAssignedIdentity',
+        'highBusinessImpact',
+        'policies',
+        'locks',
+        'defenderForContainers',
+        'activityLogExport',
+        'monitorPrivateLinkScope',
+      ] as const) {
+        bool(v, k, props[k]);
       }
-      if (props.monitorPrivateLinkScope === false && props.existingMonitorPrivateLinkScope) {
+      num(v, 'logRetentionDays', props.logRetentionDays, { integer: true, min: 30, max: 730 });
+      v.object('tags', props.tags);
+      checkUuid(
+        v,
+        'registryQuarantineScannerPrincipalId',
+        props.registryQuarantineScannerPrincipalId,
+        true,
+      );
+      checkArmId(
+        v,
+        'existingLogAnalyticsWorkspaceId',
+        props.existingLogAnalyticsWorkspaceId,
+        ARM_ID.logAnalytics,
+        true,
+      );
+      checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'both');
+      const monitorRef = props.existingMonitorPrivateLinkScope;
+      if (monitorRef !== undefined && v.object('existingMonitorPrivateLinkScope', monitorRef)) {
+        str(v, 'existingMonitorPrivateLinkScope.name', monitorRef.name);
+        str(v, 'existingMonitorPrivateLinkScope.resourceGroupName', monitorRef.resourceGroupName);
+      }
+      if (props.monitorPrivateLinkScope === false && monitorRef) {
         v.add(
           'existingMonitorPrivateLinkScope',
-          props.existingMonitorPrivateLinkScope.name,
+          monitorRef.name,
           'unset when monitorPrivateLinkScope is false',
         );
       }
-      if (byoKey) {
+      if (str(v, 'resourceGroupName', props.resourceGroupName, true)) {
+        if (props.resourceGroupName !== undefined)
+          v.check(
+            'resourceGroupName',
+            props.resourceGroupName,
+            Validate.azureResourceName(props.resourceGroupName, 90),
+          );
+      }
+      if (str(v, 'workspaceName', props.workspaceName, true) && props.workspaceName !== undefined) {
         v.require(
-          enc.existingKeyVaultPurgeProtection === true,
-          'encryption.existingKeyVaultPurgeProtection',
-          enc.existingKeyVaultPurgeProtection,
-          'true: customer-managed keys require a Key Vault with purge protection (enable it on the vault, then confirm here)',
+          isToken(props.workspaceName) ||
+            /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/.test(props.workspaceName),
+          'workspaceName',
+          props.workspaceName,
+          '3-33 letters, digits, hyphens and underscores, starting with a letter or digit',
         );
-        for (const k of ['existingKeyName', 'existingKeyId', 'existingKeyVersionlessId'] as const) {
-          v.require(
-            enc[k] !== undefined,
-            `encryption.${k}`,
-            enc[k],
-            'set when encryption.existingKeyVaultId is set',
-          );
-        }
-      } else {
-        for (const k of ['existingKeyName', 'existingKeyId', 'existingKeyVersionlessId'] as const) {
-          v.require(
-            enc[k] === undefined,
-            `encryption.${k}`,
-            enc[k],
-            'only with encryption.existingKeyVaultId',
-          );
+      }
+      // network
+      const net: AzureMlNetworkOptions = props.network ?? {};
+      if (v.object('network', props.network)) {
+        checkNetworkOptions(v, 'network.', net, endpointAddresses(props));
+        if (
+          net.privateDnsZoneIds !== undefined &&
+          v.object('network.privateDnsZoneIds', net.privateDnsZoneIds)
+        ) {
+          for (const [zone, zoneId] of Object.entries(net.privateDnsZoneIds)) {
+            checkArmId(v, `network.privateDnsZoneIds.${zone}`, zoneId, ARM_ID.privateDnsZone);
+          }
         }
       }
-      const rawIsolation = isolation as string;
-      v.require(
-        Object.values(AzureManagedNetworkIsolation).includes(isolation),
-        'isolationMode',
-        rawIsolation,
-        "AllowOnlyApprovedOutbound or AllowInternetOutbound (a managed network cannot be disabled once enabled, so 'Disabled' is not offered)",
-      );
-      const ruleNames = new Set<string>();
-      (props.outboundRules ?? []).forEach((r, i) => {
+      // encryption
+      const enc: AzureMlEncryptionOptions = props.encryption ?? {};
+      if (v.object('encryption', props.encryption)) {
+        const cosmos = enc.cosmosDbPrincipalObjectId;
         v.require(
-          OUTBOUND_NAME.test(r.name ?? ''),
-          `outboundRules[${i}].name`,
-          r.name,
-          '3-64 letters, digits, hyphens and underscores',
+          cosmos !== undefined,
+          'encryption.cosmosDbPrincipalObjectId',
+          cosmos,
+          `the object id of the Azure Cosmos DB service principal in your tenant (az ad sp show --id ${COSMOS_DB_APP_ID} --query id -o tsv): the workspace's customer-managed key must be usable by it`,
         );
-        v.require(!ruleNames.has(r.name), `outboundRules[${i}].name`, r.name, 'a unique rule name');
-        ruleNames.add(r.name);
-        const kinds = [r.fqdn, r.serviceTag, r.serviceResourceId].filter(
-          (x) => x !== undefined,
-        ).length;
+        if (cosmos !== undefined && checkUuid(v, 'encryption.cosmosDbPrincipalObjectId', cosmos)) {
+          v.require(
+            isToken(cosmos) || cosmos.toLowerCase() !== COSMOS_DB_APP_ID,
+            'encryption.cosmosDbPrincipalObjectId',
+            cosmos,
+            "the service principal's object id in your tenant, not the application id (role assignments need the object id)",
+          );
+        }
+        num(v, 'encryption.keyRotationDays', enc.keyRotationDays, {
+          literal: 'the rotation policy periods are computed from it',
+          integer: true,
+          min: 7,
+          max: 365,
+        });
+        bool(v, 'encryption.existingKeyVaultPurgeProtection', enc.existingKeyVaultPurgeProtection);
+        const byo = enc.existingKeyVaultId !== undefined;
+        checkArmId(
+          v,
+          'encryption.existingKeyVaultId',
+          enc.existingKeyVaultId,
+          ARM_ID.keyVault,
+          true,
+        );
+        if (byo) {
+          v.require(
+            enc.existingKeyVaultPurgeProtection === true,
+            'encryption.existingKeyVaultPurgeProtection',
+            enc.existingKeyVaultPurgeProtection,
+            'true: customer-managed keys require a Key Vault with purge protection (enable it on the vault, then confirm here)',
+          );
+          for (const k of [
+            'existingKeyName',
+            'existingKeyId',
+            'existingKeyVersionlessId',
+          ] as const) {
+            v.require(
+              enc[k] !== undefined,
+              `encryption.${k}`,
+              enc[k],
+              'set when encryption.existingKeyVaultId is set',
+            );
+          }
+          if (
+            str(v, 'encryption.existingKeyName', enc.existingKeyName, true) &&
+            enc.existingKeyName !== undefined &&
+            !isToken(enc.existingKeyName)
+          ) {
+            v.require(
+              /^[a-zA-Z0-9-]{1,127}$/.test(enc.existingKeyName),
+              'encryption.existingKeyName',
+              enc.existingKeyName,
+              '1-127 letters, digits and hyphens',
+            );
+          }
+          checkKeyUrl(v, 'encryption.existingKeyId', enc.existingKeyId, true, true);
+          checkKeyUrl(
+            v,
+            'encryption.existingKeyVersionlessId',
+            enc.existingKeyVersionlessId,
+            false,
+            true,
+          );
+          if (enc.keyRotationDays !== undefined) {
+            v.add(
+              'encryption.keyRotationDays',
+              enc.keyRotationDays,
+              'unset with encryption.existingKeyVaultId (rotate the brought key in its own vault)',
+            );
+          }
+        } else {
+          for (const k of [
+            'existingKeyName',
+            'existingKeyId',
+            'existingKeyVersionlessId',
+          ] as const) {
+            v.require(
+              enc[k] === undefined,
+              `encryption.${k}`,
+              enc[k],
+              'only with encryption.existingKeyVaultId',
+            );
+          }
+        }
+      } else if (props.encryption === undefined) {
+        v.add(
+          'encryption.cosmosDbPrincipalObjectId',
+          undefined,
+          `the object id of the Azure Cosmos DB service principal in your tenant (az ad sp show --id ${COSMOS_DB_APP_ID} --query id -o tsv): the workspace's customer-managed key must be usable by it`,
+        );
+      }
+      // data containers
+      const dataContainers =
+        props.dataContainers === undefined
+          ? ['training-data']
+          : strList(v, 'dataContainers', props.dataContainers, {
+                literal: 'each container forms a container, a datastore and role assignments',
+              }) && !isToken(props.dataContainers)
+            ? props.dataContainers
+            : [];
+      dataContainers.forEach((c, i) => {
+        if (
+          !v.literal(
+            `dataContainers[${i}]`,
+            c,
+            'it names a container, its datastore and their constructs',
+          )
+        )
+          return;
         v.require(
-          kinds === 1,
-          `outboundRules[${i}]`,
-          r.name,
-          'exactly one of fqdn, serviceTag, serviceResourceId',
+          /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c),
+          `dataContainers[${i}]`,
+          c,
+          '3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
         );
-        if (r.fqdn !== undefined) {
-          v.require(
-            isolation === AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND,
-            `outboundRules[${i}].fqdn`,
-            r.fqdn,
-            'FQDN rules only with isolationMode AllowOnlyApprovedOutbound',
-          );
-        }
-        if (r.serviceResourceId !== undefined) {
-          v.require(
-            r.subResourceTarget !== undefined,
-            `outboundRules[${i}].subResourceTarget`,
-            r.subResourceTarget,
-            "a sub-resource such as 'blob' with serviceResourceId",
-          );
-        }
-        if (r.protocol !== undefined) {
-          v.require(
-            ['TCP', 'UDP', 'ICMP', '*'].includes(r.protocol),
-            `outboundRules[${i}].protocol`,
-            r.protocol,
-            'TCP, UDP, ICMP or *',
-          );
-        }
       });
-      const imageBuild = props.imageBuildComputeName ?? clusters[0]?.name;
-      if (props.imageBuildComputeName !== undefined) {
+      checkUnique(v, 'dataContainers', dataContainers, (c) => c, 'a container');
+      // compute
+      const specs = checkComputeSpecs(
+        v,
+        'computeClusters',
+        props.computeClusters,
+        'computeInstances',
+        props.computeInstances,
+      );
+      const clusters =
+        props.computeClusters === undefined
+          ? [
+              {
+                name: COMPUTE_DEFAULTS.clusterName,
+                vmSize: COMPUTE_DEFAULTS.clusterVmSize,
+                maxNodes: COMPUTE_DEFAULTS.clusterMaxNodes,
+              },
+            ]
+          : specs.clusters;
+      if (
+        props.imageBuildComputeName !== undefined &&
+        str(v, 'imageBuildComputeName', props.imageBuildComputeName)
+      ) {
         v.require(
-          clusters.some((c) => c.name === props.imageBuildComputeName),
+          clusters.some((c) => c?.name === props.imageBuildComputeName),
           'imageBuildComputeName',
           props.imageBuildComputeName,
-          `one of the computeClusters: ${clusters.map((c) => c.name).join(', ') || '(none)'}`,
+          `one of the computeClusters: ${clusters.map((c) => c?.name).join(', ') || '(none)'}`,
         );
       }
+      // outbound rules (AZ-07)
+      const rules = checkArray(v, 'outboundRules', props.outboundRules)
+        ? Array.from(props.outboundRules)
+        : [];
+      checkOutboundRules(v, rules, isolation);
+      // personas, roles and SoD are validated by AzurePersonaRbac (X-01, X-02); the shapes here
+      v.object('personas', props.personas);
+      if (props.sodExceptions !== undefined && !Array.isArray(props.sodExceptions)) {
+        v.add('sodExceptions', props.sodExceptions, 'a list of { principal, personas, reason }');
+      }
+      if (props.customRoles !== undefined && !Array.isArray(props.customRoles)) {
+        v.add('customRoles', props.customRoles, 'a list of custom role definitions');
+      }
       v.throwIfInvalid();
+
+      const removal = props.removalPolicy;
+      const byoKey = enc.existingKeyVaultId !== undefined;
+      this.endpointAuthMode = props.endpointAuthMode ?? AzureEndpointAuthMode.AML_TOKEN;
+      const imageBuild = props.imageBuildComputeName ?? clusters[0]?.name;
+      const wsName =
+        props.workspaceName ?? uniqueName(this, { prefix: `mlw-${id}-${env}`, maxLength: 33 });
       if (!imageBuild) {
         Annotations.of(this).addWarning(
           'AZ-07: no compute cluster, so no image-build compute is set; Azure ML falls back to serverless image builds in the managed VNet.',
@@ -599,8 +928,16 @@ export class AzureMLWorkspace extends Construct {
 
       // ---- resource group and caller
       this.clientConfig = new DataAzurermClientConfig(this, 'client');
-      const rgName = props.resourceGroupName ?? `rg-${id}-${env}`;
+      // Derived names fit their limits however long the construct id (resource groups 90,
+      // user-assigned identities 128, private endpoints 64): a name that fits is kept as it is.
+      const rgName = props.resourceGroupName ?? fitName(`rg-${id}-${env}`, 90);
       if (props.createResourceGroup ?? true) {
+        claimInSubscription(
+          this,
+          'resource group',
+          rgName,
+          props.resourceGroupName !== undefined ? 'resourceGroupName' : 'environment',
+        );
         this.resourceGroup = new ResourceGroup(this, 'rg', { name: rgName, location });
         applyRemovalPolicy(this.resourceGroup, removal);
         this.resourceGroupName = this.resourceGroup.name;
@@ -611,29 +948,30 @@ export class AzureMLWorkspace extends Construct {
         this.resourceGroupId = rg.id;
       }
       const rg = this.resourceGroupName;
+      if (!isToken(rgName)) {
+        registerResourceGroupName(this, rg, rgName);
+        registerResourceGroupName(this, this.resourceGroupId, rgName);
+      }
+      const nameProp = 'environment';
+      claimInResourceGroup(
+        this,
+        'machine learning workspace',
+        rg,
+        wsName,
+        props.workspaceName !== undefined ? 'workspaceName' : nameProp,
+      );
 
       // ---- identities
-      const identity = (iid: string, prefix: string) =>
-        new UserAssignedIdentity(this, iid, {
-          name: `${prefix}-${id}-${env}`,
-          resourceGroupName: rg,
-          location,
-        });
+      const identity = (iid: string, prefix: string) => {
+        const name = fitName(`${prefix}-${id}-${env}`, 128);
+        claimInResourceGroup(this, 'user-assigned identity', rg, name, nameProp);
+        return new UserAssignedIdentity(this, iid, { name, resourceGroupName: rg, location });
+      };
       this.workspaceIdentity = identity('workspace-identity', 'id-mlw');
       this.cmkIdentity = identity('cmk-identity', 'id-cmk');
       this.trainingIdentity = identity('training-identity', 'id-train');
 
       // ---- network (X-05, AZ-06)
-      const subresources = [
-        'amlworkspace',
-        'blob',
-        'file',
-        'registry',
-        'vault',
-        ...(byoKey ? [] : ['vault']),
-        ...(monitorScope ? ['azuremonitor'] : []),
-      ];
-      const net = props.network ?? {};
       this.network = new AzurePrivateNetwork(this, 'network', {
         resourceGroupName: rg,
         location,
@@ -642,7 +980,7 @@ export class AzureMLWorkspace extends Construct {
         reservedCidrs: net.reservedCidrs,
         existingVirtualNetworkId: net.existingVirtualNetworkId,
         existingPrivateEndpointSubnetId: net.existingPrivateEndpointSubnetId,
-        expectedEndpointAddresses: subresources.reduce((n, s) => n + (ENDPOINT_IPS[s] ?? 1), 0),
+        expectedEndpointAddresses: endpointAddresses(props),
       });
 
       // ---- keys (AZ-02, AZ-03, X-04): the CMK in a vault of its own; the workspace's secrets
@@ -740,7 +1078,8 @@ export class AzureMLWorkspace extends Construct {
         existingLogAnalyticsWorkspaceId: props.existingLogAnalyticsWorkspaceId,
         retentionInDays: props.logRetentionDays,
         removalPolicy: removal,
-        privateLinkScope: monitorScope,
+        // Linked to a scope whenever one is wanted: created here, or the existing (hub) one.
+        privateLinkScope: props.monitorPrivateLinkScope ?? true,
         existingPrivateLinkScope: props.existingMonitorPrivateLinkScope,
       });
 
@@ -752,8 +1091,15 @@ export class AzureMLWorkspace extends Construct {
       const wsPrincipal = this.workspaceIdentity.principalId;
       const storageId = this.storage.account.id;
       const registryId = this.containerRegistry.registry.id;
+      const identityRoleName = `${id}-${env} ML Workspace Identity (${uniqueSuffix(this)})`;
+      claimInSubscription(
+        this,
+        'custom role definition (role names are unique in the Entra tenant)',
+        identityRoleName,
+        'environment',
+      );
       this.workspaceIdentityRole = new RoleDefinition(this, 'workspace-identity-role', {
-        name: `${id}-${env} ML Workspace Identity (${uniqueSuffix(this)})`,
+        name: identityRoleName,
         description:
           'Azure ML workspace identity on its own dependencies: read them, create its system containers and file shares, pull and push images, manage its workspace; no network, key or firewall changes',
         scope: this.resourceGroupId,
@@ -809,7 +1155,7 @@ export class AzureMLWorkspace extends Construct {
           subnetId: this.network.privateEndpointSubnetId,
           targetResourceId: target,
           subresource,
-          name: `pe-${id}-${env}-${key}`,
+          name: fitName(`pe-${id}-${env}-${key}`, 64),
           privateDnsZoneIds: net.privateDnsZoneIds,
           sharedZoneIds: { ...zones },
           virtualNetworkIds: [this.network.virtualNetworkId],
@@ -889,7 +1235,7 @@ export class AzureMLWorkspace extends Construct {
       }
 
       // ---- managed VNet outbound rules (AZ-07)
-      for (const r of props.outboundRules ?? []) {
+      for (const r of rules) {
         if (r.fqdn !== undefined) {
           this.outboundRules[r.name] = new MachineLearningWorkspaceNetworkOutboundRuleFqdn(
             this,
@@ -900,6 +1246,12 @@ export class AzureMLWorkspace extends Construct {
               destinationFqdn: r.fqdn,
             },
           );
+          if (r.internetEgressReason !== undefined)
+            Compliance.suppress(
+              this.outboundRules[r.name],
+              'AZ-07.outbound-internet',
+              r.internetEgressReason,
+            );
         } else if (r.serviceTag !== undefined) {
           this.outboundRules[r.name] = new MachineLearningWorkspaceNetworkOutboundRuleServiceTag(
             this,
@@ -912,6 +1264,12 @@ export class AzureMLWorkspace extends Construct {
               portRanges: r.portRanges ?? '443',
             },
           );
+          if (r.internetEgressReason !== undefined)
+            Compliance.suppress(
+              this.outboundRules[r.name],
+              'AZ-07.outbound-internet',
+              r.internetEgressReason,
+            );
         } else {
           this.outboundRules[r.name] =
             new MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint(
@@ -996,6 +1354,14 @@ export class AzureMLWorkspace extends Construct {
       if (!byoKey) d.ship('diag-key-vault', this.cmkVaultId);
       d.ship('diag-secrets-vault', this.keyVaultId);
       if (props.activityLogExport ?? true) {
+        claimCapacity(
+          this,
+          'subscription diagnostic settings (the Activity Log export, activityLogExport)',
+          subscriptionScope(this),
+          5,
+          'activityLogExport',
+          'set activityLogExport: false on the platforms whose subscription Activity Log another platform already exports',
+        );
         const subscription = new DataAzurermSubscription(this, 'subscription', {});
         this.activityLogExport = d.exportActivityLog(
           'activity-log',
@@ -1012,6 +1378,28 @@ export class AzureMLWorkspace extends Construct {
           isolationMode: isolation,
           namePrefix: `${id}-${env}`,
         });
+      }
+      // Controls turned off with a documented prop are recorded, not silent (X-11 report).
+      if (props.highBusinessImpact === false) {
+        Compliance.suppress(
+          this.workspace,
+          'AZ-01',
+          'highBusinessImpact: false set explicitly on the platform (less diagnostic data protection)',
+        );
+      }
+      if (props.activityLogExport === false) {
+        Compliance.suppress(
+          this,
+          'AZ-11.activity-log',
+          'activityLogExport: false set explicitly on the platform (the subscription Activity Log is exported elsewhere)',
+        );
+      }
+      if (props.monitorPrivateLinkScope === false) {
+        Compliance.suppress(
+          this.diagnostics,
+          'AZ-11.private-link',
+          'monitorPrivateLinkScope: false set explicitly on the platform (Log Analytics and Application Insights keep public ingestion and query)',
+        );
       }
       if (!(props.policies ?? true)) {
         Compliance.suppress(
@@ -1041,6 +1429,13 @@ export class AzureMLWorkspace extends Construct {
         this.locks = new AzureResourceLocks(this, 'locks', { resources });
       }
       if (props.defenderForContainers) {
+        claimOnce(
+          this,
+          'the Defender for Containers plan (azurerm_security_center_subscription_pricing Containers)',
+          subscriptionScope(this),
+          'defenderForContainers',
+          'set defenderForContainers on one platform of the subscription only (a second pricing resource for the same plan fights the first)',
+        );
         this.defenderForContainers = new SecurityCenterSubscriptionPricing(
           this,
           'defender-containers',

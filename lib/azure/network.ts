@@ -6,12 +6,17 @@ import {
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { cidrContains, cidrsOverlap, parseCidr, splitCidr } from '../core/cidr';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
-import { NETWORK_DEFAULTS } from './defaults';
+import { requireProps, Validator } from '../core/errors';
+import { checkNetworkOptions } from './spec-checks';
+import {
+  checkConstructId,
+  checkLocation,
+  claimInResourceGroup,
+  fitName,
+  num,
+  str,
+} from './validation';
 
 /** Props of {@link AzurePrivateNetwork}. */
 export interface AzurePrivateNetworkProps {
@@ -71,65 +76,54 @@ export class AzurePrivateNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: AzurePrivateNetworkProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    const brought = props.existingPrivateEndpointSubnetId !== undefined;
-    v.require(
-      brought === (props.existingVirtualNetworkId !== undefined),
-      'existingVirtualNetworkId',
-      props.existingVirtualNetworkId,
-      'set together with existingPrivateEndpointSubnetId (both or neither)',
-    );
-    if (brought) {
+    str(v, 'resourceGroupName', props.resourceGroupName);
+    checkLocation(v, 'location', props.location);
+    num(v, 'expectedEndpointAddresses', props.expectedEndpointAddresses, {
+      literal: 'the subnet size is checked against it',
+      integer: true,
+      min: 0,
+      max: 65536,
+    });
+    const expected =
+      typeof props.expectedEndpointAddresses === 'number' ? props.expectedEndpointAddresses : 10;
+    const net = checkNetworkOptions(v, '', props, expected);
+    if (net.brought) {
       v.throwIfInvalid();
       this.virtualNetworkId = props.existingVirtualNetworkId!;
       this.privateEndpointSubnetId = props.existingPrivateEndpointSubnetId!;
       return;
     }
-
-    const vnetCidr = props.vnetCidr ?? NETWORK_DEFAULTS.vnetCidr;
-    v.check('vnetCidr', vnetCidr, Validate.cidr(vnetCidr));
-    let subnetCidr = props.privateEndpointSubnetCidr;
-    if (subnetCidr === undefined && !Validate.cidr(vnetCidr) && !Token.isUnresolved(vnetCidr)) {
-      const prefix = Math.max(parseCidr(vnetCidr).prefix, NETWORK_DEFAULTS.privateEndpointPrefix);
-      subnetCidr = splitCidr(vnetCidr, prefix, 1)[0];
-    }
-    const resolved = (c: string | undefined): c is string =>
-      c !== undefined && !Token.isUnresolved(c) && !Validate.cidr(c);
-    if (subnetCidr !== undefined)
-      v.check('privateEndpointSubnetCidr', subnetCidr, Validate.cidr(subnetCidr));
-    if (resolved(vnetCidr) && resolved(subnetCidr)) {
-      v.require(
-        cidrContains(vnetCidr, subnetCidr),
-        'privateEndpointSubnetCidr',
-        subnetCidr,
-        `a range inside vnetCidr ${vnetCidr}`,
-      );
-      const needed =
-        (props.expectedEndpointAddresses ?? 10) + NETWORK_DEFAULTS.azureReservedAddresses;
-      const size = parseCidr(subnetCidr).size;
-      v.require(
-        size >= needed && parseCidr(subnetCidr).prefix <= NETWORK_DEFAULTS.minimumPrefix,
-        'privateEndpointSubnetCidr',
-        subnetCidr,
-        `a subnet of at least ${needed} addresses (${needed - NETWORK_DEFAULTS.azureReservedAddresses} for endpoints + 5 reserved by Azure) and at most /${NETWORK_DEFAULTS.minimumPrefix}; this one has ${size}`,
-      );
-    }
-    (props.reservedCidrs ?? []).forEach((r, i) => {
-      v.check(`reservedCidrs[${i}]`, r, Validate.cidr(r));
-      if (resolved(r) && resolved(vnetCidr) && cidrsOverlap(r, vnetCidr)) {
-        v.add('vnetCidr', vnetCidr, `a range that does not overlap reservedCidrs[${i}] ${r}`);
-      }
-    });
+    checkConstructId(v, this);
+    const vnetCidr = net.vnetCidr!;
+    const subnetCidr = net.subnetCidr!;
     v.throwIfInvalid();
+    const vnetName = fitName(`vnet-${id}`, 64);
+    const nsgName = fitName(`nsg-${id}-pe`, 80);
+    claimInResourceGroup(
+      this,
+      'virtual network',
+      props.resourceGroupName,
+      vnetName,
+      'resourceGroupName',
+    );
+    claimInResourceGroup(
+      this,
+      'network security group',
+      props.resourceGroupName,
+      nsgName,
+      'resourceGroupName',
+    );
 
     this.vnet = new VirtualNetwork(this, 'vnet', {
-      name: `vnet-${id}`,
+      name: vnetName,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       addressSpace: [vnetCidr],
     });
     this.networkSecurityGroup = new NetworkSecurityGroup(this, 'nsg', {
-      name: `nsg-${id}-pe`,
+      name: nsgName,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
     });

@@ -2,12 +2,21 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
 import { uniqueSuffix } from '../core/naming';
-import { Validate } from '../core/validate';
 import { ROLE_IDS, ROLES } from './defaults';
 import { delegatedRoleAssignmentCondition, grantRole } from './role-assignment';
+import {
+  AzurePrincipalCanonicalizer,
+  checkArray,
+  checkUnique,
+  checkUuid,
+  claimInSubscription,
+  isToken,
+  str,
+  strList,
+} from './validation';
 
 /** How online endpoints authenticate callers (AZ-10, s003 key vs token). */
 export enum AzureEndpointAuthMode {
@@ -103,6 +112,34 @@ export interface AzurePersonaRbacProps {
 }
 
 const WS = 'Microsoft.MachineLearningServices/workspaces';
+
+/** The key (and construct id part) of a custom role from props. */
+function customRoleKey(name: string): string {
+  return `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+const ACTION = /^(\*|[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+)(\/[A-Za-z0-9*_.-]+)*$/;
+
+/**
+ * What is wrong with a custom role action (X-03), or undefined: an operation name
+ * (`Provider.Namespace/resourceType/.../verb`, wildcards inside a provider); never a bare `*`,
+ * a provider wildcard other than the read-everything one (a leading `*` with action, write,
+ * delete or `*` verbs grants
+ * every provider's operations of that kind, e.g. listKeys), nor Microsoft.Authorization writes.
+ */
+function actionProblem(action: string, granted: boolean): string | undefined {
+  if (!ACTION.test(action)) {
+    return "an operation such as 'Microsoft.MachineLearningServices/workspaces/jobs/read' (provider namespace, resource types, verb)";
+  }
+  if (!granted) return undefined;
+  if (action === '*' || (action.startsWith('*') && action.toLowerCase() !== '*/read')) {
+    return "provider-scoped actions, never '*' nor a provider wildcard such as '*/action', '*/write' or '*/delete' (X-03); only '*/read' spans providers";
+  }
+  if (/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(action)) {
+    return 'no Microsoft.Authorization writes (role or policy changes) (X-03)';
+  }
+  return undefined;
+}
 const ENDPOINT_KEY_ACTIONS = [
   `${WS}/onlineEndpoints/listKeys/action`,
   `${WS}/onlineEndpoints/regenerateKeys/action`,
@@ -294,36 +331,112 @@ export class AzurePersonaRbac extends Construct {
 
   constructor(scope: Construct, id: string, props: AzurePersonaRbacProps) {
     super(scope, id);
-    this.bindings = PersonaModel.validate(this, 'personas', props.personas, props.sodExceptions);
-    const v = new Validator(this);
-    this.bindings.forEach((b) =>
-      v.check(`personas.${b.persona}`, b.principal, Validate.uuid(b.principal)),
+    props = requireProps(this, props, true);
+    const canonical = new AzurePrincipalCanonicalizer();
+    // A string where a persona's list belongs (a string token too) is one problem, before the
+    // persona model would read it character by character.
+    const shapes = new Validator(this);
+    if (props.personas !== null && typeof props.personas === 'object') {
+      for (const [persona, principals] of Object.entries(props.personas)) {
+        if (typeof principals === 'string') strList(shapes, `personas.${persona}`, principals);
+      }
+    }
+    if (Array.isArray(props.sodExceptions)) {
+      props.sodExceptions.forEach((ex, i) => {
+        if (ex !== null && typeof ex === 'object' && typeof ex.personas === 'string')
+          strList(shapes, `sodExceptions[${i}].personas`, ex.personas);
+      });
+    }
+    shapes.throwIfInvalid();
+    this.bindings = PersonaModel.validate(
+      this,
+      'personas',
+      props.personas,
+      props.sodExceptions,
+      canonical,
     );
-    (props.customRoles ?? []).forEach((r, i) => {
-      v.require(
-        /^[A-Za-z0-9 -]{1,64}$/.test(r.name ?? ''),
-        `customRoles[${i}].name`,
-        r.name,
-        '1-64 letters, digits, spaces and hyphens',
+    const v = new Validator(this);
+    if (props.personas === undefined)
+      v.add('personas', undefined, 'an object (persona -> Entra object ids)');
+    str(v, 'workspaceId', props.workspaceId);
+    str(v, 'resourceGroupId', props.resourceGroupId);
+    str(v, 'logAnalyticsWorkspaceId', props.logAnalyticsWorkspaceId, true);
+    str(v, 'containerRegistryId', props.containerRegistryId, true);
+    strList(v, 'dataContainerIds', props.dataContainerIds);
+    strList(v, 'managedIdentityPrincipalIds', props.managedIdentityPrincipalIds);
+    v.enumValue('endpointAuthMode', props.endpointAuthMode, Object.values(AzureEndpointAuthMode));
+    if (str(v, 'roleNamePrefix', props.roleNamePrefix, true)) {
+      v.literal('roleNamePrefix', props.roleNamePrefix, 'it is part of the custom role names');
+    }
+    // Principals: Entra object ids, each listed once per persona (compared as Azure does).
+    for (const [persona, principals] of Object.entries(props.personas ?? {})) {
+      if (!Array.isArray(principals)) continue;
+      principals.forEach((p, i) => checkUuid(v, `personas.${persona}[${i}]`, p));
+      checkUnique(
+        v,
+        `personas.${persona}`,
+        principals,
+        (p) => canonical.canonicalize(p),
+        'a principal',
       );
-      v.require(
-        (r.actions ?? []).length + (r.dataActions ?? []).length > 0,
-        `customRoles[${i}].actions`,
-        r.actions,
-        'at least one action or data action',
-      );
-      for (const a of [...(r.actions ?? []), ...(r.dataActions ?? [])]) {
+    }
+    const roleKeys = new Map<string, string>();
+    const customRoles = checkArray(v, 'customRoles', props.customRoles)
+      ? Array.from(props.customRoles)
+      : [];
+    customRoles.forEach((r, i) => {
+      const at = `customRoles[${i}]`;
+      if (!v.object(at, r, { optional: false })) return;
+      if (
+        v.string(`${at}.name`, r.name, { optional: false }) &&
+        v.literal(`${at}.name`, r.name, 'it is part of the role name and its construct id')
+      ) {
         v.require(
-          a !== '*' && a !== '*/write' && a !== '*/delete',
-          `customRoles[${i}].actions`,
-          a,
-          "provider-scoped actions, never a bare '*' (X-03)",
+          /^[A-Za-z0-9 -]{1,64}$/.test(r.name),
+          `${at}.name`,
+          r.name,
+          '1-64 letters, digits, spaces and hyphens',
         );
+        const key = customRoleKey(r.name);
+        if (roleKeys.has(key)) {
+          v.add(
+            `${at}.name`,
+            r.name,
+            `a role name not already used (same as ${roleKeys.get(key)})`,
+          );
+        } else roleKeys.set(key, `${at}.name`);
+      }
+      str(v, `${at}.description`, r.description, true);
+      const lists = (['actions', 'notActions', 'dataActions', 'notDataActions'] as const).filter(
+        (k) =>
+          strList(v, `${at}.${k}`, r[k], {
+            optional: k !== 'actions',
+            literal: 'each action is checked for wildcards (X-03)',
+          }),
+      );
+      if (lists.includes('actions') || lists.includes('dataActions')) {
         v.require(
-          !/^Microsoft\.Authorization\/(\*|.*\/(write|delete|\*))/i.test(a),
-          `customRoles[${i}].actions`,
-          a,
-          'no Microsoft.Authorization writes (role or policy changes) (X-03)',
+          (lists.includes('actions') ? r.actions.length : 0) +
+            (lists.includes('dataActions') ? (r.dataActions ?? []).length : 0) >
+            0,
+          `${at}.actions`,
+          r.actions,
+          'at least one action or data action',
+        );
+      }
+      for (const k of lists) {
+        (r[k] ?? []).forEach((a: string, j: number) => {
+          if (isToken(a)) return;
+          const problem = actionProblem(a, k === 'actions' || k === 'dataActions');
+          if (problem) v.add(`${at}.${k}[${j}]`, a, problem);
+        });
+      }
+      if (
+        r.personas !== undefined &&
+        strList(v, `${at}.personas`, r.personas, { literal: 'it decides who gets the role' })
+      ) {
+        r.personas.forEach((p, j) =>
+          v.enumValue(`${at}.personas[${j}]`, p, Object.values(Persona), false),
         );
       }
     });
@@ -341,13 +454,18 @@ export class AzurePersonaRbac extends Construct {
     for (const [key, def] of Object.entries(defs)) {
       if (adminBound || (def.personas ?? []).some((p) => used.has(p))) custom[key] = def;
     }
-    (props.customRoles ?? []).forEach(
-      (r) => (custom[`custom-${r.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`] = r),
-    );
+    customRoles.forEach((r) => (custom[customRoleKey(r.name)] = r));
 
     for (const [key, def] of Object.entries(custom)) {
+      const roleName = `${prefix} ${def.name} (${suffix})`;
+      claimInSubscription(
+        this,
+        'custom role definition (role names are unique in the Entra tenant)',
+        roleName,
+        key.startsWith('custom-') ? 'customRoles.name' : 'roleNamePrefix',
+      );
       this.roleDefinitions[key] = new RoleDefinition(this, `role-${key}`, {
-        name: `${prefix} ${def.name} (${suffix})`,
+        name: roleName,
         description: def.description ?? def.name,
         scope: props.resourceGroupId,
         assignableScopes: [props.resourceGroupId],
@@ -413,7 +531,7 @@ export class AzurePersonaRbac extends Construct {
       scopeIdx: number,
       role: { name?: string; id?: string },
     ) => {
-      const dedupe = `${principal}|${scopeValue}|${role.name ?? role.id}`;
+      const dedupe = `${canonical.canonicalize(principal)}|${scopeValue}|${role.name ?? role.id}`;
       if (seen.has(dedupe)) return; // Azure rejects duplicate assignments at apply
       seen.add(dedupe);
       const list = this.byPrincipal.get(principal) ?? [];

@@ -1,6 +1,8 @@
 import { ResourceGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-group-policy-assignment';
 import { Construct } from 'constructs';
+import { requireProps, Validator } from '../core/errors';
 import { POLICY_DEFINITIONS } from './defaults';
+import { claimInResourceGroup, fitName, str } from './validation';
 
 /** Effect of the policy assignments that support Deny. */
 export enum AzurePolicyEffect {
@@ -49,6 +51,25 @@ export class AzureMlPolicyAssignments extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureMlPolicyAssignmentsProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
+    const v = new Validator(this);
+    str(v, 'resourceGroupId', props.resourceGroupId);
+    v.enumValue('effect', props.effect, Object.values(AzurePolicyEffect));
+    v.enumValue('isolationMode', props.isolationMode, [
+      'AllowOnlyApprovedOutbound',
+      'AllowInternetOutbound',
+    ]);
+    if (str(v, 'namePrefix', props.namePrefix, true) && props.namePrefix !== undefined) {
+      if (v.literal('namePrefix', props.namePrefix, 'it is part of the assignment names')) {
+        v.require(
+          /^[^%]*[^. %]$/.test(props.namePrefix) && !/[<>*&:\\?/+#]/.test(props.namePrefix),
+          'namePrefix',
+          props.namePrefix,
+          "a name part without '%', '<>*&:\\?/+#', not ending with a period or space (Azure policy assignment names)",
+        );
+      }
+    }
+    v.throwIfInvalid();
     const effect = props.effect ?? AzurePolicyEffect.DENY;
     const prefix = props.namePrefix ?? 'mlops';
     const list: Assignment[] = [
@@ -97,10 +118,14 @@ export class AzureMlPolicyAssignments extends Construct {
       },
     ];
     for (const a of list) {
+      // At most 64 characters (policy assignment names below management-group scope); a name
+      // that fits is kept, a longer one is shortened with a hash so that the seven stay distinct.
+      const name = fitName(`${prefix}-${a.key}`, 64);
+      claimInResourceGroup(this, 'policy assignment', props.resourceGroupId, name, 'namePrefix');
       const parameters: { [name: string]: { value: any } } = {};
       for (const [k, val] of Object.entries(a.parameters)) parameters[k] = { value: val };
       this.assignments[a.key] = new ResourceGroupPolicyAssignment(this, a.key, {
-        name: `${prefix}-${a.key}`.slice(0, 64),
+        name,
         displayName: a.displayName,
         resourceGroupId: props.resourceGroupId,
         policyDefinitionId: a.definitionId,

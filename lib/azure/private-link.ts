@@ -2,8 +2,30 @@ import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
+import { Token } from 'cdktf';
+import { requireProps, Validator } from '../core/errors';
 import { PRIVATE_DNS_ZONES } from './defaults';
+import {
+  ARM_ID,
+  checkArmId,
+  checkConstructId,
+  checkLocation,
+  checkUnique,
+  claimInResourceGroup,
+  fitName,
+  str,
+  strList,
+} from './validation';
+
+/** Internal: a zone-name -> zone-id map (ARM ids of private DNS zones when `armIds`). */
+function checkZoneMap(v: Validator, prop: string, value: unknown, armIds: boolean): void {
+  if (value === undefined) return;
+  if (!v.object(prop, value)) return;
+  for (const [zone, zoneId] of Object.entries(value as object)) {
+    if (armIds) checkArmId(v, `${prop}.${zone}`, zoneId, ARM_ID.privateDnsZone);
+    else str(v, `${prop}.${zone}`, zoneId);
+  }
+}
 
 /** Props of {@link PrivateLinkSet}. */
 export interface PrivateLinkSetProps {
@@ -60,15 +82,45 @@ export class PrivateLinkSet extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateLinkSetProps) {
     super(scope, id);
-    const zoneNames = props.dnsZoneNames ?? PRIVATE_DNS_ZONES[props.subresource] ?? [];
+    props = requireProps(this, props, true);
     const v = new Validator(this);
+    str(v, 'resourceGroupName', props.resourceGroupName);
+    checkLocation(v, 'location', props.location);
+    str(v, 'subnetId', props.subnetId);
+    str(v, 'targetResourceId', props.targetResourceId);
+    const subOk =
+      v.string('subresource', props.subresource, { optional: false }) &&
+      v.literal('subresource', props.subresource, 'it selects the DNS zones and names the links');
+    strList(v, 'virtualNetworkIds', props.virtualNetworkIds, {
+      literal: 'each network gets a link to every zone',
+    });
+    const zonesOk = strList(v, 'dnsZoneNames', props.dnsZoneNames, {
+      literal: 'each zone is a resource',
+    });
+    checkZoneMap(v, 'privateDnsZoneIds', props.privateDnsZoneIds, true);
+    checkZoneMap(v, 'sharedZoneIds', props.sharedZoneIds, false);
+    if (props.name === undefined) checkConstructId(v, this);
+    else if (str(v, 'name', props.name) && !Token.isUnresolved(props.name)) {
+      v.require(
+        /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,62}[a-zA-Z0-9_])?$/.test(props.name) &&
+          props.name.length >= 2,
+        'name',
+        props.name,
+        "2-64 letters, digits, '.', '_' and '-', starting with a letter or digit and ending with a letter, digit or '_' (Azure private endpoint names)",
+      );
+    }
+    const zoneNames =
+      (zonesOk ? props.dnsZoneNames : undefined) ??
+      (subOk ? PRIVATE_DNS_ZONES[props.subresource] : undefined) ??
+      [];
     v.require(
       zoneNames.length > 0,
       'dnsZoneNames',
       props.subresource,
       `a list of zones (no default for sub-resource '${props.subresource}'; known: ${Object.keys(PRIVATE_DNS_ZONES).join(', ')})`,
     );
-    if (props.privateDnsZoneIds) {
+    checkUnique(v, 'dnsZoneNames', zoneNames, (z) => z.toLowerCase(), 'a zone');
+    if (props.privateDnsZoneIds !== null && typeof props.privateDnsZoneIds === 'object') {
       for (const z of zoneNames) {
         v.require(
           props.privateDnsZoneIds[z] !== undefined,
@@ -79,11 +131,19 @@ export class PrivateLinkSet extends Construct {
       }
     }
     v.throwIfInvalid();
+    // Derived names fit Azure's limits however long the construct id (private endpoints 2-64,
+    // network interfaces and private link connections 1-80): a name that fits is kept as it is.
+    const name = props.name ?? fitName(`pe-${id}`, 64);
+    const nicName = fitName(`nic-${name}`, 80);
+    const connectionName = fitName(`psc-${name}`, 80);
+    claimInResourceGroup(this, 'private endpoint', props.resourceGroupName, name, 'name');
+    claimInResourceGroup(this, 'network interface', props.resourceGroupName, nicName, 'name');
 
     this.zoneIds = zoneNames.map((z, i) => {
       if (props.privateDnsZoneIds) return props.privateDnsZoneIds[z];
       const shared = props.sharedZoneIds?.[z];
       if (shared !== undefined) return shared;
+      claimInResourceGroup(this, 'private DNS zone', props.resourceGroupName, z, 'dnsZoneNames');
       const zone = new PrivateDnsZone(this, `zone-${i}`, {
         name: z,
         resourceGroupName: props.resourceGroupName,
@@ -103,15 +163,14 @@ export class PrivateLinkSet extends Construct {
       return zone.id;
     });
 
-    const name = props.name ?? `pe-${id}`;
     this.endpoint = new PrivateEndpoint(this, 'endpoint', {
       name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       subnetId: props.subnetId,
-      customNetworkInterfaceName: `nic-${name}`,
+      customNetworkInterfaceName: nicName,
       privateServiceConnection: {
-        name: `psc-${name}`,
+        name: connectionName,
         privateConnectionResourceId: props.targetResourceId,
         subresourceNames: [props.subresource],
         isManualConnection: false,

@@ -87,7 +87,39 @@ class AzapiProviderAspect implements IAspect {
   }
 }
 
+class AzurermPresentAspect implements IAspect {
+  constructor(private readonly scope: IConstruct) {}
+
+  public visit(node: IConstruct): void {
+    if (node !== this.scope) return;
+    if (providersOf(this.scope, 'azurerm').length > 0) return;
+    const stack = TerraformStack.of(this.scope);
+    const others = stack.node
+      .findAll()
+      .filter((c) => TerraformProvider.isTerraformProvider(c))
+      .map((c) => (c as TerraformProvider).terraformResourceType);
+    new Validator(this.scope)
+      .add(
+        `provider azurerm (stack ${stack.node.id})`,
+        others.length > 0 ? `only ${[...new Set(others)].join(', ')}` : undefined,
+        "No AzurermProvider in scope: an AzurermProvider in the stack (new AzurermProvider(stack, 'azurerm', { features: [...], storageUseAzuread: true })) for the Azure resources the construct creates",
+      )
+      .throwIfInvalid();
+  }
+}
+
 const HOOKED = new WeakSet<IConstruct>();
+const PRESENT_HOOKED = new WeakSet<IConstruct>();
+
+/**
+ * Internal: fails synth when the stack has no azurerm provider ("No AzurermProvider in scope"),
+ * before any check that would read another cloud's provider (data residency).
+ */
+export function requireAzurermProvider(scope: IConstruct): void {
+  if (PRESENT_HOOKED.has(scope)) return;
+  PRESENT_HOOKED.add(scope);
+  Aspects.of(scope).add(new AzurermPresentAspect(scope));
+}
 const AZAPI_HOOKED = new WeakSet<IConstruct>();
 
 /**

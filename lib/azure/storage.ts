@@ -2,12 +2,22 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { STORAGE_DEFAULTS } from './defaults';
 import { requireAzureAdStorageAccess } from './provider-requirements';
+import {
+  checkIpRules,
+  checkLocation,
+  checkUnique,
+  claimGlobal,
+  isToken,
+  num,
+  str,
+  strList,
+} from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps {
@@ -83,26 +93,21 @@ export class AzureSecureStorageAccount extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureSecureStorageAccountProps) {
     super(scope, id);
-    const name =
-      props.name ?? uniqueName(this, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
-    const replication = props.replicationType ?? STORAGE_DEFAULTS.replicationType;
-    const days = props.softDeleteDays ?? STORAGE_DEFAULTS.softDeleteDays;
-    const ipRules = props.allowedIpRanges ?? [];
-
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.check('name', name, Validate.azureStorageAccountName(name));
-    v.require(
-      REPLICATION.includes(replication),
-      'replicationType',
-      replication,
-      REPLICATION.join(', '),
-    );
-    v.require(
-      Number.isInteger(days) && days >= 1 && days <= 365,
-      'softDeleteDays',
-      days,
-      'an integer from 1 to 365',
-    );
+    str(v, 'resourceGroupName', props.resourceGroupName);
+    checkLocation(v, 'location', props.location);
+    v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+    const nameOk = str(v, 'name', props.name, true);
+    const name =
+      nameOk && props.name !== undefined
+        ? props.name
+        : uniqueName(this, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
+    if (nameOk) v.check('name', name, Validate.azureStorageAccountName(name));
+    v.enumValue('replicationType', props.replicationType, REPLICATION);
+    num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
+    str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
+    str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
     v.require(
       (props.customerManagedKeyId === undefined) ===
         (props.customerManagedKeyIdentityId === undefined),
@@ -110,16 +115,40 @@ export class AzureSecureStorageAccount extends Construct {
       props.customerManagedKeyIdentityId,
       'set together with customerManagedKeyId (the identity that reads the key)',
     );
-    ipRules.forEach((c, i) => v.check(`allowedIpRanges[${i}]`, c, Validate.cidr(c)));
-    (props.containers ?? []).forEach((c, i) =>
-      v.require(
-        /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c),
-        `containers[${i}]`,
-        c,
-        '3-63 lowercase letters, digits and single hyphens',
-      ),
-    );
+    checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'storage');
+    if (
+      strList(v, 'containers', props.containers, {
+        literal: 'each container forms a resource and its construct',
+      }) &&
+      !isToken(props.containers)
+    ) {
+      (props.containers ?? []).forEach((c, i) => {
+        if (isToken(c)) {
+          v.literal(`containers[${i}]`, c, 'it names a container and its construct');
+          return;
+        }
+        v.require(
+          /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c),
+          `containers[${i}]`,
+          c,
+          '3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
+        );
+      });
+      checkUnique(v, 'containers', props.containers, (c) => c, 'a container');
+    }
+    if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
+      v.add('dependsOn', props.dependsOn, 'a list of resources');
+    }
     v.throwIfInvalid();
+    claimGlobal(
+      this,
+      'storage account',
+      name,
+      props.name !== undefined ? 'name' : 'id (construct id)',
+    );
+    const replication = props.replicationType ?? STORAGE_DEFAULTS.replicationType;
+    const days = props.softDeleteDays ?? STORAGE_DEFAULTS.softDeleteDays;
+    const ipRules = props.allowedIpRanges ?? [];
 
     const cmk = props.customerManagedKeyId !== undefined;
     this.account = new StorageAccount(this, 'account', {

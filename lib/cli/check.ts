@@ -16,6 +16,8 @@ export interface CheckOptions {
   readonly strict?: boolean;
   /** List compliant results in the reports. */
   readonly includeCompliant?: boolean;
+  /** Run only the rules that support a control of this framework. */
+  readonly framework?: string;
 }
 
 /** One stack's report and where it came from. */
@@ -61,6 +63,7 @@ export function checkTargets(targets: string[], options: CheckOptions = {}): Che
         profile,
         strict: options.strict,
         includeCompliant: options.includeCompliant,
+        framework: options.framework,
       });
       counts.resources += report.coverage.resources;
       results.push({ stack, report });
@@ -115,6 +118,20 @@ export function formatText(result: CheckResult, verbose: boolean): string {
     if (unknowns.length > 0) {
       lines.push('  known only at plan/apply (UNKNOWN):');
       lines.push(...unknowns);
+    }
+    for (const framework of r.frameworks) {
+      // controls whose rules examined at least one resource
+      const fw = {
+        ...framework,
+        controls: framework.controls.filter(
+          (c) => c.compliant + c.nonCompliant + c.unknown + c.suppressed > 0,
+        ),
+      };
+      const failing = fw.controls.filter((c) => c.nonCompliant > 0).map((c) => c.control);
+      const unknown = fw.controls.filter((c) => c.nonCompliant === 0 && c.unknown > 0);
+      lines.push(
+        `  ${fw.framework}: ${fw.controls.length} control(s) checked, ${failing.length} failing${failing.length ? ` (${failing.join(', ')})` : ''}${unknown.length ? `, ${unknown.length} unknown` : ''}`,
+      );
     }
   }
   if (result.problems.length > 0) {

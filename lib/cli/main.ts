@@ -3,12 +3,14 @@ import * as path from 'path';
 import { CheckResult, checkTargets, formatText } from './check';
 import { toJunit } from './junit';
 import { packNames } from './packs';
+import { PIN_USAGE, runPin } from './pin';
 import { toSarif } from './sarif';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'];
 const PROFILES = ['auto', 'security', 'platform'];
 
 const USAGE = `usage: cdktf-secure-mlops check <path>... [options]
+       cdktf-secure-mlops pin <path>... [--file FILE] [--update] [--print]   (pin --help)
 
 Runs the AWS, GCP and Azure rule packs over Terraform JSON: a cdktf.out folder, a stack folder,
 a folder of *.tf.json files (one module; override files applied; sub-folders are modules of
@@ -24,6 +26,8 @@ they carry a reason.
                         the profile the stack was synthesized with, else security)
   --strict              UNKNOWN results (values known only at plan/apply) of ERROR rules fail
   --include-compliant   list compliant results too (the summary always counts them)
+  --framework NAME      run only the rules that support a control of this framework
+                        (cis-aws-3.0.0, cis-gcp-3.0.0, cis-azure-3.0.0, nist-800-53-r5)
   --pack NAME           run only this pack on every stack (repeatable): ${packNames().join(', ')}
   --verbose             list suppressed (and with --include-compliant, compliant) results
 
@@ -42,6 +46,7 @@ interface Args {
   includeCompliant: boolean;
   verbose: boolean;
   packs: string[];
+  framework?: string;
 }
 
 function parse(rest: string[]): Args {
@@ -54,7 +59,7 @@ function parse(rest: string[]): Args {
     verbose: false,
     packs: [],
   };
-  const valued = new Set(['--format', '--out', '--profile', '--pack']);
+  const valued = new Set(['--format', '--out', '--profile', '--pack', '--framework']);
   for (let i = 0; i < rest.length; i++) {
     let arg = rest[i];
     let value: string | undefined;
@@ -76,6 +81,7 @@ function parse(rest: string[]): Args {
         }
         a.format = value;
       } else if (arg === '--out') a.outFile = value;
+      else if (arg === '--framework') a.framework = value.toLowerCase();
       else if (arg === '--profile') {
         if (!PROFILES.includes(value)) {
           throw new CliError(`unknown profile ${value}; known: ${PROFILES.join(', ')}`);
@@ -141,6 +147,13 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
     out(USAGE);
     return 0;
   }
+  if (command === 'pin') {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out(PIN_USAGE);
+      return 0;
+    }
+    return runPin(rest, out, err);
+  }
   if (command !== 'check') {
     err(command === undefined ? USAGE : `unknown command ${command}\n\n${USAGE}`);
     return 2;
@@ -152,6 +165,7 @@ export function runCli(argv: string[], out: (s: string) => void, err: (s: string
       profile: args.profile,
       strict: args.strict,
       includeCompliant: args.includeCompliant,
+      framework: args.framework,
     });
     if (args.outFile) {
       const fileFormat = args.format === 'text' ? 'json' : args.format;

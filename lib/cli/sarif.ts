@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ComplianceFinding } from '../core/compliance/report';
-import { ComplianceStatus, Rule, RuleLevel } from '../core/compliance/rule';
+import { ComplianceStatus, Rule, RuleLevel, RulePack } from '../core/compliance/rule';
 import { CheckResult } from './check';
 import { pack, packNames } from './packs';
 
@@ -52,7 +52,11 @@ function level(f: ComplianceFinding, strict: boolean): string {
   return f.level === RuleLevel.ERROR ? 'error' : 'warning';
 }
 
-function descriptor(rule: Rule, packName: string) {
+function descriptor(rule: Rule, pack: RulePack) {
+  const packName = pack.name;
+  const controls = pack
+    .frameworksOf(rule)
+    .flatMap((f) => f.controls.map((c) => `${f.framework}:${c}`));
   const help = [
     rule.description + '.',
     `Fix: ${rule.fixHint}.`,
@@ -71,7 +75,7 @@ function descriptor(rule: Rule, packName: string) {
       pack: packName,
       category: rule.category,
       profile: rule.profile,
-      tags: [...new Set(['security', 'terraform', rule.category])],
+      tags: [...new Set(['security', 'terraform', rule.category, ...controls])],
     },
   };
 }
@@ -88,7 +92,7 @@ export function toSarif(result: CheckResult, version: string): any {
       for (const rule of p?.rules ?? []) {
         if (index.has(rule.id)) continue;
         index.set(rule.id, rules.length);
-        rules.push(descriptor(rule, name));
+        rules.push(descriptor(rule, p!));
       }
     }
   }

@@ -155,3 +155,44 @@ export const REGISTRY_DEFAULTS = {
 export const LOG_DEFAULTS = {
   retentionDays: 400,
 };
+
+/**
+ * The guardrail constraints (GCP-11, GCP-09). Boolean constraints are enforced; list
+ * constraints get the values in {@link GcpOrgPolicies}. Names and types:
+ * https://cloud.google.com/resource-manager/docs/organization-policy/org-policy-constraints;
+ * the Workbench set follows terraform-google-enterprise-genai 1-org/modules/ml-org-policies.
+ */
+export const GUARDRAIL_CONSTRAINTS = [
+  'gcp.resourceLocations',
+  'iam.disableServiceAccountKeyCreation',
+  'storage.uniformBucketLevelAccess',
+  'storage.publicAccessPrevention',
+  'compute.requireOsLogin',
+  'compute.vmExternalIpAccess',
+  'ainotebooks.restrictPublicIp',
+  'ainotebooks.disableRootAccess',
+  'gcp.restrictNonCmekServices',
+  'iam.automaticIamGrantsForDefaultServiceAccounts',
+  'iam.disableServiceAccountKeyUpload',
+  'ainotebooks.disableFileDownloads',
+  'ainotebooks.disableTerminal',
+  'ainotebooks.requireAutoUpgradeSchedule',
+  'ainotebooks.accessMode',
+  'ainotebooks.restrictVpcNetworks',
+  'ainotebooks.environmentOptions',
+];
+
+/** The boolean constraints among the guardrails (enforce), the others are list constraints. */
+export const BOOLEAN_GUARDRAILS = [
+  'iam.disableServiceAccountKeyCreation',
+  'storage.uniformBucketLevelAccess',
+  'storage.publicAccessPrevention',
+  'compute.requireOsLogin',
+  'ainotebooks.restrictPublicIp',
+  'ainotebooks.disableRootAccess',
+  'iam.automaticIamGrantsForDefaultServiceAccounts',
+  'iam.disableServiceAccountKeyUpload',
+  'ainotebooks.disableFileDownloads',
+  'ainotebooks.disableTerminal',
+  'ainotebooks.requireAutoUpgradeSchedule',
+];

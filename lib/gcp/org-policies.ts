@@ -4,7 +4,9 @@ import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { OrgPolicyCustomConstraint } from '@cdktf/provider-google/lib/org-policy-custom-constraint';
 import { Validator } from '../core/errors';
 import { Validate, isGcpMultiRegion } from '../core/validate';
-import { CMEK_REQUIRED_SERVICES } from './defaults';
+import { BOOLEAN_GUARDRAILS, CMEK_REQUIRED_SERVICES, GUARDRAIL_CONSTRAINTS } from './defaults';
+
+export { BOOLEAN_GUARDRAILS, GUARDRAIL_CONSTRAINTS };
 
 /** Props of {@link GcpOrgPolicies}. */
 export interface GcpOrgPoliciesProps {
@@ -78,47 +80,6 @@ export const JOB_SERVICE_ACCOUNT_CONSTRAINTS: {
     displayName: 'Vertex AI tuning jobs name a service account',
   },
 };
-
-/**
- * The guardrail constraints (GCP-11, GCP-09). Boolean constraints are enforced; list
- * constraints get the values in {@link GcpOrgPolicies}. Names and types:
- * https://cloud.google.com/resource-manager/docs/organization-policy/org-policy-constraints;
- * the Workbench set follows terraform-google-enterprise-genai 1-org/modules/ml-org-policies.
- */
-export const GUARDRAIL_CONSTRAINTS = [
-  'gcp.resourceLocations',
-  'iam.disableServiceAccountKeyCreation',
-  'storage.uniformBucketLevelAccess',
-  'storage.publicAccessPrevention',
-  'compute.requireOsLogin',
-  'compute.vmExternalIpAccess',
-  'ainotebooks.restrictPublicIp',
-  'ainotebooks.disableRootAccess',
-  'gcp.restrictNonCmekServices',
-  'iam.automaticIamGrantsForDefaultServiceAccounts',
-  'iam.disableServiceAccountKeyUpload',
-  'ainotebooks.disableFileDownloads',
-  'ainotebooks.disableTerminal',
-  'ainotebooks.requireAutoUpgradeSchedule',
-  'ainotebooks.accessMode',
-  'ainotebooks.restrictVpcNetworks',
-  'ainotebooks.environmentOptions',
-];
-
-/** The boolean constraints among the guardrails (enforce), the others are list constraints. */
-export const BOOLEAN_GUARDRAILS = [
-  'iam.disableServiceAccountKeyCreation',
-  'storage.uniformBucketLevelAccess',
-  'storage.publicAccessPrevention',
-  'compute.requireOsLogin',
-  'ainotebooks.restrictPublicIp',
-  'ainotebooks.disableRootAccess',
-  'iam.automaticIamGrantsForDefaultServiceAccounts',
-  'iam.disableServiceAccountKeyUpload',
-  'ainotebooks.disableFileDownloads',
-  'ainotebooks.disableTerminal',
-  'ainotebooks.requireAutoUpgradeSchedule',
-];
 
 /** gcp.resourceLocations value for a location: value groups `in:<loc>-locations`. */
 function locationValue(loc: string): string {

@@ -6,13 +6,18 @@ import {
   AzapiUpdateResource,
 } from '../../lib/azure';
 import { synthJson } from '../helpers';
+import { IDS } from './fixtures';
 
 describe('azapi binding (hand-written, Azure/azapi 2.x schema)', () => {
   let json: any;
   beforeAll(() => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 's');
-    new AzapiProvider(stack, 'azapi', { subscriptionId: 'sub', useOidc: true, alias: 'ci' });
+    new AzapiProvider(stack, 'azapi', {
+      subscriptionId: IDS.subscription,
+      useOidc: true,
+      alias: 'ci',
+    });
     const key = new AzapiResourceAction(stack, 'key', {
       type: 'Microsoft.KeyVault/vaults/keys@2023-07-01',
       resourceId:
@@ -46,7 +51,11 @@ describe('azapi binding (hand-written, Azure/azapi 2.x schema)', () => {
       source: 'Azure/azapi',
       version: '>= 2.0, < 3.0',
     });
-    expect(json.provider.azapi[0]).toEqual({ alias: 'ci', subscription_id: 'sub', use_oidc: true });
+    expect(json.provider.azapi[0]).toEqual({
+      alias: 'ci',
+      subscription_id: IDS.subscription,
+      use_oidc: true,
+    });
   });
 
   test('resource_action: type, resource_id, method, body as a JSON object (keys kept), exported values', () => {
@@ -78,7 +87,14 @@ describe('azapi binding (hand-written, Azure/azapi 2.x schema)', () => {
   test('resource_action rejects a method azapi does not know', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     expect(
-      () => new AzapiResourceAction(stack, 'a', { type: 'T@1', resourceId: '/x', method: 'FETCH' }),
-    ).toThrow(/method 'FETCH' is not one of POST, PATCH, PUT, DELETE, GET, HEAD/);
+      () =>
+        new AzapiResourceAction(stack, 'a', {
+          type: 'Microsoft.KeyVault/vaults/keys@2023-07-01',
+          resourceId: '/x',
+          method: 'FETCH',
+        }),
+    ).toThrow(
+      /Invalid input for s\/a:\n {2}- method: got 'FETCH'; allowed: one of POST, PATCH, PUT, DELETE, GET, HEAD$/,
+    );
   });
 });

@@ -101,3 +101,40 @@ export function permits(
     !(perm.notActions ?? []).some((a) => re(a).test(action))
   );
 }
+
+/** The problems of the ValidationError `fn` throws (fails the test when it throws none or another error). */
+export function problemsOf(fn: () => unknown): {
+  path: string;
+  message: string;
+  problems: Array<{ prop: string; value: string; allowed: string }>;
+} {
+  try {
+    fn();
+  } catch (e: any) {
+    if (e?.name !== 'ValidationError') throw e;
+    return { path: e.constructPath, message: e.message, problems: e.problems };
+  }
+  throw new Error('expected a ValidationError, none was thrown');
+}
+
+/**
+ * Asserts that `fn` throws one ValidationError for construct `path` with a problem naming `prop`,
+ * the bad `value` as rendered, and an allowed text matching `allowed`.
+ */
+export function expectProblem(
+  fn: () => unknown,
+  path: string,
+  prop: string,
+  value: string,
+  allowed: RegExp,
+): void {
+  const { path: got, problems, message } = problemsOf(fn);
+  expect(got).toBe(path);
+  const hit = problems.find((p) => p.prop === prop);
+  if (!hit) throw new Error(`no problem for '${prop}' in:\n${message}`);
+  expect(hit.value).toBe(value);
+  expect(hit.allowed).toMatch(allowed);
+  // the rendered message carries all four
+  expect(message).toContain(`Invalid input for ${path}:`);
+  expect(message).toContain(`- ${prop}: got '${value}'; allowed: `);
+}

@@ -954,6 +954,14 @@ describe('AzureMLWorkspace options', () => {
     });
     const json = synthJson(stack);
     expect(json.resource.azurerm_monitor_private_link_scope).toBeUndefined();
+    // Both are linked to the hub's scope and closed to public ingestion and query.
+    expect(all(json, 'azurerm_monitor_private_link_scoped_service')).toHaveLength(2);
+    for (const type of ['azurerm_log_analytics_workspace', 'azurerm_application_insights']) {
+      expect(one(json, type)).toMatchObject({
+        internet_ingestion_enabled: false,
+        internet_query_enabled: false,
+      });
+    }
     for (const { r } of all(json, 'azurerm_monitor_private_link_scoped_service')) {
       expect(r).toMatchObject({ scope_name: 'ampls-hub', resource_group_name: 'rg-hub' });
       // Unique names: the hub's scope may hold the resources of several platforms.

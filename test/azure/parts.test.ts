@@ -15,6 +15,10 @@ import { synthJson } from '../helpers';
 import { all, azureStack, block, IDS, one } from './fixtures';
 
 const base = { resourceGroupName: 'rg-parts', location: 'westeurope' };
+const RG_ID = `/subscriptions/${IDS.subscription}/resourceGroups/rg-net`;
+const VNET_ID = `${RG_ID}/providers/Microsoft.Network/virtualNetworks/vnet-hub`;
+const SUBNET_ID = `${VNET_ID}/subnets/snet-pe`;
+const LAW_ID = `/subscriptions/${IDS.subscription}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law-central`;
 
 describe('parts taken alone', () => {
   test('AZ-03 HardenedKeyVault alone: vault, key, deployer Crypto Officer before the key, key-scoped grant', () => {
@@ -82,10 +86,10 @@ describe('parts taken alone', () => {
     const { stack } = azureStack();
     const n = new AzurePrivateNetwork(stack, 'n', {
       ...base,
-      existingVirtualNetworkId: 'vnet',
-      existingPrivateEndpointSubnetId: 'subnet',
+      existingVirtualNetworkId: VNET_ID,
+      existingPrivateEndpointSubnetId: SUBNET_ID,
     });
-    expect(n.privateEndpointSubnetId).toBe('subnet');
+    expect(n.privateEndpointSubnetId).toBe(SUBNET_ID);
     expect(synthJson(stack).resource).toBeUndefined();
   });
 
@@ -93,15 +97,13 @@ describe('parts taken alone', () => {
     const { stack } = azureStack();
     const d = new AzureDiagnostics(stack, 'd', {
       ...base,
-      existingLogAnalyticsWorkspaceId: '/law/central',
+      existingLogAnalyticsWorkspaceId: LAW_ID,
     });
     d.ship('kv', '/vault/x');
     const json = synthJson(stack);
     expect(json.resource.azurerm_log_analytics_workspace).toBeUndefined();
-    expect(one(json, 'azurerm_application_insights').workspace_id).toBe('/law/central');
-    expect(one(json, 'azurerm_monitor_diagnostic_setting').log_analytics_workspace_id).toBe(
-      '/law/central',
-    );
+    expect(one(json, 'azurerm_application_insights').workspace_id).toBe(LAW_ID);
+    expect(one(json, 'azurerm_monitor_diagnostic_setting').log_analytics_workspace_id).toBe(LAW_ID);
   });
 
   test('AZ-09 AzurePersonaRbac alone with a custom role assigned to a persona', () => {

@@ -447,3 +447,86 @@ describe('scanner corpus: edge inputs', () => {
     expect(run('check', file, '--profile', 'lax').err).toContain('unknown profile lax');
   });
 });
+
+describe('scanner corpus: profiles', () => {
+  const website = {
+    provider: {
+      aws: {
+        region: 'eu-west-1',
+        default_tags: {
+          tags: {
+            platform: 'web',
+            environment: 'prod',
+            owner: 'web-team',
+            'data-classification': 'public',
+            'cost-center': 'cc-9',
+          },
+        },
+      },
+    },
+    resource: {
+      aws_s3_bucket: { site: { bucket: 'acme-website' } },
+      aws_s3_bucket_server_side_encryption_configuration: {
+        site: {
+          bucket: '${aws_s3_bucket.site.id}',
+          rule: { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },
+        },
+      },
+    },
+  };
+  const ids = (r: ComplianceReport) => [...new Set(failing(r).map((l) => l.split(' ')[0]))].sort();
+
+  test('the security profile leaves out platform conventions (mandatory CMK, prevent_destroy, tags)', () => {
+    const security = ids(check(website, RuleProfile.SECURITY));
+    expect(security).not.toContain('AWS-07.encryption'); // SSE-KMS would break a CloudFront origin
+    expect(security).not.toContain('X-08');
+    const platform = ids(check(website, RuleProfile.PLATFORM));
+    expect(platform).toEqual(expect.arrayContaining(['AWS-07.encryption', 'X-08']));
+  });
+
+  test('provider default_tags count as the platform tags', () => {
+    expect(ids(check(website, RuleProfile.PLATFORM))).not.toContain('X-09');
+    const untagged = { ...website, provider: { aws: { region: 'eu-west-1' } } };
+    expect(ids(check(untagged, RuleProfile.PLATFORM))).toContain('X-09');
+  });
+});
+
+describe('scanner corpus: deprecated but valid provider forms', () => {
+  test('AWS provider 3.x inline bucket arguments count as their companion resources', () => {
+    const legacy = {
+      terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: '~> 3.75' } } },
+      resource: {
+        aws_kms_key: { k: { enable_key_rotation: true } },
+        aws_s3_bucket: {
+          logs: { bucket: 'acme-logs' },
+          data: {
+            bucket: 'acme-data',
+            versioning: { enabled: true },
+            logging: { target_bucket: '${aws_s3_bucket.logs.id}' },
+            lifecycle_rule: [{ id: 'expire', enabled: true, expiration: { days: 30 } }],
+            server_side_encryption_configuration: {
+              rule: {
+                apply_server_side_encryption_by_default: {
+                  sse_algorithm: 'aws:kms',
+                  kms_master_key_id: KEY,
+                },
+                bucket_key_enabled: true,
+              },
+            },
+          },
+          off: { bucket: 'acme-off', versioning: { enabled: false } },
+        },
+      },
+    };
+    for (const json of [legacy, arrayForm(legacy)]) {
+      const r = check(json, RuleProfile.PLATFORM);
+      const at = (address: string, rule: string) =>
+        r.findings.find((f) => f.address === address && f.ruleId === rule)?.status;
+      expect(at('aws_s3_bucket.data', 'AWS-07.versioning')).toBe('COMPLIANT');
+      expect(at('aws_s3_bucket.data', 'AWS-07.logging')).toBe('COMPLIANT');
+      expect(at('aws_s3_bucket.data', 'AWS-07.lifecycle')).toBe('COMPLIANT');
+      expect(at('aws_s3_bucket.data', 'AWS-07.encryption')).toBe('COMPLIANT');
+      expect(at('aws_s3_bucket.off', 'AWS-07.versioning')).toBe('NON_COMPLIANT');
+    }
+  });
+});

@@ -30,7 +30,7 @@ describe('scanner output formats', () => {
   const target = path.join(FIXTURES, 'noncompliant');
 
   test('--format sarif is valid SARIF 2.1.0 with rule metadata, locations and the exit code', () => {
-    const { code, out } = run('check', target, '--format', 'sarif');
+    const { code, out } = run('check', target, '--format', 'sarif', '--profile', 'platform');
     expect(code).toBe(1);
     const log = JSON.parse(out);
     expect(validateSarif(log) || validateSarif.errors).toBe(true);
@@ -93,7 +93,16 @@ describe('scanner output formats', () => {
   });
 
   test('--format junit: one suite per stack, ERROR findings as failures', () => {
-    const { code, out } = run('check', target, '--format', 'junit', '--pack', 'aws');
+    const { code, out } = run(
+      'check',
+      target,
+      '--format',
+      'junit',
+      '--pack',
+      'aws',
+      '--profile',
+      'platform',
+    );
     expect(code).toBe(1);
     expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
     const suite = /<testsuite name="legacy" tests="(\d+)" failures="(\d+)"/.exec(out);

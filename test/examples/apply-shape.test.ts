@@ -1,17 +1,37 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { addressesOf, longestDependencyChain, synthAll, SynthesizedExamples } from './synth-all';
+import {
+  addressesOf,
+  compareShapes,
+  formatChanges,
+  longestDependencyChain,
+  PlanShape,
+} from '../../lib/cli/pin-shape';
+import { synthAll, SynthesizedExamples } from './synth-all';
 
 // X-12: the Terraform addresses of every example stack are pinned in a committed file. A change
 // that renames a construct id changes an address, and Terraform would destroy the old resource
 // and create a new one. Renaming on purpose means regenerating the pin file in the same commit:
 //   UPDATE_PINS=1 npx jest test/examples/apply-shape.test.ts
 // The longest dependency chain of each stack is pinned too, so a change that serializes the
-// apply (slower deploys) shows up in review.
+// apply (slower deploys) shows up in review. The comparison is the one `cdktf-secure-mlops pin`
+// runs on users' stacks (lib/cli/pin-shape.ts), on addresses only.
 const PIN_FILE = path.join(__dirname, 'pinned-apply-shape.json');
 
 interface Pins {
   [stack: string]: { addresses: string[]; longestChain: number };
+}
+
+/** Address-only plan shapes of pinned stacks. */
+function shapes(pins: Pins): PlanShape {
+  return {
+    stacks: Object.fromEntries(
+      Object.entries(pins).map(([s, p]) => [
+        s,
+        Object.fromEntries(p.addresses.map((a) => [a, {}])),
+      ]),
+    ),
+  };
 }
 
 describe('apply shape of the examples', () => {
@@ -22,7 +42,7 @@ describe('apply shape of the examples', () => {
     actual = {};
     for (const [name, json] of Object.entries(synth.stacks)) {
       actual[name] = {
-        addresses: addressesOf(json),
+        addresses: addressesOf(json, { dataSources: true }),
         longestChain: longestDependencyChain(json).length,
       };
     }
@@ -33,32 +53,31 @@ describe('apply shape of the examples', () => {
 
   test('X-12 resource addresses of every example stack match the pin file', () => {
     const pinned: Pins = JSON.parse(fs.readFileSync(PIN_FILE, 'utf8'));
-    const problems: string[] = [];
-    for (const stack of new Set([...Object.keys(pinned), ...Object.keys(actual)])) {
-      const before = new Set(pinned[stack]?.addresses ?? []);
-      const after = new Set(actual[stack]?.addresses ?? []);
-      const destroyed = [...before].filter((a) => !after.has(a));
-      const created = [...after].filter((a) => !before.has(a));
-      if (destroyed.length > 0) {
-        problems.push(
-          `stack ${stack}: Terraform would DESTROY ${destroyed.length} resource(s) that are no longer at their address` +
-            `${created.length ? ` (and create ${created.length} at new addresses: possibly a renamed construct id)` : ''}:\n` +
-            destroyed.map((a) => `    - ${a}`).join('\n') +
-            (created.length
-              ? `\n  new addresses:\n${created.map((a) => `    + ${a}`).join('\n')}`
-              : ''),
-        );
-      } else if (created.length > 0) {
-        problems.push(
-          `stack ${stack}: ${created.length} new resource address(es) not in the pin file:\n${created.map((a) => `    + ${a}`).join('\n')}`,
-        );
-      }
-    }
-    if (problems.length > 0) {
+    const changes = compareShapes(shapes(pinned), shapes(actual));
+    if (changes.length > 0) {
       throw new Error(
-        `${problems.join('\n')}\nIf this is intended, regenerate the pins: UPDATE_PINS=1 npx jest test/examples/apply-shape.test.ts`,
+        `${formatChanges(changes)}\nIf this is intended, regenerate the pins: UPDATE_PINS=1 npx jest test/examples/apply-shape.test.ts`,
       );
     }
+  });
+
+  test('X-12 a renamed construct id is reported as a destroy and a create', () => {
+    const pinned: Pins = JSON.parse(fs.readFileSync(PIN_FILE, 'utf8'));
+    const [stack] = Object.keys(pinned);
+    const renamed = pinned[stack].addresses.find((a) => !a.startsWith('data.'))!;
+    const edited = {
+      ...pinned,
+      [stack]: {
+        ...pinned[stack],
+        addresses: pinned[stack].addresses.map((a) => (a === renamed ? `${a}_renamed` : a)),
+      },
+    };
+    const report = formatChanges(compareShapes(shapes(pinned), shapes(edited)));
+    expect(report).toContain(
+      `stack ${stack}: Terraform would destroy 1, replace 0, move 0 and create 1`,
+    );
+    expect(report).toContain(`-   ${renamed}: destroy`);
+    expect(report).toContain(`+   ${renamed}_renamed: create`);
   });
 
   test('the longest dependency chain of every example stack is pinned', () => {

@@ -1,11 +1,12 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { isUnknown, read } from './util';
 
 /** AWS-05: the domain EFS/EBS is encrypted with a customer managed key. */
 export const aws05DomainCmk = defineRule({
   id: 'AWS-05',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'SageMaker domains encrypt their EFS and EBS volumes with a customer managed KMS key',
   fixHint: 'Set kms_key_id on the aws_sagemaker_domain to the platform CMK',

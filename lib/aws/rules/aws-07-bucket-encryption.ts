@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { ResourceView, RuleLevel } from '../../core/compliance/rule';
+import { ResourceView, RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { isTrue } from '../../core/compliance/tf';
 import { asList, blocks, companions, isUnknown, readValue } from './util';
@@ -18,6 +18,7 @@ export function isAccessLogTarget(stack: StackView, bucket: ResourceView): boole
 export const aws07BucketEncryption = defineRule({
   id: 'AWS-07.encryption',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'S3 buckets use SSE-KMS with a customer managed key and a bucket key (server access log targets: SSE-S3, the only option S3 supports)',
   fixHint:

@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { unknown } from '../../core/compliance/tf';
 import { blocks, companions, isExpression, isUnknown } from './util';
 
@@ -7,6 +7,7 @@ import { blocks, companions, isExpression, isUnknown } from './util';
 export const aws07BucketLifecycle = defineRule({
   id: 'AWS-07.lifecycle',
   level: RuleLevel.WARNING,
+  profile: RuleProfile.PLATFORM,
   description: 'S3 buckets have lifecycle rules (noncurrent versions, incomplete uploads)',
   fixHint: 'Add an aws_s3_bucket_lifecycle_configuration with at least one Enabled rule',
   resourceTypes: ['aws_s3_bucket'],

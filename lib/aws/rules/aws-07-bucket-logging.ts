@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { isAccessLogTarget } from './aws-07-bucket-encryption';
 import { companions, isUnknown, read } from './util';
 
@@ -7,6 +7,7 @@ import { companions, isUnknown, read } from './util';
 export const aws07BucketLogging = defineRule({
   id: 'AWS-07.logging',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description: 'S3 buckets log server access to a log bucket (log target buckets excepted)',
   fixHint: 'Add an aws_s3_bucket_logging with target_bucket set to the access-log bucket',
   resourceTypes: ['aws_s3_bucket'],

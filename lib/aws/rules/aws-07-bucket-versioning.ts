@@ -1,11 +1,12 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { blocks, companions, isUnknown, readValue } from './util';
 
 /** AWS-07: versioning on. */
 export const aws07BucketVersioning = defineRule({
   id: 'AWS-07.versioning',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description: 'S3 buckets have versioning enabled',
   fixHint: 'Add an aws_s3_bucket_versioning with status Enabled',
   resourceTypes: ['aws_s3_bucket'],

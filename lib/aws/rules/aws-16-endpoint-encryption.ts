@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { allOf, isFalse } from '../../core/compliance/tf';
 import { blocks, isUnknown, read, readValue } from './util';
 
@@ -7,6 +7,7 @@ import { blocks, isUnknown, read, readValue } from './util';
 export const aws16EndpointEncryption = defineRule({
   id: 'AWS-16',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'SageMaker endpoint configurations encrypt the hosting volumes (kms_key_arn) and captured data (data_capture_config.kms_key_id) with a KMS key',
   fixHint: 'Set kms_key_arn, and data_capture_config.kms_key_id when data capture is on',

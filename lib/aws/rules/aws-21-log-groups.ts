@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { allOf } from '../../core/compliance/tf';
 import { isUnknown, read } from './util';
 
@@ -7,6 +7,7 @@ import { isUnknown, read } from './util';
 export const aws21LogGroups = defineRule({
   id: 'AWS-21',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'CloudWatch log groups are encrypted with a customer managed KMS key and have a retention period',
   fixHint:

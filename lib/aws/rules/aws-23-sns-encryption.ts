@@ -1,11 +1,12 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { isUnknown, read } from './util';
 
 /** AWS-23: alarm topics are KMS-encrypted. */
 export const aws23SnsEncryption = defineRule({
   id: 'AWS-23',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description: 'SNS topics are encrypted with a KMS key',
   fixHint: 'Set kms_master_key_id on the aws_sns_topic',
   resourceTypes: ['aws_sns_topic'],

@@ -1,4 +1,5 @@
 import { RulePack } from '../../core/compliance/rule';
+import { AWS_FRAMEWORKS } from './frameworks';
 import './policy-document';
 import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { aws01VpcOnlyDomain } from './aws-01-vpc-only-domain';
@@ -95,6 +96,7 @@ export const AWS_TAGGABLE_TYPES = [
  */
 export class AwsMlopsChecks extends RulePack {
   constructor() {
+    // prettier-ignore
     super('AwsMlopsChecks', [
       aws01VpcOnlyDomain,
       aws02Endpoints,
@@ -157,7 +159,9 @@ export class AwsMlopsChecks extends RulePack {
       x15AwsResourceArn,
       x15AwsManagedPolicy,
       preventDestroyRule(AWS_STATEFUL_TYPES),
-      requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES),
-    ]);
+      requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES, [
+        { provider: 'aws', path: 'default_tags.tags' },
+      ]),
+    ], AWS_FRAMEWORKS);
   }
 }

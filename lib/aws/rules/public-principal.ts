@@ -12,7 +12,7 @@
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { allOf, asList, isExpression, unknown, Verdict } from '../../core/compliance/tf';
-import { isWorldCidr, parseReference, resolve, values } from '../../core/rules/exposure';
+import { isWorldCidr, resolve, values } from '../../core/rules/exposure';
 
 /** Attribute holding the policy document, by resource type. */
 export const POLICY_ATTRIBUTES: { [type: string]: string } = {
@@ -90,46 +90,11 @@ const POSITIVE_OPERATORS = new Set([
 /** A parsed policy: its statements, or the verdict that explains why they are not known. */
 export type PolicyRead = { statements: any[] } | { verdict: Verdict };
 
-/** Statements of an aws_iam_policy_document data source (Terraform's block form). */
-function documentStatements(doc: any): PolicyRead {
-  for (const k of ['source_policy_documents', 'override_policy_documents', 'source_json']) {
-    if (doc[k] !== undefined && values(doc[k]).length > 0) {
-      return { verdict: unknown(`the policy document merges ${k}`) };
-    }
-  }
-  if (isExpression(doc.statement)) return { verdict: unknown(`statement is ${doc.statement}`) };
-  const principals = (blocks: any) => {
-    const out: any = {};
-    for (const p of asList(blocks)) {
-      if (p?.type === '*') out['*'] = [...values(out['*']), ...values(p.identifiers)];
-      else if (p?.type !== undefined)
-        out[p.type] = [...values(out[p.type]), ...values(p.identifiers)];
-    }
-    return out;
-  };
-  const statements = asList(doc.statement).map((s: any) => {
-    const condition: any = {};
-    for (const c of asList(s?.condition)) {
-      condition[c.test] = { ...(condition[c.test] ?? {}), [c.variable]: c.values };
-    }
-    const p = principals(s?.principals);
-    const np = principals(s?.not_principals);
-    return {
-      Sid: s?.sid,
-      Effect: s?.effect ?? 'Allow',
-      Principal:
-        p['*'] && Object.keys(p).length === 1 ? '*' : Object.keys(p).length ? p : undefined,
-      NotPrincipal: Object.keys(np).length ? np : undefined,
-      Action: s?.actions,
-      Resource: s?.resources,
-      NotResource: s?.not_resources,
-      Condition: Object.keys(condition).length ? condition : undefined,
-    };
-  });
-  return { statements };
-}
-
-/** Reads the policy a resource carries: literal JSON, or an aws_iam_policy_document of the stack. */
+/**
+ * Reads the policy a resource carries: literal JSON (the loader has already rendered
+ * `aws_iam_policy_document` data sources and `jsonencode(...)` of literals into it), or a
+ * reference resolved to a literal of the stack.
+ */
 export function readPolicy(value: any, stack: StackView): PolicyRead | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'object') return { statements: asList(value.Statement) };
@@ -143,15 +108,6 @@ export function readPolicy(value: any, stack: StackView): PolicyRead | undefined
     }
   }
   if (isExpression(value)) {
-    const ref = parseReference(value);
-    if (
-      ref?.kind === 'data' &&
-      ref.type === 'aws_iam_policy_document' &&
-      (ref.path === 'json' || ref.path === 'minified_json')
-    ) {
-      const doc = stack.json?.data?.aws_iam_policy_document?.[ref.name!];
-      if (doc) return documentStatements(doc);
-    }
     const res = resolve(value, stack);
     if (!res.known || typeof res.value !== 'string') {
       return { verdict: unknown(`policy is ${value}`) };

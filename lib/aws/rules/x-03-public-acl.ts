@@ -51,7 +51,7 @@ export const x03PublicAcl = defineRule({
     "Remove the ACL (set object ownership BucketOwnerEnforced so ACLs are disabled) or use 'private'; share data through bucket policies naming principals",
   resourceTypes: ['aws_s3_bucket_acl', 'aws_s3_bucket', 'aws_s3_object'],
   source:
-    'CIS AWS Foundations Benchmark v3.0.0 2.1.4 (S3 Block Public Access); Amazon S3 User Guide, "The meaning of public" (ACLs granting AllUsers or AuthenticatedUsers) and "Canned ACL"',
+    'Amazon S3 User Guide, "The meaning of public" (ACLs granting AllUsers or AuthenticatedUsers) and "Canned ACL" (CIS AWS v3.0.0 2.1.4, Block Public Access, is AWS-07.public-access)',
   check: (r, stack) => {
     const a = r.attributes;
     if (r.type === 'aws_s3_object') return cannedAcl(a.acl, stack);

@@ -18,6 +18,6 @@ export const x05SgIngress = defineRule({
     'Admit traffic from named security groups (referenced_security_group_id / source_security_group_id), internal CIDRs or a prefix list; suppress with a reason for an intentionally public load balancer',
   resourceTypes: SECURITY_GROUP_RULE_TYPES,
   source:
-    'CIS AWS Foundations Benchmark v3.0.0 5.2, 5.3 (no ingress from 0.0.0.0/0 or ::/0 to remote administration ports) and 5.4 (default security group restricts all traffic)',
+    'CIS AWS Foundations Benchmark v3.0.0 5.2, 5.3 (no ingress from 0.0.0.0/0 or ::/0 to remote administration ports); this rule extends them to every port',
   check: (r, stack) => worldOpenVerdict(r, stack, 'ingress'),
 });

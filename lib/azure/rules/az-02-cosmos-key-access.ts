@@ -4,7 +4,7 @@ import { StackView } from '../../core/compliance/stack-view';
 import { COSMOS_DB_APP_ID } from '../defaults';
 import { isArmKey } from './key-policy';
 import { grantsRole } from './rbac';
-import { asList, blocks, isExpression, isTrue, read, refTarget, unknown } from './util';
+import { asList, blocks, byAddress, isExpression, isTrue, read, refTarget, unknown } from './util';
 
 const KEY_ROLES = [
   'Key Vault Crypto Service Encryption User',
@@ -16,10 +16,13 @@ const STACK_PRINCIPALS = ['azurerm_user_assigned_identity', 'data.azurerm_client
 /** The vault resource and the key resources in it. */
 function keyScopes(stack: StackView, vault: ResourceView): ResourceView[] {
   const keys = [
-    ...stack
-      .resources('azurerm_key_vault_key')
-      .filter((k) => StackView.refersTo(k.attributes.key_vault_id, vault)),
-    ...[...stack.resources('azapi_resource'), ...stack.resources('azapi_resource_action')]
+    ...stack.referencing('azurerm_key_vault_key', 'key_vault_id', vault),
+    ...[
+      ...stack.referencing('azapi_resource', 'parent_id', vault),
+      ...stack.referencing('azapi_resource', 'resource_id', vault),
+      ...stack.referencing('azapi_resource_action', 'resource_id', vault),
+      ...stack.referencing('azapi_resource_action', 'parent_id', vault),
+    ]
       .filter(isArmKey)
       .filter((k) => StackView.refersTo(k.attributes.resource_id ?? k.attributes.parent_id, vault)),
   ];
@@ -64,7 +67,12 @@ export const az02CosmosKeyAccess = defineRule({
     const onKey = (scope: any) => scopes.some((s) => StackView.refersTo(scope, s));
     const unknowns: string[] = [];
     const external = (principal: any): boolean => {
-      if (typeof principal !== 'string') return false;
+      if (principal === undefined || principal === null) return false;
+      if (typeof principal !== 'string') {
+        // not a literal object id: what it is is known only at apply
+        unknowns.push(`principal ${JSON.stringify(principal)}`);
+        return false;
+      }
       if (!isExpression(principal)) return true;
       const t = refTarget(stack, principal);
       if (t?.type === 'data.azuread_service_principal') {
@@ -74,7 +82,11 @@ export const az02CosmosKeyAccess = defineRule({
       if (!t || !STACK_PRINCIPALS.includes(t.type)) unknowns.push(`principal ${principal}`);
       return false;
     };
-    for (const a of stack.resources('azurerm_role_assignment')) {
+    // Assignments on the vault or its keys (indexed), in stack order.
+    const onScopes = new Set<ResourceView>();
+    for (const s of scopes)
+      for (const a of stack.referencing('azurerm_role_assignment', 'scope', s)) onScopes.add(a);
+    for (const a of byAddress([...onScopes])) {
       if (
         onKey(a.attributes.scope) &&
         grantsRole(a, KEY_ROLES) &&
@@ -82,8 +94,7 @@ export const az02CosmosKeyAccess = defineRule({
       )
         return true;
     }
-    for (const p of stack.resources('azurerm_key_vault_access_policy')) {
-      if (!StackView.refersTo(p.attributes.key_vault_id, vault)) continue;
+    for (const p of stack.referencing('azurerm_key_vault_access_policy', 'key_vault_id', vault)) {
       const perms = asList(p.attributes.key_permissions).map((x) => String(x).toLowerCase());
       if (
         ['get', 'wrapkey', 'unwrapkey'].every((x) => perms.includes(x)) &&

@@ -1,11 +1,12 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { present } from './util';
 
 /** AZ-02: container registries are encrypted with a customer-managed key. */
 export const az02RegistryCmk = defineRule({
   id: 'AZ-02.registry',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'Container registries are encrypted with a customer-managed key (Premium, set at creation)',
   fixHint: 'Add encryption { key_vault_key_id, identity_client_id } and a user-assigned identity',

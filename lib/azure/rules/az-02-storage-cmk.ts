@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { allOf, check, read } from './util';
 
 const ACCOUNT = (v: any) => v === 'Account';
@@ -8,6 +8,7 @@ const ACCOUNT = (v: any) => v === 'Account';
 export const az02StorageCmk = defineRule({
   id: 'AZ-02.storage',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'Storage accounts are encrypted with a customer-managed key (blobs, files, queues and tables)',
   fixHint:

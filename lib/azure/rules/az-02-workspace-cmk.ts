@@ -1,11 +1,12 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { allOf, blocks, present, unknown } from './util';
 
 /** AZ-02: the workspace is encrypted with a customer-managed key through a user-assigned identity. */
 export const az02WorkspaceCmk = defineRule({
   id: 'AZ-02.workspace',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description: 'Azure ML workspaces are encrypted with a customer-managed Key Vault key',
   fixHint:
     'Add encryption { key_vault_id, key_id, user_assigned_identity_id } (set at creation only)',

@@ -1,6 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { StackView } from '../../core/compliance/stack-view';
 import { ROLE_IDS, ROLES } from '../defaults';
 import { allOf, check, isTrue, mustBeFalse, present, read, unknown, Verdict } from './util';
 
@@ -25,16 +24,13 @@ export const az05Registry = defineRule({
       if (q.expression !== undefined)
         return unknown(`quarantine_policy_enabled is ${q.expression}`);
       if (!isTrue(q.value)) return true;
-      const writers = stack
-        .resources('azurerm_role_assignment')
-        .filter((a) => StackView.refersTo(a.attributes.scope, r))
-        .filter(
-          (a) =>
-            a.attributes.role_definition_name === ROLES.ACR_QUARANTINE_WRITER ||
-            String(a.attributes.role_definition_id ?? '')
-              .toLowerCase()
-              .endsWith(WRITER_ID),
-        );
+      const writers = stack.referencing('azurerm_role_assignment', 'scope', r).filter(
+        (a) =>
+          a.attributes.role_definition_name === ROLES.ACR_QUARANTINE_WRITER ||
+          String(a.attributes.role_definition_id ?? '')
+            .toLowerCase()
+            .endsWith(WRITER_ID),
+      );
       return (
         writers.length > 0 ||
         'quarantine is on but no scanner holds AcrQuarantineWriter on the registry: pushed images stay unpullable'

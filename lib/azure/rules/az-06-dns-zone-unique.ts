@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { groupBy } from './util';
 
 /**
  * AZ-06 (apply): a resource group holds one private DNS zone per name; a second
@@ -18,9 +19,9 @@ export const az06DnsZoneUnique = defineRule({
   check: (r, stack) => {
     const key = (z: typeof r) =>
       `${String(z.attributes.name).toLowerCase()}|${String(z.attributes.resource_group_name)}`;
-    const twin = stack
-      .resources('azurerm_private_dns_zone')
-      .find((z) => z.address !== r.address && key(z) === key(r));
+    const twin = (
+      groupBy(stack, 'azurerm_private_dns_zone', 'dns-zone-unique', key).get(key(r)) ?? []
+    ).find((z) => z.address !== r.address);
     return (
       twin === undefined ||
       `zone ${r.attributes.name} is also created by ${twin.address} in the same resource group`

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, blocks, isExpression, read, refTarget, unknown } from './util';
+import { asList, blocks, byAddress, isExpression, read, unknown, unresolvedRefs } from './util';
 
 const REQUIRED = ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net'];
 
@@ -9,7 +9,7 @@ const REQUIRED = ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net
 function zoneName(id: any, stack: StackView): string | null | undefined {
   if (typeof id !== 'string') return undefined;
   if (!isExpression(id)) return id.split('/').pop()?.toLowerCase();
-  const zone = stack.resources('azurerm_private_dns_zone').find((z) => StackView.refersTo(id, z));
+  const zone = stack.targetsOf(id, 'azurerm_private_dns_zone')[0];
   if (!zone) return null;
   const name = zone.attributes.name;
   return isExpression(name) ? null : String(name).toLowerCase();
@@ -26,13 +26,14 @@ export const az06WorkspacePrivateEndpoint = defineRule({
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r, stack) => {
     const unknowns: string[] = [];
-    const endpoints = stack.resources('azurerm_private_endpoint').filter((pe) => {
-      const target = read(pe, 'private_service_connection.private_connection_resource_id');
-      if (target.expression !== undefined) {
-        if (StackView.refersTo(target.expression, r)) return subresourceIs(pe, unknowns);
-        if (!refTarget(stack, target.expression))
-          unknowns.push(`${pe.address} connects to ${target.expression}`);
-      }
+    // Endpoints that connect to this workspace (indexed), and endpoints whose target is known
+    // only at apply.
+    const attr = 'private_service_connection.private_connection_resource_id';
+    const mine = new Set(stack.referencing('azurerm_private_endpoint', attr, r));
+    const unresolved = new Set(unresolvedRefs(stack, 'azurerm_private_endpoint', attr));
+    const endpoints = byAddress([...new Set([...mine, ...unresolved])]).filter((pe) => {
+      if (mine.has(pe)) return subresourceIs(pe, unknowns);
+      unknowns.push(`${pe.address} connects to ${read(pe, attr).expression}`);
       return false;
     });
     if (endpoints.length === 0) {

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { roleKey } from './rbac';
+import { groupBy } from './util';
 
 /**
  * AZ-09 (apply): Azure accepts one assignment of a role to a principal at a scope; a second one
@@ -18,17 +19,16 @@ export const az09DuplicateAssignment = defineRule({
   fixHint: 'Remove the duplicate azurerm_role_assignment',
   resourceTypes: ['azurerm_role_assignment'],
   check: (r, stack) => {
-    const key = (a: typeof r) =>
-      `${String(a.attributes.scope).toLowerCase()}|${String(a.attributes.principal_id).toLowerCase()}|${roleKey(a)}`;
-    const mine = key(r);
-    const twin = stack
-      .resources('azurerm_role_assignment')
-      .find(
-        (a) =>
-          a.address !== r.address &&
-          key(a) === mine &&
-          a.attributes.condition === r.attributes.condition,
-      );
+    // One pass over the stack's assignments, grouped by scope, principal, role and condition.
+    const groups = groupBy(
+      stack,
+      'azurerm_role_assignment',
+      'duplicate-assignment',
+      (a) =>
+        `${String(a.attributes.scope).toLowerCase()}|${String(a.attributes.principal_id).toLowerCase()}|${roleKey(a)}|${JSON.stringify(a.attributes.condition ?? null)}`,
+    );
+    const mine = `${String(r.attributes.scope).toLowerCase()}|${String(r.attributes.principal_id).toLowerCase()}|${roleKey(r)}|${JSON.stringify(r.attributes.condition ?? null)}`;
+    const twin = (groups.get(mine) ?? []).find((a) => a.address !== r.address);
     return twin === undefined || `same role, principal and scope as ${twin.address}`;
   },
 });

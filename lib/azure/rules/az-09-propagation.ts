@@ -2,7 +2,47 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { isArmKey } from './key-policy';
-import { asList, blocks, dependenciesOf, read, refTarget } from './util';
+import { asList, blocks, dependenciesOf, isExpression, memo, read, refTarget } from './util';
+
+/** The caller identities (data.azurerm_client_config) role assignments of the stack grant to. */
+function callers(stack: StackView): ResourceView[] {
+  return memo(stack, 'propagation-callers', () => {
+    const out = new Map<string, ResourceView>();
+    for (const a of stack.resources('azurerm_role_assignment')) {
+      const t = refTarget(stack, a.attributes.principal_id);
+      if (t?.type === 'data.azurerm_client_config') out.set(t.address, t);
+    }
+    return [...out.values()];
+  });
+}
+
+/** The role assignments whose principal_id refers to one of the identities (indexed). */
+function grantsTo(stack: StackView, actors: ResourceView[]): ResourceView[] {
+  const toData = memo(stack, 'propagation-data-grants', () => {
+    const out = new Map<string, ResourceView[]>();
+    for (const a of stack.resources('azurerm_role_assignment')) {
+      const p = a.attributes.principal_id;
+      if (!isExpression(p)) continue;
+      for (const m of String(p).match(/\bdata\.[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*/g) ?? []) {
+        const d = refTarget(stack, `\${${m}}`);
+        if (!d) continue;
+        let list = out.get(d.address);
+        if (!list) out.set(d.address, (list = []));
+        list.push(a);
+      }
+    }
+    return out;
+  });
+  const seen = new Set<ResourceView>();
+  for (const actor of actors) {
+    const found = actor.type.startsWith('data.')
+      ? (toData.get(actor.address) ?? [])
+      : stack.referencing('azurerm_role_assignment', 'principal_id', actor);
+    for (const a of found) seen.add(a);
+  }
+  // in stack order (by address), as a scan over the stack's assignments gives them
+  return [...seen].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+}
 
 /** The identities a resource acts as while it is created (references to identities or the caller). */
 function actorsOf(r: ResourceView, stack: StackView): ResourceView[] {
@@ -22,12 +62,7 @@ function actorsOf(r: ResourceView, stack: StackView): ResourceView[] {
       break;
     default:
       // An ARM key is created by the Terraform caller (data.azurerm_client_config.object_id).
-      if (isArmKey(r)) {
-        return stack
-          .resources('azurerm_role_assignment')
-          .map((a) => refTarget(stack, a.attributes.principal_id))
-          .filter((t): t is ResourceView => t?.type === 'data.azurerm_client_config');
-      }
+      if (isArmKey(r)) return callers(stack);
   }
   const out = new Map<string, ResourceView>();
   for (const ref of refs) {
@@ -71,9 +106,7 @@ export const az09Propagation = defineRule({
     const actors = actorsOf(r, stack);
     if (actors.length === 0) return undefined;
     const deps = dependenciesOf(stack, r.address);
-    const grants = stack
-      .resources('azurerm_role_assignment')
-      .filter((a) => actors.some((id) => StackView.refersTo(a.attributes.principal_id, id)))
+    const grants = grantsTo(stack, actors)
       // Grants on the resource itself or on what depends on it can only come afterwards.
       .filter((a) => {
         const scope = refTarget(stack, a.attributes.scope);

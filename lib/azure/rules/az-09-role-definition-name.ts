@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isExpression, unknown } from './util';
+import { groupBy, isExpression, unknown } from './util';
 
 /** AZ-09 (apply): custom role names are unique in the tenant; two in one stack fail at apply. */
 export const az09RoleDefinitionName = defineRule({
@@ -15,14 +15,12 @@ export const az09RoleDefinitionName = defineRule({
   check: (r, stack) => {
     const name = r.attributes.name;
     if (isExpression(name)) return unknown(`name is ${name}`);
-    const twin = stack
-      .resources('azurerm_role_definition')
-      .find(
-        (d) =>
-          d.address !== r.address &&
-          typeof d.attributes.name === 'string' &&
-          d.attributes.name.toLowerCase() === String(name).toLowerCase(),
-      );
+    const byName = groupBy(stack, 'azurerm_role_definition', 'role-definition-name', (d) =>
+      typeof d.attributes.name === 'string' ? d.attributes.name.toLowerCase() : undefined,
+    );
+    const twin = (byName.get(String(name).toLowerCase()) ?? []).find(
+      (d) => d.address !== r.address,
+    );
     return twin === undefined || `name '${name}' is also used by ${twin.address}`;
   },
 });

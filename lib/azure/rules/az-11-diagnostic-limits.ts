@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { asList, isExpression } from './util';
+import { asList, groupBy, isExpression } from './util';
 
 /** What a setting sends: 'group:allLogs', 'category:X', 'metric:AllMetrics'. */
 function streams(d: any): string[] {
@@ -53,9 +53,10 @@ export const az11DiagnosticLimits = defineRule({
   resourceTypes: ['azurerm_monitor_diagnostic_setting'],
   check: (r, stack) => {
     const target = r.attributes.target_resource_id;
-    const same = stack
-      .resources('azurerm_monitor_diagnostic_setting')
-      .filter((d) => d.attributes.target_resource_id === target);
+    const same =
+      groupBy(stack, 'azurerm_monitor_diagnostic_setting', 'diagnostic-target', (d) =>
+        JSON.stringify(d.attributes.target_resource_id ?? null),
+      ).get(JSON.stringify(target ?? null)) ?? [];
     const f: string[] = [];
     if (same.length > 5) f.push(`${same.length} diagnostic settings on ${target} (at most 5)`);
     const mine = streams(r.attributes);

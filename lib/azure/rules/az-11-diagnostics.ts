@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { StackView } from '../../core/compliance/stack-view';
-import { blocks, read, refTarget, unknown } from './util';
+import { blocks, byAddress, read, unknown, unresolvedRefs } from './util';
 
 /** AZ-11: workspace, Key Vault and registry ship all logs and metrics to Log Analytics. */
 export const az11Diagnostics = defineRule({
@@ -18,13 +17,16 @@ export const az11Diagnostics = defineRule({
   ],
   check: (r, stack) => {
     const unknowns: string[] = [];
-    const settings = stack.resources('azurerm_monitor_diagnostic_setting').filter((d) => {
-      const t = read(d, 'target_resource_id');
-      if (t.expression !== undefined && !refTarget(stack, t.expression)) {
-        unknowns.push(`${d.address} targets ${t.expression}`);
-      }
-      return StackView.refersTo(t.expression, r);
-    });
+    // Settings that refer to this resource (indexed), and settings whose target is known only at apply.
+    for (const d of unresolvedRefs(
+      stack,
+      'azurerm_monitor_diagnostic_setting',
+      'target_resource_id',
+    ))
+      unknowns.push(`${d.address} targets ${read(d, 'target_resource_id').expression}`);
+    const settings = byAddress(
+      stack.referencing('azurerm_monitor_diagnostic_setting', 'target_resource_id', r),
+    );
     for (const d of settings) {
       const logs = blocks(d, 'enabled_log');
       const metrics = blocks(d, 'enabled_metric');

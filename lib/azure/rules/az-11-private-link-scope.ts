@@ -1,6 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { StackView } from '../../core/compliance/stack-view';
 import { allOf, check, mustBeFalse, read, refTarget, unknown, Verdict } from './util';
 
 /**
@@ -26,9 +25,10 @@ export const az11PrivateLinkScope = defineRule({
       if (links.length === 0) return 'not linked to an Azure Monitor Private Link Scope';
       const verdicts = links.map((l): Verdict => {
         const name = read(l, 'scope_name');
-        const scope = stack
-          .resources('azurerm_monitor_private_link_scope')
-          .find((s) => StackView.refersTo(name.expression ?? name.value, s));
+        const scope = stack.targetsOf(
+          name.expression ?? name.value,
+          'azurerm_monitor_private_link_scope',
+        )[0];
         if (!scope) {
           // A scope outside the stack (e.g. the hub's): its access modes are not visible here.
           return refTarget(stack, name.expression) === undefined && name.value !== undefined

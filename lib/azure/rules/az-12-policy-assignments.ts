@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { DEPRECATED_POLICY_DEFINITIONS, POLICY_DEFINITIONS } from '../defaults';
-import { isExpression, unknown } from './util';
+import { StackView } from '../../core/compliance/stack-view';
+import { isExpression, memo, unknown, Verdict } from './util';
 
 const ASSIGNMENT_TYPES = [
   'azurerm_resource_group_policy_assignment',
@@ -18,28 +19,31 @@ export const az12PolicyAssignments = defineRule({
   fixHint:
     'Assign the built-in definitions (AzureMlPolicyAssignments does) at resource-group or wider scope; replace deprecated definitions (40cec1dd-... private link is now 45e05259-...)',
   resourceTypes: ['azurerm_machine_learning_workspace'],
-  check: (_r, stack) => {
-    const assigned = new Set<string>();
-    const expressions: string[] = [];
-    for (const t of ASSIGNMENT_TYPES) {
-      for (const a of stack.resources(t)) {
-        const id = a.attributes.policy_definition_id;
-        if (isExpression(id)) expressions.push(String(id));
-        else if (typeof id === 'string') assigned.add(id.toLowerCase());
-      }
-    }
-    const missing = Object.entries(POLICY_DEFINITIONS)
-      .filter(([, id]) => !assigned.has(id.toLowerCase()))
-      .map(([k]) => k);
-    if (missing.length === 0) return true;
-    if (expressions.length > 0)
-      return unknown(
-        `missing ${missing.join(', ')} unless assigned through ${expressions.join(', ')}`,
-      );
-    const deprecated = [...assigned]
-      .map((id) => id.split('/').pop()!)
-      .filter((g) => DEPRECATED_POLICY_DEFINITIONS[g] !== undefined)
-      .map((g) => `${g} is deprecated (use ${DEPRECATED_POLICY_DEFINITIONS[g]})`);
-    return [`missing policy assignments: ${missing.join(', ')}`, ...deprecated].join('; ');
-  },
+  // The verdict is the stack's, not the workspace's: computed once per stack.
+  check: (_r, stack) => memo(stack, 'policy-assignments', () => policiesAssigned(stack)),
 });
+
+function policiesAssigned(stack: StackView): Verdict {
+  const assigned = new Set<string>();
+  const expressions: string[] = [];
+  for (const t of ASSIGNMENT_TYPES) {
+    for (const a of stack.resources(t)) {
+      const id = a.attributes.policy_definition_id;
+      if (isExpression(id)) expressions.push(String(id));
+      else if (typeof id === 'string') assigned.add(id.toLowerCase());
+    }
+  }
+  const missing = Object.entries(POLICY_DEFINITIONS)
+    .filter(([, id]) => !assigned.has(id.toLowerCase()))
+    .map(([k]) => k);
+  if (missing.length === 0) return true;
+  if (expressions.length > 0)
+    return unknown(
+      `missing ${missing.join(', ')} unless assigned through ${expressions.join(', ')}`,
+    );
+  const deprecated = [...assigned]
+    .map((id) => id.split('/').pop()!)
+    .filter((g) => DEPRECATED_POLICY_DEFINITIONS[g] !== undefined)
+    .map((g) => `${g} is deprecated (use ${DEPRECATED_POLICY_DEFINITIONS[g]})`);
+  return [`missing policy assignments: ${missing.join(', ')}`, ...deprecated].join('; ');
+}

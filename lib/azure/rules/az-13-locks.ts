@@ -1,12 +1,12 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
-import { StackView } from '../../core/compliance/stack-view';
-import { read, refTarget, unknown } from './util';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { byAddress, read, unknown, unresolvedRefs } from './util';
 
 /** AZ-13: stateful resources carry a CanNotDelete (or ReadOnly) management lock. */
 export const az13Locks = defineRule({
   id: 'AZ-13',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'ML workspaces, Key Vaults, storage accounts and container registries have a CanNotDelete management lock',
   fixHint:
@@ -18,23 +18,31 @@ export const az13Locks = defineRule({
     'azurerm_container_registry',
   ],
   check: (r, stack) => {
-    const unknowns: string[] = [];
-    for (const l of stack.resources('azurerm_management_lock')) {
-      const scope = read(l, 'scope');
+    // Locks that refer to this resource (indexed), and locks whose scope is known only at apply.
+    const unknowns: Array<{ address: string; text: string }> = [];
+    for (const l of byAddress(stack.referencing('azurerm_management_lock', 'scope', r))) {
       const level = read(l, 'lock_level');
-      if (scope.expression !== undefined && !refTarget(stack, scope.expression)) {
-        unknowns.push(`${l.address} scope is ${scope.expression}`);
-        continue;
-      }
-      if (!StackView.refersTo(scope.expression, r)) continue;
       if (level.expression !== undefined) {
-        unknowns.push(`${l.address} lock_level is ${level.expression}`);
+        unknowns.push({
+          address: l.address,
+          text: `${l.address} lock_level is ${level.expression}`,
+        });
         continue;
       }
       if (['CanNotDelete', 'ReadOnly'].includes(level.value)) return true;
     }
+    for (const l of unresolvedRefs(stack, 'azurerm_management_lock', 'scope')) {
+      unknowns.push({
+        address: l.address,
+        text: `${l.address} scope is ${read(l, 'scope').expression}`,
+      });
+    }
     return unknowns.length > 0
-      ? unknown(unknowns.join('; '))
+      ? unknown(
+          byAddress(unknowns)
+            .map((u) => u.text)
+            .join('; '),
+        )
       : 'no CanNotDelete lock on this resource';
   },
 });

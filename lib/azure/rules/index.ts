@@ -1,4 +1,5 @@
 import { RulePack } from '../../core/compliance/rule';
+import { AZURE_FRAMEWORKS } from './frameworks';
 import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { az01Workspace } from './az-01-workspace';
 import { az02CosmosKeyAccess } from './az-02-cosmos-key-access';
@@ -17,6 +18,7 @@ import { az06DnsZoneUnique } from './az-06-dns-zone-unique';
 import { az06WorkspacePrivateEndpoint } from './az-06-workspace-private-endpoint';
 import { az07ImageBuild } from './az-07-image-build';
 import { az07ManagedNetwork } from './az-07-managed-network';
+import { az07OutboundInternet } from './az-07-outbound-internet';
 import { az08ComputeCluster } from './az-08-compute-cluster';
 import { az08ComputeInstance } from './az-08-compute-instance';
 import { az08InstanceNetwork } from './az-08-instance-network';
@@ -76,6 +78,7 @@ const TAGGABLE = [
  */
 export class AzureMlopsChecks extends RulePack {
   constructor() {
+    // prettier-ignore
     super('AzureMlopsChecks', [
       az01Workspace,
       az02WorkspaceCmk,
@@ -94,6 +97,7 @@ export class AzureMlopsChecks extends RulePack {
       az06DnsZoneUnique,
       az07ManagedNetwork,
       az07ImageBuild,
+      az07OutboundInternet,
       az08ComputeCluster,
       az08ComputeInstance,
       az08InstanceNetwork,
@@ -120,6 +124,6 @@ export class AzureMlopsChecks extends RulePack {
       x15AzurePrivateDnsZone,
       preventDestroyRule(STATEFUL),
       requiredTagsRule('azurerm_', 'tags', TAGGABLE),
-    ]);
+    ], AZURE_FRAMEWORKS);
   }
 }

@@ -100,10 +100,63 @@ export function referencedBy(
   return stack.referencing(type, path, r);
 }
 
-/** The resources (and data sources, as `data.<type>`) a `${...}` value refers to. */
+/** The resources a `${...}` value refers to (indexed by address: linear over a stack). */
 export function targetsOf(stack: StackView, value: any): ResourceView[] {
   if (!isExpression(value) && typeof value !== 'object') return [];
-  return stack.resources().filter((r) => StackView.refersTo(value, r));
+  return stack.targetsOf(value);
+}
+
+/**
+ * A value computed once per stack and kept for every rule and resource that asks (an index of
+ * the stack built in one pass, so that per-resource checks stay linear over the whole stack).
+ */
+export function memo<T>(stack: StackView, key: string, build: () => T): T {
+  let cache = MEMO.get(stack);
+  if (!cache) MEMO.set(stack, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = build();
+  cache.set(key, value);
+  return value;
+}
+const MEMO = new WeakMap<StackView, Map<string, unknown>>();
+
+/** Groups resources of a type by a key computed from each (undefined keys are left out). */
+export function groupBy(
+  stack: StackView,
+  type: string,
+  name: string,
+  keyOf: (r: ResourceView) => string | undefined,
+): Map<string, ResourceView[]> {
+  return memo(stack, `group\u0000${type}\u0000${name}`, () => {
+    const out = new Map<string, ResourceView[]>();
+    for (const r of stack.resources(type)) {
+      const k = keyOf(r);
+      if (k === undefined) continue;
+      let list = out.get(k);
+      if (!list) out.set(k, (list = []));
+      list.push(r);
+    }
+    return out;
+  });
+}
+
+/**
+ * Resources of `type` whose `attr` (dot path) is an expression that names nothing in the stack
+ * (a variable, a data source of another stack...): what they point at is known only at apply.
+ * Indexed once per stack.
+ */
+export function unresolvedRefs(stack: StackView, type: string, attr: string): ResourceView[] {
+  return memo(stack, `unresolved\u0000${type}\u0000${attr}`, () =>
+    stack.resources(type).filter((r) => {
+      const v = read(r, attr);
+      return v.expression !== undefined && !refTarget(stack, v.expression);
+    }),
+  );
+}
+
+/** Sorts resources by address (the order a scan over the stack gives). */
+export function byAddress<T extends { address: string }>(list: T[]): T[] {
+  return [...list].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
 }
 
 /** Data sources of the stack as resource views, with type `data.<type>`. */
@@ -132,8 +185,15 @@ export function refTarget(stack: StackView, value: any): ResourceView | undefine
   if (!isExpression(value)) return undefined;
   const m = /\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)/.exec(String(value));
   if (!m) return undefined;
-  if (m[1]) return dataSources(stack).find((d) => d.type === `data.${m[2]}` && d.name === m[3]);
-  return stack.resources(m[2]).find((r) => r.name === m[3]);
+  if (m[1]) {
+    const byAddress = memo(
+      stack,
+      'data-by-address',
+      () => new Map(dataSources(stack).map((d) => [d.address, d])),
+    );
+    return byAddress.get(`data.${m[2]}.${m[3]}`);
+  }
+  return stack.resource(`${m[2]}.${m[3]}`);
 }
 
 /** The attribute a `${type.name.attr...}` expression reads (e.g. 'id', 'principal_id'). */

@@ -71,7 +71,7 @@ export const x05IpRules = defineRule({
     'List the public egress addresses of the callers (or use private endpoints and virtual network rules); remove 0.0.0.0/0 and the 0.0.0.0 "Allow Azure services" rule',
   resourceTypes: [...Object.keys(IP_RULE_PATHS), ...FIREWALL_RULE_TYPES],
   source:
-    'CIS Microsoft Azure Foundations Benchmark v3.0.0 4.7 (storage default network access rule Deny) and 5.1.2 (no Azure SQL database allows ingress from 0.0.0.0/0); Azure SQL docs, "Allow Azure services" rule 0.0.0.0',
+    'CIS Microsoft Azure Foundations Benchmark v3.0.0 5.1.2 (no Azure SQL database allows ingress from 0.0.0.0/0) and 5.2.5 (PostgreSQL "Allow access to Azure services" off); Azure SQL docs, "Allow Azure services" rule 0.0.0.0',
   check: (r, stack) => {
     const a = r.attributes;
     if (FIREWALL_RULE_TYPES.includes(r.type)) {

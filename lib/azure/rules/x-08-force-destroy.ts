@@ -76,9 +76,7 @@ function providerOf(r: ResourceView, stack: StackView): any {
 /** True when the resource (or, for a key, its vault) has purge protection on. */
 function purgeProtected(r: ResourceView, stack: StackView): boolean {
   if (r.type === 'azurerm_key_vault') return r.attributes.purge_protection_enabled === true;
-  const vault = stack
-    .resources('azurerm_key_vault')
-    .find((v) => StackView.refersTo(r.attributes.key_vault_id, v));
+  const vault = stack.targetsOf(r.attributes.key_vault_id, 'azurerm_key_vault')[0];
   return vault?.attributes.purge_protection_enabled === true;
 }
 

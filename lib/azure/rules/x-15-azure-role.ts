@@ -3,6 +3,7 @@ import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule
 import { StackView } from '../../core/compliance/stack-view';
 import { allOf, isExpression, unknown, Verdict } from '../../core/compliance/tf';
 import { azureReference } from '../reference';
+import { groupBy } from './util';
 
 const ROLE_DEFINITION_ID =
   /^((?:\/subscriptions\/[^/]+)?)\/providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-fA-F-]{36})$/i;
@@ -14,9 +15,11 @@ export function checkRoleName(name: any, stack?: StackView): Verdict {
   if (isExpression(name)) return unknown(`role_definition_name is ${name}`);
   const builtIn = azureReference().builtInRoleByName(name);
   if (builtIn) return true; // Azure matches role names case-insensitively
-  const custom = stack
-    ?.resources('azurerm_role_definition')
-    .some((d) => d.attributes.name === name);
+  const custom =
+    stack !== undefined &&
+    groupBy(stack, 'azurerm_role_definition', 'role-definition-name-exact', (d) =>
+      typeof d.attributes.name === 'string' ? d.attributes.name : undefined,
+    ).has(name);
   if (custom) return true;
   return `role_definition_name "${name}" is not a built-in role, and no azurerm_role_definition of this stack defines it`;
 }

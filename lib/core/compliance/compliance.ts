@@ -15,6 +15,7 @@ import {
 } from './evaluate';
 import { ComplianceReport, REPORT_FILE_NAME } from './report';
 import { ComplianceStatus, RuleLevel, RulePack, RuleProfile } from './rule';
+import { disarmTestingSynth, hookTestingSynth, unhookedTerraform } from './testing-synth';
 
 /** Options of the compliance run at synth. */
 export interface ComplianceOptions {
@@ -79,6 +80,7 @@ function hookStack(engine: Compliance, stack: TerraformStack): void {
   SYNTH_HOOKED.add(stack);
   addCustomSynthesis(stack, {
     onSynthesize: (session) => {
+      disarmTestingSynth(stack);
       const json = stack.toTerraform();
       const options = engine.options;
       const profile = options.profile ?? RuleProfile.PLATFORM;
@@ -100,6 +102,13 @@ function hookStack(engine: Compliance, stack: TerraformStack): void {
       }
     },
   });
+  // Testing.synth / Testing.synthScope do not run the synthesizer: run the packs there too
+  hookTestingSynth(stack, (json) =>
+    evaluateStack(stack.node.id, json, engine.packs, {
+      ...engine.options,
+      profile: engine.options.profile ?? RuleProfile.PLATFORM,
+    }),
+  );
 }
 
 /**
@@ -196,7 +205,7 @@ export class Compliance {
    * (`Testing.synth(stack)` or `app.synth()`); synth calls it for every stack.
    */
   public evaluate(stack: TerraformStack, options?: ComplianceOptions): ComplianceReport {
-    return evaluateStack(stack.node.id, stack.toTerraform(), this.packList, {
+    return evaluateStack(stack.node.id, unhookedTerraform(stack), this.packList, {
       ...this.settings,
       ...options,
     });

@@ -1,5 +1,6 @@
 import {
   ComplianceStatus,
+  FrameworkControls,
   ResourceView,
   Rule,
   RuleCategory,
@@ -41,6 +42,8 @@ export interface RuleDefinition {
   readonly profile?: RuleProfile;
   /** The provider source line, cloud doc, benchmark item or data set the rule encodes. */
   readonly source?: string;
+  /** The benchmark controls the rule supports. */
+  readonly frameworks?: FrameworkControls[];
   /** See {@link Verdict}. */
   readonly check: RuleCheck;
 }

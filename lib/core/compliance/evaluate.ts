@@ -49,6 +49,26 @@ export interface EvaluateOptions {
    * @default false
    */
   readonly includeCompliant?: boolean;
+  /**
+   * Run only the rules that support a control of this framework (e.g. `cis-aws-3.0.0`).
+   * @default - every rule
+   */
+  readonly framework?: string;
+}
+
+/** Orders control ids numerically where they are dotted numbers (2.1.10 after 2.1.4). */
+function byControl(a: string, b: string): number {
+  const pa = a.split(/[.\-()]/).filter((x) => x !== '');
+  const pb = b.split(/[.\-()]/).filter((x) => x !== '');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    const nx = Number(x);
+    const ny = Number(y);
+    const c = !isNaN(nx) && !isNaN(ny) && x !== '' && y !== '' ? nx - ny : x.localeCompare(y);
+    if (c !== 0) return c;
+  }
+  return 0;
 }
 
 function byAddressThenRule(a: ComplianceFinding, b: ComplianceFinding): number {
@@ -80,6 +100,7 @@ export function evaluateStack(
     warnings: 0,
     unknown: 0,
   };
+  const wanted = options.framework?.toLowerCase();
   const rules = packs.flatMap((pack) =>
     pack.rules
       .filter((rule) => profile === RuleProfile.PLATFORM || rule.profile !== RuleProfile.PLATFORM)
@@ -87,13 +108,38 @@ export function evaluateStack(
         pack,
         rule,
         types: rule.resourceTypes ? new Set(rule.resourceTypes) : undefined,
-      })),
+        controls: pack
+          .frameworksOf(rule)
+          .flatMap((f) => f.controls.map((c) => ({ framework: f.framework, control: c })))
+          .filter((c) => wanted === undefined || c.framework.toLowerCase() === wanted),
+      }))
+      .filter((x) => wanted === undefined || x.controls.length > 0),
   );
+  type Tally = {
+    rules: Set<string>;
+    compliant: number;
+    nonCompliant: number;
+    unknown: number;
+    suppressed: number;
+  };
+  const tallies = new Map<string, Map<string, Tally>>();
+  for (const { rule, controls } of rules) {
+    for (const { framework, control } of controls) {
+      let byId = tallies.get(framework);
+      if (!byId) tallies.set(framework, (byId = new Map()));
+      let t = byId.get(control);
+      if (!t) {
+        t = { rules: new Set(), compliant: 0, nonCompliant: 0, unknown: 0, suppressed: 0 };
+        byId.set(control, t);
+      }
+      t.rules.add(rule.id);
+    }
+  }
   let examined = 0;
   for (const resource of view.resources()) {
     const suppressions = suppressionsOf(resource);
     let applied = false;
-    for (const { pack, rule, types } of rules) {
+    for (const { pack, rule, types, controls } of rules) {
       if (types && !types.has(resource.type)) continue;
       let status: ComplianceStatus;
       let detail: string | undefined;
@@ -135,6 +181,14 @@ export function evaluateStack(
           if (rule.level === RuleLevel.ERROR) counts.errors++;
           else counts.warnings++;
       }
+      for (const { framework, control } of controls) {
+        const t = tallies.get(framework)?.get(control);
+        if (!t) continue;
+        if (status === ComplianceStatus.COMPLIANT) t.compliant++;
+        else if (status === ComplianceStatus.SUPPRESSED) t.suppressed++;
+        else if (status === ComplianceStatus.UNKNOWN) t.unknown++;
+        else t.nonCompliant++;
+      }
       if (status === ComplianceStatus.COMPLIANT && !options.includeCompliant) continue;
       findings.push({
         ruleId: rule.id,
@@ -147,6 +201,9 @@ export function evaluateStack(
         reason: detail,
         description: rule.description,
         fixHint: rule.fixHint,
+        ...(controls.length > 0
+          ? { frameworks: controls.map((c) => `${c.framework}:${c.control}`) }
+          : {}),
       });
     }
     if (applied) examined++;
@@ -159,6 +216,19 @@ export function evaluateStack(
     strict,
     summary: counts,
     coverage: { ...view.contents, examined },
+    frameworks: [...tallies.keys()].sort().map((framework) => ({
+      framework,
+      controls: [...tallies.get(framework)!.entries()]
+        .sort(([a], [b]) => byControl(a, b))
+        .map(([control, t]) => ({
+          control,
+          rules: [...t.rules].sort(),
+          compliant: t.compliant,
+          nonCompliant: t.nonCompliant,
+          unknown: t.unknown,
+          suppressed: t.suppressed,
+        })),
+    })),
     findings,
   };
 }

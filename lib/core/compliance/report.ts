@@ -29,6 +29,35 @@ export interface ComplianceFinding {
   readonly description: string;
   /** How to fix it. */
   readonly fixHint: string;
+  /**
+   * Benchmark controls the rule supports, as `framework:control` (e.g. `cis-aws-3.0.0:2.1.4`).
+   * @default - none
+   */
+  readonly frameworks?: string[];
+}
+
+/** Results of one benchmark control in one stack. */
+export interface ControlSummary {
+  /** Control id, e.g. `2.1.4`. */
+  readonly control: string;
+  /** The rules that support it. */
+  readonly rules: string[];
+  /** Compliant results. */
+  readonly compliant: number;
+  /** Non-compliant results. */
+  readonly nonCompliant: number;
+  /** Unknown results. */
+  readonly unknown: number;
+  /** Suppressed results. */
+  readonly suppressed: number;
+}
+
+/** The results of one stack grouped by the controls of one framework. */
+export interface FrameworkSummary {
+  /** Framework id, e.g. `cis-aws-3.0.0`. */
+  readonly framework: string;
+  /** Its controls that a rule of the packs supports, in order. */
+  readonly controls: ControlSummary[];
 }
 
 /** Counts of a report. */
@@ -67,6 +96,8 @@ export interface ComplianceReport {
   readonly summary: ComplianceSummary;
   /** What the rules could and could not evaluate. */
   readonly coverage: ComplianceCoverage;
+  /** Results grouped by benchmark framework and control. */
+  readonly frameworks: FrameworkSummary[];
   /**
    * Non-compliant, unknown and suppressed results (and compliant ones when asked for), sorted
    * by address then rule id.

@@ -41,6 +41,23 @@ export enum RuleProfile {
   PLATFORM = 'platform',
 }
 
+/** Benchmark controls of one compliance framework that a rule supports. */
+export interface FrameworkControls {
+  /**
+   * Framework id: `cis-aws-3.0.0`, `cis-gcp-3.0.0`, `cis-azure-3.0.0`, `nist-800-53-r5`, or your
+   * own.
+   */
+  readonly framework: string;
+  /** Control ids in that framework (e.g. `2.1.4`, `AC-3`). */
+  readonly controls: string[];
+}
+
+/** The framework controls of one rule of a pack (a pack's mapping table). */
+export interface FrameworkMapping extends FrameworkControls {
+  /** The rule id. */
+  readonly ruleId: string;
+}
+
 /** Outcome of one rule on one resource. */
 export enum ComplianceStatus {
   /** The resource meets the rule. */
@@ -117,6 +134,11 @@ export interface RuleProps {
    * @default - none
    */
   readonly source?: string;
+  /**
+   * The benchmark controls the rule supports: only what it really checks.
+   * @default - none
+   */
+  readonly frameworks?: FrameworkControls[];
 }
 
 /**
@@ -140,6 +162,8 @@ export abstract class Rule {
   public readonly profile: RuleProfile;
   /** The document the rule encodes (required for APPLY and REFERENCE rules). */
   public readonly source?: string;
+  /** The benchmark controls the rule supports. */
+  public readonly frameworks: FrameworkControls[];
 
   constructor(props: RuleProps) {
     this.id = props.id;
@@ -150,6 +174,7 @@ export abstract class Rule {
     this.category = props.category ?? RuleCategory.SECURITY;
     this.profile = props.profile ?? RuleProfile.SECURITY;
     this.source = props.source;
+    this.frameworks = props.frameworks ?? [];
     if (this.category !== RuleCategory.SECURITY && !props.source?.trim()) {
       throw new Error(
         `Rule ${props.id}: a ${this.category} rule must cite its source (provider source line, cloud doc or data set)`,
@@ -167,14 +192,34 @@ export class RulePack {
   public readonly name: string;
   /** The rules. */
   public readonly rules: Rule[];
+  private readonly mappings: FrameworkMapping[];
 
-  constructor(name: string, rules: Rule[]) {
+  /**
+   * @param name pack name
+   * @param rules the rules (unique ids)
+   * @param frameworks the pack's table of benchmark controls per rule id
+   */
+  constructor(name: string, rules: Rule[], frameworks?: FrameworkMapping[]) {
     this.name = name;
     this.rules = rules;
+    this.mappings = frameworks ?? [];
     const seen = new Set<string>();
     for (const r of rules) {
       if (seen.has(r.id)) throw new Error(`RulePack ${name}: duplicate rule id '${r.id}'`);
       seen.add(r.id);
     }
+    for (const m of this.mappings) {
+      if (!seen.has(m.ruleId)) {
+        throw new Error(`RulePack ${name}: framework mapping for unknown rule '${m.ruleId}'`);
+      }
+    }
+  }
+
+  /** The benchmark controls a rule of this pack supports (its own and the pack's table). */
+  public frameworksOf(rule: Rule): FrameworkControls[] {
+    return [...rule.frameworks, ...this.mappings.filter((m) => m.ruleId === rule.id)].map((m) => ({
+      framework: m.framework,
+      controls: m.controls,
+    }));
   }
 }

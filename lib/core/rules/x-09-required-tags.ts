@@ -39,32 +39,37 @@ function providerTags(r: ResourceView, stack: StackView, defaults: ProviderDefau
  * X-09: resources carry the platform tags (`tags` on AWS/Azure, `labels` on GCP), a platform
  * convention. Tags set by the provider for every resource (`providerDefaults`) count.
  *
- * `taggableTypes` must carry the attribute; any other resource of the cloud (type prefix) that
- * has the attribute is checked too.
+ * `attribute` is the tag attribute, or a function giving it per resource type (GCP monitoring
+ * channels keep resource labels in `user_labels`). `taggableTypes` must carry the attribute; any
+ * other resource of the cloud (type prefix) that has the attribute is checked too.
  */
 export function requiredTagsRule(
   prefix: string,
-  attribute: string,
+  attribute: string | ((type: string) => string | undefined),
   taggableTypes: string[],
   providerDefaults: ProviderDefaultTags[] = [],
 ): Rule {
+  const word = typeof attribute === 'string' ? attribute : (attribute(`${prefix}x`) ?? 'tags');
   return defineRule({
     id: 'X-09',
     level: RuleLevel.WARNING,
     profile: RuleProfile.PLATFORM,
-    description: `Resources carry the platform ${attribute} (${REQUIRED_TAG_KEYS.join(', ')})`,
-    fixHint: `Add the missing ${attribute}, e.g. with Tagging.apply(scope, {...})`,
+    description: `Resources carry the platform ${word} (${REQUIRED_TAG_KEYS.join(', ')})`,
+    fixHint: `Add the missing ${word}, e.g. with Tagging.apply(scope, {...})`,
     check: (r, stack) => {
       if (!r.type.startsWith(prefix)) return undefined;
-      const value = r.attributes[attribute];
+      const attr = typeof attribute === 'string' ? attribute : attribute(r.type);
+      if (attr === undefined) return undefined;
+      const value = r.attributes[attr];
       if (value === undefined && !taggableTypes.includes(r.type)) return undefined;
-      if (isExpression(value)) return unknown(`${attribute} is ${value}`);
+      if (isExpression(value)) return unknown(`${attr} is ${value}`);
       const inherited = providerTags(r, stack, providerDefaults);
-      if (isExpression(inherited)) return unknown(`provider default ${attribute} are ${inherited}`);
-      const keys = new Set([...Object.keys(inherited), ...Object.keys(value ?? {})]);
-      if (keys.size === 0) return `no ${attribute}`;
+      if (isExpression(inherited)) return unknown(`provider default ${attr} are ${inherited}`);
+      const own = value !== null && typeof value === 'object' ? Object.keys(value) : [];
+      const keys = new Set([...Object.keys(inherited), ...own]);
+      if (keys.size === 0) return `no ${attr}`;
       const missing = REQUIRED_TAG_KEYS.filter((k) => !keys.has(k));
-      return missing.length === 0 || `missing ${attribute}: ${missing.join(', ')}`;
+      return missing.length === 0 || `missing ${attr}: ${missing.join(', ')}`;
     },
   });
 }

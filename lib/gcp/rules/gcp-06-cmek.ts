@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { allOf, asList, attr, block, isExpression, unknown } from './util';
 
 /** Where each resource type holds its CMEK. */
@@ -19,6 +19,7 @@ const KEY_PATHS: { [type: string]: string } = {
 export const gcp06Cmek = defineRule({
   id: 'GCP-06.cmek',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description:
     'Buckets, datasets, registries, Vertex AI resources, log buckets and Workbench disks use CMEK',
   fixHint:

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { BOOLEAN_GUARDRAILS } from '../org-policies';
+import { BOOLEAN_GUARDRAILS } from '../defaults';
 import { constraintOf, rulesOf } from './org-policy-rules';
 import { allOf, block } from './util';
 

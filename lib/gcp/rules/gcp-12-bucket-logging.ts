@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { block, isExpression, unknown } from './util';
 
@@ -7,6 +7,7 @@ import { block, isExpression, unknown } from './util';
 export const gcp12BucketLogging = defineRule({
   id: 'GCP-12.logging',
   level: RuleLevel.WARNING,
+  profile: RuleProfile.PLATFORM,
   description:
     'Buckets write usage (access) logs to a log bucket; Data Access audit logs cover reads too',
   fixHint: 'Add a logging block with log_bucket',

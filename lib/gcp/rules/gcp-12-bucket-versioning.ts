@@ -1,11 +1,12 @@
 import { defineRule } from '../../core/compliance/define-rule';
-import { RuleLevel } from '../../core/compliance/rule';
+import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { asList, block, isExpression, isTrue, unknown } from './util';
 
 /** GCP-12: versioning and lifecycle rules (data does not linger). */
 export const gcp12BucketVersioning = defineRule({
   id: 'GCP-12.lifecycle',
   level: RuleLevel.ERROR,
+  profile: RuleProfile.PLATFORM,
   description: 'Buckets are versioned and have lifecycle rules so old data does not linger',
   fixHint: 'Set versioning.enabled = true and at least one lifecycle_rule with a Delete action',
   resourceTypes: ['google_storage_bucket'],

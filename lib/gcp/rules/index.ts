@@ -1,5 +1,7 @@
 import { RulePack } from '../../core/compliance/rule';
-import { preventDestroyRule } from '../../core/rules';
+import { GCP_FRAMEWORKS } from './frameworks';
+import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
+import { labelAttributeOf } from '../../core/tags';
 import { gcp01CustomCodeAgent } from './gcp-01-custom-code-agent';
 import { gcp01DefaultComputeSa } from './gcp-01-default-compute-sa';
 import { gcp01DefaultSaGuard } from './gcp-01-default-sa-guard';
@@ -45,7 +47,6 @@ import { gcp17NoSaKeys } from './gcp-17-no-sa-keys';
 import { x03PublicMember } from './x-03-public-member';
 import { x08ForceDestroy } from './x-08-force-destroy';
 import { gcp17Pool } from './gcp-17-pool';
-import { gcpRequiredLabelsRule } from './x-09-labels';
 import { x15GcpPermission } from './x-15-gcp-permission';
 import { x15GcpRole } from './x-15-gcp-role';
 import { x15GcpService } from './x-15-gcp-service';
@@ -86,6 +87,7 @@ export const GCP_LABELLED_TYPES = [
  */
 export class GcpMlopsChecks extends RulePack {
   constructor() {
+    // prettier-ignore
     super('GcpMlopsChecks', [
       gcp01DefaultComputeSa,
       gcp01DefaultSaGuard,
@@ -137,7 +139,10 @@ export class GcpMlopsChecks extends RulePack {
       x15GcpService,
       x15GcpVpcscService,
       preventDestroyRule(GCP_STATEFUL_TYPES),
-      gcpRequiredLabelsRule(GCP_LABELLED_TYPES),
-    ]);
+      requiredTagsRule('google_', (type) => labelAttributeOf(type), GCP_LABELLED_TYPES, [
+        { provider: 'google', path: 'default_labels' },
+        { provider: 'google-beta', path: 'default_labels' },
+      ]),
+    ], GCP_FRAMEWORKS);
   }
 }

@@ -1,0 +1,409 @@
+// The plan shape of a stack: its resource addresses and, for the resource types in
+// REPLACEMENT_ATTRIBUTES, the values of the attributes whose change makes Terraform replace the
+// resource (destroy, then create). Comparing two shapes tells what `terraform plan` would
+// destroy, create or replace because of a change in the code, without state or credentials.
+// Used by `cdktf-secure-mlops pin` and by this project's own pinned example addresses (X-12).
+
+/**
+ * Attributes that force a new resource (`ForceNew: true` in the provider schema), for the resource
+ * types this library emits whose replacement loses data, identity or history. Checked against
+ * the provider sources of the versions the library is built for (AWS 6.25, google 6.50,
+ * azurerm 4.55); attributes not listed here may force replacement too.
+ */
+export const REPLACEMENT_ATTRIBUTES: {
+  readonly [type: string]: { readonly attributes: string[]; readonly source: string };
+} = {
+  aws_s3_bucket: {
+    attributes: ['bucket', 'bucket_prefix', 'object_lock_enabled'],
+    source: 'hashicorp/terraform-provider-aws internal/service/s3/bucket.go',
+  },
+  aws_kms_key: {
+    attributes: ['customer_master_key_spec', 'key_usage'],
+    source: 'hashicorp/terraform-provider-aws internal/service/kms/key.go',
+  },
+  aws_sagemaker_domain: {
+    attributes: [
+      'domain_name',
+      'auth_mode',
+      'vpc_id',
+      'subnet_ids',
+      'kms_key_id',
+      'app_network_access_type',
+      'retention_policy',
+    ],
+    source: 'hashicorp/terraform-provider-aws internal/service/sagemaker/domain.go',
+  },
+  aws_sagemaker_user_profile: {
+    attributes: [
+      'domain_id',
+      'user_profile_name',
+      'single_sign_on_user_identifier',
+      'single_sign_on_user_value',
+    ],
+    source: 'hashicorp/terraform-provider-aws internal/service/sagemaker/user_profile.go',
+  },
+  google_storage_bucket: {
+    attributes: ['name', 'location', 'project', 'enable_object_retention'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/storage/resource_storage_bucket.go',
+  },
+  google_kms_key_ring: {
+    attributes: ['name', 'location', 'project'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/kms/resource_kms_key_ring.go',
+  },
+  google_kms_crypto_key: {
+    attributes: ['name', 'key_ring', 'purpose', 'import_only', 'destroy_scheduled_duration'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/kms/resource_kms_crypto_key.go',
+  },
+  google_bigquery_dataset: {
+    attributes: ['dataset_id', 'location', 'project'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/bigquery/resource_bigquery_dataset.go',
+  },
+  google_compute_network: {
+    attributes: ['name', 'auto_create_subnetworks', 'project'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/compute/resource_compute_network.go',
+  },
+  google_compute_subnetwork: {
+    attributes: ['name', 'network', 'region', 'project'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/compute/resource_compute_subnetwork.go',
+  },
+  google_service_account: {
+    attributes: ['account_id', 'project'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/resourcemanager/resource_google_service_account.go',
+  },
+  google_artifact_registry_repository: {
+    attributes: ['repository_id', 'location', 'format', 'mode', 'kms_key_name', 'project'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/artifactregistry/resource_artifact_registry_repository.go',
+  },
+  google_project_iam_custom_role: {
+    attributes: ['role_id', 'project'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/resourcemanager/resource_google_project_iam_custom_role.go',
+  },
+  google_workbench_instance: {
+    attributes: ['name', 'location', 'project', 'instance_owners', 'disable_proxy_access'],
+    source:
+      'hashicorp/terraform-provider-google v6.50.0 google/services/workbench/resource_workbench_instance.go',
+  },
+  azurerm_resource_group: {
+    attributes: ['name', 'location'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/resource/resource_group_resource.go (commonschema.ResourceGroupName, commonschema.Location)',
+  },
+  azurerm_storage_account: {
+    attributes: [
+      'name',
+      'resource_group_name',
+      'location',
+      'account_tier',
+      'is_hns_enabled',
+      'infrastructure_encryption_enabled',
+    ],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/storage/storage_account_resource.go',
+  },
+  azurerm_key_vault: {
+    attributes: ['name', 'resource_group_name', 'location'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/keyvault/key_vault_resource.go',
+  },
+  azurerm_key_vault_key: {
+    attributes: ['name', 'key_vault_id', 'key_type', 'key_size', 'curve'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/keyvault/key_vault_key_resource.go',
+  },
+  azurerm_machine_learning_workspace: {
+    attributes: [
+      'name',
+      'resource_group_name',
+      'location',
+      'application_insights_id',
+      'key_vault_id',
+      'storage_account_id',
+      'container_registry_id',
+      'high_business_impact',
+    ],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/machinelearning/machine_learning_workspace_resource.go',
+  },
+  azurerm_virtual_network: {
+    attributes: ['name', 'resource_group_name', 'location'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/network/virtual_network_resource.go',
+  },
+  azurerm_subnet: {
+    attributes: ['name', 'resource_group_name', 'virtual_network_name'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/network/subnet_resource.go',
+  },
+  azurerm_container_registry: {
+    attributes: ['name', 'resource_group_name', 'location'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/containers/container_registry_resource.go',
+  },
+  azurerm_log_analytics_workspace: {
+    attributes: ['name', 'resource_group_name', 'location'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/loganalytics/log_analytics_workspace_resource.go',
+  },
+  azurerm_user_assigned_identity: {
+    attributes: ['name', 'resource_group_name', 'location'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/managedidentity/user_assigned_identity_resource.go',
+  },
+  azurerm_application_insights: {
+    attributes: ['name', 'resource_group_name', 'location', 'application_type'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/applicationinsights/application_insights_resource.go',
+  },
+  azurerm_private_endpoint: {
+    attributes: ['name', 'resource_group_name', 'location', 'subnet_id'],
+    source:
+      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/network/private_endpoint_resource.go',
+  },
+};
+
+/** Address -> replacement-forcing attribute -> value (canonical text), for one stack. */
+export interface StackShape {
+  readonly [address: string]: { readonly [attribute: string]: string };
+}
+
+/** The pinned shapes of several stacks (the pin file). */
+export interface PlanShape {
+  readonly stacks: { readonly [stack: string]: StackShape };
+}
+
+/** One difference between a pinned and a current shape. */
+export interface ShapeChange {
+  readonly stack: string;
+  /** destroy, create, replace, or move (a `moved` block carries the state over). */
+  readonly kind: 'destroy' | 'create' | 'replace' | 'move';
+  readonly address: string;
+  /** For a move: the new address. For a replace: what changed. */
+  readonly detail?: string;
+}
+
+function entries(json: any, block: 'resource' | 'data'): [string, string, any][] {
+  const out: [string, string, any][] = [];
+  const levels = Array.isArray(json?.[block]) ? json[block] : [json?.[block] ?? {}];
+  for (const level of levels) {
+    for (const [type, byName] of Object.entries<any>(level ?? {})) {
+      if (type === '//') continue;
+      const named = Array.isArray(byName) ? byName : [byName];
+      for (const n of named) {
+        for (const [name, body] of Object.entries<any>(n ?? {})) {
+          if (name !== '//') out.push([type, name, Array.isArray(body) ? body[0] : body]);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Terraform addresses of a stack's resources (and data sources when asked), sorted. */
+export function addressesOf(json: any, options: { dataSources?: boolean } = {}): string[] {
+  const out = entries(json, 'resource').map(([type, name]) => `${type}.${name}`);
+  if (options.dataSources) {
+    out.push(...entries(json, 'data').map(([type, name]) => `data.${type}.${name}`));
+  }
+  return out.sort();
+}
+
+/** JSON text with object keys sorted, so that equal values print equally on every machine. */
+export function canonical(value: unknown): string {
+  const sort = (v: any): any => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v)
+          .filter((k) => k !== '//')
+          .sort()
+          .map((k) => [k, sort(v[k])]),
+      );
+    }
+    return v;
+  };
+  return typeof value === 'string' ? value : JSON.stringify(sort(value));
+}
+
+/** The plan shape of one stack's Terraform JSON. */
+export function stackShapeOf(json: any): StackShape {
+  const shape: { [address: string]: { [attribute: string]: string } } = {};
+  const rows = entries(json, 'resource').sort(([t1, n1], [t2, n2]) =>
+    `${t1}.${n1}` < `${t2}.${n2}` ? -1 : 1,
+  );
+  for (const [type, name, body] of rows) {
+    const attrs: { [attribute: string]: string } = {};
+    for (const attr of REPLACEMENT_ATTRIBUTES[type]?.attributes ?? []) {
+      const v = body?.[attr];
+      if (v !== undefined && v !== null) attrs[attr] = canonical(v);
+    }
+    shape[`${type}.${name}`] = attrs;
+  }
+  return shape;
+}
+
+/** `moved` blocks of a stack's Terraform JSON: old address -> new address. */
+export function movesOf(json: any): Map<string, string> {
+  const moves = new Map<string, string>();
+  const blocks =
+    json?.moved === undefined ? [] : Array.isArray(json.moved) ? json.moved : [json.moved];
+  for (const b of blocks) {
+    if (typeof b?.from === 'string' && typeof b?.to === 'string') moves.set(b.from, b.to);
+  }
+  return moves;
+}
+
+function quoted(v: string | undefined): string {
+  return v === undefined ? '(unset)' : JSON.stringify(v);
+}
+
+function attributeChanges(before: StackShape[string], after: StackShape[string]): string[] {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return names
+    .filter((a) => before[a] !== after[a])
+    .map((a) => {
+      const expr = [before[a], after[a]].some((v) => v !== undefined && v.includes('${'));
+      const note = expr
+        ? ' (an expression: replaced if its value changes)'
+        : before[a] === undefined
+          ? ' (was unset: replaced unless the value the provider computed equals it)'
+          : '';
+      return `${a}: ${quoted(before[a])} -> ${quoted(after[a])}${note}`;
+    });
+}
+
+/**
+ * What Terraform would do to get from the pinned shape to the current one, per stack: resources
+ * no longer at their address are destroyed (unless a `moved` block carries them to a new
+ * address), new addresses are created, and a changed replacement-forcing attribute replaces.
+ */
+export function compareShapes(
+  pinned: PlanShape,
+  current: PlanShape,
+  moves: { [stack: string]: Map<string, string> } = {},
+): ShapeChange[] {
+  const changes: ShapeChange[] = [];
+  const stacks = [
+    ...new Set([...Object.keys(pinned.stacks), ...Object.keys(current.stacks)]),
+  ].sort();
+  for (const stack of stacks) {
+    const before = pinned.stacks[stack] ?? {};
+    const after = current.stacks[stack] ?? {};
+    const moved = moves[stack] ?? new Map<string, string>();
+    const arrivals = new Set<string>();
+    for (const address of Object.keys(before).sort()) {
+      if (address in after) {
+        const diff = attributeChanges(before[address], after[address]);
+        if (diff.length > 0)
+          changes.push({ stack, kind: 'replace', address, detail: diff.join('; ') });
+        continue;
+      }
+      const to = moved.get(address);
+      if (to !== undefined && to in after && !(to in before)) {
+        arrivals.add(to);
+        const diff = attributeChanges(before[address], after[to]);
+        changes.push({ stack, kind: 'move', address, detail: to });
+        if (diff.length > 0)
+          changes.push({ stack, kind: 'replace', address: to, detail: diff.join('; ') });
+        continue;
+      }
+      changes.push({ stack, kind: 'destroy', address });
+    }
+    for (const address of Object.keys(after).sort()) {
+      if (!(address in before) && !arrivals.has(address))
+        changes.push({ stack, kind: 'create', address });
+    }
+  }
+  return changes;
+}
+
+const SIGN = { destroy: '-', create: '+', replace: '-/+', move: '~' };
+
+/** A readable report of the changes, grouped by stack, destructive ones first. */
+export function formatChanges(changes: ShapeChange[]): string {
+  const order = { destroy: 0, replace: 1, move: 2, create: 3 };
+  const byStack = new Map<string, ShapeChange[]>();
+  for (const c of changes) byStack.set(c.stack, [...(byStack.get(c.stack) ?? []), c]);
+  const lines: string[] = [];
+  for (const [stack, list] of byStack) {
+    const count = (k: ShapeChange['kind']) => list.filter((c) => c.kind === k).length;
+    lines.push(
+      `stack ${stack}: Terraform would destroy ${count('destroy')}, replace ${count('replace')}, ` +
+        `move ${count('move')} and create ${count('create')} resource(s)`,
+    );
+    for (const c of [...list].sort((a, b) => order[a.kind] - order[b.kind])) {
+      const what =
+        c.kind === 'destroy'
+          ? 'destroy (no longer at this address: a renamed construct id, a removed construct or a changed stack)'
+          : c.kind === 'replace'
+            ? `replace (${c.detail})`
+            : c.kind === 'move'
+              ? `moved to ${c.detail} (a moved block keeps the resource)`
+              : 'create';
+      lines.push(`  ${SIGN[c.kind].padEnd(3)} ${c.address}: ${what}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** True when a change loses a resource (destroy or replace). */
+export function isDestructive(c: ShapeChange): boolean {
+  return c.kind === 'destroy' || c.kind === 'replace';
+}
+
+/**
+ * The longest chain of dependencies (references and depends_on) between the stack's resources
+ * and data sources: a lower bound on the number of sequential steps of an apply.
+ */
+export function longestDependencyChain(json: any): string[] {
+  const nodes = new Map<string, any>();
+  for (const [type, name, attrs] of entries(json, 'resource')) nodes.set(`${type}.${name}`, attrs);
+  for (const [type, name, attrs] of entries(json, 'data')) nodes.set(`data.${type}.${name}`, attrs);
+  const refRe = /(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
+  const deps = new Map<string, Set<string>>();
+  for (const [addr, attrs] of nodes) {
+    const set = new Set<string>();
+    const text = JSON.stringify({ ...attrs, '//': undefined });
+    for (const expr of text.match(/\$\{[^}]*\}/g) ?? []) {
+      refRe.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = refRe.exec(expr)) !== null) {
+        const target = `${m[1] ?? ''}${m[2]}.${m[3]}`;
+        if (target !== addr && nodes.has(target)) set.add(target);
+      }
+    }
+    for (const d of attrs?.depends_on ?? []) if (nodes.has(d)) set.add(d);
+    deps.set(addr, set);
+  }
+  const memo = new Map<string, string[]>();
+  const visiting = new Set<string>();
+  const chain = (addr: string): string[] => {
+    const known = memo.get(addr);
+    if (known) return known;
+    if (visiting.has(addr)) throw new Error(`dependency cycle through ${addr}`);
+    visiting.add(addr);
+    let best: string[] = [];
+    for (const d of [...(deps.get(addr) ?? [])].sort()) {
+      const c = chain(d);
+      if (c.length > best.length) best = c;
+    }
+    visiting.delete(addr);
+    const result = [...best, addr];
+    memo.set(addr, result);
+    return result;
+  };
+  let longest: string[] = [];
+  for (const addr of [...nodes.keys()].sort()) {
+    const c = chain(addr);
+    if (c.length > longest.length) longest = c;
+  }
+  return longest;
+}

@@ -1,0 +1,5 @@
+// `cdktf-secure-mlops/gcp`: the cloud-neutral API plus the GCP constructs and rule pack. Loads
+// @cdktf/provider-google, @cdktf/provider-google-beta and @cdktf/provider-time and no other
+// provider package (test/packaging/entrypoints.test.ts).
+export * from '../core';
+export * from '../gcp';

@@ -1,0 +1,235 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { runCli } from '../../lib/cli/main';
+import { REPLACEMENT_ATTRIBUTES, stackShapeOf } from '../../lib/cli/pin-shape';
+
+// X-12 for users' own stacks: `cdktf-secure-mlops pin` pins resource addresses and the
+// attributes that force replacement, and fails when Terraform would destroy, replace or create.
+
+function pin(...args: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli(
+    ['pin', ...args],
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function tmp(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes a cdktf.out-like folder with one stack per entry. */
+function out(stacks: { [name: string]: any }, dir = tmp('pin-out-')): string {
+  for (const [name, json] of Object.entries(stacks)) {
+    fs.mkdirSync(path.join(dir, 'stacks', name), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'stacks', name, 'cdk.tf.json'), JSON.stringify(json));
+  }
+  return dir;
+}
+
+const domain = (overrides: any = {}) => ({
+  domain_name: 'studio-prod',
+  auth_mode: 'IAM',
+  vpc_id: '${aws_vpc.net.id}',
+  subnet_ids: ['${aws_subnet.a.id}', '${aws_subnet.b.id}'],
+  default_user_settings: { execution_role: 'arn:aws:iam::111111111111:role/x' },
+  ...overrides,
+});
+const base = () => ({
+  resource: {
+    aws_s3_bucket: { data: { bucket: 'ml-data', tags: { a: 'b' } } },
+    aws_sagemaker_domain: { studio: domain() },
+    aws_iam_role: { exec: { name: 'exec', assume_role_policy: '{}' } },
+  },
+  data: { aws_caller_identity: { me: {} } },
+});
+
+describe('X-12 cdktf-secure-mlops pin', () => {
+  const savedCi = process.env.CI;
+  beforeEach(() => {
+    delete process.env.CI;
+  });
+  afterAll(() => {
+    if (savedCi === undefined) delete process.env.CI;
+    else process.env.CI = savedCi;
+  });
+
+  test('writes a missing pin file, then reports the shape unchanged', () => {
+    const file = path.join(tmp('pin-file-'), 'plan-shape.json');
+    const target = out({ 'ml-prod': base() });
+    const first = pin(target, '--file', file);
+    expect(first).toMatchObject({ code: 0, out: `wrote ${file}: 1 stack(s), 3 resource(s)` });
+    const pinned = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(pinned.stacks['ml-prod']).toEqual({
+      'aws_iam_role.exec': {},
+      'aws_s3_bucket.data': { bucket: 'ml-data' },
+      'aws_sagemaker_domain.studio': {
+        auth_mode: 'IAM',
+        domain_name: 'studio-prod',
+        subnet_ids: '["${aws_subnet.a.id}","${aws_subnet.b.id}"]',
+        vpc_id: '${aws_vpc.net.id}',
+      },
+    });
+    expect(pin(target, '--file', file)).toMatchObject({
+      code: 0,
+      out: `plan shape unchanged: 1 stack(s), 3 resource(s) match ${file}`,
+    });
+  });
+
+  test('a renamed resource is a destroy and a create; the run fails until accepted', () => {
+    const file = path.join(tmp('pin-file-'), 'plan-shape.json');
+    pin(out({ 'ml-prod': base() }), '--file', file);
+    const renamed = base();
+    (renamed.resource.aws_s3_bucket as any) = { data_v2: { bucket: 'ml-data' } };
+    const target = out({ 'ml-prod': renamed });
+    const r = pin(target, '--file', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      [
+        'stack ml-prod: Terraform would destroy 1, replace 0, move 0 and create 1 resource(s)',
+        '  -   aws_s3_bucket.data: destroy (no longer at this address: a renamed construct id, a removed construct or a changed stack)',
+        '  +   aws_s3_bucket.data_v2: create',
+      ].join('\n'),
+    );
+    expect(r.err).toMatch(
+      /differs from .* \(1 destructive change\(s\)\); if intended, accept it: .* --update/,
+    );
+    expect(pin(target, '--file', file, '--update')).toMatchObject({ code: 0 });
+    expect(pin(target, '--file', file).code).toBe(0);
+  });
+
+  test('a changed replacement-forcing attribute is a replace, naming old and new values', () => {
+    const file = path.join(tmp('pin-file-'), 'plan-shape.json');
+    pin(out({ 'ml-prod': base() }), '--file', file);
+    const changed = base();
+    (changed.resource.aws_sagemaker_domain as any).studio = domain({
+      auth_mode: 'SSO',
+      kms_key_id: '${aws_kms_key.k.arn}',
+    });
+    (changed.resource.aws_s3_bucket.data.tags as any) = { a: 'c' }; // not replacement-forcing
+    const r = pin(out({ 'ml-prod': changed }), '--file', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      '  -/+ aws_sagemaker_domain.studio: replace (auth_mode: "IAM" -> "SSO"; kms_key_id: (unset) -> "${aws_kms_key.k.arn}" (an expression: replaced if its value changes))',
+    );
+    expect(r.out).not.toContain('aws_s3_bucket');
+  });
+
+  test('a moved block turns a rename into a move (not destructive), and a removed stack destroys all', () => {
+    const file = path.join(tmp('pin-file-'), 'plan-shape.json');
+    pin(out({ 'ml-prod': base(), 'ml-dev': base() }), '--file', file);
+    const moved: any = base();
+    moved.resource.aws_s3_bucket = { data_v2: { bucket: 'ml-data' } };
+    moved.moved = [{ from: 'aws_s3_bucket.data', to: 'aws_s3_bucket.data_v2' }];
+    const r = pin(out({ 'ml-prod': moved }), '--file', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      '  ~   aws_s3_bucket.data: moved to aws_s3_bucket.data_v2 (a moved block keeps the resource)',
+    );
+    expect(r.out).not.toContain('aws_s3_bucket.data_v2: create');
+    expect(r.out).toContain(
+      'stack ml-dev: Terraform would destroy 3, replace 0, move 0 and create 0',
+    );
+    expect(r.err).toContain('(3 destructive change(s))');
+  });
+
+  test('the snapshot is normalized: input order and location do not change a byte', () => {
+    const a = base();
+    const b = {
+      data: a.data,
+      resource: {
+        aws_iam_role: a.resource.aws_iam_role,
+        aws_sagemaker_domain: {
+          studio: Object.fromEntries(Object.entries(domain()).reverse()),
+        },
+        aws_s3_bucket: a.resource.aws_s3_bucket,
+      },
+    };
+    const first = pin(out({ 'ml-prod': a }), '--print');
+    const second = pin(out({ 'ml-prod': b }, tmp('elsewhere-')), '--print');
+    expect(first.code).toBe(0);
+    expect(second.out).toBe(first.out);
+    expect(first.out).not.toContain(os.tmpdir());
+    expect(Object.keys(JSON.parse(first.out))).toEqual(['//', 'stacks']);
+  });
+
+  test('in CI a missing pin file fails; bad input exits 2', () => {
+    const file = path.join(tmp('pin-file-'), 'plan-shape.json');
+    process.env.CI = 'true';
+    const ci = pin(out({ 'ml-prod': base() }), '--file', file);
+    expect(ci.code).toBe(1);
+    expect(ci.err).toMatch(
+      /no pin file .*: run `cdktf-secure-mlops pin .* --update` and commit it/,
+    );
+    expect(fs.existsSync(file)).toBe(false);
+    delete process.env.CI;
+
+    fs.writeFileSync(file, '{"stacks": {"s": {"a.b": {"x": 1}}}}');
+    expect(pin(out({ 'ml-prod': base() }), '--file', file)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('not a plan-shape file'),
+    });
+    expect(pin(tmp('empty-'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no Terraform JSON configurations'),
+    });
+    expect(pin()).toMatchObject({ code: 2, err: expect.stringContaining('no path to pin') });
+    expect(pin('x', '--update', '--print').code).toBe(2);
+    expect(pin('--help')).toMatchObject({ code: 0, out: expect.stringContaining('--update') });
+  });
+
+  test('on a synthesized cdktf app: renaming a bucket replaces it', () => {
+    const synth = (bucket: string) => {
+      const outdir = tmp('pin-app-');
+      const app = new App({ outdir });
+      const stack = new TerraformStack(app, 'ml-prod');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      new S3Bucket(stack, 'data', { bucket });
+      new KmsKey(stack, 'key', { enableKeyRotation: true });
+      app.synth();
+      return outdir;
+    };
+    const file = path.join(tmp('pin-file-'), 'plan-shape.json');
+    expect(pin(synth('ml-data'), '--file', file).code).toBe(0);
+    expect(pin(synth('ml-data'), '--file', file).code).toBe(0);
+    const r = pin(synth('ml-data-eu'), '--file', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('-/+ aws_s3_bucket.data: replace (bucket: "ml-data" -> "ml-data-eu")');
+  });
+
+  test('the replacement table covers the stateful types the constructs emit, each with a source', () => {
+    for (const t of [
+      'aws_s3_bucket',
+      'aws_kms_key',
+      'aws_sagemaker_domain',
+      'aws_sagemaker_user_profile',
+      'google_storage_bucket',
+      'google_kms_crypto_key',
+      'google_bigquery_dataset',
+      'azurerm_storage_account',
+      'azurerm_key_vault',
+      'azurerm_machine_learning_workspace',
+    ]) {
+      expect(REPLACEMENT_ATTRIBUTES[t]?.source).toMatch(/^hashicorp\/terraform-provider-/);
+    }
+    // nested blocks (retention_policy) are compared as canonical JSON, keys sorted
+    const shape = stackShapeOf({
+      resource: {
+        aws_sagemaker_domain: {
+          d: domain({ retention_policy: { home_efs_file_system: 'Retain', '//': 'x' } }),
+        },
+      },
+    });
+    expect(shape['aws_sagemaker_domain.d'].retention_policy).toBe(
+      '{"home_efs_file_system":"Retain"}',
+    );
+  });
+});
