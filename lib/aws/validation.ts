@@ -531,9 +531,10 @@ const IAM_PATH = '(?:/[\\x21-\\x7E]*)?/';
 
 /**
  * An IAM principal ARN that a trust or key policy accepts: `arn:<partition>:iam::<12 digits>:`
- * `role/...`, `user/...` (with `users`) or `root`; with `accountIds` also a bare account id. An
- * empty account and wildcards are named: IAM rejects both in a Principal (MalformedPolicyDocument:
- * Invalid principal in policy).
+ * `role/...`, `user/...` or `root`; with `accountIds` also a bare account id. An empty account and
+ * wildcards are named: IAM rejects both in a Principal (MalformedPolicyDocument: "Invalid principal
+ * in policy" / "Unsupported wildcard in principal"; IAM User Guide, JSON policy elements:
+ * Principal).
  */
 export function iamPrincipal(
   v: Validator,
@@ -651,7 +652,9 @@ export function kmsKeyArnOrToken(v: Validator, prop: string, value: unknown): bo
 /**
  * The same principal, however it is spelled (X-02): an account id and its `:root` ARN are one
  * principal; IAM role and user names are unique in an account without regard to case (and to
- * their path), so `role/DataScientists` and `role/team/datascientists` are one identity.
+ * their path), so `role/DataScientists` and `role/team/datascientists` are one identity. (IAM API
+ * CreateRole/CreateUser: "IAM user, group, role, and policy names must be unique within the
+ * account. Names are not distinguished by case.")
  */
 export const AWS_PRINCIPAL_CANONICALIZER: IPrincipalCanonicalizer = {
   canonicalize(principal: string): string {
