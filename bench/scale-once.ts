@@ -1,8 +1,8 @@
 // One scaling run: a platform with N units on one cloud, synthesized in-process.
 // Units: aws = SageMaker user profiles, with the AWS rule pack (the network is sized for at most
 // 1000 concurrent users: 5000 users need a /15, beyond the /16 AWS allows for a VPC);
-// gcp = persona members; azure = persona role assignments (N data scientists, each bound by
-// RBAC) plus N/10 compute clusters, with the Azure rule pack.
+// gcp = persona members, with the GCP rule pack; azure = persona role assignments (N data
+// scientists, each bound by RBAC) plus N/10 compute clusters, with the Azure rule pack.
 // Prints {wallMs, constructMs, synthMs, rssMb, heapMb, resources}.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -13,7 +13,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { AuthMode, AwsMlopsChecks, SageMakerStudioDomain } from '../lib/aws';
-import { SecureVertexPipeline } from '../lib/gcp';
+import { GcpMlopsChecks, SecureVertexPipeline } from '../lib/gcp';
 import { AzapiProvider, AzureMLWorkspace, AzureMlopsChecks } from '../lib/azure';
 import { Compliance, Persona } from '../lib/core';
 import { peakRssMb } from './lib';
@@ -45,10 +45,13 @@ if (cloud === 'aws') {
     environment: 'bench',
     projectId: 'bench-project-1',
     region: 'europe-west4',
+    organizationId: '123456789012',
     personas: {
       [Persona.DATA_SCIENTIST]: Array.from({ length: n }, (_, i) => `user:ds${i}@example.com`),
     },
   });
+  // the GCP rules run too: every rule must be linear in the resources it reads
+  Compliance.of(app).addPack(new GcpMlopsChecks());
 } else if (cloud === 'azure') {
   // The provider configuration AzureMLWorkspace requires (as in examples/azure-ml.ts), and the
   // Azure rule pack, so every Azure rule is measured with the construct.

@@ -8,10 +8,14 @@ import { GcpMlopsChecks, SecureVertexPipeline } from '../lib/gcp';
 
 const PROJECT = 'acme-ml-prod-111111';
 const REGION = 'europe-west4';
-/** The organisation's VPC Service Controls access policy (fake id). */
-const ACCESS_POLICY = '123456789012';
+/**
+ * The organisation's VPC Service Controls access policy (fake id). The examples are separate
+ * organisations: in one organisation (and one app) the perimeter names and the custom
+ * constraints below would be shared or collide (README, "What is validated").
+ */
+const ACCESS_POLICY = '222222222222';
 /** The organisation (fake id): custom org-policy constraints are defined there. */
-const ORGANIZATION = '111111111111';
+const ORGANIZATION = '222222222221';
 /** The identity that runs Terraform for this project (admitted through the perimeter). */
 const DEPLOYER = 'serviceAccount:terraform@acme-seed-111111.iam.gserviceaccount.com';
 /** Workload identity federation pool of the CI system (fake project number). */

@@ -271,7 +271,7 @@ export class MultiTenantStudio extends Construct {
       const allowed = props.allowedRegions ?? (region ? [region] : undefined);
       if (allowed) {
         for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit])
-          DataResidency.enforce(shared, allowed);
+          DataResidency.enforce(shared, allowed, ['aws']);
       }
       for (const t of props.tenants) {
         this.tenants[t.tenantId] = new SageMakerStudioDomain(this, t.tenantId, {

@@ -558,7 +558,7 @@ export class SageMakerStudioDomain extends Construct {
       this.tags = Tagging.apply(this, props.environment, { ...(props.tags ?? {}), extra });
       const literalRegion = providerRegion(this);
       const allowed = props.allowedRegions ?? (literalRegion ? [literalRegion] : undefined);
-      if (allowed) DataResidency.enforce(this, allowed);
+      if (allowed) DataResidency.enforce(this, allowed, ['aws']);
       this.env = awsEnv(this, props.accountId);
       this.region = this.env.region;
       const { partition, region, account } = this.env;

@@ -924,7 +924,7 @@ export class AzureMLWorkspace extends Construct {
       }
 
       this.tags = Tagging.apply(this, env, props.tags);
-      DataResidency.enforce(this, allowed);
+      DataResidency.enforce(this, allowed, ['azurerm']);
 
       // ---- resource group and caller
       this.clientConfig = new DataAzurermClientConfig(this, 'client');

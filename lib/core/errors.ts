@@ -133,7 +133,7 @@ export class Validator {
       this.add(`${prop}[${bad}]`, value[bad], 'a non-empty string');
       return false;
     }
-    if (typeof value === 'string' && isUnresolved(value)) return true; // a list token
+    // a list token is an array (Token.asList); a string token stands for one string
     this.add(
       prop,
       value,
@@ -248,5 +248,6 @@ export function isUnresolved(value: unknown): boolean {
   if (typeof value === 'string' || typeof value === 'number' || Array.isArray(value)) {
     return Token.isUnresolved(value);
   }
-  return false;
+  // an IResolvable, e.g. TerraformVariable.booleanValue
+  return typeof value === 'object' && typeof (value as any).resolve === 'function';
 }

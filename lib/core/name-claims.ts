@@ -17,6 +17,7 @@ export function claimName(
   scopeKey: string,
   name: string,
   prop: string,
+  hint = 'give one of the two platforms another environment, id or name',
 ): void {
   const root = claimant.node.root;
   let claims = CLAIMS.get(root);
@@ -32,7 +33,7 @@ export function claimName(
       {
         prop,
         value: name,
-        allowed: `a ${kind} name not already created in ${scopeKey} by ${previous.path} (${previous.prop}); give one of the two platforms another environment, id or name`,
+        allowed: `a ${kind} name not already created in ${scopeKey} by ${previous.path} (${previous.prop}); ${hint}`,
       },
     ]);
   }

@@ -71,6 +71,7 @@ class ResidencyAspect implements IAspect {
   constructor(
     private readonly scope: IConstruct,
     allowedRegions: string[],
+    private readonly providerTypes?: string[],
   ) {
     this.allowed = new Set(allowedRegions.map(normalizeLocation));
   }
@@ -89,7 +90,10 @@ class ResidencyAspect implements IAspect {
     };
     const stack = TerraformStack.of(this.scope);
     for (const c of stack.node.findAll()) {
-      if (TerraformProvider.isTerraformProvider(c)) {
+      if (
+        TerraformProvider.isTerraformProvider(c) &&
+        (this.providerTypes === undefined || this.providerTypes.includes(c.terraformResourceType))
+      ) {
         const region = (c as any).region;
         if (typeof region === 'string' && !Token.isUnresolved(region)) {
           check(`${c.node.path} (provider ${c.terraformResourceType}).region`, region);
@@ -115,8 +119,16 @@ export class DataResidency {
    * `allowedRegions`. GCP multi-regions (EU, US, ASIA) and `global` pass only when listed.
    * Comparison ignores case and spaces (Azure display names); zones count as their region.
    * Unresolved tokens are skipped.
+   *
+   * @param providerTypes the providers whose region counts (e.g. `['aws']`), so that a stack
+   *   holding platforms of two clouds checks each against its own list
+   * @default - every provider of the stack
    */
-  public static enforce(scope: IConstruct, allowedRegions: string[]): void {
-    Aspects.of(scope).add(new ResidencyAspect(scope, allowedRegions));
+  public static enforce(
+    scope: IConstruct,
+    allowedRegions: string[],
+    providerTypes?: string[],
+  ): void {
+    Aspects.of(scope).add(new ResidencyAspect(scope, allowedRegions, providerTypes));
   }
 }

@@ -138,6 +138,10 @@ export class Tagging {
     platformEnvironment: string,
     tags?: PlatformTags,
   ): { [key: string]: string } {
+    const shape = new Validator(scope);
+    shape.object('tags', tags);
+    if (tags !== null && typeof tags === 'object') shape.object('tags.extra', tags.extra);
+    shape.throwIfInvalid();
     const resolved: { [key: string]: string } = {
       platform: tags?.platform ?? scope.node.id,
       environment: tags?.environment ?? platformEnvironment,

@@ -2,11 +2,24 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { bindingId, checkKeyMatchesLocation } from './common';
 import { REGISTRY_DEFAULTS } from './defaults';
+import {
+  KMS_KEY_ID,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkNumber,
+  checkPattern,
+  checkProjectId,
+  checkRegion,
+  checkRemovalPolicy,
+  claim,
+  literal,
+  projectScope,
+} from './validation';
 
 /** Props of {@link GcpArtifactRegistry}. */
 export interface GcpArtifactRegistryProps {
@@ -43,6 +56,17 @@ export interface GcpArtifactRegistryProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpArtifactRegistryProps>]: true } = {
+  projectId: true,
+  location: true,
+  kmsKeyName: true,
+  dockerRepositoryId: true,
+  kfpRepositoryId: true,
+  keepRecentVersions: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * Artifact Registry for the platform (GCP-13): a Docker repository (immutable tags,
  * vulnerability scanning inherited from the enabled Container Scanning API) and a KFP
@@ -59,31 +83,54 @@ export class GcpArtifactRegistry extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpArtifactRegistryProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const dockerId = props.dockerRepositoryId ?? 'mlops-containers';
     const kfpId = props.kfpRepositoryId ?? 'mlops-pipelines';
     const keep = props.keepRecentVersions ?? REGISTRY_DEFAULTS.keepRecentVersions;
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.check('location', props.location, Validate.gcpLocation(props.location));
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    // Artifact Registry locations: a region, or the us, europe and asia multi-regions
+    if (!(typeof props.location === 'string' && ['us', 'europe', 'asia'].includes(props.location)))
+      checkRegion(v, 'location', props.location);
+    if (
+      checkPattern(
+        v,
+        'kmsKeyName',
+        props.kmsKeyName,
+        KMS_KEY_ID,
+        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the registry location',
+      )
+    )
+      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
     for (const [p, val] of [
       ['dockerRepositoryId', dockerId],
       ['kfpRepositoryId', kfpId],
     ]) {
-      v.require(
-        /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/.test(val),
+      checkPattern(
+        v,
         p,
         val,
+        /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
         'lowercase letters, digits and hyphens, starting with a letter, at most 63',
+        { literal: 'it names the repository' },
       );
     }
-    v.require(
-      Number.isInteger(keep) && keep >= 1,
-      'keepRecentVersions',
-      keep,
-      'a positive integer',
-    );
+    if (literal(dockerId) !== undefined && dockerId === kfpId)
+      v.add(
+        'kfpRepositoryId',
+        kfpId,
+        `a repository id other than dockerRepositoryId ('${dockerId}')`,
+      );
+    checkNumber(v, 'keepRecentVersions', keep, 1, 2147483647); // keepCount is an int32
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
+    // repository ids are unique in their project and location
+    const scopeKey = projectScope(props.projectId, ` location ${props.location}`);
+    claim(this, 'Docker or KFP repository', scopeKey, dockerId, 'dockerRepositoryId');
+    claim(this, 'Docker or KFP repository', scopeKey, kfpId, 'kfpRepositoryId');
 
     const cleanup = [
       { id: 'keep-recent', action: 'KEEP', mostRecentVersions: { keepCount: keep } },

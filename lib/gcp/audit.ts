@@ -3,11 +3,27 @@ import { ITerraformDependable } from 'cdktf';
 import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
 import { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
 import { LoggingProjectSink } from '@cdktf/provider-google/lib/logging-project-sink';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation } from './common';
 import { AUDITED_SERVICES, AUDIT_LOG_TYPES, LOG_DEFAULTS } from './defaults';
+import {
+  ONE_PER_PROJECT,
+  checkBoolean,
+  KMS_KEY_ID,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkNumber,
+  checkPattern,
+  checkProjectId,
+  checkRegion,
+  checkRemovalPolicy,
+  claim,
+  literal,
+  projectScope,
+} from './validation';
 
 /** Props of {@link GcpAuditLogging}. */
 export interface GcpAuditLoggingProps {
@@ -62,6 +78,20 @@ export interface GcpAuditLoggingProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpAuditLoggingProps>]: true } = {
+  projectId: true,
+  location: true,
+  kmsKeyName: true,
+  services: true,
+  retentionDays: true,
+  locked: true,
+  existingDestination: true,
+  bucketId: true,
+  dependsOn: true,
+  apiDependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * Audit (X-06, GCP-10): project audit configs with ADMIN_READ, DATA_READ and DATA_WRITE for
  * Vertex AI, Cloud Storage, BigQuery and Cloud KMS; a log sink of all audit logs to a CMEK
@@ -79,31 +109,75 @@ export class GcpAuditLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpAuditLoggingProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const retention = props.retentionDays ?? LOG_DEFAULTS.retentionDays;
     const bucketId = props.bucketId ?? 'mlops-audit';
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.check('location', props.location, Validate.gcpLocation(props.location));
-    v.require(
-      Number.isInteger(retention) && retention >= 1 && retention <= 3650,
-      'retentionDays',
-      retention,
-      'an integer number of days between 1 and 3650',
-    );
-    v.require(
-      /^[A-Za-z0-9_-]{1,100}$/.test(bucketId),
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    if (!(typeof props.location === 'string' && ['global', 'eu', 'us'].includes(props.location)))
+      checkRegion(v, 'location', props.location, {
+        literal: 'it places the audit log bucket (data residency, X-07)',
+      });
+    checkNumber(v, 'retentionDays', retention, 1, 3650, { unit: 'days' });
+    checkPattern(
+      v,
       'bucketId',
       bucketId,
+      /^[A-Za-z0-9_-]{1,100}$/,
       "1-100 letters, digits, '_' and '-'",
+      {
+        literal: 'it names the log bucket',
+      },
     );
-    v.require(
-      props.existingDestination !== undefined || props.kmsKeyName !== undefined,
-      'kmsKeyName',
-      'undefined',
-      'a Cloud KMS key for the log bucket (or existingDestination)',
+    checkBoolean(v, 'locked', props.locked);
+    checkPattern(
+      v,
+      'existingDestination',
+      props.existingDestination,
+      /^(logging\.googleapis\.com\/projects\/[^/\s]+\/locations\/[^/\s]+\/buckets\/[^/\s]+|storage\.googleapis\.com\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]|bigquery\.googleapis\.com\/projects\/[^/\s]+\/datasets\/[A-Za-z0-9_]+|pubsub\.googleapis\.com\/projects\/[^/\s]+\/topics\/[^/\s]+)$/,
+      'a sink destination: logging.googleapis.com/projects/P/locations/L/buckets/B, storage.googleapis.com/BUCKET, bigquery.googleapis.com/projects/P/datasets/D or pubsub.googleapis.com/projects/P/topics/T',
+      { optional: true },
     );
+    if (props.existingDestination === undefined)
+      checkPattern(
+        v,
+        'kmsKeyName',
+        props.kmsKeyName,
+        KMS_KEY_ID,
+        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K for the log bucket (or existingDestination)',
+      );
     checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    if (checkList(v, 'services', props.services, 'service names')) {
+      (props.services ?? []).forEach((sv, i) =>
+        checkPattern(
+          v,
+          `services[${i}]`,
+          sv,
+          /^(allServices|[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com)$/,
+          "'allServices' or a service name such as aiplatform.googleapis.com",
+        ),
+      );
+      checkDuplicates(v, 'services', props.services, literal, 'a service');
+    }
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    checkList(v, 'apiDependsOn', props.apiDependsOn, 'resources');
+    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
+    const project = projectScope(props.projectId);
+    // an audit config is the project's one setting per service; two would overwrite each other
+    for (const service of props.services ?? AUDITED_SERVICES)
+      claim(this, 'project audit config', project, service, 'services', ONE_PER_PROJECT);
+    claim(this, 'log sink', project, 'mlops-audit-sink', 'projectId', ONE_PER_PROJECT);
+    if (!props.existingDestination)
+      claim(
+        this,
+        'log bucket',
+        projectScope(props.projectId, ` location ${props.location}`),
+        bucketId,
+        'bucketId',
+      );
 
     for (const service of props.services ?? AUDITED_SERVICES) {
       this.auditConfigs[service] = new ProjectIamAuditConfig(

@@ -2,10 +2,22 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { bindingId, checkKeyMatchesLocation } from './common';
+import {
+  KMS_KEY_ID,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkNumber,
+  checkPattern,
+  checkProjectId,
+  checkRegion,
+  checkRemovalPolicy,
+  claim,
+  projectScope,
+} from './validation';
 
 /** Props of {@link GcpBigQueryDataset}. */
 export interface GcpBigQueryDatasetProps {
@@ -39,6 +51,17 @@ export interface GcpBigQueryDatasetProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpBigQueryDatasetProps>]: true } = {
+  projectId: true,
+  datasetId: true,
+  location: true,
+  kmsKeyName: true,
+  tableExpirationDays: true,
+  description: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /** A BigQuery dataset with CMEK (GCP-06), dataset-level IAM (GCP-03) and deletion protection. */
 export class GcpBigQueryDataset extends Construct {
   /** The dataset. */
@@ -50,25 +73,52 @@ export class GcpBigQueryDataset extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpBigQueryDatasetProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.require(
-      /^[A-Za-z0-9_]{1,1024}$/.test(props.datasetId),
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    checkPattern(
+      v,
       'datasetId',
       props.datasetId,
+      /^[A-Za-z0-9_]{1,1024}$/,
       "1-1024 letters, digits and '_'",
     );
-    v.check('location', props.location, Validate.gcpLocation(props.location));
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
-    if (props.tableExpirationDays !== undefined) {
-      v.require(
-        Number.isInteger(props.tableExpirationDays) && props.tableExpirationDays >= 1,
-        'tableExpirationDays',
-        props.tableExpirationDays,
-        'a positive integer',
-      );
-    }
+    // BigQuery locations: a region, or the US and EU multi-regions
+    if (!(
+      typeof props.location === 'string' && ['US', 'EU'].includes(props.location.toUpperCase())
+    ))
+      checkRegion(v, 'location', props.location);
+    if (
+      checkPattern(
+        v,
+        'kmsKeyName',
+        props.kmsKeyName,
+        KMS_KEY_ID,
+        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the dataset location',
+      )
+    )
+      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    checkNumber(v, 'tableExpirationDays', props.tableExpirationDays, 1, 36500, {
+      unit: 'days',
+      literal: 'it is converted to milliseconds at synth',
+    });
+    checkPattern(
+      v,
+      'description',
+      props.description,
+      /^[\s\S]{0,16384}$/,
+      'a description of at most 16384 characters',
+      {
+        optional: true,
+      },
+    );
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
+    // dataset ids are unique in their project
+    claim(this, 'BigQuery dataset', projectScope(props.projectId), props.datasetId, 'datasetId');
     this.dataset = new BigqueryDataset(this, 'dataset', {
       project: props.projectId,
       datasetId: props.datasetId,

@@ -2,9 +2,20 @@ import { Construct } from 'constructs';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { memberId } from './common';
+import {
+  checkBoolean,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkPattern,
+  checkProjectId,
+  claim,
+  literal,
+  projectScope,
+} from './validation';
 
 /** Props of {@link GcpCiIdentity}. */
 export interface GcpCiIdentityProps {
@@ -33,6 +44,16 @@ export interface GcpCiIdentityProps {
   readonly projectNumber: string;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpCiIdentityProps>]: true } = {
+  projectId: true,
+  accountId: true,
+  pipelineRole: true,
+  pipelineServiceAccount: true,
+  federatedPrincipals: true,
+  cloudBuild: true,
+  projectNumber: true,
+};
+
 /**
  * The CI/CD identity (GCP-19): can run pipelines (pipeline operator role, actAs the pipeline SA)
  * and push images/templates (granted by the platform on the repositories), nothing more.
@@ -50,18 +71,58 @@ export class GcpCiIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpCiIdentityProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const accountId = props.accountId ?? 'mlops-ci';
     const v = new Validator(this);
-    v.check('accountId', accountId, Validate.gcpServiceAccountId(accountId));
-    (props.federatedPrincipals ?? []).forEach((p, i) =>
-      v.require(
-        /^principal(Set)?:\/\/iam\.googleapis\.com\/\S+$/.test(p),
-        `federatedPrincipals[${i}]`,
-        p,
-        'principal://iam.googleapis.com/... or principalSet://iam.googleapis.com/...',
-      ),
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    checkPattern(
+      v,
+      'accountId',
+      accountId,
+      /^[a-z]([-a-z0-9]{4,28}[a-z0-9])$/,
+      '6-30 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+      { literal: 'it is the service account id, part of its e-mail' },
     );
+    checkPattern(
+      v,
+      'pipelineRole',
+      props.pipelineRole,
+      /^(projects\/[^/\s]+|organizations\/\d+)\/roles\/[A-Za-z0-9_.]{3,64}$/,
+      'a custom role name projects/P/roles/R',
+    );
+    if (!(props.pipelineServiceAccount instanceof ServiceAccount))
+      v.add(
+        'pipelineServiceAccount',
+        props.pipelineServiceAccount,
+        'a google_service_account (ServiceAccount) construct',
+      );
+    v.string('projectNumber', props.projectNumber, { optional: false });
+    checkBoolean(v, 'cloudBuild', props.cloudBuild);
+    if (checkList(v, 'federatedPrincipals', props.federatedPrincipals, 'principals')) {
+      (props.federatedPrincipals ?? []).forEach((p, i) => {
+        if (
+          checkPattern(
+            v,
+            `federatedPrincipals[${i}]`,
+            p,
+            /^principal(Set)?:\/\/iam\.googleapis\.com\/\S+$/,
+            'principal://iam.googleapis.com/... or principalSet://iam.googleapis.com/...',
+            { literal: 'it forms the construct id of its binding' },
+          ) &&
+          /\/\*$/.test(literal(p) ?? '')
+        )
+          v.add(
+            `federatedPrincipals[${i}]`,
+            p,
+            'a principal or an attribute-scoped principalSet (.../attribute.repository/ORG/REPO): a whole pool (/*) lets every identity it trusts impersonate the CI service account',
+          );
+      });
+      checkDuplicates(v, 'federatedPrincipals', props.federatedPrincipals, literal, 'a principal');
+    }
     v.throwIfInvalid();
+    claim(this, 'service account', projectScope(props.projectId), accountId, 'accountId');
     this.serviceAccount = new ServiceAccount(this, 'sa', {
       project: props.projectId,
       accountId,

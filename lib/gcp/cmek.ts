@@ -1,13 +1,28 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { checkKeyId, checkKeyMatchesLocation } from './common';
+import { checkKeyMatchesLocation } from './common';
+import {
+  checkBoolean,
+  KMS_KEY_ID,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkLocation,
+  checkPattern,
+  checkProjectId,
+  checkRemovalPolicy,
+  claim,
+  literal,
+  projectScope,
+  unresolved,
+} from './validation';
 import {
   DEFAULT_KEY_DESTROY_SCHEDULED_DURATION,
   DEFAULT_ROTATION_PERIOD,
@@ -101,6 +116,20 @@ function seconds(v: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const PROPS_KEYS: { [K in keyof Required<CmekKeysProps>]: true } = {
+  projectId: true,
+  location: true,
+  purposes: true,
+  keyRingName: true,
+  existingKeyRingId: true,
+  existingKeys: true,
+  rotationPeriod: true,
+  serviceAgents: true,
+  grantOnExistingKeys: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * The platform's customer-managed keys (X-04, GCP-06): a key ring in the platform location,
  * one key per purpose, rotation at most 90 days, destroy protection; and the service agents'
@@ -121,13 +150,24 @@ export class CmekKeys extends Construct {
 
   constructor(scope: Construct, id: string, props: CmekKeysProps) {
     super(scope, id);
-    const purposes = props.purposes ?? Object.values(CmekPurpose);
-    const rotation = props.rotationPeriod ?? DEFAULT_ROTATION_PERIOD;
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.check('location', props.location, Validate.gcpLocation(props.location));
-    if (!Token.isUnresolved(rotation)) {
-      const s = seconds(rotation);
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    checkLocation(v, 'location', props.location, {
+      literal: 'the key ring location must match the location of what the keys encrypt (GCP-06)',
+    });
+    const allPurposes = Object.values(CmekPurpose) as string[];
+    if (checkList(v, 'purposes', props.purposes, 'CmekPurpose values')) {
+      (props.purposes ?? []).forEach((p, i) =>
+        v.enumValue(`purposes[${i}]`, p, allPurposes, false),
+      );
+      checkDuplicates(v, 'purposes', props.purposes, (p) => String(p), 'a purpose');
+    }
+    const rotation = props.rotationPeriod ?? DEFAULT_ROTATION_PERIOD;
+    if (!unresolved(rotation)) {
+      const s = typeof rotation === 'string' ? seconds(rotation) : undefined;
       v.require(
         s !== undefined && s >= 86400 && s <= MAX_ROTATION_SECONDS,
         'rotationPeriod',
@@ -135,55 +175,87 @@ export class CmekKeys extends Construct {
         `a duration between '86400s' (1 day) and '${MAX_ROTATION_SECONDS}s' (90 days)`,
       );
     }
-    if (props.keyRingName !== undefined) {
-      v.require(
-        Token.isUnresolved(props.keyRingName) || /^[a-zA-Z0-9_-]{1,63}$/.test(props.keyRingName),
-        'keyRingName',
-        props.keyRingName,
-        "1-63 letters, digits, '_' and '-'",
-      );
-    }
-    if (props.existingKeyRingId !== undefined && !Token.isUnresolved(props.existingKeyRingId)) {
-      v.require(
-        /^projects\/[^/]+\/locations\/[A-Za-z0-9-]+\/keyRings\/[^/]+$/.test(
-          props.existingKeyRingId,
-        ),
+    checkPattern(
+      v,
+      'keyRingName',
+      props.keyRingName,
+      /^[a-zA-Z0-9_-]{1,63}$/,
+      "1-63 letters, digits, '_' and '-'",
+      {
+        optional: true,
+      },
+    );
+    if (
+      checkPattern(
+        v,
         'existingKeyRingId',
         props.existingKeyRingId,
+        /^projects\/[^/\s]+\/locations\/[a-z0-9-]+\/keyRings\/[A-Za-z0-9_-]{1,63}$/,
         'a key ring id projects/P/locations/L/keyRings/R',
-      );
-      const ringLocation = /\/locations\/([A-Za-z0-9-]+)\/keyRings\//.exec(
+        { optional: true },
+      ) &&
+      literal(props.existingKeyRingId) !== undefined
+    ) {
+      const ringLocation = /\/locations\/([a-z0-9-]+)\/keyRings\//.exec(
         `${props.existingKeyRingId}/`,
       )?.[1];
       v.require(
         ringLocation === undefined ||
-          Token.isUnresolved(props.location) ||
+          literal(props.location) === undefined ||
           ringLocation.toLowerCase() === props.location.toLowerCase(),
         'existingKeyRingId',
         props.existingKeyRingId,
         `a key ring in location '${props.location}' (key and resource regions must match, GCP-06)`,
       );
     }
-    for (const [purpose, keyId] of Object.entries(props.existingKeys ?? {})) {
-      v.require(
-        (Object.values(CmekPurpose) as string[]).includes(purpose),
-        'existingKeys',
-        purpose,
-        `keys named by purpose: ${Object.values(CmekPurpose).join(', ')}`,
-      );
-      checkKeyId(v, `existingKeys.${purpose}`, keyId);
-      checkKeyMatchesLocation(v, `existingKeys.${purpose}`, keyId, props.location);
+    if (v.object('existingKeys', props.existingKeys)) {
+      for (const [purpose, keyId] of Object.entries(props.existingKeys ?? {})) {
+        if (!allPurposes.includes(purpose)) {
+          const near = allPurposes.find((a) => a.toLowerCase() === purpose.toLowerCase());
+          v.add(
+            'existingKeys',
+            purpose,
+            `keys named by purpose: ${allPurposes.join(', ')}${near ? ` (purposes are case-sensitive: did you mean ${near}?)` : ''}`,
+          );
+          continue;
+        }
+        if (
+          checkPattern(
+            v,
+            `existingKeys.${purpose}`,
+            keyId,
+            KMS_KEY_ID,
+            'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
+          )
+        )
+          checkKeyMatchesLocation(v, `existingKeys.${purpose}`, keyId, props.location);
+      }
     }
+    if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))
+      v.add('serviceAgents', props.serviceAgents, 'a GcpServiceAgents construct');
+    checkBoolean(v, 'grantOnExistingKeys', props.grantOnExistingKeys);
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
 
+    const purposes = props.purposes ?? (Object.values(CmekPurpose) as CmekPurpose[]);
     this.location = props.location;
     const toCreate = purposes.filter((p) => props.existingKeys?.[p] === undefined);
     let ringId = props.existingKeyRingId;
     if (toCreate.length > 0 && ringId === undefined) {
+      const ringName = props.keyRingName ?? uniqueName(this, { prefix: 'mlops', maxLength: 63 });
+      // a key ring name is unique in its project and location, and a key ring is never deleted
+      claim(
+        this,
+        'Cloud KMS key ring',
+        projectScope(props.projectId, ` location ${props.location}`),
+        ringName,
+        'keyRingName',
+      );
       this.keyRing = new KmsKeyRing(this, 'key-ring', {
         project: props.projectId,
         location: props.location,
-        name: props.keyRingName ?? uniqueName(this, { prefix: 'mlops', maxLength: 63 }),
+        name: ringName,
         dependsOn: props.dependsOn,
       });
       applyRemovalPolicy(this.keyRing, props.removalPolicy);
@@ -194,6 +266,15 @@ export class CmekKeys extends Construct {
       if (existing !== undefined) {
         this.keyIds[purpose] = existing;
       } else {
+        // key names are unique in their key ring: a brought key ring shared by two CmekKeys
+        if (props.existingKeyRingId !== undefined)
+          claim(
+            this,
+            'Cloud KMS key',
+            literal(props.existingKeyRingId) && `key ring ${props.existingKeyRingId}`,
+            purpose.toLowerCase().replace(/_/g, '-'),
+            'existingKeyRingId',
+          );
         const key = new KmsCryptoKey(this, purpose.toLowerCase().replace(/_/g, '-'), {
           keyRing: ringId!,
           name: purpose.toLowerCase().replace(/_/g, '-'),

@@ -12,7 +12,7 @@ const KEY_ID = /^projects\/[^/]+\/locations\/[A-Za-z0-9-]+\/keyRings\/[^/]+\/cry
 
 /** The location of a Cloud KMS key or key ring id, or undefined when unknown (token). */
 export function keyLocation(keyId: string | undefined): string | undefined {
-  if (keyId === undefined || Token.isUnresolved(keyId)) return undefined;
+  if (typeof keyId !== 'string' || Token.isUnresolved(keyId)) return undefined;
   const m = KEY_LOCATION.exec(keyId);
   return m ? m[1] : undefined;
 }
@@ -21,7 +21,7 @@ export function keyLocation(keyId: string | undefined): string | undefined {
 export function checkKeyId(v: Validator, prop: string, keyId: string | undefined): void {
   if (keyId === undefined || Token.isUnresolved(keyId)) return;
   v.require(
-    KEY_ID.test(keyId),
+    typeof keyId === 'string' && KEY_ID.test(keyId),
     prop,
     keyId,
     'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
@@ -39,7 +39,7 @@ export function checkKeyMatchesLocation(
   location: string | undefined,
 ): void {
   const kl = keyLocation(keyId);
-  if (kl === undefined || location === undefined || Token.isUnresolved(location)) return;
+  if (kl === undefined || typeof location !== 'string' || Token.isUnresolved(location)) return;
   if (kl.toLowerCase() !== location.toLowerCase()) {
     v.add(
       prop,

@@ -196,3 +196,24 @@ export const BOOLEAN_GUARDRAILS = [
   'ainotebooks.disableTerminal',
   'ainotebooks.requireAutoUpgradeSchedule',
 ];
+
+/**
+ * The custom constraints (GCP-01): a Vertex AI job created without a service account runs as
+ * the Custom Code Service Agent, which holds project-wide storage and BigQuery data access.
+ * Resource types and fields: https://cloud.google.com/vertex-ai/docs/training/custom-constraints
+ * (CustomJob.jobSpec.serviceAccount, HyperparameterTuningJob.trialJobSpec.serviceAccount).
+ */
+export const JOB_SERVICE_ACCOUNT_CONSTRAINTS: {
+  [name: string]: { resourceType: string; condition: string; displayName: string };
+} = {
+  'custom.mlopsCustomJobServiceAccount': {
+    resourceType: 'aiplatform.googleapis.com/CustomJob',
+    condition: "resource.jobSpec.serviceAccount == ''",
+    displayName: 'Vertex AI custom jobs name a service account',
+  },
+  'custom.mlopsTuningJobServiceAccount': {
+    resourceType: 'aiplatform.googleapis.com/HyperparameterTuningJob',
+    condition: "resource.trialJobSpec.serviceAccount == ''",
+    displayName: 'Vertex AI tuning jobs name a service account',
+  },
+};

@@ -5,8 +5,20 @@ import {
   MonitoringAlertPolicy,
   MonitoringAlertPolicyConditions,
 } from '@cdktf/provider-google/lib/monitoring-alert-policy';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
+import {
+  rejectToken,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkPattern,
+  checkProjectId,
+  claim,
+  literal,
+  projectScope,
+  unresolved,
+} from './validation';
 
 /** Alert thresholds (GCP-14). */
 export interface GcpAlertThresholds {
@@ -51,7 +63,27 @@ export interface GcpMonitoringProps {
    * @default - see GcpAlertThresholds
    */
   readonly thresholds?: GcpAlertThresholds;
+  /**
+   * Prefix of the display names of the alert policies and channels (unique per project: two
+   * GcpMonitoring in one project need different prefixes).
+   * @default 'MLOps'
+   */
+  readonly displayNamePrefix?: string;
 }
+
+const PROPS_KEYS: { [K in keyof Required<GcpMonitoringProps>]: true } = {
+  projectId: true,
+  emails: true,
+  existingChannels: true,
+  dependsOn: true,
+  thresholds: true,
+  displayNamePrefix: true,
+};
+const THRESHOLD_KEYS: { [K in keyof Required<GcpAlertThresholds>]: true } = {
+  latencyMs: true,
+  errorsPerMinute: true,
+  cpuUtilization: true,
+};
 
 /**
  * Alerting for the platform (GCP-14, s000 §3): endpoint latency, 5xx errors and resource
@@ -68,26 +100,55 @@ export class GcpMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpMonitoringProps) {
     super(scope, id);
-    const t = props.thresholds ?? {};
+    props = requireProps(this, props, true);
+    const v = new Validator(this);
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkKnownKeys(v, 'thresholds', props.thresholds, THRESHOLD_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    const t = v.object('thresholds', props.thresholds) ? (props.thresholds ?? {}) : {};
     const latency = t.latencyMs ?? 1000;
     const errors = t.errorsPerMinute ?? 5;
     const cpu = t.cpuUtilization ?? 0.8;
-    const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    (props.emails ?? []).forEach((e, i) =>
-      v.require(/^[^@\s:]+@[^@\s]+\.[^@\s]+$/.test(e), `emails[${i}]`, e, 'an e-mail address'),
-    );
-    (props.existingChannels ?? []).forEach((c, i) =>
+    const prefix = props.displayNamePrefix ?? 'MLOps';
+    if (checkList(v, 'emails', props.emails, 'e-mail addresses')) {
+      (props.emails ?? []).forEach((e, i) =>
+        checkPattern(v, `emails[${i}]`, e, /^[^@\s:]+@[^@\s]+\.[^@\s]+$/, 'an e-mail address'),
+      );
+      checkDuplicates(v, 'emails', props.emails, (e) => literal(e)?.toLowerCase(), 'an address');
+    }
+    if (checkList(v, 'existingChannels', props.existingChannels, 'channel names')) {
+      (props.existingChannels ?? []).forEach((c, i) =>
+        checkPattern(
+          v,
+          `existingChannels[${i}]`,
+          c,
+          /^projects\/[^/\s]+\/notificationChannels\/\d+$/,
+          'projects/P/notificationChannels/ID',
+        ),
+      );
+      checkDuplicates(v, 'existingChannels', props.existingChannels, literal, 'a channel');
+    }
+    const positive = (prop: string, value: unknown, max: number, unit: string): void => {
+      // thresholds are written into the display names, so they must be known at synth
+      if (unresolved(value)) {
+        rejectToken(v, prop, value, 'it is written into the alert display names');
+        return;
+      }
       v.require(
-        /^projects\/[^/]+\/notificationChannels\/\d+$/.test(c),
-        `existingChannels[${i}]`,
-        c,
-        'projects/P/notificationChannels/ID',
-      ),
-    );
-    v.require(latency > 0, 'thresholds.latencyMs', latency, 'a positive number');
-    v.require(errors > 0, 'thresholds.errorsPerMinute', errors, 'a positive number');
-    v.require(cpu > 0 && cpu <= 1, 'thresholds.cpuUtilization', cpu, 'a number in (0, 1]');
+        typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= max,
+        prop,
+        value,
+        `a number in (0, ${max}]${unit}`,
+      );
+    };
+    positive('thresholds.latencyMs', latency, Number.MAX_SAFE_INTEGER, ' (milliseconds)');
+    positive('thresholds.errorsPerMinute', errors, Number.MAX_SAFE_INTEGER, '');
+    positive('thresholds.cpuUtilization', cpu, 1, ' (a fraction of the CPU)');
+    checkPattern(v, 'displayNamePrefix', prefix, /^.{1,40}$/, 'a prefix of 1-40 characters', {
+      literal: 'it forms the alert policy display names',
+    });
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
     v.throwIfInvalid();
 
     (props.emails ?? []).forEach((email, i) => {
@@ -95,7 +156,7 @@ export class GcpMonitoring extends Construct {
         new MonitoringNotificationChannel(this, `email-${i}`, {
           project: props.projectId,
           type: 'email',
-          displayName: `MLOps alerts ${email}`,
+          displayName: `${prefix} alerts ${email}`,
           labels: { email_address: email },
           dependsOn: props.dependsOn,
         }),
@@ -111,6 +172,13 @@ export class GcpMonitoring extends Construct {
       condition: MonitoringAlertPolicyConditions,
       doc: string,
     ): void => {
+      claim(
+        this,
+        'monitoring alert policy',
+        projectScope(props.projectId),
+        displayName,
+        'displayNamePrefix',
+      );
       this.policies[name] = new MonitoringAlertPolicy(this, name, {
         project: props.projectId,
         displayName,
@@ -125,7 +193,7 @@ export class GcpMonitoring extends Construct {
     };
     threshold(
       'endpoint-latency',
-      'MLOps endpoint latency p99',
+      `${prefix} endpoint latency p99`,
       {
         displayName: `p99 prediction latency > ${latency} ms`,
         conditionThreshold: {
@@ -140,7 +208,7 @@ export class GcpMonitoring extends Construct {
     );
     threshold(
       'endpoint-errors',
-      'MLOps endpoint 5xx errors',
+      `${prefix} endpoint 5xx errors`,
       {
         displayName: `5xx responses > ${errors}/min`,
         conditionThreshold: {
@@ -158,7 +226,7 @@ export class GcpMonitoring extends Construct {
     );
     threshold(
       'endpoint-cpu',
-      'MLOps endpoint CPU utilisation',
+      `${prefix} endpoint CPU utilisation`,
       {
         displayName: `replica CPU > ${Math.round(cpu * 100)}%`,
         conditionThreshold: {
@@ -172,6 +240,13 @@ export class GcpMonitoring extends Construct {
       'Endpoint replicas are saturated; check autoscaling (GCP-14).',
     );
     const logAlert = (name: string, displayName: string, filter: string, doc: string): void => {
+      claim(
+        this,
+        'monitoring alert policy',
+        projectScope(props.projectId),
+        displayName,
+        'displayNamePrefix',
+      );
       this.policies[name] = new MonitoringAlertPolicy(this, name, {
         project: props.projectId,
         displayName,
@@ -186,19 +261,19 @@ export class GcpMonitoring extends Construct {
     };
     logAlert(
       'iam-changes',
-      'MLOps IAM policy change',
+      `${prefix} IAM policy change`,
       'protoPayload.methodName="SetIamPolicy" OR protoPayload.methodName:"CreateRole" OR protoPayload.methodName:"UpdateRole"',
       'An IAM policy or custom role changed (GCP-14).',
     );
     logAlert(
       'kms-changes',
-      'MLOps Cloud KMS key change',
+      `${prefix} Cloud KMS key change`,
       'protoPayload.serviceName="cloudkms.googleapis.com" AND (protoPayload.methodName:"DestroyCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKey" OR protoPayload.methodName:"DisableCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKeyPrimaryVersion")',
       'A platform key was changed, disabled or scheduled for destruction (GCP-14).',
     );
     logAlert(
       'perimeter-changes',
-      'MLOps VPC-SC perimeter change or violation',
+      `${prefix} VPC-SC perimeter change or violation`,
       'protoPayload.serviceName="accesscontextmanager.googleapis.com" OR protoPayload.metadata.@type="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata"',
       'The service perimeter changed, or a request was blocked by it (GCP-14).',
     );

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
@@ -10,9 +10,26 @@ import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-
 import { ServiceNetworkingConnection } from '@cdktf/provider-google/lib/service-networking-connection';
 import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { NETWORK_DEFAULTS, PRIVATE_VIP_CIDR, RESTRICTED_VIP_CIDR } from './defaults';
+import {
+  checkBoolean,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkNumber,
+  checkPattern,
+  checkProjectId,
+  checkRegion,
+  checkSubnetRange,
+  claim,
+  literal,
+  projectScope,
+} from './validation';
+
+/** The longest network name: NAME-allow-private-services-egress (a firewall) is at most 63. */
+export const MAX_NETWORK_NAME = 33;
 
 /**
  * Domains outside googleapis.com that Workbench (JupyterLab proxy, kernels) and image pulls
@@ -78,6 +95,19 @@ export interface GcpPrivateNetworkProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpPrivateNetworkProps>]: true } = {
+  projectId: true,
+  region: true,
+  networkName: true,
+  subnetCidr: true,
+  privateServiceAccessPrefixLength: true,
+  restrictedGoogleApis: true,
+  iapSshTargetServiceAccounts: true,
+  cloudNat: true,
+  flowLogSampling: true,
+  dependsOn: true,
+};
+
 /**
  * Private network for the platform (X-05, GCP-08): custom-mode VPC, a private subnet with
  * Private Google Access and flow logs, default-deny ingress and egress firewalls (egress open
@@ -119,29 +149,70 @@ export class GcpPrivateNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpPrivateNetworkProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const name = props.networkName ?? 'mlops-vpc';
     const cidr = props.subnetCidr ?? NETWORK_DEFAULTS.subnetCidr;
     const pscPrefix =
       props.privateServiceAccessPrefixLength ?? NETWORK_DEFAULTS.privateServiceAccessPrefix;
     const sampling = props.flowLogSampling ?? NETWORK_DEFAULTS.flowLogSampling;
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.check('region', props.region, Validate.gcpRegion(props.region));
-    v.require(
-      Token.isUnresolved(name) || /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name),
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    checkRegion(v, 'region', props.region, {
+      literal: 'it forms the subnet name and places the subnet',
+    });
+    // the longest derived name is NAME-allow-private-services-egress (a firewall), at most 63
+    checkPattern(
+      v,
       'networkName',
       name,
-      'an RFC 1035 name: 1-63 lowercase letters, digits and hyphens, starting with a letter',
+      /^[a-z]([-a-z0-9]{0,31}[a-z0-9])?$/,
+      `1-${MAX_NETWORK_NAME} lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (the names derived from it, such as NAME-allow-private-services-egress, are at most 63 characters)`,
+      { literal: 'it forms the names of the network, subnet, firewalls, routes and DNS zones' },
     );
-    v.check('subnetCidr', cidr, Validate.cidr(cidr));
-    v.require(
-      Number.isInteger(pscPrefix) && pscPrefix >= 8 && pscPrefix <= 24,
-      'privateServiceAccessPrefixLength',
-      pscPrefix,
-      'an integer between 8 and 24 (a /24 at least is needed by service networking)',
-    );
-    v.require(sampling > 0 && sampling <= 1, 'flowLogSampling', sampling, 'a number in (0, 1]');
+    checkSubnetRange(v, 'subnetCidr', cidr, 1, 'the platform instances');
+    checkNumber(v, 'privateServiceAccessPrefixLength', pscPrefix, 8, 24, {
+      unit: '(the private service access range is a /24 or larger)',
+    });
+    checkNumber(v, 'flowLogSampling', sampling, 0, 1, { fraction: true });
+    if (typeof sampling === 'number' && sampling === 0)
+      v.add('flowLogSampling', sampling, 'a number in (0, 1]: flow logs are required (GCP-08)');
+    checkBoolean(v, 'restrictedGoogleApis', props.restrictedGoogleApis);
+    checkBoolean(v, 'cloudNat', props.cloudNat);
+    if (checkList(v, 'iapSshTargetServiceAccounts', props.iapSshTargetServiceAccounts, 'e-mails')) {
+      (props.iapSshTargetServiceAccounts ?? []).forEach((e, i) =>
+        checkPattern(
+          v,
+          `iapSshTargetServiceAccounts[${i}]`,
+          e,
+          /^[a-z0-9-]+@[a-z0-9-]+\.iam\.gserviceaccount\.com$|^[^@\s:]+@[^@\s]+\.gserviceaccount\.com$/,
+          'a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), no prefix',
+        ),
+      );
+      checkDuplicates(
+        v,
+        'iapSshTargetServiceAccounts',
+        props.iapSshTargetServiceAccounts,
+        (e) => literal(e)?.toLowerCase(),
+        'a service account',
+      );
+    }
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
     v.throwIfInvalid();
+    const project = projectScope(props.projectId);
+    const regional = projectScope(props.projectId, ` region ${props.region}`);
+    claim(this, 'VPC network', project, name, 'networkName');
+    claim(this, 'subnetwork', regional, `${name}-${props.region}`, 'networkName');
+    const nat = props.cloudNat ?? false;
+    for (const suffix of ['google-apis', ...(nat ? ['internet'] : [])])
+      claim(this, 'route', project, `${name}-${suffix}`, 'networkName');
+    claim(this, 'global address', project, `${name}-psa`, 'networkName');
+    const zones =
+      (props.restrictedGoogleApis ?? true) ? Object.keys(RESTRICTED_SERVICE_DOMAINS) : [];
+    for (const zid of ['googleapis', ...zones])
+      claim(this, 'Cloud DNS managed zone', project, `${name}-${zid}`, 'networkName');
+    if (nat) claim(this, 'Cloud Router', regional, `${name}-router`, 'networkName');
 
     this.networkName = name;
     const deps = props.dependsOn ?? [];
@@ -172,6 +243,7 @@ export class GcpPrivateNetwork extends Construct {
       fid: string,
       cfg: Omit<ConstructorParameters<typeof ComputeFirewall>[2], 'project' | 'network' | 'name'>,
     ): void => {
+      claim(this, 'firewall rule', projectScope(props.projectId), `${name}-${fid}`, 'networkName');
       this.firewalls[fid] = new ComputeFirewall(this, fid, {
         project: props.projectId,
         network: this.network.id,

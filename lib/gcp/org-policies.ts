@@ -1,12 +1,31 @@
-import { Construct } from 'constructs';
-import { ITerraformDependable, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { OrgPolicyCustomConstraint } from '@cdktf/provider-google/lib/org-policy-custom-constraint';
-import { Validator } from '../core/errors';
-import { Validate, isGcpMultiRegion } from '../core/validate';
-import { BOOLEAN_GUARDRAILS, CMEK_REQUIRED_SERVICES, GUARDRAIL_CONSTRAINTS } from './defaults';
+import { Validator, requireProps } from '../core/errors';
+import { isGcpMultiRegion } from '../core/validate';
+import {
+  BOOLEAN_GUARDRAILS,
+  CMEK_REQUIRED_SERVICES,
+  GUARDRAIL_CONSTRAINTS,
+  JOB_SERVICE_ACCOUNT_CONSTRAINTS,
+} from './defaults';
+import {
+  ONE_PER_PROJECT,
+  checkBoolean,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkLocation,
+  checkPattern,
+  checkProjectId,
+  claim,
+  literal,
+  projectScope,
+} from './validation';
 
-export { BOOLEAN_GUARDRAILS, GUARDRAIL_CONSTRAINTS };
+export { BOOLEAN_GUARDRAILS, GUARDRAIL_CONSTRAINTS, JOB_SERVICE_ACCOUNT_CONSTRAINTS };
 
 /** Props of {@link GcpOrgPolicies}. */
 export interface GcpOrgPoliciesProps {
@@ -30,6 +49,8 @@ export interface GcpOrgPoliciesProps {
    * and enforced on the project: Vertex AI custom jobs and hyperparameter tuning jobs must name
    * a service account, so that nobody runs code as the Vertex AI Custom Code Service Agent
    * (GCP-01). Defining custom constraints needs roles/orgpolicy.policyAdmin at the organization.
+   * They are defined once per organization and app: a later GcpOrgPolicies with the same
+   * organization only enforces them on its project (after them, or after their stack).
    * @default - no custom constraints
    */
   readonly organizationId?: string;
@@ -60,31 +81,36 @@ export const WORKBENCH_IMAGE = {
   family: 'workbench-instances',
 };
 
-/**
- * The custom constraints (GCP-01): a Vertex AI job created without a service account runs as
- * the Custom Code Service Agent, which holds project-wide storage and BigQuery data access.
- * Resource types and fields: https://cloud.google.com/vertex-ai/docs/training/custom-constraints
- * (CustomJob.jobSpec.serviceAccount, HyperparameterTuningJob.trialJobSpec.serviceAccount).
- */
-export const JOB_SERVICE_ACCOUNT_CONSTRAINTS: {
-  [name: string]: { resourceType: string; condition: string; displayName: string };
-} = {
-  'custom.mlopsCustomJobServiceAccount': {
-    resourceType: 'aiplatform.googleapis.com/CustomJob',
-    condition: "resource.jobSpec.serviceAccount == ''",
-    displayName: 'Vertex AI custom jobs name a service account',
-  },
-  'custom.mlopsTuningJobServiceAccount': {
-    resourceType: 'aiplatform.googleapis.com/HyperparameterTuningJob',
-    condition: "resource.trialJobSpec.serviceAccount == ''",
-    displayName: 'Vertex AI tuning jobs name a service account',
-  },
-};
-
 /** gcp.resourceLocations value for a location: value groups `in:<loc>-locations`. */
 function locationValue(loc: string): string {
   return isGcpMultiRegion(loc) ? `in:${loc.toLowerCase()}-locations` : `in:${loc}-locations`;
 }
+
+const DEFINED = new WeakMap<IConstruct, Map<string, Map<string, OrgPolicyCustomConstraint>>>();
+
+/** The custom constraints already defined in this app for an organization, by name. */
+function definedConstraints(
+  scope: IConstruct,
+  organizationId: string,
+): Map<string, OrgPolicyCustomConstraint> {
+  const root = scope.node.root;
+  let byOrg = DEFINED.get(root);
+  if (!byOrg) DEFINED.set(root, (byOrg = new Map()));
+  let byName = byOrg.get(organizationId);
+  if (!byName) byOrg.set(organizationId, (byName = new Map()));
+  return byName;
+}
+
+const PROPS_KEYS: { [K in keyof Required<GcpOrgPoliciesProps>]: true } = {
+  projectId: true,
+  allowedLocations: true,
+  exclude: true,
+  constraints: true,
+  organizationId: true,
+  workbenchNetworks: true,
+  dryRun: true,
+  dependsOn: true,
+};
 
 /**
  * Project-level organisation policy guardrails (GCP-11), via `google_org_policy_policy`.
@@ -94,40 +120,72 @@ function locationValue(loc: string): string {
 export class GcpOrgPolicies extends Construct {
   /** Policies by constraint. */
   public readonly policies: { [constraint: string]: OrgPolicyPolicy } = {};
-  /** Custom constraints by name (with organizationId). */
+  /**
+   * Custom constraints defined here, by name (with organizationId; empty when another
+   * GcpOrgPolicies of the app defined them for that organization first: they are enforced here).
+   */
   public readonly customConstraints: { [name: string]: OrgPolicyCustomConstraint } = {};
 
   constructor(scope: Construct, id: string, props: GcpOrgPoliciesProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.require(props.allowedLocations.length > 0, 'allowedLocations', '[]', 'at least one location');
-    props.allowedLocations.forEach((l, i) =>
-      v.check(`allowedLocations[${i}]`, l, Validate.gcpLocation(l)),
-    );
-    (props.exclude ?? []).forEach((c, i) =>
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    if (checkList(v, 'allowedLocations', props.allowedLocations, 'locations')) {
       v.require(
-        GUARDRAIL_CONSTRAINTS.includes(c),
-        `exclude[${i}]`,
-        c,
-        GUARDRAIL_CONSTRAINTS.join(', '),
-      ),
-    );
-    (props.constraints ?? []).forEach((c, i) =>
-      v.require(
-        GUARDRAIL_CONSTRAINTS.includes(c),
-        `constraints[${i}]`,
-        c,
-        GUARDRAIL_CONSTRAINTS.join(', '),
-      ),
-    );
-    if (props.organizationId !== undefined)
-      v.require(
-        Token.isUnresolved(props.organizationId) || /^\d+$/.test(props.organizationId),
-        'organizationId',
-        props.organizationId,
-        'the numeric organization id, e.g. 123456789012',
+        (props.allowedLocations ?? []).length > 0,
+        'allowedLocations',
+        JSON.stringify(props.allowedLocations ?? []),
+        'at least one location',
       );
+      (props.allowedLocations ?? []).forEach((l, i) =>
+        checkLocation(v, `allowedLocations[${i}]`, l, {
+          literal: 'it is written into the gcp.resourceLocations policy',
+        }),
+      );
+      checkDuplicates(
+        v,
+        'allowedLocations',
+        props.allowedLocations,
+        (l) => literal(l)?.toLowerCase(),
+        'a location',
+      );
+    }
+    for (const key of ['exclude', 'constraints'] as const) {
+      if (!checkList(v, key, props[key], 'constraint names')) continue;
+      (props[key] ?? []).forEach((c, i) =>
+        v.require(
+          GUARDRAIL_CONSTRAINTS.includes(c),
+          `${key}[${i}]`,
+          c,
+          `one of ${GUARDRAIL_CONSTRAINTS.join(', ')}`,
+        ),
+      );
+      checkDuplicates(v, key, props[key], literal, 'a constraint');
+    }
+    checkPattern(
+      v,
+      'organizationId',
+      props.organizationId,
+      /^\d{1,20}$/,
+      'the numeric organization id, e.g. 123456789012',
+      { optional: true },
+    );
+    if (checkList(v, 'workbenchNetworks', props.workbenchNetworks, 'networks')) {
+      (props.workbenchNetworks ?? []).forEach((n, i) =>
+        checkPattern(
+          v,
+          `workbenchNetworks[${i}]`,
+          n,
+          /^(under:(projects\/[^/\s]+|folders\/\d+|organizations\/\d+)|projects\/[^/\s]+\/global\/networks\/[^/\s]+)$/,
+          'under:projects/P, under:folders/F, under:organizations/O or a network projects/P/global/networks/N',
+        ),
+      );
+    }
+    checkBoolean(v, 'dryRun', props.dryRun);
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
     v.throwIfInvalid();
 
     const parent = `projects/${props.projectId}`;
@@ -136,9 +194,7 @@ export class GcpOrgPolicies extends Construct {
       'gcp.resourceLocations': [
         {
           values: {
-            allowedValues: props.allowedLocations
-              .filter((l) => !Token.isUnresolved(l))
-              .map(locationValue),
+            allowedValues: props.allowedLocations.map(locationValue),
           },
         },
       ],
@@ -172,6 +228,15 @@ export class GcpOrgPolicies extends Construct {
     for (const constraint of props.constraints ?? GUARDRAIL_CONSTRAINTS) {
       if ((props.exclude ?? []).includes(constraint)) continue;
       const spec = { rules: rules[constraint] };
+      // one policy per constraint and project: another stack or platform that sets it fights this one
+      claim(
+        this,
+        'project organization policy',
+        projectScope(props.projectId),
+        constraint,
+        'constraints',
+        'set each constraint in one place: exclude it from one of the two (orgPolicyExclusions, or GcpOrgPolicies exclude) or turn its org policies off',
+      );
       this.policies[constraint] = new OrgPolicyPolicy(this, constraint.replace(/\./g, '-'), {
         parent,
         name: `${parent}/policies/${constraint}`,
@@ -180,25 +245,45 @@ export class GcpOrgPolicies extends Construct {
       });
     }
     if (props.organizationId !== undefined) {
+      // The custom constraints are defined once per organization. A later GcpOrgPolicies of the
+      // same app and organization (another platform) enforces them on its project without
+      // defining them again, which would fail with 409 at apply: in the same stack its policies
+      // wait for the constraints; in another stack, that stack is deployed first.
+      const shared = definedConstraints(this, props.organizationId);
       for (const [name, c] of Object.entries(JOB_SERVICE_ACCOUNT_CONSTRAINTS)) {
         const id = name.replace(/\./g, '-');
-        const constraint = new OrgPolicyCustomConstraint(this, id, {
-          parent: `organizations/${props.organizationId}`,
+        claim(
+          this,
+          'project organization policy',
+          projectScope(props.projectId),
           name,
-          displayName: c.displayName,
-          description:
-            'Without a service account the job runs as the Vertex AI Custom Code Service Agent (GCP-01)',
-          resourceTypes: [c.resourceType],
-          methodTypes: ['CREATE'],
-          condition: c.condition,
-          actionType: 'DENY',
-          dependsOn: props.dependsOn,
-        });
-        this.customConstraints[name] = constraint;
+          'organizationId',
+          ONE_PER_PROJECT,
+        );
+        let constraint = shared.get(name);
+        const stack = TerraformStack.of(this);
+        if (constraint === undefined) {
+          constraint = new OrgPolicyCustomConstraint(this, id, {
+            parent: `organizations/${props.organizationId}`,
+            name,
+            displayName: c.displayName,
+            description:
+              'Without a service account the job runs as the Vertex AI Custom Code Service Agent (GCP-01)',
+            resourceTypes: [c.resourceType],
+            methodTypes: ['CREATE'],
+            condition: c.condition,
+            actionType: 'DENY',
+            dependsOn: props.dependsOn,
+          });
+          shared.set(name, constraint);
+          this.customConstraints[name] = constraint;
+        } else if (TerraformStack.of(constraint) !== stack) {
+          stack.addDependency(TerraformStack.of(constraint));
+        }
         this.policies[name] = new OrgPolicyPolicy(this, `${id}-policy`, {
           parent,
           name: `${parent}/policies/${name}`,
-          dependsOn: [constraint],
+          dependsOn: TerraformStack.of(constraint) === stack ? [constraint] : props.dependsOn,
           spec: { rules: [{ enforce: 'TRUE' }] },
         });
       }

@@ -1,13 +1,171 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable, Token } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import {
   AccessContextManagerServicePerimeter,
   AccessContextManagerServicePerimeterStatus,
 } from '@cdktf/provider-google/lib/access-context-manager-service-perimeter';
 import { AccessContextManagerAccessLevel } from '@cdktf/provider-google/lib/access-context-manager-access-level';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { REQUIRED_RESTRICTED_SERVICES } from './defaults';
+import {
+  checkBoolean,
+  GCP_PRINCIPALS,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkMember,
+  checkObjectList,
+  checkPattern,
+  claim,
+  literal,
+} from './validation';
+
+const SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com$/;
+const IDENTITY_TYPES = ['ANY_IDENTITY', 'ANY_USER_ACCOUNT', 'ANY_SERVICE_ACCOUNT'];
+
+function checkAccessLevel(v: Validator, prop: string, value: unknown, policyId?: string): void {
+  if (
+    !checkPattern(
+      v,
+      prop,
+      value,
+      /^accessPolicies\/\d+\/accessLevels\/[A-Za-z][A-Za-z0-9_]{0,49}$/,
+      'an access level name accessPolicies/POLICY/accessLevels/LEVEL',
+    )
+  )
+    return;
+  const p = literal(value)?.split('/')[1];
+  if (p !== undefined && policyId !== undefined && p !== policyId)
+    v.add(
+      prop,
+      value,
+      `an access level of the perimeter's access policy accessPolicies/${policyId}`,
+    );
+}
+
+function checkIdentities(
+  v: Validator,
+  prop: string,
+  r: { identities?: string[]; identityType?: string },
+): void {
+  if (checkList(v, `${prop}.identities`, r.identities, 'IAM members'))
+    (r.identities ?? []).forEach((m, j) => checkMember(v, `${prop}.identities[${j}]`, m));
+  v.enumValue(`${prop}.identityType`, r.identityType, IDENTITY_TYPES);
+  v.require(
+    !(Array.isArray(r.identities) && r.identities.length > 0 && r.identityType !== undefined),
+    prop,
+    r.identityType,
+    'either identities or identityType, not both',
+  );
+}
+
+function checkServices(v: Validator, prop: string, services: unknown, required: boolean): void {
+  if (!checkList(v, prop, services, 'service names')) return;
+  const list = (services as unknown[] | undefined) ?? [];
+  if (required) v.require(list.length > 0, prop, JSON.stringify(list), 'at least one service');
+  list.forEach((sv, j) =>
+    checkPattern(
+      v,
+      `${prop}[${j}]`,
+      sv,
+      SERVICE,
+      'a service name such as aiplatform.googleapis.com',
+    ),
+  );
+}
+
+function checkIngressRule(
+  v: Validator,
+  prop: string,
+  r: GcpPerimeterIngressRule,
+  policyId?: string,
+): void {
+  checkPattern(v, `${prop}.title`, r.title, /^.{1,100}$/, 'a title of 1-100 characters');
+  checkIdentities(v, prop, r);
+  v.require(
+    (Array.isArray(r.identities) && r.identities.length > 0) || r.identityType !== undefined,
+    `${prop}.identities`,
+    r.title,
+    'identities or identityType (Access Context Manager needs both who and from where)',
+  );
+  const levels = checkList(
+    v,
+    `${prop}.sourceAccessLevels`,
+    r.sourceAccessLevels,
+    "access levels or '*'",
+  )
+    ? (r.sourceAccessLevels ?? [])
+    : [];
+  levels.forEach((l, j) => {
+    if (l !== '*') checkAccessLevel(v, `${prop}.sourceAccessLevels[${j}]`, l, policyId);
+  });
+  const resources = checkList(v, `${prop}.sourceResources`, r.sourceResources, 'resources')
+    ? (r.sourceResources ?? [])
+    : [];
+  resources.forEach((x, j) =>
+    checkPattern(
+      v,
+      `${prop}.sourceResources[${j}]`,
+      x,
+      /^(projects\/\d+|\/\/compute\.googleapis\.com\/projects\/[^/\s]+\/global\/networks\/[^/\s]+)$/,
+      'projects/NUMBER or a VPC network //compute.googleapis.com/projects/P/global/networks/N',
+    ),
+  );
+  v.require(
+    levels.length + resources.length > 0,
+    `${prop}.sourceAccessLevels`,
+    r.title,
+    "sourceAccessLevels or sourceResources: Access Context Manager admits nothing through an ingress rule without sources ('*' for any source)",
+  );
+  // any identity from any source is the perimeter's 0.0.0.0/0
+  v.require(
+    !(r.identityType === 'ANY_IDENTITY' && levels.includes('*')),
+    `${prop}.identityType`,
+    r.identityType,
+    "named identities, ANY_USER_ACCOUNT or ANY_SERVICE_ACCOUNT, or named sources: ANY_IDENTITY from any source ('*') opens the perimeter to everyone",
+  );
+  checkServices(v, `${prop}.services`, r.services, true);
+  if (checkList(v, `${prop}.targetResources`, r.targetResources, "projects/NUMBER or '*'"))
+    (r.targetResources ?? []).forEach((x, j) =>
+      checkPattern(
+        v,
+        `${prop}.targetResources[${j}]`,
+        x,
+        /^(\*|projects\/\d+)$/,
+        "projects/NUMBER or '*'",
+      ),
+    );
+}
+
+function checkEgressRule(v: Validator, prop: string, r: GcpPerimeterEgressRule): void {
+  checkPattern(v, `${prop}.title`, r.title, /^.{1,100}$/, 'a title of 1-100 characters');
+  checkIdentities(v, prop, r);
+  v.require(
+    (Array.isArray(r.identities) && r.identities.length > 0) || r.identityType !== undefined,
+    `${prop}.identities`,
+    r.title,
+    'identities or identityType (an egress rule without either admits nobody)',
+  );
+  checkServices(v, `${prop}.services`, r.services, true);
+  if (checkList(v, `${prop}.targetResources`, r.targetResources, 'projects/NUMBER')) {
+    v.require(
+      (r.targetResources ?? []).length > 0,
+      `${prop}.targetResources`,
+      JSON.stringify(r.targetResources ?? []),
+      'at least one projects/NUMBER outside the perimeter',
+    );
+    (r.targetResources ?? []).forEach((x, j) =>
+      checkPattern(
+        v,
+        `${prop}.targetResources[${j}]`,
+        x,
+        /^projects\/\d+$/,
+        "projects/NUMBER (never '*': an egress rule to every project is an open exfiltration path)",
+      ),
+    );
+  }
+}
 
 /** One ingress rule of the perimeter (simplified form of the provider's ingress policy). */
 export interface GcpPerimeterIngressRule {
@@ -126,6 +284,36 @@ export interface ServicePerimeterProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
+const INGRESS_KEYS: { [K in keyof Required<GcpPerimeterIngressRule>]: true } = {
+  title: true,
+  identities: true,
+  identityType: true,
+  sourceAccessLevels: true,
+  sourceResources: true,
+  services: true,
+  targetResources: true,
+};
+const EGRESS_KEYS: { [K in keyof Required<GcpPerimeterEgressRule>]: true } = {
+  title: true,
+  identities: true,
+  identityType: true,
+  services: true,
+  targetResources: true,
+};
+const PROPS_KEYS: { [K in keyof Required<ServicePerimeterProps>]: true } = {
+  accessPolicyId: true,
+  perimeterName: true,
+  projectResources: true,
+  dryRun: true,
+  additionalRestrictedServices: true,
+  accessLevels: true,
+  deployerIdentities: true,
+  ingressRules: true,
+  egressRules: true,
+  title: true,
+  dependsOn: true,
+};
+
 /**
  * A VPC Service Controls perimeter around the platform project (GCP-07). The perimeter is the
  * single owner of its membership: projects are listed inline (never with
@@ -146,103 +334,151 @@ export class ServicePerimeter extends Construct {
 
   constructor(scope: Construct, id: string, props: ServicePerimeterProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.require(
-      Token.isUnresolved(props.accessPolicyId) || /^\d+$/.test(props.accessPolicyId),
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkPattern(
+      v,
       'accessPolicyId',
       props.accessPolicyId,
+      /^\d{1,20}$/,
       'the numeric id of an access policy, e.g. 123456789012',
     );
-    v.require(
-      Token.isUnresolved(props.perimeterName) ||
-        /^[A-Za-z][A-Za-z0-9_]{0,49}$/.test(props.perimeterName),
+    checkPattern(
+      v,
       'perimeterName',
       props.perimeterName,
+      /^[A-Za-z][A-Za-z0-9_]{0,49}$/,
       "1-50 letters, digits and '_', starting with a letter",
+      { literal: 'it forms the perimeter and access level names' },
     );
-    v.require(
-      props.projectResources.length > 0,
-      'projectResources',
-      '[]',
-      'at least one projects/NUMBER',
-    );
-    props.projectResources.forEach((r, i) =>
+    checkPattern(v, 'title', props.title, /^.{1,100}$/, 'a title of 1-100 characters', {
+      optional: true,
+    });
+    checkBoolean(v, 'dryRun', props.dryRun);
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    const policyId = literal(props.accessPolicyId);
+    if (checkList(v, 'projectResources', props.projectResources, 'projects/NUMBER')) {
       v.require(
-        Token.isUnresolved(r) || /^projects\/\d+$/.test(r),
-        `projectResources[${i}]`,
-        r,
-        'projects/NUMBER (project numbers, not ids)',
-      ),
-    );
-    (props.additionalRestrictedServices ?? []).forEach((s, i) =>
-      v.require(
-        /^[a-z0-9.-]+\.googleapis\.com$/.test(s),
-        `additionalRestrictedServices[${i}]`,
-        s,
-        'a service name such as dlp.googleapis.com',
-      ),
-    );
+        (props.projectResources ?? []).length > 0,
+        'projectResources',
+        JSON.stringify(props.projectResources ?? []),
+        'at least one projects/NUMBER',
+      );
+      (props.projectResources ?? []).forEach((r, i) =>
+        checkPattern(
+          v,
+          `projectResources[${i}]`,
+          r,
+          /^projects\/\d+$/,
+          'projects/NUMBER (project numbers, not ids)',
+        ),
+      );
+      checkDuplicates(v, 'projectResources', props.projectResources, literal, 'a project');
+    }
+    if (
+      checkList(
+        v,
+        'additionalRestrictedServices',
+        props.additionalRestrictedServices,
+        'service names',
+      )
+    ) {
+      (props.additionalRestrictedServices ?? []).forEach((sv, i) =>
+        checkPattern(
+          v,
+          `additionalRestrictedServices[${i}]`,
+          sv,
+          SERVICE,
+          'a service name such as dlp.googleapis.com',
+        ),
+      );
+    }
+    if (checkList(v, 'accessLevels', props.accessLevels, 'access level names')) {
+      (props.accessLevels ?? []).forEach((l, i) =>
+        checkAccessLevel(v, `accessLevels[${i}]`, l, policyId),
+      );
+      checkDuplicates(v, 'accessLevels', props.accessLevels, literal, 'an access level');
+    }
     const dryRun = props.dryRun ?? false;
-    const deployers = props.deployerIdentities ?? [];
-    v.require(
-      dryRun || deployers.length > 0,
-      'deployerIdentities',
-      JSON.stringify(props.deployerIdentities ?? []),
-      'the identities that run Terraform (serviceAccount: or user:), required for an enforced perimeter: without them the apply and later plans get 403s from outside the perimeter',
-    );
-    deployers.forEach((m, i) =>
+    const deployers = Array.isArray(props.deployerIdentities) ? props.deployerIdentities : [];
+    if (checkList(v, 'deployerIdentities', props.deployerIdentities, 'identities')) {
       v.require(
-        Token.isUnresolved(m) || /^(serviceAccount|user):[^@\s]+@[^@\s]+$/.test(m),
-        `deployerIdentities[${i}]`,
-        m,
-        'serviceAccount:EMAIL or user:EMAIL (access level members cannot be groups)',
-      ),
-    );
-    (props.ingressRules ?? []).forEach((r, i) => {
-      (r.identities ?? []).forEach((m, j) =>
-        v.check(`ingressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)),
+        dryRun || deployers.length > 0,
+        'deployerIdentities',
+        JSON.stringify(props.deployerIdentities ?? []),
+        'the identities that run Terraform (serviceAccount: or user:), required for an enforced perimeter: without them the apply and later plans get 403s from outside the perimeter',
       );
-      v.require(
-        !(r.identities?.length && r.identityType),
-        `ingressRules[${i}]`,
-        r.title,
-        'either identities or identityType, not both',
+      deployers.forEach((m, i) =>
+        checkPattern(
+          v,
+          `deployerIdentities[${i}]`,
+          m,
+          /^(serviceAccount|user):[^@\s:]+@[^@\s]+$/,
+          'serviceAccount:EMAIL or user:EMAIL (access level members cannot be groups)',
+        ),
       );
-      v.require(
-        (r.identities?.length ?? 0) > 0 || r.identityType !== undefined,
-        `ingressRules[${i}].identities`,
-        r.title,
-        'identities or identityType (Access Context Manager needs both who and from where)',
+      checkDuplicates(
+        v,
+        'deployerIdentities',
+        deployers,
+        (m) => (literal(m) ? GCP_PRINCIPALS.canonicalize(m) : undefined),
+        'an identity',
       );
-      v.require(
-        (r.sourceAccessLevels?.length ?? 0) + (r.sourceResources?.length ?? 0) > 0,
-        `ingressRules[${i}].sourceAccessLevels`,
-        r.title,
-        "sourceAccessLevels or sourceResources: Access Context Manager admits nothing through an ingress rule without sources ('*' for any source)",
+    }
+    if (checkObjectList(v, 'ingressRules', props.ingressRules, 'ingress rules')) {
+      (props.ingressRules ?? []).forEach((r, i) =>
+        checkKnownKeys(v, `ingressRules[${i}]`, r, INGRESS_KEYS),
       );
-      v.require(
-        (r.services ?? []).length > 0,
-        `ingressRules[${i}].services`,
-        r.title,
-        'at least one service',
+      (props.ingressRules ?? []).forEach((r, i) =>
+        checkIngressRule(v, `ingressRules[${i}]`, r, policyId),
       );
-    });
-    (props.egressRules ?? []).forEach((r, i) => {
-      (r.identities ?? []).forEach((m, j) =>
-        v.check(`egressRules[${i}].identities[${j}]`, m, Validate.gcpMember(m)),
+      checkDuplicates(
+        v,
+        'ingressRules',
+        props.ingressRules,
+        (r) => literal(r.title),
+        'a rule title',
       );
-      v.require(
-        !(r.identities?.length && r.identityType),
-        `egressRules[${i}]`,
-        r.title,
-        'either identities or identityType, not both',
+    }
+    if (checkObjectList(v, 'egressRules', props.egressRules, 'egress rules')) {
+      (props.egressRules ?? []).forEach((r, i) =>
+        checkKnownKeys(v, `egressRules[${i}]`, r, EGRESS_KEYS),
       );
-    });
+      (props.egressRules ?? []).forEach((r, i) => checkEgressRule(v, `egressRules[${i}]`, r));
+      checkDuplicates(v, 'egressRules', props.egressRules, (r) => literal(r.title), 'a rule title');
+    }
     v.throwIfInvalid();
+    const policyScope = policyId && `access policy ${policyId}`;
+    claim(this, 'service perimeter', policyScope, props.perimeterName, 'perimeterName');
+    claim(
+      this,
+      'service perimeter title',
+      policyScope,
+      props.title ?? props.perimeterName,
+      props.title ? 'title' : 'perimeterName',
+    );
+    // a project belongs to one regular perimeter at most
+    for (const r of props.projectResources)
+      claim(
+        this,
+        'regular service perimeter member',
+        'VPC Service Controls (a project is in one regular perimeter)',
+        r,
+        'projectResources',
+      );
 
     const policy = `accessPolicies/${props.accessPolicyId}`;
     if (deployers.length > 0) {
       const levelName = `${props.perimeterName}_deployers`.slice(0, 50);
+      claim(
+        this,
+        'VPC-SC access level',
+        policyId && `access policy ${policyId}`,
+        levelName,
+        'perimeterName',
+      );
       this.deployerAccessLevel = new AccessContextManagerAccessLevel(this, 'deployers', {
         parent: policy,
         name: `${policy}/accessLevels/${levelName}`,

@@ -3,10 +3,18 @@ import { ITerraformDependable, dependable } from 'cdktf';
 import { Project } from '@cdktf/provider-google/lib/project';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
-import { Validate } from '../core/validate';
-import { Validator } from '../core/errors';
+import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { PLATFORM_APIS } from './defaults';
+import {
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkPattern,
+  checkProjectId,
+  checkRemovalPolicy,
+  claim,
+} from './validation';
 
 /** Creates the platform project under a folder with a billing account (optional). */
 export interface GcpProjectCreationProps {
@@ -42,6 +50,18 @@ export interface GcpProjectProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpProjectProps>]: true } = {
+  projectId: true,
+  create: true,
+  apis: true,
+  removalPolicy: true,
+};
+const CREATE_KEYS: { [K in keyof Required<GcpProjectCreationProps>]: true } = {
+  folderId: true,
+  billingAccount: true,
+  name: true,
+};
+
 /**
  * The platform project: an existing one (looked up for its number) or a new one under a folder
  * with billing, plus the enabled APIs.
@@ -60,20 +80,48 @@ export class GcpProject extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpProjectProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    if (props.create) {
-      v.require(
-        /^(folders\/)?\d+$/.test(props.create.folderId),
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkKnownKeys(v, 'create', props.create, CREATE_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+    if (v.object('create', props.create) && props.create !== undefined) {
+      checkPattern(
+        v,
         'create.folderId',
         props.create.folderId,
+        /^(folders\/)?\d+$/,
         'a folder id such as 123456789012 or folders/123456789012',
       );
-      v.require(
-        /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(props.create.billingAccount),
+      checkPattern(
+        v,
         'create.billingAccount',
         props.create.billingAccount,
-        'a billing account id such as 012345-6789AB-CDEF01',
+        /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/,
+        'a billing account id such as 012345-6789AB-CDEF01 (upper-case hex)',
+      );
+      checkPattern(
+        v,
+        'create.name',
+        props.create.name,
+        /^[A-Za-z0-9 '"!-]{4,30}$/,
+        '4-30 letters, digits, spaces and \'"!-',
+        { optional: true },
+      );
+      // a project id is unique across Google Cloud
+      if (!v.hasProblems) claim(this, 'project', 'Google Cloud', props.projectId, 'projectId');
+    }
+    if (checkList(v, 'apis', props.apis, 'service names')) {
+      (props.apis ?? []).forEach((api, i) =>
+        checkPattern(
+          v,
+          `apis[${i}]`,
+          api,
+          /^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com$/,
+          'a service name such as aiplatform.googleapis.com',
+        ),
       );
     }
     v.throwIfInvalid();

@@ -1,8 +1,18 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
+import {
+  ONE_PER_PROJECT,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkPattern,
+  checkProjectId,
+  claim,
+  projectScope,
+} from './validation';
 
 /** The custom roles of the platform (GCP-02, GCP-04). */
 export enum GcpCustomRole {
@@ -363,6 +373,13 @@ export interface GcpRoleCatalogueProps {
   readonly roleIdSuffix?: string;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpRoleCatalogueProps>]: true } = {
+  projectId: true,
+  roles: true,
+  dependsOn: true,
+  roleIdSuffix: true,
+};
+
 /**
  * The platform's custom roles (GCP-02) including the Vizier-only roles of GCP-04, as
  * project-level `google_project_iam_custom_role`s. Predefined Vizier roles (roles/ml.admin,
@@ -392,22 +409,42 @@ export class GcpRoleCatalogue extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpRoleCatalogueProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    if (props.roleIdSuffix !== undefined) {
-      v.require(
-        /^[a-zA-Z0-9_.]{1,20}$/.test(props.roleIdSuffix),
-        'roleIdSuffix',
-        props.roleIdSuffix,
-        "1-20 letters, digits, '_' and '.'",
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    if (checkList(v, 'roles', props.roles, 'GcpCustomRole values')) {
+      (props.roles ?? []).forEach((r, i) =>
+        v.enumValue(`roles[${i}]`, r, Object.values(GcpCustomRole), false),
       );
+      checkDuplicates(v, 'roles', props.roles, (r) => String(r), 'a role');
     }
+    checkPattern(
+      v,
+      'roleIdSuffix',
+      props.roleIdSuffix,
+      /^[a-zA-Z0-9_.]{1,20}$/,
+      "1-20 letters, digits, '_' and '.'",
+      { optional: true, literal: 'it forms the custom role ids' },
+    );
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
     v.throwIfInvalid();
     for (const role of props.roles ?? Object.values(GcpCustomRole)) {
       const def = CUSTOM_ROLE_DEFINITIONS[role];
+      const roleId = `${def.roleId}${props.roleIdSuffix ?? ''}`;
+      // a custom role id is unique in its project
+      claim(
+        this,
+        'custom role',
+        projectScope(props.projectId),
+        roleId,
+        'roleIdSuffix',
+        ONE_PER_PROJECT,
+      );
       this.roles[role] = new ProjectIamCustomRole(this, role.toLowerCase().replace(/_/g, '-'), {
         project: props.projectId,
-        roleId: `${def.roleId}${props.roleIdSuffix ?? ''}`,
+        roleId,
         title: def.title,
         description: def.description,
         permissions: def.permissions,

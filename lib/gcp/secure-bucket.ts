@@ -5,12 +5,25 @@ import {
   StorageBucketLifecycleRule,
 } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { Validator } from '../core/errors';
+import { Validator, requireProps } from '../core/errors';
 import { Validate } from '../core/validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
 import { bindingId, checkKeyMatchesLocation } from './common';
 import { BUCKET_DEFAULTS } from './defaults';
+import {
+  checkBoolean,
+  KMS_KEY_ID,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkLocation,
+  checkNumber,
+  checkPattern,
+  checkProjectId,
+  checkRemovalPolicy,
+  claim,
+} from './validation';
 
 /** Props of {@link GcpSecureBucket}. */
 export interface GcpSecureBucketProps {
@@ -67,6 +80,21 @@ export interface GcpSecureBucketProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpSecureBucketProps>]: true } = {
+  projectId: true,
+  location: true,
+  kmsKeyName: true,
+  bucketName: true,
+  namePrefix: true,
+  accessLogBucket: true,
+  expireAfterDays: true,
+  noncurrentVersionDays: true,
+  retentionDays: true,
+  lockRetention: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * A Cloud Storage bucket with the GCP-12 controls: uniform bucket-level access, public access
  * prevention enforced, versioning, lifecycle rules, optional retention, CMEK (GCP-06), access
@@ -84,47 +112,74 @@ export class GcpSecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpSecureBucketProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
+    const v = new Validator(this);
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkPattern(v, 'namePrefix', props.namePrefix, /\S/, 'a non-empty name prefix', {
+      optional: true,
+      literal: 'it forms the generated bucket name',
+    });
+    v.throwIfInvalid();
     const name =
       props.bucketName ?? uniqueName(this, { prefix: props.namePrefix ?? 'mlops', maxLength: 63 });
     const noncurrent = props.noncurrentVersionDays ?? BUCKET_DEFAULTS.noncurrentVersionDays;
-    const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.check('bucketName', name, Validate.gcsBucketName(name));
-    v.check('location', props.location, Validate.gcpLocation(props.location));
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
-    v.require(
-      Number.isInteger(noncurrent) && noncurrent >= 1,
-      'noncurrentVersionDays',
-      noncurrent,
-      'a positive integer',
+    checkProjectId(v, 'projectId', props.projectId);
+    if (typeof name !== 'string') v.add('bucketName', name, 'a bucket name (a string)');
+    else v.check('bucketName', name, Validate.gcsBucketName(name));
+    checkLocation(v, 'location', props.location);
+    if (
+      checkPattern(
+        v,
+        'kmsKeyName',
+        props.kmsKeyName,
+        KMS_KEY_ID,
+        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the bucket location',
+      )
+    )
+      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    checkPattern(
+      v,
+      'accessLogBucket',
+      props.accessLogBucket,
+      /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/,
+      'the name of the bucket receiving access logs',
+      { optional: true },
     );
-    if (props.expireAfterDays !== undefined) {
-      v.require(
-        Number.isInteger(props.expireAfterDays) && props.expireAfterDays >= 1,
+    checkNumber(v, 'noncurrentVersionDays', noncurrent, 1, 36500, { unit: 'days' });
+    checkNumber(v, 'expireAfterDays', props.expireAfterDays, 1, 36500, { unit: 'days' });
+    checkNumber(v, 'retentionDays', props.retentionDays, 1, 36500, {
+      unit: 'days',
+      literal: 'it is converted to seconds at synth',
+    });
+    if (
+      typeof props.retentionDays === 'number' &&
+      typeof props.expireAfterDays === 'number' &&
+      props.expireAfterDays < props.retentionDays
+    )
+      v.add(
         'expireAfterDays',
         props.expireAfterDays,
-        'a positive integer',
+        `at least retentionDays (${props.retentionDays}): objects cannot be deleted before their retention ends`,
       );
-    }
-    if (props.retentionDays !== undefined) {
-      v.require(
-        Number.isInteger(props.retentionDays) &&
-          props.retentionDays >= 1 &&
-          props.retentionDays <= 36500,
-        'retentionDays',
-        props.retentionDays,
-        'an integer between 1 and 36500',
+    checkBoolean(v, 'lockRetention', props.lockRetention);
+    if (props.lockRetention === true && props.retentionDays === undefined)
+      v.add(
+        'lockRetention',
+        true,
+        'false without retentionDays (there is no retention policy to lock)',
       );
-      if (props.expireAfterDays !== undefined) {
-        v.require(
-          props.expireAfterDays >= props.retentionDays,
-          'expireAfterDays',
-          props.expireAfterDays,
-          `at least retentionDays (${props.retentionDays})`,
-        );
-      }
-    }
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
+    // bucket names are global across Google Cloud
+    claim(
+      this,
+      'Cloud Storage bucket',
+      'Google Cloud (bucket names are global)',
+      name,
+      props.bucketName !== undefined ? 'bucketName' : 'namePrefix',
+    );
 
     this.bucketName = name;
     const lifecycle: StorageBucketLifecycleRule[] = [

@@ -3,10 +3,19 @@ import { ITerraformDependable, Token } from 'cdktf';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { Persona } from '../core/personas';
 import { GcpCustomRole, GcpRoleCatalogue } from './role-catalogue';
+import {
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkPattern,
+  checkProjectId,
+  claim,
+  literal,
+  projectScope,
+} from './validation';
 
 /** Service account ids of the workload identities. */
 export interface GcpServiceAccountIds {
@@ -73,6 +82,14 @@ const ROLE_OF: { [p: string]: GcpCustomRole } = {
   [Persona.MONITORING]: GcpCustomRole.MODEL_MONITOR,
 };
 
+const PROPS_KEYS: { [K in keyof Required<GcpServiceAccountsProps>]: true } = {
+  projectId: true,
+  accountIds: true,
+  roleCatalogue: true,
+  dependsOn: true,
+  displayNamePrefix: true,
+};
+
 /**
  * Dedicated service accounts per function (GCP-01): pipeline runner, training, deployment and
  * monitoring; the default compute SA is never used. The pipeline SA may act as the training SA
@@ -96,31 +113,56 @@ export class GcpServiceAccounts extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpServiceAccountsProps) {
     super(scope, id);
-    const ids: { [p: string]: string } = {
-      [Persona.PIPELINE]: props.accountIds?.pipeline ?? DEFAULT_IDS[Persona.PIPELINE],
-      [Persona.TRAINING]: props.accountIds?.training ?? DEFAULT_IDS[Persona.TRAINING],
-      [Persona.DEPLOYMENT]: props.accountIds?.deployment ?? DEFAULT_IDS[Persona.DEPLOYMENT],
-      [Persona.MONITORING]: props.accountIds?.monitoring ?? DEFAULT_IDS[Persona.MONITORING],
-    };
-    const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
+    props = requireProps(this, props, true);
     const key: { [p: string]: string } = {
       [Persona.PIPELINE]: 'pipeline',
       [Persona.TRAINING]: 'training',
       [Persona.DEPLOYMENT]: 'deployment',
       [Persona.MONITORING]: 'monitoring',
     };
-    for (const [p, accountId] of Object.entries(ids)) {
-      v.check(`accountIds.${key[p]}`, accountId, Validate.gcpServiceAccountId(accountId));
+    const v = new Validator(this);
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    const given = v.object('accountIds', props.accountIds) ? (props.accountIds ?? {}) : {};
+    for (const k of Object.keys(given)) {
+      if (!Object.values(key).includes(k))
+        v.add('accountIds', k, `account ids by function: ${Object.values(key).join(', ')}`);
     }
-    const values = Object.values(ids).filter((x) => !Token.isUnresolved(x));
+    const ids: { [p: string]: string } = {};
+    for (const [p, k] of Object.entries(key)) {
+      ids[p] = (given as any)[k] ?? DEFAULT_IDS[p];
+      checkPattern(
+        v,
+        `accountIds.${k}`,
+        ids[p],
+        /^[a-z]([-a-z0-9]{4,28}[a-z0-9])$/,
+        '6-30 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+        { literal: 'it is the service account id, part of its e-mail' },
+      );
+    }
+    const values = Object.values(ids).filter((x) => literal(x) !== undefined);
     v.require(
       new Set(values).size === values.length,
       'accountIds',
       JSON.stringify(ids),
       'distinct account ids (one identity per function, GCP-01)',
     );
+    if (props.roleCatalogue !== undefined && !(props.roleCatalogue instanceof GcpRoleCatalogue))
+      v.add('roleCatalogue', props.roleCatalogue, 'a GcpRoleCatalogue construct');
+    checkPattern(
+      v,
+      'displayNamePrefix',
+      props.displayNamePrefix,
+      /^.{1,60}$/,
+      'a display name prefix of 1-60 characters (display names are at most 100)',
+      { optional: true },
+    );
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
     v.throwIfInvalid();
+    // service account ids are unique in their project
+    for (const [p, k] of Object.entries(key))
+      claim(this, 'service account', projectScope(props.projectId), ids[p], `accountIds.${k}`);
 
     const prefix = props.displayNamePrefix ?? 'MLOps';
     const make = (p: Persona, description: string): ServiceAccount => {

@@ -6,7 +6,16 @@ import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/l
 import { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/lib/data-google-bigquery-default-service-account';
 import { DataGoogleLoggingProjectCmekSettings } from '@cdktf/provider-google/lib/data-google-logging-project-cmek-settings';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
+import { Validator, requireProps } from '../core/errors';
 import { betaProvider, timeProvider } from './common';
+import {
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkProjectId,
+  checkRegion,
+} from './validation';
 
 /**
  * How long grants to the Compute Engine service agent wait after the APIs are enabled. The
@@ -59,6 +68,15 @@ export interface GcpServiceAgentsProps {
   readonly betaProvider?: GoogleBetaProvider;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpServiceAgentsProps>]: true } = {
+  projectId: true,
+  projectNumber: true,
+  region: true,
+  agents: true,
+  dependsOn: true,
+  betaProvider: true,
+};
+
 /**
  * Creates (or reads, which creates them) the Google-managed service agents before anything
  * grants them a key, so key grants never fail with "service account does not exist" (GCP-05).
@@ -84,6 +102,23 @@ export class GcpServiceAgents extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpServiceAgentsProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
+    const v = new Validator(this);
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    v.string('projectNumber', props.projectNumber, { optional: false });
+    checkRegion(v, 'region', props.region);
+    if (checkList(v, 'agents', props.agents, 'GcpServiceAgent values')) {
+      (props.agents ?? []).forEach((a, i) =>
+        v.enumValue(`agents[${i}]`, a, Object.values(GcpServiceAgent), false),
+      );
+      checkDuplicates(v, 'agents', props.agents, (a) => String(a), 'an agent');
+    }
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
+      v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
+    v.throwIfInvalid();
     const agents = props.agents ?? Object.values(GcpServiceAgent);
     const deps = props.dependsOn ?? [];
     const identity = (agent: GcpServiceAgent, service: string): void => {

@@ -4,10 +4,25 @@ import { VertexAiTensorboard } from '@cdktf/provider-google/lib/vertex-ai-tensor
 import { VertexAiEndpoint } from '@cdktf/provider-google/lib/vertex-ai-endpoint';
 import { GoogleVertexAiMetadataStore } from '@cdktf/provider-google-beta/lib/google-vertex-ai-metadata-store';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { betaProvider, checkKeyMatchesLocation, numericName } from './common';
+import {
+  checkBoolean,
+  KMS_KEY_ID,
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkObjectList,
+  checkPattern,
+  checkProjectId,
+  checkRegion,
+  checkRemovalPolicy,
+  claim,
+  literal,
+  projectScope,
+} from './validation';
 
 /** A private Vertex AI endpoint (GCP-15). */
 export interface GcpEndpointSpec {
@@ -72,6 +87,25 @@ export interface GcpVertexResourcesProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const ENDPOINT_KEYS: { [K in keyof Required<GcpEndpointSpec>]: true } = {
+  name: true,
+  privateServiceConnect: true,
+  pscProjectAllowlist: true,
+};
+const PROPS_KEYS: { [K in keyof Required<GcpVertexResourcesProps>]: true } = {
+  projectId: true,
+  projectNumber: true,
+  region: true,
+  kmsKeyName: true,
+  networkName: true,
+  tensorboard: true,
+  metadataStore: true,
+  endpoints: true,
+  dependsOn: true,
+  betaProvider: true,
+  removalPolicy: true,
+};
+
 /**
  * Vertex AI resources with CMEK (GCP-06) in the platform region: Tensorboard, the default
  * metadata store, and private endpoints (GCP-15) peered to the platform network or behind
@@ -87,27 +121,79 @@ export class GcpVertexResources extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpVertexResourcesProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.check('region', props.region, Validate.gcpRegion(props.region));
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.region);
-    const names = new Set<string>();
-    (props.endpoints ?? []).forEach((e, i) => {
-      v.require(
-        /^[a-z][a-z0-9-]{0,62}$/.test(e.name),
-        `endpoints[${i}].name`,
-        e.name,
-        'lowercase letters, digits and hyphens, starting with a letter, at most 63',
-      );
-      v.require(!names.has(e.name), `endpoints[${i}].name`, e.name, 'unique endpoint names');
-      names.add(e.name);
-      v.require(
-        e.privateServiceConnect === true || props.networkName !== undefined,
-        `endpoints[${i}]`,
-        e.name,
-        'a network (networkName) for a peered endpoint, or privateServiceConnect: true',
-      );
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    v.string('projectNumber', props.projectNumber, { optional: false });
+    checkRegion(v, 'region', props.region, {
+      literal: 'Vertex AI resources and their key must be in one known region (GCP-06)',
     });
+    if (
+      checkPattern(
+        v,
+        'kmsKeyName',
+        props.kmsKeyName,
+        KMS_KEY_ID,
+        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the region',
+      )
+    )
+      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.region);
+    checkPattern(
+      v,
+      'networkName',
+      props.networkName,
+      /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
+      'a VPC network name (1-63 lowercase letters, digits and hyphens)',
+      { optional: true },
+    );
+    checkBoolean(v, 'tensorboard', props.tensorboard);
+    checkBoolean(v, 'metadataStore', props.metadataStore);
+    if (checkObjectList(v, 'endpoints', props.endpoints, 'endpoints')) {
+      (props.endpoints ?? []).forEach((e, i) => {
+        checkKnownKeys(v, `endpoints[${i}]`, e, ENDPOINT_KEYS);
+        checkPattern(
+          v,
+          `endpoints[${i}].name`,
+          e.name,
+          /^[a-z][a-z0-9-]{0,62}$/,
+          'lowercase letters, digits and hyphens, starting with a letter, at most 63',
+          { literal: 'it is the endpoint construct id and display name' },
+        );
+        checkBoolean(v, `endpoints[${i}].privateServiceConnect`, e.privateServiceConnect);
+        if (
+          checkList(v, `endpoints[${i}].pscProjectAllowlist`, e.pscProjectAllowlist, 'project ids')
+        ) {
+          (e.pscProjectAllowlist ?? []).forEach((p, j) =>
+            checkPattern(
+              v,
+              `endpoints[${i}].pscProjectAllowlist[${j}]`,
+              p,
+              /^([a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/,
+              "a project id or number (an allow-list names projects; never '*')",
+            ),
+          );
+          if (e.pscProjectAllowlist !== undefined && e.privateServiceConnect !== true)
+            v.add(
+              `endpoints[${i}].pscProjectAllowlist`,
+              e.pscProjectAllowlist,
+              'nothing unless privateServiceConnect is true (a peered endpoint has no allow-list)',
+            );
+        }
+        v.require(
+          e.privateServiceConnect === true || props.networkName !== undefined,
+          `endpoints[${i}]`,
+          e.name,
+          'a network (networkName) for a peered endpoint, or privateServiceConnect: true',
+        );
+      });
+      checkDuplicates(v, 'endpoints', props.endpoints, (e) => literal(e?.name), 'an endpoint name');
+    }
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
+      v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
+    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
     const deps = props.dependsOn ?? [];
     const encryptionSpec = { kmsKeyName: props.kmsKeyName };
@@ -124,6 +210,15 @@ export class GcpVertexResources extends Construct {
       applyRemovalPolicy(this.tensorboard, props.removalPolicy);
     }
     if (props.metadataStore ?? true) {
+      // the metadata store is the region's one 'default' store of the project
+      claim(
+        this,
+        'Vertex AI metadata store',
+        projectScope(props.projectId, ` region ${props.region}`),
+        'default',
+        'metadataStore',
+        'one default metadata store per project and region: metadataStore: false on the other platform',
+      );
       this.metadataStore = new GoogleVertexAiMetadataStore(this, 'metadata-store', {
         provider: betaProvider(this, props.region, props.betaProvider),
         project: props.projectId,
@@ -137,6 +232,13 @@ export class GcpVertexResources extends Construct {
     }
     for (const e of props.endpoints ?? []) {
       const scopeForName = new Construct(this, `endpoint-${e.name}`);
+      claim(
+        this,
+        'Vertex AI endpoint',
+        projectScope(props.projectId, ` region ${props.region}`),
+        numericName(scopeForName),
+        'endpoints',
+      );
       const endpoint = new VertexAiEndpoint(scopeForName, 'endpoint', {
         project: props.projectId,
         location: props.region,

@@ -4,11 +4,37 @@ import { WorkbenchInstance } from '@cdktf/provider-google/lib/workbench-instance
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { WorkbenchInstanceIamMember } from '@cdktf/provider-google/lib/workbench-instance-iam-member';
-import { Validator } from '../core/errors';
-import { Validate } from '../core/validate';
+import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation, memberId } from './common';
 import { WORKBENCH_IMAGE } from './org-policies';
+import {
+  rejectToken,
+  checkBoolean,
+  KMS_KEY_ID,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkMachineType,
+  checkMembers,
+  checkNumber,
+  checkPattern,
+  checkProjectId,
+  checkRemovalPolicy,
+  checkZone,
+  claim,
+  literal,
+  projectScope,
+  unresolved,
+} from './validation';
+
+/** The machine type of a Workbench instance unless given. */
+export const DEFAULT_MACHINE_TYPE = 'e2-standard-4';
+
+/** The dedicated service account id of a Workbench instance: wb-NAME, cut to the 30-character limit. */
+export function workbenchAccountId(instanceName: string): string {
+  return `wb-${instanceName}`.slice(0, 30).replace(/-+$/, '');
+}
 
 /** When Workbench instances upgrade themselves (ainotebooks.requireAutoUpgradeSchedule). */
 export const WORKBENCH_UPGRADE_SCHEDULE = '0 3 * * SUN';
@@ -72,6 +98,24 @@ export interface GcpWorkbenchInstanceProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+const PROPS_KEYS: { [K in keyof Required<GcpWorkbenchInstanceProps>]: true } = {
+  projectId: true,
+  zone: true,
+  instanceName: true,
+  owner: true,
+  network: true,
+  subnetwork: true,
+  kmsKeyName: true,
+  machineType: true,
+  disableDownloads: true,
+  disableTerminal: true,
+  admins: true,
+  idleShutdownMinutes: true,
+  serviceAccountEmail: true,
+  dependsOn: true,
+  removalPolicy: true,
+};
+
 /**
  * A Vertex AI Workbench instance hardened per GCP-09: no public IP, root disabled, downloads
  * and terminal disabled (both by default), the managed image, a weekly upgrade schedule, Shielded VM (secure boot, vTPM, integrity monitoring),
@@ -91,41 +135,110 @@ export class GcpWorkbenchInstance extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpWorkbenchInstanceProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const idle = props.idleShutdownMinutes ?? 60;
     const v = new Validator(this);
-    v.check('projectId', props.projectId, Validate.gcpProjectId(props.projectId));
-    v.require(
-      /^[a-z]+-[a-z]+\d{1,2}-[a-z]$/.test(props.zone),
-      'zone',
-      props.zone,
-      'a zone such as europe-west4-a',
-    );
-    v.require(
-      /^[a-z][-a-z0-9]{1,61}[a-z0-9]$/.test(props.instanceName),
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    let region: string | undefined;
+    if (unresolved(props.zone))
+      rejectToken(
+        v,
+        'zone',
+        props.zone,
+        'the machine type, key and residency checks need the zone',
+      );
+    else region = checkZone(v, 'zone', props.zone);
+    checkPattern(
+      v,
       'instanceName',
       props.instanceName,
+      /^[a-z][-a-z0-9]{1,61}[a-z0-9]$/,
       'an RFC 1035 name of 3-63 lowercase letters, digits and hyphens, starting with a letter',
+      { literal: 'it forms the instance and service account names' },
     );
-    v.require(
-      /^[^@\s:]+@[^@\s]+\.[^@\s]+$/.test(props.owner),
+    checkPattern(
+      v,
       'owner',
       props.owner,
-      "a user email without prefix, e.g. 'alice@example.com'",
+      /^[^@\s:]+@[^@\s]+\.[^@\s]+$/,
+      "a user e-mail without prefix, e.g. 'alice@example.com' (the instance is single-user)",
     );
-    v.require(
-      Number.isInteger(idle) && idle >= 0 && idle <= 1440,
-      'idleShutdownMinutes',
-      idle,
-      'an integer between 0 and 1440',
+    checkPattern(
+      v,
+      'network',
+      props.network,
+      /^projects\/[^/\s]+\/global\/networks\/[^/\s]+$/,
+      'a network id projects/P/global/networks/N',
     );
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.zone.replace(/-[a-z]$/, ''));
+    checkPattern(
+      v,
+      'subnetwork',
+      props.subnetwork,
+      /^projects\/[^/\s]+\/regions\/[a-z0-9-]+\/subnetworks\/[^/\s]+$/,
+      'a subnetwork id projects/P/regions/R/subnetworks/S',
+    );
+    const subnetRegion = literal(props.subnetwork)?.split('/')[3];
+    if (subnetRegion !== undefined && region !== undefined && subnetRegion !== region)
+      v.add(
+        'subnetwork',
+        props.subnetwork,
+        `a subnetwork in ${region}, the region of zone ${props.zone}`,
+      );
+    if (
+      checkPattern(
+        v,
+        'kmsKeyName',
+        props.kmsKeyName,
+        KMS_KEY_ID,
+        "a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the zone's region",
+      )
+    )
+      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, region);
+    checkMachineType(v, 'machineType', props.machineType ?? DEFAULT_MACHINE_TYPE, region);
+    checkBoolean(v, 'disableDownloads', props.disableDownloads);
+    checkBoolean(v, 'disableTerminal', props.disableTerminal);
+    checkMembers(v, 'admins', props.admins);
+    // idle shutdown: off (0) or 10-1440 minutes (the range Workbench accepts)
+    if (idle !== 0)
+      checkNumber(v, 'idleShutdownMinutes', idle, 10, 1440, {
+        unit: 'minutes, or 0 to turn idle shutdown off',
+        literal: 'it is converted to seconds at synth',
+      });
+    checkPattern(
+      v,
+      'serviceAccountEmail',
+      props.serviceAccountEmail,
+      /^[^@\s:]+@[^@\s]+\.gserviceaccount\.com$/,
+      'a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), no prefix',
+      { optional: true },
+    );
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
+    // instance names are unique in their project and zone; the dedicated SA id in the project
+    claim(
+      this,
+      'Workbench instance',
+      projectScope(props.projectId, ` zone ${props.zone}`),
+      props.instanceName,
+      'instanceName',
+    );
+    if (props.serviceAccountEmail === undefined)
+      claim(
+        this,
+        'service account',
+        projectScope(props.projectId),
+        workbenchAccountId(props.instanceName),
+        'instanceName',
+      );
 
     let email = props.serviceAccountEmail;
     if (email === undefined) {
       this.serviceAccount = new ServiceAccount(this, 'sa', {
         project: props.projectId,
-        accountId: `wb-${props.instanceName}`.slice(0, 30).replace(/-+$/, ''),
+        accountId: workbenchAccountId(props.instanceName),
         displayName: `Workbench ${props.instanceName}`,
         description: 'Dedicated Workbench instance identity (GCP-09)',
         dependsOn: props.dependsOn,
@@ -153,7 +266,7 @@ export class GcpWorkbenchInstance extends Construct {
       instanceOwners: [props.owner],
       disableProxyAccess: false,
       gceSetup: {
-        machineType: props.machineType ?? 'e2-standard-4',
+        machineType: props.machineType ?? DEFAULT_MACHINE_TYPE,
         vmImage: { ...WORKBENCH_IMAGE },
         disablePublicIp: true,
         enableIpForwarding: false,

@@ -2,8 +2,17 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import { Validator } from '../core/errors';
+import { Validator, requireProps } from '../core/errors';
 import { memberId } from './common';
+import {
+  checkDuplicates,
+  checkGoogleProvider,
+  checkKnownKeys,
+  checkList,
+  checkObjectList,
+  checkPattern,
+  checkProjectId,
+} from './validation';
 
 /** One Kubernetes service account bound to a platform SA (GCP-17). */
 export interface GcpKubernetesBinding {
@@ -31,6 +40,17 @@ export interface GcpWorkloadIdentityProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
+const BINDING_KEYS: { [K in keyof Required<GcpKubernetesBinding>]: true } = {
+  namespace: true,
+  kubernetesServiceAccount: true,
+};
+const PROPS_KEYS: { [K in keyof Required<GcpWorkloadIdentityProps>]: true } = {
+  projectId: true,
+  serviceAccount: true,
+  bindings: true,
+  dependsOn: true,
+};
+
 /**
  * Workload Identity for GKE workloads (GCP-17): binds Kubernetes service accounts to a platform
  * service account with `roles/iam.workloadIdentityUser`; no keys are ever created. The
@@ -42,22 +62,53 @@ export class GcpWorkloadIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: GcpWorkloadIdentityProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
+    checkGoogleProvider(this, v);
+    checkKnownKeys(v, '', props, PROPS_KEYS);
+    checkProjectId(v, 'projectId', props.projectId);
+    if (!(props.serviceAccount instanceof ServiceAccount))
+      v.add(
+        'serviceAccount',
+        props.serviceAccount,
+        'a google_service_account (ServiceAccount) construct',
+      );
     const k8s = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-    props.bindings.forEach((b, i) => {
+    if (checkObjectList(v, 'bindings', props.bindings, '{ namespace, kubernetesServiceAccount }')) {
       v.require(
-        k8s.test(b.namespace),
-        `bindings[${i}].namespace`,
-        b.namespace,
-        'a Kubernetes namespace name (RFC 1123 label)',
+        (props.bindings ?? []).length > 0,
+        'bindings',
+        JSON.stringify(props.bindings ?? []),
+        'at least one { namespace, kubernetesServiceAccount }',
       );
-      v.require(
-        /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(b.kubernetesServiceAccount),
-        `bindings[${i}].kubernetesServiceAccount`,
-        b.kubernetesServiceAccount,
-        'a Kubernetes service account name (RFC 1123 subdomain)',
+      props.bindings.forEach((b, i) => {
+        checkKnownKeys(v, `bindings[${i}]`, b, BINDING_KEYS);
+        checkPattern(
+          v,
+          `bindings[${i}].namespace`,
+          b.namespace,
+          k8s,
+          'a Kubernetes namespace name (RFC 1123 label)',
+          { literal: 'it forms the binding construct id' },
+        );
+        checkPattern(
+          v,
+          `bindings[${i}].kubernetesServiceAccount`,
+          b.kubernetesServiceAccount,
+          /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/,
+          'a Kubernetes service account name (RFC 1123 subdomain)',
+          { literal: 'it forms the binding construct id' },
+        );
+      });
+      checkDuplicates(
+        v,
+        'bindings',
+        props.bindings,
+        (b) => `${b.namespace}/${b.kubernetesServiceAccount}`,
+        'a Kubernetes service account',
       );
-    });
+    }
+    checkList(v, 'dependsOn', props.dependsOn, 'resources');
     v.throwIfInvalid();
     for (const b of props.bindings) {
       const member = `serviceAccount:${props.projectId}.svc.id.goog[${b.namespace}/${b.kubernetesServiceAccount}]`;

@@ -98,3 +98,18 @@ describe('X-07 data residency', () => {
     expect(() => Testing.synth(stack)).not.toThrow();
   });
 });
+
+describe('X-07 data residency in a stack of two clouds', () => {
+  test("X-07 a platform checks its own cloud's provider regions only when told which", () => {
+    const build = (providerTypes?: string[]) => {
+      const { stack, platform } = awsStack('eu-west-1');
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      new GoogleProvider(stack, 'google', { region: 'us-central1' });
+      new S3Bucket(platform, 'b', { bucket: 'b' });
+      DataResidency.enforce(platform, ['eu-west-1'], providerTypes);
+      return stack;
+    };
+    expect(() => Testing.synth(build())).toThrow(/provider google\)\.region: got 'us-central1'/);
+    expect(() => Testing.synth(build(['aws']))).not.toThrow();
+  });
+});

@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
@@ -115,6 +115,18 @@ describe('X-09 tags and labels on every taggable resource', () => {
       Tagging.apply(stack, 'prod', { extra: { 'aws:reserved': 'x', ok: 'bad<value>' } }),
     ).toThrow(
       /tags.aws:reserved: got 'aws:reserved'; allowed: tag keys[\s\S]*tags.ok: got 'bad<value>'; allowed: tag values/,
+    );
+  });
+});
+
+describe('X-09 tags from untyped callers', () => {
+  test('X-10 tags and tags.extra must be objects', () => {
+    const scope = new TerraformStack(new App(), 't');
+    expect(() => Tagging.resolve(scope, 'prod', 'team-a' as any)).toThrow(
+      /tags: got 'team-a'; allowed: an object/,
+    );
+    expect(() => Tagging.resolve(scope, 'prod', { extra: ['x'] } as any)).toThrow(
+      /tags.extra: got '\["x"\]'; allowed: an object/,
     );
   });
 });

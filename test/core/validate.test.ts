@@ -1,4 +1,4 @@
-import { App, TerraformStack, Token } from 'cdktf';
+import { App, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Validate } from '../../lib';
 import { ValidationError, Validator } from '../../lib/core/errors';
 
@@ -182,4 +182,20 @@ describe('X-10 typed checks for untyped callers', () => {
       'environment: a literal value known at synth (it forms resource names); a token is only known at apply',
     ]);
   });
+});
+
+describe('X-10 typed checks: tokens where a list belongs', () => {
+  test('X-10 a string token is one string, not a list', () => {
+    const v = new Validator(new TerraformStack(new App(), 'v'));
+    expect(v.stringList('subnetIds', Token.asString({ Ref: 'x' }))).toBe(false);
+    expect(v.stringList('subnetIds', Token.asList({ Ref: 'x' }))).toBe(true);
+  });
+});
+
+test('X-10 a boolean token counts as unresolved', () => {
+  const stack = new TerraformStack(new App(), 'b');
+  const flag = new TerraformVariable(stack, 'flag', { type: 'bool' });
+  const v = new Validator(stack);
+  expect(v.literal('perimeter.dryRun', flag.booleanValue)).toBe(false);
+  expect(v.boolean('locks', flag.booleanValue)).toBe(true);
 });

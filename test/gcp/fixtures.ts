@@ -3,6 +3,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { Persona } from '../../lib/core/personas';
 import type { SecureVertexPipelineProps } from '../../lib/gcp';
+import { ValidationError } from '../../lib/core/errors';
 
 export const PROJECT = 'acme-ml-prod';
 export const REGION = 'europe-west4';
@@ -63,4 +64,24 @@ export function nameAt(json: any, type: string, suffix: string): string {
   if (entries.length !== 1)
     throw new Error(`expected one ${type} at ${suffix}, found ${entries.length}`);
   return entries[0][0];
+}
+
+/** The ValidationError thrown by fn (fails the test on any other outcome). */
+export function errorOf(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ValidationError) return e;
+    throw new Error(
+      `expected a ValidationError, got ${(e as Error)?.name}: ${(e as Error)?.message}`,
+    );
+  }
+  throw new Error('no ValidationError thrown');
+}
+
+/** The problem of `e` at `prop` (fails when there is none). */
+export function problemAt(e: ValidationError, prop: string) {
+  const p = e.problems.find((x) => x.prop === prop);
+  if (!p) throw new Error(`no problem at ${prop}; problems: ${JSON.stringify(e.problems)}`);
+  return p;
 }

@@ -1226,6 +1226,38 @@ describe('cross-resource rules', () => {
     expect(run('GCP-01.custom-code-agent', guarded, 'google_project_iam_custom_role')).toBe(OK);
   });
 
+  test('GCP-01.custom-code-agent: the constraint defined by another stack of the organization is UNKNOWN here, not a pass', () => {
+    const role = {
+      google_project_iam_custom_role: { r: { permissions: ['aiplatform.customJobs.create'] } },
+    };
+    const enforced = (name: string) => ({
+      ...role,
+      google_org_policy_policy: {
+        p: { name: `projects/p/policies/${name}`, spec: { rules: [{ enforce: 'TRUE' }] } },
+      },
+    });
+    // this library's constraint, enforced here and defined by the stack deployed first
+    expect(
+      run(
+        'GCP-01.custom-code-agent',
+        enforced('custom.mlopsCustomJobServiceAccount'),
+        'google_project_iam_custom_role',
+      ),
+    ).toBe(UNKNOWN);
+    // another custom constraint whose condition the stack cannot show
+    expect(
+      run('GCP-01.custom-code-agent', enforced('custom.other'), 'google_project_iam_custom_role'),
+    ).toBe(BAD);
+    // the library's tuning-job constraint does not cover custom jobs
+    expect(
+      run(
+        'GCP-01.custom-code-agent',
+        enforced('custom.mlopsTuningJobServiceAccount'),
+        'google_project_iam_custom_role',
+      ),
+    ).toBe(BAD);
+  });
+
   test('GCP-17.pool (defect 2): Workload Identity bindings depend on the cluster that creates the pool', () => {
     const wi = (deps: string[]) => ({
       google_service_account_iam_member: {

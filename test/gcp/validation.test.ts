@@ -34,7 +34,7 @@ describe('X-10 input validation (GCP)', () => {
   test('X-10 invalid service account id', () => {
     const e = platformError({ serviceAccountIds: { training: 'Train' } });
     expect(e.message).toContain(
-      "accountIds.training: got 'Train'; allowed: 6-30 lowercase letters, digits and hyphens",
+      "serviceAccountIds.training: got 'Train'; allowed: 6-30 lowercase letters, digits and hyphens",
     );
   });
 
@@ -247,7 +247,7 @@ describe('X-10 input validation (GCP)', () => {
 
   test('X-10 project creation needs a folder and a billing account', () => {
     const e = platformError({ createProject: { folderId: 'eng', billingAccount: '123' } });
-    expect(e.message).toContain("create.folderId: got 'eng'");
-    expect(e.message).toContain("create.billingAccount: got '123'");
+    expect(e.message).toContain("createProject.folderId: got 'eng'");
+    expect(e.message).toContain("createProject.billingAccount: got '123'");
   });
 });

@@ -208,22 +208,21 @@ export class StackView {
       .split('.')
       .filter((p) => !/^\d+$/.test(p))
       .join('.');
-    const out: ResourceView[] = [];
+    const out = new Set<ResourceView>();
     for (const e of this.index().get(target.address) ?? []) {
-      if (e.from.type !== resourceType || out.includes(e.from)) continue;
-      if (e.path === prefix || e.path.startsWith(`${prefix}.`)) out.push(e.from);
+      if (e.from.type !== resourceType) continue;
+      if (e.path === prefix || e.path.startsWith(`${prefix}.`)) out.add(e.from);
     }
-    return out;
+    return [...out];
   }
 
   /** Every resource that references `target` anywhere, optionally only of one type. */
   public referencedBy(target: ResourceView, resourceType?: string): ResourceView[] {
-    const out: ResourceView[] = [];
+    const out = new Set<ResourceView>();
     for (const e of this.index().get(target.address) ?? []) {
-      if (resourceType !== undefined && e.from.type !== resourceType) continue;
-      if (!out.includes(e.from)) out.push(e.from);
+      if (resourceType === undefined || e.from.type === resourceType) out.add(e.from);
     }
-    return out;
+    return [...out];
   }
 
   /** The resources a value refers to (`${type.name...}`), optionally only of one type. */

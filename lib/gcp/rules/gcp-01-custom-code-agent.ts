@@ -1,5 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
+import { JOB_SERVICE_ACCOUNT_CONSTRAINTS } from '../defaults';
 import { asList, isExpression, unknown } from './util';
 
 /** Permission -> the job resource type whose custom constraint must require a service account. */
@@ -37,6 +38,15 @@ export const gcp01CustomCodeAgent = defineRule({
     if (needed.length === 0) return undefined;
     const constraints = stack.resources('google_org_policy_custom_constraint');
     const policies = stack.resources('google_org_policy_policy');
+    const enforced = (name: string) =>
+      policies.some(
+        (p) =>
+          String(p.attributes.name ?? '').endsWith(`/policies/${name}`) &&
+          asList(
+            (Array.isArray(p.attributes.spec) ? p.attributes.spec[0] : p.attributes.spec)?.rules,
+          ).some((x: any) => x?.enforce === 'TRUE'),
+      );
+    const elsewhere: string[] = [];
     const missing = needed.filter(({ resourceType, field }) => {
       const c = constraints.find(
         (x) =>
@@ -44,16 +54,23 @@ export const gcp01CustomCodeAgent = defineRule({
           x.attributes.action_type === 'DENY' &&
           String(x.attributes.condition ?? '').includes(field),
       );
-      if (!c) return true;
-      const name = c.attributes.name;
-      return !policies.some(
-        (p) =>
-          String(p.attributes.name ?? '').endsWith(`/policies/${name}`) &&
-          asList(
-            (Array.isArray(p.attributes.spec) ? p.attributes.spec[0] : p.attributes.spec)?.rules,
-          ).some((x: any) => x?.enforce === 'TRUE'),
-      );
+      if (!c) {
+        // this library's constraint, defined by another stack of the organization and enforced here
+        const known = Object.entries(JOB_SERVICE_ACCOUNT_CONSTRAINTS).find(
+          ([, k]) => k.resourceType === resourceType,
+        );
+        if (known && enforced(known[0])) {
+          elsewhere.push(known[0]);
+          return false;
+        }
+        return true;
+      }
+      return !enforced(c.attributes.name);
     });
+    if (missing.length === 0 && elsewhere.length > 0)
+      return unknown(
+        `${elsewhere.join(', ')} is enforced here but defined outside this stack: its condition cannot be read from this stack`,
+      );
     return (
       missing.length === 0 ||
       `jobs of ${missing.map((m) => m.resourceType).join(', ')} can be created without a service account and run as the Custom Code Service Agent`
