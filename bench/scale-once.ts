@@ -1,7 +1,8 @@
 // One scaling run: a platform with N units on one cloud, synthesized in-process.
-// Units: aws = SageMaker user profiles; gcp = persona members, with the GCP rule pack;
-// azure = persona role assignments (N data scientists, each bound by RBAC) plus N/10 compute
-// clusters, with the Azure rule pack.
+// Units: aws = SageMaker user profiles, with the AWS rule pack (the network is sized for at most
+// 1000 concurrent users: 5000 users need a /15, beyond the /16 AWS allows for a VPC);
+// gcp = persona members, with the GCP rule pack; azure = persona role assignments (N data
+// scientists, each bound by RBAC) plus N/10 compute clusters, with the Azure rule pack.
 // Prints {wallMs, constructMs, synthMs, rssMb, heapMb, resources}.
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,7 +12,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
-import { AuthMode, SageMakerStudioDomain } from '../lib/aws';
+import { AuthMode, AwsMlopsChecks, SageMakerStudioDomain } from '../lib/aws';
 import { GcpMlopsChecks, SecureVertexPipeline } from '../lib/gcp';
 import { AzapiProvider, AzureMLWorkspace, AzureMlopsChecks } from '../lib/azure';
 import { Compliance, Persona } from '../lib/core';
@@ -31,12 +32,13 @@ if (cloud === 'aws') {
     environment: 'bench',
     authMode: AuthMode.IAM,
     accountId: '111111111111',
-    network: { vpcCidr: '10.0.0.0/16', expectedUsers: Math.max(n, 10) },
+    network: { vpcCidr: '10.0.0.0/16', expectedUsers: Math.min(Math.max(n, 10), 1000) },
     userProfiles: Array.from({ length: n }, (_, i) => ({
       name: `user-${i}`,
       persona: Persona.DATA_SCIENTIST,
     })),
   });
+  Compliance.of(app).addPack(new AwsMlopsChecks());
 } else if (cloud === 'gcp') {
   new GoogleProvider(stack, 'google', { project: 'bench-project-1', region: 'europe-west4' });
   new SecureVertexPipeline(stack, 'vertex', {

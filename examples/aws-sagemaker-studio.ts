@@ -4,7 +4,10 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AuthMode, AwsMlopsChecks, ExecutionRoleMode, SageMakerStudioDomain } from '../lib/aws';
 import { Compliance, Persona } from '../lib/core';
 
-const ACCOUNT = '111111111111';
+// Its own account: the examples app also holds the multi-stack platform in 111111111111 and
+// eu-west-1, and two platforms in one account and Region would both create the account-level
+// /aws/sagemaker/* log groups (synth fails naming both).
+const ACCOUNT = '123456789012';
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 // IAM Identity Center permission-set roles live under this path; trust policies need the full ARN.
 const ssoRole = (permissionSet: string) =>

@@ -10,15 +10,31 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
+import { claimName } from '../core/name-claims';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { Validate } from '../core/validate';
 import { DEFAULT_AUDIT_LOCK_DAYS, DEFAULT_LOG_RETENTION_DAYS } from './defaults';
 import { awsEnv, AwsEnv } from './env';
 import { PlatformKey } from './kms';
 import { policyDocument, trustPolicy } from './policy';
 import { SecureBucket } from './secure-bucket';
+import {
+  bool,
+  accountId,
+  accountRegionScope,
+  awsProvider,
+  awsRegion,
+  cidr,
+  iamPrincipal,
+  integer,
+  isToken,
+  kmsKeyArnOrToken,
+  logRetentionDays,
+  removalPolicy,
+  serviceArn,
+  stringListOf,
+} from './validation';
 
 /** Props of {@link AuditTrail}. */
 export interface AuditTrailProps {
@@ -180,27 +196,63 @@ export class AuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
+    awsProvider(v, this);
     const retention = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-    const allowedRetention = [
-      1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
-      3288, 3653,
-    ];
+    kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
     v.require(
-      allowedRetention.includes(retention),
-      'logRetentionDays',
-      retention,
-      `one of ${allowedRetention.join(', ')}`,
+      props.platformKey === undefined || props.platformKey instanceof PlatformKey,
+      'platformKey',
+      props.platformKey,
+      'a PlatformKey construct',
     );
-    (props.presignedUrlAllowedCidrs ?? []).forEach((c, i) =>
-      v.check(`presignedUrlAllowedCidrs[${i}]`, c, Validate.cidr(c)),
+    v.require(
+      props.accessLogBucket instanceof SecureBucket,
+      'accessLogBucket',
+      props.accessLogBucket,
+      'a SecureBucket receiving server access logs (required)',
     );
-    if (props.organizationTrailArn)
-      v.check(
-        'organizationTrailArn',
-        props.organizationTrailArn,
-        Validate.arn(props.organizationTrailArn, 'cloudtrail'),
+    logRetentionDays(v, 'logRetentionDays', props.logRetentionDays);
+    for (const c of stringListOf(v, 'presignedUrlAllowedCidrs', props.presignedUrlAllowedCidrs, {
+      unique: true,
+    }))
+      cidr(v, c.at, c.value, { allowList: true });
+    serviceArn(
+      v,
+      'organizationTrailArn',
+      props.organizationTrailArn,
+      'cloudtrail',
+      'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
+      /^trail\/.+$/,
+    );
+    for (const b of stringListOf(v, 'dataEventBucketArns', props.dataEventBucketArns, {
+      unique: true,
+    }))
+      v.require(
+        isToken(b.value) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(b.value),
+        b.at,
+        b.value,
+        'an S3 bucket ARN such as arn:aws:s3:::my-bucket',
       );
+    integer(v, 'trailBucketLockDays', props.trailBucketLockDays, { min: 1, max: 36500 });
+    integer(v, 'errorAlarmThreshold', props.errorAlarmThreshold, { min: 1 });
+    bool(v, 'createLogGroups', props.createLogGroups);
+    bool(v, 'alarms', props.alarms);
+    for (const r of stringListOf(v, 'platformRoleNamePatterns', props.platformRoleNamePatterns, {
+      unique: true,
+    }))
+      v.require(
+        /^[\w+=,.@*?-]{1,64}$/.test(r.value),
+        r.at,
+        r.value,
+        "IAM role names or patterns of letters, digits, '+=,.@_-' and wildcards",
+      );
+    for (const a of stringListOf(v, 'logReaderArns', props.logReaderArns, { unique: true }))
+      iamPrincipal(v, a.at, a.value);
+    accountId(v, 'accountId', props.accountId);
+    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
+    removalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId, props.region);
     const { partition, region, account } = this.env;
@@ -209,6 +261,11 @@ export class AuditTrail extends Construct {
     );
 
     if (props.createLogGroups ?? true) {
+      // these names are per account and Region: a second platform creating them fails at apply
+      // (ResourceAlreadyExistsException); claim them so that it fails at synth instead
+      const scopeKey = accountRegionScope(this, account, region);
+      for (const name of SAGEMAKER_LOG_GROUPS)
+        claimName(this, 'CloudWatch log group', scopeKey, name, 'createLogGroups');
       for (const name of SAGEMAKER_LOG_GROUPS) {
         const lg = new CloudwatchLogGroup(this, name.split('/').pop()!.toLowerCase(), {
           name,

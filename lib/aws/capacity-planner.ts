@@ -1,4 +1,5 @@
 import { parseCidrOrUndefined, prefixForAddresses } from '../core/cidr';
+import { renderValue, ValidationError, ValidationProblem } from '../core/errors';
 
 /**
  * Inputs of the subnet capacity plan (s004 "Planejamento da rede VPC").
@@ -83,9 +84,13 @@ export class CapacityPlanner {
   public readonly subnetCount: number;
 
   constructor(props: CapacityPlannerProps) {
-    const problems = CapacityPlanner.validate(props);
+    const problems = checkInputs(props);
     if (problems.length > 0) {
-      throw new Error(`Invalid capacity plan: ${problems.join('; ')}`);
+      // a pure class, not a construct: the error names the class instead of a construct path
+      throw new ValidationError(
+        'CapacityPlanner',
+        problems.map((p) => ({ prop: p.prop, value: p.value, allowed: p.allowed })),
+      );
     }
     const apps = props.appsPerUser ?? 2;
     const instanceTypes = Math.max(props.instanceTypesPerUser ?? 2, Math.ceil(apps / 4));
@@ -111,32 +116,9 @@ export class CapacityPlanner {
     return parsed ? Math.max(0, parsed.size - AWS_RESERVED_IPS_PER_SUBNET) : 0;
   }
 
-  /** Problems with the inputs (empty when valid). */
+  /** Problems with the inputs (empty when valid), e.g. `users must be an integer >= 1 (got 0)`. */
   public static validate(props: CapacityPlannerProps): string[] {
-    const out: string[] = [];
-    const nonNegInt = (name: string, v: number | undefined, min = 0) => {
-      if (v !== undefined && (!Number.isInteger(v) || v < min))
-        out.push(`${name} must be an integer >= ${min} (got ${v})`);
-    };
-    nonNegInt('users', props.users, 1);
-    nonNegInt('appsPerUser', props.appsPerUser);
-    nonNegInt('instanceTypesPerUser', props.instanceTypesPerUser);
-    nonNegInt('trainingInstancesPerUser', props.trainingInstancesPerUser);
-    nonNegInt('interfaceEndpointsPerSubnet', props.interfaceEndpointsPerSubnet);
-    nonNegInt('subnetCount', props.subnetCount, 1);
-    if (
-      props.ipsPerTrainingInstance !== undefined &&
-      ![2, 5].includes(props.ipsPerTrainingInstance)
-    ) {
-      out.push(`ipsPerTrainingInstance must be 2 or 5 (EFA) (got ${props.ipsPerTrainingInstance})`);
-    }
-    if (
-      props.growthPercent !== undefined &&
-      !(props.growthPercent >= 0 && props.growthPercent <= 1000)
-    ) {
-      out.push(`growthPercent must be between 0 and 1000 (got ${props.growthPercent})`);
-    }
-    return out;
+    return checkInputs(props).map((p) => p.text);
   }
 
   /**
@@ -148,4 +130,63 @@ export class CapacityPlanner {
       .filter((c) => CapacityPlanner.usableIps(c) < this.requiredIpsPerSubnet)
       .map((c) => `${c} has ${CapacityPlanner.usableIps(c)} usable IPs`);
   }
+}
+
+/** The problems of the inputs, for untyped callers too (null, strings for numbers). */
+function checkInputs(props: CapacityPlannerProps): Array<ValidationProblem & { text: string }> {
+  const out: Array<ValidationProblem & { text: string }> = [];
+  const add = (prop: string, value: unknown, allowed: string, text: string) =>
+    out.push({ prop, value: renderValue(value), allowed, text });
+  if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+    add(
+      'props',
+      props,
+      'an object with users',
+      `props must be an object with users (got ${renderValue(props)})`,
+    );
+    return out;
+  }
+  const p = props as any;
+  const int = (name: string, min: number, required = false) => {
+    const v = p[name];
+    if (v === undefined && !required) return;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
+      add(
+        name,
+        v,
+        `an integer >= ${min}`,
+        `${name} must be an integer >= ${min} (got ${renderValue(v)})`,
+      );
+  };
+  int('users', 1, true);
+  int('appsPerUser', 0);
+  int('instanceTypesPerUser', 0);
+  int('trainingInstancesPerUser', 0);
+  int('interfaceEndpointsPerSubnet', 0);
+  int('subnetCount', 1);
+  if (p.ipsPerTrainingInstance !== undefined && ![2, 5].includes(p.ipsPerTrainingInstance))
+    add(
+      'ipsPerTrainingInstance',
+      p.ipsPerTrainingInstance,
+      '2 or 5 (EFA)',
+      `ipsPerTrainingInstance must be 2 or 5 (EFA) (got ${renderValue(p.ipsPerTrainingInstance)})`,
+    );
+  if (
+    p.growthPercent !== undefined &&
+    !(typeof p.growthPercent === 'number' && p.growthPercent >= 0 && p.growthPercent <= 1000)
+  )
+    add(
+      'growthPercent',
+      p.growthPercent,
+      'a number from 0 to 1000',
+      `growthPercent must be between 0 and 1000 (got ${renderValue(p.growthPercent)})`,
+    );
+  if (p.systemAppPerUser !== undefined && typeof p.systemAppPerUser !== 'boolean')
+    add(
+      'systemAppPerUser',
+      p.systemAppPerUser,
+      'true or false',
+      `systemAppPerUser must be true or false (got ${renderValue(p.systemAppPerUser)})`,
+    );
+  return out;
 }

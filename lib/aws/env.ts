@@ -1,9 +1,10 @@
 import { IConstruct } from 'constructs';
-import { TerraformProvider, TerraformStack, Token } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { DataAwsIamSessionContext } from '@cdktf/provider-aws/lib/data-aws-iam-session-context';
 import { DataAwsPartition } from '@cdktf/provider-aws/lib/data-aws-partition';
 import { DataAwsRegion } from '@cdktf/provider-aws/lib/data-aws-region';
+import { defaultProviderRegion, partitionOfRegion } from './validation';
 
 /** Where a construct is deployed: region, account and partition (literals when known, else data-source tokens). */
 export interface AwsEnv {
@@ -16,19 +17,13 @@ export interface AwsEnv {
 
 /** The region of the stack's default (un-aliased) AWS provider, when it is a literal. */
 export function providerRegion(scope: IConstruct): string | undefined {
-  const stack = TerraformStack.of(scope);
-  for (const c of stack.node.findAll()) {
-    if (TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === 'aws') {
-      const p = c as any;
-      if (p.alias) continue;
-      const region = p.region;
-      if (typeof region === 'string' && !Token.isUnresolved(region)) return region;
-    }
-  }
-  return undefined;
+  return defaultProviderRegion(scope);
 }
 
+/** The partition of a Region: from the bundled Region list, else by its prefix. */
 function partitionOf(region: string): string {
+  const known = partitionOfRegion(region);
+  if (known) return known;
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';

@@ -1,9 +1,17 @@
 import { Construct } from 'constructs';
-import { Annotations, TerraformOutput, Token } from 'cdktf';
+import { Annotations, TerraformOutput } from 'cdktf';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { DEFAULT_ALLOWED_INSTANCE_TYPES, STUDIO_USER_TAG } from './defaults';
 import { policyDocument, Statement } from './policy';
+import {
+  awsProvider,
+  ec2Id,
+  iamPrincipal,
+  stringListOf,
+  studioInstanceType,
+  bool,
+} from './validation';
 
 /** Props of {@link GuardrailPolicies}. */
 export interface GuardrailPoliciesProps {
@@ -99,27 +107,59 @@ export class GuardrailPolicies extends Construct {
 
   constructor(scope: Construct, id: string, props: GuardrailPoliciesProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    const types = props.allowedInstanceTypes ?? DEFAULT_ALLOWED_INSTANCE_TYPES;
-    types.forEach((t, i) =>
+    awsProvider(v, this);
+    if (props.allowedInstanceTypes !== undefined)
+      for (const t of stringListOf(v, 'allowedInstanceTypes', props.allowedInstanceTypes, {
+        unique: true,
+        minLength: 1,
+      }))
+        studioInstanceType(v, t.at, t.value);
+    for (const a of stringListOf(v, 'approvedImageArns', props.approvedImageArns, { unique: true }))
       v.require(
-        t === 'system' || /^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(t),
-        `allowedInstanceTypes[${i}]`,
-        t,
-        "SageMaker instance types such as 'ml.t3.medium' (or 'system')",
-      ),
-    );
-    v.require(types.length > 0, 'allowedInstanceTypes', types, 'at least one instance type');
-    (props.approvedImageArns ?? []).forEach((a, i) =>
-      v.require(
-        Token.isUnresolved(a) ||
-          /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a),
-        `approvedImageArns[${i}]`,
-        a,
+        /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a.value),
+        a.at,
+        a.value,
         'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
-      ),
-    );
+      );
+    for (const sn of stringListOf(v, 'subnetIds', props.subnetIds, {
+      optional: false,
+      minLength: 1,
+    }))
+      ec2Id(v, sn.at, sn.value, 'subnet');
+    for (const sg of stringListOf(v, 'securityGroupIds', props.securityGroupIds, {
+      optional: false,
+      minLength: 1,
+    }))
+      ec2Id(v, sg.at, sg.value, 'sg');
+    bool(v, 'requireNetworkIsolation', props.requireNetworkIsolation);
+    bool(v, 'emitScpOutputs', props.emitScpOutputs);
+    for (const k of stringListOf(v, 'requiredJobTagKeys', props.requiredJobTagKeys, {
+      unique: true,
+    }))
+      v.require(
+        /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(k.value) &&
+          !k.value.toLowerCase().startsWith('aws:'),
+        k.at,
+        k.value,
+        "tag keys of 1-128 letters, digits, spaces and '_.:/=+-@', not starting with 'aws:'",
+      );
+    for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
+      unique: true,
+    }))
+      v.require(
+        /^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):.+$/.test(a.value),
+        a.at,
+        a.value,
+        'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
+      );
+    for (const d of stringListOf(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
+      unique: true,
+    }))
+      iamPrincipal(v, d.at, d.value);
     v.throwIfInvalid();
+    const types = props.allowedInstanceTypes ?? DEFAULT_ALLOWED_INSTANCE_TYPES;
     this.allowedInstanceTypes = types.includes('system') ? [...types] : [...types, 'system'];
     const images = props.approvedImageArns;
     const jobTags = props.requiredJobTagKeys ?? [STUDIO_USER_TAG];

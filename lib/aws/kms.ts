@@ -2,12 +2,22 @@ import { Construct } from 'constructs';
 import { Lazy } from 'cdktf';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
+import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { Validate } from '../core/validate';
 import { DEFAULT_KEY_DELETION_WINDOW_DAYS, DEFAULT_KEY_ROTATION_DAYS } from './defaults';
 import { awsEnv, AwsEnv, deployerArn } from './env';
 import { policyDocument, Statement } from './policy';
+import {
+  accountId,
+  accountRegionScope,
+  awsProvider,
+  awsRegion,
+  iamPrincipal,
+  integer,
+  removalPolicy,
+  stringListOf,
+} from './validation';
 
 /** Encrypt/decrypt actions a key user needs (without grants). */
 const KEY_USE_ACTIONS = [
@@ -81,7 +91,7 @@ export interface PlatformKeyProps {
    */
   readonly rotationPeriodDays?: number;
   /**
-   * Deletion window in days (7-30).
+   * Deletion window in days: 30, as AWS-05 requires (KMS accepts 7-30; a shorter window is refused).
    * @default 30
    */
   readonly deletionWindowDays?: number;
@@ -146,36 +156,54 @@ export class PlatformKey extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformKeyProps = {}) {
     super(scope, id);
+    props = requireProps(this, props, false);
     const v = new Validator(this);
+    awsProvider(v, this);
     const rotation = props.rotationPeriodDays ?? DEFAULT_KEY_ROTATION_DAYS;
     const window = props.deletionWindowDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
-    v.require(
-      Number.isInteger(rotation) && rotation >= 90 && rotation <= 365,
-      'rotationPeriodDays',
-      rotation,
-      'an integer from 90 to 365',
-    );
-    v.require(
-      Number.isInteger(window) && window >= 7 && window <= 30,
-      'deletionWindowDays',
-      window,
-      'an integer from 7 to 30',
-    );
-    (props.adminPrincipalArns ?? []).forEach((a, i) =>
-      v.check(`adminPrincipalArns[${i}]`, a, Validate.arn(a, 'iam')),
-    );
-    (props.deployerPrincipalArns ?? []).forEach((a, i) =>
-      v.check(`deployerPrincipalArns[${i}]`, a, Validate.arn(a, 'iam')),
-    );
-    if (props.deployerPrincipalArns !== undefined)
-      v.require(
-        props.deployerPrincipalArns.length > 0,
+    integer(v, 'rotationPeriodDays', props.rotationPeriodDays, { min: 90, max: 365 });
+    // KMS accepts 7-30 days; AWS-05 requires 30, and the pack fails synth on anything shorter
+    if (props.deletionWindowDays !== undefined && props.deletionWindowDays !== 30)
+      v.add(
+        'deletionWindowDays',
+        props.deletionWindowDays,
+        '30 (AWS-05 keeps a 30-day deletion window; KMS itself accepts 7-30, a shorter window fails the AWS-05 rule)',
+      );
+    for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
+      unique: true,
+    }))
+      iamPrincipal(v, a.at, a.value);
+    for (const a of stringListOf(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
+      unique: true,
+    }))
+      iamPrincipal(v, a.at, a.value);
+    if (Array.isArray(props.deployerPrincipalArns) && props.deployerPrincipalArns.length === 0)
+      v.add(
         'deployerPrincipalArns',
         props.deployerPrincipalArns,
         'at least one IAM role or user ARN (omit the prop to use the principal running Terraform)',
       );
-    if (props.accountId)
-      v.check('accountId', props.accountId, Validate.awsAccountId(props.accountId));
+    accountId(v, 'accountId', props.accountId);
+    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
+    removalPolicy(v, 'removalPolicy', props.removalPolicy);
+    if (
+      props.alias !== undefined &&
+      v.string('alias', props.alias) &&
+      v.literal('alias', props.alias)
+    )
+      v.require(
+        /^[a-zA-Z0-9:/_-]{1,250}$/.test(props.alias) && !/^aws\//i.test(props.alias),
+        'alias',
+        props.alias,
+        "an alias name (without 'alias/') of 1-250 letters, digits, ':', '/', '_' and '-', not starting with 'aws/'",
+      );
+    const derivedAlias = `secure-mlops/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
+    if (props.alias === undefined && derivedAlias.length > 250)
+      v.add(
+        'alias',
+        derivedAlias,
+        `an alias of at most 250 characters (256 with 'alias/'): the one derived from the construct path is ${derivedAlias.length}; set alias or use shorter construct ids`,
+      );
     v.throwIfInvalid();
 
     this.env = awsEnv(this, props.accountId, props.region);
@@ -241,8 +269,15 @@ export class PlatformKey extends Construct {
     });
     applyRemovalPolicy(this.key, props.removalPolicy);
     this.keyArn = this.key.arn;
-    const aliasName =
-      props.alias ?? `secure-mlops/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
+    const aliasName = props.alias ?? derivedAlias;
+    // alias names are unique in an account and Region (CreateAlias AlreadyExistsException)
+    claimName(
+      this,
+      'KMS alias',
+      accountRegionScope(this, this.env.account, this.env.region),
+      `alias/${aliasName}`,
+      'alias',
+    );
     this.alias = new KmsAlias(this, 'alias', {
       name: `alias/${aliasName}`,
       targetKeyId: this.key.keyId,

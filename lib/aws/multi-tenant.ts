@@ -1,6 +1,6 @@
 import { lightStackTraces } from '../core/stack-traces';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { SodException } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
 import { DataResidency } from '../core/residency';
@@ -13,6 +13,46 @@ import { ModelPackageGroupSpec } from './registry';
 import { SecureBucket } from './secure-bucket';
 import { SageMakerStudioDomain } from './studio-domain';
 import { AuthMode, UserProfileSpec } from './user-profiles';
+import { validateAllowedRegions, validateNetworkProps, validateTags } from './props-validation';
+import {
+  accountId,
+  awsProvider,
+  enumOf,
+  iamPrincipal,
+  objectListOf,
+  organizationId,
+  removalPolicy,
+  serviceArn,
+  stringListOf,
+  studioInstanceType,
+  UniqueNames,
+} from './validation';
+
+/** The props MultiTenantStudio knows (a misspelt prop is an error, not silently ignored). */
+const TENANT_STUDIO_PROPS = [
+  'environment',
+  'authMode',
+  'tenants',
+  'network',
+  'allowedInstanceTypes',
+  'tags',
+  'allowedRegions',
+  'removalPolicy',
+  'accountId',
+  'organizationTrailArn',
+  'deployerPrincipalArns',
+  'organizationId',
+];
+
+/** The props of a tenant. */
+const TENANT_SPEC_PROPS = [
+  'tenantId',
+  'personas',
+  'sodExceptions',
+  'userProfiles',
+  'modelPackageGroups',
+  'costCenter',
+];
 
 /** One tenant (team / line of business) of a multi-tenant platform. */
 export interface TenantSpec {
@@ -124,21 +164,77 @@ export class MultiTenantStudio extends Construct {
     // cdktf records a stack trace per token; skip formatting them while building (see stack-traces.ts).
     const restoreStackTraces = lightStackTraces();
     try {
+      props = requireProps(this, props, true);
       const v = new Validator(this);
-      v.require(props.tenants.length > 0, 'tenants', props.tenants, 'at least one tenant');
-      const ids = new Set<string>();
-      props.tenants.forEach((t, i) => {
+      awsProvider(v, this);
+      const region = providerRegion(this);
+      const p = props as any;
+      for (const k of Object.keys(p))
+        if (!TENANT_STUDIO_PROPS.includes(k))
+          v.add(k, p[k], `a prop of MultiTenantStudio (${TENANT_STUDIO_PROPS.join(', ')})`);
+      if (
+        v.string('environment', p.environment, { optional: false }) &&
+        v.literal('environment', p.environment)
+      )
         v.require(
-          /^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId),
-          `tenants[${i}].tenantId`,
-          t.tenantId,
-          '1-31 lowercase letters, digits and hyphens',
+          /^[a-zA-Z0-9-]{1,32}$/.test(p.environment),
+          'environment',
+          p.environment,
+          '1-32 letters, digits and hyphens',
         );
-        v.require(!ids.has(t.tenantId), `tenants[${i}].tenantId`, t.tenantId, 'unique tenant ids');
-        ids.add(t.tenantId);
+      enumOf(v, 'authMode', p.authMode, Object.values(AuthMode), {
+        optional: false,
+        allowed:
+          'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',
       });
+      const ids = new UniqueNames(v, 'tenant ids');
+      for (const { value: t, at } of objectListOf(v, 'tenants', p.tenants, {
+        optional: false,
+        minLength: 1,
+        what: 'a list of tenants',
+      })) {
+        if (v.literal(`${at}.tenantId`, t.tenantId, "it names and tags the tenant's resources")) {
+          if (typeof t.tenantId === 'string' && /^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId))
+            ids.add(`${at}.tenantId`, t.tenantId);
+          else v.add(`${at}.tenantId`, t.tenantId, '1-31 lowercase letters, digits and hyphens');
+        }
+        if (t.costCenter !== undefined) v.string(`${at}.costCenter`, t.costCenter);
+        for (const k of Object.keys(t))
+          if (!TENANT_SPEC_PROPS.includes(k))
+            v.add(`${at}.${k}`, t[k], `a prop of a tenant (${TENANT_SPEC_PROPS.join(', ')})`);
+      }
+      validateNetworkProps(v, 'network', p.network, region);
+      if (p.allowedInstanceTypes !== undefined) {
+        const types = stringListOf(v, 'allowedInstanceTypes', p.allowedInstanceTypes, {
+          unique: true,
+          minLength: 1,
+        });
+        for (const t of types) studioInstanceType(v, t.at, t.value);
+      }
+      validateTags(v, 'tags', p.tags);
+      if (p.allowedRegions !== undefined)
+        validateAllowedRegions(v, 'allowedRegions', p.allowedRegions, region);
+      removalPolicy(v, 'removalPolicy', p.removalPolicy);
+      accountId(v, 'accountId', p.accountId);
+      serviceArn(
+        v,
+        'organizationTrailArn',
+        p.organizationTrailArn,
+        'cloudtrail',
+        'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
+        /^trail\/.+$/,
+      );
+      for (const d of stringListOf(v, 'deployerPrincipalArns', p.deployerPrincipalArns, {
+        unique: true,
+        minLength: 1,
+      }))
+        iamPrincipal(v, d.at, d.value);
+      organizationId(v, 'organizationId', p.organizationId);
       v.throwIfInvalid();
-      const users = props.tenants.reduce((n, t) => n + (t.userProfiles?.length ?? 0), 0);
+      const users = props.tenants.reduce(
+        (n, t) => n + (Array.isArray(t.userProfiles) ? t.userProfiles.length : 0),
+        0,
+      );
       this.sharedKey = new PlatformKey(this, 'shared-key', {
         accountId: props.accountId,
         deployerPrincipalArns: props.deployerPrincipalArns,
@@ -150,7 +246,7 @@ export class MultiTenantStudio extends Construct {
         removalPolicy: props.removalPolicy,
       });
       this.network = new PrivateNetwork(this, 'network', {
-        expectedUsers: Math.max(users, 1),
+        ...(props.network?.capacity === undefined ? { expectedUsers: Math.max(users, 1) } : {}),
         ...(props.network ?? {}),
         organizationId: props.organizationId,
         kmsKeyArn: this.sharedKey.keyArn,
@@ -172,7 +268,6 @@ export class MultiTenantStudio extends Construct {
           platform: props.tags?.platform ?? id,
         });
       }
-      const region = providerRegion(this);
       const allowed = props.allowedRegions ?? (region ? [region] : undefined);
       if (allowed) {
         for (const shared of [this.sharedKey, this.logBucket, this.network, this.audit])

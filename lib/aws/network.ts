@@ -16,7 +16,7 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { cidrContains, findOverlaps, parseCidrOrUndefined, splitCidr } from '../core/cidr';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { CapacityPlanner, CapacityPlannerProps } from './capacity-planner';
@@ -29,6 +29,17 @@ import {
 } from './defaults';
 import { awsEnv, AwsEnv } from './env';
 import { policyDocument, Statement, trustPolicy } from './policy';
+import { validateNetworkProps } from './props-validation';
+import {
+  accountId,
+  awsProvider,
+  awsRegion,
+  defaultProviderRegion,
+  isToken,
+  kmsKeyArnOrToken,
+  logRetentionDays,
+  removalPolicy,
+} from './validation';
 
 /** Network settings shared by {@link PrivateNetwork} and the platform constructs (create or bring your own). */
 export interface NetworkProps {
@@ -202,17 +213,35 @@ export class PrivateNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
+    const v = new Validator(this);
+    if (awsProvider(v, this) && props.region !== undefined)
+      awsRegion(v, 'region', props.region, { literal: true });
+    const literalRegion =
+      typeof props.region === 'string' && !isToken(props.region)
+        ? props.region
+        : defaultProviderRegion(this);
+    validateNetworkProps(v, '', props, literalRegion, [
+      'kmsKeyArn',
+      'logRetentionDays',
+      'accountId',
+      'region',
+      'removalPolicy',
+    ]);
+    kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
+    logRetentionDays(v, 'logRetentionDays', props.logRetentionDays);
+    if ((props.flowLogs ?? true) && this.flowLogGroupName().length > 512)
+      v.add(
+        'flowLogs',
+        this.flowLogGroupName(),
+        'a flow-log group name of at most 512 characters (CloudWatch Logs): the one derived from the construct path is longer; use shorter construct ids',
+      );
+    accountId(v, 'accountId', props.accountId);
+    removalPolicy(v, 'removalPolicy', props.removalPolicy);
+    v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId, props.region);
     this.region = this.env.region;
     this.organizationId = props.organizationId;
-    const v = new Validator(this);
-    if (props.organizationId !== undefined)
-      v.require(
-        /^o-[a-z0-9]{10,32}$/.test(props.organizationId),
-        'organizationId',
-        props.organizationId,
-        'an AWS Organizations id such as o-a1b2c3d4e5',
-      );
     const byo = props.vpcId !== undefined;
     const azCount =
       props.availabilityZoneCount ?? props.availabilityZones?.length ?? DEFAULT_AZ_COUNT;
@@ -388,7 +417,7 @@ export class PrivateNetwork extends Construct {
 
     if (props.flowLogs ?? true) {
       this.flowLogGroup = new CloudwatchLogGroup(this, 'flow-logs', {
-        name: `/aws/vpc/flow-logs/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`,
+        name: this.flowLogGroupName(),
         kmsKeyId: props.kmsKeyArn,
         retentionInDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
       });
@@ -482,6 +511,11 @@ export class PrivateNetwork extends Construct {
     }
   }
 
+  /** Name of the flow-log group, derived from the construct path. */
+  private flowLogGroupName(): string {
+    return `/aws/vpc/flow-logs/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
+  }
+
   /** The S3 prefix list id: the gateway endpoint's, else the region's managed prefix list. */
   private s3PrefixListId(): string {
     if (this.s3Endpoint) return this.s3Endpoint.prefixListId;
@@ -570,7 +604,7 @@ export class PrivateNetwork extends Construct {
     });
     for (const [a, b] of findOverlaps(valid))
       v.add(prop, `${a} and ${b}`, 'non-overlapping subnet CIDRs');
-    if (vpcCidr && !Validate.cidr(vpcCidr)) {
+    if (vpcCidr && !isToken(vpcCidr) && !Validate.cidr(vpcCidr)) {
       for (const c of valid)
         if (!cidrContains(vpcCidr, c)) v.add(prop, c, `a subnet inside the VPC CIDR ${vpcCidr}`);
     }

@@ -2,12 +2,20 @@ import { Construct } from 'constructs';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
-import { Validate } from '../core/validate';
 import { awsEnv, AwsEnv } from './env';
 import { trustPolicy } from './policy';
+import { validatePersonas } from './props-validation';
+import {
+  accountId,
+  AWS_PRINCIPAL_CANONICALIZER,
+  awsProvider,
+  iamPolicyArn,
+  policyLength,
+  TRUST_POLICY_MAX_CHARS,
+} from './validation';
 
 /** Props of {@link PersonaRoles}. */
 export interface PersonaRolesProps {
@@ -69,22 +77,31 @@ export class PersonaRoles extends Construct {
 
   constructor(scope: Construct, id: string, props: PersonaRolesProps = {}) {
     super(scope, id);
+    props = requireProps(this, props, false);
     this.props = props;
-    this.env = awsEnv(this, props.accountId);
-    this.bindings = PersonaModel.validate(this, 'personas', props.personas, props.sodExceptions);
     const v = new Validator(this);
-    for (const b of this.bindings) {
-      v.require(
-        Validate.arn(b.principal, 'iam') === undefined ||
-          Validate.awsAccountId(b.principal) === undefined,
-        `personas.${b.persona}`,
-        b.principal,
-        'an IAM role/user ARN (arn:aws:iam::111111111111:role/name) or a 12-digit account id',
-      );
+    awsProvider(v, this);
+    validatePersonas(v, this, 'personas', props.personas, props.sodExceptions);
+    if (props.namePrefix !== undefined && v.string('namePrefix', props.namePrefix)) {
+      if (v.literal('namePrefix', props.namePrefix))
+        v.require(
+          /^[\w+=,.@-]{1,40}$/.test(props.namePrefix),
+          'namePrefix',
+          props.namePrefix,
+          "1-40 letters, digits and '+=,.@_-' (role names add a persona and a suffix, within IAM's 64)",
+        );
     }
-    if (props.namePrefix !== undefined)
-      v.check('namePrefix', props.namePrefix, Validate.iamRoleName(props.namePrefix));
+    iamPolicyArn(v, 'permissionsBoundaryArn', props.permissionsBoundaryArn);
+    accountId(v, 'accountId', props.accountId);
     v.throwIfInvalid();
+    this.env = awsEnv(this, props.accountId);
+    this.bindings = PersonaModel.validate(
+      this,
+      'personas',
+      props.personas,
+      props.sodExceptions,
+      AWS_PRINCIPAL_CANONICALIZER,
+    );
 
     for (const persona of Object.values(Persona)) {
       const principals = this.principalsOf(persona);
@@ -150,6 +167,18 @@ export class PersonaRoles extends Construct {
   }
 
   private createRole(persona: Persona, assumeRolePolicy: string): IamRole {
+    // IAM refuses a trust policy over its quota at apply (LimitExceeded); the principals of one
+    // persona are listed in three statements (assume, tag session, source identity)
+    const length = policyLength(assumeRolePolicy);
+    if (length > TRUST_POLICY_MAX_CHARS) {
+      const v = new Validator(this);
+      v.add(
+        `personas.${persona}`,
+        `${this.principalsOf(persona).length} principals (a trust policy of ${length} characters)`,
+        `principals whose trust policy fits IAM's quota of ${TRUST_POLICY_MAX_CHARS} characters (role trust policy length, adjustable to 4096 in Service Quotas): map fewer principals to the persona, e.g. one group role`,
+      );
+      v.throwIfInvalid();
+    }
     return new IamRole(this, SLUG[persona], {
       name: uniqueName(this, {
         prefix: `${this.props.namePrefix ?? 'mlops'}-${SLUG[persona]}`,

@@ -1,11 +1,22 @@
 import { Construct } from 'constructs';
 import { SagemakerModelPackageGroup } from '@cdktf/provider-aws/lib/sagemaker-model-package-group';
 import { SagemakerModelPackageGroupPolicy } from '@cdktf/provider-aws/lib/sagemaker-model-package-group-policy';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
+import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { Validate } from '../core/validate';
 import { awsEnv, AwsEnv } from './env';
 import { policyDocument } from './policy';
+import {
+  accountId,
+  accountRegionScope,
+  awsProvider,
+  awsRegion,
+  objectListOf,
+  removalPolicy,
+  sagemakerName,
+  stringListOf,
+  UniqueNames,
+} from './validation';
 
 /** A model package group of the registry. */
 export interface ModelPackageGroupSpec {
@@ -62,19 +73,37 @@ export class ModelRegistry extends Construct {
 
   constructor(scope: Construct, id: string, props: ModelRegistryProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
     const v = new Validator(this);
-    const seen = new Set<string>();
-    props.groups.forEach((g, i) => {
-      v.check(`groups[${i}].name`, g.name, Validate.sagemakerName(g.name));
-      v.require(!seen.has(g.name), `groups[${i}].name`, g.name, 'unique group names');
-      seen.add(g.name);
-      (g.consumerAccounts ?? []).forEach((a, j) =>
-        v.check(`groups[${i}].consumerAccounts[${j}]`, a, Validate.awsAccountId(a)),
-      );
-    });
+    awsProvider(v, this);
+    const names = new UniqueNames(v, 'group names', true);
+    for (const { value: g, at } of objectListOf(v, 'groups', props.groups, { optional: false })) {
+      if (sagemakerName(v, `${at}.name`, g.name, { literal: true }))
+        names.add(`${at}.name`, g.name);
+      if (
+        g.description !== undefined &&
+        v.string(`${at}.description`, g.description, { allowEmpty: true })
+      )
+        v.require(
+          g.description.length <= 1024,
+          `${at}.description`,
+          g.description,
+          'at most 1024 characters',
+        );
+      for (const a of stringListOf(v, `${at}.consumerAccounts`, g.consumerAccounts, {
+        unique: true,
+      }))
+        accountId(v, a.at, a.value, false);
+    }
+    accountId(v, 'accountId', props.accountId);
+    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
+    removalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId, props.region);
+    const scopeKey = accountRegionScope(this, this.env.account, this.env.region);
     for (const g of props.groups) {
+      // model package group names are unique in an account and Region (CreateModelPackageGroup)
+      claimName(this, 'SageMaker model package group', scopeKey, g.name.toLowerCase(), 'groups');
       const group = new SagemakerModelPackageGroup(this, g.name, {
         modelPackageGroupName: g.name,
         modelPackageGroupDescription: g.description,

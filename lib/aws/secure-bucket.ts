@@ -12,13 +12,24 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
+import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { DEFAULT_ABORT_MULTIPART_DAYS, DEFAULT_NONCURRENT_VERSION_DAYS } from './defaults';
 import { awsEnv } from './env';
 import { accountRegionalName } from './naming';
 import { policyDocument, Statement } from './policy';
+import {
+  accountId,
+  awsProvider,
+  awsRegion,
+  bool,
+  integer,
+  isToken,
+  kmsKeyArn,
+  removalPolicy,
+} from './validation';
 
 /** Props of {@link SecureBucket}. */
 export interface SecureBucketProps {
@@ -119,41 +130,69 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps = {}) {
     super(scope, id);
+    props = requireProps(this, props, false);
     const v = new Validator(this);
-    if (props.bucketName !== undefined)
+    awsProvider(v, this);
+    if (props.bucketName !== undefined && v.string('bucketName', props.bucketName))
       v.check('bucketName', props.bucketName, Validate.s3BucketName(props.bucketName));
-    if (props.kmsKeyArn !== undefined)
-      v.check('kmsKeyArn', props.kmsKeyArn, Validate.arn(props.kmsKeyArn, 'kms'));
+    if (props.kmsKeyArn !== undefined) kmsKeyArn(v, 'kmsKeyArn', props.kmsKeyArn);
+    bool(v, 'serverAccessLogTarget', props.serverAccessLogTarget);
     v.require(
       props.kmsKeyArn !== undefined || props.serverAccessLogTarget === true,
       'kmsKeyArn',
       props.kmsKeyArn,
       'a KMS key ARN (SSE-S3 is only used for server access log target buckets)',
     );
-    v.require(
-      props.accessLogBucket !== undefined || props.serverAccessLogTarget === true,
-      'accessLogBucket',
-      undefined,
-      'a SecureBucket receiving server access logs (only log target buckets may omit it)',
-    );
-    if (props.objectLockDays !== undefined) {
+    if (props.accessLogBucket !== undefined)
       v.require(
-        Number.isInteger(props.objectLockDays) && props.objectLockDays >= 1,
-        'objectLockDays',
-        props.objectLockDays,
-        'an integer >= 1',
+        props.accessLogBucket instanceof SecureBucket,
+        'accessLogBucket',
+        typeof props.accessLogBucket === 'object'
+          ? 'an object that is not a SecureBucket'
+          : props.accessLogBucket,
+        'a SecureBucket receiving server access logs',
       );
-    }
+    else
+      v.require(
+        props.serverAccessLogTarget === true,
+        'accessLogBucket',
+        undefined,
+        'a SecureBucket receiving server access logs (only log target buckets may omit it)',
+      );
+    integer(v, 'objectLockDays', props.objectLockDays, { min: 1, max: 36500 });
+    integer(v, 'noncurrentVersionExpirationDays', props.noncurrentVersionExpirationDays, {
+      min: 1,
+    });
+    integer(v, 'expirationDays', props.expirationDays, { min: 1 });
+    accountId(v, 'accountId', props.accountId);
+    accountId(v, 'sourceAccountId', props.sourceAccountId, true, false);
+    if (props.sourceAccountId !== undefined && props.serverAccessLogTarget !== true)
+      v.add(
+        'sourceAccountId',
+        props.sourceAccountId,
+        'only for server access log targets (serverAccessLogTarget: true)',
+      );
+    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
+    removalPolicy(v, 'removalPolicy', props.removalPolicy);
     v.throwIfInvalid();
 
     const name =
       props.bucketName ??
       accountRegionalName(
         this,
-        awsEnv(this, props.accountId ?? props.sourceAccountId, props.region),
+        // the bucket lives in the caller's account: a source account only known at apply is left
+        // to the aws_caller_identity data source
+        awsEnv(
+          this,
+          props.accountId ?? (isToken(props.sourceAccountId) ? undefined : props.sourceAccountId),
+          props.region,
+        ),
         id,
         63,
       );
+    // bucket names are global in a partition: two buckets of one app with the same name fail
+    if (!Token.isUnresolved(name))
+      claimName(this, 'S3 bucket', 'the global S3 namespace', name, 'bucketName');
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: name,
       forceDestroy: false,

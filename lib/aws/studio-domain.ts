@@ -1,6 +1,6 @@
 import { lightStackTraces } from '../core/stack-traces';
 import { Construct } from 'constructs';
-import { Annotations, TerraformOutput, Token } from 'cdktf';
+import { Annotations, TerraformOutput } from 'cdktf';
 import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
 import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
 import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
@@ -23,15 +23,14 @@ import { SagemakerSpace } from '@cdktf/provider-aws/lib/sagemaker-space';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { parseCidrOrUndefined } from '../core/cidr';
 import { Compliance } from '../core/compliance/compliance';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
+import { claimName } from '../core/name-claims';
 import { uniqueName, uniqueSuffix } from '../core/naming';
 import { Persona, PersonaModel, SodException } from '../core/personas';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { DataResidency } from '../core/residency';
 import { PlatformTags, Tagging } from '../core/tags';
-import { Validate } from '../core/validate';
 import { AuditTrail } from './audit';
 import { DEFAULT_IDLE_TIMEOUT_MINUTES, DEFAULT_LOG_RETENTION_DAYS, TENANT_TAG } from './defaults';
 import { awsEnv, AwsEnv, deployerArn, providerRegion } from './env';
@@ -58,7 +57,40 @@ import { policyDocument, trustPolicy } from './policy';
 import { ModelPackageGroupSpec, ModelRegistry } from './registry';
 import { ec2Text } from './naming';
 import { SecureBucket } from './secure-bucket';
-import { AuthMode, StudioUserProfile, UserProfileSpec } from './user-profiles';
+import { AuthMode, ExecutionRoleMode, StudioUserProfile, UserProfileSpec } from './user-profiles';
+import {
+  humanPersona,
+  validateAllowedRegions,
+  validateNetworkProps,
+  validatePersonas,
+  validateTags,
+} from './props-validation';
+import {
+  bool,
+  accountId,
+  accountRegionScope,
+  awsProvider,
+  enumOf,
+  cidr,
+  ec2Id,
+  iamPolicyArn,
+  iamPrincipal,
+  integer,
+  isToken,
+  kmsKeyArn,
+  LAKE_FORMATION_DATABASE_PERMISSIONS,
+  logRetentionDays,
+  notebookInstanceType,
+  objectListOf,
+  organizationId,
+  removalPolicy,
+  sagemakerName,
+  scheduleExpression,
+  serviceArn,
+  stringListOf,
+  studioInstanceType,
+  UniqueNames,
+} from './validation';
 
 /** Encryption settings (create the platform CMK or bring a key ARN). */
 export interface EncryptionProps {
@@ -363,7 +395,54 @@ export interface SageMakerStudioDomainProps {
   readonly dataPerimeter?: boolean;
 }
 
-const VPCE_ID = /^vpce-[0-9a-f]{8,17}$/;
+/** The props SageMakerStudioDomain knows (a misspelt prop is an error, not silently ignored). */
+const DOMAIN_PROPS = [
+  'environment',
+  'authMode',
+  'domainName',
+  'network',
+  'sharedNetwork',
+  'encryption',
+  'personas',
+  'sodExceptions',
+  'userProfiles',
+  'allowedInstanceTypes',
+  'approvedImageArns',
+  'presignedUrl',
+  'idleTimeoutMinutes',
+  'modelPackageGroups',
+  'tags',
+  'allowedRegions',
+  'removalPolicy',
+  'allowReplacement',
+  'accountId',
+  'tenantId',
+  'organizationTrailArn',
+  'createAccountLogGroups',
+  'alarms',
+  'logRetentionDays',
+  'requireNetworkIsolation',
+  'spaces',
+  'scheduledPipelines',
+  'notebookInstances',
+  'customImages',
+  'lakeFormation',
+  'efsBackup',
+  'permissionsBoundaryArn',
+  'deployerPrincipalArns',
+  'organizationId',
+  'approvedEcrRepositoryArns',
+  'dataPerimeter',
+];
+
+const IMAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/;
+/** KernelSpec Name of CreateAppImageConfig. */
+const KERNEL_NAME = /^[a-zA-Z0-9_-]{1,1024}$/;
+
+/** The domain name when none is given: `<id>-<environment>`, within SageMaker's 63 characters. */
+function defaultDomainName(id: string, environment: string): string {
+  return `${id}-${environment}`.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 63);
+}
 
 /** Personas that always get a Studio execution role (other human personas only with a profile). */
 const STUDIO_PERSONAS: Persona[] = [
@@ -470,7 +549,8 @@ export class SageMakerStudioDomain extends Construct {
     // cdktf records a stack trace per token; skip formatting them while building (see stack-traces.ts).
     const restoreStackTraces = lightStackTraces();
     try {
-      this.validate(props);
+      props = requireProps(this, props, true);
+      this.validate(props, id);
       const extra = {
         ...(props.tags?.extra ?? {}),
         ...(props.tenantId ? { [TENANT_TAG]: props.tenantId } : {}),
@@ -483,9 +563,7 @@ export class SageMakerStudioDomain extends Construct {
       this.region = this.env.region;
       const { partition, region, account } = this.env;
       const removal = props.removalPolicy;
-      const domainName =
-        props.domainName ??
-        `${id}-${props.environment}`.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 63);
+      const domainName = props.domainName ?? defaultDomainName(id, props.environment);
       this.userRolePath = `/secure-mlops/${uniqueSuffix(this, 8)}/`;
 
       // Key (AWS-05, X-04)
@@ -515,7 +593,8 @@ export class SageMakerStudioDomain extends Construct {
       this.dataBucket = new SecureBucket(this, 'data', {
         kmsKeyArn: this.kmsKeyArn,
         accessLogBucket: this.logBucket,
-        accountId: account,
+        // the literal account, else the same aws_caller_identity data source (in the name)
+        accountId: props.accountId,
         removalPolicy: removal,
       });
 
@@ -930,6 +1009,26 @@ export class SageMakerStudioDomain extends Construct {
         });
       }
 
+      // Names unique in an account and Region (CreateNotebookInstance, CreateAppImageConfig):
+      // another platform of the app creating the same name fails synth, naming both
+      const accountRegion = accountRegionScope(this, account, region);
+      for (const nb of props.notebookInstances ?? [])
+        claimName(
+          this,
+          'SageMaker notebook instance',
+          accountRegion,
+          nb.name.toLowerCase(),
+          'notebookInstances',
+        );
+      for (const img of props.customImages ?? [])
+        claimName(
+          this,
+          'SageMaker app image config',
+          accountRegion,
+          img.appImageConfigName.toLowerCase(),
+          'customImages',
+        );
+
       // Notebook instances (AWS-31 opt)
       for (const nb of props.notebookInstances ?? []) {
         const instance = new SagemakerNotebookInstance(this, `notebook-${nb.name}`, {
@@ -1163,156 +1262,293 @@ export class SageMakerStudioDomain extends Construct {
     return policy.arn;
   }
 
-  private validate(props: SageMakerStudioDomainProps): void {
+  private validate(props: SageMakerStudioDomainProps, id: string): void {
     const v = new Validator(this);
-    v.require(
-      Object.values(AuthMode).includes(props.authMode),
-      'authMode',
-      props.authMode,
-      'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',
-    );
-    v.require(
-      typeof props.environment === 'string' && /^[a-zA-Z0-9-]{1,32}$/.test(props.environment),
-      'environment',
-      props.environment,
-      '1-32 letters, digits and hyphens',
-    );
-    if (props.domainName !== undefined)
-      v.check('domainName', props.domainName, Validate.sagemakerName(props.domainName));
-    if (props.accountId !== undefined)
-      v.check('accountId', props.accountId, Validate.awsAccountId(props.accountId));
-    if (props.encryption?.kmsKeyArn !== undefined)
-      v.check(
-        'encryption.kmsKeyArn',
-        props.encryption.kmsKeyArn,
-        Validate.arn(props.encryption.kmsKeyArn, 'kms'),
-      );
-    if (props.allowedInstanceTypes !== undefined) {
+    awsProvider(v, this);
+    const region = providerRegion(this);
+    const p = props as any;
+    for (const k of Object.keys(p))
+      if (!DOMAIN_PROPS.includes(k))
+        v.add(k, p[k], `a prop of SageMakerStudioDomain (${DOMAIN_PROPS.join(', ')})`);
+
+    // identity of the platform: literals, they form names
+    if (
+      v.string('environment', p.environment, { optional: false }) &&
+      v.literal('environment', p.environment)
+    )
       v.require(
-        props.allowedInstanceTypes.includes('system'),
-        'allowedInstanceTypes',
-        props.allowedInstanceTypes,
-        "a list that includes 'system' (the default Jupyter Server and system apps run on it; without it nobody can open Studio)",
+        /^[a-zA-Z0-9-]{1,32}$/.test(p.environment),
+        'environment',
+        p.environment,
+        '1-32 letters, digits and hyphens',
       );
+    enumOf(v, 'authMode', p.authMode, Object.values(AuthMode), {
+      optional: false,
+      allowed: 'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',
+    });
+    if (p.domainName !== undefined) sagemakerName(v, 'domainName', p.domainName);
+    else if (typeof p.environment === 'string' && !isToken(p.environment)) {
+      const derived = defaultDomainName(id, p.environment);
+      if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(derived))
+        v.add(
+          'domainName',
+          derived,
+          `a domain name of 1-63 letters, digits and hyphens, starting and ending with a letter or digit: the one derived from the construct id '${id}' and the environment is not; set domainName`,
+        );
     }
-    const idle = props.idleTimeoutMinutes;
-    if (idle !== undefined)
+    accountId(v, 'accountId', p.accountId);
+    if (
+      p.tenantId !== undefined &&
+      v.literal('tenantId', p.tenantId, "it tags and names the tenant's resources")
+    )
       v.require(
-        Number.isInteger(idle) && idle >= 60 && idle <= 525600,
-        'idleTimeoutMinutes',
-        idle,
-        'an integer from 60 to 525600',
-      );
-    (props.presignedUrl?.sourceIps ?? []).forEach((c, i) =>
-      v.check(`presignedUrl.sourceIps[${i}]`, c, Validate.cidr(c)),
-    );
-    (props.presignedUrl?.sourceVpceIds ?? []).forEach((e, i) =>
-      v.require(
-        Token.isUnresolved(e) || VPCE_ID.test(e),
-        `presignedUrl.sourceVpceIds[${i}]`,
-        e,
-        'a VPC endpoint id such as vpce-0123456789abcdef0',
-      ),
-    );
-    const names = new Set<string>();
-    (props.userProfiles ?? []).forEach((u, i) => {
-      v.check(`userProfiles[${i}].name`, u.name, Validate.sagemakerName(u.name));
-      v.require(!names.has(u.name), `userProfiles[${i}].name`, u.name, 'unique profile names');
-      names.add(u.name);
-      v.require(
-        PersonaModel.HUMAN.includes(u.persona),
-        `userProfiles[${i}].persona`,
-        u.persona,
-        `a human persona: ${PersonaModel.HUMAN.join(', ')}`,
-      );
-      if (u.ssoUserName !== undefined)
-        v.require(
-          props.authMode === AuthMode.SSO,
-          `userProfiles[${i}].ssoUserName`,
-          u.ssoUserName,
-          'only with authMode SSO',
-        );
-    });
-    (props.spaces ?? []).forEach((s, i) => {
-      v.check(`spaces[${i}].name`, s.name, Validate.sagemakerName(s.name));
-      v.require(
-        names.has(s.ownerProfileName),
-        `spaces[${i}].ownerProfileName`,
-        s.ownerProfileName,
-        'the name of a profile in userProfiles',
-      );
-    });
-    (props.notebookInstances ?? []).forEach((n, i) =>
-      v.check(`notebookInstances[${i}].name`, n.name, Validate.sagemakerName(n.name)),
-    );
-    (props.customImages ?? []).forEach((c, i) => {
-      v.check(
-        `customImages[${i}].appImageConfigName`,
-        c.appImageConfigName,
-        Validate.sagemakerName(c.appImageConfigName),
-      );
-      if ((c.appType ?? StudioAppType.KERNEL_GATEWAY) === StudioAppType.KERNEL_GATEWAY)
-        v.require(
-          typeof c.kernelName === 'string' && c.kernelName.length > 0,
-          `customImages[${i}].kernelName`,
-          c.kernelName,
-          'a kernel name (required for kernel gateway images)',
-        );
-    });
-    (props.deployerPrincipalArns ?? []).forEach((a, i) =>
-      v.check(`deployerPrincipalArns[${i}]`, a, Validate.arn(a, 'iam')),
-    );
-    if (props.organizationId !== undefined)
-      v.require(
-        /^o-[a-z0-9]{10,32}$/.test(props.organizationId),
-        'organizationId',
-        props.organizationId,
-        'an AWS Organizations id such as o-a1b2c3d4e5',
-      );
-    (props.approvedEcrRepositoryArns ?? []).forEach((a, i) =>
-      v.require(
-        Token.isUnresolved(a) || /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/.+$/.test(a),
-        `approvedEcrRepositoryArns[${i}]`,
-        a,
-        'an ECR repository ARN (or pattern) in a named account, e.g. arn:aws:ecr:eu-west-1:763104351884:repository/* (no "*" account)',
-      ),
-    );
-    (props.scheduledPipelines ?? []).forEach((p, i) => {
-      v.check(
-        `scheduledPipelines[${i}].pipelineName`,
-        p.pipelineName,
-        Validate.sagemakerName(p.pipelineName),
-      );
-      v.require(
-        /^(rate|cron)\(.+\)$/.test(p.scheduleExpression),
-        `scheduledPipelines[${i}].scheduleExpression`,
-        p.scheduleExpression,
-        "an EventBridge schedule such as 'cron(0 3 * * ? *)' or 'rate(1 day)'",
-      );
-    });
-    if (props.tenantId !== undefined)
-      v.require(
-        /^[a-z0-9][a-z0-9-]{0,30}$/.test(props.tenantId),
+        typeof p.tenantId === 'string' && /^[a-z0-9][a-z0-9-]{0,30}$/.test(p.tenantId),
         'tenantId',
-        props.tenantId,
+        p.tenantId,
         '1-31 lowercase letters, digits and hyphens',
       );
-    const region = providerRegion(this);
-    if (props.allowedRegions) {
-      props.allowedRegions.forEach((r, i) =>
-        v.check(`allowedRegions[${i}]`, r, Validate.awsRegion(r)),
+    removalPolicy(v, 'removalPolicy', p.removalPolicy);
+    for (const k of [
+      'allowReplacement',
+      'createAccountLogGroups',
+      'alarms',
+      'requireNetworkIsolation',
+      'dataPerimeter',
+    ])
+      bool(v, k, p[k]);
+    validateTags(v, 'tags', p.tags);
+    if (p.allowedRegions !== undefined)
+      validateAllowedRegions(v, 'allowedRegions', p.allowedRegions, region);
+
+    // network and encryption
+    if (p.sharedNetwork !== undefined) {
+      v.require(
+        p.sharedNetwork instanceof PrivateNetwork,
+        'sharedNetwork',
+        typeof p.sharedNetwork === 'object'
+          ? 'an object that is not a PrivateNetwork'
+          : p.sharedNetwork,
+        'a PrivateNetwork construct',
       );
-      if (region)
+      if (p.network !== undefined)
+        v.add('network', p.network, 'not with sharedNetwork (the shared network is used as it is)');
+    } else validateNetworkProps(v, 'network', p.network, region);
+    if (p.encryption !== undefined && v.object('encryption', p.encryption)) {
+      const e = p.encryption;
+      if (e.kmsKeyArn !== undefined) {
+        kmsKeyArn(v, 'encryption.kmsKeyArn', e.kmsKeyArn);
+        if (e.rotationPeriodDays !== undefined)
+          v.add(
+            'encryption.rotationPeriodDays',
+            e.rotationPeriodDays,
+            'only for a created key (the rotation of a key given by kmsKeyArn is set on that key)',
+          );
+      }
+      integer(v, 'encryption.rotationPeriodDays', e.rotationPeriodDays, { min: 90, max: 365 });
+    }
+
+    // identities
+    validatePersonas(v, this, 'personas', p.personas, p.sodExceptions);
+    for (const d of stringListOf(v, 'deployerPrincipalArns', p.deployerPrincipalArns, {
+      unique: true,
+      minLength: 1,
+    }))
+      iamPrincipal(v, d.at, d.value);
+    iamPolicyArn(v, 'permissionsBoundaryArn', p.permissionsBoundaryArn);
+    organizationId(v, 'organizationId', p.organizationId);
+    if (p.organizationTrailArn !== undefined)
+      serviceArn(
+        v,
+        'organizationTrailArn',
+        p.organizationTrailArn,
+        'cloudtrail',
+        'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
+        /^trail\/.+$/,
+      );
+
+    // Studio
+    const profiles = new UniqueNames(v, 'profile names', true);
+    const profileNames = new Set<string>(); // as written: spaces name their owner exactly
+    const ssoUsers = new UniqueNames(
+      v,
+      'Identity Center users (one profile per user and domain)',
+      true,
+    );
+    for (const { value: u, at } of objectListOf(v, 'userProfiles', p.userProfiles)) {
+      if (sagemakerName(v, `${at}.name`, u.name, { literal: true })) {
+        profiles.add(`${at}.name`, u.name);
+        profileNames.add(u.name);
+      }
+      humanPersona(v, `${at}.persona`, u.persona);
+      v.enumValue(`${at}.executionRole`, u.executionRole, Object.values(ExecutionRoleMode));
+      if (u.ssoUserName !== undefined) {
+        if (v.string(`${at}.ssoUserName`, u.ssoUserName))
+          v.require(
+            p.authMode === AuthMode.SSO,
+            `${at}.ssoUserName`,
+            u.ssoUserName,
+            'only with authMode SSO',
+          );
+        if (typeof u.ssoUserName === 'string' && u.ssoUserName.length > 256)
+          v.add(
+            `${at}.ssoUserName`,
+            u.ssoUserName,
+            'an Identity Center user name of at most 256 characters',
+          );
+      }
+      if (p.authMode === AuthMode.SSO) {
+        const user = u.ssoUserName ?? u.name;
+        if (typeof user === 'string')
+          ssoUsers.add(u.ssoUserName !== undefined ? `${at}.ssoUserName` : `${at}.name`, user);
+      }
+    }
+    if (p.allowedInstanceTypes !== undefined) {
+      const types = stringListOf(v, 'allowedInstanceTypes', p.allowedInstanceTypes, {
+        unique: true,
+        minLength: 1,
+      });
+      for (const t of types) studioInstanceType(v, t.at, t.value);
+      if (Array.isArray(p.allowedInstanceTypes) && types.length === p.allowedInstanceTypes.length)
         v.require(
-          props.allowedRegions.includes(region),
-          'allowedRegions',
-          `${region} (provider region)`,
-          `the provider region must be one of [${props.allowedRegions.join(', ')}]`,
+          p.allowedInstanceTypes.includes('system'),
+          'allowedInstanceTypes',
+          p.allowedInstanceTypes,
+          "a list that includes 'system' (the default Jupyter Server and system apps run on it; without it nobody can open Studio)",
         );
     }
-    const cidr = props.network?.vpcCidr;
-    if (cidr && !parseCidrOrUndefined(cidr))
-      v.add('network.vpcCidr', cidr, 'an IPv4 CIDR block such as 10.20.0.0/20');
+    for (const a of stringListOf(v, 'approvedImageArns', p.approvedImageArns, { unique: true }))
+      v.require(
+        IMAGE_ARN.test(a.value),
+        a.at,
+        a.value,
+        'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
+      );
+    if (p.presignedUrl !== undefined && v.object('presignedUrl', p.presignedUrl)) {
+      for (const c of stringListOf(v, 'presignedUrl.sourceIps', p.presignedUrl.sourceIps, {
+        unique: true,
+      }))
+        cidr(v, c.at, c.value, { allowList: true });
+      for (const e of stringListOf(v, 'presignedUrl.sourceVpceIds', p.presignedUrl.sourceVpceIds, {
+        unique: true,
+      }))
+        ec2Id(v, e.at, e.value, 'vpce');
+    }
+    integer(v, 'idleTimeoutMinutes', p.idleTimeoutMinutes, { min: 60, max: 525600 });
+    logRetentionDays(v, 'logRetentionDays', p.logRetentionDays);
+    const groups = new UniqueNames(v, 'group names', true);
+    for (const { value: g, at } of objectListOf(v, 'modelPackageGroups', p.modelPackageGroups)) {
+      if (sagemakerName(v, `${at}.name`, g.name, { literal: true }))
+        groups.add(`${at}.name`, g.name);
+      if (
+        g.description !== undefined &&
+        v.string(`${at}.description`, g.description, { allowEmpty: true })
+      )
+        v.require(
+          g.description.length <= 1024,
+          `${at}.description`,
+          g.description,
+          'at most 1024 characters',
+        );
+      for (const a of stringListOf(v, `${at}.consumerAccounts`, g.consumerAccounts, {
+        unique: true,
+      }))
+        accountId(v, a.at, a.value, false);
+    }
+    const spaces = new UniqueNames(v, 'space names', true);
+    for (const { value: s, at } of objectListOf(v, 'spaces', p.spaces)) {
+      if (sagemakerName(v, `${at}.name`, s.name, { literal: true }))
+        spaces.add(`${at}.name`, s.name);
+      if (
+        v.literal(
+          `${at}.ownerProfileName`,
+          s.ownerProfileName,
+          'it names a profile of userProfiles',
+        ) &&
+        !(typeof s.ownerProfileName === 'string' && profileNames.has(s.ownerProfileName))
+      )
+        v.add(
+          `${at}.ownerProfileName`,
+          s.ownerProfileName,
+          'the name of a profile in userProfiles',
+        );
+    }
+    const pipelines = new UniqueNames(v, 'pipeline names', true);
+    for (const { value: sp, at } of objectListOf(v, 'scheduledPipelines', p.scheduledPipelines)) {
+      if (
+        sagemakerName(v, `${at}.pipelineName`, sp.pipelineName, { literal: true, maxLength: 256 })
+      )
+        pipelines.add(`${at}.pipelineName`, sp.pipelineName);
+      scheduleExpression(v, `${at}.scheduleExpression`, sp.scheduleExpression, { rate: true });
+    }
+    const notebooks = new UniqueNames(v, 'notebook instance names', true);
+    for (const { value: nb, at } of objectListOf(v, 'notebookInstances', p.notebookInstances)) {
+      if (sagemakerName(v, `${at}.name`, nb.name, { literal: true }))
+        notebooks.add(`${at}.name`, nb.name);
+      if (nb.instanceType !== undefined)
+        notebookInstanceType(v, `${at}.instanceType`, nb.instanceType);
+    }
+    const images = new UniqueNames(v, 'app image config names', true);
+    for (const { value: c, at } of objectListOf(v, 'customImages', p.customImages)) {
+      if (sagemakerName(v, `${at}.appImageConfigName`, c.appImageConfigName, { literal: true }))
+        images.add(`${at}.appImageConfigName`, c.appImageConfigName);
+      if (v.enumValue(`${at}.appType`, c.appType, Object.values(StudioAppType))) {
+        const kernelGateway =
+          (c.appType ?? StudioAppType.KERNEL_GATEWAY) === StudioAppType.KERNEL_GATEWAY;
+        if (kernelGateway)
+          v.require(
+            typeof c.kernelName === 'string' && KERNEL_NAME.test(c.kernelName),
+            `${at}.kernelName`,
+            c.kernelName,
+            'a kernel name of 1-1024 letters, digits, hyphens and underscores (required for kernel gateway images)',
+          );
+        else
+          for (const k of ['kernelName', 'kernelDisplayName'])
+            if (c[k] !== undefined)
+              v.add(`${at}.${k}`, c[k], 'only for kernel gateway images (appType KernelGateway)');
+      }
+      if (
+        c.kernelDisplayName !== undefined &&
+        v.string(`${at}.kernelDisplayName`, c.kernelDisplayName)
+      )
+        v.require(
+          c.kernelDisplayName.length <= 1024,
+          `${at}.kernelDisplayName`,
+          c.kernelDisplayName,
+          'at most 1024 characters',
+        );
+    }
+    if (p.lakeFormation !== undefined && v.object('lakeFormation', p.lakeFormation)) {
+      stringListOf(v, 'lakeFormation.databases', p.lakeFormation.databases, {
+        optional: false,
+        unique: true,
+        minLength: 1,
+      }).forEach((d) =>
+        v.require(
+          d.value.length <= 255,
+          d.at,
+          d.value,
+          'a Glue database name of at most 255 characters',
+        ),
+      );
+      stringListOf(v, 'lakeFormation.permissions', p.lakeFormation.permissions, {
+        unique: true,
+        minLength: 1,
+      }).forEach((x) => v.enumValue(x.at, x.value, LAKE_FORMATION_DATABASE_PERMISSIONS, false));
+    }
+    if (p.efsBackup !== undefined && v.object('efsBackup', p.efsBackup)) {
+      if (p.efsBackup.schedule !== undefined)
+        scheduleExpression(v, 'efsBackup.schedule', p.efsBackup.schedule, { rate: false });
+      integer(v, 'efsBackup.deleteAfterDays', p.efsBackup.deleteAfterDays, { min: 1 });
+    }
+    for (const a of stringListOf(v, 'approvedEcrRepositoryArns', p.approvedEcrRepositoryArns, {
+      unique: true,
+    }))
+      v.require(
+        /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/.+$/.test(a.value),
+        a.at,
+        a.value,
+        'an ECR repository ARN (or pattern) in a named account, e.g. arn:aws:ecr:eu-west-1:763104351884:repository/* (no "*" account)',
+      );
     v.throwIfInvalid();
   }
 }

@@ -5,10 +5,21 @@ import { SagemakerUserProfile } from '@cdktf/provider-aws/lib/sagemaker-user-pro
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
-import { Persona } from '../core/personas';
+import { Persona, PersonaModel } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
 import { trustPolicy } from './policy';
+import {
+  accountId,
+  awsProvider,
+  ec2Id,
+  enumOf,
+  iamPolicyArn,
+  isToken,
+  sagemakerName,
+  stringListOf,
+} from './validation';
 
 /** Which execution role a user profile runs with (AWS-09). */
 export enum ExecutionRoleMode {
@@ -95,6 +106,8 @@ export class StudioUserProfile extends Construct {
 
   constructor(scope: Construct, id: string, props: StudioUserProfileProps) {
     super(scope, id);
+    props = requireProps(this, props, true);
+    validateProfileProps(this, props);
     const spec = props.spec;
     this.securityGroup = new SecurityGroup(this, 'sg', {
       vpcId: props.vpcId,
@@ -160,4 +173,77 @@ export class StudioUserProfile extends Construct {
       tags: { [STUDIO_USER_TAG]: spec.name, persona: spec.persona },
     });
   }
+}
+
+/** The props of a StudioUserProfile used on its own (e.g. in a tenant stack). */
+function validateProfileProps(scope: Construct, props: StudioUserProfileProps): void {
+  const v = new Validator(scope);
+  awsProvider(v, scope);
+  const authOk = enumOf(v, 'authMode', props.authMode, Object.values(AuthMode), {
+    optional: false,
+    allowed: 'AuthMode.IAM or AuthMode.SSO (the auth mode of the domain)',
+  });
+  if (v.object('spec', props.spec, { optional: false })) {
+    const spec = props.spec as any;
+    sagemakerName(v, 'spec.name', spec.name, { literal: true });
+    enumOf(v, 'spec.persona', spec.persona, PersonaModel.HUMAN as string[], {
+      optional: false,
+      allowed: `a human persona: ${PersonaModel.HUMAN.join(', ')}`,
+    });
+    enumOf(v, 'spec.executionRole', spec.executionRole, Object.values(ExecutionRoleMode));
+    if (spec.ssoUserName !== undefined && v.string('spec.ssoUserName', spec.ssoUserName)) {
+      if (authOk && props.authMode !== AuthMode.SSO)
+        v.add('spec.ssoUserName', spec.ssoUserName, 'only with authMode SSO');
+      v.require(
+        spec.ssoUserName.length <= 256,
+        'spec.ssoUserName',
+        spec.ssoUserName,
+        'an Identity Center user name of at most 256 characters',
+      );
+    }
+  }
+  for (const k of ['domainId', 'vpcId', 'studioSecurityGroupId', 'teamExecutionRoleArn'] as const)
+    v.string(k, props[k], { optional: false });
+  if (typeof props.domainId === 'string' && !isToken(props.domainId))
+    v.require(
+      /^d-(-*[a-z0-9]){1,61}$/.test(props.domainId),
+      'domainId',
+      props.domainId,
+      'a SageMaker domain id such as d-xxxxxxxxxxxx (or a reference)',
+    );
+  if (typeof props.vpcId === 'string') ec2Id(v, 'vpcId', props.vpcId, 'vpc');
+  if (typeof props.studioSecurityGroupId === 'string')
+    ec2Id(v, 'studioSecurityGroupId', props.studioSecurityGroupId, 'sg');
+  if (typeof props.teamExecutionRoleArn === 'string' && !isToken(props.teamExecutionRoleArn))
+    v.require(
+      /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(props.teamExecutionRoleArn),
+      'teamExecutionRoleArn',
+      props.teamExecutionRoleArn,
+      'an IAM role ARN such as arn:aws:iam::111111111111:role/studio-data-scientist',
+    );
+  for (const a of stringListOf(v, 'ownRolePolicyArns', props.ownRolePolicyArns, {
+    optional: false,
+    unique: true,
+  }))
+    iamPolicyArn(v, a.at, a.value);
+  if (
+    Array.isArray(props.ownRolePolicyArns) &&
+    props.ownRolePolicyArns.length > 10 &&
+    props.spec?.executionRole === ExecutionRoleMode.OWN
+  )
+    v.add(
+      'ownRolePolicyArns',
+      `${props.ownRolePolicyArns.length} policies`,
+      'at most 10 managed policies (IAM attaches at most 10 to a role by default)',
+    );
+  if (props.ownRolePath !== undefined && v.string('ownRolePath', props.ownRolePath))
+    v.require(
+      /^\/([\x21-\x7E]*\/)?$/.test(props.ownRolePath) && props.ownRolePath.length <= 400,
+      'ownRolePath',
+      props.ownRolePath,
+      "an IAM path: '/' or '/a/b/', printable ASCII, at most 400 characters (the profile name is added)",
+    );
+  accountId(v, 'accountId', props.accountId, false);
+  iamPolicyArn(v, 'permissionsBoundaryArn', props.permissionsBoundaryArn);
+  v.throwIfInvalid();
 }

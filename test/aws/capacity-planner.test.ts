@@ -53,7 +53,7 @@ describe('CapacityPlanner (AWS-03)', () => {
       'growthPercent must be between 0 and 1000 (got -1)',
     ]);
     expect(() => new CapacityPlanner({ users: 1.5 })).toThrow(
-      /users must be an integer >= 1 \(got 1.5\)/,
+      "Invalid input for CapacityPlanner:\n  - users: got '1.5'; allowed: an integer >= 1",
     );
   });
 });

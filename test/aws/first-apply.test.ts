@@ -13,7 +13,7 @@ import { cidrPatterns } from '../../lib/aws/audit';
 import { Persona } from '../../lib/core';
 import { ValidationError } from '../../lib/core/errors';
 import { synthExample, synthJson } from '../helpers';
-import { ACCOUNT, all, at, fullProps, one, role, sid, stmts, synthPlatform } from './fixtures';
+import { ACCOUNT, all, at, fullProps, one, sid, stmts, synthPlatform } from './fixtures';
 
 // What a first `terraform apply` on a fresh account needs, and the controls that must hold
 // against a real user (issue: "first apply succeeds on a fresh account").
@@ -103,7 +103,7 @@ describe('first apply on a fresh account', () => {
       expect(statement(st, 'KeyAdministration').Action).not.toContain('kms:CreateGrant');
     }
     const st = keyPolicy(studio);
-    const deployer = role('terraform-deployer');
+    const deployer = 'arn:aws:iam::123456789012:role/terraform-deployer'; // the example's account
     expect(statement(st, 'DeployerUseViaServices')).toMatchObject({
       Principal: { AWS: [deployer] },
       Condition: {

@@ -29,10 +29,10 @@ describe('parts used alone (X-13)', () => {
     const s = stack('eu-west-1');
     const net = new PrivateNetwork(s, 'net', {
       kmsKeyArn: KEY,
-      vpcId: 'vpc-0abc',
-      subnetIds: ['subnet-a', 'subnet-b'],
+      vpcId: 'vpc-0abc0abc',
+      subnetIds: ['subnet-0000000a', 'subnet-0000000b'],
       subnetCidrs: ['10.0.0.0/22', '10.0.4.0/22'],
-      routeTableIds: ['rtb-1'],
+      routeTableIds: ['rtb-00000001'],
       additionalInterfaceEndpoints: ['ssm'],
     });
     net.allowS3Bucket('arn:aws:s3:::my-data');
@@ -40,20 +40,20 @@ describe('parts used alone (X-13)', () => {
     expect(all(json, 'aws_vpc')).toHaveLength(0);
     expect(all(json, 'aws_vpc_endpoint')).toHaveLength(11);
     const s3 = all(json, 'aws_vpc_endpoint').find((e: any) => e.vpc_endpoint_type === 'Gateway');
-    expect(s3.route_table_ids).toEqual(['rtb-1']);
+    expect(s3.route_table_ids).toEqual(['rtb-00000001']);
     expect(stmts(s3.policy)[0].Resource).toEqual([
       'arn:aws:s3:::my-data',
       'arn:aws:s3:::my-data/*',
     ]);
-    expect(one(json, 'aws_flow_log').vpc_id).toBe('vpc-0abc');
+    expect(one(json, 'aws_flow_log').vpc_id).toBe('vpc-0abc0abc');
   });
 
   test('PrivateNetwork warns when capacity cannot be checked or no route tables are given', () => {
     const s = stack('eu-west-1');
     new PrivateNetwork(s, 'net', {
       kmsKeyArn: KEY,
-      vpcId: 'vpc-0abc',
-      subnetIds: ['subnet-a', 'subnet-b'],
+      vpcId: 'vpc-0abc0abc',
+      subnetIds: ['subnet-0000000a', 'subnet-0000000b'],
     });
     Testing.synth(s);
     const warnings = s.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data)));
@@ -164,8 +164,8 @@ describe('parts used alone (X-13)', () => {
   test('GuardrailPolicies alone: system added, no image rule without a list, SCP output', () => {
     const s = stack('eu-west-1');
     const g = new GuardrailPolicies(s, 'g', {
-      subnetIds: ['subnet-a'],
-      securityGroupIds: ['sg-1'],
+      subnetIds: ['subnet-0000000a'],
+      securityGroupIds: ['sg-00000001'],
       allowedInstanceTypes: ['ml.t3.medium'],
     });
     expect(g.allowedInstanceTypes).toEqual(['ml.t3.medium', 'system']);

@@ -101,7 +101,7 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
     expect(
       domainError({ encryption: { kmsKeyArn: '0f0f0f0f-0000-4000-8000-000000000000' } }).message,
     ).toContain(
-      "encryption.kmsKeyArn: got '0f0f0f0f-0000-4000-8000-000000000000'; allowed: an ARN of service kms",
+      "encryption.kmsKeyArn: got '0f0f0f0f-0000-4000-8000-000000000000'; allowed: an ARN of kms such as arn:aws:kms:eu-west-1:111111111111:key/",
     );
   });
 
@@ -116,12 +116,12 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
     });
     expect(e.problems.map((p) => p.prop)).toEqual([
       'environment',
-      'idleTimeoutMinutes',
+      'tenantId',
       'presignedUrl.sourceIps[0]',
       'presignedUrl.sourceVpceIds[0]',
+      'idleTimeoutMinutes',
       'spaces[0].ownerProfileName',
       'scheduledPipelines[0].scheduleExpression',
-      'tenantId',
     ]);
     expect(e.message).toContain(
       "idleTimeoutMinutes: got '30'; allowed: an integer from 60 to 525600",
@@ -136,10 +136,10 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
       customImages: [{ appImageConfigName: 'team_image' }],
     });
     expect(e.problems.map((p) => p.prop)).toEqual([
-      'customImages[0].appImageConfigName',
-      'customImages[0].kernelName',
       'deployerPrincipalArns[0]',
       'organizationId',
+      'customImages[0].appImageConfigName',
+      'customImages[0].kernelName',
       'approvedEcrRepositoryArns[0]',
     ]);
     expect(e.message).toContain(
@@ -160,7 +160,9 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
   test('a persona principal that is not an IAM ARN or account id is rejected', () => {
     expect(
       domainError({ personas: { [Persona.AUDITOR]: ['auditors@example.com'] } }).message,
-    ).toContain("personas.AUDITOR: got 'auditors@example.com'; allowed: an IAM role/user ARN");
+    ).toContain(
+      "personas.AUDITOR[0]: got 'auditors@example.com'; allowed: an IAM role or user ARN such as arn:aws:iam::111111111111:role/data-scientists, or a 12-digit account id",
+    );
   });
 
   test('fewer than two AZs is rejected (created VPC and existing subnets)', () => {
@@ -168,15 +170,15 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
       "availabilityZoneCount: got '1'; allowed: at least 2 Availability Zones",
     );
     expect(
-      domainError({ network: { vpcId: 'vpc-0abc', subnetIds: ['subnet-1'] } }).message,
+      domainError({ network: { vpcId: 'vpc-0abc0abc', subnetIds: ['subnet-0000000a'] } }).message,
     ).toContain(
-      'subnetIds: got \'["subnet-1"]\'; allowed: private subnets in at least two Availability Zones',
+      'subnetIds: got \'["subnet-0000000a"]\'; allowed: private subnets in at least two Availability Zones',
     );
     expect(
       domainError({
         network: {
-          vpcId: 'vpc-0abc',
-          subnetIds: ['subnet-1', 'subnet-2'],
+          vpcId: 'vpc-0abc0abc',
+          subnetIds: ['subnet-0000000a', 'subnet-0000000b'],
           subnetAvailabilityZones: ['eu-west-1a', 'eu-west-1a'],
         },
       }).message,
@@ -186,9 +188,9 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
   test('overlapping, out-of-VPC and too-small subnets are rejected with the capacity plan (AWS-03)', () => {
     const e = domainError({
       network: {
-        vpcId: 'vpc-0abc',
+        vpcId: 'vpc-0abc0abc',
         existingVpcCidr: '10.0.0.0/16',
-        subnetIds: ['subnet-1', 'subnet-2', 'subnet-3'],
+        subnetIds: ['subnet-0000000a', 'subnet-0000000b', 'subnet-0000000c'],
         subnetCidrs: ['10.0.0.0/24', '10.0.0.128/25', '10.1.0.0/22'],
       },
     });
@@ -217,7 +219,7 @@ describe('parts: input validation', () => {
     expect(
       () => new PlatformKey(stack(), 'key', { rotationPeriodDays: 400, deletionWindowDays: 3 }),
     ).toThrow(
-      /rotationPeriodDays: got '400'; allowed: an integer from 90 to 365\n {2}- deletionWindowDays: got '3'; allowed: an integer from 7 to 30/,
+      /rotationPeriodDays: got '400'; allowed: an integer from 90 to 365\n {2}- deletionWindowDays: got '3'; allowed: 30 \(AWS-05 keeps a 30-day deletion window/,
     );
   });
 
@@ -301,7 +303,7 @@ describe('parts: input validation', () => {
           tenants: [{ tenantId: 'a' }, { tenantId: 'a' }, { tenantId: 'B_1' }],
         }),
     ).toThrow(
-      /tenants\[1\].tenantId: got 'a'; allowed: unique tenant ids\n.*tenants\[2\].tenantId: got 'B_1'/,
+      /tenants\[1\].tenantId: got 'a'; allowed: tenant ids that appear once \(the same as tenants\[0\].tenantId\)\n.*tenants\[2\].tenantId: got 'B_1'/,
     );
   });
 

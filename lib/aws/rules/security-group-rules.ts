@@ -120,7 +120,7 @@ function cidrIsWorld(value: any, stack: StackView): boolean | Verdict {
 function prefixListIsWorld(value: any, stack: StackView): boolean | Verdict {
   const ref = parseReference(value);
   if (!ref || ref.kind !== 'resource' || ref.type !== 'aws_ec2_managed_prefix_list') return false;
-  const list = stack.resources('aws_ec2_managed_prefix_list').find((p) => p.name === ref.name);
+  const list = stack.resource(`aws_ec2_managed_prefix_list.${ref.name}`);
   if (!list) return false;
   const cidrs = [
     ...asList(list.attributes.entry).map((e) => e?.cidr),

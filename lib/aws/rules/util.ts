@@ -150,11 +150,24 @@ export function nonEmpty(v: any): boolean {
   return Array.isArray(v) && v.length > 0;
 }
 
-/** The resource a `${type.name.attr}` reference points to, if it is in the stack. */
+/** The resource a `${type.name.attr}` reference points to, if it is in the stack (indexed). */
 export function referenced(stack: StackView, value: any, type: string): ResourceView | undefined {
   if (typeof value !== 'string') return undefined;
   const m = new RegExp(`\\$\\{${type}\\.([A-Za-z0-9_-]+)\\.`).exec(value);
-  return m ? stack.resources(type).find((r) => r.name === m[1]) : undefined;
+  return m ? stack.resource(`${type}.${m[1]}`) : undefined;
+}
+
+const MEMOS = new WeakMap<StackView, Map<string, unknown>>();
+
+/**
+ * A value computed once per stack and kept for every resource a rule checks (an index over the
+ * stack), so a rule that looks across resources stays linear in the size of the stack.
+ */
+export function perStack<T>(stack: StackView, key: string, compute: () => T): T {
+  let memo = MEMOS.get(stack);
+  if (!memo) MEMOS.set(stack, (memo = new Map()));
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
 }
 
 /** Principals of a statement as a flat list (`"*"`, AWS, Service, Federated). */

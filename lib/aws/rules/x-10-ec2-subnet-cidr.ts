@@ -1,7 +1,54 @@
-import { cidrContains, cidrsOverlap, parseCidrOrUndefined } from '../../core/cidr';
+import { cidrContains, parseCidrOrUndefined } from '../../core/cidr';
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isUnknown, read, referenced } from './util';
+import { StackView } from '../../core/compliance/stack-view';
+import { isUnknown, perStack, read, referenced } from './util';
+
+/**
+ * For every subnet whose literal CIDR overlaps another literal subnet CIDR of the same VPC, one
+ * CIDR it overlaps, by subnet address. Two CIDR blocks overlap only when one contains the other,
+ * so one sweep over the blocks sorted by start (larger first) finds every overlap: a block
+ * overlaps the innermost still-open block, and a block with any block inside it is overlapped by
+ * the first of them. Built once per stack: O(n log n) in the subnets.
+ */
+function overlapsByVpc(stack: StackView): Map<string, string> {
+  return perStack(stack, 'X-10.ec2-subnet-cidr.overlaps', () => {
+    const byVpc = new Map<
+      string,
+      Array<{ address: string; cidr: string; start: number; end: number; prefix: number }>
+    >();
+    for (const s of stack.resources('aws_subnet')) {
+      const vpc = referenced(stack, s.attributes.vpc_id, 'aws_vpc');
+      const cidr = s.attributes.cidr_block;
+      const parsed = vpc && typeof cidr === 'string' ? parseCidrOrUndefined(cidr) : undefined;
+      if (!vpc || !parsed) continue;
+      let list = byVpc.get(vpc.address);
+      if (!list) byVpc.set(vpc.address, (list = []));
+      list.push({
+        address: s.address,
+        cidr,
+        start: parsed.network,
+        end: parsed.network + parsed.size,
+        prefix: parsed.prefix,
+      });
+    }
+    const clash = new Map<string, string>();
+    for (const blocks of byVpc.values()) {
+      blocks.sort((a, b) => a.start - b.start || a.prefix - b.prefix);
+      const open: typeof blocks = [];
+      for (const b of blocks) {
+        while (open.length > 0 && open[open.length - 1].end <= b.start) open.pop();
+        const outer = open[open.length - 1];
+        if (outer) {
+          if (!clash.has(b.address)) clash.set(b.address, outer.cidr);
+          if (!clash.has(outer.address)) clash.set(outer.address, b.cidr);
+        }
+        open.push(b);
+      }
+    }
+    return clash;
+  });
+}
 
 /**
  * A subnet's CIDR lies inside its VPC's CIDR, between /16 and /28, and does not overlap another
@@ -35,14 +82,7 @@ export const x10Ec2SubnetCidr = defineRule({
       !cidrContains(vpcCidr, cidr)
     )
       return `cidr_block ${cidr} is outside the VPC CIDR ${vpcCidr}`;
-    const siblings = stack
-      .resources('aws_subnet')
-      .filter(
-        (s) => s.address !== r.address && referenced(stack, s.attributes.vpc_id, 'aws_vpc') === vpc,
-      )
-      .map((s) => s.attributes.cidr_block)
-      .filter((c) => typeof c === 'string' && parseCidrOrUndefined(c));
-    const clash = siblings.find((c) => cidrsOverlap(c, cidr));
+    const clash = overlapsByVpc(stack).get(r.address);
     return clash === undefined || `cidr_block ${cidr} overlaps ${clash} of another subnet`;
   },
 });

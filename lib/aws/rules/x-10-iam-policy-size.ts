@@ -42,8 +42,9 @@ export const x10IamPolicySize = defineRule({
   check: (r, stack) => {
     if (r.type === 'aws_iam_policy') return within('policy', r.attributes.policy, MANAGED_POLICY);
     const trust = within('assume_role_policy', r.attributes.assume_role_policy, TRUST_POLICY);
+    // indexed: the inline policies whose `role` references this role
     const inline = stack
-      .resources('aws_iam_role_policy')
+      .referencing('aws_iam_role_policy', 'role', r)
       .filter((p) => referenced(stack, p.attributes.role, 'aws_iam_role') === r)
       .map((p) => p.attributes.policy);
     const inlineBlocks = read(r, 'inline_policy');

@@ -22,8 +22,9 @@ export const x10IamRoleAttachments = defineRule({
   check: (r, stack) => {
     const managed = read(r, 'managed_policy_arns');
     if (isUnknown(managed)) return managed;
+    // indexed: the attachments whose `role` references this role
     const attached = stack
-      .resources('aws_iam_role_policy_attachment')
+      .referencing('aws_iam_role_policy_attachment', 'role', r)
       .filter((a) => referenced(stack, a.attributes.role, 'aws_iam_role') === r);
     const count = attached.length + asList(managed).length;
     return (

@@ -24,8 +24,9 @@ export const x10LogsMetricFilterOrder = defineRule({
     if (isUnknown(name))
       // a reference to a log group of the stack orders the apply; other expressions are unknown
       return /\$\{aws_cloudwatch_log_group\./.test(String(r.attributes.log_group_name)) || name;
+    // indexed by literal name: linear over the stack
     const group = stack
-      .resources('aws_cloudwatch_log_group')
+      .named('aws_cloudwatch_log_group', 'name', name)
       .find((g) => g.attributes.name === name);
     if (!group) return undefined;
     const waits =
