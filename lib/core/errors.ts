@@ -151,7 +151,8 @@ export class Validator {
     opts: { optional?: boolean; min?: number; max?: number; integer?: boolean } = {},
   ): boolean {
     if (value === undefined && (opts.optional ?? true)) return true;
-    if (isUnresolved(value)) return true;
+    // a number token is a number (Token.asNumber); a string token is not
+    if (typeof value === 'number' && isUnresolved(value)) return true;
     const bounds = [
       opts.integer ? 'an integer' : 'a number',
       opts.min !== undefined ? `>= ${opts.min}` : undefined,
@@ -172,7 +173,10 @@ export class Validator {
   /** Records a problem unless `value` is a boolean. */
   public boolean(prop: string, value: unknown, opts: { optional?: boolean } = {}): boolean {
     if (value === undefined && (opts.optional ?? true)) return true;
-    if (typeof value === 'boolean' || isUnresolved(value)) return true;
+    // a boolean token is an IResolvable (TerraformVariable.booleanValue); a string token is not
+    if (typeof value === 'boolean' || (typeof value === 'object' && isUnresolved(value))) {
+      return true;
+    }
     this.add(prop, value, 'true or false');
     return false;
   }

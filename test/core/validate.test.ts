@@ -199,3 +199,12 @@ test('X-10 a boolean token counts as unresolved', () => {
   expect(v.literal('perimeter.dryRun', flag.booleanValue)).toBe(false);
   expect(v.boolean('locks', flag.booleanValue)).toBe(true);
 });
+
+test('X-10 a string token is not a number or a boolean', () => {
+  const stack = new TerraformStack(new App(), 'n');
+  const v = new Validator(stack);
+  const s = Token.asString({ Ref: 'x' });
+  expect(v.number('retentionDays', Token.asNumber({ Ref: 'n' }))).toBe(true);
+  expect(v.number('retentionDays', s)).toBe(false);
+  expect(v.boolean('locks', s)).toBe(false);
+});
