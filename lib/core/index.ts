@@ -8,3 +8,4 @@ export { DataResidency } from './residency';
 export { RemovalPolicy } from './removal-policy';
 export type { DeletionProtection } from './removal-policy';
 export * from './compliance';
+export type { PlatformCommonProps } from './platform';

@@ -1,0 +1,99 @@
+// The contract every platform construct shares: the props each cloud's platform extends, and
+// one helper that validates them, so that `environment`, regions, personas, tags and the removal
+// policy mean the same thing and fail the same way on every cloud.
+import { Validator } from './errors';
+import { SodException } from './personas';
+import { RemovalPolicy } from './removal-policy';
+import { PlatformTags } from './tags';
+
+/**
+ * The props every platform construct takes (`SageMakerStudioDomain`, `SecureVertexPipeline`,
+ * `AzureMLWorkspace`); each cloud's props extend them.
+ */
+export interface PlatformCommonProps {
+  /**
+   * Environment name (dev, staging, prod...). It forms resource names on every cloud, so it is
+   * a literal of 1-16 lowercase letters, digits and hyphens that starts with a letter and ends
+   * with a letter or digit (the rule the strictest name it forms needs: Azure storage accounts
+   * and Key Vaults, GCS buckets, S3 buckets).
+   */
+  readonly environment: string;
+
+  /**
+   * Regions (locations) the platform may place resources and keys in (X-07). Every provider of
+   * the platform's cloud in the stack must be in one of them.
+   * @default - the platform's own region / location only
+   */
+  readonly allowedRegions?: string[];
+
+  /**
+   * Persona name (DATA_SCIENTIST, ML_ENGINEER, ...) to the principals that hold it (X-01, X-02).
+   * @default - no human principals are bound
+   */
+  readonly personas?: { [persona: string]: string[] };
+
+  /**
+   * Documented segregation-of-duties exceptions (X-02).
+   * @default - none
+   */
+  readonly sodExceptions?: SodException[];
+
+  /**
+   * Platform tags (labels on GCP) merged into every taggable resource (X-09).
+   * @default - platform tags from the construct id and environment
+   */
+  readonly tags?: PlatformTags;
+
+  /**
+   * What `terraform destroy` may do to stateful resources (X-08).
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** The one `environment` rule of every platform. */
+export const ENVIRONMENT_PATTERN = /^[a-z]([a-z0-9-]{0,14}[a-z0-9])?$/;
+
+/** What `ENVIRONMENT_PATTERN` allows, in the words of an error message. */
+export const ENVIRONMENT_ALLOWED =
+  '1-16 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit';
+
+/** What a cloud brings to the validation of the common props. */
+export interface PlatformCommonValidation {
+  /**
+   * Validates `allowedRegions` (present): records problems on `v` and returns the regions when
+   * they are usable.
+   */
+  readonly allowedRegions?: (v: Validator, prop: string, value: unknown) => void;
+  /** Validates `personas` and `sodExceptions` with the cloud's principal formats. */
+  readonly personas?: (v: Validator, personas: unknown, sodExceptions: unknown) => void;
+  /** Validates `tags` with the cloud's tag (label) rules. */
+  readonly tags?: (v: Validator, prop: string, tags: unknown) => void;
+}
+
+/**
+ * Validates the common props of a platform on `v` (problems are recorded, not thrown): the one
+ * `environment` rule, the removal policy's values, and the cloud's checks of regions, personas
+ * and tags.
+ */
+export function validatePlatformCommonProps(
+  v: Validator,
+  props: PlatformCommonProps,
+  cloud: PlatformCommonValidation = {},
+): void {
+  const env = props.environment;
+  if (
+    v.string('environment', env, { optional: false }) &&
+    v.literal('environment', env, 'it is part of every resource name')
+  ) {
+    v.require(ENVIRONMENT_PATTERN.test(env), 'environment', env, ENVIRONMENT_ALLOWED);
+  }
+  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+  if (props.allowedRegions !== undefined && cloud.allowedRegions)
+    cloud.allowedRegions(v, 'allowedRegions', props.allowedRegions);
+  if (cloud.personas) cloud.personas(v, props.personas, props.sodExceptions);
+  if (props.tags !== undefined) {
+    if (cloud.tags) cloud.tags(v, 'tags', props.tags);
+    else v.object('tags', props.tags);
+  }
+}
