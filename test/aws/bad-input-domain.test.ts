@@ -132,7 +132,6 @@ describe('X-10 missing or mistyped props from untyped callers', () => {
     ],
     [
       'a hole in a list (sparse array from YAML)',
-      // eslint-disable-next-line no-sparse-arrays
       { notebookInstances: [, { name: 'nb' }] },
       'notebookInstances[0]',
       'undefined',
