@@ -1,26 +1,10 @@
 import { awsMultiTenantExample } from '../../examples/aws-multi-tenant';
-import { ComplianceStatus } from '../../lib/core';
 import { synthExample } from '../helpers';
 
 describe('examples/aws-multi-tenant', () => {
   let json: any;
-  let report: any;
-  let addresses: string[];
   beforeAll(() => {
-    ({ json, report, addresses } = synthExample(awsMultiTenantExample));
-  });
-
-  test('snapshot', () => {
-    expect(json).toMatchSnapshot();
-  });
-
-  test('X-12 resource addresses are pinned (a diff here means destroy-and-recreate)', () => {
-    expect(addresses).toMatchSnapshot();
-  });
-
-  test('passes AwsMlopsChecks with zero findings and zero suppressions', () => {
-    expect(report.findings.filter((f: any) => f.status !== ComplianceStatus.COMPLIANT)).toEqual([]);
-    expect(report.summary.suppressed).toBe(0);
+    ({ json } = synthExample(awsMultiTenantExample));
   });
 
   test('AWS-30 one domain per tenant, one shared VPC and trail, tenant-tagged and tag-isolated', () => {
