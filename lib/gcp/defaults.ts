@@ -27,9 +27,10 @@ export const REQUIRED_RESTRICTED_SERVICES = [
  * Services that VPC Service Controls supports, among those the platform can enable (GCP-07).
  * Source: https://cloud.google.com/vpc-service-controls/docs/supported-products (and the
  * `supported_restricted_service` list of terraform-google-enterprise-genai
- * 3-networks-svpc/modules/base_env/main.tf). Not supported, so never restricted:
- * servicenetworking.googleapis.com and containerscanning.googleapis.com (its findings are served
- * by containeranalysis.googleapis.com, which is).
+ * 3-networks-svpc/modules/base_env/main.tf; the bundled reference data, X-15, holds the full
+ * list). Not supported, so never restricted: containerscanning.googleapis.com (its findings are
+ * served by containeranalysis.googleapis.com, which is). `GCP-07` checks the same against the
+ * reference data, for every service a stack enables.
  */
 export const VPC_SC_SUPPORTED_SERVICES = [
   'aiplatform.googleapis.com',
@@ -49,6 +50,7 @@ export const VPC_SC_SUPPORTED_SERVICES = [
   'monitoring.googleapis.com',
   'notebooks.googleapis.com',
   'orgpolicy.googleapis.com',
+  'servicenetworking.googleapis.com',
   'storage.googleapis.com',
   'sts.googleapis.com',
 ];

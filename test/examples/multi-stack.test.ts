@@ -98,7 +98,11 @@ describe('multi-stack example (X-14)', () => {
     const compute = Object.values<any>(net.resource.google_project_service).find(
       (s) => s.service === 'compute.googleapis.com',
     );
-    expect(compute.depends_on[0]).toMatch(/^google_org_policy_policy\./);
+    // the guard policy, then its settle wait, then the Compute API (GCP-01.default-sa-guard)
+    expect(compute.depends_on[0]).toBe('time_sleep.default-sa-guard-wait');
+    expect(
+      stacks['ms-gcp-network'].resource.time_sleep['default-sa-guard-wait'].depends_on[0],
+    ).toMatch(/^google_org_policy_policy\./);
     expect(
       stacks['ms-gcp-platform'].resource.google_access_context_manager_service_perimeter,
     ).toBeDefined();

@@ -122,7 +122,7 @@ describe('first apply on a fresh project', () => {
     ])
       expect(p.status.restricted_services).toContain(`${s}.googleapis.com`);
     expect(enabled).toContain('servicenetworking.googleapis.com');
-    expect(p.status.restricted_services).not.toContain('servicenetworking.googleapis.com');
+    expect(p.status.restricted_services).toContain('servicenetworking.googleapis.com');
     expect(p.status.restricted_services).not.toContain('containerscanning.googleapis.com');
   });
 

@@ -1027,6 +1027,7 @@ const CROSS_CASE_IDS = [
   'GCP-07.membership',
   'GCP-07.enforce-last',
   'GCP-07.perimeter',
+  'GCP-07.enabled-services', // test/gcp/settle-and-perimeter.test.ts
   'GCP-17.pool',
 ];
 
@@ -1218,12 +1219,14 @@ describe('cross-resource rules', () => {
           spec: { rules: [{ enforce: 'TRUE' }] },
         },
       },
+      time_sleep: { w: { create_duration: '120s', depends_on: ['google_org_policy_policy.g'] } },
       google_project_service: { r: { service: 'compute.googleapis.com', depends_on: deps } },
     });
     expect(run('GCP-01.default-sa-guard', s([]), 'google_project_service')).toBe(BAD);
     expect(
       run('GCP-01.default-sa-guard', s(['google_org_policy_policy.g']), 'google_project_service'),
-    ).toBe(OK);
+    ).toBe(BAD); // no settle wait
+    expect(run('GCP-01.default-sa-guard', s(['time_sleep.w']), 'google_project_service')).toBe(OK);
   });
 
   test('GCP-01.custom-code-agent: job-create roles come with the job service-account constraints', () => {

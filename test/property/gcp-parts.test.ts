@@ -4,6 +4,8 @@
 import { App, TerraformStack } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
+import { TimeProvider } from '@cdktf/provider-time/lib/provider';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { RemovalPolicy } from '../../lib/core/removal-policy';
 import {
   CmekKeys,
@@ -31,6 +33,7 @@ import {
   GcpWorkbenchInstanceProps,
   ServicePerimeter,
   ServicePerimeterProps,
+  DEFAULT_SA_GUARD_WAIT,
 } from '../../lib/gcp';
 import { PropertySubject, assertNoSilentBadInput, baselineOutcome } from './harness';
 import { realisticTokens } from './gcp-tokens';
@@ -122,7 +125,16 @@ const subjects: { [name: string]: PropertySubject<any> } = {
       dryRun: false,
       deployerIdentities: ['serviceAccount:tf@acme-seed.iam.gserviceaccount.com'],
       accessLevels: ['accessPolicies/123456789012/accessLevels/corp'],
-      additionalRestrictedServices: ['dlp.googleapis.com'],
+      // dlp, and every supported service the project enables (GCP-07.enabled-services)
+      additionalRestrictedServices: [
+        'dlp.googleapis.com',
+        'cloudresourcemanager.googleapis.com',
+        'compute.googleapis.com',
+        'dns.googleapis.com',
+        'iam.googleapis.com',
+        'orgpolicy.googleapis.com',
+        'servicenetworking.googleapis.com',
+      ],
       ingressRules: [
         {
           title: 'ci',
@@ -211,8 +223,16 @@ const subjects: { [name: string]: PropertySubject<any> } = {
         dependsOn: project.api('orgpolicy.googleapis.com'),
       });
       // the default compute SA's guard lands before the Compute API (GCP-01.default-sa-guard)
+      // and after its settle wait
       const guard = policies.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
-      if (guard) project.enableAfter('compute.googleapis.com', [guard]);
+      if (guard) {
+        const wait = new Sleep(stack, 'default-sa-guard-wait', {
+          provider: new TimeProvider(stack, 'time'),
+          createDuration: DEFAULT_SA_GUARD_WAIT,
+          dependsOn: [guard],
+        });
+        project.enableAfter('compute.googleapis.com', [wait]);
+      }
     },
   ),
   GcpBigQueryDataset: subject<GcpBigQueryDatasetProps>(

@@ -193,6 +193,13 @@ export const GCP_FRAMEWORKS: FrameworkMapping[] = [
     ],
   },
   {
+    ruleId: 'GCP-07.enabled-services',
+    framework: NIST,
+    controls: [
+      'AC-4', // Information Flow Enforcement — every enabled supported service stays inside
+    ],
+  },
+  {
     ruleId: 'GCP-07.perimeter',
     framework: NIST,
     controls: [

@@ -19,6 +19,7 @@ import { gcp06KeyRotation } from './gcp-06-key-rotation';
 import { gcp07EnforceLast } from './gcp-07-enforce-last';
 import { gcp07Ingress } from './gcp-07-ingress';
 import { gcp07PerimeterMembership } from './gcp-07-perimeter-membership';
+import { gcp07EnabledServices } from './gcp-07-enabled-services';
 import { gcp07PerimeterServices } from './gcp-07-perimeter-services';
 import { gcp07Present } from './gcp-07-present';
 import { gcp07Resources } from './gcp-07-resources';
@@ -104,6 +105,7 @@ export class GcpMlopsChecks extends RulePack {
       gcp06KeyRegion,
       gcp06BqExpiration,
       gcp07PerimeterServices,
+      gcp07EnabledServices,
       gcp07PerimeterMembership,
       gcp07Ingress,
       gcp07Resources,
