@@ -1001,9 +1001,11 @@ describe('GcpMlopsChecks rules on any Terraform JSON', () => {
       'GCP-05.api-enabled',
       'GCP-05.compute-agent',
       'GCP-06.bq-expiration',
+      'GCP-07.admits-deployer',
       'GCP-07.enforce-last',
       'GCP-07.ingress',
       'GCP-07.resources',
+      'GCP-09.workbench-dns',
       'GCP-11.shape',
       'GCP-12.soft-delete',
       'GCP-14.channel-labels',
@@ -1027,7 +1029,10 @@ const CROSS_CASE_IDS = [
   'GCP-07.membership',
   'GCP-07.enforce-last',
   'GCP-07.perimeter',
-  'GCP-07.enabled-services', // test/gcp/settle-and-perimeter.test.ts
+  // test/gcp/settle-and-perimeter.test.ts
+  'GCP-07.enabled-services',
+  'GCP-07.admits-deployer',
+  'GCP-09.workbench-dns',
   'GCP-17.pool',
 ];
 

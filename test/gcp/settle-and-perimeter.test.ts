@@ -103,6 +103,104 @@ describe('GCP-07.enabled-services: a perimeter restricts every enabled VPC-SC-su
   });
 });
 
+describe('GCP-07.admits-deployer: an enforced perimeter admits the deployers from outside', () => {
+  const perimeter = (attrs: any) => ({
+    google_access_context_manager_service_perimeter: { r: attrs },
+  });
+  const id = 'GCP-07.admits-deployer';
+  const type = 'google_access_context_manager_service_perimeter';
+
+  test('enforced, no access level, no ingress policy: warned', () => {
+    const v = run(
+      id,
+      perimeter({ status: { restricted_services: ['storage.googleapis.com'] } }),
+      type,
+    );
+    expect(v.status).toBe(ComplianceStatus.NON_COMPLIANT);
+    expect(v.detail).toMatch(/locked out/);
+  });
+
+  test('an access level, or an ingress policy: compliant', () => {
+    expect(
+      run(id, perimeter({ status: { access_levels: ['accessPolicies/1/accessLevels/ci'] } }), type)
+        .status,
+    ).toBe(ComplianceStatus.COMPLIANT);
+    const ingress = {
+      ingress_policies: [
+        { ingress_from: { identities: ['serviceAccount:tf@p.iam.gserviceaccount.com'] } },
+      ],
+    };
+    expect(run(id, perimeter({ status: ingress }), type).status).toBe(ComplianceStatus.COMPLIANT);
+  });
+
+  test('dry-run: not applicable; access levels from an expression: unknown', () => {
+    expect(
+      run(
+        id,
+        perimeter({ use_explicit_dry_run_spec: true, spec: { restricted_services: [] } }),
+        type,
+      ).status,
+    ).toBe(ComplianceStatus.NOT_APPLICABLE);
+    expect(run(id, perimeter({ status: { access_levels: '${var.levels}' } }), type).status).toBe(
+      ComplianceStatus.UNKNOWN,
+    );
+  });
+});
+
+describe('GCP-09.workbench-dns: Workbench inside a perimeter has the private zones it needs', () => {
+  const NET = '${google_compute_network.n.id}';
+  const zone = (dns: string, network = NET) => ({
+    dns_name: dns,
+    visibility: 'private',
+    private_visibility_config: { networks: [{ network_url: network }] },
+  });
+  const ALL = [
+    'notebooks.cloud.google.com.',
+    'notebooks.googleusercontent.com.',
+    'kernels.googleusercontent.com.',
+    'pkg.dev.',
+    'gcr.io.',
+  ];
+  const stack = (zones: string[], network: any = NET, perimeter = true) => ({
+    google_compute_network: { n: { name: 'n' } },
+    google_dns_managed_zone: Object.fromEntries(zones.map((d, i) => [`z${i}`, zone(d)])),
+    google_workbench_instance: { r: { gce_setup: { network_interfaces: [{ network }] } } },
+    ...(perimeter
+      ? {
+          google_access_context_manager_service_perimeter: {
+            p: { status: { restricted_services: [] } },
+          },
+        }
+      : {}),
+  });
+  const id = 'GCP-09.workbench-dns';
+  const type = 'google_workbench_instance';
+
+  test('a zone missing on the instance network: non-compliant, naming it', () => {
+    const v = run(id, stack(ALL.filter((d) => d !== 'pkg.dev.')), type);
+    expect(v.status).toBe(ComplianceStatus.NON_COMPLIANT);
+    expect(v.detail).toContain('pkg.dev.');
+  });
+
+  test('zones on another network do not count', () => {
+    const s: any = stack(ALL);
+    s.google_dns_managed_zone.z0 = zone(ALL[0], '${google_compute_network.other.id}');
+    expect(run(id, s, type).status).toBe(ComplianceStatus.NON_COMPLIANT);
+  });
+
+  test('every zone on the instance network: compliant', () => {
+    expect(run(id, stack(ALL), type).status).toBe(ComplianceStatus.COMPLIANT);
+  });
+
+  test('no perimeter, or a network of another stack: not applicable; an expression: unknown', () => {
+    expect(run(id, stack([], NET, false), type).status).toBe(ComplianceStatus.NOT_APPLICABLE);
+    expect(
+      run(id, stack([], '${data.terraform_remote_state.net.outputs.network}'), type).status,
+    ).toBe(ComplianceStatus.NOT_APPLICABLE);
+    expect(run(id, stack([], '${var.network}'), type).status).toBe(ComplianceStatus.UNKNOWN);
+  });
+});
+
 describe('the examples hold both', () => {
   const app = Testing.app();
   const stacks: { [name: string]: any } = {};

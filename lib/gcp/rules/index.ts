@@ -19,6 +19,7 @@ import { gcp06KeyRotation } from './gcp-06-key-rotation';
 import { gcp07EnforceLast } from './gcp-07-enforce-last';
 import { gcp07Ingress } from './gcp-07-ingress';
 import { gcp07PerimeterMembership } from './gcp-07-perimeter-membership';
+import { gcp07AdmitsDeployer } from './gcp-07-admits-deployer';
 import { gcp07EnabledServices } from './gcp-07-enabled-services';
 import { gcp07PerimeterServices } from './gcp-07-perimeter-services';
 import { gcp07Present } from './gcp-07-present';
@@ -28,6 +29,7 @@ import { gcp08IapSsh } from './gcp-08-iap-ssh';
 import { gcp08Network } from './gcp-08-network';
 import { gcp08Subnet } from './gcp-08-subnet';
 import { gcp09Workbench } from './gcp-09-workbench';
+import { gcp09WorkbenchDns } from './gcp-09-workbench-dns';
 import { gcp10AllServices } from './gcp-10-all-services';
 import { gcp10AuditConfig } from './gcp-10-audit-config';
 import { gcp10LogBucket } from './gcp-10-log-bucket';
@@ -106,6 +108,7 @@ export class GcpMlopsChecks extends RulePack {
       gcp06BqExpiration,
       gcp07PerimeterServices,
       gcp07EnabledServices,
+      gcp07AdmitsDeployer,
       gcp07PerimeterMembership,
       gcp07Ingress,
       gcp07Resources,
@@ -116,6 +119,7 @@ export class GcpMlopsChecks extends RulePack {
       gcp08Firewall,
       gcp08IapSsh,
       gcp09Workbench,
+      gcp09WorkbenchDns,
       gcp10AuditConfig,
       gcp10AllServices,
       gcp10LogBucket,
