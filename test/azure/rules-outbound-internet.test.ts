@@ -1,14 +1,7 @@
 import { AzureMlopsChecks } from '../../lib/azure';
-import { evaluateStack } from '../../lib/core/compliance/evaluate';
+import { COMPLIANT, describeRules, NON_COMPLIANT, tf, UNKNOWN } from '../rule-harness';
 
 const pack = new AzureMlopsChecks();
-
-function run(resource: any): Array<{ address: string; status: string; reason?: string }> {
-  const report = evaluateStack('t', { resource }, [pack], { includeCompliant: true });
-  return report.findings
-    .filter((f) => f.ruleId === 'AZ-07.outbound-internet')
-    .map((f) => ({ address: f.address, status: f.status, reason: f.reason }));
-}
 
 const ws = (mode: string) => ({ w: { managed_network: { isolation_mode: mode } } });
 const fqdn = (dest: string) => ({
@@ -27,57 +20,64 @@ const tag = (t: string) => ({
     port_ranges: '443',
   },
 });
-
-describe('AZ-07.outbound-internet', () => {
-  test("AZ-07 an FQDN rule '*' under AllowOnlyApprovedOutbound is non-compliant", () => {
-    const [f] = run({
-      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-      azurerm_machine_learning_workspace_network_outbound_rule_fqdn: fqdn('*'),
-    });
-    expect(f.status).toBe('NON_COMPLIANT');
-    expect(f.reason).toMatch(/\* opens every internet destination under AllowOnlyApprovedOutbound/);
-  });
-
-  test("AZ-07 the service tag 'internet' (any case) under AllowOnlyApprovedOutbound is non-compliant", () => {
-    const [f] = run({
-      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-      azurerm_machine_learning_workspace_network_outbound_rule_service_tag: tag('internet'),
-    });
-    expect(f.status).toBe('NON_COMPLIANT');
-  });
-
-  test('AZ-07 named destinations are compliant', () => {
-    expect(
-      run({
-        azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-        azurerm_machine_learning_workspace_network_outbound_rule_fqdn: fqdn('pypi.org'),
-        azurerm_machine_learning_workspace_network_outbound_rule_service_tag: tag('AzureMonitor'),
-      }).map((f) => f.status),
-    ).toEqual(['COMPLIANT', 'COMPLIANT']);
-  });
-
-  test('AZ-07 under AllowInternetOutbound the Internet tag changes nothing (compliant)', () => {
-    expect(
-      run({
-        azurerm_machine_learning_workspace: ws('AllowInternetOutbound'),
-        azurerm_machine_learning_workspace_network_outbound_rule_service_tag: tag('Internet'),
-      })[0].status,
-    ).toBe('COMPLIANT');
-  });
-
-  test('AZ-07 a destination or workspace known only at apply is UNKNOWN', () => {
-    expect(
-      run({
-        azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-        azurerm_machine_learning_workspace_network_outbound_rule_fqdn: fqdn('${var.dest}'),
-      })[0].status,
-    ).toBe('UNKNOWN');
-    expect(
-      run({
-        azurerm_machine_learning_workspace_network_outbound_rule_fqdn: {
-          r: { name: 'r', workspace_id: '${var.ws}', destination_fqdn: '*' },
-        },
-      })[0].status,
-    ).toBe('UNKNOWN');
-  });
+const FQDN = 'azurerm_machine_learning_workspace_network_outbound_rule_fqdn';
+const TAG = 'azurerm_machine_learning_workspace_network_outbound_rule_service_tag';
+const rule = 'AZ-07.outbound-internet';
+const named = tf({
+  azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
+  [FQDN]: fqdn('pypi.org'),
+  [TAG]: tag('AzureMonitor'),
 });
+
+describeRules('AZ-07.outbound-internet', pack, [
+  {
+    rule,
+    title: "an FQDN rule '*' under AllowOnlyApprovedOutbound",
+    json: tf({
+      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
+      [FQDN]: fqdn('*'),
+    }),
+    at: `${FQDN}.r`,
+    expect: NON_COMPLIANT,
+    detail: /\* opens every internet destination under AllowOnlyApprovedOutbound/,
+  },
+  {
+    rule,
+    title: "the service tag 'internet' (any case) under AllowOnlyApprovedOutbound",
+    json: tf({
+      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
+      [TAG]: tag('internet'),
+    }),
+    at: `${TAG}.r`,
+    expect: NON_COMPLIANT,
+  },
+  { rule, title: 'a named FQDN', json: named, at: `${FQDN}.r`, expect: COMPLIANT },
+  { rule, title: 'a named service tag', json: named, at: `${TAG}.r`, expect: COMPLIANT },
+  {
+    rule,
+    title: 'under AllowInternetOutbound the Internet tag changes nothing',
+    json: tf({
+      azurerm_machine_learning_workspace: ws('AllowInternetOutbound'),
+      [TAG]: tag('Internet'),
+    }),
+    at: `${TAG}.r`,
+    expect: COMPLIANT,
+  },
+  {
+    rule,
+    title: 'a destination known only at apply',
+    json: tf({
+      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
+      [FQDN]: fqdn('${var.dest}'),
+    }),
+    at: `${FQDN}.r`,
+    expect: UNKNOWN,
+  },
+  {
+    rule,
+    title: 'a workspace known only at apply',
+    json: tf({ [FQDN]: { r: { name: 'r', workspace_id: '${var.ws}', destination_fqdn: '*' } } }),
+    at: `${FQDN}.r`,
+    expect: UNKNOWN,
+  },
+]);
