@@ -1,6 +1,4 @@
-import { ComplianceStatus, RulePack } from '../lib/core';
-import { Rule } from '../lib/core/compliance/rule';
-import { StackView } from '../lib/core/compliance/stack-view';
+import { ComplianceStatus, Rule, RulePack, StackView } from '../lib/core';
 
 // One table-driven harness for the rule tests of the three clouds. A case names a rule of a pack
 // (by id, never by file), a Terraform JSON fixture (hand-written, or a mutation of a synthesized
