@@ -12,14 +12,20 @@ export const { COMPLIANT, NON_COMPLIANT, UNKNOWN, NOT_APPLICABLE } = ComplianceS
 /** Terraform JSON (`resource`, plus `data`, `provider`... where a case needs them). */
 export type TerraformJson = { [block: string]: any };
 
+/** A status, as the enum or its string (`'COMPLIANT'`, `'NOT_APPLICABLE'`...). */
+export type Status = `${ComplianceStatus}`;
+
+/** A fixture, or a function building it (called when the case runs, e.g. after `beforeAll`). */
+export type Fixture = TerraformJson | (() => TerraformJson);
+
 /** One row of a rule table. */
 export interface RuleCase {
   /** Rule id in the pack (e.g. `AWS-07.tls`). */
   readonly rule: string;
   /** What the fixture shows; the test title (the rule id, resource and status are added). */
   readonly title?: string;
-  /** The fixture, or a function building it (called when the case runs, e.g. after `beforeAll`). */
-  readonly json: TerraformJson | (() => TerraformJson);
+  /** The fixture. */
+  readonly json: Fixture;
   /**
    * Address of the resource the verdict is about.
    * @default - any resource the rule judges: one of them must have the expected status (for
@@ -27,7 +33,7 @@ export interface RuleCase {
    */
   readonly at?: string;
   /** The expected status (NOT_APPLICABLE: the rule looked at the resource and left it out). */
-  readonly expect: ComplianceStatus;
+  readonly expect: Status;
   /** A fragment (or pattern) the verdict's detail must contain. */
   readonly detail?: string | RegExp;
 }
@@ -44,6 +50,32 @@ export function ruleOf(pack: RulePack, id: string): Rule {
   const rule = pack.rules.find((r) => r.id === id);
   if (!rule) throw new Error(`pack ${pack.name} has no rule '${id}'`);
   return rule;
+}
+
+/**
+ * A row of a one-rule table: title, fixture (a map of resources, or Terraform JSON with a
+ * `resource` block), address (undefined: any resource), status and, optionally, a detail fragment.
+ */
+export type Row = [string, Fixture, string | undefined, Status, (string | RegExp)?];
+
+/** A row of a table of several rules: the rule id, then a {@link Row}. */
+export type RuleRow = [string, ...Row];
+
+/** The rows of a table of several rules as cases. */
+export function cases(rows: RuleRow[]): RuleCase[] {
+  return rows.flatMap(([rule, ...row]) => casesOf(rule, [row]));
+}
+
+/** The rows of one rule's table as cases. */
+export function casesOf(rule: string, rows: Row[]): RuleCase[] {
+  return rows.map(([title, json, at, expected, detail]) => ({
+    rule,
+    title,
+    json: typeof json === 'function' || json.resource ? json : tf(json),
+    at,
+    expect: expected,
+    detail,
+  }));
 }
 
 /** Wraps a map of resources into Terraform JSON, with other top-level blocks if given. */
@@ -202,15 +234,4 @@ export function withBlocksAsLists(c: RuleCase, isBlock: (key: string) => boolean
       return { ...json, resource };
     },
   };
-}
-
-/** Rule ids of a pack with no case of the given status (e.g. to require a failing case per rule). */
-export function idsWithout(
-  pack: RulePack,
-  cases: RuleCase[],
-  status: ComplianceStatus,
-  ignore: (id: string) => boolean = () => false,
-): string[] {
-  const covered = new Set(cases.filter((c) => c.expect === status).map((c) => c.rule));
-  return pack.rules.map((r) => r.id).filter((id) => !ignore(id) && !covered.has(id));
 }

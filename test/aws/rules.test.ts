@@ -1,7 +1,7 @@
 import { AwsMlopsChecks } from '../../lib/aws';
 import { ComplianceStatus } from '../../lib/core';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
-import { describeRules, NON_COMPLIANT } from '../rule-harness';
+import { describeRules } from '../rule-harness';
 import { fullProps, synthPlatform } from './fixtures';
 
 const pack = new AwsMlopsChecks();
@@ -492,7 +492,7 @@ const mutated = (mutate: Mutator) => () => {
 describeRules(
   'AwsMlopsChecks: every rule fails when its control is removed',
   pack,
-  cases.map(([rule, mutate]) => ({ rule, json: mutated(mutate), expect: NON_COMPLIANT })),
+  cases.map(([rule, mutate]) => ({ rule, json: mutated(mutate), expect: 'NON_COMPLIANT' })),
 );
 
 describe('AwsMlopsChecks on the platform and on other stacks', () => {

@@ -1,14 +1,6 @@
 import { AzureMlopsChecks } from '../../lib/azure';
-import { ComplianceStatus, RuleCategory } from '../../lib/core/compliance/rule';
-import {
-  COMPLIANT,
-  describeRuleTables,
-  NON_COMPLIANT,
-  NOT_APPLICABLE,
-  RuleCase,
-  tf,
-  UNKNOWN,
-} from '../rule-harness';
+import { RuleCategory } from '../../lib/core/compliance/rule';
+import { casesOf, describeRuleTables } from '../rule-harness';
 
 const pack = new AzureMlopsChecks();
 
@@ -35,18 +27,6 @@ test('apply rules are ERROR rules in the apply category, each citing its source'
     expect(r.source?.length).toBeGreaterThan(40);
   }
 });
-
-/** [title, Terraform JSON, address, status, detail fragment] of one rule. */
-type Row = [string, any, string, ComplianceStatus, RegExp?];
-const rows = (rule: string, list: Row[]): RuleCase[] =>
-  list.map(([title, json, at, expected, detail]) => ({
-    rule,
-    title,
-    json: json.resource ? json : tf(json),
-    at,
-    expect: expected,
-    detail,
-  }));
 
 // AZ-08.serverless-public-ip
 const serverless = (extra: any) => ({
@@ -192,12 +172,12 @@ const cmkAccount = (deps?: string[]) => ({
 
 describeRuleTables(pack, {
   'AZ-08.serverless-public-ip: the old default (public_ip_enabled false, no subnet, private workspace) fails':
-    rows('AZ-08.serverless-public-ip', [
+    casesOf('AZ-08.serverless-public-ip', [
       [
         'public_ip_enabled false, no subnet',
         serverless({ serverless_compute: { public_ip_enabled: false } }),
         WS,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /without a subnet_id/,
       ],
       // the provider default of public_ip_enabled is false too
@@ -205,80 +185,80 @@ describeRuleTables(pack, {
         'an empty serverless_compute block',
         serverless({ serverless_compute: [{}] }),
         WS,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'a public IP',
         serverless({ serverless_compute: { public_ip_enabled: true } }),
         WS,
-        COMPLIANT,
+        'COMPLIANT',
       ],
       [
         'a subnet',
         serverless({ serverless_compute: { public_ip_enabled: false, subnet_id: '/sub/x' } }),
         WS,
-        COMPLIANT,
+        'COMPLIANT',
       ],
-      ['no serverless compute', serverless({}), WS, NOT_APPLICABLE],
+      ['no serverless compute', serverless({}), WS, 'NOT_APPLICABLE'],
       [
         'public_ip_enabled from a variable',
         serverless({ serverless_compute: { public_ip_enabled: '${var.pip}' } }),
         WS,
-        UNKNOWN,
+        'UNKNOWN',
       ],
     ]),
   'AZ-04.data-plane: a closed account needs features.storage.data_plane_available = false on its provider':
-    rows('AZ-04.data-plane', [
+    casesOf('AZ-04.data-plane', [
       [
         'data_plane_available unset',
         accountOn([{}]),
         ACCOUNT,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /data_plane_available is unset \(true\)/,
       ],
       [
         'data_plane_available false',
         accountOn([{ storage: [{ data_plane_available: false }] }]),
         ACCOUNT,
-        COMPLIANT,
+        'COMPLIANT',
       ],
       // an aliased provider is the one that counts
       [
         'on an aliased provider without the feature',
         accountOn([{ storage: [{ data_plane_available: false }] }], { provider: 'azurerm.other' }),
         ACCOUNT,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       // an open account is not polled into a 403
       [
         'an open account',
         accountOn([{}], { public_network_access_enabled: true }),
         ACCOUNT,
-        COMPLIANT,
+        'COMPLIANT',
       ],
       [
         'data_plane_available from a variable',
         accountOn([{ storage: { data_plane_available: '${var.dp}' } }]),
         ACCOUNT,
-        UNKNOWN,
+        'UNKNOWN',
       ],
-      ['no provider block', closedAccount, ACCOUNT, UNKNOWN],
+      ['no provider block', closedAccount, ACCOUNT, 'UNKNOWN'],
     ]),
-  'AZ-03.data-plane-create: a key created through the data plane of a closed vault fails': rows(
+  'AZ-03.data-plane-create: a key created through the data plane of a closed vault fails': casesOf(
     'AZ-03.data-plane-create',
     [
       [
         'a closed vault',
         vault({}),
         'azurerm_key_vault_key.k',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /public network access off/,
       ],
       [
         'public access on, no IP rule',
         vault({ public_network_access_enabled: true, network_acls: { default_action: 'Deny' } }),
         'azurerm_key_vault_key.k',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'public access on, with an IP rule',
@@ -287,18 +267,18 @@ describeRuleTables(pack, {
           network_acls: { default_action: 'Deny', ip_rules: ['203.0.113.0/24'] },
         }),
         'azurerm_key_vault_key.k',
-        COMPLIANT,
+        'COMPLIANT',
       ],
       [
         'a vault from a variable',
         { azurerm_key_vault_secret: { s: { key_vault_id: '${var.vault}' } } },
         'azurerm_key_vault_secret.s',
-        UNKNOWN,
+        'UNKNOWN',
       ],
     ],
   ),
   'AZ-04.container-data-plane: storage_account_name on a closed account fails, storage_account_id passes':
-    rows('AZ-04.container-data-plane', [
+    casesOf('AZ-04.container-data-plane', [
       [
         'by account name',
         {
@@ -308,7 +288,7 @@ describeRuleTables(pack, {
           },
         },
         'azurerm_storage_container.c',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'by account id',
@@ -319,17 +299,17 @@ describeRuleTables(pack, {
           },
         },
         'azurerm_storage_container.c',
-        COMPLIANT,
+        'COMPLIANT',
       ],
       [
         'an account of another stack',
         { azurerm_storage_container: { c: { storage_account_name: 'stx' } } },
         'azurerm_storage_container.c',
-        UNKNOWN,
+        'UNKNOWN',
       ],
     ]),
   'AZ-02.cosmos-key-access: a CMK workspace without a grant to an external principal on its key fails':
-    rows('AZ-02.cosmos-key-access', [
+    casesOf('AZ-02.cosmos-key-access', [
       // only the workspace identity: Cosmos DB cannot wrap the key
       [
         'only the workspace identity',
@@ -340,21 +320,21 @@ describeRuleTables(pack, {
           },
         },
         WS,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /Azure Cosmos DB principal/,
       ],
       [
         'a grant to the Cosmos DB principal',
         { ...cmkWorkspace, azurerm_role_assignment: { c: keyGrant(COSMOS) } },
         WS,
-        COMPLIANT,
+        'COMPLIANT',
       ],
       // a reader role does not let it wrap keys
       [
         'a reader role',
         { ...cmkWorkspace, azurerm_role_assignment: { c: keyGrant(COSMOS, 'Key Vault Reader') } },
         WS,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       // the azuread lookup of the Cosmos DB application counts
       [
@@ -373,14 +353,14 @@ describeRuleTables(pack, {
           },
         },
         WS,
-        COMPLIANT,
+        'COMPLIANT',
       ],
       // a principal from a variable may be it
       [
         'a principal from a variable',
         { ...cmkWorkspace, azurerm_role_assignment: { c: keyGrant('${var.cosmos}') } },
         WS,
-        UNKNOWN,
+        'UNKNOWN',
       ],
       // service-side encryption does not use the Cosmos DB in your subscription
       [
@@ -395,23 +375,23 @@ describeRuleTables(pack, {
           },
         },
         WS,
-        NOT_APPLICABLE,
+        'NOT_APPLICABLE',
       ],
     ]),
-  'AZ-08.instance-network: no public IP needs a managed network or a subnet, not both': rows(
+  'AZ-08.instance-network: no public IP needs a managed network or a subnet, not both': casesOf(
     'AZ-08.instance-network',
     [
       [
         'no managed network, no subnet',
         instanceIn(undefined, { node_public_ip_enabled: false }),
         INSTANCE,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'a managed network',
         instanceIn('AllowOnlyApprovedOutbound', { node_public_ip_enabled: false }),
         INSTANCE,
-        COMPLIANT,
+        'COMPLIANT',
       ],
       [
         'a managed network and a subnet',
@@ -420,74 +400,74 @@ describeRuleTables(pack, {
           subnet_resource_id: '/s',
         }),
         INSTANCE,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'a subnet, managed network disabled',
         instanceIn('Disabled', { node_public_ip_enabled: false, subnet_resource_id: '/s' }),
         INSTANCE,
-        COMPLIANT,
+        'COMPLIANT',
       ],
       [
         'isolation mode from a variable',
         instanceIn('${var.mode}', { node_public_ip_enabled: false }),
         INSTANCE,
-        UNKNOWN,
+        'UNKNOWN',
       ],
     ],
   ),
   'AZ-09.duplicate-assignment: the same role to the same principal at the same scope twice fails (name or id)':
-    rows('AZ-09.duplicate-assignment', [
+    casesOf('AZ-09.duplicate-assignment', [
       [
         'by name, twice by id',
         { azurerm_role_assignment: { a: reader, b: readerById } },
         'azurerm_role_assignment.a',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'by id, twice by name',
         { azurerm_role_assignment: { a: reader, b: readerById } },
         'azurerm_role_assignment.b',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'another principal',
         { azurerm_role_assignment: { a: reader, c: { ...reader, principal_id: 'q' } } },
         'azurerm_role_assignment.a',
-        COMPLIANT,
+        'COMPLIANT',
       ],
     ]),
-  'AZ-09.role-definition-name: two custom roles with one name fail': rows(
+  'AZ-09.role-definition-name: two custom roles with one name fail': casesOf(
     'AZ-09.role-definition-name',
     [
       [
         'the same name in another case',
         { azurerm_role_definition: { a: mlEngineer, b: { ...mlEngineer, name: 'ml engineer' } } },
         'azurerm_role_definition.a',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'two names',
         { azurerm_role_definition: { a: mlEngineer, b: { ...mlEngineer, name: 'Other' } } },
         'azurerm_role_definition.a',
-        COMPLIANT,
+        'COMPLIANT',
       ],
       [
         'a name from a variable',
         { azurerm_role_definition: { a: { ...mlEngineer, name: '${var.n}' } } },
         'azurerm_role_definition.a',
-        UNKNOWN,
+        'UNKNOWN',
       ],
     ],
   ),
-  'AZ-06.dns-zone-unique: a second zone of the same name in the same resource group fails': rows(
+  'AZ-06.dns-zone-unique: a second zone of the same name in the same resource group fails': casesOf(
     'AZ-06.dns-zone-unique',
     [
       [
         'the same resource group',
         { azurerm_private_dns_zone: { a: blobZone, b: blobZone } },
         'azurerm_private_dns_zone.a',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
       [
         'two resource groups',
@@ -495,32 +475,32 @@ describeRuleTables(pack, {
           azurerm_private_dns_zone: { a: blobZone, b: { ...blobZone, resource_group_name: 'rg2' } },
         },
         'azurerm_private_dns_zone.a',
-        COMPLIANT,
+        'COMPLIANT',
       ],
     ],
   ),
   'AZ-02.rotation-limits: Key Vault limits on rotation, expiry and notification (ARM body and azurerm)':
-    rows('AZ-02.rotation-limits', [
-      ['within the limits', armKey(rotation('P90D', 'P180D', 'P30D')), ARM_KEY, COMPLIANT],
+    casesOf('AZ-02.rotation-limits', [
+      ['within the limits', armKey(rotation('P90D', 'P180D', 'P30D')), ARM_KEY, 'COMPLIANT'],
       [
         'expiry under 28 days',
         armKey(rotation('P90D', 'P20D')),
         ARM_KEY,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /under 28 days/,
       ],
       [
         'rotation under 7 days',
         armKey(rotation('P3D', 'P30D')),
         ARM_KEY,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /under 7 days/,
       ],
       [
         'rotation less than 7 days before expiry',
         armKey(rotation('P25D', 'P28D')),
         ARM_KEY,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /less than 7 days before expiry/,
       ],
       [
@@ -536,19 +516,19 @@ describeRuleTables(pack, {
           },
         },
         'azurerm_key_vault_key.k',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
       ],
-      ['a policy from a variable', armKey('${var.policy}'), ARM_KEY, UNKNOWN],
+      ['a policy from a variable', armKey('${var.policy}'), ARM_KEY, 'UNKNOWN'],
       // not a key: not applicable
       [
         'an ARM storage account',
         { azapi_resource_action: { a: { type: 'Microsoft.Storage/storageAccounts@2023-01-01' } } },
         'azapi_resource_action.a',
-        NOT_APPLICABLE,
+        'NOT_APPLICABLE',
       ],
     ]),
   'AZ-11.diagnostic-limits: overlapping categories to the same destination, or more than five settings, fail':
-    rows('AZ-11.diagnostic-limits', [
+    casesOf('AZ-11.diagnostic-limits', [
       [
         'overlapping categories',
         {
@@ -558,7 +538,7 @@ describeRuleTables(pack, {
           },
         },
         'azurerm_monitor_diagnostic_setting.a',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /group:allLogs \/ category:AuditEvent/,
       ],
       [
@@ -570,46 +550,44 @@ describeRuleTables(pack, {
           },
         },
         'azurerm_monitor_diagnostic_setting.a',
-        COMPLIANT,
+        'COMPLIANT',
       ],
       [
         'six settings on one resource',
         { azurerm_monitor_diagnostic_setting: sixSettings },
         'azurerm_monitor_diagnostic_setting.s1',
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /6 diagnostic settings .* \(at most 5\)/,
       ],
     ]),
-  'AZ-09.propagation: CMK storage waits for its identity key grant and a time_sleep after it': rows(
-    'AZ-09.propagation',
-    [
+  'AZ-09.propagation: CMK storage waits for its identity key grant and a time_sleep after it':
+    casesOf('AZ-09.propagation', [
       [
         'no wait',
         { ...cmkGrant, ...cmkAccount() },
         ACCOUNT,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /does not wait for azurerm_role_assignment\.g/,
       ],
       [
         'waits for the grant, not for propagation',
         { ...cmkGrant, ...cmkAccount(['azurerm_role_assignment.g']) },
         ACCOUNT,
-        NON_COMPLIANT,
+        'NON_COMPLIANT',
         /no propagation wait \(time_sleep\) after azurerm_role_assignment\.g/,
       ],
       [
         'waits for the time_sleep',
         { ...cmkGrant, ...cmkAccount(['time_sleep.wait']) },
         ACCOUNT,
-        COMPLIANT,
+        'COMPLIANT',
       ],
       // no grant to the identity in the stack: nothing to wait for
       [
         'no grant in the stack',
         { azurerm_user_assigned_identity: { cmk: {} }, ...cmkAccount() },
         ACCOUNT,
-        NOT_APPLICABLE,
+        'NOT_APPLICABLE',
       ],
-    ],
-  ),
+    ]),
 });

@@ -1,5 +1,5 @@
 import { AzureMlopsChecks } from '../../lib/azure';
-import { COMPLIANT, describeRules, NON_COMPLIANT, tf, UNKNOWN } from '../rule-harness';
+import { casesOf, describeRules, tf } from '../rule-harness';
 
 const pack = new AzureMlopsChecks();
 
@@ -29,55 +29,44 @@ const named = tf({
   [TAG]: tag('AzureMonitor'),
 });
 
-describeRules('AZ-07.outbound-internet', pack, [
-  {
-    rule,
-    title: "an FQDN rule '*' under AllowOnlyApprovedOutbound",
-    json: tf({
-      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-      [FQDN]: fqdn('*'),
-    }),
-    at: `${FQDN}.r`,
-    expect: NON_COMPLIANT,
-    detail: /\* opens every internet destination under AllowOnlyApprovedOutbound/,
-  },
-  {
-    rule,
-    title: "the service tag 'internet' (any case) under AllowOnlyApprovedOutbound",
-    json: tf({
-      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-      [TAG]: tag('internet'),
-    }),
-    at: `${TAG}.r`,
-    expect: NON_COMPLIANT,
-  },
-  { rule, title: 'a named FQDN', json: named, at: `${FQDN}.r`, expect: COMPLIANT },
-  { rule, title: 'a named service tag', json: named, at: `${TAG}.r`, expect: COMPLIANT },
-  {
-    rule,
-    title: 'under AllowInternetOutbound the Internet tag changes nothing',
-    json: tf({
-      azurerm_machine_learning_workspace: ws('AllowInternetOutbound'),
-      [TAG]: tag('Internet'),
-    }),
-    at: `${TAG}.r`,
-    expect: COMPLIANT,
-  },
-  {
-    rule,
-    title: 'a destination known only at apply',
-    json: tf({
-      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-      [FQDN]: fqdn('${var.dest}'),
-    }),
-    at: `${FQDN}.r`,
-    expect: UNKNOWN,
-  },
-  {
-    rule,
-    title: 'a workspace known only at apply',
-    json: tf({ [FQDN]: { r: { name: 'r', workspace_id: '${var.ws}', destination_fqdn: '*' } } }),
-    at: `${FQDN}.r`,
-    expect: UNKNOWN,
-  },
-]);
+const approved = ws('AllowOnlyApprovedOutbound');
+
+describeRules(
+  'AZ-07.outbound-internet',
+  pack,
+  casesOf(rule, [
+    [
+      "an FQDN rule '*' under AllowOnlyApprovedOutbound",
+      { azurerm_machine_learning_workspace: approved, [FQDN]: fqdn('*') },
+      `${FQDN}.r`,
+      'NON_COMPLIANT',
+      /\* opens every internet destination under AllowOnlyApprovedOutbound/,
+    ],
+    [
+      "the service tag 'internet' (any case) under AllowOnlyApprovedOutbound",
+      { azurerm_machine_learning_workspace: approved, [TAG]: tag('internet') },
+      `${TAG}.r`,
+      'NON_COMPLIANT',
+    ],
+    ['a named FQDN', named, `${FQDN}.r`, 'COMPLIANT'],
+    ['a named service tag', named, `${TAG}.r`, 'COMPLIANT'],
+    [
+      'under AllowInternetOutbound the Internet tag changes nothing',
+      { azurerm_machine_learning_workspace: ws('AllowInternetOutbound'), [TAG]: tag('Internet') },
+      `${TAG}.r`,
+      'COMPLIANT',
+    ],
+    [
+      'a destination known only at apply',
+      { azurerm_machine_learning_workspace: approved, [FQDN]: fqdn('${var.dest}') },
+      `${FQDN}.r`,
+      'UNKNOWN',
+    ],
+    [
+      'a workspace known only at apply',
+      { [FQDN]: { r: { name: 'r', workspace_id: '${var.ws}', destination_fqdn: '*' } } },
+      `${FQDN}.r`,
+      'UNKNOWN',
+    ],
+  ]),
+);

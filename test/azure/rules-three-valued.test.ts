@@ -1,14 +1,6 @@
 import { AzureMlopsChecks } from '../../lib/azure';
-import { ComplianceStatus } from '../../lib/core';
-import {
-  COMPLIANT,
-  describeRules,
-  NON_COMPLIANT,
-  RuleCase,
-  tf,
-  UNKNOWN,
-  withBlocksAsLists,
-} from '../rule-harness';
+import { cases, describeRules, RuleCase, tf, withBlocksAsLists } from '../rule-harness';
+import { GOOD_WORKSPACE } from './fixtures';
 
 const pack = new AzureMlopsChecks();
 
@@ -17,20 +9,7 @@ const everyBlock = () => true;
 
 const SUB = '/subscriptions/11111111-1111-1111-1111-111111111111';
 
-const goodWorkspace = {
-  public_network_access_enabled: false,
-  high_business_impact: true,
-  identity: { type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.id.id}'] },
-  primary_user_assigned_identity: '${azurerm_user_assigned_identity.id.id}',
-  encryption: {
-    key_id: '${azurerm_key_vault_key.k.id}',
-    key_vault_id: '${azurerm_key_vault.kv.id}',
-    user_assigned_identity_id: '${azurerm_user_assigned_identity.id.id}',
-  },
-  managed_network: { isolation_mode: 'AllowOnlyApprovedOutbound' },
-  container_registry_id: '${azurerm_container_registry.cr.id}',
-  image_build_compute_name: 'cpu',
-};
+const goodWorkspace = GOOD_WORKSPACE;
 const goodVault = {
   purge_protection_enabled: true,
   soft_delete_retention_days: 90,
@@ -115,7 +94,7 @@ const goodCase = ([rule, type, good]: [string, string, any, string]): RuleCase =
   title: 'compliant literal values',
   json: tf({ [type]: { r: good } }),
   at: `${type}.r`,
-  expect: COMPLIANT,
+  expect: 'COMPLIANT',
 });
 
 describeRules(
@@ -130,7 +109,7 @@ describeRules(
         title: `${path} as an expression`,
         json: tf({ [type]: { r: withExpression(good, path) } }),
         at: `${type}.r`,
-        expect: UNKNOWN,
+        expect: 'UNKNOWN',
       },
     ];
   }),
@@ -141,18 +120,6 @@ describeRules(
   pack,
   CASES.map((row) => withBlocksAsLists(goodCase(row), everyBlock)),
 );
-
-/** [rule, title, Terraform JSON, address, status, detail fragment]. */
-type Row = [string, string, any, string, ComplianceStatus, RegExp?];
-const rows = (list: Row[]): RuleCase[] =>
-  list.map(([rule, title, json, at, expected, detail]) => ({
-    rule,
-    title,
-    json,
-    at,
-    expect: expected,
-    detail,
-  }));
 
 const ra = (scope: string, role = 'Contributor') =>
   tf({
@@ -226,7 +193,7 @@ const LAW = 'azurerm_log_analytics_workspace.l';
 describeRules(
   'Azure rules on references and expressions across resources',
   pack,
-  rows([
+  cases([
     [
       'AZ-09',
       'Owner at ${data.azurerm_subscription...id} is a subscription-scope Owner (used to pass)',
@@ -243,29 +210,29 @@ describeRules(
         { data: { azurerm_subscription: { current: {} } } },
       ),
       RA,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     // a broad role at a scope known only at apply is UNKNOWN; at a resource group or resource it passes
-    ['AZ-09', 'Contributor at a scope from a variable', ra('${var.scope}'), RA, UNKNOWN],
+    ['AZ-09', 'Contributor at a scope from a variable', ra('${var.scope}'), RA, 'UNKNOWN'],
     [
       'AZ-09',
       'Contributor on a resource group',
       ra('${azurerm_resource_group.rg.id}'),
       RA,
-      COMPLIANT,
+      'COMPLIANT',
     ],
-    ['AZ-09', 'Contributor on a resource', ra('${azurerm_storage_account.s.id}'), RA, COMPLIANT],
-    ['AZ-09', 'Contributor on the subscription', ra(SUB), RA, NON_COMPLIANT],
+    ['AZ-09', 'Contributor on a resource', ra('${azurerm_storage_account.s.id}'), RA, 'COMPLIANT'],
+    ['AZ-09', 'Contributor on the subscription', ra(SUB), RA, 'NON_COMPLIANT'],
     [
       'AZ-09',
       'RBAC Administrator on the subscription (trailing slash)',
       ra(`${SUB}/`, 'Role Based Access Control Administrator'),
       RA,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     // a narrow role is fine anywhere, a role from a variable only matters at a wide scope
-    ['AZ-09', 'Reader at a scope from a variable', ra('${var.scope}', 'Reader'), RA, COMPLIANT],
-    ['AZ-09', 'a role from a variable on the subscription', roleFromVariable(), RA, UNKNOWN],
+    ['AZ-09', 'Reader at a scope from a variable', ra('${var.scope}', 'Reader'), RA, 'COMPLIANT'],
+    ['AZ-09', 'a role from a variable on the subscription', roleFromVariable(), RA, 'UNKNOWN'],
     // AZ-09.custom-roles: an expression action or assignable scope is UNKNOWN
     [
       'AZ-09.custom-roles',
@@ -275,21 +242,21 @@ describeRules(
         assignable_scopes: ['/subscriptions/s/resourceGroups/rg'],
       }),
       'azurerm_role_definition.d',
-      UNKNOWN,
+      'UNKNOWN',
     ],
     [
       'AZ-09.custom-roles',
       'an assignable scope from a variable',
       roleDefinition({ permissions: [{ actions: ['a/read'] }], assignable_scopes: ['${var.s}'] }),
       'azurerm_role_definition.d',
-      UNKNOWN,
+      'UNKNOWN',
     ],
     [
       'AZ-09.custom-roles',
       'a wildcard action, whatever the scope',
       roleDefinition({ permissions: { actions: ['*'] }, assignable_scopes: ['${var.s}'] }),
       'azurerm_role_definition.d',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     // AZ-06, AZ-11.diagnostics, AZ-13: a target known only at apply is UNKNOWN, not a failure
     [
@@ -307,14 +274,14 @@ describeRules(
         },
       }),
       WS,
-      UNKNOWN,
+      'UNKNOWN',
     ],
     [
       'AZ-11.diagnostics',
       'a diagnostic setting for a target from a variable',
       tf({ ...ws, azurerm_monitor_diagnostic_setting: { d: { target_resource_id: '${var.t}' } } }),
       WS,
-      UNKNOWN,
+      'UNKNOWN',
     ],
     [
       'AZ-13',
@@ -324,7 +291,7 @@ describeRules(
         azurerm_management_lock: { l: { scope: '${var.t}', lock_level: 'CanNotDelete' } },
       }),
       WS,
-      UNKNOWN,
+      'UNKNOWN',
     ],
     [
       'AZ-13',
@@ -336,7 +303,7 @@ describeRules(
         },
       }),
       WS,
-      UNKNOWN,
+      'UNKNOWN',
     ],
     // AZ-12: a policy definition id from an expression makes missing assignments UNKNOWN; the deprecated one is named
     [
@@ -347,7 +314,7 @@ describeRules(
         azurerm_resource_group_policy_assignment: { p: { policy_definition_id: '${var.def}' } },
       }),
       WS,
-      UNKNOWN,
+      'UNKNOWN',
     ],
     [
       'AZ-12',
@@ -362,7 +329,7 @@ describeRules(
         },
       }),
       WS,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /PRIVATE_LINK.*40cec1dd-a100-4920-b15b-3024fe8901ab is deprecated \(use 45e05259-1eb5-4f70-9574-baf73e9d219b\)/,
     ],
     // AZ-02.rotation: an ARM key (azapi) needs rotation and an expiry; an expression policy is UNKNOWN
@@ -374,7 +341,7 @@ describeRules(
         lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } }],
       }),
       'azapi_resource_action.k',
-      COMPLIANT,
+      'COMPLIANT',
     ],
     [
       'AZ-02.rotation',
@@ -383,21 +350,21 @@ describeRules(
         lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } }],
       }),
       'azapi_resource_action.k',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
       'AZ-02.rotation',
       'an ARM key without policy',
       armKey(undefined),
       'azapi_resource_action.k',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
       'AZ-02.rotation',
       'a policy from a variable',
       armKey('${var.policy}'),
       'azapi_resource_action.k',
-      UNKNOWN,
+      'UNKNOWN',
     ],
     // AZ-05: quarantine needs a scanner with AcrQuarantineWriter on the registry
     [
@@ -405,7 +372,7 @@ describeRules(
       'quarantine without a scanner',
       tf(quarantined),
       'azurerm_container_registry.cr',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
       'AZ-05',
@@ -421,46 +388,46 @@ describeRules(
         },
       }),
       'azurerm_container_registry.cr',
-      COMPLIANT,
+      'COMPLIANT',
     ],
     // AZ-11.private-link and AZ-11.activity-log: compliant, non-compliant and unknown
-    ['AZ-11.private-link', 'a PrivateOnly scope', scoped('PrivateOnly'), LAW, COMPLIANT],
-    ['AZ-11.private-link', 'an Open scope', scoped('Open'), LAW, NON_COMPLIANT],
+    ['AZ-11.private-link', 'a PrivateOnly scope', scoped('PrivateOnly'), LAW, 'COMPLIANT'],
+    ['AZ-11.private-link', 'an Open scope', scoped('Open'), LAW, 'NON_COMPLIANT'],
     [
       'AZ-11.private-link',
       'internet ingestion on',
       tf({ azurerm_log_analytics_workspace: { l: { internet_ingestion_enabled: true } } }),
       LAW,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
-    ['AZ-11.private-link', 'a scope of another stack', hubScope(), LAW, UNKNOWN],
+    ['AZ-11.private-link', 'a scope of another stack', hubScope(), LAW, 'UNKNOWN'],
     [
       'AZ-11.activity-log',
       'every category to the subscription data source',
       activity('${data.azurerm_subscription.current.id}', allActivity),
       WS,
-      COMPLIANT,
+      'COMPLIANT',
     ],
     [
       'AZ-11.activity-log',
       'every category to the subscription id',
       activity(SUB, allActivity),
       WS,
-      COMPLIANT,
+      'COMPLIANT',
     ],
     [
       'AZ-11.activity-log',
       'one category only',
       activity('${data.azurerm_subscription.current.id}', ['Administrative']),
       WS,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
       'AZ-11.activity-log',
       'a target from a variable',
       activity('${var.target}', allActivity),
       WS,
-      UNKNOWN,
+      'UNKNOWN',
     ],
   ]),
 );

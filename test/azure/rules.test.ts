@@ -1,35 +1,10 @@
-import { ComplianceStatus } from '../../lib/core';
 import { AzureMlopsChecks } from '../../lib/azure';
-import { COMPLIANT, describeRules, NON_COMPLIANT, RuleCase, tf } from '../rule-harness';
+import { cases, describeRules } from '../rule-harness';
+import { GOOD_WORKSPACE } from './fixtures';
 
 const pack = new AzureMlopsChecks();
 
-const goodWorkspace = {
-  public_network_access_enabled: false,
-  high_business_impact: true,
-  identity: { type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.id.id}'] },
-  primary_user_assigned_identity: '${azurerm_user_assigned_identity.id.id}',
-  encryption: {
-    key_id: '${azurerm_key_vault_key.k.id}',
-    key_vault_id: '${azurerm_key_vault.kv.id}',
-    user_assigned_identity_id: '${azurerm_user_assigned_identity.id.id}',
-  },
-  managed_network: { isolation_mode: 'AllowOnlyApprovedOutbound' },
-  container_registry_id: '${azurerm_container_registry.cr.id}',
-  image_build_compute_name: 'cpu',
-};
-
-/** [title, rule, resources, address, status, detail fragment]. */
-type Row = [string, string, any, string, ComplianceStatus, RegExp?];
-const rows = (list: Row[]): RuleCase[] =>
-  list.map(([title, rule, resources, at, expected, detail]) => ({
-    rule,
-    title,
-    json: tf(resources),
-    at,
-    expect: expected,
-    detail,
-  }));
+const goodWorkspace = GOOD_WORKSPACE;
 
 const WS = 'azurerm_machine_learning_workspace';
 const zones = {
@@ -62,40 +37,40 @@ const kvDiagnostics = {
 describeRules(
   'AzureMlopsChecks',
   pack,
-  rows([
+  cases([
     [
-      'a private, HBI, user-assigned workspace',
       'AZ-01',
+      'a private, HBI, user-assigned workspace',
       { [WS]: { ok: goodWorkspace } },
       `${WS}.ok`,
-      COMPLIANT,
+      'COMPLIANT',
     ],
     [
-      'a public, non-HBI, system-identity workspace',
       'AZ-01',
+      'a public, non-HBI, system-identity workspace',
       { [WS]: { bad: { identity: { type: 'SystemAssigned' } } } },
       `${WS}.bad`,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /public_network_access_enabled.*high_business_impact.*SystemAssigned/,
     ],
     // missing CMK on workspace, storage, registry and missing rotation
     [
-      'workspace without CMK',
       'AZ-02.workspace',
+      'workspace without CMK',
       { [WS]: { w: { ...goodWorkspace, encryption: undefined } } },
       `${WS}.w`,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
-      'storage without CMK',
       'AZ-02.storage',
+      'storage without CMK',
       { azurerm_storage_account: { s: {} } },
       'azurerm_storage_account.s',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
-      'storage with CMK, queues and tables on the account key',
       'AZ-02.storage',
+      'storage with CMK, queues and tables on the account key',
       {
         azurerm_storage_account: {
           s: {
@@ -106,37 +81,37 @@ describeRules(
         },
       },
       'azurerm_storage_account.s',
-      COMPLIANT,
+      'COMPLIANT',
     ],
     [
-      'registry without CMK',
       'AZ-02.registry',
+      'registry without CMK',
       { azurerm_container_registry: { c: {} } },
       'azurerm_container_registry.c',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
-      'key without rotation',
       'AZ-02.rotation',
+      'key without rotation',
       { azurerm_key_vault_key: { k: {} } },
       'azurerm_key_vault_key.k',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
-      'rotation every two years',
       'AZ-02.rotation',
+      'rotation every two years',
       {
         azurerm_key_vault_key: {
           k: { rotation_policy: { automatic: { time_after_creation: 'P2Y' } } },
         },
       },
       'azurerm_key_vault_key.k',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /exceeds 365/,
     ],
     [
-      'rotation every 90 days, expiry 180 (list form)',
       'AZ-02.rotation',
+      'rotation every 90 days, expiry 180 (list form)',
       {
         azurerm_key_vault_key: {
           k: {
@@ -147,20 +122,20 @@ describeRules(
         },
       },
       'azurerm_key_vault_key.k',
-      COMPLIANT,
+      'COMPLIANT',
     ],
     // a vault without purge protection, RBAC or network ACL
     [
-      'a vault with provider defaults',
       'AZ-03',
+      'a vault with provider defaults',
       { azurerm_key_vault: { kv: { soft_delete_retention_days: 7 } } },
       'azurerm_key_vault.kv',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /purge_protection_enabled.*soft_delete_retention_days is 7.*RBAC.*default_action/,
     ],
     [
-      'a hardened vault',
       'AZ-03',
+      'a hardened vault',
       {
         azurerm_key_vault: {
           kv: {
@@ -173,47 +148,47 @@ describeRules(
         },
       },
       'azurerm_key_vault.kv',
-      COMPLIANT,
+      'COMPLIANT',
     ],
     [
-      'shared keys, public blobs and no soft delete',
       'AZ-04',
+      'shared keys, public blobs and no soft delete',
       { azurerm_storage_account: { s: { min_tls_version: 'TLS1_0' } } },
       'azurerm_storage_account.s',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /min_tls_version is TLS1_0.*allow_nested_items_to_be_public.*shared_access_key_enabled/,
     ],
     [
-      'the (obsolete) admin account and a public Basic registry',
       'AZ-05',
+      'the (obsolete) admin account and a public Basic registry',
       { azurerm_container_registry: { c: { sku: 'Basic', admin_enabled: true } } },
       'azurerm_container_registry.c',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /sku is Basic.*admin account is on/,
     ],
     // both Azure ML zones in the workspace endpoint zone group
     [
-      'no private endpoint',
       'AZ-06',
+      'no private endpoint',
       wsWithZones,
       `${WS}.w`,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /no amlworkspace private endpoint/,
     ],
     [
-      'one zone of two',
       'AZ-06',
+      'one zone of two',
       {
         ...wsWithZones,
         azurerm_private_endpoint: { pe: pe(['${azurerm_private_dns_zone.api.id}']) },
       },
       `${WS}.w`,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /lacks/,
     ],
     [
-      'both zones',
       'AZ-06',
+      'both zones',
       {
         ...wsWithZones,
         azurerm_private_endpoint: {
@@ -221,51 +196,58 @@ describeRules(
         },
       },
       `${WS}.w`,
-      COMPLIANT,
+      'COMPLIANT',
     ],
     // a workspace without managed network or image-build compute
-    ['no managed network', 'AZ-07', { [WS]: { w: noBuild } }, `${WS}.w`, NON_COMPLIANT, /Disabled/],
     [
-      'no image-build compute',
-      'AZ-07.image-build',
+      'AZ-07',
+      'no managed network',
       { [WS]: { w: noBuild } },
       `${WS}.w`,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
+      /Disabled/,
+    ],
+    [
+      'AZ-07.image-build',
+      'no image-build compute',
+      { [WS]: { w: noBuild } },
+      `${WS}.w`,
+      'NON_COMPLIANT',
     ],
     // compute with provider defaults (public IP, local auth, SSH)
     [
-      'a cluster with provider defaults',
       'AZ-08.cluster',
+      'a cluster with provider defaults',
       {
         azurerm_machine_learning_compute_cluster: { c: { scale_settings: { min_node_count: 1 } } },
       },
       'azurerm_machine_learning_compute_cluster.c',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /node_public_ip_enabled.*local_auth_enabled.*ssh_public_access_enabled.*managed identity.*min_node_count is 1/,
     ],
     [
-      'an instance with SSH',
       'AZ-08.instance',
+      'an instance with SSH',
       { azurerm_machine_learning_compute_instance: { i: { ssh: { public_key: 'k' } } } },
       'azurerm_machine_learning_compute_instance.i',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /SSH is configured/,
     ],
     // Owner at subscription scope and wildcard custom roles
     [
-      'Owner at subscription scope',
       'AZ-09',
+      'Owner at subscription scope',
       {
         azurerm_role_assignment: {
           a: { scope: SUB, role_definition_name: 'Owner', principal_id: 'p' },
         },
       },
       'azurerm_role_assignment.a',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
-      'Owner on a resource group',
       'AZ-09',
+      'Owner on a resource group',
       {
         azurerm_role_assignment: {
           a: {
@@ -276,68 +258,68 @@ describeRules(
         },
       },
       'azurerm_role_assignment.a',
-      COMPLIANT,
+      'COMPLIANT',
     ],
     [
-      'a wildcard role assignable at subscription scope',
       'AZ-09.custom-roles',
+      'a wildcard role assignable at subscription scope',
       wildcardRole,
       'azurerm_role_definition.d',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /assignable at subscription/,
     ],
     // the wildcard of a subscription-wide role is reported once, by X-03.custom-role-wildcards
     [
-      'a wildcard role assignable at subscription scope',
       'X-03.custom-role-wildcards',
+      'a wildcard role assignable at subscription scope',
       wildcardRole,
       'azurerm_role_definition.d',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /actions '\*' at \/subscriptions\//,
     ],
     // classic App Insights with keys and resources without diagnostics
     [
-      'classic App Insights with keys',
       'AZ-11.app-insights',
+      'classic App Insights with keys',
       { azurerm_application_insights: { a: {} } },
       'azurerm_application_insights.a',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /classic.*local_authentication_disabled/,
     ],
     [
-      'a vault without diagnostics',
       'AZ-11.diagnostics',
+      'a vault without diagnostics',
       { azurerm_key_vault: { kv: {} } },
       'azurerm_key_vault.kv',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /no diagnostic setting/,
     ],
     [
-      'a vault with diagnostics',
       'AZ-11.diagnostics',
+      'a vault with diagnostics',
       { azurerm_key_vault: { kv: {} }, azurerm_monitor_diagnostic_setting: { d: kvDiagnostics } },
       'azurerm_key_vault.kv',
-      COMPLIANT,
+      'COMPLIANT',
     ],
     [
-      'the missing policy assignments are listed',
       'AZ-12',
+      'the missing policy assignments are listed',
       { [WS]: { w: goodWorkspace } },
       `${WS}.w`,
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
       /CMK, PRIVATE_LINK, PUBLIC_NETWORK_DISABLED/,
     ],
     // stateful resources without a lock
     [
-      'storage without a lock',
       'AZ-13',
+      'storage without a lock',
       { azurerm_storage_account: { s: {} } },
       'azurerm_storage_account.s',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
-      'storage with a lock',
       'AZ-13',
+      'storage with a lock',
       {
         azurerm_storage_account: { s: {} },
         azurerm_management_lock: {
@@ -345,22 +327,22 @@ describeRules(
         },
       },
       'azurerm_storage_account.s',
-      COMPLIANT,
+      'COMPLIANT',
     ],
     // X-08 and X-09 rules are part of the pack
     [
-      'a vault without prevent_destroy',
       'X-08',
+      'a vault without prevent_destroy',
       { azurerm_key_vault: { kv: {} } },
       'azurerm_key_vault.kv',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
     [
-      'a vault without tags',
       'X-09',
+      'a vault without tags',
       { azurerm_key_vault: { kv: {} } },
       'azurerm_key_vault.kv',
-      NON_COMPLIANT,
+      'NON_COMPLIANT',
     ],
   ]),
 );
