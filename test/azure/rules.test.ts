@@ -28,6 +28,17 @@ const SUB = '/subscriptions/11111111-1111-1111-1111-111111111111';
 const wildcardRole = {
   azurerm_role_definition: { d: { permissions: [{ actions: ['*'] }], assignable_scopes: [SUB] } },
 };
+const nsgRule = (source: string, port: string) => ({
+  name: 'r',
+  priority: 110,
+  direction: 'Inbound',
+  access: 'Allow',
+  protocol: 'Tcp',
+  source_port_range: '*',
+  destination_port_range: port,
+  source_address_prefix: source,
+  destination_address_prefix: '*',
+});
 const kvDiagnostics = {
   target_resource_id: '${azurerm_key_vault.kv.id}',
   enabled_log: [{ category_group: 'allLogs' }],
@@ -343,6 +354,71 @@ describeRules(
       { azurerm_key_vault: { kv: {} } },
       'azurerm_key_vault.kv',
       'NON_COMPLIANT',
+    ],
+    // exposure and destroy rules (any stack), also proved end to end in test/mutation/azure.test.ts
+    [
+      'X-05.ip-rules',
+      'a storage IP rule 0.0.0.0/0',
+      { azurerm_storage_account: { s: { network_rules: { ip_rules: ['0.0.0.0/0'] } } } },
+      'azurerm_storage_account.s',
+      'NON_COMPLIANT',
+      /0\.0\.0\.0\/0 \(the whole internet\)/,
+    ],
+    [
+      'X-05.ip-rules',
+      'a storage IP rule for one range',
+      { azurerm_storage_account: { s: { network_rules: { ip_rules: ['203.0.113.0/24'] } } } },
+      'azurerm_storage_account.s',
+      'COMPLIANT',
+    ],
+    [
+      'X-05.nsg-inbound',
+      'RDP from the Internet service tag',
+      { azurerm_network_security_rule: { r: nsgRule('Internet', '3389') } },
+      'azurerm_network_security_rule.r',
+      'NON_COMPLIANT',
+    ],
+    [
+      'X-05.nsg-inbound',
+      'HTTPS from the virtual network',
+      { azurerm_network_security_rule: { r: nsgRule('VirtualNetwork', '443') } },
+      'azurerm_network_security_rule.r',
+      'COMPLIANT',
+    ],
+    [
+      'X-08.force-destroy',
+      'the provider purges workspaces on destroy',
+      {
+        provider: {
+          azurerm: [
+            {
+              features: [{ machine_learning: [{ purge_soft_deleted_workspace_on_destroy: true }] }],
+            },
+          ],
+        },
+        resource: { [WS]: { w: goodWorkspace } },
+      },
+      `${WS}.w`,
+      'NON_COMPLIANT',
+      /purged on destroy/,
+    ],
+    [
+      'X-08.force-destroy',
+      'the provider keeps workspaces soft-deleted',
+      {
+        provider: {
+          azurerm: [
+            {
+              features: [
+                { machine_learning: [{ purge_soft_deleted_workspace_on_destroy: false }] },
+              ],
+            },
+          ],
+        },
+        resource: { [WS]: { w: goodWorkspace } },
+      },
+      `${WS}.w`,
+      'COMPLIANT',
     ],
   ]),
 );
