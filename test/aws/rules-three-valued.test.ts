@@ -1,6 +1,6 @@
 import { AwsMlopsChecks } from '../../lib/aws';
-import { ComplianceStatus } from '../../lib/core';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
+import { casesOf, describeRules, reshapeBlocks, tf } from '../rule-harness';
 import { fullProps, synthPlatform } from './fixtures';
 
 // Every AWS rule is three-valued: an attribute that is an unresolved expression (a variable, a
@@ -8,12 +8,6 @@ import { fullProps, synthPlatform } from './fixtures';
 // give the same verdicts whether they synthesize as one object or as a list of objects.
 
 const pack = new AwsMlopsChecks();
-
-function statusOf(json: any, ruleId: string, address: string): ComplianceStatus | undefined {
-  return evaluateStack('t', json, [pack], { includeCompliant: true }).findings.find(
-    (f) => f.ruleId === ruleId && f.address === address,
-  )?.status;
-}
 
 const policy = (...statements: any[]) =>
   JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -351,17 +345,15 @@ const expressionCases: Array<[string, any, string]> = [
   ],
 ];
 
-describe('AWS rules are three-valued: an expression gives UNKNOWN', () => {
-  test.each(
-    expressionCases.map(([id, json, address], i) => [`${id} (case ${i})`, id, json, address]),
-  )('%s', (_name, id, json, address) => {
-    expect(statusOf(json, id as string, address as string)).toBe(ComplianceStatus.UNKNOWN);
-  });
+describeRules(
+  'AWS rules are three-valued: an expression gives UNKNOWN',
+  pack,
+  expressionCases.map(([rule, json, at]) => ({ rule, json, at, expect: 'UNKNOWN' })),
+);
 
-  test('every AWS control rule (AWS-*, X-03) of the pack has an expression case', () => {
-    const ids = pack.rules.map((r) => r.id).filter((id) => id.startsWith('AWS-') || id === 'X-03');
-    expect(ids.filter((id) => !expressionCases.some(([c]) => c === id))).toEqual([]);
-  });
+test('every AWS control rule (AWS-*, X-03) of the pack has an expression case', () => {
+  const ids = pack.rules.map((r) => r.id).filter((id) => id.startsWith('AWS-') || id === 'X-03');
+  expect(ids.filter((id) => !expressionCases.some(([c]) => c === id))).toEqual([]);
 });
 
 /** Terraform JSON block attributes the AWS constructs synthesize (not maps such as tags). */
@@ -403,23 +395,7 @@ const BLOCKS = new Set([
 ]);
 
 /** Rewrites every block: `wrap` turns objects into one-element lists, else lists into objects. */
-function reshape(value: any, wrap: boolean, key?: string): any {
-  if (Array.isArray(value)) {
-    const items = value.map((v) => reshape(v, wrap));
-    return !wrap && key && BLOCKS.has(key) && items.length === 1 && typeof items[0] === 'object'
-      ? items[0]
-      : items;
-  }
-  if (value && typeof value === 'object') {
-    const out: any = {};
-    for (const [k, v] of Object.entries(value)) {
-      const r = reshape(v, wrap, k);
-      out[k] = wrap && BLOCKS.has(k) && r && typeof r === 'object' && !Array.isArray(r) ? [r] : r;
-    }
-    return out;
-  }
-  return value;
-}
+const reshape = (value: any, wrap: boolean) => reshapeBlocks(value, wrap, (k) => BLOCKS.has(k));
 
 describe('nested blocks: object form and array form give the same verdicts', () => {
   let json: any;
@@ -458,21 +434,22 @@ describe('nested blocks: object form and array form give the same verdicts', () 
   });
 });
 
-describe('policies from an aws_iam_policy_document data source of the stack are read', () => {
-  test('X-03 judges the rendered document instead of leaving it UNKNOWN', () => {
-    const json = (actions: string[]) => ({
+const fromDataSource = (actions: string[]) =>
+  tf(
+    { aws_iam_policy: { p: { policy: '${data.aws_iam_policy_document.d.json}' } } },
+    {
       data: {
         aws_iam_policy_document: {
           d: { statement: [{ effect: 'Allow', actions, resources: ['arn:aws:s3:::b/*'] }] },
         },
       },
-      resource: { aws_iam_policy: { p: { policy: '${data.aws_iam_policy_document.d.json}' } } },
-    });
-    expect(statusOf(json(['s3:GetObject']), 'X-03', 'aws_iam_policy.p')).toBe(
-      ComplianceStatus.COMPLIANT,
-    );
-    expect(statusOf(json(['s3:*']), 'X-03', 'aws_iam_policy.p')).toBe(
-      ComplianceStatus.NON_COMPLIANT,
-    );
-  });
-});
+    },
+  );
+describeRules(
+  'policies from an aws_iam_policy_document data source of the stack are read: X-03 judges the rendered document instead of leaving it UNKNOWN',
+  pack,
+  casesOf('X-03', [
+    ['s3:GetObject', fromDataSource(['s3:GetObject']), 'aws_iam_policy.p', 'COMPLIANT'],
+    ['s3:*', fromDataSource(['s3:*']), 'aws_iam_policy.p', 'NON_COMPLIANT'],
+  ]),
+);

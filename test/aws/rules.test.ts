@@ -1,7 +1,10 @@
 import { AwsMlopsChecks } from '../../lib/aws';
 import { ComplianceStatus } from '../../lib/core';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
+import { describeRules } from '../rule-harness';
 import { fullProps, synthPlatform } from './fixtures';
+
+const pack = new AwsMlopsChecks();
 
 /** Mutators that remove one control from the synthesized platform; the named rule must then fail. */
 type Mutator = (json: any) => void;
@@ -475,33 +478,32 @@ const cases: Array<[string, Mutator]> = [
   ],
 ];
 
-describe('AwsMlopsChecks: every rule fails when its control is removed', () => {
-  let base: string;
-  beforeAll(() => {
-    base = JSON.stringify(synthPlatform(fullProps()).json);
-  });
+/** The synthesized platform, once for the file; each case mutates a fresh copy. */
+let base: string;
+beforeAll(() => {
+  base = JSON.stringify(synthPlatform(fullProps()).json);
+});
+const mutated = (mutate: Mutator) => () => {
+  const json = JSON.parse(base);
+  mutate(json);
+  return json;
+};
 
+describeRules(
+  'AwsMlopsChecks: every rule fails when its control is removed',
+  pack,
+  cases.map(([rule, mutate]) => ({ rule, json: mutated(mutate), expect: 'NON_COMPLIANT' })),
+);
+
+describe('AwsMlopsChecks on the platform and on other stacks', () => {
   test('the unmodified platform is compliant with every rule', () => {
-    const report = evaluateStack('ml', JSON.parse(base), [new AwsMlopsChecks()]);
+    const report = evaluateStack('ml', JSON.parse(base), [pack]);
     expect(report.findings.filter((f) => f.status !== ComplianceStatus.COMPLIANT)).toEqual([]);
   });
 
-  test.each(cases.map(([id, m], i) => [`${id} (case ${i})`, id, m] as [string, string, Mutator]))(
-    '%s',
-    (_name, id, mutate) => {
-      const json = JSON.parse(base);
-      mutate(json);
-      const report = evaluateStack('ml', json, [new AwsMlopsChecks()]);
-      const failed = report.findings
-        .filter((f) => f.status === ComplianceStatus.NON_COMPLIANT)
-        .map((f) => f.ruleId);
-      expect(failed).toContain(id);
-    },
-  );
-
   test('every rule id of the pack is exercised by a failing case', () => {
     // the reference-data rules (X-15) have their failing cases in test/reference/
-    const ids = new AwsMlopsChecks().rules.map((r) => r.id).filter((id) => !id.startsWith('X-15.'));
+    const ids = pack.rules.map((r) => r.id).filter((id) => !id.startsWith('X-15.'));
     expect(ids.filter((id) => !cases.some(([c]) => c === id))).toEqual([]);
   });
 
@@ -509,7 +511,7 @@ describe('AwsMlopsChecks: every rule fails when its control is removed', () => {
     const report = evaluateStack(
       'other',
       { resource: { google_storage_bucket: { b: { name: 'x' } } } },
-      [new AwsMlopsChecks()],
+      [pack],
     );
     expect(report.findings).toEqual([]);
   });

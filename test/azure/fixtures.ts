@@ -20,6 +20,22 @@ export const IDS = {
 /** Encryption options every CMK workspace needs (the tenant's Azure Cosmos DB principal). */
 export const ENC = { cosmosDbPrincipalObjectId: IDS.cosmosDb };
 
+/** Attributes of a workspace every Azure workspace rule passes (rule tests on hand-written JSON). */
+export const GOOD_WORKSPACE = {
+  public_network_access_enabled: false,
+  high_business_impact: true,
+  identity: { type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.id.id}'] },
+  primary_user_assigned_identity: '${azurerm_user_assigned_identity.id.id}',
+  encryption: {
+    key_id: '${azurerm_key_vault_key.k.id}',
+    key_vault_id: '${azurerm_key_vault.kv.id}',
+    user_assigned_identity_id: '${azurerm_user_assigned_identity.id.id}',
+  },
+  managed_network: { isolation_mode: 'AllowOnlyApprovedOutbound' },
+  container_registry_id: '${azurerm_container_registry.cr.id}',
+  image_build_compute_name: 'cpu',
+};
+
 /** A stack with an azurerm 4 provider configured as the constructs require. */
 export function azureStack(
   name = 'azure',

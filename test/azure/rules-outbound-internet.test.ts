@@ -1,14 +1,7 @@
 import { AzureMlopsChecks } from '../../lib/azure';
-import { evaluateStack } from '../../lib/core/compliance/evaluate';
+import { casesOf, describeRules, tf } from '../rule-harness';
 
 const pack = new AzureMlopsChecks();
-
-function run(resource: any): Array<{ address: string; status: string; reason?: string }> {
-  const report = evaluateStack('t', { resource }, [pack], { includeCompliant: true });
-  return report.findings
-    .filter((f) => f.ruleId === 'AZ-07.outbound-internet')
-    .map((f) => ({ address: f.address, status: f.status, reason: f.reason }));
-}
 
 const ws = (mode: string) => ({ w: { managed_network: { isolation_mode: mode } } });
 const fqdn = (dest: string) => ({
@@ -27,57 +20,53 @@ const tag = (t: string) => ({
     port_ranges: '443',
   },
 });
-
-describe('AZ-07.outbound-internet', () => {
-  test("AZ-07 an FQDN rule '*' under AllowOnlyApprovedOutbound is non-compliant", () => {
-    const [f] = run({
-      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-      azurerm_machine_learning_workspace_network_outbound_rule_fqdn: fqdn('*'),
-    });
-    expect(f.status).toBe('NON_COMPLIANT');
-    expect(f.reason).toMatch(/\* opens every internet destination under AllowOnlyApprovedOutbound/);
-  });
-
-  test("AZ-07 the service tag 'internet' (any case) under AllowOnlyApprovedOutbound is non-compliant", () => {
-    const [f] = run({
-      azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-      azurerm_machine_learning_workspace_network_outbound_rule_service_tag: tag('internet'),
-    });
-    expect(f.status).toBe('NON_COMPLIANT');
-  });
-
-  test('AZ-07 named destinations are compliant', () => {
-    expect(
-      run({
-        azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-        azurerm_machine_learning_workspace_network_outbound_rule_fqdn: fqdn('pypi.org'),
-        azurerm_machine_learning_workspace_network_outbound_rule_service_tag: tag('AzureMonitor'),
-      }).map((f) => f.status),
-    ).toEqual(['COMPLIANT', 'COMPLIANT']);
-  });
-
-  test('AZ-07 under AllowInternetOutbound the Internet tag changes nothing (compliant)', () => {
-    expect(
-      run({
-        azurerm_machine_learning_workspace: ws('AllowInternetOutbound'),
-        azurerm_machine_learning_workspace_network_outbound_rule_service_tag: tag('Internet'),
-      })[0].status,
-    ).toBe('COMPLIANT');
-  });
-
-  test('AZ-07 a destination or workspace known only at apply is UNKNOWN', () => {
-    expect(
-      run({
-        azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
-        azurerm_machine_learning_workspace_network_outbound_rule_fqdn: fqdn('${var.dest}'),
-      })[0].status,
-    ).toBe('UNKNOWN');
-    expect(
-      run({
-        azurerm_machine_learning_workspace_network_outbound_rule_fqdn: {
-          r: { name: 'r', workspace_id: '${var.ws}', destination_fqdn: '*' },
-        },
-      })[0].status,
-    ).toBe('UNKNOWN');
-  });
+const FQDN = 'azurerm_machine_learning_workspace_network_outbound_rule_fqdn';
+const TAG = 'azurerm_machine_learning_workspace_network_outbound_rule_service_tag';
+const rule = 'AZ-07.outbound-internet';
+const named = tf({
+  azurerm_machine_learning_workspace: ws('AllowOnlyApprovedOutbound'),
+  [FQDN]: fqdn('pypi.org'),
+  [TAG]: tag('AzureMonitor'),
 });
+
+const approved = ws('AllowOnlyApprovedOutbound');
+
+describeRules(
+  'AZ-07.outbound-internet',
+  pack,
+  casesOf(rule, [
+    [
+      "an FQDN rule '*' under AllowOnlyApprovedOutbound",
+      { azurerm_machine_learning_workspace: approved, [FQDN]: fqdn('*') },
+      `${FQDN}.r`,
+      'NON_COMPLIANT',
+      /\* opens every internet destination under AllowOnlyApprovedOutbound/,
+    ],
+    [
+      "the service tag 'internet' (any case) under AllowOnlyApprovedOutbound",
+      { azurerm_machine_learning_workspace: approved, [TAG]: tag('internet') },
+      `${TAG}.r`,
+      'NON_COMPLIANT',
+    ],
+    ['a named FQDN', named, `${FQDN}.r`, 'COMPLIANT'],
+    ['a named service tag', named, `${TAG}.r`, 'COMPLIANT'],
+    [
+      'under AllowInternetOutbound the Internet tag changes nothing',
+      { azurerm_machine_learning_workspace: ws('AllowInternetOutbound'), [TAG]: tag('Internet') },
+      `${TAG}.r`,
+      'COMPLIANT',
+    ],
+    [
+      'a destination known only at apply',
+      { azurerm_machine_learning_workspace: approved, [FQDN]: fqdn('${var.dest}') },
+      `${FQDN}.r`,
+      'UNKNOWN',
+    ],
+    [
+      'a workspace known only at apply',
+      { [FQDN]: { r: { name: 'r', workspace_id: '${var.ws}', destination_fqdn: '*' } } },
+      `${FQDN}.r`,
+      'UNKNOWN',
+    ],
+  ]),
+);

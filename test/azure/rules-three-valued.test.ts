@@ -1,45 +1,15 @@
 import { AzureMlopsChecks } from '../../lib/azure';
-import { evaluateStack } from '../../lib/core/compliance/evaluate';
+import { cases, describeRules, RuleCase, tf, withBlocksAsLists } from '../rule-harness';
+import { GOOD_WORKSPACE } from './fixtures';
 
 const pack = new AzureMlopsChecks();
 
-function statusOf(json: any, ruleId: string, address?: string): string | undefined {
-  const stack = json.resource ? json : { resource: json };
-  return evaluateStack('t', stack, [pack], { includeCompliant: true }).findings.find(
-    (f) => f.ruleId === ruleId && (address === undefined || f.address === address),
-  )?.status;
-}
-
-/** Wraps every nested block of an object into a one-element list (the other Terraform JSON form). */
-function asLists(v: any): any {
-  if (Array.isArray(v)) return v.map(asLists);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.entries(v).map(([k, x]) => [
-        k,
-        x && typeof x === 'object' && !Array.isArray(x) ? [asLists(x)] : asLists(x),
-      ]),
-    );
-  }
-  return v;
-}
+/** Every nested block of an Azure resource may be written as a one-element list. */
+const everyBlock = () => true;
 
 const SUB = '/subscriptions/11111111-1111-1111-1111-111111111111';
 
-const goodWorkspace = {
-  public_network_access_enabled: false,
-  high_business_impact: true,
-  identity: { type: 'UserAssigned', identity_ids: ['${azurerm_user_assigned_identity.id.id}'] },
-  primary_user_assigned_identity: '${azurerm_user_assigned_identity.id.id}',
-  encryption: {
-    key_id: '${azurerm_key_vault_key.k.id}',
-    key_vault_id: '${azurerm_key_vault.kv.id}',
-    user_assigned_identity_id: '${azurerm_user_assigned_identity.id.id}',
-  },
-  managed_network: { isolation_mode: 'AllowOnlyApprovedOutbound' },
-  container_registry_id: '${azurerm_container_registry.cr.id}',
-  image_build_compute_name: 'cpu',
-};
+const goodWorkspace = GOOD_WORKSPACE;
 const goodVault = {
   purge_protection_enabled: true,
   soft_delete_retention_days: 90,
@@ -118,281 +88,346 @@ function withExpression(attrs: any, path: string): any {
   return { ...attrs, [path]: `\${var.${path}}` };
 }
 
-describe('Azure rules are three-valued (expressions give UNKNOWN, never a pass or a failure)', () => {
-  test.each(CASES)(
-    '%s on %s: compliant literal values pass, %s as an expression is UNKNOWN',
-    (rule, type, good, path) => {
-      expect(statusOf({ [type]: { r: good } }, rule)).toBe('COMPLIANT');
-      expect(statusOf({ [type]: { r: withExpression(good, path) } }, rule)).toBe('UNKNOWN');
-    },
-  );
-
-  test.each(CASES)(
-    '%s on %s: nested blocks written as lists read the same (%s)',
-    (rule, type, good) => {
-      expect(statusOf({ [type]: { r: asLists(good) } }, rule)).toBe('COMPLIANT');
-    },
-  );
-
-  test('AZ-09: Owner at ${data.azurerm_subscription...id} is a subscription-scope Owner (used to pass)', () => {
-    const json = {
-      resource: {
-        azurerm_role_assignment: {
-          a: {
-            scope: '${data.azurerm_subscription.current.id}',
-            role_definition_name: 'Owner',
-            principal_id: 'p',
-          },
-        },
-      },
-      data: { azurerm_subscription: { current: {} } },
-    };
-    expect(statusOf(json, 'AZ-09')).toBe('NON_COMPLIANT');
-  });
-
-  test('AZ-09: a broad role at a scope known only at apply is UNKNOWN; at a resource group or resource it passes', () => {
-    const ra = (scope: string, role = 'Contributor') => ({
-      azurerm_resource_group: { rg: {} },
-      azurerm_storage_account: { s: {} },
-      azurerm_role_assignment: { a: { scope, role_definition_name: role, principal_id: 'p' } },
-    });
-    expect(statusOf(ra('${var.scope}'), 'AZ-09')).toBe('UNKNOWN');
-    expect(statusOf(ra('${azurerm_resource_group.rg.id}'), 'AZ-09')).toBe('COMPLIANT');
-    expect(statusOf(ra('${azurerm_storage_account.s.id}'), 'AZ-09')).toBe('COMPLIANT');
-    expect(statusOf(ra(SUB), 'AZ-09')).toBe('NON_COMPLIANT');
-    expect(statusOf(ra(`${SUB}/`, 'Role Based Access Control Administrator'), 'AZ-09')).toBe(
-      'NON_COMPLIANT',
-    );
-    // A narrow role is fine anywhere, a role from a variable only matters at a wide scope.
-    expect(statusOf(ra('${var.scope}', 'Reader'), 'AZ-09')).toBe('COMPLIANT');
-    const fromVar = ra(SUB);
-    fromVar.azurerm_role_assignment.a = {
-      scope: SUB,
-      role_definition_id: '${var.role}',
-      principal_id: 'p',
-    } as any;
-    expect(statusOf(fromVar, 'AZ-09')).toBe('UNKNOWN');
-  });
-
-  test('AZ-09.custom-roles: an expression action or assignable scope is UNKNOWN', () => {
-    expect(
-      statusOf(
-        {
-          azurerm_role_definition: {
-            d: {
-              permissions: [{ actions: ['${var.action}'] }],
-              assignable_scopes: ['/subscriptions/s/resourceGroups/rg'],
-            },
-          },
-        },
-        'AZ-09.custom-roles',
-      ),
-    ).toBe('UNKNOWN');
-    expect(
-      statusOf(
-        {
-          azurerm_role_definition: {
-            d: { permissions: [{ actions: ['a/read'] }], assignable_scopes: ['${var.s}'] },
-          },
-        },
-        'AZ-09.custom-roles',
-      ),
-    ).toBe('UNKNOWN');
-    expect(
-      statusOf(
-        {
-          azurerm_role_definition: {
-            d: { permissions: { actions: ['*'] }, assignable_scopes: ['${var.s}'] },
-          },
-        },
-        'AZ-09.custom-roles',
-      ),
-    ).toBe('NON_COMPLIANT');
-  });
-
-  test('AZ-06, AZ-11.diagnostics, AZ-13: a target known only at apply is UNKNOWN, not a failure', () => {
-    const ws = { azurerm_machine_learning_workspace: { w: goodWorkspace } };
-    expect(
-      statusOf(
-        {
-          ...ws,
-          azurerm_private_endpoint: {
-            pe: {
-              private_service_connection: {
-                private_connection_resource_id: '${var.target}',
-                subresource_names: ['amlworkspace'],
-              },
-            },
-          },
-        },
-        'AZ-06',
-      ),
-    ).toBe('UNKNOWN');
-    expect(
-      statusOf(
-        { ...ws, azurerm_monitor_diagnostic_setting: { d: { target_resource_id: '${var.t}' } } },
-        'AZ-11.diagnostics',
-      ),
-    ).toBe('UNKNOWN');
-    expect(
-      statusOf(
-        {
-          ...ws,
-          azurerm_management_lock: { l: { scope: '${var.t}', lock_level: 'CanNotDelete' } },
-        },
-        'AZ-13',
-      ),
-    ).toBe('UNKNOWN');
-    expect(
-      statusOf(
-        {
-          ...ws,
-          azurerm_management_lock: {
-            l: { scope: '${azurerm_machine_learning_workspace.w.id}', lock_level: '${var.level}' },
-          },
-        },
-        'AZ-13',
-      ),
-    ).toBe('UNKNOWN');
-  });
-
-  test('AZ-12: a policy definition id from an expression makes missing assignments UNKNOWN; the deprecated one is named', () => {
-    const ws = { azurerm_machine_learning_workspace: { w: goodWorkspace } };
-    expect(
-      statusOf(
-        {
-          ...ws,
-          azurerm_resource_group_policy_assignment: { p: { policy_definition_id: '${var.def}' } },
-        },
-        'AZ-12',
-      ),
-    ).toBe('UNKNOWN');
-    const old = evaluateStack(
-      't',
-      {
-        resource: {
-          ...ws,
-          azurerm_resource_group_policy_assignment: {
-            p: {
-              policy_definition_id:
-                '/providers/Microsoft.Authorization/policyDefinitions/40cec1dd-a100-4920-b15b-3024fe8901ab',
-            },
-          },
-        },
-      },
-      [pack],
-      { includeCompliant: true },
-    ).findings.find((f) => f.ruleId === 'AZ-12')!;
-    expect(old.status).toBe('NON_COMPLIANT');
-    expect(old.reason).toMatch(
-      /PRIVATE_LINK.*40cec1dd-a100-4920-b15b-3024fe8901ab is deprecated \(use 45e05259-1eb5-4f70-9574-baf73e9d219b\)/,
-    );
-  });
-
-  test('AZ-02.rotation: an ARM key (azapi) needs rotation and an expiry; an expression policy is UNKNOWN', () => {
-    const key = (policy: any) => ({
-      azapi_resource_action: {
-        k: {
-          type: 'Microsoft.KeyVault/vaults/keys@2023-07-01',
-          method: 'PUT',
-          body: { properties: { rotationPolicy: policy } },
-        },
-      },
-    });
-    expect(
-      statusOf(
-        key({
-          attributes: { expiryTime: 'P180D' },
-          lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } }],
-        }),
-        'AZ-02.rotation',
-      ),
-    ).toBe('COMPLIANT');
-    expect(
-      statusOf(
-        key({
-          lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } }],
-        }),
-        'AZ-02.rotation',
-      ),
-    ).toBe('NON_COMPLIANT');
-    expect(statusOf(key(undefined), 'AZ-02.rotation')).toBe('NON_COMPLIANT');
-    expect(statusOf(key('${var.policy}'), 'AZ-02.rotation')).toBe('UNKNOWN');
-  });
-
-  test('AZ-05: quarantine needs a scanner with AcrQuarantineWriter on the registry', () => {
-    const reg = {
-      azurerm_container_registry: { cr: { ...goodRegistry, quarantine_policy_enabled: true } },
-    };
-    expect(statusOf(reg, 'AZ-05')).toBe('NON_COMPLIANT');
-    expect(
-      statusOf(
-        {
-          ...reg,
-          azurerm_role_assignment: {
-            w: {
-              scope: '${azurerm_container_registry.cr.id}',
-              role_definition_name: 'AcrQuarantineWriter',
-              principal_id: 's',
-            },
-          },
-        },
-        'AZ-05',
-      ),
-    ).toBe('COMPLIANT');
-  });
-
-  test('AZ-11.private-link and AZ-11.activity-log: compliant, non-compliant and unknown', () => {
-    const scoped = (mode: string) => ({
-      azurerm_log_analytics_workspace: {
-        l: { internet_ingestion_enabled: false, internet_query_enabled: false },
-      },
-      azurerm_monitor_private_link_scope: {
-        s: { ingestion_access_mode: mode, query_access_mode: 'PrivateOnly' },
-      },
-      azurerm_monitor_private_link_scoped_service: {
-        l: {
-          scope_name: '${azurerm_monitor_private_link_scope.s.name}',
-          linked_resource_id: '${azurerm_log_analytics_workspace.l.id}',
-        },
-      },
-    });
-    expect(statusOf(scoped('PrivateOnly'), 'AZ-11.private-link')).toBe('COMPLIANT');
-    expect(statusOf(scoped('Open'), 'AZ-11.private-link')).toBe('NON_COMPLIANT');
-    expect(
-      statusOf(
-        { azurerm_log_analytics_workspace: { l: { internet_ingestion_enabled: true } } },
-        'AZ-11.private-link',
-      ),
-    ).toBe('NON_COMPLIANT');
-    const hub = scoped('PrivateOnly') as any;
-    delete hub.azurerm_monitor_private_link_scope;
-    hub.azurerm_monitor_private_link_scoped_service.l.scope_name = 'ampls-hub';
-    expect(statusOf(hub, 'AZ-11.private-link')).toBe('UNKNOWN');
-
-    const activity = (target: string, categories: string[]) => ({
-      resource: {
-        azurerm_machine_learning_workspace: { w: goodWorkspace },
-        azurerm_monitor_diagnostic_setting: {
-          d: {
-            target_resource_id: target,
-            enabled_log: categories.map((category) => ({ category })),
-          },
-        },
-      },
-      data: { azurerm_subscription: { current: {} } },
-    });
-    const all = ['Administrative', 'Security', 'Policy'];
-    expect(
-      statusOf(activity('${data.azurerm_subscription.current.id}', all), 'AZ-11.activity-log'),
-    ).toBe('COMPLIANT');
-    expect(statusOf(activity(SUB, all), 'AZ-11.activity-log')).toBe('COMPLIANT');
-    expect(
-      statusOf(
-        activity('${data.azurerm_subscription.current.id}', ['Administrative']),
-        'AZ-11.activity-log',
-      ),
-    ).toBe('NON_COMPLIANT');
-    expect(statusOf(activity('${var.target}', all), 'AZ-11.activity-log')).toBe('UNKNOWN');
-  });
+/** The compliant fixture of a CASES row. */
+const goodCase = ([rule, type, good]: [string, string, any, string]): RuleCase => ({
+  rule,
+  title: 'compliant literal values',
+  json: tf({ [type]: { r: good } }),
+  at: `${type}.r`,
+  expect: 'COMPLIANT',
 });
+
+describeRules(
+  'Azure rules are three-valued (expressions give UNKNOWN, never a pass or a failure)',
+  pack,
+  CASES.flatMap((row) => {
+    const [rule, type, good, path] = row;
+    return [
+      goodCase(row),
+      {
+        rule,
+        title: `${path} as an expression`,
+        json: tf({ [type]: { r: withExpression(good, path) } }),
+        at: `${type}.r`,
+        expect: 'UNKNOWN',
+      },
+    ];
+  }),
+);
+
+describeRules(
+  'Azure rules read nested blocks written as lists the same',
+  pack,
+  CASES.map((row) => withBlocksAsLists(goodCase(row), everyBlock)),
+);
+
+const ra = (scope: string, role = 'Contributor') =>
+  tf({
+    azurerm_resource_group: { rg: {} },
+    azurerm_storage_account: { s: {} },
+    azurerm_role_assignment: { a: { scope, role_definition_name: role, principal_id: 'p' } },
+  });
+const roleFromVariable = () => {
+  const json = ra(SUB);
+  json.resource.azurerm_role_assignment.a = {
+    scope: SUB,
+    role_definition_id: '${var.role}',
+    principal_id: 'p',
+  };
+  return json;
+};
+const RA = 'azurerm_role_assignment.a';
+const roleDefinition = (d: any) => tf({ azurerm_role_definition: { d } });
+const WS = 'azurerm_machine_learning_workspace.w';
+const ws = { azurerm_machine_learning_workspace: { w: goodWorkspace } };
+const armKey = (policy: any) =>
+  tf({
+    azapi_resource_action: {
+      k: {
+        type: 'Microsoft.KeyVault/vaults/keys@2023-07-01',
+        method: 'PUT',
+        body: { properties: { rotationPolicy: policy } },
+      },
+    },
+  });
+const quarantined = {
+  azurerm_container_registry: { cr: { ...goodRegistry, quarantine_policy_enabled: true } },
+};
+const scoped = (mode: string): any =>
+  tf({
+    azurerm_log_analytics_workspace: {
+      l: { internet_ingestion_enabled: false, internet_query_enabled: false },
+    },
+    azurerm_monitor_private_link_scope: {
+      s: { ingestion_access_mode: mode, query_access_mode: 'PrivateOnly' },
+    },
+    azurerm_monitor_private_link_scoped_service: {
+      l: {
+        scope_name: '${azurerm_monitor_private_link_scope.s.name}',
+        linked_resource_id: '${azurerm_log_analytics_workspace.l.id}',
+      },
+    },
+  });
+const hubScope = () => {
+  const hub = scoped('PrivateOnly');
+  delete hub.resource.azurerm_monitor_private_link_scope;
+  hub.resource.azurerm_monitor_private_link_scoped_service.l.scope_name = 'ampls-hub';
+  return hub;
+};
+const activity = (target: string, categories: string[]) =>
+  tf(
+    {
+      azurerm_machine_learning_workspace: { w: goodWorkspace },
+      azurerm_monitor_diagnostic_setting: {
+        d: {
+          target_resource_id: target,
+          enabled_log: categories.map((category) => ({ category })),
+        },
+      },
+    },
+    { data: { azurerm_subscription: { current: {} } } },
+  );
+const allActivity = ['Administrative', 'Security', 'Policy'];
+const LAW = 'azurerm_log_analytics_workspace.l';
+
+describeRules(
+  'Azure rules on references and expressions across resources',
+  pack,
+  cases([
+    [
+      'AZ-09',
+      'Owner at ${data.azurerm_subscription...id} is a subscription-scope Owner (used to pass)',
+      tf(
+        {
+          azurerm_role_assignment: {
+            a: {
+              scope: '${data.azurerm_subscription.current.id}',
+              role_definition_name: 'Owner',
+              principal_id: 'p',
+            },
+          },
+        },
+        { data: { azurerm_subscription: { current: {} } } },
+      ),
+      RA,
+      'NON_COMPLIANT',
+    ],
+    // a broad role at a scope known only at apply is UNKNOWN; at a resource group or resource it passes
+    ['AZ-09', 'Contributor at a scope from a variable', ra('${var.scope}'), RA, 'UNKNOWN'],
+    [
+      'AZ-09',
+      'Contributor on a resource group',
+      ra('${azurerm_resource_group.rg.id}'),
+      RA,
+      'COMPLIANT',
+    ],
+    ['AZ-09', 'Contributor on a resource', ra('${azurerm_storage_account.s.id}'), RA, 'COMPLIANT'],
+    ['AZ-09', 'Contributor on the subscription', ra(SUB), RA, 'NON_COMPLIANT'],
+    [
+      'AZ-09',
+      'RBAC Administrator on the subscription (trailing slash)',
+      ra(`${SUB}/`, 'Role Based Access Control Administrator'),
+      RA,
+      'NON_COMPLIANT',
+    ],
+    // a narrow role is fine anywhere, a role from a variable only matters at a wide scope
+    ['AZ-09', 'Reader at a scope from a variable', ra('${var.scope}', 'Reader'), RA, 'COMPLIANT'],
+    ['AZ-09', 'a role from a variable on the subscription', roleFromVariable(), RA, 'UNKNOWN'],
+    // AZ-09.custom-roles: an expression action or assignable scope is UNKNOWN
+    [
+      'AZ-09.custom-roles',
+      'an action from a variable',
+      roleDefinition({
+        permissions: [{ actions: ['${var.action}'] }],
+        assignable_scopes: ['/subscriptions/s/resourceGroups/rg'],
+      }),
+      'azurerm_role_definition.d',
+      'UNKNOWN',
+    ],
+    [
+      'AZ-09.custom-roles',
+      'an assignable scope from a variable',
+      roleDefinition({ permissions: [{ actions: ['a/read'] }], assignable_scopes: ['${var.s}'] }),
+      'azurerm_role_definition.d',
+      'UNKNOWN',
+    ],
+    [
+      'AZ-09.custom-roles',
+      'a wildcard action, whatever the scope',
+      roleDefinition({ permissions: { actions: ['*'] }, assignable_scopes: ['${var.s}'] }),
+      'azurerm_role_definition.d',
+      'NON_COMPLIANT',
+    ],
+    // AZ-06, AZ-11.diagnostics, AZ-13: a target known only at apply is UNKNOWN, not a failure
+    [
+      'AZ-06',
+      'a private endpoint to a target from a variable',
+      tf({
+        ...ws,
+        azurerm_private_endpoint: {
+          pe: {
+            private_service_connection: {
+              private_connection_resource_id: '${var.target}',
+              subresource_names: ['amlworkspace'],
+            },
+          },
+        },
+      }),
+      WS,
+      'UNKNOWN',
+    ],
+    [
+      'AZ-11.diagnostics',
+      'a diagnostic setting for a target from a variable',
+      tf({ ...ws, azurerm_monitor_diagnostic_setting: { d: { target_resource_id: '${var.t}' } } }),
+      WS,
+      'UNKNOWN',
+    ],
+    [
+      'AZ-13',
+      'a lock on a scope from a variable',
+      tf({
+        ...ws,
+        azurerm_management_lock: { l: { scope: '${var.t}', lock_level: 'CanNotDelete' } },
+      }),
+      WS,
+      'UNKNOWN',
+    ],
+    [
+      'AZ-13',
+      'a lock level from a variable',
+      tf({
+        ...ws,
+        azurerm_management_lock: {
+          l: { scope: '${azurerm_machine_learning_workspace.w.id}', lock_level: '${var.level}' },
+        },
+      }),
+      WS,
+      'UNKNOWN',
+    ],
+    // AZ-12: a policy definition id from an expression makes missing assignments UNKNOWN; the deprecated one is named
+    [
+      'AZ-12',
+      'a policy definition id from a variable',
+      tf({
+        ...ws,
+        azurerm_resource_group_policy_assignment: { p: { policy_definition_id: '${var.def}' } },
+      }),
+      WS,
+      'UNKNOWN',
+    ],
+    [
+      'AZ-12',
+      'a deprecated policy definition',
+      tf({
+        ...ws,
+        azurerm_resource_group_policy_assignment: {
+          p: {
+            policy_definition_id:
+              '/providers/Microsoft.Authorization/policyDefinitions/40cec1dd-a100-4920-b15b-3024fe8901ab',
+          },
+        },
+      }),
+      WS,
+      'NON_COMPLIANT',
+      /PRIVATE_LINK.*40cec1dd-a100-4920-b15b-3024fe8901ab is deprecated \(use 45e05259-1eb5-4f70-9574-baf73e9d219b\)/,
+    ],
+    // AZ-02.rotation: an ARM key (azapi) needs rotation and an expiry; an expression policy is UNKNOWN
+    [
+      'AZ-02.rotation',
+      'an ARM key with rotation and expiry',
+      armKey({
+        attributes: { expiryTime: 'P180D' },
+        lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } }],
+      }),
+      'azapi_resource_action.k',
+      'COMPLIANT',
+    ],
+    [
+      'AZ-02.rotation',
+      'an ARM key without expiry',
+      armKey({
+        lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } }],
+      }),
+      'azapi_resource_action.k',
+      'NON_COMPLIANT',
+    ],
+    [
+      'AZ-02.rotation',
+      'an ARM key without policy',
+      armKey(undefined),
+      'azapi_resource_action.k',
+      'NON_COMPLIANT',
+    ],
+    [
+      'AZ-02.rotation',
+      'a policy from a variable',
+      armKey('${var.policy}'),
+      'azapi_resource_action.k',
+      'UNKNOWN',
+    ],
+    // AZ-05: quarantine needs a scanner with AcrQuarantineWriter on the registry
+    [
+      'AZ-05',
+      'quarantine without a scanner',
+      tf(quarantined),
+      'azurerm_container_registry.cr',
+      'NON_COMPLIANT',
+    ],
+    [
+      'AZ-05',
+      'quarantine with a scanner',
+      tf({
+        ...quarantined,
+        azurerm_role_assignment: {
+          w: {
+            scope: '${azurerm_container_registry.cr.id}',
+            role_definition_name: 'AcrQuarantineWriter',
+            principal_id: 's',
+          },
+        },
+      }),
+      'azurerm_container_registry.cr',
+      'COMPLIANT',
+    ],
+    // AZ-11.private-link and AZ-11.activity-log: compliant, non-compliant and unknown
+    ['AZ-11.private-link', 'a PrivateOnly scope', scoped('PrivateOnly'), LAW, 'COMPLIANT'],
+    ['AZ-11.private-link', 'an Open scope', scoped('Open'), LAW, 'NON_COMPLIANT'],
+    [
+      'AZ-11.private-link',
+      'internet ingestion on',
+      tf({ azurerm_log_analytics_workspace: { l: { internet_ingestion_enabled: true } } }),
+      LAW,
+      'NON_COMPLIANT',
+    ],
+    ['AZ-11.private-link', 'a scope of another stack', hubScope(), LAW, 'UNKNOWN'],
+    [
+      'AZ-11.activity-log',
+      'every category to the subscription data source',
+      activity('${data.azurerm_subscription.current.id}', allActivity),
+      WS,
+      'COMPLIANT',
+    ],
+    [
+      'AZ-11.activity-log',
+      'every category to the subscription id',
+      activity(SUB, allActivity),
+      WS,
+      'COMPLIANT',
+    ],
+    [
+      'AZ-11.activity-log',
+      'one category only',
+      activity('${data.azurerm_subscription.current.id}', ['Administrative']),
+      WS,
+      'NON_COMPLIANT',
+    ],
+    [
+      'AZ-11.activity-log',
+      'a target from a variable',
+      activity('${var.target}', allActivity),
+      WS,
+      'UNKNOWN',
+    ],
+  ]),
+);

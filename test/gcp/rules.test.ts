@@ -1,23 +1,28 @@
-import { ComplianceStatus, Rule, RuleCategory } from '../../lib/core/compliance/rule';
-import { StackView } from '../../lib/core/compliance/stack-view';
+import { ComplianceStatus, RuleCategory } from '../../lib/core/compliance/rule';
 import { GcpMlopsChecks } from '../../lib/gcp';
 import { CUSTOM_ROLE_DEFINITIONS } from '../../lib/gcp/role-catalogue';
+import { describeRules, RuleCase, ruleOf, tf, withBlocksAsLists } from '../rule-harness';
 
 const pack = new GcpMlopsChecks();
-const rule = (id: string): Rule => {
-  const r = pack.rules.find((x) => x.id === id);
-  if (!r) throw new Error(`no rule ${id}`);
-  return r;
-};
 
 type Resources = { [type: string]: { [name: string]: any } };
 
-/** Evaluates rule `id` on resource `type.name` of a hand-written Terraform JSON. */
-function run(id: string, resources: Resources, type: string, name = 'r', extra: any = {}) {
-  const stack = new StackView('s', { resource: resources, ...extra });
-  const view = stack.resources(type).find((r) => r.name === name)!;
-  return rule(id).evaluate(view, stack).status;
-}
+/** A case on resource `type.name` of a hand-written Terraform JSON (resources, plus `extra` blocks). */
+const at = (
+  rule: string,
+  resources: Resources,
+  type: string,
+  expected: ComplianceStatus,
+  title?: string,
+  name = 'r',
+  extra: any = {},
+): RuleCase => ({
+  rule,
+  title,
+  json: tf(resources, extra),
+  at: `${type}.${name}`,
+  expect: expected,
+});
 /** One resource `r` of `type` with `attrs`. */
 const one = (type: string, attrs: any): Resources => ({ [type]: { r: attrs } });
 
@@ -974,25 +979,537 @@ const CASES: Array<[string, string, Resources, string, ComplianceStatus]> = [
   ],
 ];
 
-describe('GcpMlopsChecks rules on any Terraform JSON', () => {
+/** The single-resource table as harness cases. */
+const SINGLE: RuleCase[] = CASES.map(([title, id, resources, type, expected]) =>
+  at(id, resources, type, expected, title),
+);
+
+// Rules whose cases need several resources.
+const key = {
+  google_kms_crypto_key: { k: { key_ring: 'x' } },
+  google_kms_crypto_key_iam_member: {
+    g: {
+      crypto_key_id: '${google_kms_crypto_key.k.id}',
+      member: 'x',
+      role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+    },
+  },
+};
+const encrypted = (attrs: any) => ({
+  ...key,
+  google_storage_bucket: {
+    r: { encryption: { default_kms_key_name: '${google_kms_crypto_key.k.id}' }, ...attrs },
+  },
+});
+const ring = {
+  google_kms_key_ring: { kr: { location: 'us-central1' } },
+  google_kms_crypto_key: { k: { key_ring: '${google_kms_key_ring.kr.id}' } },
+};
+const ringBucket = (location: string) => ({
+  ...ring,
+  google_storage_bucket: {
+    r: { location, encryption: { default_kms_key_name: '${google_kms_crypto_key.k.id}' } },
+  },
+});
+const bothMemberships = {
+  google_access_context_manager_service_perimeter: {
+    r: { status: { resources: ['projects/1'] } },
+  },
+  google_access_context_manager_service_perimeter_resource: {
+    m: {
+      perimeter_name: '${google_access_context_manager_service_perimeter.r.name}',
+      resource: 'projects/2',
+    },
+  },
+};
+const enforcedPerimeter = (deps: string[]) => ({
+  google_storage_bucket: { b: { name: 'x' } },
+  google_access_context_manager_service_perimeter: {
+    r: { ...PERIMETER_GOOD, depends_on: deps },
+  },
+});
+const vertexApi = { google_project_service: { r: { service: 'aiplatform.googleapis.com' } } };
+const net = (deps?: string[]) => ({
+  google_compute_network: { r: { name: 'n', ...(deps ? { depends_on: deps } : {}) } },
+  google_project_service: { c: { service: 'compute.googleapis.com' } },
+});
+const computeAgentGrant = (deps: string[]) => ({
+  google_project_service: { c: { service: 'compute.googleapis.com' } },
+  time_sleep: { w: { create_duration: '90s', depends_on: ['google_project_service.c'] } },
+  google_kms_crypto_key_iam_member: {
+    r: {
+      crypto_key_id: 'k',
+      role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
+      member: 'serviceAccount:service-1@compute-system.iam.gserviceaccount.com',
+      depends_on: deps,
+    },
+  },
+});
+const computeApi = (deps: string[]) => ({
+  google_org_policy_policy: {
+    g: {
+      name: 'projects/p/policies/iam.automaticIamGrantsForDefaultServiceAccounts',
+      spec: { rules: [{ enforce: 'TRUE' }] },
+    },
+  },
+  time_sleep: { w: { create_duration: '120s', depends_on: ['google_org_policy_policy.g'] } },
+  google_project_service: { r: { service: 'compute.googleapis.com', depends_on: deps } },
+});
+const jobRole = {
+  google_project_iam_custom_role: { r: { permissions: ['aiplatform.customJobs.create'] } },
+};
+const guardedJobRole = {
+  ...jobRole,
+  google_org_policy_custom_constraint: {
+    c: {
+      name: 'custom.x',
+      resource_types: ['aiplatform.googleapis.com/CustomJob'],
+      action_type: 'DENY',
+      condition: "resource.jobSpec.serviceAccount == ''",
+    },
+  },
+  google_org_policy_policy: {
+    p: { name: 'projects/p/policies/custom.x', spec: { rules: [{ enforce: 'TRUE' }] } },
+  },
+};
+const enforced = (name: string) => ({
+  ...jobRole,
+  google_org_policy_policy: {
+    p: { name: `projects/p/policies/${name}`, spec: { rules: [{ enforce: 'TRUE' }] } },
+  },
+});
+const workloadIdentity = (deps: string[]) => ({
+  google_service_account_iam_member: {
+    r: {
+      service_account_id: 'x',
+      role: 'roles/iam.workloadIdentityUser',
+      member: 'serviceAccount:p.svc.id.goog[ns/ksa]',
+      depends_on: deps,
+    },
+  },
+});
+const gkeData = { data: { google_container_cluster: { gke: { name: 'ml' } } } };
+const PERIMETER = 'google_access_context_manager_service_perimeter';
+const CROSS: RuleCase[] = [
+  // GCP-05: an encrypted resource depends on the key grant
+  at('GCP-05', encrypted({}), 'google_storage_bucket', BAD, 'no dependency on the key grant'),
+  at(
+    'GCP-05',
+    encrypted({ depends_on: ['google_kms_crypto_key_iam_member.g'] }),
+    'google_storage_bucket',
+    OK,
+    'depends on the key grant',
+  ),
+  at(
+    'GCP-05',
+    one('google_storage_bucket', {
+      encryption: { default_kms_key_name: 'projects/p/locations/l/keyRings/r/cryptoKeys/k' },
+    }),
+    'google_storage_bucket',
+    NA,
+    'a key of another stack',
+  ),
+  // GCP-06: the key region follows the key ring
+  at(
+    'GCP-06.region',
+    ringBucket('europe-west4'),
+    'google_storage_bucket',
+    BAD,
+    'key ring in us-central1',
+  ),
+  at(
+    'GCP-06.region',
+    ringBucket('us-central1'),
+    'google_storage_bucket',
+    OK,
+    'key ring in the same region',
+  ),
+  at('GCP-07.membership', bothMemberships, PERIMETER, BAD, 'inline and external members'),
+  // GCP-07.enforce-last (defect 4): an enforced perimeter waits for every resource of the stack
+  at('GCP-07.enforce-last', enforcedPerimeter([]), PERIMETER, BAD, 'waits for nothing'),
+  at(
+    'GCP-07.enforce-last',
+    enforcedPerimeter(['google_storage_bucket.b']),
+    PERIMETER,
+    OK,
+    'waits for the bucket',
+  ),
+  at(
+    'GCP-07.enforce-last',
+    {
+      google_storage_bucket: { b: {} },
+      google_access_context_manager_service_perimeter: {
+        r: { use_explicit_dry_run_spec: true, spec: PERIMETER_GOOD.status },
+      },
+    },
+    PERIMETER,
+    NA,
+    'a dry-run perimeter',
+  ),
+  // GCP-07.perimeter warns when Vertex AI is enabled without a perimeter
+  at('GCP-07.perimeter', vertexApi, 'google_project_service', BAD, 'Vertex AI without a perimeter'),
+  at(
+    'GCP-07.perimeter',
+    { ...vertexApi, ...one(PERIMETER, PERIMETER_GOOD) },
+    'google_project_service',
+    OK,
+    'Vertex AI with a perimeter',
+  ),
+  // GCP-05.api-enabled (defect 3): resources wait for their API, or read the stack that enables it
+  at('GCP-05.api-enabled', net(), 'google_compute_network', BAD, 'not waiting for the API'),
+  at(
+    'GCP-05.api-enabled',
+    net(['google_project_service.c']),
+    'google_compute_network',
+    OK,
+    'waiting for the API',
+  ),
+  at(
+    'GCP-05.api-enabled',
+    one('google_compute_network', { name: 'n' }),
+    'google_compute_network',
+    BAD,
+    'the API is not enabled by the stack',
+  ),
+  at(
+    'GCP-05.api-enabled',
+    {
+      ...net(['google_project_service.c']),
+      google_compute_subnetwork: { r: { network: '${google_compute_network.r.id}' } },
+    },
+    'google_compute_subnetwork',
+    OK,
+    'through another resource',
+  ),
+  at(
+    'GCP-05.api-enabled',
+    one('google_compute_firewall', { network: '${data.terraform_remote_state.net.outputs.id}' }),
+    'google_compute_firewall',
+    OK,
+    'a stack that reads the stack enabling the API',
+    'r',
+    { data: { terraform_remote_state: { net: {} } } },
+  ),
+  // GCP-05.compute-agent (defect 6): grants to the compute agent wait after the compute API
+  at(
+    'GCP-05.compute-agent',
+    computeAgentGrant(['google_project_service.c']),
+    'google_kms_crypto_key_iam_member',
+    BAD,
+    'right after the API',
+  ),
+  at(
+    'GCP-05.compute-agent',
+    computeAgentGrant(['time_sleep.w']),
+    'google_kms_crypto_key_iam_member',
+    OK,
+    'after a wait',
+  ),
+  // GCP-01.default-sa-guard: the Compute API waits for the default-SA guard policy
+  at('GCP-01.default-sa-guard', computeApi([]), 'google_project_service', BAD, 'no wait'),
+  at(
+    'GCP-01.default-sa-guard',
+    computeApi(['google_org_policy_policy.g']),
+    'google_project_service',
+    BAD,
+    'right after the guard policy, no settle wait',
+  ),
+  at(
+    'GCP-01.default-sa-guard',
+    computeApi(['time_sleep.w']),
+    'google_project_service',
+    OK,
+    'waits for the guard policy and its settle wait',
+  ),
+  // GCP-07.enabled-services, GCP-07.admits-deployer, GCP-09.workbench-dns: more cases in
+  // test/gcp/settle-and-perimeter.test.ts
+  at(
+    'GCP-07.enabled-services',
+    {
+      google_project_service: { s: { service: 'iam.googleapis.com' } },
+      google_access_context_manager_service_perimeter: {
+        r: { status: { restricted_services: ['storage.googleapis.com'] } },
+      },
+    },
+    'google_access_context_manager_service_perimeter',
+    BAD,
+    'an enabled supported service left unrestricted',
+  ),
+  at(
+    'GCP-07.enabled-services',
+    {
+      google_project_service: { s: { service: 'iam.googleapis.com' } },
+      google_access_context_manager_service_perimeter: {
+        r: { status: { restricted_services: ['iam.googleapis.com'] } },
+      },
+    },
+    'google_access_context_manager_service_perimeter',
+    OK,
+    'every enabled supported service restricted',
+  ),
+  at(
+    'GCP-07.admits-deployer',
+    { google_access_context_manager_service_perimeter: { r: { status: {} } } },
+    'google_access_context_manager_service_perimeter',
+    BAD,
+    'enforced, admits no one',
+  ),
+  at(
+    'GCP-07.admits-deployer',
+    {
+      google_access_context_manager_service_perimeter: {
+        r: { status: { access_levels: ['accessPolicies/1/accessLevels/ci'] } },
+      },
+    },
+    'google_access_context_manager_service_perimeter',
+    OK,
+    'an access level for the deployers',
+  ),
+  at(
+    'GCP-09.workbench-dns',
+    {
+      google_compute_network: { n: {} },
+      google_access_context_manager_service_perimeter: { p: { status: {} } },
+      google_workbench_instance: {
+        r: { gce_setup: { network_interfaces: [{ network: '${google_compute_network.n.id}' }] } },
+      },
+    },
+    'google_workbench_instance',
+    BAD,
+    'no private zones on the instance network',
+  ),
+  at(
+    'GCP-09.workbench-dns',
+    {
+      google_compute_network: { n: {} },
+      google_access_context_manager_service_perimeter: { p: { status: {} } },
+      google_dns_managed_zone: Object.fromEntries(
+        [
+          'notebooks.cloud.google.com.',
+          'notebooks.googleusercontent.com.',
+          'kernels.googleusercontent.com.',
+          'pkg.dev.',
+          'gcr.io.',
+        ].map((d, i) => [
+          `z${i}`,
+          {
+            dns_name: d,
+            private_visibility_config: {
+              networks: [{ network_url: '${google_compute_network.n.id}' }],
+            },
+          },
+        ]),
+      ),
+      google_workbench_instance: {
+        r: { gce_setup: { network_interfaces: [{ network: '${google_compute_network.n.id}' }] } },
+      },
+    },
+    'google_workbench_instance',
+    OK,
+    'every zone on the instance network',
+  ),
+  // GCP-01.custom-code-agent: job-create roles come with the job service-account constraints
+  at('GCP-01.custom-code-agent', jobRole, 'google_project_iam_custom_role', BAD, 'no constraint'),
+  at(
+    'GCP-01.custom-code-agent',
+    guardedJobRole,
+    'google_project_iam_custom_role',
+    OK,
+    'with the constraint',
+  ),
+  // the constraint defined by another stack of the organization is UNKNOWN here, not a pass
+  at(
+    'GCP-01.custom-code-agent',
+    enforced('custom.mlopsCustomJobServiceAccount'),
+    'google_project_iam_custom_role',
+    UNKNOWN,
+    "this library's constraint, defined by the stack deployed first",
+  ),
+  at(
+    'GCP-01.custom-code-agent',
+    enforced('custom.other'),
+    'google_project_iam_custom_role',
+    BAD,
+    'another custom constraint whose condition the stack cannot show',
+  ),
+  at(
+    'GCP-01.custom-code-agent',
+    enforced('custom.mlopsTuningJobServiceAccount'),
+    'google_project_iam_custom_role',
+    BAD,
+    "the library's tuning-job constraint does not cover custom jobs",
+  ),
+  // GCP-17.pool (defect 2): Workload Identity bindings depend on the cluster that creates the pool
+  at(
+    'GCP-17.pool',
+    workloadIdentity([]),
+    'google_service_account_iam_member',
+    BAD,
+    'no dependency on the cluster',
+    'r',
+    gkeData,
+  ),
+  at(
+    'GCP-17.pool',
+    workloadIdentity(['data.google_container_cluster.gke']),
+    'google_service_account_iam_member',
+    OK,
+    'depends on the cluster',
+    'r',
+    gkeData,
+  ),
+  at(
+    'GCP-17.pool',
+    one('google_service_account_iam_member', { member: SA }),
+    'google_service_account_iam_member',
+    NA,
+    'not a Workload Identity binding',
+  ),
+];
+
+// [rule id, type, attributes whose deciding value is an expression]
+const EXPRESSIONS: Array<[string, string, any]> = [
+  ['GCP-01', 'google_project_iam_member', { role: 'roles/viewer', member: E }],
+  ['GCP-01', 'google_workbench_instance', { gce_setup: E }],
+  ['GCP-02', 'google_project_iam_member', { role: E, member: SA }],
+  ['GCP-03', 'google_project_iam_member', { role: E, member: SA }],
+  ['GCP-03.groups', 'google_project_iam_member', { role: 'roles/viewer', member: E }],
+  ['GCP-04', 'google_project_iam_custom_role', { permissions: E }],
+  ['GCP-06.rotation', 'google_kms_crypto_key', { rotation_period: E }],
+  ['GCP-06.cmek', 'google_workbench_instance', { gce_setup: E }],
+  ['GCP-06.bq-expiration', 'google_bigquery_dataset', { default_table_expiration_ms: E }],
+  [
+    'GCP-07',
+    'google_access_context_manager_service_perimeter',
+    { status: { restricted_services: E } },
+  ],
+  ['GCP-07', 'google_access_context_manager_service_perimeter', { use_explicit_dry_run_spec: E }],
+  [
+    'GCP-07.ingress',
+    'google_access_context_manager_service_perimeter',
+    {
+      status: {
+        ingress_policies: [{ ...INGRESS_GOOD, ingress_from: { identities: [SA], sources: E } }],
+      },
+    },
+  ],
+  [
+    'GCP-07.resources',
+    'google_access_context_manager_service_perimeter',
+    { status: { resources: [E] } },
+  ],
+  ['GCP-08.network', 'google_compute_network', { auto_create_subnetworks: E }],
+  ['GCP-08.subnet', 'google_compute_subnetwork', { private_ip_google_access: E }],
+  [
+    'GCP-08.firewall',
+    'google_compute_firewall',
+    { direction: 'INGRESS', source_ranges: E, allow: [{ protocol: 'tcp' }] },
+  ],
+  [
+    'GCP-08.targets',
+    'google_compute_firewall',
+    { direction: 'INGRESS', allow: [{ protocol: 'tcp' }], target_service_accounts: E },
+  ],
+  ['GCP-09', 'google_workbench_instance', { gce_setup: { ...WB_GOOD, disable_public_ip: E } }],
+  ['GCP-10.audit-config', 'google_project_iam_audit_config', { audit_log_config: E }],
+  ['GCP-10.all-services', 'google_project_iam_audit_config', { service: E }],
+  [
+    'GCP-10.log-bucket',
+    'google_logging_project_bucket_config',
+    { cmek_settings: { kms_key_name: 'k' }, retention_days: 30, locked: E },
+  ],
+  ['GCP-11', 'google_org_policy_policy', { name: `projects/p/policies/${E}` }],
+  [
+    'GCP-11',
+    'google_org_policy_policy',
+    { name: 'projects/p/policies/compute.requireOsLogin', spec: { rules: E } },
+  ],
+  [
+    'GCP-11.shape',
+    'google_org_policy_policy',
+    { name: 'projects/p/policies/compute.requireOsLogin', spec: E },
+  ],
+  ['GCP-12.access', 'google_storage_bucket', { ...BUCKET_GOOD, uniform_bucket_level_access: E }],
+  ['GCP-12.lifecycle', 'google_storage_bucket', { ...BUCKET_GOOD, versioning: E }],
+  ['GCP-12.logging', 'google_storage_bucket', { ...BUCKET_GOOD, logging: E }],
+  [
+    'GCP-12.soft-delete',
+    'google_storage_bucket',
+    { ...BUCKET_GOOD, soft_delete_policy: { retention_duration_seconds: E } },
+  ],
+  [
+    'GCP-13',
+    'google_artifact_registry_repository',
+    {
+      format: 'DOCKER',
+      cleanup_policies: [{ id: 'x' }],
+      vulnerability_scanning_config: { enablement_config: E },
+    },
+  ],
+  ['GCP-14', 'google_monitoring_alert_policy', { notification_channels: E }],
+  [
+    'GCP-14.channel-labels',
+    'google_monitoring_notification_channel',
+    { type: E, labels: { x: 'y' } },
+  ],
+  [
+    'GCP-14.log-alert',
+    'google_monitoring_alert_policy',
+    { conditions: [{ condition_matched_log: {} }], alert_strategy: E },
+  ],
+  [
+    'GCP-15',
+    'google_vertex_ai_endpoint',
+    { private_service_connect_config: { enable_private_service_connect: E } },
+  ],
+  ['GCP-15.format', 'google_vertex_ai_endpoint', { name: E }],
+  ['X-09', 'google_storage_bucket', { labels: E }],
+];
+
+/** Wraps every nested block (plain object) of a value in a one-element array. */
+const isBlock = (key: string) => !/labels|metadata|lifecycle/.test(key);
+const blockCases = CASES.filter(([, , res]) =>
+  Object.values(res).some((byName) =>
+    Object.values(byName).some((a: any) =>
+      Object.values(a).some((x) => x && typeof x === 'object' && !Array.isArray(x)),
+    ),
+  ),
+);
+
+describeRules('GcpMlopsChecks rules on any Terraform JSON', pack, SINGLE);
+describeRules('cross-resource rules', pack, CROSS);
+describeRules(
+  'three-valued reads: an expression gives UNKNOWN',
+  pack,
+  EXPRESSIONS.map(([id, type, attrs]) => at(id, one(type, attrs), type, UNKNOWN, 'an expression')),
+);
+describeRules(
+  'three-valued reads: the array form of blocks gives the same verdict',
+  pack,
+  blockCases.map(([title, id, resources, type, expected]) =>
+    withBlocksAsLists(at(id, resources, type, expected, title), isBlock),
+  ),
+);
+
+describe('GcpMlopsChecks', () => {
   test('rule ids are control ids with an optional facet', () => {
     for (const r of pack.rules) expect(r.id).toMatch(/^(GCP-\d\d(\.[a-z-]+)?|X-\d\d(\.[a-z-]+)?)$/);
-  });
-
-  test.each(CASES)('%s (%s)', (_title, id, resources, type, expected) => {
-    expect(run(id, resources, type)).toBe(expected);
   });
 
   test('every rule of the pack has a compliant and a non-compliant case', () => {
     // the reference-data rules (X-15) have their cases in test/reference/
     const ids = new Set(pack.rules.map((r) => r.id).filter((id) => !id.startsWith('X-15.')));
     const covered = (status: ComplianceStatus) =>
-      new Set(CASES.filter((c) => c[4] === status).map((c) => c[1]));
-    const cross = new Set([...covered(OK), ...CROSS_CASE_IDS]);
-    const bad = new Set([...covered(BAD), ...CROSS_CASE_IDS]);
-    expect([...ids].filter((i) => !cross.has(i) || !bad.has(i)).sort()).toEqual(
+      new Set([...SINGLE, ...CROSS].filter((c) => c.expect === status).map((c) => c.rule));
+    const ok = covered(OK);
+    const bad = covered(BAD);
+    expect([...ids].filter((i) => !ok.has(i) || !bad.has(i)).sort()).toEqual(
       ['GCP-17'], // a service account key is never compliant
     );
+  });
+
+  test('GCP-07.perimeter is a warning', () => {
+    expect(ruleOf(pack, 'GCP-07.perimeter').level).toBe('WARNING');
   });
 
   test('apply rules cite their source', () => {
@@ -1016,443 +1533,4 @@ describe('GcpMlopsChecks rules on any Terraform JSON', () => {
     for (const r of apply)
       expect(r.source).toMatch(/https:\/\/|provider docs|terraform-provider-google/);
   });
-});
-
-/** Rules whose cases need several resources; tested below. */
-const CROSS_CASE_IDS = [
-  'GCP-01.default-sa-guard',
-  'GCP-01.custom-code-agent',
-  'GCP-05',
-  'GCP-05.api-enabled',
-  'GCP-05.compute-agent',
-  'GCP-06.region',
-  'GCP-07.membership',
-  'GCP-07.enforce-last',
-  'GCP-07.perimeter',
-  // test/gcp/settle-and-perimeter.test.ts
-  'GCP-07.enabled-services',
-  'GCP-07.admits-deployer',
-  'GCP-09.workbench-dns',
-  'GCP-17.pool',
-];
-
-describe('cross-resource rules', () => {
-  const key = {
-    google_kms_crypto_key: { k: { key_ring: 'x' } },
-    google_kms_crypto_key_iam_member: {
-      g: {
-        crypto_key_id: '${google_kms_crypto_key.k.id}',
-        member: 'x',
-        role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
-      },
-    },
-  };
-  const encrypted = (attrs: any) => ({
-    ...key,
-    google_storage_bucket: {
-      r: { encryption: { default_kms_key_name: '${google_kms_crypto_key.k.id}' }, ...attrs },
-    },
-  });
-
-  test('GCP-05 encrypted resource depends on the key grant', () => {
-    expect(run('GCP-05', encrypted({}), 'google_storage_bucket')).toBe(BAD);
-    expect(
-      run(
-        'GCP-05',
-        encrypted({ depends_on: ['google_kms_crypto_key_iam_member.g'] }),
-        'google_storage_bucket',
-      ),
-    ).toBe(OK);
-    expect(
-      run(
-        'GCP-05',
-        one('google_storage_bucket', {
-          encryption: { default_kms_key_name: 'projects/p/locations/l/keyRings/r/cryptoKeys/k' },
-        }),
-        'google_storage_bucket',
-      ),
-    ).toBe(NA);
-  });
-
-  test('GCP-06 key region follows the key ring', () => {
-    const ring = {
-      google_kms_key_ring: { kr: { location: 'us-central1' } },
-      google_kms_crypto_key: { k: { key_ring: '${google_kms_key_ring.kr.id}' } },
-    };
-    const bucket = (location: string) => ({
-      ...ring,
-      google_storage_bucket: {
-        r: { location, encryption: { default_kms_key_name: '${google_kms_crypto_key.k.id}' } },
-      },
-    });
-    expect(run('GCP-06.region', bucket('europe-west4'), 'google_storage_bucket')).toBe(BAD);
-    expect(run('GCP-06.region', bucket('us-central1'), 'google_storage_bucket')).toBe(OK);
-  });
-
-  test('GCP-07.membership perimeter with inline and external members', () => {
-    const both = {
-      google_access_context_manager_service_perimeter: {
-        r: { status: { resources: ['projects/1'] } },
-      },
-      google_access_context_manager_service_perimeter_resource: {
-        m: {
-          perimeter_name: '${google_access_context_manager_service_perimeter.r.name}',
-          resource: 'projects/2',
-        },
-      },
-    };
-    expect(run('GCP-07.membership', both, 'google_access_context_manager_service_perimeter')).toBe(
-      BAD,
-    );
-  });
-
-  test('GCP-07.enforce-last (defect 4): an enforced perimeter waits for every resource of the stack', () => {
-    const stack = (deps: string[]) => ({
-      google_storage_bucket: { b: { name: 'x' } },
-      google_access_context_manager_service_perimeter: {
-        r: { ...PERIMETER_GOOD, depends_on: deps },
-      },
-    });
-    expect(
-      run('GCP-07.enforce-last', stack([]), 'google_access_context_manager_service_perimeter'),
-    ).toBe(BAD);
-    expect(
-      run(
-        'GCP-07.enforce-last',
-        stack(['google_storage_bucket.b']),
-        'google_access_context_manager_service_perimeter',
-      ),
-    ).toBe(OK);
-    expect(
-      run(
-        'GCP-07.enforce-last',
-        {
-          google_storage_bucket: { b: {} },
-          google_access_context_manager_service_perimeter: {
-            r: { use_explicit_dry_run_spec: true, spec: PERIMETER_GOOD.status },
-          },
-        },
-        'google_access_context_manager_service_perimeter',
-      ),
-    ).toBe(NA);
-  });
-
-  test('GCP-07.perimeter warns when Vertex AI is enabled without a perimeter', () => {
-    const api = { google_project_service: { r: { service: 'aiplatform.googleapis.com' } } };
-    expect(run('GCP-07.perimeter', api, 'google_project_service')).toBe(BAD);
-    expect(
-      run(
-        'GCP-07.perimeter',
-        { ...api, ...one('google_access_context_manager_service_perimeter', PERIMETER_GOOD) },
-        'google_project_service',
-      ),
-    ).toBe(OK);
-    expect(rule('GCP-07.perimeter').level).toBe('WARNING');
-  });
-
-  test('GCP-05.api-enabled (defect 3): resources wait for their API, or read the stack that enables it', () => {
-    const net = (deps?: string[]) => ({
-      google_compute_network: { r: { name: 'n', ...(deps ? { depends_on: deps } : {}) } },
-      google_project_service: { c: { service: 'compute.googleapis.com' } },
-    });
-    expect(run('GCP-05.api-enabled', net(), 'google_compute_network')).toBe(BAD);
-    expect(
-      run('GCP-05.api-enabled', net(['google_project_service.c']), 'google_compute_network'),
-    ).toBe(OK);
-    expect(
-      run(
-        'GCP-05.api-enabled',
-        one('google_compute_network', { name: 'n' }),
-        'google_compute_network',
-      ),
-    ).toBe(BAD);
-    // through another resource
-    expect(
-      run(
-        'GCP-05.api-enabled',
-        {
-          ...net(['google_project_service.c']),
-          google_compute_subnetwork: { r: { network: '${google_compute_network.r.id}' } },
-        },
-        'google_compute_subnetwork',
-      ),
-    ).toBe(OK);
-    // a stack that reads the stack enabling the API
-    expect(
-      run(
-        'GCP-05.api-enabled',
-        one('google_compute_firewall', {
-          network: '${data.terraform_remote_state.net.outputs.id}',
-        }),
-        'google_compute_firewall',
-        'r',
-        { data: { terraform_remote_state: { net: {} } } },
-      ),
-    ).toBe(OK);
-  });
-
-  test('GCP-05.compute-agent (defect 6): grants to the compute agent wait after the compute API', () => {
-    const grant = (deps: string[]) => ({
-      google_project_service: { c: { service: 'compute.googleapis.com' } },
-      time_sleep: { w: { create_duration: '90s', depends_on: ['google_project_service.c'] } },
-      google_kms_crypto_key_iam_member: {
-        r: {
-          crypto_key_id: 'k',
-          role: 'roles/cloudkms.cryptoKeyEncrypterDecrypter',
-          member: 'serviceAccount:service-1@compute-system.iam.gserviceaccount.com',
-          depends_on: deps,
-        },
-      },
-    });
-    expect(
-      run(
-        'GCP-05.compute-agent',
-        grant(['google_project_service.c']),
-        'google_kms_crypto_key_iam_member',
-      ),
-    ).toBe(BAD);
-    expect(
-      run('GCP-05.compute-agent', grant(['time_sleep.w']), 'google_kms_crypto_key_iam_member'),
-    ).toBe(OK);
-  });
-
-  test('GCP-01.default-sa-guard: the Compute API waits for the default-SA guard policy', () => {
-    const s = (deps: string[]) => ({
-      google_org_policy_policy: {
-        g: {
-          name: 'projects/p/policies/iam.automaticIamGrantsForDefaultServiceAccounts',
-          spec: { rules: [{ enforce: 'TRUE' }] },
-        },
-      },
-      time_sleep: { w: { create_duration: '120s', depends_on: ['google_org_policy_policy.g'] } },
-      google_project_service: { r: { service: 'compute.googleapis.com', depends_on: deps } },
-    });
-    expect(run('GCP-01.default-sa-guard', s([]), 'google_project_service')).toBe(BAD);
-    expect(
-      run('GCP-01.default-sa-guard', s(['google_org_policy_policy.g']), 'google_project_service'),
-    ).toBe(BAD); // no settle wait
-    expect(run('GCP-01.default-sa-guard', s(['time_sleep.w']), 'google_project_service')).toBe(OK);
-  });
-
-  test('GCP-01.custom-code-agent: job-create roles come with the job service-account constraints', () => {
-    const role = {
-      google_project_iam_custom_role: { r: { permissions: ['aiplatform.customJobs.create'] } },
-    };
-    expect(run('GCP-01.custom-code-agent', role, 'google_project_iam_custom_role')).toBe(BAD);
-    const guarded = {
-      ...role,
-      google_org_policy_custom_constraint: {
-        c: {
-          name: 'custom.x',
-          resource_types: ['aiplatform.googleapis.com/CustomJob'],
-          action_type: 'DENY',
-          condition: "resource.jobSpec.serviceAccount == ''",
-        },
-      },
-      google_org_policy_policy: {
-        p: { name: 'projects/p/policies/custom.x', spec: { rules: [{ enforce: 'TRUE' }] } },
-      },
-    };
-    expect(run('GCP-01.custom-code-agent', guarded, 'google_project_iam_custom_role')).toBe(OK);
-  });
-
-  test('GCP-01.custom-code-agent: the constraint defined by another stack of the organization is UNKNOWN here, not a pass', () => {
-    const role = {
-      google_project_iam_custom_role: { r: { permissions: ['aiplatform.customJobs.create'] } },
-    };
-    const enforced = (name: string) => ({
-      ...role,
-      google_org_policy_policy: {
-        p: { name: `projects/p/policies/${name}`, spec: { rules: [{ enforce: 'TRUE' }] } },
-      },
-    });
-    // this library's constraint, enforced here and defined by the stack deployed first
-    expect(
-      run(
-        'GCP-01.custom-code-agent',
-        enforced('custom.mlopsCustomJobServiceAccount'),
-        'google_project_iam_custom_role',
-      ),
-    ).toBe(UNKNOWN);
-    // another custom constraint whose condition the stack cannot show
-    expect(
-      run('GCP-01.custom-code-agent', enforced('custom.other'), 'google_project_iam_custom_role'),
-    ).toBe(BAD);
-    // the library's tuning-job constraint does not cover custom jobs
-    expect(
-      run(
-        'GCP-01.custom-code-agent',
-        enforced('custom.mlopsTuningJobServiceAccount'),
-        'google_project_iam_custom_role',
-      ),
-    ).toBe(BAD);
-  });
-
-  test('GCP-17.pool (defect 2): Workload Identity bindings depend on the cluster that creates the pool', () => {
-    const wi = (deps: string[]) => ({
-      google_service_account_iam_member: {
-        r: {
-          service_account_id: 'x',
-          role: 'roles/iam.workloadIdentityUser',
-          member: 'serviceAccount:p.svc.id.goog[ns/ksa]',
-          depends_on: deps,
-        },
-      },
-    });
-    const data = { data: { google_container_cluster: { gke: { name: 'ml' } } } };
-    expect(run('GCP-17.pool', wi([]), 'google_service_account_iam_member', 'r', data)).toBe(BAD);
-    expect(
-      run(
-        'GCP-17.pool',
-        wi(['data.google_container_cluster.gke']),
-        'google_service_account_iam_member',
-        'r',
-        data,
-      ),
-    ).toBe(OK);
-    expect(
-      run(
-        'GCP-17.pool',
-        one('google_service_account_iam_member', { member: SA }),
-        'google_service_account_iam_member',
-      ),
-    ).toBe(NA);
-  });
-});
-
-describe('three-valued reads: expressions give UNKNOWN, block forms agree', () => {
-  // [rule id, type, attributes whose deciding value is an expression]
-  const EXPRESSIONS: Array<[string, string, any]> = [
-    ['GCP-01', 'google_project_iam_member', { role: 'roles/viewer', member: E }],
-    ['GCP-01', 'google_workbench_instance', { gce_setup: E }],
-    ['GCP-02', 'google_project_iam_member', { role: E, member: SA }],
-    ['GCP-03', 'google_project_iam_member', { role: E, member: SA }],
-    ['GCP-03.groups', 'google_project_iam_member', { role: 'roles/viewer', member: E }],
-    ['GCP-04', 'google_project_iam_custom_role', { permissions: E }],
-    ['GCP-06.rotation', 'google_kms_crypto_key', { rotation_period: E }],
-    ['GCP-06.cmek', 'google_workbench_instance', { gce_setup: E }],
-    ['GCP-06.bq-expiration', 'google_bigquery_dataset', { default_table_expiration_ms: E }],
-    [
-      'GCP-07',
-      'google_access_context_manager_service_perimeter',
-      { status: { restricted_services: E } },
-    ],
-    ['GCP-07', 'google_access_context_manager_service_perimeter', { use_explicit_dry_run_spec: E }],
-    [
-      'GCP-07.ingress',
-      'google_access_context_manager_service_perimeter',
-      {
-        status: {
-          ingress_policies: [{ ...INGRESS_GOOD, ingress_from: { identities: [SA], sources: E } }],
-        },
-      },
-    ],
-    [
-      'GCP-07.resources',
-      'google_access_context_manager_service_perimeter',
-      { status: { resources: [E] } },
-    ],
-    ['GCP-08.network', 'google_compute_network', { auto_create_subnetworks: E }],
-    ['GCP-08.subnet', 'google_compute_subnetwork', { private_ip_google_access: E }],
-    [
-      'GCP-08.firewall',
-      'google_compute_firewall',
-      { direction: 'INGRESS', source_ranges: E, allow: [{ protocol: 'tcp' }] },
-    ],
-    [
-      'GCP-08.targets',
-      'google_compute_firewall',
-      { direction: 'INGRESS', allow: [{ protocol: 'tcp' }], target_service_accounts: E },
-    ],
-    ['GCP-09', 'google_workbench_instance', { gce_setup: { ...WB_GOOD, disable_public_ip: E } }],
-    ['GCP-10.audit-config', 'google_project_iam_audit_config', { audit_log_config: E }],
-    ['GCP-10.all-services', 'google_project_iam_audit_config', { service: E }],
-    [
-      'GCP-10.log-bucket',
-      'google_logging_project_bucket_config',
-      { cmek_settings: { kms_key_name: 'k' }, retention_days: 30, locked: E },
-    ],
-    ['GCP-11', 'google_org_policy_policy', { name: `projects/p/policies/${E}` }],
-    [
-      'GCP-11',
-      'google_org_policy_policy',
-      { name: 'projects/p/policies/compute.requireOsLogin', spec: { rules: E } },
-    ],
-    [
-      'GCP-11.shape',
-      'google_org_policy_policy',
-      { name: 'projects/p/policies/compute.requireOsLogin', spec: E },
-    ],
-    ['GCP-12.access', 'google_storage_bucket', { ...BUCKET_GOOD, uniform_bucket_level_access: E }],
-    ['GCP-12.lifecycle', 'google_storage_bucket', { ...BUCKET_GOOD, versioning: E }],
-    ['GCP-12.logging', 'google_storage_bucket', { ...BUCKET_GOOD, logging: E }],
-    [
-      'GCP-12.soft-delete',
-      'google_storage_bucket',
-      { ...BUCKET_GOOD, soft_delete_policy: { retention_duration_seconds: E } },
-    ],
-    [
-      'GCP-13',
-      'google_artifact_registry_repository',
-      {
-        format: 'DOCKER',
-        cleanup_policies: [{ id: 'x' }],
-        vulnerability_scanning_config: { enablement_config: E },
-      },
-    ],
-    ['GCP-14', 'google_monitoring_alert_policy', { notification_channels: E }],
-    [
-      'GCP-14.channel-labels',
-      'google_monitoring_notification_channel',
-      { type: E, labels: { x: 'y' } },
-    ],
-    [
-      'GCP-14.log-alert',
-      'google_monitoring_alert_policy',
-      { conditions: [{ condition_matched_log: {} }], alert_strategy: E },
-    ],
-    [
-      'GCP-15',
-      'google_vertex_ai_endpoint',
-      { private_service_connect_config: { enable_private_service_connect: E } },
-    ],
-    ['GCP-15.format', 'google_vertex_ai_endpoint', { name: E }],
-    ['X-09', 'google_storage_bucket', { labels: E }],
-  ];
-  test.each(EXPRESSIONS)('%s on %s with an expression is UNKNOWN', (id, type, attrs) => {
-    expect(run(id, one(type, attrs), type)).toBe(UNKNOWN);
-  });
-
-  /** Wraps every nested block (plain object) of a value in a one-element array. */
-  const arrayForm = (v: any): any => {
-    if (Array.isArray(v)) return v.map(arrayForm);
-    if (v && typeof v === 'object') {
-      const out: any = {};
-      for (const [k, x] of Object.entries(v))
-        out[k] =
-          x && typeof x === 'object' && !Array.isArray(x) && !/labels|metadata|lifecycle/.test(k)
-            ? [arrayForm(x)]
-            : arrayForm(x);
-      return out;
-    }
-    return v;
-  };
-  const blockCases = CASES.filter(([, , res]) =>
-    Object.values(res).some((byName) =>
-      Object.values(byName).some((a: any) =>
-        Object.values(a).some((x) => x && typeof x === 'object' && !Array.isArray(x)),
-      ),
-    ),
-  );
-  test.each(blockCases)(
-    '%s: array form of blocks gives the same verdict (%s)',
-    (_t, id, resources, type, expected) => {
-      const arrayed: Resources = {};
-      for (const [t, byName] of Object.entries(resources)) {
-        arrayed[t] = {};
-        for (const [n, a] of Object.entries(byName)) arrayed[t][n] = arrayForm(a);
-      }
-      expect(run(id, arrayed, type)).toBe(expected);
-    },
-  );
 });
