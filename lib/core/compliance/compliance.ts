@@ -86,7 +86,11 @@ function hookStack(engine: Compliance, stack: TerraformStack): void {
       const profile = options.profile ?? RuleProfile.PLATFORM;
       // the profile goes into the stack's metadata, so the scanner CLI evaluates it the same way
       json['//'] = { ...(json['//'] ?? {}), [METADATA_KEY]: { profile } };
-      const report = evaluateStack(stack.node.id, json, engine.packs, { ...options, profile });
+      const report = evaluateStack(stack.node.id, json, engine.packs, {
+        ...options,
+        profile,
+        applicablePacksOnly: true,
+      });
       const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, REPORT_FILE_NAME), `${JSON.stringify(report, null, 2)}\n`);
@@ -107,6 +111,7 @@ function hookStack(engine: Compliance, stack: TerraformStack): void {
     evaluateStack(stack.node.id, json, engine.packs, {
       ...engine.options,
       profile: engine.options.profile ?? RuleProfile.PLATFORM,
+      applicablePacksOnly: true,
     }),
   );
 }
@@ -206,6 +211,7 @@ export class Compliance {
    */
   public evaluate(stack: TerraformStack, options?: ComplianceOptions): ComplianceReport {
     return evaluateStack(stack.node.id, unhookedTerraform(stack), this.packList, {
+      applicablePacksOnly: true,
       ...this.settings,
       ...options,
     });

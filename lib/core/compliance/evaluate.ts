@@ -54,6 +54,12 @@ export interface EvaluateOptions {
    * @default - every rule
    */
   readonly framework?: string;
+  /**
+   * Run and list only the packs that apply to the stack (a rule of the pack is about one of its
+   * resource types); synth sets it.
+   * @default false
+   */
+  readonly applicablePacksOnly?: boolean;
 }
 
 /** Orders control ids numerically where they are dotted numbers (2.1.10 after 2.1.4). */
@@ -77,6 +83,19 @@ function byAddressThenRule(a: ComplianceFinding, b: ComplianceFinding): number {
 }
 
 /**
+ * The packs that apply to a stack: those with a rule about one of the stack's resource types. A
+ * pack whose rules name no resource types is kept (it cannot be told apart). At synth, reports
+ * list and run only these, as the scanner CLI does from a stack's providers.
+ */
+export function applicablePacks(view: StackView, packs: RulePack[]): RulePack[] {
+  const types = new Set(view.resources().map((r) => r.type));
+  return packs.filter((pack) => {
+    const typed = pack.rules.filter((r) => r.resourceTypes !== undefined);
+    return typed.length === 0 || typed.some((r) => r.resourceTypes!.some((t) => types.has(t)));
+  });
+}
+
+/**
  * Runs rule packs over one stack (Terraform JSON in object or array form, or a configuration
  * merged by the loader). Pure: the same input gives the same report. Suppressions are read from
  * each resource's `//.secure_mlops.suppressions` and count only with a reason of at least 10
@@ -89,6 +108,7 @@ export function evaluateStack(
   options: EvaluateOptions = {},
 ): ComplianceReport {
   const view = json instanceof StackView ? json : new StackView(stackName, json);
+  if (options.applicablePacksOnly) packs = applicablePacks(view, packs);
   const profile = options.profile ?? declaredProfile(view.json) ?? RuleProfile.PLATFORM;
   const strict = options.strict ?? false;
   const findings: ComplianceFinding[] = [];
