@@ -1,13 +1,7 @@
 import { IConstruct } from 'constructs';
-import {
-  Aspects,
-  IAspect,
-  TerraformProvider,
-  TerraformResource,
-  TerraformStack,
-  Token,
-} from 'cdktf';
+import { IAspect, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { cloudProfiles } from './cloud-profile';
+import { addAspect, synthesizedAttributesOf } from './compliance/cdktf-adapter';
 import { Validator } from './errors';
 
 /**
@@ -101,7 +95,7 @@ class ResidencyAspect implements IAspect {
     }
     for (const c of this.scope.node.findAll()) {
       if (!TerraformResource.isTerraformResource(c)) continue;
-      const attrs = (c as any).synthesizeAttributes?.() ?? {};
+      const attrs = synthesizedAttributesOf(c);
       for (const { attr, location } of locationsOf(attrs)) {
         check(`${c.node.path}.${attr}`, location);
       }
@@ -129,6 +123,6 @@ export class DataResidency {
     allowedRegions: string[],
     providerTypes?: string[],
   ): void {
-    Aspects.of(scope).add(new ResidencyAspect(scope, allowedRegions, providerTypes));
+    addAspect(scope, new ResidencyAspect(scope, allowedRegions, providerTypes));
   }
 }

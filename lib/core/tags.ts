@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
-import { Aspects, IAspect, TerraformResource, Token } from 'cdktf';
+import { IAspect, TerraformResource, Token } from 'cdktf';
 import { CloudProfile, profileOfResourceType } from './cloud-profile';
+import { addAspect } from './compliance/cdktf-adapter';
 import { Validator } from './errors';
 
 /**
@@ -130,7 +131,7 @@ export class Tagging {
     tags?: PlatformTags,
   ): { [key: string]: string } {
     const resolved = Tagging.resolve(scope, platformEnvironment, tags);
-    Aspects.of(scope).add(new TagsAspect(resolved));
+    addAspect(scope, new TagsAspect(resolved));
     return resolved;
   }
 
