@@ -75,14 +75,14 @@ export function profileOfResourceType(resourceType: string): CloudProfile | unde
 }
 
 /**
- * A validator of a registered cloud; throws, naming the entry point to import, when the cloud's
- * profile is not loaded.
+ * A validator of a registered cloud, for the deprecated `Validate.<member>`; throws, naming the
+ * entry point to import, when the cloud's profile is not loaded.
  */
-export function cloudValidator(cloud: string, name: string, caller: string): CloudValidator {
+export function cloudValidator(cloud: string, name: string, member: string): CloudValidator {
   const fn = PROFILES.get(cloud)?.validators[name];
   if (fn === undefined) {
     throw new Error(
-      `${caller} needs the ${cloud} profile, which is not loaded: import ` +
+      `Validate.${member} needs the ${cloud} profile, which is not loaded: import ` +
         `'cdktf-secure-mlops/${cloud}' (or the package root) first`,
     );
   }

@@ -52,7 +52,7 @@ export class Validate {
    * @deprecated use `AwsValidate.bucketName`
    */
   public static s3BucketName(v: string): string | undefined {
-    return cloudValidator('aws', 'bucketName', 'Validate.s3BucketName')(v);
+    return cloudValidator('aws', 'bucketName', 's3BucketName')(v);
   }
 
   /**
@@ -60,7 +60,7 @@ export class Validate {
    * @deprecated use `GcpValidate.bucketName`
    */
   public static gcsBucketName(v: string): string | undefined {
-    return cloudValidator('gcp', 'bucketName', 'Validate.gcsBucketName')(v);
+    return cloudValidator('gcp', 'bucketName', 'gcsBucketName')(v);
   }
 
   /**
@@ -68,7 +68,7 @@ export class Validate {
    * @deprecated use `AzureValidate.storageAccountName`
    */
   public static azureStorageAccountName(v: string): string | undefined {
-    return cloudValidator('azure', 'storageAccountName', 'Validate.azureStorageAccountName')(v);
+    return cloudValidator('azure', 'storageAccountName', 'azureStorageAccountName')(v);
   }
 
   /**
@@ -76,7 +76,7 @@ export class Validate {
    * @deprecated use `AzureValidate.keyVaultName`
    */
   public static azureKeyVaultName(v: string): string | undefined {
-    return cloudValidator('azure', 'keyVaultName', 'Validate.azureKeyVaultName')(v);
+    return cloudValidator('azure', 'keyVaultName', 'azureKeyVaultName')(v);
   }
 
   /**
@@ -84,7 +84,7 @@ export class Validate {
    * @deprecated use `AzureValidate.resourceName`
    */
   public static azureResourceName(v: string, maxLength: number): string | undefined {
-    return cloudValidator('azure', 'resourceName', 'Validate.azureResourceName')(v, maxLength);
+    return cloudValidator('azure', 'resourceName', 'azureResourceName')(v, maxLength);
   }
 
   /**
@@ -92,7 +92,7 @@ export class Validate {
    * @deprecated use `AwsValidate.roleName`
    */
   public static iamRoleName(v: string): string | undefined {
-    return cloudValidator('aws', 'roleName', 'Validate.iamRoleName')(v);
+    return cloudValidator('aws', 'roleName', 'iamRoleName')(v);
   }
 
   /**
@@ -100,7 +100,7 @@ export class Validate {
    * @deprecated use `GcpValidate.serviceAccountId`
    */
   public static gcpServiceAccountId(v: string): string | undefined {
-    return cloudValidator('gcp', 'serviceAccountId', 'Validate.gcpServiceAccountId')(v);
+    return cloudValidator('gcp', 'serviceAccountId', 'gcpServiceAccountId')(v);
   }
 
   /**
@@ -108,7 +108,7 @@ export class Validate {
    * @deprecated use `GcpValidate.projectId`
    */
   public static gcpProjectId(v: string): string | undefined {
-    return cloudValidator('gcp', 'projectId', 'Validate.gcpProjectId')(v);
+    return cloudValidator('gcp', 'projectId', 'gcpProjectId')(v);
   }
 
   /**
@@ -116,7 +116,7 @@ export class Validate {
    * @deprecated use `GcpValidate.labelKey`
    */
   public static gcpLabelKey(v: string): string | undefined {
-    return cloudValidator('gcp', 'labelKey', 'Validate.gcpLabelKey')(v);
+    return cloudValidator('gcp', 'labelKey', 'gcpLabelKey')(v);
   }
 
   /**
@@ -124,7 +124,7 @@ export class Validate {
    * @deprecated use `GcpValidate.labelValue`
    */
   public static gcpLabelValue(v: string): string | undefined {
-    return cloudValidator('gcp', 'labelValue', 'Validate.gcpLabelValue')(v);
+    return cloudValidator('gcp', 'labelValue', 'gcpLabelValue')(v);
   }
 
   /**
@@ -132,7 +132,7 @@ export class Validate {
    * @deprecated use `GcpValidate.member`
    */
   public static gcpMember(v: string): string | undefined {
-    return cloudValidator('gcp', 'member', 'Validate.gcpMember')(v);
+    return cloudValidator('gcp', 'member', 'gcpMember')(v);
   }
 
   /**
@@ -140,7 +140,7 @@ export class Validate {
    * @deprecated use `AwsValidate.region`
    */
   public static awsRegion(v: string): string | undefined {
-    return cloudValidator('aws', 'region', 'Validate.awsRegion')(v);
+    return cloudValidator('aws', 'region', 'awsRegion')(v);
   }
 
   /**
@@ -148,7 +148,7 @@ export class Validate {
    * @deprecated use `GcpValidate.region`
    */
   public static gcpRegion(v: string): string | undefined {
-    return cloudValidator('gcp', 'region', 'Validate.gcpRegion')(v);
+    return cloudValidator('gcp', 'region', 'gcpRegion')(v);
   }
 
   /**
@@ -156,7 +156,7 @@ export class Validate {
    * @deprecated use `GcpValidate.location`
    */
   public static gcpLocation(v: string): string | undefined {
-    return cloudValidator('gcp', 'location', 'Validate.gcpLocation')(v);
+    return cloudValidator('gcp', 'location', 'gcpLocation')(v);
   }
 
   /**
@@ -164,7 +164,7 @@ export class Validate {
    * @deprecated use `AzureValidate.location`
    */
   public static azureLocation(v: string): string | undefined {
-    return cloudValidator('azure', 'location', 'Validate.azureLocation')(v);
+    return cloudValidator('azure', 'location', 'azureLocation')(v);
   }
 
   /**
@@ -172,7 +172,7 @@ export class Validate {
    * @deprecated use `AwsValidate.sagemakerName`
    */
   public static sagemakerName(v: string): string | undefined {
-    return cloudValidator('aws', 'sagemakerName', 'Validate.sagemakerName')(v);
+    return cloudValidator('aws', 'sagemakerName', 'sagemakerName')(v);
   }
 
   /**
@@ -180,7 +180,7 @@ export class Validate {
    * @deprecated use `AwsValidate.accountId`
    */
   public static awsAccountId(v: string): string | undefined {
-    return cloudValidator('aws', 'accountId', 'Validate.awsAccountId')(v);
+    return cloudValidator('aws', 'accountId', 'awsAccountId')(v);
   }
 
   /**
@@ -188,6 +188,6 @@ export class Validate {
    * @deprecated use `AwsValidate.arn`
    */
   public static arn(v: string, service?: string): string | undefined {
-    return cloudValidator('aws', 'arn', 'Validate.arn')(v, service);
+    return cloudValidator('aws', 'arn', 'arn')(v, service);
   }
 }

@@ -62,7 +62,7 @@ describe('without a cloud loaded', () => {
       const profiles = require('../../lib/core/cloud-profile');
       expect(profiles.cloudProfiles()).toEqual([]);
       expect(Validate.cidr('10.0.0.0/16')).toBeUndefined();
-      expect(() => Validate.s3BucketName('data')).toThrow(
+      expect(() => Validate['s3BucketName']('data')).toThrow(
         /Validate\.s3BucketName needs the aws profile, .*'cdktf-secure-mlops\/aws'/,
       );
     });
@@ -73,7 +73,7 @@ describe('without a cloud loaded', () => {
       const { Validate } = require('../../lib/entrypoints/gcp');
       const profiles = require('../../lib/core/cloud-profile');
       expect(profiles.cloudProfiles().map((p: any) => p.name)).toEqual(['gcp']);
-      expect(Validate.gcsBucketName('google-data')).toMatch(/google/);
+      expect(Validate['gcsBucketName']('google-data')).toMatch(/google/);
     });
   });
 });
