@@ -5,6 +5,7 @@ import { SodException } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
 import { DataResidency } from '../core/residency';
 import { PlatformTags, Tagging } from '../core/tags';
+import './profile';
 import { providerRegion } from './env';
 import { AuditTrail } from './audit';
 import { PlatformKey } from './kms';

@@ -15,7 +15,7 @@ import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versionin
 import { requireProps, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { Validate } from '../core/validate';
+import { AwsValidate } from './validate';
 import { DEFAULT_ABORT_MULTIPART_DAYS, DEFAULT_NONCURRENT_VERSION_DAYS } from './defaults';
 import { awsEnv } from './env';
 import { accountRegionalName } from './naming';
@@ -134,7 +134,7 @@ export class SecureBucket extends Construct {
     const v = new Validator(this);
     awsProvider(v, this);
     if (props.bucketName !== undefined && v.string('bucketName', props.bucketName))
-      v.check('bucketName', props.bucketName, Validate.s3BucketName(props.bucketName));
+      v.check('bucketName', props.bucketName, AwsValidate.bucketName(props.bucketName));
     if (props.kmsKeyArn !== undefined) kmsKeyArn(v, 'kmsKeyArn', props.kmsKeyArn);
     bool(v, 'serverAccessLogTarget', props.serverAccessLogTarget);
     v.require(

@@ -31,6 +31,7 @@ import { Persona, PersonaModel, SodException } from '../core/personas';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { DataResidency } from '../core/residency';
 import { PlatformTags, Tagging } from '../core/tags';
+import './profile';
 import { AuditTrail } from './audit';
 import { DEFAULT_IDLE_TIMEOUT_MINUTES, DEFAULT_LOG_RETENTION_DAYS, TENANT_TAG } from './defaults';
 import { awsEnv, AwsEnv, deployerArn, providerRegion } from './env';

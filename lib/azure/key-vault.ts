@@ -8,7 +8,7 @@ import { Compliance } from '../core/compliance/compliance';
 import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { Validate } from '../core/validate';
+import { AzureValidate } from './validate';
 import {
   KEY_DEFAULTS,
   KEY_VAULT_DEFAULTS,
@@ -189,7 +189,7 @@ export class HardenedKeyVault extends Construct {
     const keyType = props.keyType ?? KEY_DEFAULTS.keyType;
     const keyName = props.keyName ?? 'cmk';
 
-    if (nameOk) v.check('name', name, Validate.azureKeyVaultName(name));
+    if (nameOk) v.check('name', name, AzureValidate.keyVaultName(name));
     v.require(
       !(createKey && !purge),
       'purgeProtectionEnabled',

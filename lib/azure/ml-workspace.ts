@@ -21,7 +21,8 @@ import { Persona, SodException } from '../core/personas';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { DataResidency } from '../core/residency';
 import { PlatformTags, Tagging } from '../core/tags';
-import { Validate } from '../core/validate';
+import './profile';
+import { AzureValidate } from './validate';
 import { AzapiResource, AzapiUpdateResource } from './azapi';
 import { AzureComputeClusterSpec, AzureComputeInstanceSpec, AzureMlCompute } from './compute';
 import { AzureSecureContainerRegistry } from './container-registry';
@@ -716,7 +717,7 @@ export class AzureMLWorkspace extends Construct {
           v.check(
             'resourceGroupName',
             props.resourceGroupName,
-            Validate.azureResourceName(props.resourceGroupName, 90),
+            AzureValidate.resourceName(props.resourceGroupName, 90),
           );
       }
       if (str(v, 'workspaceName', props.workspaceName, true) && props.workspaceName !== undefined) {

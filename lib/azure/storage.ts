@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { Validate } from '../core/validate';
+import { AzureValidate } from './validate';
 import { STORAGE_DEFAULTS } from './defaults';
 import { requireAzureAdStorageAccess } from './provider-requirements';
 import {
@@ -103,7 +103,7 @@ export class AzureSecureStorageAccount extends Construct {
       nameOk && props.name !== undefined
         ? props.name
         : uniqueName(this, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
-    if (nameOk) v.check('name', name, Validate.azureStorageAccountName(name));
+    if (nameOk) v.check('name', name, AzureValidate.storageAccountName(name));
     v.enumValue('replicationType', props.replicationType, REPLICATION);
     num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
     str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);

@@ -1,34 +1,30 @@
 import { IConstruct } from 'constructs';
-import {
-  Aspects,
-  IAspect,
-  TerraformProvider,
-  TerraformResource,
-  TerraformStack,
-  Token,
-} from 'cdktf';
+import { IAspect, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { cloudProfiles } from './cloud-profile';
+import { addAspect, synthesizedAttributesOf } from './compliance/cdktf-adapter';
 import { Validator } from './errors';
-import { isGcpMultiRegion, normalizeAzureLocation } from './validate';
 
-const KMS_ARN = /arn:aws[a-z-]*:kms:([a-z0-9-]+):/g;
-const GCP_KEY = /\/locations\/([A-Za-z0-9-]+)\/keyRings\//g;
-const AWS_AZ = /^([a-z]{2}(-gov|-iso|-isob)?-[a-z]+-\d{1,2})[a-z]$/;
-const GCP_ZONE = /^([a-z]+-[a-z]+\d{1,2})-[a-z]$/;
-
-/** Normalizes a region/location for comparison: lowercase, no spaces; zones map to their region. */
+/**
+ * Normalizes a region/location for comparison: lowercase, no spaces (display names); zones and
+ * aliases map to the region a registered cloud profile says they stand for.
+ */
 export function normalizeLocation(value: string): string {
-  const v = normalizeAzureLocation(value);
-  const aws = AWS_AZ.exec(v);
-  if (aws) return aws[1];
-  const gcp = GCP_ZONE.exec(v);
-  if (gcp) return gcp[1];
-  // Cloud KMS calls the EU multi-region `europe` (key rings for EU buckets and datasets)
-  return v === 'europe' ? 'eu' : v;
+  const v = value.toLowerCase().replace(/\s+/g, '');
+  for (const p of cloudProfiles()) {
+    const region = p.regionOfLocation?.(v);
+    if (region !== undefined) return region;
+  }
+  return v;
 }
 
-/** Finds every location a resource's synthesized attributes mention. */
+/**
+ * Finds every location a resource's synthesized attributes mention: the location attributes and
+ * key locations of the registered cloud profiles.
+ */
 export function locationsOf(attributes: any): Array<{ attr: string; location: string }> {
   const found: Array<{ attr: string; location: string }> = [];
+  const profiles = cloudProfiles();
+  const locationKeys = new Set(profiles.flatMap((p) => p.locationAttributes));
   const walk = (value: any, path: string, depth: number): void => {
     if (value === null || value === undefined || depth > 8) return;
     if (typeof value === 'string') {
@@ -36,17 +32,12 @@ export function locationsOf(attributes: any): Array<{ attr: string; location: st
         // references are checked where the referenced resource is declared
       } else {
         const key = path.split('.').pop() ?? '';
-        if (
-          ['region', 'location', 'zone', 'availability_zone', 'gce_zone'].includes(key) &&
-          value !== ''
-        ) {
-          found.push({ attr: path, location: value });
-        }
+        if (locationKeys.has(key) && value !== '') found.push({ attr: path, location: value });
       }
-      for (const re of [KMS_ARN, GCP_KEY]) {
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(value)) !== null) found.push({ attr: path, location: m[1] });
+      for (const p of profiles) {
+        for (const location of p.keyLocationsIn?.(value) ?? []) {
+          found.push({ attr: path, location });
+        }
       }
       return;
     }
@@ -84,9 +75,10 @@ class ResidencyAspect implements IAspect {
     const check = (where: string, location: string): void => {
       const loc = normalizeLocation(location);
       if (this.allowed.has(loc)) return;
-      const hint = isGcpMultiRegion(location)
-        ? ' (multi-regions count only when listed explicitly)'
-        : '';
+      const hints = cloudProfiles()
+        .map((p) => p.residencyHint?.(location))
+        .filter((h) => h !== undefined);
+      const hint = hints.length > 0 ? ` (${hints.join('; ')})` : '';
       v.add(where, location, `a location in allowedRegions [${allowedText}]${hint}`);
     };
     const stack = TerraformStack.of(this.scope);
@@ -103,7 +95,7 @@ class ResidencyAspect implements IAspect {
     }
     for (const c of this.scope.node.findAll()) {
       if (!TerraformResource.isTerraformResource(c)) continue;
-      const attrs = (c as any).synthesizeAttributes?.() ?? {};
+      const attrs = synthesizedAttributesOf(c);
       for (const { attr, location } of locationsOf(attrs)) {
         check(`${c.node.path}.${attr}`, location);
       }
@@ -118,7 +110,8 @@ export class DataResidency {
    * Fails synth when any provider region in the stack, or any resource region, location, zone
    * or key location (KMS key ARN region, GCP `/locations/X/keyRings`) under `scope` lies outside
    * `allowedRegions`. GCP multi-regions (EU, US, ASIA) and `global` pass only when listed.
-   * Comparison ignores case and spaces (Azure display names); zones count as their region.
+   * Comparison ignores case and spaces (Azure display names); zones count as their region. What
+   * a location is, per cloud, comes from the cloud profiles loaded with the cloud's constructs.
    * Unresolved tokens are skipped.
    *
    * @param providerTypes the providers whose region counts (e.g. `['aws']`), so that a stack
@@ -130,6 +123,6 @@ export class DataResidency {
     allowedRegions: string[],
     providerTypes?: string[],
   ): void {
-    Aspects.of(scope).add(new ResidencyAspect(scope, allowedRegions, providerTypes));
+    addAspect(scope, new ResidencyAspect(scope, allowedRegions, providerTypes));
   }
 }

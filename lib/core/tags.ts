@@ -1,5 +1,7 @@
 import { IConstruct } from 'constructs';
-import { Aspects, IAspect, TerraformResource, Token } from 'cdktf';
+import { IAspect, TerraformResource, Token } from 'cdktf';
+import { CloudProfile, profileOfResourceType } from './cloud-profile';
+import { addAspect } from './compliance/cdktf-adapter';
 import { Validator } from './errors';
 
 /**
@@ -40,42 +42,37 @@ export interface PlatformTags {
   readonly extra?: { [key: string]: string };
 }
 
-/** Sanitizes a string to GCP label rules (lowercase letters, digits, '_' and '-', at most 63). */
-export function toGcpLabel(value: string, isKey: boolean): string {
-  let out = value
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]/g, '_')
-    .slice(0, 63);
-  if (isKey && !/^[a-z]/.test(out)) out = `k${out}`.slice(0, 63);
-  return out;
-}
-
 const AWS_TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
+/** One platform tag: its key, the `PlatformTags` prop that sets it, and its default. */
+export interface PlatformTagKey {
+  /** The tag (label) key. */
+  readonly key: string;
+  /** The `PlatformTags` prop that sets it. */
+  readonly prop: 'platform' | 'environment' | 'owner' | 'dataClassification' | 'costCenter';
+  /** The default value; undefined when it comes from the platform (construct id, environment). */
+  readonly default?: string;
+}
+
 /**
- * Resource types whose resource-label map is not the attribute the cloud's convention names
- * (`tags` on AWS and Azure, `labels` on GCP). On these types that attribute means something else
- * and the API rejects foreign keys in it: a notification channel's `labels` are the fields of its
- * channel type's descriptor (an e-mail channel takes only `email_address`), and its resource
- * labels are `user_labels`. Monitoring alert policies have only `user_labels`.
+ * The platform tags every taggable resource carries (X-09), in the order they are written. The
+ * one list of the keys: `Tagging`, the X-09 rule and the platforms' label checks read it.
  */
-export const LABEL_ATTRIBUTE_OVERRIDES: { [resourceType: string]: string } = {
-  google_monitoring_notification_channel: 'user_labels',
-  google_monitoring_alert_policy: 'user_labels',
-  google_monitoring_uptime_check_config: 'user_labels',
-};
+export const PLATFORM_TAG_KEYS: readonly PlatformTagKey[] = [
+  { key: 'platform', prop: 'platform' },
+  { key: 'environment', prop: 'environment' },
+  { key: 'owner', prop: 'owner', default: 'platform-team' },
+  { key: 'data-classification', prop: 'dataClassification', default: 'confidential' },
+  { key: 'cost-center', prop: 'costCenter', default: 'unassigned' },
+];
 
 /**
  * The attribute that holds a resource type's resource labels / tags (snake_case, as in the
- * Terraform JSON): an entry of {@link LABEL_ATTRIBUTE_OVERRIDES}, else `labels` for `google_*`
- * types and `tags` for `aws_*` and `azurerm_*` types; undefined for other providers.
+ * Terraform JSON), as the profile of the type's cloud names it (`tags` on AWS and Azure, `labels`
+ * or `user_labels` on GCP); undefined for types of no registered cloud.
  */
 export function labelAttributeOf(resourceType: string): string | undefined {
-  const override = LABEL_ATTRIBUTE_OVERRIDES[resourceType];
-  if (override !== undefined) return override;
-  if (resourceType.startsWith('google_')) return 'labels';
-  if (resourceType.startsWith('aws_') || resourceType.startsWith('azurerm_')) return 'tags';
-  return undefined;
+  return profileOfResourceType(resourceType)?.labelAttributeOf(resourceType);
 }
 
 /** snake_case -> the camelCase property cdktf generates for it. */
@@ -85,27 +82,33 @@ function camel(attribute: string): string {
 
 /**
  * An aspect that merges tags (AWS, Azure) or labels (GCP) into every taggable resource, into the
- * attribute {@link labelAttributeOf} names for its type.
+ * attribute {@link labelAttributeOf} names for its type, in the form its cloud takes.
  */
 export class TagsAspect implements IAspect {
-  private readonly gcpLabels: { [key: string]: string };
+  private readonly labels = new Map<CloudProfile, { [key: string]: string }>();
 
-  constructor(private readonly tags: { [key: string]: string }) {
-    this.gcpLabels = {};
-    for (const [k, v] of Object.entries(tags)) {
-      this.gcpLabels[toGcpLabel(k, true)] = toGcpLabel(v, false);
-    }
-  }
+  constructor(private readonly tags: { [key: string]: string }) {}
 
   public visit(node: IConstruct): void {
     if (!TerraformResource.isTerraformResource(node)) return;
     const type = node.terraformResourceType;
-    const attribute = labelAttributeOf(type);
-    if (attribute === undefined) return;
+    const profile = profileOfResourceType(type);
+    const attribute = profile?.labelAttributeOf(type);
+    if (profile === undefined || attribute === undefined) return;
     const prop = camel(attribute);
     const anyNode = node as any;
     if (!(`${prop}Input` in anyNode)) return;
-    merge(anyNode, prop, type.startsWith('google_') ? this.gcpLabels : this.tags);
+    merge(anyNode, prop, this.labelsOf(profile));
+  }
+
+  private labelsOf(profile: CloudProfile): { [key: string]: string } {
+    if (profile.toLabels === undefined) return this.tags;
+    let labels = this.labels.get(profile);
+    if (labels === undefined) {
+      labels = profile.toLabels(this.tags);
+      this.labels.set(profile, labels);
+    }
+    return labels;
   }
 }
 
@@ -128,7 +131,7 @@ export class Tagging {
     tags?: PlatformTags,
   ): { [key: string]: string } {
     const resolved = Tagging.resolve(scope, platformEnvironment, tags);
-    Aspects.of(scope).add(new TagsAspect(resolved));
+    addAspect(scope, new TagsAspect(resolved));
     return resolved;
   }
 
@@ -142,14 +145,15 @@ export class Tagging {
     shape.object('tags', tags);
     if (tags !== null && typeof tags === 'object') shape.object('tags.extra', tags.extra);
     shape.throwIfInvalid();
-    const resolved: { [key: string]: string } = {
-      platform: tags?.platform ?? scope.node.id,
-      environment: tags?.environment ?? platformEnvironment,
-      owner: tags?.owner ?? 'platform-team',
-      'data-classification': tags?.dataClassification ?? 'confidential',
-      'cost-center': tags?.costCenter ?? 'unassigned',
-      ...(tags?.extra ?? {}),
+    const fromPlatform: { [prop: string]: string } = {
+      platform: scope.node.id,
+      environment: platformEnvironment,
     };
+    const resolved: { [key: string]: string } = {};
+    for (const t of PLATFORM_TAG_KEYS) {
+      resolved[t.key] = tags?.[t.prop] ?? t.default ?? fromPlatform[t.prop];
+    }
+    Object.assign(resolved, tags?.extra ?? {});
     const v = new Validator(scope);
     for (const [k, val] of Object.entries(resolved)) {
       v.require(

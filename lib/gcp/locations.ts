@@ -10,7 +10,7 @@
  * accelerators only) are not listed.
  *
  * Multi-regions and dual-regions (EU, US, ASIA, EUR4, NAM4, ...) are locations of Cloud Storage
- * and BigQuery only; see `isGcpMultiRegion` in lib/core/validate.ts.
+ * and BigQuery only; see `isGcpMultiRegion` in lib/gcp/validate.ts.
  */
 const ZONES: { [region: string]: string[] } = {
   'africa-south1': ['a', 'b', 'c'],

@@ -3,7 +3,7 @@ import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { OrgPolicyCustomConstraint } from '@cdktf/provider-google/lib/org-policy-custom-constraint';
 import { Validator, requireProps } from '../core/errors';
-import { isGcpMultiRegion } from '../core/validate';
+import { isGcpMultiRegion } from './validate';
 import {
   BOOLEAN_GUARDRAILS,
   CMEK_REQUIRED_SERVICES,

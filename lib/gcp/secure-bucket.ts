@@ -6,7 +6,7 @@ import {
 } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { Validator, requireProps } from '../core/errors';
-import { Validate } from '../core/validate';
+import { GcpValidate } from './validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
 import { bindingId, checkKeyMatchesLocation } from './common';
@@ -126,7 +126,7 @@ export class GcpSecureBucket extends Construct {
     const noncurrent = props.noncurrentVersionDays ?? BUCKET_DEFAULTS.noncurrentVersionDays;
     checkProjectId(v, 'projectId', props.projectId);
     if (typeof name !== 'string') v.add('bucketName', name, 'a bucket name (a string)');
-    else v.check('bucketName', name, Validate.gcsBucketName(name));
+    else v.check('bucketName', name, GcpValidate.bucketName(name));
     checkLocation(v, 'location', props.location);
     if (
       checkPattern(

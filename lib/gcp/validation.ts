@@ -9,7 +9,7 @@ import { ValidationError, ValidationProblem, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
-import { isGcpMultiRegion } from '../core/validate';
+import { isGcpMultiRegion } from './validate';
 import { parseCidrOrUndefined } from '../core/cidr';
 import { GCP_REGIONS, isGcpRegion, regionHint, regionOfZone, zonesOf } from './locations';
 import { gcpCompute } from './reference/compute';

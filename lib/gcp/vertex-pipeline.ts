@@ -8,9 +8,10 @@ import { TagsTagBinding } from '@cdktf/provider-google/lib/tags-tag-binding';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { Validator, requireProps } from '../core/errors';
 import { lightStackTraces } from '../core/stack-traces';
-import { Validate } from '../core/validate';
+import { GcpValidate } from './validate';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
 import { PlatformTags, Tagging } from '../core/tags';
+import './profile';
 import { DataResidency, normalizeLocation } from '../core/residency';
 import { RemovalPolicy } from '../core/removal-policy';
 import { Compliance } from '../core/compliance/compliance';
@@ -893,7 +894,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
       ...extra,
     };
     for (const [k, val] of Object.entries(explicit)) {
-      v.check(`tags.${k}`, k, Validate.gcpLabelKey(k));
+      v.check(`tags.${k}`, k, GcpValidate.labelKey(k));
       if (val === undefined) continue;
       if (typeof val !== 'string')
         v.add(
@@ -903,7 +904,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
         );
       else if (unresolved(val))
         rejectToken(v, `tags.${k}`, val, 'labels are checked and written at synth');
-      else v.check(`tags.${k}`, val, Validate.gcpLabelValue(val));
+      else v.check(`tags.${k}`, val, GcpValidate.labelValue(val));
     }
   }
   if (checkList(v, 'tagValues', props.tagValues, 'tagValues/NUMBER')) {

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
-import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+import { runAspects } from '../core/compliance/cdktf-adapter';
 import { Compliance } from '../core/compliance/compliance';
 import { formatFinding, isFailure } from '../core/compliance/evaluate';
 import { ComplianceFinding, ComplianceReport, REPORT_FILE_NAME } from '../core/compliance/report';
@@ -79,7 +79,7 @@ export function complianceReports(subject: unknown): ComplianceReport[] {
           'Compliance.of(app).addPack(new AwsMlopsChecks()) (or GcpMlopsChecks, AzureMlopsChecks)',
       );
     }
-    invokeAspects(subject);
+    runAspects(subject);
     return [engine.evaluate(subject)];
   }
   if (typeof subject === 'string') {

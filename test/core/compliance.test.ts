@@ -19,7 +19,7 @@ import { defineRule } from '../../lib/core/compliance/define-rule';
 import { expectValue, isTrue } from '../../lib/core/compliance/tf';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
 import { unhookedTerraform } from '../../lib/core/compliance/testing-synth';
-import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+import { runAspects } from '../../lib/core/compliance/cdktf-adapter';
 import { requiredTagsRule } from '../../lib/core/rules';
 import { tempApp } from '../helpers';
 
@@ -162,7 +162,7 @@ describe('X-11 compliance engine', () => {
     const facet = defineRule({ ...namedBucketDef(), id: 'T-02.facet' });
     // the packs added above run under Testing.synth and fail on 'bad': read the JSON without them
     expect(() => Testing.synth(stack)).toThrow(/\[T-01\] aws_s3_bucket\.bad/);
-    invokeAspects(stack);
+    runAspects(stack);
     const r2 = evaluateStack('s', unhookedTerraform(stack), [new RulePack('p', [facet])]);
     expect(r2.findings.find((f) => f.address === 'aws_s3_bucket.bad')?.status).toBe('SUPPRESSED');
   });

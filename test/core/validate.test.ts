@@ -1,56 +1,64 @@
 import { App, TerraformStack, TerraformVariable, Token } from 'cdktf';
-import { Validate } from '../../lib';
+import { AwsValidate, AzureValidate, GcpValidate, Validate } from '../../lib';
+
+const CLASSES: { [name: string]: any } = { AwsValidate, AzureValidate, GcpValidate, Validate };
+
+/** Calls a validator named 'Class.method'. */
+function call(name: string, value: string): string | undefined {
+  const [cls, method] = name.split('.');
+  return CLASSES[cls][method](value);
+}
 import { ValidationError, Validator } from '../../lib/core/errors';
 
 describe("X-10 name validators by each cloud's rules", () => {
   test.each([
-    ['s3BucketName', 'ml-platform-data-eu', true],
-    ['s3BucketName', 'ML_Data', false],
-    ['s3BucketName', 'ab', false],
-    ['s3BucketName', 'a..b-bucket', false],
-    ['s3BucketName', '192.168.1.1', false],
-    ['s3BucketName', 'xn--bucket', false],
-    ['s3BucketName', 'data-s3alias', false],
-    ['gcsBucketName', 'vertex-pipeline-root_1', true],
-    ['gcsBucketName', 'google-data', false],
-    ['gcsBucketName', 'goog-data', false],
-    ['gcsBucketName', 'Upper', false],
-    ['azureStorageAccountName', 'mlstore01', true],
-    ['azureStorageAccountName', 'ml-store', false],
-    ['azureStorageAccountName', 'a'.repeat(25), false],
-    ['azureKeyVaultName', 'kv-ml-prod', true],
-    ['azureKeyVaultName', 'kv--ml', false],
-    ['azureKeyVaultName', '1kv', false],
-    ['azureKeyVaultName', 'k'.repeat(25), false],
-    ['iamRoleName', 'sagemaker-execution+team@x', true],
-    ['iamRoleName', 'role with space', false],
-    ['iamRoleName', 'r'.repeat(65), false],
-    ['gcpServiceAccountId', 'vertex-pipeline', true],
-    ['gcpServiceAccountId', 'short', false],
-    ['gcpServiceAccountId', 'Vertex-pipeline', false],
-    ['gcpServiceAccountId', 'ends-with-', false],
-    ['gcpProjectId', 'ml-platform-prod', true],
-    ['gcpProjectId', 'ML', false],
-    ['gcpLabelKey', 'cost-center', true],
-    ['gcpLabelKey', 'Cost', false],
-    ['gcpLabelKey', '1abc', false],
-    ['gcpLabelValue', 'team_a-1', true],
-    ['gcpLabelValue', 'Team A', false],
-    ['gcpMember', 'group:ds@example.com', true],
-    ['gcpMember', 'serviceAccount:pipe@p.iam.gserviceaccount.com', true],
-    ['gcpMember', 'allUsers', false],
-    ['gcpMember', 'ds@example.com', false],
-    ['sagemakerName', 'alice-smith', true],
-    ['sagemakerName', 'alice_smith', false],
-    ['sagemakerName', '-alice', false],
-    ['awsAccountId', '111111111111', true],
-    ['awsAccountId', '1111', false],
-    ['uuid', '00000000-0000-0000-0000-000000000000', true],
-    ['uuid', 'not-a-uuid', false],
-    ['durationSeconds', '7776000s', true],
-    ['durationSeconds', '90d', false],
+    ['AwsValidate.bucketName', 'ml-platform-data-eu', true],
+    ['AwsValidate.bucketName', 'ML_Data', false],
+    ['AwsValidate.bucketName', 'ab', false],
+    ['AwsValidate.bucketName', 'a..b-bucket', false],
+    ['AwsValidate.bucketName', '192.168.1.1', false],
+    ['AwsValidate.bucketName', 'xn--bucket', false],
+    ['AwsValidate.bucketName', 'data-s3alias', false],
+    ['GcpValidate.bucketName', 'vertex-pipeline-root_1', true],
+    ['GcpValidate.bucketName', 'google-data', false],
+    ['GcpValidate.bucketName', 'goog-data', false],
+    ['GcpValidate.bucketName', 'Upper', false],
+    ['AzureValidate.storageAccountName', 'mlstore01', true],
+    ['AzureValidate.storageAccountName', 'ml-store', false],
+    ['AzureValidate.storageAccountName', 'a'.repeat(25), false],
+    ['AzureValidate.keyVaultName', 'kv-ml-prod', true],
+    ['AzureValidate.keyVaultName', 'kv--ml', false],
+    ['AzureValidate.keyVaultName', '1kv', false],
+    ['AzureValidate.keyVaultName', 'k'.repeat(25), false],
+    ['AwsValidate.roleName', 'sagemaker-execution+team@x', true],
+    ['AwsValidate.roleName', 'role with space', false],
+    ['AwsValidate.roleName', 'r'.repeat(65), false],
+    ['GcpValidate.serviceAccountId', 'vertex-pipeline', true],
+    ['GcpValidate.serviceAccountId', 'short', false],
+    ['GcpValidate.serviceAccountId', 'Vertex-pipeline', false],
+    ['GcpValidate.serviceAccountId', 'ends-with-', false],
+    ['GcpValidate.projectId', 'ml-platform-prod', true],
+    ['GcpValidate.projectId', 'ML', false],
+    ['GcpValidate.labelKey', 'cost-center', true],
+    ['GcpValidate.labelKey', 'Cost', false],
+    ['GcpValidate.labelKey', '1abc', false],
+    ['GcpValidate.labelValue', 'team_a-1', true],
+    ['GcpValidate.labelValue', 'Team A', false],
+    ['GcpValidate.member', 'group:ds@example.com', true],
+    ['GcpValidate.member', 'serviceAccount:pipe@p.iam.gserviceaccount.com', true],
+    ['GcpValidate.member', 'allUsers', false],
+    ['GcpValidate.member', 'ds@example.com', false],
+    ['AwsValidate.sagemakerName', 'alice-smith', true],
+    ['AwsValidate.sagemakerName', 'alice_smith', false],
+    ['AwsValidate.sagemakerName', '-alice', false],
+    ['AwsValidate.accountId', '111111111111', true],
+    ['AwsValidate.accountId', '1111', false],
+    ['Validate.uuid', '00000000-0000-0000-0000-000000000000', true],
+    ['Validate.uuid', 'not-a-uuid', false],
+    ['Validate.durationSeconds', '7776000s', true],
+    ['Validate.durationSeconds', '90d', false],
   ])('%s(%j) valid=%s', (fn, value, valid) => {
-    const result = (Validate as any)[fn](value);
+    const result = call(fn, value);
     if (valid) expect(result).toBeUndefined();
     else expect(typeof result).toBe('string');
   });
@@ -58,27 +66,27 @@ describe("X-10 name validators by each cloud's rules", () => {
 
 describe('X-10 region validators', () => {
   test.each([
-    ['awsRegion', 'eu-west-1', true],
-    ['awsRegion', 'us-gov-west-1', true],
-    ['awsRegion', 'eu-west', false],
-    ['awsRegion', 'westeurope', false],
-    ['gcpRegion', 'europe-west4', true],
-    ['gcpRegion', 'EU', false],
-    ['gcpLocation', 'EU', true],
-    ['gcpLocation', 'europe-west4', true],
-    ['gcpLocation', 'mars-north1x', false],
-    ['azureLocation', 'westeurope', true],
-    ['azureLocation', 'West Europe', true],
-    ['azureLocation', 'europe-west4', false],
+    ['AwsValidate.region', 'eu-west-1', true],
+    ['AwsValidate.region', 'us-gov-west-1', true],
+    ['AwsValidate.region', 'eu-west', false],
+    ['AwsValidate.region', 'westeurope', false],
+    ['GcpValidate.region', 'europe-west4', true],
+    ['GcpValidate.region', 'EU', false],
+    ['GcpValidate.location', 'EU', true],
+    ['GcpValidate.location', 'europe-west4', true],
+    ['GcpValidate.location', 'mars-north1x', false],
+    ['AzureValidate.location', 'westeurope', true],
+    ['AzureValidate.location', 'West Europe', true],
+    ['AzureValidate.location', 'europe-west4', false],
   ])('%s(%j) valid=%s', (fn, value, valid) => {
-    const result = (Validate as any)[fn](value);
+    const result = call(fn, value);
     if (valid) expect(result).toBeUndefined();
     else expect(typeof result).toBe('string');
   });
 
   test('X-10 arn validator checks the service', () => {
-    expect(Validate.arn('arn:aws:kms:eu-west-1:111111111111:key/abc', 'kms')).toBeUndefined();
-    expect(Validate.arn('arn:aws:iam::111111111111:role/x', 'kms')).toMatch(/service kms/);
+    expect(AwsValidate.arn('arn:aws:kms:eu-west-1:111111111111:key/abc', 'kms')).toBeUndefined();
+    expect(AwsValidate.arn('arn:aws:iam::111111111111:role/x', 'kms')).toMatch(/service kms/);
   });
 
   test('X-10 CIDR validator rejects host bits and non-CIDRs', () => {
@@ -90,17 +98,52 @@ describe('X-10 region validators', () => {
   });
 });
 
+describe('deprecated Validate members delegate to their cloud', () => {
+  // old name -> the validator it now calls
+  test.each([
+    ['s3BucketName', 'AwsValidate.bucketName', ['ML_Data', 'ml-data-eu']],
+    ['iamRoleName', 'AwsValidate.roleName', ['role with space', 'r']],
+    ['awsRegion', 'AwsValidate.region', ['eu-west', 'eu-west-1']],
+    ['sagemakerName', 'AwsValidate.sagemakerName', ['-a', 'a']],
+    ['awsAccountId', 'AwsValidate.accountId', ['1111', '111111111111']],
+    ['arn', 'AwsValidate.arn', ['arn', 'arn:aws:iam::111111111111:role/x']],
+    ['gcsBucketName', 'GcpValidate.bucketName', ['google-data', 'data']],
+    ['gcpServiceAccountId', 'GcpValidate.serviceAccountId', ['short', 'vertex-pipeline']],
+    ['gcpProjectId', 'GcpValidate.projectId', ['ML', 'ml-platform-prod']],
+    ['gcpLabelKey', 'GcpValidate.labelKey', ['Cost', 'cost']],
+    ['gcpLabelValue', 'GcpValidate.labelValue', ['Team A', 'team-a']],
+    ['gcpMember', 'GcpValidate.member', ['allUsers', 'group:a@b.com']],
+    ['gcpRegion', 'GcpValidate.region', ['EU', 'europe-west4']],
+    ['gcpLocation', 'GcpValidate.location', ['mars-north1x', 'EU']],
+    ['azureStorageAccountName', 'AzureValidate.storageAccountName', ['ml-store', 'mlstore']],
+    ['azureKeyVaultName', 'AzureValidate.keyVaultName', ['kv--ml', 'kv-ml']],
+    ['azureLocation', 'AzureValidate.location', ['europe-west4', 'West Europe']],
+  ])('Validate.%s is %s', (old, now, values) => {
+    for (const value of values as string[]) {
+      expect((Validate as any)[old](value)).toBe(call(now, value));
+    }
+  });
+
+  test('the deprecated azureResourceName passes maxLength on', () => {
+    const deprecated: any = Validate;
+    expect(deprecated.azureResourceName('a'.repeat(11), 10)).toBe(
+      AzureValidate.resourceName('a'.repeat(11), 10),
+    );
+    expect(deprecated.azureResourceName('rg-ml', 10)).toBeUndefined();
+  });
+});
+
 describe('X-10 unresolved tokens are skipped, not rejected', () => {
   const token = Token.asString({ Ref: 'x' } as any);
   test.each([
-    's3BucketName',
-    'gcsBucketName',
-    'azureStorageAccountName',
-    'awsRegion',
-    'cidr',
-    'gcpMember',
+    'AwsValidate.bucketName',
+    'GcpValidate.bucketName',
+    'AzureValidate.storageAccountName',
+    'AwsValidate.region',
+    'Validate.cidr',
+    'GcpValidate.member',
   ])('%s skips tokens', (fn) => {
-    expect((Validate as any)[fn](token)).toBeUndefined();
+    expect(call(fn, token)).toBeUndefined();
   });
 
   test('Validator ignores problems on token values', () => {
@@ -114,9 +157,9 @@ describe('X-10 one error lists every problem of a construct', () => {
   test('ValidationError names construct path, each prop, value and what is allowed', () => {
     const stack = new TerraformStack(new App(), 'ml-prod');
     const v = new Validator(stack)
-      .check('bucketName', 'Bad_Bucket', Validate.s3BucketName('Bad_Bucket'))
-      .check('region', 'mars-1', Validate.awsRegion('mars-1'))
-      .check('ok', 'eu-west-1', Validate.awsRegion('eu-west-1'));
+      .check('bucketName', 'Bad_Bucket', AwsValidate.bucketName('Bad_Bucket'))
+      .check('region', 'mars-1', AwsValidate.region('mars-1'))
+      .check('ok', 'eu-west-1', AwsValidate.region('eu-west-1'));
     let error: unknown;
     try {
       v.throwIfInvalid();
@@ -136,7 +179,7 @@ describe('X-10 one error lists every problem of a construct', () => {
     const stack = new TerraformStack(new App(), 'ok');
     expect(() =>
       new Validator(stack)
-        .check('r', 'eu-west-1', Validate.awsRegion('eu-west-1'))
+        .check('r', 'eu-west-1', AwsValidate.region('eu-west-1'))
         .throwIfInvalid(),
     ).not.toThrow();
   });

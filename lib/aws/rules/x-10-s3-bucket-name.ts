@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { Validate } from '../../core/validate';
+import { AwsValidate } from '../validate';
 import { isUnknown, read } from './util';
 
 /**
@@ -22,7 +22,7 @@ export const x10S3BucketName = defineRule({
     const name = read(r, 'bucket');
     if (isUnknown(name)) return name;
     if (typeof name === 'string') {
-      const problem = Validate.s3BucketName(name);
+      const problem = AwsValidate.bucketName(name);
       return problem === undefined || `bucket '${name}': ${problem}`;
     }
     const prefix = read(r, 'bucket_prefix');

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+import { Annotations, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { ValidationError } from '../errors';
 import { withLightStackTraces } from '../stack-traces';
 import {
@@ -15,6 +14,13 @@ import {
 } from './evaluate';
 import { ComplianceReport, REPORT_FILE_NAME } from './report';
 import { ComplianceStatus, RuleLevel, RulePack, RuleProfile } from './rule';
+import {
+  addAspect,
+  aroundAppSynth,
+  onStackSynthesize,
+  rawOverridesOf,
+  replayNextSerialization,
+} from './cdktf-adapter';
 import { disarmTestingSynth, hookTestingSynth, unhookedTerraform } from './testing-synth';
 
 /** Options of the compliance run at synth. */
@@ -47,7 +53,7 @@ class SuppressionRecorder implements IAspect {
 
   public visit(node: IConstruct): void {
     if (!TerraformResource.isTerraformResource(node)) return;
-    const overrides = (node as any).rawOverrides ?? {};
+    const overrides = rawOverridesOf(node);
     const existing: Suppression[] = overrides['//']?.[METADATA_KEY]?.suppressions ?? [];
     const merged = [...existing];
     for (const s of this.suppressions) {
@@ -78,33 +84,25 @@ function annotate(stack: TerraformStack, report: ComplianceReport): void {
 function hookStack(engine: Compliance, stack: TerraformStack): void {
   if (SYNTH_HOOKED.has(stack)) return;
   SYNTH_HOOKED.add(stack);
-  addCustomSynthesis(stack, {
-    onSynthesize: (session) => {
-      disarmTestingSynth(stack);
-      const json = stack.toTerraform();
-      const options = engine.options;
-      const profile = options.profile ?? RuleProfile.PLATFORM;
-      // the profile goes into the stack's metadata, so the scanner CLI evaluates it the same way
-      json['//'] = { ...(json['//'] ?? {}), [METADATA_KEY]: { profile } };
-      const report = evaluateStack(stack.node.id, json, engine.packs, {
-        ...options,
-        profile,
-        applicablePacksOnly: true,
-      });
-      const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, REPORT_FILE_NAME), `${JSON.stringify(report, null, 2)}\n`);
-      annotate(stack, report);
-      // The synthesizer serializes the stack right after custom synthesis; hand it the JSON just
-      // computed (once) instead of resolving the whole stack a second time.
-      if (!(stack.synthesizer as any).hclOutput) {
-        const s = stack as any;
-        s.toTerraform = () => {
-          delete s.toTerraform;
-          return json;
-        };
-      }
-    },
+  onStackSynthesize(stack, (session) => {
+    disarmTestingSynth(stack);
+    const json = unhookedTerraform(stack);
+    const options = engine.options;
+    const profile = options.profile ?? RuleProfile.PLATFORM;
+    // the profile goes into the stack's metadata, so the scanner CLI evaluates it the same way
+    json['//'] = { ...(json['//'] ?? {}), [METADATA_KEY]: { profile } };
+    const report = evaluateStack(stack.node.id, json, engine.packs, {
+      ...options,
+      profile,
+      applicablePacksOnly: true,
+    });
+    const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, REPORT_FILE_NAME), `${JSON.stringify(report, null, 2)}\n`);
+    annotate(stack, report);
+    // The synthesizer serializes the stack right after custom synthesis; hand it the JSON just
+    // computed (once) instead of resolving the whole stack a second time.
+    replayNextSerialization(stack, json);
   });
   // Testing.synth / Testing.synthScope do not run the synthesizer: run the packs there too
   hookTestingSynth(stack, (json) =>
@@ -153,7 +151,7 @@ export class Compliance {
     if (!recorder) {
       recorder = new SuppressionRecorder();
       RECORDERS.set(scope, recorder);
-      Aspects.of(scope).add(recorder);
+      addAspect(scope, recorder);
     }
     if (!recorder.suppressions.some((s) => s.id === ruleId && s.reason === reason)) {
       recorder.suppressions.push({ id: ruleId, reason });
@@ -166,14 +164,10 @@ export class Compliance {
   private constructor(private readonly root: IConstruct) {
     // cdktf synthesizes each stack on its own, so app-level aspects never reach the stacks:
     // hook every stack that exists when synth starts.
-    const app = root as any;
-    if (typeof app.synth === 'function' && !TerraformStack.isStack(root)) {
-      const synth = app.synth.bind(app);
-      app.synth = () => {
-        this.hookStacks();
-        withLightStackTraces(() => synth());
-      };
-    }
+    aroundAppSynth(root, (synth) => {
+      this.hookStacks();
+      withLightStackTraces(() => synth());
+    });
   }
 
   private hookStacks(): void {

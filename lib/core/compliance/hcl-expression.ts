@@ -105,7 +105,7 @@ class Reader {
       const after = this.peek();
       if (!/[.[(]/.test(after)) return word === 'null' ? null : word === 'true';
     }
-    // a traversal (aws_s3_bucket.x.arn, var.y[0], each.value) or a function call
+    // a traversal (random_id.x.hex, var.y[0], each.value) or a function call
     for (;;) {
       const n = this.peek();
       if (n === '.') {

@@ -22,7 +22,7 @@ export type DataSourceResolver = (
 
 const RESOLVERS = new Map<string, DataSourceResolver>();
 
-/** Lets a cloud teach the loader one data source type (e.g. `aws_iam_policy_document`). */
+/** Lets a cloud teach the loader one data source type (e.g. a policy document). */
 export function registerDataSourceResolver(type: string, resolver: DataSourceResolver): void {
   RESOLVERS.set(type, resolver);
 }

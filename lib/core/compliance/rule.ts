@@ -77,11 +77,11 @@ export enum ComplianceStatus {
 
 /** One resource of a synthesized stack, as rules see it. */
 export interface ResourceView {
-  /** Terraform resource type, e.g. `aws_s3_bucket`. */
+  /** Terraform resource type, e.g. `random_id`. */
   readonly type: string;
   /** Logical name in the stack. */
   readonly name: string;
-  /** Terraform address, e.g. `aws_s3_bucket.data`. */
+  /** Terraform address, e.g. `random_id.data`. */
   readonly address: string;
   /**
    * Construct path, when the JSON was synthesized by cdktf.

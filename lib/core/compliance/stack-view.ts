@@ -248,7 +248,7 @@ export class StackView {
   }
 
   /**
-   * Companion resources of `target` (e.g. the `aws_s3_bucket_versioning` of a bucket): resources
+   * Companion resources of `target` (e.g. the versioning resource of a bucket): resources
    * of `type` whose `attr` references it, names it literally (the target's `nameAttr` value), or
    * iterates (`for_each`) over it or over a literal set that holds its name.
    */

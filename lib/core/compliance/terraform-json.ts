@@ -11,7 +11,7 @@ export interface LoadProblem {
    * @default - the configuration was given in memory
    */
   readonly file?: string;
-  /** JSON path of the bad value, e.g. `resource.aws_s3_bucket.data`. */
+  /** JSON path of the bad value, e.g. `resource.random_id.data`. */
   readonly path: string;
   /** What is wrong. */
   readonly message: string;

@@ -1,5 +1,11 @@
 import { IConstruct } from 'constructs';
-import { Aspects, IAspect, TerraformStack } from 'cdktf';
+import { IAspect, TerraformStack } from 'cdktf';
+import {
+  addAspect,
+  armNextSerialization,
+  disarmSerialization,
+  serializeStack,
+} from './cdktf-adapter';
 import { formatFinding, isFailure } from './evaluate';
 import { ComplianceReport } from './report';
 
@@ -7,11 +13,9 @@ import { ComplianceReport } from './report';
 // aspects and then serializes the stack with `stack.toTerraform()`, without the synthesizer and
 // so without the custom synthesis that runs the packs at `app.synth()` / `Testing.fullSynth`
 // (cdktf 0.21 lib/testing/index.ts). The one hook it leaves is the aspect pass: an aspect on the
-// stack arms a one-shot `toTerraform` on the stack instance that serializes as usual, runs the
-// packs over the result and throws on failing findings, as `cdktf synth` fails. The synthesizer
-// path disarms it before serializing (the engine's custom synthesis annotates instead).
-
-const ARMED = Symbol.for('cdktf-secure-mlops/testing-synth');
+// stack arms a check of the stack's next serialization (cdktf-adapter.ts) that runs the packs
+// over the result and throws on failing findings, as `cdktf synth` fails. The synthesizer path
+// disarms it before serializing (the engine's custom synthesis annotates instead).
 
 /** The failing findings of a report, one line each (empty when the stack passes). */
 export function failingFindings(report: ComplianceReport): string[] {
@@ -42,19 +46,11 @@ class ArmOnAspects implements IAspect {
 
   public visit(node: IConstruct): void {
     if (node !== this.stack) return;
-    const s = this.stack as any;
-    // an instance-level toTerraform is someone else's (the engine's one-shot, a user's patch)
-    if (Object.prototype.hasOwnProperty.call(s, 'toTerraform')) return;
-    const armed = () => {
-      delete s.toTerraform;
-      const json = s.toTerraform();
+    armNextSerialization(this.stack, (json) => {
       const report = this.evaluate(json);
       const failures = failingFindings(report);
       if (failures.length > 0) throw new ComplianceFailure(report, failures);
-      return json;
-    };
-    (armed as any)[ARMED] = true;
-    s.toTerraform = armed;
+    });
   }
 }
 
@@ -63,19 +59,15 @@ export function hookTestingSynth(
   stack: TerraformStack,
   evaluate: (json: any) => ComplianceReport,
 ): void {
-  Aspects.of(stack).add(new ArmOnAspects(stack, evaluate));
+  addAspect(stack, new ArmOnAspects(stack, evaluate));
 }
 
 /** Removes the armed `toTerraform` (the synthesizer runs the packs itself). */
 export function disarmTestingSynth(stack: TerraformStack): void {
-  const s = stack as any;
-  if (Object.prototype.hasOwnProperty.call(s, 'toTerraform') && s.toTerraform[ARMED]) {
-    delete s.toTerraform;
-  }
+  disarmSerialization(stack);
 }
 
 /** The stack's Terraform JSON without running the packs (for matchers and reports). */
 export function unhookedTerraform(stack: TerraformStack): any {
-  disarmTestingSynth(stack);
-  return stack.toTerraform();
+  return serializeStack(stack);
 }

@@ -2,15 +2,10 @@ import { defineRule, unknown } from '../compliance/define-rule';
 import { ResourceView, Rule, RuleLevel, RuleProfile } from '../compliance/rule';
 import { getPath, StackView } from '../compliance/stack-view';
 import { isExpression } from '../compliance/tf';
+import { PLATFORM_TAG_KEYS } from '../tags';
 
 /** The tag keys every taggable resource carries (X-09). */
-export const REQUIRED_TAG_KEYS = [
-  'platform',
-  'environment',
-  'owner',
-  'data-classification',
-  'cost-center',
-];
+export const REQUIRED_TAG_KEYS = PLATFORM_TAG_KEYS.map((t) => t.key);
 
 /** Where a provider sets tags for every resource it manages (e.g. AWS `default_tags.tags`). */
 export interface ProviderDefaultTags {

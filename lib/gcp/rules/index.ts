@@ -1,7 +1,7 @@
 import { RulePack } from '../../core/compliance/rule';
 import { GCP_FRAMEWORKS } from './frameworks';
 import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
-import { labelAttributeOf } from '../../core/tags';
+import { gcpLabelAttributeOf } from '../profile';
 import { gcp01CustomCodeAgent } from './gcp-01-custom-code-agent';
 import { gcp01DefaultComputeSa } from './gcp-01-default-compute-sa';
 import { gcp01DefaultSaGuard } from './gcp-01-default-sa-guard';
@@ -145,7 +145,7 @@ export class GcpMlopsChecks extends RulePack {
       x15GcpService,
       x15GcpVpcscService,
       preventDestroyRule(GCP_STATEFUL_TYPES),
-      requiredTagsRule('google_', (type) => labelAttributeOf(type), GCP_LABELLED_TYPES, [
+      requiredTagsRule('google_', gcpLabelAttributeOf, GCP_LABELLED_TYPES, [
         { provider: 'google', path: 'default_labels' },
         { provider: 'google-beta', path: 'default_labels' },
       ]),

@@ -1,0 +1,20 @@
+// The Azure profile: what core's tagging, residency and deprecated validators need to know about
+// Azure. Registered with core when this module loads (the Azure entry point and constructs load
+// it).
+import { CloudProfile, registerCloudProfile } from '../core/cloud-profile';
+import { AZURE_LOCATIONS, AzureValidate } from './validate';
+
+/** The Azure profile. */
+export const AZURE_PROFILE: CloudProfile = registerCloudProfile({
+  name: 'azure',
+  resourceTypePrefixes: ['azurerm_'],
+  labelAttributeOf: () => 'tags',
+  locationAttributes: ['location'],
+  regions: [...AZURE_LOCATIONS],
+  validators: {
+    storageAccountName: AzureValidate.storageAccountName,
+    keyVaultName: AzureValidate.keyVaultName,
+    resourceName: AzureValidate.resourceName,
+    location: AzureValidate.location,
+  },
+});
