@@ -1,3 +1,5 @@
+import { AzureManagedNetworkIsolation } from './ml-workspace-props';
+
 // Secure defaults of the Azure constructs, in one place (aws-solutions-constructs style).
 
 /** Private DNS zones of each private-link sub-resource (Azure public cloud). */
@@ -150,6 +152,41 @@ export const COMPUTE_DEFAULTS = {
   scaleDownAfterIdle: 'PT15M',
   vmPriority: 'Dedicated',
 };
+
+/**
+ * Secure defaults of the optional props of AzureMLWorkspace (AZ-01, AZ-07, AZ-11, AZ-12) and of
+ * the resources it creates: a fresh object on every call.
+ */
+export function mlWorkspaceDefaults() {
+  return {
+    /** Managed VNet outbound only to approved destinations (AZ-07). */
+    isolationMode: AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND,
+    createResourceGroup: true,
+    /** High-business-impact workspace (AZ-01). */
+    highBusinessImpact: true,
+    dataContainers: ['training-data'],
+    computeClusters: [
+      {
+        name: COMPUTE_DEFAULTS.clusterName,
+        vmSize: COMPUTE_DEFAULTS.clusterVmSize,
+        maxNodes: COMPUTE_DEFAULTS.clusterMaxNodes,
+      },
+    ],
+    /** Guardrail policy assignments (AZ-12). */
+    policies: true,
+    /** Subscription Activity Log export. */
+    activityLogExport: true,
+    /** Log Analytics and Application Insights behind an Azure Monitor Private Link Scope (AZ-11). */
+    monitorPrivateLinkScope: true,
+    /** Workspace SKU. */
+    workspaceSku: 'Basic',
+    /** Protocol and ports of a service-tag outbound rule. */
+    outboundProtocol: 'TCP',
+    outboundPortRanges: '443',
+    /** Microsoft Defender for Containers plan (AZ-14), when enabled. */
+    defenderPlan: { tier: 'Standard', resourceType: 'Containers' },
+  };
+}
 
 /** Private IP addresses a private endpoint of a sub-resource consumes (approximate, per Microsoft docs). */
 export const ENDPOINT_IPS: { [subresource: string]: number } = {
