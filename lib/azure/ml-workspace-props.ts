@@ -3,7 +3,7 @@ import { RemovalPolicy } from '../core/removal-policy';
 import { PlatformTags } from '../core/tags';
 import { AzureComputeClusterSpec, AzureComputeInstanceSpec } from './compute';
 import { AzureMonitorPrivateLinkScopeRef } from './diagnostics';
-import { AzureCustomRoleDefinition, AzureEndpointAuthMode } from './persona-rbac';
+import { AzureCustomRoleDefinition, AzureEndpointAuthMode } from './persona-rbac-props';
 import { AzurePolicyEffect } from './policy-assignments';
 
 /** Managed VNet isolation of the workspace (AZ-07). There is no "Disabled": once managed, a workspace cannot go back. */

@@ -14,7 +14,7 @@ import {
   AzureMlNetworkOptions,
   AzureOutboundRule,
 } from './ml-workspace-props';
-import { AzureEndpointAuthMode } from './persona-rbac';
+import { AzureEndpointAuthMode } from './persona-rbac-props';
 import { AzurePolicyEffect } from './policy-assignments';
 import { requireAzurermProvider } from './provider-requirements';
 import { checkComputeSpecs, checkNetworkOptions } from './spec-checks';
