@@ -113,6 +113,21 @@ export const KEY_VAULT_DEFAULTS = {
   softDeleteRetentionDays: 90,
 };
 
+/** Secure defaults of the optional props of HardenedKeyVault (AZ-02, AZ-03, X-04). */
+export function keyVaultDefaults() {
+  return {
+    skuName: KEY_VAULT_DEFAULTS.skuName,
+    softDeleteRetentionDays: KEY_VAULT_DEFAULTS.softDeleteRetentionDays,
+    /** Customer-managed keys require purge protection. */
+    purgeProtectionEnabled: true,
+    createKey: true,
+    keyName: 'cmk',
+    keyType: KEY_DEFAULTS.keyType,
+    keySize: KEY_DEFAULTS.keySize,
+    keyRotationDays: KEY_DEFAULTS.rotationDays,
+  };
+}
+
 /** Storage defaults (AZ-04). */
 export const STORAGE_DEFAULTS = {
   replicationType: 'ZRS',
