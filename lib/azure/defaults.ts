@@ -1,3 +1,4 @@
+import { NetworkSecurityRuleConfig } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { AzureManagedNetworkIsolation } from './ml-workspace-props';
 
 // Secure defaults of the Azure constructs, in one place (aws-solutions-constructs style).
@@ -158,6 +159,64 @@ export const NETWORK_DEFAULTS = {
   /** Smallest subnet the constructs accept for private endpoints. */
   minimumPrefix: 28,
 };
+
+/** Secure defaults of AzurePrivateNetwork (X-05, AZ-06). */
+export function privateNetworkDefaults() {
+  return {
+    /** Private IP addresses the endpoints are expected to take when not given. */
+    expectedEndpointAddresses: 10,
+    /** The private-endpoint subnet: network policies on (the NSG applies), no default outbound access. */
+    subnet: {
+      name: 'snet-private-endpoints',
+      privateEndpointNetworkPolicies: 'Enabled',
+      defaultOutboundAccessEnabled: false,
+    },
+  };
+}
+
+/**
+ * The NSG rules of the private-endpoint subnet by construct id (X-05): HTTPS and SMB from inside
+ * the VNet only, every other inbound denied, no outbound to the internet.
+ */
+export function privateEndpointNsgRules(subnetCidr: string): {
+  [id: string]: Omit<NetworkSecurityRuleConfig, 'resourceGroupName' | 'networkSecurityGroupName'>;
+} {
+  return {
+    'allow-vnet-https-smb-in': {
+      name: 'AllowVnetHttpsSmbInbound',
+      priority: 100,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourcePortRange: '*',
+      destinationPortRanges: ['443', '445'],
+      sourceAddressPrefix: 'VirtualNetwork',
+      destinationAddressPrefix: subnetCidr,
+    },
+    'deny-all-in': {
+      name: 'DenyAllInbound',
+      priority: 4096,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: '*',
+      sourcePortRange: '*',
+      destinationPortRange: '*',
+      sourceAddressPrefix: '*',
+      destinationAddressPrefix: '*',
+    },
+    'deny-internet-out': {
+      name: 'DenyInternetOutbound',
+      priority: 4096,
+      direction: 'Outbound',
+      access: 'Deny',
+      protocol: '*',
+      sourcePortRange: '*',
+      destinationPortRange: '*',
+      sourceAddressPrefix: '*',
+      destinationAddressPrefix: 'Internet',
+    },
+  };
+}
 
 /** Compute defaults (AZ-08). */
 export const COMPUTE_DEFAULTS = {
