@@ -135,6 +135,31 @@ export const STORAGE_DEFAULTS = {
   softDeleteDays: 30,
 };
 
+/**
+ * The hardened settings of every storage account (AZ-04): HTTPS only, TLS 1.2, no public blobs,
+ * shared-key access off (Entra ID only), infrastructure (double) encryption, no cross-tenant
+ * replication, no SFTP or local users, copies within private links only, and the account key
+ * type on queues and tables so that the CMK covers them.
+ */
+export function secureStorageAccountDefaults() {
+  return {
+    accountKind: 'StorageV2',
+    accountTier: 'Standard',
+    httpsTrafficOnlyEnabled: true,
+    minTlsVersion: 'TLS1_2',
+    allowNestedItemsToBePublic: false,
+    sharedAccessKeyEnabled: false,
+    defaultToOauthAuthentication: true,
+    infrastructureEncryptionEnabled: true,
+    crossTenantReplicationEnabled: false,
+    localUserEnabled: false,
+    sftpEnabled: false,
+    allowedCopyScope: 'PrivateLink',
+    queueEncryptionKeyType: 'Account',
+    tableEncryptionKeyType: 'Account',
+  };
+}
+
 /** Deprecated built-in policy definitions and their replacements (Azure/azure-policy built-in-policies). */
 export const DEPRECATED_POLICY_DEFINITIONS: { [id: string]: string } = {
   '40cec1dd-a100-4920-b15b-3024fe8901ab': '45e05259-1eb5-4f70-9574-baf73e9d219b',
