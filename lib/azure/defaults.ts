@@ -170,6 +170,23 @@ export const REGISTRY_DEFAULTS = {
   untaggedRetentionDays: 7,
 };
 
+/**
+ * The hardened settings of every container registry (AZ-05): Premium (private link, CMK,
+ * quarantine and retention need it), admin account, anonymous pull, public network and export
+ * off, dedicated data endpoints, trusted Azure services only.
+ */
+export function secureContainerRegistryDefaults() {
+  return {
+    sku: 'Premium',
+    adminEnabled: false,
+    anonymousPullEnabled: false,
+    publicNetworkAccessEnabled: false,
+    exportPolicyEnabled: false,
+    dataEndpointEnabled: true,
+    networkRuleBypassOption: 'AzureServices',
+  };
+}
+
 /** Monitoring defaults (AZ-11). */
 export const MONITORING_DEFAULTS = {
   retentionInDays: 90,
@@ -184,6 +201,15 @@ export const NETWORK_DEFAULTS = {
   /** Smallest subnet the constructs accept for private endpoints. */
   minimumPrefix: 28,
 };
+
+/** Defaults of a management lock (AZ-13, part of X-08). */
+export function lockDefaults() {
+  return {
+    kind: 'CanNotDelete',
+    notes:
+      'secure-mlops: protects platform data from deletion (X-08). Remove this lock deliberately before a planned teardown.',
+  };
+}
 
 /** Secure defaults of AzurePrivateNetwork (X-05, AZ-06). */
 export function privateNetworkDefaults() {

@@ -1,4 +1,5 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
@@ -16,6 +17,9 @@ import {
   keyRotationPolicy,
   ROLES,
 } from './defaults';
+import { AzureDiagnosticSetting } from './diagnostics';
+import { AzurePartOptions, buildPartOptions, checkPartOptions } from './part-options';
+import { PrivateLinkSet } from './private-link';
 import { requireAzapiProvider } from './provider-requirements';
 import {
   bool,
@@ -30,7 +34,7 @@ import {
 import { grantRole, rbacPropagationWait } from './role-assignment';
 
 /** Props of {@link HardenedKeyVault}. */
-export interface HardenedKeyVaultProps {
+export interface HardenedKeyVaultProps extends AzurePartOptions {
   /** Resource group of the vault. */
   readonly resourceGroupName: string;
   /** Azure location of the vault. */
@@ -162,6 +166,7 @@ function resolveHardenedKeyVaultProps(
     );
   }
   checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'keyVault');
+  checkPartOptions(v, props);
 
   const name =
     nameOk && props.name !== undefined
@@ -243,6 +248,14 @@ export class HardenedKeyVault extends Construct {
   public readonly keyResourceId?: string;
   /** Name of the key, or undefined. */
   public readonly keyName?: string;
+  /** The lock of the vault (undefined without `lock`). */
+  public readonly lock?: ManagementLock;
+  /** Diagnostic settings of the vault by key (`diagnosticSettings`). */
+  public readonly diagnosticSettings: { [key: string]: AzureDiagnosticSetting };
+  /** Private endpoints to the vault by key (`privateEndpoints`). */
+  public readonly privateEndpoints: { [key: string]: PrivateLinkSet };
+  /** Role assignments on the vault by key (`roleAssignments`). */
+  public readonly roleAssignments: { [key: string]: RoleAssignment };
   private readonly grants: RoleAssignment[] = [];
 
   private client?: DataAzurermClientConfig;
@@ -269,6 +282,21 @@ export class HardenedKeyVault extends Construct {
       this.keyVersionlessId = this.key.outputValue('properties.keyUri');
       this.keyResourceId = this.key.id;
     }
+    ({
+      lock: this.lock,
+      diagnosticSettings: this.diagnosticSettings,
+      privateEndpoints: this.privateEndpoints,
+      roleAssignments: this.roleAssignments,
+    } = buildPartOptions(
+      this,
+      {
+        resourceId: this.vault.id,
+        resourceGroupName: c.props.resourceGroupName,
+        location: c.props.location,
+        subresource: 'vault',
+      },
+      c.props,
+    ));
   }
 
   /** The caller's client config, created on first use. */
@@ -292,6 +320,7 @@ export class HardenedKeyVault extends Construct {
       enabledForDiskEncryption: false,
       enabledForTemplateDeployment: false,
       networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: c.ipRules },
+      tags: c.props.tags,
     });
     applyRemovalPolicy(vault, c.props.removalPolicy);
     const retention = c.retention;

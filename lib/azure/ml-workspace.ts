@@ -375,8 +375,11 @@ export class AzureMLWorkspace extends Construct {
     const common = {
       resourceGroupName: this.resourceGroupName,
       location: c.location,
-      customerManagedKeyId: key.keyVersionlessId,
-      customerManagedKeyIdentityId: this.cmkIdentity.id,
+      customerManagedKey: {
+        keyId: key.keyVersionlessId,
+        userAssignedIdentityId: this.cmkIdentity.id,
+        userAssignedIdentityClientId: this.cmkIdentity.clientId,
+      },
       dependsOn: [this.rbacWaits.cmk],
       removalPolicy: c.removal,
     };
@@ -392,7 +395,6 @@ export class AzureMLWorkspace extends Construct {
     const containerRegistry = new AzureSecureContainerRegistry(this, 'registry', {
       ...common,
       name: name('cr', 50),
-      customerManagedKeyIdentityClientId: this.cmkIdentity.clientId,
       quarantineScannerPrincipalId: c.props.registryQuarantineScannerPrincipalId,
     });
     return { storage, containerRegistry };

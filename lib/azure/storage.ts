@@ -1,3 +1,5 @@
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { ITerraformDependable } from 'cdktf';
@@ -7,6 +9,15 @@ import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
 import { secureStorageAccountDefaults, STORAGE_DEFAULTS } from './defaults';
+import { AzureDiagnosticSetting } from './diagnostics';
+import {
+  AzureCustomerManagedKeyOptions,
+  AzureEncryptedPartOptions,
+  buildPartOptions,
+  checkPartOptions,
+  resolveCustomerManagedKey,
+} from './part-options';
+import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
 import {
   checkIpRules,
@@ -20,7 +31,7 @@ import {
 } from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
-export interface AzureSecureStorageAccountProps {
+export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
   /** Resource group of the account. */
   readonly resourceGroupName: string;
   /** Azure location. */
@@ -38,11 +49,13 @@ export interface AzureSecureStorageAccountProps {
   /**
    * Versionless Key Vault key id for customer-managed-key encryption.
    * @default - Microsoft-managed keys (not compliant with AZ-02; the platform always passes one)
+   * @deprecated use `customerManagedKey.keyId`
    */
   readonly customerManagedKeyId?: string;
   /**
    * Resource id of the user-assigned identity that reads the key (required with customerManagedKeyId).
    * @default - none
+   * @deprecated use `customerManagedKey.userAssignedIdentityId`
    */
   readonly customerManagedKeyIdentityId?: string;
   /**
@@ -78,6 +91,8 @@ const REPLICATION = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
 interface ResolvedAzureSecureStorageAccount {
   readonly props: AzureSecureStorageAccountProps;
   readonly name: string;
+  /** Customer-managed key, from customerManagedKey or the deprecated flat props. */
+  readonly cmk?: AzureCustomerManagedKeyOptions;
   readonly replication: string;
   /** Blob and container soft-delete retention in days. */
   readonly days: number;
@@ -115,6 +130,18 @@ function resolveAzureSecureStorageAccountProps(
     props.customerManagedKeyIdentityId,
     'set together with customerManagedKeyId (the identity that reads the key)',
   );
+  const cmk =
+    resolveCustomerManagedKey(v, props.customerManagedKey, {
+      customerManagedKeyId: props.customerManagedKeyId,
+      customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
+    }) ??
+    (props.customerManagedKeyId !== undefined
+      ? {
+          keyId: props.customerManagedKeyId,
+          userAssignedIdentityId: props.customerManagedKeyIdentityId!,
+        }
+      : undefined);
+  checkPartOptions(v, props);
   checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'storage');
   if (
     strList(v, 'containers', props.containers, {
@@ -143,6 +170,7 @@ function resolveAzureSecureStorageAccountProps(
   return {
     props,
     name,
+    cmk,
     replication: props.replicationType ?? STORAGE_DEFAULTS.replicationType,
     days: props.softDeleteDays ?? STORAGE_DEFAULTS.softDeleteDays,
     ipRules: props.allowedIpRanges ?? [],
@@ -165,6 +193,14 @@ export class AzureSecureStorageAccount extends Construct {
   public readonly account: StorageAccount;
   /** Containers by name. */
   public readonly containers: { [name: string]: StorageContainer } = {};
+  /** The lock of the account (undefined without `lock`). */
+  public readonly lock?: ManagementLock;
+  /** Diagnostic settings of the account by key (`diagnosticSettings`). */
+  public readonly diagnosticSettings: { [key: string]: AzureDiagnosticSetting };
+  /** Private endpoints to the account by key (`privateEndpoints`). */
+  public readonly privateEndpoints: { [key: string]: PrivateLinkSet };
+  /** Role assignments on the account by key (`roleAssignments`). */
+  public readonly roleAssignments: { [key: string]: RoleAssignment };
 
   constructor(scope: Construct, id: string, props: AzureSecureStorageAccountProps) {
     super(scope, id);
@@ -185,12 +221,27 @@ export class AzureSecureStorageAccount extends Construct {
         containerAccessType: 'private',
       });
     }
+    ({
+      lock: this.lock,
+      diagnosticSettings: this.diagnosticSettings,
+      privateEndpoints: this.privateEndpoints,
+      roleAssignments: this.roleAssignments,
+    } = buildPartOptions(
+      this,
+      {
+        resourceId: this.account.id,
+        resourceGroupName: c.props.resourceGroupName,
+        location: c.props.location,
+        subresource: 'blob',
+      },
+      c.props,
+    ));
   }
 
   /** The account (AZ-04), CMK through the given identity when a key is given. */
   private accountParts(c: ResolvedAzureSecureStorageAccount): StorageAccount {
     const props = c.props;
-    const cmk = props.customerManagedKeyId !== undefined;
+    const cmk = c.cmk;
     const account = new StorageAccount(this, 'account', {
       ...secureStorageAccountDefaults(),
       name: c.name,
@@ -206,14 +257,15 @@ export class AzureSecureStorageAccount extends Construct {
         containerDeleteRetentionPolicy: { days: c.days },
       },
       identity: cmk
-        ? { type: 'UserAssigned', identityIds: [props.customerManagedKeyIdentityId!] }
+        ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] }
         : undefined,
       customerManagedKey: cmk
         ? {
-            keyVaultKeyId: props.customerManagedKeyId,
-            userAssignedIdentityId: props.customerManagedKeyIdentityId!,
+            keyVaultKeyId: cmk.keyId,
+            userAssignedIdentityId: cmk.userAssignedIdentityId,
           }
         : undefined,
+      tags: props.tags,
       dependsOn: props.dependsOn,
     });
     applyRemovalPolicy(account, props.removalPolicy);
