@@ -4,6 +4,7 @@ import { PlatformTags } from '../core/tags';
 import { AzureComputeClusterSpec, AzureComputeInstanceSpec } from './compute';
 import { AzureMonitorPrivateLinkScopeRef } from './diagnostics';
 import { AzureCustomRoleDefinition, AzureEndpointAuthMode } from './persona-rbac-props';
+import { AzureLockOptions } from './part-options';
 import { AzurePolicyEffect } from './policy-assignments';
 
 /** Managed VNet isolation of the workspace (AZ-07). There is no "Disabled": once managed, a workspace cannot go back. */
@@ -244,6 +245,11 @@ export interface AzureMLWorkspaceProps {
    * @default - true, unless removalPolicy is DESTROY
    */
   readonly locks?: boolean;
+  /**
+   * Kind and notes of those locks, in the uniform lock shape of the Azure parts (each lock is named 'lock-' + its resource, so `name` is not accepted). Only with locks on.
+   * @default - CanNotDelete, with a note that explains the lock and how to remove it
+   */
+  readonly lock?: AzureLockOptions;
   /**
    * Enable Microsoft Defender for Containers on the subscription (AZ-14; subscription-scope action).
    * @default false

@@ -17,6 +17,7 @@ import {
 import { AzureEndpointAuthMode } from './persona-rbac-props';
 import { AzurePolicyEffect } from './policy-assignments';
 import { requireAzurermProvider } from './provider-requirements';
+import { checkPartOptions } from './part-options';
 import { checkComputeSpecs, checkNetworkOptions } from './spec-checks';
 import {
   ARM_ID,
@@ -331,6 +332,20 @@ export function resolveAzureMLWorkspaceProps(
     bool(v, k, props[k]);
   }
   num(v, 'logRetentionDays', props.logRetentionDays, { integer: true, min: 30, max: 730 });
+  checkPartOptions(v, { lock: props.lock });
+  if (props.lock !== undefined && props.lock !== null && props.lock.name !== undefined) {
+    v.add('lock.name', props.lock.name, "unset (each lock is named 'lock-' + its resource)");
+  }
+  if (
+    props.lock !== undefined &&
+    (props.locks ?? props.removalPolicy !== RemovalPolicy.DESTROY) === false
+  ) {
+    v.add(
+      'lock',
+      `lock and ${props.locks === false ? 'locks: false' : 'removalPolicy DESTROY'}`,
+      'lock only with locks on (set locks: true, or unset lock)',
+    );
+  }
   v.object('tags', props.tags);
   checkUuid(
     v,

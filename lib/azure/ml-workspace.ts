@@ -682,6 +682,7 @@ export class AzureMLWorkspace extends Construct {
             'secrets-vault': this.keyVaultId,
             'key-vault': c.byoKey ? undefined : this.cmkVaultId,
           }),
+          lock: c.props.lock,
         })
       : undefined;
     let defenderForContainers: SecurityCenterSubscriptionPricing | undefined;

@@ -1,13 +1,14 @@
 import { Testing } from 'cdktf';
 import {
   AzureDiagnosticSetting,
+  AzureMLWorkspace,
   AzureResourceLocks,
   AzureSecureContainerRegistry,
   AzureSecureStorageAccount,
   HardenedKeyVault,
 } from '../../lib/azure';
 import { synthJson } from '../helpers';
-import { all, azureStack, IDS, one, problemsOf } from './fixtures';
+import { all, azureStack, ENC, IDS, one, problemsOf } from './fixtures';
 
 const base = { resourceGroupName: 'rg-parts', location: 'westeurope' };
 const KEY = 'https://kv-parts.vault.azure.net/keys/cmk';
@@ -275,5 +276,36 @@ describe('uniform part options create the same resources on every part', () => {
     ])
       expect(j.resource[t]).toBeUndefined();
     expect(one(j, 'azurerm_storage_account').tags).toBeUndefined();
+  });
+});
+
+describe('uniform lock shape on the platform', () => {
+  const ws = { encryption: ENC, environment: 'prod', location: 'westeurope' };
+
+  test('AZ-13 AzureMLWorkspace lock: kind and notes of every lock', () => {
+    const { stack } = azureStack();
+    new AzureMLWorkspace(stack, 'ml', {
+      ...ws,
+      lock: { kind: 'ReadOnly', notes: 'change window only' },
+    });
+    const locks = all(synthJson(stack), 'azurerm_management_lock').map((x) => [
+      x.r.lock_level,
+      x.r.notes,
+    ]);
+    expect(locks).toHaveLength(5);
+    expect(new Set(locks.map((l) => l.join('|')))).toEqual(
+      new Set(['ReadOnly|change window only']),
+    );
+  });
+
+  test('AzureMLWorkspace lock with locks: false is one ValidationError', () => {
+    const { stack } = azureStack();
+    const { path, problems } = problemsOf(
+      () => new AzureMLWorkspace(stack, 'ml', { ...ws, locks: false, lock: { kind: 'ReadOnly' } }),
+    );
+    expect(path).toBe('azure/ml');
+    expect(problems).toEqual([
+      { prop: 'lock', value: 'lock and locks: false', allowed: expect.stringMatching(/locks on/) },
+    ]);
   });
 });
