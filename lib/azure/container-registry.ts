@@ -1,3 +1,4 @@
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
@@ -5,12 +6,21 @@ import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { REGISTRY_DEFAULTS, ROLES } from './defaults';
+import { REGISTRY_DEFAULTS, ROLES, secureContainerRegistryDefaults } from './defaults';
+import { AzureDiagnosticSetting } from './diagnostics';
+import {
+  AzureCustomerManagedKeyOptions,
+  AzureEncryptedPartOptions,
+  buildPartOptions,
+  checkPartOptions,
+  resolveCustomerManagedKey,
+} from './part-options';
+import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
 import { bool, checkLocation, checkUuid, claimGlobal, isToken, num, str } from './validation';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
-export interface AzureSecureContainerRegistryProps {
+export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOptions {
   /** Resource group. */
   readonly resourceGroupName: string;
   /** Azure location. */
@@ -23,16 +33,19 @@ export interface AzureSecureContainerRegistryProps {
   /**
    * Versionless Key Vault key id for customer-managed-key encryption (set at creation only).
    * @default - Microsoft-managed keys (not compliant with AZ-02; the platform always passes one)
+   * @deprecated use `customerManagedKey.keyId`
    */
   readonly customerManagedKeyId?: string;
   /**
    * Resource id of the user-assigned identity that reads the key.
    * @default - none (required with customerManagedKeyId)
+   * @deprecated use `customerManagedKey.userAssignedIdentityId`
    */
   readonly customerManagedKeyIdentityId?: string;
   /**
    * Client id of that identity (the registry's encryption block takes the client id).
    * @default - none (required with customerManagedKeyId)
+   * @deprecated use `customerManagedKey.userAssignedIdentityClientId`
    */
   readonly customerManagedKeyIdentityClientId?: string;
   /**
@@ -62,6 +75,86 @@ export interface AzureSecureContainerRegistryProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+/** The validated configuration of an {@link AzureSecureContainerRegistry}, defaults applied. */
+interface ResolvedAzureSecureContainerRegistry {
+  readonly props: AzureSecureContainerRegistryProps;
+  readonly name: string;
+  /** Customer-managed key, from customerManagedKey or the deprecated flat props. */
+  readonly cmk?: AzureCustomerManagedKeyOptions;
+  /** Days untagged manifests are kept. */
+  readonly retention: number;
+}
+
+/**
+ * Validates the props of an {@link AzureSecureContainerRegistry} (one error for the construct)
+ * and returns its configuration, defaults applied. Creates no resource.
+ */
+function resolveAzureSecureContainerRegistryProps(
+  scope: Construct,
+  id: string,
+  given: AzureSecureContainerRegistryProps,
+): ResolvedAzureSecureContainerRegistry {
+  const props = requireProps(scope, given, true);
+  const v = new Validator(scope);
+  str(v, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(v, 'location', props.location);
+  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+  const nameOk = str(v, 'name', props.name, true);
+  const name =
+    nameOk && props.name !== undefined
+      ? props.name
+      : uniqueName(scope, { prefix: `cr${id}`, maxLength: 50, alphanumericOnly: true });
+  if (nameOk && !isToken(name)) {
+    v.require(/^[a-zA-Z0-9]{5,50}$/.test(name), 'name', name, '5-50 letters and digits');
+  }
+  num(v, 'untaggedRetentionDays', props.untaggedRetentionDays, {
+    integer: true,
+    min: 0,
+    max: 365,
+  });
+  bool(v, 'zoneRedundancy', props.zoneRedundancy);
+  str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
+  str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
+  str(v, 'customerManagedKeyIdentityClientId', props.customerManagedKeyIdentityClientId, true);
+  v.require(
+    props.customerManagedKeyId === undefined ||
+      (props.customerManagedKeyIdentityId !== undefined &&
+        props.customerManagedKeyIdentityClientId !== undefined),
+    'customerManagedKeyIdentityId',
+    props.customerManagedKeyIdentityId,
+    'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
+  );
+  const brought = resolveCustomerManagedKey(v, props.customerManagedKey, {
+    customerManagedKeyId: props.customerManagedKeyId,
+    customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
+    customerManagedKeyIdentityClientId: props.customerManagedKeyIdentityClientId,
+  });
+  if (brought !== undefined) {
+    str(v, 'customerManagedKey.userAssignedIdentityClientId', brought.userAssignedIdentityClientId);
+  }
+  const cmk =
+    brought ??
+    (props.customerManagedKeyId !== undefined
+      ? {
+          keyId: props.customerManagedKeyId,
+          userAssignedIdentityId: props.customerManagedKeyIdentityId!,
+          userAssignedIdentityClientId: props.customerManagedKeyIdentityClientId,
+        }
+      : undefined);
+  checkPartOptions(v, props);
+  checkUuid(v, 'quarantineScannerPrincipalId', props.quarantineScannerPrincipalId, true);
+  if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
+    v.add('dependsOn', props.dependsOn, 'a list of resources');
+  }
+  v.throwIfInvalid();
+  return {
+    props,
+    name,
+    cmk,
+    retention: props.untaggedRetentionDays ?? REGISTRY_DEFAULTS.untaggedRetentionDays,
+  };
+}
+
 /**
  * An Azure Container Registry hardened per AZ-05: Premium (needed for private link, CMK,
  * quarantine and retention), admin account OFF (s003 required it for Azure ML; that is
@@ -75,89 +168,72 @@ export class AzureSecureContainerRegistry extends Construct {
   public readonly registry: ContainerRegistry;
   /** The scanner's AcrQuarantineWriter assignment (undefined when quarantine is off). */
   public readonly quarantineScannerAssignment?: RoleAssignment;
+  /** The lock of the registry (undefined without `lock`). */
+  public readonly lock?: ManagementLock;
+  /** Diagnostic settings of the registry by key (`diagnosticSettings`). */
+  public readonly diagnosticSettings: { [key: string]: AzureDiagnosticSetting };
+  /** Private endpoints to the registry by key (`privateEndpoints`). */
+  public readonly privateEndpoints: { [key: string]: PrivateLinkSet };
+  /** Role assignments on the registry by key (`roleAssignments`). */
+  public readonly roleAssignments: { [key: string]: RoleAssignment };
 
   constructor(scope: Construct, id: string, props: AzureSecureContainerRegistryProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    str(v, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(v, 'location', props.location);
-    v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
-    const nameOk = str(v, 'name', props.name, true);
-    const name =
-      nameOk && props.name !== undefined
-        ? props.name
-        : uniqueName(this, { prefix: `cr${id}`, maxLength: 50, alphanumericOnly: true });
-    if (nameOk && !isToken(name)) {
-      v.require(/^[a-zA-Z0-9]{5,50}$/.test(name), 'name', name, '5-50 letters and digits');
-    }
-    num(v, 'untaggedRetentionDays', props.untaggedRetentionDays, {
-      integer: true,
-      min: 0,
-      max: 365,
-    });
-    bool(v, 'zoneRedundancy', props.zoneRedundancy);
-    str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
-    str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
-    str(v, 'customerManagedKeyIdentityClientId', props.customerManagedKeyIdentityClientId, true);
-    const cmk = props.customerManagedKeyId !== undefined;
-    v.require(
-      !cmk ||
-        (props.customerManagedKeyIdentityId !== undefined &&
-          props.customerManagedKeyIdentityClientId !== undefined),
-      'customerManagedKeyIdentityId',
-      props.customerManagedKeyIdentityId,
-      'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
-    );
-    checkUuid(v, 'quarantineScannerPrincipalId', props.quarantineScannerPrincipalId, true);
-    if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
-      v.add('dependsOn', props.dependsOn, 'a list of resources');
-    }
-    v.throwIfInvalid();
+    const c = resolveAzureSecureContainerRegistryProps(this, id, props);
     claimGlobal(
       this,
       'container registry',
-      name,
-      props.name !== undefined ? 'name' : 'id (construct id)',
+      c.name,
+      c.props.name !== undefined ? 'name' : 'id (construct id)',
     );
-    const retention = props.untaggedRetentionDays ?? REGISTRY_DEFAULTS.untaggedRetentionDays;
-    const quarantine = props.quarantineScannerPrincipalId !== undefined;
-
-    this.registry = new ContainerRegistry(this, 'registry', {
-      name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      sku: 'Premium',
-      adminEnabled: false,
-      anonymousPullEnabled: false,
-      publicNetworkAccessEnabled: false,
-      exportPolicyEnabled: false,
-      quarantinePolicyEnabled: quarantine,
-      retentionPolicyInDays: retention,
-      dataEndpointEnabled: true,
-      networkRuleBypassOption: 'AzureServices',
-      zoneRedundancyEnabled: props.zoneRedundancy ?? true,
-      identity: cmk
-        ? { type: 'UserAssigned', identityIds: [props.customerManagedKeyIdentityId!] }
-        : undefined,
-      encryption: cmk
-        ? [
-            {
-              keyVaultKeyId: props.customerManagedKeyId,
-              identityClientId: props.customerManagedKeyIdentityClientId,
-            },
-          ]
-        : undefined,
-      dependsOn: props.dependsOn,
-    });
-    applyRemovalPolicy(this.registry, props.removalPolicy);
-    if (quarantine) {
+    this.registry = this.registryParts(c);
+    if (c.props.quarantineScannerPrincipalId !== undefined) {
       this.quarantineScannerAssignment = grantRole(this, 'quarantine-scanner', {
         scope: this.registry.id,
-        principalId: props.quarantineScannerPrincipalId!,
+        principalId: c.props.quarantineScannerPrincipalId,
         roleName: ROLES.ACR_QUARANTINE_WRITER,
         description: 'Image scanner releases quarantined images (AZ-05)',
       });
     }
+    ({
+      lock: this.lock,
+      diagnosticSettings: this.diagnosticSettings,
+      privateEndpoints: this.privateEndpoints,
+      roleAssignments: this.roleAssignments,
+    } = buildPartOptions(
+      this,
+      {
+        resourceId: this.registry.id,
+        resourceGroupName: c.props.resourceGroupName,
+        location: c.props.location,
+        subresource: 'registry',
+      },
+      c.props,
+    ));
+  }
+
+  /** The registry (AZ-05), CMK through the given identity when a key is given. */
+  private registryParts(c: ResolvedAzureSecureContainerRegistry): ContainerRegistry {
+    const props = c.props;
+    const cmk = c.cmk;
+    const registry = new ContainerRegistry(this, 'registry', {
+      ...secureContainerRegistryDefaults(),
+      name: c.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      quarantinePolicyEnabled: props.quarantineScannerPrincipalId !== undefined,
+      retentionPolicyInDays: c.retention,
+      zoneRedundancyEnabled: props.zoneRedundancy ?? true,
+      identity: cmk
+        ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] }
+        : undefined,
+      encryption: cmk
+        ? [{ keyVaultKeyId: cmk.keyId, identityClientId: cmk.userAssignedIdentityClientId }]
+        : undefined,
+      tags: props.tags,
+      dependsOn: props.dependsOn,
+    });
+    applyRemovalPolicy(registry, props.removalPolicy);
+    return registry;
   }
 }

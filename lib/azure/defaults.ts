@@ -1,3 +1,6 @@
+import { NetworkSecurityRuleConfig } from '@cdktf/provider-azurerm/lib/network-security-rule';
+import { AzureManagedNetworkIsolation } from './ml-workspace-props';
+
 // Secure defaults of the Azure constructs, in one place (aws-solutions-constructs style).
 
 /** Private DNS zones of each private-link sub-resource (Azure public cloud). */
@@ -111,11 +114,51 @@ export const KEY_VAULT_DEFAULTS = {
   softDeleteRetentionDays: 90,
 };
 
+/** Secure defaults of the optional props of HardenedKeyVault (AZ-02, AZ-03, X-04). */
+export function keyVaultDefaults() {
+  return {
+    skuName: KEY_VAULT_DEFAULTS.skuName,
+    softDeleteRetentionDays: KEY_VAULT_DEFAULTS.softDeleteRetentionDays,
+    /** Customer-managed keys require purge protection. */
+    purgeProtectionEnabled: true,
+    createKey: true,
+    keyName: 'cmk',
+    keyType: KEY_DEFAULTS.keyType,
+    keySize: KEY_DEFAULTS.keySize,
+    keyRotationDays: KEY_DEFAULTS.rotationDays,
+  };
+}
+
 /** Storage defaults (AZ-04). */
 export const STORAGE_DEFAULTS = {
   replicationType: 'ZRS',
   softDeleteDays: 30,
 };
+
+/**
+ * The hardened settings of every storage account (AZ-04): HTTPS only, TLS 1.2, no public blobs,
+ * shared-key access off (Entra ID only), infrastructure (double) encryption, no cross-tenant
+ * replication, no SFTP or local users, copies within private links only, and the account key
+ * type on queues and tables so that the CMK covers them.
+ */
+export function secureStorageAccountDefaults() {
+  return {
+    accountKind: 'StorageV2',
+    accountTier: 'Standard',
+    httpsTrafficOnlyEnabled: true,
+    minTlsVersion: 'TLS1_2',
+    allowNestedItemsToBePublic: false,
+    sharedAccessKeyEnabled: false,
+    defaultToOauthAuthentication: true,
+    infrastructureEncryptionEnabled: true,
+    crossTenantReplicationEnabled: false,
+    localUserEnabled: false,
+    sftpEnabled: false,
+    allowedCopyScope: 'PrivateLink',
+    queueEncryptionKeyType: 'Account',
+    tableEncryptionKeyType: 'Account',
+  };
+}
 
 /** Deprecated built-in policy definitions and their replacements (Azure/azure-policy built-in-policies). */
 export const DEPRECATED_POLICY_DEFINITIONS: { [id: string]: string } = {
@@ -126,6 +169,23 @@ export const DEPRECATED_POLICY_DEFINITIONS: { [id: string]: string } = {
 export const REGISTRY_DEFAULTS = {
   untaggedRetentionDays: 7,
 };
+
+/**
+ * The hardened settings of every container registry (AZ-05): Premium (private link, CMK,
+ * quarantine and retention need it), admin account, anonymous pull, public network and export
+ * off, dedicated data endpoints, trusted Azure services only.
+ */
+export function secureContainerRegistryDefaults() {
+  return {
+    sku: 'Premium',
+    adminEnabled: false,
+    anonymousPullEnabled: false,
+    publicNetworkAccessEnabled: false,
+    exportPolicyEnabled: false,
+    dataEndpointEnabled: true,
+    networkRuleBypassOption: 'AzureServices',
+  };
+}
 
 /** Monitoring defaults (AZ-11). */
 export const MONITORING_DEFAULTS = {
@@ -142,6 +202,73 @@ export const NETWORK_DEFAULTS = {
   minimumPrefix: 28,
 };
 
+/** Defaults of a management lock (AZ-13, part of X-08). */
+export function lockDefaults() {
+  return {
+    kind: 'CanNotDelete',
+    notes:
+      'secure-mlops: protects platform data from deletion (X-08). Remove this lock deliberately before a planned teardown.',
+  };
+}
+
+/** Secure defaults of AzurePrivateNetwork (X-05, AZ-06). */
+export function privateNetworkDefaults() {
+  return {
+    /** Private IP addresses the endpoints are expected to take when not given. */
+    expectedEndpointAddresses: 10,
+    /** The private-endpoint subnet: network policies on (the NSG applies), no default outbound access. */
+    subnet: {
+      name: 'snet-private-endpoints',
+      privateEndpointNetworkPolicies: 'Enabled',
+      defaultOutboundAccessEnabled: false,
+    },
+  };
+}
+
+/**
+ * The NSG rules of the private-endpoint subnet by construct id (X-05): HTTPS and SMB from inside
+ * the VNet only, every other inbound denied, no outbound to the internet.
+ */
+export function privateEndpointNsgRules(subnetCidr: string): {
+  [id: string]: Omit<NetworkSecurityRuleConfig, 'resourceGroupName' | 'networkSecurityGroupName'>;
+} {
+  return {
+    'allow-vnet-https-smb-in': {
+      name: 'AllowVnetHttpsSmbInbound',
+      priority: 100,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourcePortRange: '*',
+      destinationPortRanges: ['443', '445'],
+      sourceAddressPrefix: 'VirtualNetwork',
+      destinationAddressPrefix: subnetCidr,
+    },
+    'deny-all-in': {
+      name: 'DenyAllInbound',
+      priority: 4096,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: '*',
+      sourcePortRange: '*',
+      destinationPortRange: '*',
+      sourceAddressPrefix: '*',
+      destinationAddressPrefix: '*',
+    },
+    'deny-internet-out': {
+      name: 'DenyInternetOutbound',
+      priority: 4096,
+      direction: 'Outbound',
+      access: 'Deny',
+      protocol: '*',
+      sourcePortRange: '*',
+      destinationPortRange: '*',
+      sourceAddressPrefix: '*',
+      destinationAddressPrefix: 'Internet',
+    },
+  };
+}
+
 /** Compute defaults (AZ-08). */
 export const COMPUTE_DEFAULTS = {
   clusterName: 'cpu-cluster',
@@ -150,6 +277,41 @@ export const COMPUTE_DEFAULTS = {
   scaleDownAfterIdle: 'PT15M',
   vmPriority: 'Dedicated',
 };
+
+/**
+ * Secure defaults of the optional props of AzureMLWorkspace (AZ-01, AZ-07, AZ-11, AZ-12) and of
+ * the resources it creates: a fresh object on every call.
+ */
+export function mlWorkspaceDefaults() {
+  return {
+    /** Managed VNet outbound only to approved destinations (AZ-07). */
+    isolationMode: AzureManagedNetworkIsolation.ALLOW_ONLY_APPROVED_OUTBOUND,
+    createResourceGroup: true,
+    /** High-business-impact workspace (AZ-01). */
+    highBusinessImpact: true,
+    dataContainers: ['training-data'],
+    computeClusters: [
+      {
+        name: COMPUTE_DEFAULTS.clusterName,
+        vmSize: COMPUTE_DEFAULTS.clusterVmSize,
+        maxNodes: COMPUTE_DEFAULTS.clusterMaxNodes,
+      },
+    ],
+    /** Guardrail policy assignments (AZ-12). */
+    policies: true,
+    /** Subscription Activity Log export. */
+    activityLogExport: true,
+    /** Log Analytics and Application Insights behind an Azure Monitor Private Link Scope (AZ-11). */
+    monitorPrivateLinkScope: true,
+    /** Workspace SKU. */
+    workspaceSku: 'Basic',
+    /** Protocol and ports of a service-tag outbound rule. */
+    outboundProtocol: 'TCP',
+    outboundPortRanges: '443',
+    /** Microsoft Defender for Containers plan (AZ-14), when enabled. */
+    defenderPlan: { tier: 'Standard', resourceType: 'Containers' },
+  };
+}
 
 /** Private IP addresses a private endpoint of a sub-resource consumes (approximate, per Microsoft docs). */
 export const ENDPOINT_IPS: { [subresource: string]: number } = {

@@ -8,6 +8,7 @@ import { requireProps, Validator } from '../core/errors';
 import { uniqueName, uniqueSuffix } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { ACTIVITY_LOG_CATEGORIES, MONITORING_DEFAULTS } from './defaults';
+import { AzureDiagnosticSettingsOptions } from './part-options';
 import {
   ARM_ID,
   bool,
@@ -21,30 +22,14 @@ import {
   strList,
 } from './validation';
 
-/** Props of {@link AzureDiagnosticSetting}. */
-export interface AzureDiagnosticSettingProps {
+/** Props of {@link AzureDiagnosticSetting}: the uniform diagnostic-settings shape and its target. */
+export interface AzureDiagnosticSettingProps extends AzureDiagnosticSettingsOptions {
   /** Resource (or sub-resource, e.g. a storage account's blobServices/default) whose logs are shipped. */
   readonly targetResourceId: string;
-  /** Log Analytics workspace receiving the logs. */
-  readonly logAnalyticsWorkspaceId: string;
   /**
-   * Ship every log category (category group allLogs).
-   * @default true
-   */
-  readonly logs?: boolean;
-  /**
-   * Ship all metrics.
-   * @default true
-   */
-  readonly metrics?: boolean;
-  /**
-   * Name of the diagnostic setting.
-   * @default 'diag-secure-mlops'
-   */
-  readonly name?: string;
-  /**
-   * Log categories to ship one by one instead of the allLogs category group (the subscription Activity Log has no category groups).
+   * Log categories to ship one by one instead of the allLogs category group.
    * @default - category group allLogs
+   * @deprecated use `logCategories` (the name in the uniform AzureDiagnosticSettingsOptions)
    */
   readonly categories?: string[];
 }
@@ -76,14 +61,23 @@ export class AzureDiagnosticSetting extends Construct {
         '1-260 characters without *%&:\\?+/<>#|", not ending with a period or space',
       );
     }
-    const categoriesOk = strList(v, 'categories', props.categories, {
+    if (props.logCategories !== undefined && props.categories !== undefined) {
+      v.add(
+        'logCategories',
+        'logCategories and categories',
+        'logCategories alone (categories is deprecated: move it into logCategories)',
+      );
+    }
+    const categoriesProp = props.logCategories !== undefined ? 'logCategories' : 'categories';
+    const given = props.logCategories ?? props.categories;
+    const categoriesOk = strList(v, categoriesProp, given, {
       literal: 'each category is a block of the setting',
     });
-    const categories = categoriesOk ? props.categories : undefined;
+    const categories = categoriesOk ? given : undefined;
     v.require(logs || metrics, 'logs', logs, 'logs or metrics (or both) true');
     if (categories !== undefined) {
-      v.require(categories.length > 0, 'categories', categories, 'at least one category');
-      checkUnique(v, 'categories', categories, (c) => c.toLowerCase(), 'a category');
+      v.require(categories.length > 0, categoriesProp, categories, 'at least one category');
+      checkUnique(v, categoriesProp, categories, (c) => c.toLowerCase(), 'a category');
     }
     v.throwIfInvalid();
     const enabledLog =
@@ -263,7 +257,7 @@ export class AzureDiagnostics extends Construct {
     return new AzureDiagnosticSetting(this, id, {
       targetResourceId: subscriptionId,
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
-      categories: ACTIVITY_LOG_CATEGORIES,
+      logCategories: ACTIVITY_LOG_CATEGORIES,
       metrics: false,
       name,
     });

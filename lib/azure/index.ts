@@ -11,3 +11,13 @@ export * from './private-link';
 export * from './storage';
 export * from './rules';
 export * from './azapi';
+export type {
+  AzureCustomerManagedKeyOptions,
+  AzureDiagnosticSettingsOptions,
+  AzureEncryptedPartOptions,
+  AzureLockOptions,
+  AzurePartOptions,
+  AzurePartResources,
+  AzurePrivateEndpointOptions,
+  AzureRoleAssignmentOptions,
+} from './part-options';

@@ -1,4 +1,5 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
@@ -11,11 +12,14 @@ import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { AzureValidate } from './validate';
 import {
   KEY_DEFAULTS,
-  KEY_VAULT_DEFAULTS,
   KEY_VAULT_KEY_API,
+  keyVaultDefaults,
   keyRotationPolicy,
   ROLES,
 } from './defaults';
+import { AzureDiagnosticSetting } from './diagnostics';
+import { AzurePartOptions, buildPartOptions, checkPartOptions } from './part-options';
+import { PrivateLinkSet } from './private-link';
 import { requireAzapiProvider } from './provider-requirements';
 import {
   bool,
@@ -30,7 +34,7 @@ import {
 import { grantRole, rbacPropagationWait } from './role-assignment';
 
 /** Props of {@link HardenedKeyVault}. */
-export interface HardenedKeyVaultProps {
+export interface HardenedKeyVaultProps extends AzurePartOptions {
   /** Resource group of the vault. */
   readonly resourceGroupName: string;
   /** Azure location of the vault. */
@@ -102,6 +106,114 @@ export interface HardenedKeyVaultProps {
   readonly removalPolicy?: RemovalPolicy;
 }
 
+/** The validated configuration of a {@link HardenedKeyVault}, defaults applied. */
+interface ResolvedHardenedKeyVault {
+  readonly props: HardenedKeyVaultProps;
+  readonly name: string;
+  readonly purge: boolean;
+  readonly createKey: boolean;
+  readonly retention: number;
+  readonly rotation: number;
+  readonly keySize: number;
+  readonly skuName: string;
+  readonly keyType: string;
+  readonly keyName: string;
+  readonly ipRules: string[];
+}
+
+/**
+ * Validates the props of a {@link HardenedKeyVault} (one error for the construct) and returns its
+ * configuration with the defaults of {@link keyVaultDefaults} applied. Creates no resource.
+ */
+function resolveHardenedKeyVaultProps(
+  scope: Construct,
+  id: string,
+  given: HardenedKeyVaultProps,
+): ResolvedHardenedKeyVault {
+  const props = requireProps(scope, given, true);
+  const d = keyVaultDefaults();
+  const v = new Validator(scope);
+  str(v, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(v, 'location', props.location);
+  checkUuid(v, 'tenantId', props.tenantId, true, 'a tenant id');
+  checkUuid(v, 'deployerPrincipalId', props.deployerPrincipalId, true);
+  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+  const nameOk = str(v, 'name', props.name, true);
+  const purgeOk = bool(v, 'purgeProtectionEnabled', props.purgeProtectionEnabled);
+  const createOk = bool(v, 'createKey', props.createKey);
+  num(v, 'softDeleteRetentionDays', props.softDeleteRetentionDays, {
+    integer: true,
+    min: 7,
+    max: 90,
+  });
+  num(v, 'keyRotationDays', props.keyRotationDays, {
+    integer: true,
+    min: 7,
+    max: 365,
+    literal: 'the rotation policy periods are computed from it',
+  });
+  const skuOk = v.enumValue('skuName', props.skuName, ['premium', 'standard']);
+  const typeOk = v.enumValue('keyType', props.keyType, ['RSA-HSM', 'RSA']);
+  if (props.keySize !== undefined && ![2048, 3072, 4096].includes(props.keySize as number)) {
+    v.add('keySize', props.keySize, '2048, 3072 or 4096');
+  }
+  if (v.string('keyName', props.keyName) && typeof props.keyName === 'string') {
+    v.require(
+      /^[a-zA-Z0-9-]{1,127}$/.test(props.keyName),
+      'keyName',
+      props.keyName,
+      '1-127 letters, digits and hyphens',
+    );
+  }
+  checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'keyVault');
+  checkPartOptions(v, props);
+
+  const name =
+    nameOk && props.name !== undefined
+      ? props.name
+      : uniqueName(scope, { prefix: `kv-${id}`, maxLength: 24 });
+  const purge = purgeOk
+    ? (props.purgeProtectionEnabled ?? d.purgeProtectionEnabled)
+    : d.purgeProtectionEnabled;
+  const createKey = createOk ? (props.createKey ?? d.createKey) : d.createKey;
+  const retention = props.softDeleteRetentionDays ?? d.softDeleteRetentionDays;
+  const rotation = props.keyRotationDays ?? d.keyRotationDays;
+  const keySize = props.keySize ?? d.keySize;
+  const skuName = props.skuName ?? d.skuName;
+  const keyType = props.keyType ?? d.keyType;
+  const keyName = props.keyName ?? d.keyName;
+
+  if (nameOk) v.check('name', name, AzureValidate.keyVaultName(name));
+  v.require(
+    !(createKey && !purge),
+    'purgeProtectionEnabled',
+    purge,
+    'true: customer-managed keys require Key Vault purge protection (AZ-03)',
+  );
+  if (skuOk && typeOk) {
+    v.require(
+      !(keyType === 'RSA-HSM' && skuName !== 'premium'),
+      'keyType',
+      keyType,
+      "'RSA' with the standard SKU (HSM keys need premium)",
+    );
+  }
+  v.throwIfInvalid();
+  return {
+    props,
+    name,
+    purge,
+    createKey,
+    retention,
+    rotation,
+    keySize,
+    skuName,
+    keyType,
+    keyName,
+    ipRules: props.allowedIpRanges ?? [],
+  };
+}
+
 /**
  * An Azure Key Vault hardened for customer-managed keys (AZ-02, AZ-03, X-04): RBAC
  * authorization, purge protection, 90-day soft delete, public network access off and a
@@ -136,139 +248,125 @@ export class HardenedKeyVault extends Construct {
   public readonly keyResourceId?: string;
   /** Name of the key, or undefined. */
   public readonly keyName?: string;
+  /** The lock of the vault (undefined without `lock`). */
+  public readonly lock?: ManagementLock;
+  /** Diagnostic settings of the vault by key (`diagnosticSettings`). */
+  public readonly diagnosticSettings: { [key: string]: AzureDiagnosticSetting };
+  /** Private endpoints to the vault by key (`privateEndpoints`). */
+  public readonly privateEndpoints: { [key: string]: PrivateLinkSet };
+  /** Role assignments on the vault by key (`roleAssignments`). */
+  public readonly roleAssignments: { [key: string]: RoleAssignment };
   private readonly grants: RoleAssignment[] = [];
+
+  private client?: DataAzurermClientConfig;
 
   constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    str(v, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(v, 'location', props.location);
-    checkUuid(v, 'tenantId', props.tenantId, true, 'a tenant id');
-    checkUuid(v, 'deployerPrincipalId', props.deployerPrincipalId, true);
-    v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
-    const nameOk = str(v, 'name', props.name, true);
-    const purgeOk = bool(v, 'purgeProtectionEnabled', props.purgeProtectionEnabled);
-    const createOk = bool(v, 'createKey', props.createKey);
-    num(v, 'softDeleteRetentionDays', props.softDeleteRetentionDays, {
-      integer: true,
-      min: 7,
-      max: 90,
-    });
-    num(v, 'keyRotationDays', props.keyRotationDays, {
-      integer: true,
-      min: 7,
-      max: 365,
-      literal: 'the rotation policy periods are computed from it',
-    });
-    const skuOk = v.enumValue('skuName', props.skuName, ['premium', 'standard']);
-    const typeOk = v.enumValue('keyType', props.keyType, ['RSA-HSM', 'RSA']);
-    if (props.keySize !== undefined && ![2048, 3072, 4096].includes(props.keySize as number)) {
-      v.add('keySize', props.keySize, '2048, 3072 or 4096');
-    }
-    if (v.string('keyName', props.keyName) && typeof props.keyName === 'string') {
-      v.require(
-        /^[a-zA-Z0-9-]{1,127}$/.test(props.keyName),
-        'keyName',
-        props.keyName,
-        '1-127 letters, digits and hyphens',
-      );
-    }
-    checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'keyVault');
-
-    const name =
-      nameOk && props.name !== undefined
-        ? props.name
-        : uniqueName(this, { prefix: `kv-${id}`, maxLength: 24 });
-    const purge = purgeOk ? (props.purgeProtectionEnabled ?? true) : true;
-    const createKey = createOk ? (props.createKey ?? true) : true;
-    const retention = props.softDeleteRetentionDays ?? KEY_VAULT_DEFAULTS.softDeleteRetentionDays;
-    const rotation = props.keyRotationDays ?? KEY_DEFAULTS.rotationDays;
-    const keySize = props.keySize ?? KEY_DEFAULTS.keySize;
-    const skuName = props.skuName ?? KEY_VAULT_DEFAULTS.skuName;
-    const keyType = props.keyType ?? KEY_DEFAULTS.keyType;
-    const keyName = props.keyName ?? 'cmk';
-
-    if (nameOk) v.check('name', name, AzureValidate.keyVaultName(name));
-    v.require(
-      !(createKey && !purge),
-      'purgeProtectionEnabled',
-      purge,
-      'true: customer-managed keys require Key Vault purge protection (AZ-03)',
+    const c = resolveHardenedKeyVaultProps(this, id, props);
+    claimGlobal(
+      this,
+      'Key Vault',
+      c.name,
+      c.props.name !== undefined ? 'name' : 'id (construct id)',
     );
-    if (skuOk && typeOk) {
-      v.require(
-        !(keyType === 'RSA-HSM' && skuName !== 'premium'),
-        'keyType',
-        keyType,
-        "'RSA' with the standard SKU (HSM keys need premium)",
-      );
-    }
-    v.throwIfInvalid();
-    claimGlobal(this, 'Key Vault', name, props.name !== undefined ? 'name' : 'id (construct id)');
-
-    let client: DataAzurermClientConfig | undefined;
-    const clientConfig = () => (client ??= new DataAzurermClientConfig(this, 'client'));
-    const ipRules = props.allowedIpRanges ?? [];
-
-    this.vault = new KeyVault(this, 'vault', {
-      name,
-      location: props.location,
-      resourceGroupName: props.resourceGroupName,
-      tenantId: props.tenantId ?? clientConfig().tenantId,
-      skuName,
-      rbacAuthorizationEnabled: true,
-      purgeProtectionEnabled: purge,
-      softDeleteRetentionDays: retention,
-      publicNetworkAccessEnabled: ipRules.length > 0,
-      enabledForDeployment: false,
-      enabledForDiskEncryption: false,
-      enabledForTemplateDeployment: false,
-      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules },
-    });
-    applyRemovalPolicy(this.vault, props.removalPolicy);
-    if (typeof retention === 'number' && !isToken(retention) && retention < 90) {
-      // AZ-03 asks for 90 days; a shorter retention is an explicit choice, recorded in the report.
-      Compliance.suppress(
-        this.vault,
-        'AZ-03',
-        `softDeleteRetentionDays ${retention} set explicitly (AZ-03 default 90): a deleted vault is recoverable for ${retention} days only`,
-      );
-    }
+    this.vault = this.vaultParts(c);
     this.vaultId = this.vault.id;
-
-    if (createKey) {
-      requireAzapiProvider(this);
-      this.deployerAssignment = grantRole(this, 'deployer-crypto-officer', {
-        scope: this.vault.id,
-        principalId: props.deployerPrincipalId ?? clientConfig().objectId,
-        roleName: ROLES.KEY_VAULT_CRYPTO_OFFICER,
-        description: 'Terraform deployer manages the platform CMK (AZ-02)',
-      });
-      this.deployerAssignmentWait = rbacPropagationWait(this, 'deployer-rbac-wait', [
-        this.deployerAssignment,
-      ]);
-      this.key = new AzapiResourceAction(this, 'key', {
-        type: KEY_VAULT_KEY_API,
-        resourceId: `${this.vault.id}/keys/${keyName}`,
-        method: 'PUT',
-        body: {
-          properties: {
-            kty: keyType,
-            keySize,
-            keyOps: KEY_DEFAULTS.keyOpts,
-            attributes: { enabled: true },
-            rotationPolicy: keyRotationPolicy(rotation).body,
-          },
-        },
-        responseExportValues: ['properties.keyUri', 'properties.keyUriWithVersion'],
-        dependsOn: [this.deployerAssignmentWait],
-      });
-      this.keyName = keyName;
+    if (c.createKey) {
+      ({
+        deployerAssignment: this.deployerAssignment,
+        deployerAssignmentWait: this.deployerAssignmentWait,
+        key: this.key,
+      } = this.keyParts(c));
+      this.keyName = c.keyName;
       this.keyId = this.key.outputValue('properties.keyUriWithVersion');
       this.keyVersionlessId = this.key.outputValue('properties.keyUri');
       this.keyResourceId = this.key.id;
     }
+    ({
+      lock: this.lock,
+      diagnosticSettings: this.diagnosticSettings,
+      privateEndpoints: this.privateEndpoints,
+      roleAssignments: this.roleAssignments,
+    } = buildPartOptions(
+      this,
+      {
+        resourceId: this.vault.id,
+        resourceGroupName: c.props.resourceGroupName,
+        location: c.props.location,
+        subresource: 'vault',
+      },
+      c.props,
+    ));
+  }
+
+  /** The caller's client config, created on first use. */
+  private clientConfig(): DataAzurermClientConfig {
+    return (this.client ??= new DataAzurermClientConfig(this, 'client'));
+  }
+
+  /** The vault (AZ-03): RBAC, purge protection, soft delete, default-deny network ACL. */
+  private vaultParts(c: ResolvedHardenedKeyVault): KeyVault {
+    const vault = new KeyVault(this, 'vault', {
+      name: c.name,
+      location: c.props.location,
+      resourceGroupName: c.props.resourceGroupName,
+      tenantId: c.props.tenantId ?? this.clientConfig().tenantId,
+      skuName: c.skuName,
+      rbacAuthorizationEnabled: true,
+      purgeProtectionEnabled: c.purge,
+      softDeleteRetentionDays: c.retention,
+      publicNetworkAccessEnabled: c.ipRules.length > 0,
+      enabledForDeployment: false,
+      enabledForDiskEncryption: false,
+      enabledForTemplateDeployment: false,
+      networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: c.ipRules },
+      tags: c.props.tags,
+    });
+    applyRemovalPolicy(vault, c.props.removalPolicy);
+    const retention = c.retention;
+    if (typeof retention === 'number' && !isToken(retention) && retention < 90) {
+      // AZ-03 asks for 90 days; a shorter retention is an explicit choice, recorded in the report.
+      Compliance.suppress(
+        vault,
+        'AZ-03',
+        `softDeleteRetentionDays ${retention} set explicitly (AZ-03 default 90): a deleted vault is recoverable for ${retention} days only`,
+      );
+    }
+    return vault;
+  }
+
+  /**
+   * The key (X-04), created through ARM after the deployer's Key Vault Crypto Officer assignment
+   * has propagated.
+   */
+  private keyParts(c: ResolvedHardenedKeyVault) {
+    requireAzapiProvider(this);
+    const deployerAssignment = grantRole(this, 'deployer-crypto-officer', {
+      scope: this.vault.id,
+      principalId: c.props.deployerPrincipalId ?? this.clientConfig().objectId,
+      roleName: ROLES.KEY_VAULT_CRYPTO_OFFICER,
+      description: 'Terraform deployer manages the platform CMK (AZ-02)',
+    });
+    const deployerAssignmentWait = rbacPropagationWait(this, 'deployer-rbac-wait', [
+      deployerAssignment,
+    ]);
+    const key = new AzapiResourceAction(this, 'key', {
+      type: KEY_VAULT_KEY_API,
+      resourceId: `${this.vault.id}/keys/${c.keyName}`,
+      method: 'PUT',
+      body: {
+        properties: {
+          kty: c.keyType,
+          keySize: c.keySize,
+          keyOps: KEY_DEFAULTS.keyOpts,
+          attributes: { enabled: true },
+          rotationPolicy: keyRotationPolicy(c.rotation).body,
+        },
+      },
+      responseExportValues: ['properties.keyUri', 'properties.keyUriWithVersion'],
+      dependsOn: [deployerAssignmentWait],
+    });
+    return { deployerAssignment, deployerAssignmentWait, key };
   }
 
   /**

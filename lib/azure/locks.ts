@@ -1,6 +1,8 @@
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
+import { lockDefaults } from './defaults';
+import { AzureLockOptions, checkPartOptions } from './part-options';
 import { str } from './validation';
 
 /** Props of {@link AzureResourceLocks}. */
@@ -8,13 +10,20 @@ export interface AzureResourceLocksProps {
   /** Resources to lock, by a short stable key (used in the lock name and construct id). */
   readonly resources: { [key: string]: string };
   /**
+   * Kind and note of every lock (the uniform lock shape; each lock is named 'lock-' + its key, so `name` is not accepted).
+   * @default - CanNotDelete, with a note that explains the lock and how to remove it
+   */
+  readonly lock?: AzureLockOptions;
+  /**
    * Lock level: 'CanNotDelete' or 'ReadOnly'.
    * @default 'CanNotDelete'
+   * @deprecated use `lock.kind`
    */
   readonly level?: string;
   /**
    * Note on each lock.
    * @default - explains the lock and how to remove it
+   * @deprecated use `lock.notes`
    */
   readonly notes?: string;
 }
@@ -44,15 +53,27 @@ export class AzureResourceLocks extends Construct {
     if (str(v, 'notes', props.notes, true) && typeof props.notes === 'string') {
       v.require(props.notes.length <= 512, 'notes', props.notes, 'at most 512 characters');
     }
+    checkPartOptions(v, { lock: props.lock });
+    const lock = props.lock ?? {};
+    const legacy = (['level', 'notes'] as const).filter((k) => props[k] !== undefined);
+    if (props.lock !== undefined && legacy.length > 0) {
+      v.add(
+        'lock',
+        `lock and ${legacy.join(', ')}`,
+        `lock alone (${legacy.join(', ')} ${legacy.length > 1 ? 'are' : 'is'} deprecated: move ${legacy.length > 1 ? 'them' : 'it'} into lock as kind and notes)`,
+      );
+    }
+    if (lock.name !== undefined) {
+      v.add('lock.name', lock.name, "unset (each lock is named 'lock-' + its key)");
+    }
     v.throwIfInvalid();
+    const d = lockDefaults();
     for (const key of Object.keys(props.resources).sort()) {
       this.locks[key] = new ManagementLock(this, key, {
         name: `lock-${key}`,
         scope: props.resources[key],
-        lockLevel: props.level ?? 'CanNotDelete',
-        notes:
-          props.notes ??
-          'secure-mlops: protects platform data from deletion (X-08). Remove this lock deliberately before a planned teardown.',
+        lockLevel: lock.kind ?? props.level ?? d.kind,
+        notes: lock.notes ?? props.notes ?? d.notes,
       });
     }
   }

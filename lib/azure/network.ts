@@ -1,13 +1,11 @@
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
-import {
-  NetworkSecurityRule,
-  NetworkSecurityRuleConfig,
-} from '@cdktf/provider-azurerm/lib/network-security-rule';
+import { NetworkSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-rule';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
+import { privateEndpointNsgRules, privateNetworkDefaults } from './defaults';
 import { checkNetworkOptions } from './spec-checks';
 import {
   checkConstructId,
@@ -56,6 +54,53 @@ export interface AzurePrivateNetworkProps {
   readonly existingPrivateEndpointSubnetId?: string;
 }
 
+/** The validated configuration of an {@link AzurePrivateNetwork}. */
+interface ResolvedAzurePrivateNetwork {
+  readonly props: AzurePrivateNetworkProps;
+  /** True when the VNet and subnet are brought (nothing is created). */
+  readonly brought: boolean;
+  readonly vnetCidr: string;
+  readonly subnetCidr: string;
+  readonly vnetName: string;
+  readonly nsgName: string;
+}
+
+/**
+ * Validates the props of an {@link AzurePrivateNetwork} (one error for the construct) and returns
+ * its configuration, defaults applied. Creates no resource.
+ */
+function resolveAzurePrivateNetworkProps(
+  scope: Construct,
+  id: string,
+  given: AzurePrivateNetworkProps,
+): ResolvedAzurePrivateNetwork {
+  const props = requireProps(scope, given, true);
+  const v = new Validator(scope);
+  str(v, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(v, 'location', props.location);
+  num(v, 'expectedEndpointAddresses', props.expectedEndpointAddresses, {
+    literal: 'the subnet size is checked against it',
+    integer: true,
+    min: 0,
+    max: 65536,
+  });
+  const expected =
+    typeof props.expectedEndpointAddresses === 'number'
+      ? props.expectedEndpointAddresses
+      : privateNetworkDefaults().expectedEndpointAddresses;
+  const net = checkNetworkOptions(v, '', props, expected);
+  if (!net.brought) checkConstructId(v, scope);
+  v.throwIfInvalid();
+  return {
+    props,
+    brought: net.brought,
+    vnetCidr: net.vnetCidr!,
+    subnetCidr: net.subnetCidr!,
+    vnetName: fitName(`vnet-${id}`, 64),
+    nsgName: fitName(`nsg-${id}-pe`, 80),
+  };
+}
+
 /**
  * The customer-side network of the platform (X-05, AZ-06): a VNet with a private-endpoint
  * subnet (no default outbound access, network policies on so the NSG applies to endpoints)
@@ -76,108 +121,27 @@ export class AzurePrivateNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: AzurePrivateNetworkProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    str(v, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(v, 'location', props.location);
-    num(v, 'expectedEndpointAddresses', props.expectedEndpointAddresses, {
-      literal: 'the subnet size is checked against it',
-      integer: true,
-      min: 0,
-      max: 65536,
-    });
-    const expected =
-      typeof props.expectedEndpointAddresses === 'number' ? props.expectedEndpointAddresses : 10;
-    const net = checkNetworkOptions(v, '', props, expected);
-    if (net.brought) {
-      v.throwIfInvalid();
-      this.virtualNetworkId = props.existingVirtualNetworkId!;
-      this.privateEndpointSubnetId = props.existingPrivateEndpointSubnetId!;
+    const c = resolveAzurePrivateNetworkProps(this, id, props);
+    if (c.brought) {
+      this.virtualNetworkId = c.props.existingVirtualNetworkId!;
+      this.privateEndpointSubnetId = c.props.existingPrivateEndpointSubnetId!;
       return;
     }
-    checkConstructId(v, this);
-    const vnetCidr = net.vnetCidr!;
-    const subnetCidr = net.subnetCidr!;
-    v.throwIfInvalid();
-    const vnetName = fitName(`vnet-${id}`, 64);
-    const nsgName = fitName(`nsg-${id}-pe`, 80);
-    claimInResourceGroup(
-      this,
-      'virtual network',
-      props.resourceGroupName,
-      vnetName,
-      'resourceGroupName',
-    );
-    claimInResourceGroup(
-      this,
-      'network security group',
-      props.resourceGroupName,
-      nsgName,
-      'resourceGroupName',
-    );
-
+    const rg = c.props.resourceGroupName;
+    claimInResourceGroup(this, 'virtual network', rg, c.vnetName, 'resourceGroupName');
+    claimInResourceGroup(this, 'network security group', rg, c.nsgName, 'resourceGroupName');
     this.vnet = new VirtualNetwork(this, 'vnet', {
-      name: vnetName,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      addressSpace: [vnetCidr],
+      name: c.vnetName,
+      resourceGroupName: rg,
+      location: c.props.location,
+      addressSpace: [c.vnetCidr],
     });
-    this.networkSecurityGroup = new NetworkSecurityGroup(this, 'nsg', {
-      name: nsgName,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-    });
-    // Separate rule resources: inline security_rule blocks are attributes-as-blocks in azurerm
-    // and need every attribute spelled out in JSON.
-    const rule = (
-      rid: string,
-      r: Omit<NetworkSecurityRuleConfig, 'resourceGroupName' | 'networkSecurityGroupName'>,
-    ) =>
-      new NetworkSecurityRule(this, rid, {
-        ...r,
-        resourceGroupName: props.resourceGroupName,
-        networkSecurityGroupName: this.networkSecurityGroup!.name,
-      });
-    rule('allow-vnet-https-smb-in', {
-      name: 'AllowVnetHttpsSmbInbound',
-      priority: 100,
-      direction: 'Inbound',
-      access: 'Allow',
-      protocol: 'Tcp',
-      sourcePortRange: '*',
-      destinationPortRanges: ['443', '445'],
-      sourceAddressPrefix: 'VirtualNetwork',
-      destinationAddressPrefix: subnetCidr!,
-    });
-    rule('deny-all-in', {
-      name: 'DenyAllInbound',
-      priority: 4096,
-      direction: 'Inbound',
-      access: 'Deny',
-      protocol: '*',
-      sourcePortRange: '*',
-      destinationPortRange: '*',
-      sourceAddressPrefix: '*',
-      destinationAddressPrefix: '*',
-    });
-    rule('deny-internet-out', {
-      name: 'DenyInternetOutbound',
-      priority: 4096,
-      direction: 'Outbound',
-      access: 'Deny',
-      protocol: '*',
-      sourcePortRange: '*',
-      destinationPortRange: '*',
-      sourceAddressPrefix: '*',
-      destinationAddressPrefix: 'Internet',
-    });
+    this.networkSecurityGroup = this.securityGroupParts(c);
     this.privateEndpointSubnet = new Subnet(this, 'pe-subnet', {
-      name: 'snet-private-endpoints',
-      resourceGroupName: props.resourceGroupName,
+      ...privateNetworkDefaults().subnet,
+      resourceGroupName: rg,
       virtualNetworkName: this.vnet.name,
-      addressPrefixes: [subnetCidr!],
-      privateEndpointNetworkPolicies: 'Enabled',
-      defaultOutboundAccessEnabled: false,
+      addressPrefixes: [c.subnetCidr],
     });
     new SubnetNetworkSecurityGroupAssociation(this, 'pe-subnet-nsg', {
       subnetId: this.privateEndpointSubnet.id,
@@ -185,5 +149,26 @@ export class AzurePrivateNetwork extends Construct {
     });
     this.virtualNetworkId = this.vnet.id;
     this.privateEndpointSubnetId = this.privateEndpointSubnet.id;
+  }
+
+  /**
+   * The NSG of the private-endpoint subnet and its rules, as separate rule resources: inline
+   * security_rule blocks are attributes-as-blocks in azurerm and need every attribute spelled
+   * out in JSON.
+   */
+  private securityGroupParts(c: ResolvedAzurePrivateNetwork): NetworkSecurityGroup {
+    const nsg = new NetworkSecurityGroup(this, 'nsg', {
+      name: c.nsgName,
+      resourceGroupName: c.props.resourceGroupName,
+      location: c.props.location,
+    });
+    for (const [rid, rule] of Object.entries(privateEndpointNsgRules(c.subnetCidr))) {
+      new NetworkSecurityRule(this, rid, {
+        ...rule,
+        resourceGroupName: c.props.resourceGroupName,
+        networkSecurityGroupName: nsg.name,
+      });
+    }
+    return nsg;
   }
 }

@@ -1,3 +1,5 @@
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { ITerraformDependable } from 'cdktf';
@@ -6,7 +8,16 @@ import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { AzureValidate } from './validate';
-import { STORAGE_DEFAULTS } from './defaults';
+import { secureStorageAccountDefaults, STORAGE_DEFAULTS } from './defaults';
+import { AzureDiagnosticSetting } from './diagnostics';
+import {
+  AzureCustomerManagedKeyOptions,
+  AzureEncryptedPartOptions,
+  buildPartOptions,
+  checkPartOptions,
+  resolveCustomerManagedKey,
+} from './part-options';
+import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
 import {
   checkIpRules,
@@ -20,7 +31,7 @@ import {
 } from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
-export interface AzureSecureStorageAccountProps {
+export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
   /** Resource group of the account. */
   readonly resourceGroupName: string;
   /** Azure location. */
@@ -38,11 +49,13 @@ export interface AzureSecureStorageAccountProps {
   /**
    * Versionless Key Vault key id for customer-managed-key encryption.
    * @default - Microsoft-managed keys (not compliant with AZ-02; the platform always passes one)
+   * @deprecated use `customerManagedKey.keyId`
    */
   readonly customerManagedKeyId?: string;
   /**
    * Resource id of the user-assigned identity that reads the key (required with customerManagedKeyId).
    * @default - none
+   * @deprecated use `customerManagedKey.userAssignedIdentityId`
    */
   readonly customerManagedKeyIdentityId?: string;
   /**
@@ -74,6 +87,96 @@ export interface AzureSecureStorageAccountProps {
 
 const REPLICATION = ['LRS', 'ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'];
 
+/** The validated configuration of an {@link AzureSecureStorageAccount}, defaults applied. */
+interface ResolvedAzureSecureStorageAccount {
+  readonly props: AzureSecureStorageAccountProps;
+  readonly name: string;
+  /** Customer-managed key, from customerManagedKey or the deprecated flat props. */
+  readonly cmk?: AzureCustomerManagedKeyOptions;
+  readonly replication: string;
+  /** Blob and container soft-delete retention in days. */
+  readonly days: number;
+  readonly ipRules: string[];
+}
+
+/**
+ * Validates the props of an {@link AzureSecureStorageAccount} (one error for the construct) and
+ * returns its configuration, defaults applied. Creates no resource.
+ */
+function resolveAzureSecureStorageAccountProps(
+  scope: Construct,
+  id: string,
+  given: AzureSecureStorageAccountProps,
+): ResolvedAzureSecureStorageAccount {
+  const props = requireProps(scope, given, true);
+  const v = new Validator(scope);
+  str(v, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(v, 'location', props.location);
+  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+  const nameOk = str(v, 'name', props.name, true);
+  const name =
+    nameOk && props.name !== undefined
+      ? props.name
+      : uniqueName(scope, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
+  if (nameOk) v.check('name', name, AzureValidate.storageAccountName(name));
+  v.enumValue('replicationType', props.replicationType, REPLICATION);
+  num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
+  str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
+  str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
+  v.require(
+    (props.customerManagedKeyId === undefined) ===
+      (props.customerManagedKeyIdentityId === undefined),
+    'customerManagedKeyIdentityId',
+    props.customerManagedKeyIdentityId,
+    'set together with customerManagedKeyId (the identity that reads the key)',
+  );
+  const cmk =
+    resolveCustomerManagedKey(v, props.customerManagedKey, {
+      customerManagedKeyId: props.customerManagedKeyId,
+      customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
+    }) ??
+    (props.customerManagedKeyId !== undefined
+      ? {
+          keyId: props.customerManagedKeyId,
+          userAssignedIdentityId: props.customerManagedKeyIdentityId!,
+        }
+      : undefined);
+  checkPartOptions(v, props);
+  checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'storage');
+  if (
+    strList(v, 'containers', props.containers, {
+      literal: 'each container forms a resource and its construct',
+    }) &&
+    !isToken(props.containers)
+  ) {
+    (props.containers ?? []).forEach((c, i) => {
+      if (isToken(c)) {
+        v.literal(`containers[${i}]`, c, 'it names a container and its construct');
+        return;
+      }
+      v.require(
+        /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c),
+        `containers[${i}]`,
+        c,
+        '3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
+      );
+    });
+    checkUnique(v, 'containers', props.containers, (c) => c, 'a container');
+  }
+  if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
+    v.add('dependsOn', props.dependsOn, 'a list of resources');
+  }
+  v.throwIfInvalid();
+  return {
+    props,
+    name,
+    cmk,
+    replication: props.replicationType ?? STORAGE_DEFAULTS.replicationType,
+    days: props.softDeleteDays ?? STORAGE_DEFAULTS.softDeleteDays,
+    ipRules: props.allowedIpRanges ?? [],
+  };
+}
+
 /**
  * A storage account hardened per AZ-04: HTTPS only, TLS 1.2, no public blobs, shared-key
  * access off (Entra ID only, OAuth default in the portal), infrastructure (double)
@@ -90,117 +193,84 @@ export class AzureSecureStorageAccount extends Construct {
   public readonly account: StorageAccount;
   /** Containers by name. */
   public readonly containers: { [name: string]: StorageContainer } = {};
+  /** The lock of the account (undefined without `lock`). */
+  public readonly lock?: ManagementLock;
+  /** Diagnostic settings of the account by key (`diagnosticSettings`). */
+  public readonly diagnosticSettings: { [key: string]: AzureDiagnosticSetting };
+  /** Private endpoints to the account by key (`privateEndpoints`). */
+  public readonly privateEndpoints: { [key: string]: PrivateLinkSet };
+  /** Role assignments on the account by key (`roleAssignments`). */
+  public readonly roleAssignments: { [key: string]: RoleAssignment };
 
   constructor(scope: Construct, id: string, props: AzureSecureStorageAccountProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    str(v, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(v, 'location', props.location);
-    v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
-    const nameOk = str(v, 'name', props.name, true);
-    const name =
-      nameOk && props.name !== undefined
-        ? props.name
-        : uniqueName(this, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
-    if (nameOk) v.check('name', name, AzureValidate.storageAccountName(name));
-    v.enumValue('replicationType', props.replicationType, REPLICATION);
-    num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
-    str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
-    str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
-    v.require(
-      (props.customerManagedKeyId === undefined) ===
-        (props.customerManagedKeyIdentityId === undefined),
-      'customerManagedKeyIdentityId',
-      props.customerManagedKeyIdentityId,
-      'set together with customerManagedKeyId (the identity that reads the key)',
-    );
-    checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'storage');
-    if (
-      strList(v, 'containers', props.containers, {
-        literal: 'each container forms a resource and its construct',
-      }) &&
-      !isToken(props.containers)
-    ) {
-      (props.containers ?? []).forEach((c, i) => {
-        if (isToken(c)) {
-          v.literal(`containers[${i}]`, c, 'it names a container and its construct');
-          return;
-        }
-        v.require(
-          /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(c),
-          `containers[${i}]`,
-          c,
-          '3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
-        );
-      });
-      checkUnique(v, 'containers', props.containers, (c) => c, 'a container');
-    }
-    if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
-      v.add('dependsOn', props.dependsOn, 'a list of resources');
-    }
-    v.throwIfInvalid();
+    const c = resolveAzureSecureStorageAccountProps(this, id, props);
     claimGlobal(
       this,
       'storage account',
-      name,
-      props.name !== undefined ? 'name' : 'id (construct id)',
+      c.name,
+      c.props.name !== undefined ? 'name' : 'id (construct id)',
     );
-    const replication = props.replicationType ?? STORAGE_DEFAULTS.replicationType;
-    const days = props.softDeleteDays ?? STORAGE_DEFAULTS.softDeleteDays;
-    const ipRules = props.allowedIpRanges ?? [];
-
-    const cmk = props.customerManagedKeyId !== undefined;
-    this.account = new StorageAccount(this, 'account', {
-      name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
-      accountKind: 'StorageV2',
-      accountTier: 'Standard',
-      accountReplicationType: replication,
-      httpsTrafficOnlyEnabled: true,
-      minTlsVersion: 'TLS1_2',
-      allowNestedItemsToBePublic: false,
-      sharedAccessKeyEnabled: false,
-      defaultToOauthAuthentication: true,
-      infrastructureEncryptionEnabled: true,
-      crossTenantReplicationEnabled: false,
-      localUserEnabled: false,
-      sftpEnabled: false,
-      publicNetworkAccessEnabled: ipRules.length > 0,
-      allowedCopyScope: 'PrivateLink',
-      queueEncryptionKeyType: 'Account',
-      tableEncryptionKeyType: 'Account',
-      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules },
-      blobProperties: {
-        versioningEnabled: true,
-        changeFeedEnabled: true,
-        deleteRetentionPolicy: { days },
-        containerDeleteRetentionPolicy: { days },
-      },
-      identity: cmk
-        ? { type: 'UserAssigned', identityIds: [props.customerManagedKeyIdentityId!] }
-        : undefined,
-      customerManagedKey: cmk
-        ? {
-            keyVaultKeyId: props.customerManagedKeyId,
-            userAssignedIdentityId: props.customerManagedKeyIdentityId!,
-          }
-        : undefined,
-      dependsOn: props.dependsOn,
-    });
-    applyRemovalPolicy(this.account, props.removalPolicy);
-    requireAzureAdStorageAccess(this);
-
-    for (const c of props.containers ?? []) {
+    this.account = this.accountParts(c);
+    for (const name of c.props.containers ?? []) {
       // storage_account_id: created through the ARM control plane, so it works with the
       // account's public endpoint closed and shared keys off.
-      this.containers[c] = new StorageContainer(this, `container-${c}`, {
-        name: c,
+      this.containers[name] = new StorageContainer(this, `container-${name}`, {
+        name,
         storageAccountId: this.account.id,
         containerAccessType: 'private',
       });
     }
+    ({
+      lock: this.lock,
+      diagnosticSettings: this.diagnosticSettings,
+      privateEndpoints: this.privateEndpoints,
+      roleAssignments: this.roleAssignments,
+    } = buildPartOptions(
+      this,
+      {
+        resourceId: this.account.id,
+        resourceGroupName: c.props.resourceGroupName,
+        location: c.props.location,
+        subresource: 'blob',
+      },
+      c.props,
+    ));
+  }
+
+  /** The account (AZ-04), CMK through the given identity when a key is given. */
+  private accountParts(c: ResolvedAzureSecureStorageAccount): StorageAccount {
+    const props = c.props;
+    const cmk = c.cmk;
+    const account = new StorageAccount(this, 'account', {
+      ...secureStorageAccountDefaults(),
+      name: c.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      accountReplicationType: c.replication,
+      publicNetworkAccessEnabled: c.ipRules.length > 0,
+      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: c.ipRules },
+      blobProperties: {
+        versioningEnabled: true,
+        changeFeedEnabled: true,
+        deleteRetentionPolicy: { days: c.days },
+        containerDeleteRetentionPolicy: { days: c.days },
+      },
+      identity: cmk
+        ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] }
+        : undefined,
+      customerManagedKey: cmk
+        ? {
+            keyVaultKeyId: cmk.keyId,
+            userAssignedIdentityId: cmk.userAssignedIdentityId,
+          }
+        : undefined,
+      tags: props.tags,
+      dependsOn: props.dependsOn,
+    });
+    applyRemovalPolicy(account, props.removalPolicy);
+    requireAzureAdStorageAccess(this);
+    return account;
   }
 
   /** ARM resource id of a container (role-assignment scope for data-plane roles). */

@@ -1,0 +1,178 @@
+import { Persona } from '../core/personas';
+import { ROLES } from './defaults';
+import { AzureCustomRoleDefinition } from './persona-rbac-props';
+
+/** Resource type of the Azure ML workspace, prefix of its operations. */
+export const WS = 'Microsoft.MachineLearningServices/workspaces';
+
+const ENDPOINT_KEY_ACTIONS = [
+  `${WS}/onlineEndpoints/listKeys/action`,
+  `${WS}/onlineEndpoints/regenerateKeys/action`,
+];
+
+/**
+ * Built-in custom role templates of the persona model (AZ-09, X-01, X-03). Operation names are
+ * those of the Microsoft.MachineLearningServices resource provider (Azure permissions for AI +
+ * machine learning); wildcards stay inside one workspace resource type.
+ */
+export function builtInCustomRoles(tokenOnly: boolean): {
+  [key: string]: AzureCustomRoleDefinition;
+} {
+  const noKeys = tokenOnly ? ENDPOINT_KEY_ACTIONS : [];
+  return {
+    // Instead of the built-in "AzureML Data Scientist": its workspaces/*/write and */action
+    // include the managed network's outbound rules (exfiltration past AZ-07), online endpoint
+    // keys and connection secrets. This role lists what a data scientist develops instead.
+    dataScientist: {
+      name: 'ML Data Scientist',
+      description:
+        'Develops and trains models (jobs, data, environments, components, models, notebooks); cannot change the workspace, its network or compute, deploy endpoints or read secrets',
+      actions: [
+        `${WS}/read`,
+        `${WS}/*/read`,
+        `${WS}/jobs/*`,
+        `${WS}/experiments/*`,
+        `${WS}/schedules/*`,
+        `${WS}/components/*`,
+        `${WS}/environments/*`,
+        `${WS}/codes/*`,
+        `${WS}/data/*`,
+        `${WS}/datasets/*`,
+        `${WS}/models/*`,
+        `${WS}/metadata/artifacts/*`,
+        `${WS}/metadata/snapshots/*`,
+        `${WS}/notebooks/storage/*`,
+        `${WS}/labeling/*`,
+        `${WS}/pipelinedrafts/*`,
+        `${WS}/modules/*`,
+        `${WS}/featuresets/*`,
+        `${WS}/featurestoreentities/*`,
+        `${WS}/reports/*`,
+        `${WS}/metrics/resource/write`,
+        `${WS}/computes/start/action`,
+        `${WS}/computes/stop/action`,
+        `${WS}/computes/restart/action`,
+        `${WS}/computes/applicationaccess/action`,
+      ],
+      notActions: [
+        `${WS}/environments/readSecrets/action`,
+        `${WS}/metadata/secrets/read`,
+        `${WS}/listNotebookKeys/read`,
+      ],
+      personas: [Persona.DATA_SCIENTIST],
+    },
+    mlEngineer: {
+      name: 'ML Engineer',
+      description:
+        'Registers and approves models, runs pipelines, deploys endpoints; cannot change the workspace or compute',
+      actions: [
+        `${WS}/read`,
+        `${WS}/models/*`,
+        `${WS}/onlineEndpoints/*`,
+        `${WS}/batchEndpoints/*`,
+        `${WS}/jobs/read`,
+        `${WS}/experiments/read`,
+        `${WS}/components/*`,
+        `${WS}/environments/*`,
+        `${WS}/datastores/read`,
+        `${WS}/computes/read`,
+      ],
+      notActions: [
+        `${WS}/write`,
+        `${WS}/delete`,
+        `${WS}/computes/write`,
+        `${WS}/computes/delete`,
+        ...noKeys,
+      ],
+      personas: [Persona.ML_ENGINEER],
+    },
+    training: {
+      name: 'ML Training',
+      description: 'Runs training jobs and registers models; cannot deploy',
+      actions: [
+        `${WS}/read`,
+        `${WS}/jobs/*`,
+        `${WS}/experiments/*`,
+        `${WS}/models/read`,
+        `${WS}/models/write`,
+        `${WS}/data/*`,
+        `${WS}/datastores/read`,
+        `${WS}/environments/read`,
+        `${WS}/environments/write`,
+        `${WS}/components/read`,
+        `${WS}/computes/read`,
+      ],
+      notActions: [`${WS}/onlineEndpoints/*`, `${WS}/batchEndpoints/*`],
+      personas: [Persona.TRAINING],
+    },
+    pipeline: {
+      name: 'ML Pipeline Operator',
+      description: 'Submits and schedules pipeline jobs; cannot deploy',
+      actions: [
+        `${WS}/read`,
+        `${WS}/jobs/*`,
+        `${WS}/schedules/*`,
+        `${WS}/experiments/*`,
+        `${WS}/components/*`,
+        `${WS}/datastores/read`,
+        `${WS}/environments/read`,
+        `${WS}/computes/read`,
+        `${WS}/models/read`,
+      ],
+      notActions: [`${WS}/onlineEndpoints/*`, `${WS}/batchEndpoints/*`],
+      personas: [Persona.PIPELINE],
+    },
+    deployment: {
+      name: 'ML Model Deployer',
+      description: 'Deploys registered models to online and batch endpoints; cannot train',
+      actions: [
+        `${WS}/read`,
+        `${WS}/onlineEndpoints/*`,
+        `${WS}/batchEndpoints/*`,
+        `${WS}/models/read`,
+        `${WS}/environments/read`,
+        `${WS}/computes/read`,
+      ],
+      notActions: [`${WS}/jobs/*`, ...noKeys],
+      personas: [Persona.DEPLOYMENT],
+    },
+  };
+}
+
+/** Built-in roles per persona: [role name, scope kind]. */
+export const BUILT_IN: {
+  [persona: string]: Array<
+    [string, 'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry']
+  >;
+} = {
+  // Management of the platform's resource group; role assignments only through the delegated,
+  // conditioned RBAC Administrator assignment below (never Owner).
+  [Persona.PLATFORM_ADMIN]: [
+    [ROLES.CONTRIBUTOR, 'rg'],
+    [ROLES.ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR, 'rg'],
+  ],
+  [Persona.DATA_SCIENTIST]: [[ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data']],
+  // The custom ML Engineer role only: a built-in compute role on top would re-grant computes/*
+  // (RBAC is additive, the custom role's notActions cannot take it away).
+  [Persona.ML_ENGINEER]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],
+  [Persona.DATA_ENGINEER]: [
+    [ROLES.READER, 'workspace'],
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
+  ],
+  [Persona.MODEL_VIEWER]: [[ROLES.READER, 'workspace']],
+  [Persona.AUDITOR]: [
+    [ROLES.READER, 'workspace'],
+    [ROLES.LOG_ANALYTICS_READER, 'logs'],
+  ],
+  [Persona.TRAINING]: [
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
+    [ROLES.ACR_PULL, 'registry'],
+  ],
+  [Persona.PIPELINE]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],
+  [Persona.DEPLOYMENT]: [[ROLES.ACR_PULL, 'registry']],
+  [Persona.MONITORING]: [
+    [ROLES.READER, 'workspace'],
+    [ROLES.MONITORING_READER, 'workspace'],
+    [ROLES.LOG_ANALYTICS_READER, 'logs'],
+  ],
+};
