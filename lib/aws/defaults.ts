@@ -1,4 +1,5 @@
 // The secure defaults of the AWS constructs, in one place (aws-solutions-constructs style).
+import { Persona } from '../core/personas';
 
 /** Key rotation period in days (X-04: <= 365, default 90). */
 export const DEFAULT_KEY_ROTATION_DAYS = 90;
@@ -59,3 +60,109 @@ export const FORBIDDEN_MANAGED_POLICIES = [
   'PowerUserAccess',
   'IAMFullAccess',
 ];
+
+/** Prefix of the IAM path of per-user Studio execution roles; a per-domain suffix follows. */
+export const USER_ROLE_PATH_PREFIX = '/secure-mlops/';
+/** Length of the per-domain suffix of the per-user role path. */
+export const USER_ROLE_PATH_SUFFIX_LENGTH = 8;
+
+/** The IAM path of a domain's per-user execution roles: `/secure-mlops/<suffix>/`. */
+export function defaultUserRolePath(suffix: string): string {
+  return `${USER_ROLE_PATH_PREFIX}${suffix}/`;
+}
+
+/** The prefix of a platform's role names: `mlops-<environment>`, within 32 characters. */
+export function defaultRoleNamePrefix(environment: string): string {
+  return `mlops-${environment}`.slice(0, 32);
+}
+
+/** The domain name when none is given: `<id>-<environment>`, within SageMaker's 63 characters. */
+export function defaultDomainName(id: string, environment: string): string {
+  return `${id}-${environment}`.replace(/[^a-zA-Z0-9-]/g, '-').slice(0, 63);
+}
+
+/** Personas that always get a Studio execution role (other human personas only with a profile). */
+export const DEFAULT_STUDIO_PERSONAS: Persona[] = [
+  Persona.DATA_SCIENTIST,
+  Persona.ML_ENGINEER,
+  Persona.DATA_ENGINEER,
+];
+
+/** Persona roles that use the platform key, through {@link KEY_USE_SERVICES} only (AWS-05). */
+export const KEY_USER_PERSONAS: Persona[] = [
+  Persona.TRAINING,
+  Persona.PIPELINE,
+  Persona.DEPLOYMENT,
+  Persona.MONITORING,
+  Persona.DATA_ENGINEER,
+];
+
+/** The services through which workload and Studio roles use the platform key (AWS-05). */
+export const KEY_USE_SERVICES = ['s3', 'sagemaker', 'elasticfilesystem'];
+
+/** Roles SageMaker uses from its own network: exempt from the data perimeter's network condition. */
+export const PERIMETER_EXEMPT_PERSONAS: Persona[] = [
+  Persona.PIPELINE,
+  Persona.DEPLOYMENT,
+  Persona.MONITORING,
+];
+
+/** Lowest idle timeout users may choose for their apps, minutes (AWS-20). */
+export const MIN_IDLE_TIMEOUT_MINUTES = 60;
+
+/** App lifecycle management of Studio apps: idle shutdown on, users may only shorten it (AWS-20). */
+export function studioIdleSettings(idleTimeoutMinutes: number) {
+  return {
+    idleSettings: {
+      lifecycleManagement: 'ENABLED',
+      idleTimeoutInMinutes: idleTimeoutMinutes,
+      minIdleTimeoutInMinutes: MIN_IDLE_TIMEOUT_MINUTES,
+      maxIdleTimeoutInMinutes: idleTimeoutMinutes,
+    },
+  };
+}
+
+/** The secure settings of a Studio domain: VpcOnly apps, tag propagation, per-profile identity (AWS-01, AWS-09). */
+export function secureDomainSettings() {
+  return {
+    appNetworkAccessType: 'VpcOnly',
+    tagPropagation: 'ENABLED',
+    executionRoleIdentityConfig: 'USER_PROFILE_NAME',
+    notebookOutputOption: 'Allowed',
+    sharingPrefix: 'sharing/',
+  };
+}
+
+/** Instance type of a notebook instance when none is given (AWS-31). */
+export const DEFAULT_NOTEBOOK_INSTANCE_TYPE = 'ml.t3.medium';
+
+/** The secure settings of a notebook instance: no internet, no root, IMDSv2 (AWS-31). */
+export function secureNotebookInstanceSettings() {
+  return {
+    directInternetAccess: 'Disabled',
+    rootAccess: 'Disabled',
+    instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: '2' },
+  };
+}
+
+/** The file system of a custom image: non-root UID 1000 / GID 100 (AWS-19). */
+export function nonRootImageFileSystemConfig() {
+  return { defaultUid: 1000, defaultGid: 100, mountPath: '/home/sagemaker-user' };
+}
+
+/** Lake Formation permissions on each database when none are given (AWS-29). */
+export const DEFAULT_LAKE_FORMATION_PERMISSIONS = ['DESCRIBE'];
+
+/** Schedule of the EFS backup when none is given (AWS-26). */
+export const DEFAULT_EFS_BACKUP_SCHEDULE = 'cron(0 5 * * ? *)';
+/** Days EFS backups are kept when not given (AWS-26). */
+export const DEFAULT_EFS_BACKUP_DELETE_AFTER_DAYS = 35;
+/** Name prefix of the EFS backup vault and plan. */
+export const EFS_BACKUP_NAME_PREFIX = 'mlops-studio-efs';
+/** Maximum length of the EFS backup vault and plan names. */
+export const EFS_BACKUP_NAME_MAX_LENGTH = 50;
+
+/** The home EFS of a domain is deleted with the domain (removalPolicy DESTROY with allowReplacement). */
+export const EFS_RETENTION_DELETE = 'Delete';
+/** The home EFS of a domain outlives the domain (AWS-26). */
+export const EFS_RETENTION_RETAIN = 'Retain';

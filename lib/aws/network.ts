@@ -39,6 +39,7 @@ import {
   kmsKeyArnOrToken,
   logRetentionDays,
   removalPolicy,
+  stringListOf,
 } from './validation';
 
 /** Network settings shared by {@link PrivateNetwork} and the platform constructs (create or bring your own). */
@@ -166,6 +167,12 @@ export interface PrivateNetworkProps extends NetworkProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Bucket ARNs the S3 gateway endpoint policy admits from the start (more can be added with
+   * `allowS3Bucket`).
+   * @default - none
+   */
+  readonly allowedS3BucketArns?: string[];
 }
 
 /**
@@ -227,8 +234,10 @@ export class PrivateNetwork extends Construct {
       'accountId',
       'region',
       'removalPolicy',
+      'allowedS3BucketArns',
     ]);
     kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
+    stringListOf(v, 'allowedS3BucketArns', props.allowedS3BucketArns);
     logRetentionDays(v, 'logRetentionDays', props.logRetentionDays);
     if ((props.flowLogs ?? true) && this.flowLogGroupName().length > 512)
       v.add(
@@ -242,6 +251,7 @@ export class PrivateNetwork extends Construct {
     this.env = awsEnv(this, props.accountId, props.region);
     this.region = this.env.region;
     this.organizationId = props.organizationId;
+    for (const bucketArn of props.allowedS3BucketArns ?? []) this.allowS3Bucket(bucketArn);
     const byo = props.vpcId !== undefined;
     const azCount =
       props.availabilityZoneCount ?? props.availabilityZones?.length ?? DEFAULT_AZ_COUNT;
