@@ -166,3 +166,29 @@ export const EFS_BACKUP_NAME_MAX_LENGTH = 50;
 export const EFS_RETENTION_DELETE = 'Delete';
 /** The home EFS of a domain outlives the domain (AWS-26). */
 export const EFS_RETENTION_RETAIN = 'Retain';
+
+/** The instance type of the default Jupyter Server and system apps, always allowed (AWS-12). */
+export const SYSTEM_INSTANCE_TYPE = 'system';
+
+/** Tag keys required on jobs created by users when none are given (AWS-15). */
+export const DEFAULT_REQUIRED_JOB_TAG_KEYS = [STUDIO_USER_TAG];
+
+/**
+ * Merges props over defaults (aws-solutions-constructs' `consolidateProps`): a prop left
+ * undefined keeps its default.
+ */
+export function withDefaults<D extends object, P extends object>(defaults: D, props: P): D & P {
+  const out: any = { ...defaults };
+  for (const [k, value] of Object.entries(props)) if (value !== undefined) out[k] = value;
+  return out;
+}
+
+/** The secure defaults of GuardrailPolicies: the default instance types, `studiouserid` on jobs, SCP outputs. */
+export function defaultGuardrailPoliciesProps() {
+  return {
+    allowedInstanceTypes: DEFAULT_ALLOWED_INSTANCE_TYPES,
+    requiredJobTagKeys: DEFAULT_REQUIRED_JOB_TAG_KEYS,
+    requireNetworkIsolation: false,
+    emitScpOutputs: true,
+  };
+}
