@@ -192,3 +192,43 @@ export function defaultGuardrailPoliciesProps() {
     emitScpOutputs: true,
   };
 }
+
+/** Errors in the Studio log group per 5 minutes that raise the alarm (AWS-23). */
+export const DEFAULT_ERROR_ALARM_THRESHOLD = 10;
+
+/** The secure defaults of AuditTrail: account log groups, a year of retention, locked trail bucket, alarms. */
+export function defaultAuditTrailProps() {
+  return {
+    createLogGroups: true,
+    logRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
+    trailBucketLockDays: DEFAULT_AUDIT_LOCK_DAYS,
+    alarms: true,
+    errorAlarmThreshold: DEFAULT_ERROR_ALARM_THRESHOLD,
+    dataEventBucketArns: [] as string[],
+    presignedUrlAllowedCidrs: [] as string[],
+    platformRoleNamePatterns: [] as string[],
+    logReaderArns: [] as string[],
+  };
+}
+
+/** CloudWatch namespace of the platform's metrics (AWS-23). */
+export const METRIC_NAMESPACE = 'SecureMlops';
+
+/** How a platform alarm evaluates its metric: any breach in a 5-minute sum, missing data is fine (AWS-23). */
+export function alarmEvaluationSettings() {
+  return {
+    statistic: 'Sum',
+    period: 300,
+    evaluationPeriods: 1,
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    treatMissingData: 'notBreaching',
+  };
+}
+
+/** Log groups that keep their data on destroy unless the removal policy says otherwise. */
+export function logGroupRemovalOverrides() {
+  return {
+    retain: { deletion_protection_enabled: true },
+    destroy: { deletion_protection_enabled: false },
+  };
+}
