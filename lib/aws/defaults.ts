@@ -232,3 +232,18 @@ export function logGroupRemovalOverrides() {
     destroy: { deletion_protection_enabled: false },
   };
 }
+
+/** The flow-log group name of a network, derived from its construct path (AWS-27). */
+export function flowLogGroupName(constructPath: string): string {
+  return `/aws/vpc/flow-logs/${constructPath.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
+}
+
+/** VPC settings: DNS on, for the private DNS names of the interface endpoints (AWS-02). */
+export function secureVpcSettings() {
+  return { enableDnsHostnames: true, enableDnsSupport: true };
+}
+
+/** Flow-log settings: all traffic, aggregated per minute (AWS-27). */
+export function secureFlowLogSettings() {
+  return { trafficType: 'ALL', maxAggregationInterval: 60 };
+}
