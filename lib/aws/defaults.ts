@@ -247,3 +247,73 @@ export function secureVpcSettings() {
 export function secureFlowLogSettings() {
   return { trafficType: 'ALL', maxAggregationInterval: 60 };
 }
+
+/** The secure defaults of SecureBucket: not a log target, noncurrent versions kept a year (AWS-07). */
+export function defaultSecureBucketProps() {
+  return {
+    serverAccessLogTarget: false,
+    noncurrentVersionExpirationDays: DEFAULT_NONCURRENT_VERSION_DAYS,
+  };
+}
+
+/** Resources that keep their data on destroy (`force_destroy = false`) unless the removal policy says DESTROY (X-08). */
+export function forceDestroyRemovalOverrides() {
+  return { retain: { force_destroy: false }, destroy: { force_destroy: true } };
+}
+
+/** Server-side encryption: SSE-KMS with a bucket key, or SSE-S3 for server access log targets (AWS-07). */
+export function bucketEncryptionRule(kmsKeyArn?: string) {
+  return kmsKeyArn !== undefined
+    ? {
+        applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: kmsKeyArn },
+        bucketKeyEnabled: true,
+      }
+    : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } };
+}
+
+/** The four S3 public access blocks (AWS-07). */
+export function bucketPublicAccessBlock() {
+  return {
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+  };
+}
+
+/** Object ownership of every bucket: ACLs disabled (AWS-07). */
+export const BUCKET_OBJECT_OWNERSHIP = 'BucketOwnerEnforced';
+
+/** Object Lock mode of locked buckets (AWS-22). */
+export const OBJECT_LOCK_MODE = 'GOVERNANCE';
+
+/** Lifecycle rules: abort incomplete uploads, expire noncurrent versions, and current objects when asked (AWS-07). */
+export function bucketLifecycleRules(
+  noncurrentVersionExpirationDays: number,
+  expirationDays?: number,
+) {
+  return [
+    {
+      id: 'abort-incomplete-multipart-uploads',
+      status: 'Enabled',
+      filter: [{}],
+      abortIncompleteMultipartUpload: [{ daysAfterInitiation: DEFAULT_ABORT_MULTIPART_DAYS }],
+    },
+    {
+      id: 'expire-noncurrent-versions',
+      status: 'Enabled',
+      filter: [{}],
+      noncurrentVersionExpiration: [{ noncurrentDays: noncurrentVersionExpirationDays }],
+    },
+    ...(expirationDays !== undefined
+      ? [
+          {
+            id: 'expire-current-objects',
+            status: 'Enabled',
+            filter: [{}],
+            expiration: [{ days: expirationDays }],
+          },
+        ]
+      : []),
+  ];
+}
