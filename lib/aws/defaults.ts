@@ -317,3 +317,16 @@ export function bucketLifecycleRules(
       : []),
   ];
 }
+
+/** The secure defaults of PlatformKey: 90-day rotation, 30-day deletion window (AWS-05, X-04). */
+export function defaultPlatformKeyProps() {
+  return {
+    rotationPeriodDays: DEFAULT_KEY_ROTATION_DAYS,
+    deletionWindowDays: DEFAULT_KEY_DELETION_WINDOW_DAYS,
+  };
+}
+
+/** The alias of a platform key when none is given: `secure-mlops/<construct path>`. */
+export function defaultKeyAlias(constructPath: string): string {
+  return `secure-mlops/${constructPath.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
+}
