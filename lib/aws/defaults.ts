@@ -330,3 +330,8 @@ export function defaultPlatformKeyProps() {
 export function defaultKeyAlias(constructPath: string): string {
   return `secure-mlops/${constructPath.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
 }
+
+/** The IAM role name patterns of a platform, watched by the IAM-change alarm (AWS-23): its roles and SageMaker's `sm-*`. */
+export function platformRoleNamePatterns(roleNamePrefix: string): string[] {
+  return [`${roleNamePrefix}-*`, 'sm-*'];
+}

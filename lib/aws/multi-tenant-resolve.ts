@@ -2,7 +2,7 @@
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import { PlatformTags } from '../core/tags';
-import { defaultRoleNamePrefix } from './defaults';
+import { defaultRoleNamePrefix, platformRoleNamePatterns } from './defaults';
 import { providerRegion } from './env';
 import type { MultiTenantStudioProps, TenantSpec } from './multi-tenant';
 import { validateAllowedRegions, validateNetworkProps, validateTags } from './props-validation';
@@ -77,7 +77,7 @@ export function resolveMultiTenantStudioProps(
   return {
     props,
     expectedUsers: Math.max(users, 1),
-    platformRoleNamePatterns: [`${defaultRoleNamePrefix(props.environment)}-*`, 'sm-*'],
+    platformRoleNamePatterns: platformRoleNamePatterns(defaultRoleNamePrefix(props.environment)),
     sharedTags: { ...(props.tags ?? {}), platform: props.tags?.platform ?? id },
     allowedRegions: props.allowedRegions ?? (region ? [region] : undefined),
   };

@@ -30,9 +30,11 @@ import {
   EFS_BACKUP_NAME_MAX_LENGTH,
   EFS_BACKUP_NAME_PREFIX,
   EFS_RETENTION_DELETE,
+  forceDestroyRemovalOverrides,
   KEY_USE_SERVICES,
   KEY_USER_PERSONAS,
   PERIMETER_EXEMPT_PERSONAS,
+  platformRoleNamePatterns,
   secureDomainSettings,
   secureNotebookInstanceSettings,
   studioIdleSettings,
@@ -455,7 +457,7 @@ export class SageMakerStudioDomain extends Construct {
           ? [this.network.vpcCidr]
           : []),
       ],
-      platformRoleNamePatterns: [`${r.namePrefix}-*`, 'sm-*'],
+      platformRoleNamePatterns: platformRoleNamePatterns(r.namePrefix),
       logReaderArns: auditorArn ? [auditorArn] : [],
       accountId: props.accountId,
       removalPolicy: r.removalPolicy,
@@ -737,10 +739,7 @@ export class SageMakerStudioDomain extends Construct {
       kmsKeyArn: this.kmsKeyArn,
       forceDestroy: false,
     });
-    applyRemovalPolicy(vault, r.removalPolicy, {
-      retain: { force_destroy: false },
-      destroy: { force_destroy: true },
-    });
+    applyRemovalPolicy(vault, r.removalPolicy, forceDestroyRemovalOverrides());
     const plan = new BackupPlan(this, 'backup-plan', {
       name: name(),
       rule: [
