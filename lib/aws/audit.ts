@@ -231,6 +231,8 @@ export class AuditTrail extends Construct {
     trail: Cloudtrail;
   } {
     const { partition, region, account } = this.env;
+    const trailName = uniqueName(this, { prefix: 'mlops-trail', maxLength: 128 });
+    const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
     const trailBucket = new SecureBucket(this, 'trail-bucket', {
       kmsKeyArn: r.kmsKeyArn,
       accessLogBucket: r.accessLogBucket,
@@ -238,32 +240,10 @@ export class AuditTrail extends Construct {
       removalPolicy: r.removalPolicy,
       accountId: r.accountId,
       region: r.region,
+      cloudTrailArn: trailArn,
     });
-    const trailName = uniqueName(this, { prefix: 'mlops-trail', maxLength: 128 });
-    const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
     r.platformKey?.grantCloudTrail(trailArn);
     if (r.logReaderArns.length > 0) r.platformKey?.grantCloudTrailLogReaders(r.logReaderArns);
-    // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
-    trailBucket.addToPolicy(
-      JSON.stringify({
-        Sid: 'CloudTrailAclCheck',
-        Effect: 'Allow',
-        Principal: { Service: 'cloudtrail.amazonaws.com' },
-        Action: 's3:GetBucketAcl',
-        Resource: trailBucket.bucketArn,
-        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-      }),
-    );
-    trailBucket.addToPolicy(
-      JSON.stringify({
-        Sid: 'CloudTrailWrite',
-        Effect: 'Allow',
-        Principal: { Service: 'cloudtrail.amazonaws.com' },
-        Action: 's3:PutObject',
-        Resource: `${trailBucket.bucketArn}/AWSLogs/${account}/*`,
-        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-      }),
-    );
 
     // CloudTrail to CloudWatch Logs (KMS-encrypted), for the metric filters below.
     // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html

@@ -12,6 +12,7 @@ import {
   integer,
   kmsKeyArn,
   removalPolicy,
+  serviceArn,
 } from './validation';
 
 /** The configuration of SecureBucket: its validated props with every default applied. */
@@ -73,5 +74,13 @@ export function validateSecureBucketProps(scope: Construct, props: SecureBucketP
     );
   if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
   removalPolicy(v, 'removalPolicy', props.removalPolicy);
+  serviceArn(
+    v,
+    'cloudTrailArn',
+    props.cloudTrailArn,
+    'cloudtrail',
+    'arn:aws:cloudtrail:eu-west-1:111111111111:trail/platform-trail',
+    /^trail\/.+$/,
+  );
   v.throwIfInvalid();
 }

@@ -83,6 +83,13 @@ export interface SecureBucketProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * ARN of a CloudTrail trail that delivers its log files to this bucket: the bucket policy
+   * admits CloudTrail's ACL check and its writes under `AWSLogs/<account>/`, for that trail
+   * only (`aws:SourceArn`).
+   * @default - no CloudTrail delivery
+   */
+  readonly cloudTrailArn?: string;
 }
 
 /**
@@ -247,6 +254,7 @@ export class SecureBucket extends Construct {
           : {}),
       });
     }
+    if (r.cloudTrailArn !== undefined) base.push(...this.cloudTrailDelivery(r, r.cloudTrailArn));
     return new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
       policy: Lazy.stringValue({
@@ -254,5 +262,31 @@ export class SecureBucket extends Construct {
       }),
       dependsOn: [this.publicAccessBlock],
     });
+  }
+
+  /**
+   * CloudTrail log delivery for one trail:
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
+   */
+  private cloudTrailDelivery(r: ResolvedSecureBucketProps, trailArn: string): Statement[] {
+    const account = awsEnv(this, r.accountId, r.region).account;
+    return [
+      {
+        Sid: 'CloudTrailAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Resource: this.bucket.arn,
+        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+      },
+      {
+        Sid: 'CloudTrailWrite',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `${this.bucket.arn}/AWSLogs/${account}/*`,
+        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+      },
+    ];
   }
 }
