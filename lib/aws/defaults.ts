@@ -326,6 +326,15 @@ export function defaultPlatformKeyProps() {
   };
 }
 
+/** The settings of a platform key: automatic rotation on, with its period and deletion window (AWS-05, X-04). */
+export function secureKeySettings(rotationPeriodDays: number, deletionWindowDays: number) {
+  return {
+    enableKeyRotation: true,
+    rotationPeriodInDays: rotationPeriodDays,
+    deletionWindowInDays: deletionWindowDays,
+  };
+}
+
 /** The alias of a platform key when none is given: `secure-mlops/<construct path>`. */
 export function defaultKeyAlias(constructPath: string): string {
   return `secure-mlops/${constructPath.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;

@@ -5,6 +5,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { awsEnv, AwsEnv, deployerArn } from './env';
+import { secureKeySettings } from './defaults';
 import { ResolvedPlatformKeyProps, resolvePlatformKeyProps } from './kms-resolve';
 import { policyDocument, Statement } from './policy';
 import { accountRegionScope } from './validation';
@@ -152,9 +153,7 @@ export class PlatformKey extends Construct {
     this.statements.push(...this.baseStatements(r));
     this.key = new KmsKey(this, 'key', {
       description: `secure-mlops platform key (${this.node.path})`,
-      enableKeyRotation: true,
-      rotationPeriodInDays: r.rotationPeriodDays,
-      deletionWindowInDays: r.deletionWindowDays,
+      ...secureKeySettings(r.rotationPeriodDays, r.deletionWindowDays),
       policy: Lazy.stringValue({ produce: () => this.renderPolicy() }),
     });
     applyRemovalPolicy(this.key, r.removalPolicy);

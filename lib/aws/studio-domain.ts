@@ -186,6 +186,10 @@ export class SageMakerStudioDomain extends Construct {
         removalPolicy: r.removalPolicy,
       });
       this.audit = this.buildObservability(r);
+      // The persona policies name the domain, registry and log groups, built after the roles
+      // (and the key grants name the roles, built after the key): the parts keep their
+      // construction order, which is the order of the synthesized Terraform, so these are
+      // attached here once their targets exist.
       const permissions = this.buildPermissions(r, identity);
       ({
         executionPolicy: this.executionPolicy,
