@@ -153,6 +153,8 @@ export function nonRootImageFileSystemConfig() {
 /** Lake Formation permissions on each database when none are given (AWS-29). */
 export const DEFAULT_LAKE_FORMATION_PERMISSIONS = ['DESCRIBE'];
 
+/** The service that creates the EFS backup vault with the platform key at apply time (AWS-26). */
+export const AWS_BACKUP_SERVICE = 'backup';
 /** Schedule of the EFS backup when none is given (AWS-26). */
 export const DEFAULT_EFS_BACKUP_SCHEDULE = 'cron(0 5 * * ? *)';
 /** Days EFS backups are kept when not given (AWS-26). */

@@ -34,7 +34,7 @@ const CRYPTO_ACTIONS = [
 /**
  * Services through which the deploying principal uses the key at apply time: SageMaker and
  * EFS create the domain's home file system (CreateDomain), AWS Backup creates an encrypted
- * vault (added with {@link PlatformKey.grantDeployerVia}).
+ * vault (added with `deployerServices` or {@link PlatformKey.grantDeployerVia}).
  */
 const DEPLOYER_SERVICES = ['sagemaker', 'elasticfilesystem'];
 
@@ -100,6 +100,12 @@ export interface PlatformKeyProps {
    */
   readonly deployerPrincipalArns?: string[];
   /**
+   * Services, besides SageMaker and EFS, through which the deployers use the key at apply time
+   * (`kms:ViaService`), e.g. `backup` for an AWS Backup vault encrypted with the key.
+   * @default - none (SageMaker and EFS only)
+   */
+  readonly deployerServices?: string[];
+  /**
    * Account id used in ARNs and conditions.
    * @default - the `aws_caller_identity` data source
    */
@@ -150,6 +156,7 @@ export class PlatformKey extends Construct {
     const r = resolvePlatformKeyProps(this, props);
     this.env = awsEnv(this, r.accountId, r.region);
     this.deployerPrincipalArns = r.deployerPrincipalArns ?? [deployerArn(this)];
+    for (const service of r.deployerServices ?? []) this.deployerServices.add(service);
     this.statements.push(...this.baseStatements(r));
     this.key = new KmsKey(this, 'key', {
       description: `secure-mlops platform key (${this.node.path})`,

@@ -7,6 +7,7 @@ import { Persona, PersonaModel } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
 import { PlatformTags } from '../core/tags';
 import {
+  AWS_BACKUP_SERVICE,
   DEFAULT_EFS_BACKUP_DELETE_AFTER_DAYS,
   DEFAULT_EFS_BACKUP_SCHEDULE,
   DEFAULT_IDLE_TIMEOUT_MINUTES,
@@ -92,6 +93,8 @@ export interface ResolvedStudioDomainProps {
   readonly customImages: ResolvedCustomImage[];
   readonly lakeFormationPermissions: string[];
   readonly efsBackup?: { readonly schedule: string; readonly deleteAfterDays: number };
+  /** Services through which the deployers use a created platform key, besides SageMaker and EFS. */
+  readonly deployerKeyServices: string[];
 }
 
 /** A custom image with its app image config block. */
@@ -146,6 +149,7 @@ export function resolveStudioDomainProps(
     })),
     lakeFormationPermissions:
       props.lakeFormation?.permissions ?? DEFAULT_LAKE_FORMATION_PERMISSIONS,
+    deployerKeyServices: props.efsBackup ? [AWS_BACKUP_SERVICE] : [],
     efsBackup: props.efsBackup && {
       schedule: props.efsBackup.schedule ?? DEFAULT_EFS_BACKUP_SCHEDULE,
       deleteAfterDays: props.efsBackup.deleteAfterDays ?? DEFAULT_EFS_BACKUP_DELETE_AFTER_DAYS,

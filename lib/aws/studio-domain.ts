@@ -243,6 +243,8 @@ export class SageMakerStudioDomain extends Construct {
       rotationPeriodDays: props.encryption?.rotationPeriodDays,
       accountId: props.accountId,
       deployerPrincipalArns: props.deployerPrincipalArns,
+      // Creating an encrypted backup vault needs the key through AWS Backup (AWS-26 opt)
+      deployerServices: r.deployerKeyServices,
       removalPolicy: r.removalPolicy,
     });
     return {
@@ -728,7 +730,8 @@ export class SageMakerStudioDomain extends Construct {
    * EFS backup (AWS-26 opt). Creating a vault with a customer managed key needs
    * kms:CreateGrant, DescribeKey, RetireGrant, Decrypt and GenerateDataKey for the caller
    * (https://docs.aws.amazon.com/aws-backup/latest/devguide/create-a-vault.html), through
-   * AWS Backup; the backup role uses the key through AWS Backup too.
+   * AWS Backup: a created key admits it from the start (`deployerServices`). The backup role
+   * uses the key through AWS Backup too.
    */
   private buildEfsBackup(
     r: ResolvedStudioDomainProps,
@@ -737,7 +740,6 @@ export class SageMakerStudioDomain extends Construct {
     const { partition, region, account } = this.env;
     const name = () =>
       uniqueName(this, { prefix: EFS_BACKUP_NAME_PREFIX, maxLength: EFS_BACKUP_NAME_MAX_LENGTH });
-    this.platformKey?.grantDeployerVia('backup');
     const vault = new BackupVault(this, 'backup-vault', {
       name: name(),
       kmsKeyArn: this.kmsKeyArn,
