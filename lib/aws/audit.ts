@@ -10,31 +10,17 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
-import { requireProps, Validator } from '../core/errors';
+import { Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { DEFAULT_AUDIT_LOCK_DAYS, DEFAULT_LOG_RETENTION_DAYS } from './defaults';
+import { ResolvedAuditTrailProps, resolveAuditTrailProps } from './audit-resolve';
+import { alarmEvaluationSettings, logGroupRemovalOverrides, METRIC_NAMESPACE } from './defaults';
 import { awsEnv, AwsEnv } from './env';
 import { PlatformKey } from './kms';
 import { policyDocument, trustPolicy } from './policy';
 import { SecureBucket } from './secure-bucket';
-import {
-  bool,
-  accountId,
-  accountRegionScope,
-  awsProvider,
-  awsRegion,
-  cidr,
-  iamPrincipal,
-  integer,
-  isToken,
-  kmsKeyArnOrToken,
-  logRetentionDays,
-  removalPolicy,
-  serviceArn,
-  stringListOf,
-} from './validation';
+import { accountRegionScope } from './validation';
 
 /** Props of {@link AuditTrail}. */
 export interface AuditTrailProps {
@@ -196,266 +182,209 @@ export class AuditTrail extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    awsProvider(v, this);
-    const retention = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
-    kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
-    v.require(
-      props.platformKey === undefined || props.platformKey instanceof PlatformKey,
-      'platformKey',
-      props.platformKey,
-      'a PlatformKey construct',
-    );
-    v.require(
-      props.accessLogBucket instanceof SecureBucket,
-      'accessLogBucket',
-      props.accessLogBucket,
-      'a SecureBucket receiving server access logs (required)',
-    );
-    logRetentionDays(v, 'logRetentionDays', props.logRetentionDays);
-    for (const c of stringListOf(v, 'presignedUrlAllowedCidrs', props.presignedUrlAllowedCidrs, {
-      unique: true,
-    }))
-      cidr(v, c.at, c.value, { allowList: true });
-    serviceArn(
-      v,
-      'organizationTrailArn',
-      props.organizationTrailArn,
-      'cloudtrail',
-      'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
-      /^trail\/.+$/,
-    );
-    for (const b of stringListOf(v, 'dataEventBucketArns', props.dataEventBucketArns, {
-      unique: true,
-    }))
-      v.require(
-        isToken(b.value) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(b.value),
-        b.at,
-        b.value,
-        'an S3 bucket ARN such as arn:aws:s3:::my-bucket',
-      );
-    integer(v, 'trailBucketLockDays', props.trailBucketLockDays, { min: 1, max: 36500 });
-    integer(v, 'errorAlarmThreshold', props.errorAlarmThreshold, { min: 1 });
-    bool(v, 'createLogGroups', props.createLogGroups);
-    bool(v, 'alarms', props.alarms);
-    for (const r of stringListOf(v, 'platformRoleNamePatterns', props.platformRoleNamePatterns, {
-      unique: true,
-    }))
-      v.require(
-        /^[\w+=,.@*?-]{1,64}$/.test(r.value),
-        r.at,
-        r.value,
-        "IAM role names or patterns of letters, digits, '+=,.@_-' and wildcards",
-      );
-    for (const a of stringListOf(v, 'logReaderArns', props.logReaderArns, { unique: true }))
-      iamPrincipal(v, a.at, a.value);
-    accountId(v, 'accountId', props.accountId);
-    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
-    removalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
-    this.env = awsEnv(this, props.accountId, props.region);
+    const r = resolveAuditTrailProps(this, props);
+    this.env = awsEnv(this, r.accountId, r.region);
     const { partition, region, account } = this.env;
     this.logGroupArns = SAGEMAKER_LOG_GROUPS.map(
       (n) => `arn:${partition}:logs:${region}:${account}:log-group:${n}`,
     );
+    if (r.createLogGroups) this.buildLogGroups(r);
+    if (!r.organizationTrailArn)
+      ({
+        trailBucket: this.trailBucket,
+        trailLogGroup: this.trailLogGroup,
+        trail: this.trail,
+      } = this.buildTrail(r));
+    if (r.alarms)
+      ({
+        topic: this.topic,
+        errorAlarm: this.errorAlarm,
+        changeRule: this.changeRule,
+      } = this.buildAlarms(r));
+  }
 
-    if (props.createLogGroups ?? true) {
-      // these names are per account and Region: a second platform creating them fails at apply
-      // (ResourceAlreadyExistsException); claim them so that it fails at synth instead
-      const scopeKey = accountRegionScope(this, account, region);
-      for (const name of SAGEMAKER_LOG_GROUPS)
-        claimName(this, 'CloudWatch log group', scopeKey, name, 'createLogGroups');
-      for (const name of SAGEMAKER_LOG_GROUPS) {
-        const lg = new CloudwatchLogGroup(this, name.split('/').pop()!.toLowerCase(), {
-          name,
-          kmsKeyId: props.kmsKeyArn,
-          retentionInDays: retention,
-        });
-        applyRemovalPolicy(lg, props.removalPolicy, {
-          retain: { deletion_protection_enabled: true },
-          destroy: { deletion_protection_enabled: false },
-        });
-        this.logGroups[name] = lg;
-      }
-    }
-
-    if (!props.organizationTrailArn) {
-      this.trailBucket = new SecureBucket(this, 'trail-bucket', {
-        kmsKeyArn: props.kmsKeyArn,
-        accessLogBucket: props.accessLogBucket,
-        objectLockDays: props.trailBucketLockDays ?? DEFAULT_AUDIT_LOCK_DAYS,
-        removalPolicy: props.removalPolicy,
-        accountId: props.accountId,
-        region: props.region,
+  /**
+   * The account-level SageMaker log groups. These names are per account and Region: a second
+   * platform creating them fails at apply (ResourceAlreadyExistsException); they are claimed so
+   * that it fails at synth instead.
+   */
+  private buildLogGroups(r: ResolvedAuditTrailProps): void {
+    const { region, account } = this.env;
+    const scopeKey = accountRegionScope(this, account, region);
+    for (const name of SAGEMAKER_LOG_GROUPS)
+      claimName(this, 'CloudWatch log group', scopeKey, name, 'createLogGroups');
+    for (const name of SAGEMAKER_LOG_GROUPS) {
+      const lg = new CloudwatchLogGroup(this, name.split('/').pop()!.toLowerCase(), {
+        name,
+        kmsKeyId: r.kmsKeyArn,
+        retentionInDays: r.logRetentionDays,
       });
-      const trailName = uniqueName(this, { prefix: 'mlops-trail', maxLength: 128 });
-      const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
-      props.platformKey?.grantCloudTrail(trailArn);
-      if (props.logReaderArns && props.logReaderArns.length > 0)
-        props.platformKey?.grantCloudTrailLogReaders(props.logReaderArns);
-      // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
-      this.trailBucket.addToPolicy(
-        JSON.stringify({
-          Sid: 'CloudTrailAclCheck',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: 's3:GetBucketAcl',
-          Resource: this.trailBucket.bucketArn,
-          Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-        }),
-      );
-      this.trailBucket.addToPolicy(
-        JSON.stringify({
-          Sid: 'CloudTrailWrite',
-          Effect: 'Allow',
-          Principal: { Service: 'cloudtrail.amazonaws.com' },
-          Action: 's3:PutObject',
-          Resource: `${this.trailBucket.bucketArn}/AWSLogs/${account}/*`,
-          Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
-        }),
-      );
-
-      // CloudTrail to CloudWatch Logs (KMS-encrypted), for the metric filters below.
-      // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
-      const trailLogGroupName = `/aws/cloudtrail/${trailName}`;
-      const trailLogGroupArn = `arn:${partition}:logs:${region}:${account}:log-group:${trailLogGroupName}`;
-      this.trailLogGroup = new CloudwatchLogGroup(this, 'trail-logs', {
-        name: trailLogGroupName,
-        kmsKeyId: props.kmsKeyArn,
-        retentionInDays: retention,
-      });
-      applyRemovalPolicy(this.trailLogGroup, props.removalPolicy, {
-        retain: { deletion_protection_enabled: true },
-        destroy: { deletion_protection_enabled: false },
-      });
-      const trailLogsRole = new IamRole(this, 'trail-logs-role', {
-        description: 'CloudTrail delivers events to the platform trail log group (AWS-22)',
-        assumeRolePolicy: trustPolicy({
-          services: ['cloudtrail.amazonaws.com'],
-          conditions: { StringEquals: { 'aws:SourceAccount': account } },
-        }),
-      });
-      const trailLogsPolicy = new IamRolePolicy(this, 'trail-logs-policy', {
-        role: trailLogsRole.id,
-        policy: policyDocument([
-          {
-            Sid: 'DeliverTrailEvents',
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-            Resource: `${trailLogGroupArn}:log-stream:${account}_CloudTrail_${region}*`,
-          },
-        ]),
-      });
-
-      const dataBuckets = props.dataEventBucketArns ?? [];
-      this.trail = new Cloudtrail(this, 'trail', {
-        name: trailName,
-        s3BucketName: this.trailBucket.bucketName,
-        kmsKeyId: props.kmsKeyArn,
-        enableLogFileValidation: true,
-        isMultiRegionTrail: true,
-        includeGlobalServiceEvents: true,
-        enableLogging: true,
-        cloudWatchLogsGroupArn: `${trailLogGroupArn}:*`,
-        cloudWatchLogsRoleArn: trailLogsRole.arn,
-        eventSelector:
-          dataBuckets.length > 0
-            ? [
-                {
-                  readWriteType: 'All',
-                  includeManagementEvents: true,
-                  dataResource: [
-                    { type: 'AWS::S3::Object', values: dataBuckets.map((b) => `${b}/`) },
-                  ],
-                },
-              ]
-            : undefined,
-        dependsOn: [this.trailBucket.policy, this.trailLogGroup, trailLogsPolicy],
-      });
-    }
-
-    if (props.alarms ?? true) {
-      props.platformKey?.grantSnsPublishers();
-      this.topic = new SnsTopic(this, 'alarms', {
-        name: uniqueName(this, { prefix: 'mlops-platform-alarms', maxLength: 256 }),
-        kmsMasterKeyId: props.kmsKeyArn,
-      });
-      new SnsTopicPolicy(this, 'alarms-policy', {
-        arn: this.topic.arn,
-        policy: policyDocument([
-          {
-            Sid: 'PlatformPublishers',
-            Effect: 'Allow',
-            Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] },
-            Action: 'sns:Publish',
-            Resource: this.topic.arn,
-            Condition: { StringEquals: { 'aws:SourceAccount': account } },
-          },
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: { AWS: '*' },
-            Action: 'sns:Publish',
-            Resource: this.topic.arn,
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-        ]),
-      });
-      const namespace = 'SecureMlops';
-      const metricName = `StudioErrors-${uniqueName(this, { prefix: 'p', maxLength: 12 })}`;
-      new CloudwatchLogMetricFilter(this, 'studio-errors', {
-        name: metricName,
-        logGroupName: '/aws/sagemaker/studio',
-        pattern: '?ERROR ?Error ?Exception',
-        metricTransformation: { name: metricName, namespace, value: '1', defaultValue: '0' },
-        dependsOn: this.logGroups['/aws/sagemaker/studio']
-          ? [this.logGroups['/aws/sagemaker/studio']]
-          : undefined,
-      });
-      this.errorAlarm = new CloudwatchMetricAlarm(this, 'studio-errors-alarm', {
-        alarmName: metricName,
-        alarmDescription: 'SageMaker Studio errors above threshold (AWS-23)',
-        namespace,
-        metricName,
-        statistic: 'Sum',
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: props.errorAlarmThreshold ?? 10,
-        comparisonOperator: 'GreaterThanOrEqualToThreshold',
-        treatMissingData: 'notBreaching',
-        alarmActions: [this.topic.arn],
-      });
-      if (this.trailLogGroup) this.addTrailAlarms(props, this.topic.arn, namespace);
-      this.changeRule = new CloudwatchEventRule(this, 'platform-changes', {
-        description: 'SageMaker domain, user profile and app image config changes (AWS-23)',
-        eventPattern: JSON.stringify({
-          source: ['aws.sagemaker'],
-          'detail-type': ['AWS API Call via CloudTrail'],
-          detail: {
-            eventName: [
-              'DeleteDomain',
-              'UpdateDomain',
-              'CreateUserProfile',
-              'DeleteUserProfile',
-              'UpdateUserProfile',
-              'CreateAppImageConfig',
-              'UpdateAppImageConfig',
-              'DeleteAppImageConfig',
-            ],
-          },
-        }),
-      });
-      new CloudwatchEventTarget(this, 'platform-changes-target', {
-        rule: this.changeRule.name,
-        arn: this.topic.arn,
-      });
+      applyRemovalPolicy(lg, r.removalPolicy, logGroupRemovalOverrides());
+      this.logGroups[name] = lg;
     }
   }
 
+  /** The trail (AWS-22) to an Object-Lock bucket and a KMS-encrypted log group. */
+  private buildTrail(r: ResolvedAuditTrailProps): {
+    trailBucket: SecureBucket;
+    trailLogGroup: CloudwatchLogGroup;
+    trail: Cloudtrail;
+  } {
+    const { partition, region, account } = this.env;
+    const trailName = uniqueName(this, { prefix: 'mlops-trail', maxLength: 128 });
+    const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
+    const trailBucket = new SecureBucket(this, 'trail-bucket', {
+      kmsKeyArn: r.kmsKeyArn,
+      accessLogBucket: r.accessLogBucket,
+      objectLockDays: r.trailBucketLockDays,
+      removalPolicy: r.removalPolicy,
+      accountId: r.accountId,
+      region: r.region,
+      cloudTrailArn: trailArn,
+    });
+    r.platformKey?.grantCloudTrail(trailArn);
+    if (r.logReaderArns.length > 0) r.platformKey?.grantCloudTrailLogReaders(r.logReaderArns);
+
+    // CloudTrail to CloudWatch Logs (KMS-encrypted), for the metric filters below.
+    // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
+    const trailLogGroupName = `/aws/cloudtrail/${trailName}`;
+    const trailLogGroupArn = `arn:${partition}:logs:${region}:${account}:log-group:${trailLogGroupName}`;
+    const trailLogGroup = new CloudwatchLogGroup(this, 'trail-logs', {
+      name: trailLogGroupName,
+      kmsKeyId: r.kmsKeyArn,
+      retentionInDays: r.logRetentionDays,
+    });
+    applyRemovalPolicy(trailLogGroup, r.removalPolicy, logGroupRemovalOverrides());
+    const trailLogsRole = new IamRole(this, 'trail-logs-role', {
+      description: 'CloudTrail delivers events to the platform trail log group (AWS-22)',
+      assumeRolePolicy: trustPolicy({
+        services: ['cloudtrail.amazonaws.com'],
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
+    });
+    const trailLogsPolicy = new IamRolePolicy(this, 'trail-logs-policy', {
+      role: trailLogsRole.id,
+      policy: policyDocument([
+        {
+          Sid: 'DeliverTrailEvents',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: `${trailLogGroupArn}:log-stream:${account}_CloudTrail_${region}*`,
+        },
+      ]),
+    });
+
+    const dataBuckets = r.dataEventBucketArns;
+    const trail = new Cloudtrail(this, 'trail', {
+      name: trailName,
+      s3BucketName: trailBucket.bucketName,
+      kmsKeyId: r.kmsKeyArn,
+      enableLogFileValidation: true,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogging: true,
+      cloudWatchLogsGroupArn: `${trailLogGroupArn}:*`,
+      cloudWatchLogsRoleArn: trailLogsRole.arn,
+      eventSelector:
+        dataBuckets.length > 0
+          ? [
+              {
+                readWriteType: 'All',
+                includeManagementEvents: true,
+                dataResource: [
+                  { type: 'AWS::S3::Object', values: dataBuckets.map((b) => `${b}/`) },
+                ],
+              },
+            ]
+          : undefined,
+      dependsOn: [trailBucket.policy, trailLogGroup, trailLogsPolicy],
+    });
+    return { trailBucket, trailLogGroup, trail };
+  }
+
+  /** The alarm topic, the Studio error alarm, the trail alarms and the platform-change events (AWS-23). */
+  private buildAlarms(r: ResolvedAuditTrailProps): {
+    topic: SnsTopic;
+    errorAlarm: CloudwatchMetricAlarm;
+    changeRule: CloudwatchEventRule;
+  } {
+    const { account } = this.env;
+    r.platformKey?.grantSnsPublishers();
+    const topic = new SnsTopic(this, 'alarms', {
+      name: uniqueName(this, { prefix: 'mlops-platform-alarms', maxLength: 256 }),
+      kmsMasterKeyId: r.kmsKeyArn,
+    });
+    new SnsTopicPolicy(this, 'alarms-policy', {
+      arn: topic.arn,
+      policy: policyDocument([
+        {
+          Sid: 'PlatformPublishers',
+          Effect: 'Allow',
+          Principal: { Service: ['cloudwatch.amazonaws.com', 'events.amazonaws.com'] },
+          Action: 'sns:Publish',
+          Resource: topic.arn,
+          Condition: { StringEquals: { 'aws:SourceAccount': account } },
+        },
+        {
+          Sid: 'DenyInsecureTransport',
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 'sns:Publish',
+          Resource: topic.arn,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ]),
+    });
+    const namespace = METRIC_NAMESPACE;
+    const metricName = `StudioErrors-${uniqueName(this, { prefix: 'p', maxLength: 12 })}`;
+    new CloudwatchLogMetricFilter(this, 'studio-errors', {
+      name: metricName,
+      logGroupName: '/aws/sagemaker/studio',
+      pattern: '?ERROR ?Error ?Exception',
+      metricTransformation: { name: metricName, namespace, value: '1', defaultValue: '0' },
+      dependsOn: this.logGroups['/aws/sagemaker/studio']
+        ? [this.logGroups['/aws/sagemaker/studio']]
+        : undefined,
+    });
+    const errorAlarm = new CloudwatchMetricAlarm(this, 'studio-errors-alarm', {
+      alarmName: metricName,
+      alarmDescription: 'SageMaker Studio errors above threshold (AWS-23)',
+      namespace,
+      metricName,
+      ...alarmEvaluationSettings(),
+      threshold: r.errorAlarmThreshold,
+      alarmActions: [topic.arn],
+    });
+    if (this.trailLogGroup) this.addTrailAlarms(r, topic.arn, namespace);
+    const changeRule = new CloudwatchEventRule(this, 'platform-changes', {
+      description: 'SageMaker domain, user profile and app image config changes (AWS-23)',
+      eventPattern: JSON.stringify({
+        source: ['aws.sagemaker'],
+        'detail-type': ['AWS API Call via CloudTrail'],
+        detail: {
+          eventName: [
+            'DeleteDomain',
+            'UpdateDomain',
+            'CreateUserProfile',
+            'DeleteUserProfile',
+            'UpdateUserProfile',
+            'CreateAppImageConfig',
+            'UpdateAppImageConfig',
+            'DeleteAppImageConfig',
+          ],
+        },
+      }),
+    });
+    new CloudwatchEventTarget(this, 'platform-changes-target', {
+      rule: changeRule.name,
+      arn: topic.arn,
+    });
+    return { topic, errorAlarm, changeRule };
+  }
+
   /** Metric filters on the trail log group and their alarms (AWS-23, at parity with GCP-14). */
-  private addTrailAlarms(props: AuditTrailProps, topicArn: string, namespace: string): void {
-    const cidrs = props.presignedUrlAllowedCidrs ?? [];
+  private addTrailAlarms(r: ResolvedAuditTrailProps, topicArn: string, namespace: string): void {
+    const cidrs = r.presignedUrlAllowedCidrs;
     const ipPatterns = cidrs.map((c) => cidrPatterns(c));
     const presigned =
       cidrs.length > 0 && ipPatterns.every((p) => p !== undefined)
@@ -469,7 +398,7 @@ export class AuditTrail extends Construct {
         'presignedUrlAllowedCidrs: a CIDR needs more than 16 filter patterns; the presigned-URL alarm watches denied requests instead',
       );
     }
-    const roleNames = props.platformRoleNamePatterns ?? [];
+    const roleNames = r.platformRoleNamePatterns;
     const roleFilter =
       roleNames.length > 0
         ? ` && (${roleNames.map((r) => `($.requestParameters.roleName = "${r}")`).join(' || ')})`
@@ -539,12 +468,8 @@ export class AuditTrail extends Construct {
         alarmDescription: `${spec.description} (AWS-23)`,
         namespace,
         metricName,
-        statistic: 'Sum',
-        period: 300,
-        evaluationPeriods: 1,
+        ...alarmEvaluationSettings(),
         threshold: 1,
-        comparisonOperator: 'GreaterThanOrEqualToThreshold',
-        treatMissingData: 'notBreaching',
         alarmActions: [topicArn],
       });
     }

@@ -1,17 +1,12 @@
 import { Construct } from 'constructs';
 import { Annotations, TerraformOutput } from 'cdktf';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
-import { requireProps, Validator } from '../core/errors';
-import { DEFAULT_ALLOWED_INSTANCE_TYPES, STUDIO_USER_TAG } from './defaults';
-import { policyDocument, Statement } from './policy';
+import { STUDIO_USER_TAG } from './defaults';
 import {
-  awsProvider,
-  ec2Id,
-  iamPrincipal,
-  stringListOf,
-  studioInstanceType,
-  bool,
-} from './validation';
+  ResolvedGuardrailPoliciesProps,
+  resolveGuardrailPoliciesProps,
+} from './guardrails-resolve';
+import { policyDocument, Statement } from './policy';
 
 /** Props of {@link GuardrailPolicies}. */
 export interface GuardrailPoliciesProps {
@@ -107,260 +102,15 @@ export class GuardrailPolicies extends Construct {
 
   constructor(scope: Construct, id: string, props: GuardrailPoliciesProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    awsProvider(v, this);
-    if (props.allowedInstanceTypes !== undefined)
-      for (const t of stringListOf(v, 'allowedInstanceTypes', props.allowedInstanceTypes, {
-        unique: true,
-        minLength: 1,
-      }))
-        studioInstanceType(v, t.at, t.value);
-    for (const a of stringListOf(v, 'approvedImageArns', props.approvedImageArns, { unique: true }))
-      v.require(
-        /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a.value),
-        a.at,
-        a.value,
-        'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
-      );
-    for (const sn of stringListOf(v, 'subnetIds', props.subnetIds, {
-      optional: false,
-      minLength: 1,
-    }))
-      ec2Id(v, sn.at, sn.value, 'subnet');
-    for (const sg of stringListOf(v, 'securityGroupIds', props.securityGroupIds, {
-      optional: false,
-      minLength: 1,
-    }))
-      ec2Id(v, sg.at, sg.value, 'sg');
-    bool(v, 'requireNetworkIsolation', props.requireNetworkIsolation);
-    bool(v, 'emitScpOutputs', props.emitScpOutputs);
-    for (const k of stringListOf(v, 'requiredJobTagKeys', props.requiredJobTagKeys, {
-      unique: true,
-    }))
-      v.require(
-        /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(k.value) &&
-          !k.value.toLowerCase().startsWith('aws:'),
-        k.at,
-        k.value,
-        "tag keys of 1-128 letters, digits, spaces and '_.:/=+-@', not starting with 'aws:'",
-      );
-    for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
-      unique: true,
-    }))
-      v.require(
-        /^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):.+$/.test(a.value),
-        a.at,
-        a.value,
-        'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
-      );
-    for (const d of stringListOf(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
-      unique: true,
-    }))
-      iamPrincipal(v, d.at, d.value);
-    v.throwIfInvalid();
-    const types = props.allowedInstanceTypes ?? DEFAULT_ALLOWED_INSTANCE_TYPES;
-    this.allowedInstanceTypes = types.includes('system') ? [...types] : [...types, 'system'];
-    const images = props.approvedImageArns;
-    const jobTags = props.requiredJobTagKeys ?? [STUDIO_USER_TAG];
-
-    const instanceTypes: Statement = {
-      Sid: 'AWS12LimitInstanceTypes',
-      Effect: 'Deny',
-      Action: 'sagemaker:CreateApp',
-      Resource: '*',
-      Condition: {
-        'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': this.allowedInstanceTypes },
-      },
-    };
-    const imageArns: Statement[] =
-      images && images.length > 0
-        ? [
-            {
-              Sid: 'AWS13ApprovedImagesOnly',
-              Effect: 'Deny',
-              Action: 'sagemaker:CreateApp',
-              Resource: '*',
-              Condition: { 'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': images } },
-            },
-          ]
-        : [];
-    const appImageConfig: Statement = {
-      Sid: 'AWS19AppImageConfigAdminOnly',
-      Effect: 'Deny',
-      Action: [
-        'sagemaker:CreateAppImageConfig',
-        'sagemaker:UpdateAppImageConfig',
-        'sagemaker:DeleteAppImageConfig',
-      ],
-      Resource: '*',
-    };
-    const vpcOnly: Statement[] = [
-      {
-        Sid: 'AWS14DomainVpcOnly',
-        Effect: 'Deny',
-        Action: 'sagemaker:CreateDomain',
-        Resource: '*',
-        Condition: { StringNotEquals: { 'sagemaker:AppNetworkAccessType': 'VpcOnly' } },
-      },
-      {
-        Sid: 'AWS14DomainSubnets',
-        Effect: 'Deny',
-        Action: 'sagemaker:CreateDomain',
-        Resource: '*',
-        Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } },
-      },
-      {
-        Sid: 'AWS14DomainSecurityGroups',
-        Effect: 'Deny',
-        Action: 'sagemaker:CreateDomain',
-        Resource: '*',
-        Condition: { Null: { 'sagemaker:VpcSecurityGroupIds': 'true' } },
-      },
-    ];
-    const profileTags: Statement = {
-      Sid: 'AWS15UserProfileTagged',
-      Effect: 'Deny',
-      Action: 'sagemaker:CreateUserProfile',
-      Resource: '*',
-      Condition: { Null: { [`aws:RequestTag/${STUDIO_USER_TAG}`]: 'true' } },
-    };
-    const jobTagStatements: Statement[] = jobTags.map((k, i) => ({
-      Sid: `AWS15JobsTagged${i}`,
-      Effect: 'Deny',
-      Action: ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob'],
-      Resource: '*',
-      Condition: { Null: { [`aws:RequestTag/${k}`]: 'true' } },
-    }));
-    const encryption: Statement[] = [
-      {
-        Sid: 'AWS16EndpointConfigKms',
-        Effect: 'Deny',
-        Action: 'sagemaker:CreateEndpointConfig',
-        Resource: '*',
-        Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
-      },
-      {
-        Sid: 'AWS16MonitoringVolumeKms',
-        Effect: 'Deny',
-        Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
-        Resource: '*',
-        Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
-      },
-      {
-        Sid: 'AWS16MonitoringOutputKms',
-        Effect: 'Deny',
-        Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
-        Resource: '*',
-        Condition: { Null: { 'sagemaker:OutputKmsKeyArn': 'true' } },
-      },
-    ];
-    // Condition keys of the Service Authorization Reference (the `...KmsKey` keys without `Arn`
-    // are deprecated and no longer defined for these actions): CreateDomain carries
-    // VolumeKmsKeyArn and DomainSharingOutputKmsKeyArn, UpdateDomain DomainSharingOutputKmsKeyArn.
-    const domainEncryption: Statement[] = [
-      {
-        Sid: 'AWS16DomainVolumeKms',
-        Effect: 'Deny',
-        Action: 'sagemaker:CreateDomain',
-        Resource: '*',
-        Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
-      },
-      {
-        Sid: 'AWS16DomainSharingKms',
-        Effect: 'Deny',
-        Action: ['sagemaker:CreateDomain', 'sagemaker:UpdateDomain'],
-        Resource: '*',
-        Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' } },
-      },
-    ];
-    const deployers = props.deployerPrincipalArns ?? [];
-    const scpDomainEncryption: Statement[] =
-      deployers.length === 0
-        ? domainEncryption
-        : [
-            domainEncryption[0],
-            {
-              Sid: 'AWS16DomainSharingKms',
-              Effect: 'Deny',
-              Action: 'sagemaker:CreateDomain',
-              Resource: '*',
-              Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' } },
-            },
-            {
-              Sid: 'AWS16DomainUpdateSharingKms',
-              Effect: 'Deny',
-              Action: 'sagemaker:UpdateDomain',
-              Resource: '*',
-              Condition: {
-                Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' },
-                ArnNotLike: { 'aws:PrincipalArn': deployers },
-              },
-            },
-          ];
-    const jobsVpc: Statement[] = [
-      {
-        Sid: 'AWS17JobsInVpc',
-        Effect: 'Deny',
-        Action: JOB_ACTIONS,
-        Resource: '*',
-        Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } },
-      },
-      {
-        Sid: 'AWS17JobsPlatformSubnets',
-        Effect: 'Deny',
-        Action: JOB_ACTIONS,
-        Resource: '*',
-        Condition: { 'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSubnets': props.subnetIds } },
-      },
-      {
-        Sid: 'AWS17JobsPlatformSecurityGroups',
-        Effect: 'Deny',
-        Action: JOB_ACTIONS,
-        Resource: '*',
-        Condition: {
-          'ForAnyValue:StringNotEquals': {
-            'sagemaker:VpcSecurityGroupIds': props.securityGroupIds,
-          },
-        },
-      },
-      {
-        Sid: 'AWS17InterContainerEncryption',
-        Effect: 'Deny',
-        Action: JOB_ACTIONS,
-        Resource: '*',
-        Condition: { Bool: { 'sagemaker:InterContainerTrafficEncryption': 'false' } },
-      },
-    ];
-    if (props.requireNetworkIsolation) {
-      jobsVpc.push({
-        Sid: 'AWS17NetworkIsolation',
-        Effect: 'Deny',
-        Action: JOB_ACTIONS,
-        Resource: '*',
-        Condition: { Bool: { 'sagemaker:NetworkIsolation': 'false' } },
-      });
-    }
-
-    this.studioAppsDocument = policyDocument([instanceTypes, ...imageArns, appImageConfig]);
-    this.adminStudioAppsDocument = policyDocument([instanceTypes, ...imageArns]);
-    this.domainDocument = policyDocument([...vpcOnly, profileTags, ...domainEncryption]);
-    this.jobsDocument = policyDocument([...encryption, ...jobsVpc]);
-    this.jobTagsDocument = policyDocument(jobTagStatements);
-    const scpAppImage: Statement = {
-      ...appImageConfig,
-      ...(props.adminPrincipalArns && props.adminPrincipalArns.length > 0
-        ? { Condition: { ArnNotLike: { 'aws:PrincipalArn': props.adminPrincipalArns } } }
-        : {}),
-    };
-    this.scpDocument = policyDocument([
-      instanceTypes,
-      scpAppImage,
-      ...vpcOnly,
-      ...scpDomainEncryption,
-      ...encryption,
-    ]);
-
+    const r = resolveGuardrailPoliciesProps(this, props);
+    this.allowedInstanceTypes = r.allowedInstanceTypes;
+    const docs = guardrailDocuments(r);
+    this.studioAppsDocument = docs.studioApps;
+    this.adminStudioAppsDocument = docs.adminStudioApps;
+    this.domainDocument = docs.domain;
+    this.jobsDocument = docs.jobs;
+    this.jobTagsDocument = docs.jobTags;
+    this.scpDocument = docs.scp;
     this.studioAppsPolicy = new IamPolicy(this, 'studio-apps', {
       description: 'AWS-12/13/19 Studio app guardrails',
       policy: this.studioAppsDocument,
@@ -394,7 +144,7 @@ export class GuardrailPolicies extends Construct {
         );
       }
     }
-    if (props.emitScpOutputs ?? true) {
+    if (r.emitScpOutputs) {
       new TerraformOutput(this, 'scp', {
         value: this.scpDocument,
         description:
@@ -402,4 +152,219 @@ export class GuardrailPolicies extends Construct {
       });
     }
   }
+}
+
+/** The guardrail documents (identity policies and SCP) of a resolved configuration. */
+interface GuardrailDocuments {
+  readonly studioApps: string;
+  readonly adminStudioApps: string;
+  readonly domain: string;
+  readonly jobs: string;
+  readonly jobTags: string;
+  readonly scp: string;
+}
+
+/** The guardrail statements (all Deny) as identity-policy and SCP documents. */
+function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocuments {
+  const instanceTypes: Statement = {
+    Sid: 'AWS12LimitInstanceTypes',
+    Effect: 'Deny',
+    Action: 'sagemaker:CreateApp',
+    Resource: '*',
+    Condition: {
+      'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': r.allowedInstanceTypes },
+    },
+  };
+  const imageArns: Statement[] =
+    r.approvedImageArns.length > 0
+      ? [
+          {
+            Sid: 'AWS13ApprovedImagesOnly',
+            Effect: 'Deny',
+            Action: 'sagemaker:CreateApp',
+            Resource: '*',
+            Condition: {
+              'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': r.approvedImageArns },
+            },
+          },
+        ]
+      : [];
+  const appImageConfig: Statement = {
+    Sid: 'AWS19AppImageConfigAdminOnly',
+    Effect: 'Deny',
+    Action: [
+      'sagemaker:CreateAppImageConfig',
+      'sagemaker:UpdateAppImageConfig',
+      'sagemaker:DeleteAppImageConfig',
+    ],
+    Resource: '*',
+  };
+  const vpcOnly: Statement[] = [
+    {
+      Sid: 'AWS14DomainVpcOnly',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateDomain',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'sagemaker:AppNetworkAccessType': 'VpcOnly' } },
+    },
+    {
+      Sid: 'AWS14DomainSubnets',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateDomain',
+      Resource: '*',
+      Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } },
+    },
+    {
+      Sid: 'AWS14DomainSecurityGroups',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateDomain',
+      Resource: '*',
+      Condition: { Null: { 'sagemaker:VpcSecurityGroupIds': 'true' } },
+    },
+  ];
+  const profileTags: Statement = {
+    Sid: 'AWS15UserProfileTagged',
+    Effect: 'Deny',
+    Action: 'sagemaker:CreateUserProfile',
+    Resource: '*',
+    Condition: { Null: { [`aws:RequestTag/${STUDIO_USER_TAG}`]: 'true' } },
+  };
+  const jobTagStatements: Statement[] = r.requiredJobTagKeys.map((k, i) => ({
+    Sid: `AWS15JobsTagged${i}`,
+    Effect: 'Deny',
+    Action: ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob'],
+    Resource: '*',
+    Condition: { Null: { [`aws:RequestTag/${k}`]: 'true' } },
+  }));
+  const encryption: Statement[] = [
+    {
+      Sid: 'AWS16EndpointConfigKms',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateEndpointConfig',
+      Resource: '*',
+      Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
+    },
+    {
+      Sid: 'AWS16MonitoringVolumeKms',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
+      Resource: '*',
+      Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
+    },
+    {
+      Sid: 'AWS16MonitoringOutputKms',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
+      Resource: '*',
+      Condition: { Null: { 'sagemaker:OutputKmsKeyArn': 'true' } },
+    },
+  ];
+  // Condition keys of the Service Authorization Reference (the `...KmsKey` keys without `Arn`
+  // are deprecated and no longer defined for these actions): CreateDomain carries
+  // VolumeKmsKeyArn and DomainSharingOutputKmsKeyArn, UpdateDomain DomainSharingOutputKmsKeyArn.
+  const domainEncryption: Statement[] = [
+    {
+      Sid: 'AWS16DomainVolumeKms',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateDomain',
+      Resource: '*',
+      Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
+    },
+    {
+      Sid: 'AWS16DomainSharingKms',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateDomain', 'sagemaker:UpdateDomain'],
+      Resource: '*',
+      Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' } },
+    },
+  ];
+  const deployers = r.deployerPrincipalArns;
+  const scpDomainEncryption: Statement[] =
+    deployers.length === 0
+      ? domainEncryption
+      : [
+          domainEncryption[0],
+          {
+            Sid: 'AWS16DomainSharingKms',
+            Effect: 'Deny',
+            Action: 'sagemaker:CreateDomain',
+            Resource: '*',
+            Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' } },
+          },
+          {
+            Sid: 'AWS16DomainUpdateSharingKms',
+            Effect: 'Deny',
+            Action: 'sagemaker:UpdateDomain',
+            Resource: '*',
+            Condition: {
+              Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' },
+              ArnNotLike: { 'aws:PrincipalArn': deployers },
+            },
+          },
+        ];
+  const jobsVpc: Statement[] = [
+    {
+      Sid: 'AWS17JobsInVpc',
+      Effect: 'Deny',
+      Action: JOB_ACTIONS,
+      Resource: '*',
+      Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } },
+    },
+    {
+      Sid: 'AWS17JobsPlatformSubnets',
+      Effect: 'Deny',
+      Action: JOB_ACTIONS,
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSubnets': r.subnetIds } },
+    },
+    {
+      Sid: 'AWS17JobsPlatformSecurityGroups',
+      Effect: 'Deny',
+      Action: JOB_ACTIONS,
+      Resource: '*',
+      Condition: {
+        'ForAnyValue:StringNotEquals': {
+          'sagemaker:VpcSecurityGroupIds': r.securityGroupIds,
+        },
+      },
+    },
+    {
+      Sid: 'AWS17InterContainerEncryption',
+      Effect: 'Deny',
+      Action: JOB_ACTIONS,
+      Resource: '*',
+      Condition: { Bool: { 'sagemaker:InterContainerTrafficEncryption': 'false' } },
+    },
+  ];
+  if (r.requireNetworkIsolation) {
+    jobsVpc.push({
+      Sid: 'AWS17NetworkIsolation',
+      Effect: 'Deny',
+      Action: JOB_ACTIONS,
+      Resource: '*',
+      Condition: { Bool: { 'sagemaker:NetworkIsolation': 'false' } },
+    });
+  }
+
+  const scpAppImage: Statement = {
+    ...appImageConfig,
+    ...(r.adminPrincipalArns.length > 0
+      ? { Condition: { ArnNotLike: { 'aws:PrincipalArn': r.adminPrincipalArns } } }
+      : {}),
+  };
+  const scp = policyDocument([
+    instanceTypes,
+    scpAppImage,
+    ...vpcOnly,
+    ...scpDomainEncryption,
+    ...encryption,
+  ]);
+  return {
+    studioApps: policyDocument([instanceTypes, ...imageArns, appImageConfig]),
+    adminStudioApps: policyDocument([instanceTypes, ...imageArns]),
+    domain: policyDocument([...vpcOnly, profileTags, ...domainEncryption]),
+    jobs: policyDocument([...encryption, ...jobsVpc]),
+    jobTags: policyDocument(jobTagStatements),
+    scp,
+  };
 }

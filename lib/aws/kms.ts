@@ -2,22 +2,13 @@ import { Construct } from 'constructs';
 import { Lazy } from 'cdktf';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { requireProps, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { DEFAULT_KEY_DELETION_WINDOW_DAYS, DEFAULT_KEY_ROTATION_DAYS } from './defaults';
 import { awsEnv, AwsEnv, deployerArn } from './env';
+import { secureKeySettings } from './defaults';
+import { ResolvedPlatformKeyProps, resolvePlatformKeyProps } from './kms-resolve';
 import { policyDocument, Statement } from './policy';
-import {
-  accountId,
-  accountRegionScope,
-  awsProvider,
-  awsRegion,
-  iamPrincipal,
-  integer,
-  removalPolicy,
-  stringListOf,
-} from './validation';
+import { accountRegionScope } from './validation';
 
 /** Encrypt/decrypt actions a key user needs (without grants). */
 const KEY_USE_ACTIONS = [
@@ -43,7 +34,7 @@ const CRYPTO_ACTIONS = [
 /**
  * Services through which the deploying principal uses the key at apply time: SageMaker and
  * EFS create the domain's home file system (CreateDomain), AWS Backup creates an encrypted
- * vault (added with {@link PlatformKey.grantDeployerVia}).
+ * vault (added with `deployerServices` or {@link PlatformKey.grantDeployerVia}).
  */
 const DEPLOYER_SERVICES = ['sagemaker', 'elasticfilesystem'];
 
@@ -109,6 +100,12 @@ export interface PlatformKeyProps {
    */
   readonly deployerPrincipalArns?: string[];
   /**
+   * Services, besides SageMaker and EFS, through which the deployers use the key at apply time
+   * (`kms:ViaService`), e.g. `backup` for an AWS Backup vault encrypted with the key.
+   * @default - none (SageMaker and EFS only)
+   */
+  readonly deployerServices?: string[];
+  /**
    * Account id used in ARNs and conditions.
    * @default - the `aws_caller_identity` data source
    */
@@ -156,67 +153,43 @@ export class PlatformKey extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformKeyProps = {}) {
     super(scope, id);
-    props = requireProps(this, props, false);
-    const v = new Validator(this);
-    awsProvider(v, this);
-    const rotation = props.rotationPeriodDays ?? DEFAULT_KEY_ROTATION_DAYS;
-    const window = props.deletionWindowDays ?? DEFAULT_KEY_DELETION_WINDOW_DAYS;
-    integer(v, 'rotationPeriodDays', props.rotationPeriodDays, { min: 90, max: 365 });
-    // KMS accepts 7-30 days; AWS-05 requires 30, and the pack fails synth on anything shorter
-    if (props.deletionWindowDays !== undefined && props.deletionWindowDays !== 30)
-      v.add(
-        'deletionWindowDays',
-        props.deletionWindowDays,
-        '30 (AWS-05 keeps a 30-day deletion window; KMS itself accepts 7-30, a shorter window fails the AWS-05 rule)',
-      );
-    for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
-      unique: true,
-    }))
-      iamPrincipal(v, a.at, a.value);
-    for (const a of stringListOf(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
-      unique: true,
-    }))
-      iamPrincipal(v, a.at, a.value);
-    if (Array.isArray(props.deployerPrincipalArns) && props.deployerPrincipalArns.length === 0)
-      v.add(
-        'deployerPrincipalArns',
-        props.deployerPrincipalArns,
-        'at least one IAM role or user ARN (omit the prop to use the principal running Terraform)',
-      );
-    accountId(v, 'accountId', props.accountId);
-    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
-    removalPolicy(v, 'removalPolicy', props.removalPolicy);
-    if (
-      props.alias !== undefined &&
-      v.string('alias', props.alias) &&
-      v.literal('alias', props.alias)
-    )
-      v.require(
-        /^[a-zA-Z0-9:/_-]{1,250}$/.test(props.alias) && !/^aws\//i.test(props.alias),
-        'alias',
-        props.alias,
-        "an alias name (without 'alias/') of 1-250 letters, digits, ':', '/', '_' and '-', not starting with 'aws/'",
-      );
-    const derivedAlias = `secure-mlops/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
-    if (props.alias === undefined && derivedAlias.length > 250)
-      v.add(
-        'alias',
-        derivedAlias,
-        `an alias of at most 250 characters (256 with 'alias/'): the one derived from the construct path is ${derivedAlias.length}; set alias or use shorter construct ids`,
-      );
-    v.throwIfInvalid();
+    const r = resolvePlatformKeyProps(this, props);
+    this.env = awsEnv(this, r.accountId, r.region);
+    this.deployerPrincipalArns = r.deployerPrincipalArns ?? [deployerArn(this)];
+    for (const service of r.deployerServices ?? []) this.deployerServices.add(service);
+    this.statements.push(...this.baseStatements(r));
+    this.key = new KmsKey(this, 'key', {
+      description: `secure-mlops platform key (${this.node.path})`,
+      ...secureKeySettings(r.rotationPeriodDays, r.deletionWindowDays),
+      policy: Lazy.stringValue({ produce: () => this.renderPolicy() }),
+    });
+    applyRemovalPolicy(this.key, r.removalPolicy);
+    this.keyArn = this.key.arn;
+    // alias names are unique in an account and Region (CreateAlias AlreadyExistsException)
+    claimName(
+      this,
+      'KMS alias',
+      accountRegionScope(this, this.env.account, this.env.region),
+      `alias/${r.alias}`,
+      'alias',
+    );
+    this.alias = new KmsAlias(this, 'alias', {
+      name: `alias/${r.alias}`,
+      targetKeyId: this.key.keyId,
+    });
+  }
 
-    this.env = awsEnv(this, props.accountId, props.region);
-    this.deployerPrincipalArns = props.deployerPrincipalArns ?? [deployerArn(this)];
+  /** The statements every platform key starts with: key administration and CloudWatch Logs. */
+  private baseStatements(r: ResolvedPlatformKeyProps): Statement[] {
     const root = `arn:${this.env.partition}:iam::${this.env.account}:root`;
     const admins =
-      props.adminPrincipalArns && props.adminPrincipalArns.length > 0
-        ? [...props.adminPrincipalArns, root]
+      r.adminPrincipalArns && r.adminPrincipalArns.length > 0
+        ? [...r.adminPrincipalArns, root]
         : [root];
-
+    const statements: Statement[] = [];
     // Key administration only: no cryptographic use and no kms:CreateGrant, so a principal
     // with broad IAM KMS permissions cannot grant itself Decrypt through the account statement.
-    this.statements.push({
+    statements.push({
       Sid: 'KeyAdministration',
       Effect: 'Allow',
       Principal: { AWS: admins },
@@ -247,7 +220,7 @@ export class PlatformKey extends Construct {
       Resource: '*',
     });
     // CloudWatch Logs (AWS-21): https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
-    this.statements.push({
+    statements.push({
       Sid: 'CloudWatchLogs',
       Effect: 'Allow',
       Principal: { Service: `logs.${this.env.region}.amazonaws.com` },
@@ -260,28 +233,7 @@ export class PlatformKey extends Construct {
       },
     });
 
-    this.key = new KmsKey(this, 'key', {
-      description: `secure-mlops platform key (${this.node.path})`,
-      enableKeyRotation: true,
-      rotationPeriodInDays: rotation,
-      deletionWindowInDays: window,
-      policy: Lazy.stringValue({ produce: () => this.renderPolicy() }),
-    });
-    applyRemovalPolicy(this.key, props.removalPolicy);
-    this.keyArn = this.key.arn;
-    const aliasName = props.alias ?? derivedAlias;
-    // alias names are unique in an account and Region (CreateAlias AlreadyExistsException)
-    claimName(
-      this,
-      'KMS alias',
-      accountRegionScope(this, this.env.account, this.env.region),
-      `alias/${aliasName}`,
-      'alias',
-    );
-    this.alias = new KmsAlias(this, 'alias', {
-      name: `alias/${aliasName}`,
-      targetKeyId: this.key.keyId,
-    });
+    return statements;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Annotations, Fn, Lazy, Token } from 'cdktf';
+import { Annotations, Fn, Lazy } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DataAwsPrefixList } from '@cdktf/provider-aws/lib/data-aws-prefix-list';
@@ -15,31 +15,18 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { cidrContains, findOverlaps, parseCidrOrUndefined, splitCidr } from '../core/cidr';
-import { requireProps, Validator } from '../core/errors';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { Validate } from '../core/validate';
 import { CapacityPlanner, CapacityPlannerProps } from './capacity-planner';
 import {
-  DEFAULT_AZ_COUNT,
-  DEFAULT_EXPECTED_USERS,
-  DEFAULT_LOG_RETENTION_DAYS,
   endpointServiceName,
-  REQUIRED_INTERFACE_ENDPOINTS,
+  flowLogGroupName,
+  logGroupRemovalOverrides,
+  secureFlowLogSettings,
+  secureVpcSettings,
 } from './defaults';
 import { awsEnv, AwsEnv } from './env';
+import { ResolvedPrivateNetworkProps, resolvePrivateNetworkProps } from './network-resolve';
 import { policyDocument, Statement, trustPolicy } from './policy';
-import { validateNetworkProps } from './props-validation';
-import {
-  accountId,
-  awsProvider,
-  awsRegion,
-  defaultProviderRegion,
-  isToken,
-  kmsKeyArnOrToken,
-  logRetentionDays,
-  removalPolicy,
-} from './validation';
 
 /** Network settings shared by {@link PrivateNetwork} and the platform constructs (create or bring your own). */
 export interface NetworkProps {
@@ -166,6 +153,12 @@ export interface PrivateNetworkProps extends NetworkProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Bucket ARNs the S3 gateway endpoint policy admits from the start (more can be added with
+   * `allowS3Bucket`).
+   * @default - none
+   */
+  readonly allowedS3BucketArns?: string[];
 }
 
 /**
@@ -213,250 +206,154 @@ export class PrivateNetwork extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateNetworkProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    if (awsProvider(v, this) && props.region !== undefined)
-      awsRegion(v, 'region', props.region, { literal: true });
-    const literalRegion =
-      typeof props.region === 'string' && !isToken(props.region)
-        ? props.region
-        : defaultProviderRegion(this);
-    validateNetworkProps(v, '', props, literalRegion, [
-      'kmsKeyArn',
-      'logRetentionDays',
-      'accountId',
-      'region',
-      'removalPolicy',
-    ]);
-    kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
-    logRetentionDays(v, 'logRetentionDays', props.logRetentionDays);
-    if ((props.flowLogs ?? true) && this.flowLogGroupName().length > 512)
-      v.add(
-        'flowLogs',
-        this.flowLogGroupName(),
-        'a flow-log group name of at most 512 characters (CloudWatch Logs): the one derived from the construct path is longer; use shorter construct ids',
-      );
-    accountId(v, 'accountId', props.accountId);
-    removalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
-    this.env = awsEnv(this, props.accountId, props.region);
+    const r = resolvePrivateNetworkProps(this, props);
+    this.env = awsEnv(this, r.props.accountId, r.props.region);
     this.region = this.env.region;
-    this.organizationId = props.organizationId;
-    const byo = props.vpcId !== undefined;
-    const azCount =
-      props.availabilityZoneCount ?? props.availabilityZones?.length ?? DEFAULT_AZ_COUNT;
-    const subnetCount = byo ? (props.subnetIds?.length ?? 0) : azCount;
-    const extra = props.additionalInterfaceEndpoints ?? [];
-    const capacityProps: CapacityPlannerProps = {
-      ...(props.capacity ?? { users: props.expectedUsers ?? DEFAULT_EXPECTED_USERS }),
-      subnetCount: Math.max(1, subnetCount),
-      interfaceEndpointsPerSubnet:
-        props.capacity?.interfaceEndpointsPerSubnet ??
-        ((props.createEndpoints ?? true) ? REQUIRED_INTERFACE_ENDPOINTS.length + extra.length : 0),
-    };
-    for (const p of CapacityPlanner.validate(capacityProps))
-      v.add('capacity', JSON.stringify(capacityProps), p);
-    v.throwIfInvalid();
-    this.capacity = new CapacityPlanner(capacityProps);
-
-    if (byo) {
-      const ids = props.subnetIds ?? [];
-      v.require(
-        ids.length >= 2,
-        'subnetIds',
-        ids,
-        'private subnets in at least two Availability Zones',
-      );
-      if (props.subnetAvailabilityZones) {
-        const distinct = new Set(props.subnetAvailabilityZones).size;
-        v.require(
-          distinct >= 2,
-          'subnetAvailabilityZones',
-          props.subnetAvailabilityZones,
-          'at least two distinct Availability Zones',
-        );
-      }
-      if (props.subnetCidrs) {
-        v.require(
-          props.subnetCidrs.length === ids.length,
-          'subnetCidrs',
-          props.subnetCidrs,
-          `one CIDR per subnet id (${ids.length})`,
-        );
-        this.checkCidrs(v, props.subnetCidrs, props.existingVpcCidr, 'subnetCidrs');
-      } else {
-        // capacity cannot be verified without CIDRs
-        Annotations.of(this).addWarning(
-          'subnetCidrs not given: subnet capacity (AWS-03) not checked',
-        );
-      }
-      if (props.existingVpcCidr)
-        v.check('existingVpcCidr', props.existingVpcCidr, Validate.cidr(props.existingVpcCidr));
-      v.throwIfInvalid();
-      this.vpcId = props.vpcId!;
-      this.subnetIds = ids;
-      this.vpcCidr = props.existingVpcCidr;
+    this.organizationId = r.props.organizationId;
+    for (const bucketArn of r.allowedS3BucketArns) this.allowS3Bucket(bucketArn);
+    this.capacity = r.capacity;
+    this.vpcCidr = r.vpcCidr;
+    if (r.props.vpcId !== undefined) {
+      this.vpcId = r.props.vpcId;
+      this.subnetIds = r.props.subnetIds ?? [];
     } else {
-      const cidr = props.vpcCidr ?? '10.20.0.0/20';
-      v.check('vpcCidr', cidr, Validate.cidr(cidr));
-      v.require(
-        Number.isInteger(azCount) && azCount >= 2,
-        'availabilityZoneCount',
-        azCount,
-        'at least 2 Availability Zones',
-      );
-      if (props.availabilityZones) {
-        v.require(
-          new Set(props.availabilityZones).size === props.availabilityZones.length,
-          'availabilityZones',
-          props.availabilityZones,
-          'distinct Availability Zone names',
-        );
-      }
-      const prefix = props.subnetPrefixLength ?? this.capacity.recommendedPrefixLength;
-      v.require(
-        Number.isInteger(prefix) && prefix >= 16 && prefix <= 28,
-        'subnetPrefixLength',
-        prefix,
-        'an integer from 16 to 28',
-      );
-      v.throwIfInvalid();
-      let cidrs: string[] = [];
-      const parsed = parseCidrOrUndefined(cidr)!;
-      if (prefix < parsed.prefix || azCount * 2 ** (32 - prefix) > parsed.size) {
-        v.add(
-          'vpcCidr',
-          cidr,
-          `a VPC CIDR that holds ${azCount} subnets of /${prefix} (${this.capacity.requiredIpsPerSubnet} IPs each for ${capacityProps.users} users), i.e. /${Math.max(0, prefix - Math.ceil(Math.log2(azCount)))} or larger`,
-        );
-      } else {
-        cidrs = splitCidr(cidr, prefix, azCount);
-        this.checkCidrs(v, cidrs, cidr, 'subnetPrefixLength');
-      }
-      v.throwIfInvalid();
-      this.vpc = new Vpc(this, 'vpc', {
-        cidrBlock: cidr,
-        enableDnsHostnames: true,
-        enableDnsSupport: true,
-      });
-      this.vpcId = this.vpc.id;
-      this.vpcCidr = cidr;
-      new DefaultSecurityGroup(this, 'default-sg', { vpcId: this.vpc.id, ingress: [], egress: [] });
-      const azs = props.availabilityZones
-        ? props.availabilityZones
-        : (() => {
-            const data = new DataAwsAvailabilityZones(this, 'azs', { state: 'available' });
-            return cidrs.map((_, i) => Fn.element(data.names, i));
-          })();
-      this.routeTable = new RouteTable(this, 'private-rt', { vpcId: this.vpc.id });
-      cidrs.forEach((c, i) => {
-        const subnet = new Subnet(this, `private-${i}`, {
-          vpcId: this.vpc!.id,
-          cidrBlock: c,
-          availabilityZone: azs[i],
-          mapPublicIpOnLaunch: false,
-        });
-        new RouteTableAssociation(this, `private-${i}-rt`, {
-          subnetId: subnet.id,
-          routeTableId: this.routeTable!.id,
-        });
-        this.subnets.push(subnet);
-      });
+      const { vpc, routeTable } = this.buildVpc(r);
+      this.vpc = vpc;
+      this.routeTable = routeTable;
+      this.vpcId = vpc.id;
       this.subnetIds = this.subnets.map((s) => s.id);
     }
-
-    const createEndpoints = props.createEndpoints ?? true;
-    if (createEndpoints) {
-      this.endpointSecurityGroup = new SecurityGroup(this, 'endpoint-sg', {
-        vpcId: this.vpcId,
-        description: 'VPC interface endpoints: HTTPS from admitted Studio security groups only',
-        revokeRulesOnDelete: true,
-      });
+    if (r.createEndpoints) {
+      this.endpointSecurityGroup = this.buildInterfaceEndpoints(r);
       this.endpointSecurityGroupId = this.endpointSecurityGroup.id;
-      for (const suffix of [...REQUIRED_INTERFACE_ENDPOINTS, ...extra]) {
-        this.interfaceEndpoints[suffix] = new VpcEndpoint(
-          this,
-          `endpoint-${suffix.replace(/\./g, '-')}`,
-          {
-            vpcId: this.vpcId,
-            serviceName: endpointServiceName(this.env.region, suffix),
-            vpcEndpointType: 'Interface',
-            privateDnsEnabled: true,
-            subnetIds: this.subnetIds,
-            securityGroupIds: [this.endpointSecurityGroup.id],
-            // The Studio endpoint carries the browser session (presigned URL or Identity
-            // Center), not SigV4 calls with a principal; it keeps the default full-access policy.
-            policy: suffix === 'studio' ? undefined : this.interfaceEndpointPolicy(),
-          },
-        );
-      }
     } else {
-      this.endpointSecurityGroupId = props.endpointSecurityGroupId;
-      if (props.endpointSecurityGroupId === undefined) {
+      this.endpointSecurityGroupId = r.props.endpointSecurityGroupId;
+      if (r.props.endpointSecurityGroupId === undefined) {
         Annotations.of(this).addWarning(
           'createEndpoints is false and no endpointSecurityGroupId is given: Studio security groups get no HTTPS path to the VPC endpoints (AWS-02)',
         );
       }
     }
-    if (props.createS3GatewayEndpoint ?? createEndpoints) {
-      const routeTables = this.routeTable ? [this.routeTable.id] : props.routeTableIds;
-      if (routeTables && routeTables.length > 0) {
-        this.s3Endpoint = new VpcEndpoint(this, 'endpoint-s3', {
-          vpcId: this.vpcId,
-          serviceName: `com.amazonaws.${this.env.region}.s3`,
-          vpcEndpointType: 'Gateway',
-          routeTableIds: routeTables,
-          policy: Lazy.stringValue({ produce: () => this.s3EndpointPolicy() }),
-        });
-      } else {
-        Annotations.of(this).addWarning(
-          'routeTableIds not given for an existing VPC: no S3 gateway endpoint created (AWS-02)',
-        );
-      }
-    }
+    if (r.createS3GatewayEndpoint) this.s3Endpoint = this.buildS3GatewayEndpoint(r);
+    if (r.flowLogs)
+      ({ flowLogGroup: this.flowLogGroup, flowLog: this.flowLog } = this.buildFlowLogs(r));
+  }
 
-    if (props.flowLogs ?? true) {
-      this.flowLogGroup = new CloudwatchLogGroup(this, 'flow-logs', {
-        name: this.flowLogGroupName(),
-        kmsKeyId: props.kmsKeyArn,
-        retentionInDays: props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+  /** A VPC without internet access: private subnets, one route table, the default SG emptied (AWS-01). */
+  private buildVpc(r: ResolvedPrivateNetworkProps): { vpc: Vpc; routeTable: RouteTable } {
+    const vpc = new Vpc(this, 'vpc', { cidrBlock: r.vpcCidr!, ...secureVpcSettings() });
+    new DefaultSecurityGroup(this, 'default-sg', { vpcId: vpc.id, ingress: [], egress: [] });
+    const cidrs = r.subnetCidrs;
+    const azs = r.props.availabilityZones
+      ? r.props.availabilityZones
+      : (() => {
+          const data = new DataAwsAvailabilityZones(this, 'azs', { state: 'available' });
+          return cidrs.map((_, i) => Fn.element(data.names, i));
+        })();
+    const routeTable = new RouteTable(this, 'private-rt', { vpcId: vpc.id });
+    cidrs.forEach((c, i) => {
+      const subnet = new Subnet(this, `private-${i}`, {
+        vpcId: vpc.id,
+        cidrBlock: c,
+        availabilityZone: azs[i],
+        mapPublicIpOnLaunch: false,
       });
-      applyRemovalPolicy(this.flowLogGroup, props.removalPolicy, {
-        retain: { deletion_protection_enabled: true },
-        destroy: { deletion_protection_enabled: false },
+      new RouteTableAssociation(this, `private-${i}-rt`, {
+        subnetId: subnet.id,
+        routeTableId: routeTable.id,
       });
-      const role = new IamRole(this, 'flow-logs-role', {
-        assumeRolePolicy: trustPolicy({
-          services: ['vpc-flow-logs.amazonaws.com'],
-          conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
-        }),
-      });
-      new IamRolePolicy(this, 'flow-logs-policy', {
-        role: role.id,
-        policy: policyDocument([
-          {
-            Sid: 'WriteFlowLogs',
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-            Resource: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
-          },
-          {
-            Sid: 'DescribeLogGroups',
-            Effect: 'Allow',
-            Action: ['logs:DescribeLogGroups'],
-            Resource: '*',
-          },
-        ]),
-      });
-      this.flowLog = new FlowLog(this, 'flow-log', {
-        vpcId: this.vpcId,
-        trafficType: 'ALL',
-        logDestinationType: 'cloud-watch-logs',
-        logDestination: this.flowLogGroup.arn,
-        iamRoleArn: role.arn,
-        maxAggregationInterval: 60,
-      });
+      this.subnets.push(subnet);
+    });
+    return { vpc, routeTable };
+  }
+
+  /** Interface endpoints with private DNS behind their own security group (AWS-02). */
+  private buildInterfaceEndpoints(r: ResolvedPrivateNetworkProps): SecurityGroup {
+    const endpointSecurityGroup = new SecurityGroup(this, 'endpoint-sg', {
+      vpcId: this.vpcId,
+      description: 'VPC interface endpoints: HTTPS from admitted Studio security groups only',
+      revokeRulesOnDelete: true,
+    });
+    for (const suffix of r.interfaceEndpoints) {
+      this.interfaceEndpoints[suffix] = new VpcEndpoint(
+        this,
+        `endpoint-${suffix.replace(/\./g, '-')}`,
+        {
+          vpcId: this.vpcId,
+          serviceName: endpointServiceName(this.env.region, suffix),
+          vpcEndpointType: 'Interface',
+          privateDnsEnabled: true,
+          subnetIds: this.subnetIds,
+          securityGroupIds: [endpointSecurityGroup.id],
+          // The Studio endpoint carries the browser session (presigned URL or Identity
+          // Center), not SigV4 calls with a principal; it keeps the default full-access policy.
+          policy: suffix === 'studio' ? undefined : this.interfaceEndpointPolicy(),
+        },
+      );
     }
+    return endpointSecurityGroup;
+  }
+
+  /** The S3 gateway endpoint, whose policy admits only the platform's buckets (AWS-02). */
+  private buildS3GatewayEndpoint(r: ResolvedPrivateNetworkProps): VpcEndpoint | undefined {
+    const routeTables = this.routeTable ? [this.routeTable.id] : r.props.routeTableIds;
+    if (!routeTables || routeTables.length === 0) {
+      Annotations.of(this).addWarning(
+        'routeTableIds not given for an existing VPC: no S3 gateway endpoint created (AWS-02)',
+      );
+      return undefined;
+    }
+    return new VpcEndpoint(this, 'endpoint-s3', {
+      vpcId: this.vpcId,
+      serviceName: `com.amazonaws.${this.env.region}.s3`,
+      vpcEndpointType: 'Gateway',
+      routeTableIds: routeTables,
+      policy: Lazy.stringValue({ produce: () => this.s3EndpointPolicy() }),
+    });
+  }
+
+  /** VPC flow logs to a KMS-encrypted log group (AWS-27). */
+  private buildFlowLogs(r: ResolvedPrivateNetworkProps): {
+    flowLogGroup: CloudwatchLogGroup;
+    flowLog: FlowLog;
+  } {
+    const flowLogGroup = new CloudwatchLogGroup(this, 'flow-logs', {
+      name: flowLogGroupName(this.node.path),
+      kmsKeyId: r.props.kmsKeyArn,
+      retentionInDays: r.logRetentionDays,
+    });
+    applyRemovalPolicy(flowLogGroup, r.props.removalPolicy, logGroupRemovalOverrides());
+    const role = new IamRole(this, 'flow-logs-role', {
+      assumeRolePolicy: trustPolicy({
+        services: ['vpc-flow-logs.amazonaws.com'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
+      }),
+    });
+    new IamRolePolicy(this, 'flow-logs-policy', {
+      role: role.id,
+      policy: policyDocument([
+        {
+          Sid: 'WriteFlowLogs',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+          Resource: [flowLogGroup.arn, `${flowLogGroup.arn}:*`],
+        },
+        {
+          Sid: 'DescribeLogGroups',
+          Effect: 'Allow',
+          Action: ['logs:DescribeLogGroups'],
+          Resource: '*',
+        },
+      ]),
+    });
+    const flowLog = new FlowLog(this, 'flow-log', {
+      vpcId: this.vpcId,
+      logDestinationType: 'cloud-watch-logs',
+      logDestination: flowLogGroup.arn,
+      iamRoleArn: role.arn,
+      ...secureFlowLogSettings(),
+    });
+    return { flowLogGroup, flowLog };
   }
 
   /**
@@ -509,11 +406,6 @@ export class PrivateNetwork extends Construct {
         description: 'NFS to the domain EFS mount targets',
       });
     }
-  }
-
-  /** Name of the flow-log group, derived from the construct path. */
-  private flowLogGroupName(): string {
-    return `/aws/vpc/flow-logs/${this.node.path.replace(/[^a-zA-Z0-9/_-]/g, '-')}`;
   }
 
   /** The S3 prefix list id: the gateway endpoint's, else the region's managed prefix list. */
@@ -587,34 +479,5 @@ export class PrivateNetwork extends Construct {
       Resource: [`arn:${this.env.partition}:s3:::prod-${this.env.region}-starport-layer-bucket/*`],
     });
     return policyDocument(statements);
-  }
-
-  private checkCidrs(
-    v: Validator,
-    cidrs: string[],
-    vpcCidr: string | undefined,
-    prop: string,
-  ): void {
-    const valid: string[] = [];
-    cidrs.forEach((c, i) => {
-      if (Token.isUnresolved(c)) return;
-      const problem = Validate.cidr(c);
-      if (problem) v.add(`${prop}[${i}]`, c, problem);
-      else valid.push(c);
-    });
-    for (const [a, b] of findOverlaps(valid))
-      v.add(prop, `${a} and ${b}`, 'non-overlapping subnet CIDRs');
-    if (vpcCidr && !isToken(vpcCidr) && !Validate.cidr(vpcCidr)) {
-      for (const c of valid)
-        if (!cidrContains(vpcCidr, c)) v.add(prop, c, `a subnet inside the VPC CIDR ${vpcCidr}`);
-    }
-    const small = this.capacity.undersizedSubnets(valid);
-    if (small.length > 0) {
-      v.add(
-        prop,
-        small.join(', '),
-        `subnets with at least ${this.capacity.requiredIpsPerSubnet} usable IPs each (AWS-03 capacity plan: ${this.capacity.userLevelIps} user-level + ${this.capacity.domainLevelIpsPerSubnet} domain-level IPs per subnet); use /${this.capacity.recommendedPrefixLength} or larger`,
-      );
-    }
   }
 }

@@ -947,3 +947,25 @@ export function monitoringPolicy(ctx: PolicyContext): string {
     DENY_APPROVAL,
   ]);
 }
+
+/**
+ * The inline policy of each persona role, in attachment order (the workload TRAINING role carries
+ * a managed policy instead, {@link executionPolicy}). `adminBucketArns` are the buckets the
+ * platform admin manages.
+ */
+export function personaPolicies(
+  ctx: PolicyContext,
+  adminBucketArns: string[],
+): [Persona, string][] {
+  return [
+    [Persona.PLATFORM_ADMIN, adminPolicy(ctx, adminBucketArns)],
+    [Persona.DATA_SCIENTIST, dataScientistPolicy(ctx)],
+    [Persona.ML_ENGINEER, mlEngineerPolicy(ctx)],
+    [Persona.DATA_ENGINEER, dataEngineerPolicy(ctx)],
+    [Persona.MODEL_VIEWER, modelViewerPolicy(ctx)],
+    [Persona.AUDITOR, auditorPolicy(ctx)],
+    [Persona.PIPELINE, pipelinePolicy(ctx)],
+    [Persona.DEPLOYMENT, deploymentPolicy(ctx)],
+    [Persona.MONITORING, monitoringPolicy(ctx)],
+  ];
+}

@@ -48,7 +48,8 @@ export interface PersonaRolesProps {
   readonly accountId?: string;
 }
 
-const SLUG: { [p: string]: string } = {
+/** The slug of each persona in role names and construct ids. */
+export const PERSONA_ROLE_SLUGS: { [p: string]: string } = {
   [Persona.PLATFORM_ADMIN]: 'ml-admin',
   [Persona.ML_ENGINEER]: 'ml-engineer',
   [Persona.DATA_SCIENTIST]: 'data-scientist',
@@ -142,7 +143,7 @@ export class PersonaRoles extends Construct {
   ): IamRolePolicy | undefined {
     const role = this.roles[persona];
     if (!role) return undefined;
-    return new IamRolePolicy(this, `${SLUG[persona]}-${name}`, {
+    return new IamRolePolicy(this, `${PERSONA_ROLE_SLUGS[persona]}-${name}`, {
       role: role.id,
       name,
       policy: policyJson,
@@ -153,7 +154,10 @@ export class PersonaRoles extends Construct {
   public attachManagedPolicy(persona: Persona, id: string, policyArn: string): void {
     const role = this.roles[persona];
     if (!role) return;
-    new IamRolePolicyAttachment(this, `${SLUG[persona]}-${id}`, { role: role.name, policyArn });
+    new IamRolePolicyAttachment(this, `${PERSONA_ROLE_SLUGS[persona]}-${id}`, {
+      role: role.name,
+      policyArn,
+    });
   }
 
   private principalsOf(persona: Persona): string[] {
@@ -179,9 +183,9 @@ export class PersonaRoles extends Construct {
       );
       v.throwIfInvalid();
     }
-    return new IamRole(this, SLUG[persona], {
+    return new IamRole(this, PERSONA_ROLE_SLUGS[persona], {
       name: uniqueName(this, {
-        prefix: `${this.props.namePrefix ?? 'mlops'}-${SLUG[persona]}`,
+        prefix: `${this.props.namePrefix ?? 'mlops'}-${PERSONA_ROLE_SLUGS[persona]}`,
         maxLength: 64,
         lowercase: false,
       }),

@@ -1,10 +1,7 @@
 import { Construct } from 'constructs';
 import { Lazy, Token } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import {
-  S3BucketLifecycleConfiguration,
-  S3BucketLifecycleConfigurationRule,
-} from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import { S3BucketObjectLockConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
@@ -12,24 +9,21 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { requireProps, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { AwsValidate } from './validate';
-import { DEFAULT_ABORT_MULTIPART_DAYS, DEFAULT_NONCURRENT_VERSION_DAYS } from './defaults';
+import {
+  BUCKET_OBJECT_OWNERSHIP,
+  bucketEncryptionRule,
+  bucketLifecycleRules,
+  bucketPublicAccessBlock,
+  forceDestroyRemovalOverrides,
+  OBJECT_LOCK_MODE,
+} from './defaults';
 import { awsEnv } from './env';
 import { accountRegionalName } from './naming';
 import { policyDocument, Statement } from './policy';
-import {
-  accountId,
-  awsProvider,
-  awsRegion,
-  bool,
-  integer,
-  isToken,
-  kmsKeyArn,
-  removalPolicy,
-} from './validation';
+import { ResolvedSecureBucketProps, resolveSecureBucketProps } from './secure-bucket-resolve';
+import { isToken } from './validation';
 
 /** Props of {@link SecureBucket}. */
 export interface SecureBucketProps {
@@ -89,6 +83,13 @@ export interface SecureBucketProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * ARN of a CloudTrail trail that delivers its log files to this bucket: the bucket policy
+   * admits CloudTrail's ACL check and its writes under `AWSLogs/<account>/`, for that trail
+   * only (`aws:SourceArn`).
+   * @default - no CloudTrail delivery
+   */
+  readonly cloudTrailArn?: string;
 }
 
 /**
@@ -130,187 +131,43 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps = {}) {
     super(scope, id);
-    props = requireProps(this, props, false);
-    const v = new Validator(this);
-    awsProvider(v, this);
-    if (props.bucketName !== undefined && v.string('bucketName', props.bucketName))
-      v.check('bucketName', props.bucketName, AwsValidate.bucketName(props.bucketName));
-    if (props.kmsKeyArn !== undefined) kmsKeyArn(v, 'kmsKeyArn', props.kmsKeyArn);
-    bool(v, 'serverAccessLogTarget', props.serverAccessLogTarget);
-    v.require(
-      props.kmsKeyArn !== undefined || props.serverAccessLogTarget === true,
-      'kmsKeyArn',
-      props.kmsKeyArn,
-      'a KMS key ARN (SSE-S3 is only used for server access log target buckets)',
-    );
-    if (props.accessLogBucket !== undefined)
-      v.require(
-        props.accessLogBucket instanceof SecureBucket,
-        'accessLogBucket',
-        typeof props.accessLogBucket === 'object'
-          ? 'an object that is not a SecureBucket'
-          : props.accessLogBucket,
-        'a SecureBucket receiving server access logs',
-      );
-    else
-      v.require(
-        props.serverAccessLogTarget === true,
-        'accessLogBucket',
-        undefined,
-        'a SecureBucket receiving server access logs (only log target buckets may omit it)',
-      );
-    integer(v, 'objectLockDays', props.objectLockDays, { min: 1, max: 36500 });
-    integer(v, 'noncurrentVersionExpirationDays', props.noncurrentVersionExpirationDays, {
-      min: 1,
-    });
-    integer(v, 'expirationDays', props.expirationDays, { min: 1 });
-    accountId(v, 'accountId', props.accountId);
-    accountId(v, 'sourceAccountId', props.sourceAccountId, true, false);
-    if (props.sourceAccountId !== undefined && props.serverAccessLogTarget !== true)
-      v.add(
-        'sourceAccountId',
-        props.sourceAccountId,
-        'only for server access log targets (serverAccessLogTarget: true)',
-      );
-    if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
-    removalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
-
-    const name =
-      props.bucketName ??
-      accountRegionalName(
-        this,
-        // the bucket lives in the caller's account: a source account only known at apply is left
-        // to the aws_caller_identity data source
-        awsEnv(
-          this,
-          props.accountId ?? (isToken(props.sourceAccountId) ? undefined : props.sourceAccountId),
-          props.region,
-        ),
-        id,
-        63,
-      );
-    // bucket names are global in a partition: two buckets of one app with the same name fail
-    if (!Token.isUnresolved(name))
-      claimName(this, 'S3 bucket', 'the global S3 namespace', name, 'bucketName');
+    const r = resolveSecureBucketProps(this, props);
+    const name = this.bucketNameOf(r, id);
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: name,
       forceDestroy: false,
-      objectLockEnabled: props.objectLockDays !== undefined ? true : undefined,
+      objectLockEnabled: r.objectLockDays !== undefined ? true : undefined,
     });
-    applyRemovalPolicy(this.bucket, props.removalPolicy, {
-      retain: { force_destroy: false },
-      destroy: { force_destroy: true },
-    });
+    applyRemovalPolicy(this.bucket, r.removalPolicy, forceDestroyRemovalOverrides());
     this.bucketName = this.bucket.bucket;
     this.bucketArn = this.bucket.arn;
     this.staticName = Token.isUnresolved(name) ? undefined : name;
-
-    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
-      bucket: this.bucket.id,
-      rule: [
-        props.kmsKeyArn !== undefined
-          ? {
-              applyServerSideEncryptionByDefault: {
-                sseAlgorithm: 'aws:kms',
-                kmsMasterKeyId: props.kmsKeyArn,
-              },
-              bucketKeyEnabled: true,
-            }
-          : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
-      ],
-    });
-    this.versioning = new S3BucketVersioningA(this, 'versioning', {
-      bucket: this.bucket.id,
-      versioningConfiguration: { status: 'Enabled' },
-    });
-    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'public-access', {
-      bucket: this.bucket.id,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
-    this.ownershipControls = new S3BucketOwnershipControls(this, 'ownership', {
-      bucket: this.bucket.id,
-      rule: { objectOwnership: 'BucketOwnerEnforced' },
-    });
-    if (props.accessLogBucket) {
+    ({
+      encryption: this.encryption,
+      versioning: this.versioning,
+      publicAccessBlock: this.publicAccessBlock,
+      ownershipControls: this.ownershipControls,
+    } = this.buildProtection(r));
+    if (r.accessLogBucket) {
       this.logging = new S3BucketLoggingA(this, 'logging', {
         bucket: this.bucket.id,
-        targetBucket: props.accessLogBucket.bucket.id,
+        targetBucket: r.accessLogBucket.bucket.id,
         targetPrefix: `${name}/`,
       });
     }
-    if (props.objectLockDays !== undefined) {
+    if (r.objectLockDays !== undefined) {
       this.objectLock = new S3BucketObjectLockConfigurationA(this, 'object-lock', {
         bucket: this.bucket.id,
-        rule: { defaultRetention: { mode: 'GOVERNANCE', days: props.objectLockDays } },
+        rule: { defaultRetention: { mode: OBJECT_LOCK_MODE, days: r.objectLockDays } },
         dependsOn: [this.versioning],
-      });
-    }
-    const rules: S3BucketLifecycleConfigurationRule[] = [
-      {
-        id: 'abort-incomplete-multipart-uploads',
-        status: 'Enabled',
-        filter: [{}],
-        abortIncompleteMultipartUpload: [{ daysAfterInitiation: DEFAULT_ABORT_MULTIPART_DAYS }],
-      },
-      {
-        id: 'expire-noncurrent-versions',
-        status: 'Enabled',
-        filter: [{}],
-        noncurrentVersionExpiration: [
-          {
-            noncurrentDays:
-              props.noncurrentVersionExpirationDays ?? DEFAULT_NONCURRENT_VERSION_DAYS,
-          },
-        ],
-      },
-    ];
-    if (props.expirationDays !== undefined) {
-      rules.push({
-        id: 'expire-current-objects',
-        status: 'Enabled',
-        filter: [{}],
-        expiration: [{ days: props.expirationDays }],
       });
     }
     this.lifecycle = new S3BucketLifecycleConfiguration(this, 'lifecycle', {
       bucket: this.bucket.id,
-      rule: rules,
+      rule: bucketLifecycleRules(r.noncurrentVersionExpirationDays, r.expirationDays),
       dependsOn: [this.versioning],
     });
-
-    const base: Statement[] = [
-      {
-        Sid: 'DenyInsecureTransport',
-        Effect: 'Deny',
-        Principal: { AWS: '*' },
-        Action: 's3:*',
-        Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
-        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      },
-    ];
-    if (props.serverAccessLogTarget) {
-      base.push({
-        Sid: 'S3ServerAccessLogsDelivery',
-        Effect: 'Allow',
-        Principal: { Service: 'logging.s3.amazonaws.com' },
-        Action: 's3:PutObject',
-        Resource: `${this.bucket.arn}/*`,
-        ...(props.sourceAccountId
-          ? { Condition: { StringEquals: { 'aws:SourceAccount': props.sourceAccountId } } }
-          : {}),
-      });
-    }
-    this.policy = new S3BucketPolicy(this, 'policy', {
-      bucket: this.bucket.id,
-      policy: Lazy.stringValue({
-        produce: () => policyDocument([...base, ...this.extraStatements]),
-      }),
-      dependsOn: [this.publicAccessBlock],
-    });
+    this.policy = this.buildPolicy(r);
   }
 
   /** Adds one statement, as a JSON object string, to the bucket policy (e.g. a service delivery grant). */
@@ -321,5 +178,115 @@ export class SecureBucket extends Construct {
   /** `s3://<bucket>/<prefix>`. */
   public s3Url(prefix: string): string {
     return `s3://${this.bucketName}/${prefix}`;
+  }
+
+  /** The bucket name: given, or `<id>-<account>-<region>-<suffix>`, claimed in the app. */
+  private bucketNameOf(r: ResolvedSecureBucketProps, id: string): string {
+    const name =
+      r.bucketName ??
+      accountRegionalName(
+        this,
+        // the bucket lives in the caller's account: a source account only known at apply is left
+        // to the aws_caller_identity data source
+        awsEnv(
+          this,
+          r.accountId ?? (isToken(r.sourceAccountId) ? undefined : r.sourceAccountId),
+          r.region,
+        ),
+        id,
+        63,
+      );
+    // bucket names are global in a partition: two buckets of one app with the same name fail
+    if (!Token.isUnresolved(name))
+      claimName(this, 'S3 bucket', 'the global S3 namespace', name, 'bucketName');
+    return name;
+  }
+
+  /** Encryption, versioning, the public access blocks and object ownership (AWS-07). */
+  private buildProtection(r: ResolvedSecureBucketProps): {
+    encryption: S3BucketServerSideEncryptionConfigurationA;
+    versioning: S3BucketVersioningA;
+    publicAccessBlock: S3BucketPublicAccessBlock;
+    ownershipControls: S3BucketOwnershipControls;
+  } {
+    const bucket = this.bucket.id;
+    return {
+      encryption: new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
+        bucket,
+        rule: [bucketEncryptionRule(r.kmsKeyArn)],
+      }),
+      versioning: new S3BucketVersioningA(this, 'versioning', {
+        bucket,
+        versioningConfiguration: { status: 'Enabled' },
+      }),
+      publicAccessBlock: new S3BucketPublicAccessBlock(this, 'public-access', {
+        bucket,
+        ...bucketPublicAccessBlock(),
+      }),
+      ownershipControls: new S3BucketOwnershipControls(this, 'ownership', {
+        bucket,
+        rule: { objectOwnership: BUCKET_OBJECT_OWNERSHIP },
+      }),
+    };
+  }
+
+  /** The bucket policy: TLS only, log delivery for log targets, and the added statements. */
+  private buildPolicy(r: ResolvedSecureBucketProps): S3BucketPolicy {
+    const base: Statement[] = [
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:*',
+        Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ];
+    if (r.serverAccessLogTarget) {
+      base.push({
+        Sid: 'S3ServerAccessLogsDelivery',
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `${this.bucket.arn}/*`,
+        ...(r.sourceAccountId
+          ? { Condition: { StringEquals: { 'aws:SourceAccount': r.sourceAccountId } } }
+          : {}),
+      });
+    }
+    if (r.cloudTrailArn !== undefined) base.push(...this.cloudTrailDelivery(r, r.cloudTrailArn));
+    return new S3BucketPolicy(this, 'policy', {
+      bucket: this.bucket.id,
+      policy: Lazy.stringValue({
+        produce: () => policyDocument([...base, ...this.extraStatements]),
+      }),
+      dependsOn: [this.publicAccessBlock],
+    });
+  }
+
+  /**
+   * CloudTrail log delivery for one trail:
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
+   */
+  private cloudTrailDelivery(r: ResolvedSecureBucketProps, trailArn: string): Statement[] {
+    const account = awsEnv(this, r.accountId, r.region).account;
+    return [
+      {
+        Sid: 'CloudTrailAclCheck',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:GetBucketAcl',
+        Resource: this.bucket.arn,
+        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+      },
+      {
+        Sid: 'CloudTrailWrite',
+        Effect: 'Allow',
+        Principal: { Service: 'cloudtrail.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: `${this.bucket.arn}/AWSLogs/${account}/*`,
+        Condition: { StringEquals: { 'aws:SourceArn': trailArn } },
+      },
+    ];
   }
 }

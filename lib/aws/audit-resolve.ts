@@ -1,0 +1,95 @@
+// Validation and defaults of AuditTrail: props in, the resolved configuration out.
+import { Construct } from 'constructs';
+import { requireProps, Validator } from '../core/errors';
+import type { AuditTrailProps } from './audit';
+import { defaultAuditTrailProps, withDefaults } from './defaults';
+import { PlatformKey } from './kms';
+import { SecureBucket } from './secure-bucket';
+import {
+  bool,
+  accountId,
+  awsProvider,
+  awsRegion,
+  cidr,
+  iamPrincipal,
+  integer,
+  isToken,
+  kmsKeyArnOrToken,
+  logRetentionDays,
+  removalPolicy,
+  serviceArn,
+  stringListOf,
+} from './validation';
+
+/** The configuration of AuditTrail: its validated props with every default applied. */
+export type ResolvedAuditTrailProps = AuditTrailProps & ReturnType<typeof defaultAuditTrailProps>;
+
+/** Validates the props of AuditTrail (one error for every problem) and applies the defaults. */
+export function resolveAuditTrailProps(
+  scope: Construct,
+  props: AuditTrailProps,
+): ResolvedAuditTrailProps {
+  props = requireProps(scope, props, true);
+  validateAuditTrailProps(scope, props);
+  return withDefaults(defaultAuditTrailProps(), props);
+}
+
+/** Validates the props of AuditTrail: throws one ValidationError listing every problem. */
+export function validateAuditTrailProps(scope: Construct, props: AuditTrailProps): void {
+  const v = new Validator(scope);
+  awsProvider(v, scope);
+  kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
+  v.require(
+    props.platformKey === undefined || props.platformKey instanceof PlatformKey,
+    'platformKey',
+    props.platformKey,
+    'a PlatformKey construct',
+  );
+  v.require(
+    props.accessLogBucket instanceof SecureBucket,
+    'accessLogBucket',
+    props.accessLogBucket,
+    'a SecureBucket receiving server access logs (required)',
+  );
+  logRetentionDays(v, 'logRetentionDays', props.logRetentionDays);
+  for (const c of stringListOf(v, 'presignedUrlAllowedCidrs', props.presignedUrlAllowedCidrs, {
+    unique: true,
+  }))
+    cidr(v, c.at, c.value, { allowList: true });
+  serviceArn(
+    v,
+    'organizationTrailArn',
+    props.organizationTrailArn,
+    'cloudtrail',
+    'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
+    /^trail\/.+$/,
+  );
+  for (const b of stringListOf(v, 'dataEventBucketArns', props.dataEventBucketArns, {
+    unique: true,
+  }))
+    v.require(
+      isToken(b.value) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(b.value),
+      b.at,
+      b.value,
+      'an S3 bucket ARN such as arn:aws:s3:::my-bucket',
+    );
+  integer(v, 'trailBucketLockDays', props.trailBucketLockDays, { min: 1, max: 36500 });
+  integer(v, 'errorAlarmThreshold', props.errorAlarmThreshold, { min: 1 });
+  bool(v, 'createLogGroups', props.createLogGroups);
+  bool(v, 'alarms', props.alarms);
+  for (const r of stringListOf(v, 'platformRoleNamePatterns', props.platformRoleNamePatterns, {
+    unique: true,
+  }))
+    v.require(
+      /^[\w+=,.@*?-]{1,64}$/.test(r.value),
+      r.at,
+      r.value,
+      "IAM role names or patterns of letters, digits, '+=,.@_-' and wildcards",
+    );
+  for (const a of stringListOf(v, 'logReaderArns', props.logReaderArns, { unique: true }))
+    iamPrincipal(v, a.at, a.value);
+  accountId(v, 'accountId', props.accountId);
+  if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
+  removalPolicy(v, 'removalPolicy', props.removalPolicy);
+  v.throwIfInvalid();
+}

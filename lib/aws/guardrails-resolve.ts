@@ -1,0 +1,110 @@
+// Validation and defaults of GuardrailPolicies: props in, the resolved configuration out.
+import { Construct } from 'constructs';
+import { requireProps, Validator } from '../core/errors';
+import { defaultGuardrailPoliciesProps, SYSTEM_INSTANCE_TYPE, withDefaults } from './defaults';
+import type { GuardrailPoliciesProps } from './guardrails';
+import {
+  awsProvider,
+  ec2Id,
+  iamPrincipal,
+  stringListOf,
+  studioInstanceType,
+  bool,
+} from './validation';
+
+/** The configuration of GuardrailPolicies: its validated props with every default applied. */
+export interface ResolvedGuardrailPoliciesProps {
+  /** Instance types in force, with `system`. */
+  readonly allowedInstanceTypes: string[];
+  /** Approved image ARNs; none means no image restriction. */
+  readonly approvedImageArns: string[];
+  readonly subnetIds: string[];
+  readonly securityGroupIds: string[];
+  readonly requireNetworkIsolation: boolean;
+  readonly requiredJobTagKeys: string[];
+  readonly adminPrincipalArns: string[];
+  readonly deployerPrincipalArns: string[];
+  readonly emitScpOutputs: boolean;
+}
+
+/** Validates the props of GuardrailPolicies (one error for every problem) and applies the defaults. */
+export function resolveGuardrailPoliciesProps(
+  scope: Construct,
+  props: GuardrailPoliciesProps,
+): ResolvedGuardrailPoliciesProps {
+  props = requireProps(scope, props, true);
+  validateGuardrailPoliciesProps(scope, props);
+  const p = withDefaults(defaultGuardrailPoliciesProps(), props);
+  const types = p.allowedInstanceTypes;
+  return {
+    allowedInstanceTypes: types.includes(SYSTEM_INSTANCE_TYPE)
+      ? [...types]
+      : [...types, SYSTEM_INSTANCE_TYPE],
+    approvedImageArns: p.approvedImageArns ?? [],
+    subnetIds: p.subnetIds,
+    securityGroupIds: p.securityGroupIds,
+    requireNetworkIsolation: p.requireNetworkIsolation,
+    requiredJobTagKeys: p.requiredJobTagKeys,
+    adminPrincipalArns: p.adminPrincipalArns ?? [],
+    deployerPrincipalArns: p.deployerPrincipalArns ?? [],
+    emitScpOutputs: p.emitScpOutputs,
+  };
+}
+
+/** Validates the props of GuardrailPolicies: throws one ValidationError listing every problem. */
+export function validateGuardrailPoliciesProps(
+  scope: Construct,
+  props: GuardrailPoliciesProps,
+): void {
+  const v = new Validator(scope);
+  awsProvider(v, scope);
+  if (props.allowedInstanceTypes !== undefined)
+    for (const t of stringListOf(v, 'allowedInstanceTypes', props.allowedInstanceTypes, {
+      unique: true,
+      minLength: 1,
+    }))
+      studioInstanceType(v, t.at, t.value);
+  for (const a of stringListOf(v, 'approvedImageArns', props.approvedImageArns, { unique: true }))
+    v.require(
+      /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a.value),
+      a.at,
+      a.value,
+      'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
+    );
+  for (const sn of stringListOf(v, 'subnetIds', props.subnetIds, {
+    optional: false,
+    minLength: 1,
+  }))
+    ec2Id(v, sn.at, sn.value, 'subnet');
+  for (const sg of stringListOf(v, 'securityGroupIds', props.securityGroupIds, {
+    optional: false,
+    minLength: 1,
+  }))
+    ec2Id(v, sg.at, sg.value, 'sg');
+  bool(v, 'requireNetworkIsolation', props.requireNetworkIsolation);
+  bool(v, 'emitScpOutputs', props.emitScpOutputs);
+  for (const k of stringListOf(v, 'requiredJobTagKeys', props.requiredJobTagKeys, {
+    unique: true,
+  }))
+    v.require(
+      /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(k.value) &&
+        !k.value.toLowerCase().startsWith('aws:'),
+      k.at,
+      k.value,
+      "tag keys of 1-128 letters, digits, spaces and '_.:/=+-@', not starting with 'aws:'",
+    );
+  for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
+    unique: true,
+  }))
+    v.require(
+      /^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):.+$/.test(a.value),
+      a.at,
+      a.value,
+      'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
+    );
+  for (const d of stringListOf(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
+    unique: true,
+  }))
+    iamPrincipal(v, d.at, d.value);
+  v.throwIfInvalid();
+}

@@ -1,0 +1,161 @@
+// Validation and defaults of MultiTenantStudio: props in, the resolved configuration out.
+import { Construct } from 'constructs';
+import { requireProps, Validator } from '../core/errors';
+import { PlatformTags } from '../core/tags';
+import { defaultRoleNamePrefix, platformRoleNamePatterns } from './defaults';
+import { providerRegion } from './env';
+import type { MultiTenantStudioProps, TenantSpec } from './multi-tenant';
+import { validateAllowedRegions, validateNetworkProps, validateTags } from './props-validation';
+import { AuthMode } from './user-profiles';
+import {
+  accountId,
+  awsProvider,
+  enumOf,
+  iamPrincipal,
+  objectListOf,
+  organizationId,
+  removalPolicy,
+  serviceArn,
+  stringListOf,
+  studioInstanceType,
+  UniqueNames,
+} from './validation';
+
+/** The configuration of a MultiTenantStudio: its validated props with every default applied. */
+export interface ResolvedMultiTenantStudioProps {
+  /** The validated props, as given. */
+  readonly props: MultiTenantStudioProps;
+  /** Users of all tenants, which size the shared network (at least 1). */
+  readonly expectedUsers: number;
+  /** Role name patterns of the tenants' roles, watched by the shared audit. */
+  readonly platformRoleNamePatterns: string[];
+  /** Tags of the shared parts. */
+  readonly sharedTags: PlatformTags;
+  /** Regions the shared parts may use (X-07), when known. */
+  readonly allowedRegions?: string[];
+}
+
+/** The props MultiTenantStudio knows (a misspelt prop is an error, not silently ignored). */
+const TENANT_STUDIO_PROPS = [
+  'environment',
+  'authMode',
+  'tenants',
+  'network',
+  'allowedInstanceTypes',
+  'tags',
+  'allowedRegions',
+  'removalPolicy',
+  'accountId',
+  'organizationTrailArn',
+  'deployerPrincipalArns',
+  'organizationId',
+];
+
+/** The props of a tenant. */
+const TENANT_SPEC_PROPS = [
+  'tenantId',
+  'personas',
+  'sodExceptions',
+  'userProfiles',
+  'modelPackageGroups',
+  'costCenter',
+];
+
+/** Validates the props of a MultiTenantStudio (one error for every problem) and applies the defaults. */
+export function resolveMultiTenantStudioProps(
+  scope: Construct,
+  id: string,
+  props: MultiTenantStudioProps,
+): ResolvedMultiTenantStudioProps {
+  props = requireProps(scope, props, true);
+  validateMultiTenantStudioProps(scope, props);
+  const users = props.tenants.reduce(
+    (n, t) => n + (Array.isArray(t.userProfiles) ? t.userProfiles.length : 0),
+    0,
+  );
+  const region = providerRegion(scope);
+  return {
+    props,
+    expectedUsers: Math.max(users, 1),
+    platformRoleNamePatterns: platformRoleNamePatterns(defaultRoleNamePrefix(props.environment)),
+    sharedTags: { ...(props.tags ?? {}), platform: props.tags?.platform ?? id },
+    allowedRegions: props.allowedRegions ?? (region ? [region] : undefined),
+  };
+}
+
+/** The domain name of a tenant: `<tenantId>-<environment>`, within SageMaker's 63 characters. */
+export function tenantDomainName(tenant: TenantSpec, environment: string): string {
+  return `${tenant.tenantId}-${environment}`.slice(0, 63);
+}
+
+/** Validates the props of a MultiTenantStudio: throws one ValidationError listing every problem. */
+export function validateMultiTenantStudioProps(
+  scope: Construct,
+  props: MultiTenantStudioProps,
+): void {
+  const v = new Validator(scope);
+  awsProvider(v, scope);
+  const region = providerRegion(scope);
+  const p = props as any;
+  for (const k of Object.keys(p))
+    if (!TENANT_STUDIO_PROPS.includes(k))
+      v.add(k, p[k], `a prop of MultiTenantStudio (${TENANT_STUDIO_PROPS.join(', ')})`);
+  if (
+    v.string('environment', p.environment, { optional: false }) &&
+    v.literal('environment', p.environment)
+  )
+    v.require(
+      /^[a-zA-Z0-9-]{1,32}$/.test(p.environment),
+      'environment',
+      p.environment,
+      '1-32 letters, digits and hyphens',
+    );
+  enumOf(v, 'authMode', p.authMode, Object.values(AuthMode), {
+    optional: false,
+    allowed: 'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',
+  });
+  const ids = new UniqueNames(v, 'tenant ids');
+  for (const { value: t, at } of objectListOf(v, 'tenants', p.tenants, {
+    optional: false,
+    minLength: 1,
+    what: 'a list of tenants',
+  })) {
+    if (v.literal(`${at}.tenantId`, t.tenantId, "it names and tags the tenant's resources")) {
+      if (typeof t.tenantId === 'string' && /^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId))
+        ids.add(`${at}.tenantId`, t.tenantId);
+      else v.add(`${at}.tenantId`, t.tenantId, '1-31 lowercase letters, digits and hyphens');
+    }
+    if (t.costCenter !== undefined) v.string(`${at}.costCenter`, t.costCenter);
+    for (const k of Object.keys(t))
+      if (!TENANT_SPEC_PROPS.includes(k))
+        v.add(`${at}.${k}`, t[k], `a prop of a tenant (${TENANT_SPEC_PROPS.join(', ')})`);
+  }
+  validateNetworkProps(v, 'network', p.network, region);
+  if (p.allowedInstanceTypes !== undefined) {
+    const types = stringListOf(v, 'allowedInstanceTypes', p.allowedInstanceTypes, {
+      unique: true,
+      minLength: 1,
+    });
+    for (const t of types) studioInstanceType(v, t.at, t.value);
+  }
+  validateTags(v, 'tags', p.tags);
+  if (p.allowedRegions !== undefined)
+    validateAllowedRegions(v, 'allowedRegions', p.allowedRegions, region);
+  removalPolicy(v, 'removalPolicy', p.removalPolicy);
+  accountId(v, 'accountId', p.accountId);
+  serviceArn(
+    v,
+    'organizationTrailArn',
+    p.organizationTrailArn,
+    'cloudtrail',
+    'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
+    /^trail\/.+$/,
+  );
+  for (const d of stringListOf(v, 'deployerPrincipalArns', p.deployerPrincipalArns, {
+    unique: true,
+    minLength: 1,
+  }))
+    iamPrincipal(v, d.at, d.value);
+  organizationId(v, 'organizationId', p.organizationId);
+  v.throwIfInvalid();
+}
