@@ -217,3 +217,98 @@ export const JOB_SERVICE_ACCOUNT_CONSTRAINTS: {
     displayName: 'Vertex AI tuning jobs name a service account',
   },
 };
+
+/** Workload service account ids by persona (PIPELINE, TRAINING, DEPLOYMENT, MONITORING), GCP-01. */
+export function defaultServiceAccountIds(): { [persona: string]: string } {
+  return {
+    PIPELINE: 'vertex-pipeline',
+    TRAINING: 'vertex-training',
+    DEPLOYMENT: 'vertex-deployment',
+    MONITORING: 'vertex-monitoring',
+  };
+}
+
+/** The data buckets of a platform that names none (GCP-12). */
+export function defaultDataBuckets(): Array<{ name: string }> {
+  return [{ name: 'training-data' }];
+}
+
+/** The name prefix of a platform bucket (its unique suffix is added by the bucket). */
+export function platformBucketPrefix(environment: string, name: string): string {
+  return `mlops-${environment}-${name}`;
+}
+
+/** The access-log bucket of a platform (GCP-12): its name prefix and retention. */
+export function accessLogBucketDefaults(environment: string): {
+  namePrefix: string;
+  expireAfterDays: number;
+} {
+  return {
+    namePrefix: platformBucketPrefix(environment, 'access-logs'),
+    expireAfterDays: BUCKET_DEFAULTS.accessLogDays,
+  };
+}
+
+/** The grant that lets Cloud Storage write usage logs into an access-log bucket (GCP-12). */
+export function accessLogWriterGrant(): { role: string; member: string } {
+  return {
+    role: 'roles/storage.objectCreator',
+    member: 'group:cloud-storage-analytics@google.com',
+  };
+}
+
+/** The pipeline root of a pipeline-root bucket (passed to pipeline jobs). */
+export function pipelineRootUri(bucketName: string): string {
+  return `gs://${bucketName}/pipeline-root`;
+}
+
+/** The perimeter name of a platform that names none (GCP-07). */
+export function defaultPerimeterName(environment: string): string {
+  return `mlops_${environment.replace(/-/g, '_')}`;
+}
+
+/** The dataset that receives Sensitive Data Protection findings. */
+export const DLP_FINDINGS_DATASET = 'dlp_findings';
+
+/**
+ * APIs the platform enables: the platform APIs, plus DLP for Sensitive Data Protection, IAM
+ * credentials and STS for federated CI principals, Cloud Build for a Cloud Build CI identity.
+ */
+export function platformApis(options: {
+  sensitiveDataProtection?: boolean;
+  federatedCi?: boolean;
+  cloudBuild?: boolean;
+}): string[] {
+  return [
+    ...PLATFORM_APIS,
+    ...(options.sensitiveDataProtection ? ['dlp.googleapis.com'] : []),
+    ...(options.federatedCi ? ['iamcredentials.googleapis.com', 'sts.googleapis.com'] : []),
+    ...(options.cloudBuild ? ['cloudbuild.googleapis.com'] : []),
+  ];
+}
+
+/**
+ * How long the Compute Engine API enablement waits after the
+ * iam.automaticIamGrantsForDefaultServiceAccounts policy is set, for the policy to take effect.
+ */
+export const DEFAULT_SA_GUARD_WAIT = '120s';
+
+/**
+ * The services a platform perimeter restricts beyond REQUIRED_RESTRICTED_SERVICES: every
+ * VPC-SC-supported service among the enabled ones, plus containeranalysis.googleapis.com when
+ * containerscanning.googleapis.com (whose findings it serves) is enabled (GCP-07).
+ */
+export function perimeterRestrictedServices(enabledApis: string[]): string[] {
+  return [
+    ...enabledApis.filter(
+      (api) =>
+        VPC_SC_SUPPORTED_SERVICES.includes(api) && !REQUIRED_RESTRICTED_SERVICES.includes(api),
+    ),
+    ...(enabledApis.includes('containerscanning.googleapis.com')
+      ? ['containeranalysis.googleapis.com']
+      : []),
+  ];
+}
+
+/** The role that lets a member act as (run jobs as) a service account. */
+export const SERVICE_ACCOUNT_USER = 'roles/iam.serviceAccountUser';

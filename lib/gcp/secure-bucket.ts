@@ -9,7 +9,7 @@ import { Validator, requireProps } from '../core/errors';
 import { Validate } from '../core/validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
 import { BUCKET_DEFAULTS } from './defaults';
 import {
   checkBoolean,
@@ -78,6 +78,11 @@ export interface GcpSecureBucketProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Bindings made when the part is created, in order (the same as calling grant() for each).
+   * @default - none
+   */
+  readonly grants?: GcpIamGrant[];
 }
 
 const PROPS_KEYS: { [K in keyof Required<GcpSecureBucketProps>]: true } = {
@@ -93,6 +98,7 @@ const PROPS_KEYS: { [K in keyof Required<GcpSecureBucketProps>]: true } = {
   lockRetention: true,
   dependsOn: true,
   removalPolicy: true,
+  grants: true,
 };
 
 /**
@@ -220,6 +226,7 @@ export class GcpSecureBucket extends Construct {
       retain: { force_destroy: false },
       destroy: { force_destroy: true },
     });
+    for (const g of props.grants ?? []) this.grant(g.role, g.member, g.key);
   }
 
   /**
