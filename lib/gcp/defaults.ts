@@ -129,6 +129,7 @@ export const PRIVATE_VIP_CIDR = '199.36.153.8/30';
 
 /** Defaults of the private network (GCP-08). */
 export const NETWORK_DEFAULTS = {
+  networkName: 'mlops-vpc',
   subnetCidr: '10.10.0.0/20',
   privateServiceAccessPrefix: 16,
   flowLogSampling: 0.5,
@@ -312,3 +313,99 @@ export function perimeterRestrictedServices(enabledApis: string[]): string[] {
 
 /** The role that lets a member act as (run jobs as) a service account. */
 export const SERVICE_ACCOUNT_USER = 'roles/iam.serviceAccountUser';
+
+/** How the private network reaches Google APIs: the VIP range, its host name and addresses (GCP-08). */
+export function googleApisVip(restricted: boolean): { cidr: string; host: string; ips: string[] } {
+  return restricted
+    ? {
+        cidr: RESTRICTED_VIP_CIDR,
+        host: 'restricted.googleapis.com.',
+        ips: ['199.36.153.4', '199.36.153.5', '199.36.153.6', '199.36.153.7'],
+      }
+    : {
+        cidr: PRIVATE_VIP_CIDR,
+        host: 'private.googleapis.com.',
+        ips: ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'],
+      };
+}
+
+/** The source range of IAP TCP forwarding (SSH through IAP), GCP-08. */
+export const IAP_SOURCE_RANGE = '35.235.240.0/20';
+
+/** A firewall rule of the private network, without project, network and name. */
+export interface FirewallRuleDefaults {
+  readonly direction: string;
+  readonly priority: number;
+  readonly sourceRanges?: string[];
+  readonly destinationRanges?: string[];
+  readonly allow?: Array<{ protocol: string; ports?: string[] }>;
+  readonly deny?: Array<{ protocol: string; ports?: string[] }>;
+  readonly targetServiceAccounts?: string[];
+  readonly disabled?: boolean;
+}
+
+/**
+ * The base firewall rules of the private network, by id, in creation order (GCP-08): default-deny
+ * ingress and egress, egress to the Google APIs VIP on 443, IAP SSH to the listed service
+ * accounts only (disabled without any), egress inside the subnet.
+ */
+export function privateNetworkFirewalls(o: {
+  vipCidr: string;
+  subnetCidr: string;
+  sshTargets: string[];
+}): { [id: string]: FirewallRuleDefaults } {
+  return {
+    'deny-all-ingress': {
+      direction: 'INGRESS',
+      priority: 65534,
+      sourceRanges: ['0.0.0.0/0'],
+      deny: [{ protocol: 'all' }],
+    },
+    'deny-all-egress': {
+      direction: 'EGRESS',
+      priority: 65534,
+      destinationRanges: ['0.0.0.0/0'],
+      deny: [{ protocol: 'all' }],
+    },
+    'allow-google-apis-egress': {
+      direction: 'EGRESS',
+      priority: 1000,
+      destinationRanges: [o.vipCidr],
+      allow: [{ protocol: 'tcp', ports: ['443'] }],
+    },
+    'allow-iap-ssh-ingress': {
+      direction: 'INGRESS',
+      priority: 1000,
+      sourceRanges: [IAP_SOURCE_RANGE],
+      allow: [{ protocol: 'tcp', ports: ['22'] }],
+      targetServiceAccounts: o.sshTargets.length > 0 ? o.sshTargets : undefined,
+      disabled: o.sshTargets.length === 0,
+    },
+    'allow-internal-egress': {
+      direction: 'EGRESS',
+      priority: 1000,
+      destinationRanges: [o.subnetCidr],
+      allow: [{ protocol: 'all' }],
+    },
+  };
+}
+
+/** Egress to the internet on 443 through Cloud NAT (only with cloudNat). */
+export function natEgressFirewall(): FirewallRuleDefaults {
+  return {
+    direction: 'EGRESS',
+    priority: 2000,
+    destinationRanges: ['0.0.0.0/0'],
+    allow: [{ protocol: 'tcp', ports: ['443'] }],
+  };
+}
+
+/** Egress to the private service access range (Vertex AI private endpoints), GCP-08. */
+export function privateServicesEgressFirewall(range: string): FirewallRuleDefaults {
+  return {
+    direction: 'EGRESS',
+    priority: 1000,
+    destinationRanges: [range],
+    allow: [{ protocol: 'tcp', ports: ['443', '8080'] }],
+  };
+}
