@@ -409,3 +409,19 @@ export function privateServicesEgressFirewall(range: string): FirewallRuleDefaul
     allow: [{ protocol: 'tcp', ports: ['443', '8080'] }],
   };
 }
+
+/** The type of the platform perimeter: regular (a project is in one regular perimeter), GCP-07. */
+export const PERIMETER_TYPE = 'PERIMETER_TYPE_REGULAR';
+
+/** VPC-accessible services of a perimeter: the restricted services only (GCP-07). */
+export function perimeterVpcAccessibleServices(): {
+  enableRestriction: boolean;
+  allowedServices: string[];
+} {
+  return { enableRestriction: true, allowedServices: ['RESTRICTED-SERVICES'] };
+}
+
+/** The access level of a perimeter's deployer identities (at most 50 characters). */
+export function deployerAccessLevelName(perimeterName: string): string {
+  return `${perimeterName}_deployers`.slice(0, 50);
+}
