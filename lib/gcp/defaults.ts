@@ -1,3 +1,4 @@
+import type { MonitoringAlertPolicyConditions } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 /**
  * Secure defaults of the GCP constructs, in one place (aws-solutions-constructs style).
  * Every value here is documented in the GCP section of the README.
@@ -424,4 +425,118 @@ export function perimeterVpcAccessibleServices(): {
 /** The access level of a perimeter's deployer identities (at most 50 characters). */
 export function deployerAccessLevelName(perimeterName: string): string {
   return `${perimeterName}_deployers`.slice(0, 50);
+}
+
+/** Monitoring defaults (GCP-14): alert thresholds and the display name prefix. */
+export function monitoringDefaults(): {
+  latencyMs: number;
+  errorsPerMinute: number;
+  cpuUtilization: number;
+  displayNamePrefix: string;
+} {
+  return { latencyMs: 1000, errorsPerMinute: 5, cpuUtilization: 0.8, displayNamePrefix: 'MLOps' };
+}
+
+/** An alert on a metric threshold or on matching log entries (GCP-14). */
+export interface AlertDefinition {
+  /** Construct id. */
+  readonly name: string;
+  /** Display name. */
+  readonly displayName: string;
+  /** Documentation shown with the incident. */
+  readonly doc: string;
+  /** A metric threshold condition (WARNING). */
+  readonly condition?: MonitoringAlertPolicyConditions;
+  /** A log filter (CRITICAL). */
+  readonly logFilter?: string;
+}
+
+/** The endpoint alerts: p99 latency, 5xx errors, replica CPU (GCP-14). */
+export function endpointAlerts(
+  prefix: string,
+  t: { latencyMs: number; errorsPerMinute: number; cpuUtilization: number },
+): AlertDefinition[] {
+  const filter = (metric: string, extra = ''): string =>
+    `resource.type = "aiplatform.googleapis.com/Endpoint" AND metric.type = "aiplatform.googleapis.com/prediction/online/${metric}"${extra}`;
+  const above = (
+    displayName: string,
+    metric: string,
+    value: number,
+    duration: string,
+    aligner: string,
+  ): MonitoringAlertPolicyConditions => ({
+    displayName,
+    conditionThreshold: {
+      filter: metric,
+      comparison: 'COMPARISON_GT',
+      thresholdValue: value,
+      duration,
+      aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: aligner }],
+    },
+  });
+  return [
+    {
+      name: 'endpoint-latency',
+      displayName: `${prefix} endpoint latency p99`,
+      condition: above(
+        `p99 prediction latency > ${t.latencyMs} ms`,
+        filter('prediction_latencies'),
+        t.latencyMs,
+        '300s',
+        'ALIGN_PERCENTILE_99',
+      ),
+      doc: 'Online prediction latency of a Vertex AI endpoint is above the threshold (GCP-14).',
+    },
+    {
+      name: 'endpoint-errors',
+      displayName: `${prefix} endpoint 5xx errors`,
+      condition: above(
+        `5xx responses > ${t.errorsPerMinute}/min`,
+        filter('response_count', ' AND metric.label.response_code = starts_with("5")'),
+        t.errorsPerMinute,
+        '300s',
+        'ALIGN_SUM',
+      ),
+      doc: 'A Vertex AI endpoint returns server errors (GCP-14).',
+    },
+    {
+      name: 'endpoint-cpu',
+      displayName: `${prefix} endpoint CPU utilisation`,
+      condition: above(
+        `replica CPU > ${Math.round(t.cpuUtilization * 100)}%`,
+        filter('cpu/utilization'),
+        t.cpuUtilization,
+        '600s',
+        'ALIGN_MEAN',
+      ),
+      doc: 'Endpoint replicas are saturated; check autoscaling (GCP-14).',
+    },
+  ];
+}
+
+/** The log-based alerts: IAM, Cloud KMS and perimeter changes (GCP-14). */
+export function securityLogAlerts(prefix: string): AlertDefinition[] {
+  return [
+    {
+      name: 'iam-changes',
+      displayName: `${prefix} IAM policy change`,
+      logFilter:
+        'protoPayload.methodName="SetIamPolicy" OR protoPayload.methodName:"CreateRole" OR protoPayload.methodName:"UpdateRole"',
+      doc: 'An IAM policy or custom role changed (GCP-14).',
+    },
+    {
+      name: 'kms-changes',
+      displayName: `${prefix} Cloud KMS key change`,
+      logFilter:
+        'protoPayload.serviceName="cloudkms.googleapis.com" AND (protoPayload.methodName:"DestroyCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKey" OR protoPayload.methodName:"DisableCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKeyPrimaryVersion")',
+      doc: 'A platform key was changed, disabled or scheduled for destruction (GCP-14).',
+    },
+    {
+      name: 'perimeter-changes',
+      displayName: `${prefix} VPC-SC perimeter change or violation`,
+      logFilter:
+        'protoPayload.serviceName="accesscontextmanager.googleapis.com" OR protoPayload.metadata.@type="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata"',
+      doc: 'The service perimeter changed, or a request was blocked by it (GCP-14).',
+    },
+  ];
 }
