@@ -540,3 +540,54 @@ export function securityLogAlerts(prefix: string): AlertDefinition[] {
     },
   ];
 }
+
+/** Workbench instance defaults (GCP-09). */
+export const WORKBENCH_DEFAULTS = {
+  /** Machine type unless given. */
+  machineType: 'e2-standard-4',
+  /** Idle shutdown, minutes. */
+  idleShutdownMinutes: 60,
+  /** When instances upgrade themselves (ainotebooks.requireAutoUpgradeSchedule). */
+  upgradeSchedule: '0 3 * * SUN',
+  /** Boot and data disk sizes, GB. */
+  bootDiskGb: '150',
+  dataDiskGb: '100',
+};
+
+/**
+ * The metadata of a Workbench instance (GCP-09): root, nbconvert and (unless turned on)
+ * downloads and terminal disabled, the upgrade schedule, idle shutdown (0: off).
+ */
+export function workbenchMetadata(o: {
+  disableDownloads?: boolean;
+  disableTerminal?: boolean;
+  idleShutdownMinutes: number;
+}): { [key: string]: string } {
+  return {
+    'notebook-disable-root': 'true',
+    'notebook-disable-downloads': String(o.disableDownloads ?? true),
+    'notebook-disable-terminal': String(o.disableTerminal ?? true),
+    'notebook-disable-nbconvert': 'true',
+    'notebook-upgrade-schedule': WORKBENCH_DEFAULTS.upgradeSchedule,
+    ...(o.idleShutdownMinutes > 0
+      ? { 'idle-timeout-seconds': String(o.idleShutdownMinutes * 60) }
+      : {}),
+  };
+}
+
+/** A CMEK disk of a Workbench instance (GCP-06). */
+export function workbenchDisk(
+  kmsKey: string,
+  diskSizeGb: string,
+): { diskEncryption: string; kmsKey: string; diskType: string; diskSizeGb: string } {
+  return { diskEncryption: 'CMEK', kmsKey, diskType: 'PD_BALANCED', diskSizeGb };
+}
+
+/** Shielded VM: secure boot, vTPM, integrity monitoring (GCP-09). */
+export function shieldedVm(): {
+  enableSecureBoot: boolean;
+  enableVtpm: boolean;
+  enableIntegrityMonitoring: boolean;
+} {
+  return { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };
+}
