@@ -591,3 +591,24 @@ export function shieldedVm(): {
 } {
   return { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true };
 }
+
+/** The name prefix of generated platform resource names (key rings, buckets). */
+export const NAME_PREFIX = 'mlops';
+
+/** The secure settings of a platform key (GCP-06): symmetric, software, destroy delay kept. */
+export function cmekKeyDefaults(): {
+  purpose: string;
+  destroyScheduledDuration: string;
+  versionTemplate: { algorithm: string; protectionLevel: string };
+} {
+  return {
+    purpose: 'ENCRYPT_DECRYPT',
+    destroyScheduledDuration: DEFAULT_KEY_DESTROY_SCHEDULED_DURATION,
+    versionTemplate: { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protectionLevel: 'SOFTWARE' },
+  };
+}
+
+/** The name (and construct id) of the key of a CmekPurpose value: lowercase, '-' for '_'. */
+export function cmekKeyName(purpose: string): string {
+  return purpose.toLowerCase().replace(/_/g, '-');
+}
