@@ -1,3 +1,5 @@
+import type { OrgPolicyPolicySpecRules } from '@cdktf/provider-google/lib/org-policy-policy';
+import { isGcpMultiRegion } from '../core/validate';
 import type { MonitoringAlertPolicyConditions } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 /**
  * Secure defaults of the GCP constructs, in one place (aws-solutions-constructs style).
@@ -611,4 +613,55 @@ export function cmekKeyDefaults(): {
 /** The name (and construct id) of the key of a CmekPurpose value: lowercase, '-' for '_'. */
 export function cmekKeyName(purpose: string): string {
   return purpose.toLowerCase().replace(/_/g, '-');
+}
+
+/** The managed Workbench image (ainotebooks.environmentOptions allows only it), GCP-09. */
+export const WORKBENCH_IMAGE = {
+  project: 'cloud-notebooks-managed',
+  family: 'workbench-instances',
+};
+
+/** gcp.resourceLocations value for a location: value groups `in:<loc>-locations`. */
+function locationValue(loc: string): string {
+  return isGcpMultiRegion(loc) ? `in:${loc.toLowerCase()}-locations` : `in:${loc}-locations`;
+}
+
+/** An enforced boolean constraint. */
+export function enforced(): OrgPolicyPolicySpecRules[] {
+  return [{ enforce: 'TRUE' }];
+}
+
+/**
+ * The rules of every guardrail constraint (GCP-09, GCP-11): boolean constraints enforced, the
+ * list constraints restricted to the allowed locations, CMEK services, single-user or
+ * service-account access, the Workbench networks and the managed image.
+ */
+export function guardrailRules(o: { allowedLocations: string[]; workbenchNetworks: string[] }): {
+  [constraint: string]: OrgPolicyPolicySpecRules[];
+} {
+  const boolRule = enforced();
+  const rules: { [constraint: string]: OrgPolicyPolicySpecRules[] } = {
+    'gcp.resourceLocations': [{ values: { allowedValues: o.allowedLocations.map(locationValue) } }],
+    'iam.disableServiceAccountKeyCreation': boolRule,
+    'storage.uniformBucketLevelAccess': boolRule,
+    'storage.publicAccessPrevention': boolRule,
+    'compute.requireOsLogin': boolRule,
+    'compute.vmExternalIpAccess': [{ denyAll: 'TRUE' }],
+    'ainotebooks.restrictPublicIp': boolRule,
+    'ainotebooks.disableRootAccess': boolRule,
+    'gcp.restrictNonCmekServices': [{ values: { deniedValues: CMEK_REQUIRED_SERVICES } }],
+    'ainotebooks.accessMode': [{ values: { allowedValues: ['single-user', 'service-account'] } }],
+    'ainotebooks.restrictVpcNetworks': [{ values: { allowedValues: o.workbenchNetworks } }],
+    'ainotebooks.environmentOptions': [
+      {
+        values: {
+          allowedValues: [
+            `ainotebooks-vm/${WORKBENCH_IMAGE.project}/image-family/${WORKBENCH_IMAGE.family}`,
+          ],
+        },
+      },
+    ],
+  };
+  for (const c of BOOLEAN_GUARDRAILS) rules[c] ??= boolRule;
+  return rules;
 }
