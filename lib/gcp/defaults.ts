@@ -665,3 +665,11 @@ export function guardrailRules(o: { allowedLocations: string[]; workbenchNetwork
   for (const c of BOOLEAN_GUARDRAILS) rules[c] ??= boolRule;
   return rules;
 }
+
+/** Vertex AI resource defaults (GCP-06, GCP-15). */
+export const VERTEX_DEFAULTS = {
+  /** Tensorboard display name. */
+  tensorboardName: 'mlops-tensorboard',
+  /** The metadata store: the region's one default store of the project. */
+  metadataStoreName: 'default',
+};
