@@ -1,3 +1,4 @@
+import type { StorageBucketLifecycleRule } from '@cdktf/provider-google/lib/storage-bucket';
 import type { OrgPolicyPolicySpecRules } from '@cdktf/provider-google/lib/org-policy-policy';
 import { isGcpMultiRegion } from '../core/validate';
 import type { MonitoringAlertPolicyConditions } from '@cdktf/provider-google/lib/monitoring-alert-policy';
@@ -673,3 +674,24 @@ export const VERTEX_DEFAULTS = {
   /** The metadata store: the region's one default store of the project. */
   metadataStoreName: 'default',
 };
+
+/**
+ * The lifecycle rules of a platform bucket (GCP-12): non-current versions deleted after some
+ * days, incomplete multipart uploads aborted after a day, live objects deleted after
+ * expireAfterDays when given.
+ */
+export function bucketLifecycle(
+  noncurrentVersionDays: number,
+  expireAfterDays?: number,
+): StorageBucketLifecycleRule[] {
+  return [
+    {
+      action: { type: 'Delete' },
+      condition: { daysSinceNoncurrentTime: noncurrentVersionDays, withState: 'ARCHIVED' },
+    },
+    { action: { type: 'AbortIncompleteMultipartUpload' }, condition: { age: 1 } },
+    ...(expireAfterDays !== undefined
+      ? [{ action: { type: 'Delete' }, condition: { age: expireAfterDays, withState: 'LIVE' } }]
+      : []),
+  ];
+}
