@@ -159,6 +159,12 @@ export const REGISTRY_DEFAULTS = {
 /** Log bucket defaults (GCP-10). */
 export const LOG_DEFAULTS = {
   retentionDays: 400,
+  /** The audit log bucket id. */
+  bucketId: 'mlops-audit',
+  /** The audit sink name (one per project). */
+  sinkName: 'mlops-audit-sink',
+  /** What the sink exports: every Cloud Audit Log. */
+  sinkFilter: 'logName:"cloudaudit.googleapis.com"',
 };
 
 /**
