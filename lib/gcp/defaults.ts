@@ -701,3 +701,23 @@ export function bucketLifecycle(
       : []),
   ];
 }
+
+/** Sensitive Data Protection defaults (GCP-18): weekly scans for common personal data. */
+export function sensitiveDataDefaults(): {
+  recurrence: string;
+  minLikelihood: string;
+  infoTypes: string[];
+} {
+  return {
+    recurrence: '604800s',
+    minLikelihood: 'LIKELY',
+    infoTypes: [
+      'PERSON_NAME',
+      'EMAIL_ADDRESS',
+      'PHONE_NUMBER',
+      'CREDIT_CARD_NUMBER',
+      'IBAN_CODE',
+      'STREET_ADDRESS',
+    ],
+  };
+}
