@@ -721,3 +721,6 @@ export function sensitiveDataDefaults(): {
     ],
   };
 }
+
+/** The providers whose resources the residency check covers. */
+export const GOOGLE_PROVIDERS = ['google', 'google-beta'];

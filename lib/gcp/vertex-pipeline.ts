@@ -32,6 +32,7 @@ import { GcpServiceAgent, GcpServiceAgents } from './service-agents';
 import {
   DEFAULT_SA_GUARD_WAIT,
   DLP_FINDINGS_DATASET,
+  GOOGLE_PROVIDERS,
   KMS_ENCRYPTER_DECRYPTER,
   SERVICE_ACCOUNT_USER,
   accessLogBucketDefaults,
@@ -559,7 +560,7 @@ export class SecureVertexPipeline extends Construct {
       const r = resolveVertexPipelineProps(this, props);
       this.personaBindings = r.personaBindings;
       this.labels = Tagging.apply(this, r.props.environment, r.props.tags);
-      DataResidency.enforce(this, r.allowedRegions, ['google', 'google-beta']);
+      DataResidency.enforce(this, r.allowedRegions, GOOGLE_PROVIDERS);
       this.project = this.buildProject(r);
       const guardrails = this.buildGuardrails(r);
       this.orgPolicies = guardrails.orgPolicies;
