@@ -4,7 +4,7 @@ import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
 import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
 import { REGISTRY_DEFAULTS } from './defaults';
 import {
   KMS_KEY_ID,
@@ -54,6 +54,11 @@ export interface GcpArtifactRegistryProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Bindings made when the part is created, in order (the same as calling grant() for each).
+   * @default - none
+   */
+  readonly grants?: GcpIamGrant[];
 }
 
 const PROPS_KEYS: { [K in keyof Required<GcpArtifactRegistryProps>]: true } = {
@@ -65,6 +70,7 @@ const PROPS_KEYS: { [K in keyof Required<GcpArtifactRegistryProps>]: true } = {
   keepRecentVersions: true,
   dependsOn: true,
   removalPolicy: true,
+  grants: true,
 };
 
 /**
@@ -171,6 +177,7 @@ export class GcpArtifactRegistry extends Construct {
     }));
     applyRemovalPolicy(this.docker, props.removalPolicy);
     applyRemovalPolicy(this.kfp, props.removalPolicy);
+    for (const g of props.grants ?? []) this.grant(g.role, g.member, g.key);
   }
 
   /**

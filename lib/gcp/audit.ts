@@ -92,6 +92,69 @@ const PROPS_KEYS: { [K in keyof Required<GcpAuditLoggingProps>]: true } = {
   removalPolicy: true,
 };
 
+/** Validates the props of GcpAuditLogging (one ValidationError) and resolves their defaults. */
+function resolveAuditProps(
+  scope: Construct,
+  props: GcpAuditLoggingProps,
+): { retention: number; bucketId: string; services: string[] } {
+  const retention = props.retentionDays ?? LOG_DEFAULTS.retentionDays;
+  const bucketId = props.bucketId ?? LOG_DEFAULTS.bucketId;
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, PROPS_KEYS);
+  checkProjectId(v, 'projectId', props.projectId);
+  if (!(typeof props.location === 'string' && ['global', 'eu', 'us'].includes(props.location)))
+    checkRegion(v, 'location', props.location, {
+      literal: 'it places the audit log bucket (data residency, X-07)',
+    });
+  checkNumber(v, 'retentionDays', retention, 1, 3650, { unit: 'days' });
+  checkPattern(
+    v,
+    'bucketId',
+    bucketId,
+    /^[A-Za-z0-9_-]{1,100}$/,
+    "1-100 letters, digits, '_' and '-'",
+    {
+      literal: 'it names the log bucket',
+    },
+  );
+  checkBoolean(v, 'locked', props.locked);
+  checkPattern(
+    v,
+    'existingDestination',
+    props.existingDestination,
+    /^(logging\.googleapis\.com\/projects\/[^/\s]+\/locations\/[^/\s]+\/buckets\/[^/\s]+|storage\.googleapis\.com\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]|bigquery\.googleapis\.com\/projects\/[^/\s]+\/datasets\/[A-Za-z0-9_]+|pubsub\.googleapis\.com\/projects\/[^/\s]+\/topics\/[^/\s]+)$/,
+    'a sink destination: logging.googleapis.com/projects/P/locations/L/buckets/B, storage.googleapis.com/BUCKET, bigquery.googleapis.com/projects/P/datasets/D or pubsub.googleapis.com/projects/P/topics/T',
+    { optional: true },
+  );
+  if (props.existingDestination === undefined)
+    checkPattern(
+      v,
+      'kmsKeyName',
+      props.kmsKeyName,
+      KMS_KEY_ID,
+      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K for the log bucket (or existingDestination)',
+    );
+  checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+  if (checkList(v, 'services', props.services, 'service names')) {
+    (props.services ?? []).forEach((sv, i) =>
+      checkPattern(
+        v,
+        `services[${i}]`,
+        sv,
+        /^(allServices|[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com)$/,
+        "'allServices' or a service name such as aiplatform.googleapis.com",
+      ),
+    );
+    checkDuplicates(v, 'services', props.services, literal, 'a service');
+  }
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  checkList(v, 'apiDependsOn', props.apiDependsOn, 'resources');
+  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+  v.throwIfInvalid();
+  return { retention, bucketId, services: props.services ?? AUDITED_SERVICES };
+}
+
 /**
  * Audit (X-06, GCP-10): project audit configs with ADMIN_READ, DATA_READ and DATA_WRITE for
  * Vertex AI, Cloud Storage, BigQuery and Cloud KMS; a log sink of all audit logs to a CMEK
@@ -110,76 +173,9 @@ export class GcpAuditLogging extends Construct {
   constructor(scope: Construct, id: string, props: GcpAuditLoggingProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const retention = props.retentionDays ?? LOG_DEFAULTS.retentionDays;
-    const bucketId = props.bucketId ?? 'mlops-audit';
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
-    if (!(typeof props.location === 'string' && ['global', 'eu', 'us'].includes(props.location)))
-      checkRegion(v, 'location', props.location, {
-        literal: 'it places the audit log bucket (data residency, X-07)',
-      });
-    checkNumber(v, 'retentionDays', retention, 1, 3650, { unit: 'days' });
-    checkPattern(
-      v,
-      'bucketId',
-      bucketId,
-      /^[A-Za-z0-9_-]{1,100}$/,
-      "1-100 letters, digits, '_' and '-'",
-      {
-        literal: 'it names the log bucket',
-      },
-    );
-    checkBoolean(v, 'locked', props.locked);
-    checkPattern(
-      v,
-      'existingDestination',
-      props.existingDestination,
-      /^(logging\.googleapis\.com\/projects\/[^/\s]+\/locations\/[^/\s]+\/buckets\/[^/\s]+|storage\.googleapis\.com\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]|bigquery\.googleapis\.com\/projects\/[^/\s]+\/datasets\/[A-Za-z0-9_]+|pubsub\.googleapis\.com\/projects\/[^/\s]+\/topics\/[^/\s]+)$/,
-      'a sink destination: logging.googleapis.com/projects/P/locations/L/buckets/B, storage.googleapis.com/BUCKET, bigquery.googleapis.com/projects/P/datasets/D or pubsub.googleapis.com/projects/P/topics/T',
-      { optional: true },
-    );
-    if (props.existingDestination === undefined)
-      checkPattern(
-        v,
-        'kmsKeyName',
-        props.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K for the log bucket (or existingDestination)',
-      );
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
-    if (checkList(v, 'services', props.services, 'service names')) {
-      (props.services ?? []).forEach((sv, i) =>
-        checkPattern(
-          v,
-          `services[${i}]`,
-          sv,
-          /^(allServices|[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com)$/,
-          "'allServices' or a service name such as aiplatform.googleapis.com",
-        ),
-      );
-      checkDuplicates(v, 'services', props.services, literal, 'a service');
-    }
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    checkList(v, 'apiDependsOn', props.apiDependsOn, 'resources');
-    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
-    const project = projectScope(props.projectId);
-    // an audit config is the project's one setting per service; two would overwrite each other
-    for (const service of props.services ?? AUDITED_SERVICES)
-      claim(this, 'project audit config', project, service, 'services', ONE_PER_PROJECT);
-    claim(this, 'log sink', project, 'mlops-audit-sink', 'projectId', ONE_PER_PROJECT);
-    if (!props.existingDestination)
-      claim(
-        this,
-        'log bucket',
-        projectScope(props.projectId, ` location ${props.location}`),
-        bucketId,
-        'bucketId',
-      );
-
-    for (const service of props.services ?? AUDITED_SERVICES) {
+    const r = resolveAuditProps(this, props);
+    this.claimNames(props, r.services, r.bucketId);
+    for (const service of r.services) {
       this.auditConfigs[service] = new ProjectIamAuditConfig(
         this,
         `audit-${service.split('.')[0]}`,
@@ -197,8 +193,8 @@ export class GcpAuditLogging extends Construct {
       this.logBucket = new LoggingProjectBucketConfig(this, 'log-bucket', {
         project: props.projectId,
         location: props.location,
-        bucketId,
-        retentionDays: retention,
+        bucketId: r.bucketId,
+        retentionDays: r.retention,
         locked: props.locked ?? true,
         cmekSettings: { kmsKeyName: props.kmsKeyName! },
         description: 'MLOps platform audit logs (GCP-10)',
@@ -209,12 +205,28 @@ export class GcpAuditLogging extends Construct {
     }
     this.sink = new LoggingProjectSink(this, 'sink', {
       project: props.projectId,
-      name: 'mlops-audit-sink',
+      name: LOG_DEFAULTS.sinkName,
       destination: this.destination,
-      filter: 'logName:"cloudaudit.googleapis.com"',
+      filter: LOG_DEFAULTS.sinkFilter,
       uniqueWriterIdentity: true,
       description: 'All Cloud Audit Logs of the MLOps project (GCP-10)',
       dependsOn: props.apiDependsOn,
     });
+  }
+
+  /** An audit config is the project's one setting per service; so is the sink; a log bucket id is unique in its location. */
+  private claimNames(props: GcpAuditLoggingProps, services: string[], bucketId: string): void {
+    const project = projectScope(props.projectId);
+    for (const service of services)
+      claim(this, 'project audit config', project, service, 'services', ONE_PER_PROJECT);
+    claim(this, 'log sink', project, LOG_DEFAULTS.sinkName, 'projectId', ONE_PER_PROJECT);
+    if (!props.existingDestination)
+      claim(
+        this,
+        'log bucket',
+        projectScope(props.projectId, ` location ${props.location}`),
+        bucketId,
+        'bucketId',
+      );
   }
 }

@@ -4,7 +4,7 @@ import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
 import {
   KMS_KEY_ID,
   checkGoogleProvider,
@@ -49,6 +49,11 @@ export interface GcpBigQueryDatasetProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Bindings made when the part is created, in order (the same as calling grant() for each).
+   * @default - none
+   */
+  readonly grants?: GcpIamGrant[];
 }
 
 const PROPS_KEYS: { [K in keyof Required<GcpBigQueryDatasetProps>]: true } = {
@@ -60,6 +65,7 @@ const PROPS_KEYS: { [K in keyof Required<GcpBigQueryDatasetProps>]: true } = {
   description: true,
   dependsOn: true,
   removalPolicy: true,
+  grants: true,
 };
 
 /** A BigQuery dataset with CMEK (GCP-06), dataset-level IAM (GCP-03) and deletion protection. */
@@ -136,6 +142,7 @@ export class GcpBigQueryDataset extends Construct {
     applyRemovalPolicy(this.dataset, props.removalPolicy, {
       retain: { delete_contents_on_destroy: false },
     });
+    for (const g of props.grants ?? []) this.grant(g.role, g.member, g.key);
   }
 
   /**

@@ -24,7 +24,9 @@ import {
   unresolved,
 } from './validation';
 import {
-  DEFAULT_KEY_DESTROY_SCHEDULED_DURATION,
+  NAME_PREFIX,
+  cmekKeyDefaults,
+  cmekKeyName,
   DEFAULT_ROTATION_PERIOD,
   KMS_ENCRYPTER_DECRYPTER,
   MAX_ROTATION_SECONDS,
@@ -130,6 +132,104 @@ const PROPS_KEYS: { [K in keyof Required<CmekKeysProps>]: true } = {
   removalPolicy: true,
 };
 
+/** The resolved configuration of {@link CmekKeys}. */
+interface ResolvedCmek {
+  readonly purposes: CmekPurpose[];
+  readonly rotation: string;
+}
+
+/** Validates the props of CmekKeys (one ValidationError) and resolves their defaults. */
+function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek {
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, PROPS_KEYS);
+  checkProjectId(v, 'projectId', props.projectId);
+  checkLocation(v, 'location', props.location, {
+    literal: 'the key ring location must match the location of what the keys encrypt (GCP-06)',
+  });
+  const allPurposes = Object.values(CmekPurpose) as string[];
+  if (checkList(v, 'purposes', props.purposes, 'CmekPurpose values')) {
+    (props.purposes ?? []).forEach((p, i) => v.enumValue(`purposes[${i}]`, p, allPurposes, false));
+    checkDuplicates(v, 'purposes', props.purposes, (p) => String(p), 'a purpose');
+  }
+  const rotation = props.rotationPeriod ?? DEFAULT_ROTATION_PERIOD;
+  if (!unresolved(rotation)) {
+    const s = typeof rotation === 'string' ? seconds(rotation) : undefined;
+    v.require(
+      s !== undefined && s >= 86400 && s <= MAX_ROTATION_SECONDS,
+      'rotationPeriod',
+      rotation,
+      `a duration between '86400s' (1 day) and '${MAX_ROTATION_SECONDS}s' (90 days)`,
+    );
+  }
+  checkPattern(
+    v,
+    'keyRingName',
+    props.keyRingName,
+    /^[a-zA-Z0-9_-]{1,63}$/,
+    "1-63 letters, digits, '_' and '-'",
+    {
+      optional: true,
+    },
+  );
+  if (
+    checkPattern(
+      v,
+      'existingKeyRingId',
+      props.existingKeyRingId,
+      /^projects\/[^/\s]+\/locations\/[a-z0-9-]+\/keyRings\/[A-Za-z0-9_-]{1,63}$/,
+      'a key ring id projects/P/locations/L/keyRings/R',
+      { optional: true },
+    ) &&
+    literal(props.existingKeyRingId) !== undefined
+  ) {
+    const ringLocation = /\/locations\/([a-z0-9-]+)\/keyRings\//.exec(
+      `${props.existingKeyRingId}/`,
+    )?.[1];
+    v.require(
+      ringLocation === undefined ||
+        literal(props.location) === undefined ||
+        ringLocation.toLowerCase() === props.location.toLowerCase(),
+      'existingKeyRingId',
+      props.existingKeyRingId,
+      `a key ring in location '${props.location}' (key and resource regions must match, GCP-06)`,
+    );
+  }
+  if (v.object('existingKeys', props.existingKeys)) {
+    for (const [purpose, keyId] of Object.entries(props.existingKeys ?? {})) {
+      if (!allPurposes.includes(purpose)) {
+        const near = allPurposes.find((a) => a.toLowerCase() === purpose.toLowerCase());
+        v.add(
+          'existingKeys',
+          purpose,
+          `keys named by purpose: ${allPurposes.join(', ')}${near ? ` (purposes are case-sensitive: did you mean ${near}?)` : ''}`,
+        );
+        continue;
+      }
+      if (
+        checkPattern(
+          v,
+          `existingKeys.${purpose}`,
+          keyId,
+          KMS_KEY_ID,
+          'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
+        )
+      )
+        checkKeyMatchesLocation(v, `existingKeys.${purpose}`, keyId, props.location);
+    }
+  }
+  if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))
+    v.add('serviceAgents', props.serviceAgents, 'a GcpServiceAgents construct');
+  checkBoolean(v, 'grantOnExistingKeys', props.grantOnExistingKeys);
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+  v.throwIfInvalid();
+  return {
+    purposes: props.purposes ?? (Object.values(CmekPurpose) as CmekPurpose[]),
+    rotation,
+  };
+}
+
 /**
  * The platform's customer-managed keys (X-04, GCP-06): a key ring in the platform location,
  * one key per purpose, rotation at most 90 days, destroy protection; and the service agents'
@@ -151,165 +251,91 @@ export class CmekKeys extends Construct {
   constructor(scope: Construct, id: string, props: CmekKeysProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
-    checkLocation(v, 'location', props.location, {
-      literal: 'the key ring location must match the location of what the keys encrypt (GCP-06)',
-    });
-    const allPurposes = Object.values(CmekPurpose) as string[];
-    if (checkList(v, 'purposes', props.purposes, 'CmekPurpose values')) {
-      (props.purposes ?? []).forEach((p, i) =>
-        v.enumValue(`purposes[${i}]`, p, allPurposes, false),
-      );
-      checkDuplicates(v, 'purposes', props.purposes, (p) => String(p), 'a purpose');
-    }
-    const rotation = props.rotationPeriod ?? DEFAULT_ROTATION_PERIOD;
-    if (!unresolved(rotation)) {
-      const s = typeof rotation === 'string' ? seconds(rotation) : undefined;
-      v.require(
-        s !== undefined && s >= 86400 && s <= MAX_ROTATION_SECONDS,
-        'rotationPeriod',
-        rotation,
-        `a duration between '86400s' (1 day) and '${MAX_ROTATION_SECONDS}s' (90 days)`,
-      );
-    }
-    checkPattern(
-      v,
-      'keyRingName',
-      props.keyRingName,
-      /^[a-zA-Z0-9_-]{1,63}$/,
-      "1-63 letters, digits, '_' and '-'",
-      {
-        optional: true,
-      },
-    );
-    if (
-      checkPattern(
-        v,
-        'existingKeyRingId',
-        props.existingKeyRingId,
-        /^projects\/[^/\s]+\/locations\/[a-z0-9-]+\/keyRings\/[A-Za-z0-9_-]{1,63}$/,
-        'a key ring id projects/P/locations/L/keyRings/R',
-        { optional: true },
-      ) &&
-      literal(props.existingKeyRingId) !== undefined
-    ) {
-      const ringLocation = /\/locations\/([a-z0-9-]+)\/keyRings\//.exec(
-        `${props.existingKeyRingId}/`,
-      )?.[1];
-      v.require(
-        ringLocation === undefined ||
-          literal(props.location) === undefined ||
-          ringLocation.toLowerCase() === props.location.toLowerCase(),
-        'existingKeyRingId',
-        props.existingKeyRingId,
-        `a key ring in location '${props.location}' (key and resource regions must match, GCP-06)`,
-      );
-    }
-    if (v.object('existingKeys', props.existingKeys)) {
-      for (const [purpose, keyId] of Object.entries(props.existingKeys ?? {})) {
-        if (!allPurposes.includes(purpose)) {
-          const near = allPurposes.find((a) => a.toLowerCase() === purpose.toLowerCase());
-          v.add(
-            'existingKeys',
-            purpose,
-            `keys named by purpose: ${allPurposes.join(', ')}${near ? ` (purposes are case-sensitive: did you mean ${near}?)` : ''}`,
-          );
-          continue;
-        }
-        if (
-          checkPattern(
-            v,
-            `existingKeys.${purpose}`,
-            keyId,
-            KMS_KEY_ID,
-            'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
-          )
-        )
-          checkKeyMatchesLocation(v, `existingKeys.${purpose}`, keyId, props.location);
-      }
-    }
-    if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))
-      v.add('serviceAgents', props.serviceAgents, 'a GcpServiceAgents construct');
-    checkBoolean(v, 'grantOnExistingKeys', props.grantOnExistingKeys);
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
-
-    const purposes = props.purposes ?? (Object.values(CmekPurpose) as CmekPurpose[]);
+    const r = resolveCmekProps(this, props);
     this.location = props.location;
-    const toCreate = purposes.filter((p) => props.existingKeys?.[p] === undefined);
+    const toCreate = r.purposes.filter((p) => props.existingKeys?.[p] === undefined);
     let ringId = props.existingKeyRingId;
     if (toCreate.length > 0 && ringId === undefined) {
-      const ringName = props.keyRingName ?? uniqueName(this, { prefix: 'mlops', maxLength: 63 });
-      // a key ring name is unique in its project and location, and a key ring is never deleted
-      claim(
-        this,
-        'Cloud KMS key ring',
-        projectScope(props.projectId, ` location ${props.location}`),
-        ringName,
-        'keyRingName',
-      );
-      this.keyRing = new KmsKeyRing(this, 'key-ring', {
-        project: props.projectId,
-        location: props.location,
-        name: ringName,
-        dependsOn: props.dependsOn,
-      });
-      applyRemovalPolicy(this.keyRing, props.removalPolicy);
+      this.keyRing = this.buildKeyRing(props);
       ringId = this.keyRing.id;
     }
-    for (const purpose of purposes) {
+    for (const purpose of r.purposes) {
       const existing = props.existingKeys?.[purpose];
-      if (existing !== undefined) {
-        this.keyIds[purpose] = existing;
-      } else {
-        // key names are unique in their key ring: a brought key ring shared by two CmekKeys
-        if (props.existingKeyRingId !== undefined)
-          claim(
-            this,
-            'Cloud KMS key',
-            literal(props.existingKeyRingId) && `key ring ${props.existingKeyRingId}`,
-            purpose.toLowerCase().replace(/_/g, '-'),
-            'existingKeyRingId',
-          );
-        const key = new KmsCryptoKey(this, purpose.toLowerCase().replace(/_/g, '-'), {
-          keyRing: ringId!,
-          name: purpose.toLowerCase().replace(/_/g, '-'),
-          purpose: 'ENCRYPT_DECRYPT',
-          rotationPeriod: rotation,
-          destroyScheduledDuration: DEFAULT_KEY_DESTROY_SCHEDULED_DURATION,
-          versionTemplate: {
-            algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION',
-            protectionLevel: 'SOFTWARE',
-          },
-        });
-        applyRemovalPolicy(key, props.removalPolicy);
+      if (existing !== undefined) this.keyIds[purpose] = existing;
+      else {
+        const key = this.buildKey(props, purpose, ringId!, r.rotation);
         this.keys[purpose] = key;
         this.keyIds[purpose] = key.id;
       }
-      const agents = props.serviceAgents;
       const grantHere = existing === undefined || (props.grantOnExistingKeys ?? true);
       this.grantsByPurpose[purpose] = [];
-      if (agents && grantHere) {
-        for (const agent of AGENTS_BY_PURPOSE[purpose]) {
-          if (!agents.has(agent)) continue;
-          const grant = new KmsCryptoKeyIamMember(
-            this,
-            `${purpose.toLowerCase()}-${agent.toLowerCase()}`,
-            {
-              cryptoKeyId: this.keyIds[purpose],
-              role: KMS_ENCRYPTER_DECRYPTER,
-              member: agents.member(agent),
-              dependsOn: agents.readiness(agent),
-            },
-          );
-          this.grants[`${purpose}/${agent}`] = grant;
-          this.grantsByPurpose[purpose].push(grant);
-        }
-      }
+      if (props.serviceAgents && grantHere) this.grantAgents(purpose, props.serviceAgents);
+    }
+  }
+
+  /** The key ring; its name is unique in its project and location, and it is never deleted. */
+  private buildKeyRing(props: CmekKeysProps): KmsKeyRing {
+    const ringName = props.keyRingName ?? uniqueName(this, { prefix: NAME_PREFIX, maxLength: 63 });
+    claim(
+      this,
+      'Cloud KMS key ring',
+      projectScope(props.projectId, ` location ${props.location}`),
+      ringName,
+      'keyRingName',
+    );
+    const keyRing = new KmsKeyRing(this, 'key-ring', {
+      project: props.projectId,
+      location: props.location,
+      name: ringName,
+      dependsOn: props.dependsOn,
+    });
+    applyRemovalPolicy(keyRing, props.removalPolicy);
+    return keyRing;
+  }
+
+  /** The key of a purpose, rotated (GCP-06). */
+  private buildKey(
+    props: CmekKeysProps,
+    purpose: CmekPurpose,
+    ringId: string,
+    rotation: string,
+  ): KmsCryptoKey {
+    const name = cmekKeyName(purpose);
+    // key names are unique in their key ring: a brought key ring shared by two CmekKeys
+    if (props.existingKeyRingId !== undefined)
+      claim(
+        this,
+        'Cloud KMS key',
+        literal(props.existingKeyRingId) && `key ring ${props.existingKeyRingId}`,
+        name,
+        'existingKeyRingId',
+      );
+    const key = new KmsCryptoKey(this, name, {
+      keyRing: ringId,
+      name,
+      rotationPeriod: rotation,
+      ...cmekKeyDefaults(),
+    });
+    applyRemovalPolicy(key, props.removalPolicy);
+    return key;
+  }
+
+  /** The service agents' grants on the key of a purpose, each after its agent exists (GCP-05). */
+  private grantAgents(purpose: CmekPurpose, agents: GcpServiceAgents): void {
+    for (const agent of AGENTS_BY_PURPOSE[purpose]) {
+      if (!agents.has(agent)) continue;
+      const grant = new KmsCryptoKeyIamMember(
+        this,
+        `${purpose.toLowerCase()}-${agent.toLowerCase()}`,
+        {
+          cryptoKeyId: this.keyIds[purpose],
+          role: KMS_ENCRYPTER_DECRYPTER,
+          member: agents.member(agent),
+          dependsOn: agents.readiness(agent),
+        },
+      );
+      this.grants[`${purpose}/${agent}`] = grant;
+      this.grantsByPurpose[purpose].push(grant);
     }
   }
 

@@ -55,6 +55,19 @@ export function shortHash(value: string, length = 8): string {
   return createHash('sha256').update(value).digest('hex').slice(0, length);
 }
 
+/** A role granted to a member on one resource (a resource-level binding, GCP-03). */
+export interface GcpIamGrant {
+  /** Role, e.g. roles/storage.objectViewer. */
+  readonly role: string;
+  /** Member (user:, group:, serviceAccount:...). */
+  readonly member: string;
+  /**
+   * Stable key of the member for the construct id (required when member is a token).
+   * @default - the member
+   */
+  readonly key?: string;
+}
+
 /**
  * A stable construct id for a binding of a (predefined) role to a member. Token members (whose
  * string form changes with token numbering) need a stable key, or Terraform addresses would move.

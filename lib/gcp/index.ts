@@ -1,5 +1,6 @@
 // Public exports of the GCP module (classes, interfaces, enums only; names unique across clouds).
 export * from './vertex-pipeline';
+export type { GcpIamGrant } from './common';
 export { GcpProject } from './project';
 export type { GcpProjectProps, GcpProjectCreationProps } from './project';
 export { GcpServiceAgents, GcpServiceAgent } from './service-agents';

@@ -11,7 +11,14 @@ import { ServiceNetworkingConnection } from '@cdktf/provider-google/lib/service-
 import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
 import { Validator, requireProps } from '../core/errors';
-import { NETWORK_DEFAULTS, PRIVATE_VIP_CIDR, RESTRICTED_VIP_CIDR } from './defaults';
+import {
+  FirewallRuleDefaults,
+  NETWORK_DEFAULTS,
+  googleApisVip,
+  natEgressFirewall,
+  privateNetworkFirewalls,
+  privateServicesEgressFirewall,
+} from './defaults';
 import {
   checkBoolean,
   checkDuplicates,
@@ -108,6 +115,86 @@ const PROPS_KEYS: { [K in keyof Required<GcpPrivateNetworkProps>]: true } = {
   dependsOn: true,
 };
 
+/** The resolved configuration of a {@link GcpPrivateNetwork}. */
+interface ResolvedNetwork {
+  readonly projectId: string;
+  readonly region: string;
+  readonly name: string;
+  readonly cidr: string;
+  readonly pscPrefix: number;
+  readonly sampling: number;
+  readonly restricted: boolean;
+  readonly nat: boolean;
+  readonly sshTargets: string[];
+  readonly deps: ITerraformDependable[];
+}
+
+/** Validates the props of a GcpPrivateNetwork (one ValidationError) and resolves their defaults. */
+function resolveNetworkProps(scope: Construct, props: GcpPrivateNetworkProps): ResolvedNetwork {
+  const name = props.networkName ?? NETWORK_DEFAULTS.networkName;
+  const cidr = props.subnetCidr ?? NETWORK_DEFAULTS.subnetCidr;
+  const pscPrefix =
+    props.privateServiceAccessPrefixLength ?? NETWORK_DEFAULTS.privateServiceAccessPrefix;
+  const sampling = props.flowLogSampling ?? NETWORK_DEFAULTS.flowLogSampling;
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, PROPS_KEYS);
+  checkProjectId(v, 'projectId', props.projectId);
+  checkRegion(v, 'region', props.region, {
+    literal: 'it forms the subnet name and places the subnet',
+  });
+  // the longest derived name is NAME-allow-private-services-egress (a firewall), at most 63
+  checkPattern(
+    v,
+    'networkName',
+    name,
+    /^[a-z]([-a-z0-9]{0,31}[a-z0-9])?$/,
+    `1-${MAX_NETWORK_NAME} lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (the names derived from it, such as NAME-allow-private-services-egress, are at most 63 characters)`,
+    { literal: 'it forms the names of the network, subnet, firewalls, routes and DNS zones' },
+  );
+  checkSubnetRange(v, 'subnetCidr', cidr, 1, 'the platform instances');
+  checkNumber(v, 'privateServiceAccessPrefixLength', pscPrefix, 8, 24, {
+    unit: '(the private service access range is a /24 or larger)',
+  });
+  checkNumber(v, 'flowLogSampling', sampling, 0, 1, { fraction: true });
+  if (typeof sampling === 'number' && sampling === 0)
+    v.add('flowLogSampling', sampling, 'a number in (0, 1]: flow logs are required (GCP-08)');
+  checkBoolean(v, 'restrictedGoogleApis', props.restrictedGoogleApis);
+  checkBoolean(v, 'cloudNat', props.cloudNat);
+  if (checkList(v, 'iapSshTargetServiceAccounts', props.iapSshTargetServiceAccounts, 'e-mails')) {
+    (props.iapSshTargetServiceAccounts ?? []).forEach((e, i) =>
+      checkPattern(
+        v,
+        `iapSshTargetServiceAccounts[${i}]`,
+        e,
+        /^[a-z0-9-]+@[a-z0-9-]+\.iam\.gserviceaccount\.com$|^[^@\s:]+@[^@\s]+\.gserviceaccount\.com$/,
+        'a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), no prefix',
+      ),
+    );
+    checkDuplicates(
+      v,
+      'iapSshTargetServiceAccounts',
+      props.iapSshTargetServiceAccounts,
+      (e) => literal(e)?.toLowerCase(),
+      'a service account',
+    );
+  }
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  v.throwIfInvalid();
+  return {
+    projectId: props.projectId,
+    region: props.region,
+    name,
+    cidr,
+    pscPrefix,
+    sampling,
+    restricted: props.restrictedGoogleApis ?? true,
+    nat: props.cloudNat ?? false,
+    sshTargets: props.iapSshTargetServiceAccounts ?? [],
+    deps: props.dependsOn ?? [],
+  };
+}
+
 /**
  * Private network for the platform (X-05, GCP-08): custom-mode VPC, a private subnet with
  * Private Google Access and flow logs, default-deny ingress and egress firewalls (egress open
@@ -150,260 +237,60 @@ export class GcpPrivateNetwork extends Construct {
   constructor(scope: Construct, id: string, props: GcpPrivateNetworkProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const name = props.networkName ?? 'mlops-vpc';
-    const cidr = props.subnetCidr ?? NETWORK_DEFAULTS.subnetCidr;
-    const pscPrefix =
-      props.privateServiceAccessPrefixLength ?? NETWORK_DEFAULTS.privateServiceAccessPrefix;
-    const sampling = props.flowLogSampling ?? NETWORK_DEFAULTS.flowLogSampling;
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
-    checkRegion(v, 'region', props.region, {
-      literal: 'it forms the subnet name and places the subnet',
-    });
-    // the longest derived name is NAME-allow-private-services-egress (a firewall), at most 63
-    checkPattern(
-      v,
-      'networkName',
-      name,
-      /^[a-z]([-a-z0-9]{0,31}[a-z0-9])?$/,
-      `1-${MAX_NETWORK_NAME} lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen (the names derived from it, such as NAME-allow-private-services-egress, are at most 63 characters)`,
-      { literal: 'it forms the names of the network, subnet, firewalls, routes and DNS zones' },
-    );
-    checkSubnetRange(v, 'subnetCidr', cidr, 1, 'the platform instances');
-    checkNumber(v, 'privateServiceAccessPrefixLength', pscPrefix, 8, 24, {
-      unit: '(the private service access range is a /24 or larger)',
-    });
-    checkNumber(v, 'flowLogSampling', sampling, 0, 1, { fraction: true });
-    if (typeof sampling === 'number' && sampling === 0)
-      v.add('flowLogSampling', sampling, 'a number in (0, 1]: flow logs are required (GCP-08)');
-    checkBoolean(v, 'restrictedGoogleApis', props.restrictedGoogleApis);
-    checkBoolean(v, 'cloudNat', props.cloudNat);
-    if (checkList(v, 'iapSshTargetServiceAccounts', props.iapSshTargetServiceAccounts, 'e-mails')) {
-      (props.iapSshTargetServiceAccounts ?? []).forEach((e, i) =>
-        checkPattern(
-          v,
-          `iapSshTargetServiceAccounts[${i}]`,
-          e,
-          /^[a-z0-9-]+@[a-z0-9-]+\.iam\.gserviceaccount\.com$|^[^@\s:]+@[^@\s]+\.gserviceaccount\.com$/,
-          'a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), no prefix',
-        ),
-      );
-      checkDuplicates(
-        v,
-        'iapSshTargetServiceAccounts',
-        props.iapSshTargetServiceAccounts,
-        (e) => literal(e)?.toLowerCase(),
-        'a service account',
-      );
-    }
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    v.throwIfInvalid();
-    const project = projectScope(props.projectId);
-    const regional = projectScope(props.projectId, ` region ${props.region}`);
-    claim(this, 'VPC network', project, name, 'networkName');
-    claim(this, 'subnetwork', regional, `${name}-${props.region}`, 'networkName');
-    const nat = props.cloudNat ?? false;
-    for (const suffix of ['google-apis', ...(nat ? ['internet'] : [])])
-      claim(this, 'route', project, `${name}-${suffix}`, 'networkName');
-    claim(this, 'global address', project, `${name}-psa`, 'networkName');
-    const zones =
-      (props.restrictedGoogleApis ?? true) ? Object.keys(RESTRICTED_SERVICE_DOMAINS) : [];
-    for (const zid of ['googleapis', ...zones])
-      claim(this, 'Cloud DNS managed zone', project, `${name}-${zid}`, 'networkName');
-    if (nat) claim(this, 'Cloud Router', regional, `${name}-router`, 'networkName');
-
-    this.networkName = name;
-    const deps = props.dependsOn ?? [];
+    const r = resolveNetworkProps(this, props);
+    this.claimNames(r);
+    this.networkName = r.name;
     this.network = new ComputeNetwork(this, 'network', {
-      project: props.projectId,
-      name,
+      project: r.projectId,
+      name: r.name,
       autoCreateSubnetworks: false,
       routingMode: 'REGIONAL',
       deleteDefaultRoutesOnCreate: true,
-      dependsOn: deps,
+      dependsOn: r.deps,
     });
     this.subnetwork = new ComputeSubnetwork(this, 'subnet', {
-      project: props.projectId,
-      name: `${name}-${props.region}`,
-      region: props.region,
+      project: r.projectId,
+      name: `${r.name}-${r.region}`,
+      region: r.region,
       network: this.network.id,
-      ipCidrRange: cidr,
+      ipCidrRange: r.cidr,
       privateIpGoogleAccess: true,
       logConfig: {
         aggregationInterval: NETWORK_DEFAULTS.flowLogInterval,
-        flowSampling: sampling,
+        flowSampling: r.sampling,
         metadata: 'INCLUDE_ALL_METADATA',
       },
     });
-    const restricted = props.restrictedGoogleApis ?? true;
-    const vip = restricted ? RESTRICTED_VIP_CIDR : PRIVATE_VIP_CIDR;
-    const fw = (
-      fid: string,
-      cfg: Omit<ConstructorParameters<typeof ComputeFirewall>[2], 'project' | 'network' | 'name'>,
-    ): void => {
-      claim(this, 'firewall rule', projectScope(props.projectId), `${name}-${fid}`, 'networkName');
-      this.firewalls[fid] = new ComputeFirewall(this, fid, {
-        project: props.projectId,
-        network: this.network.id,
-        name: `${name}-${fid}`,
-        logConfig: { metadata: 'INCLUDE_ALL_METADATA' },
-        ...cfg,
-      });
-    };
-    fw('deny-all-ingress', {
-      direction: 'INGRESS',
-      priority: 65534,
-      sourceRanges: ['0.0.0.0/0'],
-      deny: [{ protocol: 'all' }],
+    const vip = googleApisVip(r.restricted);
+    const firewalls = privateNetworkFirewalls({
+      vipCidr: vip.cidr,
+      subnetCidr: r.cidr,
+      sshTargets: r.sshTargets,
     });
-    fw('deny-all-egress', {
-      direction: 'EGRESS',
-      priority: 65534,
-      destinationRanges: ['0.0.0.0/0'],
-      deny: [{ protocol: 'all' }],
-    });
-    fw('allow-google-apis-egress', {
-      direction: 'EGRESS',
-      priority: 1000,
-      destinationRanges: [vip],
-      allow: [{ protocol: 'tcp', ports: ['443'] }],
-    });
-    const sshTargets = props.iapSshTargetServiceAccounts ?? [];
-    fw('allow-iap-ssh-ingress', {
-      direction: 'INGRESS',
-      priority: 1000,
-      sourceRanges: ['35.235.240.0/20'],
-      allow: [{ protocol: 'tcp', ports: ['22'] }],
-      targetServiceAccounts: sshTargets.length > 0 ? sshTargets : undefined,
-      disabled: sshTargets.length === 0,
-    });
-    fw('allow-internal-egress', {
-      direction: 'EGRESS',
-      priority: 1000,
-      destinationRanges: [cidr],
-      allow: [{ protocol: 'all' }],
-    });
-    this.apiRoute = new ComputeRoute(this, 'google-apis-route', {
-      project: props.projectId,
-      name: `${name}-google-apis`,
-      network: this.network.id,
-      destRange: vip,
-      nextHopGateway: 'default-internet-gateway',
-      priority: 1000,
-    });
-    const host = restricted ? 'restricted.googleapis.com.' : 'private.googleapis.com.';
-    const ips = restricted
-      ? ['199.36.153.4', '199.36.153.5', '199.36.153.6', '199.36.153.7']
-      : ['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11'];
-    this.apiZone = new DnsManagedZone(this, 'googleapis-zone', {
-      project: props.projectId,
-      name: `${name}-googleapis`,
-      dnsName: 'googleapis.com.',
-      visibility: 'private',
-      description: `Routes Google APIs to ${host} (GCP-08)`,
-      privateVisibilityConfig: { networks: [{ networkUrl: this.network.id }] },
-      dependsOn: deps,
-    });
-    this.apiRecords.push(
-      new DnsRecordSet(this, 'googleapis-a', {
-        project: props.projectId,
-        managedZone: this.apiZone.name,
-        name: host,
-        type: 'A',
-        ttl: 300,
-        rrdatas: ips,
-      }),
-      new DnsRecordSet(this, 'googleapis-cname', {
-        project: props.projectId,
-        managedZone: this.apiZone.name,
-        name: '*.googleapis.com.',
-        type: 'CNAME',
-        ttl: 300,
-        rrdatas: [host],
-      }),
-    );
-    if (restricted) {
+    for (const [fid, rule] of Object.entries(firewalls)) this.firewall(r, fid, rule);
+    this.apiRoute = this.route(r, 'google-apis-route', 'google-apis', vip.cidr, 1000);
+    this.apiZone = this.privateZone(r, 'googleapis', 'googleapis.com.', vip, 'googleapis');
+    if (r.restricted) {
       // Workbench's JupyterLab proxy and kernels, and image pulls, use domains outside
       // googleapis.com; inside a perimeter they must resolve to the restricted VIP too.
-      for (const [zid, domain] of Object.entries(RESTRICTED_SERVICE_DOMAINS)) {
-        const zone = new DnsManagedZone(this, `${zid}-zone`, {
-          project: props.projectId,
-          name: `${name}-${zid}`,
-          dnsName: domain,
-          visibility: 'private',
-          description: `Routes ${domain} to ${host} (GCP-08)`,
-          privateVisibilityConfig: { networks: [{ networkUrl: this.network.id }] },
-          dependsOn: deps,
-        });
-        this.serviceZones[domain] = zone;
-        this.apiRecords.push(
-          new DnsRecordSet(this, `${zid}-a`, {
-            project: props.projectId,
-            managedZone: zone.name,
-            name: domain,
-            type: 'A',
-            ttl: 300,
-            rrdatas: ips,
-          }),
-          new DnsRecordSet(this, `${zid}-cname`, {
-            project: props.projectId,
-            managedZone: zone.name,
-            name: `*.${domain}`,
-            type: 'CNAME',
-            ttl: 300,
-            rrdatas: [domain],
-          }),
-        );
-      }
+      for (const [zid, domain] of Object.entries(RESTRICTED_SERVICE_DOMAINS))
+        this.serviceZones[domain] = this.privateZone(r, zid, domain, vip);
     }
-    if (props.cloudNat ?? false) {
-      this.router = new ComputeRouter(this, 'router', {
-        project: props.projectId,
-        name: `${name}-router`,
-        region: props.region,
-        network: this.network.id,
-      });
-      this.nat = new ComputeRouterNat(this, 'nat', {
-        project: props.projectId,
-        name: `${name}-nat`,
-        region: props.region,
-        router: this.router.name,
-        natIpAllocateOption: 'AUTO_ONLY',
-        sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
-        subnetwork: [{ name: this.subnetwork.id, sourceIpRangesToNat: ['ALL_IP_RANGES'] }],
-        logConfig: { enable: true, filter: 'ERRORS_ONLY' },
-      });
-      this.internetRoute = new ComputeRoute(this, 'internet-route', {
-        project: props.projectId,
-        name: `${name}-internet`,
-        network: this.network.id,
-        destRange: '0.0.0.0/0',
-        nextHopGateway: 'default-internet-gateway',
-        priority: 2000,
-      });
-      fw('allow-nat-egress', {
-        direction: 'EGRESS',
-        priority: 2000,
-        destinationRanges: ['0.0.0.0/0'],
-        allow: [{ protocol: 'tcp', ports: ['443'] }],
-      });
+    if (r.nat) {
+      ({ router: this.router, nat: this.nat } = this.buildNat(r));
+      this.internetRoute = this.route(r, 'internet-route', 'internet', '0.0.0.0/0', 2000);
+      this.firewall(r, 'allow-nat-egress', natEgressFirewall());
     }
     this.privateServiceRange = new ComputeGlobalAddress(this, 'private-service-range', {
-      project: props.projectId,
-      name: `${name}-psa`,
+      project: r.projectId,
+      name: `${r.name}-psa`,
       purpose: 'VPC_PEERING',
       addressType: 'INTERNAL',
-      prefixLength: pscPrefix,
+      prefixLength: r.pscPrefix,
       network: this.network.id,
     });
-    fw('allow-private-services-egress', {
-      direction: 'EGRESS',
-      priority: 1000,
-      destinationRanges: [`${this.privateServiceRange.address}/${pscPrefix}`],
-      allow: [{ protocol: 'tcp', ports: ['443', '8080'] }],
-    });
+    const psaRange = `${this.privateServiceRange.address}/${r.pscPrefix}`;
+    this.firewall(r, 'allow-private-services-egress', privateServicesEgressFirewall(psaRange));
     this.privateServiceConnection = new ServiceNetworkingConnection(
       this,
       'private-service-connection',
@@ -414,6 +301,109 @@ export class GcpPrivateNetwork extends Construct {
         deletionPolicy: 'ABANDON',
       },
     );
+  }
+
+  /** Claims the names the network creates (two networks in one project need different names). */
+  private claimNames(r: ResolvedNetwork): void {
+    const project = projectScope(r.projectId);
+    const regional = projectScope(r.projectId, ` region ${r.region}`);
+    claim(this, 'VPC network', project, r.name, 'networkName');
+    claim(this, 'subnetwork', regional, `${r.name}-${r.region}`, 'networkName');
+    for (const suffix of ['google-apis', ...(r.nat ? ['internet'] : [])])
+      claim(this, 'route', project, `${r.name}-${suffix}`, 'networkName');
+    claim(this, 'global address', project, `${r.name}-psa`, 'networkName');
+    const zones = r.restricted ? Object.keys(RESTRICTED_SERVICE_DOMAINS) : [];
+    for (const zid of ['googleapis', ...zones])
+      claim(this, 'Cloud DNS managed zone', project, `${r.name}-${zid}`, 'networkName');
+    if (r.nat) claim(this, 'Cloud Router', regional, `${r.name}-router`, 'networkName');
+  }
+
+  /** A firewall rule NAME-ID, with logging. */
+  private firewall(r: ResolvedNetwork, fid: string, rule: FirewallRuleDefaults): void {
+    claim(this, 'firewall rule', projectScope(r.projectId), `${r.name}-${fid}`, 'networkName');
+    this.firewalls[fid] = new ComputeFirewall(this, fid, {
+      project: r.projectId,
+      network: this.network.id,
+      name: `${r.name}-${fid}`,
+      logConfig: { metadata: 'INCLUDE_ALL_METADATA' },
+      ...rule,
+    });
+  }
+
+  /** A route NAME-SUFFIX to the default internet gateway. */
+  private route(
+    r: ResolvedNetwork,
+    cid: string,
+    suffix: string,
+    destRange: string,
+    priority: number,
+  ): ComputeRoute {
+    return new ComputeRoute(this, cid, {
+      project: r.projectId,
+      name: `${r.name}-${suffix}`,
+      network: this.network.id,
+      destRange,
+      nextHopGateway: 'default-internet-gateway',
+      priority,
+    });
+  }
+
+  /**
+   * A private zone NAME-ZID for a domain, with an A record to the VIP and a wildcard CNAME (to
+   * the VIP host for googleapis.com, to the domain otherwise).
+   */
+  private privateZone(
+    r: ResolvedNetwork,
+    zid: string,
+    domain: string,
+    vip: { host: string; ips: string[] },
+    recordPrefix?: string,
+  ): DnsManagedZone {
+    const googleApis = recordPrefix !== undefined;
+    const zone = new DnsManagedZone(this, `${zid}-zone`, {
+      project: r.projectId,
+      name: `${r.name}-${zid}`,
+      dnsName: domain,
+      visibility: 'private',
+      description: `Routes ${googleApis ? 'Google APIs' : domain} to ${vip.host} (GCP-08)`,
+      privateVisibilityConfig: { networks: [{ networkUrl: this.network.id }] },
+      dependsOn: r.deps,
+    });
+    const record = (suffix: string, type: string, name: string, rrdatas: string[]) =>
+      new DnsRecordSet(this, `${zid}-${suffix}`, {
+        project: r.projectId,
+        managedZone: zone.name,
+        name,
+        type,
+        ttl: 300,
+        rrdatas,
+      });
+    this.apiRecords.push(
+      record('a', 'A', googleApis ? vip.host : domain, vip.ips),
+      record('cname', 'CNAME', `*.${domain}`, [googleApis ? vip.host : domain]),
+    );
+    return zone;
+  }
+
+  /** Cloud Router and Cloud NAT (with cloudNat). */
+  private buildNat(r: ResolvedNetwork): { router: ComputeRouter; nat: ComputeRouterNat } {
+    const router = new ComputeRouter(this, 'router', {
+      project: r.projectId,
+      name: `${r.name}-router`,
+      region: r.region,
+      network: this.network.id,
+    });
+    const nat = new ComputeRouterNat(this, 'nat', {
+      project: r.projectId,
+      name: `${r.name}-nat`,
+      region: r.region,
+      router: router.name,
+      natIpAllocateOption: 'AUTO_ONLY',
+      sourceSubnetworkIpRangesToNat: 'LIST_OF_SUBNETWORKS',
+      subnetwork: [{ name: this.subnetwork.id, sourceIpRangesToNat: ['ALL_IP_RANGES'] }],
+      logConfig: { enable: true, filter: 'ERRORS_ONLY' },
+    });
+    return { router, nat };
   }
 
   /**

@@ -6,7 +6,12 @@ import {
 } from '@cdktf/provider-google/lib/access-context-manager-service-perimeter';
 import { AccessContextManagerAccessLevel } from '@cdktf/provider-google/lib/access-context-manager-access-level';
 import { Validator, requireProps } from '../core/errors';
-import { REQUIRED_RESTRICTED_SERVICES } from './defaults';
+import {
+  PERIMETER_TYPE,
+  REQUIRED_RESTRICTED_SERVICES,
+  deployerAccessLevelName,
+  perimeterVpcAccessibleServices,
+} from './defaults';
 import {
   checkBoolean,
   GCP_PRINCIPALS,
@@ -314,6 +319,164 @@ const PROPS_KEYS: { [K in keyof Required<ServicePerimeterProps>]: true } = {
   dependsOn: true,
 };
 
+/** The resolved configuration of a {@link ServicePerimeter}. */
+interface ResolvedPerimeter {
+  readonly policyId?: string;
+  readonly dryRun: boolean;
+  readonly deployers: string[];
+}
+
+/** Validates the props of a ServicePerimeter (one ValidationError) and resolves their defaults. */
+function resolvePerimeterProps(scope: Construct, props: ServicePerimeterProps): ResolvedPerimeter {
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, PROPS_KEYS);
+  checkPattern(
+    v,
+    'accessPolicyId',
+    props.accessPolicyId,
+    /^\d{1,20}$/,
+    'the numeric id of an access policy, e.g. 123456789012',
+  );
+  checkPattern(
+    v,
+    'perimeterName',
+    props.perimeterName,
+    /^[A-Za-z][A-Za-z0-9_]{0,49}$/,
+    "1-50 letters, digits and '_', starting with a letter",
+    { literal: 'it forms the perimeter and access level names' },
+  );
+  checkPattern(v, 'title', props.title, /^.{1,100}$/, 'a title of 1-100 characters', {
+    optional: true,
+  });
+  checkBoolean(v, 'dryRun', props.dryRun);
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  const policyId = literal(props.accessPolicyId);
+  if (checkList(v, 'projectResources', props.projectResources, 'projects/NUMBER')) {
+    v.require(
+      (props.projectResources ?? []).length > 0,
+      'projectResources',
+      JSON.stringify(props.projectResources ?? []),
+      'at least one projects/NUMBER',
+    );
+    (props.projectResources ?? []).forEach((r, i) =>
+      checkPattern(
+        v,
+        `projectResources[${i}]`,
+        r,
+        /^projects\/\d+$/,
+        'projects/NUMBER (project numbers, not ids)',
+      ),
+    );
+    checkDuplicates(v, 'projectResources', props.projectResources, literal, 'a project');
+  }
+  if (
+    checkList(
+      v,
+      'additionalRestrictedServices',
+      props.additionalRestrictedServices,
+      'service names',
+    )
+  ) {
+    (props.additionalRestrictedServices ?? []).forEach((sv, i) =>
+      checkPattern(
+        v,
+        `additionalRestrictedServices[${i}]`,
+        sv,
+        SERVICE,
+        'a service name such as dlp.googleapis.com',
+      ),
+    );
+  }
+  if (checkList(v, 'accessLevels', props.accessLevels, 'access level names')) {
+    (props.accessLevels ?? []).forEach((l, i) =>
+      checkAccessLevel(v, `accessLevels[${i}]`, l, policyId),
+    );
+    checkDuplicates(v, 'accessLevels', props.accessLevels, literal, 'an access level');
+  }
+  const dryRun = props.dryRun ?? false;
+  const deployers = Array.isArray(props.deployerIdentities) ? props.deployerIdentities : [];
+  if (checkList(v, 'deployerIdentities', props.deployerIdentities, 'identities')) {
+    v.require(
+      dryRun || deployers.length > 0,
+      'deployerIdentities',
+      JSON.stringify(props.deployerIdentities ?? []),
+      'the identities that run Terraform (serviceAccount: or user:), required for an enforced perimeter: without them the apply and later plans get 403s from outside the perimeter',
+    );
+    deployers.forEach((m, i) =>
+      checkPattern(
+        v,
+        `deployerIdentities[${i}]`,
+        m,
+        /^(serviceAccount|user):[^@\s:]+@[^@\s]+$/,
+        'serviceAccount:EMAIL or user:EMAIL (access level members cannot be groups)',
+      ),
+    );
+    checkDuplicates(
+      v,
+      'deployerIdentities',
+      deployers,
+      (m) => (literal(m) ? GCP_PRINCIPALS.canonicalize(m) : undefined),
+      'an identity',
+    );
+  }
+  if (checkObjectList(v, 'ingressRules', props.ingressRules, 'ingress rules')) {
+    (props.ingressRules ?? []).forEach((r, i) =>
+      checkKnownKeys(v, `ingressRules[${i}]`, r, INGRESS_KEYS),
+    );
+    (props.ingressRules ?? []).forEach((r, i) =>
+      checkIngressRule(v, `ingressRules[${i}]`, r, policyId),
+    );
+    checkDuplicates(v, 'ingressRules', props.ingressRules, (r) => literal(r.title), 'a rule title');
+  }
+  if (checkObjectList(v, 'egressRules', props.egressRules, 'egress rules')) {
+    (props.egressRules ?? []).forEach((r, i) =>
+      checkKnownKeys(v, `egressRules[${i}]`, r, EGRESS_KEYS),
+    );
+    (props.egressRules ?? []).forEach((r, i) => checkEgressRule(v, `egressRules[${i}]`, r));
+    checkDuplicates(v, 'egressRules', props.egressRules, (r) => literal(r.title), 'a rule title');
+  }
+  v.throwIfInvalid();
+  return { policyId, dryRun, deployers };
+}
+
+/**
+ * The perimeter configuration (status when enforced, spec in dry-run): the projects, the
+ * restricted services, VPC-accessible services limited to them, access levels and the
+ * ingress and egress rules (GCP-07).
+ */
+function perimeterConfig(
+  props: ServicePerimeterProps,
+  restrictedServices: string[],
+  accessLevels: string[],
+): AccessContextManagerServicePerimeterStatus {
+  const operations = (services?: string[]) =>
+    (services ?? []).map((serviceName) => ({ serviceName, methodSelectors: [{ method: '*' }] }));
+  return {
+    resources: props.projectResources,
+    restrictedServices,
+    accessLevels: accessLevels.length > 0 ? accessLevels : undefined,
+    vpcAccessibleServices: perimeterVpcAccessibleServices(),
+    ingressPolicies: (props.ingressRules ?? []).map((r) => ({
+      title: r.title,
+      ingressFrom: {
+        identities: r.identities,
+        identityType: r.identityType,
+        sources: [
+          ...(r.sourceAccessLevels ?? []).map((accessLevel) => ({ accessLevel })),
+          ...(r.sourceResources ?? []).map((resource) => ({ resource })),
+        ],
+      },
+      ingressTo: { resources: r.targetResources ?? ['*'], operations: operations(r.services) },
+    })),
+    egressPolicies: (props.egressRules ?? []).map((r) => ({
+      title: r.title,
+      egressFrom: { identities: r.identities, identityType: r.identityType },
+      egressTo: { resources: r.targetResources, operations: operations(r.services) },
+    })),
+  };
+}
+
 /**
  * A VPC Service Controls perimeter around the platform project (GCP-07). The perimeter is the
  * single owner of its membership: projects are listed inline (never with
@@ -335,121 +498,32 @@ export class ServicePerimeter extends Construct {
   constructor(scope: Construct, id: string, props: ServicePerimeterProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkPattern(
-      v,
-      'accessPolicyId',
-      props.accessPolicyId,
-      /^\d{1,20}$/,
-      'the numeric id of an access policy, e.g. 123456789012',
-    );
-    checkPattern(
-      v,
-      'perimeterName',
-      props.perimeterName,
-      /^[A-Za-z][A-Za-z0-9_]{0,49}$/,
-      "1-50 letters, digits and '_', starting with a letter",
-      { literal: 'it forms the perimeter and access level names' },
-    );
-    checkPattern(v, 'title', props.title, /^.{1,100}$/, 'a title of 1-100 characters', {
-      optional: true,
+    const r = resolvePerimeterProps(this, props);
+    this.claimNames(props, r.policyId);
+    const policy = `accessPolicies/${props.accessPolicyId}`;
+    if (r.deployers.length > 0)
+      this.deployerAccessLevel = this.buildDeployerLevel(props, r, policy);
+    const accessLevels = [
+      ...(props.accessLevels ?? []),
+      ...(this.deployerAccessLevel ? [this.deployerAccessLevel.name] : []),
+    ];
+    this.restrictedServices = [
+      ...new Set([...REQUIRED_RESTRICTED_SERVICES, ...(props.additionalRestrictedServices ?? [])]),
+    ].sort();
+    const config = perimeterConfig(props, this.restrictedServices, accessLevels);
+    this.perimeter = new AccessContextManagerServicePerimeter(this, 'perimeter', {
+      parent: policy,
+      name: `${policy}/servicePerimeters/${props.perimeterName}`,
+      title: props.title ?? props.perimeterName,
+      perimeterType: PERIMETER_TYPE,
+      useExplicitDryRunSpec: r.dryRun,
+      ...(r.dryRun ? { spec: config } : { status: config }),
+      dependsOn: props.dependsOn,
     });
-    checkBoolean(v, 'dryRun', props.dryRun);
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    const policyId = literal(props.accessPolicyId);
-    if (checkList(v, 'projectResources', props.projectResources, 'projects/NUMBER')) {
-      v.require(
-        (props.projectResources ?? []).length > 0,
-        'projectResources',
-        JSON.stringify(props.projectResources ?? []),
-        'at least one projects/NUMBER',
-      );
-      (props.projectResources ?? []).forEach((r, i) =>
-        checkPattern(
-          v,
-          `projectResources[${i}]`,
-          r,
-          /^projects\/\d+$/,
-          'projects/NUMBER (project numbers, not ids)',
-        ),
-      );
-      checkDuplicates(v, 'projectResources', props.projectResources, literal, 'a project');
-    }
-    if (
-      checkList(
-        v,
-        'additionalRestrictedServices',
-        props.additionalRestrictedServices,
-        'service names',
-      )
-    ) {
-      (props.additionalRestrictedServices ?? []).forEach((sv, i) =>
-        checkPattern(
-          v,
-          `additionalRestrictedServices[${i}]`,
-          sv,
-          SERVICE,
-          'a service name such as dlp.googleapis.com',
-        ),
-      );
-    }
-    if (checkList(v, 'accessLevels', props.accessLevels, 'access level names')) {
-      (props.accessLevels ?? []).forEach((l, i) =>
-        checkAccessLevel(v, `accessLevels[${i}]`, l, policyId),
-      );
-      checkDuplicates(v, 'accessLevels', props.accessLevels, literal, 'an access level');
-    }
-    const dryRun = props.dryRun ?? false;
-    const deployers = Array.isArray(props.deployerIdentities) ? props.deployerIdentities : [];
-    if (checkList(v, 'deployerIdentities', props.deployerIdentities, 'identities')) {
-      v.require(
-        dryRun || deployers.length > 0,
-        'deployerIdentities',
-        JSON.stringify(props.deployerIdentities ?? []),
-        'the identities that run Terraform (serviceAccount: or user:), required for an enforced perimeter: without them the apply and later plans get 403s from outside the perimeter',
-      );
-      deployers.forEach((m, i) =>
-        checkPattern(
-          v,
-          `deployerIdentities[${i}]`,
-          m,
-          /^(serviceAccount|user):[^@\s:]+@[^@\s]+$/,
-          'serviceAccount:EMAIL or user:EMAIL (access level members cannot be groups)',
-        ),
-      );
-      checkDuplicates(
-        v,
-        'deployerIdentities',
-        deployers,
-        (m) => (literal(m) ? GCP_PRINCIPALS.canonicalize(m) : undefined),
-        'an identity',
-      );
-    }
-    if (checkObjectList(v, 'ingressRules', props.ingressRules, 'ingress rules')) {
-      (props.ingressRules ?? []).forEach((r, i) =>
-        checkKnownKeys(v, `ingressRules[${i}]`, r, INGRESS_KEYS),
-      );
-      (props.ingressRules ?? []).forEach((r, i) =>
-        checkIngressRule(v, `ingressRules[${i}]`, r, policyId),
-      );
-      checkDuplicates(
-        v,
-        'ingressRules',
-        props.ingressRules,
-        (r) => literal(r.title),
-        'a rule title',
-      );
-    }
-    if (checkObjectList(v, 'egressRules', props.egressRules, 'egress rules')) {
-      (props.egressRules ?? []).forEach((r, i) =>
-        checkKnownKeys(v, `egressRules[${i}]`, r, EGRESS_KEYS),
-      );
-      (props.egressRules ?? []).forEach((r, i) => checkEgressRule(v, `egressRules[${i}]`, r));
-      checkDuplicates(v, 'egressRules', props.egressRules, (r) => literal(r.title), 'a rule title');
-    }
-    v.throwIfInvalid();
+  }
+
+  /** Claims the perimeter name and title, and its projects (one regular perimeter each). */
+  private claimNames(props: ServicePerimeterProps, policyId: string | undefined): void {
     const policyScope = policyId && `access policy ${policyId}`;
     claim(this, 'service perimeter', policyScope, props.perimeterName, 'perimeterName');
     claim(
@@ -468,75 +542,28 @@ export class ServicePerimeter extends Construct {
         r,
         'projectResources',
       );
+  }
 
-    const policy = `accessPolicies/${props.accessPolicyId}`;
-    if (deployers.length > 0) {
-      const levelName = `${props.perimeterName}_deployers`.slice(0, 50);
-      claim(
-        this,
-        'VPC-SC access level',
-        policyId && `access policy ${policyId}`,
-        levelName,
-        'perimeterName',
-      );
-      this.deployerAccessLevel = new AccessContextManagerAccessLevel(this, 'deployers', {
-        parent: policy,
-        name: `${policy}/accessLevels/${levelName}`,
-        title: levelName,
-        description: 'The identities that run Terraform against the perimeter (GCP-07)',
-        basic: { conditions: [{ members: deployers }] },
-      });
-    }
-    const accessLevels = [
-      ...(props.accessLevels ?? []),
-      ...(this.deployerAccessLevel ? [this.deployerAccessLevel.name] : []),
-    ];
-    this.restrictedServices = [
-      ...new Set([...REQUIRED_RESTRICTED_SERVICES, ...(props.additionalRestrictedServices ?? [])]),
-    ].sort();
-    const config: AccessContextManagerServicePerimeterStatus = {
-      resources: props.projectResources,
-      restrictedServices: this.restrictedServices,
-      accessLevels: accessLevels.length > 0 ? accessLevels : undefined,
-      vpcAccessibleServices: { enableRestriction: true, allowedServices: ['RESTRICTED-SERVICES'] },
-      ingressPolicies: (props.ingressRules ?? []).map((r) => ({
-        title: r.title,
-        ingressFrom: {
-          identities: r.identities,
-          identityType: r.identityType,
-          sources: [
-            ...(r.sourceAccessLevels ?? []).map((accessLevel) => ({ accessLevel })),
-            ...(r.sourceResources ?? []).map((resource) => ({ resource })),
-          ],
-        },
-        ingressTo: {
-          resources: r.targetResources ?? ['*'],
-          operations: (r.services ?? []).map((serviceName) => ({
-            serviceName,
-            methodSelectors: [{ method: '*' }],
-          })),
-        },
-      })),
-      egressPolicies: (props.egressRules ?? []).map((r) => ({
-        title: r.title,
-        egressFrom: { identities: r.identities, identityType: r.identityType },
-        egressTo: {
-          resources: r.targetResources,
-          operations: (r.services ?? []).map((serviceName) => ({
-            serviceName,
-            methodSelectors: [{ method: '*' }],
-          })),
-        },
-      })),
-    };
-    this.perimeter = new AccessContextManagerServicePerimeter(this, 'perimeter', {
+  /** The access level of the identities that run Terraform (GCP-07). */
+  private buildDeployerLevel(
+    props: ServicePerimeterProps,
+    r: ResolvedPerimeter,
+    policy: string,
+  ): AccessContextManagerAccessLevel {
+    const levelName = deployerAccessLevelName(props.perimeterName);
+    claim(
+      this,
+      'VPC-SC access level',
+      r.policyId && `access policy ${r.policyId}`,
+      levelName,
+      'perimeterName',
+    );
+    return new AccessContextManagerAccessLevel(this, 'deployers', {
       parent: policy,
-      name: `${policy}/servicePerimeters/${props.perimeterName}`,
-      title: props.title ?? props.perimeterName,
-      perimeterType: 'PERIMETER_TYPE_REGULAR',
-      useExplicitDryRunSpec: dryRun,
-      ...(dryRun ? { spec: config } : { status: config }),
-      dependsOn: props.dependsOn,
+      name: `${policy}/accessLevels/${levelName}`,
+      title: levelName,
+      description: 'The identities that run Terraform against the perimeter (GCP-07)',
+      basic: { conditions: [{ members: r.deployers }] },
     });
   }
 }

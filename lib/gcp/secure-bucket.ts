@@ -1,16 +1,13 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import {
-  StorageBucket,
-  StorageBucketLifecycleRule,
-} from '@cdktf/provider-google/lib/storage-bucket';
+import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { Validator, requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { bindingId, checkKeyMatchesLocation } from './common';
-import { BUCKET_DEFAULTS } from './defaults';
+import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
+import { BUCKET_DEFAULTS, NAME_PREFIX, bucketLifecycle } from './defaults';
 import {
   checkBoolean,
   KMS_KEY_ID,
@@ -78,6 +75,11 @@ export interface GcpSecureBucketProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Bindings made when the part is created, in order (the same as calling grant() for each).
+   * @default - none
+   */
+  readonly grants?: GcpIamGrant[];
 }
 
 const PROPS_KEYS: { [K in keyof Required<GcpSecureBucketProps>]: true } = {
@@ -93,7 +95,79 @@ const PROPS_KEYS: { [K in keyof Required<GcpSecureBucketProps>]: true } = {
   lockRetention: true,
   dependsOn: true,
   removalPolicy: true,
+  grants: true,
 };
+
+/**
+ * Validates the props of a GcpSecureBucket (one ValidationError) and resolves the bucket name
+ * and the non-current version retention.
+ */
+function resolveBucketProps(
+  scope: Construct,
+  props: GcpSecureBucketProps,
+): { name: string; noncurrent: number } {
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, PROPS_KEYS);
+  checkPattern(v, 'namePrefix', props.namePrefix, /\S/, 'a non-empty name prefix', {
+    optional: true,
+    literal: 'it forms the generated bucket name',
+  });
+  v.throwIfInvalid();
+  const name =
+    props.bucketName ??
+    uniqueName(scope, { prefix: props.namePrefix ?? NAME_PREFIX, maxLength: 63 });
+  const noncurrent = props.noncurrentVersionDays ?? BUCKET_DEFAULTS.noncurrentVersionDays;
+  checkProjectId(v, 'projectId', props.projectId);
+  if (typeof name !== 'string') v.add('bucketName', name, 'a bucket name (a string)');
+  else v.check('bucketName', name, GcpValidate.bucketName(name));
+  checkLocation(v, 'location', props.location);
+  if (
+    checkPattern(
+      v,
+      'kmsKeyName',
+      props.kmsKeyName,
+      KMS_KEY_ID,
+      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the bucket location',
+    )
+  )
+    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+  checkPattern(
+    v,
+    'accessLogBucket',
+    props.accessLogBucket,
+    /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/,
+    'the name of the bucket receiving access logs',
+    { optional: true },
+  );
+  checkNumber(v, 'noncurrentVersionDays', noncurrent, 1, 36500, { unit: 'days' });
+  checkNumber(v, 'expireAfterDays', props.expireAfterDays, 1, 36500, { unit: 'days' });
+  checkNumber(v, 'retentionDays', props.retentionDays, 1, 36500, {
+    unit: 'days',
+    literal: 'it is converted to seconds at synth',
+  });
+  if (
+    typeof props.retentionDays === 'number' &&
+    typeof props.expireAfterDays === 'number' &&
+    props.expireAfterDays < props.retentionDays
+  )
+    v.add(
+      'expireAfterDays',
+      props.expireAfterDays,
+      `at least retentionDays (${props.retentionDays}): objects cannot be deleted before their retention ends`,
+    );
+  checkBoolean(v, 'lockRetention', props.lockRetention);
+  if (props.lockRetention === true && props.retentionDays === undefined)
+    v.add(
+      'lockRetention',
+      true,
+      'false without retentionDays (there is no retention policy to lock)',
+    );
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+  v.throwIfInvalid();
+  return { name, noncurrent };
+}
 
 /**
  * A Cloud Storage bucket with the GCP-12 controls: uniform bucket-level access, public access
@@ -113,65 +187,7 @@ export class GcpSecureBucket extends Construct {
   constructor(scope: Construct, id: string, props: GcpSecureBucketProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkPattern(v, 'namePrefix', props.namePrefix, /\S/, 'a non-empty name prefix', {
-      optional: true,
-      literal: 'it forms the generated bucket name',
-    });
-    v.throwIfInvalid();
-    const name =
-      props.bucketName ?? uniqueName(this, { prefix: props.namePrefix ?? 'mlops', maxLength: 63 });
-    const noncurrent = props.noncurrentVersionDays ?? BUCKET_DEFAULTS.noncurrentVersionDays;
-    checkProjectId(v, 'projectId', props.projectId);
-    if (typeof name !== 'string') v.add('bucketName', name, 'a bucket name (a string)');
-    else v.check('bucketName', name, GcpValidate.bucketName(name));
-    checkLocation(v, 'location', props.location);
-    if (
-      checkPattern(
-        v,
-        'kmsKeyName',
-        props.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the bucket location',
-      )
-    )
-      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
-    checkPattern(
-      v,
-      'accessLogBucket',
-      props.accessLogBucket,
-      /^[a-z0-9][a-z0-9._-]{1,220}[a-z0-9]$/,
-      'the name of the bucket receiving access logs',
-      { optional: true },
-    );
-    checkNumber(v, 'noncurrentVersionDays', noncurrent, 1, 36500, { unit: 'days' });
-    checkNumber(v, 'expireAfterDays', props.expireAfterDays, 1, 36500, { unit: 'days' });
-    checkNumber(v, 'retentionDays', props.retentionDays, 1, 36500, {
-      unit: 'days',
-      literal: 'it is converted to seconds at synth',
-    });
-    if (
-      typeof props.retentionDays === 'number' &&
-      typeof props.expireAfterDays === 'number' &&
-      props.expireAfterDays < props.retentionDays
-    )
-      v.add(
-        'expireAfterDays',
-        props.expireAfterDays,
-        `at least retentionDays (${props.retentionDays}): objects cannot be deleted before their retention ends`,
-      );
-    checkBoolean(v, 'lockRetention', props.lockRetention);
-    if (props.lockRetention === true && props.retentionDays === undefined)
-      v.add(
-        'lockRetention',
-        true,
-        'false without retentionDays (there is no retention policy to lock)',
-      );
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
+    const { name, noncurrent } = resolveBucketProps(this, props);
     // bucket names are global across Google Cloud
     claim(
       this,
@@ -182,19 +198,6 @@ export class GcpSecureBucket extends Construct {
     );
 
     this.bucketName = name;
-    const lifecycle: StorageBucketLifecycleRule[] = [
-      {
-        action: { type: 'Delete' },
-        condition: { daysSinceNoncurrentTime: noncurrent, withState: 'ARCHIVED' },
-      },
-      { action: { type: 'AbortIncompleteMultipartUpload' }, condition: { age: 1 } },
-    ];
-    if (props.expireAfterDays !== undefined) {
-      lifecycle.push({
-        action: { type: 'Delete' },
-        condition: { age: props.expireAfterDays, withState: 'LIVE' },
-      });
-    }
     this.bucket = new StorageBucket(this, 'bucket', {
       project: props.projectId,
       name,
@@ -204,7 +207,7 @@ export class GcpSecureBucket extends Construct {
       publicAccessPrevention: 'enforced',
       versioning: { enabled: true },
       encryption: { defaultKmsKeyName: props.kmsKeyName },
-      lifecycleRule: lifecycle,
+      lifecycleRule: bucketLifecycle(noncurrent, props.expireAfterDays),
       softDeletePolicy: { retentionDurationSeconds: BUCKET_DEFAULTS.softDeleteSeconds },
       logging: props.accessLogBucket
         ? { logBucket: props.accessLogBucket, logObjectPrefix: name }
@@ -220,6 +223,7 @@ export class GcpSecureBucket extends Construct {
       retain: { force_destroy: false },
       destroy: { force_destroy: true },
     });
+    for (const g of props.grants ?? []) this.grant(g.role, g.member, g.key);
   }
 
   /**

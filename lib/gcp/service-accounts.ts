@@ -5,6 +5,7 @@ import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-acco
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { Validator, requireProps } from '../core/errors';
 import { Persona } from '../core/personas';
+import { defaultServiceAccountIds } from './defaults';
 import { GcpCustomRole, GcpRoleCatalogue } from './role-catalogue';
 import {
   checkGoogleProvider,
@@ -68,12 +69,7 @@ export interface GcpServiceAccountsProps {
   readonly displayNamePrefix?: string;
 }
 
-const DEFAULT_IDS: { [p: string]: string } = {
-  [Persona.PIPELINE]: 'vertex-pipeline',
-  [Persona.TRAINING]: 'vertex-training',
-  [Persona.DEPLOYMENT]: 'vertex-deployment',
-  [Persona.MONITORING]: 'vertex-monitoring',
-};
+const DEFAULT_IDS: { [p: string]: string } = defaultServiceAccountIds();
 
 const ROLE_OF: { [p: string]: GcpCustomRole } = {
   [Persona.PIPELINE]: GcpCustomRole.PIPELINE_OPERATOR,

@@ -6,13 +6,11 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { TagsTagBinding } from '@cdktf/provider-google/lib/tags-tag-binding';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
-import { Validator, requireProps } from '../core/errors';
 import { lightStackTraces } from '../core/stack-traces';
-import { GcpValidate } from './validate';
-import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
+import { PersonaBinding, SodException } from '../core/personas';
 import { PlatformTags, Tagging } from '../core/tags';
 import './profile';
-import { DataResidency, normalizeLocation } from '../core/residency';
+import { DataResidency } from '../core/residency';
 import { RemovalPolicy } from '../core/removal-policy';
 import { Compliance } from '../core/compliance/compliance';
 import { GcpArtifactRegistry } from './artifact-registry';
@@ -20,32 +18,8 @@ import { GcpAuditLogging } from './audit';
 import { GcpBigQueryDataset } from './bigquery';
 import { GcpCiIdentity } from './ci-identity';
 import { CmekKeys, CmekPurpose } from './cmek';
-import { memberId, timeProvider } from './common';
-import { zonesOf } from './locations';
-import {
-  rejectToken,
-  checkBoolean,
-  GCP_PRINCIPALS,
-  KMS_KEY_ID,
-  asPlatformProps,
-  checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
-  checkList,
-  checkLocation,
-  checkMembers,
-  checkObjectList,
-  checkPattern,
-  checkProjectId,
-  checkRegion,
-  checkRemovalPolicy,
-  checkSubnetRange,
-  checkZone,
-  claim,
-  literal,
-  under,
-  unresolved,
-} from './validation';
+import { GcpIamGrant, memberId, timeProvider } from './common';
+import { asPlatformProps, claim, literal, under } from './validation';
 import { GcpAlertThresholds, GcpMonitoring } from './monitoring';
 import { GcpPrivateNetwork } from './network';
 import { GcpOrgPolicies } from './org-policies';
@@ -57,12 +31,27 @@ import { GcpSensitiveDataProtection } from './sensitive-data';
 import { GcpServiceAccountIds, GcpServiceAccounts } from './service-accounts';
 import { GcpServiceAgent, GcpServiceAgents } from './service-agents';
 import {
+  DEFAULT_SA_GUARD_WAIT,
+  DLP_FINDINGS_DATASET,
+  GOOGLE_PROVIDERS,
   KMS_ENCRYPTER_DECRYPTER,
-  PLATFORM_APIS,
-  REQUIRED_RESTRICTED_SERVICES,
-  VPC_SC_SUPPORTED_SERVICES,
+  SERVICE_ACCOUNT_USER,
+  accessLogBucketDefaults,
+  accessLogWriterGrant,
+  perimeterRestrictedServices,
+  pipelineRootUri,
+  platformBucketPrefix,
 } from './defaults';
 import { GcpEndpointSpec, GcpVertexResources } from './vertex';
+import {
+  ResolvedVertexPipelineProps,
+  VertexAccessMembers,
+  VertexAccessPlan,
+  VertexPlatformBinding,
+  lateMember,
+  planVertexAccess,
+  resolveVertexPipelineProps,
+} from './vertex-pipeline-props';
 import { GcpWorkbenchInstance } from './workbench';
 import { GcpKubernetesBinding, GcpWorkloadIdentity } from './workload-identity';
 
@@ -496,528 +485,7 @@ export interface SecureVertexPipelineProps {
   readonly betaProvider?: GoogleBetaProvider;
 }
 
-const WORKLOAD = PersonaModel.WORKLOAD as string[];
-
-// Every prop of each props interface: a key outside these is an untyped caller's misspelling.
-const PLATFORM_KEYS: { [K in keyof Required<SecureVertexPipelineProps>]: true } = {
-  environment: true,
-  projectId: true,
-  region: true,
-  allowedRegions: true,
-  createProject: true,
-  encryption: true,
-  network: true,
-  perimeter: true,
-  personas: true,
-  sodExceptions: true,
-  dataBuckets: true,
-  datasets: true,
-  pipelineRootBucketName: true,
-  artifactRegistry: true,
-  tensorboard: true,
-  metadataStore: true,
-  endpoints: true,
-  workbenchInstances: true,
-  alertEmails: true,
-  alertChannels: true,
-  alertThresholds: true,
-  orgPolicies: true,
-  orgPolicyExclusions: true,
-  organizationId: true,
-  auditLogRetentionDays: true,
-  auditLogDestination: true,
-  serviceAccountIds: true,
-  vizier: true,
-  workloadIdentity: true,
-  sensitiveDataProtection: true,
-  ciIdentity: true,
-  tags: true,
-  tagValues: true,
-  removalPolicy: true,
-  betaProvider: true,
-};
-const ENCRYPTION_KEYS: { [K in keyof Required<GcpEncryptionOptions>]: true } = {
-  keyRingName: true,
-  existingKeyRingId: true,
-  existingKeys: true,
-  rotationPeriod: true,
-};
-const NETWORK_KEYS: { [K in keyof Required<GcpNetworkOptions>]: true } = {
-  existingNetworkId: true,
-  existingSubnetworkId: true,
-  networkName: true,
-  subnetCidr: true,
-  cloudNat: true,
-  privateServiceAccessPrefixLength: true,
-};
-const PERIMETER_KEYS: { [K in keyof Required<GcpPerimeterOptions>]: true } = {
-  accessPolicyId: true,
-  perimeterName: true,
-  dryRun: true,
-  accessLevels: true,
-  deployerIdentities: true,
-  ingressRules: true,
-  egressRules: true,
-  additionalRestrictedServices: true,
-};
-const VIZIER_KEYS: { [K in keyof Required<GcpVizierAccess>]: true } = {
-  admins: true,
-  developers: true,
-  viewers: true,
-  usePredefinedRoles: true,
-};
-const WI_KEYS: { [K in keyof Required<GcpWorkloadIdentityOptions>]: true } = {
-  training: true,
-  deployment: true,
-  clusters: true,
-  identityPoolExists: true,
-};
-const CI_KEYS: { [K in keyof Required<GcpCiIdentityOptions>]: true } = {
-  accountId: true,
-  federatedPrincipals: true,
-  cloudBuild: true,
-};
-const TAG_KEYS: { [K in keyof Required<PlatformTags>]: true } = {
-  platform: true,
-  environment: true,
-  owner: true,
-  dataClassification: true,
-  costCenter: true,
-  extra: true,
-};
-const BUCKET_KEYS: { [K in keyof Required<GcpDataBucketSpec>]: true } = {
-  name: true,
-  bucketName: true,
-  location: true,
-  kmsKeyName: true,
-  expireAfterDays: true,
-  retentionDays: true,
-  lockRetention: true,
-};
-const DATASET_KEYS: { [K in keyof Required<GcpDatasetSpec>]: true } = {
-  datasetId: true,
-  location: true,
-  kmsKeyName: true,
-  tableExpirationDays: true,
-};
-const WORKBENCH_KEYS: { [K in keyof Required<GcpWorkbenchSpec>]: true } = {
-  name: true,
-  owner: true,
-  zone: true,
-  machineType: true,
-  disableDownloads: true,
-  disableTerminal: true,
-};
-const SOD_KEYS: { [K in keyof Required<SodException>]: true } = {
-  principal: true,
-  personas: true,
-  reason: true,
-};
-
-/** Name of a data bucket, dataset or Workbench instance in a list prop: it is a construct id. */
-const LOGICAL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
-
-/**
- * Validates the platform's own props (X-10): every problem of the props object in one
- * ValidationError, before any part is built. The parts validate their props again (under the
- * platform's prop names); this catches what only the platform knows: types from untyped
- * callers, duplicates in list props (which would otherwise clash as construct ids), residency,
- * props that a bring-your-own option would silently ignore.
- */
-function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProps): void {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PLATFORM_KEYS);
-  checkKnownKeys(v, 'encryption', props.encryption, ENCRYPTION_KEYS);
-  checkKnownKeys(v, 'network', props.network, NETWORK_KEYS);
-  checkKnownKeys(v, 'perimeter', props.perimeter, PERIMETER_KEYS);
-  checkKnownKeys(v, 'vizier', props.vizier, VIZIER_KEYS);
-  checkKnownKeys(v, 'workloadIdentity', props.workloadIdentity, WI_KEYS);
-  checkKnownKeys(v, 'ciIdentity', props.ciIdentity, CI_KEYS);
-  checkKnownKeys(v, 'tags', props.tags, TAG_KEYS);
-  for (const [list, keys] of [
-    ['dataBuckets', BUCKET_KEYS],
-    ['datasets', DATASET_KEYS],
-    ['workbenchInstances', WORKBENCH_KEYS],
-    ['sodExceptions', SOD_KEYS],
-  ] as const) {
-    const value = props[list];
-    if (Array.isArray(value))
-      value.forEach((x: unknown, i: number) => checkKnownKeys(v, `${list}[${i}]`, x, keys as any));
-  }
-  checkPattern(
-    v,
-    'environment',
-    props.environment,
-    /^[a-z][a-z0-9-]{0,19}$/,
-    '1-20 lowercase letters, digits and hyphens, starting with a letter',
-    { literal: 'it forms bucket, perimeter and label names' },
-  );
-  checkProjectId(v, 'projectId', props.projectId);
-  const regionOk = checkRegion(v, 'region', props.region, {
-    literal: 'keys, network, Vertex AI resources and the residency checks (X-07) are placed by it',
-  });
-  const region = regionOk ? (props.region as string) : undefined;
-  let allowed: string[] = region ? [region] : [];
-  if (checkList(v, 'allowedRegions', props.allowedRegions, 'regions')) {
-    if (props.allowedRegions !== undefined) {
-      allowed = props.allowedRegions;
-      v.require(allowed.length > 0, 'allowedRegions', '[]', 'at least one region');
-      allowed.forEach((r, i) =>
-        checkLocation(v, `allowedRegions[${i}]`, r, {
-          literal: 'residency (X-07) and the gcp.resourceLocations policy are built from it',
-        }),
-      );
-      checkDuplicates(v, 'allowedRegions', allowed, (r) => literal(r)?.toLowerCase(), 'a region');
-    }
-  }
-  const allowedSet = new Set(
-    allowed.filter((r) => typeof r === 'string').map((r) => normalizeLocation(r)),
-  );
-  const inAllowed = (prop: string, loc: unknown): void => {
-    if (typeof loc !== 'string' || unresolved(loc) || allowed.some((r) => unresolved(r))) return;
-    v.require(
-      allowedSet.has(normalizeLocation(loc)),
-      prop,
-      loc,
-      `a location in allowedRegions [${allowed.join(', ')}] (multi-regions such as EU or US only when listed explicitly)`,
-    );
-  };
-  if (region) inAllowed('region', region);
-  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-  for (const b of [
-    'artifactRegistry',
-    'tensorboard',
-    'metadataStore',
-    'orgPolicies',
-    'sensitiveDataProtection',
-  ] as const)
-    checkBoolean(v, b, props[b]);
-  for (const o of [
-    'encryption',
-    'network',
-    'perimeter',
-    'vizier',
-    'workloadIdentity',
-    'ciIdentity',
-    'tags',
-    'alertThresholds',
-    'createProject',
-    'serviceAccountIds',
-  ] as const)
-    v.object(o, props[o]);
-  if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
-    v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
-
-  // ---- personas (X-01, X-02): lists of members, no member twice however spelled
-  if (v.object('personas', props.personas)) {
-    for (const [persona, members] of Object.entries(props.personas ?? {})) {
-      if (WORKLOAD.includes(persona)) {
-        v.add(
-          `personas.${persona}`,
-          JSON.stringify(members),
-          'human personas only; workload personas are the platform service accounts (serviceAccountIds)',
-        );
-        continue;
-      }
-      checkMembers(v, `personas.${persona}`, members);
-    }
-  }
-  if (v.object('vizier', props.vizier)) {
-    for (const k of ['admins', 'developers', 'viewers'] as const)
-      checkMembers(v, `vizier.${k}`, props.vizier?.[k]);
-    checkBoolean(v, 'vizier.usePredefinedRoles', props.vizier?.usePredefinedRoles);
-  }
-
-  // ---- data buckets and datasets: names are construct ids, locations need a key there (GCP-06)
-  const regionLower = region?.toLowerCase();
-  if (checkObjectList(v, 'dataBuckets', props.dataBuckets, 'data buckets')) {
-    (props.dataBuckets ?? []).forEach((b, i) => {
-      checkPattern(
-        v,
-        `dataBuckets[${i}].name`,
-        b.name,
-        LOGICAL_NAME,
-        "1-63 letters, digits, '_', '.' and '-' (the logical name is the bucket's construct id)",
-        { literal: 'it is the construct id of the bucket' },
-      );
-      if (checkLocation(v, `dataBuckets[${i}].location`, b.location, { optional: true }))
-        inAllowed(`dataBuckets[${i}].location`, b.location);
-      checkPattern(
-        v,
-        `dataBuckets[${i}].kmsKeyName`,
-        b.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
-        { optional: true },
-      );
-      if (
-        typeof b.location === 'string' &&
-        !unresolved(b.location) &&
-        b.location.toLowerCase() !== regionLower &&
-        b.kmsKeyName === undefined &&
-        region
-      ) {
-        v.add(
-          `dataBuckets[${i}].location`,
-          b.location,
-          `the platform region '${region}' (the platform keys live there), or a kmsKeyName in '${b.location}' (key and resource regions must match, GCP-06)`,
-        );
-      }
-    });
-    checkDuplicates(v, 'dataBuckets', props.dataBuckets, (b) => literal(b.name), 'a bucket name');
-    checkDuplicates(
-      v,
-      'dataBuckets',
-      props.dataBuckets,
-      (b) => literal(b.bucketName),
-      'a bucketName',
-    );
-  }
-  checkPattern(v, 'pipelineRootBucketName', props.pipelineRootBucketName, /\S/, 'a bucket name', {
-    optional: true,
-  });
-  const named = new Map<string, string>();
-  (Array.isArray(props.dataBuckets) ? props.dataBuckets : []).forEach((b, i) => {
-    const n = literal(b?.bucketName);
-    if (n) named.set(n, `dataBuckets[${i}].bucketName`);
-  });
-  const root = literal(props.pipelineRootBucketName);
-  if (root && named.has(root))
-    v.add('pipelineRootBucketName', root, `a name other than ${named.get(root)}'s`);
-  if (checkObjectList(v, 'datasets', props.datasets, 'datasets')) {
-    (props.datasets ?? []).forEach((d, i) => {
-      checkPattern(
-        v,
-        `datasets[${i}].datasetId`,
-        d.datasetId,
-        /^[A-Za-z0-9_]{1,1024}$/,
-        "1-1024 letters, digits and '_'",
-        { literal: 'it is the dataset id and its construct id' },
-      );
-      if (literal(d.datasetId) === 'dlp_findings' && props.sensitiveDataProtection)
-        v.add(
-          `datasets[${i}].datasetId`,
-          d.datasetId,
-          'a dataset id other than dlp_findings, which sensitiveDataProtection creates',
-        );
-      const loc = d.location;
-      if (typeof loc === 'string' && !unresolved(loc) && ['US', 'EU'].includes(loc.toUpperCase()))
-        inAllowed(`datasets[${i}].location`, loc);
-      else if (checkRegion(v, `datasets[${i}].location`, loc, { optional: true }))
-        inAllowed(`datasets[${i}].location`, loc);
-      checkPattern(
-        v,
-        `datasets[${i}].kmsKeyName`,
-        d.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
-        { optional: true },
-      );
-      if (
-        typeof loc === 'string' &&
-        !unresolved(loc) &&
-        loc.toLowerCase() !== regionLower &&
-        d.kmsKeyName === undefined &&
-        region
-      ) {
-        v.add(
-          `datasets[${i}].location`,
-          loc,
-          `the platform region '${region}', or a kmsKeyName in '${loc}' (GCP-06)`,
-        );
-      }
-    });
-    checkDuplicates(v, 'datasets', props.datasets, (d) => literal(d.datasetId), 'a dataset id');
-  }
-
-  // ---- Workbench (GCP-09)
-  const orgPoliciesOn = props.orgPolicies ?? true;
-  const excluded = new Set(
-    Array.isArray(props.orgPolicyExclusions) ? props.orgPolicyExclusions : [],
-  );
-  if (checkObjectList(v, 'workbenchInstances', props.workbenchInstances, 'Workbench instances')) {
-    (props.workbenchInstances ?? []).forEach((w, i) => {
-      checkPattern(
-        v,
-        `workbenchInstances[${i}].name`,
-        w.name,
-        /^[a-z][-a-z0-9]{1,61}[a-z0-9]$/,
-        'an RFC 1035 name of 3-63 lowercase letters, digits and hyphens, starting with a letter',
-        { literal: 'it names the instance, its service account and its construct id' },
-      );
-      if (w.zone !== undefined) {
-        if (unresolved(w.zone))
-          rejectToken(
-            v,
-            `workbenchInstances[${i}].zone`,
-            w.zone,
-            'the zone must be in the platform region',
-          );
-        else if (checkZone(v, `workbenchInstances[${i}].zone`, w.zone, region))
-          inAllowed(`workbenchInstances[${i}].zone`, w.zone);
-      }
-      if (orgPoliciesOn && !excluded.has('ainotebooks.disableTerminal'))
-        v.require(
-          w.disableTerminal !== false,
-          `workbenchInstances[${i}].disableTerminal`,
-          'false',
-          'true while the ainotebooks.disableTerminal guardrail is on (or exclude it in orgPolicyExclusions); the API rejects the instance otherwise',
-        );
-      if (orgPoliciesOn && !excluded.has('ainotebooks.disableFileDownloads'))
-        v.require(
-          w.disableDownloads !== false,
-          `workbenchInstances[${i}].disableDownloads`,
-          'false',
-          'true while the ainotebooks.disableFileDownloads guardrail is on (or exclude it in orgPolicyExclusions)',
-        );
-    });
-    checkDuplicates(
-      v,
-      'workbenchInstances',
-      props.workbenchInstances,
-      (w) => literal(w.name),
-      'an instance name',
-    );
-  }
-
-  // ---- labels: sanitized to GCP label rules at synth, so they must be literal
-  if (v.object('tags', props.tags) && props.tags) {
-    const t = props.tags;
-    const extra = v.object('tags.extra', t.extra) ? (t.extra ?? {}) : {};
-    const explicit: { [k: string]: unknown } = {
-      environment: t.environment ?? props.environment,
-      owner: t.owner,
-      'data-classification': t.dataClassification,
-      'cost-center': t.costCenter,
-      platform: t.platform,
-      ...extra,
-    };
-    for (const [k, val] of Object.entries(explicit)) {
-      v.check(`tags.${k}`, k, GcpValidate.labelKey(k));
-      if (val === undefined) continue;
-      if (typeof val !== 'string')
-        v.add(
-          `tags.${k}`,
-          val,
-          "a label value (a string of lowercase letters, digits, '_' and '-')",
-        );
-      else if (unresolved(val))
-        rejectToken(v, `tags.${k}`, val, 'labels are checked and written at synth');
-      else v.check(`tags.${k}`, val, GcpValidate.labelValue(val));
-    }
-  }
-  if (checkList(v, 'tagValues', props.tagValues, 'tagValues/NUMBER')) {
-    (props.tagValues ?? []).forEach((t, i) =>
-      checkPattern(v, `tagValues[${i}]`, t, /^tagValues\/\d+$/, 'tagValues/NUMBER', {
-        literal: 'it is the tag binding construct id',
-      }),
-    );
-    checkDuplicates(v, 'tagValues', props.tagValues, literal, 'a tag value');
-  }
-  if (checkList(v, 'orgPolicyExclusions', props.orgPolicyExclusions, 'constraint names'))
-    checkDuplicates(v, 'orgPolicyExclusions', props.orgPolicyExclusions, literal, 'a constraint');
-
-  // ---- network (GCP-08): brought network and subnet together, created subnet sized for its use
-  const n = props.network;
-  if (v.object('network', n) && n !== undefined) {
-    const brought = n.existingNetworkId !== undefined || n.existingSubnetworkId !== undefined;
-    if (brought) {
-      v.require(
-        n.existingNetworkId !== undefined && n.existingSubnetworkId !== undefined,
-        'network',
-        JSON.stringify(n),
-        'existingNetworkId and existingSubnetworkId together',
-      );
-      checkPattern(
-        v,
-        'network.existingNetworkId',
-        n.existingNetworkId,
-        /^projects\/[^/\s]+\/global\/networks\/[^/\s]+$/,
-        'projects/P/global/networks/N',
-        { optional: true },
-      );
-      if (
-        checkPattern(
-          v,
-          'network.existingSubnetworkId',
-          n.existingSubnetworkId,
-          /^projects\/[^/\s]+\/regions\/[a-z0-9-]+\/subnetworks\/[^/\s]+$/,
-          'projects/P/regions/R/subnetworks/S',
-          { optional: true },
-        )
-      ) {
-        const r = literal(n.existingSubnetworkId)?.split('/')[3];
-        if (r !== undefined && region !== undefined && r !== region)
-          v.add(
-            'network.existingSubnetworkId',
-            n.existingSubnetworkId,
-            `a subnetwork in the platform region ${region} (Workbench instances and private endpoints attach there)`,
-          );
-      }
-      for (const k of [
-        'subnetCidr',
-        'networkName',
-        'cloudNat',
-        'privateServiceAccessPrefixLength',
-      ] as const)
-        if (n[k] !== undefined)
-          v.add(
-            `network.${k}`,
-            n[k],
-            'nothing with existingNetworkId: it configures a created network only',
-          );
-    } else if (n.subnetCidr !== undefined) {
-      const hosts = Array.isArray(props.workbenchInstances) ? props.workbenchInstances.length : 0;
-      checkSubnetRange(
-        v,
-        'network.subnetCidr',
-        n.subnetCidr,
-        Math.max(1, hosts),
-        hosts > 0 ? `${hosts} Workbench instance(s)` : 'the platform instances',
-      );
-    }
-  }
-
-  // ---- Workload Identity (GCP-17)
-  const wi = props.workloadIdentity;
-  if (v.object('workloadIdentity', wi) && wi !== undefined) {
-    const t = checkObjectList(v, 'workloadIdentity.training', wi.training, 'bindings')
-      ? (wi.training ?? [])
-      : [];
-    const d = checkObjectList(v, 'workloadIdentity.deployment', wi.deployment, 'bindings')
-      ? (wi.deployment ?? [])
-      : [];
-    checkList(v, 'workloadIdentity.clusters', wi.clusters, 'clusters');
-    checkBoolean(v, 'workloadIdentity.identityPoolExists', wi.identityPoolExists);
-    if (t.length + d.length > 0) {
-      v.require(
-        (Array.isArray(wi.clusters) && wi.clusters.length > 0) || wi.identityPoolExists === true,
-        'workloadIdentity.clusters',
-        '[]',
-        'the GKE cluster (resource or data source) that creates the PROJECT.svc.id.goog pool, or identityPoolExists: true; a binding made before the pool exists fails with "Identity Pool does not exist"',
-      );
-    }
-    // one Kubernetes service account may act as one of the two identities (X-02: trains or deploys)
-    const key = (b: GcpKubernetesBinding) => `${b?.namespace}/${b?.kubernetesServiceAccount}`;
-    const trainers = new Set(t.map(key));
-    d.forEach((b, i) => {
-      if (trainers.has(key(b)))
-        v.add(
-          `workloadIdentity.deployment[${i}]`,
-          key(b),
-          'a Kubernetes service account not also in workloadIdentity.training (the identity that trains must not deploy, X-02)',
-        );
-    });
-  }
-  v.throwIfInvalid();
-}
-
-/**
- * How long the Compute Engine API enablement waits after the
- * iam.automaticIamGrantsForDefaultServiceAccounts policy is set, for the policy to take effect.
- */
-export const DEFAULT_SA_GUARD_WAIT = '120s';
+export { DEFAULT_SA_GUARD_WAIT } from './defaults';
 
 /**
  * A secure Vertex AI MLOps platform in one GCP project (GCP-01 ... GCP-19, X-01 ... X-13).
@@ -1090,347 +558,332 @@ export class SecureVertexPipeline extends Construct {
     // cdktf captures a stack trace per token; formatting them dominates synth time at scale
     const restoreStackTraces = lightStackTraces();
     try {
-      props = requireProps(this, props, true);
-      validatePlatformProps(this, props);
-      const allowed = props.allowedRegions ?? [props.region];
-      const removalPolicy = props.removalPolicy;
-      const orgPoliciesOn = props.orgPolicies ?? true;
-
-      // ---- workload SA members for SoD (X-02): humans may not also be workload identities
-      const saIds = {
-        PIPELINE: props.serviceAccountIds?.pipeline ?? 'vertex-pipeline',
-        TRAINING: props.serviceAccountIds?.training ?? 'vertex-training',
-        DEPLOYMENT: props.serviceAccountIds?.deployment ?? 'vertex-deployment',
-        MONITORING: props.serviceAccountIds?.monitoring ?? 'vertex-monitoring',
-      };
-      const sodMap: { [p: string]: string[] } = { ...(props.personas ?? {}) };
-      if (!Token.isUnresolved(props.projectId)) {
-        for (const [p, accountId] of Object.entries(saIds))
-          if (typeof accountId === 'string')
-            sodMap[p] = [`serviceAccount:${accountId}@${props.projectId}.iam.gserviceaccount.com`];
-      }
-      this.personaBindings = PersonaModel.validate(
-        this,
-        'personas',
-        sodMap,
-        props.sodExceptions,
-        GCP_PRINCIPALS,
-      ).filter((b) => !PersonaModel.isWorkload(b.persona));
-
-      // a part's validation problems are reported under the platform's prop names
-      const part = <T>(
-        prefix: string,
-        renames: { [partProp: string]: string },
-        build: () => T,
-      ): T =>
-        asPlatformProps(
-          under(prefix, {
-            projectId: 'projectId',
-            removalPolicy: 'removalPolicy',
-            provider: 'provider',
-            dependsOn: 'dependsOn',
-            ...renames,
-          }),
-          build,
-        );
-
-      this.labels = Tagging.apply(this, props.environment, props.tags);
-      DataResidency.enforce(this, allowed, ['google', 'google-beta']);
-
-      // ---- project, agents, keys, roles, identities
-      const extraApis = [
-        ...(props.sensitiveDataProtection ? ['dlp.googleapis.com'] : []),
-        ...(props.ciIdentity?.federatedPrincipals?.length
-          ? ['iamcredentials.googleapis.com', 'sts.googleapis.com']
-          : []),
-        ...(props.ciIdentity?.cloudBuild ? ['cloudbuild.googleapis.com'] : []),
-      ];
-      this.project = part(
-        '',
-        { create: 'createProject', apis: 'sensitiveDataProtection' },
-        () =>
-          new GcpProject(this, 'project', {
-            projectId: props.projectId,
-            create: props.createProject,
-            apis: [...PLATFORM_APIS, ...extraApis],
-            removalPolicy,
-          }),
-      );
-      const projectId = this.project.projectId;
-      for (const tagValue of props.tagValues ?? []) {
-        this.tagBindings.push(
-          new TagsTagBinding(this, `tag-${tagValue.replace(/\//g, '-')}`, {
-            parent: `//cloudresourcemanager.googleapis.com/projects/${this.project.projectNumber}`,
-            tagValue,
-          }),
-        );
-      }
-      const apis = this.project.apiDependencies;
-      // ---- guardrails first: the default compute SA must never get Editor, so the
-      // iam.automaticIamGrantsForDefaultServiceAccounts policy lands before the Compute API is
-      // enabled (which creates that SA). The policies wait only for the APIs they call.
-      if (orgPoliciesOn) {
-        const orgApis = [
-          ...this.project.api('orgpolicy.googleapis.com'),
-          ...this.project.api('cloudresourcemanager.googleapis.com'),
-        ];
-        const networkParent =
-          props.network?.existingNetworkId && !Token.isUnresolved(props.network.existingNetworkId)
-            ? props.network.existingNetworkId.split('/')[1]
-            : props.projectId;
-        this.orgPolicies = part(
-          '',
-          {
-            allowedLocations: 'allowedRegions',
-            exclude: 'orgPolicyExclusions',
-            constraints: 'orgPolicyExclusions',
-            workbenchNetworks: 'network.existingNetworkId',
-          },
-          () =>
-            new GcpOrgPolicies(this, 'org-policies', {
-              projectId,
-              allowedLocations: allowed,
-              exclude: props.orgPolicyExclusions,
-              organizationId: props.organizationId,
-              workbenchNetworks: [`under:projects/${networkParent}`],
-              dependsOn: orgApis,
-            }),
-        );
-        const guard = this.orgPolicies.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
-        if (guard) {
-          this.defaultSaGuardWait = new Sleep(this, 'default-sa-guard-wait', {
-            provider: timeProvider(this),
-            createDuration: DEFAULT_SA_GUARD_WAIT,
-            dependsOn: [guard],
-          });
-          this.project.enableAfter('compute.googleapis.com', [this.defaultSaGuardWait]);
-        }
-      }
-      this.serviceAgents = part(
-        '',
-        {},
-        () =>
-          new GcpServiceAgents(this, 'service-agents', {
-            projectId,
-            projectNumber: this.project.projectNumber,
-            region: props.region,
-            dependsOn: apis,
-            betaProvider: props.betaProvider,
-          }),
-      );
-      this.keys = part(
-        'encryption',
-        { location: 'region' },
-        () =>
-          new CmekKeys(this, 'keys', {
-            projectId,
-            location: props.region,
-            keyRingName: props.encryption?.keyRingName,
-            existingKeyRingId: props.encryption?.existingKeyRingId,
-            existingKeys: props.encryption?.existingKeys,
-            rotationPeriod: props.encryption?.rotationPeriod,
-            serviceAgents: this.serviceAgents,
-            dependsOn: this.project.api('cloudkms.googleapis.com'),
-            removalPolicy,
-          }),
-      );
+      const r = resolveVertexPipelineProps(this, props);
+      this.personaBindings = r.personaBindings;
+      this.labels = Tagging.apply(this, r.props.environment, r.props.tags);
+      DataResidency.enforce(this, r.allowedRegions, GOOGLE_PROVIDERS);
+      this.project = this.buildProject(r);
+      const guardrails = this.buildGuardrails(r);
+      this.orgPolicies = guardrails.orgPolicies;
+      this.defaultSaGuardWait = guardrails.defaultSaGuardWait;
+      const encryption = this.buildEncryption(r);
+      this.serviceAgents = encryption.serviceAgents;
+      this.keys = encryption.keys;
       this.jobKmsKeyName = this.keys.keyId(CmekPurpose.VERTEX_AI);
-      const iamApi = this.project.api('iam.googleapis.com');
-      this.roles = part(
-        '',
-        { roleIdSuffix: 'projectId' },
-        () => new GcpRoleCatalogue(this, 'roles', { projectId, dependsOn: iamApi }),
-      );
-      this.serviceAccounts = part(
-        '',
-        { accountIds: 'serviceAccountIds' },
-        () =>
-          new GcpServiceAccounts(this, 'service-accounts', {
-            projectId,
-            accountIds: props.serviceAccountIds,
-            roleCatalogue: this.roles,
-            dependsOn: iamApi,
-          }),
-      );
+      const identity = this.buildIdentity(r);
+      this.roles = identity.roles;
+      this.serviceAccounts = identity.serviceAccounts;
+      const network = this.buildNetwork(r);
+      this.network = network.network;
+      this.networkId = network.networkId;
+      this.subnetworkId = network.subnetworkId;
+      this.perimeter = network.perimeter;
+      // every least-privilege binding, decided before the resources it is granted on exist
+      const access = planVertexAccess(r, this.accessMembers());
+      const storage = this.buildStorage(r, access);
+      this.accessLogBucket = storage.accessLogBucket;
+      this.pipelineRoot = storage.pipelineRoot;
+      this.pipelineRootUri = pipelineRootUri(this.pipelineRoot.bucket.name);
+      this.registry = storage.registry;
+      this.vertex = this.buildVertex(r, network.networkName);
+      this.buildWorkbenches(r);
+      const observability = this.buildObservability(r);
+      this.audit = observability.audit;
+      this.monitoring = observability.monitoring;
+      this.bindPlatform(access.platform);
+      this.buildWorkloadIdentity(r);
+      this.sensitiveData = this.buildSensitiveData(r);
+      this.ciIdentity = this.buildCiIdentity(r);
+      this.enforcePerimeterLast();
+    } finally {
+      restoreStackTraces();
+    }
+  }
 
-      // ---- network and perimeter
-      let networkName: string | undefined;
-      if (props.network?.existingNetworkId) {
-        this.networkId = props.network.existingNetworkId;
-        this.subnetworkId = props.network.existingSubnetworkId!;
-        networkName = Token.isUnresolved(this.networkId)
-          ? undefined
-          : this.networkId.split('/').pop();
-      } else {
-        this.network = part(
-          'network',
-          { region: 'region', restrictedGoogleApis: 'perimeter' },
-          () =>
-            new GcpPrivateNetwork(this, 'network', {
-              projectId,
-              region: props.region,
-              networkName: props.network?.networkName,
-              subnetCidr: props.network?.subnetCidr,
-              cloudNat: props.network?.cloudNat,
-              privateServiceAccessPrefixLength: props.network?.privateServiceAccessPrefixLength,
-              restrictedGoogleApis: props.perimeter !== undefined,
-              dependsOn: apis,
-            }),
-        );
-        this.networkId = this.network.network.id;
-        this.subnetworkId = this.network.subnetwork.id;
-        networkName = this.network.networkName;
-      }
-      if (props.perimeter) {
-        // a project belongs to one regular perimeter at most
-        claim(
-          this,
-          'regular service perimeter member',
-          'VPC Service Controls (a project is in one regular perimeter)',
-          literal(props.projectId) && `project ${props.projectId}`,
-          'perimeter',
-        );
-        const extra = props.perimeter.additionalRestrictedServices;
-        const enabled = [
-          ...Object.keys(this.project.services).filter(
-            (api) =>
-              VPC_SC_SUPPORTED_SERVICES.includes(api) &&
-              !REQUIRED_RESTRICTED_SERVICES.includes(api),
-          ),
-          // enabled with containerscanning.googleapis.com, which serves its findings
-          ...(this.project.services['containerscanning.googleapis.com']
-            ? ['containeranalysis.googleapis.com']
-            : []),
-        ];
-        this.perimeter = part(
-          'perimeter',
-          { projectResources: 'projectId' },
-          () =>
-            new ServicePerimeter(this, 'perimeter', {
-              accessPolicyId: props.perimeter!.accessPolicyId,
-              perimeterName:
-                props.perimeter!.perimeterName ?? `mlops_${props.environment.replace(/-/g, '_')}`,
-              projectResources: [`projects/${this.project.projectNumber}`],
-              dryRun: props.perimeter!.dryRun,
-              accessLevels: props.perimeter!.accessLevels,
-              deployerIdentities: props.perimeter!.deployerIdentities,
-              ingressRules: props.perimeter!.ingressRules,
-              egressRules: props.perimeter!.egressRules,
-              // a non-list is passed as is, for one problem (not one per character)
-              additionalRestrictedServices: Array.isArray(extra)
-                ? [...enabled, ...extra]
-                : (extra ?? enabled),
-              // completed at the end: enforced only once everything inside exists
-              dependsOn: [],
-            }),
-        );
-      }
+  /** A part, its validation problems reported under the platform's prop names. */
+  private part<T>(prefix: string, renames: { [partProp: string]: string }, build: () => T): T {
+    return asPlatformProps(
+      under(prefix, {
+        projectId: 'projectId',
+        removalPolicy: 'removalPolicy',
+        provider: 'provider',
+        dependsOn: 'dependsOn',
+        ...renames,
+      }),
+      build,
+    );
+  }
 
-      // ---- storage
-      const storageReady = this.keys.grantsFor(CmekPurpose.STORAGE);
-      const storageKey = this.keys.keyId(CmekPurpose.STORAGE);
-      this.accessLogBucket = part(
-        '',
-        { namePrefix: 'environment', bucketName: 'environment', location: 'region' },
-        () =>
-          new GcpSecureBucket(this, 'access-logs', {
-            projectId,
-            location: props.region,
-            kmsKeyName: storageKey,
-            namePrefix: `mlops-${props.environment}-access-logs`,
-            expireAfterDays: 365,
-            dependsOn: storageReady,
-            removalPolicy,
-          }),
+  /** The project, its APIs and its Resource Manager tag bindings. */
+  private buildProject(r: ResolvedVertexPipelineProps): GcpProject {
+    const project = this.part(
+      '',
+      { create: 'createProject', apis: 'sensitiveDataProtection' },
+      () =>
+        new GcpProject(this, 'project', {
+          projectId: r.props.projectId,
+          create: r.props.createProject,
+          apis: r.apis,
+          removalPolicy: r.props.removalPolicy,
+        }),
+    );
+    for (const tagValue of r.props.tagValues ?? []) {
+      this.tagBindings.push(
+        new TagsTagBinding(this, `tag-${tagValue.replace(/\//g, '-')}`, {
+          parent: `//cloudresourcemanager.googleapis.com/projects/${project.projectNumber}`,
+          tagValue,
+        }),
       );
-      this.accessLogBucket.grant(
-        'roles/storage.objectCreator',
-        'group:cloud-storage-analytics@google.com',
+    }
+    return project;
+  }
+
+  /**
+   * Guardrails first: the default compute SA must never get Editor, so the
+   * iam.automaticIamGrantsForDefaultServiceAccounts policy lands before the Compute API is
+   * enabled (which creates that SA). The policies wait only for the APIs they call.
+   */
+  private buildGuardrails(r: ResolvedVertexPipelineProps): {
+    orgPolicies?: GcpOrgPolicies;
+    defaultSaGuardWait?: ITerraformDependable;
+  } {
+    if (!r.orgPolicies) return {};
+    const orgPolicies = this.part(
+      '',
+      {
+        allowedLocations: 'allowedRegions',
+        exclude: 'orgPolicyExclusions',
+        constraints: 'orgPolicyExclusions',
+        workbenchNetworks: 'network.existingNetworkId',
+      },
+      () =>
+        new GcpOrgPolicies(this, 'org-policies', {
+          projectId: this.project.projectId,
+          allowedLocations: r.allowedRegions,
+          exclude: r.props.orgPolicyExclusions,
+          organizationId: r.props.organizationId,
+          workbenchNetworks: r.workbenchNetworks,
+          dependsOn: [
+            ...this.project.api('orgpolicy.googleapis.com'),
+            ...this.project.api('cloudresourcemanager.googleapis.com'),
+          ],
+        }),
+    );
+    const guard = orgPolicies.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
+    if (!guard) return { orgPolicies };
+    const defaultSaGuardWait = new Sleep(this, 'default-sa-guard-wait', {
+      provider: timeProvider(this),
+      createDuration: DEFAULT_SA_GUARD_WAIT,
+      dependsOn: [guard],
+    });
+    this.project.enableAfter('compute.googleapis.com', [defaultSaGuardWait]);
+    return { orgPolicies, defaultSaGuardWait };
+  }
+
+  /** Service agents and the CMEK keys they use (GCP-05, GCP-06). */
+  private buildEncryption(r: ResolvedVertexPipelineProps): {
+    serviceAgents: GcpServiceAgents;
+    keys: CmekKeys;
+  } {
+    const projectId = this.project.projectId;
+    const serviceAgents = this.part(
+      '',
+      {},
+      () =>
+        new GcpServiceAgents(this, 'service-agents', {
+          projectId,
+          projectNumber: this.project.projectNumber,
+          region: r.props.region,
+          dependsOn: this.project.apiDependencies,
+          betaProvider: r.props.betaProvider,
+        }),
+    );
+    const e = r.props.encryption;
+    const keys = this.part(
+      'encryption',
+      { location: 'region' },
+      () =>
+        new CmekKeys(this, 'keys', {
+          projectId,
+          location: r.props.region,
+          keyRingName: e?.keyRingName,
+          existingKeyRingId: e?.existingKeyRingId,
+          existingKeys: e?.existingKeys,
+          rotationPeriod: e?.rotationPeriod,
+          serviceAgents,
+          dependsOn: this.project.api('cloudkms.googleapis.com'),
+          removalPolicy: r.props.removalPolicy,
+        }),
+    );
+    return { serviceAgents, keys };
+  }
+
+  /** Custom roles and the workload service accounts (GCP-01, GCP-03, GCP-04). */
+  private buildIdentity(r: ResolvedVertexPipelineProps): {
+    roles: GcpRoleCatalogue;
+    serviceAccounts: GcpServiceAccounts;
+  } {
+    const projectId = this.project.projectId;
+    const iamApi = this.project.api('iam.googleapis.com');
+    const roles = this.part(
+      '',
+      { roleIdSuffix: 'projectId' },
+      () => new GcpRoleCatalogue(this, 'roles', { projectId, dependsOn: iamApi }),
+    );
+    const serviceAccounts = this.part(
+      '',
+      { accountIds: 'serviceAccountIds' },
+      () =>
+        new GcpServiceAccounts(this, 'service-accounts', {
+          projectId,
+          accountIds: r.props.serviceAccountIds,
+          roleCatalogue: roles,
+          dependsOn: iamApi,
+        }),
+    );
+    return { roles, serviceAccounts };
+  }
+
+  /** The private network (or the brought one) and the perimeter (GCP-07, GCP-08). */
+  private buildNetwork(r: ResolvedVertexPipelineProps): {
+    network?: GcpPrivateNetwork;
+    networkId: string;
+    subnetworkId: string;
+    networkName?: string;
+    perimeter?: ServicePerimeter;
+  } {
+    const n = r.props.network;
+    if (n?.existingNetworkId) {
+      const networkId = n.existingNetworkId;
+      return {
+        networkId,
+        subnetworkId: n.existingSubnetworkId!,
+        networkName: Token.isUnresolved(networkId) ? undefined : networkId.split('/').pop(),
+        perimeter: this.buildPerimeter(r),
+      };
+    }
+    const network = this.part(
+      'network',
+      { region: 'region', restrictedGoogleApis: 'perimeter' },
+      () =>
+        new GcpPrivateNetwork(this, 'network', {
+          projectId: this.project.projectId,
+          region: r.props.region,
+          networkName: n?.networkName,
+          subnetCidr: n?.subnetCidr,
+          cloudNat: n?.cloudNat,
+          privateServiceAccessPrefixLength: n?.privateServiceAccessPrefixLength,
+          restrictedGoogleApis: r.props.perimeter !== undefined,
+          dependsOn: this.project.apiDependencies,
+        }),
+    );
+    return {
+      network,
+      networkId: network.network.id,
+      subnetworkId: network.subnetwork.id,
+      networkName: network.networkName,
+      perimeter: this.buildPerimeter(r),
+    };
+  }
+
+  /** The VPC Service Controls perimeter, when an access policy is given (GCP-07). */
+  private buildPerimeter(r: ResolvedVertexPipelineProps): ServicePerimeter | undefined {
+    const p = r.props.perimeter;
+    if (!p) return undefined;
+    // a project belongs to one regular perimeter at most
+    claim(
+      this,
+      'regular service perimeter member',
+      'VPC Service Controls (a project is in one regular perimeter)',
+      literal(r.props.projectId) && `project ${r.props.projectId}`,
+      'perimeter',
+    );
+    const extra = p.additionalRestrictedServices;
+    const enabled = perimeterRestrictedServices(Object.keys(this.project.services));
+    return this.part(
+      'perimeter',
+      { projectResources: 'projectId' },
+      () =>
+        new ServicePerimeter(this, 'perimeter', {
+          accessPolicyId: p.accessPolicyId,
+          perimeterName: r.perimeterName,
+          projectResources: [`projects/${this.project.projectNumber}`],
+          dryRun: p.dryRun,
+          accessLevels: p.accessLevels,
+          deployerIdentities: p.deployerIdentities,
+          ingressRules: p.ingressRules,
+          egressRules: p.egressRules,
+          // a non-list is passed as is, for one problem (not one per character)
+          additionalRestrictedServices: Array.isArray(extra)
+            ? [...enabled, ...extra]
+            : (extra ?? enabled),
+          // completed at the end: enforced only once everything inside exists
+          dependsOn: [],
+        }),
+    );
+  }
+
+  /** The members the access plan binds; Workbench and CI accounts are created later. */
+  private accessMembers(): VertexAccessMembers {
+    return {
+      workload: (p) => this.serviceAccounts.accountFor(p).member,
+      workbench: (name) => lateMember(() => this.workbenches[name].serviceAccount!.member),
+      ci: lateMember(() => this.ciIdentity!.serviceAccount.member),
+      roleName: (role) => this.roles.roleName(role),
+    };
+  }
+
+  /** Buckets, datasets and registry, with their grants (GCP-03, GCP-06, GCP-12, GCP-13). */
+  private buildStorage(
+    r: ResolvedVertexPipelineProps,
+    access: VertexAccessPlan,
+  ): {
+    accessLogBucket: GcpSecureBucket;
+    pipelineRoot: GcpSecureBucket;
+    registry?: GcpArtifactRegistry;
+  } {
+    const { environment, region } = r.props;
+    const accessLogBucket = this.part(
+      '',
+      { namePrefix: 'environment', bucketName: 'environment', location: 'region' },
+      () =>
+        new GcpSecureBucket(this, 'access-logs', {
+          projectId: this.project.projectId,
+          location: region,
+          kmsKeyName: this.keys.keyId(CmekPurpose.STORAGE),
+          ...accessLogBucketDefaults(environment),
+          dependsOn: this.keys.grantsFor(CmekPurpose.STORAGE),
+          removalPolicy: r.props.removalPolicy,
+          grants: [accessLogWriterGrant()],
+        }),
+    );
+    const pipelineRoot = this.part(
+      '',
+      { namePrefix: 'environment', bucketName: 'pipelineRootBucketName', location: 'region' },
+      () =>
+        this.bucket(r, 'pipeline-root', accessLogBucket, access.pipelineRoot, {
+          name: 'pipeline-root',
+          bucketName: r.props.pipelineRootBucketName,
+        }),
+    );
+    r.dataBuckets.forEach((spec, i) => {
+      const ready = spec.kmsKeyName
+        ? [this.grantAgentOnKey(`data-${spec.name}-key`, spec.kmsKeyName, GcpServiceAgent.STORAGE)]
+        : undefined;
+      this.dataBuckets[spec.name] = this.part(
+        `dataBuckets[${i}]`,
+        { namePrefix: `dataBuckets[${i}].name` },
+        () => this.bucket(r, `data-${spec.name}`, accessLogBucket, access.dataBuckets, spec, ready),
       );
-      const bucket = (
-        cid: string,
-        spec: GcpDataBucketSpec | undefined,
-        prefix: string,
-        bucketName?: string,
-        ready?: ITerraformDependable[],
-        at?: string,
-      ): GcpSecureBucket =>
-        part(
-          at ?? '',
-          at
-            ? { namePrefix: `${at}.name` }
-            : {
-                namePrefix: 'environment',
-                bucketName: 'pipelineRootBucketName',
-                location: 'region',
-              },
-          () =>
-            new GcpSecureBucket(this, cid, {
-              projectId,
-              location: spec?.location ?? props.region,
-              kmsKeyName: spec?.kmsKeyName ?? storageKey,
-              bucketName: spec?.bucketName ?? bucketName,
-              namePrefix: prefix,
-              accessLogBucket: this.accessLogBucket.bucket.name,
-              expireAfterDays: spec?.expireAfterDays,
-              retentionDays: spec?.retentionDays,
-              lockRetention: spec?.lockRetention,
-              dependsOn: ready ?? storageReady,
-              removalPolicy,
-            }),
-        );
-      this.pipelineRoot = bucket(
-        'pipeline-root',
-        undefined,
-        `mlops-${props.environment}-pipeline-root`,
-        props.pipelineRootBucketName,
+    });
+    (r.props.datasets ?? []).forEach((spec, i) => {
+      this.datasets[spec.datasetId] = this.part(`datasets[${i}]`, {}, () =>
+        this.dataset(r, spec, access.datasets),
       );
-      this.pipelineRootUri = `gs://${this.pipelineRoot.bucket.name}/pipeline-root`;
-      (props.dataBuckets ?? [{ name: 'training-data' }]).forEach((spec, i) => {
-        const ready = spec.kmsKeyName
-          ? [
-              this.grantAgentOnKey(
-                `data-${spec.name}-key`,
-                spec.kmsKeyName,
-                GcpServiceAgent.STORAGE,
-              ),
-            ]
-          : undefined;
-        this.dataBuckets[spec.name] = bucket(
-          `data-${spec.name}`,
-          spec,
-          `mlops-${props.environment}-${spec.name}`,
-          undefined,
-          ready,
-          `dataBuckets[${i}]`,
-        );
-      });
-      (props.datasets ?? []).forEach((spec, i) => {
-        this.datasets[spec.datasetId] = part(
-          `datasets[${i}]`,
-          {},
-          () =>
-            new GcpBigQueryDataset(this, `dataset-${spec.datasetId}`, {
-              projectId,
-              datasetId: spec.datasetId,
-              location: spec.location ?? props.region,
-              kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.BIGQUERY),
-              tableExpirationDays: spec.tableExpirationDays,
-              dependsOn: spec.kmsKeyName
-                ? [
-                    this.grantAgentOnKey(
-                      `dataset-${spec.datasetId}-key`,
-                      spec.kmsKeyName,
-                      GcpServiceAgent.BIGQUERY,
-                    ),
-                  ]
-                : this.keys.grantsFor(CmekPurpose.BIGQUERY),
-              removalPolicy,
-            }),
-        );
-      });
-      if (props.artifactRegistry ?? true) {
-        this.registry = part(
+    });
+    const registry = !r.artifactRegistry
+      ? undefined
+      : this.part(
           '',
           {
             dockerRepositoryId: 'artifactRegistry',
@@ -1439,225 +892,293 @@ export class SecureVertexPipeline extends Construct {
           },
           () =>
             new GcpArtifactRegistry(this, 'registry', {
-              projectId,
-              location: props.region,
+              projectId: this.project.projectId,
+              location: region,
               kmsKeyName: this.keys.keyId(CmekPurpose.ARTIFACT_REGISTRY),
               dependsOn: this.keys.grantsFor(CmekPurpose.ARTIFACT_REGISTRY),
-              removalPolicy,
+              removalPolicy: r.props.removalPolicy,
+              grants: access.registry,
             }),
         );
-      }
+    return { accessLogBucket, pipelineRoot, registry };
+  }
 
-      // ---- Vertex AI
-      const vertexReady: ITerraformDependable[] = [...this.keys.grantsFor(CmekPurpose.VERTEX_AI)];
-      if (this.network) vertexReady.push(this.network.privateServiceConnection);
-      this.vertex = part(
-        '',
-        { kmsKeyName: 'encryption.existingKeys' },
-        () =>
-          new GcpVertexResources(this, 'vertex', {
-            projectId,
-            projectNumber: this.project.projectNumber,
-            region: props.region,
-            kmsKeyName: this.keys.keyId(CmekPurpose.VERTEX_AI),
-            networkName,
-            tensorboard: props.tensorboard,
-            metadataStore: props.metadataStore,
-            endpoints: props.endpoints,
-            dependsOn: vertexReady,
-            betaProvider: props.betaProvider,
-            removalPolicy,
-          }),
-      );
-      (props.workbenchInstances ?? []).forEach((w, i) => {
-        const at = `workbenchInstances[${i}]`;
-        this.workbenches[w.name] = part(
-          at,
-          {
-            instanceName: `${at}.name`,
-            admins: 'personas.PLATFORM_ADMIN',
-            kmsKeyName: 'encryption.existingKeys',
-            network: 'network',
-            subnetwork: 'network',
-          },
-          () =>
-            new GcpWorkbenchInstance(this, `workbench-${w.name}`, {
-              projectId,
-              // the region's first zone (europe-west1 and us-east1 have no zone a)
-              zone: w.zone ?? zonesOf(props.region)[0] ?? `${props.region}-a`,
-              instanceName: w.name,
-              owner: w.owner,
-              machineType: w.machineType,
-              disableDownloads: w.disableDownloads,
-              disableTerminal: w.disableTerminal,
-              admins: (props.personas?.[Persona.PLATFORM_ADMIN] ?? []).filter(
-                (m) => !Token.isUnresolved(m),
-              ),
-              network: this.networkId,
-              subnetwork: this.subnetworkId,
-              kmsKeyName: this.keys.keyId(CmekPurpose.COMPUTE),
-              dependsOn: this.keys.grantsFor(CmekPurpose.COMPUTE),
-              removalPolicy,
-            }),
-        );
-      });
+  /** A platform bucket: the pipeline root or a data bucket. */
+  private bucket(
+    r: ResolvedVertexPipelineProps,
+    cid: string,
+    accessLogBucket: GcpSecureBucket,
+    grants: GcpIamGrant[],
+    spec: GcpDataBucketSpec,
+    ready?: ITerraformDependable[],
+  ): GcpSecureBucket {
+    return new GcpSecureBucket(this, cid, {
+      projectId: this.project.projectId,
+      location: spec.location ?? r.props.region,
+      kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.STORAGE),
+      bucketName: spec.bucketName,
+      namePrefix: platformBucketPrefix(r.props.environment, spec.name),
+      accessLogBucket: accessLogBucket.bucket.name,
+      expireAfterDays: spec.expireAfterDays,
+      retentionDays: spec.retentionDays,
+      lockRetention: spec.lockRetention,
+      dependsOn: ready ?? this.keys.grantsFor(CmekPurpose.STORAGE),
+      removalPolicy: r.props.removalPolicy,
+      grants,
+    });
+  }
 
-      this.network?.allowIapSshTo(
-        Object.values(this.workbenches).map((w) => w.serviceAccountEmail),
-      );
+  /** A BigQuery dataset on the platform BIGQUERY key or its own (GCP-06). */
+  private dataset(
+    r: ResolvedVertexPipelineProps,
+    spec: GcpDatasetSpec,
+    grants?: GcpIamGrant[],
+    cid: string = `dataset-${spec.datasetId}`,
+  ): GcpBigQueryDataset {
+    return new GcpBigQueryDataset(this, cid, {
+      projectId: this.project.projectId,
+      datasetId: spec.datasetId,
+      location: spec.location ?? r.props.region,
+      kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.BIGQUERY),
+      tableExpirationDays: spec.tableExpirationDays,
+      dependsOn: spec.kmsKeyName
+        ? [
+            this.grantAgentOnKey(
+              `dataset-${spec.datasetId}-key`,
+              spec.kmsKeyName,
+              GcpServiceAgent.BIGQUERY,
+            ),
+          ]
+        : this.keys.grantsFor(CmekPurpose.BIGQUERY),
+      removalPolicy: r.props.removalPolicy,
+      grants,
+    });
+  }
 
-      // ---- audit, monitoring
-      this.audit = part(
-        '',
+  /** Vertex AI resources: metadata store, Tensorboard, endpoints (GCP-06, GCP-08). */
+  private buildVertex(
+    r: ResolvedVertexPipelineProps,
+    networkName: string | undefined,
+  ): GcpVertexResources {
+    const vertexReady: ITerraformDependable[] = [...this.keys.grantsFor(CmekPurpose.VERTEX_AI)];
+    if (this.network) vertexReady.push(this.network.privateServiceConnection);
+    return this.part(
+      '',
+      { kmsKeyName: 'encryption.existingKeys' },
+      () =>
+        new GcpVertexResources(this, 'vertex', {
+          projectId: this.project.projectId,
+          projectNumber: this.project.projectNumber,
+          region: r.props.region,
+          kmsKeyName: this.keys.keyId(CmekPurpose.VERTEX_AI),
+          networkName,
+          tensorboard: r.props.tensorboard,
+          metadataStore: r.props.metadataStore,
+          endpoints: r.props.endpoints,
+          dependsOn: vertexReady,
+          betaProvider: r.props.betaProvider,
+          removalPolicy: r.props.removalPolicy,
+        }),
+    );
+  }
+
+  /** Workbench instances (GCP-09), reachable through IAP SSH only. */
+  private buildWorkbenches(r: ResolvedVertexPipelineProps): void {
+    r.workbenches.forEach((w, i) => {
+      const at = `workbenchInstances[${i}]`;
+      this.workbenches[w.name] = this.part(
+        at,
         {
-          retentionDays: 'auditLogRetentionDays',
-          existingDestination: 'auditLogDestination',
-          location: 'region',
+          instanceName: `${at}.name`,
+          admins: 'personas.PLATFORM_ADMIN',
           kmsKeyName: 'encryption.existingKeys',
-          bucketId: 'projectId',
-          services: 'projectId',
+          network: 'network',
+          subnetwork: 'network',
         },
         () =>
-          new GcpAuditLogging(this, 'audit', {
-            projectId,
-            location: props.region,
-            kmsKeyName: props.auditLogDestination
-              ? undefined
-              : this.keys.keyId(CmekPurpose.LOGGING),
-            existingDestination: props.auditLogDestination,
-            retentionDays: props.auditLogRetentionDays,
-            dependsOn: this.keys.grantsFor(CmekPurpose.LOGGING),
-            apiDependsOn: this.project.api('logging.googleapis.com'),
-            removalPolicy,
+          new GcpWorkbenchInstance(this, `workbench-${w.name}`, {
+            projectId: this.project.projectId,
+            zone: w.zone,
+            instanceName: w.name,
+            owner: w.owner,
+            machineType: w.machineType,
+            disableDownloads: w.disableDownloads,
+            disableTerminal: w.disableTerminal,
+            admins: r.workbenchAdmins,
+            network: this.networkId,
+            subnetwork: this.subnetworkId,
+            kmsKeyName: this.keys.keyId(CmekPurpose.COMPUTE),
+            dependsOn: this.keys.grantsFor(CmekPurpose.COMPUTE),
+            removalPolicy: r.props.removalPolicy,
           }),
       );
-      this.monitoring = part(
-        '',
-        {
-          emails: 'alertEmails',
-          existingChannels: 'alertChannels',
-          thresholds: 'alertThresholds',
-          displayNamePrefix: 'projectId',
-        },
-        () =>
-          new GcpMonitoring(this, 'monitoring', {
-            projectId,
-            emails: props.alertEmails,
-            existingChannels: props.alertChannels,
-            thresholds: props.alertThresholds,
-            dependsOn: this.project.api('monitoring.googleapis.com'),
+    });
+    // the instances' service accounts exist only now
+    this.network?.allowIapSshTo(Object.values(this.workbenches).map((w) => w.serviceAccountEmail));
+  }
+
+  /** Audit logging (GCP-10) and monitoring. */
+  private buildObservability(r: ResolvedVertexPipelineProps): {
+    audit: GcpAuditLogging;
+    monitoring: GcpMonitoring;
+  } {
+    const projectId = this.project.projectId;
+    const p = r.props;
+    const audit = this.part(
+      '',
+      {
+        retentionDays: 'auditLogRetentionDays',
+        existingDestination: 'auditLogDestination',
+        location: 'region',
+        kmsKeyName: 'encryption.existingKeys',
+        bucketId: 'projectId',
+        services: 'projectId',
+      },
+      () =>
+        new GcpAuditLogging(this, 'audit', {
+          projectId,
+          location: p.region,
+          kmsKeyName: p.auditLogDestination ? undefined : this.keys.keyId(CmekPurpose.LOGGING),
+          existingDestination: p.auditLogDestination,
+          retentionDays: p.auditLogRetentionDays,
+          dependsOn: this.keys.grantsFor(CmekPurpose.LOGGING),
+          apiDependsOn: this.project.api('logging.googleapis.com'),
+          removalPolicy: p.removalPolicy,
+        }),
+    );
+    const monitoring = this.part(
+      '',
+      {
+        emails: 'alertEmails',
+        existingChannels: 'alertChannels',
+        thresholds: 'alertThresholds',
+        displayNamePrefix: 'projectId',
+      },
+      () =>
+        new GcpMonitoring(this, 'monitoring', {
+          projectId,
+          emails: p.alertEmails,
+          existingChannels: p.alertChannels,
+          thresholds: p.alertThresholds,
+          dependsOn: this.project.api('monitoring.googleapis.com'),
+        }),
+    );
+    return { audit, monitoring };
+  }
+
+  /** Project-level bindings and actAs grants of the access plan (X-03, GCP-03). */
+  private bindPlatform(bindings: VertexPlatformBinding[]): void {
+    for (const b of bindings) {
+      const cid = memberId(b.label, b.key);
+      if (this.node.tryFindChild(cid)) continue;
+      if (b.actAs !== undefined)
+        this.personaActAs.push(
+          new ServiceAccountIamMember(this, cid, {
+            serviceAccountId: this.serviceAccounts.accountFor(b.actAs).name,
+            role: SERVICE_ACCOUNT_USER,
+            member: b.member,
           }),
-      );
-
-      // ---- least-privilege bindings (X-03, GCP-03)
-      this.bindWorkloads(projectId);
-      this.bindPersonas(projectId, props.vizier);
-
-      // ---- optional controls
-      const wi = props.workloadIdentity;
-      if (wi?.training?.length) {
-        this.workloadIdentity.push(
-          part(
-            'workloadIdentity',
-            { bindings: 'workloadIdentity.training', dependsOn: 'workloadIdentity.clusters' },
-            () =>
-              new GcpWorkloadIdentity(this, 'wi-training', {
-                projectId,
-                serviceAccount: this.serviceAccounts.training,
-                bindings: wi.training!,
-                dependsOn: wi.clusters,
-              }),
-          ),
         );
-      }
-      if (wi?.deployment?.length) {
-        this.workloadIdentity.push(
-          part(
-            'workloadIdentity',
-            { bindings: 'workloadIdentity.deployment', dependsOn: 'workloadIdentity.clusters' },
-            () =>
-              new GcpWorkloadIdentity(this, 'wi-deployment', {
-                projectId,
-                serviceAccount: this.serviceAccounts.deployment,
-                bindings: wi.deployment!,
-                dependsOn: wi.clusters,
-              }),
-          ),
+      else
+        this.projectBindings.push(
+          new ProjectIamMember(this, cid, {
+            project: this.project.projectId,
+            role: b.role!,
+            member: b.member,
+          }),
         );
-      }
-      if (wi?.identityPoolExists === true && !wi.clusters?.length) {
-        // the caller states what the stack cannot show (GCP-17.pool): recorded in the report
-        for (const w of this.workloadIdentity)
-          Compliance.suppress(
-            w,
-            'GCP-17.pool',
-            'workloadIdentity.identityPoolExists: the caller states that a GKE cluster with Workload Identity (the PROJECT.svc.id.goog pool) exists before this apply',
-          );
-      }
-      if (props.sensitiveDataProtection) {
-        const findings = part(
-          '',
-          { datasetId: 'sensitiveDataProtection', location: 'region' },
-          () =>
-            new GcpBigQueryDataset(this, 'dataset-dlp-findings', {
-              projectId,
-              datasetId: 'dlp_findings',
-              location: props.region,
-              kmsKeyName: this.keys.keyId(CmekPurpose.BIGQUERY),
-              dependsOn: this.keys.grantsFor(CmekPurpose.BIGQUERY),
-              removalPolicy,
-            }),
-        );
-        this.datasets.dlp_findings = findings;
-        this.sensitiveData = part(
-          '',
-          { bucketNames: 'dataBuckets', region: 'region' },
-          () =>
-            new GcpSensitiveDataProtection(this, 'sensitive-data', {
-              projectId,
-              region: props.region,
-              bucketNames: Object.values(this.dataBuckets).map((b) => b.bucket.name),
-              findingsDatasetId: findings.dataset.datasetId,
-              dependsOn: this.project.api('dlp.googleapis.com'),
-            }),
-        );
-      }
-      const ciOptions = props.ciIdentity;
-      if (ciOptions) {
-        this.ciIdentity = part(
-          'ciIdentity',
-          {
-            pipelineRole: 'ciIdentity',
-            pipelineServiceAccount: 'ciIdentity',
-            projectNumber: 'ciIdentity',
-          },
-          () =>
-            new GcpCiIdentity(this, 'ci', {
-              projectId,
-              projectNumber: this.project.projectNumber,
-              accountId: ciOptions.accountId,
-              federatedPrincipals: ciOptions.federatedPrincipals,
-              cloudBuild: ciOptions.cloudBuild,
-              pipelineRole: this.roles.roleName(GcpCustomRole.PIPELINE_OPERATOR),
-              pipelineServiceAccount: this.serviceAccounts.pipeline,
-            }),
-        );
-        const ci = this.ciIdentity.serviceAccount.member;
-        this.registry?.grant('roles/artifactregistry.writer', ci, 'ci');
-        this.pipelineRoot.grant('roles/storage.objectUser', ci, 'ci');
-      }
-
-      // ---- the perimeter is enforced last: after every resource inside it exists (GCP-07)
-      if (this.perimeter) {
-        const own = new Set(this.perimeter.node.findAll());
-        this.perimeter.perimeter.dependsOn = this.node
-          .findAll()
-          .filter((c) => TerraformResource.isTerraformResource(c) && !own.has(c))
-          .map((c) => dependable(c as TerraformResource));
-      }
-    } finally {
-      restoreStackTraces();
     }
+  }
+
+  /** Workload Identity bindings of GKE workloads (GCP-17). */
+  private buildWorkloadIdentity(r: ResolvedVertexPipelineProps): void {
+    const wi = r.props.workloadIdentity;
+    const bind = (kind: 'training' | 'deployment', bindings?: GcpKubernetesBinding[]): void => {
+      if (!bindings?.length) return;
+      this.workloadIdentity.push(
+        this.part(
+          'workloadIdentity',
+          { bindings: `workloadIdentity.${kind}`, dependsOn: 'workloadIdentity.clusters' },
+          () =>
+            new GcpWorkloadIdentity(this, `wi-${kind}`, {
+              projectId: this.project.projectId,
+              serviceAccount: this.serviceAccounts[kind],
+              bindings,
+              dependsOn: wi?.clusters,
+            }),
+        ),
+      );
+    };
+    bind('training', wi?.training);
+    bind('deployment', wi?.deployment);
+    if (wi?.identityPoolExists === true && !wi.clusters?.length) {
+      // the caller states what the stack cannot show (GCP-17.pool): recorded in the report
+      for (const w of this.workloadIdentity)
+        Compliance.suppress(
+          w,
+          'GCP-17.pool',
+          'workloadIdentity.identityPoolExists: the caller states that a GKE cluster with Workload Identity (the PROJECT.svc.id.goog pool) exists before this apply',
+        );
+    }
+  }
+
+  /** Sensitive Data Protection scans of the data buckets, findings in a CMEK dataset. */
+  private buildSensitiveData(
+    r: ResolvedVertexPipelineProps,
+  ): GcpSensitiveDataProtection | undefined {
+    if (!r.props.sensitiveDataProtection) return undefined;
+    const findings = this.part(
+      '',
+      { datasetId: 'sensitiveDataProtection', location: 'region' },
+      () => this.dataset(r, { datasetId: DLP_FINDINGS_DATASET }, undefined, 'dataset-dlp-findings'),
+    );
+    this.datasets[DLP_FINDINGS_DATASET] = findings;
+    return this.part(
+      '',
+      { bucketNames: 'dataBuckets', region: 'region' },
+      () =>
+        new GcpSensitiveDataProtection(this, 'sensitive-data', {
+          projectId: this.project.projectId,
+          region: r.props.region,
+          bucketNames: Object.values(this.dataBuckets).map((b) => b.bucket.name),
+          findingsDatasetId: findings.dataset.datasetId,
+          dependsOn: this.project.api('dlp.googleapis.com'),
+        }),
+    );
+  }
+
+  /** The CI/CD identity (GCP-19); its registry and pipeline-root grants are in the access plan. */
+  private buildCiIdentity(r: ResolvedVertexPipelineProps): GcpCiIdentity | undefined {
+    const ci = r.props.ciIdentity;
+    if (!ci) return undefined;
+    return this.part(
+      'ciIdentity',
+      {
+        pipelineRole: 'ciIdentity',
+        pipelineServiceAccount: 'ciIdentity',
+        projectNumber: 'ciIdentity',
+      },
+      () =>
+        new GcpCiIdentity(this, 'ci', {
+          projectId: this.project.projectId,
+          projectNumber: this.project.projectNumber,
+          accountId: ci.accountId,
+          federatedPrincipals: ci.federatedPrincipals,
+          cloudBuild: ci.cloudBuild,
+          pipelineRole: this.roles.roleName(GcpCustomRole.PIPELINE_OPERATOR),
+          pipelineServiceAccount: this.serviceAccounts.pipeline,
+        }),
+    );
+  }
+
+  /** The perimeter is enforced last: after every resource inside it exists (GCP-07). */
+  private enforcePerimeterLast(): void {
+    if (!this.perimeter) return;
+    const own = new Set(this.perimeter.node.findAll());
+    this.perimeter.perimeter.dependsOn = this.node
+      .findAll()
+      .filter((c) => TerraformResource.isTerraformResource(c) && !own.has(c))
+      .map((c) => dependable(c as TerraformResource));
   }
 
   /** GCP-05: grants a service agent a per-resource key (given in props), after the agent exists. */
@@ -1672,161 +1193,5 @@ export class SecureVertexPipeline extends Construct {
       member: this.serviceAgents.member(agent),
       dependsOn: this.serviceAgents.readiness(agent),
     });
-  }
-
-  /** A project-level binding; the construct id comes from the label (one per role) and a stable member key. */
-  private projectRole(
-    projectId: string,
-    label: string,
-    role: string,
-    member: string,
-    key: string = member,
-  ): void {
-    const cid = memberId(`project-${label}`, key);
-    if (this.node.tryFindChild(cid)) return;
-    this.projectBindings.push(
-      new ProjectIamMember(this, cid, { project: projectId, role, member }),
-    );
-  }
-
-  /** A human persona's actAs (roles/iam.serviceAccountUser) on one workload SA. */
-  private actAs(label: string, sa: { name: string }, member: string): void {
-    const cid = memberId(label, member);
-    if (this.node.tryFindChild(cid)) return;
-    this.personaActAs.push(
-      new ServiceAccountIamMember(this, cid, {
-        serviceAccountId: sa.name,
-        role: 'roles/iam.serviceAccountUser',
-        member,
-      }),
-    );
-  }
-
-  private grantData(
-    member: string,
-    key: string,
-    bucketRole: string | undefined,
-    datasetRole: string | undefined,
-  ): void {
-    if (bucketRole)
-      for (const b of Object.values(this.dataBuckets)) b.grant(bucketRole, member, key);
-    if (datasetRole)
-      for (const d of Object.values(this.datasets)) d.grant(datasetRole, member, key);
-  }
-
-  private bindWorkloads(projectId: string): void {
-    const sa = this.serviceAccounts;
-    // one member token per SA, with a stable key for construct ids
-    const w = (p: Persona): { m: string; k: string } => ({
-      m: sa.accountFor(p).member,
-      k: `workload:${p}`,
-    });
-    const pipeline = w(Persona.PIPELINE);
-    const training = w(Persona.TRAINING);
-    const deployment = w(Persona.DEPLOYMENT);
-    const monitoring = w(Persona.MONITORING);
-    for (const s of [pipeline, training, deployment, monitoring])
-      this.projectRole(projectId, 'log-writer', 'roles/logging.logWriter', s.m, s.k);
-    for (const s of [pipeline, training]) {
-      this.grantData(s.m, s.k, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
-      this.pipelineRoot.grant('roles/storage.objectAdmin', s.m, s.k);
-      this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', s.m, s.k);
-    }
-    for (const s of [pipeline, training, deployment])
-      this.registry?.grant('roles/artifactregistry.reader', s.m, s.k);
-    this.pipelineRoot.grant('roles/storage.objectViewer', deployment.m, deployment.k);
-    this.pipelineRoot.grant('roles/storage.objectViewer', monitoring.m, monitoring.k);
-    this.projectRole(
-      projectId,
-      'metric-writer',
-      'roles/monitoring.metricWriter',
-      monitoring.m,
-      monitoring.k,
-    );
-    for (const [name, wb] of Object.entries(this.workbenches)) {
-      if (!wb.serviceAccount) continue;
-      const m = wb.serviceAccount.member;
-      const k = `workbench:${name}`;
-      this.projectRole(projectId, 'wb-ds', this.roles.roleName(GcpCustomRole.DATA_SCIENTIST), m, k);
-      this.projectRole(projectId, 'wb-bq-job-user', 'roles/bigquery.jobUser', m, k);
-      this.projectRole(projectId, 'wb-log-writer', 'roles/logging.logWriter', m, k);
-      this.grantData(m, k, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
-      this.pipelineRoot.grant('roles/storage.objectViewer', m, k);
-    }
-  }
-
-  private bindPersonas(projectId: string, vizier: GcpVizierAccess | undefined): void {
-    const role = (r: GcpCustomRole): string => this.roles.roleName(r);
-    for (const { persona, principal: m } of this.personaBindings) {
-      switch (persona) {
-        case Persona.DATA_SCIENTIST:
-          this.projectRole(projectId, 'ds', role(GcpCustomRole.DATA_SCIENTIST), m);
-          // jobs they submit name the training SA (the custom constraints require one)
-          this.actAs('ds-acts-as-training', this.serviceAccounts.training, m);
-          this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
-          this.grantData(m, m, 'roles/storage.objectViewer', 'roles/bigquery.dataViewer');
-          this.pipelineRoot.grant('roles/storage.objectViewer', m);
-          this.registry?.grant('roles/artifactregistry.reader', m);
-          break;
-        case Persona.ML_ENGINEER:
-          this.projectRole(projectId, 'mle', role(GcpCustomRole.ML_ENGINEER), m);
-          // pipeline runs they submit run as the pipeline SA
-          this.actAs('mle-acts-as-pipeline', this.serviceAccounts.pipeline, m);
-          this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
-          this.grantData(m, m, undefined, 'roles/bigquery.dataViewer');
-          this.pipelineRoot.grant('roles/storage.objectViewer', m);
-          this.registry?.grant('roles/artifactregistry.writer', m);
-          break;
-        case Persona.DATA_ENGINEER:
-          this.projectRole(projectId, 'bq-job-user', 'roles/bigquery.jobUser', m);
-          this.grantData(m, m, 'roles/storage.objectAdmin', 'roles/bigquery.dataEditor');
-          break;
-        case Persona.MODEL_VIEWER:
-          this.projectRole(projectId, 'viewer', role(GcpCustomRole.MODEL_VIEWER), m);
-          break;
-        case Persona.AUDITOR:
-          this.projectRole(projectId, 'viewer', role(GcpCustomRole.MODEL_VIEWER), m);
-          this.projectRole(projectId, 'security-reviewer', 'roles/iam.securityReviewer', m);
-          this.projectRole(projectId, 'private-log-viewer', 'roles/logging.privateLogViewer', m);
-          break;
-        case Persona.PLATFORM_ADMIN:
-          // read-only on Workbench project-wide; roles/notebooks.admin on each instance only
-          // (construct id kept from the project-wide admin grant: the address is stable, X-12)
-          this.projectRole(projectId, 'notebooks-admin', 'roles/notebooks.viewer', m);
-          this.projectRole(projectId, 'monitoring-editor', 'roles/monitoring.editor', m);
-          // logging configuration without redirecting or deleting the audit sink (GCP-10)
-          this.projectRole(projectId, 'logging-config', role(GcpCustomRole.LOGGING_CONFIG), m);
-          this.projectRole(projectId, 'kms-viewer', 'roles/cloudkms.viewer', m);
-          this.registry?.grant('roles/artifactregistry.repoAdmin', m);
-          break;
-        default:
-          break;
-      }
-    }
-    const predefined = vizier?.usePredefinedRoles ?? false;
-    const levels: Array<[string, string[] | undefined, GcpCustomRole, string]> = [
-      [
-        'admin',
-        vizier?.admins,
-        GcpCustomRole.VIZIER_ADMIN,
-        GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.ADMIN,
-      ],
-      [
-        'developer',
-        vizier?.developers,
-        GcpCustomRole.VIZIER_DEVELOPER,
-        GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.DEVELOPER,
-      ],
-      [
-        'viewer',
-        vizier?.viewers,
-        GcpCustomRole.VIZIER_VIEWER,
-        GcpRoleCatalogue.PREDEFINED_VIZIER_ROLES.VIEWER,
-      ],
-    ];
-    for (const [level, members, custom, pre] of levels) {
-      for (const m of members ?? [])
-        this.projectRole(projectId, `vizier-${level}`, predefined ? pre : role(custom), m);
-    }
   }
 }

@@ -7,6 +7,7 @@ import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { betaProvider, checkKeyMatchesLocation, numericName } from './common';
+import { VERTEX_DEFAULTS } from './defaults';
 import {
   checkBoolean,
   KMS_KEY_ID,
@@ -106,6 +107,83 @@ const PROPS_KEYS: { [K in keyof Required<GcpVertexResourcesProps>]: true } = {
   removalPolicy: true,
 };
 
+/** Validates the props of GcpVertexResources (one ValidationError). */
+function validateVertexProps(scope: Construct, props: GcpVertexResourcesProps): void {
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, PROPS_KEYS);
+  checkProjectId(v, 'projectId', props.projectId);
+  v.string('projectNumber', props.projectNumber, { optional: false });
+  checkRegion(v, 'region', props.region, {
+    literal: 'Vertex AI resources and their key must be in one known region (GCP-06)',
+  });
+  if (
+    checkPattern(
+      v,
+      'kmsKeyName',
+      props.kmsKeyName,
+      KMS_KEY_ID,
+      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the region',
+    )
+  )
+    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.region);
+  checkPattern(
+    v,
+    'networkName',
+    props.networkName,
+    /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
+    'a VPC network name (1-63 lowercase letters, digits and hyphens)',
+    { optional: true },
+  );
+  checkBoolean(v, 'tensorboard', props.tensorboard);
+  checkBoolean(v, 'metadataStore', props.metadataStore);
+  if (checkObjectList(v, 'endpoints', props.endpoints, 'endpoints')) {
+    (props.endpoints ?? []).forEach((e, i) => {
+      checkKnownKeys(v, `endpoints[${i}]`, e, ENDPOINT_KEYS);
+      checkPattern(
+        v,
+        `endpoints[${i}].name`,
+        e.name,
+        /^[a-z][a-z0-9-]{0,62}$/,
+        'lowercase letters, digits and hyphens, starting with a letter, at most 63',
+        { literal: 'it is the endpoint construct id and display name' },
+      );
+      checkBoolean(v, `endpoints[${i}].privateServiceConnect`, e.privateServiceConnect);
+      if (
+        checkList(v, `endpoints[${i}].pscProjectAllowlist`, e.pscProjectAllowlist, 'project ids')
+      ) {
+        (e.pscProjectAllowlist ?? []).forEach((p, j) =>
+          checkPattern(
+            v,
+            `endpoints[${i}].pscProjectAllowlist[${j}]`,
+            p,
+            /^([a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/,
+            "a project id or number (an allow-list names projects; never '*')",
+          ),
+        );
+        if (e.pscProjectAllowlist !== undefined && e.privateServiceConnect !== true)
+          v.add(
+            `endpoints[${i}].pscProjectAllowlist`,
+            e.pscProjectAllowlist,
+            'nothing unless privateServiceConnect is true (a peered endpoint has no allow-list)',
+          );
+      }
+      v.require(
+        e.privateServiceConnect === true || props.networkName !== undefined,
+        `endpoints[${i}]`,
+        e.name,
+        'a network (networkName) for a peered endpoint, or privateServiceConnect: true',
+      );
+    });
+    checkDuplicates(v, 'endpoints', props.endpoints, (e) => literal(e?.name), 'an endpoint name');
+  }
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
+    v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
+  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+  v.throwIfInvalid();
+}
+
 /**
  * Vertex AI resources with CMEK (GCP-06) in the platform region: Tensorboard, the default
  * metadata store, and private endpoints (GCP-15) peered to the platform network or behind
@@ -122,143 +200,74 @@ export class GcpVertexResources extends Construct {
   constructor(scope: Construct, id: string, props: GcpVertexResourcesProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
-    v.string('projectNumber', props.projectNumber, { optional: false });
-    checkRegion(v, 'region', props.region, {
-      literal: 'Vertex AI resources and their key must be in one known region (GCP-06)',
-    });
-    if (
-      checkPattern(
-        v,
-        'kmsKeyName',
-        props.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the region',
-      )
-    )
-      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.region);
-    checkPattern(
-      v,
-      'networkName',
-      props.networkName,
-      /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/,
-      'a VPC network name (1-63 lowercase letters, digits and hyphens)',
-      { optional: true },
-    );
-    checkBoolean(v, 'tensorboard', props.tensorboard);
-    checkBoolean(v, 'metadataStore', props.metadataStore);
-    if (checkObjectList(v, 'endpoints', props.endpoints, 'endpoints')) {
-      (props.endpoints ?? []).forEach((e, i) => {
-        checkKnownKeys(v, `endpoints[${i}]`, e, ENDPOINT_KEYS);
-        checkPattern(
-          v,
-          `endpoints[${i}].name`,
-          e.name,
-          /^[a-z][a-z0-9-]{0,62}$/,
-          'lowercase letters, digits and hyphens, starting with a letter, at most 63',
-          { literal: 'it is the endpoint construct id and display name' },
-        );
-        checkBoolean(v, `endpoints[${i}].privateServiceConnect`, e.privateServiceConnect);
-        if (
-          checkList(v, `endpoints[${i}].pscProjectAllowlist`, e.pscProjectAllowlist, 'project ids')
-        ) {
-          (e.pscProjectAllowlist ?? []).forEach((p, j) =>
-            checkPattern(
-              v,
-              `endpoints[${i}].pscProjectAllowlist[${j}]`,
-              p,
-              /^([a-z][a-z0-9-]{4,28}[a-z0-9]|\d{1,20})$/,
-              "a project id or number (an allow-list names projects; never '*')",
-            ),
-          );
-          if (e.pscProjectAllowlist !== undefined && e.privateServiceConnect !== true)
-            v.add(
-              `endpoints[${i}].pscProjectAllowlist`,
-              e.pscProjectAllowlist,
-              'nothing unless privateServiceConnect is true (a peered endpoint has no allow-list)',
-            );
-        }
-        v.require(
-          e.privateServiceConnect === true || props.networkName !== undefined,
-          `endpoints[${i}]`,
-          e.name,
-          'a network (networkName) for a peered endpoint, or privateServiceConnect: true',
-        );
-      });
-      checkDuplicates(v, 'endpoints', props.endpoints, (e) => literal(e?.name), 'an endpoint name');
-    }
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
-      v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
-    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
-    const deps = props.dependsOn ?? [];
-    const encryptionSpec = { kmsKeyName: props.kmsKeyName };
-
+    validateVertexProps(this, props);
     if (props.tensorboard ?? true) {
       this.tensorboard = new VertexAiTensorboard(this, 'tensorboard', {
         project: props.projectId,
         region: props.region,
-        displayName: 'mlops-tensorboard',
+        displayName: VERTEX_DEFAULTS.tensorboardName,
         description: 'MLOps experiments (CMEK)',
-        encryptionSpec,
-        dependsOn: deps,
+        encryptionSpec: { kmsKeyName: props.kmsKeyName },
+        dependsOn: props.dependsOn ?? [],
       });
       applyRemovalPolicy(this.tensorboard, props.removalPolicy);
     }
-    if (props.metadataStore ?? true) {
-      // the metadata store is the region's one 'default' store of the project
-      claim(
-        this,
-        'Vertex AI metadata store',
-        projectScope(props.projectId, ` region ${props.region}`),
-        'default',
-        'metadataStore',
-        'one default metadata store per project and region: metadataStore: false on the other platform',
-      );
-      this.metadataStore = new GoogleVertexAiMetadataStore(this, 'metadata-store', {
-        provider: betaProvider(this, props.region, props.betaProvider),
-        project: props.projectId,
-        region: props.region,
-        name: 'default',
-        description: 'MLOps ML metadata (CMEK)',
-        encryptionSpec,
-        dependsOn: deps,
-      });
-      applyRemovalPolicy(this.metadataStore, props.removalPolicy);
-    }
-    for (const e of props.endpoints ?? []) {
-      const scopeForName = new Construct(this, `endpoint-${e.name}`);
-      claim(
-        this,
-        'Vertex AI endpoint',
-        projectScope(props.projectId, ` region ${props.region}`),
-        numericName(scopeForName),
-        'endpoints',
-      );
-      const endpoint = new VertexAiEndpoint(scopeForName, 'endpoint', {
-        project: props.projectId,
-        location: props.region,
-        region: props.region,
-        name: numericName(scopeForName),
-        displayName: e.name,
-        description: 'Private MLOps endpoint (GCP-15); deployments only by the deployment SA',
-        encryptionSpec,
-        ...(e.privateServiceConnect
-          ? {
-              privateServiceConnectConfig: {
-                enablePrivateServiceConnect: true,
-                projectAllowlist: e.pscProjectAllowlist ?? [props.projectId],
-              },
-            }
-          : { network: `projects/${props.projectNumber}/global/networks/${props.networkName}` }),
-        dependsOn: deps,
-      });
-      applyRemovalPolicy(endpoint, props.removalPolicy);
-      this.endpoints[e.name] = endpoint;
-    }
+    if (props.metadataStore ?? true) this.metadataStore = this.buildMetadataStore(props);
+    for (const e of props.endpoints ?? []) this.endpoints[e.name] = this.buildEndpoint(props, e);
+  }
+
+  /** The region's one default metadata store of the project, with CMEK (google-beta). */
+  private buildMetadataStore(props: GcpVertexResourcesProps): GoogleVertexAiMetadataStore {
+    claim(
+      this,
+      'Vertex AI metadata store',
+      projectScope(props.projectId, ` region ${props.region}`),
+      VERTEX_DEFAULTS.metadataStoreName,
+      'metadataStore',
+      'one default metadata store per project and region: metadataStore: false on the other platform',
+    );
+    const store = new GoogleVertexAiMetadataStore(this, 'metadata-store', {
+      provider: betaProvider(this, props.region, props.betaProvider),
+      project: props.projectId,
+      region: props.region,
+      name: VERTEX_DEFAULTS.metadataStoreName,
+      description: 'MLOps ML metadata (CMEK)',
+      encryptionSpec: { kmsKeyName: props.kmsKeyName },
+      dependsOn: props.dependsOn ?? [],
+    });
+    applyRemovalPolicy(store, props.removalPolicy);
+    return store;
+  }
+
+  /** A private endpoint (GCP-15): peered to the network, or behind Private Service Connect. */
+  private buildEndpoint(props: GcpVertexResourcesProps, e: GcpEndpointSpec): VertexAiEndpoint {
+    const scopeForName = new Construct(this, `endpoint-${e.name}`);
+    claim(
+      this,
+      'Vertex AI endpoint',
+      projectScope(props.projectId, ` region ${props.region}`),
+      numericName(scopeForName),
+      'endpoints',
+    );
+    const endpoint = new VertexAiEndpoint(scopeForName, 'endpoint', {
+      project: props.projectId,
+      location: props.region,
+      region: props.region,
+      name: numericName(scopeForName),
+      displayName: e.name,
+      description: 'Private MLOps endpoint (GCP-15); deployments only by the deployment SA',
+      encryptionSpec: { kmsKeyName: props.kmsKeyName },
+      ...(e.privateServiceConnect
+        ? {
+            privateServiceConnectConfig: {
+              enablePrivateServiceConnect: true,
+              projectAllowlist: e.pscProjectAllowlist ?? [props.projectId],
+            },
+          }
+        : { network: `projects/${props.projectNumber}/global/networks/${props.networkName}` }),
+      dependsOn: props.dependsOn ?? [],
+    });
+    applyRemovalPolicy(endpoint, props.removalPolicy);
+    return endpoint;
   }
 }

@@ -7,6 +7,13 @@ import { WorkbenchInstanceIamMember } from '@cdktf/provider-google/lib/workbench
 import { Validator, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation, memberId } from './common';
+import {
+  SERVICE_ACCOUNT_USER,
+  WORKBENCH_DEFAULTS,
+  shieldedVm,
+  workbenchDisk,
+  workbenchMetadata,
+} from './defaults';
 import { WORKBENCH_IMAGE } from './org-policies';
 import {
   rejectToken,
@@ -29,7 +36,7 @@ import {
 } from './validation';
 
 /** The machine type of a Workbench instance unless given. */
-export const DEFAULT_MACHINE_TYPE = 'e2-standard-4';
+export const DEFAULT_MACHINE_TYPE = WORKBENCH_DEFAULTS.machineType;
 
 /** The dedicated service account id of a Workbench instance: wb-NAME, cut to the 30-character limit. */
 export function workbenchAccountId(instanceName: string): string {
@@ -37,7 +44,7 @@ export function workbenchAccountId(instanceName: string): string {
 }
 
 /** When Workbench instances upgrade themselves (ainotebooks.requireAutoUpgradeSchedule). */
-export const WORKBENCH_UPGRADE_SCHEDULE = '0 3 * * SUN';
+export const WORKBENCH_UPGRADE_SCHEDULE = WORKBENCH_DEFAULTS.upgradeSchedule;
 
 /** Props of {@link GcpWorkbenchInstance}. */
 export interface GcpWorkbenchInstanceProps {
@@ -117,6 +124,93 @@ const PROPS_KEYS: { [K in keyof Required<GcpWorkbenchInstanceProps>]: true } = {
 };
 
 /**
+ * Validates the props of a GcpWorkbenchInstance (one ValidationError); returns the idle
+ * shutdown minutes, resolved.
+ */
+function resolveWorkbenchProps(
+  scope: Construct,
+  props: GcpWorkbenchInstanceProps,
+): { idleShutdownMinutes: number } {
+  const idle = props.idleShutdownMinutes ?? WORKBENCH_DEFAULTS.idleShutdownMinutes;
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, PROPS_KEYS);
+  checkProjectId(v, 'projectId', props.projectId);
+  let region: string | undefined;
+  if (unresolved(props.zone))
+    rejectToken(v, 'zone', props.zone, 'the machine type, key and residency checks need the zone');
+  else region = checkZone(v, 'zone', props.zone);
+  checkPattern(
+    v,
+    'instanceName',
+    props.instanceName,
+    /^[a-z][-a-z0-9]{1,61}[a-z0-9]$/,
+    'an RFC 1035 name of 3-63 lowercase letters, digits and hyphens, starting with a letter',
+    { literal: 'it forms the instance and service account names' },
+  );
+  checkPattern(
+    v,
+    'owner',
+    props.owner,
+    /^[^@\s:]+@[^@\s]+\.[^@\s]+$/,
+    "a user e-mail without prefix, e.g. 'alice@example.com' (the instance is single-user)",
+  );
+  checkPattern(
+    v,
+    'network',
+    props.network,
+    /^projects\/[^/\s]+\/global\/networks\/[^/\s]+$/,
+    'a network id projects/P/global/networks/N',
+  );
+  checkPattern(
+    v,
+    'subnetwork',
+    props.subnetwork,
+    /^projects\/[^/\s]+\/regions\/[a-z0-9-]+\/subnetworks\/[^/\s]+$/,
+    'a subnetwork id projects/P/regions/R/subnetworks/S',
+  );
+  const subnetRegion = literal(props.subnetwork)?.split('/')[3];
+  if (subnetRegion !== undefined && region !== undefined && subnetRegion !== region)
+    v.add(
+      'subnetwork',
+      props.subnetwork,
+      `a subnetwork in ${region}, the region of zone ${props.zone}`,
+    );
+  if (
+    checkPattern(
+      v,
+      'kmsKeyName',
+      props.kmsKeyName,
+      KMS_KEY_ID,
+      "a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the zone's region",
+    )
+  )
+    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, region);
+  checkMachineType(v, 'machineType', props.machineType ?? DEFAULT_MACHINE_TYPE, region);
+  checkBoolean(v, 'disableDownloads', props.disableDownloads);
+  checkBoolean(v, 'disableTerminal', props.disableTerminal);
+  checkMembers(v, 'admins', props.admins);
+  // idle shutdown: off (0) or 10-1440 minutes (the range Workbench accepts)
+  if (idle !== 0)
+    checkNumber(v, 'idleShutdownMinutes', idle, 10, 1440, {
+      unit: 'minutes, or 0 to turn idle shutdown off',
+      literal: 'it is converted to seconds at synth',
+    });
+  checkPattern(
+    v,
+    'serviceAccountEmail',
+    props.serviceAccountEmail,
+    /^[^@\s:]+@[^@\s]+\.gserviceaccount\.com$/,
+    'a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), no prefix',
+    { optional: true },
+  );
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+  v.throwIfInvalid();
+  return { idleShutdownMinutes: idle };
+}
+
+/**
  * A Vertex AI Workbench instance hardened per GCP-09: no public IP, root disabled, downloads
  * and terminal disabled (both by default), the managed image, a weekly upgrade schedule, Shielded VM (secure boot, vTPM, integrity monitoring),
  * CMEK boot and data disks, a dedicated service account, single owner.
@@ -136,129 +230,14 @@ export class GcpWorkbenchInstance extends Construct {
   constructor(scope: Construct, id: string, props: GcpWorkbenchInstanceProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const idle = props.idleShutdownMinutes ?? 60;
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
-    let region: string | undefined;
-    if (unresolved(props.zone))
-      rejectToken(
-        v,
-        'zone',
-        props.zone,
-        'the machine type, key and residency checks need the zone',
-      );
-    else region = checkZone(v, 'zone', props.zone);
-    checkPattern(
-      v,
-      'instanceName',
-      props.instanceName,
-      /^[a-z][-a-z0-9]{1,61}[a-z0-9]$/,
-      'an RFC 1035 name of 3-63 lowercase letters, digits and hyphens, starting with a letter',
-      { literal: 'it forms the instance and service account names' },
-    );
-    checkPattern(
-      v,
-      'owner',
-      props.owner,
-      /^[^@\s:]+@[^@\s]+\.[^@\s]+$/,
-      "a user e-mail without prefix, e.g. 'alice@example.com' (the instance is single-user)",
-    );
-    checkPattern(
-      v,
-      'network',
-      props.network,
-      /^projects\/[^/\s]+\/global\/networks\/[^/\s]+$/,
-      'a network id projects/P/global/networks/N',
-    );
-    checkPattern(
-      v,
-      'subnetwork',
-      props.subnetwork,
-      /^projects\/[^/\s]+\/regions\/[a-z0-9-]+\/subnetworks\/[^/\s]+$/,
-      'a subnetwork id projects/P/regions/R/subnetworks/S',
-    );
-    const subnetRegion = literal(props.subnetwork)?.split('/')[3];
-    if (subnetRegion !== undefined && region !== undefined && subnetRegion !== region)
-      v.add(
-        'subnetwork',
-        props.subnetwork,
-        `a subnetwork in ${region}, the region of zone ${props.zone}`,
-      );
-    if (
-      checkPattern(
-        v,
-        'kmsKeyName',
-        props.kmsKeyName,
-        KMS_KEY_ID,
-        "a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the zone's region",
-      )
-    )
-      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, region);
-    checkMachineType(v, 'machineType', props.machineType ?? DEFAULT_MACHINE_TYPE, region);
-    checkBoolean(v, 'disableDownloads', props.disableDownloads);
-    checkBoolean(v, 'disableTerminal', props.disableTerminal);
-    checkMembers(v, 'admins', props.admins);
-    // idle shutdown: off (0) or 10-1440 minutes (the range Workbench accepts)
-    if (idle !== 0)
-      checkNumber(v, 'idleShutdownMinutes', idle, 10, 1440, {
-        unit: 'minutes, or 0 to turn idle shutdown off',
-        literal: 'it is converted to seconds at synth',
-      });
-    checkPattern(
-      v,
-      'serviceAccountEmail',
-      props.serviceAccountEmail,
-      /^[^@\s:]+@[^@\s]+\.gserviceaccount\.com$/,
-      'a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), no prefix',
-      { optional: true },
-    );
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
-    // instance names are unique in their project and zone; the dedicated SA id in the project
-    claim(
-      this,
-      'Workbench instance',
-      projectScope(props.projectId, ` zone ${props.zone}`),
-      props.instanceName,
-      'instanceName',
-    );
-    if (props.serviceAccountEmail === undefined)
-      claim(
-        this,
-        'service account',
-        projectScope(props.projectId),
-        workbenchAccountId(props.instanceName),
-        'instanceName',
-      );
-
+    const { idleShutdownMinutes } = resolveWorkbenchProps(this, props);
+    this.claimNames(props);
     let email = props.serviceAccountEmail;
     if (email === undefined) {
-      this.serviceAccount = new ServiceAccount(this, 'sa', {
-        project: props.projectId,
-        accountId: workbenchAccountId(props.instanceName),
-        displayName: `Workbench ${props.instanceName}`,
-        description: 'Dedicated Workbench instance identity (GCP-09)',
-        dependsOn: props.dependsOn,
-      });
-      email = this.serviceAccount.email;
-      this.ownerActAs = new ServiceAccountIamMember(this, 'owner-acts-as', {
-        serviceAccountId: this.serviceAccount.name,
-        role: 'roles/iam.serviceAccountUser',
-        member: `user:${props.owner}`,
-      });
+      ({ serviceAccount: this.serviceAccount, ownerActAs: this.ownerActAs } =
+        this.buildIdentity(props));
+      email = this.serviceAccount!.email;
     }
-    const metadata: { [k: string]: string } = {
-      'notebook-disable-root': 'true',
-      'notebook-disable-downloads': String(props.disableDownloads ?? true),
-      'notebook-disable-terminal': String(props.disableTerminal ?? true),
-      'notebook-disable-nbconvert': 'true',
-      'notebook-upgrade-schedule': WORKBENCH_UPGRADE_SCHEDULE,
-      ...(idle > 0 ? { 'idle-timeout-seconds': String(idle * 60) } : {}),
-    };
-    const disk = { diskEncryption: 'CMEK', kmsKey: props.kmsKeyName, diskType: 'PD_BALANCED' };
     this.instance = new WorkbenchInstance(this, 'instance', {
       project: props.projectId,
       location: props.zone,
@@ -271,15 +250,11 @@ export class GcpWorkbenchInstance extends Construct {
         disablePublicIp: true,
         enableIpForwarding: false,
         serviceAccounts: [{ email }],
-        bootDisk: { ...disk, diskSizeGb: '150' },
-        dataDisks: { ...disk, diskSizeGb: '100' },
-        shieldedInstanceConfig: {
-          enableSecureBoot: true,
-          enableVtpm: true,
-          enableIntegrityMonitoring: true,
-        },
+        bootDisk: workbenchDisk(props.kmsKeyName, WORKBENCH_DEFAULTS.bootDiskGb),
+        dataDisks: workbenchDisk(props.kmsKeyName, WORKBENCH_DEFAULTS.dataDiskGb),
+        shieldedInstanceConfig: shieldedVm(),
         networkInterfaces: [{ network: props.network, subnet: props.subnetwork }],
-        metadata,
+        metadata: workbenchMetadata({ ...props, idleShutdownMinutes }),
       },
       dependsOn: props.dependsOn,
     });
@@ -296,5 +271,44 @@ export class GcpWorkbenchInstance extends Construct {
         }),
       );
     }
+  }
+
+  /** Instance names are unique in their project and zone; the dedicated SA id in the project. */
+  private claimNames(props: GcpWorkbenchInstanceProps): void {
+    claim(
+      this,
+      'Workbench instance',
+      projectScope(props.projectId, ` zone ${props.zone}`),
+      props.instanceName,
+      'instanceName',
+    );
+    if (props.serviceAccountEmail === undefined)
+      claim(
+        this,
+        'service account',
+        projectScope(props.projectId),
+        workbenchAccountId(props.instanceName),
+        'instanceName',
+      );
+  }
+
+  /** The dedicated service account, and the owner's actAs on it. */
+  private buildIdentity(props: GcpWorkbenchInstanceProps): {
+    serviceAccount: ServiceAccount;
+    ownerActAs: ServiceAccountIamMember;
+  } {
+    const serviceAccount = new ServiceAccount(this, 'sa', {
+      project: props.projectId,
+      accountId: workbenchAccountId(props.instanceName),
+      displayName: `Workbench ${props.instanceName}`,
+      description: 'Dedicated Workbench instance identity (GCP-09)',
+      dependsOn: props.dependsOn,
+    });
+    const ownerActAs = new ServiceAccountIamMember(this, 'owner-acts-as', {
+      serviceAccountId: serviceAccount.name,
+      role: SERVICE_ACCOUNT_USER,
+      member: `user:${props.owner}`,
+    });
+    return { serviceAccount, ownerActAs };
   }
 }
