@@ -339,6 +339,17 @@ function policyTable(policies, initiatives) {
   return `${lines.join('\n')}\n`;
 }
 
+/** The `reviewed` entries of an existing provenance file ({} when there are none). */
+function reviewedOf(provenanceFile) {
+  if (!fs.existsSync(provenanceFile)) return {};
+  try {
+    const reviewed = readJson(provenanceFile).reviewed;
+    return Array.isArray(reviewed) ? { reviewed } : {};
+  } catch {
+    return {};
+  }
+}
+
 function parseArgs(argv) {
   const args = {};
   for (let i = 0; i < argv.length; i++) {
@@ -393,6 +404,7 @@ function main(argv) {
       policyTable(policies, initiatives),
     ),
   );
+  const provenanceFile = path.join(root, 'scripts', 'reference-data', 'provenance.json');
   const provenance = {
     extracted: date,
     sources,
@@ -401,12 +413,11 @@ function main(argv) {
       rawBytes: f.rawBytes,
       gzipBytes: f.gzBytes,
     })),
+    // reviewed tables (lib/<cloud>/reference/*.ts, kept by hand): carried over unchanged
+    ...reviewedOf(provenanceFile),
   };
   fs.mkdirSync(path.join(root, 'scripts', 'reference-data'), { recursive: true });
-  fs.writeFileSync(
-    path.join(root, 'scripts', 'reference-data', 'provenance.json'),
-    `${JSON.stringify(provenance, null, 2)}\n`,
-  );
+  fs.writeFileSync(provenanceFile, `${JSON.stringify(provenance, null, 2)}\n`);
   for (const f of provenance.files) {
     console.log(`${f.file}: ${f.rawBytes} bytes, ${f.gzipBytes} bytes gzipped`);
   }
