@@ -339,15 +339,23 @@ function policyTable(policies, initiatives) {
   return `${lines.join('\n')}\n`;
 }
 
-/** The `reviewed` entries of an existing provenance file ({} when there are none). */
+/**
+ * The entries of an existing provenance file that other sources maintain: `reviewed` (tables kept
+ * by hand) and `otherFiles` (data files written by other scripts); {} when there are none.
+ */
 function reviewedOf(provenanceFile) {
   if (!fs.existsSync(provenanceFile)) return {};
+  let existing;
   try {
-    const reviewed = readJson(provenanceFile).reviewed;
-    return Array.isArray(reviewed) ? { reviewed } : {};
+    existing = readJson(provenanceFile);
   } catch {
     return {};
   }
+  const kept = {};
+  for (const key of ['reviewed', 'otherFiles']) {
+    if (Array.isArray(existing[key])) kept[key] = existing[key];
+  }
+  return kept;
 }
 
 function parseArgs(argv) {
@@ -413,7 +421,7 @@ function main(argv) {
       rawBytes: f.rawBytes,
       gzipBytes: f.gzBytes,
     })),
-    // reviewed tables (lib/<cloud>/reference/*.ts, kept by hand): carried over unchanged
+    // reviewed tables and other scripts' data files: carried over unchanged
     ...reviewedOf(provenanceFile),
   };
   fs.mkdirSync(path.join(root, 'scripts', 'reference-data'), { recursive: true });
