@@ -17,7 +17,8 @@ tarball="$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 echo "packed $tarball ($(du -h "$work/$tarball" | cut -f1))"
 listing="$(tar -tzf "$work/$tarball")"
 for data in aws/reference/data/aws.json.gz gcp/reference/data/gcp.json.gz \
-  azure/reference/data/azure.json.gz azure/reference/data/azure-policies.tsv.gz; do
+  gcp/reference/data/org-constraints.json.gz azure/reference/data/azure.json.gz \
+  azure/reference/data/azure-policies.tsv.gz; do
   grep -qx "package/dist/lib/$data" <<<"$listing" ||
     { echo "package check: the tarball lacks the reference data $data (X-15)"; exit 1; }
 done

@@ -339,6 +339,25 @@ function policyTable(policies, initiatives) {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The entries of an existing provenance file that other sources maintain: `reviewed` (tables kept
+ * by hand) and `otherFiles` (data files written by other scripts); {} when there are none.
+ */
+function reviewedOf(provenanceFile) {
+  if (!fs.existsSync(provenanceFile)) return {};
+  let existing;
+  try {
+    existing = readJson(provenanceFile);
+  } catch {
+    return {};
+  }
+  const kept = {};
+  for (const key of ['reviewed', 'otherFiles']) {
+    if (Array.isArray(existing[key])) kept[key] = existing[key];
+  }
+  return kept;
+}
+
 function parseArgs(argv) {
   const args = {};
   for (let i = 0; i < argv.length; i++) {
@@ -393,6 +412,7 @@ function main(argv) {
       policyTable(policies, initiatives),
     ),
   );
+  const provenanceFile = path.join(root, 'scripts', 'reference-data', 'provenance.json');
   const provenance = {
     extracted: date,
     sources,
@@ -401,12 +421,11 @@ function main(argv) {
       rawBytes: f.rawBytes,
       gzipBytes: f.gzBytes,
     })),
+    // reviewed tables and other scripts' data files: carried over unchanged
+    ...reviewedOf(provenanceFile),
   };
   fs.mkdirSync(path.join(root, 'scripts', 'reference-data'), { recursive: true });
-  fs.writeFileSync(
-    path.join(root, 'scripts', 'reference-data', 'provenance.json'),
-    `${JSON.stringify(provenance, null, 2)}\n`,
-  );
+  fs.writeFileSync(provenanceFile, `${JSON.stringify(provenance, null, 2)}\n`);
   for (const f of provenance.files) {
     console.log(`${f.file}: ${f.rawBytes} bytes, ${f.gzipBytes} bytes gzipped`);
   }

@@ -258,5 +258,19 @@ describe('X-15 reference data extraction (scripts/reference-data/extract.js)', (
     );
     expect(table).toContain('i\t33333333-3333-3333-3333-333333333333\t["Demo initiative",0,{}]');
     expect(() => extract.main(args.slice(2))).toThrow('missing --iam-data');
+
+    // a refresh keeps the entries other sources maintain (reviewed tables, other scripts' files)
+    const kept = {
+      reviewed: [{ file: 'lib/azure/reference/t.ts', commit: 'c' }],
+      otherFiles: [{ file: 'lib/gcp/reference/data/o.json.gz', source: 's' }],
+    };
+    const file = path.join(out, 'scripts/reference-data/provenance.json');
+    fs.writeFileSync(file, JSON.stringify({ ...provenance, ...kept, stale: true }));
+    const log2 = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    extract.main(args);
+    log2.mockRestore();
+    const refreshed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(refreshed).toMatchObject(kept);
+    expect(refreshed.stale).toBeUndefined();
   });
 });

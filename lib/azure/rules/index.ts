@@ -39,6 +39,7 @@ import { x03CustomRoleWildcards } from './x-03-custom-role-wildcards';
 import { x05IpRules } from './x-05-ip-rules';
 import { x05NsgInbound } from './x-05-nsg-inbound';
 import { x08ForceDestroy } from './x-08-force-destroy';
+import { x15AzurePeSubresource } from './x-15-azure-pe-subresource';
 import { x15AzurePolicy } from './x-15-azure-policy';
 import { x15AzurePrivateDnsZone } from './x-15-azure-private-dns-zone';
 import { x15AzureRole } from './x-15-azure-role';
@@ -122,6 +123,7 @@ export class AzureMlopsChecks extends RulePack {
       x15AzureRoleAction,
       x15AzurePolicy,
       x15AzurePrivateDnsZone,
+      x15AzurePeSubresource,
       preventDestroyRule(STATEFUL),
       requiredTagsRule('azurerm_', 'tags', TAGGABLE),
     ], AZURE_FRAMEWORKS);

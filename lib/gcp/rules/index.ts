@@ -52,6 +52,7 @@ import { x08ForceDestroy } from './x-08-force-destroy';
 import { gcp17Pool } from './gcp-17-pool';
 import { x15GcpPermission } from './x-15-gcp-permission';
 import { x15GcpRole } from './x-15-gcp-role';
+import { x15GcpOrgConstraint } from './x-15-gcp-org-constraint';
 import { x15GcpService } from './x-15-gcp-service';
 import { x15GcpVpcscService } from './x-15-gcp-vpcsc-service';
 
@@ -144,6 +145,7 @@ export class GcpMlopsChecks extends RulePack {
       x15GcpPermission,
       x15GcpService,
       x15GcpVpcscService,
+      x15GcpOrgConstraint,
       preventDestroyRule(GCP_STATEFUL_TYPES),
       requiredTagsRule('google_', gcpLabelAttributeOf, GCP_LABELLED_TYPES, [
         { provider: 'google', path: 'default_labels' },
