@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { editDistance } from '../reference';
 import { gcpOrgConstraints } from '../reference/org-constraints';
 
 /** A reference to a custom constraint of the stack (`${google_org_policy_custom_constraint.x.name}`). */
@@ -9,7 +10,8 @@ const CUSTOM_CONSTRAINT_REFERENCE =
 
 /**
  * The verdict on one constraint id (with or without `constraints/`): custom constraints are not
- * judged; an id the data does not hold fails with the nearest known one.
+ * judged; an id within two edits of a known one fails naming it; any other id the data does not
+ * hold is unknown (it may be newer than the bundled list).
  */
 export function checkConstraint(id: any, attribute: string): Verdict {
   if (typeof id !== 'string' || id === '') return undefined;
@@ -19,8 +21,15 @@ export function checkConstraint(id: any, attribute: string): Verdict {
   if (name.startsWith('custom.')) return undefined;
   const ref = gcpOrgConstraints();
   if (ref.has(name)) return true;
+  // A near miss (a case or a typo of up to two characters) is a misspelling; any other name may
+  // be a constraint newer than the bundled list, which holds what the API listed when it was
+  // extracted: not judged as wrong, but reported as unknown (a failure under --strict).
   const near = ref.nearest(name);
-  return `"${name}" is not a predefined organization policy constraint${near ? ` (did you mean ${near}?)` : ''}`;
+  if (near && editDistance(name.toLowerCase(), near.toLowerCase(), 2) <= 2)
+    return `"${name}" is not a predefined organization policy constraint (did you mean ${near}?)`;
+  return unknown(
+    `"${name}" is not in the bundled list of predefined constraints: a constraint newer than the list, or a wrong name`,
+  );
 }
 
 /** The constraint of a google_org_policy_policy name (`<parent>/policies/<constraint>`). */
