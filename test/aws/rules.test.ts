@@ -311,6 +311,10 @@ const cases: Array<[string, Mutator]> = [
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'KeyAdministration')),
   ],
   [
+    'X-10.backup-vault-kms-key-policy',
+    (j) => editKeyPolicy(j, (st) => st.filter((s) => !String(s.Sid).startsWith('Deployer'))),
+  ],
+  [
     'X-10.logs-kms-key-policy',
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'CloudWatchLogs')),
   ],

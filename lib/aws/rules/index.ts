@@ -39,6 +39,7 @@ import { x05SgEgress } from './x-05-sg-egress';
 import { x05SgIngress } from './x-05-sg-ingress';
 import { x06TrailLogging } from './x-06-trail-logging';
 import { x08ForceDestroy } from './x-08-force-destroy';
+import { x10BackupVaultKmsKeyPolicy } from './x-10-backup-vault-kms-key-policy';
 import { x10CloudTrailBucketPolicy } from './x-10-cloudtrail-bucket-policy';
 import { x10CloudTrailCloudWatchLogs } from './x-10-cloudtrail-cloudwatch-logs';
 import { x10CloudTrailKmsKeyPolicy } from './x-10-cloudtrail-kms-key-policy';
@@ -145,6 +146,7 @@ export class AwsMlopsChecks extends RulePack {
       x10CloudTrailBucketPolicy,
       x10CloudTrailKmsKeyPolicy,
       x10CloudTrailCloudWatchLogs,
+      x10BackupVaultKmsKeyPolicy,
       x10IamPolicySize,
       x10IamRoleAttachments,
       x10SagemakerName,
