@@ -136,3 +136,84 @@ describe('X-10.backup-vault-kms-key-policy', () => {
     expect(status(j, id, vault)).toBeUndefined();
   });
 });
+
+describe('X-15.aws-action-resource', () => {
+  const id = 'X-15.aws-action-resource';
+  const address = 'aws_iam_policy.p';
+  const group = 'arn:aws:sagemaker:eu-west-1:123456789012:model-package-group/fraud';
+  const packages = 'arn:aws:sagemaker:eu-west-1:123456789012:model-package/fraud/*';
+  const register = [
+    'sagemaker:CreateModelPackage',
+    'sagemaker:DescribeModelPackage',
+    'sagemaker:DescribeModelPackageGroup',
+  ];
+  const stack = (statement: any) => ({
+    resource: { aws_iam_policy: { p: { name: 'p', policy: policy(statement) } } },
+  });
+  const allow = (Action: any, Resource: any) => ({ Effect: 'Allow', Action, Resource });
+
+  test('the group and its model packages: compliant', () => {
+    expect(status(stack(allow(register, [group, packages])), id, address)).toBe(COMPLIANT);
+  });
+
+  test('"*" fits every action: not judged', () => {
+    expect(status(stack(allow(register, '*')), id, address)).toBeUndefined();
+  });
+
+  test('the group ARN alone (issue 10 defect 7): non-compliant, naming each void action', () => {
+    const f = finding(stack(allow(register, [group])), id, address);
+    expect(f?.status).toBe(NON_COMPLIANT);
+    expect(f?.reason).toMatch(/sagemaker:CreateModelPackage is never authorized/);
+    expect(f?.reason).toMatch(/sagemaker:DescribeModelPackage is never authorized/);
+    expect(f?.reason).not.toMatch(/DescribeModelPackageGroup is never/);
+  });
+
+  test('s3:GetObject on the bucket ARN only: non-compliant; with the objects: compliant', () => {
+    const j = stack(allow(['s3:GetObject', 's3:ListBucket'], 'arn:aws:s3:::data'));
+    expect(finding(j, id, address)?.reason).toMatch(/s3:GetObject is never authorized/);
+    const ok = stack(
+      allow(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::data', 'arn:aws:s3:::data/*']),
+    );
+    expect(status(ok, id, address)).toBe(COMPLIANT);
+  });
+
+  test('a reference of the right type is read: compliant; a reference of another type: non-compliant', () => {
+    const typed = (arn: string) => ({
+      resource: {
+        aws_sagemaker_model_package_group: { g: { model_package_group_name: 'g' } },
+        aws_iam_policy: {
+          p: { name: 'p', policy: policy(allow('sagemaker:DescribeModelPackageGroup', arn)) },
+        },
+      },
+    });
+    expect(status(typed('${aws_sagemaker_model_package_group.g.arn}'), id, address)).toBe(
+      COMPLIANT,
+    );
+    const wrong = {
+      resource: {
+        aws_iam_policy: {
+          p: {
+            name: 'p',
+            policy: policy(
+              allow('sagemaker:CreateModelPackage', '${aws_sagemaker_model_package_group.g.arn}'),
+            ),
+          },
+        },
+      },
+    };
+    expect(status(wrong, id, address)).toBe(NON_COMPLIANT);
+  });
+
+  test('a resource whose service is an expression: unknown', () => {
+    expect(status(stack(allow('sagemaker:CreateModelPackage', '${var.arn}')), id, address)).toBe(
+      UNKNOWN,
+    );
+  });
+
+  test('wildcard actions, Deny and NotResource are not judged', () => {
+    expect(status(stack(allow('sagemaker:*ModelPackage', [group])), id, address)).toBe(undefined);
+    expect(status(stack({ ...allow(register, [group]), Effect: 'Deny' }), id, address)).toBe(
+      undefined,
+    );
+  });
+});

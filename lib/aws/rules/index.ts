@@ -58,6 +58,7 @@ import { x10SagemakerNotebookSubnet } from './x-10-sagemaker-notebook-subnet';
 import { x10SagemakerUserProfileSso } from './x-10-sagemaker-user-profile-sso';
 import { x10Tags } from './x-10-tags';
 import { x15AwsAction } from './x-15-aws-action';
+import { x15AwsActionResource } from './x-15-aws-action-resource';
 import { x15AwsConditionKey } from './x-15-aws-condition-key';
 import { x15AwsManagedPolicy } from './x-15-aws-managed-policy';
 import { x15AwsResourceArn } from './x-15-aws-resource-arn';
@@ -159,6 +160,7 @@ export class AwsMlopsChecks extends RulePack {
       x15AwsAction,
       x15AwsConditionKey,
       x15AwsResourceArn,
+      x15AwsActionResource,
       x15AwsManagedPolicy,
       preventDestroyRule(AWS_STATEFUL_TYPES),
       requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES, [
