@@ -217,3 +217,173 @@ describe('X-15.aws-action-resource', () => {
     );
   });
 });
+
+describe('AWS-02.studio-reachability', () => {
+  const id = 'AWS-02.studio-reachability';
+  const domain = 'aws_sagemaker_domain.d';
+  const sg = (n: string) => `\${aws_security_group.${n}.id}`;
+  const egress = (extra: any = {}) => ({
+    security_group_id: sg('studio'),
+    ip_protocol: 'tcp',
+    from_port: 443,
+    to_port: 443,
+    referenced_security_group_id: sg('endpoints'),
+    ...extra,
+  });
+  const ingress = (extra: any = {}) => ({
+    security_group_id: sg('endpoints'),
+    ip_protocol: 'tcp',
+    from_port: 443,
+    to_port: 443,
+    referenced_security_group_id: sg('studio'),
+    ...extra,
+  });
+  const stack = (
+    opts: { egress?: any; ingress?: any; endpoints?: boolean; extra?: any; domain?: any } = {},
+  ) => ({
+    resource: {
+      aws_vpc: { v: { cidr_block: '10.0.0.0/16' } },
+      aws_subnet: { a: { vpc_id: '${aws_vpc.v.id}', cidr_block: '10.0.1.0/24' } },
+      aws_security_group: {
+        studio: { vpc_id: '${aws_vpc.v.id}' },
+        endpoints: { vpc_id: '${aws_vpc.v.id}' },
+      },
+      ...(opts.egress ? { aws_vpc_security_group_egress_rule: { e: opts.egress } } : {}),
+      ...(opts.ingress ? { aws_vpc_security_group_ingress_rule: { i: opts.ingress } } : {}),
+      ...(opts.endpoints === false
+        ? {}
+        : {
+            aws_vpc_endpoint: {
+              api: {
+                vpc_id: '${aws_vpc.v.id}',
+                vpc_endpoint_type: 'Interface',
+                service_name: 'com.amazonaws.eu-west-1.sagemaker.api',
+                subnet_ids: ['${aws_subnet.a.id}'],
+                security_group_ids: [sg('endpoints')],
+              },
+            },
+          }),
+      aws_sagemaker_domain: {
+        d: {
+          domain_name: 'd',
+          auth_mode: 'SSO',
+          app_network_access_type: 'VpcOnly',
+          vpc_id: '${aws_vpc.v.id}',
+          subnet_ids: ['${aws_subnet.a.id}'],
+          default_user_settings: {
+            execution_role: 'arn:aws:iam::1:role/r',
+            security_groups: [sg('studio')],
+          },
+          ...opts.domain,
+        },
+      },
+      ...opts.extra,
+    },
+  });
+
+  test('443 egress to the endpoint group and 443 ingress from the Studio group: compliant', () => {
+    expect(status(stack({ egress: egress(), ingress: ingress() }), id, domain)).toBe(COMPLIANT);
+  });
+
+  test('CIDR rules covering the subnets, inline and aws_security_group_rule: compliant', () => {
+    const j = stack({ endpoints: true });
+    j.resource.aws_security_group.studio = {
+      vpc_id: '${aws_vpc.v.id}',
+      egress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/16'] }],
+    } as any;
+    (j.resource as any).aws_security_group_rule = {
+      r: {
+        type: 'ingress',
+        security_group_id: sg('endpoints'),
+        protocol: 'tcp',
+        from_port: 443,
+        to_port: 443,
+        cidr_blocks: ['${aws_vpc.v.cidr_block}'],
+      },
+    };
+    expect(status(j, id, domain)).toBe(COMPLIANT);
+  });
+
+  test('only NFS egress (issue 10 defect 5, studio-sg): non-compliant', () => {
+    const nfs = egress({
+      from_port: 2049,
+      to_port: 2049,
+      referenced_security_group_id: undefined,
+      cidr_ipv4: '10.0.0.0/16',
+    });
+    const f = finding(stack({ egress: nfs, ingress: ingress() }), id, domain);
+    expect(f?.status).toBe(NON_COMPLIANT);
+    expect(f?.reason).toMatch(/no egress on TCP 443/);
+  });
+
+  test('no ingress on the endpoint group (issue 10 defect 5, network stack): non-compliant', () => {
+    const f = finding(stack({ egress: egress() }), id, domain);
+    expect(f?.status).toBe(NON_COMPLIANT);
+    expect(f?.reason).toMatch(/admit no TCP 443 ingress/);
+  });
+
+  test('443 egress only to a CIDR outside the endpoint subnets: non-compliant', () => {
+    const other = egress({ referenced_security_group_id: undefined, cidr_ipv4: '10.1.0.0/16' });
+    expect(status(stack({ egress: other, ingress: ingress() }), id, domain)).toBe(NON_COMPLIANT);
+  });
+
+  test('a user profile with its own groups is judged too', () => {
+    const extra = {
+      aws_sagemaker_user_profile: {
+        p: {
+          domain_id: '${aws_sagemaker_domain.d.id}',
+          user_profile_name: 'p',
+          user_settings: { security_groups: [sg('endpoints')] },
+        },
+      },
+    };
+    // the endpoint group itself has no egress: the profile's apps reach nothing
+    expect(
+      status(
+        stack({ egress: egress(), ingress: ingress(), extra }),
+        id,
+        'aws_sagemaker_user_profile.p',
+      ),
+    ).toBe(NON_COMPLIANT);
+  });
+
+  test('endpoints in another stack: only the 443 egress is judged', () => {
+    const remote = egress({
+      referenced_security_group_id: '${data.terraform_remote_state.n.outputs.sg}',
+    });
+    expect(status(stack({ egress: remote, endpoints: false }), id, domain)).toBe(COMPLIANT);
+    expect(status(stack({ endpoints: false }), id, domain)).toBe(NON_COMPLIANT);
+  });
+
+  test('expressions: unknown', () => {
+    expect(
+      status(
+        stack({
+          egress: egress({ to_port: '${var.port}', from_port: '${var.port}' }),
+          ingress: ingress(),
+        }),
+        id,
+        domain,
+      ),
+    ).toBe(UNKNOWN);
+    expect(
+      status(
+        stack({
+          egress: egress(),
+          ingress: ingress({ referenced_security_group_id: '${var.sg}' }),
+        }),
+        id,
+        domain,
+      ),
+    ).toBe(UNKNOWN);
+    expect(status(stack({ domain: { app_network_access_type: '${var.mode}' } }), id, domain)).toBe(
+      UNKNOWN,
+    );
+  });
+
+  test('PublicInternetOnly: not applicable', () => {
+    expect(
+      status(stack({ domain: { app_network_access_type: 'PublicInternetOnly' } }), id, domain),
+    ).toBeUndefined();
+  });
+});

@@ -86,6 +86,14 @@ const expressionCases: Array<[string, any, string]> = [
     'aws_vpc_endpoint.e',
   ],
   [
+    'AWS-02.studio-reachability',
+    domain({
+      app_network_access_type: 'VpcOnly',
+      default_user_settings: { security_groups: '${var.sgs}' },
+    }),
+    'aws_sagemaker_domain.d',
+  ],
+  [
     'AWS-02.s3-gateway-policy',
     {
       resource: {

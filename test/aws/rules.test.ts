@@ -315,6 +315,13 @@ const cases: Array<[string, Mutator]> = [
     (j) => editKeyPolicy(j, (st) => st.filter((s) => !String(s.Sid).startsWith('Deployer'))),
   ],
   [
+    'AWS-02.studio-reachability',
+    (j) => {
+      for (const [k, r] of Object.entries<any>(j.resource.aws_vpc_security_group_ingress_rule))
+        if (r.from_port === 443) delete j.resource.aws_vpc_security_group_ingress_rule[k];
+    },
+  ],
+  [
     'X-10.logs-kms-key-policy',
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'CloudWatchLogs')),
   ],

@@ -6,6 +6,7 @@ import { aws01VpcOnlyDomain } from './aws-01-vpc-only-domain';
 import { aws02Endpoints } from './aws-02-endpoints';
 import { aws02PrivateDns } from './aws-02-private-dns';
 import { aws02S3GatewayPolicy } from './aws-02-s3-gateway-policy';
+import { aws02StudioReachability } from './aws-02-studio-reachability';
 import { aws04UserSecurityGroup } from './aws-04-user-security-group';
 import { aws05DomainCmk } from './aws-05-domain-cmk';
 import { aws05KeyRotation } from './aws-05-key-rotation';
@@ -104,6 +105,7 @@ export class AwsMlopsChecks extends RulePack {
       aws02Endpoints,
       aws02PrivateDns,
       aws02S3GatewayPolicy,
+      aws02StudioReachability,
       aws04UserSecurityGroup,
       aws05DomainCmk,
       aws05KeyRotation,
