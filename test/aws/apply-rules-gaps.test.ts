@@ -387,3 +387,62 @@ describe('AWS-02.studio-reachability', () => {
     ).toBeUndefined();
   });
 });
+
+describe('AWS-02.s3-gateway-buckets', () => {
+  const id = 'AWS-02.s3-gateway-buckets';
+  const address = 'aws_vpc_endpoint.s3';
+  const ecr = {
+    Effect: 'Allow',
+    Principal: '*',
+    Action: 's3:GetObject',
+    Resource: 'arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*',
+  };
+  const admit = (names: string[], Condition?: any) => ({
+    Effect: 'Allow',
+    Principal: '*',
+    Action: ['s3:GetObject', 's3:PutObject'],
+    Resource: names.flatMap((n) => [n, `${n}/*`]),
+    ...(Condition ? { Condition } : {}),
+  });
+  const stack = (...statements: any[]) => ({
+    resource: {
+      aws_s3_bucket: { data: { bucket: 'acme-ml-data' } },
+      aws_vpc_endpoint: {
+        s3: {
+          vpc_id: 'vpc-1',
+          service_name: 'com.amazonaws.eu-west-1.s3',
+          vpc_endpoint_type: 'Gateway',
+          policy: policy(...statements),
+        },
+      },
+    },
+  });
+  const principal = { StringEquals: { 'aws:PrincipalAccount': '111111111111' } };
+
+  test('buckets of the stack (reference or literal name) and the ECR layer bucket: compliant', () => {
+    expect(status(stack(admit(['${aws_s3_bucket.data.arn}']), ecr), id, address)).toBe(COMPLIANT);
+    expect(status(stack(admit(['arn:aws:s3:::acme-ml-data']), ecr), id, address)).toBe(COMPLIANT);
+  });
+
+  test('a bucket of another stack bound by aws:ResourceAccount, or named after the principal account: compliant', () => {
+    const bound = { StringEquals: { 'aws:ResourceAccount': '111111111111' } };
+    expect(status(stack(admit(['arn:aws:s3:::shared-data'], bound)), id, address)).toBe(COMPLIANT);
+    const named = admit(['arn:aws:s3:::data-111111111111-eu-west-1-zyzy1y'], principal);
+    expect(status(stack(named), id, address)).toBe(COMPLIANT);
+  });
+
+  test('a placeholder bucket name (issue 10 defect 5, none-admitted): non-compliant', () => {
+    const f = finding(stack(admit(['arn:aws:s3:::none-admitted'], principal), ecr), id, address);
+    expect(f?.status).toBe(NON_COMPLIANT);
+    expect(f?.reason).toMatch(/"none-admitted" is neither a bucket of the stack/);
+  });
+
+  test('a name carrying another account: non-compliant', () => {
+    const named = admit(['arn:aws:s3:::data-222222222222-eu-west-1-x'], principal);
+    expect(status(stack(named), id, address)).toBe(NON_COMPLIANT);
+  });
+
+  test('a Resource expression: unknown', () => {
+    expect(status(stack(admit(['${var.bucket_arn}'])), id, address)).toBe(UNKNOWN);
+  });
+});

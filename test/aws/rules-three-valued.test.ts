@@ -94,6 +94,30 @@ const expressionCases: Array<[string, any, string]> = [
     'aws_sagemaker_domain.d',
   ],
   [
+    'AWS-02.s3-gateway-buckets',
+    {
+      resource: {
+        aws_vpc_endpoint: {
+          e: {
+            vpc_endpoint_type: 'Gateway',
+            service_name: 'com.amazonaws.eu-west-1.s3',
+            policy: JSON.stringify({
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: '*',
+                  Action: 's3:GetObject',
+                  Resource: '${var.bucket}/*',
+                },
+              ],
+            }),
+          },
+        },
+      },
+    },
+    'aws_vpc_endpoint.e',
+  ],
+  [
     'AWS-02.s3-gateway-policy',
     {
       resource: {

@@ -322,6 +322,15 @@ const cases: Array<[string, Mutator]> = [
     },
   ],
   [
+    'AWS-02.s3-gateway-buckets',
+    (j) => {
+      const e = firstWhere(j, 'aws_vpc_endpoint', (x) => x.vpc_endpoint_type === 'Gateway');
+      const doc = JSON.parse(e.policy);
+      doc.Statement[0].Resource = ['arn:aws:s3:::none-admitted', 'arn:aws:s3:::none-admitted/*'];
+      e.policy = JSON.stringify(doc);
+    },
+  ],
+  [
     'X-10.logs-kms-key-policy',
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'CloudWatchLogs')),
   ],

@@ -5,6 +5,7 @@ import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { aws01VpcOnlyDomain } from './aws-01-vpc-only-domain';
 import { aws02Endpoints } from './aws-02-endpoints';
 import { aws02PrivateDns } from './aws-02-private-dns';
+import { aws02S3GatewayBuckets } from './aws-02-s3-gateway-buckets';
 import { aws02S3GatewayPolicy } from './aws-02-s3-gateway-policy';
 import { aws02StudioReachability } from './aws-02-studio-reachability';
 import { aws04UserSecurityGroup } from './aws-04-user-security-group';
@@ -105,6 +106,7 @@ export class AwsMlopsChecks extends RulePack {
       aws02Endpoints,
       aws02PrivateDns,
       aws02S3GatewayPolicy,
+      aws02S3GatewayBuckets,
       aws02StudioReachability,
       aws04UserSecurityGroup,
       aws05DomainCmk,
