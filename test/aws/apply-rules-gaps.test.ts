@@ -446,3 +446,48 @@ describe('AWS-02.s3-gateway-buckets', () => {
     expect(status(stack(admit(['${var.bucket_arn}'])), id, address)).toBe(UNKNOWN);
   });
 });
+
+describe('key policies written as aws_kms_key_policy', () => {
+  const logs = {
+    Effect: 'Allow',
+    Principal: { Service: 'logs.eu-west-1.amazonaws.com' },
+    Action: [
+      'kms:Encrypt*',
+      'kms:Decrypt*',
+      'kms:ReEncrypt*',
+      'kms:GenerateDataKey*',
+      'kms:Describe*',
+    ],
+    Resource: '*',
+  };
+  const admin = {
+    Effect: 'Allow',
+    Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+    Action: 'kms:PutKeyPolicy',
+    Resource: '*',
+  };
+  const stack = (keyPolicy: string, extra: any = {}) => ({
+    provider,
+    resource: {
+      aws_kms_key: { k: { description: 'k' } },
+      aws_kms_key_policy: { p: { key_id: '${aws_kms_key.k.id}', policy: keyPolicy } },
+      aws_cloudwatch_log_group: { g: { name: 'g', kms_key_id: '${aws_kms_key.k.arn}' } },
+      ...extra,
+    },
+  });
+
+  test('X-10.logs-kms-key-policy reads the aws_kms_key_policy of the key', () => {
+    const id = 'X-10.logs-kms-key-policy';
+    expect(status(stack(policy(admin, logs)), id, 'aws_cloudwatch_log_group.g')).toBe(COMPLIANT);
+    expect(status(stack(policy(admin)), id, 'aws_cloudwatch_log_group.g')).toBe(NON_COMPLIANT);
+  });
+
+  test('X-10.cloudtrail-kms-key-policy reads the aws_kms_key_policy of the key', () => {
+    const trail = {
+      aws_cloudtrail: { t: { name: 't', s3_bucket_name: 'b', kms_key_id: '${aws_kms_key.k.arn}' } },
+    };
+    expect(
+      status(stack(policy(admin), trail), 'X-10.cloudtrail-kms-key-policy', 'aws_cloudtrail.t'),
+    ).toBe(NON_COMPLIANT);
+  });
+});
