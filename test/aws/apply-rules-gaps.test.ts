@@ -491,3 +491,54 @@ describe('key policies written as aws_kms_key_policy', () => {
     ).toBe(NON_COMPLIANT);
   });
 });
+
+describe('AWS-23.key-publishers', () => {
+  const id = 'AWS-23.key-publishers';
+  const topic = 'aws_sns_topic.t';
+  const cloudwatch = {
+    Effect: 'Allow',
+    Principal: { Service: 'cloudwatch.amazonaws.com' },
+    Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+    Resource: '*',
+  };
+  const stack = (keyPolicy: any, publishers: any = {}) => ({
+    resource: {
+      aws_kms_key: { k: keyPolicy === undefined ? {} : { policy: keyPolicy } },
+      aws_sns_topic: { t: { name: 't', kms_master_key_id: '${aws_kms_key.k.arn}' } },
+      aws_cloudwatch_metric_alarm: {
+        a: { alarm_name: 'a', alarm_actions: ['${aws_sns_topic.t.arn}'] },
+      },
+      ...publishers,
+    },
+  });
+  const rule = {
+    aws_cloudwatch_event_target: { e: { rule: 'r', arn: '${aws_sns_topic.t.arn}' } },
+  };
+
+  test('the alarms service may use the key: compliant', () => {
+    expect(status(stack(policy(cloudwatch)), id, topic)).toBe(COMPLIANT);
+  });
+
+  test('an EventBridge target without events.amazonaws.com in the key policy: non-compliant', () => {
+    const f = finding(stack(policy(cloudwatch), rule), id, topic);
+    expect(f?.status).toBe(NON_COMPLIANT);
+    expect(f?.reason).toMatch(/events\.amazonaws\.com: kms:Decrypt, kms:GenerateDataKey/);
+  });
+
+  test('the default key policy or a statement without Decrypt: non-compliant', () => {
+    expect(status(stack(undefined), id, topic)).toBe(NON_COMPLIANT);
+    expect(
+      status(stack(policy({ ...cloudwatch, Action: 'kms:GenerateDataKey*' })), id, topic),
+    ).toBe(NON_COMPLIANT);
+  });
+
+  test('a key policy expression: unknown', () => {
+    expect(status(stack('${var.key_policy}'), id, topic)).toBe(UNKNOWN);
+  });
+
+  test('no publisher in the stack: not applicable', () => {
+    const j = stack(policy());
+    delete (j.resource as any).aws_cloudwatch_metric_alarm;
+    expect(status(j, id, topic)).toBeUndefined();
+  });
+});

@@ -118,6 +118,17 @@ const expressionCases: Array<[string, any, string]> = [
     'aws_vpc_endpoint.e',
   ],
   [
+    'AWS-23.key-publishers',
+    {
+      resource: {
+        aws_kms_key: { k: { policy: '${var.key_policy}' } },
+        aws_sns_topic: { t: { kms_master_key_id: '${aws_kms_key.k.arn}' } },
+        aws_cloudwatch_metric_alarm: { a: { alarm_actions: ['${aws_sns_topic.t.arn}'] } },
+      },
+    },
+    'aws_sns_topic.t',
+  ],
+  [
     'AWS-02.s3-gateway-policy',
     {
       resource: {

@@ -331,6 +331,10 @@ const cases: Array<[string, Mutator]> = [
     },
   ],
   [
+    'AWS-23.key-publishers',
+    (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'SnsPublishers')),
+  ],
+  [
     'X-10.logs-kms-key-policy',
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'CloudWatchLogs')),
   ],

@@ -30,6 +30,7 @@ import { aws20IdleShutdown } from './aws-20-idle-shutdown';
 import { aws21LogGroups } from './aws-21-log-groups';
 import { aws22CloudTrail } from './aws-22-cloudtrail';
 import { aws23SnsEncryption } from './aws-23-sns-encryption';
+import { aws23SnsKeyPublishers } from './aws-23-sns-key-publishers';
 import { aws24RegistryPolicy } from './aws-24-registry-policy';
 import { aws26EfsRetention } from './aws-26-efs-retention';
 import { aws27FlowLogs } from './aws-27-flow-logs';
@@ -130,6 +131,7 @@ export class AwsMlopsChecks extends RulePack {
       aws21LogGroups,
       aws22CloudTrail,
       aws23SnsEncryption,
+      aws23SnsKeyPublishers,
       aws24RegistryPolicy,
       aws26EfsRetention,
       aws27FlowLogs,
