@@ -80,6 +80,49 @@ const expressionCases: Array<[string, any, string]> = [
     'aws_vpc_endpoint.e',
   ],
   [
+    'AWS-02.studio-reachability',
+    domain({
+      app_network_access_type: 'VpcOnly',
+      default_user_settings: { security_groups: '${var.sgs}' },
+    }),
+    'aws_sagemaker_domain.d',
+  ],
+  [
+    'AWS-02.s3-gateway-buckets',
+    {
+      resource: {
+        aws_vpc_endpoint: {
+          e: {
+            vpc_endpoint_type: 'Gateway',
+            service_name: 'com.amazonaws.eu-west-1.s3',
+            policy: JSON.stringify({
+              Statement: [
+                {
+                  Effect: 'Allow',
+                  Principal: '*',
+                  Action: 's3:GetObject',
+                  Resource: '${var.bucket}/*',
+                },
+              ],
+            }),
+          },
+        },
+      },
+    },
+    'aws_vpc_endpoint.e',
+  ],
+  [
+    'AWS-23.key-publishers',
+    {
+      resource: {
+        aws_kms_key: { k: { policy: '${var.key_policy}' } },
+        aws_sns_topic: { t: { kms_master_key_id: '${aws_kms_key.k.arn}' } },
+        aws_cloudwatch_metric_alarm: { a: { alarm_actions: ['${aws_sns_topic.t.arn}'] } },
+      },
+    },
+    'aws_sns_topic.t',
+  ],
+  [
     'AWS-02.s3-gateway-policy',
     {
       resource: {

@@ -314,6 +314,30 @@ const cases: Array<[string, Mutator]> = [
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'KeyAdministration')),
   ],
   [
+    'X-10.backup-vault-kms-key-policy',
+    (j) => editKeyPolicy(j, (st) => st.filter((s) => !String(s.Sid).startsWith('Deployer'))),
+  ],
+  [
+    'AWS-02.studio-reachability',
+    (j) => {
+      for (const [k, r] of Object.entries<any>(j.resource.aws_vpc_security_group_ingress_rule))
+        if (r.from_port === 443) delete j.resource.aws_vpc_security_group_ingress_rule[k];
+    },
+  ],
+  [
+    'AWS-02.s3-gateway-buckets',
+    (j) => {
+      const e = firstWhere(j, 'aws_vpc_endpoint', (x) => x.vpc_endpoint_type === 'Gateway');
+      const doc = JSON.parse(e.policy);
+      doc.Statement[0].Resource = ['arn:aws:s3:::none-admitted', 'arn:aws:s3:::none-admitted/*'];
+      e.policy = JSON.stringify(doc);
+    },
+  ],
+  [
+    'AWS-23.key-publishers',
+    (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'SnsPublishers')),
+  ],
+  [
     'X-10.logs-kms-key-policy',
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'CloudWatchLogs')),
   ],

@@ -5,7 +5,9 @@ import { preventDestroyRule, requiredTagsRule } from '../../core/rules';
 import { aws01VpcOnlyDomain } from './aws-01-vpc-only-domain';
 import { aws02Endpoints } from './aws-02-endpoints';
 import { aws02PrivateDns } from './aws-02-private-dns';
+import { aws02S3GatewayBuckets } from './aws-02-s3-gateway-buckets';
 import { aws02S3GatewayPolicy } from './aws-02-s3-gateway-policy';
+import { aws02StudioReachability } from './aws-02-studio-reachability';
 import { aws04UserSecurityGroup } from './aws-04-user-security-group';
 import { aws05DomainCmk } from './aws-05-domain-cmk';
 import { aws05KeyRotation } from './aws-05-key-rotation';
@@ -28,6 +30,7 @@ import { aws20IdleShutdown } from './aws-20-idle-shutdown';
 import { aws21LogGroups } from './aws-21-log-groups';
 import { aws22CloudTrail } from './aws-22-cloudtrail';
 import { aws23SnsEncryption } from './aws-23-sns-encryption';
+import { aws23SnsKeyPublishers } from './aws-23-sns-key-publishers';
 import { aws24RegistryPolicy } from './aws-24-registry-policy';
 import { aws26EfsRetention } from './aws-26-efs-retention';
 import { aws27FlowLogs } from './aws-27-flow-logs';
@@ -39,6 +42,7 @@ import { x05SgEgress } from './x-05-sg-egress';
 import { x05SgIngress } from './x-05-sg-ingress';
 import { x06TrailLogging } from './x-06-trail-logging';
 import { x08ForceDestroy } from './x-08-force-destroy';
+import { x10BackupVaultKmsKeyPolicy } from './x-10-backup-vault-kms-key-policy';
 import { x10CloudTrailBucketPolicy } from './x-10-cloudtrail-bucket-policy';
 import { x10CloudTrailCloudWatchLogs } from './x-10-cloudtrail-cloudwatch-logs';
 import { x10CloudTrailKmsKeyPolicy } from './x-10-cloudtrail-kms-key-policy';
@@ -57,6 +61,7 @@ import { x10SagemakerNotebookSubnet } from './x-10-sagemaker-notebook-subnet';
 import { x10SagemakerUserProfileSso } from './x-10-sagemaker-user-profile-sso';
 import { x10Tags } from './x-10-tags';
 import { x15AwsAction } from './x-15-aws-action';
+import { x15AwsActionResource } from './x-15-aws-action-resource';
 import { x15AwsConditionKey } from './x-15-aws-condition-key';
 import { x15AwsManagedPolicy } from './x-15-aws-managed-policy';
 import { x15AwsResourceArn } from './x-15-aws-resource-arn';
@@ -102,6 +107,8 @@ export class AwsMlopsChecks extends RulePack {
       aws02Endpoints,
       aws02PrivateDns,
       aws02S3GatewayPolicy,
+      aws02S3GatewayBuckets,
+      aws02StudioReachability,
       aws04UserSecurityGroup,
       aws05DomainCmk,
       aws05KeyRotation,
@@ -124,6 +131,7 @@ export class AwsMlopsChecks extends RulePack {
       aws21LogGroups,
       aws22CloudTrail,
       aws23SnsEncryption,
+      aws23SnsKeyPublishers,
       aws24RegistryPolicy,
       aws26EfsRetention,
       aws27FlowLogs,
@@ -145,6 +153,7 @@ export class AwsMlopsChecks extends RulePack {
       x10CloudTrailBucketPolicy,
       x10CloudTrailKmsKeyPolicy,
       x10CloudTrailCloudWatchLogs,
+      x10BackupVaultKmsKeyPolicy,
       x10IamPolicySize,
       x10IamRoleAttachments,
       x10SagemakerName,
@@ -157,6 +166,7 @@ export class AwsMlopsChecks extends RulePack {
       x15AwsAction,
       x15AwsConditionKey,
       x15AwsResourceArn,
+      x15AwsActionResource,
       x15AwsManagedPolicy,
       preventDestroyRule(AWS_STATEFUL_TYPES),
       requiredTagsRule('aws_', 'tags', AWS_TAGGABLE_TYPES, [

@@ -1,16 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
+import { keyPolicyStatements } from './x-10-backup-vault-kms-key-policy';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { isTrue } from '../../core/compliance/tf';
-import {
-  allows,
-  blocks,
-  companions,
-  isUnknown,
-  principals,
-  readValue,
-  referenced,
-  statements,
-} from './util';
+import { allows, blocks, companions, isUnknown, principals, readValue, referenced } from './util';
 
 const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
 
@@ -35,7 +27,7 @@ export const x10CloudTrailKmsKeyPolicy = defineRule({
   check: (r, stack) => {
     const key = referenced(stack, r.attributes.kms_key_id, 'aws_kms_key');
     if (!key) return undefined;
-    const st = statements(key.attributes.policy, stack);
+    const st = keyPolicyStatements(stack, key); // aws_kms_key_policy replaces `policy`
     if (st === undefined) return undefined; // the default key policy delegates to IAM
     if (isUnknown(st)) return st;
     const trail = st.filter((s) => principals(s).includes(CLOUDTRAIL));

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
+import { keyPolicyStatements } from './x-10-backup-vault-kms-key-policy';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { allows, isUnknown, principals, referenced, statements } from './util';
+import { allows, isUnknown, principals, referenced } from './util';
 
 const LOGS_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom'];
 
@@ -22,7 +23,7 @@ export const x10LogsKmsKeyPolicy = defineRule({
   check: (r, stack) => {
     const key = referenced(stack, r.attributes.kms_key_id, 'aws_kms_key');
     if (!key) return undefined;
-    const st = statements(key.attributes.policy, stack);
+    const st = keyPolicyStatements(stack, key); // aws_kms_key_policy replaces `policy`
     if (st === undefined)
       return `${key.address} has the default key policy, which does not admit CloudWatch Logs`;
     if (isUnknown(st)) return st;
