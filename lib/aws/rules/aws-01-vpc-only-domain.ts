@@ -1,11 +1,10 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, Verdict } from '../../core/compliance/tf';
-import { asList, isUnknown, read } from './util';
+import { allOf, asList, isUnknown, readValue, Verdict } from '../../core/rules/attributes';
 
 /** A list of security groups at `path` is present and not empty (UNKNOWN when an expression). */
-function groups(r: Parameters<typeof read>[0], path: string): Verdict {
-  const v = read(r, path);
+function groups(r: Parameters<typeof readValue>[0], path: string): Verdict {
+  const v = readValue(r, path);
   if (isUnknown(v)) return v;
   return asList(v).length > 0 || `no ${path}`;
 }
@@ -20,9 +19,9 @@ export const aws01VpcOnlyDomain = defineRule({
     'Set app_network_access_type = "VpcOnly", two or more subnet_ids, domain_settings.security_group_ids, default_user_settings.security_groups and default_space_settings.security_groups',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {
-    const access = read(r, 'app_network_access_type');
-    const subnets = read(r, 'subnet_ids');
-    const space = read(r, 'default_space_settings');
+    const access = readValue(r, 'app_network_access_type');
+    const subnets = readValue(r, 'subnet_ids');
+    const space = readValue(r, 'default_space_settings');
     return allOf([
       isUnknown(access)
         ? access

@@ -1,9 +1,9 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { unknown, Verdict } from '../../core/compliance/tf';
+import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { perStack } from '../../core/rules/references';
 import { REQUIRED_INTERFACE_ENDPOINTS } from '../defaults';
-import { isExpression, perStack } from './util';
 
 /** AWS-02: the stack of a domain has the required interface endpoints. */
 export const aws02Endpoints = defineRule({

@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { isTrue } from '../../core/compliance/tf';
-import { isUnknown, read } from './util';
+import { isTrue, isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-02: interface endpoints have private DNS. */
 export const aws02PrivateDns = defineRule({
@@ -11,10 +10,10 @@ export const aws02PrivateDns = defineRule({
   fixHint: 'Set private_dns_enabled = true on the aws_vpc_endpoint',
   resourceTypes: ['aws_vpc_endpoint'],
   check: (r) => {
-    const type = read(r, 'vpc_endpoint_type');
+    const type = readValue(r, 'vpc_endpoint_type');
     if (isUnknown(type)) return type;
     if (type !== 'Interface') return undefined;
-    const dns = read(r, 'private_dns_enabled');
+    const dns = readValue(r, 'private_dns_enabled');
     if (isUnknown(dns)) return dns;
     return isTrue(dns) || 'private_dns_enabled is not true';
   },

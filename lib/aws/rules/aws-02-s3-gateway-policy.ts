@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { unknown } from '../../core/compliance/tf';
-import { isExpression, isUnknown, list, read, statements } from './util';
+import { asList, isExpression, isUnknown, readValue, unknown } from '../../core/rules/attributes';
+import { statements } from './policy-statements';
 
 /** AWS-02: the S3 gateway endpoint has a policy limited to named buckets. */
 export const aws02S3GatewayPolicy = defineRule({
@@ -12,8 +12,8 @@ export const aws02S3GatewayPolicy = defineRule({
     'Set policy on the S3 gateway aws_vpc_endpoint with Resource limited to the platform bucket ARNs',
   resourceTypes: ['aws_vpc_endpoint'],
   check: (r, stack) => {
-    const type = read(r, 'vpc_endpoint_type');
-    const service = read(r, 'service_name');
+    const type = readValue(r, 'vpc_endpoint_type');
+    const service = readValue(r, 'service_name');
     if (isUnknown(type)) return type;
     if ((type ?? 'Gateway') !== 'Gateway') return undefined;
     if (isUnknown(service)) return service;
@@ -23,11 +23,11 @@ export const aws02S3GatewayPolicy = defineRule({
     if (isUnknown(st)) return st;
     const allow = st.filter((s) => s.Effect === 'Allow');
     const open = allow.filter((s) =>
-      list<string>(s.Resource).some((x) => x === '*' || /^arn:aws[a-z-]*:s3:::\*$/.test(x)),
+      asList<string>(s.Resource).some((x) => x === '*' || /^arn:aws[a-z-]*:s3:::\*$/.test(x)),
     );
     if (open.length > 0) return 'an Allow statement admits every bucket';
     const dynamic = allow
-      .flatMap((s) => list<string>(s.Resource))
+      .flatMap((s) => asList<string>(s.Resource))
       .find((x) => isExpression(x) && !/\$\{aws_s3_bucket\./.test(x));
     return dynamic === undefined || unknown(`Resource is ${dynamic}`);
   },

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, isUnknown, perStack, read } from './util';
+import { asList, isUnknown, readValue } from '../../core/rules/attributes';
+import { perStack } from '../../core/rules/references';
 
 /**
  * How many user profiles of the stack list each security group (a profile listing a group twice
@@ -12,7 +13,7 @@ function profilesPerGroup(stack: StackView): Map<string, number> {
   return perStack(stack, 'AWS-04.profiles-per-group', () => {
     const counts = new Map<string, number>();
     for (const p of stack.resources('aws_sagemaker_user_profile')) {
-      const groups = read(p, 'user_settings.security_groups');
+      const groups = readValue(p, 'user_settings.security_groups');
       if (isUnknown(groups)) continue;
       for (const sg of new Set(asList<string>(groups))) counts.set(sg, (counts.get(sg) ?? 0) + 1);
     }
@@ -29,7 +30,7 @@ export const aws04UserSecurityGroup = defineRule({
     'Create one aws_security_group per user profile and list it in user_settings.security_groups',
   resourceTypes: ['aws_sagemaker_user_profile'],
   check: (r, stack) => {
-    const value = read(r, 'user_settings.security_groups');
+    const value = readValue(r, 'user_settings.security_groups');
     if (isUnknown(value)) return value;
     const own: string[] = asList(value);
     if (own.length === 0) return 'no user_settings.security_groups';

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { isUnknown, read } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-05: the domain EFS/EBS is encrypted with a customer managed key. */
 export const aws05DomainCmk = defineRule({
@@ -15,7 +15,7 @@ export const aws05DomainCmk = defineRule({
     const raw = r.attributes.kms_key_id;
     // a reference to a key of the stack is a customer managed key; other expressions are unknown
     if (typeof raw === 'string' && /^\$\{aws_kms_key\.[^}]*\}$/.test(raw)) return true;
-    const key = read(r, 'kms_key_id');
+    const key = readValue(r, 'kms_key_id');
     if (isUnknown(key)) return key;
     return (typeof key === 'string' && key.length > 0) || 'no kms_key_id';
   },

@@ -1,7 +1,14 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, unknown, Verdict } from '../../core/compliance/tf';
-import { block, isExpression, isUnknown, read } from './util';
+import {
+  allOf,
+  block,
+  isExpression,
+  isUnknown,
+  readValue,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
 
 /** The sharing key: an ARN literal, a reference to a key's ARN, never a key id. */
 function keyVerdict(key: any): Verdict {
@@ -24,11 +31,11 @@ export const aws06SharingSettings = defineRule({
     'Set default_user_settings.sharing_settings.s3_output_path and s3_kms_key_id (the key ARN)',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {
-    const settings = read(r, 'default_user_settings.sharing_settings');
+    const settings = readValue(r, 'default_user_settings.sharing_settings');
     if (isUnknown(settings)) return settings;
     if (settings === undefined) return 'no sharing_settings';
     const s = block(settings) ?? {};
-    const option = read(r, 'default_user_settings.sharing_settings.notebook_output_option');
+    const option = readValue(r, 'default_user_settings.sharing_settings.notebook_output_option');
     if (isUnknown(option)) return option;
     const path = s.s3_output_path;
     if (option === 'Disabled' && !path) return undefined;

@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { isTrue } from '../../core/compliance/tf';
-import { asList, blocks, companions, isUnknown, readValue } from './util';
+import { asList, blocks, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
+import { companions } from './bucket-companions';
 
 /** True when the bucket receives S3 server access logs (such buckets cannot use SSE-KMS). */
 export function isAccessLogTarget(stack: StackView, bucket: ResourceView): boolean {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { unknown } from '../../core/compliance/tf';
-import { blocks, companions, isExpression, isUnknown } from './util';
+import { blocks, isExpression, isUnknown, unknown } from '../../core/rules/attributes';
+import { companions } from './bucket-companions';
 
 /** AWS-07: lifecycle rules. */
 export const aws07BucketLifecycle = defineRule({

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { isAccessLogTarget } from './aws-07-bucket-encryption';
-import { companions, isUnknown, read } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
+import { companions } from './bucket-companions';
 
 /** AWS-07: server access logging to a log bucket. */
 export const aws07BucketLogging = defineRule({
@@ -15,7 +16,7 @@ export const aws07BucketLogging = defineRule({
     if (isAccessLogTarget(stack, r)) return true;
     const logging = companions(stack, 'aws_s3_bucket_logging', r)[0];
     if (!logging) return 'no server access logging';
-    const target = read(logging, 'target_bucket');
+    const target = readValue(logging, 'target_bucket');
     if (isUnknown(target) && !/\$\{aws_s3_bucket\./.test(String(logging.attributes.target_bucket)))
       return target;
     return Boolean(logging.attributes.target_bucket) || 'no target_bucket';

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { blocks, companions, isUnknown, readValue } from './util';
+import { blocks, isUnknown, readValue } from '../../core/rules/attributes';
+import { companions } from './bucket-companions';
 
 /** AWS-07: ACLs disabled (BucketOwnerEnforced). */
 export const aws07BucketOwnership = defineRule({

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, isTrue } from '../../core/compliance/tf';
-import { companions, isUnknown, read } from './util';
+import { allOf, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
+import { companions } from './bucket-companions';
 
 const KEYS = [
   'block_public_acls',
@@ -20,7 +20,7 @@ export const aws07BucketPublicAccess = defineRule({
   check: (r, stack) => {
     const b = companions(stack, 'aws_s3_bucket_public_access_block', r)[0];
     if (!b) return 'no public access block';
-    const values = KEYS.map((k) => [k, read(b, k)] as const);
+    const values = KEYS.map((k) => [k, readValue(b, k)] as const);
     const off = values.filter(([, v]) => !isUnknown(v) && !isTrue(v)).map(([k]) => k);
     return allOf([
       off.length === 0 || `not true: ${off.join(', ')}`,

@@ -1,6 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { companions, isUnknown, list, statements } from './util';
+import { asList, isUnknown } from '../../core/rules/attributes';
+import { companions } from './bucket-companions';
+import { statements } from './policy-statements';
 
 /** AWS-07: TLS-only bucket policy. */
 export const aws07BucketTls = defineRule({
@@ -18,7 +20,7 @@ export const aws07BucketTls = defineRule({
     const ok = st.some(
       (s) =>
         s.Effect === 'Deny' &&
-        list<string>(s.Action).some((a) => a === 's3:*') &&
+        asList<string>(s.Action).some((a) => a === 's3:*') &&
         String(s.Condition?.Bool?.['aws:SecureTransport']) === 'false',
     );
     return ok || 'no Deny on aws:SecureTransport = false';

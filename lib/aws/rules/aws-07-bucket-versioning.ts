@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { blocks, companions, isUnknown, readValue } from './util';
+import { blocks, isUnknown, readValue } from '../../core/rules/attributes';
+import { companions } from './bucket-companions';
 
 /** AWS-07: versioning on. */
 export const aws07BucketVersioning = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { isUnknown, read } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-08: explicit auth mode. */
 export const aws08AuthMode = defineRule({
@@ -10,7 +10,7 @@ export const aws08AuthMode = defineRule({
   fixHint: 'Set auth_mode = "IAM" or "SSO" (it cannot change after creation)',
   resourceTypes: ['aws_sagemaker_domain'],
   check: (r) => {
-    const mode = read(r, 'auth_mode');
+    const mode = readValue(r, 'auth_mode');
     if (isUnknown(mode)) return mode;
     return ['IAM', 'SSO'].includes(mode) || `auth_mode is ${mode}`;
   },

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { STUDIO_USER_TAG } from '../defaults';
-import { isUnknown, read } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-09: user profiles carry the studiouserid tag. */
 export const aws09ProfileTag = defineRule({
@@ -11,9 +11,9 @@ export const aws09ProfileTag = defineRule({
   fixHint: `Add tags { ${STUDIO_USER_TAG} = <user name> } to the aws_sagemaker_user_profile`,
   resourceTypes: ['aws_sagemaker_user_profile'],
   check: (r) => {
-    const tags = read(r, 'tags');
+    const tags = readValue(r, 'tags');
     if (isUnknown(tags)) return tags;
-    const value = read(r, `tags.${STUDIO_USER_TAG}`);
+    const value = readValue(r, `tags.${STUDIO_USER_TAG}`);
     if (isUnknown(value)) return value;
     return (typeof value === 'string' && value.length > 0) || `no ${STUDIO_USER_TAG} tag`;
   },

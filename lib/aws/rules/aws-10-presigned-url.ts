@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { unknown } from '../../core/compliance/tf';
+import { isExpression, isUnknown, unknown } from '../../core/rules/attributes';
+import { allows, statements } from './policy-statements';
 import { STUDIO_USER_TAG } from '../defaults';
-import { allows, isExpression, isUnknown, statements } from './util';
 
 /** AWS-10: presigned URLs only for the caller's own profile. */
 export const aws10PresignedUrl = defineRule({

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { unknown } from '../../core/compliance/tf';
-import { isExpression, isUnknown, list, statements } from './util';
+import { asList, isExpression, isUnknown, unknown } from '../../core/rules/attributes';
+import { statements } from './policy-statements';
 
 /** AWS-12: the instance-type guardrail keeps 'system'. */
 export const aws12InstanceTypes = defineRule({
@@ -18,15 +18,15 @@ export const aws12InstanceTypes = defineRule({
     const guards = st.filter(
       (s) =>
         s.Effect === 'Deny' &&
-        list(s.Action).includes('sagemaker:CreateApp') &&
+        asList(s.Action).includes('sagemaker:CreateApp') &&
         s.Condition?.['ForAnyValue:StringNotLike']?.['sagemaker:InstanceTypes'] !== undefined,
     );
     if (guards.length === 0) return undefined;
     const lists = guards.map(
       (s) => s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes'],
     );
-    if (lists.every((l) => list(l).includes('system'))) return true;
-    const dynamic = lists.flatMap((l) => list<string>(l)).find((t) => isExpression(t));
+    if (lists.every((l) => asList(l).includes('system'))) return true;
+    const dynamic = lists.flatMap((l) => asList<string>(l)).find((t) => isExpression(t));
     return dynamic
       ? unknown(`sagemaker:InstanceTypes is ${dynamic}`)
       : "'system' missing from the allowed instance types";

@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { allOf, isFalse } from '../../core/compliance/tf';
-import { blocks, isUnknown, read, readValue } from './util';
+import { allOf, blocks, isFalse, isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-16: endpoint configurations encrypt their volumes (and captured data) with a KMS key. */
 export const aws16EndpointEncryption = defineRule({
@@ -13,7 +12,7 @@ export const aws16EndpointEncryption = defineRule({
   fixHint: 'Set kms_key_arn, and data_capture_config.kms_key_id when data capture is on',
   resourceTypes: ['aws_sagemaker_endpoint_configuration'],
   check: (r) => {
-    const key = read(r, 'kms_key_arn');
+    const key = readValue(r, 'kms_key_arn');
     const captures = blocks(r, 'data_capture_config');
     const capture = isUnknown(captures) ? captures : captures[0];
     let captureVerdict;

@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, Verdict } from '../../core/compliance/tf';
-import { blocks, isUnknown, readValue } from './util';
+import { allOf, blocks, isUnknown, readValue, Verdict } from '../../core/rules/attributes';
 
 const CONFIGS = [
   'kernel_gateway_image_config',

@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { allOf } from '../../core/compliance/tf';
-import { isUnknown, read } from './util';
+import { allOf, isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-21 / AWS-27: log groups encrypted with a CMK and with retention. */
 export const aws21LogGroups = defineRule({
@@ -14,8 +13,8 @@ export const aws21LogGroups = defineRule({
     'Set kms_key_id (a key whose policy admits logs.<region>.amazonaws.com) and retention_in_days',
   resourceTypes: ['aws_cloudwatch_log_group'],
   check: (r) => {
-    const key = read(r, 'kms_key_id');
-    const retention = read(r, 'retention_in_days');
+    const key = readValue(r, 'kms_key_id');
+    const retention = readValue(r, 'retention_in_days');
     return allOf([
       isUnknown(key) && !/\$\{aws_kms_key\./.test(String(r.attributes.kms_key_id))
         ? key

@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, isTrue } from '../../core/compliance/tf';
-import { isUnknown, read } from './util';
+import { allOf, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-22: trails encrypted, validated and multi-region. */
 export const aws22CloudTrail = defineRule({
@@ -11,9 +10,9 @@ export const aws22CloudTrail = defineRule({
   fixHint: 'Set kms_key_id, enable_log_file_validation = true and is_multi_region_trail = true',
   resourceTypes: ['aws_cloudtrail'],
   check: (r) => {
-    const key = read(r, 'kms_key_id');
-    const validation = read(r, 'enable_log_file_validation');
-    const multi = read(r, 'is_multi_region_trail');
+    const key = readValue(r, 'kms_key_id');
+    const validation = readValue(r, 'enable_log_file_validation');
+    const multi = readValue(r, 'is_multi_region_trail');
     return allOf([
       isUnknown(key) && !/\$\{aws_kms_key\./.test(String(r.attributes.kms_key_id))
         ? key

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { isUnknown, read } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-23: alarm topics are KMS-encrypted. */
 export const aws23SnsEncryption = defineRule({
@@ -11,7 +11,7 @@ export const aws23SnsEncryption = defineRule({
   fixHint: 'Set kms_master_key_id on the aws_sns_topic',
   resourceTypes: ['aws_sns_topic'],
   check: (r) => {
-    const key = read(r, 'kms_master_key_id');
+    const key = readValue(r, 'kms_master_key_id');
     if (isUnknown(key) && !/\$\{aws_kms_key\./.test(String(r.attributes.kms_master_key_id)))
       return key;
     return Boolean(r.attributes.kms_master_key_id) || 'no kms_master_key_id';

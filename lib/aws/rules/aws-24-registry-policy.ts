@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allows, isUnknown, principals, statements } from './util';
+import { isUnknown } from '../../core/rules/attributes';
+import { allows, principals, statements } from './policy-statements';
 
 /** AWS-24: model package group policies admit named accounts only, and never approval. */
 export const aws24RegistryPolicy = defineRule({

@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { unknown } from '../../core/compliance/tf';
-import { isExpression, perStack } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
+import { perStack } from '../../core/rules/references';
 
 /** AWS-27: VPCs have flow logs. */
 export const aws27FlowLogs = defineRule({

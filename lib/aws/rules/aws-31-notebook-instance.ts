@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf } from '../../core/compliance/tf';
-import { isUnknown, read } from './util';
+import { allOf, isUnknown, readValue } from '../../core/rules/attributes';
 
 /** AWS-31: notebook instances without internet, root, outside the VPC or without CMK. */
 export const aws31NotebookInstance = defineRule({
@@ -13,8 +12,8 @@ export const aws31NotebookInstance = defineRule({
     'Set direct_internet_access = "Disabled", root_access = "Disabled", subnet_id, security_groups and kms_key_id',
   resourceTypes: ['aws_sagemaker_notebook_instance'],
   check: (r) => {
-    const internet = read(r, 'direct_internet_access');
-    const root = read(r, 'root_access');
+    const internet = readValue(r, 'direct_internet_access');
+    const root = readValue(r, 'root_access');
     const present = (path: string, problem: string) => {
       const raw = r.attributes[path];
       return raw === undefined || raw === '' ? problem : true;

@@ -1,11 +1,18 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allOf, unknown, Verdict } from '../../core/compliance/tf';
+import {
+  allOf,
+  asList,
+  isExpression,
+  isUnknown,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
+import { statements } from './policy-statements';
 import { resolve } from '../../core/rules/exposure';
 import { FORBIDDEN_MANAGED_POLICIES } from '../defaults';
 import { WILDCARD_RESOURCE_ACTIONS } from '../persona-policies';
-import { isExpression, isUnknown, list, statements } from './util';
 
 /**
  * AWS managed policies too broad to attach to anyone on any stack (X-03): administrator or
@@ -71,7 +78,7 @@ const ATTACHMENTS: { [type: string]: string } = {
 function attachmentVerdict(r: ResourceView, stack: StackView): Verdict {
   const v = r.attributes[ATTACHMENTS[r.type]];
   if (v === undefined || v === null) return undefined;
-  return allOf(list(v).map((a) => attachedPolicyVerdict(a, stack)));
+  return allOf(asList(v).map((a) => attachedPolicyVerdict(a, stack)));
 }
 
 /**
@@ -101,14 +108,14 @@ export const x03LeastPrivilege = defineRule({
     const problems: string[] = [];
     const unknowns: string[] = [];
     for (const s of st.filter((x) => x.Effect === 'Allow')) {
-      const actions: string[] = list(s.Action);
+      const actions: string[] = asList(s.Action);
       const sid = s.Sid ?? '?';
       if (s.NotAction !== undefined) problems.push(`${sid}: NotAction`);
       const wild = actions.filter((a) => a === '*' || /:\*$/.test(a));
       if (wild.length > 0) problems.push(`${sid}: wildcard actions ${wild.join(', ')}`);
       const dynamicActions = actions.filter((a) => isExpression(a));
       if (dynamicActions.length > 0) unknowns.push(`${sid}: Action is ${dynamicActions[0]}`);
-      if (list(s.Resource).includes('*')) {
+      if (asList(s.Resource).includes('*')) {
         const scoped = actions.filter(
           (a) => !isExpression(a) && !WILDCARD_RESOURCE_ACTIONS.includes(a),
         );

@@ -1,7 +1,10 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allows, asList, companions, isUnknown, principals, referenced, statements } from './util';
+import { asList, isUnknown } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
+import { companions } from './bucket-companions';
+import { allows, principals, statements } from './policy-statements';
 
 /**
  * A trail writing to a bucket of the stack needs the bucket policy to admit CloudTrail

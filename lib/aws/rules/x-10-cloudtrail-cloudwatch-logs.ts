@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { unknown } from '../../core/compliance/tf';
-import { asList, isExpression, isUnknown, read, referenced } from './util';
+import { asList, isExpression, isUnknown, readValue, unknown } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
 
 /**
  * A trail delivering to CloudWatch Logs names the group ARN with the `:*` log-stream wildcard,
@@ -22,7 +22,7 @@ export const x10CloudTrailCloudWatchLogs = defineRule({
     'Set cloud_watch_logs_group_arn = "<group arn>:*", cloud_watch_logs_role_arn, and depends_on the role policy',
   resourceTypes: ['aws_cloudtrail'],
   check: (r, stack) => {
-    const group = read(r, 'cloud_watch_logs_group_arn');
+    const group = readValue(r, 'cloud_watch_logs_group_arn');
     const raw = r.attributes.cloud_watch_logs_group_arn;
     if (raw === undefined || raw === '') return undefined;
     if (isUnknown(group) && !String(raw).endsWith(':*')) return group;

@@ -1,16 +1,9 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isTrue } from '../../core/compliance/tf';
-import {
-  allows,
-  blocks,
-  companions,
-  isUnknown,
-  principals,
-  readValue,
-  referenced,
-  statements,
-} from './util';
+import { blocks, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
+import { companions } from './bucket-companions';
+import { allows, principals, statements } from './policy-statements';
 
 const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isFalse, isTrue } from '../../core/compliance/tf';
-import { isUnknown, read, referenced } from './util';
+import { isFalse, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
 
 /**
  * An interface endpoint with private DNS needs a VPC with DNS support and DNS hostnames.
@@ -18,16 +18,16 @@ export const x10Ec2EndpointPrivateDns = defineRule({
   fixHint: 'Set enable_dns_hostnames = true (and keep enable_dns_support true) on the aws_vpc',
   resourceTypes: ['aws_vpc_endpoint'],
   check: (r, stack) => {
-    const type = read(r, 'vpc_endpoint_type');
-    const dns = read(r, 'private_dns_enabled');
+    const type = readValue(r, 'vpc_endpoint_type');
+    const dns = readValue(r, 'private_dns_enabled');
     if (isUnknown(type)) return type;
     if (type !== 'Interface') return undefined;
     if (isUnknown(dns)) return dns;
     if (!isTrue(dns)) return undefined;
     const vpc = referenced(stack, r.attributes.vpc_id, 'aws_vpc');
     if (!vpc) return undefined;
-    const hostnames = read(vpc, 'enable_dns_hostnames');
-    const support = read(vpc, 'enable_dns_support');
+    const hostnames = readValue(vpc, 'enable_dns_hostnames');
+    const support = readValue(vpc, 'enable_dns_support');
     if (isUnknown(hostnames)) return hostnames;
     if (isUnknown(support)) return support;
     if (isFalse(support)) return `${vpc.address} has enable_dns_support = false`;

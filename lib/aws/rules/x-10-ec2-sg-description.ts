@@ -1,7 +1,13 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { allOf, unknown, Verdict } from '../../core/compliance/tf';
-import { blocks, isExpression, isUnknown } from './util';
+import {
+  allOf,
+  blocks,
+  isExpression,
+  isUnknown,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
 
 /** What EC2 accepts in security group names and descriptions and in rule descriptions. */
 export const EC2_TEXT = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;

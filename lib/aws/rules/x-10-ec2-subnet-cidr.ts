@@ -2,7 +2,8 @@ import { cidrContains, parseCidrOrUndefined } from '../../core/cidr';
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { isUnknown, perStack, read, referenced } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
+import { perStack, referenced } from '../../core/rules/references';
 
 /**
  * For every subnet whose literal CIDR overlaps another literal subnet CIDR of the same VPC, one
@@ -66,7 +67,7 @@ export const x10Ec2SubnetCidr = defineRule({
   fixHint: 'Choose a subnet CIDR inside the VPC CIDR that no other subnet of the VPC uses',
   resourceTypes: ['aws_subnet'],
   check: (r, stack) => {
-    const cidr = read(r, 'cidr_block');
+    const cidr = readValue(r, 'cidr_block');
     if (isUnknown(cidr)) return cidr;
     if (typeof cidr !== 'string') return undefined;
     const parsed = parseCidrOrUndefined(cidr);
@@ -74,7 +75,7 @@ export const x10Ec2SubnetCidr = defineRule({
     if (parsed.prefix < 16 || parsed.prefix > 28) return `cidr_block ${cidr} is not /16 to /28`;
     const vpc = referenced(stack, r.attributes.vpc_id, 'aws_vpc');
     if (!vpc) return true;
-    const vpcCidr = read(vpc, 'cidr_block');
+    const vpcCidr = readValue(vpc, 'cidr_block');
     if (isUnknown(vpcCidr)) return vpcCidr;
     if (
       typeof vpcCidr === 'string' &&

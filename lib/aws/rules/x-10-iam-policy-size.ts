@@ -1,8 +1,15 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { allOf, unknown, Verdict } from '../../core/compliance/tf';
+import {
+  allOf,
+  isExpression,
+  isUnknown,
+  readValue,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
 import { sizeBounds } from './policy-size';
-import { isExpression, isUnknown, read, referenced } from './util';
 
 /** IAM quotas, characters without whitespace. */
 const MANAGED_POLICY = 6144;
@@ -47,7 +54,7 @@ export const x10IamPolicySize = defineRule({
       .referencing('aws_iam_role_policy', 'role', r)
       .filter((p) => referenced(stack, p.attributes.role, 'aws_iam_role') === r)
       .map((p) => p.attributes.policy);
-    const inlineBlocks = read(r, 'inline_policy');
+    const inlineBlocks = readValue(r, 'inline_policy');
     const docs = [
       ...inline,
       ...(isUnknown(inlineBlocks) ? [] : [].concat(inlineBlocks ?? []).map((b: any) => b?.policy)),

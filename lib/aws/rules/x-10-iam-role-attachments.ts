@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { asList, isUnknown, read, referenced } from './util';
+import { asList, isUnknown, readValue } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
 
 /** Managed policies an IAM role may have attached (default quota). */
 const MAX_ATTACHED = 10;
@@ -20,7 +21,7 @@ export const x10IamRoleAttachments = defineRule({
     'Merge guardrail policies into fewer managed policies, or raise the quota and suppress with the quota as the reason',
   resourceTypes: ['aws_iam_role'],
   check: (r, stack) => {
-    const managed = read(r, 'managed_policy_arns');
+    const managed = readValue(r, 'managed_policy_arns');
     if (isUnknown(managed)) return managed;
     // indexed: the attachments whose `role` references this role
     const attached = stack

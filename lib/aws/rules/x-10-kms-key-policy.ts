@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isTrue, unknown } from '../../core/compliance/tf';
+import { isTrue, isUnknown, readValue, unknown } from '../../core/rules/attributes';
+import { allows, principals, statements } from './policy-statements';
 import { sizeBounds } from './policy-size';
-import { allows, isUnknown, principals, read, statements } from './util';
 
 /** Largest key policy KMS accepts, bytes. */
 const MAX_KEY_POLICY = 32768;
@@ -28,7 +28,7 @@ export const x10KmsKeyPolicy = defineRule({
     const st = statements(policy, stack);
     if (st === undefined) return undefined;
     if (isUnknown(st)) return st;
-    const bypass = read(r, 'bypass_policy_lockout_safety_check');
+    const bypass = readValue(r, 'bypass_policy_lockout_safety_check');
     if (isUnknown(bypass)) return bypass;
     const size = sizeBounds(String(policy), false);
     if (size.min > MAX_KEY_POLICY)

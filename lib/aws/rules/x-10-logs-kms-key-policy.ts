@@ -1,6 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { allows, isUnknown, principals, referenced, statements } from './util';
+import { isUnknown } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
+import { allows, principals, statements } from './policy-statements';
 
 const LOGS_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom'];
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, isUnknown, read } from './util';
+import { asList, isUnknown, readValue } from '../../core/rules/attributes';
 
 /**
  * A metric filter on a log group created in the same stack waits for it (a reference or
@@ -20,7 +20,7 @@ export const x10LogsMetricFilterOrder = defineRule({
     'Set log_group_name to the log group resource name attribute (a reference) or add depends_on',
   resourceTypes: ['aws_cloudwatch_log_metric_filter'],
   check: (r, stack) => {
-    const name = read(r, 'log_group_name');
+    const name = readValue(r, 'log_group_name');
     if (isUnknown(name))
       // a reference to a log group of the stack orders the apply; other expressions are unknown
       return /\$\{aws_cloudwatch_log_group\./.test(String(r.attributes.log_group_name)) || name;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { Validate } from '../../core/validate';
-import { isUnknown, read } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /**
  * General purpose bucket names follow the S3 naming rules. The provider checks them only when it
@@ -19,13 +19,13 @@ export const x10S3BucketName = defineRule({
     'Use a name of lowercase letters, digits and hyphens (bucket_prefix: at most 37 characters)',
   resourceTypes: ['aws_s3_bucket'],
   check: (r) => {
-    const name = read(r, 'bucket');
+    const name = readValue(r, 'bucket');
     if (isUnknown(name)) return name;
     if (typeof name === 'string') {
       const problem = Validate.s3BucketName(name);
       return problem === undefined || `bucket '${name}': ${problem}`;
     }
-    const prefix = read(r, 'bucket_prefix');
+    const prefix = readValue(r, 'bucket_prefix');
     if (isUnknown(prefix)) return prefix;
     if (typeof prefix !== 'string') return undefined;
     return (

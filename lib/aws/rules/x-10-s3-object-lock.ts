@@ -1,8 +1,9 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { isTrue } from '../../core/compliance/tf';
-import { asList, blocks, companions, isUnknown, read, readValue, referenced } from './util';
+import { asList, blocks, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
+import { companions } from './bucket-companions';
 
 /**
  * Object Lock on a bucket created without `object_lock_enabled` needs versioning enabled first:
@@ -22,7 +23,7 @@ export const x10S3ObjectLock = defineRule({
   check: (r, stack) => {
     const bucket = referenced(stack, r.attributes.bucket, 'aws_s3_bucket');
     if (!bucket) return undefined;
-    const enabled = read(bucket, 'object_lock_enabled');
+    const enabled = readValue(bucket, 'object_lock_enabled');
     if (isUnknown(enabled)) return enabled;
     if (isTrue(enabled)) return true;
     const versioning = companions(stack, 'aws_s3_bucket_versioning', bucket)[0];

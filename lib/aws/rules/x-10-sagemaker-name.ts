@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isUnknown, read } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /** The name attribute of each SageMaker resource type with the `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}` rule. */
 const NAME_ATTRIBUTES: { [type: string]: string } = {
@@ -32,7 +32,7 @@ export const x10SagemakerName = defineRule({
   resourceTypes: Object.keys(NAME_ATTRIBUTES),
   check: (r) => {
     const attribute = NAME_ATTRIBUTES[r.type];
-    const name = read(r, attribute);
+    const name = readValue(r, attribute);
     if (isUnknown(name)) return name;
     if (name === undefined) return undefined;
     return (

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isUnknown, read } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /** DirectInternetAccess Disabled needs a subnet: CreateNotebookInstance fails otherwise. */
 export const x10SagemakerNotebookSubnet = defineRule({
@@ -13,7 +13,7 @@ export const x10SagemakerNotebookSubnet = defineRule({
   fixHint: 'Set subnet_id (and security_groups) when direct_internet_access = "Disabled"',
   resourceTypes: ['aws_sagemaker_notebook_instance'],
   check: (r) => {
-    const access = read(r, 'direct_internet_access');
+    const access = readValue(r, 'direct_internet_access');
     if (isUnknown(access)) return access;
     if (access !== 'Disabled') return undefined;
     const subnet = r.attributes.subnet_id;

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isUnknown, read, referenced } from './util';
+import { isUnknown, readValue } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
 
 /**
  * A user profile of an IAM Identity Center (SSO) domain names its Identity Center user
@@ -21,9 +22,9 @@ export const x10SagemakerUserProfileSso = defineRule({
   check: (r, stack) => {
     const domain = referenced(stack, r.attributes.domain_id, 'aws_sagemaker_domain');
     if (!domain) return undefined;
-    const mode = read(domain, 'auth_mode');
-    const identifier = read(r, 'single_sign_on_user_identifier');
-    const value = read(r, 'single_sign_on_user_value');
+    const mode = readValue(domain, 'auth_mode');
+    const identifier = readValue(r, 'single_sign_on_user_identifier');
+    const value = readValue(r, 'single_sign_on_user_value');
     if (isUnknown(mode)) return mode;
     if (isUnknown(identifier)) return identifier;
     if (mode === 'SSO') {

@@ -1,7 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { unknown } from '../../core/compliance/tf';
-import { isExpression, isUnknown, read } from './util';
+import { isExpression, isUnknown, readValue, unknown } from '../../core/rules/attributes';
 
 /** Resource types whose tag keys and values allow only `[\p{L}\p{Z}\p{N}_.:/=+\-@]`. */
 const RESTRICTED_TYPES = /^aws_(iam_|sagemaker_)/;
@@ -23,7 +22,7 @@ export const x10Tags = defineRule({
   fixHint: 'Shorten or rename the tag, or drop tags (or provider default tags) to stay within 50',
   check: (r, stack) => {
     if (!r.type.startsWith('aws_')) return undefined;
-    const tags = read(r, 'tags');
+    const tags = readValue(r, 'tags');
     if (isUnknown(tags)) return tags;
     if (tags === undefined || tags === null || typeof tags !== 'object') return undefined;
     const defaults = stack

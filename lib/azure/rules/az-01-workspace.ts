@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, check, mustBeFalse, mustBeTrue, present } from './util';
+import { allOf, check, mustBeFalse, mustBeTrue, present } from '../../core/rules/attributes';
 
 /** AZ-01: the workspace is private, HBI, and runs as a user-assigned identity. */
 export const az01Workspace = defineRule({

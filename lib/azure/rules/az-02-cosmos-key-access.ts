@@ -4,7 +4,15 @@ import { StackView } from '../../core/compliance/stack-view';
 import { COSMOS_DB_APP_ID } from '../defaults';
 import { isArmKey } from './key-policy';
 import { grantsRole } from './rbac';
-import { asList, blocks, byAddress, isExpression, isTrue, read, refTarget, unknown } from './util';
+import {
+  asList,
+  lookupBlocks,
+  isExpression,
+  isTrue,
+  lookup,
+  unknown,
+} from '../../core/rules/attributes';
+import { byAddress, refTarget } from '../../core/rules/references';
 
 const KEY_ROLES = [
   'Key Vault Crypto Service Encryption User',
@@ -49,14 +57,14 @@ export const az02CosmosKeyAccess = defineRule({
     'Assign Key Vault Crypto Service Encryption User on the key to the object id of `az ad sp show --id a232010e-820c-4083-83bb-3ace5fc29d0b` (encryption.cosmosDbPrincipalObjectId)',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r, stack) => {
-    const enc = blocks(r, 'encryption');
+    const enc = lookupBlocks(r, 'encryption');
     if (enc.expression !== undefined) return unknown(`encryption is ${enc.expression}`);
     if (enc.list.length === 0) return undefined;
-    const sse = read(r, 'service_side_encryption_enabled');
+    const sse = lookup(r, 'service_side_encryption_enabled');
     if (sse.expression !== undefined)
       return unknown(`service_side_encryption_enabled is ${sse.expression}`);
     if (isTrue(sse.value)) return undefined;
-    const vaultRef = read(enc.list[0], 'key_vault_id');
+    const vaultRef = lookup(enc.list[0], 'key_vault_id');
     const vault = refTarget(stack, vaultRef.expression);
     if (!vault || vault.type !== 'azurerm_key_vault') {
       return unknown(

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { isArmKey, keyRotation } from './key-policy';
-import { periodDays, unknown, verdict } from './util';
+import { failuresVerdict, unknown } from '../../core/rules/attributes';
+import { periodDays } from './key-policy';
 
 /** AZ-02 / X-04: Key Vault keys rotate automatically at most every 365 days and carry an expiry. */
 export const az02KeyRotation = defineRule({
@@ -25,6 +26,6 @@ export const az02KeyRotation = defineRule({
       else if (days > 365) f.push(`rotation period ${p.rotateAfterCreation} exceeds 365 days`);
     }
     if (p.expiry === undefined) f.push('no expiry for new key versions');
-    return verdict(f);
+    return failuresVerdict(f);
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { present } from './util';
+import { present } from '../../core/rules/attributes';
 
 /** AZ-02: container registries are encrypted with a customer-managed key. */
 export const az02RegistryCmk = defineRule({

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { isArmKey, keyRotation } from './key-policy';
-import { periodDays, unknown, verdict } from './util';
+import { failuresVerdict, unknown } from '../../core/rules/attributes';
+import { periodDays } from './key-policy';
 
 /**
  * AZ-02 (apply): Key Vault accepts a rotation policy only within its limits: new versions expire
@@ -48,6 +49,6 @@ export const az02RotationLimits = defineRule({
       f.push(`notification ${p.notifyBeforeExpiry} before expiry is under 7 days`);
     if (notify !== undefined && expiry !== undefined && notify >= expiry)
       f.push(`notification ${p.notifyBeforeExpiry} is not before expiry ${p.expiry}`);
-    return verdict(f);
+    return failuresVerdict(f);
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { allOf, check, read } from './util';
+import { allOf, check, lookup } from '../../core/rules/attributes';
 
 const ACCOUNT = (v: any) => v === 'Account';
 
@@ -15,8 +15,8 @@ export const az02StorageCmk = defineRule({
     'Add customer_managed_key { key_vault_key_id, user_assigned_identity_id } (or azurerm_storage_account_customer_managed_key) and queue/table_encryption_key_type = Account',
   resourceTypes: ['azurerm_storage_account'],
   check: (r, stack) => {
-    const kv = read(r, 'customer_managed_key.key_vault_key_id');
-    const hsm = read(r, 'customer_managed_key.managed_hsm_key_id');
+    const kv = lookup(r, 'customer_managed_key.key_vault_key_id');
+    const hsm = lookup(r, 'customer_managed_key.managed_hsm_key_id');
     const inline =
       kv.expression !== undefined ||
       hsm.expression !== undefined ||

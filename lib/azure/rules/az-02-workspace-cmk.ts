@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { allOf, blocks, present, unknown } from './util';
+import { allOf, lookupBlocks, present, unknown } from '../../core/rules/attributes';
 
 /** AZ-02: the workspace is encrypted with a customer-managed key through a user-assigned identity. */
 export const az02WorkspaceCmk = defineRule({
@@ -12,7 +12,7 @@ export const az02WorkspaceCmk = defineRule({
     'Add encryption { key_vault_id, key_id, user_assigned_identity_id } (set at creation only)',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r) => {
-    const enc = blocks(r, 'encryption');
+    const enc = lookupBlocks(r, 'encryption');
     if (enc.expression !== undefined) return unknown(`encryption is ${enc.expression}`);
     if (enc.list.length === 0) return 'no encryption block with key_id and key_vault_id';
     const b = enc.list[0];

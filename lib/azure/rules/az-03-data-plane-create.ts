@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isFalse, read, refTarget, unknown } from './util';
+import { isFalse, lookup, unknown } from '../../core/rules/attributes';
+import { refTarget } from '../../core/rules/references';
 
 /**
  * AZ-03 (apply): keys and secrets created with azurerm go through the vault's data plane
@@ -19,13 +20,13 @@ export const az03DataPlaneCreate = defineRule({
     'Create the key through ARM (azapi Microsoft.KeyVault/vaults/keys, as HardenedKeyVault does), or admit the runner in network_acls.ip_rules for the apply',
   resourceTypes: ['azurerm_key_vault_key', 'azurerm_key_vault_secret'],
   check: (r, stack) => {
-    const ref = read(r, 'key_vault_id');
+    const ref = lookup(r, 'key_vault_id');
     const vault = refTarget(stack, ref.expression);
     if (!vault || vault.type !== 'azurerm_key_vault')
       return unknown(`the vault ${ref.expression ?? ref.value} is not in the stack`);
-    const pna = read(vault, 'public_network_access_enabled');
-    const action = read(vault, 'network_acls.default_action');
-    const ips = read(vault, 'network_acls.ip_rules');
+    const pna = lookup(vault, 'public_network_access_enabled');
+    const action = lookup(vault, 'network_acls.default_action');
+    const ips = lookup(vault, 'network_acls.ip_rules');
     const expr = pna.expression ?? action.expression ?? ips.expression;
     if (expr !== undefined) return unknown(`the vault's network access is ${expr}`);
     if (isFalse(pna.value)) return `${vault.address} has public network access off`;

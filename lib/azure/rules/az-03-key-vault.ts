@@ -1,6 +1,15 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, check, isFalse, isTrue, mustBeTrue, read, unknown, Verdict } from './util';
+import {
+  allOf,
+  check,
+  isFalse,
+  isTrue,
+  lookup,
+  mustBeTrue,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
 
 /** AZ-03: Key Vaults are purge-protected, RBAC-authorized and closed to public networks. */
 export const az03KeyVault = defineRule({
@@ -13,17 +22,17 @@ export const az03KeyVault = defineRule({
   resourceTypes: ['azurerm_key_vault'],
   check: (r) => {
     const rbac = (): Verdict => {
-      const a = read(r, 'rbac_authorization_enabled');
-      const b = read(r, 'enable_rbac_authorization');
+      const a = lookup(r, 'rbac_authorization_enabled');
+      const b = lookup(r, 'enable_rbac_authorization');
       if (isTrue(a.value) || isTrue(b.value)) return true;
       if (a.expression !== undefined || b.expression !== undefined)
         return unknown(`RBAC authorization is ${a.expression ?? b.expression}`);
       return 'RBAC authorization is off (access policies)';
     };
     const publicAccess = (): Verdict => {
-      const pna = read(r, 'public_network_access_enabled');
+      const pna = lookup(r, 'public_network_access_enabled');
       if (isFalse(pna.value)) return true;
-      const ips = read(r, 'network_acls.ip_rules');
+      const ips = lookup(r, 'network_acls.ip_rules');
       if (pna.expression !== undefined)
         return unknown(`public_network_access_enabled is ${pna.expression}`);
       if (ips.expression !== undefined)

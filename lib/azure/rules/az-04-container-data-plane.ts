@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isFalse, read, refTarget, unknown } from './util';
+import { isFalse, lookup, unknown } from '../../core/rules/attributes';
+import { refTarget } from '../../core/rules/references';
 
 /**
  * AZ-04 (apply): a container created with `storage_account_name` is created through the blob
@@ -17,13 +18,13 @@ export const az04ContainerDataPlane = defineRule({
   fixHint: 'Set storage_account_id = <account>.id instead of storage_account_name',
   resourceTypes: ['azurerm_storage_container'],
   check: (r, stack) => {
-    const byName = read(r, 'storage_account_name');
+    const byName = lookup(r, 'storage_account_name');
     if (byName.expression === undefined && byName.value === undefined) return true;
     const account = refTarget(stack, byName.expression);
     if (!account || account.type !== 'azurerm_storage_account')
       return unknown(`the account ${byName.expression ?? byName.value} is not in the stack`);
-    const pna = read(account, 'public_network_access_enabled');
-    const action = read(account, 'network_rules.default_action');
+    const pna = lookup(account, 'public_network_access_enabled');
+    const action = lookup(account, 'network_rules.default_action');
     if (pna.expression !== undefined || action.expression !== undefined)
       return unknown(`the account's network access is ${pna.expression ?? action.expression}`);
     return (

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { providerOf } from './provider';
-import { isFalse, read, unknown } from './util';
+import { isFalse, lookup, unknown } from '../../core/rules/attributes';
 
 /**
  * AZ-04 (apply): a storage account closed to public networks is created only when the azurerm
@@ -19,8 +19,8 @@ export const az04DataPlane = defineRule({
     'Set features { storage { data_plane_available = false } } on the azurerm provider (the data plane is reached only through private endpoints)',
   resourceTypes: ['azurerm_storage_account'],
   check: (r, stack) => {
-    const pna = read(r, 'public_network_access_enabled');
-    const action = read(r, 'network_rules.default_action');
+    const pna = lookup(r, 'public_network_access_enabled');
+    const action = lookup(r, 'network_rules.default_action');
     if (pna.expression !== undefined && action.expression !== undefined)
       return unknown(`public_network_access_enabled is ${pna.expression}`);
     const closed = isFalse(pna.value) || action.value === 'Deny';
@@ -32,7 +32,7 @@ export const az04DataPlane = defineRule({
     const provider = providerOf(stack, r, 'azurerm');
     if (provider === 'expression') return unknown(`provider is ${r.attributes.provider}`);
     if (provider === undefined) return unknown('no azurerm provider configuration in the stack');
-    const setting = read(provider, 'features.storage.data_plane_available');
+    const setting = lookup(provider, 'features.storage.data_plane_available');
     if (setting.expression !== undefined)
       return unknown(`features.storage.data_plane_available is ${setting.expression}`);
     return (

@@ -1,6 +1,13 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, check, isFalse, mustBeFalse, mustBeTrue, present } from './util';
+import {
+  allOf,
+  check,
+  isFalse,
+  mustBeFalse,
+  mustBeTrue,
+  present,
+} from '../../core/rules/attributes';
 
 /** AZ-04: storage accounts are hardened. */
 export const az04Storage = defineRule({

@@ -1,7 +1,16 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { ROLE_IDS, ROLES } from '../defaults';
-import { allOf, check, isTrue, mustBeFalse, present, read, unknown, Verdict } from './util';
+import {
+  allOf,
+  check,
+  isTrue,
+  lookup,
+  mustBeFalse,
+  present,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
 
 const WRITER_ID = ROLE_IDS[ROLES.ACR_QUARANTINE_WRITER];
 
@@ -20,7 +29,7 @@ export const az05Registry = defineRule({
   resourceTypes: ['azurerm_container_registry'],
   check: (r, stack) => {
     const quarantine = (): Verdict => {
-      const q = read(r, 'quarantine_policy_enabled');
+      const q = lookup(r, 'quarantine_policy_enabled');
       if (q.expression !== undefined)
         return unknown(`quarantine_policy_enabled is ${q.expression}`);
       if (!isTrue(q.value)) return true;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { groupBy } from './util';
+import { groupBy } from '../../core/rules/references';
 
 /**
  * AZ-06 (apply): a resource group holds one private DNS zone per name; a second

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, blocks, byAddress, isExpression, read, unknown, unresolvedRefs } from './util';
+import { asList, lookupBlocks, isExpression, lookup, unknown } from '../../core/rules/attributes';
+import { byAddress, unresolvedRefs } from '../../core/rules/references';
 
 const REQUIRED = ['privatelink.api.azureml.ms', 'privatelink.notebooks.azure.net'];
 
@@ -33,7 +34,7 @@ export const az06WorkspacePrivateEndpoint = defineRule({
     const unresolved = new Set(unresolvedRefs(stack, 'azurerm_private_endpoint', attr));
     const endpoints = byAddress([...new Set([...mine, ...unresolved])]).filter((pe) => {
       if (mine.has(pe)) return subresourceIs(pe, unknowns);
-      unknowns.push(`${pe.address} connects to ${read(pe, attr).expression}`);
+      unknowns.push(`${pe.address} connects to ${lookup(pe, attr).expression}`);
       return false;
     });
     if (endpoints.length === 0) {
@@ -42,12 +43,12 @@ export const az06WorkspacePrivateEndpoint = defineRule({
         : 'no amlworkspace private endpoint refers to this workspace';
     }
     for (const pe of endpoints) {
-      const group = blocks(pe, 'private_dns_zone_group');
+      const group = lookupBlocks(pe, 'private_dns_zone_group');
       if (group.expression !== undefined) {
         unknowns.push(`${pe.address} private_dns_zone_group is ${group.expression}`);
         continue;
       }
-      const ids = read(group.list[0] ?? {}, 'private_dns_zone_ids');
+      const ids = lookup(group.list[0] ?? {}, 'private_dns_zone_ids');
       if (ids.expression !== undefined) {
         unknowns.push(`${pe.address} private_dns_zone_ids is ${ids.expression}`);
         continue;
@@ -62,7 +63,7 @@ export const az06WorkspacePrivateEndpoint = defineRule({
 });
 
 function subresourceIs(pe: any, unknowns: string[]): boolean {
-  const names = read(pe, 'private_service_connection.subresource_names');
+  const names = lookup(pe, 'private_service_connection.subresource_names');
   if (names.expression !== undefined) {
     unknowns.push(`${pe.address} subresource_names is ${names.expression}`);
     return false;

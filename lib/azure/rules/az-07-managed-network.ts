@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { check } from './util';
+import { check } from '../../core/rules/attributes';
 
 /** AZ-07: the workspace uses managed VNet isolation. */
 export const az07ManagedNetwork = defineRule({

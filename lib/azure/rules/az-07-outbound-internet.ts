@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { read, refTarget, unknown } from './util';
+import { lookup, unknown } from '../../core/rules/attributes';
+import { refTarget } from '../../core/rules/references';
 
 /**
  * AZ-07: an outbound rule of a managed network in AllowOnlyApprovedOutbound mode does not open it
@@ -22,21 +23,21 @@ export const az07OutboundInternet = defineRule({
   check: (r, stack) => {
     const dest =
       r.type === 'azurerm_machine_learning_workspace_network_outbound_rule_fqdn'
-        ? read(r, 'destination_fqdn')
-        : read(r, 'service_tag');
+        ? lookup(r, 'destination_fqdn')
+        : lookup(r, 'service_tag');
     if (dest.expression !== undefined) return unknown(`the destination is ${dest.expression}`);
     const wide =
       r.type === 'azurerm_machine_learning_workspace_network_outbound_rule_fqdn'
         ? String(dest.value).trim() === '*'
         : String(dest.value).toLowerCase() === 'internet';
     if (!wide) return true;
-    const ws = read(r, 'workspace_id');
+    const ws = lookup(r, 'workspace_id');
     const workspace = refTarget(stack, ws.expression);
     if (!workspace || workspace.type !== 'azurerm_machine_learning_workspace')
       return unknown(
         `the rule opens every internet destination; its workspace ${ws.expression ?? ws.value} is not in the stack`,
       );
-    const mode = read(workspace, 'managed_network.isolation_mode');
+    const mode = lookup(workspace, 'managed_network.isolation_mode');
     if (mode.expression !== undefined)
       return unknown(`the workspace isolation mode is ${mode.expression}`);
     if (mode.value !== 'AllowOnlyApprovedOutbound') return true;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, check, mustBeFalse, present } from './util';
+import { allOf, check, mustBeFalse, present } from '../../core/rules/attributes';
 
 /** AZ-08: compute clusters have no public IP, no local auth, no SSH, a managed identity and scale to zero. */
 export const az08ComputeCluster = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, check, mustBeFalse, present } from './util';
+import { allOf, check, mustBeFalse, present } from '../../core/rules/attributes';
 
 /** AZ-08: compute instances have no public IP, no local auth, no SSH and a managed identity. */
 export const az08ComputeInstance = defineRule({

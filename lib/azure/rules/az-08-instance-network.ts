@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isFalse, read, refTarget, unknown } from './util';
+import { isFalse, lookup, unknown } from '../../core/rules/attributes';
+import { refTarget } from '../../core/rules/references';
 
 /**
  * AZ-08 (apply): a compute instance without public IP needs a subnet unless its workspace has a
@@ -19,13 +20,13 @@ export const az08InstanceNetwork = defineRule({
     "Give the workspace managed_network { isolation_mode = 'AllowOnlyApprovedOutbound' } and omit subnet_resource_id, or set subnet_resource_id on a workspace without managed network",
   resourceTypes: ['azurerm_machine_learning_compute_instance'],
   check: (r, stack) => {
-    const pip = read(r, 'node_public_ip_enabled');
-    const subnet = read(r, 'subnet_resource_id');
-    const wsRef = read(r, 'machine_learning_workspace_id');
+    const pip = lookup(r, 'node_public_ip_enabled');
+    const subnet = lookup(r, 'subnet_resource_id');
+    const wsRef = lookup(r, 'machine_learning_workspace_id');
     const ws = refTarget(stack, wsRef.expression);
     if (!ws || ws.type !== 'azurerm_machine_learning_workspace')
       return unknown(`the workspace ${wsRef.expression ?? wsRef.value} is not in the stack`);
-    const mode = read(ws, 'managed_network.isolation_mode');
+    const mode = lookup(ws, 'managed_network.isolation_mode');
     const expr = pip.expression ?? mode.expression;
     const hasSubnet =
       subnet.expression !== undefined || (subnet.value !== undefined && subnet.value !== '');

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { blocks, isFalse, read, unknown } from './util';
+import { lookupBlocks, isFalse, lookup, unknown } from '../../core/rules/attributes';
 
 /**
  * AZ-08 (apply): a workspace with public network access off and serverless compute without a
@@ -19,13 +19,13 @@ export const az08ServerlessPublicIp = defineRule({
     'Omit the serverless_compute block (the managed VNet keeps serverless compute private), set public_ip_enabled = true, or give it a subnet_id',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   check: (r) => {
-    const sc = blocks(r, 'serverless_compute');
+    const sc = lookupBlocks(r, 'serverless_compute');
     if (sc.expression !== undefined) return unknown(`serverless_compute is ${sc.expression}`);
     if (sc.list.length === 0) return undefined;
     const b = sc.list[0];
-    const pip = read(b, 'public_ip_enabled');
-    const subnet = read(b, 'subnet_id');
-    const pna = read(r, 'public_network_access_enabled');
+    const pip = lookup(b, 'public_ip_enabled');
+    const subnet = lookup(b, 'subnet_id');
+    const pna = lookup(r, 'public_network_access_enabled');
     if (pip.expression !== undefined) return unknown(`public_ip_enabled is ${pip.expression}`);
     if (!(pip.value === undefined || isFalse(pip.value))) return true;
     if (subnet.expression !== undefined || (subnet.value !== undefined && subnet.value !== ''))

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { scopeKind, ScopeKind } from './scope';
-import { asList, blocks, isExpression, read, unknown } from './util';
+import { asList, lookupBlocks, isExpression, lookup, unknown } from '../../core/rules/attributes';
 import { broadScopes } from './x-03-custom-role-wildcards';
 
 /** AZ-09 / X-03: custom roles carry no wildcard or authorization-write actions. */
@@ -20,7 +20,7 @@ export const az09CustomRoles = defineRule({
     // X-03.custom-role-wildcards; this rule reports those of narrower roles
     const broad = broadScopes(r, stack);
     const reportWildcards = !(Array.isArray(broad) && broad.length > 0);
-    const perms = blocks(r, 'permissions');
+    const perms = lookupBlocks(r, 'permissions');
     if (perms.expression !== undefined) return unknown(`permissions is ${perms.expression}`);
     for (const p of perms.list) {
       for (const a of [...asList(p?.actions), ...asList(p?.data_actions)]) {
@@ -34,7 +34,7 @@ export const az09CustomRoles = defineRule({
           f.push(`authorization action '${a}'`);
       }
     }
-    const scopes = read(r, 'assignable_scopes');
+    const scopes = lookup(r, 'assignable_scopes');
     if (scopes.expression !== undefined) unknowns.push(`assignable_scopes is ${scopes.expression}`);
     for (const s of asList(scopes.value)) {
       const kind = scopeKind(stack, s);

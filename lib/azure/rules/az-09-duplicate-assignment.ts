@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { roleKey } from './rbac';
-import { groupBy } from './util';
+import { groupBy } from '../../core/rules/references';
 
 /**
  * AZ-09 (apply): Azure accepts one assignment of a role to a principal at a scope; a second one

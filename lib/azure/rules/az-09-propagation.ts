@@ -2,11 +2,12 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { isArmKey } from './key-policy';
-import { asList, blocks, dependenciesOf, isExpression, memo, read, refTarget } from './util';
+import { asList, lookupBlocks, isExpression, lookup } from '../../core/rules/attributes';
+import { dependenciesOf, perStack, refTarget } from '../../core/rules/references';
 
 /** The caller identities (data.azurerm_client_config) role assignments of the stack grant to. */
 function callers(stack: StackView): ResourceView[] {
-  return memo(stack, 'propagation-callers', () => {
+  return perStack(stack, 'propagation-callers', () => {
     const out = new Map<string, ResourceView>();
     for (const a of stack.resources('azurerm_role_assignment')) {
       const t = refTarget(stack, a.attributes.principal_id);
@@ -18,7 +19,7 @@ function callers(stack: StackView): ResourceView[] {
 
 /** The role assignments whose principal_id refers to one of the identities (indexed). */
 function grantsTo(stack: StackView, actors: ResourceView[]): ResourceView[] {
-  const toData = memo(stack, 'propagation-data-grants', () => {
+  const toData = perStack(stack, 'propagation-data-grants', () => {
     const out = new Map<string, ResourceView[]>();
     for (const a of stack.resources('azurerm_role_assignment')) {
       const p = a.attributes.principal_id;
@@ -49,16 +50,16 @@ function actorsOf(r: ResourceView, stack: StackView): ResourceView[] {
   const refs: any[] = [];
   switch (r.type) {
     case 'azurerm_storage_account':
-      refs.push(read(r, 'customer_managed_key.user_assigned_identity_id').expression);
+      refs.push(lookup(r, 'customer_managed_key.user_assigned_identity_id').expression);
       break;
     case 'azurerm_container_registry':
-      refs.push(read(r, 'encryption.identity_client_id').expression);
+      refs.push(lookup(r, 'encryption.identity_client_id').expression);
       break;
     case 'azurerm_machine_learning_workspace':
     case 'azurerm_machine_learning_compute_cluster':
-      refs.push(read(r, 'primary_user_assigned_identity').expression);
-      refs.push(read(r, 'encryption.user_assigned_identity_id').expression);
-      for (const b of blocks(r, 'identity').list) refs.push(...asList(b?.identity_ids));
+      refs.push(lookup(r, 'primary_user_assigned_identity').expression);
+      refs.push(lookup(r, 'encryption.user_assigned_identity_id').expression);
+      for (const b of lookupBlocks(r, 'identity').list) refs.push(...asList(b?.identity_ids));
       break;
     default:
       // An ARM key is created by the Terraform caller (data.azurerm_client_config.object_id).

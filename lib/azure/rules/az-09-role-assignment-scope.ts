@@ -2,7 +2,8 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { ROLE_IDS } from '../defaults';
 import { scopeKind, ScopeKind } from './scope';
-import { read, refTarget, unknown } from './util';
+import { lookup, unknown } from '../../core/rules/attributes';
+import { refTarget } from '../../core/rules/references';
 
 const BROAD_NAMES = [
   'Owner',
@@ -23,8 +24,8 @@ export const az09RoleAssignmentScope = defineRule({
     'Assign AzureML / data-plane roles at the workspace, container or resource-group scope instead',
   resourceTypes: ['azurerm_role_assignment'],
   check: (r, stack) => {
-    const name = read(r, 'role_definition_name');
-    const id = read(r, 'role_definition_id');
+    const name = lookup(r, 'role_definition_name');
+    const id = lookup(r, 'role_definition_id');
     let broad: string | undefined;
     if (
       name.value !== undefined &&
@@ -45,7 +46,7 @@ export const az09RoleAssignmentScope = defineRule({
       }
       return true;
     }
-    const scope = read(r, 'scope');
+    const scope = lookup(r, 'scope');
     const kind = scopeKind(stack, scope.expression ?? scope.value);
     if (kind === undefined)
       return unknown(

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { groupBy, isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
+import { groupBy } from '../../core/rules/references';
 
 /** AZ-09 (apply): custom role names are unique in the tenant; two in one stack fail at apply. */
 export const az09RoleDefinitionName = defineRule({

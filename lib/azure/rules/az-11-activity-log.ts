@@ -2,7 +2,8 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { scopeKind, ScopeKind } from './scope';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, memo, read, unknown, Verdict } from './util';
+import { asList, lookup, unknown, Verdict } from '../../core/rules/attributes';
+import { perStack } from '../../core/rules/references';
 
 /** Activity Log categories an export must hold at least (control-plane writes, security, policy). */
 const REQUIRED = ['Administrative', 'Security', 'Policy'];
@@ -17,13 +18,13 @@ export const az11ActivityLog = defineRule({
     "Add an azurerm_monitor_diagnostic_setting on the subscription id (data.azurerm_subscription) with enabled_log { category = 'Administrative' } (and Security, Policy, ...) to Log Analytics",
   resourceTypes: ['azurerm_machine_learning_workspace'],
   // The verdict is the stack's, not the workspace's: computed once per stack.
-  check: (_r, stack) => memo(stack, 'activity-log', () => activityLogExported(stack)),
+  check: (_r, stack) => perStack(stack, 'activity-log', () => activityLogExported(stack)),
 });
 
 function activityLogExported(stack: StackView): Verdict {
   const unknowns: string[] = [];
   for (const d of stack.resources('azurerm_monitor_diagnostic_setting')) {
-    const target = read(d, 'target_resource_id');
+    const target = lookup(d, 'target_resource_id');
     const kind = scopeKind(stack, target.expression ?? target.value);
     if (kind === undefined) {
       unknowns.push(`${d.address} targets ${target.expression ?? target.value}`);

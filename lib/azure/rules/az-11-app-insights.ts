@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, mustBeTrue, present } from './util';
+import { allOf, mustBeTrue, present } from '../../core/rules/attributes';
 
 /** AZ-11: Application Insights is workspace-based with local (key) authentication off. */
 export const az11AppInsights = defineRule({

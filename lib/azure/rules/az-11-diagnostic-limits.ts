@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { asList, groupBy, isExpression } from './util';
+import { asList, isExpression } from '../../core/rules/attributes';
+import { groupBy } from '../../core/rules/references';
 
 /** What a setting sends: 'group:allLogs', 'category:X', 'metric:AllMetrics'. */
 function streams(d: any): string[] {

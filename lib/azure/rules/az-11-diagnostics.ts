@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { blocks, byAddress, read, unknown, unresolvedRefs } from './util';
+import { lookupBlocks, lookup, unknown } from '../../core/rules/attributes';
+import { byAddress, unresolvedRefs } from '../../core/rules/references';
 
 /** AZ-11: workspace, Key Vault and registry ship all logs and metrics to Log Analytics. */
 export const az11Diagnostics = defineRule({
@@ -23,17 +24,17 @@ export const az11Diagnostics = defineRule({
       'azurerm_monitor_diagnostic_setting',
       'target_resource_id',
     ))
-      unknowns.push(`${d.address} targets ${read(d, 'target_resource_id').expression}`);
+      unknowns.push(`${d.address} targets ${lookup(d, 'target_resource_id').expression}`);
     const settings = byAddress(
       stack.referencing('azurerm_monitor_diagnostic_setting', 'target_resource_id', r),
     );
     for (const d of settings) {
-      const logs = blocks(d, 'enabled_log');
-      const metrics = blocks(d, 'enabled_metric');
-      const legacy = blocks(d, 'metric');
+      const logs = lookupBlocks(d, 'enabled_log');
+      const metrics = lookupBlocks(d, 'enabled_metric');
+      const legacy = lookupBlocks(d, 'metric');
       const expr = logs.expression ?? metrics.expression ?? legacy.expression;
       if (expr !== undefined) {
-        unknowns.push(`${d.address} blocks are ${expr}`);
+        unknowns.push(`${d.address} lookupBlocks are ${expr}`);
         continue;
       }
       const allLogs = logs.list.some(

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, check, mustBeFalse, read, refTarget, unknown, Verdict } from './util';
+import { allOf, check, lookup, mustBeFalse, unknown, Verdict } from '../../core/rules/attributes';
+import { refTarget } from '../../core/rules/references';
 
 /**
  * AZ-11 / X-05: Log Analytics and Application Insights are reached privately: public ingestion
@@ -24,7 +25,7 @@ export const az11PrivateLinkScope = defineRule({
       );
       if (links.length === 0) return 'not linked to an Azure Monitor Private Link Scope';
       const verdicts = links.map((l): Verdict => {
-        const name = read(l, 'scope_name');
+        const name = lookup(l, 'scope_name');
         const scope = stack.targetsOf(
           name.expression ?? name.value,
           'azurerm_monitor_private_link_scope',

@@ -2,7 +2,8 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { DEPRECATED_POLICY_DEFINITIONS, POLICY_DEFINITIONS } from '../defaults';
 import { StackView } from '../../core/compliance/stack-view';
-import { isExpression, memo, unknown, Verdict } from './util';
+import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { perStack } from '../../core/rules/references';
 
 const ASSIGNMENT_TYPES = [
   'azurerm_resource_group_policy_assignment',
@@ -20,7 +21,7 @@ export const az12PolicyAssignments = defineRule({
     'Assign the built-in definitions (AzureMlPolicyAssignments does) at resource-group or wider scope; replace deprecated definitions (40cec1dd-... private link is now 45e05259-...)',
   resourceTypes: ['azurerm_machine_learning_workspace'],
   // The verdict is the stack's, not the workspace's: computed once per stack.
-  check: (_r, stack) => memo(stack, 'policy-assignments', () => policiesAssigned(stack)),
+  check: (_r, stack) => perStack(stack, 'policy-assignments', () => policiesAssigned(stack)),
 });
 
 function policiesAssigned(stack: StackView): Verdict {

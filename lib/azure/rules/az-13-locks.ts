@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { byAddress, read, unknown, unresolvedRefs } from './util';
+import { lookup, unknown } from '../../core/rules/attributes';
+import { byAddress, unresolvedRefs } from '../../core/rules/references';
 
 /** AZ-13: stateful resources carry a CanNotDelete (or ReadOnly) management lock. */
 export const az13Locks = defineRule({
@@ -21,7 +22,7 @@ export const az13Locks = defineRule({
     // Locks that refer to this resource (indexed), and locks whose scope is known only at apply.
     const unknowns: Array<{ address: string; text: string }> = [];
     for (const l of byAddress(stack.referencing('azurerm_management_lock', 'scope', r))) {
-      const level = read(l, 'lock_level');
+      const level = lookup(l, 'lock_level');
       if (level.expression !== undefined) {
         unknowns.push({
           address: l.address,
@@ -34,7 +35,7 @@ export const az13Locks = defineRule({
     for (const l of unresolvedRefs(stack, 'azurerm_management_lock', 'scope')) {
       unknowns.push({
         address: l.address,
-        text: `${l.address} scope is ${read(l, 'scope').expression}`,
+        text: `${l.address} scope is ${lookup(l, 'scope').expression}`,
       });
     }
     return unknowns.length > 0

@@ -1,9 +1,9 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allOf, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { groupBy } from '../../core/rules/references';
 import { azureReference } from '../reference';
-import { groupBy } from './util';
 
 const ROLE_DEFINITION_ID =
   /^((?:\/subscriptions\/[^/]+)?)\/providers\/Microsoft\.Authorization\/roleDefinitions\/([0-9a-fA-F-]{36})$/i;

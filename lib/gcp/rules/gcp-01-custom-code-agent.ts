@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { JOB_SERVICE_ACCOUNT_CONSTRAINTS } from '../defaults';
-import { asList, isExpression, unknown } from './util';
+import { asList, isExpression, unknown } from '../../core/rules/attributes';
 
 /** Permission -> the job resource type whose custom constraint must require a service account. */
 const JOB_CREATE: { [permission: string]: { resourceType: string; field: string } } = {

@@ -1,17 +1,16 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import {
-  Verdict,
   allOf,
   asList,
   attr,
   block,
-  iamMembers,
   isExpression,
-  memberKind,
-  referenceOf,
   unknown,
-} from './util';
+  Verdict,
+} from '../../core/rules/attributes';
+import { referenceOf } from '../../core/rules/references';
+import { iamMembers, memberKind } from './iam-members';
 
 const DEFAULT_COMPUTE_SA = /-compute@developer\.gserviceaccount\.com/;
 

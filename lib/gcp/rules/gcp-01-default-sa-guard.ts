@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { ancestors, isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
+import { dependenciesOf } from '../../core/rules/references';
 
 const GUARD = 'iam.automaticIamGrantsForDefaultServiceAccounts';
 
@@ -23,7 +24,7 @@ export const gcp01DefaultSaGuard = defineRule({
       .resources('google_org_policy_policy')
       .filter((p) => String(p.attributes.name ?? '').endsWith(`/policies/${GUARD}`));
     if (guards.length === 0) return undefined; // set higher up, or not at all: not this stack's
-    const deps = ancestors(stack, r.address);
+    const deps = dependenciesOf(stack, r.address);
     return (
       guards.some((g) => deps.has(g.address)) ||
       `enabled without waiting for ${guards.map((g) => g.address).join(', ')}: the default compute SA is created with Editor first`

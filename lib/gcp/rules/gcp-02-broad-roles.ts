@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { BROAD_ROLES, PROJECT_WIDE_FORBIDDEN_ROLES } from '../defaults';
-import { IAM_TYPES, PROJECT_IAM_TYPES, isCustomRoleRef, literal } from './util';
+import { literal } from '../../core/rules/attributes';
+import { IAM_TYPES, isCustomRoleRef, PROJECT_IAM_TYPES } from './iam-members';
 
 /**
  * GCP-02 / X-03: no broad predefined roles (owner, editor, aiplatform.admin, storage.admin,

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { PROJECT_IAM_TYPES, allOf, iamMembers, memberKind, unknown } from './util';
+import { allOf, unknown } from '../../core/rules/attributes';
+import { iamMembers, memberKind, PROJECT_IAM_TYPES } from './iam-members';
 
 /** GCP-03: project roles go to groups, not to individual users. */
 export const gcp03Groups = defineRule({

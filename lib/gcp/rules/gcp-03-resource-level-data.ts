@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { DATA_PLANE_ROLES } from '../defaults';
-import { PROJECT_IAM_TYPES, isCustomRoleRef, literal } from './util';
+import { literal } from '../../core/rules/attributes';
+import { isCustomRoleRef, PROJECT_IAM_TYPES } from './iam-members';
 
 /** GCP-03: data-plane roles are bound on buckets and datasets, not on the project. */
 export const gcp03ResourceLevelData = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
 
 const VIZIER = /^aiplatform\.(studies|trials)\./;
 const LEGACY = /^ml\.(studies|trials)\./;

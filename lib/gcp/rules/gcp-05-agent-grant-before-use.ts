@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, attr, isExpression } from './util';
+import { asList, attr, isExpression } from '../../core/rules/attributes';
 
 /** Where each resource type holds its CMEK. */
 export const KEY_ATTRS: { [type: string]: string } = {

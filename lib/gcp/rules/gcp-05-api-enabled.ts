@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { ancestors, dataSources, isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
+import { dataSources, dependenciesOf } from '../../core/rules/references';
 
 /**
  * The API each resource type calls in its own project (the consumer project Service Usage
@@ -52,7 +53,7 @@ export const gcp05ApiEnabled = defineRule({
       .resources('google_project_service')
       .filter((s) => s.attributes.service === api || isExpression(s.attributes.service));
     const enabling = services.filter((s) => s.attributes.service === api);
-    const deps = ancestors(stack, r.address);
+    const deps = dependenciesOf(stack, r.address);
     if (enabling.some((s) => deps.has(s.address))) return true;
     if (services.some((s) => deps.has(s.address)))
       return unknown(`depends on a google_project_service whose service is an expression`);

@@ -1,6 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { IAM_TYPES, ancestors, iamMembers, isExpression } from './util';
+import { isExpression } from '../../core/rules/attributes';
+import { dependenciesOf } from '../../core/rules/references';
+import { IAM_TYPES, iamMembers } from './iam-members';
 
 const COMPUTE_AGENT = /@compute-system\.iam\.gserviceaccount\.com/;
 
@@ -27,11 +29,11 @@ export const gcp05ComputeAgent = defineRule({
       .resources('google_project_service')
       .filter((s) => s.attributes.service === 'compute.googleapis.com');
     if (compute.length === 0) return true; // enabled before this stack: the agent exists
-    const deps = ancestors(stack, r.address);
+    const deps = dependenciesOf(stack, r.address);
     const waits = stack
       .resources('time_sleep')
       .filter((t) => deps.has(t.address))
-      .filter((t) => compute.some((c) => ancestors(stack, t.address).has(c.address)));
+      .filter((t) => compute.some((c) => dependenciesOf(stack, t.address).has(c.address)));
     if (waits.length > 0) return true;
     if (isExpression(r.attributes.member) && !COMPUTE_AGENT.test(r.attributes.member))
       return undefined;

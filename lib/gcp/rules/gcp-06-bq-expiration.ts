@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { literal } from './util';
+import { literal } from '../../core/rules/attributes';
 
 /** The smallest default table expiration BigQuery accepts (one hour). */
 const MIN_EXPIRATION_MS = 3_600_000;

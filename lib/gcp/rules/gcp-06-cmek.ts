@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { allOf, asList, attr, block, isExpression, unknown } from './util';
+import { allOf, asList, attr, block, isExpression, unknown } from '../../core/rules/attributes';
 
 /** Where each resource type holds its CMEK. */
 const KEY_PATHS: { [type: string]: string } = {

@@ -2,7 +2,7 @@ import { kmsLocationServes } from '../locations';
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { Verdict, attr, isExpression, unknown } from './util';
+import { attr, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 
 const KEY_PATHS: { [type: string]: string } = {
   google_storage_bucket: 'encryption.default_kms_key_name',

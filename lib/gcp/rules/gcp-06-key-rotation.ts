@@ -1,7 +1,14 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { MAX_ROTATION_SECONDS } from '../defaults';
-import { durationSeconds, isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
+
+/** Seconds of a 'NNNs' duration, or undefined. */
+export function durationSeconds(value: any): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d+)(\.\d+)?s$/.exec(value);
+  return m ? Number(m[1]) : undefined;
+}
 
 /** GCP-06: CMEK keys rotate at most every 90 days. */
 export const gcp06KeyRotation = defineRule({

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { activeConfig, isVerdict } from './perimeter-config';
-import { ancestors, dependencyGraph, isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
+import { dependenciesOf, dependencyGraph } from '../../core/rules/references';
 
 /** Types that live outside the protected project (the access policy) or configure the perimeter. */
 const OUTSIDE = /^(google_access_context_manager_|time_)/;
@@ -28,14 +29,14 @@ export const gcp07EnforceLast = defineRule({
     if (isVerdict(active)) return active;
     if (active.key === 'spec') return undefined; // dry-run: nothing is blocked
     if (isExpression(active.cfg)) return unknown(`status is ${active.cfg}`);
-    const before = ancestors(stack, r.address);
+    const before = dependenciesOf(stack, r.address);
     const missing = [...dependencyGraph(stack).keys()].filter(
       (a) =>
         a !== r.address &&
         !a.startsWith('data.') &&
         !OUTSIDE.test(a) &&
         !before.has(a) &&
-        !ancestors(stack, a).has(r.address),
+        !dependenciesOf(stack, a).has(r.address),
     );
     return (
       missing.length === 0 ||

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { allConfigs } from './perimeter-config';
-import { Verdict, allOf, asList, block, isExpression, unknown } from './util';
+import { allOf, asList, block, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 
 /** Verdict on one ingress policy. */
 function ingressVerdict(p: any, where: string): Verdict {

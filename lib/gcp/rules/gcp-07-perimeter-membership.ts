@@ -2,7 +2,7 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { allConfigs } from './perimeter-config';
-import { asList, isExpression } from './util';
+import { asList, isExpression } from '../../core/rules/attributes';
 
 /** GCP-07: perimeter membership has one owner (inline resources or *_resource, never both). */
 export const gcp07PerimeterMembership = defineRule({

@@ -2,7 +2,7 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { REQUIRED_RESTRICTED_SERVICES } from '../defaults';
 import { activeConfig, isVerdict } from './perimeter-config';
-import { block, isExpression, isTrue, unknown } from './util';
+import { block, isExpression, isTrue, unknown } from '../../core/rules/attributes';
 
 /** GCP-07: perimeters restrict the ML services and restrict VPC-accessible services. */
 export const gcp07PerimeterServices = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
 
 /** GCP-07: a stack that enables Vertex AI says so when it has no service perimeter. */
 export const gcp07Present = defineRule({

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { allConfigs } from './perimeter-config';
-import { allOf, asList, isExpression, unknown } from './util';
+import { allOf, asList, isExpression, unknown } from '../../core/rules/attributes';
 
 const MEMBER =
   /^(projects\/\d+|\/\/compute\.googleapis\.com\/projects\/[^/]+\/global\/networks\/[^/]+)$/;

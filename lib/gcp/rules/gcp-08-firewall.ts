@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { asList, isExpression, isTrue, literal, unknown } from './util';
+import { asList, isExpression, isTrue, literal, unknown } from '../../core/rules/attributes';
 
 /** GCP-08 / X-05: no ingress allowed from the internet. */
 export const gcp08Firewall = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { asList, isExpression, isTrue, unknown } from './util';
+import { asList, isExpression, isTrue, unknown } from '../../core/rules/attributes';
 
 /** GCP-08 / GCP-09: ingress allow rules name the instances they open (target service accounts). */
 export const gcp08IapSsh = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { isFalse, literal } from './util';
+import { isFalse, literal } from '../../core/rules/attributes';
 
 /** GCP-08: VPCs are custom mode. */
 export const gcp08Network = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { asList, isExpression, isTrue, unknown } from './util';
+import { asList, isExpression, isTrue, unknown } from '../../core/rules/attributes';
 
 /** GCP-08: subnets use Private Google Access and flow logs. */
 export const gcp08Subnet = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, attr, block, isExpression, isTrue, unknown } from './util';
+import { allOf, attr, block, isExpression, isTrue, unknown } from '../../core/rules/attributes';
 
 /** Three-valued: true when the value is (literally) true. */
 function on(value: any, what: string) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
 
 /** GCP-10: data-access audit logs cover every service (allServices), not a list of them. */
 export const gcp10AllServices = defineRule({

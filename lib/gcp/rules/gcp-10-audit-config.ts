@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { AUDIT_LOG_TYPES } from '../defaults';
-import { allOf, asList, isExpression, unknown } from './util';
+import { allOf, asList, isExpression, unknown } from '../../core/rules/attributes';
 
 /** GCP-10: audit configs turn on all three log types and exempt nobody. */
 export const gcp10AuditConfig = defineRule({

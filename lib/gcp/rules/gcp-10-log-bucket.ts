@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, block, isExpression, isTrue, unknown } from './util';
+import { allOf, block, isExpression, isTrue, unknown } from '../../core/rules/attributes';
 
 /** GCP-10 / X-06: log buckets are CMEK-encrypted with locked retention. */
 export const gcp10LogBucket = defineRule({

@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { PROJECT_IAM_TYPES, iamMembers, isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
+import { iamMembers, PROJECT_IAM_TYPES } from './iam-members';
 
 /** Predefined roles that can update or delete sinks and log buckets (iam-dataset gcp/roles). */
 export const SINK_WRITER_ROLES = [

@@ -2,7 +2,7 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { BOOLEAN_GUARDRAILS } from '../defaults';
 import { constraintOf, rulesOf } from './org-policy-rules';
-import { allOf, block } from './util';
+import { allOf, block } from '../../core/rules/attributes';
 
 /** Known list constraints (values / allow_all / deny_all; never enforce). */
 export const LIST_CONSTRAINTS = [

@@ -2,7 +2,7 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { BOOLEAN_GUARDRAILS } from '../defaults';
 import { constraintOf, rulesOf } from './org-policy-rules';
-import { asList, block, isExpression, unknown } from './util';
+import { asList, block, isExpression, unknown } from '../../core/rules/attributes';
 
 /** GCP-11: guardrail org policies, where declared, are enforced (not allow-all, not enforce FALSE). */
 export const gcp11OrgPolicies = defineRule({

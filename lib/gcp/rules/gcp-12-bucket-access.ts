@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, isTrue, literal } from './util';
+import { allOf, isTrue, literal } from '../../core/rules/attributes';
 
 /** GCP-12: uniform bucket-level access and public access prevention. */
 export const gcp12BucketAccess = defineRule({

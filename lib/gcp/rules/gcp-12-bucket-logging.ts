@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { block, isExpression, unknown } from './util';
+import { block, isExpression, unknown } from '../../core/rules/attributes';
 
 /** GCP-12: access logs go to a log bucket (log buckets themselves excepted). */
 export const gcp12BucketLogging = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { asList, block, isExpression, isTrue, unknown } from './util';
+import { asList, block, isExpression, isTrue, unknown } from '../../core/rules/attributes';
 
 /** GCP-12: versioning and lifecycle rules (data does not linger). */
 export const gcp12BucketVersioning = defineRule({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { block, isExpression, literal, unknown } from './util';
+import { block, isExpression, literal, unknown } from '../../core/rules/attributes';
 
 /**
  * GCP-12 (apply): a bucket's soft delete retention is 0 (off) or between 7 and 90 days; the

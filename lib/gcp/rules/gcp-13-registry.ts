@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, asList, block, isExpression, isTrue, unknown } from './util';
+import { allOf, asList, block, isExpression, isTrue, unknown } from '../../core/rules/attributes';
 
 /** GCP-13: Artifact Registry repositories have cleanup policies and scanning is not disabled. */
 export const gcp13Registry = defineRule({

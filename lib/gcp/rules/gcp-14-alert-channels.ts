@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { asList, isExpression, unknown } from './util';
+import { asList, isExpression, unknown } from '../../core/rules/attributes';
 
 /** GCP-14: alert policies notify someone. */
 export const gcp14AlertChannels = defineRule({

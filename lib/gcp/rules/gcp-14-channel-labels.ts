@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { isExpression, unknown } from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
 
 /**
  * The label keys each notification channel type's descriptor defines (the only keys its

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { asList, block, isExpression, unknown } from './util';
+import { asList, block, isExpression, unknown } from '../../core/rules/attributes';
 
 /**
  * GCP-14 (apply): a log-based alert policy (condition_matched_log) needs

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import { allOf, isExpression, unknown } from './util';
+import { allOf, isExpression, unknown } from '../../core/rules/attributes';
 
 /**
  * GCP-15 (apply): a Vertex AI endpoint's user-chosen `name` is numeric (no leading zero, at most

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { block, isExpression, isTrue, unknown } from './util';
+import { block, isExpression, isTrue, unknown } from '../../core/rules/attributes';
 
 /** GCP-15 / X-05: Vertex endpoints are private (VPC peering or Private Service Connect). */
 export const gcp15PrivateEndpoint = defineRule({

@@ -1,14 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
-import {
-  ancestors,
-  dataAddress,
-  dataSources,
-  iamMembers,
-  isExpression,
-  memberKind,
-  unknown,
-} from './util';
+import { isExpression, unknown } from '../../core/rules/attributes';
+import { dataSources, dependenciesOf } from '../../core/rules/references';
+import { iamMembers, memberKind } from './iam-members';
 
 const WI_MEMBER = /^serviceAccount:([^.[]+|\$\{[^}]*\})\.svc\.id\.goog\[/;
 
@@ -37,10 +31,10 @@ export const gcp17Pool = defineRule({
       (m) => isExpression(m) && !WI_MEMBER.test(m) && memberKind(m) === undefined,
     );
     if (!wi) return unresolved.length > 0 ? unknown(`member is ${unresolved[0]}`) : undefined;
-    const deps = ancestors(stack, r.address);
+    const deps = dependenciesOf(stack, r.address);
     const clusters = [
       ...stack.resources('google_container_cluster').map((c) => c.address),
-      ...dataSources(stack, 'google_container_cluster').map((c) => dataAddress(c.type, c.name)),
+      ...dataSources(stack, 'google_container_cluster').map((c) => c.address),
     ];
     return (
       clusters.some((c) => deps.has(c)) ||
