@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allOf, asList, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { resolve } from '../../core/rules/exposure';
 
 /** Canned ACLs that grant the AllUsers or AuthenticatedUsers group (S3 User Guide, canned ACL). */

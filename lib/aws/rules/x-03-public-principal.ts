@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { unknown, Verdict } from '../../core/compliance/tf';
+import { unknown, Verdict } from '../../core/rules/attributes';
 import { resolve } from '../../core/rules/exposure';
 import { POLICY_ATTRIBUTES, policyVerdict } from './public-principal';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { isFalse, unknown } from '../../core/compliance/tf';
+import { isFalse, unknown } from '../../core/rules/attributes';
 import { resolve } from '../../core/rules/exposure';
 
 /**

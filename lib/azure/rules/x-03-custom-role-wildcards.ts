@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { resolve, values } from '../../core/rules/exposure';
 
 /** How broad an Azure scope is. */

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allOf, asList, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { isWorldCidr, resolve, values } from '../../core/rules/exposure';
 
 /** Source prefixes meaning "anyone": the `*` / Any wildcard, the Internet service tag, any /0. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { isExpression, unknown } from '../../core/compliance/tf';
+import { isExpression, unknown } from '../../core/rules/attributes';
 import { azureReference } from '../reference';
 
 /**

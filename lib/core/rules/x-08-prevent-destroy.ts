@@ -1,6 +1,6 @@
 import { defineRule, unknown } from '../compliance/define-rule';
 import { Rule, RuleLevel, RuleProfile } from '../compliance/rule';
-import { isExpression } from '../compliance/tf';
+import { isExpression } from './attributes';
 
 /**
  * X-08: stateful resources carry `lifecycle.prevent_destroy = true` (a platform convention).

@@ -1,7 +1,7 @@
 import { defineRule, unknown } from '../compliance/define-rule';
 import { ResourceView, Rule, RuleLevel, RuleProfile } from '../compliance/rule';
 import { getPath, StackView } from '../compliance/stack-view';
-import { isExpression } from '../compliance/tf';
+import { isExpression } from './attributes';
 
 /** The tag keys every taggable resource carries. */
 export const REQUIRED_TAG_KEYS = [

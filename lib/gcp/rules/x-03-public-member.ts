@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allOf, asList, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { parseReference, resolve, values } from '../../core/rules/exposure';
 
 /** The two public principals of Google Cloud IAM and Cloud Storage / BigQuery ACLs. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { unknown } from '../../core/compliance/tf';
+import { unknown } from '../../core/rules/attributes';
 import { ForceDestroySetting, forceDestroyVerdict, literalTrue } from '../../core/rules/exposure';
 
 /** The Google provider's "destroy the contents too" settings (both default to false). */

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { allOf, asList, block, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { allOf, asList, block, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { gcpReference } from '../reference';
 
 /** Special values of vpc_accessible_services.allowed_services (provider docs). */
