@@ -1,0 +1,40 @@
+import { defineRule } from '../../core/compliance/define-rule';
+import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { StackView } from '../../core/compliance/stack-view';
+import { asList, blocks, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
+import { referenced } from '../../core/rules/references';
+import { companions } from './bucket-companions';
+
+/**
+ * Object Lock on a bucket created without `object_lock_enabled` needs versioning enabled first:
+ * PutObjectLockConfiguration fails with InvalidBucketState otherwise.
+ */
+export const x10S3ObjectLock = defineRule(__filename, {
+  level: RuleLevel.ERROR,
+  category: RuleCategory.APPLY,
+  source:
+    'Amazon S3 API PutObjectLockConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectLockConfiguration.html): enabling Object Lock on an existing bucket requires versioning to be enabled (InvalidBucketState)',
+  description:
+    'Object Lock configurations are on buckets created with object_lock_enabled, or wait for versioning Enabled on the bucket',
+  fixHint:
+    'Create the bucket with object_lock_enabled = true, or add an aws_s3_bucket_versioning Enabled and depends_on it',
+  resourceTypes: ['aws_s3_bucket_object_lock_configuration'],
+  check: (r, stack) => {
+    const bucket = referenced(stack, r.attributes.bucket, 'aws_s3_bucket');
+    if (!bucket) return undefined;
+    const enabled = readValue(bucket, 'object_lock_enabled');
+    if (isUnknown(enabled)) return enabled;
+    if (isTrue(enabled)) return true;
+    const versioning = companions(stack, 'aws_s3_bucket_versioning', bucket)[0];
+    const config = versioning ? blocks(versioning, 'versioning_configuration') : [];
+    if (isUnknown(config)) return config;
+    const status = readValue(config[0], 'status', 'versioning_configuration.status');
+    if (isUnknown(status)) return status;
+    if (status !== 'Enabled')
+      return `${bucket.address} has neither object_lock_enabled nor versioning Enabled`;
+    const waits =
+      asList<string>(r.attributes.depends_on).includes(versioning!.address) ||
+      StackView.refersTo(r.attributes, versioning!);
+    return waits || `does not depend on ${versioning!.address}`;
+  },
+});
