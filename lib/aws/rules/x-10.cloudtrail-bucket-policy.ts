@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { asList, isUnknown } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
@@ -11,9 +10,7 @@ import { allows, principals, statements } from './policy-statements';
  * (s3:GetBucketAcl, s3:PutObject) before CreateTrail runs: CloudTrail checks the policy when
  * the trail is created (InsufficientS3BucketPolicyException).
  */
-export const x10CloudTrailBucketPolicy = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10CloudTrailBucketPolicy = defineApplyRule(__filename, {
   source:
     'AWS CloudTrail API CreateTrail, InsufficientS3BucketPolicyException (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html); CloudTrail User Guide, Amazon S3 bucket policy for CloudTrail (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html)',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { asList, isExpression, isUnknown, readValue, unknown } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
@@ -10,9 +9,7 @@ import { referenced } from '../../core/rules/references';
  * them at CreateTrail (InvalidCloudWatchLogsLogGroupArnException,
  * InvalidCloudWatchLogsRoleArnException).
  */
-export const x10CloudTrailCloudWatchLogs = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10CloudTrailCloudWatchLogs = defineApplyRule(__filename, {
   source:
     'AWS CloudTrail API CreateTrail, CloudWatchLogsLogGroupArn / CloudWatchLogsRoleArn and InvalidCloudWatchLogsLogGroupArnException, InvalidCloudWatchLogsRoleArnException (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html); terraform-provider-aws website/docs/r/cloudtrail.html.markdown: cloud_watch_logs_group_arn needs the log-stream wildcard (:*)',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { blocks, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 import { companions } from './bucket-companions';
@@ -14,9 +13,7 @@ const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
  * when the trail bucket uses an S3 Bucket Key with the same key. Otherwise CreateTrail fails
  * with InsufficientEncryptionPolicyException.
  */
-export const x10CloudTrailKmsKeyPolicy = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10CloudTrailKmsKeyPolicy = defineApplyRule(__filename, {
   source:
     'AWS CloudTrail User Guide, configure AWS KMS key policies for CloudTrail (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html): encrypt (kms:GenerateDataKey*), describe (kms:DescribeKey) and, with an S3 Bucket Key, decrypt (kms:Decrypt) permissions are required to create or update a trail; API CreateTrail, InsufficientEncryptionPolicyException',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isFalse, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 
@@ -7,9 +6,7 @@ import { referenced } from '../../core/rules/references';
  * An interface endpoint with private DNS needs a VPC with DNS support and DNS hostnames.
  * `aws_vpc` leaves `enable_dns_hostnames` false by default; CreateVpcEndpoint then fails.
  */
-export const x10Ec2EndpointPrivateDns = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10Ec2EndpointPrivateDns = defineApplyRule(__filename, {
   source:
     'AWS PrivateLink Guide, DNS hostnames (https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-private-dns): private DNS needs the VPC attributes enableDnsHostnames and enableDnsSupport set to true; terraform-provider-aws website/docs/r/vpc.html.markdown: enable_dns_hostnames defaults to false',
   description:

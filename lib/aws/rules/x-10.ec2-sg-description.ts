@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { ResourceView, RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
+import { ResourceView } from '../../core/compliance/rule';
 import {
   allOf,
   blocks,
@@ -33,9 +33,7 @@ function inline(r: ResourceView, kind: 'ingress' | 'egress'): Verdict[] {
  * checks only the length of a group description, so `terraform plan` passes and the apply fails
  * with InvalidParameterValue.
  */
-export const x10Ec2SgDescription = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10Ec2SgDescription = defineApplyRule(__filename, {
   source:
     'EC2 API CreateSecurityGroup GroupName/Description and IpRange/IpPermission Description: up to 255 characters of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSecurityGroup.html, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html); terraform-provider-aws internal/service/ec2/vpc_security_group.go validates description with StringLenBetween(0, 255) only, and aws_vpc_security_group_ingress_rule/egress_rule descriptions not at all',
   description:

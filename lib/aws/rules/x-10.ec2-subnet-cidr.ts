@@ -1,6 +1,5 @@
 import { cidrContains, parseCidrOrUndefined } from '../../core/cidr';
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { isUnknown, readValue } from '../../core/rules/attributes';
 import { perStack, referenced } from '../../core/rules/references';
@@ -56,9 +55,7 @@ function overlapsByVpc(stack: StackView): Map<string, string> {
  * subnet of the VPC. The provider only checks that `cidr_block` is a CIDR; CreateSubnet fails
  * with InvalidSubnet.Range or InvalidSubnet.Conflict.
  */
-export const x10Ec2SubnetCidr = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10Ec2SubnetCidr = defineApplyRule(__filename, {
   source:
     'Amazon VPC User Guide, subnet sizing (https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html): the subnet CIDR is a subset of the VPC CIDR, between /28 and /16, and does not overlap other subnets; EC2 API CreateSubnet errors InvalidSubnet.Range / InvalidSubnet.Conflict; terraform-provider-aws internal/service/ec2/vpc_subnet.go validates cidr_block with verify.ValidIPv4CIDRNetworkAddress only',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import {
   allOf,
   isExpression,
@@ -35,9 +34,7 @@ function within(label: string, doc: any, limit: number): Verdict {
  * default quota) and inline policies over 10,240 characters per role in total (whitespace not
  * counted), with LimitExceeded or MalformedPolicyDocument at apply.
  */
-export const x10IamPolicySize = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10IamPolicySize = defineApplyRule(__filename, {
   source:
     'IAM User Guide, IAM and AWS STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html): managed policy size 6,144 characters, role trust policy length 2,048 characters (adjustable to 4,096), inline policies of a role 10,240 characters in aggregate; whitespace not counted',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { asList, isUnknown, readValue } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 
@@ -10,9 +9,7 @@ const MAX_ATTACHED = 10;
  * IAM attaches at most 10 managed policies to a role by default (the quota can be raised to 20);
  * the eleventh AttachRolePolicy fails with LimitExceeded.
  */
-export const x10IamRoleAttachments = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10IamRoleAttachments = defineApplyRule(__filename, {
   source:
     'IAM User Guide, IAM and AWS STS quotas (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html): managed policies attached to an IAM role, 10 by default (adjustable to 20); AttachRolePolicy LimitExceeded',
   description: `IAM roles have at most ${MAX_ATTACHED} managed policies attached (the default quota)`,

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isTrue, isUnknown, readValue, unknown } from '../../core/rules/attributes';
 import { allows, principals, statements } from './policy-statements';
 import { sizeBounds } from './policy-size';
@@ -12,9 +11,7 @@ const MAX_KEY_POLICY = 32768;
  * it, CreateKey/PutKeyPolicy fails the policy lockout safety check (MalformedPolicyDocument)
  * unless bypass_policy_lockout_safety_check is set.
  */
-export const x10KmsKeyPolicy = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10KmsKeyPolicy = defineApplyRule(__filename, {
   source:
     'AWS KMS API CreateKey / PutKeyPolicy (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html): Policy up to 32 kilobytes (32768 bytes); BypassPolicyLockoutSafetyCheck: the key policy must allow the caller to make a subsequent PutKeyPolicy request, else MalformedPolicyDocumentException',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isUnknown } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 import { allows, principals, statements } from './policy-statements';
@@ -10,9 +9,7 @@ const LOGS_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:
  * A log group encrypted with a key of the stack needs that key's policy to admit the CloudWatch
  * Logs service principal of the region; CreateLogGroup/AssociateKmsKey fails otherwise.
  */
-export const x10LogsKmsKeyPolicy = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10LogsKmsKeyPolicy = defineApplyRule(__filename, {
   source:
     'Amazon CloudWatch Logs User Guide, encrypt log data with AWS KMS (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html): the key policy must allow logs.<region>.amazonaws.com kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, kms:GenerateDataKey*, kms:Describe*, else associating the key fails',
   description:

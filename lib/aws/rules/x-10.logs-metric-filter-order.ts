@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { asList, isUnknown, readValue } from '../../core/rules/attributes';
 
@@ -8,9 +7,7 @@ import { asList, isUnknown, readValue } from '../../core/rules/attributes';
  * depends_on). Without the dependency Terraform creates both at once and PutMetricFilter fails
  * with ResourceNotFoundException on the first apply.
  */
-export const x10LogsMetricFilterOrder = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10LogsMetricFilterOrder = defineApplyRule(__filename, {
   source:
     'Amazon CloudWatch Logs API PutMetricFilter (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutMetricFilter.html): ResourceNotFoundException when the log group does not exist; Terraform orders resources only by references and depends_on',
   description:

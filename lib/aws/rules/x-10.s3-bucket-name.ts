@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { Validate } from '../../core/validate';
 import { isUnknown, readValue } from '../../core/rules/attributes';
 
@@ -7,9 +6,7 @@ import { isUnknown, readValue } from '../../core/rules/attributes';
  * General purpose bucket names follow the S3 naming rules. The provider checks them only when it
  * creates the bucket (and skips most rules in us-east-1), so plan passes and apply fails.
  */
-export const x10S3BucketName = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10S3BucketName = defineApplyRule(__filename, {
   source:
     'Amazon S3 User Guide, general purpose bucket naming rules (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html); terraform-provider-aws internal/service/s3/bucket.go validBucketName runs in Create, not at plan',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { asList, blocks, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
@@ -9,9 +8,7 @@ import { companions } from './bucket-companions';
  * Object Lock on a bucket created without `object_lock_enabled` needs versioning enabled first:
  * PutObjectLockConfiguration fails with InvalidBucketState otherwise.
  */
-export const x10S3ObjectLock = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10S3ObjectLock = defineApplyRule(__filename, {
   source:
     'Amazon S3 API PutObjectLockConfiguration (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectLockConfiguration.html): enabling Object Lock on an existing bucket requires versioning to be enabled (InvalidBucketState)',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /** The name attribute of each SageMaker resource type with the `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}` rule. */
@@ -19,9 +18,7 @@ const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
  * digit. The provider's check of user_profile_name (and others) has no end anchor, so
  * `alice_smith` passes plan and CreateUserProfile fails with ValidationException.
  */
-export const x10SagemakerName = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10SagemakerName = defineApplyRule(__filename, {
   source:
     'Amazon SageMaker API CreateDomain DomainName, CreateUserProfile UserProfileName, CreateSpace SpaceName, CreateAppImageConfig AppImageConfigName, CreateModelPackageGroup ModelPackageGroupName, CreateNotebookInstance NotebookInstanceName: pattern ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62} (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateUserProfile.html); terraform-provider-aws internal/service/sagemaker/user_profile.go validates user_profile_name with the pattern but no end anchor',
   description:

@@ -1,11 +1,8 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isUnknown, readValue } from '../../core/rules/attributes';
 
 /** DirectInternetAccess Disabled needs a subnet: CreateNotebookInstance fails otherwise. */
-export const x10SagemakerNotebookSubnet = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10SagemakerNotebookSubnet = defineApplyRule(__filename, {
   source:
     'Amazon SageMaker API CreateNotebookInstance DirectInternetAccess (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html): Disabled can be set only together with a SubnetId',
   description: 'Notebook instances without direct internet access are placed in a subnet',

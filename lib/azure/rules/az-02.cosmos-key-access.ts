@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { ResourceView, RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
+import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { COSMOS_DB_APP_ID } from '../defaults';
 import { isArmKey } from './key-policy';
@@ -45,9 +45,7 @@ function keyScopes(stack: StackView, vault: ResourceView): ResourceView[] {
  * is not an identity of the stack (its object id differs per tenant), or an azuread lookup of
  * the Cosmos DB application.
  */
-export const az02CosmosKeyAccess = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az02CosmosKeyAccess = defineApplyRule(__filename, {
   source:
     'Microsoft Learn, Use customer-managed keys with Azure Machine Learning, "Allow Azure Cosmos DB to access the key" (MicrosoftDocs/azure-ai-docs articles/machine-learning/how-to-setup-customer-managed-keys.md): Get, Wrap Key and Unwrap Key for the Azure Cosmos DB principal (application id a232010e-820c-4083-83bb-3ace5fc29d0b); its object id differs per tenant (MicrosoftDocs/azure-docs#87188)',
   description:

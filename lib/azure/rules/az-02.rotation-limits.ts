@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isArmKey, keyRotation } from './key-policy';
 import { failuresVerdict, unknown } from '../../core/rules/attributes';
 import { periodDays } from './key-policy';
@@ -11,9 +10,7 @@ import { periodDays } from './key-policy';
  * notification at plan; the rotation time and every limit of an ARM (azapi) key are checked
  * only by the service.
  */
-export const az02RotationLimits = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az02RotationLimits = defineApplyRule(__filename, {
   source:
     'Key Vault key auto-rotation, rotation policy settings: rotation time at least 7 days from creation and 7 days from expiration time, expiry at least 28 days (https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation); hashicorp/terraform-provider-azurerm v4.55.0 internal/services/keyvault/key_vault_key_resource.go validates only expire_after (P28D-P100Y) and notify_before_expiry (from P7D)',
   description:

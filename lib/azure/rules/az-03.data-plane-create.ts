@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isFalse, lookup, unknown } from '../../core/rules/attributes';
 import { refTarget } from '../../core/rules/references';
 
@@ -8,9 +7,7 @@ import { refTarget } from '../../core/rules/references';
  * (https://<vault>.vault.azure.net), which the vault firewall closes to a runner outside the
  * network: the create fails with 403 ForbiddenByFirewall. Create keys through ARM instead.
  */
-export const az03DataPlaneCreate = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az03DataPlaneCreate = defineApplyRule(__filename, {
   source:
     'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/keyvault/key_vault_key_resource.go and key_vault_secret_resource.go (create through the vault URI, the data plane); Key Vault firewall applies to the data plane (https://learn.microsoft.com/azure/key-vault/general/network-security); ARM operations on keys are not subject to it (MicrosoftDocs/azure-docs#68668)',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isFalse, lookup, unknown } from '../../core/rules/attributes';
 import { refTarget } from '../../core/rules/references';
 
@@ -7,9 +6,7 @@ import { refTarget } from '../../core/rules/references';
  * AZ-04 (apply): a container created with `storage_account_name` is created through the blob
  * data plane, closed on a private account; `storage_account_id` creates it through ARM.
  */
-export const az04ContainerDataPlane = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az04ContainerDataPlane = defineApplyRule(__filename, {
   source:
     'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/storage/storage_container_resource.go, create: with storage_account_name it uses the containers data-plane client (ContainersDataPlaneClient), with storage_account_id the Resource Manager API',
   description:

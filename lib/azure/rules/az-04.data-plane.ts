@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { providerOf } from './provider';
 import { isFalse, lookup, unknown } from '../../core/rules/attributes';
 
@@ -7,9 +6,7 @@ import { isFalse, lookup, unknown } from '../../core/rules/attributes';
  * AZ-04 (apply): a storage account closed to public networks is created only when the azurerm
  * provider does not poll its data plane (features.storage.data_plane_available = false).
  */
-export const az04DataPlane = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az04DataPlane = defineApplyRule(__filename, {
   source:
     'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/storage/storage_account_resource.go, resourceStorageAccountCreate: with features.storage.data_plane_available (default true) it waits for the blob and queue data plane after the create (waitForDataPlaneToBecomeAvailableForAccount), which returns 403 from outside the network; hashicorp/terraform-provider-azurerm#32474',
   description:

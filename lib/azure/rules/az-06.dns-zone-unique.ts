@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { groupBy } from '../../core/rules/references';
 
 /**
@@ -7,9 +6,7 @@ import { groupBy } from '../../core/rules/references';
  * azurerm_private_dns_zone with the same name in the same group fails at create (for example
  * the Azure Monitor endpoint's privatelink.blob.core.windows.net next to the storage one).
  */
-export const az06DnsZoneUnique = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az06DnsZoneUnique = defineApplyRule(__filename, {
   source:
     'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/privatedns/private_dns_zone_resource.go, create: an existing zone of that name in the resource group fails with "already exists - to be managed via Terraform this resource needs to be imported"',
   description: 'Private DNS zones of the stack have distinct names within each resource group',

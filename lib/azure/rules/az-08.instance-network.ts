@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isFalse, lookup, unknown } from '../../core/rules/attributes';
 import { refTarget } from '../../core/rules/references';
 
@@ -8,9 +7,7 @@ import { refTarget } from '../../core/rules/references';
  * managed network; with a managed network it cannot take a subnet. azurerm checks this only
  * at create, after reading the workspace.
  */
-export const az08InstanceNetwork = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az08InstanceNetwork = defineApplyRule(__filename, {
   source:
     'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/machinelearning/machine_learning_compute_instance_resource.go, create: "`subnet_resource_id` must be set if `node_public_ip_enabled` is set to `false` and the workspace is NOT using a managed network"; website/docs/r/machine_learning_compute_instance.html.markdown: subnet_resource_id only when the workspace does not use a managed network',
   description:

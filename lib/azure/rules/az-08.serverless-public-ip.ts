@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { lookupBlocks, isFalse, lookup, unknown } from '../../core/rules/attributes';
 
 /**
@@ -7,9 +6,7 @@ import { lookupBlocks, isFalse, lookup, unknown } from '../../core/rules/attribu
  * subnet must leave serverless public IPs enabled: azurerm refuses the create otherwise. The
  * managed VNet (AZ-07) keeps serverless compute private.
  */
-export const az08ServerlessPublicIp = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az08ServerlessPublicIp = defineApplyRule(__filename, {
   source:
     'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/machinelearning/machine_learning_workspace_resource.go, resourceMachineLearningWorkspaceCreate: "`public_ip_enabled` must be set to `true` if `subnet_id` is not set and `public_network_access_enabled` is `false`"; website/docs/r/machine_learning_workspace.html.markdown (serverless_compute note)',
   description:

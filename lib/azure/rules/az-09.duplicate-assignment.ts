@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { roleKey } from './rbac';
 import { groupBy } from '../../core/rules/references';
 
@@ -8,9 +7,7 @@ import { groupBy } from '../../core/rules/references';
  * fails with 409 RoleAssignmentExists. azurerm names assignments with random GUIDs, so plan
  * does not see the clash. Identical expressions count as the same value.
  */
-export const az09DuplicateAssignment = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az09DuplicateAssignment = defineApplyRule(__filename, {
   source:
     'Azure RBAC troubleshooting, "The role assignment already exists" (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting); azurerm_role_assignment generates a random name (hashicorp/terraform-provider-azurerm v4.55.0 internal/services/authorization/role_assignment_resource.go)',
   description:

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { ResourceView, RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
+import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { isArmKey } from './key-policy';
 import { asList, lookupBlocks, isExpression, lookup } from '../../core/rules/attributes';
@@ -84,9 +84,7 @@ function actorsOf(r: ResourceView, stack: StackView): ResourceView[] {
  * for their propagation (a time_sleep after them). Azure RBAC takes minutes to reach every
  * endpoint; without the wait the first apply fails and a second one succeeds.
  */
-export const az09Propagation = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az09Propagation = defineApplyRule(__filename, {
   source:
     'Azure RBAC troubleshooting: role assignment changes can take up to 10 minutes to take effect (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting); Azure Verified Modules wait 70 s after role assignments before key operations (Azure/terraform-azurerm-avm-res-keyvault-vault wait_for_rbac_before_key_operations)',
   description:

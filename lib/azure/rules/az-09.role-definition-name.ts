@@ -1,12 +1,9 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isExpression, unknown } from '../../core/rules/attributes';
 import { groupBy } from '../../core/rules/references';
 
 /** AZ-09 (apply): custom role names are unique in the tenant; two in one stack fail at apply. */
-export const az09RoleDefinitionName = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az09RoleDefinitionName = defineApplyRule(__filename, {
   source:
     'Azure custom roles: the role name must be unique in the Microsoft Entra directory (https://learn.microsoft.com/azure/role-based-access-control/custom-roles#custom-role-properties); a second definition fails with RoleDefinitionWithSameNameExists',
   description: 'Custom role definitions of the stack have distinct names',

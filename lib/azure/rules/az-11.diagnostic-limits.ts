@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { asList, isExpression } from '../../core/rules/attributes';
 import { groupBy } from '../../core/rules/references';
 
@@ -42,9 +41,7 @@ const DESTINATIONS = [
  * metric) goes to one destination once: a second setting sending it to the same workspace,
  * account or event hub fails. Targets and destinations are compared as written.
  */
-export const az11DiagnosticLimits = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const az11DiagnosticLimits = defineApplyRule(__filename, {
   source:
     'Azure Monitor diagnostic settings: each resource can have up to five diagnostic settings; a category cannot be sent twice to the same destination (https://learn.microsoft.com/azure/azure-monitor/essentials/diagnostic-settings)',
   description:

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { AzurePolicy, azureReference } from '../reference';
 
@@ -94,9 +94,7 @@ export function checkDefinition(id: any, parameters: any, where: string): Verdic
  * groups into its own initiatives) exist, are not deprecated, and get only parameters they
  * declare, with allowed values, and every required parameter.
  */
-export const x15AzurePolicy = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AzurePolicy = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'Azure built-in policy definitions and initiatives (Azure/azure-policy built-in-policies; scripts/reference-data/provenance.json)',

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { isExpression, unknown } from '../../core/rules/attributes';
 import { azureReference } from '../reference';
 
@@ -8,9 +8,7 @@ import { azureReference } from '../reference';
  * Private Link zones Azure resolves (a near miss of a known zone is an error; names the data
  * does not cover, such as sovereign-cloud zones, are not judged).
  */
-export const x15AzurePrivateDnsZone = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AzurePrivateDnsZone = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'Azure Private Endpoint private DNS zone values (https://learn.microsoft.com/azure/private-link/private-endpoint-dns; Azure Verified Modules private-link-private-dns-zones; scripts/reference-data/provenance.json)',

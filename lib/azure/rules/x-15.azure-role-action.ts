@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { azureReference } from '../reference';
 
@@ -36,9 +36,7 @@ export function checkOperation(op: any): Verdict {
  * X-15 (Azure custom-role operations): every action, not_action, data_action and
  * not_data_action of a custom role is a well-formed operation of an existing resource provider.
  */
-export const x15AzureRoleAction = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AzureRoleAction = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'Azure resource provider namespaces (iann0036/iam-dataset azure/built-in-roles-raw.json, azure/map.json; scripts/reference-data/provenance.json); operation format: https://learn.microsoft.com/azure/role-based-access-control/role-definitions#actions-format',

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { groupBy } from '../../core/rules/references';
@@ -43,9 +43,7 @@ export function checkRoleId(id: any): Verdict {
 }
 
 /** X-15 (Azure roles): role assignments name built-in roles (or the stack's custom roles). */
-export const x15AzureRole = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AzureRole = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'Azure built-in roles (iann0036/iam-dataset azure/built-in-roles-raw.json; scripts/reference-data/provenance.json)',

@@ -67,6 +67,12 @@ class FunctionRule extends Rule {
 /** A rule definition whose id comes from the name of the file that defines it. */
 export type RuleFileDefinition = Omit<RuleDefinition, 'id'>;
 
+/** An APPLY or REFERENCE rule of a rule file: always an ERROR, and it cites its source. */
+export type CitedRuleDefinition = Omit<RuleFileDefinition, 'level' | 'category' | 'source'> & {
+  /** The provider source line, cloud doc or data set the rule encodes. */
+  readonly source: string;
+};
+
 const RULE_FILE = /^([a-z]+-\d+)(\.[a-z0-9-]+)?$/;
 
 /**
@@ -99,4 +105,20 @@ export function defineRule(fileOrDef: string | RuleDefinition, def?: RuleFileDef
     return new FunctionRule({ ...def!, id: ruleIdOfFile(fileOrDef) });
   }
   return new FunctionRule(fileOrDef);
+}
+
+/**
+ * Defines an APPLY rule in a rule file (see {@link defineRule}): a constraint the cloud API
+ * enforces at apply time that `terraform plan` does not. An ERROR, citing its source.
+ */
+export function defineApplyRule(file: string, def: CitedRuleDefinition): Rule {
+  return defineRule(file, { ...def, level: RuleLevel.ERROR, category: RuleCategory.APPLY });
+}
+
+/**
+ * Defines a REFERENCE rule in a rule file (see {@link defineRule}): names that must exist in the
+ * cloud's reference data. An ERROR, citing the data set.
+ */
+export function defineReferenceRule(file: string, def: CitedRuleDefinition): Rule {
+  return defineRule(file, { ...def, level: RuleLevel.ERROR, category: RuleCategory.REFERENCE });
 }

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isExpression, unknown } from '../../core/rules/attributes';
 import { dataSources, dependenciesOf } from '../../core/rules/references';
 
@@ -36,9 +35,7 @@ export function apiOf(type: string): string | undefined {
  * or it is disabled" (SERVICE_DISABLED) when a stack creates resources before, or without,
  * enabling their API.
  */
-export const gcp05ApiEnabled = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp05ApiEnabled = defineApplyRule(__filename, {
   source:
     'https://cloud.google.com/service-usage/docs/enable-disable (a disabled API answers 403 SERVICE_DISABLED); provider docs website/docs/r/google_project_service.html.markdown',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isExpression } from '../../core/rules/attributes';
 import { dependenciesOf } from '../../core/rules/references';
 import { IAM_TYPES, iamMembers } from './iam-members';
@@ -12,9 +11,7 @@ const COMPUTE_AGENT = /@compute-system\.iam\.gserviceaccount\.com/;
  * asynchronously. A grant to it in the same apply as that enablement must wait (time_sleep)
  * after it, or IAM answers "Service account ... does not exist".
  */
-export const gcp05ComputeAgent = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp05ComputeAgent = defineApplyRule(__filename, {
   source:
     'hashicorp/terraform-provider-google#9969 (grants to service agents that do not exist yet); https://cloud.google.com/compute/docs/access/service-accounts#compute_engine_service_agent',
   description:

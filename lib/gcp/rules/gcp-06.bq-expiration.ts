@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { literal } from '../../core/rules/attributes';
 
 /** The smallest default table expiration BigQuery accepts (one hour). */
@@ -9,9 +8,7 @@ const MIN_EXPIRATION_MS = 3_600_000;
  * GCP-06 (apply): BigQuery rejects a dataset whose default table (or partition) expiration is
  * under one hour; the provider accepts any number at plan.
  */
-export const gcp06BqExpiration = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp06BqExpiration = defineApplyRule(__filename, {
   source:
     'https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets#Dataset.FIELDS.default_table_expiration_ms ("The minimum lifetime value is 3600000 milliseconds (one hour)")',
   description: 'BigQuery default table expirations are at least one hour (3600000 ms)',

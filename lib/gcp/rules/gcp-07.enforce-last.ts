@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { activeConfig, isVerdict } from './perimeter-config';
 import { isExpression, unknown } from '../../core/rules/attributes';
 import { dependenciesOf, dependencyGraph } from '../../core/rules/references';
@@ -13,9 +12,7 @@ const OUTSIDE = /^(google_access_context_manager_|time_)/;
  * Terraform) and get 403 VPC_SERVICE_CONTROLS errors. Terraform orders creation only by
  * dependencies, so the perimeter must depend on every other resource of the stack.
  */
-export const gcp07EnforceLast = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp07EnforceLast = defineApplyRule(__filename, {
   source:
     'https://cloud.google.com/vpc-service-controls/docs/troubleshooting#debugging (requests from outside an enforced perimeter are denied); terraform-google-enterprise-genai applies the perimeter after the projects it protects',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { allConfigs } from './perimeter-config';
 import { allOf, asList, block, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 
@@ -46,9 +45,7 @@ function egressVerdict(p: any, where: string): Verdict {
  * or a resource), and ingress_to names operations. A rule without sources plans and applies but
  * admits nothing. Egress rules need identities or an identity type.
  */
-export const gcp07Ingress = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp07Ingress = defineApplyRule(__filename, {
   source:
     'https://cloud.google.com/vpc-service-controls/docs/ingress-egress-rules#ingress-rules-reference (from: identities and sources; to: operations and resources); provider docs website/docs/r/access_context_manager_service_perimeter.html.markdown (ingress_from.sources)',
   description:

@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { allConfigs } from './perimeter-config';
 import { allOf, asList, isExpression, unknown } from '../../core/rules/attributes';
 
@@ -10,9 +9,7 @@ const MEMBER =
  * GCP-07 (apply): perimeter members are projects by number (projects/NUMBER) or VPC networks;
  * a project id (projects/my-project) plans and is rejected by Access Context Manager.
  */
-export const gcp07Resources = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp07Resources = defineApplyRule(__filename, {
   source:
     'provider docs website/docs/r/access_context_manager_service_perimeter.html.markdown (resources: "Currently only projects and VPCs are allowed. Project format: projects/{project_number}")',
   description: 'Perimeter resources are projects/NUMBER (project numbers, not ids) or VPC networks',

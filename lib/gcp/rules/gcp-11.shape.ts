@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { BOOLEAN_GUARDRAILS } from '../defaults';
 import { constraintOf, rulesOf } from './org-policy-rules';
 import { allOf, block } from '../../core/rules/attributes';
@@ -21,9 +20,7 @@ export const LIST_CONSTRAINTS = [
  * `allow_all` or `deny_all`, never `enforce`. The provider plans either shape; the Org Policy
  * API rejects the wrong one.
  */
-export const gcp11ConstraintShape = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp11ConstraintShape = defineApplyRule(__filename, {
   source:
     'https://cloud.google.com/resource-manager/docs/reference/orgpolicy/rest/v2/organizations.policies#PolicyRule ("enforce: ... only be set in policies for boolean constraints"; "values: ... only be set in policies for list constraints"); constraint types: https://cloud.google.com/resource-manager/docs/organization-policy/org-policy-constraints',
   description:

@@ -1,14 +1,11 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { block, isExpression, literal, unknown } from '../../core/rules/attributes';
 
 /**
  * GCP-12 (apply): a bucket's soft delete retention is 0 (off) or between 7 and 90 days; the
  * provider plans any number and Cloud Storage rejects the rest.
  */
-export const gcp12SoftDelete = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp12SoftDelete = defineApplyRule(__filename, {
   source:
     'https://cloud.google.com/storage/docs/soft-delete#retention-duration (0, or 7 to 90 days); provider docs website/docs/r/storage_bucket.html.markdown (soft_delete_policy.retention_duration_seconds)',
   description: 'Bucket soft delete retention is 0 or 604800-7776000 seconds (7-90 days)',

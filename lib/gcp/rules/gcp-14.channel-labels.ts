@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isExpression, unknown } from '../../core/rules/attributes';
 
 /**
@@ -22,9 +21,7 @@ export const CHANNEL_DESCRIPTOR_LABELS: { [type: string]: string[] } = {
  * API, and every alert policy that names the channel fails with it. Resource labels belong in
  * `user_labels`.
  */
-export const gcp14ChannelLabels = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp14ChannelLabels = defineApplyRule(__filename, {
   source:
     'provider docs website/docs/r/monitoring_notification_channel.html.markdown ("labels: Configuration fields that define the channel and its behavior. The permissible and required labels are specified in the NotificationChannelDescriptor.labels"; "user_labels: User-supplied key/value data"); https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.notificationChannelDescriptors',
   description:

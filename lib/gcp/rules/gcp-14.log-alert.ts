@@ -1,14 +1,11 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { asList, block, isExpression, unknown } from '../../core/rules/attributes';
 
 /**
  * GCP-14 (apply): a log-based alert policy (condition_matched_log) needs
  * alert_strategy.notification_rate_limit; the Monitoring API rejects it otherwise.
  */
-export const gcp14LogAlertRateLimit = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp14LogAlertRateLimit = defineApplyRule(__filename, {
   source:
     'https://cloud.google.com/monitoring/api/ref_v3/rest/v3/projects.alertPolicies#AlertStrategy ("notificationRateLimit: Required for log-based alerting policies")',
   description: 'Log-based alert policies set alert_strategy.notification_rate_limit',

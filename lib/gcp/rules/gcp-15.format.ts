@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { allOf, isExpression, unknown } from '../../core/rules/attributes';
 
 /**
@@ -7,9 +6,7 @@ import { allOf, isExpression, unknown } from '../../core/rules/attributes';
  * 10 digits), and a peered endpoint's `network` names the project by number; the API rejects
  * other forms that the provider plans.
  */
-export const gcp15EndpointFormat = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp15EndpointFormat = defineApplyRule(__filename, {
   source:
     'provider docs website/docs/r/vertex_ai_endpoint.html.markdown (name: "must be numeric with no leading zeros and can be at most 10 digits"; network: "projects/{project}/global/networks/{network}. Where {project} is a project number")',
   description:

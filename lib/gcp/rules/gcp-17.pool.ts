@@ -1,5 +1,4 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel } from '../../core/compliance/rule';
+import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isExpression, unknown } from '../../core/rules/attributes';
 import { dataSources, dependenciesOf } from '../../core/rules/references';
 import { iamMembers, memberKind } from './iam-members';
@@ -13,9 +12,7 @@ const WI_MEMBER = /^serviceAccount:([^.[]+|\$\{[^}]*\})\.svc\.id\.goog\[/;
  * not exist". The binding must depend on the cluster (resource, or data source: a missing cluster
  * then fails at plan, not half-way through the apply).
  */
-export const gcp17Pool = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.APPLY,
+export const gcp17Pool = defineApplyRule(__filename, {
   source:
     'https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity ("the workload identity pool is created when you enable Workload Identity on a cluster"); IAM error "Identity Pool does not exist (PROJECT.svc.id.goog)"',
   description:

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { gcpReference } from '../reference';
 
@@ -15,9 +15,7 @@ export function checkPermission(permission: any): Verdict {
  * X-15 (GCP custom-role permissions): every permission of a custom role is an IAM permission of
  * the reference (the union of the permissions of all predefined roles).
  */
-export const x15GcpPermission = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15GcpPermission = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'GCP IAM permissions of the predefined roles (iann0036/iam-dataset gcp/roles; scripts/reference-data/provenance.json)',

@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { gcpReference } from '../reference';
 
@@ -34,9 +34,7 @@ export function checkRole(role: any): Verdict {
  * X-15 (GCP roles): every predefined role granted by an IAM member, binding or policy resource
  * exists and is not deprecated.
  */
-export const x15GcpRole = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15GcpRole = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'GCP predefined roles (iann0036/iam-dataset gcp/predefined_roles.json, gcp/roles; scripts/reference-data/provenance.json)',

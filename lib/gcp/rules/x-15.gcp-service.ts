@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { gcpReference } from '../reference';
 
@@ -21,9 +21,7 @@ export function checkService(service: any): Verdict {
 }
 
 /** X-15 (GCP services): the services a stack enables are Google APIs (no misspelt names). */
-export const x15GcpService = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15GcpService = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'Google API names (iann0036/iam-dataset gcp/map.json, VPC Service Controls supported services; scripts/reference-data/provenance.json)',

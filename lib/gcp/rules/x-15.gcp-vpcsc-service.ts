@@ -1,5 +1,5 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
+import { defineReferenceRule } from '../../core/compliance/define-rule';
+import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, asList, block, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { gcpReference } from '../reference';
 
@@ -34,9 +34,7 @@ function checkPerimeterConfig(where: string, config: any): Verdict[] {
  * X-15 (VPC-SC services): the restricted and VPC-accessible services of a service perimeter are
  * services VPC Service Controls supports.
  */
-export const x15GcpVpcscService = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15GcpVpcscService = defineReferenceRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'Services supported by VPC Service Controls (https://cloud.google.com/vpc-service-controls/docs/supported-products; scripts/reference-data/provenance.json)',
