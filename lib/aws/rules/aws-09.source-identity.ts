@@ -1,16 +1,13 @@
-import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { isUnknown, readValue } from '../../core/rules/attributes';
+import { defineAttributeRule } from '../../core/rules/attribute-rule';
 
 /** AWS-09: CloudTrail shows the user profile (sourceIdentity). */
-export const aws09SourceIdentity = defineRule(__filename, {
+export const aws09SourceIdentity = defineAttributeRule(__filename, {
   level: RuleLevel.ERROR,
   description: 'Domains propagate the user profile name as sourceIdentity to CloudTrail',
   fixHint: 'Set domain_settings.execution_role_identity_config = "USER_PROFILE_NAME"',
   resourceTypes: ['aws_sagemaker_domain'],
-  check: (r) => {
-    const v = readValue(r, 'domain_settings.execution_role_identity_config');
-    if (isUnknown(v)) return v;
-    return v === 'USER_PROFILE_NAME' || 'execution_role_identity_config is not USER_PROFILE_NAME';
-  },
+  path: 'domain_settings.execution_role_identity_config',
+  ok: (v) => v === 'USER_PROFILE_NAME',
+  detail: () => 'execution_role_identity_config is not USER_PROFILE_NAME',
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { isUnknown, readValue } from '../../core/rules/attributes';
+import { kmsKeySet } from './kms-key';
 
 /** AWS-23: alarm topics are KMS-encrypted. */
 export const aws23SnsEncryption = defineRule(__filename, {
@@ -9,10 +9,5 @@ export const aws23SnsEncryption = defineRule(__filename, {
   description: 'SNS topics are encrypted with a KMS key',
   fixHint: 'Set kms_master_key_id on the aws_sns_topic',
   resourceTypes: ['aws_sns_topic'],
-  check: (r) => {
-    const key = readValue(r, 'kms_master_key_id');
-    if (isUnknown(key) && !/\$\{aws_kms_key\./.test(String(r.attributes.kms_master_key_id)))
-      return key;
-    return Boolean(r.attributes.kms_master_key_id) || 'no kms_master_key_id';
-  },
+  check: (r) => kmsKeySet(r, 'kms_master_key_id'),
 });

@@ -1,6 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, isUnknown, readValue } from '../../core/rules/attributes';
+import { allOf, check } from '../../core/rules/attributes';
+
+const DISABLED = (v: any) => v === 'Disabled';
 
 /** AWS-31: notebook instances without internet, root, outside the VPC or without CMK. */
 export const aws31NotebookInstance = defineRule(__filename, {
@@ -11,15 +13,13 @@ export const aws31NotebookInstance = defineRule(__filename, {
     'Set direct_internet_access = "Disabled", root_access = "Disabled", subnet_id, security_groups and kms_key_id',
   resourceTypes: ['aws_sagemaker_notebook_instance'],
   check: (r) => {
-    const internet = readValue(r, 'direct_internet_access');
-    const root = readValue(r, 'root_access');
     const present = (path: string, problem: string) => {
       const raw = r.attributes[path];
       return raw === undefined || raw === '' ? problem : true;
     };
     return allOf([
-      isUnknown(internet) ? internet : internet === 'Disabled' || 'direct internet access',
-      isUnknown(root) ? root : root === 'Disabled' || 'root access',
+      check(r, 'direct_internet_access', DISABLED, () => 'direct internet access'),
+      check(r, 'root_access', DISABLED, () => 'root access'),
       present('subnet_id', 'no subnet_id'),
       present('kms_key_id', 'no kms_key_id'),
     ]);
