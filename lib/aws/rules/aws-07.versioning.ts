@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { blocks, isUnknown, readValue } from '../../core/rules/attributes';
-import { companions } from './bucket-companions';
+import { isUnknown } from '../../core/rules/attributes';
+import { versioningStatus } from './bucket-companions';
 
 /** AWS-07: versioning on. */
 export const aws07BucketVersioning = defineRule(__filename, {
@@ -11,12 +11,8 @@ export const aws07BucketVersioning = defineRule(__filename, {
   fixHint: 'Add an aws_s3_bucket_versioning with status Enabled',
   resourceTypes: ['aws_s3_bucket'],
   check: (r, stack) => {
-    const v = companions(stack, 'aws_s3_bucket_versioning', r)[0];
-    if (!v) return 'versioning is not Enabled';
-    const config = blocks(v, 'versioning_configuration');
-    if (isUnknown(config)) return config;
-    const status = readValue(config[0], 'status', 'versioning_configuration.status');
-    if (isUnknown(status)) return status;
-    return status === 'Enabled' || 'versioning is not Enabled';
+    const { value } = versioningStatus(stack, r);
+    if (isUnknown(value)) return value;
+    return value === 'Enabled' || 'versioning is not Enabled';
   },
 });

@@ -2,7 +2,7 @@
 // with the bucket's legacy inline arguments read as companions where there is none.
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, isExpression } from '../../core/rules/attributes';
+import { asList, blocks, isExpression, isUnknown, readValue } from '../../core/rules/attributes';
 
 /** The `enabled` flag of a legacy inline block as the companion resources' status. */
 function status(enabled: any, on: string, off: string): any {
@@ -56,4 +56,37 @@ export function companions(stack: StackView, type: string, target: ResourceView)
   const attributes = INLINE[type](target.attributes);
   if (attributes === undefined) return [];
   return [{ ...target, type, address: `${target.address} (inline)`, attributes }];
+}
+
+/**
+ * The `<block>.<field>` setting of a bucket's first companion of a type (e.g. the
+ * `versioning_configuration.status` of its `aws_s3_bucket_versioning`): no `companion` when there
+ * is none; an UnknownVerdict as `value` when the blocks or the value are expressions.
+ */
+export function companionSetting(
+  stack: StackView,
+  bucket: ResourceView,
+  type: string,
+  block: string,
+  field: string,
+): { companion?: ResourceView; value?: any } {
+  const companion = companions(stack, type, bucket)[0];
+  if (!companion) return {};
+  const list = blocks(companion, block);
+  if (isUnknown(list)) return { companion, value: list };
+  return { companion, value: readValue(list[0], field, `${block}.${field}`) };
+}
+
+/** The versioning status of a bucket (see {@link companionSetting}). */
+export function versioningStatus(
+  stack: StackView,
+  bucket: ResourceView,
+): { companion?: ResourceView; value?: any } {
+  return companionSetting(
+    stack,
+    bucket,
+    'aws_s3_bucket_versioning',
+    'versioning_configuration',
+    'status',
+  );
 }

@@ -1,8 +1,8 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, blocks, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
+import { asList, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
-import { companions } from './bucket-companions';
+import { versioningStatus } from './bucket-companions';
 
 /**
  * Object Lock on a bucket created without `object_lock_enabled` needs versioning enabled first:
@@ -22,10 +22,7 @@ export const x10S3ObjectLock = defineApplyRule(__filename, {
     const enabled = readValue(bucket, 'object_lock_enabled');
     if (isUnknown(enabled)) return enabled;
     if (isTrue(enabled)) return true;
-    const versioning = companions(stack, 'aws_s3_bucket_versioning', bucket)[0];
-    const config = versioning ? blocks(versioning, 'versioning_configuration') : [];
-    if (isUnknown(config)) return config;
-    const status = readValue(config[0], 'status', 'versioning_configuration.status');
+    const { companion: versioning, value: status } = versioningStatus(stack, bucket);
     if (isUnknown(status)) return status;
     if (status !== 'Enabled')
       return `${bucket.address} has neither object_lock_enabled nor versioning Enabled`;

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { asList, isExpression, isTrue, unknown } from '../../core/rules/attributes';
+import { asList, isExpression, isUnknown, unknown } from '../../core/rules/attributes';
+import { opensIngress } from './firewall';
 
 /** GCP-08 / GCP-09: ingress allow rules name the instances they open (target service accounts). */
 export const gcp08IapSsh = defineRule(__filename, {
@@ -11,19 +12,10 @@ export const gcp08IapSsh = defineRule(__filename, {
     'Set target_service_accounts to the service accounts of the instances the rule opens (GcpPrivateNetwork iapSshTargetServiceAccounts / allowIapSshTo)',
   resourceTypes: ['google_compute_firewall'],
   check: (r) => {
+    const opens = opensIngress(r);
+    if (isUnknown(opens)) return opens;
+    if (!opens) return undefined;
     const a = r.attributes;
-    for (const [k, v] of Object.entries({
-      direction: a.direction,
-      disabled: a.disabled,
-      allow: a.allow,
-    }))
-      if (isExpression(v)) return unknown(`${k} is ${v}`);
-    if (
-      (a.direction ?? 'INGRESS') !== 'INGRESS' ||
-      asList(a.allow).length === 0 ||
-      isTrue(a.disabled)
-    )
-      return undefined;
     const targets = a.target_service_accounts;
     if (isExpression(targets)) return unknown(`target_service_accounts is ${targets}`);
     return (
