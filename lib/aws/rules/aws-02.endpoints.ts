@@ -1,19 +1,17 @@
-import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
-import { perStack } from '../../core/rules/references';
+import { defineStackRule } from '../../core/rules/factories';
 import { REQUIRED_INTERFACE_ENDPOINTS } from '../defaults';
 
 /** AWS-02: the stack of a domain has the required interface endpoints. */
-export const aws02Endpoints = defineRule(__filename, {
+export const aws02Endpoints = defineStackRule(__filename, {
   level: RuleLevel.WARNING,
   description: `Stacks with a SageMaker domain have interface endpoints for ${REQUIRED_INTERFACE_ENDPOINTS.join(', ')}`,
   fixHint:
     'Create the missing aws_vpc_endpoint resources (PrivateNetwork does), or suppress with a reason when the network lives in another stack',
   resourceTypes: ['aws_sagemaker_domain'],
-  // the verdict is the same for every domain of the stack: computed once
-  check: (_r, stack) => perStack(stack, 'AWS-02.endpoints', () => endpointsVerdict(stack)),
+  checkStack: endpointsVerdict,
 });
 
 function endpointsVerdict(stack: StackView): Verdict {

@@ -1,5 +1,5 @@
 import { RuleLevel } from '../../core/compliance/rule';
-import { defineAttributeRule } from '../../core/rules/attribute-rule';
+import { defineAttributeRule } from '../../core/rules/factories';
 
 /** AWS-08: explicit auth mode. */
 export const aws08AuthMode = defineAttributeRule(__filename, {

@@ -1,5 +1,5 @@
 import { RuleLevel } from '../../core/compliance/rule';
-import { defineAttributeRule } from '../../core/rules/attribute-rule';
+import { defineAttributeRule } from '../../core/rules/factories';
 
 /** AWS-09: CloudTrail shows the user profile (sourceIdentity). */
 export const aws09SourceIdentity = defineAttributeRule(__filename, {

@@ -1,5 +1,5 @@
 import { RuleLevel } from '../../core/compliance/rule';
-import { defineAttributeRule } from '../../core/rules/attribute-rule';
+import { defineAttributeRule } from '../../core/rules/factories';
 
 /** AWS-26: the home EFS is retained when the domain is deleted. */
 export const aws26EfsRetention = defineAttributeRule(__filename, {

@@ -1,23 +1,21 @@
-import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { scopeKind, ScopeKind } from './scope';
 import { StackView } from '../../core/compliance/stack-view';
 import { asList, lookup, unknown, Verdict } from '../../core/rules/attributes';
-import { perStack } from '../../core/rules/references';
+import { defineStackRule } from '../../core/rules/factories';
+import { scopeKind, ScopeKind } from './scope';
 
 /** Activity Log categories an export must hold at least (control-plane writes, security, policy). */
 const REQUIRED = ['Administrative', 'Security', 'Policy'];
 
 /** AZ-11 / X-06: a stack with an ML workspace exports the subscription Activity Log. */
-export const az11ActivityLog = defineRule(__filename, {
+export const az11ActivityLog = defineStackRule(__filename, {
   level: RuleLevel.ERROR,
   description:
     'Stacks with an ML workspace export the subscription Activity Log (at least Administrative, Security and Policy) with a diagnostic setting',
   fixHint:
     "Add an azurerm_monitor_diagnostic_setting on the subscription id (data.azurerm_subscription) with enabled_log { category = 'Administrative' } (and Security, Policy, ...) to Log Analytics",
   resourceTypes: ['azurerm_machine_learning_workspace'],
-  // The verdict is the stack's, not the workspace's: computed once per stack.
-  check: (_r, stack) => perStack(stack, 'activity-log', () => activityLogExported(stack)),
+  checkStack: activityLogExported,
 });
 
 function activityLogExported(stack: StackView): Verdict {

@@ -1,9 +1,8 @@
-import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { DEPRECATED_POLICY_DEFINITIONS, POLICY_DEFINITIONS } from '../defaults';
 import { StackView } from '../../core/compliance/stack-view';
 import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
-import { perStack } from '../../core/rules/references';
+import { defineStackRule } from '../../core/rules/factories';
+import { DEPRECATED_POLICY_DEFINITIONS, POLICY_DEFINITIONS } from '../defaults';
 
 const ASSIGNMENT_TYPES = [
   'azurerm_resource_group_policy_assignment',
@@ -12,15 +11,14 @@ const ASSIGNMENT_TYPES = [
 ];
 
 /** AZ-12: the stack assigns the built-in Azure ML guardrail policies. */
-export const az12PolicyAssignments = defineRule(__filename, {
+export const az12PolicyAssignments = defineStackRule(__filename, {
   level: RuleLevel.ERROR,
   description:
     'Stacks with an ML workspace assign the Azure ML guardrail policies (CMK, private link, public network off, compute local auth off, managed VNet mode, resource logs)',
   fixHint:
     'Assign the built-in definitions (AzureMlPolicyAssignments does) at resource-group or wider scope; replace deprecated definitions (40cec1dd-... private link is now 45e05259-...)',
   resourceTypes: ['azurerm_machine_learning_workspace'],
-  // The verdict is the stack's, not the workspace's: computed once per stack.
-  check: (_r, stack) => perStack(stack, 'policy-assignments', () => policiesAssigned(stack)),
+  checkStack: policiesAssigned,
 });
 
 function policiesAssigned(stack: StackView): Verdict {

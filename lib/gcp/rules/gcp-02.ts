@@ -1,8 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { BROAD_ROLES, PROJECT_WIDE_FORBIDDEN_ROLES } from '../defaults';
-import { literal } from '../../core/rules/attributes';
-import { IAM_TYPES, isCustomRoleRef, PROJECT_IAM_TYPES } from './iam-members';
+import { grantedRoleVerdict, IAM_TYPES, PROJECT_IAM_TYPES } from './iam-members';
 
 /**
  * GCP-02 / X-03: no broad predefined roles (owner, editor, aiplatform.admin, storage.admin,
@@ -16,10 +15,9 @@ export const gcp02BroadRoles = defineRule(__filename, {
     'Bind a custom role (google_project_iam_custom_role) or a narrow predefined role on the resource instead',
   resourceTypes: IAM_TYPES,
   check: (r, stack) =>
-    isCustomRoleRef(r.attributes.role, stack) ||
-    literal(
-      r.attributes.role,
-      'role',
+    grantedRoleVerdict(
+      r,
+      stack,
       (role) =>
         !BROAD_ROLES.includes(role) &&
         !(PROJECT_IAM_TYPES.includes(r.type) && PROJECT_WIDE_FORBIDDEN_ROLES.includes(role)),

@@ -1,7 +1,7 @@
-import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { isExpression, unknown } from '../../core/rules/attributes';
+import { defineStackRule } from '../../core/rules/factories';
 import { iamMembers, PROJECT_IAM_TYPES } from './iam-members';
 
 /** Predefined roles that can update or delete sinks and log buckets (iam-dataset gcp/roles). */
@@ -18,14 +18,14 @@ const SINK_WRITE = /^logging\.(sinks|buckets)\.(update|delete)$/;
  * GCP-10: the audit sink cannot be redirected or deleted by the people whose actions it
  * records: no project-level grant in the stack holds sink/bucket update or delete.
  */
-export const gcp10SinkGuard = defineRule(__filename, {
+export const gcp10SinkGuard = defineStackRule(__filename, {
   level: RuleLevel.ERROR,
   description:
     'No principal of the stack can update or delete the project sinks and log buckets that hold the audit trail',
   fixHint:
     'Grant a logging role without logging.sinks.update/delete and logging.buckets.update/delete (e.g. the platform LOGGING_CONFIG custom role), or route audit logs with an organization-level sink',
   resourceTypes: ['google_logging_project_sink'],
-  check: (_r, stack) => {
+  checkStack: (stack) => {
     const roles = stack.resources('google_project_iam_custom_role');
     const writers: string[] = [];
     let expression = false;

@@ -1,6 +1,6 @@
 import { RuleLevel } from '../../core/compliance/rule';
-import { defineAttributeRule } from '../../core/rules/attribute-rule';
 import { asList } from '../../core/rules/attributes';
+import { defineAttributeRule } from '../../core/rules/factories';
 
 /** GCP-14: alert policies notify someone. */
 export const gcp14AlertChannels = defineAttributeRule(__filename, {

@@ -2,7 +2,7 @@
 // members a grant names, and what kind of principal a member expression stands for.
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, isExpression } from '../../core/rules/attributes';
+import { asList, isExpression, literal, Verdict } from '../../core/rules/attributes';
 import { referenceOf } from '../../core/rules/references';
 
 /** The members of an IAM member or binding resource (`member` or `members`). */
@@ -77,5 +77,20 @@ export function isCustomRoleRef(role: any, stack: StackView): boolean {
   return (
     /^google_(project|organization)_iam_custom_role$/.test(ref.type) &&
     stack.resources(ref.type).some((r) => r.name === ref.name)
+  );
+}
+
+/**
+ * A check of the role an IAM member or binding grants: a custom role of the stack passes; a role
+ * that is an expression is UNKNOWN; else `ok(role)`, or the failure `detail(role)`.
+ */
+export function grantedRoleVerdict(
+  r: ResourceView,
+  stack: StackView,
+  ok: (role: any) => boolean,
+  detail: (role: any) => string,
+): Verdict {
+  return (
+    isCustomRoleRef(r.attributes.role, stack) || literal(r.attributes.role, 'role', ok, detail)
   );
 }
