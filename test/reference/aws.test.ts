@@ -1,7 +1,7 @@
-import { x15AwsAction } from '../../lib/aws/rules/x-15-aws-action';
-import { x15AwsConditionKey } from '../../lib/aws/rules/x-15-aws-condition-key';
-import { x15AwsManagedPolicy } from '../../lib/aws/rules/x-15-aws-managed-policy';
-import { x15AwsResourceArn } from '../../lib/aws/rules/x-15-aws-resource-arn';
+import { x15AwsAction } from '../../lib/aws/rules/x-15.aws-action';
+import { x15AwsConditionKey } from '../../lib/aws/rules/x-15.aws-condition-key';
+import { x15AwsManagedPolicy } from '../../lib/aws/rules/x-15.aws-managed-policy';
+import { x15AwsResourceArn } from '../../lib/aws/rules/x-15.aws-resource-arn';
 import { ComplianceStatus, RuleCategory, RuleLevel, RuleProfile } from '../../lib/core';
 import { policy, run } from './helpers';
 

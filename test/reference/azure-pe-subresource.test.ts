@@ -4,7 +4,7 @@ import {
   armTypeOfId,
   PRIVATE_LINK_SUBRESOURCES,
 } from '../../lib/azure/reference/private-endpoint-subresources';
-import { x15AzurePeSubresource } from '../../lib/azure/rules/x-15-azure-pe-subresource';
+import { x15AzurePeSubresource } from '../../lib/azure/rules/x-15.azure-pe-subresource';
 import { ComplianceStatus, RuleCategory, RuleLevel } from '../../lib/core';
 import { PRIVATE_DNS_ZONES } from '../../lib/azure/defaults';
 import { run } from './helpers';

@@ -1,7 +1,7 @@
-import { x15AzurePolicy } from '../../lib/azure/rules/x-15-azure-policy';
-import { x15AzurePrivateDnsZone } from '../../lib/azure/rules/x-15-azure-private-dns-zone';
-import { x15AzureRole } from '../../lib/azure/rules/x-15-azure-role';
-import { x15AzureRoleAction } from '../../lib/azure/rules/x-15-azure-role-action';
+import { x15AzurePolicy } from '../../lib/azure/rules/x-15.azure-policy';
+import { x15AzurePrivateDnsZone } from '../../lib/azure/rules/x-15.azure-private-dns-zone';
+import { x15AzureRole } from '../../lib/azure/rules/x-15.azure-role';
+import { x15AzureRoleAction } from '../../lib/azure/rules/x-15.azure-role-action';
 import { ComplianceStatus, RuleCategory, RuleLevel, RuleProfile } from '../../lib/core';
 import { run } from './helpers';
 

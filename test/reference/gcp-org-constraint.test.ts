@@ -7,7 +7,7 @@ import {
   GCP_ORG_CONSTRAINTS_FILE,
   gcpOrgConstraints,
 } from '../../lib/gcp/reference/org-constraints';
-import { x15GcpOrgConstraint } from '../../lib/gcp/rules/x-15-gcp-org-constraint';
+import { x15GcpOrgConstraint } from '../../lib/gcp/rules/x-15.gcp-org-constraint';
 import { run } from './helpers';
 
 const { COMPLIANT, NON_COMPLIANT, UNKNOWN, NOT_APPLICABLE } = ComplianceStatus;

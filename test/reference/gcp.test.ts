@@ -1,8 +1,8 @@
 import { ComplianceStatus, RuleCategory, RuleLevel, RuleProfile } from '../../lib/core';
-import { x15GcpPermission } from '../../lib/gcp/rules/x-15-gcp-permission';
-import { x15GcpRole } from '../../lib/gcp/rules/x-15-gcp-role';
-import { x15GcpService } from '../../lib/gcp/rules/x-15-gcp-service';
-import { x15GcpVpcscService } from '../../lib/gcp/rules/x-15-gcp-vpcsc-service';
+import { x15GcpPermission } from '../../lib/gcp/rules/x-15.gcp-permission';
+import { x15GcpRole } from '../../lib/gcp/rules/x-15.gcp-role';
+import { x15GcpService } from '../../lib/gcp/rules/x-15.gcp-service';
+import { x15GcpVpcscService } from '../../lib/gcp/rules/x-15.gcp-vpcsc-service';
 import { run } from './helpers';
 
 const { COMPLIANT, NON_COMPLIANT, UNKNOWN, NOT_APPLICABLE } = ComplianceStatus;

@@ -5,7 +5,7 @@
 // first, this document's statements replacing those with the same `sid`, then
 // `override_policy_documents` replacing by `sid`; one-element lists written as a string.
 import { registerDataSourceResolver } from '../../core/compliance/resolve';
-import { asList, isExpression } from '../../core/compliance/tf';
+import { asList, isExpression } from '../../core/rules/attributes';
 
 function single(values: any[]): any {
   return values.length === 1 ? values[0] : values;

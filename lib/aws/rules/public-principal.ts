@@ -11,7 +11,7 @@
 // policies narrow `{"AWS": "*"}` with kms:CallerAccount (the default policy of AWS managed keys).
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allOf, asList, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { isWorldCidr, resolve, values } from '../../core/rules/exposure';
 
 /** Attribute holding the policy document, by resource type. */

@@ -3,7 +3,7 @@
 // aws_security_group_rule (`type`), and aws_vpc_security_group_ingress_rule / _egress_rule.
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allOf, asList, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { isWorldCidr, parseReference, resolve, values } from '../../core/rules/exposure';
 
 /** Direction of a security group rule. */

@@ -1,5 +1,5 @@
 import { ResourceView } from '../../core/compliance/rule';
-import { asList, isExpression, read } from './util';
+import { asList, isExpression, lookup } from '../../core/rules/attributes';
 
 /** Resource types that can create a Key Vault key through ARM with the azapi provider. */
 export const AZAPI_TYPES = ['azapi_resource', 'azapi_resource_action'];
@@ -34,10 +34,10 @@ export interface KeyRotation {
 export function keyRotation(r: ResourceView): KeyRotation {
   if (r.type === 'azurerm_key_vault_key') {
     const parts = {
-      rotateAfterCreation: read(r, 'rotation_policy.automatic.time_after_creation'),
-      rotateBeforeExpiry: read(r, 'rotation_policy.automatic.time_before_expiry'),
-      expiry: read(r, 'rotation_policy.expire_after'),
-      notifyBeforeExpiry: read(r, 'rotation_policy.notify_before_expiry'),
+      rotateAfterCreation: lookup(r, 'rotation_policy.automatic.time_after_creation'),
+      rotateBeforeExpiry: lookup(r, 'rotation_policy.automatic.time_before_expiry'),
+      expiry: lookup(r, 'rotation_policy.expire_after'),
+      notifyBeforeExpiry: lookup(r, 'rotation_policy.notify_before_expiry'),
     };
     const expr = Object.values(parts).find((p) => p.expression !== undefined);
     if (expr) return { expression: expr.expression };
@@ -48,10 +48,10 @@ export function keyRotation(r: ResourceView): KeyRotation {
       notifyBeforeExpiry: parts.notifyBeforeExpiry.value,
     };
   }
-  const policy = read(r, 'body.properties.rotationPolicy');
+  const policy = lookup(r, 'body.properties.rotationPolicy');
   if (policy.expression !== undefined) return { expression: policy.expression };
   if (policy.value === undefined) return {};
-  const expiry = read(policy.value, 'attributes.expiryTime');
+  const expiry = lookup(policy.value, 'attributes.expiryTime');
   if (expiry.expression !== undefined) return { expression: expiry.expression };
   const actions = asList(policy.value.lifetimeActions);
   const out: { [k: string]: any } = { expiry: expiry.value };
@@ -68,4 +68,12 @@ export function keyRotation(r: ResourceView): KeyRotation {
   }
   const expr = Object.values(out).find((v) => isExpression(v));
   return expr !== undefined ? { expression: String(expr) } : out;
+}
+
+/** Days of an ISO 8601 period such as P90D, P3M, P1Y (months 30 days, years 365). */
+export function periodDays(p: any): number | undefined {
+  if (typeof p !== 'string') return undefined;
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(p);
+  if (!m || p === 'P') return undefined;
+  return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30 + Number(m[3] ?? 0);
 }

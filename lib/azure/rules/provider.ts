@@ -1,6 +1,6 @@
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { isExpression } from './util';
+import { isExpression } from '../../core/rules/attributes';
 
 /**
  * The provider configuration a resource uses: the `provider` meta-argument (`azurerm.alias`)

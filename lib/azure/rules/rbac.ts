@@ -1,6 +1,6 @@
 import { ResourceView } from '../../core/compliance/rule';
 import { ROLE_IDS } from '../defaults';
-import { isExpression } from './util';
+import { isExpression } from '../../core/rules/attributes';
 
 /** Built-in role ids by lower-case role name (Azure compares role names case-insensitively). */
 const ROLE_IDS_LOWER = new Map(Object.entries(ROLE_IDS).map(([n, id]) => [n.toLowerCase(), id]));

@@ -1,5 +1,6 @@
 import { StackView } from '../../core/compliance/stack-view';
-import { isExpression, refAttribute, refTarget } from './util';
+import { isExpression } from '../../core/rules/attributes';
+import { refAttribute, refTarget } from '../../core/rules/references';
 
 /** How wide an Azure RBAC scope is. */
 export enum ScopeKind {

@@ -64,7 +64,61 @@ class FunctionRule extends Rule {
   }
 }
 
-/** Defines a rule from a pure function (one rule per file; the file is named after the id). */
-export function defineRule(def: RuleDefinition): Rule {
-  return new FunctionRule(def);
+/** A rule definition whose id comes from the name of the file that defines it. */
+export type RuleFileDefinition = Omit<RuleDefinition, 'id'>;
+
+/** An APPLY or REFERENCE rule of a rule file: always an ERROR, and it cites its source. */
+export type CitedRuleDefinition = Omit<RuleFileDefinition, 'level' | 'category' | 'source'> & {
+  /** The provider source line, cloud doc or data set the rule encodes. */
+  readonly source: string;
+};
+
+const RULE_FILE = /^([a-z]+-\d+)(\.[a-z0-9-]+)?$/;
+
+/**
+ * The rule id a rule file stands for: its name without the extension, the control part (up to
+ * the first dot) upper-cased and the facet after it kept as written. `aws-07.encryption.ts`
+ * holds `AWS-07.encryption`, `x-10.s3-bucket-name.ts` holds `X-10.s3-bucket-name`,
+ * `az-01.ts` holds `AZ-01`.
+ */
+export function ruleIdOfFile(file: string): string {
+  const base = (file.split(/[\\/]/).pop() ?? '').replace(/(\.d)?\.[cm]?[jt]s$/, '');
+  const m = RULE_FILE.exec(base);
+  if (!m) {
+    throw new Error(
+      `${file}: a rule file is named after its rule id (e.g. aws-07.encryption.ts for AWS-07.encryption)`,
+    );
+  }
+  return m[1].toUpperCase() + (m[2] ?? '');
+}
+
+/**
+ * Defines a rule from a pure function, one rule per file (cdk-nag style): called as
+ * `defineRule(__filename, {...})`, the rule id is the file's name (see {@link ruleIdOfFile}), so
+ * the id of a rule and the file that holds it cannot drift apart. `defineRule({ id, ... })`
+ * defines a rule outside a rule file (tests, your own ad-hoc rules).
+ */
+export function defineRule(file: string, def: RuleFileDefinition): Rule;
+export function defineRule(def: RuleDefinition): Rule;
+export function defineRule(fileOrDef: string | RuleDefinition, def?: RuleFileDefinition): Rule {
+  if (typeof fileOrDef === 'string') {
+    return new FunctionRule({ ...def!, id: ruleIdOfFile(fileOrDef) });
+  }
+  return new FunctionRule(fileOrDef);
+}
+
+/**
+ * Defines an APPLY rule in a rule file (see {@link defineRule}): a constraint the cloud API
+ * enforces at apply time that `terraform plan` does not. An ERROR, citing its source.
+ */
+export function defineApplyRule(file: string, def: CitedRuleDefinition): Rule {
+  return defineRule(file, { ...def, level: RuleLevel.ERROR, category: RuleCategory.APPLY });
+}
+
+/**
+ * Defines a REFERENCE rule in a rule file (see {@link defineRule}): names that must exist in the
+ * cloud's reference data. An ERROR, citing the data set.
+ */
+export function defineReferenceRule(file: string, def: CitedRuleDefinition): Rule {
+  return defineRule(file, { ...def, level: RuleLevel.ERROR, category: RuleCategory.REFERENCE });
 }

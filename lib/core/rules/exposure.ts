@@ -1,7 +1,7 @@
 // Shared by the baseline exposure rules of the three packs: resolving a reference to the literal
 // value it names in the same stack, and recognising "the whole internet" in address fields.
 import { getPath, StackView } from '../compliance/stack-view';
-import { isExpression } from '../compliance/tf';
+import { isExpression } from './attributes';
 
 /** What a pure reference expression (`${...}` and nothing else) points at. */
 export interface Reference {

@@ -1,5 +1,5 @@
 import { ResourceView } from '../../core/compliance/rule';
-import { Verdict, asList, block, isExpression, unknown } from './util';
+import { asList, block, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 
 /** The constraint of an org policy (from its name), or a verdict when it cannot be known. */
 export function constraintOf(r: ResourceView): string | undefined | Verdict {

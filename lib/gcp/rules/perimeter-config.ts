@@ -1,5 +1,5 @@
 import { ResourceView } from '../../core/compliance/rule';
-import { Verdict, asList, block, isExpression, isTrue, unknown } from './util';
+import { asList, block, isExpression, isTrue, unknown, Verdict } from '../../core/rules/attributes';
 
 /**
  * The configuration of a perimeter that is in force: `spec` with use_explicit_dry_run_spec (the

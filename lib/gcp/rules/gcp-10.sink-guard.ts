@@ -1,0 +1,54 @@
+import { RuleLevel } from '../../core/compliance/rule';
+import { StackView } from '../../core/compliance/stack-view';
+import { isExpression, unknown } from '../../core/rules/attributes';
+import { defineStackRule } from '../../core/rules/factories';
+import { iamMembers, PROJECT_IAM_TYPES } from './iam-members';
+
+/** Predefined roles that can update or delete sinks and log buckets (iam-dataset gcp/roles). */
+export const SINK_WRITER_ROLES = [
+  'roles/owner',
+  'roles/editor',
+  'roles/logging.admin',
+  'roles/logging.configWriter',
+];
+
+const SINK_WRITE = /^logging\.(sinks|buckets)\.(update|delete)$/;
+
+/**
+ * GCP-10: the audit sink cannot be redirected or deleted by the people whose actions it
+ * records: no project-level grant in the stack holds sink/bucket update or delete.
+ */
+export const gcp10SinkGuard = defineStackRule(__filename, {
+  level: RuleLevel.ERROR,
+  description:
+    'No principal of the stack can update or delete the project sinks and log buckets that hold the audit trail',
+  fixHint:
+    'Grant a logging role without logging.sinks.update/delete and logging.buckets.update/delete (e.g. the platform LOGGING_CONFIG custom role), or route audit logs with an organization-level sink',
+  resourceTypes: ['google_logging_project_sink'],
+  checkStack: (stack) => {
+    const roles = stack.resources('google_project_iam_custom_role');
+    const writers: string[] = [];
+    let expression = false;
+    for (const b of PROJECT_IAM_TYPES.flatMap((t) => stack.resources(t))) {
+      const role = b.attributes.role;
+      if (isExpression(role)) {
+        const custom = roles.find((cr) => StackView.refersTo(role, cr));
+        if (!custom) {
+          expression = true;
+          continue;
+        }
+        const perms = custom.attributes.permissions;
+        if (isExpression(perms)) {
+          expression = true;
+          continue;
+        }
+        if ((perms ?? []).some((p: any) => SINK_WRITE.test(String(p))))
+          writers.push(`${b.address} (${custom.address})`);
+      } else if (SINK_WRITER_ROLES.includes(role)) {
+        writers.push(`${b.address} (${role}: ${iamMembers(b).join(', ')})`);
+      }
+    }
+    if (writers.length > 0) return `can redirect or delete the sink: ${writers.join('; ')}`;
+    return expression ? unknown('a project role binding has an unresolved role') : true;
+  },
+});
