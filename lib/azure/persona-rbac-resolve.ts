@@ -264,13 +264,12 @@ export function personaGrants(c: ResolvedPersonaRbac): PersonaGrant[] {
     role: string,
     custom?: string,
   ) => {
-    // Built-in roles are compared by name; custom roles by their definition's id, a fresh token
-    // on every read, so they are never taken as duplicates.
-    if (custom === undefined) {
-      const dedupe = `${c.canonical.canonicalize(b.principal)}|${scope}|${role}`;
-      if (seen.has(dedupe)) return;
-      seen.add(dedupe);
-    }
+    // Built-in roles are compared by name; custom roles by their key in the resolved roles (one
+    // role definition construct each), never by the definition's id, a fresh token on every read.
+    // Azure rejects a second identical assignment at apply (RoleAssignmentExists), not at plan.
+    const dedupe = `${c.canonical.canonicalize(b.principal)}|${scope}|${custom === undefined ? role : `custom:${custom}`}`;
+    if (seen.has(dedupe)) return;
+    seen.add(dedupe);
     grants.push({
       id: `${b.persona.toLowerCase()}-${keyOf(b.principal)}-${key}-${i}`,
       persona: b.persona,

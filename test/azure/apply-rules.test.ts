@@ -109,6 +109,11 @@ const readerById = {
     '/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7',
 };
 
+const customById = {
+  scope: '${azurerm_resource_group.rg.id}',
+  role_definition_id: '${azurerm_role_definition.d.role_definition_resource_id}',
+};
+
 // AZ-09.role-definition-name
 const mlEngineer = { name: 'ML Engineer', permissions: [{ actions: ['x/read'] }] };
 
@@ -416,7 +421,7 @@ describeRuleTables(pack, {
       ],
     ],
   ),
-  'AZ-09.duplicate-assignment: the same role to the same principal at the same scope twice fails (name or id)':
+  'AZ-09.duplicate-assignment: the same role to the same principal at the same scope twice fails (name or id); a value known only at apply makes it unknown':
     casesOf('AZ-09.duplicate-assignment', [
       [
         'by name, twice by id',
@@ -435,6 +440,72 @@ describeRuleTables(pack, {
         { azurerm_role_assignment: { a: reader, c: { ...reader, principal_id: 'q' } } },
         'azurerm_role_assignment.a',
         'COMPLIANT',
+      ],
+      [
+        'the same variable as principal twice',
+        {
+          azurerm_role_assignment: {
+            a: { ...reader, principal_id: '${var.p}' },
+            b: { ...reader, principal_id: '${var.p}' },
+          },
+        },
+        'azurerm_role_assignment.a',
+        'NON_COMPLIANT',
+      ],
+      [
+        'one custom role definition, referenced twice',
+        {
+          azurerm_role_definition: { d: { name: 'ML Engineer' } },
+          azurerm_role_assignment: {
+            a: { ...customById, principal_id: 'p' },
+            b: { ...customById, principal_id: 'P' },
+          },
+        },
+        'azurerm_role_assignment.b',
+        'NON_COMPLIANT',
+        'azurerm_role_assignment.a',
+      ],
+      [
+        'two identities of the stack',
+        {
+          azurerm_user_assigned_identity: { i: {}, j: {} },
+          azurerm_role_assignment: {
+            a: { ...reader, principal_id: '${azurerm_user_assigned_identity.i.principal_id}' },
+            b: { ...reader, principal_id: '${azurerm_user_assigned_identity.j.principal_id}' },
+          },
+        },
+        'azurerm_role_assignment.a',
+        'COMPLIANT',
+      ],
+      [
+        'a principal from a variable, another role',
+        {
+          azurerm_role_assignment: {
+            a: reader,
+            b: { ...reader, principal_id: '${var.p}', role_definition_name: 'Contributor' },
+          },
+        },
+        'azurerm_role_assignment.a',
+        'COMPLIANT',
+      ],
+      [
+        'a principal from a variable may be the literal one',
+        { azurerm_role_assignment: { a: reader, b: { ...reader, principal_id: '${var.p}' } } },
+        'azurerm_role_assignment.a',
+        'UNKNOWN',
+        /azurerm_role_assignment\.b: principal_id known only at apply/,
+      ],
+      [
+        'a role from a variable, the same principal and scope',
+        {
+          azurerm_role_assignment: {
+            a: readerById,
+            b: { ...reader, role_definition_name: '${var.role}' },
+          },
+        },
+        'azurerm_role_assignment.b',
+        'UNKNOWN',
+        /role known only at apply/,
       ],
     ]),
   'AZ-09.role-definition-name: two custom roles with one name fail': casesOf(

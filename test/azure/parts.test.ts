@@ -130,6 +130,43 @@ describe('parts taken alone', () => {
     expect(all(json, 'azurerm_role_assignment').map((x) => x.r.scope)).toEqual(['/ws', '/ws']);
   });
 
+  test('AZ-09 a principal in two personas that share a custom role gets that role once (Azure rejects the second: RoleAssignmentExists)', () => {
+    const { stack } = azureStack();
+    const rbac = new AzurePersonaRbac(stack, 'rbac', {
+      personas: { [Persona.DATA_SCIENTIST]: [IDS.ds], [Persona.ML_ENGINEER]: [IDS.ds] },
+      sodExceptions: [
+        {
+          principal: IDS.ds,
+          personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER],
+          reason: 'two-person team during the pilot phase',
+        },
+      ],
+      workspaceId: '/ws',
+      resourceGroupId: '/rg',
+      customRoles: [
+        {
+          name: 'Endpoint Invoker',
+          actions: ['Microsoft.MachineLearningServices/workspaces/onlineEndpoints/read'],
+          personas: [Persona.DATA_SCIENTIST, Persona.ML_ENGINEER],
+        },
+      ],
+    });
+    const json = synthJson(stack);
+    const assignments = all(json, 'azurerm_role_assignment').map((x) => x.r);
+    const keys = assignments.map(
+      (a) =>
+        `${a.scope}|${a.principal_id}|${a.role_definition_name ?? a.role_definition_id}|${a.condition ?? ''}`,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(rbac.roleDefinitions['custom-endpoint-invoker']).toBeDefined();
+    expect(
+      assignments.filter((a) =>
+        /role-custom-endpoint-invoker.*\.role_definition_resource_id/.test(a.role_definition_id),
+      ),
+    ).toHaveLength(1);
+    expect(rbac.assignmentsOf(IDS.ds)).toHaveLength(assignments.length);
+  });
+
   test('AZ-12 AzureMlPolicyAssignments alone in audit mode', () => {
     const { stack } = azureStack();
     new AzureMlPolicyAssignments(stack, 'p', {
