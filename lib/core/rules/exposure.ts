@@ -7,7 +7,7 @@ import { isExpression } from './attributes';
 export interface Reference {
   /** `resource`, `data`, `var`, `local`, or `other` (functions, `each`, `count`, operators...). */
   readonly kind: 'resource' | 'data' | 'var' | 'local' | 'other';
-  /** Resource or data source type (`aws_vpc`), or the variable / local name. */
+  /** Resource or data source type (`random_id`), or the variable / local name. */
   readonly type?: string;
   /** Resource or data source name. */
   readonly name?: string;
@@ -21,7 +21,7 @@ const PURE = /^\$\{([^${}]+)\}$/;
 const RESOURCE_REF =
   /^(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z0-9_-]+|\[\d+\])*)$/;
 
-/** Parses a pure reference (`${aws_vpc.main.cidr_block}`); undefined when `value` is not one. */
+/** Parses a pure reference (`${random_id.main.hex}`); undefined when `value` is not one. */
 export function parseReference(value: any): Reference | undefined {
   if (typeof value !== 'string') return undefined;
   const m = PURE.exec(value.trim());
