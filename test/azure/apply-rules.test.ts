@@ -10,6 +10,7 @@ const APPLY_RULES = [
   'AZ-03.data-plane-create',
   'AZ-04.container-data-plane',
   'AZ-04.data-plane',
+  'AZ-04.system-datastores',
   'AZ-06.dns-zone-unique',
   'AZ-08.instance-network',
   'AZ-08.serverless-public-ip',
@@ -171,6 +172,25 @@ const cmkAccount = (deps?: string[]) => ({
         user_assigned_identity_id: '${azurerm_user_assigned_identity.cmk.id}',
       },
       depends_on: deps,
+    },
+  },
+});
+
+// AZ-04.system-datastores
+const keylessWorkspace = (keys: any, extra: any = {}, workspace: any = {}) => ({
+  azurerm_storage_account: { s: { shared_access_key_enabled: keys } },
+  azurerm_machine_learning_workspace: {
+    w: { storage_account_id: '${azurerm_storage_account.s.id}', ...workspace },
+  },
+  ...extra,
+});
+const datastoresAuth = (body: any, extra: any = {}) => ({
+  azapi_update_resource: {
+    auth: {
+      type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01',
+      resource_id: '${azurerm_machine_learning_workspace.w.id}',
+      body,
+      ...extra,
     },
   },
 });
@@ -659,6 +679,128 @@ describeRuleTables(pack, {
         { azurerm_user_assigned_identity: { cmk: {} }, ...cmkAccount() },
         ACCOUNT,
         'NOT_APPLICABLE',
+      ],
+    ]),
+  'AZ-04.system-datastores: a workspace on a keyless account sets systemDatastoresAuthMode = identity':
+    casesOf('AZ-04.system-datastores', [
+      [
+        'no update of the workspace',
+        keylessWorkspace(false),
+        WS,
+        'NON_COMPLIANT',
+        /azurerm_storage_account\.s has shared key access disabled/,
+      ],
+      [
+        'an azapi update setting Identity (object body)',
+        keylessWorkspace(
+          false,
+          datastoresAuth({ properties: { systemDatastoresAuthMode: 'Identity' } }),
+        ),
+        WS,
+        'COMPLIANT',
+      ],
+      [
+        'an azapi update setting identity (jsonencode of literals)',
+        keylessWorkspace(
+          false,
+          datastoresAuth('${jsonencode({properties = {systemDatastoresAuthMode = "identity"}})}'),
+        ),
+        WS,
+        'COMPLIANT',
+      ],
+      [
+        'an azapi update setting identity (JSON string)',
+        keylessWorkspace(
+          false,
+          datastoresAuth(JSON.stringify({ properties: { systemDatastoresAuthMode: 'identity' } })),
+        ),
+        WS,
+        'COMPLIANT',
+      ],
+      [
+        'storage_account_access_type Identity (azurerm with the argument)',
+        keylessWorkspace(false, {}, { storage_account_access_type: 'Identity' }),
+        WS,
+        'COMPLIANT',
+      ],
+      [
+        'an azapi update setting accessKey',
+        keylessWorkspace(
+          false,
+          datastoresAuth({ properties: { systemDatastoresAuthMode: 'accessKey' } }),
+        ),
+        WS,
+        'NON_COMPLIANT',
+      ],
+      [
+        'an azapi update of another resource type',
+        keylessWorkspace(
+          false,
+          datastoresAuth(
+            { properties: { systemDatastoresAuthMode: 'identity' } },
+            { type: 'Microsoft.Storage/storageAccounts@2023-05-01' },
+          ),
+        ),
+        WS,
+        'NON_COMPLIANT',
+      ],
+      [
+        'the update removed (count = 0)',
+        keylessWorkspace(
+          false,
+          datastoresAuth({ properties: { systemDatastoresAuthMode: 'Identity' } }, { count: 0 }),
+        ),
+        WS,
+        'NON_COMPLIANT',
+      ],
+      ['shared keys on', keylessWorkspace(true), WS, 'NOT_APPLICABLE'],
+      ['shared keys unset (on by default)', keylessWorkspace(undefined), WS, 'NOT_APPLICABLE'],
+      [
+        'an account of another stack',
+        {
+          azurerm_machine_learning_workspace: {
+            w: { storage_account_id: '${data.terraform_remote_state.data.outputs.account_id}' },
+          },
+        },
+        WS,
+        'NOT_APPLICABLE',
+      ],
+      [
+        'shared keys from a variable',
+        keylessWorkspace('${var.keys}'),
+        WS,
+        'UNKNOWN',
+        /shared_access_key_enabled is \$\{var\.keys\}/,
+      ],
+      [
+        'the mode from a variable',
+        keylessWorkspace(
+          false,
+          datastoresAuth('${jsonencode({properties = {systemDatastoresAuthMode = var.mode}})}'),
+        ),
+        WS,
+        'UNKNOWN',
+        /systemDatastoresAuthMode is \$\{var\.mode\}/,
+      ],
+      [
+        'the body from a variable',
+        keylessWorkspace(false, datastoresAuth('${var.body}')),
+        WS,
+        'UNKNOWN',
+        /body is \$\{var\.body\}/,
+      ],
+      [
+        'an identity update of a workspace known only at apply',
+        keylessWorkspace(
+          false,
+          datastoresAuth(
+            { properties: { systemDatastoresAuthMode: 'Identity' } },
+            { resource_id: '${var.workspace_id}' },
+          ),
+        ),
+        WS,
+        'UNKNOWN',
+        /sets identity on \$\{var\.workspace_id\}/,
       ],
     ]),
 });

@@ -93,6 +93,14 @@ const azure: Mutation[] = [
     path: 'ml-platform/workspace',
     overrides: [['serverless_compute', { public_ip_enabled: false }]],
   },
+  {
+    name: 'the azapi update making system datastores identity-based removed (shared keys are off)',
+    rule: 'AZ-04.system-datastores',
+    stack: AZURE,
+    path: 'ml-platform/system-datastores-identity',
+    overrides: [['count', 0]],
+    reported: 'ml-platform/workspace',
+  },
   // reference
   {
     name: "private endpoint to the storage account with the Key Vault sub-resource 'vault'",

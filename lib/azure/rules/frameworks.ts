@@ -21,9 +21,10 @@ import { FrameworkMapping } from '../../core/compliance/rule';
  *
  * Left unmapped on purpose:
  * - apply and reference rules (AZ-02.cosmos-key-access, AZ-02.rotation-limits,
- *   AZ-03.data-plane-create, AZ-04.data-plane, AZ-04.container-data-plane, AZ-06.dns-zone-unique,
- *   AZ-08.instance-network, AZ-08.serverless-public-ip, AZ-09.duplicate-assignment,
- *   AZ-09.propagation, AZ-09.role-definition-name, AZ-11.diagnostic-limits, X-15.*);
+ *   AZ-03.data-plane-create, AZ-04.data-plane, AZ-04.container-data-plane,
+ *   AZ-04.system-datastores, AZ-06.dns-zone-unique, AZ-08.instance-network,
+ *   AZ-08.serverless-public-ip, AZ-09.duplicate-assignment, AZ-09.propagation,
+ *   AZ-09.role-definition-name, AZ-11.diagnostic-limits, X-15.*);
  * - X-05.ip-rules for CIS 4.7, although its `source` cites it: 4.7 is the storage account's
  *   default network action (checked by AZ-04), the rule judges the IP rule entries;
  * - AZ-11.activity-log for CIS 6.1.2: 6.1.2 also wants the Alert category, the rule requires

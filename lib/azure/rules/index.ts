@@ -13,6 +13,7 @@ import { az03KeyVault } from './az-03';
 import { az04ContainerDataPlane } from './az-04.container-data-plane';
 import { az04DataPlane } from './az-04.data-plane';
 import { az04Storage } from './az-04';
+import { az04SystemDatastores } from './az-04.system-datastores';
 import { az05Registry } from './az-05';
 import { az06DnsZoneUnique } from './az-06.dns-zone-unique';
 import { az06WorkspacePrivateEndpoint } from './az-06';
@@ -93,6 +94,7 @@ export class AzureMlopsChecks extends RulePack {
       az04Storage,
       az04DataPlane,
       az04ContainerDataPlane,
+      az04SystemDatastores,
       az05Registry,
       az06WorkspacePrivateEndpoint,
       az06DnsZoneUnique,
