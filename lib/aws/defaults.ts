@@ -53,6 +53,26 @@ export function endpointServiceName(region: string, suffix: string): string {
     : `com.amazonaws.${region}.${suffix}`;
 }
 
+/** The S3 actions the S3 gateway endpoint policy admits on an admitted bucket (AWS-02). */
+export const S3_GATEWAY_BUCKET_ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:DeleteObject',
+  's3:ListBucket',
+  's3:GetBucketLocation',
+  's3:AbortMultipartUpload',
+  's3:ListMultipartUploadParts',
+];
+
+/**
+ * The AWS-owned bucket of Amazon ECR image layers in a region: the S3 gateway endpoint admits it
+ * without an account condition (ECR User Guide, interface VPC endpoints: minimum S3 bucket
+ * permissions).
+ */
+export function ecrLayerBucketArn(partition: string, region: string): string {
+  return `arn:${partition}:s3:::prod-${region}-starport-layer-bucket`;
+}
+
 /** SageMaker managed policies never attached by this library (X-03). */
 export const FORBIDDEN_MANAGED_POLICIES = [
   'AmazonSageMakerFullAccess',

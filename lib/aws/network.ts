@@ -15,18 +15,22 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Validator } from '../core/errors';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { CapacityPlanner, CapacityPlannerProps } from './capacity-planner';
 import {
+  ecrLayerBucketArn,
   endpointServiceName,
   flowLogGroupName,
   logGroupRemovalOverrides,
+  S3_GATEWAY_BUCKET_ACTIONS,
   secureFlowLogSettings,
   secureVpcSettings,
 } from './defaults';
 import { awsEnv, AwsEnv } from './env';
 import { ResolvedPrivateNetworkProps, resolvePrivateNetworkProps } from './network-resolve';
 import { policyDocument, Statement, trustPolicy } from './policy';
+import { accountId as checkAccountId, isToken } from './validation';
 
 /** Network settings shared by {@link PrivateNetwork} and the platform constructs (create or bring your own). */
 export interface NetworkProps {
@@ -154,8 +158,9 @@ export interface PrivateNetworkProps extends NetworkProps {
    */
   readonly removalPolicy?: RemovalPolicy;
   /**
-   * Bucket ARNs the S3 gateway endpoint policy admits from the start (more can be added with
-   * `allowS3Bucket`).
+   * Bucket ARNs the S3 gateway endpoint policy admits from the start, buckets of the network's
+   * account (`accountId`): the policy binds them to it with `aws:ResourceAccount`. More can be
+   * added with `allowS3Bucket`, also buckets of another account.
    * @default - none
    */
   readonly allowedS3BucketArns?: string[];
@@ -165,7 +170,8 @@ export interface PrivateNetworkProps extends NetworkProps {
  * A private network for SageMaker Studio in VpcOnly mode (AWS-01, AWS-02, AWS-03, AWS-27):
  * private subnets only (no internet or NAT gateway), the default security group emptied,
  * interface endpoints with private DNS for SageMaker API/runtime/Studio, STS, Logs, KMS, ECR
- * and EFS, an S3 gateway endpoint whose policy admits only the platform's buckets, an endpoint
+ * and EFS, an S3 gateway endpoint whose policy admits only the platform's buckets (bound to their
+ * owning account with `aws:ResourceAccount`) and the ECR layer bucket, an endpoint
  * security group that admits 443 only from admitted (Studio) security groups, and flow logs.
  * Or the same endpoints and checks around an existing VPC.
  */
@@ -199,7 +205,8 @@ export class PrivateNetwork extends Construct {
   /** Region used in endpoint service names. */
   public readonly region: string;
   private readonly env: AwsEnv;
-  private readonly s3Resources: string[] = [];
+  /** Bucket and object ARNs admitted by the S3 gateway endpoint, by owning account. */
+  private readonly s3Resources = new Map<string, string[]>();
   private readonly organizationId?: string;
   private admitted = 0;
   private s3PrefixList?: string;
@@ -419,9 +426,26 @@ export class PrivateNetwork extends Construct {
     return this.s3PrefixList;
   }
 
-  /** Admits a bucket (ARN) in the S3 gateway endpoint policy. */
-  public allowS3Bucket(bucketArn: string): void {
-    this.s3Resources.push(bucketArn, `${bucketArn}/*`);
+  /**
+   * Admits a bucket (ARN) in the S3 gateway endpoint policy, to principals of the account (or
+   * organization), and only while the bucket belongs to the account that owns it
+   * (`aws:ResourceAccount`): bucket names are global, so a name alone would also admit a bucket
+   * that someone else registered under it. Buckets of the network's account go to the
+   * `PlatformBuckets` statement; a bucket of another account (e.g. a shared data-lake bucket)
+   * goes to a statement of its own, `BucketsOfAccount<account>`, bound to that account.
+   *
+   * @param bucketArn The bucket's ARN.
+   * @param accountId The 12-digit id of the account that owns the bucket. When omitted, the
+   * network's account (`accountId` of the props, else the aws_caller_identity data source).
+   */
+  public allowS3Bucket(bucketArn: string, accountId?: string): void {
+    const v = new Validator(this);
+    checkAccountId(v, 'allowS3Bucket.accountId', accountId, true, false);
+    v.throwIfInvalid();
+    const owner = accountId ?? this.env.account;
+    const resources = this.s3Resources.get(owner) ?? [];
+    resources.push(bucketArn, `${bucketArn}/*`);
+    this.s3Resources.set(owner, resources);
   }
 
   /** The condition that admits only principals of the account (or organization). */
@@ -449,34 +473,46 @@ export class PrivateNetwork extends Construct {
     ]);
   }
 
+  /**
+   * The S3 gateway endpoint policy (data perimeter): the admitted buckets, to principals of the
+   * account (or organization), each statement bound to the account that owns its buckets with
+   * `aws:ResourceAccount` (AWS data perimeter guidance: an identity perimeter and a resource
+   * perimeter on the same endpoint); no bucket statement while none is admitted. The ECR layer
+   * bucket is owned by AWS, so its statement carries no account condition.
+   */
   private s3EndpointPolicy(): string {
     const statements: Statement[] = [];
-    if (this.s3Resources.length > 0) {
+    let other = 0;
+    // the network's own buckets first, then other accounts' in the order they were admitted
+    const owners = [...this.s3Resources.keys()].sort(
+      (a, b) => Number(a !== this.env.account) - Number(b !== this.env.account),
+    );
+    for (const owner of owners) {
+      const resources = this.s3Resources.get(owner)!;
+      const sid =
+        owner === this.env.account
+          ? 'PlatformBuckets'
+          : `BucketsOfAccount${isToken(owner) ? ++other : owner}`;
       statements.push({
-        Sid: 'PlatformBuckets',
+        Sid: sid,
         Effect: 'Allow',
         Principal: '*',
-        Action: [
-          's3:GetObject',
-          's3:PutObject',
-          's3:DeleteObject',
-          's3:ListBucket',
-          's3:GetBucketLocation',
-          's3:AbortMultipartUpload',
-          's3:ListMultipartUploadParts',
-        ],
-        Resource: this.s3Resources,
-        Condition: { StringEquals: this.principalPerimeter() },
+        Action: S3_GATEWAY_BUCKET_ACTIONS,
+        Resource: resources,
+        Condition: {
+          StringEquals: { ...this.principalPerimeter(), 'aws:ResourceAccount': owner },
+        },
       });
     }
     statements.push({
-      // Amazon ECR stores image layers in this AWS-owned bucket.
+      // Amazon ECR stores image layers in this AWS-owned bucket; ECR's presigned URLs sign the
+      // downloads, so neither the principal nor the bucket is of the platform's account.
       // https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
       Sid: 'EcrImageLayers',
       Effect: 'Allow',
       Principal: '*',
       Action: ['s3:GetObject'],
-      Resource: [`arn:${this.env.partition}:s3:::prod-${this.env.region}-starport-layer-bucket/*`],
+      Resource: [`${ecrLayerBucketArn(this.env.partition, this.env.region)}/*`],
     });
     return policyDocument(statements);
   }

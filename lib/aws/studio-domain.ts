@@ -293,7 +293,8 @@ export class SageMakerStudioDomain extends Construct {
         removalPolicy: r.removalPolicy,
         allowedS3BucketArns: [bucketArn],
       });
-    if (props.sharedNetwork) network.allowS3Bucket(bucketArn);
+    // the data bucket belongs to the platform's account (the network's, unless given)
+    if (props.sharedNetwork) network.allowS3Bucket(bucketArn, props.accountId);
     const studioSecurityGroup = new SecurityGroup(this, 'studio-sg', {
       vpcId: network.vpcId,
       description: 'SageMaker Studio domain: egress to VPC endpoints, S3 and EFS only',

@@ -418,17 +418,40 @@ describe('AWS-02.s3-gateway-buckets', () => {
     },
   });
   const principal = { StringEquals: { 'aws:PrincipalAccount': '111111111111' } };
+  const bound = (account: any, key = 'aws:ResourceAccount', operator = 'StringEquals') => ({
+    [operator]: { 'aws:PrincipalAccount': '111111111111', [key]: account },
+  });
 
   test('buckets of the stack (reference or literal name) and the ECR layer bucket: compliant', () => {
     expect(status(stack(admit(['${aws_s3_bucket.data.arn}']), ecr), id, address)).toBe(COMPLIANT);
     expect(status(stack(admit(['arn:aws:s3:::acme-ml-data']), ecr), id, address)).toBe(COMPLIANT);
+    expect(status(stack(ecr), id, address)).toBe(COMPLIANT);
   });
 
-  test('a bucket of another stack bound by aws:ResourceAccount, or named after the principal account: compliant', () => {
-    const bound = { StringEquals: { 'aws:ResourceAccount': '111111111111' } };
-    expect(status(stack(admit(['arn:aws:s3:::shared-data'], bound)), id, address)).toBe(COMPLIANT);
-    const named = admit(['arn:aws:s3:::data-111111111111-eu-west-1-zyzy1y'], principal);
-    expect(status(stack(named), id, address)).toBe(COMPLIANT);
+  test.each([
+    ['aws:ResourceAccount, a literal account', bound('111111111111')],
+    [
+      'aws:ResourceAccount, another account (a shared bucket of that account)',
+      bound('222222222222'),
+    ],
+    [
+      'aws:ResourceAccount, the deployer account',
+      bound('${data.aws_caller_identity.me.account_id}'),
+    ],
+    ['aws:ResourceAccount, a list of accounts', bound(['111111111111', '222222222222'])],
+    ['s3:ResourceAccount', bound('111111111111', 's3:ResourceAccount')],
+    [
+      'StringEqualsIgnoreCase',
+      bound('111111111111', 'aws:resourceaccount', 'StringEqualsIgnoreCase'),
+    ],
+  ])('a bucket of another stack, bound by %s: compliant', (_, condition) => {
+    const named = admit(['arn:aws:s3:::shared-data'], condition);
+    expect(status(stack(named, ecr), id, address)).toBe(COMPLIANT);
+  });
+
+  test('a bound statement admits a Resource expression too: compliant', () => {
+    const expr = admit(['${var.bucket_arn}'], bound('111111111111'));
+    expect(status(stack(expr), id, address)).toBe(COMPLIANT);
   });
 
   test('a placeholder bucket name (issue 10 defect 5, none-admitted): non-compliant', () => {
@@ -437,13 +460,43 @@ describe('AWS-02.s3-gateway-buckets', () => {
     expect(f?.reason).toMatch(/"none-admitted" is neither a bucket of the stack/);
   });
 
-  test('a name carrying another account: non-compliant', () => {
-    const named = admit(['arn:aws:s3:::data-222222222222-eu-west-1-x'], principal);
-    expect(status(stack(named), id, address)).toBe(NON_COMPLIANT);
+  test('a name carrying the principal account binds nothing: non-compliant', () => {
+    // account-regional names can be registered by another account (or again, once deleted)
+    const named = admit(['arn:aws:s3:::data-111111111111-eu-west-1-zyzy1y'], principal);
+    const f = finding(stack(named, ecr), id, address);
+    expect(f?.status).toBe(NON_COMPLIANT);
+    expect(f?.reason).toMatch(/"data-111111111111-eu-west-1-zyzy1y" is neither/);
   });
 
-  test('a Resource expression: unknown', () => {
+  test.each([
+    ['no condition', undefined],
+    ['StringNotEquals', bound('111111111111', 'aws:ResourceAccount', 'StringNotEquals')],
+    ['StringEqualsIfExists', bound('111111111111', 'aws:ResourceAccount', 'StringEqualsIfExists')],
+    ['StringLike with a wildcard', bound('*', 'aws:ResourceAccount', 'StringLike')],
+    ['a value that is no account id', bound('platform')],
+  ])('an unbound name (%s): non-compliant', (_, condition) => {
+    const named = admit(['arn:aws:s3:::shared-data'], condition);
+    expect(status(stack(named, ecr), id, address)).toBe(NON_COMPLIANT);
+  });
+
+  test('the binding is per statement: an unbound statement next to a bound one: non-compliant', () => {
+    const ok = admit(['arn:aws:s3:::shared-data'], bound('111111111111'));
+    const unbound = admit(['arn:aws:s3:::other-data'], principal);
+    const f = finding(stack(ok, unbound, ecr), id, address);
+    expect(f?.status).toBe(NON_COMPLIANT);
+    expect(f?.reason).toMatch(/"other-data"/);
+    expect(f?.reason).not.toMatch(/"shared-data"/);
+  });
+
+  test('a Resource expression in an unbound statement: unknown', () => {
     expect(status(stack(admit(['${var.bucket_arn}'])), id, address)).toBe(UNKNOWN);
+  });
+
+  test('aws:ResourceAccount bound to an expression other than the deployer account: unknown', () => {
+    const named = admit(['arn:aws:s3:::shared-data'], bound('${var.data_account}'));
+    const f = finding(stack(named, ecr), id, address);
+    expect(f?.status).toBe(UNKNOWN);
+    expect(f?.reason).toMatch(/aws:ResourceAccount is \$\{var\.data_account\}/);
   });
 });
 

@@ -1,16 +1,18 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { awsMultiTenantExample } from '../../examples/aws-multi-tenant';
 import { awsSageMakerStudioExample } from '../../examples/aws-sagemaker-studio';
 import {
   AuthMode,
+  AwsMlopsChecks,
   ExecutionRoleMode,
   PrivateNetwork,
   SageMakerStudioDomain,
   StudioAppType,
 } from '../../lib/aws';
 import { cidrPatterns } from '../../lib/aws/audit';
-import { Persona } from '../../lib/core';
+import { ComplianceStatus, Persona } from '../../lib/core';
+import { evaluateStack } from '../../lib/core/compliance/evaluate';
 import { ValidationError } from '../../lib/core/errors';
 import { synthExample, synthJson } from '../helpers';
 import { ACCOUNT, all, at, fullProps, one, sid, stmts, synthPlatform } from './fixtures';
@@ -336,9 +338,10 @@ describe('controls that hold against a real user', () => {
     expect(stmts(e.policy)[0].Condition).toEqual({
       StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' },
     });
+    // the S3 gateway: principals of the organization, buckets of the platform account
     const s3 = all(org, 'aws_vpc_endpoint').find((x: any) => x.service_name.endsWith('.s3'));
     expect(stmts(s3.policy)[0].Condition).toEqual({
-      StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' },
+      StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5', 'aws:ResourceAccount': ACCOUNT },
     });
   });
 
@@ -496,5 +499,107 @@ describe('a network shared from another stack (multi-stack wiring)', () => {
     const s3 = all(j, 'aws_vpc_endpoint').find((e: any) => e.vpc_endpoint_type === 'Gateway');
     expect(s3.policy).not.toContain('none-admitted');
     expect(stmts(s3.policy).map((x: any) => x.Sid)).toEqual(['EcrImageLayers']);
+  });
+
+  const network = (accountId?: string) => {
+    const s = new TerraformStack(Testing.app(), 'net');
+    new AwsProvider(s, 'aws', { region: 'eu-west-1' });
+    const n = new PrivateNetwork(s, 'n', {
+      kmsKeyArn: 'arn:aws:kms:eu-west-1:111111111111:key/0f0f0f0f-0000-4000-8000-000000000000',
+      accountId,
+      expectedUsers: 10,
+    });
+    const policy = () => {
+      const j = synthJson(s);
+      const s3 = all(j, 'aws_vpc_endpoint').find((e: any) => e.vpc_endpoint_type === 'Gateway');
+      return { json: j, statements: stmts(s3.policy) };
+    };
+    return { stack: s, network: n, policy };
+  };
+  const bucketFinding = (j: any) =>
+    evaluateStack('net', j, [new AwsMlopsChecks()], { includeCompliant: true }).findings.find(
+      (f) => f.ruleId === 'AWS-02.s3-gateway-buckets',
+    );
+
+  test('AWS-02 admitted buckets are bound to the account that owns them (aws:ResourceAccount); the ECR layer bucket, owned by AWS, is not', () => {
+    const { network: n, policy } = network('111111111111');
+    n.allowS3Bucket('arn:aws:s3:::data-111111111111-eu-west-1-abcdef');
+    const { json: j, statements: st } = policy();
+    expect(st.map((x: any) => x.Sid)).toEqual(['PlatformBuckets', 'EcrImageLayers']);
+    expect(statement(st, 'PlatformBuckets').Condition).toEqual({
+      StringEquals: {
+        'aws:PrincipalAccount': '111111111111',
+        'aws:ResourceAccount': '111111111111',
+      },
+    });
+    expect(statement(st, 'EcrImageLayers').Condition).toBeUndefined();
+    expect(statement(st, 'EcrImageLayers').Resource).toEqual([
+      'arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*',
+    ]);
+    // a bucket of another stack, admitted by its name: compliant because it is bound
+    expect(bucketFinding(j)?.status).toBe(ComplianceStatus.COMPLIANT);
+  });
+
+  test("AWS-02 allowS3Bucket with another account: a statement of its own, bound to that account, for the network's principals", () => {
+    const { network: n, policy } = network('111111111111');
+    n.allowS3Bucket('arn:aws:s3:::shared-datalake', '222222222222');
+    n.allowS3Bucket('arn:aws:s3:::own-data');
+    n.allowS3Bucket('arn:aws:s3:::own-logs', '111111111111'); // the network's account: merged
+    const { json: j, statements: st } = policy();
+    expect(st.map((x: any) => x.Sid)).toEqual([
+      'PlatformBuckets',
+      'BucketsOfAccount222222222222',
+      'EcrImageLayers',
+    ]);
+    expect(statement(st, 'PlatformBuckets').Resource).toEqual([
+      'arn:aws:s3:::own-data',
+      'arn:aws:s3:::own-data/*',
+      'arn:aws:s3:::own-logs',
+      'arn:aws:s3:::own-logs/*',
+    ]);
+    const shared = statement(st, 'BucketsOfAccount222222222222');
+    expect(shared.Resource).toEqual([
+      'arn:aws:s3:::shared-datalake',
+      'arn:aws:s3:::shared-datalake/*',
+    ]);
+    expect(shared.Condition).toEqual({
+      StringEquals: {
+        'aws:PrincipalAccount': '111111111111',
+        'aws:ResourceAccount': '222222222222',
+      },
+    });
+    expect(bucketFinding(j)?.status).toBe(ComplianceStatus.COMPLIANT);
+  });
+
+  test('AWS-02 without a literal account: bound to the aws_caller_identity account; another account given as a token gets a numbered statement', () => {
+    const { stack: s, network: n, policy } = network();
+    n.allowS3Bucket('arn:aws:s3:::own-data');
+    const other = new TerraformVariable(s, 'data_account', { type: 'string' });
+    n.allowS3Bucket('arn:aws:s3:::shared-datalake', other.stringValue);
+    const { json: j, statements: st } = policy();
+    expect(st.map((x: any) => x.Sid)).toEqual([
+      'PlatformBuckets',
+      'BucketsOfAccount1',
+      'EcrImageLayers',
+    ]);
+    expect(statement(st, 'PlatformBuckets').Condition.StringEquals['aws:ResourceAccount']).toMatch(
+      /^\$\{data\.aws_caller_identity\.[^.]+\.account_id\}$/,
+    );
+    expect(statement(st, 'BucketsOfAccount1').Condition.StringEquals['aws:ResourceAccount']).toBe(
+      '${var.data_account}',
+    );
+    // bound to the deployer's account: yes; to a variable: the rule cannot tell
+    const f = bucketFinding(j);
+    expect(f?.status).toBe(ComplianceStatus.UNKNOWN);
+    expect(f?.reason).toMatch(/aws:ResourceAccount is \$\{var\.data_account\}/);
+    expect(f?.reason).not.toMatch(/own-data/);
+  });
+
+  test('allowS3Bucket refuses an account id that is not 12 digits', () => {
+    const { network: n } = network('111111111111');
+    expect(() => n.allowS3Bucket('arn:aws:s3:::shared', '2222')).toThrow(ValidationError);
+    expect(() => n.allowS3Bucket('arn:aws:s3:::shared', '2222')).toThrow(
+      /allowS3Bucket\.accountId.*12-digit AWS account id/s,
+    );
   });
 });

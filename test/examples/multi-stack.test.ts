@@ -163,6 +163,13 @@ describe('multi-stack example (X-14)', () => {
       `arn:aws:s3:::${dataBucket.bucket}`,
       `arn:aws:s3:::${dataBucket.bucket}/*`,
     ]);
+    // the name alone binds nothing (anyone can register it): the bucket must be the account's
+    expect(admitted.Condition).toEqual({
+      StringEquals: {
+        'aws:PrincipalAccount': '111111111111',
+        'aws:ResourceAccount': '111111111111',
+      },
+    });
     expect(s3.policy).not.toContain('none-admitted');
     // the interface endpoints admit principals of the account only
     const interfaces = Object.values<any>(network.aws_vpc_endpoint).filter(

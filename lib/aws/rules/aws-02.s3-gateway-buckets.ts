@@ -12,35 +12,51 @@ const AWS_OWNED = [
   /^prod-[a-z0-9-]+-starport-layer-bucket$/,
 ];
 
-/** The literal 12-digit accounts a condition of `s` binds `key` to (StringEquals, any case). */
-function boundAccounts(s: any, key: string): string[] {
-  const out: string[] = [];
+/** Condition keys that hold the account owning the bucket of an S3 request. */
+const RESOURCE_ACCOUNT_KEYS = ['aws:resourceaccount', 's3:resourceaccount'];
+
+/** The account of the deployer (aws_caller_identity), which owns the buckets it creates. */
+const CALLER_ACCOUNT = /^\$\{data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id\}$/;
+
+/**
+ * Whether statement `s` binds its buckets to an owning account: a StringEquals condition on
+ * `aws:ResourceAccount` or `s3:ResourceAccount` with a 12-digit account or the deployer's
+ * account (aws_caller_identity) is true; one with another expression is unknown; anything else
+ * (no such condition, a negated or IfExists operator, which admit any owner) is false.
+ */
+function accountBinding(s: any): true | false | Verdict {
+  const expressions: string[] = [];
   for (const [operator, block] of Object.entries<any>(s?.Condition ?? {})) {
-    if (!/^StringEquals$/i.test(operator)) continue;
-    for (const [k, v] of Object.entries<any>(block ?? {})) {
-      if (k.toLowerCase() === key.toLowerCase())
-        out.push(...list<string>(v).filter((x) => /^\d{12}$/.test(String(x))));
+    if (!/^StringEquals(IgnoreCase)?$/i.test(operator)) continue;
+    if (block === null || typeof block !== 'object') continue;
+    for (const [k, v] of Object.entries<any>(block)) {
+      if (!RESOURCE_ACCOUNT_KEYS.includes(k.toLowerCase())) continue;
+      for (const value of list<string>(v)) {
+        const text = String(value);
+        if (/^\d{12}$/.test(text) || CALLER_ACCOUNT.test(text)) return true;
+        if (isExpression(text)) expressions.push(`${k} is ${text}`);
+      }
     }
   }
-  return out;
+  return expressions.length > 0 ? unknown(expressions.join(', ')) : false;
 }
 
 /**
  * AWS-02 (S3 gateway endpoint buckets): every bucket the endpoint policy admits by name is a
- * bucket of the stack, an AWS-owned bucket a service documents, or bound to the account: an
- * `aws:ResourceAccount` / `s3:ResourceAccount` condition, or a name that carries the account of
- * the statement's `aws:PrincipalAccount` (the account-regional names of the constructs). Bucket
- * names are global: a placeholder such as `none-admitted` can be registered by anyone, and the
- * endpoint would then let the platform's principals write to it.
+ * bucket of the stack, an AWS-owned bucket a service documents, or admitted by a statement bound
+ * to the owning account (`aws:ResourceAccount` / `s3:ResourceAccount`). Bucket names are global:
+ * a name alone, a placeholder such as `none-admitted` or an account-regional name alike, can be
+ * registered by anyone (or re-registered once deleted), and the endpoint would then let the
+ * platform's principals write to it. A name that carries the account id is no binding.
  */
 export const aws02S3GatewayBuckets = defineRule(__filename, {
   level: RuleLevel.ERROR,
   source:
-    'S3 User Guide, bucket naming (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html): names are unique across all accounts of a partition; IAM User Guide, aws:ResourceAccount (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount); ECR User Guide, interface VPC endpoints (https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html)',
+    'S3 User Guide, bucket naming (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html): names are unique across all accounts of a partition; IAM User Guide, aws:ResourceAccount (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount); ECR User Guide, interface VPC endpoints (https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html); AWS data perimeter policy examples, S3 VPC endpoint policy (https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/vpc_endpoint_policies/s3_endpoint_policy.json)',
   description:
-    'S3 gateway endpoint policies admit by name only buckets of the stack, documented AWS-owned buckets, or buckets bound to the account',
+    'S3 gateway endpoint policies admit by name only buckets of the stack, documented AWS-owned buckets, or buckets bound to their owning account (aws:ResourceAccount)',
   fixHint:
-    'Reference the aws_s3_bucket of the stack, or add a StringEquals aws:ResourceAccount condition with the platform account to the statement; never admit a placeholder bucket name',
+    'Reference the aws_s3_bucket of the stack, or add a StringEquals aws:ResourceAccount condition with the account that owns the buckets to the statement (PrivateNetwork.allowS3Bucket does); a bucket name, even one carrying the account id, binds nothing',
   resourceTypes: ['aws_vpc_endpoint'],
   check: (r, stack) => {
     const type = readValue(r, 'vpc_endpoint_type');
@@ -53,13 +69,13 @@ export const aws02S3GatewayBuckets = defineRule(__filename, {
     if (st === undefined || isUnknown(st)) return undefined; // AWS-02.s3-gateway-policy judges it
     const verdicts: Verdict[] = [];
     for (const s of st.filter((x) => x?.Effect === 'Allow')) {
-      const resourceAccounts = [
-        ...boundAccounts(s, 'aws:ResourceAccount'),
-        ...boundAccounts(s, 's3:ResourceAccount'),
-      ];
-      const principalAccounts = boundAccounts(s, 'aws:PrincipalAccount');
+      const bound = accountBinding(s);
       for (const resource of list<string>(s.Resource)) {
         if (typeof resource !== 'string' || resource === '*') continue;
+        if (bound === true) {
+          verdicts.push(true); // whatever the name, only a bucket of that account is admitted
+          continue;
+        }
         if (isExpression(resource)) {
           if (!/^\$\{aws_s3_bucket\.[A-Za-z0-9_-]+\.arn\}/.test(resource))
             verdicts.push(unknown(`Resource is ${resource}`));
@@ -69,14 +85,17 @@ export const aws02S3GatewayBuckets = defineRule(__filename, {
         const m = /^arn:aws[a-z-]*:s3:::([^/]+)/.exec(resource);
         if (!m || m[1].includes('*')) continue; // not a bucket name (AWS-02.s3-gateway-policy)
         const name = m[1];
-        const ok =
+        if (
           stack.named('aws_s3_bucket', 'bucket', name).length > 0 ||
-          AWS_OWNED.some((re) => re.test(name)) ||
-          resourceAccounts.length > 0 ||
-          principalAccounts.some((a) => name.includes(a));
+          AWS_OWNED.some((re) => re.test(name))
+        ) {
+          verdicts.push(true);
+          continue;
+        }
         verdicts.push(
-          ok ||
-            `"${name}" is neither a bucket of the stack, nor AWS-owned, nor bound to the account (aws:ResourceAccount): anyone can register that name`,
+          bound === false
+            ? `"${name}" is neither a bucket of the stack, nor AWS-owned, nor bound to its account (StringEquals aws:ResourceAccount): anyone can register that name`
+            : bound,
         );
       }
     }
