@@ -2,22 +2,20 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
 import { REGISTRY_DEFAULTS } from './defaults';
 import {
   KMS_KEY_ID,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
-  checkProjectId,
   checkRegion,
   checkRemovalPolicy,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -93,10 +91,7 @@ export class GcpArtifactRegistry extends Construct {
     const dockerId = props.dockerRepositoryId ?? 'mlops-containers';
     const kfpId = props.kfpRepositoryId ?? 'mlops-pipelines';
     const keep = props.keepRecentVersions ?? REGISTRY_DEFAULTS.keepRecentVersions;
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     // Artifact Registry locations: a region, or the us, europe and asia multi-regions
     if (!(typeof props.location === 'string' && ['us', 'europe', 'asia'].includes(props.location)))
       checkRegion(v, 'location', props.location);

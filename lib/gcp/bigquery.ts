@@ -2,20 +2,18 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
 import {
   KMS_KEY_ID,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
-  checkProjectId,
   checkRegion,
   checkRemovalPolicy,
   claim,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -80,10 +78,7 @@ export class GcpBigQueryDataset extends Construct {
   constructor(scope: Construct, id: string, props: GcpBigQueryDatasetProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     checkPattern(
       v,
       'datasetId',

@@ -3,23 +3,21 @@ import { ITerraformDependable } from 'cdktf';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
 import { checkKeyMatchesLocation } from './common';
 import {
-  checkBoolean,
   KMS_KEY_ID,
+  checkBoolean,
   checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkLocation,
   checkPattern,
-  checkProjectId,
   checkRemovalPolicy,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
   unresolved,
 } from './validation';
@@ -140,10 +138,7 @@ interface ResolvedCmek {
 
 /** Validates the props of CmekKeys (one ValidationError) and resolves their defaults. */
 function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   checkLocation(v, 'location', props.location, {
     literal: 'the key ring location must match the location of what the keys encrypt (GCP-06)',
   });

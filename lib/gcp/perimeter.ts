@@ -13,10 +13,9 @@ import {
   perimeterVpcAccessibleServices,
 } from './defaults';
 import {
-  checkBoolean,
   GCP_PRINCIPALS,
+  checkBoolean,
   checkDuplicates,
-  checkGoogleProvider,
   checkKnownKeys,
   checkList,
   checkMember,
@@ -24,6 +23,7 @@ import {
   checkPattern,
   claim,
   literal,
+  openValidation,
 } from './validation';
 
 const SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com$/;
@@ -328,9 +328,7 @@ interface ResolvedPerimeter {
 
 /** Validates the props of a ServicePerimeter (one ValidationError) and resolves their defaults. */
 function resolvePerimeterProps(scope: Construct, props: ServicePerimeterProps): ResolvedPerimeter {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
+  const v = openValidation(scope, props, PROPS_KEYS);
   checkPattern(
     v,
     'accessPolicyId',

@@ -2,17 +2,15 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
 import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
 import { BUCKET_DEFAULTS, NAME_PREFIX, bucketLifecycle } from './defaults';
 import {
-  checkBoolean,
   KMS_KEY_ID,
-  checkGoogleProvider,
-  checkKnownKeys,
+  checkBoolean,
   checkList,
   checkLocation,
   checkNumber,
@@ -20,6 +18,7 @@ import {
   checkProjectId,
   checkRemovalPolicy,
   claim,
+  openValidation,
 } from './validation';
 
 /** Props of {@link GcpSecureBucket}. */
@@ -106,9 +105,7 @@ function resolveBucketProps(
   scope: Construct,
   props: GcpSecureBucketProps,
 ): { name: string; noncurrent: number } {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
+  const v = openValidation(scope, props, PROPS_KEYS);
   checkPattern(v, 'namePrefix', props.namePrefix, /\S/, 'a non-empty name prefix', {
     optional: true,
     literal: 'it forms the generated bucket name',

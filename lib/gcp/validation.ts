@@ -387,6 +387,33 @@ export function checkGoogleProvider(scope: IConstruct, v: Validator): void {
   }
 }
 
+/**
+ * The opening checks of a GCP construct's props, in this order: the stack's google provider
+ * ({@link checkGoogleProvider}) and the props' keys ({@link checkKnownKeys}). Returns the
+ * validator that collects them, for the construct's own checks.
+ */
+export function openValidation<T>(
+  scope: IConstruct,
+  props: T,
+  known: { [K in keyof Required<T>]: true },
+): Validator {
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, known);
+  return v;
+}
+
+/** {@link openValidation}, then the props' `projectId` ({@link checkProjectId}). */
+export function openProjectValidation<T extends { readonly projectId?: unknown }>(
+  scope: IConstruct,
+  props: T,
+  known: { [K in keyof Required<T>]: true },
+): Validator {
+  const v = openValidation(scope, props, known);
+  checkProjectId(v, 'projectId', props.projectId);
+  return v;
+}
+
 /** The GoogleProviders of a stack: its direct children (the usual place), else anywhere in it. */
 function googleProviders(stack: TerraformStack): GoogleProvider[] {
   const direct = stack.node.children.filter(

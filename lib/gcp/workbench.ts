@@ -4,7 +4,7 @@ import { WorkbenchInstance } from '@cdktf/provider-google/lib/workbench-instance
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { WorkbenchInstanceIamMember } from '@cdktf/provider-google/lib/workbench-instance-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation, memberId } from './common';
 import {
@@ -16,22 +16,20 @@ import {
 } from './defaults';
 import { WORKBENCH_IMAGE } from './org-policies';
 import {
-  rejectToken,
-  checkBoolean,
   KMS_KEY_ID,
-  checkGoogleProvider,
-  checkKnownKeys,
+  checkBoolean,
   checkList,
   checkMachineType,
   checkMembers,
   checkNumber,
   checkPattern,
-  checkProjectId,
   checkRemovalPolicy,
   checkZone,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
+  rejectToken,
   unresolved,
 } from './validation';
 
@@ -132,10 +130,7 @@ function resolveWorkbenchProps(
   props: GcpWorkbenchInstanceProps,
 ): { idleShutdownMinutes: number } {
   const idle = props.idleShutdownMinutes ?? WORKBENCH_DEFAULTS.idleShutdownMinutes;
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   let region: string | undefined;
   if (unresolved(props.zone))
     rejectToken(v, 'zone', props.zone, 'the machine type, key and residency checks need the zone');
