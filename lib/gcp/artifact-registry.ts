@@ -4,10 +4,9 @@ import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindingId, checkCmekKey } from './common';
 import { REGISTRY_DEFAULTS } from './defaults';
 import {
-  KMS_KEY_ID,
   checkList,
   checkNumber,
   checkPattern,
@@ -95,16 +94,13 @@ export class GcpArtifactRegistry extends Construct {
     // Artifact Registry locations: a region, or the us, europe and asia multi-regions
     if (!(typeof props.location === 'string' && ['us', 'europe', 'asia'].includes(props.location)))
       checkRegion(v, 'location', props.location);
-    if (
-      checkPattern(
-        v,
-        'kmsKeyName',
-        props.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the registry location',
-      )
-    )
-      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    checkCmekKey(
+      v,
+      'kmsKeyName',
+      props.kmsKeyName,
+      props.location,
+      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the registry location',
+    );
     for (const [p, val] of [
       ['dockerRepositoryId', dockerId],
       ['kfpRepositoryId', kfpId],

@@ -4,9 +4,8 @@ import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindingId, checkCmekKey } from './common';
 import {
-  KMS_KEY_ID,
   checkList,
   checkNumber,
   checkPattern,
@@ -91,16 +90,13 @@ export class GcpBigQueryDataset extends Construct {
       typeof props.location === 'string' && ['US', 'EU'].includes(props.location.toUpperCase())
     ))
       checkRegion(v, 'location', props.location);
-    if (
-      checkPattern(
-        v,
-        'kmsKeyName',
-        props.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the dataset location',
-      )
-    )
-      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    checkCmekKey(
+      v,
+      'kmsKeyName',
+      props.kmsKeyName,
+      props.location,
+      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the dataset location',
+    );
     checkNumber(v, 'tableExpirationDays', props.tableExpirationDays, 1, 36500, {
       unit: 'days',
       literal: 'it is converted to milliseconds at synth',

@@ -6,9 +6,8 @@ import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { checkKeyMatchesLocation } from './common';
+import { checkCmekKey } from './common';
 import {
-  KMS_KEY_ID,
   checkBoolean,
   checkDuplicates,
   checkList,
@@ -201,16 +200,13 @@ function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek 
         );
         continue;
       }
-      if (
-        checkPattern(
-          v,
-          `existingKeys.${purpose}`,
-          keyId,
-          KMS_KEY_ID,
-          'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
-        )
-      )
-        checkKeyMatchesLocation(v, `existingKeys.${purpose}`, keyId, props.location);
+      checkCmekKey(
+        v,
+        `existingKeys.${purpose}`,
+        keyId,
+        props.location,
+        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
+      );
     }
   }
   if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))

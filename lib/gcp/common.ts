@@ -5,6 +5,7 @@ import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Validator } from '../core/errors';
 import { kmsLocationServes } from './locations';
+import { KMS_KEY_ID, checkPattern } from './validation';
 
 /** Internal helpers shared by the GCP constructs (not exported from the package). */
 
@@ -48,6 +49,21 @@ export function checkKeyMatchesLocation(
       `a key in location '${location}' (the resource's location; key and resource regions must match, GCP-06)`,
     );
   }
+}
+
+/**
+ * A CMEK key prop: a Cloud KMS key id (`allowed` says which, as the problem reads), and, when it
+ * is one, a key in the resource's location ({@link checkKeyMatchesLocation}, GCP-06).
+ */
+export function checkCmekKey(
+  v: Validator,
+  prop: string,
+  keyId: string | undefined,
+  location: string | undefined,
+  allowed: string,
+): void {
+  if (checkPattern(v, prop, keyId, KMS_KEY_ID, allowed))
+    checkKeyMatchesLocation(v, prop, keyId, location);
 }
 
 /** A short, stable hash of a string, for construct ids derived from member strings. */

@@ -6,10 +6,9 @@ import { requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindingId, checkCmekKey } from './common';
 import { BUCKET_DEFAULTS, NAME_PREFIX, bucketLifecycle } from './defaults';
 import {
-  KMS_KEY_ID,
   checkBoolean,
   checkList,
   checkLocation,
@@ -119,16 +118,13 @@ function resolveBucketProps(
   if (typeof name !== 'string') v.add('bucketName', name, 'a bucket name (a string)');
   else v.check('bucketName', name, GcpValidate.bucketName(name));
   checkLocation(v, 'location', props.location);
-  if (
-    checkPattern(
-      v,
-      'kmsKeyName',
-      props.kmsKeyName,
-      KMS_KEY_ID,
-      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the bucket location',
-    )
-  )
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+  checkCmekKey(
+    v,
+    'kmsKeyName',
+    props.kmsKeyName,
+    props.location,
+    'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the bucket location',
+  );
   checkPattern(
     v,
     'accessLogBucket',

@@ -6,10 +6,9 @@ import { GoogleVertexAiMetadataStore } from '@cdktf/provider-google-beta/lib/goo
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { betaProvider, checkKeyMatchesLocation, numericName } from './common';
+import { betaProvider, numericName, checkCmekKey } from './common';
 import { VERTEX_DEFAULTS } from './defaults';
 import {
-  KMS_KEY_ID,
   checkBoolean,
   checkDuplicates,
   checkKnownKeys,
@@ -113,16 +112,13 @@ function validateVertexProps(scope: Construct, props: GcpVertexResourcesProps): 
   checkRegion(v, 'region', props.region, {
     literal: 'Vertex AI resources and their key must be in one known region (GCP-06)',
   });
-  if (
-    checkPattern(
-      v,
-      'kmsKeyName',
-      props.kmsKeyName,
-      KMS_KEY_ID,
-      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the region',
-    )
-  )
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.region);
+  checkCmekKey(
+    v,
+    'kmsKeyName',
+    props.kmsKeyName,
+    props.region,
+    'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the region',
+  );
   checkPattern(
     v,
     'networkName',

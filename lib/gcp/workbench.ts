@@ -6,7 +6,7 @@ import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-acco
 import { WorkbenchInstanceIamMember } from '@cdktf/provider-google/lib/workbench-instance-iam-member';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { checkKeyMatchesLocation, memberId } from './common';
+import { memberId, checkCmekKey } from './common';
 import {
   SERVICE_ACCOUNT_USER,
   WORKBENCH_DEFAULTS,
@@ -16,7 +16,6 @@ import {
 } from './defaults';
 import { WORKBENCH_IMAGE } from './org-policies';
 import {
-  KMS_KEY_ID,
   checkBoolean,
   checkList,
   checkMachineType,
@@ -171,16 +170,13 @@ function resolveWorkbenchProps(
       props.subnetwork,
       `a subnetwork in ${region}, the region of zone ${props.zone}`,
     );
-  if (
-    checkPattern(
-      v,
-      'kmsKeyName',
-      props.kmsKeyName,
-      KMS_KEY_ID,
-      "a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the zone's region",
-    )
-  )
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, region);
+  checkCmekKey(
+    v,
+    'kmsKeyName',
+    props.kmsKeyName,
+    region,
+    "a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the zone's region",
+  );
   checkMachineType(v, 'machineType', props.machineType ?? DEFAULT_MACHINE_TYPE, region);
   checkBoolean(v, 'disableDownloads', props.disableDownloads);
   checkBoolean(v, 'disableTerminal', props.disableTerminal);
