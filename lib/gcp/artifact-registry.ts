@@ -4,7 +4,7 @@ import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { GcpIamGrant, bindingId, checkCmekKey } from './common';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
 import { REGISTRY_DEFAULTS } from './defaults';
 import {
   checkList,
@@ -176,19 +176,20 @@ export class GcpArtifactRegistry extends Construct {
    * @param key stable key of the member for the construct id (required when member is a token)
    */
   public grant(role: string, member: string, key?: string): ArtifactRegistryRepositoryIamMember[] {
-    return this.refs.map((repo, i) => {
-      const cid = `${i === 0 ? 'docker' : 'kfp'}-${bindingId(role, member, key)}`;
-      const existing = this.node.tryFindChild(cid);
-      if (existing) return existing as ArtifactRegistryRepositoryIamMember;
-      const b = new ArtifactRegistryRepositoryIamMember(this, cid, {
-        project: repo.project,
-        location: repo.location,
-        repository: repo.name,
-        role,
-        member,
-      });
-      this.bindings.push(b);
-      return b;
-    });
+    return this.refs.map((repo, i) =>
+      bindOnce(
+        this,
+        `${i === 0 ? 'docker' : 'kfp'}-${bindingId(role, member, key)}`,
+        this.bindings,
+        (cid) =>
+          new ArtifactRegistryRepositoryIamMember(this, cid, {
+            project: repo.project,
+            location: repo.location,
+            repository: repo.name,
+            role,
+            member,
+          }),
+      ),
+    );
   }
 }

@@ -4,7 +4,7 @@ import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { GcpIamGrant, bindingId, checkCmekKey } from './common';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
 import {
   checkList,
   checkNumber,
@@ -141,16 +141,17 @@ export class GcpBigQueryDataset extends Construct {
    * @param key stable key of the member for the construct id (required when member is a token)
    */
   public grant(role: string, member: string, key?: string): BigqueryDatasetIamMember {
-    const cid = bindingId(role, member, key);
-    const existing = this.node.tryFindChild(cid);
-    if (existing) return existing as BigqueryDatasetIamMember;
-    const b = new BigqueryDatasetIamMember(this, cid, {
-      project: this.projectRef,
-      datasetId: this.datasetRef,
-      role,
-      member,
-    });
-    this.bindings.push(b);
-    return b;
+    return bindOnce(
+      this,
+      bindingId(role, member, key),
+      this.bindings,
+      (cid) =>
+        new BigqueryDatasetIamMember(this, cid, {
+          project: this.projectRef,
+          datasetId: this.datasetRef,
+          role,
+          member,
+        }),
+    );
   }
 }

@@ -98,6 +98,23 @@ export function bindingId(role: string, member: string, key?: string): string {
   return memberId(role.replace(/^roles\//, '').replace(/\./g, '-'), k);
 }
 
+/**
+ * An idempotent binding: the child `id` of `scope` when there is one, else the binding `make`
+ * creates with that id, appended to `bindings`.
+ */
+export function bindOnce<T extends IConstruct>(
+  scope: IConstruct,
+  id: string,
+  bindings: T[],
+  make: (id: string) => T,
+): T {
+  const existing = scope.node.tryFindChild(id);
+  if (existing) return existing as T;
+  const b = make(id);
+  bindings.push(b);
+  return b;
+}
+
 /** Sanitizes a string into a construct-id friendly token. */
 export function idPart(value: string): string {
   return value

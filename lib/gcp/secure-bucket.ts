@@ -6,7 +6,7 @@ import { requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { GcpIamGrant, bindingId, checkCmekKey } from './common';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
 import { BUCKET_DEFAULTS, NAME_PREFIX, bucketLifecycle } from './defaults';
 import {
   checkBoolean,
@@ -224,15 +224,11 @@ export class GcpSecureBucket extends Construct {
    * @param key stable key of the member for the construct id (required when member is a token)
    */
   public grant(role: string, member: string, key?: string): StorageBucketIamMember {
-    const cid = bindingId(role, member, key);
-    const existing = this.node.tryFindChild(cid);
-    if (existing) return existing as StorageBucketIamMember;
-    const b = new StorageBucketIamMember(this, cid, {
-      bucket: this.bucketRef,
-      role,
-      member,
-    });
-    this.bindings.push(b);
-    return b;
+    return bindOnce(
+      this,
+      bindingId(role, member, key),
+      this.bindings,
+      (cid) => new StorageBucketIamMember(this, cid, { bucket: this.bucketRef, role, member }),
+    );
   }
 }
