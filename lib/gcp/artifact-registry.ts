@@ -2,22 +2,19 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
 import { REGISTRY_DEFAULTS } from './defaults';
 import {
-  KMS_KEY_ID,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
-  checkProjectId,
   checkRegion,
   checkRemovalPolicy,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -93,23 +90,17 @@ export class GcpArtifactRegistry extends Construct {
     const dockerId = props.dockerRepositoryId ?? 'mlops-containers';
     const kfpId = props.kfpRepositoryId ?? 'mlops-pipelines';
     const keep = props.keepRecentVersions ?? REGISTRY_DEFAULTS.keepRecentVersions;
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     // Artifact Registry locations: a region, or the us, europe and asia multi-regions
     if (!(typeof props.location === 'string' && ['us', 'europe', 'asia'].includes(props.location)))
       checkRegion(v, 'location', props.location);
-    if (
-      checkPattern(
-        v,
-        'kmsKeyName',
-        props.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the registry location',
-      )
-    )
-      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    checkCmekKey(
+      v,
+      'kmsKeyName',
+      props.kmsKeyName,
+      props.location,
+      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the registry location',
+    );
     for (const [p, val] of [
       ['dockerRepositoryId', dockerId],
       ['kfpRepositoryId', kfpId],
@@ -185,19 +176,20 @@ export class GcpArtifactRegistry extends Construct {
    * @param key stable key of the member for the construct id (required when member is a token)
    */
   public grant(role: string, member: string, key?: string): ArtifactRegistryRepositoryIamMember[] {
-    return this.refs.map((repo, i) => {
-      const cid = `${i === 0 ? 'docker' : 'kfp'}-${bindingId(role, member, key)}`;
-      const existing = this.node.tryFindChild(cid);
-      if (existing) return existing as ArtifactRegistryRepositoryIamMember;
-      const b = new ArtifactRegistryRepositoryIamMember(this, cid, {
-        project: repo.project,
-        location: repo.location,
-        repository: repo.name,
-        role,
-        member,
-      });
-      this.bindings.push(b);
-      return b;
-    });
+    return this.refs.map((repo, i) =>
+      bindOnce(
+        this,
+        `${i === 0 ? 'docker' : 'kfp'}-${bindingId(role, member, key)}`,
+        this.bindings,
+        (cid) =>
+          new ArtifactRegistryRepositoryIamMember(this, cid, {
+            project: repo.project,
+            location: repo.location,
+            repository: repo.name,
+            role,
+            member,
+          }),
+      ),
+    );
   }
 }

@@ -3,25 +3,23 @@ import { ITerraformDependable } from 'cdktf';
 import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
 import { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
 import { LoggingProjectSink } from '@cdktf/provider-google/lib/logging-project-sink';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation } from './common';
 import { AUDITED_SERVICES, AUDIT_LOG_TYPES, LOG_DEFAULTS } from './defaults';
 import {
+  KMS_KEY_ID,
   ONE_PER_PROJECT,
   checkBoolean,
-  KMS_KEY_ID,
   checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
-  checkProjectId,
   checkRegion,
   checkRemovalPolicy,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -99,10 +97,7 @@ function resolveAuditProps(
 ): { retention: number; bucketId: string; services: string[] } {
   const retention = props.retentionDays ?? LOG_DEFAULTS.retentionDays;
   const bucketId = props.bucketId ?? LOG_DEFAULTS.bucketId;
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   if (!(typeof props.location === 'string' && ['global', 'eu', 'us'].includes(props.location)))
     checkRegion(v, 'location', props.location, {
       literal: 'it places the audit log bucket (data residency, X-07)',

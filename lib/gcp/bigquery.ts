@@ -2,20 +2,17 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
 import {
-  KMS_KEY_ID,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
-  checkProjectId,
   checkRegion,
   checkRemovalPolicy,
   claim,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -80,10 +77,7 @@ export class GcpBigQueryDataset extends Construct {
   constructor(scope: Construct, id: string, props: GcpBigQueryDatasetProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     checkPattern(
       v,
       'datasetId',
@@ -96,16 +90,13 @@ export class GcpBigQueryDataset extends Construct {
       typeof props.location === 'string' && ['US', 'EU'].includes(props.location.toUpperCase())
     ))
       checkRegion(v, 'location', props.location);
-    if (
-      checkPattern(
-        v,
-        'kmsKeyName',
-        props.kmsKeyName,
-        KMS_KEY_ID,
-        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the dataset location',
-      )
-    )
-      checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+    checkCmekKey(
+      v,
+      'kmsKeyName',
+      props.kmsKeyName,
+      props.location,
+      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the dataset location',
+    );
     checkNumber(v, 'tableExpirationDays', props.tableExpirationDays, 1, 36500, {
       unit: 'days',
       literal: 'it is converted to milliseconds at synth',
@@ -150,16 +141,17 @@ export class GcpBigQueryDataset extends Construct {
    * @param key stable key of the member for the construct id (required when member is a token)
    */
   public grant(role: string, member: string, key?: string): BigqueryDatasetIamMember {
-    const cid = bindingId(role, member, key);
-    const existing = this.node.tryFindChild(cid);
-    if (existing) return existing as BigqueryDatasetIamMember;
-    const b = new BigqueryDatasetIamMember(this, cid, {
-      project: this.projectRef,
-      datasetId: this.datasetRef,
-      role,
-      member,
-    });
-    this.bindings.push(b);
-    return b;
+    return bindOnce(
+      this,
+      bindingId(role, member, key),
+      this.bindings,
+      (cid) =>
+        new BigqueryDatasetIamMember(this, cid, {
+          project: this.projectRef,
+          datasetId: this.datasetRef,
+          role,
+          member,
+        }),
+    );
   }
 }

@@ -2,18 +2,16 @@ import { Construct } from 'constructs';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { memberId } from './common';
 import {
   checkBoolean,
   checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkPattern,
-  checkProjectId,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -73,10 +71,7 @@ export class GcpCiIdentity extends Construct {
     super(scope, id);
     props = requireProps(this, props, true);
     const accountId = props.accountId ?? 'mlops-ci';
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     checkPattern(
       v,
       'accountId',

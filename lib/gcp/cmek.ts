@@ -3,23 +3,20 @@ import { ITerraformDependable } from 'cdktf';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { checkKeyMatchesLocation } from './common';
+import { checkCmekKey } from './common';
 import {
   checkBoolean,
-  KMS_KEY_ID,
   checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkLocation,
   checkPattern,
-  checkProjectId,
   checkRemovalPolicy,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
   unresolved,
 } from './validation';
@@ -140,10 +137,7 @@ interface ResolvedCmek {
 
 /** Validates the props of CmekKeys (one ValidationError) and resolves their defaults. */
 function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   checkLocation(v, 'location', props.location, {
     literal: 'the key ring location must match the location of what the keys encrypt (GCP-06)',
   });
@@ -206,16 +200,13 @@ function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek 
         );
         continue;
       }
-      if (
-        checkPattern(
-          v,
-          `existingKeys.${purpose}`,
-          keyId,
-          KMS_KEY_ID,
-          'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
-        )
-      )
-        checkKeyMatchesLocation(v, `existingKeys.${purpose}`, keyId, props.location);
+      checkCmekKey(
+        v,
+        `existingKeys.${purpose}`,
+        keyId,
+        props.location,
+        'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K',
+      );
     }
   }
   if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))

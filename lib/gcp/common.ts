@@ -5,6 +5,7 @@ import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Validator } from '../core/errors';
 import { kmsLocationServes } from './locations';
+import { KMS_KEY_ID, checkPattern } from './validation';
 
 /** Internal helpers shared by the GCP constructs (not exported from the package). */
 
@@ -50,6 +51,21 @@ export function checkKeyMatchesLocation(
   }
 }
 
+/**
+ * A CMEK key prop: a Cloud KMS key id (`allowed` says which, as the problem reads), and, when it
+ * is one, a key in the resource's location ({@link checkKeyMatchesLocation}, GCP-06).
+ */
+export function checkCmekKey(
+  v: Validator,
+  prop: string,
+  keyId: string | undefined,
+  location: string | undefined,
+  allowed: string,
+): void {
+  if (checkPattern(v, prop, keyId, KMS_KEY_ID, allowed))
+    checkKeyMatchesLocation(v, prop, keyId, location);
+}
+
 /** A short, stable hash of a string, for construct ids derived from member strings. */
 export function shortHash(value: string, length = 8): string {
   return createHash('sha256').update(value).digest('hex').slice(0, length);
@@ -80,6 +96,23 @@ export function bindingId(role: string, member: string, key?: string): string {
     );
   }
   return memberId(role.replace(/^roles\//, '').replace(/\./g, '-'), k);
+}
+
+/**
+ * An idempotent binding: the child `id` of `scope` when there is one, else the binding `make`
+ * creates with that id, appended to `bindings`.
+ */
+export function bindOnce<T extends IConstruct>(
+  scope: IConstruct,
+  id: string,
+  bindings: T[],
+  make: (id: string) => T,
+): T {
+  const existing = scope.node.tryFindChild(id);
+  if (existing) return existing as T;
+  const b = make(id);
+  bindings.push(b);
+  return b;
 }
 
 /** Sanitizes a string into a construct-id friendly token. */

@@ -2,19 +2,19 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { AlertDefinition, endpointAlerts, monitoringDefaults, securityLogAlerts } from './defaults';
 import {
-  rejectToken,
   checkDuplicates,
-  checkGoogleProvider,
   checkKnownKeys,
   checkList,
   checkPattern,
   checkProjectId,
   claim,
   literal,
+  openValidation,
   projectScope,
+  rejectToken,
   unresolved,
 } from './validation';
 
@@ -91,9 +91,7 @@ interface ResolvedMonitoring {
 
 /** Validates the props of a GcpMonitoring (one ValidationError) and resolves their defaults. */
 function resolveMonitoringProps(scope: Construct, props: GcpMonitoringProps): ResolvedMonitoring {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
+  const v = openValidation(scope, props, PROPS_KEYS);
   checkKnownKeys(v, 'thresholds', props.thresholds, THRESHOLD_KEYS);
   checkProjectId(v, 'projectId', props.projectId);
   const t = v.object('thresholds', props.thresholds) ? (props.thresholds ?? {}) : {};

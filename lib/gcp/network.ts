@@ -10,7 +10,7 @@ import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-
 import { ServiceNetworkingConnection } from '@cdktf/provider-google/lib/service-networking-connection';
 import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import {
   FirewallRuleDefaults,
   NETWORK_DEFAULTS,
@@ -22,16 +22,14 @@ import {
 import {
   checkBoolean,
   checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkNumber,
   checkPattern,
-  checkProjectId,
   checkRegion,
   checkSubnetRange,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -136,10 +134,7 @@ function resolveNetworkProps(scope: Construct, props: GcpPrivateNetworkProps): R
   const pscPrefix =
     props.privateServiceAccessPrefixLength ?? NETWORK_DEFAULTS.privateServiceAccessPrefix;
   const sampling = props.flowLogSampling ?? NETWORK_DEFAULTS.flowLogSampling;
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   checkRegion(v, 'region', props.region, {
     literal: 'it forms the subnet name and places the subnet',
   });

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { OrgPolicyCustomConstraint } from '@cdktf/provider-google/lib/org-policy-custom-constraint';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import {
   BOOLEAN_GUARDRAILS,
   GUARDRAIL_CONSTRAINTS,
@@ -15,14 +15,12 @@ import {
   ONE_PER_PROJECT,
   checkBoolean,
   checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkLocation,
   checkPattern,
-  checkProjectId,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -106,10 +104,7 @@ const PROPS_KEYS: { [K in keyof Required<GcpOrgPoliciesProps>]: true } = {
 
 /** Validates the props of GcpOrgPolicies (one ValidationError). */
 function validateOrgPolicyProps(scope: Construct, props: GcpOrgPoliciesProps): void {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   if (checkList(v, 'allowedLocations', props.allowedLocations, 'locations')) {
     v.require(
       (props.allowedLocations ?? []).length > 0,

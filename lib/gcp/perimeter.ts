@@ -13,10 +13,9 @@ import {
   perimeterVpcAccessibleServices,
 } from './defaults';
 import {
-  checkBoolean,
   GCP_PRINCIPALS,
+  checkBoolean,
   checkDuplicates,
-  checkGoogleProvider,
   checkKnownKeys,
   checkList,
   checkMember,
@@ -24,6 +23,7 @@ import {
   checkPattern,
   claim,
   literal,
+  openValidation,
 } from './validation';
 
 const SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com$/;
@@ -80,11 +80,15 @@ function checkServices(v: Validator, prop: string, services: unknown, required: 
   );
 }
 
-function checkIngressRule(
+/**
+ * The title and identities of an ingress or egress rule; `noIdentities` is the problem of a rule
+ * with neither identities nor identityType.
+ */
+function checkRuleHead(
   v: Validator,
   prop: string,
-  r: GcpPerimeterIngressRule,
-  policyId?: string,
+  r: { title?: string; identities?: string[]; identityType?: string },
+  noIdentities: string,
 ): void {
   checkPattern(v, `${prop}.title`, r.title, /^.{1,100}$/, 'a title of 1-100 characters');
   checkIdentities(v, prop, r);
@@ -92,6 +96,20 @@ function checkIngressRule(
     (Array.isArray(r.identities) && r.identities.length > 0) || r.identityType !== undefined,
     `${prop}.identities`,
     r.title,
+    noIdentities,
+  );
+}
+
+function checkIngressRule(
+  v: Validator,
+  prop: string,
+  r: GcpPerimeterIngressRule,
+  policyId?: string,
+): void {
+  checkRuleHead(
+    v,
+    prop,
+    r,
     'identities or identityType (Access Context Manager needs both who and from where)',
   );
   const levels = checkList(
@@ -144,12 +162,10 @@ function checkIngressRule(
 }
 
 function checkEgressRule(v: Validator, prop: string, r: GcpPerimeterEgressRule): void {
-  checkPattern(v, `${prop}.title`, r.title, /^.{1,100}$/, 'a title of 1-100 characters');
-  checkIdentities(v, prop, r);
-  v.require(
-    (Array.isArray(r.identities) && r.identities.length > 0) || r.identityType !== undefined,
-    `${prop}.identities`,
-    r.title,
+  checkRuleHead(
+    v,
+    prop,
+    r,
     'identities or identityType (an egress rule without either admits nobody)',
   );
   checkServices(v, `${prop}.services`, r.services, true);
@@ -328,9 +344,7 @@ interface ResolvedPerimeter {
 
 /** Validates the props of a ServicePerimeter (one ValidationError) and resolves their defaults. */
 function resolvePerimeterProps(scope: Construct, props: ServicePerimeterProps): ResolvedPerimeter {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
+  const v = openValidation(scope, props, PROPS_KEYS);
   checkPattern(
     v,
     'accessPolicyId',

@@ -3,17 +3,17 @@ import { ITerraformDependable, dependable } from 'cdktf';
 import { Project } from '@cdktf/provider-google/lib/project';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { PLATFORM_APIS } from './defaults';
 import {
-  checkGoogleProvider,
   checkKnownKeys,
   checkList,
   checkPattern,
   checkProjectId,
   checkRemovalPolicy,
   claim,
+  openValidation,
 } from './validation';
 
 /** Creates the platform project under a folder with a billing account (optional). */
@@ -81,9 +81,7 @@ export class GcpProject extends Construct {
   constructor(scope: Construct, id: string, props: GcpProjectProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
+    const v = openValidation(this, props, PROPS_KEYS);
     checkKnownKeys(v, 'create', props.create, CREATE_KEYS);
     checkProjectId(v, 'projectId', props.projectId);
     checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);

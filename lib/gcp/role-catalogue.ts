@@ -1,16 +1,14 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import {
   ONE_PER_PROJECT,
   checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkPattern,
-  checkProjectId,
   claim,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -410,10 +408,7 @@ export class GcpRoleCatalogue extends Construct {
   constructor(scope: Construct, id: string, props: GcpRoleCatalogueProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     if (checkList(v, 'roles', props.roles, 'GcpCustomRole values')) {
       (props.roles ?? []).forEach((r, i) =>
         v.enumValue(`roles[${i}]`, r, Object.values(GcpCustomRole), false),

@@ -2,17 +2,14 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { GcpIamGrant, bindingId, checkKeyMatchesLocation } from './common';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
 import { BUCKET_DEFAULTS, NAME_PREFIX, bucketLifecycle } from './defaults';
 import {
   checkBoolean,
-  KMS_KEY_ID,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkLocation,
   checkNumber,
@@ -20,6 +17,7 @@ import {
   checkProjectId,
   checkRemovalPolicy,
   claim,
+  openValidation,
 } from './validation';
 
 /** Props of {@link GcpSecureBucket}. */
@@ -106,9 +104,7 @@ function resolveBucketProps(
   scope: Construct,
   props: GcpSecureBucketProps,
 ): { name: string; noncurrent: number } {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
+  const v = openValidation(scope, props, PROPS_KEYS);
   checkPattern(v, 'namePrefix', props.namePrefix, /\S/, 'a non-empty name prefix', {
     optional: true,
     literal: 'it forms the generated bucket name',
@@ -122,16 +118,13 @@ function resolveBucketProps(
   if (typeof name !== 'string') v.add('bucketName', name, 'a bucket name (a string)');
   else v.check('bucketName', name, GcpValidate.bucketName(name));
   checkLocation(v, 'location', props.location);
-  if (
-    checkPattern(
-      v,
-      'kmsKeyName',
-      props.kmsKeyName,
-      KMS_KEY_ID,
-      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the bucket location',
-    )
-  )
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.location);
+  checkCmekKey(
+    v,
+    'kmsKeyName',
+    props.kmsKeyName,
+    props.location,
+    'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the bucket location',
+  );
   checkPattern(
     v,
     'accessLogBucket',
@@ -231,15 +224,11 @@ export class GcpSecureBucket extends Construct {
    * @param key stable key of the member for the construct id (required when member is a token)
    */
   public grant(role: string, member: string, key?: string): StorageBucketIamMember {
-    const cid = bindingId(role, member, key);
-    const existing = this.node.tryFindChild(cid);
-    if (existing) return existing as StorageBucketIamMember;
-    const b = new StorageBucketIamMember(this, cid, {
-      bucket: this.bucketRef,
-      role,
-      member,
-    });
-    this.bindings.push(b);
-    return b;
+    return bindOnce(
+      this,
+      bindingId(role, member, key),
+      this.bindings,
+      (cid) => new StorageBucketIamMember(this, cid, { bucket: this.bucketRef, role, member }),
+    );
   }
 }

@@ -2,17 +2,15 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataLossPreventionInspectTemplate } from '@cdktf/provider-google/lib/data-loss-prevention-inspect-template';
 import { DataLossPreventionJobTrigger } from '@cdktf/provider-google/lib/data-loss-prevention-job-trigger';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { sensitiveDataDefaults } from './defaults';
 import {
   checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkPattern,
-  checkProjectId,
   checkRegion,
   literal,
+  openProjectValidation,
   unresolved,
 } from './validation';
 
@@ -59,10 +57,7 @@ function resolveSensitiveDataProps(
   props: GcpSensitiveDataProtectionProps,
 ): { recurrence: string } {
   const recurrence = props.recurrence ?? sensitiveDataDefaults().recurrence;
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   checkRegion(v, 'region', props.region);
   // a job trigger recurs every 1 to 60 days (DLP v2 Schedule.recurrencePeriodDuration:
   // https://cloud.google.com/python/docs/reference/dlp/latest/google.cloud.dlp_v2.types.Schedule)

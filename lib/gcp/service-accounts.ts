@@ -3,18 +3,16 @@ import { ITerraformDependable, Token } from 'cdktf';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { Persona } from '../core/personas';
 import { defaultServiceAccountIds } from './defaults';
 import { GcpCustomRole, GcpRoleCatalogue } from './role-catalogue';
 import {
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkPattern,
-  checkProjectId,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -116,10 +114,7 @@ export class GcpServiceAccounts extends Construct {
       [Persona.DEPLOYMENT]: 'deployment',
       [Persona.MONITORING]: 'monitoring',
     };
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     const given = v.object('accountIds', props.accountIds) ? (props.accountIds ?? {}) : {};
     for (const k of Object.keys(given)) {
       if (!Object.values(key).includes(k))

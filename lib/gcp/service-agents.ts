@@ -6,16 +6,9 @@ import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/l
 import { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/lib/data-google-bigquery-default-service-account';
 import { DataGoogleLoggingProjectCmekSettings } from '@cdktf/provider-google/lib/data-google-logging-project-cmek-settings';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { betaProvider, timeProvider } from './common';
-import {
-  checkDuplicates,
-  checkGoogleProvider,
-  checkKnownKeys,
-  checkList,
-  checkProjectId,
-  checkRegion,
-} from './validation';
+import { checkDuplicates, checkList, checkRegion, openProjectValidation } from './validation';
 
 /**
  * How long grants to the Compute Engine service agent wait after the APIs are enabled. The
@@ -103,10 +96,7 @@ export class GcpServiceAgents extends Construct {
   constructor(scope: Construct, id: string, props: GcpServiceAgentsProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     v.string('projectNumber', props.projectNumber, { optional: false });
     checkRegion(v, 'region', props.region);
     if (checkList(v, 'agents', props.agents, 'GcpServiceAgent values')) {

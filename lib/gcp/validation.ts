@@ -134,22 +134,13 @@ export function checkRegion(
   value: unknown,
   opts: { optional?: boolean; literal?: string } = {},
 ): boolean {
-  if (value === undefined && (opts.optional ?? false)) return true;
-  if (unresolved(value)) {
-    if (opts.literal) {
-      rejectToken(v, prop, value, opts.literal);
-      return false;
-    }
-    return true;
-  }
-  if (typeof value === 'string' && isGcpRegion(value)) return true;
-  const hint = typeof value === 'string' ? regionHint(value) : undefined;
-  v.add(
+  return checkRegionOf(
+    v,
     prop,
     value,
-    `a Google Cloud region (${GCP_REGIONS.length} regions, e.g. europe-west4, us-central1)${hint ? `; ${hint}` : ''}`,
+    opts,
+    `a Google Cloud region (${GCP_REGIONS.length} regions, e.g. europe-west4, us-central1)`,
   );
-  return false;
 }
 
 /**
@@ -164,6 +155,26 @@ export function checkLocation(
 ): boolean {
   if (typeof value === 'string' && !Token.isUnresolved(value) && isGcpMultiRegion(value))
     return true;
+  return checkRegionOf(
+    v,
+    prop,
+    value,
+    opts,
+    'a Google Cloud region (e.g. europe-west4) or a multi/dual-region (EU, US, ASIA, EUR4, NAM4)',
+  );
+}
+
+/**
+ * The region check of {@link checkRegion} and {@link checkLocation}: `allowed` is what the
+ * problem names, followed by the region hint of a near miss.
+ */
+function checkRegionOf(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  opts: { optional?: boolean; literal?: string },
+  allowed: string,
+): boolean {
   if (value === undefined && (opts.optional ?? false)) return true;
   if (unresolved(value)) {
     if (opts.literal) {
@@ -174,11 +185,7 @@ export function checkLocation(
   }
   if (typeof value === 'string' && isGcpRegion(value)) return true;
   const hint = typeof value === 'string' ? regionHint(value) : undefined;
-  v.add(
-    prop,
-    value,
-    `a Google Cloud region (e.g. europe-west4) or a multi/dual-region (EU, US, ASIA, EUR4, NAM4)${hint ? `; ${hint}` : ''}`,
-  );
+  v.add(prop, value, `${allowed}${hint ? `; ${hint}` : ''}`);
   return false;
 }
 
@@ -385,6 +392,33 @@ export function checkGoogleProvider(scope: IConstruct, v: Validator): void {
     if (region === undefined || unresolved(region)) continue;
     checkRegion(v, `provider.region (${p.node.path})`, region);
   }
+}
+
+/**
+ * The opening checks of a GCP construct's props, in this order: the stack's google provider
+ * ({@link checkGoogleProvider}) and the props' keys ({@link checkKnownKeys}). Returns the
+ * validator that collects them, for the construct's own checks.
+ */
+export function openValidation<T>(
+  scope: IConstruct,
+  props: T,
+  known: { [K in keyof Required<T>]: true },
+): Validator {
+  const v = new Validator(scope);
+  checkGoogleProvider(scope, v);
+  checkKnownKeys(v, '', props, known);
+  return v;
+}
+
+/** {@link openValidation}, then the props' `projectId` ({@link checkProjectId}). */
+export function openProjectValidation<T extends { readonly projectId?: unknown }>(
+  scope: IConstruct,
+  props: T,
+  known: { [K in keyof Required<T>]: true },
+): Validator {
+  const v = openValidation(scope, props, known);
+  checkProjectId(v, 'projectId', props.projectId);
+  return v;
 }
 
 /** The GoogleProviders of a stack: its direct children (the usual place), else anywhere in it. */

@@ -4,24 +4,22 @@ import { VertexAiTensorboard } from '@cdktf/provider-google/lib/vertex-ai-tensor
 import { VertexAiEndpoint } from '@cdktf/provider-google/lib/vertex-ai-endpoint';
 import { GoogleVertexAiMetadataStore } from '@cdktf/provider-google-beta/lib/google-vertex-ai-metadata-store';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { betaProvider, checkKeyMatchesLocation, numericName } from './common';
+import { betaProvider, numericName, checkCmekKey } from './common';
 import { VERTEX_DEFAULTS } from './defaults';
 import {
   checkBoolean,
-  KMS_KEY_ID,
   checkDuplicates,
-  checkGoogleProvider,
   checkKnownKeys,
   checkList,
   checkObjectList,
   checkPattern,
-  checkProjectId,
   checkRegion,
   checkRemovalPolicy,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
 } from './validation';
 
@@ -109,24 +107,18 @@ const PROPS_KEYS: { [K in keyof Required<GcpVertexResourcesProps>]: true } = {
 
 /** Validates the props of GcpVertexResources (one ValidationError). */
 function validateVertexProps(scope: Construct, props: GcpVertexResourcesProps): void {
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   v.string('projectNumber', props.projectNumber, { optional: false });
   checkRegion(v, 'region', props.region, {
     literal: 'Vertex AI resources and their key must be in one known region (GCP-06)',
   });
-  if (
-    checkPattern(
-      v,
-      'kmsKeyName',
-      props.kmsKeyName,
-      KMS_KEY_ID,
-      'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the region',
-    )
-  )
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, props.region);
+  checkCmekKey(
+    v,
+    'kmsKeyName',
+    props.kmsKeyName,
+    props.region,
+    'a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the region',
+  );
   checkPattern(
     v,
     'networkName',

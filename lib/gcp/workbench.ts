@@ -4,9 +4,9 @@ import { WorkbenchInstance } from '@cdktf/provider-google/lib/workbench-instance
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { WorkbenchInstanceIamMember } from '@cdktf/provider-google/lib/workbench-instance-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { checkKeyMatchesLocation, memberId } from './common';
+import { memberId, checkCmekKey } from './common';
 import {
   SERVICE_ACCOUNT_USER,
   WORKBENCH_DEFAULTS,
@@ -16,22 +16,19 @@ import {
 } from './defaults';
 import { WORKBENCH_IMAGE } from './org-policies';
 import {
-  rejectToken,
   checkBoolean,
-  KMS_KEY_ID,
-  checkGoogleProvider,
-  checkKnownKeys,
   checkList,
   checkMachineType,
   checkMembers,
   checkNumber,
   checkPattern,
-  checkProjectId,
   checkRemovalPolicy,
   checkZone,
   claim,
   literal,
+  openProjectValidation,
   projectScope,
+  rejectToken,
   unresolved,
 } from './validation';
 
@@ -132,10 +129,7 @@ function resolveWorkbenchProps(
   props: GcpWorkbenchInstanceProps,
 ): { idleShutdownMinutes: number } {
   const idle = props.idleShutdownMinutes ?? WORKBENCH_DEFAULTS.idleShutdownMinutes;
-  const v = new Validator(scope);
-  checkGoogleProvider(scope, v);
-  checkKnownKeys(v, '', props, PROPS_KEYS);
-  checkProjectId(v, 'projectId', props.projectId);
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
   let region: string | undefined;
   if (unresolved(props.zone))
     rejectToken(v, 'zone', props.zone, 'the machine type, key and residency checks need the zone');
@@ -176,16 +170,13 @@ function resolveWorkbenchProps(
       props.subnetwork,
       `a subnetwork in ${region}, the region of zone ${props.zone}`,
     );
-  if (
-    checkPattern(
-      v,
-      'kmsKeyName',
-      props.kmsKeyName,
-      KMS_KEY_ID,
-      "a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the zone's region",
-    )
-  )
-    checkKeyMatchesLocation(v, 'kmsKeyName', props.kmsKeyName, region);
+  checkCmekKey(
+    v,
+    'kmsKeyName',
+    props.kmsKeyName,
+    region,
+    "a Cloud KMS key id projects/P/locations/L/keyRings/R/cryptoKeys/K in the zone's region",
+  );
   checkMachineType(v, 'machineType', props.machineType ?? DEFAULT_MACHINE_TYPE, region);
   checkBoolean(v, 'disableDownloads', props.disableDownloads);
   checkBoolean(v, 'disableTerminal', props.disableTerminal);

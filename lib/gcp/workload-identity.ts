@@ -2,16 +2,15 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import { Validator, requireProps } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { memberId } from './common';
 import {
   checkDuplicates,
-  checkGoogleProvider,
   checkKnownKeys,
   checkList,
   checkObjectList,
   checkPattern,
-  checkProjectId,
+  openProjectValidation,
 } from './validation';
 
 /** One Kubernetes service account bound to a platform SA (GCP-17). */
@@ -63,10 +62,7 @@ export class GcpWorkloadIdentity extends Construct {
   constructor(scope: Construct, id: string, props: GcpWorkloadIdentityProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    checkGoogleProvider(this, v);
-    checkKnownKeys(v, '', props, PROPS_KEYS);
-    checkProjectId(v, 'projectId', props.projectId);
+    const v = openProjectValidation(this, props, PROPS_KEYS);
     if (!(props.serviceAccount instanceof ServiceAccount))
       v.add(
         'serviceAccount',
