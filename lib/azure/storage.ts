@@ -13,22 +13,14 @@ import { AzureDiagnosticSetting } from './diagnostics';
 import {
   AzureCustomerManagedKeyOptions,
   AzureEncryptedPartOptions,
-  buildPartOptions,
+  buildMainPartOptions,
+  claimPartName,
   checkPartOptions,
   resolveCustomerManagedKey,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
-import {
-  checkIpRules,
-  checkLocation,
-  checkUnique,
-  claimGlobal,
-  isToken,
-  num,
-  str,
-  strList,
-} from './validation';
+import { checkIpRules, checkLocation, checkUnique, isToken, num, str, strList } from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
@@ -205,12 +197,7 @@ export class AzureSecureStorageAccount extends Construct {
   constructor(scope: Construct, id: string, props: AzureSecureStorageAccountProps) {
     super(scope, id);
     const c = resolveAzureSecureStorageAccountProps(this, id, props);
-    claimGlobal(
-      this,
-      'storage account',
-      c.name,
-      c.props.name !== undefined ? 'name' : 'id (construct id)',
-    );
+    claimPartName(this, 'storage account', c.name, c.props);
     this.account = this.accountParts(c);
     for (const name of c.props.containers ?? []) {
       // storage_account_id: created through the ARM control plane, so it works with the
@@ -226,16 +213,7 @@ export class AzureSecureStorageAccount extends Construct {
       diagnosticSettings: this.diagnosticSettings,
       privateEndpoints: this.privateEndpoints,
       roleAssignments: this.roleAssignments,
-    } = buildPartOptions(
-      this,
-      {
-        resourceId: this.account.id,
-        resourceGroupName: c.props.resourceGroupName,
-        location: c.props.location,
-        subresource: 'blob',
-      },
-      c.props,
-    ));
+    } = buildMainPartOptions(this, this.account.id, 'blob', c.props));
   }
 
   /** The account (AZ-04), CMK through the given identity when a key is given. */
