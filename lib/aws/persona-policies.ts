@@ -350,16 +350,23 @@ function studioRole(ctx: PolicyContext, persona: Persona): string[] {
 }
 
 /**
+ * Studio for a human persona: the Studio user statements, and passing only the persona's
+ * Studio execution role or the caller's own per-user role to SageMaker.
+ */
+function studioPersonaUser(ctx: PolicyContext, persona: Persona): Statement[] {
+  return [
+    ...studioUser(ctx),
+    passRole('PassExecutionRoleToSageMaker', [...studioRole(ctx, persona), ownUserRole(ctx)]),
+  ];
+}
+
+/**
  * AWS-18 data scientist user role: open own Studio profile, pass only the data scientists'
  * Studio execution role or the caller's own per-user role, register (not approve) models.
  */
 export function dataScientistPolicy(ctx: PolicyContext): string {
   return policyDocument([
-    ...studioUser(ctx),
-    passRole('PassExecutionRoleToSageMaker', [
-      ...studioRole(ctx, Persona.DATA_SCIENTIST),
-      ownUserRole(ctx),
-    ]),
+    ...studioPersonaUser(ctx, Persona.DATA_SCIENTIST),
     {
       Sid: 'AWS24RegisterModels',
       Effect: 'Allow',
@@ -437,11 +444,7 @@ export function mlEngineerPolicy(ctx: PolicyContext): string {
 /** Data engineer: Studio plus read/write on the data prefixes. */
 export function dataEngineerPolicy(ctx: PolicyContext): string {
   return policyDocument([
-    ...studioUser(ctx),
-    passRole('PassExecutionRoleToSageMaker', [
-      ...studioRole(ctx, Persona.DATA_ENGINEER),
-      ownUserRole(ctx),
-    ]),
+    ...studioPersonaUser(ctx, Persona.DATA_ENGINEER),
     {
       Sid: 'DataPrefixes',
       Effect: 'Allow',
