@@ -26,7 +26,7 @@ import {
 } from './defaults';
 import { providerRegion } from './env';
 import { PrivateNetwork } from './network';
-import { ModelPackageGroupSpec } from './registry';
+import { checkModelPackageGroupSpec, ModelPackageGroupSpec } from './registry';
 import {
   humanPersona,
   validateAllowedRegions,
@@ -385,21 +385,7 @@ export function validateStudioDomainProps(
   logRetentionDays(v, 'logRetentionDays', p.logRetentionDays);
   const groups = new UniqueNames(v, 'group names', true);
   for (const { value: g, at } of objectListOf(v, 'modelPackageGroups', p.modelPackageGroups)) {
-    if (sagemakerName(v, `${at}.name`, g.name, { literal: true })) groups.add(`${at}.name`, g.name);
-    if (
-      g.description !== undefined &&
-      v.string(`${at}.description`, g.description, { allowEmpty: true })
-    )
-      v.require(
-        g.description.length <= 1024,
-        `${at}.description`,
-        g.description,
-        'at most 1024 characters',
-      );
-    for (const a of stringListOf(v, `${at}.consumerAccounts`, g.consumerAccounts, {
-      unique: true,
-    }))
-      accountId(v, a.at, a.value, false);
+    checkModelPackageGroupSpec(v, at, g, groups);
   }
   const spaces = new UniqueNames(v, 'space names', true);
   for (const { value: s, at } of objectListOf(v, 'spaces', p.spaces)) {
