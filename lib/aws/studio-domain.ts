@@ -62,18 +62,8 @@ import { SageMakerStudioDomainProps, ScheduledPipelineSpec } from './studio-doma
 import { AuthMode, StudioUserProfile } from './user-profiles';
 import { accountRegionScope } from './validation';
 
-export { StudioAppType } from './studio-domain-props';
-export type {
-  CustomImageSpec,
-  EfsBackupProps,
-  EncryptionProps,
-  LakeFormationProps,
-  NotebookInstanceSpec,
-  PresignedUrlProps,
-  SageMakerStudioDomainProps,
-  ScheduledPipelineSpec,
-  SharedSpaceSpec,
-} from './studio-domain-props';
+// The props and their parts, re-exported so that imports of them from this module keep working.
+export * from './studio-domain-props';
 
 const IMMUTABLE_SETTINGS_DESCRIPTION =
   'Settings that force a new domain when changed (auth mode, VPC, subnets, KMS key): review any diff here';
