@@ -4,7 +4,7 @@
 import { Persona } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
 import { AwsEnv } from './env';
-import { iamVar, policyDocument, Statement } from './policy';
+import { denyAppImageConfigChanges, iamVar, policyDocument, Statement } from './policy';
 
 /** Actions that have no resource-level permission, so `Resource: "*"` is the only option. */
 export const WILDCARD_RESOURCE_ACTIONS = [
@@ -181,16 +181,7 @@ function studioUser(ctx: PolicyContext): Statement[] {
   ];
 }
 
-const DENY_APP_IMAGE_CONFIG: Statement = {
-  Sid: 'AWS19NoAppImageConfigChanges',
-  Effect: 'Deny',
-  Action: [
-    'sagemaker:CreateAppImageConfig',
-    'sagemaker:UpdateAppImageConfig',
-    'sagemaker:DeleteAppImageConfig',
-  ],
-  Resource: '*',
-};
+const DENY_APP_IMAGE_CONFIG = denyAppImageConfigChanges('AWS19NoAppImageConfigChanges');
 const DENY_APPROVAL: Statement = {
   Sid: 'AWS24NoModelApproval',
   Effect: 'Deny',
