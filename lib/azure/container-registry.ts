@@ -13,6 +13,7 @@ import {
   AzureEncryptedPartOptions,
   buildMainPartOptions,
   claimPartName,
+  cmkIdentity,
   checkPartOptions,
   resolveCustomerManagedKey,
 } from './part-options';
@@ -211,9 +212,7 @@ export class AzureSecureContainerRegistry extends Construct {
       quarantinePolicyEnabled: props.quarantineScannerPrincipalId !== undefined,
       retentionPolicyInDays: c.retention,
       zoneRedundancyEnabled: props.zoneRedundancy ?? true,
-      identity: cmk
-        ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] }
-        : undefined,
+      identity: cmkIdentity(cmk),
       encryption: cmk
         ? [{ keyVaultKeyId: cmk.keyId, identityClientId: cmk.userAssignedIdentityClientId }]
         : undefined,

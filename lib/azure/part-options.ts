@@ -264,6 +264,13 @@ export function resolveCustomerManagedKey(
   return given;
 }
 
+/** Internal: the user-assigned identity block of a resource that reads its customer-managed key through it. */
+export function cmkIdentity(
+  cmk: AzureCustomerManagedKeyOptions | undefined,
+): { type: string; identityIds: string[] } | undefined {
+  return cmk ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] } : undefined;
+}
+
 /** The part whose main resource the options apply to. */
 export interface AzurePartTarget {
   /** Resource id of the main resource. */

@@ -15,6 +15,7 @@ import {
   AzureEncryptedPartOptions,
   buildMainPartOptions,
   claimPartName,
+  cmkIdentity,
   checkPartOptions,
   resolveCustomerManagedKey,
 } from './part-options';
@@ -234,9 +235,7 @@ export class AzureSecureStorageAccount extends Construct {
         deleteRetentionPolicy: { days: c.days },
         containerDeleteRetentionPolicy: { days: c.days },
       },
-      identity: cmk
-        ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] }
-        : undefined,
+      identity: cmkIdentity(cmk),
       customerManagedKey: cmk
         ? {
             keyVaultKeyId: cmk.keyId,
