@@ -6,7 +6,7 @@ import {
   ResolvedGuardrailPoliciesProps,
   resolveGuardrailPoliciesProps,
 } from './guardrails-resolve';
-import { policyDocument, Statement } from './policy';
+import { denyAppImageConfigChanges, policyDocument, Statement } from './policy';
 
 /** Props of {@link GuardrailPolicies}. */
 export interface GuardrailPoliciesProps {
@@ -189,16 +189,7 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
           },
         ]
       : [];
-  const appImageConfig: Statement = {
-    Sid: 'AWS19AppImageConfigAdminOnly',
-    Effect: 'Deny',
-    Action: [
-      'sagemaker:CreateAppImageConfig',
-      'sagemaker:UpdateAppImageConfig',
-      'sagemaker:DeleteAppImageConfig',
-    ],
-    Resource: '*',
-  };
+  const appImageConfig = denyAppImageConfigChanges('AWS19AppImageConfigAdminOnly');
   const vpcOnly: Statement[] = [
     {
       Sid: 'AWS14DomainVpcOnly',

@@ -10,17 +10,6 @@ import { ResolvedPlatformKeyProps, resolvePlatformKeyProps } from './kms-resolve
 import { policyDocument, Statement } from './policy';
 import { accountRegionScope } from './validation';
 
-/** Encrypt/decrypt actions a key user needs (without grants). */
-const KEY_USE_ACTIONS = [
-  'kms:Encrypt',
-  'kms:Decrypt',
-  'kms:ReEncryptFrom',
-  'kms:ReEncryptTo',
-  'kms:GenerateDataKey',
-  'kms:GenerateDataKeyWithoutPlaintext',
-  'kms:DescribeKey',
-];
-
 /** Cryptographic actions the data perimeter denies outside the network (DescribeKey excluded). */
 const CRYPTO_ACTIONS = [
   'kms:Encrypt',
@@ -30,6 +19,9 @@ const CRYPTO_ACTIONS = [
   'kms:GenerateDataKey',
   'kms:GenerateDataKeyWithoutPlaintext',
 ];
+
+/** Encrypt/decrypt actions a key user needs (without grants): the cryptographic ones and DescribeKey. */
+const KEY_USE_ACTIONS = [...CRYPTO_ACTIONS, 'kms:DescribeKey'];
 
 /**
  * Services through which the deploying principal uses the key at apply time: SageMaker and

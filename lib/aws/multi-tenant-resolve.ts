@@ -1,16 +1,18 @@
 // Validation and defaults of MultiTenantStudio: props in, the resolved configuration out.
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { PlatformTags } from '../core/tags';
 import { defaultRoleNamePrefix, platformRoleNamePatterns } from './defaults';
 import { providerRegion } from './env';
 import type { MultiTenantStudioProps, TenantSpec } from './multi-tenant';
-import { validateAllowedRegions, validateNetworkProps, validateTags } from './props-validation';
-import { AuthMode } from './user-profiles';
+import {
+  validateAllowedRegions,
+  validateNetworkProps,
+  validateTags,
+  startPlatformValidation,
+} from './props-validation';
 import {
   accountId,
-  awsProvider,
-  enumOf,
   iamPrincipal,
   objectListOf,
   organizationId,
@@ -93,27 +95,13 @@ export function validateMultiTenantStudioProps(
   scope: Construct,
   props: MultiTenantStudioProps,
 ): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
-  const region = providerRegion(scope);
+  const { v, region } = startPlatformValidation(
+    scope,
+    props,
+    'MultiTenantStudio',
+    TENANT_STUDIO_PROPS,
+  );
   const p = props as any;
-  for (const k of Object.keys(p))
-    if (!TENANT_STUDIO_PROPS.includes(k))
-      v.add(k, p[k], `a prop of MultiTenantStudio (${TENANT_STUDIO_PROPS.join(', ')})`);
-  if (
-    v.string('environment', p.environment, { optional: false }) &&
-    v.literal('environment', p.environment)
-  )
-    v.require(
-      /^[a-zA-Z0-9-]{1,32}$/.test(p.environment),
-      'environment',
-      p.environment,
-      '1-32 letters, digits and hyphens',
-    );
-  enumOf(v, 'authMode', p.authMode, Object.values(AuthMode), {
-    optional: false,
-    allowed: 'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',
-  });
   const ids = new UniqueNames(v, 'tenant ids');
   for (const { value: t, at } of objectListOf(v, 'tenants', p.tenants, {
     optional: false,

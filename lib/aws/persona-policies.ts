@@ -4,7 +4,7 @@
 import { Persona } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
 import { AwsEnv } from './env';
-import { iamVar, policyDocument, Statement } from './policy';
+import { denyAppImageConfigChanges, iamVar, policyDocument, Statement } from './policy';
 
 /** Actions that have no resource-level permission, so `Resource: "*"` is the only option. */
 export const WILDCARD_RESOURCE_ACTIONS = [
@@ -181,16 +181,7 @@ function studioUser(ctx: PolicyContext): Statement[] {
   ];
 }
 
-const DENY_APP_IMAGE_CONFIG: Statement = {
-  Sid: 'AWS19NoAppImageConfigChanges',
-  Effect: 'Deny',
-  Action: [
-    'sagemaker:CreateAppImageConfig',
-    'sagemaker:UpdateAppImageConfig',
-    'sagemaker:DeleteAppImageConfig',
-  ],
-  Resource: '*',
-};
+const DENY_APP_IMAGE_CONFIG = denyAppImageConfigChanges('AWS19NoAppImageConfigChanges');
 const DENY_APPROVAL: Statement = {
   Sid: 'AWS24NoModelApproval',
   Effect: 'Deny',
@@ -350,16 +341,23 @@ function studioRole(ctx: PolicyContext, persona: Persona): string[] {
 }
 
 /**
+ * Studio for a human persona: the Studio user statements, and passing only the persona's
+ * Studio execution role or the caller's own per-user role to SageMaker.
+ */
+function studioPersonaUser(ctx: PolicyContext, persona: Persona): Statement[] {
+  return [
+    ...studioUser(ctx),
+    passRole('PassExecutionRoleToSageMaker', [...studioRole(ctx, persona), ownUserRole(ctx)]),
+  ];
+}
+
+/**
  * AWS-18 data scientist user role: open own Studio profile, pass only the data scientists'
  * Studio execution role or the caller's own per-user role, register (not approve) models.
  */
 export function dataScientistPolicy(ctx: PolicyContext): string {
   return policyDocument([
-    ...studioUser(ctx),
-    passRole('PassExecutionRoleToSageMaker', [
-      ...studioRole(ctx, Persona.DATA_SCIENTIST),
-      ownUserRole(ctx),
-    ]),
+    ...studioPersonaUser(ctx, Persona.DATA_SCIENTIST),
     {
       Sid: 'AWS24RegisterModels',
       Effect: 'Allow',
@@ -437,11 +435,7 @@ export function mlEngineerPolicy(ctx: PolicyContext): string {
 /** Data engineer: Studio plus read/write on the data prefixes. */
 export function dataEngineerPolicy(ctx: PolicyContext): string {
   return policyDocument([
-    ...studioUser(ctx),
-    passRole('PassExecutionRoleToSageMaker', [
-      ...studioRole(ctx, Persona.DATA_ENGINEER),
-      ownUserRole(ctx),
-    ]),
+    ...studioPersonaUser(ctx, Persona.DATA_ENGINEER),
     {
       Sid: 'DataPrefixes',
       Effect: 'Allow',

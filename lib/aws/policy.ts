@@ -79,3 +79,17 @@ export function trustPolicy(opts: {
   }
   return policyDocument(statements);
 }
+
+/** Denies creating, updating and deleting SageMaker app image configs on every resource (AWS-19). */
+export function denyAppImageConfigChanges(sid: string): Statement {
+  return {
+    Sid: sid,
+    Effect: 'Deny',
+    Action: [
+      'sagemaker:CreateAppImageConfig',
+      'sagemaker:UpdateAppImageConfig',
+      'sagemaker:DeleteAppImageConfig',
+    ],
+    Resource: '*',
+  };
+}

@@ -6,12 +6,16 @@ import { isUnresolved, ValidationError, Validator } from '../core/errors';
 import { Persona, PersonaModel, SodException } from '../core/personas';
 import { CapacityPlanner } from './capacity-planner';
 import { REQUIRED_INTERFACE_ENDPOINTS } from './defaults';
+import { providerRegion } from './env';
+import { AuthMode } from './user-profiles';
 import {
   bool,
   AWS_PRINCIPAL_CANONICALIZER,
+  awsProvider,
   awsRegion,
   cidr,
   ec2Id,
+  enumOf,
   iamPrincipal,
   integer,
   listOf,
@@ -253,3 +257,37 @@ export function validateNetworkProps(
 
 /** Re-exported for the constructs. */
 export { listOf, objectListOf, Persona };
+
+/**
+ * Starts checking the props of a platform (SageMakerStudioDomain, MultiTenantStudio): the AWS
+ * provider, props the construct does not know (`known`), then `environment` and `authMode`.
+ * Returns the validator that collects the rest, and the provider's region.
+ */
+export function startPlatformValidation(
+  scope: IConstruct,
+  props: object,
+  construct: string,
+  known: string[],
+): { v: Validator; region: string | undefined } {
+  const v = new Validator(scope);
+  awsProvider(v, scope);
+  const region = providerRegion(scope);
+  const p = props as any;
+  for (const k of Object.keys(p))
+    if (!known.includes(k)) v.add(k, p[k], `a prop of ${construct} (${known.join(', ')})`);
+  if (
+    v.string('environment', p.environment, { optional: false }) &&
+    v.literal('environment', p.environment)
+  )
+    v.require(
+      /^[a-zA-Z0-9-]{1,32}$/.test(p.environment),
+      'environment',
+      p.environment,
+      '1-32 letters, digits and hyphens',
+    );
+  enumOf(v, 'authMode', p.authMode, Object.values(AuthMode), {
+    optional: false,
+    allowed: 'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',
+  });
+  return { v, region };
+}

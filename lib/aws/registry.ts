@@ -56,6 +56,33 @@ export interface ModelRegistryProps {
 }
 
 /**
+ * Internal: checks one model package group spec at `at` (name, description, consumer
+ * accounts), adding its name to `names`.
+ */
+export function checkModelPackageGroupSpec(
+  v: Validator,
+  at: string,
+  g: ModelPackageGroupSpec,
+  names: UniqueNames,
+): void {
+  if (sagemakerName(v, `${at}.name`, g.name, { literal: true })) names.add(`${at}.name`, g.name);
+  if (
+    g.description !== undefined &&
+    v.string(`${at}.description`, g.description, { allowEmpty: true })
+  )
+    v.require(
+      g.description.length <= 1024,
+      `${at}.description`,
+      g.description,
+      'at most 1024 characters',
+    );
+  for (const a of stringListOf(v, `${at}.consumerAccounts`, g.consumerAccounts, {
+    unique: true,
+  }))
+    accountId(v, a.at, a.value, false);
+}
+
+/**
  * The SageMaker model registry (AWS-24): model package groups, each with a resource policy
  * admitting only the named consumer accounts to describe/list its packages. Who may register
  * (data scientists, pipelines) and approve (ML engineers only) is set on the persona roles.
@@ -78,22 +105,7 @@ export class ModelRegistry extends Construct {
     awsProvider(v, this);
     const names = new UniqueNames(v, 'group names', true);
     for (const { value: g, at } of objectListOf(v, 'groups', props.groups, { optional: false })) {
-      if (sagemakerName(v, `${at}.name`, g.name, { literal: true }))
-        names.add(`${at}.name`, g.name);
-      if (
-        g.description !== undefined &&
-        v.string(`${at}.description`, g.description, { allowEmpty: true })
-      )
-        v.require(
-          g.description.length <= 1024,
-          `${at}.description`,
-          g.description,
-          'at most 1024 characters',
-        );
-      for (const a of stringListOf(v, `${at}.consumerAccounts`, g.consumerAccounts, {
-        unique: true,
-      }))
-        accountId(v, a.at, a.value, false);
+      checkModelPackageGroupSpec(v, at, g, names);
     }
     accountId(v, 'accountId', props.accountId);
     if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });

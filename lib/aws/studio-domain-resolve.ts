@@ -1,7 +1,7 @@
 // Validation and defaults of SageMakerStudioDomain: props in, the resolved configuration out.
 import { Construct } from 'constructs';
 import { SagemakerAppImageConfigConfig } from '@cdktf/provider-aws/lib/sagemaker-app-image-config';
-import { requireProps, Validator } from '../core/errors';
+import { requireProps } from '../core/errors';
 import { uniqueSuffix } from '../core/naming';
 import { Persona, PersonaModel } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
@@ -26,13 +26,14 @@ import {
 } from './defaults';
 import { providerRegion } from './env';
 import { PrivateNetwork } from './network';
-import { ModelPackageGroupSpec } from './registry';
+import { checkModelPackageGroupSpec, ModelPackageGroupSpec } from './registry';
 import {
   humanPersona,
   validateAllowedRegions,
   validateNetworkProps,
   validatePersonas,
   validateTags,
+  startPlatformValidation,
 } from './props-validation';
 import {
   CustomImageSpec,
@@ -44,8 +45,6 @@ import { AuthMode, ExecutionRoleMode } from './user-profiles';
 import {
   bool,
   accountId,
-  awsProvider,
-  enumOf,
   cidr,
   ec2Id,
   iamPolicyArn,
@@ -227,29 +226,14 @@ export function validateStudioDomainProps(
   props: SageMakerStudioDomainProps,
   id: string,
 ): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
-  const region = providerRegion(scope);
+  // identity of the platform (environment, authMode): literals, they form names
+  const { v, region } = startPlatformValidation(
+    scope,
+    props,
+    'SageMakerStudioDomain',
+    DOMAIN_PROPS,
+  );
   const p = props as any;
-  for (const k of Object.keys(p))
-    if (!DOMAIN_PROPS.includes(k))
-      v.add(k, p[k], `a prop of SageMakerStudioDomain (${DOMAIN_PROPS.join(', ')})`);
-
-  // identity of the platform: literals, they form names
-  if (
-    v.string('environment', p.environment, { optional: false }) &&
-    v.literal('environment', p.environment)
-  )
-    v.require(
-      /^[a-zA-Z0-9-]{1,32}$/.test(p.environment),
-      'environment',
-      p.environment,
-      '1-32 letters, digits and hyphens',
-    );
-  enumOf(v, 'authMode', p.authMode, Object.values(AuthMode), {
-    optional: false,
-    allowed: 'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',
-  });
   if (p.domainName !== undefined) sagemakerName(v, 'domainName', p.domainName);
   else if (typeof p.environment === 'string' && !isToken(p.environment)) {
     const derived = defaultDomainName(id, p.environment);
@@ -401,21 +385,7 @@ export function validateStudioDomainProps(
   logRetentionDays(v, 'logRetentionDays', p.logRetentionDays);
   const groups = new UniqueNames(v, 'group names', true);
   for (const { value: g, at } of objectListOf(v, 'modelPackageGroups', p.modelPackageGroups)) {
-    if (sagemakerName(v, `${at}.name`, g.name, { literal: true })) groups.add(`${at}.name`, g.name);
-    if (
-      g.description !== undefined &&
-      v.string(`${at}.description`, g.description, { allowEmpty: true })
-    )
-      v.require(
-        g.description.length <= 1024,
-        `${at}.description`,
-        g.description,
-        'at most 1024 characters',
-      );
-    for (const a of stringListOf(v, `${at}.consumerAccounts`, g.consumerAccounts, {
-      unique: true,
-    }))
-      accountId(v, a.at, a.value, false);
+    checkModelPackageGroupSpec(v, at, g, groups);
   }
   const spaces = new UniqueNames(v, 'space names', true);
   for (const { value: s, at } of objectListOf(v, 'spaces', p.spaces)) {

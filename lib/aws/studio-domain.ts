@@ -62,18 +62,8 @@ import { SageMakerStudioDomainProps, ScheduledPipelineSpec } from './studio-doma
 import { AuthMode, StudioUserProfile } from './user-profiles';
 import { accountRegionScope } from './validation';
 
-export { StudioAppType } from './studio-domain-props';
-export type {
-  CustomImageSpec,
-  EfsBackupProps,
-  EncryptionProps,
-  LakeFormationProps,
-  NotebookInstanceSpec,
-  PresignedUrlProps,
-  SageMakerStudioDomainProps,
-  ScheduledPipelineSpec,
-  SharedSpaceSpec,
-} from './studio-domain-props';
+// The props and their parts, re-exported so that imports of them from this module keep working.
+export * from './studio-domain-props';
 
 const IMMUTABLE_SETTINGS_DESCRIPTION =
   'Settings that force a new domain when changed (auth mode, VPC, subnets, KMS key): review any diff here';
@@ -295,25 +285,18 @@ export class SageMakerStudioDomain extends Construct {
       });
     // the data bucket belongs to the platform's account (the network's, unless given)
     if (props.sharedNetwork) network.allowS3Bucket(bucketArn, props.accountId);
-    const studioSecurityGroup = new SecurityGroup(this, 'studio-sg', {
-      vpcId: network.vpcId,
-      description: 'SageMaker Studio domain: egress to VPC endpoints, S3 and EFS only',
-      revokeRulesOnDelete: true,
-    });
-    const studioEgress = new Construct(this, 'studio-sg-rules');
-    network.allowEgressToEndpoints(studioEgress, studioSecurityGroup.id);
-    network.admitToEndpoints(
-      studioSecurityGroup.id,
-      ec2Text(`HTTPS from Studio (${this.node.path})`),
+    const [studioSecurityGroup] = this.endpointClientGroup(
+      network,
+      'studio',
+      'SageMaker Studio domain: egress to VPC endpoints, S3 and EFS only',
+      'Studio',
     );
-    const jobsSecurityGroup = new SecurityGroup(this, 'jobs-sg', {
-      vpcId: network.vpcId,
-      description: 'SageMaker training/processing jobs: between job nodes, and to endpoints',
-      revokeRulesOnDelete: true,
-    });
-    const jobsRules = new Construct(this, 'jobs-sg-rules');
-    network.allowEgressToEndpoints(jobsRules, jobsSecurityGroup.id);
-    network.admitToEndpoints(jobsSecurityGroup.id, ec2Text(`HTTPS from jobs (${this.node.path})`));
+    const [jobsSecurityGroup, jobsRules] = this.endpointClientGroup(
+      network,
+      'jobs',
+      'SageMaker training/processing jobs: between job nodes, and to endpoints',
+      'jobs',
+    );
     const betweenNodes = {
       securityGroupId: jobsSecurityGroup.id,
       referencedSecurityGroupId: jobsSecurityGroup.id,
@@ -323,6 +306,27 @@ export class SageMakerStudioDomain extends Construct {
     new VpcSecurityGroupIngressRule(jobsRules, 'self-ingress', betweenNodes);
     new VpcSecurityGroupEgressRule(jobsRules, 'self-egress', betweenNodes);
     return { network, studioSecurityGroup, jobsSecurityGroup };
+  }
+
+  /**
+   * A security group (`<name>-sg`) whose members reach the VPC endpoints: egress rules to them
+   * (under `<name>-sg-rules`, returned) and HTTPS admitted on the endpoints from `who`.
+   */
+  private endpointClientGroup(
+    network: PrivateNetwork,
+    name: string,
+    description: string,
+    who: string,
+  ): [SecurityGroup, Construct] {
+    const group = new SecurityGroup(this, `${name}-sg`, {
+      vpcId: network.vpcId,
+      description,
+      revokeRulesOnDelete: true,
+    });
+    const rules = new Construct(this, `${name}-sg-rules`);
+    network.allowEgressToEndpoints(rules, group.id);
+    network.admitToEndpoints(group.id, ec2Text(`HTTPS from ${who} (${this.node.path})`));
+    return [group, rules];
   }
 
   /**

@@ -118,22 +118,16 @@ export class StudioUserProfile extends Construct {
     });
     // read each attribute token once: every token read captures a stack trace (synth speed)
     const sgId = this.securityGroup.id;
-    new VpcSecurityGroupIngressRule(this, 'self-ingress', {
+    const betweenApps = {
       securityGroupId: sgId,
       referencedSecurityGroupId: sgId,
       ipProtocol: 'tcp',
       fromPort: 0,
       toPort: 65535,
       description: 'Between the apps of this user',
-    });
-    new VpcSecurityGroupEgressRule(this, 'self-egress', {
-      securityGroupId: sgId,
-      referencedSecurityGroupId: sgId,
-      ipProtocol: 'tcp',
-      fromPort: 0,
-      toPort: 65535,
-      description: 'Between the apps of this user',
-    });
+    };
+    new VpcSecurityGroupIngressRule(this, 'self-ingress', betweenApps);
+    new VpcSecurityGroupEgressRule(this, 'self-egress', betweenApps);
 
     if ((spec.executionRole ?? ExecutionRoleMode.TEAM) === ExecutionRoleMode.OWN) {
       this.executionRole = new IamRole(this, 'execution-role', {

@@ -9,6 +9,7 @@ import {
   ITerraformDependable,
   TerraformProvider,
   TerraformResource,
+  TerraformResourceConfig,
   TerraformResourceLifecycle,
   Token,
 } from 'cdktf';
@@ -180,6 +181,25 @@ function azapiMetadata(): { providerName: string; providerVersionConstraint: str
   return { providerName: 'azapi', providerVersionConstraint: AZAPI_VERSION_CONSTRAINT };
 }
 
+/** The TerraformResource config of an azapi resource: its type, the provider metadata and its meta-arguments. */
+function azapiResourceConfig(
+  terraformResourceType: string,
+  config: AzapiResourceBaseConfig | undefined,
+): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: azapiMetadata(),
+    dependsOn: config?.dependsOn,
+    lifecycle: config?.lifecycle,
+    provider: config?.provider,
+  };
+}
+
+/** The value at `path` of an azapi resource's exported response (`output.<path>`). */
+function azapiOutput(resource: TerraformResource, path: string): string {
+  return Token.asString(resource.interpolationForAttribute(`output.${path}`));
+}
+
 /**
  * `azapi_resource_action`: one ARM request made on apply (or on destroy), its response
  * exported to `output`. Destroying it sends nothing (unless `when` is `destroy`), which suits
@@ -191,13 +211,7 @@ export class AzapiResourceAction extends TerraformResource {
   private readonly config: AzapiResourceActionConfig;
 
   constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_resource_action',
-      terraformGeneratorMetadata: azapiMetadata(),
-      dependsOn: config?.dependsOn,
-      lifecycle: config?.lifecycle,
-      provider: config?.provider,
-    });
+    super(scope, id, azapiResourceConfig('azapi_resource_action', config));
     config = requireProps(this, config, true);
     const v = new Validator(this);
     checkArmType(v, config.type);
@@ -218,7 +232,7 @@ export class AzapiResourceAction extends TerraformResource {
 
   /** The value at `path` of the exported response (`output.<path>`). */
   public outputValue(path: string): string {
-    return Token.asString(this.interpolationForAttribute(`output.${path}`));
+    return azapiOutput(this, path);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
@@ -263,13 +277,7 @@ export class AzapiResource extends TerraformResource {
   private readonly config: AzapiResourceConfig;
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_resource',
-      terraformGeneratorMetadata: azapiMetadata(),
-      dependsOn: config?.dependsOn,
-      lifecycle: config?.lifecycle,
-      provider: config?.provider,
-    });
+    super(scope, id, azapiResourceConfig('azapi_resource', config));
     config = requireProps(this, config, true);
     const v = new Validator(this);
     checkArmType(v, config.type);
@@ -289,7 +297,7 @@ export class AzapiResource extends TerraformResource {
 
   /** The value at `path` of the exported response (`output.<path>`). */
   public outputValue(path: string): string {
-    return Token.asString(this.interpolationForAttribute(`output.${path}`));
+    return azapiOutput(this, path);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
@@ -329,13 +337,7 @@ export class AzapiUpdateResource extends TerraformResource {
   private readonly config: AzapiUpdateResourceConfig;
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_update_resource',
-      terraformGeneratorMetadata: azapiMetadata(),
-      dependsOn: config?.dependsOn,
-      lifecycle: config?.lifecycle,
-      provider: config?.provider,
-    });
+    super(scope, id, azapiResourceConfig('azapi_update_resource', config));
     config = requireProps(this, config, true);
     const v = new Validator(this);
     checkArmType(v, config.type);

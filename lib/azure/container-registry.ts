@@ -11,13 +11,15 @@ import { AzureDiagnosticSetting } from './diagnostics';
 import {
   AzureCustomerManagedKeyOptions,
   AzureEncryptedPartOptions,
-  buildPartOptions,
+  buildMainPartOptions,
+  claimPartName,
+  cmkIdentity,
   checkPartOptions,
   resolveCustomerManagedKey,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { bool, checkLocation, checkUuid, claimGlobal, isToken, num, str } from './validation';
+import { bool, checkLocation, checkUuid, isToken, num, str } from './validation';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOptions {
@@ -180,12 +182,7 @@ export class AzureSecureContainerRegistry extends Construct {
   constructor(scope: Construct, id: string, props: AzureSecureContainerRegistryProps) {
     super(scope, id);
     const c = resolveAzureSecureContainerRegistryProps(this, id, props);
-    claimGlobal(
-      this,
-      'container registry',
-      c.name,
-      c.props.name !== undefined ? 'name' : 'id (construct id)',
-    );
+    claimPartName(this, 'container registry', c.name, c.props);
     this.registry = this.registryParts(c);
     if (c.props.quarantineScannerPrincipalId !== undefined) {
       this.quarantineScannerAssignment = grantRole(this, 'quarantine-scanner', {
@@ -200,16 +197,7 @@ export class AzureSecureContainerRegistry extends Construct {
       diagnosticSettings: this.diagnosticSettings,
       privateEndpoints: this.privateEndpoints,
       roleAssignments: this.roleAssignments,
-    } = buildPartOptions(
-      this,
-      {
-        resourceId: this.registry.id,
-        resourceGroupName: c.props.resourceGroupName,
-        location: c.props.location,
-        subresource: 'registry',
-      },
-      c.props,
-    ));
+    } = buildMainPartOptions(this, this.registry.id, 'registry', c.props));
   }
 
   /** The registry (AZ-05), CMK through the given identity when a key is given. */
@@ -224,9 +212,7 @@ export class AzureSecureContainerRegistry extends Construct {
       quarantinePolicyEnabled: props.quarantineScannerPrincipalId !== undefined,
       retentionPolicyInDays: c.retention,
       zoneRedundancyEnabled: props.zoneRedundancy ?? true,
-      identity: cmk
-        ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] }
-        : undefined,
+      identity: cmkIdentity(cmk),
       encryption: cmk
         ? [{ keyVaultKeyId: cmk.keyId, identityClientId: cmk.userAssignedIdentityClientId }]
         : undefined,

@@ -18,19 +18,15 @@ import {
   ROLES,
 } from './defaults';
 import { AzureDiagnosticSetting } from './diagnostics';
-import { AzurePartOptions, buildPartOptions, checkPartOptions } from './part-options';
+import {
+  AzurePartOptions,
+  buildMainPartOptions,
+  checkPartOptions,
+  claimPartName,
+} from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { requireAzapiProvider } from './provider-requirements';
-import {
-  bool,
-  checkIpRules,
-  checkLocation,
-  checkUuid,
-  claimGlobal,
-  isToken,
-  num,
-  str,
-} from './validation';
+import { bool, checkIpRules, checkLocation, checkUuid, isToken, num, str } from './validation';
 import { grantRole, rbacPropagationWait } from './role-assignment';
 
 /** Props of {@link HardenedKeyVault}. */
@@ -263,12 +259,7 @@ export class HardenedKeyVault extends Construct {
   constructor(scope: Construct, id: string, props: HardenedKeyVaultProps) {
     super(scope, id);
     const c = resolveHardenedKeyVaultProps(this, id, props);
-    claimGlobal(
-      this,
-      'Key Vault',
-      c.name,
-      c.props.name !== undefined ? 'name' : 'id (construct id)',
-    );
+    claimPartName(this, 'Key Vault', c.name, c.props);
     this.vault = this.vaultParts(c);
     this.vaultId = this.vault.id;
     if (c.createKey) {
@@ -287,16 +278,7 @@ export class HardenedKeyVault extends Construct {
       diagnosticSettings: this.diagnosticSettings,
       privateEndpoints: this.privateEndpoints,
       roleAssignments: this.roleAssignments,
-    } = buildPartOptions(
-      this,
-      {
-        resourceId: this.vault.id,
-        resourceGroupName: c.props.resourceGroupName,
-        location: c.props.location,
-        subresource: 'vault',
-      },
-      c.props,
-    ));
+    } = buildMainPartOptions(this, this.vault.id, 'vault', c.props));
   }
 
   /** The caller's client config, created on first use. */

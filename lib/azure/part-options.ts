@@ -9,7 +9,7 @@ import { lockDefaults } from './defaults';
 import { AzureDiagnosticSetting } from './diagnostics';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { fitName, isToken, str } from './validation';
+import { claimGlobal, fitName, isToken, str } from './validation';
 
 /** A management lock on a part's main resource (AZ-13). */
 export interface AzureLockOptions {
@@ -264,6 +264,13 @@ export function resolveCustomerManagedKey(
   return given;
 }
 
+/** Internal: the user-assigned identity block of a resource that reads its customer-managed key through it. */
+export function cmkIdentity(
+  cmk: AzureCustomerManagedKeyOptions | undefined,
+): { type: string; identityIds: string[] } | undefined {
+  return cmk ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] } : undefined;
+}
+
 /** The part whose main resource the options apply to. */
 export interface AzurePartTarget {
   /** Resource id of the main resource. */
@@ -332,4 +339,46 @@ export function buildPartOptions(
           notes: o.lock.notes ?? lockDefaults().notes,
         });
   return { lock, diagnosticSettings, privateEndpoints, roleAssignments };
+}
+
+/** Where a part with a globally named main resource lives, and its cross-cutting options. */
+interface AzureMainPartProps extends AzurePartOptions {
+  readonly name?: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+}
+
+/**
+ * Internal: claims the globally unique name of a part's main resource, naming the prop it
+ * came from (`name`, or the construct id it was derived from).
+ */
+export function claimPartName(
+  scope: Construct,
+  kind: string,
+  name: string,
+  props: AzureMainPartProps,
+): void {
+  claimGlobal(scope, kind, name, props.name !== undefined ? 'name' : 'id (construct id)');
+}
+
+/**
+ * Internal: `buildPartOptions` for a part's main resource, in the part's own resource group
+ * and location.
+ */
+export function buildMainPartOptions(
+  scope: Construct,
+  resourceId: string,
+  subresource: string,
+  props: AzureMainPartProps,
+): AzurePartResources {
+  return buildPartOptions(
+    scope,
+    {
+      resourceId,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      subresource,
+    },
+    props,
+  );
 }

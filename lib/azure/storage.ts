@@ -13,22 +13,15 @@ import { AzureDiagnosticSetting } from './diagnostics';
 import {
   AzureCustomerManagedKeyOptions,
   AzureEncryptedPartOptions,
-  buildPartOptions,
+  buildMainPartOptions,
+  claimPartName,
+  cmkIdentity,
   checkPartOptions,
   resolveCustomerManagedKey,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
-import {
-  checkIpRules,
-  checkLocation,
-  checkUnique,
-  claimGlobal,
-  isToken,
-  num,
-  str,
-  strList,
-} from './validation';
+import { checkIpRules, checkLocation, checkUnique, isToken, num, str, strList } from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
@@ -205,12 +198,7 @@ export class AzureSecureStorageAccount extends Construct {
   constructor(scope: Construct, id: string, props: AzureSecureStorageAccountProps) {
     super(scope, id);
     const c = resolveAzureSecureStorageAccountProps(this, id, props);
-    claimGlobal(
-      this,
-      'storage account',
-      c.name,
-      c.props.name !== undefined ? 'name' : 'id (construct id)',
-    );
+    claimPartName(this, 'storage account', c.name, c.props);
     this.account = this.accountParts(c);
     for (const name of c.props.containers ?? []) {
       // storage_account_id: created through the ARM control plane, so it works with the
@@ -226,16 +214,7 @@ export class AzureSecureStorageAccount extends Construct {
       diagnosticSettings: this.diagnosticSettings,
       privateEndpoints: this.privateEndpoints,
       roleAssignments: this.roleAssignments,
-    } = buildPartOptions(
-      this,
-      {
-        resourceId: this.account.id,
-        resourceGroupName: c.props.resourceGroupName,
-        location: c.props.location,
-        subresource: 'blob',
-      },
-      c.props,
-    ));
+    } = buildMainPartOptions(this, this.account.id, 'blob', c.props));
   }
 
   /** The account (AZ-04), CMK through the given identity when a key is given. */
@@ -256,9 +235,7 @@ export class AzureSecureStorageAccount extends Construct {
         deleteRetentionPolicy: { days: c.days },
         containerDeleteRetentionPolicy: { days: c.days },
       },
-      identity: cmk
-        ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] }
-        : undefined,
+      identity: cmkIdentity(cmk),
       customerManagedKey: cmk
         ? {
             keyVaultKeyId: cmk.keyId,
