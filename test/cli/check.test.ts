@@ -1,20 +1,11 @@
+import { runCliCaptured } from '../cli-run';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../lib/cli/main';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCliCaptured(args);
 
 function tempJson(json: any): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'stack.tf.json');

@@ -2,10 +2,10 @@
 // documentation (arrays at every block level, references, count/for_each, dynamic blocks,
 // modules, data-source policies, override files) and edge inputs. Each case asserts its
 // findings.
+import { runCliCaptured } from '../cli-run';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../lib/cli/main';
 import { allPacks } from '../../lib/cli/packs';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
 import { ComplianceReport, RuleProfile } from '../../lib';
@@ -14,16 +14,7 @@ import { arrayForm } from './corpus/forms';
 
 const packs = Object.values(allPacks());
 
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCliCaptured(args);
 
 function dir(files: { [name: string]: string | Buffer | object }): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-'));

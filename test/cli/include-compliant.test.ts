@@ -1,20 +1,11 @@
 // Issue 14: the scanner's reports list compliant findings only with --include-compliant; the
 // summary counts them either way, on stdout and in the --out file.
+import { runCliCaptured } from '../cli-run';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../lib/cli/main';
 
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCliCaptured(args);
 
 /**
  * A folder `keys` with one AWS module: a compliant key (AWS-05.key and X-10.tags compliant under

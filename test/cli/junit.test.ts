@@ -2,10 +2,10 @@
 // failures counts match its <testcase> and <failure> children, each failure naming rule id and
 // address, and names with XML special characters escaped. No XML parser is a dependency of the
 // project, so a strict minimal one is below (and tested on malformed input).
+import { runCliCaptured } from '../cli-run';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../lib/cli/main';
 
 interface XmlElement {
   readonly name: string;
@@ -112,16 +112,7 @@ function parseXml(src: string): XmlElement {
   return root;
 }
 
-function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(
-    args,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...args: string[]) => runCliCaptured(args);
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const STRANGE = 'q&a <"x">';

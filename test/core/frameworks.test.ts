@@ -1,6 +1,6 @@
+import { runCliCaptured } from '../cli-run';
 import * as fs from 'fs';
 import * as path from 'path';
-import { runCli } from '../../lib/cli/main';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
 import {
   FrameworkMapping,
@@ -309,16 +309,7 @@ describe('X-11 spot checks: Azure', () => {
 describe('X-11 scanner CLI --framework', () => {
   const FIXTURE = path.join(ROOT, 'test', 'cli', 'fixtures', 'noncompliant');
 
-  function run(...args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = runCli(
-      args,
-      (s) => out.push(s),
-      (s) => err.push(s),
-    );
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const run = (...args: string[]) => runCliCaptured(args);
 
   /** The rules of the three packs mapped to a framework, and its distinct controls. */
   function mapped(framework: string) {

@@ -1,3 +1,4 @@
+import { runCliCaptured } from '../cli-run';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -5,22 +6,12 @@ import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { runCli } from '../../lib/cli/main';
 import { REPLACEMENT_ATTRIBUTES, stackShapeOf } from '../../lib/cli/pin-shape';
 
 // X-12 for users' own stacks: `cdktf-secure-mlops pin` pins resource addresses and the
 // attributes that force replacement, and fails when Terraform would destroy, replace or create.
 
-function pin(...args: string[]): { code: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(
-    ['pin', ...args],
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const pin = (...args: string[]) => runCliCaptured(['pin', ...args]);
 
 function tmp(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
