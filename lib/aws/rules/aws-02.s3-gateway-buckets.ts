@@ -1,9 +1,9 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { allOf, unknown, Verdict } from '../../core/compliance/tf';
-import { isExpression, isUnknown, readValue } from '../../core/rules/attributes';
+import { isExpression, isUnknown } from '../../core/rules/attributes';
 import { asList as list } from '../../core/rules/attributes';
-import { statements } from './policy-statements';
+import { s3GatewayPolicy } from './policy-statements';
 
 /** AWS-owned buckets an S3 gateway endpoint policy admits by name (documented by the service). */
 const AWS_OWNED = [
@@ -59,13 +59,9 @@ export const aws02S3GatewayBuckets = defineRule(__filename, {
     'Reference the aws_s3_bucket of the stack, or add a StringEquals aws:ResourceAccount condition with the account that owns the buckets to the statement (PrivateNetwork.allowS3Bucket does); a bucket name, even one carrying the account id, binds nothing',
   resourceTypes: ['aws_vpc_endpoint'],
   check: (r, stack) => {
-    const type = readValue(r, 'vpc_endpoint_type');
-    const service = readValue(r, 'service_name');
-    if (isUnknown(type)) return type;
-    if ((type ?? 'Gateway') !== 'Gateway') return undefined;
-    if (isUnknown(service)) return service;
-    if (!String(service ?? '').endsWith('.s3')) return undefined;
-    const st = statements(r.attributes.policy, stack);
+    const gateway = s3GatewayPolicy(r, stack);
+    if (gateway === undefined || isUnknown(gateway)) return gateway;
+    const st = gateway.statements;
     if (st === undefined || isUnknown(st)) return undefined; // AWS-02.s3-gateway-policy judges it
     const verdicts: Verdict[] = [];
     for (const s of st.filter((x) => x?.Effect === 'Allow')) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { asList, isExpression, isUnknown, readValue, unknown } from '../../core/rules/attributes';
-import { statements } from './policy-statements';
+import { asList, isExpression, isUnknown, unknown } from '../../core/rules/attributes';
+import { s3GatewayPolicy } from './policy-statements';
 
 /** AWS-02: the S3 gateway endpoint has a policy limited to named buckets. */
 export const aws02S3GatewayPolicy = defineRule(__filename, {
@@ -11,13 +11,9 @@ export const aws02S3GatewayPolicy = defineRule(__filename, {
     'Set policy on the S3 gateway aws_vpc_endpoint with Resource limited to the platform bucket ARNs',
   resourceTypes: ['aws_vpc_endpoint'],
   check: (r, stack) => {
-    const type = readValue(r, 'vpc_endpoint_type');
-    const service = readValue(r, 'service_name');
-    if (isUnknown(type)) return type;
-    if ((type ?? 'Gateway') !== 'Gateway') return undefined;
-    if (isUnknown(service)) return service;
-    if (!String(service ?? '').endsWith('.s3')) return undefined;
-    const st = statements(r.attributes.policy, stack);
+    const gateway = s3GatewayPolicy(r, stack);
+    if (gateway === undefined || isUnknown(gateway)) return gateway;
+    const st = gateway.statements;
     if (st === undefined) return 'no endpoint policy (full access to every bucket)';
     if (isUnknown(st)) return st;
     const allow = st.filter((s) => s.Effect === 'Allow');

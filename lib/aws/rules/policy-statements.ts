@@ -1,11 +1,13 @@
 // The statements of an IAM policy attribute, read three-valued: a policy that is an expression
 // not resolvable in the stack reads as UNKNOWN; with the stack, an `aws_iam_policy_document`
 // data source, a variable default or a local is read.
+import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import {
   asList,
   isExpression,
   isUnknown,
+  readValue,
   unknown,
   UnknownVerdict,
 } from '../../core/rules/attributes';
@@ -64,4 +66,22 @@ export function actionCovers(pattern: string, action: string): boolean {
 /** True when a statement allows `action` (Action list, wildcards included). */
 export function allows(s: any, action: string): boolean {
   return s?.Effect === 'Allow' && asList<string>(s.Action).some((a) => actionCovers(a, action));
+}
+
+/**
+ * An S3 gateway endpoint's policy statements (undefined: no policy), read three-valued; undefined
+ * when `r` is not an S3 gateway endpoint, an unknown verdict when its type or service is an
+ * expression.
+ */
+export function s3GatewayPolicy(
+  r: ResourceView,
+  stack: StackView,
+): { statements: any[] | UnknownVerdict | undefined } | UnknownVerdict | undefined {
+  const type = readValue(r, 'vpc_endpoint_type');
+  if (isUnknown(type)) return type;
+  if ((type ?? 'Gateway') !== 'Gateway') return undefined;
+  const service = readValue(r, 'service_name');
+  if (isUnknown(service)) return service;
+  if (!String(service ?? '').endsWith('.s3')) return undefined;
+  return { statements: statements(r.attributes.policy, stack) };
 }
