@@ -3,8 +3,6 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
-import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { REGISTRY_DEFAULTS, ROLES, secureContainerRegistryDefaults } from './defaults';
 import { AzureDiagnosticSetting } from './diagnostics';
@@ -16,10 +14,11 @@ import {
   cmkIdentity,
   checkPartOptions,
   resolveCustomerManagedKey,
+  startNamedPartProps,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { bool, checkLocation, checkUuid, isToken, num, str } from './validation';
+import { bool, checkUuid, isToken, num, str } from './validation';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOptions {
@@ -96,16 +95,10 @@ function resolveAzureSecureContainerRegistryProps(
   id: string,
   given: AzureSecureContainerRegistryProps,
 ): ResolvedAzureSecureContainerRegistry {
-  const props = requireProps(scope, given, true);
-  const v = new Validator(scope);
-  str(v, 'resourceGroupName', props.resourceGroupName);
-  checkLocation(v, 'location', props.location);
-  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
-  const nameOk = str(v, 'name', props.name, true);
-  const name =
-    nameOk && props.name !== undefined
-      ? props.name
-      : uniqueName(scope, { prefix: `cr${id}`, maxLength: 50, alphanumericOnly: true });
+  const { props, v, nameOk, name } = startNamedPartProps(scope, given, {
+    prefix: `cr${id}`,
+    maxLength: 50,
+  });
   if (nameOk && !isToken(name)) {
     v.require(/^[a-zA-Z0-9]{5,50}$/.test(name), 'name', name, '5-50 letters and digits');
   }

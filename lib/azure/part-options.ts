@@ -4,12 +4,14 @@
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
+import { requireProps, Validator } from '../core/errors';
+import { uniqueName } from '../core/naming';
+import { RemovalPolicy } from '../core/removal-policy';
 import { lockDefaults } from './defaults';
 import { AzureDiagnosticSetting } from './diagnostics';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { claimGlobal, fitName, isToken, str } from './validation';
+import { checkLocation, claimGlobal, fitName, isToken, str } from './validation';
 
 /** A management lock on a part's main resource (AZ-13). */
 export interface AzureLockOptions {
@@ -381,4 +383,36 @@ export function buildMainPartOptions(
     },
     props,
   );
+}
+
+/** The props every part with a resource group, location, removal policy and global name has. */
+interface NamedPartProps {
+  readonly resourceGroupName: string;
+  readonly location: string;
+  readonly removalPolicy?: RemovalPolicy;
+  readonly name?: string;
+}
+
+/**
+ * The opening of a named part's props resolution: the props object required, resource group,
+ * location and removal policy checked, and the name (given, or derived from the construct path
+ * with `prefix`, letters and digits only, at most `maxLength`). `nameOk` is false when the given
+ * name is not a string; the caller checks the name's own rules.
+ */
+export function startNamedPartProps<P extends NamedPartProps>(
+  scope: Construct,
+  given: P,
+  naming: { prefix: string; maxLength: number },
+): { props: P; v: Validator; nameOk: boolean; name: string } {
+  const props = requireProps(scope, given, true);
+  const v = new Validator(scope);
+  str(v, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(v, 'location', props.location);
+  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+  const nameOk = str(v, 'name', props.name, true);
+  const name =
+    nameOk && props.name !== undefined
+      ? props.name
+      : uniqueName(scope, { ...naming, alphanumericOnly: true });
+  return { props, v, nameOk, name };
 }

@@ -4,8 +4,6 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
-import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { AzureValidate } from './validate';
 import { secureStorageAccountDefaults, STORAGE_DEFAULTS } from './defaults';
@@ -18,10 +16,11 @@ import {
   cmkIdentity,
   checkPartOptions,
   resolveCustomerManagedKey,
+  startNamedPartProps,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
-import { checkIpRules, checkLocation, checkUnique, isToken, num, str, strList } from './validation';
+import { checkIpRules, checkUnique, isToken, num, str, strList } from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
@@ -101,16 +100,10 @@ function resolveAzureSecureStorageAccountProps(
   id: string,
   given: AzureSecureStorageAccountProps,
 ): ResolvedAzureSecureStorageAccount {
-  const props = requireProps(scope, given, true);
-  const v = new Validator(scope);
-  str(v, 'resourceGroupName', props.resourceGroupName);
-  checkLocation(v, 'location', props.location);
-  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
-  const nameOk = str(v, 'name', props.name, true);
-  const name =
-    nameOk && props.name !== undefined
-      ? props.name
-      : uniqueName(scope, { prefix: `st${id}`, maxLength: 24, alphanumericOnly: true });
+  const { props, v, nameOk, name } = startNamedPartProps(scope, given, {
+    prefix: `st${id}`,
+    maxLength: 24,
+  });
   if (nameOk) v.check('name', name, AzureValidate.storageAccountName(name));
   v.enumValue('replicationType', props.replicationType, REPLICATION);
   num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
