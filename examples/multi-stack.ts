@@ -13,7 +13,6 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
-import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import {
   AuthMode,
   AwsMlopsChecks,
@@ -23,7 +22,6 @@ import {
   StudioUserProfile,
 } from '../lib/aws';
 import {
-  DEFAULT_SA_GUARD_WAIT,
   GcpMlopsChecks,
   GcpOrgPolicies,
   GcpPrivateNetwork,
@@ -215,12 +213,7 @@ function gcpStacks(app: App): TerraformStack[] {
     ],
   });
   // the policy settles before the Compute API creates the default compute SA (GCP-01)
-  const guardWait = new Sleep(networkStack, 'default-sa-guard-wait', {
-    provider: new TimeProvider(networkStack, 'time'),
-    createDuration: DEFAULT_SA_GUARD_WAIT,
-    dependsOn: [guard.policies[DEFAULT_SA_GUARD]],
-  });
-  project.enableAfter('compute.googleapis.com', [guardWait]);
+  guard.guardComputeApi(networkStack, project);
   const network = new GcpPrivateNetwork(networkStack, 'network', {
     projectId: GCP_PROJECT,
     region: GCP_REGION,

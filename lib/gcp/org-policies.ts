@@ -2,9 +2,13 @@ import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { OrgPolicyCustomConstraint } from '@cdktf/provider-google/lib/org-policy-custom-constraint';
+import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { requireProps } from '../core/errors';
+import { timeProvider } from './common';
+import type { GcpProject } from './project';
 import {
   BOOLEAN_GUARDRAILS,
+  DEFAULT_SA_GUARD_WAIT,
   GUARDRAIL_CONSTRAINTS,
   JOB_SERVICE_ACCOUNT_CONSTRAINTS,
   WORKBENCH_IMAGE,
@@ -205,6 +209,32 @@ export class GcpOrgPolicies extends Construct {
     }
     if (props.organizationId !== undefined)
       this.enforceJobServiceAccounts(props, props.organizationId, parent);
+  }
+
+  /**
+   * Makes the project's Compute Engine API wait for this set's default-SA guard policy
+   * (`iam.automaticIamGrantsForDefaultServiceAccounts`) and a settle wait after it (GCP-01):
+   * enabling the API creates the default compute service account, with Editor unless the policy
+   * is already in force, and a policy takes effect only once it has propagated.
+   * @param scope where the wait (`default-sa-guard-wait`, a `time_sleep`) is created
+   * @param project the project whose `compute.googleapis.com` enablement waits
+   * @param createDuration how long the wait is (default: DEFAULT_SA_GUARD_WAIT, 120s)
+   * @returns the wait, or undefined when this set holds no guard policy
+   */
+  public guardComputeApi(
+    scope: Construct,
+    project: GcpProject,
+    createDuration: string = DEFAULT_SA_GUARD_WAIT,
+  ): Sleep | undefined {
+    const guard = this.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
+    if (!guard) return undefined;
+    const wait = new Sleep(scope, 'default-sa-guard-wait', {
+      provider: timeProvider(scope),
+      createDuration,
+      dependsOn: [guard],
+    });
+    project.enableAfter('compute.googleapis.com', [wait]);
+    return wait;
   }
 
   /**

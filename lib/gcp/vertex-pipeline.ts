@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformResource, Token, dependable } from 'cdktf';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { TagsTagBinding } from '@cdktf/provider-google/lib/tags-tag-binding';
@@ -18,7 +17,7 @@ import { GcpAuditLogging } from './audit';
 import { GcpBigQueryDataset } from './bigquery';
 import { GcpCiIdentity } from './ci-identity';
 import { CmekKeys, CmekPurpose } from './cmek';
-import { GcpIamGrant, memberId, timeProvider } from './common';
+import { GcpIamGrant, memberId } from './common';
 import { asPlatformProps, claim, literal, under } from './validation';
 import { GcpAlertThresholds, GcpMonitoring } from './monitoring';
 import { GcpPrivateNetwork } from './network';
@@ -31,7 +30,6 @@ import { GcpSensitiveDataProtection } from './sensitive-data';
 import { GcpServiceAccountIds, GcpServiceAccounts } from './service-accounts';
 import { GcpServiceAgent, GcpServiceAgents } from './service-agents';
 import {
-  DEFAULT_SA_GUARD_WAIT,
   DLP_FINDINGS_DATASET,
   GOOGLE_PROVIDERS,
   KMS_ENCRYPTER_DECRYPTER,
@@ -669,14 +667,7 @@ export class SecureVertexPipeline extends Construct {
           ],
         }),
     );
-    const guard = orgPolicies.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
-    if (!guard) return { orgPolicies };
-    const defaultSaGuardWait = new Sleep(this, 'default-sa-guard-wait', {
-      provider: timeProvider(this),
-      createDuration: DEFAULT_SA_GUARD_WAIT,
-      dependsOn: [guard],
-    });
-    this.project.enableAfter('compute.googleapis.com', [defaultSaGuardWait]);
+    const defaultSaGuardWait = orgPolicies.guardComputeApi(this, this.project);
     return { orgPolicies, defaultSaGuardWait };
   }
 

@@ -1,7 +1,8 @@
 import { ComplianceStatus } from '../../lib/core/compliance/rule';
 import { StackView } from '../../lib/core/compliance/stack-view';
-import { GcpMlopsChecks } from '../../lib/gcp';
-import { Testing } from 'cdktf';
+import { GcpMlopsChecks, GcpOrgPolicies, GcpProject } from '../../lib/gcp';
+import { TerraformStack, Testing } from 'cdktf';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { synthJson } from '../helpers';
 import { multiStackExample } from '../../examples/multi-stack';
 import { gcpVertexExample } from '../../examples/gcp-vertex';
@@ -228,5 +229,39 @@ describe('the examples hold both', () => {
     const p: any = Object.values(json.resource.google_access_context_manager_service_perimeter)[0];
     const cfg = p.status ?? p.spec;
     expect(cfg.restricted_services).toContain('servicenetworking.googleapis.com');
+  });
+});
+
+describe('GcpOrgPolicies.guardComputeApi (GCP-01)', () => {
+  function build(constraints: string[]) {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 's');
+    new GoogleProvider(stack, 'google', { project: 'acme-p', region: 'europe-west4' });
+    const project = new GcpProject(stack, 'project', { projectId: 'acme-p' });
+    const policies = new GcpOrgPolicies(stack, 'org-policies', {
+      projectId: 'acme-p',
+      allowedLocations: ['europe-west4'],
+      constraints,
+    });
+    const wait = policies.guardComputeApi(stack, project);
+    return { wait, json: synthJson(stack) };
+  }
+
+  test('the Compute API waits for the guard policy through a 120 s time_sleep', () => {
+    const { wait, json } = build(['iam.automaticIamGrantsForDefaultServiceAccounts']);
+    expect(wait).toBeDefined();
+    const sleep = json.resource.time_sleep['default-sa-guard-wait'];
+    expect(sleep.create_duration).toBe('120s');
+    expect(sleep.depends_on[0]).toMatch(/^google_org_policy_policy\./);
+    const compute = Object.values<any>(json.resource.google_project_service).find(
+      (s) => s.service === 'compute.googleapis.com',
+    );
+    expect(compute.depends_on).toContain('time_sleep.default-sa-guard-wait');
+  });
+
+  test('without the guard policy there is nothing to wait for', () => {
+    const { wait, json } = build(['iam.disableServiceAccountKeyCreation']);
+    expect(wait).toBeUndefined();
+    expect(json.resource.time_sleep).toBeUndefined();
   });
 });

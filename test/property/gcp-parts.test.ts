@@ -4,8 +4,6 @@
 import { App, TerraformStack } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
-import { TimeProvider } from '@cdktf/provider-time/lib/provider';
-import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { RemovalPolicy } from '../../lib/core/removal-policy';
 import {
   CmekKeys,
@@ -33,7 +31,6 @@ import {
   GcpWorkbenchInstanceProps,
   ServicePerimeter,
   ServicePerimeterProps,
-  DEFAULT_SA_GUARD_WAIT,
 } from '../../lib/gcp';
 import { PropertySubject, assertNoSilentBadInput, baselineOutcome } from './harness';
 import { realisticTokens } from './gcp-tokens';
@@ -224,15 +221,7 @@ const subjects: { [name: string]: PropertySubject<any> } = {
       });
       // the default compute SA's guard lands before the Compute API (GCP-01.default-sa-guard)
       // and after its settle wait
-      const guard = policies.policies['iam.automaticIamGrantsForDefaultServiceAccounts'];
-      if (guard) {
-        const wait = new Sleep(stack, 'default-sa-guard-wait', {
-          provider: new TimeProvider(stack, 'time'),
-          createDuration: DEFAULT_SA_GUARD_WAIT,
-          dependsOn: [guard],
-        });
-        project.enableAfter('compute.googleapis.com', [wait]);
-      }
+      policies.guardComputeApi(stack, project);
     },
   ),
   GcpBigQueryDataset: subject<GcpBigQueryDatasetProps>(
