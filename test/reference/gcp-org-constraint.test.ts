@@ -7,8 +7,8 @@ import {
   GCP_ORG_CONSTRAINTS_FILE,
   gcpOrgConstraints,
 } from '../../lib/gcp/reference/org-constraints';
-import { x15GcpOrgConstraint } from '../../lib/gcp/rules/x-15.gcp-org-constraint';
-import { run } from './helpers';
+import { describeRules, ruleOf, Status } from '../rule-harness';
+import { onSubject } from './helpers';
 
 const { COMPLIANT, NON_COMPLIANT, UNKNOWN, NOT_APPLICABLE } = ComplianceStatus;
 /** A quoted constraint id of the services whose constraints the library sets. */
@@ -17,25 +17,47 @@ const CONSTRAINT_LITERAL =
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse } = require('../../scripts/reference-data/gcp-org-constraints');
 
-const policy = (name: any) =>
-  run(x15GcpOrgConstraint, 'google_org_policy_policy', { name, parent: 'projects/p' });
-const legacy = (type: string, constraint: any) =>
-  run(x15GcpOrgConstraint, type, { constraint, project: 'p', boolean_policy: { enforced: true } });
+const RULE = 'X-15.gcp-org-constraint';
+const pack = new GcpMlopsChecks();
+/** Cases of a `google_org_policy_policy` with the name. */
+const policy = (title: string, name: any, expected: Status, details: (string | RegExp)[] = []) =>
+  onSubject(
+    RULE,
+    title,
+    'google_org_policy_policy',
+    { name, parent: 'projects/p' },
+    expected,
+    details,
+  );
+/** Cases of a legacy organization-policy resource of the type with the constraint. */
+const legacy = (
+  title: string,
+  type: string,
+  constraint: any,
+  expected: Status,
+  details: (string | RegExp)[] = [],
+) =>
+  onSubject(
+    RULE,
+    title,
+    type,
+    { constraint, project: 'p', boolean_policy: { enforced: true } },
+    expected,
+    details,
+  );
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 describe('X-15.gcp-org-constraint', () => {
   test('X-15 is an ERROR reference rule of the GCP pack citing its data set', () => {
-    expect(x15GcpOrgConstraint.category).toBe(RuleCategory.REFERENCE);
-    expect(x15GcpOrgConstraint.level).toBe(RuleLevel.ERROR);
-    expect(x15GcpOrgConstraint.source).toContain('constraints.list');
-    expect(new GcpMlopsChecks().rules.map((r) => r.id)).toContain('X-15.gcp-org-constraint');
+    const rule = ruleOf(pack, RULE);
+    expect(rule.category).toBe(RuleCategory.REFERENCE);
+    expect(rule.level).toBe(RuleLevel.ERROR);
+    expect(rule.source).toContain('constraints.list');
   });
 
   test('every constraint the library sets is in the data (custom ones are not judged)', () => {
     const ref = gcpOrgConstraints();
     for (const c of GUARDRAIL_CONSTRAINTS) expect([c, ref.has(c)]).toEqual([c, true]);
-    for (const c of Object.keys(JOB_SERVICE_ACCOUNT_CONSTRAINTS)) {
-      expect(policy(`projects/p/policies/${c}`).status).toBe(NOT_APPLICABLE);
-    }
     // and every constraint id written anywhere in lib/gcp (defaults, org-policies, the rules)
     const ids = new Set<string>();
     const visit = (dir: string) => {
@@ -55,66 +77,100 @@ describe('X-15.gcp-org-constraint', () => {
     expect(ref.names.length).toBeGreaterThan(150);
   });
 
-  test('google_org_policy_policy names of existing constraints are compliant', () => {
-    expect(policy('projects/p/policies/compute.vmExternalIpAccess').status).toBe(COMPLIANT);
-    expect(policy('organizations/123/policies/iam.allowedPolicyMemberDomains').status).toBe(
+  describeRules('constraint names', pack, [
+    ...Object.keys(JOB_SERVICE_ACCOUNT_CONSTRAINTS).flatMap((c) =>
+      policy(
+        `the library's custom constraint ${c} is not judged`,
+        `projects/p/policies/${c}`,
+        NOT_APPLICABLE,
+      ),
+    ),
+    ...policy(
+      'an existing constraint',
+      'projects/p/policies/compute.vmExternalIpAccess',
       COMPLIANT,
-    );
-    expect(
-      policy('${data.google_organization.org.name}/policies/gcp.resourceLocations').status,
-    ).toBe(COMPLIANT);
-  });
-
-  test('an unknown constraint fails with the nearest known one', () => {
-    const typo = policy('projects/p/policies/compute.requireOsLogins');
-    expect(typo.status).toBe(NON_COMPLIANT);
-    expect(typo.detail).toBe(
-      '"compute.requireOsLogins" is not a predefined organization policy constraint (did you mean compute.requireOsLogin?)',
-    );
-    expect(policy('folders/1/policies/storage.uniformbucketlevelaccess').detail).toContain(
-      'did you mean storage.uniformBucketLevelAccess?',
-    );
-  });
-
-  test('a name far from every known one is unknown (it may be newer than the bundled list)', () => {
-    const far = legacy(
+    ),
+    ...policy(
+      'an existing constraint of an organization',
+      'organizations/123/policies/iam.allowedPolicyMemberDomains',
+      COMPLIANT,
+    ),
+    ...policy(
+      'an existing constraint under a parent from an expression',
+      '${data.google_organization.org.name}/policies/gcp.resourceLocations',
+      COMPLIANT,
+    ),
+    ...policy(
+      'an unknown constraint fails with the nearest known one',
+      'projects/p/policies/compute.requireOsLogins',
+      NON_COMPLIANT,
+      [
+        exactly(
+          '"compute.requireOsLogins" is not a predefined organization policy constraint (did you mean compute.requireOsLogin?)',
+        ),
+      ],
+    ),
+    ...policy(
+      'a name in the wrong case fails',
+      'folders/1/policies/storage.uniformbucketlevelaccess',
+      NON_COMPLIANT,
+      ['did you mean storage.uniformBucketLevelAccess?'],
+    ),
+    ...legacy(
+      'a name far from every known one is unknown (it may be newer than the bundled list)',
       'google_project_organization_policy',
       'constraints/compute.disableSerialPort',
-    );
-    expect(far.status).toBe(ComplianceStatus.UNKNOWN);
-    expect(far.detail).toContain('not in the bundled list');
-    expect(policy('projects/p/policies/iam.managed.someFutureConstraint').status).toBe(
-      ComplianceStatus.UNKNOWN,
-    );
-  });
-
-  test('google_project/folder/organization_policy constraints with or without constraints/', () => {
-    expect(legacy('google_project_organization_policy', 'compute.requireOsLogin').status).toBe(
+      UNKNOWN,
+      ['not in the bundled list'],
+    ),
+    ...policy(
+      'a future managed constraint',
+      'projects/p/policies/iam.managed.someFutureConstraint',
+      UNKNOWN,
+    ),
+    ...legacy(
+      'a project policy without constraints/',
+      'google_project_organization_policy',
+      'compute.requireOsLogin',
       COMPLIANT,
-    );
-    expect(
-      legacy(
-        'google_folder_organization_policy',
-        'constraints/iam.disableServiceAccountKeyCreation',
-      ).status,
-    ).toBe(COMPLIANT);
-    expect(legacy('google_organization_policy', 'constraints/custom.myConstraint').status).toBe(
+    ),
+    ...legacy(
+      'a folder policy with constraints/',
+      'google_folder_organization_policy',
+      'constraints/iam.disableServiceAccountKeyCreation',
+      COMPLIANT,
+    ),
+    ...legacy(
+      'a custom constraint of an organization policy is not judged',
+      'google_organization_policy',
+      'constraints/custom.myConstraint',
       NOT_APPLICABLE,
-    );
-    expect(legacy('google_organization_policy', 'iam.disableServiceAcountKeyCreation').status).toBe(
+    ),
+    ...legacy(
+      'a misspelt constraint of an organization policy fails',
+      'google_organization_policy',
+      'iam.disableServiceAcountKeyCreation',
       NON_COMPLIANT,
-    );
-  });
-
-  test('custom constraints are not judged; expressions are UNKNOWN', () => {
-    expect(policy('projects/p/policies/custom.requireLabels').status).toBe(NOT_APPLICABLE);
-    expect(policy('projects/p/policies/${google_org_policy_custom_constraint.c.name}').status).toBe(
+    ),
+    ...policy(
+      'a custom constraint is not judged',
+      'projects/p/policies/custom.requireLabels',
       NOT_APPLICABLE,
-    );
-    expect(policy('projects/p/policies/${var.constraint}').status).toBe(UNKNOWN);
-    expect(policy('${var.policy_name}').status).toBe(UNKNOWN);
-    expect(legacy('google_project_organization_policy', '${var.constraint}').status).toBe(UNKNOWN);
-  });
+    ),
+    ...policy(
+      "the stack's custom constraint is not judged",
+      'projects/p/policies/${google_org_policy_custom_constraint.c.name}',
+      NOT_APPLICABLE,
+    ),
+    ...policy('a constraint from an expression', 'projects/p/policies/${var.constraint}', UNKNOWN),
+    ...policy('a name from an expression', '${var.policy_name}', UNKNOWN),
+    ...legacy(
+      'a legacy constraint from an expression',
+      'google_project_organization_policy',
+      '${var.constraint}',
+      UNKNOWN,
+    ),
+  ]);
 
   test('the extraction script reads quoted and prefixed ids and rejects other lines', () => {
     expect([...parse('"compute.requireOsLogin"\nconstraints/gcp.resourceLocations\n\n')]).toEqual([

@@ -1,169 +1,196 @@
 import { ComplianceStatus, RuleCategory, RuleLevel, RuleProfile } from '../../lib/core';
-import { x15GcpPermission } from '../../lib/gcp/rules/x-15.gcp-permission';
-import { x15GcpRole } from '../../lib/gcp/rules/x-15.gcp-role';
-import { x15GcpService } from '../../lib/gcp/rules/x-15.gcp-service';
-import { x15GcpVpcscService } from '../../lib/gcp/rules/x-15.gcp-vpcsc-service';
-import { run } from './helpers';
+import { GcpMlopsChecks } from '../../lib/gcp';
+import { describeRules, ruleOf } from '../rule-harness';
+import { onSubject } from './helpers';
 
 const { COMPLIANT, NON_COMPLIANT, UNKNOWN, NOT_APPLICABLE } = ComplianceStatus;
+const pack = new GcpMlopsChecks();
+const IDS = ['X-15.gcp-role', 'X-15.gcp-permission', 'X-15.gcp-service', 'X-15.gcp-vpcsc-service'];
+const PERIMETER = 'google_access_context_manager_service_perimeter';
 
-describe('X-15 GCP reference rules', () => {
-  test('X-15 the GCP reference rules are ERROR reference rules of the security profile citing their data set', () => {
-    for (const rule of [x15GcpRole, x15GcpPermission, x15GcpService, x15GcpVpcscService]) {
-      expect(rule.category).toBe(RuleCategory.REFERENCE);
-      expect(rule.level).toBe(RuleLevel.ERROR);
-      expect(rule.profile).toBe(RuleProfile.SECURITY);
-      expect(rule.source).toBeTruthy();
-    }
-  });
+test('X-15 the GCP reference rules are ERROR reference rules of the security profile citing their data set', () => {
+  for (const rule of IDS.map((id) => ruleOf(pack, id))) {
+    expect(rule.category).toBe(RuleCategory.REFERENCE);
+    expect(rule.level).toBe(RuleLevel.ERROR);
+    expect(rule.profile).toBe(RuleProfile.SECURITY);
+    expect(rule.source).toBeTruthy();
+  }
+});
 
-  describe('X-15.gcp-role', () => {
-    test('existing predefined roles and custom roles are compliant', () => {
-      expect(
-        run(x15GcpRole, 'google_project_iam_member', { role: 'roles/aiplatform.user' }).status,
-      ).toBe(COMPLIANT);
-      expect(
-        run(x15GcpRole, 'google_storage_bucket_iam_binding', { role: 'roles/storage.objectViewer' })
-          .status,
-      ).toBe(COMPLIANT);
-      expect(
-        run(x15GcpRole, 'google_project_iam_member', { role: 'projects/p/roles/modelDeployer' })
-          .status,
-      ).toBe(NOT_APPLICABLE);
-      expect(
-        run(x15GcpRole, 'google_project_iam_member', {
-          role: '${google_project_iam_custom_role.deployer.name}',
-        }).status,
-      ).toBe(NOT_APPLICABLE);
-    });
-
-    test('a missing role, a deprecated role and a bare name fail', () => {
-      const missing = run(x15GcpRole, 'google_project_iam_member', {
-        role: 'roles/aiplatform.usr',
-      });
-      expect(missing.status).toBe(NON_COMPLIANT);
-      expect(missing.detail).toContain('"roles/aiplatform.usr" is not a predefined role');
-      expect(missing.detail).toContain('roles/aiplatform.user');
-      const deprecated = run(x15GcpRole, 'google_project_iam_member', {
-        role: 'roles/servicebroker.admin',
-      });
-      expect(deprecated.status).toBe(NON_COMPLIANT);
-      expect(deprecated.detail).toContain('deprecated');
-      expect(run(x15GcpRole, 'google_project_iam_member', { role: 'aiplatform.user' }).status).toBe(
-        NON_COMPLIANT,
-      );
-    });
-
-    test('the bindings of an IAM policy resource are checked', () => {
-      const policy_data = JSON.stringify({
+describeRules('X-15 GCP reference rules', pack, [
+  ...onSubject(
+    'X-15.gcp-role',
+    'a predefined role',
+    'google_project_iam_member',
+    { role: 'roles/aiplatform.user' },
+    COMPLIANT,
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'a predefined role on a bucket',
+    'google_storage_bucket_iam_binding',
+    { role: 'roles/storage.objectViewer' },
+    COMPLIANT,
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'a custom role is not judged',
+    'google_project_iam_member',
+    { role: 'projects/p/roles/modelDeployer' },
+    NOT_APPLICABLE,
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'a custom role of the stack is not judged',
+    'google_project_iam_member',
+    { role: '${google_project_iam_custom_role.deployer.name}' },
+    NOT_APPLICABLE,
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'a missing role fails and names the nearest',
+    'google_project_iam_member',
+    { role: 'roles/aiplatform.usr' },
+    NON_COMPLIANT,
+    ['"roles/aiplatform.usr" is not a predefined role', 'roles/aiplatform.user'],
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'a deprecated role fails',
+    'google_project_iam_member',
+    { role: 'roles/servicebroker.admin' },
+    NON_COMPLIANT,
+    ['deprecated'],
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'a bare role name fails',
+    'google_project_iam_member',
+    { role: 'aiplatform.user' },
+    NON_COMPLIANT,
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'the bindings of an IAM policy resource are checked',
+    'google_project_iam_policy',
+    {
+      policy_data: JSON.stringify({
         bindings: [
           { role: 'roles/viewer', members: ['group:a@example.com'] },
           { role: 'roles/bigquery.dataEditorr', members: ['group:a@example.com'] },
         ],
-      });
-      const r = run(x15GcpRole, 'google_project_iam_policy', { policy_data });
-      expect(r.status).toBe(NON_COMPLIANT);
-      expect(r.detail).toContain('roles/bigquery.dataEditorr');
-    });
+      }),
+    },
+    NON_COMPLIANT,
+    ['roles/bigquery.dataEditorr'],
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'a role from an expression',
+    'google_project_iam_member',
+    { role: '${var.role}' },
+    UNKNOWN,
+  ),
+  ...onSubject(
+    'X-15.gcp-role',
+    'a policy from an expression',
+    'google_project_iam_policy',
+    { policy_data: '${data.google_iam_policy.p.policy_data}' },
+    UNKNOWN,
+  ),
 
-    test('a role or policy that is an expression is UNKNOWN', () => {
-      expect(run(x15GcpRole, 'google_project_iam_member', { role: '${var.role}' }).status).toBe(
-        UNKNOWN,
-      );
-      expect(
-        run(x15GcpRole, 'google_project_iam_policy', {
-          policy_data: '${data.google_iam_policy.p.policy_data}',
-        }).status,
-      ).toBe(UNKNOWN);
-    });
-  });
+  ...onSubject(
+    'X-15.gcp-permission',
+    'existing permissions',
+    'google_project_iam_custom_role',
+    { permissions: ['aiplatform.endpoints.deploy', 'aiplatform.models.upload'] },
+    COMPLIANT,
+  ),
+  ...onSubject(
+    'X-15.gcp-permission',
+    'a misspelt permission fails',
+    'google_organization_iam_custom_role',
+    { permissions: ['aiplatform.endpoints.deploy', 'aiplatform.endpoint.deploy'] },
+    NON_COMPLIANT,
+    ['"aiplatform.endpoint.deploy" is not an IAM permission'],
+  ),
+  ...onSubject(
+    'X-15.gcp-permission',
+    'permissions from an expression',
+    'google_project_iam_custom_role',
+    { permissions: '${var.permissions}' },
+    UNKNOWN,
+  ),
 
-  describe('X-15.gcp-permission', () => {
-    test('existing permissions are compliant', () => {
-      const r = run(x15GcpPermission, 'google_project_iam_custom_role', {
-        permissions: ['aiplatform.endpoints.deploy', 'aiplatform.models.upload'],
-      });
-      expect(r.status).toBe(COMPLIANT);
-    });
+  ...onSubject(
+    'X-15.gcp-service',
+    'a known service',
+    'google_project_service',
+    { service: 'aiplatform.googleapis.com' },
+    COMPLIANT,
+  ),
+  ...onSubject(
+    'X-15.gcp-service',
+    'a name the data does not cover is not judged',
+    'google_project_service',
+    { service: 'myapi.endpoints.my-project.cloud.goog' },
+    NOT_APPLICABLE,
+  ),
+  ...onSubject(
+    'X-15.gcp-service',
+    'a near miss of a known service fails and names it',
+    'google_project_service',
+    { service: 'aiplatfrom.googleapis.com' },
+    NON_COMPLIANT,
+    ['aiplatform.googleapis.com'],
+  ),
+  ...onSubject(
+    'X-15.gcp-service',
+    'a service from an expression',
+    'google_project_service_identity',
+    { service: '${each.value}' },
+    UNKNOWN,
+  ),
 
-    test('a misspelt permission fails', () => {
-      const r = run(x15GcpPermission, 'google_organization_iam_custom_role', {
-        permissions: ['aiplatform.endpoints.deploy', 'aiplatform.endpoint.deploy'],
-      });
-      expect(r.status).toBe(NON_COMPLIANT);
-      expect(r.detail).toContain('"aiplatform.endpoint.deploy" is not an IAM permission');
-    });
-
-    test('permissions from an expression are UNKNOWN', () => {
-      expect(
-        run(x15GcpPermission, 'google_project_iam_custom_role', {
-          permissions: '${var.permissions}',
-        }).status,
-      ).toBe(UNKNOWN);
-    });
-  });
-
-  describe('X-15.gcp-service', () => {
-    test('known services are compliant; names the data does not cover are not judged', () => {
-      expect(
-        run(x15GcpService, 'google_project_service', { service: 'aiplatform.googleapis.com' })
-          .status,
-      ).toBe(COMPLIANT);
-      expect(
-        run(x15GcpService, 'google_project_service', {
-          service: 'myapi.endpoints.my-project.cloud.goog',
-        }).status,
-      ).toBe(NOT_APPLICABLE);
-    });
-
-    test('a near miss of a known service fails and names it', () => {
-      const r = run(x15GcpService, 'google_project_service', {
-        service: 'aiplatfrom.googleapis.com',
-      });
-      expect(r.status).toBe(NON_COMPLIANT);
-      expect(r.detail).toContain('aiplatform.googleapis.com');
-    });
-
-    test('a service from an expression is UNKNOWN', () => {
-      expect(
-        run(x15GcpService, 'google_project_service_identity', { service: '${each.value}' }).status,
-      ).toBe(UNKNOWN);
-    });
-  });
-
-  describe('X-15.gcp-vpcsc-service', () => {
-    test('supported services (and RESTRICTED-SERVICES in allowed services) are compliant', () => {
-      const r = run(x15GcpVpcscService, 'google_access_context_manager_service_perimeter', {
-        status: [
-          {
-            restricted_services: ['aiplatform.googleapis.com', 'storage.googleapis.com'],
-            vpc_accessible_services: [
-              { enable_restriction: true, allowed_services: ['RESTRICTED-SERVICES'] },
-            ],
-          },
-        ],
-      });
-      expect(r.status).toBe(COMPLIANT);
-    });
-
-    test('an unsupported service in status or spec fails', () => {
-      const r = run(x15GcpVpcscService, 'google_access_context_manager_service_perimeter', {
-        status: { restricted_services: ['storage.googleapis.com'] },
-        spec: { restricted_services: ['aiplatfrom.googleapis.com'] },
-      });
-      expect(r.status).toBe(NON_COMPLIANT);
-      expect(r.detail).toContain('spec.restricted_services: "aiplatfrom.googleapis.com"');
-      const plural = run(x15GcpVpcscService, 'google_access_context_manager_service_perimeters', {
-        service_perimeters: [{ status: { restricted_services: ['maps.googleapis.com'] } }],
-      });
-      expect(plural.status).toBe(NON_COMPLIANT);
-    });
-
-    test('services from an expression are UNKNOWN', () => {
-      const r = run(x15GcpVpcscService, 'google_access_context_manager_service_perimeter', {
-        status: { restricted_services: '${var.restricted_services}' },
-      });
-      expect(r.status).toBe(UNKNOWN);
-    });
-  });
-});
+  ...onSubject(
+    'X-15.gcp-vpcsc-service',
+    'supported services, and RESTRICTED-SERVICES in allowed services',
+    PERIMETER,
+    {
+      status: [
+        {
+          restricted_services: ['aiplatform.googleapis.com', 'storage.googleapis.com'],
+          vpc_accessible_services: [
+            { enable_restriction: true, allowed_services: ['RESTRICTED-SERVICES'] },
+          ],
+        },
+      ],
+    },
+    COMPLIANT,
+  ),
+  ...onSubject(
+    'X-15.gcp-vpcsc-service',
+    'an unsupported service in spec fails',
+    PERIMETER,
+    {
+      status: { restricted_services: ['storage.googleapis.com'] },
+      spec: { restricted_services: ['aiplatfrom.googleapis.com'] },
+    },
+    NON_COMPLIANT,
+    ['spec.restricted_services: "aiplatfrom.googleapis.com"'],
+  ),
+  ...onSubject(
+    'X-15.gcp-vpcsc-service',
+    'an unsupported service in a perimeter of a perimeters resource fails',
+    'google_access_context_manager_service_perimeters',
+    { service_perimeters: [{ status: { restricted_services: ['maps.googleapis.com'] } }] },
+    NON_COMPLIANT,
+  ),
+  ...onSubject(
+    'X-15.gcp-vpcsc-service',
+    'services from an expression',
+    PERIMETER,
+    { status: { restricted_services: '${var.restricted_services}' } },
+    UNKNOWN,
+  ),
+]);

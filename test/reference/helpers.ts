@@ -1,19 +1,30 @@
-import { Rule, RuleEvaluation } from '../../lib/core/compliance/rule';
-import { StackView } from '../../lib/core/compliance/stack-view';
+import { RuleCase, Status, TerraformJson } from '../rule-harness';
 
-/** Evaluates one rule on one hand-written resource (plus optional other resources). */
-export function run(
-  rule: Rule,
+/** Resources of other types (or of the subject's type) beside the subject. */
+export type Others = { [type: string]: { [name: string]: any } };
+
+/** Terraform JSON with one hand-written resource, `<type>.subject`, and the other resources. */
+export function subject(type: string, attributes: any, others: Others = {}): TerraformJson {
+  return { resource: { ...others, [type]: { ...(others[type] ?? {}), subject: attributes } } };
+}
+
+/**
+ * Cases of a reference rule's verdict on one hand-written resource, `<type>.subject`: one case
+ * with the status, or one case per detail fragment the verdict must contain.
+ */
+export function onSubject(
+  rule: string,
+  title: string,
   type: string,
   attributes: any,
-  others: { [type: string]: { [name: string]: any } } = {},
-): RuleEvaluation {
-  const json = {
-    resource: { ...others, [type]: { ...(others[type] ?? {}), subject: attributes } },
-  };
-  const stack = new StackView('test', json);
-  const resource = stack.resources(type).find((r) => r.name === 'subject')!;
-  return rule.evaluate(resource, stack);
+  expected: Status,
+  details: (string | RegExp)[] = [],
+  others: Others = {},
+): RuleCase[] {
+  const json = subject(type, attributes, others);
+  const at = `${type}.subject`;
+  const base = { rule, title, json, at, expect: expected };
+  return details.length === 0 ? [base] : details.map((detail) => ({ ...base, detail }));
 }
 
 /** A policy document string with the given statements. */
