@@ -90,6 +90,25 @@ export function checkList(v: Validator, prop: string, value: unknown, what: stri
   return false;
 }
 
+/**
+ * A list prop that must not be empty: the list ({@link checkList}, or `list`, e.g.
+ * {@link checkObjectList}), then at least one entry (`atLeast` says what, as the problem reads).
+ * Returns the list check's result.
+ */
+export function checkNonEmptyList(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  what: string,
+  atLeast: string,
+  list: (v: Validator, prop: string, value: unknown, what: string) => boolean = checkList,
+): boolean {
+  if (!list(v, prop, value, what)) return false;
+  const entries = (value as unknown[] | undefined) ?? [];
+  v.require(unresolved(value) || entries.length > 0, prop, JSON.stringify(entries), atLeast);
+  return true;
+}
+
 /** A list of objects (`dataBuckets`, `endpoints`, ...): the list and each entry. */
 export function checkObjectList(v: Validator, prop: string, value: unknown, what: string): boolean {
   if (!checkList(v, prop, value, what)) return false;
