@@ -13,8 +13,8 @@ import {
   checkList,
   checkLocation,
   checkPattern,
-  checkRemovalPolicy,
   claim,
+  closePartValidation,
   literal,
   openProjectValidation,
   projectScope,
@@ -212,9 +212,7 @@ function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek 
   if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))
     v.add('serviceAgents', props.serviceAgents, 'a GcpServiceAgents construct');
   checkBoolean(v, 'grantOnExistingKeys', props.grantOnExistingKeys);
-  checkList(v, 'dependsOn', props.dependsOn, 'resources');
-  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-  v.throwIfInvalid();
+  closePartValidation(v, props);
   return {
     purposes: props.purposes ?? (Object.values(CmekPurpose) as CmekPurpose[]),
     rotation,

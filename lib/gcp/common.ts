@@ -1,9 +1,10 @@
 import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Validator } from '../core/errors';
+import { DeletionProtection, RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { kmsLocationServes } from './locations';
 import { KMS_KEY_ID, checkPattern } from './validation';
 
@@ -113,6 +114,21 @@ export function bindOnce<T extends IConstruct>(
   const b = make(id);
   bindings.push(b);
   return b;
+}
+
+/**
+ * Ends the constructor of a data part that takes `grants` (registry, dataset, bucket): the
+ * removal policy on its resources (with the resource type's `protection`), then the part's
+ * grant() for each of the props' grants, in order.
+ */
+export function finishGrantingPart(
+  part: { grant(role: string, member: string, key?: string): unknown },
+  resources: TerraformResource[],
+  props: { readonly removalPolicy?: RemovalPolicy; readonly grants?: GcpIamGrant[] },
+  protection?: DeletionProtection,
+): void {
+  for (const r of resources) applyRemovalPolicy(r, props.removalPolicy, protection);
+  for (const g of props.grants ?? []) part.grant(g.role, g.member, g.key);
 }
 
 /** Sanitizes a string into a construct-id friendly token. */

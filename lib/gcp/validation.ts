@@ -63,6 +63,19 @@ export function checkRemovalPolicy(v: Validator, prop: string, value: unknown): 
   v.enumValue(prop, value, Object.values(RemovalPolicy));
 }
 
+/**
+ * The closing checks of a part's props, `dependsOn` and `removalPolicy`, then the one
+ * ValidationError of every problem collected.
+ */
+export function closePartValidation(
+  v: Validator,
+  props: { readonly dependsOn?: unknown; readonly removalPolicy?: unknown },
+): void {
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+  v.throwIfInvalid();
+}
+
 /** A list prop: undefined, or an array (a string or an object where a list belongs is one problem). */
 export function checkList(v: Validator, prop: string, value: unknown, what: string): boolean {
   if (value === undefined) return true;
