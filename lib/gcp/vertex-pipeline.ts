@@ -854,9 +854,11 @@ export class SecureVertexPipeline extends Construct {
         }),
     );
     r.dataBuckets.forEach((spec, i) => {
-      const ready = spec.kmsKeyName
-        ? [this.grantAgentOnKey(`data-${spec.name}-key`, spec.kmsKeyName, GcpServiceAgent.STORAGE)]
-        : undefined;
+      const ready = this.grantAgentOnKey(
+        `data-${spec.name}-key`,
+        spec.kmsKeyName,
+        GcpServiceAgent.STORAGE,
+      );
       this.dataBuckets[spec.name] = this.part(
         `dataBuckets[${i}]`,
         { namePrefix: `dataBuckets[${i}].name` },
@@ -914,15 +916,11 @@ export class SecureVertexPipeline extends Construct {
     grants?: GcpIamGrant[],
     cid: string = `dataset-${spec.datasetId}`,
   ): GcpBigQueryDataset {
-    const ready = spec.kmsKeyName
-      ? [
-          this.grantAgentOnKey(
-            `dataset-${spec.datasetId}-key`,
-            spec.kmsKeyName,
-            GcpServiceAgent.BIGQUERY,
-          ),
-        ]
-      : undefined;
+    const ready = this.grantAgentOnKey(
+      `dataset-${spec.datasetId}-key`,
+      spec.kmsKeyName,
+      GcpServiceAgent.BIGQUERY,
+    );
     return new GcpBigQueryDataset(this, cid, {
       ...this.dataPartProps(r, CmekPurpose.BIGQUERY, spec, ready),
       datasetId: spec.datasetId,
@@ -1184,17 +1182,23 @@ export class SecureVertexPipeline extends Construct {
       .map((c) => dependable(c as TerraformResource));
   }
 
-  /** GCP-05: grants a service agent a per-resource key (given in props), after the agent exists. */
+  /**
+   * GCP-05: grants a service agent a per-resource key (given in props), after the agent exists.
+   * Returns what the resource waits for: that grant, or undefined when it has no key of its own.
+   */
   private grantAgentOnKey(
     id: string,
-    keyId: string,
+    keyId: string | undefined,
     agent: GcpServiceAgent,
-  ): KmsCryptoKeyIamMember {
-    return new KmsCryptoKeyIamMember(this, id, {
-      cryptoKeyId: keyId,
-      role: KMS_ENCRYPTER_DECRYPTER,
-      member: this.serviceAgents.member(agent),
-      dependsOn: this.serviceAgents.readiness(agent),
-    });
+  ): ITerraformDependable[] | undefined {
+    if (!keyId) return undefined;
+    return [
+      new KmsCryptoKeyIamMember(this, id, {
+        cryptoKeyId: keyId,
+        role: KMS_ENCRYPTER_DECRYPTER,
+        member: this.serviceAgents.member(agent),
+        dependsOn: this.serviceAgents.readiness(agent),
+      }),
+    ];
   }
 }
