@@ -10,6 +10,7 @@ import { checkCmekKey } from './common';
 import {
   checkBoolean,
   checkDuplicates,
+  checkInstance,
   checkList,
   checkLocation,
   checkPattern,
@@ -209,8 +210,13 @@ function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek 
       );
     }
   }
-  if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))
-    v.add('serviceAgents', props.serviceAgents, 'a GcpServiceAgents construct');
+  checkInstance(
+    v,
+    'serviceAgents',
+    props.serviceAgents,
+    GcpServiceAgents,
+    'a GcpServiceAgents construct',
+  );
   checkBoolean(v, 'grantOnExistingKeys', props.grantOnExistingKeys);
   closePartValidation(v, props);
   return {

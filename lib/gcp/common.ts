@@ -6,7 +6,7 @@ import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Validator } from '../core/errors';
 import { DeletionProtection, RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { kmsLocationServes } from './locations';
-import { KMS_KEY_ID, checkPattern } from './validation';
+import { KMS_KEY_ID, checkInstance, checkPattern } from './validation';
 
 /** Internal helpers shared by the GCP constructs (not exported from the package). */
 
@@ -162,6 +162,11 @@ export function betaProvider(
   const child = stack.node.tryFindChild('google-beta');
   if (child instanceof GoogleBetaProvider) return child;
   return new GoogleBetaProvider(stack, 'google-beta', { region });
+}
+
+/** The `betaProvider` prop: undefined, or a GoogleBetaProvider. */
+export function checkBetaProvider(v: Validator, value: unknown): void {
+  checkInstance(v, 'betaProvider', value, GoogleBetaProvider, 'a GoogleBetaProvider');
 }
 
 /**

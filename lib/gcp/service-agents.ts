@@ -7,7 +7,7 @@ import { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/
 import { DataGoogleLoggingProjectCmekSettings } from '@cdktf/provider-google/lib/data-google-logging-project-cmek-settings';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { requireProps } from '../core/errors';
-import { betaProvider, timeProvider } from './common';
+import { betaProvider, checkBetaProvider, timeProvider } from './common';
 import { checkDuplicates, checkList, checkRegion, openProjectValidation } from './validation';
 
 /**
@@ -106,8 +106,7 @@ export class GcpServiceAgents extends Construct {
       checkDuplicates(v, 'agents', props.agents, (a) => String(a), 'an agent');
     }
     checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
-      v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
+    checkBetaProvider(v, props.betaProvider);
     v.throwIfInvalid();
     const agents = props.agents ?? Object.values(GcpServiceAgent);
     const deps = props.dependsOn ?? [];

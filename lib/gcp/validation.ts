@@ -76,6 +76,17 @@ export function closePartValidation(
   v.throwIfInvalid();
 }
 
+/** A prop that takes a construct: undefined, or an instance of `type` (`allowed` names it). */
+export function checkInstance(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  type: abstract new (...args: any[]) => unknown,
+  allowed: string,
+): void {
+  if (value !== undefined && !(value instanceof type)) v.add(prop, value, allowed);
+}
+
 /** A list prop: undefined, or an array (a string or an object where a list belongs is one problem). */
 export function checkList(v: Validator, prop: string, value: unknown, what: string): boolean {
   if (value === undefined) return true;

@@ -6,7 +6,7 @@ import { GoogleVertexAiMetadataStore } from '@cdktf/provider-google-beta/lib/goo
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { betaProvider, numericName, checkCmekKey } from './common';
+import { betaProvider, numericName, checkBetaProvider, checkCmekKey } from './common';
 import { VERTEX_DEFAULTS } from './defaults';
 import {
   checkBoolean,
@@ -170,8 +170,7 @@ function validateVertexProps(scope: Construct, props: GcpVertexResourcesProps): 
     checkDuplicates(v, 'endpoints', props.endpoints, (e) => literal(e?.name), 'an endpoint name');
   }
   checkList(v, 'dependsOn', props.dependsOn, 'resources');
-  if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
-    v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
+  checkBetaProvider(v, props.betaProvider);
   checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
   v.throwIfInvalid();
 }
