@@ -3,16 +3,15 @@ import { ITerraformDependable } from 'cdktf';
 import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
 import { ArtifactRegistryRepositoryIamMember } from '@cdktf/provider-google/lib/artifact-registry-repository-iam-member';
 import { requireProps } from '../core/errors';
-import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
+import { RemovalPolicy } from '../core/removal-policy';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey, finishGrantingPart } from './common';
 import { REGISTRY_DEFAULTS } from './defaults';
 import {
-  checkList,
   checkNumber,
   checkPattern,
   checkRegion,
-  checkRemovalPolicy,
   claim,
+  closePartValidation,
   literal,
   openProjectValidation,
   projectScope,
@@ -121,9 +120,7 @@ export class GcpArtifactRegistry extends Construct {
         `a repository id other than dockerRepositoryId ('${dockerId}')`,
       );
     checkNumber(v, 'keepRecentVersions', keep, 1, 2147483647); // keepCount is an int32
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
+    closePartValidation(v, props);
     // repository ids are unique in their project and location
     const scopeKey = projectScope(props.projectId, ` location ${props.location}`);
     claim(this, 'Docker or KFP repository', scopeKey, dockerId, 'dockerRepositoryId');
@@ -166,9 +163,7 @@ export class GcpArtifactRegistry extends Construct {
       location: r.location,
       name: r.name,
     }));
-    applyRemovalPolicy(this.docker, props.removalPolicy);
-    applyRemovalPolicy(this.kfp, props.removalPolicy);
-    for (const g of props.grants ?? []) this.grant(g.role, g.member, g.key);
+    finishGrantingPart(this, [this.docker, this.kfp], props);
   }
 
   /**

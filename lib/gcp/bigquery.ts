@@ -3,15 +3,14 @@ import { ITerraformDependable } from 'cdktf';
 import { BigqueryDataset } from '@cdktf/provider-google/lib/bigquery-dataset';
 import { BigqueryDatasetIamMember } from '@cdktf/provider-google/lib/bigquery-dataset-iam-member';
 import { requireProps } from '../core/errors';
-import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
+import { RemovalPolicy } from '../core/removal-policy';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey, finishGrantingPart } from './common';
 import {
-  checkList,
   checkNumber,
   checkPattern,
   checkRegion,
-  checkRemovalPolicy,
   claim,
+  closePartValidation,
   openProjectValidation,
   projectScope,
 } from './validation';
@@ -111,9 +110,7 @@ export class GcpBigQueryDataset extends Construct {
         optional: true,
       },
     );
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-    v.throwIfInvalid();
+    closePartValidation(v, props);
     // dataset ids are unique in their project
     claim(this, 'BigQuery dataset', projectScope(props.projectId), props.datasetId, 'datasetId');
     this.dataset = new BigqueryDataset(this, 'dataset', {
@@ -130,10 +127,9 @@ export class GcpBigQueryDataset extends Construct {
     });
     this.projectRef = this.dataset.project;
     this.datasetRef = this.dataset.datasetId;
-    applyRemovalPolicy(this.dataset, props.removalPolicy, {
+    finishGrantingPart(this, [this.dataset], props, {
       retain: { delete_contents_on_destroy: false },
     });
-    for (const g of props.grants ?? []) this.grant(g.role, g.member, g.key);
   }
 
   /**

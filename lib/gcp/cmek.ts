@@ -10,11 +10,12 @@ import { checkCmekKey } from './common';
 import {
   checkBoolean,
   checkDuplicates,
+  checkInstance,
   checkList,
   checkLocation,
   checkPattern,
-  checkRemovalPolicy,
   claim,
+  closePartValidation,
   literal,
   openProjectValidation,
   projectScope,
@@ -209,12 +210,15 @@ function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek 
       );
     }
   }
-  if (props.serviceAgents !== undefined && !(props.serviceAgents instanceof GcpServiceAgents))
-    v.add('serviceAgents', props.serviceAgents, 'a GcpServiceAgents construct');
+  checkInstance(
+    v,
+    'serviceAgents',
+    props.serviceAgents,
+    GcpServiceAgents,
+    'a GcpServiceAgents construct',
+  );
   checkBoolean(v, 'grantOnExistingKeys', props.grantOnExistingKeys);
-  checkList(v, 'dependsOn', props.dependsOn, 'resources');
-  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-  v.throwIfInvalid();
+  closePartValidation(v, props);
   return {
     purposes: props.purposes ?? (Object.values(CmekPurpose) as CmekPurpose[]),
     rotation,

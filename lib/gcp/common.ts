@@ -1,11 +1,12 @@
 import { createHash } from 'crypto';
 import { IConstruct } from 'constructs';
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformResource, TerraformStack, Token } from 'cdktf';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { TimeProvider } from '@cdktf/provider-time/lib/provider';
 import { Validator } from '../core/errors';
+import { DeletionProtection, RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { kmsLocationServes } from './locations';
-import { KMS_KEY_ID, checkPattern } from './validation';
+import { KMS_KEY_ID, checkInstance, checkPattern } from './validation';
 
 /** Internal helpers shared by the GCP constructs (not exported from the package). */
 
@@ -115,6 +116,21 @@ export function bindOnce<T extends IConstruct>(
   return b;
 }
 
+/**
+ * Ends the constructor of a data part that takes `grants` (registry, dataset, bucket): the
+ * removal policy on its resources (with the resource type's `protection`), then the part's
+ * grant() for each of the props' grants, in order.
+ */
+export function finishGrantingPart(
+  part: { grant(role: string, member: string, key?: string): unknown },
+  resources: TerraformResource[],
+  props: { readonly removalPolicy?: RemovalPolicy; readonly grants?: GcpIamGrant[] },
+  protection?: DeletionProtection,
+): void {
+  for (const r of resources) applyRemovalPolicy(r, props.removalPolicy, protection);
+  for (const g of props.grants ?? []) part.grant(g.role, g.member, g.key);
+}
+
 /** Sanitizes a string into a construct-id friendly token. */
 export function idPart(value: string): string {
   return value
@@ -146,6 +162,11 @@ export function betaProvider(
   const child = stack.node.tryFindChild('google-beta');
   if (child instanceof GoogleBetaProvider) return child;
   return new GoogleBetaProvider(stack, 'google-beta', { region });
+}
+
+/** The `betaProvider` prop: undefined, or a GoogleBetaProvider. */
+export function checkBetaProvider(v: Validator, value: unknown): void {
+  checkInstance(v, 'betaProvider', value, GoogleBetaProvider, 'a GoogleBetaProvider');
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   checkBoolean,
   checkDuplicates,
   checkList,
+  checkNonEmptyList,
   checkLocation,
   checkPattern,
   claim,
@@ -109,13 +110,15 @@ const PROPS_KEYS: { [K in keyof Required<GcpOrgPoliciesProps>]: true } = {
 /** Validates the props of GcpOrgPolicies (one ValidationError). */
 function validateOrgPolicyProps(scope: Construct, props: GcpOrgPoliciesProps): void {
   const v = openProjectValidation(scope, props, PROPS_KEYS);
-  if (checkList(v, 'allowedLocations', props.allowedLocations, 'locations')) {
-    v.require(
-      (props.allowedLocations ?? []).length > 0,
+  if (
+    checkNonEmptyList(
+      v,
       'allowedLocations',
-      JSON.stringify(props.allowedLocations ?? []),
+      props.allowedLocations,
+      'locations',
       'at least one location',
-    );
+    )
+  ) {
     (props.allowedLocations ?? []).forEach((l, i) =>
       checkLocation(v, `allowedLocations[${i}]`, l, {
         literal: 'it is written into the gcp.resourceLocations policy',

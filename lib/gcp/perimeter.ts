@@ -18,6 +18,7 @@ import {
   checkDuplicates,
   checkKnownKeys,
   checkList,
+  checkNonEmptyList,
   checkMember,
   checkObjectList,
   checkPattern,
@@ -169,13 +170,15 @@ function checkEgressRule(v: Validator, prop: string, r: GcpPerimeterEgressRule):
     'identities or identityType (an egress rule without either admits nobody)',
   );
   checkServices(v, `${prop}.services`, r.services, true);
-  if (checkList(v, `${prop}.targetResources`, r.targetResources, 'projects/NUMBER')) {
-    v.require(
-      (r.targetResources ?? []).length > 0,
+  if (
+    checkNonEmptyList(
+      v,
       `${prop}.targetResources`,
-      JSON.stringify(r.targetResources ?? []),
+      r.targetResources,
+      'projects/NUMBER',
       'at least one projects/NUMBER outside the perimeter',
-    );
+    )
+  ) {
     (r.targetResources ?? []).forEach((x, j) =>
       checkPattern(
         v,
@@ -366,13 +369,15 @@ function resolvePerimeterProps(scope: Construct, props: ServicePerimeterProps): 
   checkBoolean(v, 'dryRun', props.dryRun);
   checkList(v, 'dependsOn', props.dependsOn, 'resources');
   const policyId = literal(props.accessPolicyId);
-  if (checkList(v, 'projectResources', props.projectResources, 'projects/NUMBER')) {
-    v.require(
-      (props.projectResources ?? []).length > 0,
+  if (
+    checkNonEmptyList(
+      v,
       'projectResources',
-      JSON.stringify(props.projectResources ?? []),
+      props.projectResources,
+      'projects/NUMBER',
       'at least one projects/NUMBER',
-    );
+    )
+  ) {
     (props.projectResources ?? []).forEach((r, i) =>
       checkPattern(
         v,

@@ -4,19 +4,18 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
 import { requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
-import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
+import { RemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { GcpIamGrant, bindOnce, bindingId, checkCmekKey } from './common';
+import { GcpIamGrant, bindOnce, bindingId, checkCmekKey, finishGrantingPart } from './common';
 import { BUCKET_DEFAULTS, NAME_PREFIX, bucketLifecycle } from './defaults';
 import {
   checkBoolean,
-  checkList,
   checkLocation,
   checkNumber,
   checkPattern,
   checkProjectId,
-  checkRemovalPolicy,
   claim,
+  closePartValidation,
   openValidation,
 } from './validation';
 
@@ -156,9 +155,7 @@ function resolveBucketProps(
       true,
       'false without retentionDays (there is no retention policy to lock)',
     );
-  checkList(v, 'dependsOn', props.dependsOn, 'resources');
-  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-  v.throwIfInvalid();
+  closePartValidation(v, props);
   return { name, noncurrent };
 }
 
@@ -212,11 +209,10 @@ export class GcpSecureBucket extends Construct {
       dependsOn: props.dependsOn,
     });
     this.bucketRef = this.bucket.name;
-    applyRemovalPolicy(this.bucket, props.removalPolicy, {
+    finishGrantingPart(this, [this.bucket], props, {
       retain: { force_destroy: false },
       destroy: { force_destroy: true },
     });
-    for (const g of props.grants ?? []) this.grant(g.role, g.member, g.key);
   }
 
   /**

@@ -7,6 +7,7 @@ import { sensitiveDataDefaults } from './defaults';
 import {
   checkDuplicates,
   checkList,
+  checkNonEmptyList,
   checkPattern,
   checkRegion,
   literal,
@@ -68,13 +69,9 @@ function resolveSensitiveDataProps(
     recurrence,
     "a duration in seconds between '86400s' (1 day) and '5184000s' (60 days)",
   );
-  if (checkList(v, 'bucketNames', props.bucketNames, 'bucket names')) {
-    v.require(
-      unresolved(props.bucketNames) || (props.bucketNames ?? []).length > 0,
-      'bucketNames',
-      JSON.stringify(props.bucketNames ?? []),
-      'at least one bucket',
-    );
+  if (
+    checkNonEmptyList(v, 'bucketNames', props.bucketNames, 'bucket names', 'at least one bucket')
+  ) {
     (props.bucketNames ?? []).forEach((b, i) =>
       checkPattern(
         v,

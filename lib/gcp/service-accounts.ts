@@ -8,6 +8,7 @@ import { Persona } from '../core/personas';
 import { defaultServiceAccountIds } from './defaults';
 import { GcpCustomRole, GcpRoleCatalogue } from './role-catalogue';
 import {
+  checkInstance,
   checkList,
   checkPattern,
   claim,
@@ -139,8 +140,13 @@ export class GcpServiceAccounts extends Construct {
       JSON.stringify(ids),
       'distinct account ids (one identity per function, GCP-01)',
     );
-    if (props.roleCatalogue !== undefined && !(props.roleCatalogue instanceof GcpRoleCatalogue))
-      v.add('roleCatalogue', props.roleCatalogue, 'a GcpRoleCatalogue construct');
+    checkInstance(
+      v,
+      'roleCatalogue',
+      props.roleCatalogue,
+      GcpRoleCatalogue,
+      'a GcpRoleCatalogue construct',
+    );
     checkPattern(
       v,
       'displayNamePrefix',

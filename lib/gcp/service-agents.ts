@@ -7,7 +7,7 @@ import { DataGoogleBigqueryDefaultServiceAccount } from '@cdktf/provider-google/
 import { DataGoogleLoggingProjectCmekSettings } from '@cdktf/provider-google/lib/data-google-logging-project-cmek-settings';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { requireProps } from '../core/errors';
-import { betaProvider, timeProvider } from './common';
+import { betaProvider, checkBetaProvider, timeProvider } from './common';
 import { checkDuplicates, checkList, checkRegion, openProjectValidation } from './validation';
 
 /**
@@ -106,11 +106,15 @@ export class GcpServiceAgents extends Construct {
       checkDuplicates(v, 'agents', props.agents, (a) => String(a), 'an agent');
     }
     checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
-      v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
+    checkBetaProvider(v, props.betaProvider);
     v.throwIfInvalid();
     const agents = props.agents ?? Object.values(GcpServiceAgent);
     const deps = props.dependsOn ?? [];
+    // an agent's IAM member and what a grant to it waits for
+    const record = (agent: GcpServiceAgent, member: string, ready: ITerraformDependable): void => {
+      this.members[agent] = member;
+      this.ready[agent] = [ready];
+    };
     const identity = (agent: GcpServiceAgent, service: string): void => {
       const provider = betaProvider(this, props.region, props.betaProvider);
       const si = new GoogleProjectServiceIdentity(this, agent.toLowerCase().replace(/_/g, '-'), {
@@ -120,8 +124,7 @@ export class GcpServiceAgents extends Construct {
         dependsOn: deps,
       });
       this.identities[agent] = si;
-      this.members[agent] = si.member;
-      this.ready[agent] = [si];
+      record(agent, si.member, si);
     };
     if (agents.includes(GcpServiceAgent.VERTEX_AI))
       identity(GcpServiceAgent.VERTEX_AI, 'aiplatform.googleapis.com');
@@ -129,40 +132,35 @@ export class GcpServiceAgents extends Construct {
       identity(GcpServiceAgent.ARTIFACT_REGISTRY, 'artifactregistry.googleapis.com');
     if (agents.includes(GcpServiceAgent.NOTEBOOKS))
       identity(GcpServiceAgent.NOTEBOOKS, 'notebooks.googleapis.com');
+    // the GA data sources whose read creates the agent
+    const lookup = { project: props.projectId, dependsOn: deps };
     if (agents.includes(GcpServiceAgent.STORAGE)) {
-      this.storageAgent = new DataGoogleStorageProjectServiceAccount(this, 'storage', {
-        project: props.projectId,
-        dependsOn: deps,
-      });
-      this.members[GcpServiceAgent.STORAGE] = this.storageAgent.member;
-      this.ready[GcpServiceAgent.STORAGE] = [this.storageAgent];
+      this.storageAgent = new DataGoogleStorageProjectServiceAccount(this, 'storage', lookup);
+      record(GcpServiceAgent.STORAGE, this.storageAgent.member, this.storageAgent);
     }
     if (agents.includes(GcpServiceAgent.BIGQUERY)) {
-      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', {
-        project: props.projectId,
-        dependsOn: deps,
-      });
-      this.members[GcpServiceAgent.BIGQUERY] = this.bigqueryAgent.member;
-      this.ready[GcpServiceAgent.BIGQUERY] = [this.bigqueryAgent];
+      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', lookup);
+      record(GcpServiceAgent.BIGQUERY, this.bigqueryAgent.member, this.bigqueryAgent);
     }
     if (agents.includes(GcpServiceAgent.LOGGING)) {
-      this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(this, 'logging', {
-        project: props.projectId,
-        dependsOn: deps,
-      });
-      this.members[GcpServiceAgent.LOGGING] =
-        `serviceAccount:${this.loggingSettings.serviceAccountId}`;
-      this.ready[GcpServiceAgent.LOGGING] = [this.loggingSettings];
+      this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(this, 'logging', lookup);
+      record(
+        GcpServiceAgent.LOGGING,
+        `serviceAccount:${this.loggingSettings.serviceAccountId}`,
+        this.loggingSettings,
+      );
     }
     if (agents.includes(GcpServiceAgent.COMPUTE)) {
-      this.members[GcpServiceAgent.COMPUTE] =
-        `serviceAccount:service-${props.projectNumber}@compute-system.iam.gserviceaccount.com`;
       this.computeAgentWait = new Sleep(this, 'compute-agent-wait', {
         provider: timeProvider(this),
         createDuration: COMPUTE_AGENT_WAIT,
         dependsOn: deps,
       });
-      this.ready[GcpServiceAgent.COMPUTE] = [this.computeAgentWait];
+      record(
+        GcpServiceAgent.COMPUTE,
+        `serviceAccount:service-${props.projectNumber}@compute-system.iam.gserviceaccount.com`,
+        this.computeAgentWait,
+      );
     }
   }
 

@@ -63,6 +63,30 @@ export function checkRemovalPolicy(v: Validator, prop: string, value: unknown): 
   v.enumValue(prop, value, Object.values(RemovalPolicy));
 }
 
+/**
+ * The closing checks of a part's props, `dependsOn` and `removalPolicy`, then the one
+ * ValidationError of every problem collected.
+ */
+export function closePartValidation(
+  v: Validator,
+  props: { readonly dependsOn?: unknown; readonly removalPolicy?: unknown },
+): void {
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+  v.throwIfInvalid();
+}
+
+/** A prop that takes a construct: undefined, or an instance of `type` (`allowed` names it). */
+export function checkInstance(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  type: abstract new (...args: any[]) => unknown,
+  allowed: string,
+): void {
+  if (value !== undefined && !(value instanceof type)) v.add(prop, value, allowed);
+}
+
 /** A list prop: undefined, or an array (a string or an object where a list belongs is one problem). */
 export function checkList(v: Validator, prop: string, value: unknown, what: string): boolean {
   if (value === undefined) return true;
@@ -88,6 +112,25 @@ export function checkList(v: Validator, prop: string, value: unknown, what: stri
       : `a list of ${what}`,
   );
   return false;
+}
+
+/**
+ * A list prop that must not be empty: the list ({@link checkList}, or `list`, e.g.
+ * {@link checkObjectList}), then at least one entry (`atLeast` says what, as the problem reads).
+ * Returns the list check's result.
+ */
+export function checkNonEmptyList(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  what: string,
+  atLeast: string,
+  list: (v: Validator, prop: string, value: unknown, what: string) => boolean = checkList,
+): boolean {
+  if (!list(v, prop, value, what)) return false;
+  const entries = (value as unknown[] | undefined) ?? [];
+  v.require(unresolved(value) || entries.length > 0, prop, JSON.stringify(entries), atLeast);
+  return true;
 }
 
 /** A list of objects (`dataBuckets`, `endpoints`, ...): the list and each entry. */

@@ -1,12 +1,11 @@
 import { Construct } from 'constructs';
 import { Lazy, Token } from 'cdktf';
-import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { Validator, requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
 import { PlatformTags } from '../core/tags';
 import { normalizeLocation } from '../core/residency';
-import { GcpIamGrant } from './common';
+import { GcpIamGrant, checkBetaProvider } from './common';
 import {
   defaultDataBuckets,
   defaultPerimeterName,
@@ -260,8 +259,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
     'serviceAccountIds',
   ] as const)
     v.object(o, props[o]);
-  if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
-    v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
+  checkBetaProvider(v, props.betaProvider);
 
   // ---- personas: lists of members, no member twice however spelled
   if (v.object('personas', props.personas)) {

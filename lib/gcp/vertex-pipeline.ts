@@ -833,18 +833,14 @@ export class SecureVertexPipeline extends Construct {
     pipelineRoot: GcpSecureBucket;
     registry?: GcpArtifactRegistry;
   } {
-    const { environment, region } = r.props;
+    const { environment } = r.props;
     const accessLogBucket = this.part(
       '',
       { namePrefix: 'environment', bucketName: 'environment', location: 'region' },
       () =>
         new GcpSecureBucket(this, 'access-logs', {
-          projectId: this.project.projectId,
-          location: region,
-          kmsKeyName: this.keys.keyId(CmekPurpose.STORAGE),
+          ...this.dataPartProps(r, CmekPurpose.STORAGE),
           ...accessLogBucketDefaults(environment),
-          dependsOn: this.keys.grantsFor(CmekPurpose.STORAGE),
-          removalPolicy: r.props.removalPolicy,
           grants: [accessLogWriterGrant()],
         }),
     );
@@ -858,9 +854,11 @@ export class SecureVertexPipeline extends Construct {
         }),
     );
     r.dataBuckets.forEach((spec, i) => {
-      const ready = spec.kmsKeyName
-        ? [this.grantAgentOnKey(`data-${spec.name}-key`, spec.kmsKeyName, GcpServiceAgent.STORAGE)]
-        : undefined;
+      const ready = this.grantAgentOnKey(
+        `data-${spec.name}-key`,
+        spec.kmsKeyName,
+        GcpServiceAgent.STORAGE,
+      );
       this.dataBuckets[spec.name] = this.part(
         `dataBuckets[${i}]`,
         { namePrefix: `dataBuckets[${i}].name` },
@@ -883,11 +881,7 @@ export class SecureVertexPipeline extends Construct {
           },
           () =>
             new GcpArtifactRegistry(this, 'registry', {
-              projectId: this.project.projectId,
-              location: region,
-              kmsKeyName: this.keys.keyId(CmekPurpose.ARTIFACT_REGISTRY),
-              dependsOn: this.keys.grantsFor(CmekPurpose.ARTIFACT_REGISTRY),
-              removalPolicy: r.props.removalPolicy,
+              ...this.dataPartProps(r, CmekPurpose.ARTIFACT_REGISTRY),
               grants: access.registry,
             }),
         );
@@ -904,17 +898,13 @@ export class SecureVertexPipeline extends Construct {
     ready?: ITerraformDependable[],
   ): GcpSecureBucket {
     return new GcpSecureBucket(this, cid, {
-      projectId: this.project.projectId,
-      location: spec.location ?? r.props.region,
-      kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.STORAGE),
+      ...this.dataPartProps(r, CmekPurpose.STORAGE, spec, ready),
       bucketName: spec.bucketName,
       namePrefix: platformBucketPrefix(r.props.environment, spec.name),
       accessLogBucket: accessLogBucket.bucket.name,
       expireAfterDays: spec.expireAfterDays,
       retentionDays: spec.retentionDays,
       lockRetention: spec.lockRetention,
-      dependsOn: ready ?? this.keys.grantsFor(CmekPurpose.STORAGE),
-      removalPolicy: r.props.removalPolicy,
       grants,
     });
   }
@@ -926,24 +916,44 @@ export class SecureVertexPipeline extends Construct {
     grants?: GcpIamGrant[],
     cid: string = `dataset-${spec.datasetId}`,
   ): GcpBigQueryDataset {
+    const ready = this.grantAgentOnKey(
+      `dataset-${spec.datasetId}-key`,
+      spec.kmsKeyName,
+      GcpServiceAgent.BIGQUERY,
+    );
     return new GcpBigQueryDataset(this, cid, {
-      projectId: this.project.projectId,
+      ...this.dataPartProps(r, CmekPurpose.BIGQUERY, spec, ready),
       datasetId: spec.datasetId,
-      location: spec.location ?? r.props.region,
-      kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(CmekPurpose.BIGQUERY),
       tableExpirationDays: spec.tableExpirationDays,
-      dependsOn: spec.kmsKeyName
-        ? [
-            this.grantAgentOnKey(
-              `dataset-${spec.datasetId}-key`,
-              spec.kmsKeyName,
-              GcpServiceAgent.BIGQUERY,
-            ),
-          ]
-        : this.keys.grantsFor(CmekPurpose.BIGQUERY),
-      removalPolicy: r.props.removalPolicy,
       grants,
     });
+  }
+
+  /**
+   * The props every data part of the platform shares: the project, the location (the spec's,
+   * else the region), the CMEK key (the spec's own, else the platform key of `purpose`, GCP-06),
+   * what the part waits for (`ready`, the grant on its own key, else the grants on the platform
+   * key, GCP-05) and the removal policy.
+   */
+  private dataPartProps(
+    r: ResolvedVertexPipelineProps,
+    purpose: CmekPurpose,
+    spec: { readonly location?: string; readonly kmsKeyName?: string } = {},
+    ready?: ITerraformDependable[],
+  ): {
+    projectId: string;
+    location: string;
+    kmsKeyName: string;
+    dependsOn: ITerraformDependable[];
+    removalPolicy?: RemovalPolicy;
+  } {
+    return {
+      projectId: this.project.projectId,
+      location: spec.location ?? r.props.region,
+      kmsKeyName: spec.kmsKeyName ?? this.keys.keyId(purpose),
+      dependsOn: ready ?? this.keys.grantsFor(purpose),
+      removalPolicy: r.props.removalPolicy,
+    };
   }
 
   /** Vertex AI resources: metadata store, Tensorboard, endpoints (GCP-06, GCP-08). */
@@ -1172,17 +1182,23 @@ export class SecureVertexPipeline extends Construct {
       .map((c) => dependable(c as TerraformResource));
   }
 
-  /** GCP-05: grants a service agent a per-resource key (given in props), after the agent exists. */
+  /**
+   * GCP-05: grants a service agent a per-resource key (given in props), after the agent exists.
+   * Returns what the resource waits for: that grant, or undefined when it has no key of its own.
+   */
   private grantAgentOnKey(
     id: string,
-    keyId: string,
+    keyId: string | undefined,
     agent: GcpServiceAgent,
-  ): KmsCryptoKeyIamMember {
-    return new KmsCryptoKeyIamMember(this, id, {
-      cryptoKeyId: keyId,
-      role: KMS_ENCRYPTER_DECRYPTER,
-      member: this.serviceAgents.member(agent),
-      dependsOn: this.serviceAgents.readiness(agent),
-    });
+  ): ITerraformDependable[] | undefined {
+    if (!keyId) return undefined;
+    return [
+      new KmsCryptoKeyIamMember(this, id, {
+        cryptoKeyId: keyId,
+        role: KMS_ENCRYPTER_DECRYPTER,
+        member: this.serviceAgents.member(agent),
+        dependsOn: this.serviceAgents.readiness(agent),
+      }),
+    ];
   }
 }

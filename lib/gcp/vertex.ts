@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, TerraformResource } from 'cdktf';
 import { VertexAiTensorboard } from '@cdktf/provider-google/lib/vertex-ai-tensorboard';
 import { VertexAiEndpoint } from '@cdktf/provider-google/lib/vertex-ai-endpoint';
 import { GoogleVertexAiMetadataStore } from '@cdktf/provider-google-beta/lib/google-vertex-ai-metadata-store';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
-import { betaProvider, numericName, checkCmekKey } from './common';
+import { betaProvider, numericName, checkBetaProvider, checkCmekKey } from './common';
 import { VERTEX_DEFAULTS } from './defaults';
 import {
   checkBoolean,
@@ -170,10 +170,32 @@ function validateVertexProps(scope: Construct, props: GcpVertexResourcesProps): 
     checkDuplicates(v, 'endpoints', props.endpoints, (e) => literal(e?.name), 'an endpoint name');
   }
   checkList(v, 'dependsOn', props.dependsOn, 'resources');
-  if (props.betaProvider !== undefined && !(props.betaProvider instanceof GoogleBetaProvider))
-    v.add('betaProvider', props.betaProvider, 'a GoogleBetaProvider');
+  checkBetaProvider(v, props.betaProvider);
   checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
   v.throwIfInvalid();
+}
+
+/**
+ * A Vertex AI resource `make` creates from the project, region, CMEK (GCP-06) and ordering every
+ * one of them shares, with the removal policy applied.
+ */
+function cmekResource<T extends TerraformResource>(
+  props: GcpVertexResourcesProps,
+  make: (base: {
+    project: string;
+    region: string;
+    encryptionSpec: { kmsKeyName: string };
+    dependsOn: ITerraformDependable[];
+  }) => T,
+): T {
+  const resource = make({
+    project: props.projectId,
+    region: props.region,
+    encryptionSpec: { kmsKeyName: props.kmsKeyName },
+    dependsOn: props.dependsOn ?? [],
+  });
+  applyRemovalPolicy(resource, props.removalPolicy);
+  return resource;
 }
 
 /**
@@ -194,15 +216,15 @@ export class GcpVertexResources extends Construct {
     props = requireProps(this, props, true);
     validateVertexProps(this, props);
     if (props.tensorboard ?? true) {
-      this.tensorboard = new VertexAiTensorboard(this, 'tensorboard', {
-        project: props.projectId,
-        region: props.region,
-        displayName: VERTEX_DEFAULTS.tensorboardName,
-        description: 'MLOps experiments (CMEK)',
-        encryptionSpec: { kmsKeyName: props.kmsKeyName },
-        dependsOn: props.dependsOn ?? [],
-      });
-      applyRemovalPolicy(this.tensorboard, props.removalPolicy);
+      this.tensorboard = cmekResource(
+        props,
+        (base) =>
+          new VertexAiTensorboard(this, 'tensorboard', {
+            ...base,
+            displayName: VERTEX_DEFAULTS.tensorboardName,
+            description: 'MLOps experiments (CMEK)',
+          }),
+      );
     }
     if (props.metadataStore ?? true) this.metadataStore = this.buildMetadataStore(props);
     for (const e of props.endpoints ?? []) this.endpoints[e.name] = this.buildEndpoint(props, e);
@@ -218,17 +240,16 @@ export class GcpVertexResources extends Construct {
       'metadataStore',
       'one default metadata store per project and region: metadataStore: false on the other platform',
     );
-    const store = new GoogleVertexAiMetadataStore(this, 'metadata-store', {
-      provider: betaProvider(this, props.region, props.betaProvider),
-      project: props.projectId,
-      region: props.region,
-      name: VERTEX_DEFAULTS.metadataStoreName,
-      description: 'MLOps ML metadata (CMEK)',
-      encryptionSpec: { kmsKeyName: props.kmsKeyName },
-      dependsOn: props.dependsOn ?? [],
-    });
-    applyRemovalPolicy(store, props.removalPolicy);
-    return store;
+    return cmekResource(
+      props,
+      (base) =>
+        new GoogleVertexAiMetadataStore(this, 'metadata-store', {
+          ...base,
+          provider: betaProvider(this, props.region, props.betaProvider),
+          name: VERTEX_DEFAULTS.metadataStoreName,
+          description: 'MLOps ML metadata (CMEK)',
+        }),
+    );
   }
 
   /** A private endpoint (GCP-15): peered to the network, or behind Private Service Connect. */
@@ -241,25 +262,24 @@ export class GcpVertexResources extends Construct {
       numericName(scopeForName),
       'endpoints',
     );
-    const endpoint = new VertexAiEndpoint(scopeForName, 'endpoint', {
-      project: props.projectId,
-      location: props.region,
-      region: props.region,
-      name: numericName(scopeForName),
-      displayName: e.name,
-      description: 'Private MLOps endpoint (GCP-15); deployments only by the deployment SA',
-      encryptionSpec: { kmsKeyName: props.kmsKeyName },
-      ...(e.privateServiceConnect
-        ? {
-            privateServiceConnectConfig: {
-              enablePrivateServiceConnect: true,
-              projectAllowlist: e.pscProjectAllowlist ?? [props.projectId],
-            },
-          }
-        : { network: `projects/${props.projectNumber}/global/networks/${props.networkName}` }),
-      dependsOn: props.dependsOn ?? [],
-    });
-    applyRemovalPolicy(endpoint, props.removalPolicy);
-    return endpoint;
+    return cmekResource(
+      props,
+      (base) =>
+        new VertexAiEndpoint(scopeForName, 'endpoint', {
+          ...base,
+          location: props.region,
+          name: numericName(scopeForName),
+          displayName: e.name,
+          description: 'Private MLOps endpoint (GCP-15); deployments only by the deployment SA',
+          ...(e.privateServiceConnect
+            ? {
+                privateServiceConnectConfig: {
+                  enablePrivateServiceConnect: true,
+                  projectAllowlist: e.pscProjectAllowlist ?? [props.projectId],
+                },
+              }
+            : { network: `projects/${props.projectNumber}/global/networks/${props.networkName}` }),
+        }),
+    );
   }
 }

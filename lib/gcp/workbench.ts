@@ -17,14 +17,13 @@ import {
 import { WORKBENCH_IMAGE } from './org-policies';
 import {
   checkBoolean,
-  checkList,
   checkMachineType,
   checkMembers,
   checkNumber,
   checkPattern,
-  checkRemovalPolicy,
   checkZone,
   claim,
+  closePartValidation,
   literal,
   openProjectValidation,
   projectScope,
@@ -195,9 +194,7 @@ function resolveWorkbenchProps(
     'a service account e-mail (NAME@PROJECT.iam.gserviceaccount.com), no prefix',
     { optional: true },
   );
-  checkList(v, 'dependsOn', props.dependsOn, 'resources');
-  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
-  v.throwIfInvalid();
+  closePartValidation(v, props);
   return { idleShutdownMinutes: idle };
 }
 

@@ -8,6 +8,7 @@ import {
   checkDuplicates,
   checkKnownKeys,
   checkList,
+  checkNonEmptyList,
   checkObjectList,
   checkPattern,
   openProjectValidation,
@@ -70,13 +71,16 @@ export class GcpWorkloadIdentity extends Construct {
         'a google_service_account (ServiceAccount) construct',
       );
     const k8s = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-    if (checkObjectList(v, 'bindings', props.bindings, '{ namespace, kubernetesServiceAccount }')) {
-      v.require(
-        (props.bindings ?? []).length > 0,
+    if (
+      checkNonEmptyList(
+        v,
         'bindings',
-        JSON.stringify(props.bindings ?? []),
+        props.bindings,
+        '{ namespace, kubernetesServiceAccount }',
         'at least one { namespace, kubernetesServiceAccount }',
-      );
+        checkObjectList,
+      )
+    ) {
       props.bindings.forEach((b, i) => {
         checkKnownKeys(v, `bindings[${i}]`, b, BINDING_KEYS);
         checkPattern(
