@@ -149,19 +149,10 @@ class Reader {
   private object(): any {
     this.pos++; // {
     const out: { [k: string]: any } = {};
-    for (;;) {
-      this.skipSpaceAndCommas();
-      if (this.peek() === '}') {
-        this.pos++;
-        return out;
-      }
-      if (this.peek() === '') throw new HclSyntaxError('unterminated object');
+    while (this.nextElement('}', 'object')) {
       if (this.text.startsWith('for ', this.pos)) {
         // a `for` expression: not a literal
-        const start = this.pos - 1;
-        this.pos = start;
-        this.balanced('{', '}');
-        return `\${${this.text.slice(start, this.pos)}}`;
+        return this.forExpression(this.pos - 1, '{', '}');
       }
       let key: string;
       if (this.peek() === '"') {
@@ -183,26 +174,39 @@ class Reader {
       this.pos++;
       out[key] = this.expression();
     }
+    return out;
   }
 
   private tuple(): any {
     const start = this.pos;
     this.pos++; // [
     const out: any[] = [];
-    for (;;) {
-      this.skipSpaceAndCommas();
-      if (this.peek() === ']') {
-        this.pos++;
-        return out;
-      }
-      if (this.peek() === '') throw new HclSyntaxError('unterminated tuple');
-      if (this.text.startsWith('for ', this.pos)) {
-        this.pos = start;
-        this.balanced('[', ']');
-        return `\${${this.text.slice(start, this.pos)}}`;
-      }
+    while (this.nextElement(']', 'tuple')) {
+      if (this.text.startsWith('for ', this.pos)) return this.forExpression(start, '[', ']');
       out.push(this.expression());
     }
+    return out;
+  }
+
+  /**
+   * Moves to the next element of an object or tuple: false once past its closing bracket;
+   * throws when the text ends first.
+   */
+  private nextElement(close: string, what: string): boolean {
+    this.skipSpaceAndCommas();
+    if (this.peek() === close) {
+      this.pos++;
+      return false;
+    }
+    if (this.peek() === '') throw new HclSyntaxError(`unterminated ${what}`);
+    return true;
+  }
+
+  /** A `for` expression from `start` to its closing bracket, kept as `${...}` (not a literal). */
+  private forExpression(start: number, open: string, close: string): string {
+    this.pos = start;
+    this.balanced(open, close);
+    return `\${${this.text.slice(start, this.pos)}}`;
   }
 
   private skipSpaceAndCommas(): void {
