@@ -61,19 +61,31 @@ class Reader {
   /** Skips balanced text up to the end of the current expression. */
   private skipToExpressionEnd(): void {
     let depth = 0;
+    this.scanUntil((c) => {
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) return true;
+        depth--;
+      } else if (depth === 0 && (c === ',' || c === '\n')) return true;
+      return false;
+    });
+  }
+
+  /**
+   * Moves on, over string literals whole, to the first character where `stop` holds (left
+   * unread); false when the text ends first.
+   */
+  private scanUntil(stop: (c: string) => boolean): boolean {
     while (this.pos < this.text.length) {
       const c = this.peek();
       if (c === '"') {
         this.stringLiteral();
         continue;
       }
-      if (c === '(' || c === '[' || c === '{') depth++;
-      else if (c === ')' || c === ']' || c === '}') {
-        if (depth === 0) return;
-        depth--;
-      } else if (depth === 0 && (c === ',' || c === '\n')) return;
+      if (stop(c)) return true;
       this.pos++;
     }
+    return false;
   }
 
   private operand(): any {
@@ -127,23 +139,13 @@ class Reader {
 
   private balanced(open: string, close: string): void {
     let depth = 0;
-    while (this.pos < this.text.length) {
-      const c = this.peek();
-      if (c === '"') {
-        this.stringLiteral();
-        continue;
-      }
+    const closed = this.scanUntil((c) => {
       if (c === open) depth++;
-      else if (c === close) {
-        depth--;
-        if (depth === 0) {
-          this.pos++;
-          return;
-        }
-      }
-      this.pos++;
-    }
-    throw new HclSyntaxError(`unbalanced '${open}'`);
+      else if (c === close) return --depth === 0;
+      return false;
+    });
+    if (!closed) throw new HclSyntaxError(`unbalanced '${open}'`);
+    this.pos++;
   }
 
   private object(): any {
