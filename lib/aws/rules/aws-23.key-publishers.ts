@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { keyPolicyStatements } from './x-10.backup-vault-kms-key-policy';
-import { allows, principals } from './policy-statements';
+import { actionsNotAllowed } from './policy-statements';
 import { isUnknown } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 
@@ -53,8 +53,7 @@ export const aws23SnsKeyPublishers = defineRule(__filename, {
     if (isUnknown(st)) return st;
     const problems: string[] = [];
     for (const service of services) {
-      const own = st.filter((s) => principals(s).includes(service));
-      const missing = ACTIONS.filter((a) => !own.some((s) => allows(s, a)));
+      const missing = actionsNotAllowed(st, service, ACTIONS);
       if (missing.length > 0) problems.push(`${service}: ${missing.join(', ')}`);
     }
     return (

@@ -1,3 +1,4 @@
+import { frameworkTable } from '../../core/compliance/framework-table';
 import { FrameworkMapping } from '../../core/compliance/rule';
 
 /*
@@ -35,285 +36,142 @@ const CIS = 'cis-aws-3.0.0';
 const NIST = 'nist-800-53-r5';
 
 /** The AWS pack's table of benchmark controls per rule id. */
-export const AWS_FRAMEWORKS: FrameworkMapping[] = [
+export const AWS_FRAMEWORKS: FrameworkMapping[] = frameworkTable(
   // ---- CIS Amazon Web Services Foundations Benchmark v3.0.0 ----
   {
-    ruleId: 'X-03',
     framework: CIS,
-    controls: [
-      '1.16', // Ensure IAM policies that allow full "*:*" administrative privileges are not attached
-    ],
+    rules: {
+      'X-03': [
+        '1.16', // Ensure IAM policies that allow full "*:*" administrative privileges are not attached
+      ],
+      'AWS-07.tls': [
+        '2.1.1', // Ensure S3 Bucket Policy is set to deny HTTP requests
+      ],
+      'AWS-07.public-access': [
+        '2.1.4', // Ensure that S3 Buckets are configured with 'Block public access (bucket settings)'
+      ],
+      'AWS-22': [
+        '3.1', // Ensure CloudTrail is enabled in all regions — the multi-region part
+        '3.2', // Ensure CloudTrail log file validation is enabled
+        '3.5', // Ensure CloudTrail logs are encrypted at rest using KMS CMKs
+      ],
+      'X-06.trail-logging': [
+        '3.1', // Ensure CloudTrail is enabled in all regions — the IsLogging part
+      ],
+      'AWS-05.key': [
+        '3.6', // Ensure rotation for customer created symmetric CMKs is enabled
+      ],
+      'AWS-27': [
+        '3.7', // Ensure VPC flow logging is enabled in all VPCs
+      ],
+      'X-05.sg-ingress': [
+        '5.2', // Ensure no security groups allow ingress from 0.0.0.0/0 to remote server administration ports
+        '5.3', // Ensure no security groups allow ingress from ::/0 to remote server administration ports
+      ],
+    },
   },
-  {
-    ruleId: 'AWS-07.tls',
-    framework: CIS,
-    controls: [
-      '2.1.1', // Ensure S3 Bucket Policy is set to deny HTTP requests
-    ],
-  },
-  {
-    ruleId: 'AWS-07.public-access',
-    framework: CIS,
-    controls: [
-      '2.1.4', // Ensure that S3 Buckets are configured with 'Block public access (bucket settings)'
-    ],
-  },
-  {
-    ruleId: 'AWS-22',
-    framework: CIS,
-    controls: [
-      '3.1', // Ensure CloudTrail is enabled in all regions — the multi-region part
-      '3.2', // Ensure CloudTrail log file validation is enabled
-      '3.5', // Ensure CloudTrail logs are encrypted at rest using KMS CMKs
-    ],
-  },
-  {
-    ruleId: 'X-06.trail-logging',
-    framework: CIS,
-    controls: [
-      '3.1', // Ensure CloudTrail is enabled in all regions — the IsLogging part
-    ],
-  },
-  {
-    ruleId: 'AWS-05.key',
-    framework: CIS,
-    controls: [
-      '3.6', // Ensure rotation for customer created symmetric CMKs is enabled
-    ],
-  },
-  {
-    ruleId: 'AWS-27',
-    framework: CIS,
-    controls: [
-      '3.7', // Ensure VPC flow logging is enabled in all VPCs
-    ],
-  },
-  {
-    ruleId: 'X-05.sg-ingress',
-    framework: CIS,
-    controls: [
-      '5.2', // Ensure no security groups allow ingress from 0.0.0.0/0 to remote server administration ports
-      '5.3', // Ensure no security groups allow ingress from ::/0 to remote server administration ports
-    ],
-  },
-
   // ---- NIST SP 800-53 Rev. 5 ----
   {
-    ruleId: 'AWS-01',
     framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — VpcOnly domain in private subnets with security groups
-    ],
+    rules: {
+      'AWS-01': [
+        'SC-7', // Boundary Protection — VpcOnly domain in private subnets with security groups
+      ],
+      'AWS-02.endpoints': [
+        'SC-7', // Boundary Protection — AWS APIs reached through interface endpoints
+      ],
+      'AWS-02.s3-gateway-policy': [
+        'AC-4', // Information Flow Enforcement — the S3 endpoint admits only named buckets
+      ],
+      'AWS-05': [
+        'SC-28(1)', // Cryptographic Protection — domain EFS/EBS under a customer managed key
+      ],
+      'AWS-05.key': [
+        'SC-12', // Cryptographic Key Establishment and Management — rotation, deletion window
+      ],
+      'AWS-06': [
+        'SC-28(1)', // Cryptographic Protection — shared notebooks encrypted with a KMS key
+      ],
+      'AWS-07.encryption': [
+        'SC-28(1)', // Cryptographic Protection — SSE-KMS with a customer managed key
+      ],
+      'AWS-07.versioning': [
+        'CP-9', // System Backup — earlier object versions stay recoverable
+      ],
+      'AWS-07.public-access': [
+        'AC-3', // Access Enforcement — public ACLs and policies blocked
+      ],
+      'AWS-07.ownership': [
+        'AC-3', // Access Enforcement — ACLs disabled, access decided by policies only
+      ],
+      'AWS-07.tls': [
+        'SC-8', // Transmission Confidentiality and Integrity
+        'SC-8(1)', // Cryptographic Protection — requests without TLS denied
+      ],
+      'AWS-07.logging': [
+        'AU-12', // Audit Record Generation — S3 server access logs
+      ],
+      'AWS-07.lifecycle': [
+        'SI-12', // Information Management and Retention — lifecycle expiration rules
+      ],
+      'AWS-09.source-identity': [
+        'AU-3', // Content of Audit Records — CloudTrail records name the user profile
+      ],
+      'AWS-10': [
+        'AC-3', // Access Enforcement — presigned URLs only for the caller's own profile
+      ],
+      'AWS-16': [
+        'SC-28(1)', // Cryptographic Protection — endpoint volumes and captured data
+      ],
+      'AWS-19': [
+        'AC-6', // Least Privilege — custom images run as a non-root user
+      ],
+      'AWS-20': [
+        'AC-12', // Session Termination — idle JupyterLab apps are shut down
+      ],
+      'AWS-21': [
+        'AU-9', // Protection of Audit Information — log groups under a customer managed key
+        'AU-11', // Audit Record Retention — a retention period is set
+      ],
+      'AWS-22': [
+        'AU-9', // Protection of Audit Information — trail logs KMS-encrypted
+        'AU-9(3)', // Cryptographic Protection — log file validation (signed digests)
+        'AU-12', // Audit Record Generation — events of every region
+      ],
+      'AWS-23': [
+        'SC-28(1)', // Cryptographic Protection — SNS topics KMS-encrypted
+      ],
+      'AWS-24': [
+        'AC-3', // Access Enforcement — named principals only
+        'AC-6', // Least Privilege — no model approval granted across accounts
+      ],
+      'AWS-27': [
+        'AU-12', // Audit Record Generation — VPC flow logs
+        'SI-4', // System Monitoring
+      ],
+      'AWS-31': [
+        'AC-6', // Least Privilege — root access disabled
+        'SC-7', // Boundary Protection — no direct internet access, in a VPC subnet
+        'SC-28(1)', // Cryptographic Protection — a KMS key for the storage volume
+      ],
+      'X-03': [
+        'AC-6', // Least Privilege — no wildcard actions or broad managed policies
+      ],
+      'X-03.public-principal': [
+        'AC-3', // Access Enforcement — no policy grants a public principal
+      ],
+      'X-03.public-acl': [
+        'AC-3', // Access Enforcement — no ACL grants AllUsers or AuthenticatedUsers
+      ],
+      'X-05.sg-ingress': [
+        'SC-7', // Boundary Protection — no ingress from the internet
+      ],
+      'X-05.sg-egress': [
+        'SC-7', // Boundary Protection — no egress to the internet
+      ],
+      'X-06.trail-logging': [
+        'AU-12', // Audit Record Generation — the trail is logging
+      ],
+    },
   },
-  {
-    ruleId: 'AWS-02.endpoints',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — AWS APIs reached through interface endpoints
-    ],
-  },
-  {
-    ruleId: 'AWS-02.s3-gateway-policy',
-    framework: NIST,
-    controls: [
-      'AC-4', // Information Flow Enforcement — the S3 endpoint admits only named buckets
-    ],
-  },
-  {
-    ruleId: 'AWS-05',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — domain EFS/EBS under a customer managed key
-    ],
-  },
-  {
-    ruleId: 'AWS-05.key',
-    framework: NIST,
-    controls: [
-      'SC-12', // Cryptographic Key Establishment and Management — rotation, deletion window
-    ],
-  },
-  {
-    ruleId: 'AWS-06',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — shared notebooks encrypted with a KMS key
-    ],
-  },
-  {
-    ruleId: 'AWS-07.encryption',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — SSE-KMS with a customer managed key
-    ],
-  },
-  {
-    ruleId: 'AWS-07.versioning',
-    framework: NIST,
-    controls: [
-      'CP-9', // System Backup — earlier object versions stay recoverable
-    ],
-  },
-  {
-    ruleId: 'AWS-07.public-access',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — public ACLs and policies blocked
-    ],
-  },
-  {
-    ruleId: 'AWS-07.ownership',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — ACLs disabled, access decided by policies only
-    ],
-  },
-  {
-    ruleId: 'AWS-07.tls',
-    framework: NIST,
-    controls: [
-      'SC-8', // Transmission Confidentiality and Integrity
-      'SC-8(1)', // Cryptographic Protection — requests without TLS denied
-    ],
-  },
-  {
-    ruleId: 'AWS-07.logging',
-    framework: NIST,
-    controls: [
-      'AU-12', // Audit Record Generation — S3 server access logs
-    ],
-  },
-  {
-    ruleId: 'AWS-07.lifecycle',
-    framework: NIST,
-    controls: [
-      'SI-12', // Information Management and Retention — lifecycle expiration rules
-    ],
-  },
-  {
-    ruleId: 'AWS-09.source-identity',
-    framework: NIST,
-    controls: [
-      'AU-3', // Content of Audit Records — CloudTrail records name the user profile
-    ],
-  },
-  {
-    ruleId: 'AWS-10',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — presigned URLs only for the caller's own profile
-    ],
-  },
-  {
-    ruleId: 'AWS-16',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — endpoint volumes and captured data
-    ],
-  },
-  {
-    ruleId: 'AWS-19',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — custom images run as a non-root user
-    ],
-  },
-  {
-    ruleId: 'AWS-20',
-    framework: NIST,
-    controls: [
-      'AC-12', // Session Termination — idle JupyterLab apps are shut down
-    ],
-  },
-  {
-    ruleId: 'AWS-21',
-    framework: NIST,
-    controls: [
-      'AU-9', // Protection of Audit Information — log groups under a customer managed key
-      'AU-11', // Audit Record Retention — a retention period is set
-    ],
-  },
-  {
-    ruleId: 'AWS-22',
-    framework: NIST,
-    controls: [
-      'AU-9', // Protection of Audit Information — trail logs KMS-encrypted
-      'AU-9(3)', // Cryptographic Protection — log file validation (signed digests)
-      'AU-12', // Audit Record Generation — events of every region
-    ],
-  },
-  {
-    ruleId: 'AWS-23',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — SNS topics KMS-encrypted
-    ],
-  },
-  {
-    ruleId: 'AWS-24',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — named principals only
-      'AC-6', // Least Privilege — no model approval granted across accounts
-    ],
-  },
-  {
-    ruleId: 'AWS-27',
-    framework: NIST,
-    controls: [
-      'AU-12', // Audit Record Generation — VPC flow logs
-      'SI-4', // System Monitoring
-    ],
-  },
-  {
-    ruleId: 'AWS-31',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — root access disabled
-      'SC-7', // Boundary Protection — no direct internet access, in a VPC subnet
-      'SC-28(1)', // Cryptographic Protection — a KMS key for the storage volume
-    ],
-  },
-  {
-    ruleId: 'X-03',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — no wildcard actions or broad managed policies
-    ],
-  },
-  {
-    ruleId: 'X-03.public-principal',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — no policy grants a public principal
-    ],
-  },
-  {
-    ruleId: 'X-03.public-acl',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — no ACL grants AllUsers or AuthenticatedUsers
-    ],
-  },
-  {
-    ruleId: 'X-05.sg-ingress',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — no ingress from the internet
-    ],
-  },
-  {
-    ruleId: 'X-05.sg-egress',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — no egress to the internet
-    ],
-  },
-  {
-    ruleId: 'X-06.trail-logging',
-    framework: NIST,
-    controls: [
-      'AU-12', // Audit Record Generation — the trail is logging
-    ],
-  },
-];
+);

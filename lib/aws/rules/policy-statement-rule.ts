@@ -4,6 +4,23 @@ import { Rule } from '../../core/compliance/rule';
 import { allOf, Verdict } from '../../core/rules/attributes';
 import { POLICY_DOCUMENT_TYPES, policyStatements } from '../reference/policy-documents';
 
+/**
+ * `judge` computed once per distinct Action and Resource of a statement: the same statements
+ * recur across stacks.
+ */
+export function byActionAndResource(
+  judge: (statement: any) => Verdict,
+): (statement: any) => Verdict {
+  const cache = new Map<string, Verdict>();
+  return (statement) => {
+    const key = JSON.stringify([statement.Action, statement.Resource]);
+    if (cache.has(key)) return cache.get(key);
+    const verdict = judge(statement);
+    cache.set(key, verdict);
+    return verdict;
+  };
+}
+
 /** A reference rule over IAM policy statements (see {@link definePolicyStatementRule}). */
 export type PolicyStatementRuleDefinition = Omit<CitedRuleDefinition, 'check' | 'resourceTypes'> & {
   /** The verdicts on one statement; `where` names the statement in failure details. */

@@ -68,6 +68,22 @@ export function allows(s: any, action: string): boolean {
   return s?.Effect === 'Allow' && asList<string>(s.Action).some((a) => actionCovers(a, action));
 }
 
+/** The statements that name a principal (a principal name, or a test on each principal). */
+export function statementsFor(st: any[], principal: string | ((p: string) => boolean)): any[] {
+  const named = typeof principal === 'string' ? (p: string) => p === principal : principal;
+  return st.filter((s) => principals(s).some(named));
+}
+
+/** The actions of `actions` that no statement naming `principal` allows (see {@link statementsFor}). */
+export function actionsNotAllowed(
+  st: any[],
+  principal: string | ((p: string) => boolean),
+  actions: string[],
+): string[] {
+  const own = statementsFor(st, principal);
+  return actions.filter((a) => !own.some((s) => allows(s, a)));
+}
+
 /**
  * An S3 gateway endpoint's policy statements (undefined: no policy), read three-valued; undefined
  * when `r` is not an S3 gateway endpoint, an unknown verdict when its type or service is an

@@ -1,6 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { unknown } from '../../core/rules/attributes';
 import { ForceDestroySetting, forceDestroyVerdict, literalTrue } from '../../core/rules/exposure';
 
 const skipFinalSnapshot: ForceDestroySetting = {
@@ -79,8 +78,5 @@ export const x08ForceDestroy = defineRule(__filename, {
   resourceTypes: Object.keys(AWS_FORCE_DESTROY),
   source:
     'Terraform AWS provider docs: aws_s3_bucket force_destroy, aws_backup_vault force_destroy, aws_ecr_repository force_delete, aws_secretsmanager_secret recovery_window_in_days, aws_db_instance / aws_rds_cluster skip_final_snapshot',
-  check: (r, stack) => {
-    const v = forceDestroyVerdict(r.attributes, AWS_FORCE_DESTROY[r.type] ?? [], stack);
-    return typeof v === 'object' ? unknown(v.unknown) : v;
-  },
+  check: (r, stack) => forceDestroyVerdict(r.attributes, AWS_FORCE_DESTROY[r.type] ?? [], stack),
 });

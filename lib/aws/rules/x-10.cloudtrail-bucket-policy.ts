@@ -1,9 +1,8 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
-import { StackView } from '../../core/compliance/stack-view';
-import { asList, isUnknown } from '../../core/rules/attributes';
-import { referenced } from '../../core/rules/references';
+import { isUnknown } from '../../core/rules/attributes';
+import { referenced, waitsFor } from '../../core/rules/references';
 import { companions } from './bucket-companions';
-import { allows, principals, statements } from './policy-statements';
+import { actionsNotAllowed, statements } from './policy-statements';
 
 /**
  * A trail writing to a bucket of the stack needs the bucket policy to admit CloudTrail
@@ -26,15 +25,15 @@ export const x10CloudTrailBucketPolicy = defineApplyRule(__filename, {
     const st = statements(policy.attributes.policy, stack);
     if (st === undefined) return `${bucket.address} has no bucket policy admitting CloudTrail`;
     if (isUnknown(st)) return st;
-    const trail = st.filter((s) => principals(s).includes('cloudtrail.amazonaws.com'));
-    const missing = ['s3:GetBucketAcl', 's3:PutObject'].filter(
-      (a) => !trail.some((s) => allows(s, a)),
-    );
+    const missing = actionsNotAllowed(st, 'cloudtrail.amazonaws.com', [
+      's3:GetBucketAcl',
+      's3:PutObject',
+    ]);
     if (missing.length > 0)
       return `the policy of ${bucket.address} does not allow cloudtrail.amazonaws.com ${missing.join(', ')}`;
-    const waits =
-      asList<string>(r.attributes.depends_on).includes(policy.address) ||
-      StackView.refersTo(r.attributes, policy);
-    return waits || `does not depend on ${policy.address} (CloudTrail checks it at CreateTrail)`;
+    return (
+      waitsFor(r, policy) ||
+      `does not depend on ${policy.address} (CloudTrail checks it at CreateTrail)`
+    );
   },
 });

@@ -1,7 +1,6 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
-import { StackView } from '../../core/compliance/stack-view';
-import { asList, isExpression, isUnknown, readValue, unknown } from '../../core/rules/attributes';
-import { referenced } from '../../core/rules/references';
+import { isExpression, isUnknown, readValue, unknown } from '../../core/rules/attributes';
+import { referenced, waitsFor } from '../../core/rules/references';
 
 /**
  * A trail delivering to CloudWatch Logs names the group ARN with the `:*` log-stream wildcard,
@@ -36,12 +35,8 @@ export const x10CloudTrailCloudWatchLogs = defineApplyRule(__filename, {
       ...stack.referencing('aws_iam_role_policy_attachment', 'role', role),
     ];
     if (grants.length === 0) return `${role.address} has no policy to write the log group`;
-    const deps = asList<string>(r.attributes.depends_on);
-    const waits = grants.some(
-      (g) => deps.includes(g.address) || StackView.refersTo(r.attributes, g),
-    );
     return (
-      waits ||
+      grants.some((g) => waitsFor(r, g)) ||
       `does not depend on the policy of ${role.address} (CloudTrail checks it at CreateTrail)`
     );
   },

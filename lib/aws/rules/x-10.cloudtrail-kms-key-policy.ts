@@ -2,7 +2,7 @@ import { defineApplyRule } from '../../core/compliance/define-rule';
 import { blocks, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 import { companions } from './bucket-companions';
-import { allows, principals } from './policy-statements';
+import { allows, statementsFor } from './policy-statements';
 import { keyPolicyStatements } from './x-10.backup-vault-kms-key-policy';
 
 const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
@@ -28,7 +28,7 @@ export const x10CloudTrailKmsKeyPolicy = defineApplyRule(__filename, {
     const st = keyPolicyStatements(stack, key); // aws_kms_key_policy replaces `policy`
     if (st === undefined) return undefined; // the default key policy delegates to IAM
     if (isUnknown(st)) return st;
-    const trail = st.filter((s) => principals(s).includes(CLOUDTRAIL));
+    const trail = statementsFor(st, CLOUDTRAIL);
     const problems: string[] = [];
     if (!trail.some((s) => allows(s, 'kms:GenerateDataKey')))
       problems.push('no kms:GenerateDataKey* for cloudtrail.amazonaws.com');

@@ -1,7 +1,7 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
 import { isUnknown } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
-import { allows, principals } from './policy-statements';
+import { actionsNotAllowed } from './policy-statements';
 import { keyPolicyStatements } from './x-10.backup-vault-kms-key-policy';
 
 const LOGS_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:ReEncryptFrom'];
@@ -25,10 +25,11 @@ export const x10LogsKmsKeyPolicy = defineApplyRule(__filename, {
     if (st === undefined)
       return `${key.address} has the default key policy, which does not admit CloudWatch Logs`;
     if (isUnknown(st)) return st;
-    const logs = st.filter((s) =>
-      principals(s).some((p) => /^logs\.[^.]+\.amazonaws\.com(\.cn)?$/.test(String(p))),
+    const missing = actionsNotAllowed(
+      st,
+      (p) => /^logs\.[^.]+\.amazonaws\.com(\.cn)?$/.test(String(p)),
+      LOGS_ACTIONS,
     );
-    const missing = LOGS_ACTIONS.filter((a) => !logs.some((s) => allows(s, a)));
     return (
       missing.length === 0 ||
       `${key.address} does not allow logs.<region>.amazonaws.com ${missing.join(', ')}`

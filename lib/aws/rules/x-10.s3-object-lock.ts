@@ -1,7 +1,6 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
-import { StackView } from '../../core/compliance/stack-view';
-import { asList, isTrue, isUnknown, readValue } from '../../core/rules/attributes';
-import { referenced } from '../../core/rules/references';
+import { isTrue, isUnknown, readValue } from '../../core/rules/attributes';
+import { referenced, waitsFor } from '../../core/rules/references';
 import { versioningStatus } from './bucket-companions';
 
 /**
@@ -26,9 +25,6 @@ export const x10S3ObjectLock = defineApplyRule(__filename, {
     if (isUnknown(status)) return status;
     if (status !== 'Enabled')
       return `${bucket.address} has neither object_lock_enabled nor versioning Enabled`;
-    const waits =
-      asList<string>(r.attributes.depends_on).includes(versioning!.address) ||
-      StackView.refersTo(r.attributes, versioning!);
-    return waits || `does not depend on ${versioning!.address}`;
+    return waitsFor(r, versioning!) || `does not depend on ${versioning!.address}`;
   },
 });

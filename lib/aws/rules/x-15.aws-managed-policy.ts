@@ -1,6 +1,6 @@
 import { defineReferenceRule } from '../../core/compliance/define-rule';
 import { RuleProfile } from '../../core/compliance/rule';
-import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { allOf, detailAt, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
 import { list } from '../reference/policy-documents';
 
@@ -72,8 +72,7 @@ export const x15AwsManagedPolicy = defineReferenceRule(__filename, {
           }
           continue;
         }
-        const v = checkManagedPolicyArn(arn);
-        verdicts.push(typeof v === 'string' ? `${attribute}: ${v}` : v);
+        verdicts.push(detailAt(`${attribute}:`, checkManagedPolicyArn(arn)));
       }
     }
     return allOf(verdicts);

@@ -1,12 +1,12 @@
 import { RuleProfile } from '../../core/compliance/rule';
-import { allOf, isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import { allOf, detailAt, isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { awsReference } from '../reference';
 import { fitsAny, looksLikeArn, resourcePattern } from '../reference/arn';
 import { list } from '../reference/policy-documents';
-import { definePolicyStatementRule } from './policy-statement-rule';
+import { byActionAndResource, definePolicyStatementRule } from './policy-statement-rule';
 
-/** Verdicts by statement (actions and resources): the same statements recur across stacks. */
-const CACHE = new Map<string, Verdict>();
+/** Verdicts by statement (actions and resources). */
+const judgeCached = byActionAndResource(judge);
 
 /**
  * The verdict on a statement's Resource list: every resource other than `*` fits a resource type
@@ -15,11 +15,7 @@ const CACHE = new Map<string, Verdict>();
  */
 export function checkStatementResources(statement: any): Verdict {
   if (statement.NotAction !== undefined || statement.Action === undefined) return undefined;
-  const key = JSON.stringify([statement.Action, statement.Resource]);
-  if (CACHE.has(key)) return CACHE.get(key);
-  const verdict = judge(statement);
-  CACHE.set(key, verdict);
-  return verdict;
+  return judgeCached(statement);
 }
 
 function judge(statement: any): Verdict {
@@ -74,8 +70,5 @@ export const x15AwsResourceArn = definePolicyStatementRule(__filename, {
     "Every resource ARN in a policy statement fits the ARN format of a resource type of one of the statement's actions",
   fixHint:
     "Use the ARN format the Service Authorization Reference gives for the action's resource type (e.g. arn:aws:s3:::bucket/* for objects); a resource that fits no resource type of the action grants or denies nothing",
-  checkStatement: (statement, where) => {
-    const v = checkStatementResources(statement);
-    return [typeof v === 'string' ? `${where} ${v}` : v];
-  },
+  checkStatement: (statement, where) => [detailAt(where, checkStatementResources(statement))],
 });

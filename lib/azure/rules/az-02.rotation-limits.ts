@@ -1,7 +1,6 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
-import { isArmKey, keyRotation } from './key-policy';
-import { failuresVerdict, unknown } from '../../core/rules/attributes';
-import { periodDays } from './key-policy';
+import { failuresVerdict } from '../../core/rules/attributes';
+import { KEY_TYPES, keyRotationCheck, periodDays } from './key-policy';
 
 /**
  * AZ-02 (apply): Key Vault accepts a rotation policy only within its limits: new versions expire
@@ -17,11 +16,8 @@ export const az02RotationLimits = defineApplyRule(__filename, {
     'Key rotation policies stay within Key Vault limits: expiry >= 28 days, rotation >= 7 days after creation and >= 7 days before expiry, notification >= 7 days before expiry',
   fixHint:
     'e.g. rotate after P90D, expire after P180D, notify P30D before expiry (HardenedKeyVault derives these from keyRotationDays)',
-  resourceTypes: ['azurerm_key_vault_key', 'azapi_resource', 'azapi_resource_action'],
-  check: (r) => {
-    if (r.type !== 'azurerm_key_vault_key' && !isArmKey(r)) return undefined;
-    const p = keyRotation(r);
-    if (p.expression !== undefined) return unknown(`the rotation policy is ${p.expression}`);
+  resourceTypes: KEY_TYPES,
+  check: keyRotationCheck((p) => {
     const days = (v: any, what: string, f: string[]) => {
       if (v === undefined) return undefined;
       const d = periodDays(v);
@@ -46,5 +42,5 @@ export const az02RotationLimits = defineApplyRule(__filename, {
     if (notify !== undefined && expiry !== undefined && notify >= expiry)
       f.push(`notification ${p.notifyBeforeExpiry} is not before expiry ${p.expiry}`);
     return failuresVerdict(f);
-  },
+  }),
 });

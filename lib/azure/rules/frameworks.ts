@@ -1,3 +1,4 @@
+import { frameworkTable } from '../../core/compliance/framework-table';
 import { FrameworkMapping } from '../../core/compliance/rule';
 
 /*
@@ -43,250 +44,135 @@ const CIS = 'cis-azure-3.0.0';
 const NIST = 'nist-800-53-r5';
 
 /** The Azure pack's table of benchmark controls per rule id. */
-export const AZURE_FRAMEWORKS: FrameworkMapping[] = [
+export const AZURE_FRAMEWORKS: FrameworkMapping[] = frameworkTable(
   // ---- CIS Microsoft Azure Foundations Benchmark v3.0.0 ----
   {
-    ruleId: 'X-03.custom-role-wildcards',
     framework: CIS,
-    controls: [
-      '2.23', // Ensure That No Custom Subscription Administrator Roles Exist
-    ],
+    rules: {
+      'X-03.custom-role-wildcards': [
+        '2.23', // Ensure That No Custom Subscription Administrator Roles Exist
+      ],
+      'AZ-03': [
+        '3.3.5', // Ensure the Key Vault is Recoverable — purge protection, soft delete
+        '3.3.6', // Enable Role Based Access Control for Azure Key Vault
+      ],
+      'AZ-02.rotation': [
+        '3.3.8', // Ensure Automatic Key Rotation is Enabled Within Azure Key Vault for the Supported Services
+      ],
+      'AZ-04': [
+        '4.1', // Ensure that 'Secure transfer required' is set to 'Enabled'
+        '4.2', // Ensure that 'Enable Infrastructure Encryption' for Each Storage Account in Azure Storage is Set to 'enabled'
+        '4.7', // Ensure Default Network Access Rule for Storage Accounts is Set to Deny
+        '4.10', // Ensure Soft Delete is Enabled for Azure Containers and Blob Storage
+        '4.15', // Ensure the 'Minimum TLS version' for storage accounts is set to 'Version 1.2'
+        '4.17', // Ensure that 'Allow Blob Anonymous Access' is set to 'Disabled'
+      ],
+      'AZ-02.storage': [
+        '4.11', // Ensure Storage for Critical Data are Encrypted with Customer Managed Keys (CMK)
+      ],
+      'X-05.ip-rules': [
+        '5.1.2', // Ensure no Azure SQL Databases allow ingress from 0.0.0.0/0 (ANY IP)
+        '5.2.5', // Ensure 'Allow public access from any Azure service within Azure to this server' for PostgreSQL flexible server is disabled
+      ],
+      'AZ-11.activity-log': [
+        '6.1.1', // Ensure that a 'Diagnostic Setting' exists for Subscription Activity Logs
+      ],
+      'AZ-11.diagnostics': [
+        '6.1.4', // Ensure that logging for Azure Key Vault is 'Enabled'
+        '6.4', // Ensure that Azure Monitor Resource Logging is Enabled for All Services that Support it — workspace, Key Vault, registry
+      ],
+      'X-05.nsg-inbound': [
+        '7.1', // Ensure that RDP access from the Internet is evaluated and restricted
+        '7.2', // Ensure that SSH access from the Internet is evaluated and restricted
+        '7.3', // Ensure that UDP access from the Internet is evaluated and restricted
+        '7.4', // Ensure that HTTP(S) access from the Internet is evaluated and restricted
+      ],
+      'AZ-13': [
+        '10.1', // Ensure that Resource Locks are set for Mission-Critical Azure Resources
+      ],
+    },
   },
-  {
-    ruleId: 'AZ-03',
-    framework: CIS,
-    controls: [
-      '3.3.5', // Ensure the Key Vault is Recoverable — purge protection, soft delete
-      '3.3.6', // Enable Role Based Access Control for Azure Key Vault
-    ],
-  },
-  {
-    ruleId: 'AZ-02.rotation',
-    framework: CIS,
-    controls: [
-      '3.3.8', // Ensure Automatic Key Rotation is Enabled Within Azure Key Vault for the Supported Services
-    ],
-  },
-  {
-    ruleId: 'AZ-04',
-    framework: CIS,
-    controls: [
-      '4.1', // Ensure that 'Secure transfer required' is set to 'Enabled'
-      '4.2', // Ensure that 'Enable Infrastructure Encryption' for Each Storage Account in Azure Storage is Set to 'enabled'
-      '4.7', // Ensure Default Network Access Rule for Storage Accounts is Set to Deny
-      '4.10', // Ensure Soft Delete is Enabled for Azure Containers and Blob Storage
-      '4.15', // Ensure the 'Minimum TLS version' for storage accounts is set to 'Version 1.2'
-      '4.17', // Ensure that 'Allow Blob Anonymous Access' is set to 'Disabled'
-    ],
-  },
-  {
-    ruleId: 'AZ-02.storage',
-    framework: CIS,
-    controls: [
-      '4.11', // Ensure Storage for Critical Data are Encrypted with Customer Managed Keys (CMK)
-    ],
-  },
-  {
-    ruleId: 'X-05.ip-rules',
-    framework: CIS,
-    controls: [
-      '5.1.2', // Ensure no Azure SQL Databases allow ingress from 0.0.0.0/0 (ANY IP)
-      '5.2.5', // Ensure 'Allow public access from any Azure service within Azure to this server' for PostgreSQL flexible server is disabled
-    ],
-  },
-  {
-    ruleId: 'AZ-11.activity-log',
-    framework: CIS,
-    controls: [
-      '6.1.1', // Ensure that a 'Diagnostic Setting' exists for Subscription Activity Logs
-    ],
-  },
-  {
-    ruleId: 'AZ-11.diagnostics',
-    framework: CIS,
-    controls: [
-      '6.1.4', // Ensure that logging for Azure Key Vault is 'Enabled'
-      '6.4', // Ensure that Azure Monitor Resource Logging is Enabled for All Services that Support it — workspace, Key Vault, registry
-    ],
-  },
-  {
-    ruleId: 'X-05.nsg-inbound',
-    framework: CIS,
-    controls: [
-      '7.1', // Ensure that RDP access from the Internet is evaluated and restricted
-      '7.2', // Ensure that SSH access from the Internet is evaluated and restricted
-      '7.3', // Ensure that UDP access from the Internet is evaluated and restricted
-      '7.4', // Ensure that HTTP(S) access from the Internet is evaluated and restricted
-    ],
-  },
-  {
-    ruleId: 'AZ-13',
-    framework: CIS,
-    controls: [
-      '10.1', // Ensure that Resource Locks are set for Mission-Critical Azure Resources
-    ],
-  },
-
   // ---- NIST SP 800-53 Rev. 5 ----
   {
-    ruleId: 'AZ-01',
     framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — workspace public network access off
-    ],
+    rules: {
+      'AZ-01': [
+        'SC-7', // Boundary Protection — workspace public network access off
+      ],
+      'AZ-02.workspace': [
+        'SC-28(1)', // Cryptographic Protection — workspace under a customer-managed key
+      ],
+      'AZ-02.storage': [
+        'SC-28(1)', // Cryptographic Protection — storage under a customer-managed key
+      ],
+      'AZ-02.registry': [
+        'SC-28(1)', // Cryptographic Protection — registry under a customer-managed key
+      ],
+      'AZ-02.rotation': [
+        'SC-12', // Cryptographic Key Establishment and Management — automatic rotation, expiry
+      ],
+      'AZ-03': [
+        'AC-3', // Access Enforcement — RBAC authorization
+        'SC-7', // Boundary Protection — network ACL default deny, public access off
+        'SC-12', // Cryptographic Key Establishment and Management — purge protection, soft delete
+      ],
+      'AZ-04': [
+        'AC-3', // Access Enforcement — no anonymous blob access
+        'CP-9', // System Backup — blob versioning, blob and container soft delete
+        'IA-2', // Identification and Authentication (Organizational Users) — shared keys off
+        'SC-7', // Boundary Protection — network rules default Deny
+        'SC-8', // Transmission Confidentiality and Integrity
+        'SC-8(1)', // Cryptographic Protection — HTTPS only, TLS 1.2
+        'SC-28(1)', // Cryptographic Protection — infrastructure encryption
+      ],
+      'AZ-05': [
+        'AC-3', // Access Enforcement — anonymous pull off
+        'IA-2', // Identification and Authentication (Organizational Users) — admin account off
+        'SC-7', // Boundary Protection — public network access off
+      ],
+      'AZ-06': [
+        'SC-7', // Boundary Protection — the workspace is reached through a private endpoint
+      ],
+      'AZ-07': [
+        'SC-7', // Boundary Protection — managed VNet isolation
+      ],
+      'AZ-08.cluster': [
+        'IA-2', // Identification and Authentication (Organizational Users) — local auth off
+        'SC-7', // Boundary Protection — no public IP, no public SSH
+      ],
+      'AZ-08.instance': [
+        'IA-2', // Identification and Authentication (Organizational Users) — local auth off
+        'SC-7', // Boundary Protection — no public IP, no SSH
+      ],
+      'AZ-09': [
+        'AC-6', // Least Privilege — no Owner/Contributor/access admin at subscription scope
+      ],
+      'AZ-09.custom-roles': [
+        'AC-6', // Least Privilege — no wildcard or authorization-write actions
+      ],
+      'AZ-11.private-link': [
+        'SC-7', // Boundary Protection — no public ingestion or query
+      ],
+      'AZ-11.diagnostics': [
+        'AU-2', // Event Logging — all resource logs
+        'AU-12', // Audit Record Generation
+      ],
+      'AZ-11.activity-log': [
+        'AU-2', // Event Logging — Administrative, Security, Policy
+        'AU-12', // Audit Record Generation
+      ],
+      'AZ-12': [
+        'CM-6', // Configuration Settings — the Azure ML guardrail policies are assigned
+      ],
+      'X-03.custom-role-wildcards': [
+        'AC-6', // Least Privilege — no custom subscription administrator role
+      ],
+      'X-05.nsg-inbound': [
+        'SC-7', // Boundary Protection — no inbound from the internet
+      ],
+      'X-05.ip-rules': [
+        'SC-7', // Boundary Protection — no firewall entry admits the internet or all of Azure
+      ],
+    },
   },
-  {
-    ruleId: 'AZ-02.workspace',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — workspace under a customer-managed key
-    ],
-  },
-  {
-    ruleId: 'AZ-02.storage',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — storage under a customer-managed key
-    ],
-  },
-  {
-    ruleId: 'AZ-02.registry',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — registry under a customer-managed key
-    ],
-  },
-  {
-    ruleId: 'AZ-02.rotation',
-    framework: NIST,
-    controls: [
-      'SC-12', // Cryptographic Key Establishment and Management — automatic rotation, expiry
-    ],
-  },
-  {
-    ruleId: 'AZ-03',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — RBAC authorization
-      'SC-7', // Boundary Protection — network ACL default deny, public access off
-      'SC-12', // Cryptographic Key Establishment and Management — purge protection, soft delete
-    ],
-  },
-  {
-    ruleId: 'AZ-04',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — no anonymous blob access
-      'CP-9', // System Backup — blob versioning, blob and container soft delete
-      'IA-2', // Identification and Authentication (Organizational Users) — shared keys off
-      'SC-7', // Boundary Protection — network rules default Deny
-      'SC-8', // Transmission Confidentiality and Integrity
-      'SC-8(1)', // Cryptographic Protection — HTTPS only, TLS 1.2
-      'SC-28(1)', // Cryptographic Protection — infrastructure encryption
-    ],
-  },
-  {
-    ruleId: 'AZ-05',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — anonymous pull off
-      'IA-2', // Identification and Authentication (Organizational Users) — admin account off
-      'SC-7', // Boundary Protection — public network access off
-    ],
-  },
-  {
-    ruleId: 'AZ-06',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — the workspace is reached through a private endpoint
-    ],
-  },
-  {
-    ruleId: 'AZ-07',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — managed VNet isolation
-    ],
-  },
-  {
-    ruleId: 'AZ-08.cluster',
-    framework: NIST,
-    controls: [
-      'IA-2', // Identification and Authentication (Organizational Users) — local auth off
-      'SC-7', // Boundary Protection — no public IP, no public SSH
-    ],
-  },
-  {
-    ruleId: 'AZ-08.instance',
-    framework: NIST,
-    controls: [
-      'IA-2', // Identification and Authentication (Organizational Users) — local auth off
-      'SC-7', // Boundary Protection — no public IP, no SSH
-    ],
-  },
-  {
-    ruleId: 'AZ-09',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — no Owner/Contributor/access admin at subscription scope
-    ],
-  },
-  {
-    ruleId: 'AZ-09.custom-roles',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — no wildcard or authorization-write actions
-    ],
-  },
-  {
-    ruleId: 'AZ-11.private-link',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — no public ingestion or query
-    ],
-  },
-  {
-    ruleId: 'AZ-11.diagnostics',
-    framework: NIST,
-    controls: [
-      'AU-2', // Event Logging — all resource logs
-      'AU-12', // Audit Record Generation
-    ],
-  },
-  {
-    ruleId: 'AZ-11.activity-log',
-    framework: NIST,
-    controls: [
-      'AU-2', // Event Logging — Administrative, Security, Policy
-      'AU-12', // Audit Record Generation
-    ],
-  },
-  {
-    ruleId: 'AZ-12',
-    framework: NIST,
-    controls: [
-      'CM-6', // Configuration Settings — the Azure ML guardrail policies are assigned
-    ],
-  },
-  {
-    ruleId: 'X-03.custom-role-wildcards',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — no custom subscription administrator role
-    ],
-  },
-  {
-    ruleId: 'X-05.nsg-inbound',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — no inbound from the internet
-    ],
-  },
-  {
-    ruleId: 'X-05.ip-rules',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — no firewall entry admits the internet or all of Azure
-    ],
-  },
-];
+);

@@ -1,5 +1,5 @@
 import { ResourceView } from '../../core/compliance/rule';
-import { asList, isExpression, lookup } from '../../core/rules/attributes';
+import { asList, isExpression, lookup, unknown, Verdict } from '../../core/rules/attributes';
 
 /** Resource types that can create a Key Vault key through ARM with the azapi provider. */
 export const AZAPI_TYPES = ['azapi_resource', 'azapi_resource_action'];
@@ -68,6 +68,24 @@ export function keyRotation(r: ResourceView): KeyRotation {
   }
   const expr = Object.values(out).find((v) => isExpression(v));
   return expr !== undefined ? { expression: String(expr) } : out;
+}
+
+/** The resource types that hold a Key Vault key: azurerm_key_vault_key and ARM keys (azapi). */
+export const KEY_TYPES = ['azurerm_key_vault_key', ...AZAPI_TYPES];
+
+/**
+ * A check of a key's rotation policy (see {@link keyRotation}): not applicable to resources that
+ * are no key, UNKNOWN when the policy is an expression.
+ */
+export function keyRotationCheck(
+  check: (policy: KeyRotation) => Verdict,
+): (r: ResourceView) => Verdict {
+  return (r) => {
+    if (r.type !== 'azurerm_key_vault_key' && !isArmKey(r)) return undefined;
+    const p = keyRotation(r);
+    if (p.expression !== undefined) return unknown(`the rotation policy is ${p.expression}`);
+    return check(p);
+  };
 }
 
 /** Days of an ISO 8601 period such as P90D, P3M, P1Y (months 30 days, years 365). */

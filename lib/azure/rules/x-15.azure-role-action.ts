@@ -1,6 +1,13 @@
 import { defineReferenceRule } from '../../core/compliance/define-rule';
 import { RuleProfile } from '../../core/compliance/rule';
-import { allOf, asList, isExpression, unknown, Verdict } from '../../core/rules/attributes';
+import {
+  allOf,
+  asList,
+  detailAt,
+  isExpression,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
 import { azureReference } from '../reference';
 
 const KINDS = ['actions', 'not_actions', 'data_actions', 'not_data_actions'];
@@ -54,10 +61,8 @@ export const x15AzureRoleAction = defineReferenceRule(__filename, {
           verdicts.push(unknown(`permissions[${i}].${kind} is ${ops}`));
           continue;
         }
-        for (const op of asList(ops)) {
-          const v = checkOperation(op);
-          verdicts.push(typeof v === 'string' ? `permissions[${i}].${kind}: ${v}` : v);
-        }
+        for (const op of asList(ops))
+          verdicts.push(detailAt(`permissions[${i}].${kind}:`, checkOperation(op)));
       }
     });
     return allOf(verdicts);

@@ -1,12 +1,11 @@
 import {
   ComplianceStatus,
-  FrameworkControls,
   ResourceView,
   Rule,
   RuleCategory,
   RuleEvaluation,
   RuleLevel,
-  RuleProfile,
+  RuleProps,
 } from './rule';
 import { StackView } from './stack-view';
 
@@ -29,21 +28,8 @@ export type Verdict = boolean | string | undefined | UnknownVerdict;
 /** The check of a rule defined with {@link defineRule}. */
 export type RuleCheck = (resource: ResourceView, stack: StackView) => Verdict;
 
-/** Definition of a rule as a pure function. */
-export interface RuleDefinition {
-  readonly id: string;
-  readonly level: RuleLevel;
-  readonly description: string;
-  readonly fixHint: string;
-  readonly resourceTypes?: string[];
-  /** @default RuleCategory.SECURITY */
-  readonly category?: RuleCategory;
-  /** @default RuleProfile.SECURITY */
-  readonly profile?: RuleProfile;
-  /** The provider source line, cloud doc, benchmark item or data set the rule encodes. */
-  readonly source?: string;
-  /** The benchmark controls the rule supports. */
-  readonly frameworks?: FrameworkControls[];
+/** Definition of a rule as a pure function: a rule's identity and metadata, and its check. */
+export interface RuleDefinition extends RuleProps {
   /** See {@link Verdict}. */
   readonly check: RuleCheck;
 }

@@ -61,19 +61,31 @@ class Reader {
   /** Skips balanced text up to the end of the current expression. */
   private skipToExpressionEnd(): void {
     let depth = 0;
+    this.scanUntil((c) => {
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) return true;
+        depth--;
+      } else if (depth === 0 && (c === ',' || c === '\n')) return true;
+      return false;
+    });
+  }
+
+  /**
+   * Moves on, over string literals whole, to the first character where `stop` holds (left
+   * unread); false when the text ends first.
+   */
+  private scanUntil(stop: (c: string) => boolean): boolean {
     while (this.pos < this.text.length) {
       const c = this.peek();
       if (c === '"') {
         this.stringLiteral();
         continue;
       }
-      if (c === '(' || c === '[' || c === '{') depth++;
-      else if (c === ')' || c === ']' || c === '}') {
-        if (depth === 0) return;
-        depth--;
-      } else if (depth === 0 && (c === ',' || c === '\n')) return;
+      if (stop(c)) return true;
       this.pos++;
     }
+    return false;
   }
 
   private operand(): any {
@@ -127,41 +139,22 @@ class Reader {
 
   private balanced(open: string, close: string): void {
     let depth = 0;
-    while (this.pos < this.text.length) {
-      const c = this.peek();
-      if (c === '"') {
-        this.stringLiteral();
-        continue;
-      }
+    const closed = this.scanUntil((c) => {
       if (c === open) depth++;
-      else if (c === close) {
-        depth--;
-        if (depth === 0) {
-          this.pos++;
-          return;
-        }
-      }
-      this.pos++;
-    }
-    throw new HclSyntaxError(`unbalanced '${open}'`);
+      else if (c === close) return --depth === 0;
+      return false;
+    });
+    if (!closed) throw new HclSyntaxError(`unbalanced '${open}'`);
+    this.pos++;
   }
 
   private object(): any {
     this.pos++; // {
     const out: { [k: string]: any } = {};
-    for (;;) {
-      this.skipSpaceAndCommas();
-      if (this.peek() === '}') {
-        this.pos++;
-        return out;
-      }
-      if (this.peek() === '') throw new HclSyntaxError('unterminated object');
+    while (this.nextElement('}', 'object')) {
       if (this.text.startsWith('for ', this.pos)) {
         // a `for` expression: not a literal
-        const start = this.pos - 1;
-        this.pos = start;
-        this.balanced('{', '}');
-        return `\${${this.text.slice(start, this.pos)}}`;
+        return this.forExpression(this.pos - 1, '{', '}');
       }
       let key: string;
       if (this.peek() === '"') {
@@ -183,26 +176,39 @@ class Reader {
       this.pos++;
       out[key] = this.expression();
     }
+    return out;
   }
 
   private tuple(): any {
     const start = this.pos;
     this.pos++; // [
     const out: any[] = [];
-    for (;;) {
-      this.skipSpaceAndCommas();
-      if (this.peek() === ']') {
-        this.pos++;
-        return out;
-      }
-      if (this.peek() === '') throw new HclSyntaxError('unterminated tuple');
-      if (this.text.startsWith('for ', this.pos)) {
-        this.pos = start;
-        this.balanced('[', ']');
-        return `\${${this.text.slice(start, this.pos)}}`;
-      }
+    while (this.nextElement(']', 'tuple')) {
+      if (this.text.startsWith('for ', this.pos)) return this.forExpression(start, '[', ']');
       out.push(this.expression());
     }
+    return out;
+  }
+
+  /**
+   * Moves to the next element of an object or tuple: false once past its closing bracket;
+   * throws when the text ends first.
+   */
+  private nextElement(close: string, what: string): boolean {
+    this.skipSpaceAndCommas();
+    if (this.peek() === close) {
+      this.pos++;
+      return false;
+    }
+    if (this.peek() === '') throw new HclSyntaxError(`unterminated ${what}`);
+    return true;
+  }
+
+  /** A `for` expression from `start` to its closing bracket, kept as `${...}` (not a literal). */
+  private forExpression(start: number, open: string, close: string): string {
+    this.pos = start;
+    this.balanced(open, close);
+    return `\${${this.text.slice(start, this.pos)}}`;
   }
 
   private skipSpaceAndCommas(): void {

@@ -9,6 +9,11 @@ import { allOf, asList, attr, block, isExpression, isFalse, isTrue } from '../co
 export { allOf, asList, attr, block, isExpression, isFalse, isTrue, unknown, UnknownVerdict };
 export type { Verdict };
 
+/** A verdict whose failure detail is placed: `<where> <detail>`; other verdicts unchanged. */
+export function detailAt(where: string, v: Verdict): Verdict {
+  return typeof v === 'string' ? `${where} ${v}` : v;
+}
+
 /** True for a verdict that is UNKNOWN. */
 export function isUnknown(v: unknown): v is UnknownVerdict {
   return v instanceof UnknownVerdict;

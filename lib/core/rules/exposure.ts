@@ -1,7 +1,7 @@
 // Shared by the baseline exposure rules of the three packs: resolving a reference to the literal
 // value it names in the same stack, and recognising "the whole internet" in address fields.
 import { getPath, StackView } from '../compliance/stack-view';
-import { isExpression } from './attributes';
+import { isExpression, unknown, Verdict } from './attributes';
 
 /** What a pure reference expression (`${...}` and nothing else) points at. */
 export interface Reference {
@@ -137,13 +137,13 @@ export function literalTrue(value: any): boolean {
 
 /**
  * Verdict of the force-destroy settings of a resource: a detail string for each dangerous
- * literal value, unknown for an unresolved expression, true otherwise.
+ * literal value, UNKNOWN for an unresolved expression, true otherwise.
  */
 export function forceDestroyVerdict(
   attributes: { [key: string]: any },
   settings: ForceDestroySetting[],
   stack: StackView,
-): true | string | { unknown: string } {
+): Verdict {
   const found: string[] = [];
   const unknowns: string[] = [];
   for (const s of settings) {
@@ -155,6 +155,6 @@ export function forceDestroyVerdict(
       found.push(`${s.attribute} = ${JSON.stringify(res.value)}: ${s.effect}`);
   }
   if (found.length > 0) return found.join('; ');
-  if (unknowns.length > 0) return { unknown: unknowns.join('; ') };
+  if (unknowns.length > 0) return unknown(unknowns.join('; '));
   return true;
 }

@@ -83,6 +83,14 @@ export function referenced(stack: StackView, value: any, type: string): Resource
   return m ? stack.resource(`${type}.${m[1]}`) : undefined;
 }
 
+/** True when `r` is ordered after `target`: it lists it in depends_on or refers to it. */
+export function waitsFor(r: ResourceView, target: ResourceView): boolean {
+  return (
+    asList<string>(r.attributes.depends_on).includes(target.address) ||
+    StackView.refersTo(r.attributes, target)
+  );
+}
+
 /** Groups the resources of a type by a key computed from each (undefined keys are left out). */
 export function groupBy(
   stack: StackView,

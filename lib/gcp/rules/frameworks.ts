@@ -1,3 +1,4 @@
+import { frameworkTable } from '../../core/compliance/framework-table';
 import { FrameworkMapping } from '../../core/compliance/rule';
 
 /*
@@ -42,294 +43,147 @@ const CIS = 'cis-gcp-3.0.0';
 const NIST = 'nist-800-53-r5';
 
 /** The GCP pack's table of benchmark controls per rule id. */
-export const GCP_FRAMEWORKS: FrameworkMapping[] = [
+export const GCP_FRAMEWORKS: FrameworkMapping[] = frameworkTable(
   // ---- CIS Google Cloud Platform Foundation Benchmark v3.0.0 ----
   {
-    ruleId: 'GCP-17',
     framework: CIS,
-    controls: [
-      '1.4', // Ensure That There Are Only GCP-Managed Service Account Keys for Each Service Account
-    ],
+    rules: {
+      'GCP-17': [
+        '1.4', // Ensure That There Are Only GCP-Managed Service Account Keys for Each Service Account
+      ],
+      'X-03.public-member': [
+        '1.9', // Ensure That Cloud KMS Cryptokeys Are Not Anonymously or Publicly Accessible
+        '5.1', // Ensure That Cloud Storage Bucket Is Not Anonymously or Publicly Accessible
+        '7.1', // Ensure That BigQuery Datasets Are Not Anonymously or Publicly Accessible
+      ],
+      'GCP-06.rotation': [
+        '1.10', // Ensure KMS Encryption Keys Are Rotated Within a Period of 90 Days
+      ],
+      'GCP-10.audit-config': [
+        '2.1', // Ensure That Cloud Audit Logging Is Configured Properly — the three log types, no exemptions
+      ],
+      'GCP-10.all-services': [
+        '2.1', // Ensure That Cloud Audit Logging Is Configured Properly — allServices
+      ],
+      'GCP-08.firewall': [
+        '3.6', // Ensure That SSH Access Is Restricted From the Internet
+        '3.7', // Ensure That RDP Access Is Restricted From the Internet
+      ],
+      'GCP-08.subnet': [
+        '3.8', // Ensure that VPC Flow Logs is Enabled for Every Subnet in a VPC Network
+      ],
+      'GCP-01': [
+        '4.1', // Ensure That Instances Are Not Configured To Use the Default Service Account
+      ],
+      'GCP-09': [
+        '4.8', // Ensure Compute Instances Are Launched With Shielded VM Enabled — Workbench VMs
+        '4.9', // Ensure That Compute Instances Do Not Have Public IP Addresses — Workbench VMs
+      ],
+      'GCP-12.access': [
+        '5.1', // Ensure That Cloud Storage Bucket Is Not Anonymously or Publicly Accessible — public access prevention
+        '5.2', // Ensure That Cloud Storage Buckets Have Uniform Bucket-Level Access Enabled
+      ],
+      'GCP-06.cmek': [
+        '7.3', // Ensure That a Default Customer-Managed Encryption Key (CMEK) Is Specified for All BigQuery Data Sets
+      ],
+    },
   },
-  {
-    ruleId: 'X-03.public-member',
-    framework: CIS,
-    controls: [
-      '1.9', // Ensure That Cloud KMS Cryptokeys Are Not Anonymously or Publicly Accessible
-      '5.1', // Ensure That Cloud Storage Bucket Is Not Anonymously or Publicly Accessible
-      '7.1', // Ensure That BigQuery Datasets Are Not Anonymously or Publicly Accessible
-    ],
-  },
-  {
-    ruleId: 'GCP-06.rotation',
-    framework: CIS,
-    controls: [
-      '1.10', // Ensure KMS Encryption Keys Are Rotated Within a Period of 90 Days
-    ],
-  },
-  {
-    ruleId: 'GCP-10.audit-config',
-    framework: CIS,
-    controls: [
-      '2.1', // Ensure That Cloud Audit Logging Is Configured Properly — the three log types, no exemptions
-    ],
-  },
-  {
-    ruleId: 'GCP-10.all-services',
-    framework: CIS,
-    controls: [
-      '2.1', // Ensure That Cloud Audit Logging Is Configured Properly — allServices
-    ],
-  },
-  {
-    ruleId: 'GCP-08.firewall',
-    framework: CIS,
-    controls: [
-      '3.6', // Ensure That SSH Access Is Restricted From the Internet
-      '3.7', // Ensure That RDP Access Is Restricted From the Internet
-    ],
-  },
-  {
-    ruleId: 'GCP-08.subnet',
-    framework: CIS,
-    controls: [
-      '3.8', // Ensure that VPC Flow Logs is Enabled for Every Subnet in a VPC Network
-    ],
-  },
-  {
-    ruleId: 'GCP-01',
-    framework: CIS,
-    controls: [
-      '4.1', // Ensure That Instances Are Not Configured To Use the Default Service Account
-    ],
-  },
-  {
-    ruleId: 'GCP-09',
-    framework: CIS,
-    controls: [
-      '4.8', // Ensure Compute Instances Are Launched With Shielded VM Enabled — Workbench VMs
-      '4.9', // Ensure That Compute Instances Do Not Have Public IP Addresses — Workbench VMs
-    ],
-  },
-  {
-    ruleId: 'GCP-12.access',
-    framework: CIS,
-    controls: [
-      '5.1', // Ensure That Cloud Storage Bucket Is Not Anonymously or Publicly Accessible — public access prevention
-      '5.2', // Ensure That Cloud Storage Buckets Have Uniform Bucket-Level Access Enabled
-    ],
-  },
-  {
-    ruleId: 'GCP-06.cmek',
-    framework: CIS,
-    controls: [
-      '7.3', // Ensure That a Default Customer-Managed Encryption Key (CMEK) Is Specified for All BigQuery Data Sets
-    ],
-  },
-
   // ---- NIST SP 800-53 Rev. 5 ----
   {
-    ruleId: 'GCP-01',
     framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — never the default compute SA (Editor)
-    ],
+    rules: {
+      'GCP-01': [
+        'AC-6', // Least Privilege — never the default compute SA (Editor)
+      ],
+      'GCP-01.default-sa-guard': [
+        'AC-6', // Least Privilege — the default compute SA is created without Editor
+      ],
+      'GCP-01.custom-code-agent': [
+        'AC-6', // Least Privilege — no code runs as the Custom Code Service Agent
+      ],
+      'GCP-02': [
+        'AC-6', // Least Privilege — no owner, editor or service admin roles
+      ],
+      'GCP-03': [
+        'AC-6', // Least Privilege — data roles on buckets and datasets, not the project
+      ],
+      'GCP-04': [
+        'AC-6', // Least Privilege — Vizier roles hold study/trial permissions only
+      ],
+      'GCP-06.rotation': [
+        'SC-12', // Cryptographic Key Establishment and Management — rotation at most every 90 days
+      ],
+      'GCP-06.cmek': [
+        'SC-28(1)', // Cryptographic Protection — data resources under a customer-managed key
+      ],
+      'GCP-07': [
+        'AC-4', // Information Flow Enforcement — restricted services stay inside the perimeter
+        'SC-7', // Boundary Protection — VPC Service Controls perimeter
+      ],
+      'GCP-07.enabled-services': [
+        'AC-4', // Information Flow Enforcement — every enabled supported service stays inside
+      ],
+      'GCP-07.perimeter': [
+        'SC-7', // Boundary Protection — a perimeter protects a project running Vertex AI
+      ],
+      'GCP-08.firewall': [
+        'SC-7', // Boundary Protection — no ingress from the internet
+      ],
+      'GCP-08.targets': [
+        'SC-7', // Boundary Protection — allow rules open named target service accounts only
+      ],
+      'GCP-08.subnet': [
+        'AU-12', // Audit Record Generation — VPC flow logs
+        'SI-4', // System Monitoring
+      ],
+      'GCP-09': [
+        'AC-6', // Least Privilege — root access disabled
+        'SC-7', // Boundary Protection — no public IP
+        'SI-7', // Software, Firmware, and Information Integrity — secure boot, vTPM, integrity monitoring
+      ],
+      'GCP-10.audit-config': [
+        'AU-2', // Event Logging — admin read, data read and data write events
+        'AU-12', // Audit Record Generation
+      ],
+      'GCP-10.all-services': [
+        'AU-2', // Event Logging — every service of the project
+        'AU-12', // Audit Record Generation
+      ],
+      'GCP-10.log-bucket': [
+        'AU-9', // Protection of Audit Information — CMEK, locked bucket
+        'AU-11', // Audit Record Retention — retention days, locked
+      ],
+      'GCP-10.sink-guard': [
+        'AU-9(4)', // Access by Subset of Privileged Users — nobody of the stack can redirect the audit sink
+      ],
+      'GCP-11': [
+        'CM-6', // Configuration Settings — guardrail organization policies enforced
+      ],
+      'GCP-12.access': [
+        'AC-3', // Access Enforcement — uniform bucket-level access, public access prevention
+      ],
+      'GCP-12.lifecycle': [
+        'CP-9', // System Backup — object versioning
+        'SI-12', // Information Management and Retention — lifecycle deletion
+      ],
+      'GCP-12.logging': [
+        'AU-12', // Audit Record Generation — bucket usage logs
+      ],
+      'GCP-13': [
+        'RA-5', // Vulnerability Monitoring and Scanning — Artifact Registry scanning not disabled
+      ],
+      'GCP-14': [
+        'SI-4(5)', // System-generated Alerts — alert policies notify a channel
+      ],
+      'GCP-15': [
+        'SC-7', // Boundary Protection — private Vertex AI endpoints
+      ],
+      'GCP-17': [
+        'IA-5', // Authenticator Management — no long-lived service account keys
+      ],
+      'X-03.public-member': [
+        'AC-3', // Access Enforcement — nothing granted to allUsers or allAuthenticatedUsers
+      ],
+    },
   },
-  {
-    ruleId: 'GCP-01.default-sa-guard',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — the default compute SA is created without Editor
-    ],
-  },
-  {
-    ruleId: 'GCP-01.custom-code-agent',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — no code runs as the Custom Code Service Agent
-    ],
-  },
-  {
-    ruleId: 'GCP-02',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — no owner, editor or service admin roles
-    ],
-  },
-  {
-    ruleId: 'GCP-03',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — data roles on buckets and datasets, not the project
-    ],
-  },
-  {
-    ruleId: 'GCP-04',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — Vizier roles hold study/trial permissions only
-    ],
-  },
-  {
-    ruleId: 'GCP-06.rotation',
-    framework: NIST,
-    controls: [
-      'SC-12', // Cryptographic Key Establishment and Management — rotation at most every 90 days
-    ],
-  },
-  {
-    ruleId: 'GCP-06.cmek',
-    framework: NIST,
-    controls: [
-      'SC-28(1)', // Cryptographic Protection — data resources under a customer-managed key
-    ],
-  },
-  {
-    ruleId: 'GCP-07',
-    framework: NIST,
-    controls: [
-      'AC-4', // Information Flow Enforcement — restricted services stay inside the perimeter
-      'SC-7', // Boundary Protection — VPC Service Controls perimeter
-    ],
-  },
-  {
-    ruleId: 'GCP-07.enabled-services',
-    framework: NIST,
-    controls: [
-      'AC-4', // Information Flow Enforcement — every enabled supported service stays inside
-    ],
-  },
-  {
-    ruleId: 'GCP-07.perimeter',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — a perimeter protects a project running Vertex AI
-    ],
-  },
-  {
-    ruleId: 'GCP-08.firewall',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — no ingress from the internet
-    ],
-  },
-  {
-    ruleId: 'GCP-08.targets',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — allow rules open named target service accounts only
-    ],
-  },
-  {
-    ruleId: 'GCP-08.subnet',
-    framework: NIST,
-    controls: [
-      'AU-12', // Audit Record Generation — VPC flow logs
-      'SI-4', // System Monitoring
-    ],
-  },
-  {
-    ruleId: 'GCP-09',
-    framework: NIST,
-    controls: [
-      'AC-6', // Least Privilege — root access disabled
-      'SC-7', // Boundary Protection — no public IP
-      'SI-7', // Software, Firmware, and Information Integrity — secure boot, vTPM, integrity monitoring
-    ],
-  },
-  {
-    ruleId: 'GCP-10.audit-config',
-    framework: NIST,
-    controls: [
-      'AU-2', // Event Logging — admin read, data read and data write events
-      'AU-12', // Audit Record Generation
-    ],
-  },
-  {
-    ruleId: 'GCP-10.all-services',
-    framework: NIST,
-    controls: [
-      'AU-2', // Event Logging — every service of the project
-      'AU-12', // Audit Record Generation
-    ],
-  },
-  {
-    ruleId: 'GCP-10.log-bucket',
-    framework: NIST,
-    controls: [
-      'AU-9', // Protection of Audit Information — CMEK, locked bucket
-      'AU-11', // Audit Record Retention — retention days, locked
-    ],
-  },
-  {
-    ruleId: 'GCP-10.sink-guard',
-    framework: NIST,
-    controls: [
-      'AU-9(4)', // Access by Subset of Privileged Users — nobody of the stack can redirect the audit sink
-    ],
-  },
-  {
-    ruleId: 'GCP-11',
-    framework: NIST,
-    controls: [
-      'CM-6', // Configuration Settings — guardrail organization policies enforced
-    ],
-  },
-  {
-    ruleId: 'GCP-12.access',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — uniform bucket-level access, public access prevention
-    ],
-  },
-  {
-    ruleId: 'GCP-12.lifecycle',
-    framework: NIST,
-    controls: [
-      'CP-9', // System Backup — object versioning
-      'SI-12', // Information Management and Retention — lifecycle deletion
-    ],
-  },
-  {
-    ruleId: 'GCP-12.logging',
-    framework: NIST,
-    controls: [
-      'AU-12', // Audit Record Generation — bucket usage logs
-    ],
-  },
-  {
-    ruleId: 'GCP-13',
-    framework: NIST,
-    controls: [
-      'RA-5', // Vulnerability Monitoring and Scanning — Artifact Registry scanning not disabled
-    ],
-  },
-  {
-    ruleId: 'GCP-14',
-    framework: NIST,
-    controls: [
-      'SI-4(5)', // System-generated Alerts — alert policies notify a channel
-    ],
-  },
-  {
-    ruleId: 'GCP-15',
-    framework: NIST,
-    controls: [
-      'SC-7', // Boundary Protection — private Vertex AI endpoints
-    ],
-  },
-  {
-    ruleId: 'GCP-17',
-    framework: NIST,
-    controls: [
-      'IA-5', // Authenticator Management — no long-lived service account keys
-    ],
-  },
-  {
-    ruleId: 'X-03.public-member',
-    framework: NIST,
-    controls: [
-      'AC-3', // Access Enforcement — nothing granted to allUsers or allAuthenticatedUsers
-    ],
-  },
-];
+);

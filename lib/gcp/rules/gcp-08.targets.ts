@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { asList, isExpression, isUnknown, unknown } from '../../core/rules/attributes';
-import { opensIngress } from './firewall';
+import { asList, isExpression, unknown } from '../../core/rules/attributes';
+import { ingressRuleCheck } from './firewall';
 
 /** GCP-08 / GCP-09: ingress allow rules name the instances they open (target service accounts). */
 export const gcp08IapSsh = defineRule(__filename, {
@@ -11,16 +11,12 @@ export const gcp08IapSsh = defineRule(__filename, {
   fixHint:
     'Set target_service_accounts to the service accounts of the instances the rule opens (GcpPrivateNetwork iapSshTargetServiceAccounts / allowIapSshTo)',
   resourceTypes: ['google_compute_firewall'],
-  check: (r) => {
-    const opens = opensIngress(r);
-    if (isUnknown(opens)) return opens;
-    if (!opens) return undefined;
-    const a = r.attributes;
-    const targets = a.target_service_accounts;
+  check: ingressRuleCheck((r) => {
+    const targets = r.attributes.target_service_accounts;
     if (isExpression(targets)) return unknown(`target_service_accounts is ${targets}`);
     return (
       asList(targets).length > 0 ||
       'opens ingress to every instance of the network (no target_service_accounts)'
     );
-  },
+  }),
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { unknown } from '../../core/rules/attributes';
 import { ForceDestroySetting, forceDestroyVerdict, literalTrue } from '../../core/rules/exposure';
 
 /** The Google provider's "destroy the contents too" settings (both default to false). */
@@ -33,8 +32,5 @@ export const x08ForceDestroy = defineRule(__filename, {
   resourceTypes: Object.keys(GCP_FORCE_DESTROY),
   source:
     'Terraform Google provider docs: google_storage_bucket force_destroy, google_bigquery_dataset delete_contents_on_destroy (both default false)',
-  check: (r, stack) => {
-    const v = forceDestroyVerdict(r.attributes, GCP_FORCE_DESTROY[r.type] ?? [], stack);
-    return typeof v === 'object' ? unknown(v.unknown) : v;
-  },
+  check: (r, stack) => forceDestroyVerdict(r.attributes, GCP_FORCE_DESTROY[r.type] ?? [], stack),
 });
