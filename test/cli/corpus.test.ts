@@ -97,6 +97,12 @@ const vendor = {
         assume_role_policy:
           '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Principal" = {"AWS" = "*"}, "Action" = "sts:AssumeRole"}]})}',
       },
+      // hcl2json keeps a multi-line jsonencode(...) whole, newlines separating the attributes
+      multiline: {
+        name: 'multiline',
+        assume_role_policy:
+          '${jsonencode({\n    Version = "2012-10-17"\n    Statement = [\n      {\n        Effect    = "Allow"\n        Principal = { AWS = "*" } # anyone\n        Action    = "sts:AssumeRole"\n      },\n    ]\n  })}',
+      },
       partner: {
         name: 'partner',
         assume_role_policy:
@@ -133,6 +139,7 @@ describe('scanner corpus: object and array forms', () => {
         'X-05.sg-ingress aws_security_group.web NON_COMPLIANT', // 0.0.0.0/0 from a variable default
         'X-03.public-principal aws_iam_role.vendor NON_COMPLIANT', // from the policy document
         'X-03.public-principal aws_iam_role.encoded NON_COMPLIANT', // from jsonencode(...)
+        'X-03.public-principal aws_iam_role.multiline NON_COMPLIANT', // multi-line jsonencode
         'X-03 aws_iam_policy_attachment.admin NON_COMPLIANT', // AdministratorAccess
         'X-06.trail-logging aws_cloudtrail.trail NON_COMPLIANT',
         'X-08.force-destroy aws_s3_bucket.data NON_COMPLIANT',

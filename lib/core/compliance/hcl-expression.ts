@@ -28,9 +28,17 @@ class Reader {
   }
 
   private skipSpace(): void {
+    this.skipSpaceOnLine(true);
+  }
+
+  /**
+   * Skips blanks and comments; a newline too when `newlines` is set. Inside an object a
+   * newline ends an attribute's expression, as a comma does.
+   */
+  private skipSpaceOnLine(newlines = false): void {
     for (;;) {
       const c = this.peek();
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') this.pos++;
+      if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n')) this.pos++;
       else if (c === '#' || (c === '/' && this.text.charAt(this.pos + 1) === '/')) {
         while (this.pos < this.text.length && this.peek() !== '\n') this.pos++;
       } else if (c === '/' && this.text.charAt(this.pos + 1) === '*') {
@@ -46,8 +54,8 @@ class Reader {
     const start = this.pos;
     const value = this.operand();
     // Anything that follows an operand inside the same expression (operators, a conditional,
-    // an index into a literal) makes the whole expression non-literal.
-    this.skipSpace();
+    // an index into a literal) makes the whole expression non-literal. A newline ends it.
+    this.skipSpaceOnLine();
     if (this.atExpressionEnd()) return value;
     this.skipToExpressionEnd();
     return `\${${this.text.slice(start, this.pos).trim()}}`;
@@ -149,12 +157,13 @@ class Reader {
   }
 
   private object(): any {
+    const start = this.pos;
     this.pos++; // {
     const out: { [k: string]: any } = {};
     while (this.nextElement('}', 'object')) {
       if (this.text.startsWith('for ', this.pos)) {
         // a `for` expression: not a literal
-        return this.forExpression(this.pos - 1, '{', '}');
+        return this.forExpression(start, '{', '}');
       }
       let key: string;
       if (this.peek() === '"') {
