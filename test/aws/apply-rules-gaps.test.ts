@@ -156,6 +156,21 @@ describe('X-15.aws-action-resource', () => {
     expect(status(stack(allow(register, [group, packages])), id, address)).toBe(COMPLIANT);
   });
 
+  test('s3:ListBucket next to s3:GetObject on the objects alone: non-compliant, naming ListBucket', () => {
+    const f = finding(
+      stack(allow(['s3:GetObject', 's3:ListBucket'], ['arn:aws:s3:::data/*'])),
+      id,
+      address,
+    );
+    expect(f?.status).toBe(NON_COMPLIANT);
+    expect(f?.reason).toMatch(/s3:ListBucket is never authorized/);
+    expect(f?.reason).not.toMatch(/s3:GetObject is never/);
+    const both = ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'];
+    expect(status(stack(allow(['s3:GetObject', 's3:ListBucket'], both)), id, address)).toBe(
+      COMPLIANT,
+    );
+  });
+
   test('"*" fits every action: not judged', () => {
     expect(status(stack(allow(register, '*')), id, address)).toBeUndefined();
   });

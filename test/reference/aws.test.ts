@@ -229,6 +229,40 @@ describeRules('X-15 AWS reference rules', pack, [
   ),
   ...onSubject(
     'X-15.aws-resource-arn',
+    'a bucket action on the objects of a bucket fails: a bucket name holds no "/"',
+    'aws_iam_policy',
+    {
+      policy: policy(
+        allow('s3:ListBucket', 'arn:aws:s3:::data/*'),
+        allow('s3:ListBucket', '${aws_s3_bucket.data.arn}/*'),
+      ),
+    },
+    NON_COMPLIANT,
+    ['"arn:aws:s3:::data/*" fits no resource type', '"${aws_s3_bucket.data.arn}/*" fits no'],
+  ),
+  ...onSubject(
+    'X-15.aws-resource-arn',
+    'a region or account field left empty fits no format that has one',
+    'aws_iam_policy',
+    {
+      policy: policy(
+        allow('s3:ListBucket', 'arn:aws:s3:::*'),
+        allow('s3:ListBucket', 'arn:aws:s3:*:*:accesspoint/*'),
+        allow('kms:Decrypt', 'arn:aws:kms:*:*:key/*'),
+      ),
+    },
+    COMPLIANT,
+  ),
+  ...onSubject(
+    'X-15.aws-resource-arn',
+    'a KMS key id holds no "/"',
+    'aws_iam_policy',
+    { policy: policy(allow('kms:Decrypt', 'arn:aws:kms:eu-west-1:111111111111:key/a/b')) },
+    NON_COMPLIANT,
+    ['"arn:aws:kms:eu-west-1:111111111111:key/a/b" fits no resource type'],
+  ),
+  ...onSubject(
+    'X-15.aws-resource-arn',
     'actions without resource types are not judged',
     'aws_iam_policy',
     { policy: policy(allow('sts:GetCallerIdentity', 'arn:aws:s3:::data')) },

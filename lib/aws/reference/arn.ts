@@ -2,10 +2,24 @@
 // Authorization Reference (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`).
 import { AwsReference } from '.';
 
-/** A pattern token: a literal character, `?` (any one character) or `*` (any string). */
+/**
+ * A pattern token: a literal character, `?` (any one character), `*` (any string) or a name
+ * segment (any string without `/`).
+ */
 type Token = string;
 const STAR = '\u0000*';
 const ANY = '\u0000?';
+const SEGMENT = '\u0000/';
+
+/**
+ * ARN format variables whose values never hold a `/` (S3 bucket names, KMS key ids): a policy
+ * resource `arn:aws:s3:::data/*` names objects, never the bucket `arn:aws:s3:::${BucketName}`.
+ * Other variables may hold one (paths, object keys), so they stay any string.
+ */
+const SEGMENT_VARIABLES = new Set(['BucketName', 'KeyId']);
+
+/** True for the tokens that stand for a string of any length (`*`, a name segment). */
+const isVariable = (t: Token): boolean => t === STAR || t === SEGMENT;
 
 const FORMAT_TOKENS = new Map<string, Token[]>();
 
@@ -18,7 +32,10 @@ export function formatTokens(format: string): Token[] {
     if (format.startsWith('${', i)) {
       const end = format.indexOf('}', i);
       if (end > i) {
-        if (out[out.length - 1] !== STAR) out.push(STAR);
+        const token = SEGMENT_VARIABLES.has(format.slice(i + 2, end)) ? SEGMENT : STAR;
+        const last = out[out.length - 1];
+        if (last === SEGMENT && token === STAR) out[out.length - 1] = STAR;
+        else if (!isVariable(last)) out.push(token);
         i = end;
         continue;
       }
@@ -108,12 +125,12 @@ export function intersects(a: Token[], b: Token[]): boolean {
   for (; i0 < n1 && i0 < n2; i0++) {
     const x = a[i0];
     const y = b[i0];
-    if (x === STAR || y === STAR) break;
+    if (isVariable(x) || isVariable(y)) break;
     if (x !== ANY && y !== ANY && x !== y) return false;
   }
   if (i0 === n1 && i0 === n2) return true;
-  if ((i0 === n1 && b[i0] !== STAR) || (i0 === n2 && a[i0] !== STAR)) {
-    if (!a.includes(STAR) && !b.includes(STAR)) return false;
+  if ((i0 === n1 && !isVariable(b[i0])) || (i0 === n2 && !isVariable(a[i0]))) {
+    if (!a.some(isVariable) && !b.some(isVariable)) return false;
   }
   const seen = new Uint8Array((n1 + 1) * (n2 + 1));
   const stack: number[] = [0];
@@ -132,15 +149,17 @@ export function intersects(a: Token[], b: Token[]): boolean {
     if (i === n1 && j === n2) return true;
     const x = a[i];
     const y = b[j];
-    if (x === STAR) {
+    // a variable token ends here, or takes the other side's next token (a name segment never
+    // takes a literal `/`; the other side's `?` or variable can always stand for something else)
+    if (isVariable(x)) {
       push(i + 1, j);
-      if (j < n2) push(i, j + 1);
+      if (j < n2 && (x === STAR || y !== '/')) push(i, j + 1);
     }
-    if (y === STAR) {
+    if (isVariable(y)) {
       push(i, j + 1);
-      if (i < n1) push(i + 1, j);
+      if (i < n1 && (y === STAR || x !== '/')) push(i + 1, j);
     }
-    if (i < n1 && j < n2 && x !== STAR && y !== STAR) {
+    if (i < n1 && j < n2 && !isVariable(x) && !isVariable(y)) {
       if (x === ANY || y === ANY || x === y) push(i + 1, j + 1);
     }
   }
@@ -201,7 +220,7 @@ export function fitsFormat(resource: Token[], format: Token[]): boolean {
   const rf = fields(resource);
   const ff = fields(format);
   // the service and the resource part decide most mismatches: compare them first
-  if (rf.length === 6 && ff.length === 6) return FIELD_ORDER.every((i) => intersects(rf[i], ff[i]));
+  if (rf.length === 6 && ff.length === 6) return FIELD_ORDER.every((i) => fieldFits(rf[i], ff[i]));
   if (rf.length < 6 && rf[rf.length - 1].includes(STAR)) return intersects(resource, format);
   return false;
 }
@@ -229,6 +248,16 @@ export function fitsAny(p: ResourcePattern, formats: string[]): boolean {
     if (service !== undefined && ff[2].every((t) => t.length === 1) && ff[2].join('') !== service) {
       return false;
     }
-    return FIELD_ORDER.every((i) => intersects(rf[i], ff[i]));
+    return FIELD_ORDER.every((i) => fieldFits(rf[i], ff[i]));
   });
+}
+
+/**
+ * True when a field of a policy resource and the same field of an ARN format can be equal. A
+ * field that is one variable of the format (`${Region}`, `${Account}`, `${BucketName}`) is
+ * never empty: `arn:aws:s3:::*` names no access point (`arn:aws:s3:${Region}:${Account}:...`).
+ */
+function fieldFits(resource: Token[], format: Token[]): boolean {
+  if (resource.length === 0 && format.length === 1 && isVariable(format[0])) return false;
+  return intersects(resource, format);
 }
