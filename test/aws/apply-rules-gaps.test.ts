@@ -455,6 +455,11 @@ describe('AWS-02.s3-gateway-buckets', () => {
     ],
     ['aws:ResourceAccount, a list of accounts', bound(['111111111111', '222222222222'])],
     ['s3:ResourceAccount', bound('111111111111', 's3:ResourceAccount')],
+    ['aws:ResourceOrgID, an organization id', bound('o-a1b2c3d4e5', 'aws:ResourceOrgID')],
+    [
+      'aws:ResourceOrgID, the deployer organization',
+      bound('${data.aws_organizations_organization.org.id}', 'aws:ResourceOrgID'),
+    ],
     [
       'StringEqualsIgnoreCase',
       bound('111111111111', 'aws:resourceaccount', 'StringEqualsIgnoreCase'),
@@ -489,6 +494,11 @@ describe('AWS-02.s3-gateway-buckets', () => {
     ['StringEqualsIfExists', bound('111111111111', 'aws:ResourceAccount', 'StringEqualsIfExists')],
     ['StringLike with a wildcard', bound('*', 'aws:ResourceAccount', 'StringLike')],
     ['a value that is no account id', bound('platform')],
+    ['aws:ResourceOrgID with no organization id', bound('111111111111', 'aws:ResourceOrgID')],
+    [
+      'aws:ResourceOrgPaths, not judged as a binding',
+      bound('o-a1b2c3d4e5/*', 'aws:ResourceOrgPaths'),
+    ],
   ])('an unbound name (%s): non-compliant', (_, condition) => {
     const named = admit(['arn:aws:s3:::shared-data'], condition);
     expect(status(stack(named, ecr), id, address)).toBe(NON_COMPLIANT);
@@ -505,6 +515,13 @@ describe('AWS-02.s3-gateway-buckets', () => {
 
   test('a Resource expression in an unbound statement: unknown', () => {
     expect(status(stack(admit(['${var.bucket_arn}'])), id, address)).toBe(UNKNOWN);
+  });
+
+  test('aws:ResourceOrgID bound to an expression other than the deployer organization: unknown', () => {
+    const named = admit(['arn:aws:s3:::shared-data'], bound('${var.org}', 'aws:ResourceOrgID'));
+    const f = finding(stack(named, ecr), id, address);
+    expect(f?.status).toBe(UNKNOWN);
+    expect(f?.reason).toMatch(/aws:ResourceOrgID is \$\{var\.org\}/);
   });
 
   test('aws:ResourceAccount bound to an expression other than the deployer account: unknown', () => {

@@ -12,17 +12,30 @@ const AWS_OWNED = [
   /^prod-[a-z0-9-]+-starport-layer-bucket$/,
 ];
 
-/** Condition keys that hold the account owning the bucket of an S3 request. */
-const RESOURCE_ACCOUNT_KEYS = ['aws:resourceaccount', 's3:resourceaccount'];
-
-/** The account of the deployer (aws_caller_identity), which owns the buckets it creates. */
-const CALLER_ACCOUNT = /^\$\{data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id\}$/;
+/** An account id, or the account of the deployer (aws_caller_identity). */
+const ACCOUNT = [/^\d{12}$/, /^\$\{data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id\}$/];
 
 /**
- * Whether statement `s` binds its buckets to an owning account: a StringEquals condition on
+ * Condition keys that hold the owner of the bucket of an S3 request, each with the values that
+ * bind it: an account for the account keys; an organization id or the deployer's organization
+ * (aws_organizations_organization) for `aws:ResourceOrgID`, the key of the AWS data perimeter
+ * examples.
+ */
+const OWNER_KEYS: { [lowerCaseKey: string]: RegExp[] } = {
+  'aws:resourceaccount': ACCOUNT,
+  's3:resourceaccount': ACCOUNT,
+  'aws:resourceorgid': [
+    /^o-[a-z0-9]{10,32}$/,
+    /^\$\{data\.aws_organizations_organization\.[A-Za-z0-9_-]+\.id\}$/,
+  ],
+};
+
+/**
+ * Whether statement `s` binds its buckets to an owner: a StringEquals condition on
  * `aws:ResourceAccount` or `s3:ResourceAccount` with a 12-digit account or the deployer's
- * account (aws_caller_identity) is true; one with another expression is unknown; anything else
- * (no such condition, a negated or IfExists operator, which admit any owner) is false.
+ * account (aws_caller_identity), or on `aws:ResourceOrgID` with an organization id or the
+ * deployer's organization, is true; one with another expression is unknown; anything else (no
+ * such condition, a negated or IfExists operator, which admit any owner) is false.
  */
 function accountBinding(s: any): true | false | Verdict {
   const expressions: string[] = [];
@@ -30,10 +43,11 @@ function accountBinding(s: any): true | false | Verdict {
     if (!/^StringEquals(IgnoreCase)?$/i.test(operator)) continue;
     if (block === null || typeof block !== 'object') continue;
     for (const [k, v] of Object.entries<any>(block)) {
-      if (!RESOURCE_ACCOUNT_KEYS.includes(k.toLowerCase())) continue;
+      const binding = OWNER_KEYS[k.toLowerCase()];
+      if (!binding) continue;
       for (const value of list<string>(v)) {
         const text = String(value);
-        if (/^\d{12}$/.test(text) || CALLER_ACCOUNT.test(text)) return true;
+        if (binding.some((re) => re.test(text))) return true;
         if (isExpression(text)) expressions.push(`${k} is ${text}`);
       }
     }
@@ -44,7 +58,8 @@ function accountBinding(s: any): true | false | Verdict {
 /**
  * AWS-02 (S3 gateway endpoint buckets): every bucket the endpoint policy admits by name is a
  * bucket of the stack, an AWS-owned bucket a service documents, or admitted by a statement bound
- * to the owning account (`aws:ResourceAccount` / `s3:ResourceAccount`). Bucket names are global:
+ * to the owning account (`aws:ResourceAccount` / `s3:ResourceAccount`) or organization
+ * (`aws:ResourceOrgID`). Bucket names are global:
  * a name alone, a placeholder such as `none-admitted` or an account-regional name alike, can be
  * registered by anyone (or re-registered once deleted), and the endpoint would then let the
  * platform's principals write to it. A name that carries the account id is no binding.
@@ -52,11 +67,11 @@ function accountBinding(s: any): true | false | Verdict {
 export const aws02S3GatewayBuckets = defineRule(__filename, {
   level: RuleLevel.ERROR,
   source:
-    'S3 User Guide, bucket naming (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html): names are unique across all accounts of a partition; IAM User Guide, aws:ResourceAccount (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount); ECR User Guide, interface VPC endpoints (https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html); AWS data perimeter policy examples, S3 VPC endpoint policy (https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/vpc_endpoint_policies/s3_endpoint_policy.json)',
+    'S3 User Guide, bucket naming (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html): names are unique across all accounts of a partition; IAM User Guide, aws:ResourceAccount and aws:ResourceOrgID (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount); ECR User Guide, interface VPC endpoints (https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html); AWS data perimeter policy examples, S3 VPC endpoint policy (https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/vpc_endpoint_policies/s3_endpoint_policy.json)',
   description:
-    'S3 gateway endpoint policies admit by name only buckets of the stack, documented AWS-owned buckets, or buckets bound to their owning account (aws:ResourceAccount)',
+    'S3 gateway endpoint policies admit by name only buckets of the stack, documented AWS-owned buckets, or buckets bound to their owning account (aws:ResourceAccount) or organization (aws:ResourceOrgID)',
   fixHint:
-    'Reference the aws_s3_bucket of the stack, or add a StringEquals aws:ResourceAccount condition with the account that owns the buckets to the statement (PrivateNetwork.allowS3Bucket does); a bucket name, even one carrying the account id, binds nothing',
+    'Reference the aws_s3_bucket of the stack, or add a StringEquals aws:ResourceAccount condition with the account that owns the buckets (or aws:ResourceOrgID with its organization) to the statement (PrivateNetwork.allowS3Bucket does); a bucket name, even one carrying the account id, binds nothing',
   resourceTypes: ['aws_vpc_endpoint'],
   check: (r, stack) => {
     const gateway = s3GatewayPolicy(r, stack);
@@ -90,7 +105,7 @@ export const aws02S3GatewayBuckets = defineRule(__filename, {
         }
         verdicts.push(
           bound === false
-            ? `"${name}" is neither a bucket of the stack, nor AWS-owned, nor bound to its account (StringEquals aws:ResourceAccount): anyone can register that name`
+            ? `"${name}" is neither a bucket of the stack, nor AWS-owned, nor bound to its account (StringEquals aws:ResourceAccount) or organization (aws:ResourceOrgID): anyone can register that name`
             : bound,
         );
       }
