@@ -13,12 +13,12 @@ import {
   claimPartName,
   cmkIdentity,
   checkPartOptions,
-  resolveCustomerManagedKey,
+  resolvePartCustomerManagedKey,
   startNamedPartProps,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { bool, checkUuid, isToken, num, str } from './validation';
+import { bool, checkUuid, isToken, num } from './validation';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOptions {
@@ -108,34 +108,23 @@ function resolveAzureSecureContainerRegistryProps(
     max: 365,
   });
   bool(v, 'zoneRedundancy', props.zoneRedundancy);
-  str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
-  str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
-  str(v, 'customerManagedKeyIdentityClientId', props.customerManagedKeyIdentityClientId, true);
-  v.require(
-    props.customerManagedKeyId === undefined ||
-      (props.customerManagedKeyIdentityId !== undefined &&
-        props.customerManagedKeyIdentityClientId !== undefined),
-    'customerManagedKeyIdentityId',
-    props.customerManagedKeyIdentityId,
-    'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
+  const cmk = resolvePartCustomerManagedKey(
+    v,
+    props.customerManagedKey,
+    {
+      customerManagedKeyId: props.customerManagedKeyId,
+      customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
+      customerManagedKeyIdentityClientId: props.customerManagedKeyIdentityClientId,
+    },
+    {
+      paired:
+        props.customerManagedKeyId === undefined ||
+        (props.customerManagedKeyIdentityId !== undefined &&
+          props.customerManagedKeyIdentityClientId !== undefined),
+      pairing: 'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
+      clientId: true,
+    },
   );
-  const brought = resolveCustomerManagedKey(v, props.customerManagedKey, {
-    customerManagedKeyId: props.customerManagedKeyId,
-    customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
-    customerManagedKeyIdentityClientId: props.customerManagedKeyIdentityClientId,
-  });
-  if (brought !== undefined) {
-    str(v, 'customerManagedKey.userAssignedIdentityClientId', brought.userAssignedIdentityClientId);
-  }
-  const cmk =
-    brought ??
-    (props.customerManagedKeyId !== undefined
-      ? {
-          keyId: props.customerManagedKeyId,
-          userAssignedIdentityId: props.customerManagedKeyIdentityId!,
-          userAssignedIdentityClientId: props.customerManagedKeyIdentityClientId,
-        }
-      : undefined);
   checkPartOptions(v, props);
   checkUuid(v, 'quarantineScannerPrincipalId', props.quarantineScannerPrincipalId, true);
   if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {

@@ -266,6 +266,43 @@ export function resolveCustomerManagedKey(
   return given;
 }
 
+/**
+ * Internal: the customer-managed key of a part that still takes the deprecated flat props
+ * (`legacy`, in the order they are checked: customerManagedKeyId, customerManagedKeyIdentityId
+ * and, where the part has it, customerManagedKeyIdentityClientId). The flat props are checked,
+ * then whether they are set together (`paired`, else an error allowing `pairing` on
+ * customerManagedKeyIdentityId), then `customerManagedKey` (its client id required with
+ * `clientId`). Returns `customerManagedKey`, else the key the flat props name.
+ */
+export function resolvePartCustomerManagedKey(
+  v: Validator,
+  given: AzureCustomerManagedKeyOptions | undefined,
+  legacy: {
+    customerManagedKeyId?: string;
+    customerManagedKeyIdentityId?: string;
+    customerManagedKeyIdentityClientId?: string;
+  },
+  rules: { paired: boolean; pairing: string; clientId?: boolean },
+): AzureCustomerManagedKeyOptions | undefined {
+  for (const [prop, value] of Object.entries(legacy)) str(v, prop, value, true);
+  v.require(
+    rules.paired,
+    'customerManagedKeyIdentityId',
+    legacy.customerManagedKeyIdentityId,
+    rules.pairing,
+  );
+  const brought = resolveCustomerManagedKey(v, given, legacy);
+  if (brought !== undefined && rules.clientId) {
+    str(v, 'customerManagedKey.userAssignedIdentityClientId', brought.userAssignedIdentityClientId);
+  }
+  if (brought !== undefined || legacy.customerManagedKeyId === undefined) return brought;
+  return {
+    keyId: legacy.customerManagedKeyId,
+    userAssignedIdentityId: legacy.customerManagedKeyIdentityId!,
+    userAssignedIdentityClientId: legacy.customerManagedKeyIdentityClientId,
+  };
+}
+
 /** Internal: the user-assigned identity block of a resource that reads its customer-managed key through it. */
 export function cmkIdentity(
   cmk: AzureCustomerManagedKeyOptions | undefined,

@@ -15,12 +15,12 @@ import {
   claimPartName,
   cmkIdentity,
   checkPartOptions,
-  resolveCustomerManagedKey,
+  resolvePartCustomerManagedKey,
   startNamedPartProps,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
-import { checkIpRules, checkUnique, isToken, num, str, strList } from './validation';
+import { checkIpRules, checkUnique, isToken, num, strList } from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
@@ -107,26 +107,20 @@ function resolveAzureSecureStorageAccountProps(
   if (nameOk) v.check('name', name, AzureValidate.storageAccountName(name));
   v.enumValue('replicationType', props.replicationType, REPLICATION);
   num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
-  str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
-  str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
-  v.require(
-    (props.customerManagedKeyId === undefined) ===
-      (props.customerManagedKeyIdentityId === undefined),
-    'customerManagedKeyIdentityId',
-    props.customerManagedKeyIdentityId,
-    'set together with customerManagedKeyId (the identity that reads the key)',
-  );
-  const cmk =
-    resolveCustomerManagedKey(v, props.customerManagedKey, {
+  const cmk = resolvePartCustomerManagedKey(
+    v,
+    props.customerManagedKey,
+    {
       customerManagedKeyId: props.customerManagedKeyId,
       customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
-    }) ??
-    (props.customerManagedKeyId !== undefined
-      ? {
-          keyId: props.customerManagedKeyId,
-          userAssignedIdentityId: props.customerManagedKeyIdentityId!,
-        }
-      : undefined);
+    },
+    {
+      paired:
+        (props.customerManagedKeyId === undefined) ===
+        (props.customerManagedKeyIdentityId === undefined),
+      pairing: 'set together with customerManagedKeyId (the identity that reads the key)',
+    },
+  );
   checkPartOptions(v, props);
   checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'storage');
   if (
