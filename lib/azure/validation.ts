@@ -6,7 +6,7 @@ import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { cidrsOverlap, parseCidrOrUndefined } from '../core/cidr';
 import { renderValue, ValidationError, Validator } from '../core/errors';
-import { claimName } from '../core/name-claims';
+import { appRegistry, claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
 import { AZURE_LOCATION_EXAMPLES, azureLocationName, isAzureLocation } from './locations';
 import { knownVmSize } from './vm-sizes';
@@ -313,10 +313,7 @@ const RG_NAMES = new WeakMap<IConstruct, Map<string, string>>();
  * claim names in the right resource group.
  */
 export function registerResourceGroupName(scope: IConstruct, token: string, name: string): void {
-  const root = scope.node.root;
-  let map = RG_NAMES.get(root);
-  if (!map) RG_NAMES.set(root, (map = new Map()));
-  map.set(token, name);
+  appRegistry(RG_NAMES, scope).set(token, name);
 }
 
 /**
@@ -393,9 +390,7 @@ export function claimOnce(
   prop: string,
   fix: string,
 ): void {
-  const root = scope.node.root;
-  let map = ONCE.get(root);
-  if (!map) ONCE.set(root, (map = new Map()));
+  const map = appRegistry(ONCE, scope);
   const key = `${what}\u0000${scopeKey}`;
   const previous = map.get(key);
   if (previous !== undefined && previous !== scope.node.path) {
@@ -424,9 +419,7 @@ export function claimCapacity(
   prop: string,
   fix: string,
 ): void {
-  const root = scope.node.root;
-  let map = CAPACITY.get(root);
-  if (!map) CAPACITY.set(root, (map = new Map()));
+  const map = appRegistry(CAPACITY, scope);
   const key = `${what}\u0000${scopeKey}`;
   const holders = map.get(key) ?? [];
   if (holders.includes(scope.node.path)) return;
