@@ -18,7 +18,7 @@ import {
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { bool, checkUuid, isToken, num } from './validation';
+import { bool, checkDependsOn, checkUuid, isToken, num } from './validation';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOptions {
@@ -127,9 +127,7 @@ function resolveAzureSecureContainerRegistryProps(
   );
   checkPartOptions(v, props);
   checkUuid(v, 'quarantineScannerPrincipalId', props.quarantineScannerPrincipalId, true);
-  if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
-    v.add('dependsOn', props.dependsOn, 'a list of resources');
-  }
+  checkDependsOn(v, props.dependsOn);
   v.throwIfInvalid();
   return {
     props,

@@ -20,7 +20,7 @@ import {
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
-import { checkIpRules, checkUnique, isToken, num, strList } from './validation';
+import { checkDependsOn, checkIpRules, checkUnique, isToken, num, strList } from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
@@ -143,9 +143,7 @@ function resolveAzureSecureStorageAccountProps(
     });
     checkUnique(v, 'containers', props.containers, (c) => c, 'a container');
   }
-  if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
-    v.add('dependsOn', props.dependsOn, 'a list of resources');
-  }
+  checkDependsOn(v, props.dependsOn);
   v.throwIfInvalid();
   return {
     props,

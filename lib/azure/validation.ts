@@ -435,6 +435,13 @@ export function claimCapacity(
   map.set(key, [...holders, scope.node.path]);
 }
 
+/** Internal: the `dependsOn` prop of a part, when set, is a list (of resources to wait for). */
+export function checkDependsOn(v: Validator, dependsOn: unknown): void {
+  if (dependsOn !== undefined && !Array.isArray(dependsOn)) {
+    v.add('dependsOn', dependsOn, 'a list of resources');
+  }
+}
+
 /** Internal: reports duplicate entries of a string list prop, compared by `key`. */
 export function checkUnique(
   v: Validator,
