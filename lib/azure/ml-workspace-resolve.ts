@@ -25,6 +25,7 @@ import {
   checkArmId,
   checkArray,
   checkConstructId,
+  checkEntryName,
   checkIpRules,
   checkKeyUrl,
   checkLocation,
@@ -133,15 +134,15 @@ function checkOutboundRules(v: Validator, rules: AzureOutboundRule[], isolation:
     const at = `outboundRules[${i}]`;
     if (!v.object(at, r, { optional: false })) return;
     if (
-      v.string(`${at}.name`, r.name, { optional: false }) &&
-      v.literal(`${at}.name`, r.name, 'it names the rule and its construct')
-    ) {
-      v.require(
-        OUTBOUND_NAME.test(r.name),
+      checkEntryName(
+        v,
         `${at}.name`,
         r.name,
+        'it names the rule and its construct',
+        OUTBOUND_NAME,
         '3-64 letters, digits, hyphens and underscores',
-      );
+      )
+    ) {
       const key = r.name.toLowerCase();
       if (names.has(key)) {
         v.add(
