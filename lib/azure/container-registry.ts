@@ -11,7 +11,7 @@ import {
   AzureEncryptedPartOptions,
   buildMainPartOptions,
   claimPartName,
-  cmkIdentity,
+  encryptedMainResourceConfig,
   checkPartOptions,
   resolvePartCustomerManagedKey,
   startNamedPartProps,
@@ -186,18 +186,13 @@ export class AzureSecureContainerRegistry extends Construct {
     const cmk = c.cmk;
     const registry = new ContainerRegistry(this, 'registry', {
       ...secureContainerRegistryDefaults(),
-      name: c.name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
+      ...encryptedMainResourceConfig(c),
       quarantinePolicyEnabled: props.quarantineScannerPrincipalId !== undefined,
       retentionPolicyInDays: c.retention,
       zoneRedundancyEnabled: props.zoneRedundancy ?? true,
-      identity: cmkIdentity(cmk),
       encryption: cmk
         ? [{ keyVaultKeyId: cmk.keyId, identityClientId: cmk.userAssignedIdentityClientId }]
         : undefined,
-      tags: props.tags,
-      dependsOn: props.dependsOn,
     });
     applyRemovalPolicy(registry, props.removalPolicy);
     return registry;

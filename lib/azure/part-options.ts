@@ -3,6 +3,7 @@
 // tags), their checks, and the resources they create.
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
@@ -303,8 +304,8 @@ export function resolvePartCustomerManagedKey(
   };
 }
 
-/** Internal: the user-assigned identity block of a resource that reads its customer-managed key through it. */
-export function cmkIdentity(
+/** The user-assigned identity block of a resource that reads its customer-managed key through it. */
+function cmkIdentity(
   cmk: AzureCustomerManagedKeyOptions | undefined,
 ): { type: string; identityIds: string[] } | undefined {
   return cmk ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] } : undefined;
@@ -420,6 +421,33 @@ export function buildMainPartOptions(
     },
     props,
   );
+}
+
+/**
+ * Internal: the config the main resource of a named part encrypted with a customer-managed key
+ * takes from the part (its name, resource group, location, tags and dependencies) and from its
+ * key (the user-assigned identity that reads it).
+ */
+export function encryptedMainResourceConfig(c: {
+  readonly name: string;
+  readonly cmk?: AzureCustomerManagedKeyOptions;
+  readonly props: AzureMainPartProps & { readonly dependsOn?: ITerraformDependable[] };
+}): {
+  name: string;
+  resourceGroupName: string;
+  location: string;
+  identity?: { type: string; identityIds: string[] };
+  tags?: { [key: string]: string };
+  dependsOn?: ITerraformDependable[];
+} {
+  return {
+    name: c.name,
+    resourceGroupName: c.props.resourceGroupName,
+    location: c.props.location,
+    identity: cmkIdentity(c.cmk),
+    tags: c.props.tags,
+    dependsOn: c.props.dependsOn,
+  };
 }
 
 /** The props every part with a resource group, location, removal policy and global name has. */

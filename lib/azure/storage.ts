@@ -13,7 +13,7 @@ import {
   AzureEncryptedPartOptions,
   buildMainPartOptions,
   claimPartName,
-  cmkIdentity,
+  encryptedMainResourceConfig,
   checkPartOptions,
   resolvePartCustomerManagedKey,
   startNamedPartProps,
@@ -208,9 +208,7 @@ export class AzureSecureStorageAccount extends Construct {
     const cmk = c.cmk;
     const account = new StorageAccount(this, 'account', {
       ...secureStorageAccountDefaults(),
-      name: c.name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
+      ...encryptedMainResourceConfig(c),
       accountReplicationType: c.replication,
       publicNetworkAccessEnabled: c.ipRules.length > 0,
       networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: c.ipRules },
@@ -220,15 +218,12 @@ export class AzureSecureStorageAccount extends Construct {
         deleteRetentionPolicy: { days: c.days },
         containerDeleteRetentionPolicy: { days: c.days },
       },
-      identity: cmkIdentity(cmk),
       customerManagedKey: cmk
         ? {
             keyVaultKeyId: cmk.keyId,
             userAssignedIdentityId: cmk.userAssignedIdentityId,
           }
         : undefined,
-      tags: props.tags,
-      dependsOn: props.dependsOn,
     });
     applyRemovalPolicy(account, props.removalPolicy);
     requireAzureAdStorageAccess(this);
