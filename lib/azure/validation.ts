@@ -39,6 +39,22 @@ export function str(v: Validator, prop: string, value: unknown, optional = false
   return v.string(prop, value, { optional });
 }
 
+/** A string prop `pattern` accepts, else `allowed` is reported; tokens pass, and undefined when `optional`. */
+function checkPattern(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  optional: boolean,
+  pattern: { test(value: string): boolean },
+  allowed: string,
+): boolean {
+  if (value === undefined && optional) return true;
+  if (isToken(value)) return true;
+  if (typeof value === 'string' && pattern.test(value)) return true;
+  v.add(prop, value, allowed);
+  return false;
+}
+
 /** Internal: an Azure location (name or display name, any case), from the bundled list. */
 export function checkLocation(
   v: Validator,
@@ -46,17 +62,19 @@ export function checkLocation(
   value: unknown,
   optional = false,
 ): boolean {
-  if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
-  if (typeof value !== 'string' || !isAzureLocation(value)) {
-    const near =
-      typeof value === 'string' && isAzureLocation(value.replace(/[-_]/g, ''))
-        ? ` (did you mean ${azureLocationName(value.replace(/[-_]/g, ''))}?)`
-        : '';
-    v.add(prop, value, `an Azure location such as ${AZURE_LOCATION_EXAMPLES}${near}`);
-    return false;
-  }
-  return true;
+  const bare = typeof value === 'string' ? value.replace(/[-_]/g, '') : undefined;
+  const near =
+    bare !== undefined && isAzureLocation(bare)
+      ? ` (did you mean ${azureLocationName(bare)}?)`
+      : '';
+  return checkPattern(
+    v,
+    prop,
+    value,
+    optional,
+    { test: isAzureLocation },
+    `an Azure location such as ${AZURE_LOCATION_EXAMPLES}${near}`,
+  );
 }
 
 /** Internal: a UUID (an Entra object id unless `what` says otherwise). */
@@ -67,11 +85,8 @@ export function checkUuid(
   optional = false,
   what = 'an Entra object id',
 ): boolean {
-  if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
-  if (typeof value === 'string' && UUID.test(value)) return true;
-  v.add(prop, value, `${what} (a UUID such as 00000000-0000-0000-0000-000000000000)`);
-  return false;
+  const allowed = `${what} (a UUID such as 00000000-0000-0000-0000-000000000000)`;
+  return checkPattern(v, prop, value, optional, UUID, allowed);
 }
 
 /** ARM resource id patterns of the resources the constructs take by id. */
@@ -110,15 +125,14 @@ export function checkArmId(
   pattern: string,
   optional = false,
 ): boolean {
-  if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
-  if (typeof value === 'string' && armIdRegex(pattern).test(value)) return true;
-  v.add(
+  return checkPattern(
+    v,
     prop,
     value,
+    optional,
+    armIdRegex(pattern),
     `an ARM resource id /subscriptions/<subscription id>/resourceGroups/<group>/providers/${pattern}`,
   );
-  return false;
 }
 
 /** Internal: a Key Vault key URL, versioned or versionless. */
@@ -129,20 +143,19 @@ export function checkKeyUrl(
   versioned: boolean,
   optional = false,
 ): boolean {
-  if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
   const re = versioned
     ? /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[a-zA-Z0-9-]{1,127}\/[0-9a-fA-F]{32}$/
     : /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[a-zA-Z0-9-]{1,127}\/?$/;
-  if (typeof value === 'string' && re.test(value)) return true;
-  v.add(
+  return checkPattern(
+    v,
     prop,
     value,
+    optional,
+    re,
     versioned
       ? 'a versioned key id https://<vault>.vault.azure.net/keys/<name>/<32-hex version>'
       : 'a versionless key id https://<vault>.vault.azure.net/keys/<name>',
   );
-  return false;
 }
 
 const NOT_PUBLIC: Array<[string, string]> = [
