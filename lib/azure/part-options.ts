@@ -5,14 +5,14 @@ import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
+import { Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { RemovalPolicy } from '../core/removal-policy';
 import { lockDefaults } from './defaults';
 import { AzureDiagnosticSetting } from './diagnostics';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { checkLocation, claimGlobal, fitName, isToken, str } from './validation';
+import { claimGlobal, fitName, isToken, startPlacedProps, str } from './validation';
 
 /** A management lock on a part's main resource (AZ-13). */
 export interface AzureLockOptions {
@@ -469,10 +469,7 @@ export function startNamedPartProps<P extends NamedPartProps>(
   given: P,
   naming: { prefix: string; maxLength: number },
 ): { props: P; v: Validator; nameOk: boolean; name: string } {
-  const props = requireProps(scope, given, true);
-  const v = new Validator(scope);
-  str(v, 'resourceGroupName', props.resourceGroupName);
-  checkLocation(v, 'location', props.location);
+  const { props, v } = startPlacedProps(scope, given);
   v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
   const nameOk = str(v, 'name', props.name, true);
   const name =

@@ -5,7 +5,7 @@ import { createHash } from 'crypto';
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { cidrsOverlap, parseCidrOrUndefined } from '../core/cidr';
-import { renderValue, ValidationError, Validator } from '../core/errors';
+import { renderValue, requireProps, ValidationError, Validator } from '../core/errors';
 import { appRegistry, claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
 import { AZURE_LOCATION_EXAMPLES, azureLocationName, isAzureLocation } from './locations';
@@ -75,6 +75,21 @@ export function checkLocation(
     { test: isAzureLocation },
     `an Azure location such as ${AZURE_LOCATION_EXAMPLES}${near}`,
   );
+}
+
+/**
+ * Internal: the opening of the props checks of a part placed in a resource group and location:
+ * the props object required, then its resource group and location checked, on a new validator.
+ */
+export function startPlacedProps<P extends { resourceGroupName: string; location: string }>(
+  scope: IConstruct,
+  given: P,
+): { props: P; v: Validator } {
+  const props = requireProps(scope, given, true);
+  const v = new Validator(scope);
+  str(v, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(v, 'location', props.location);
+  return { props, v };
 }
 
 /** Internal: a UUID (an Entra object id unless `what` says otherwise). */
