@@ -13,7 +13,6 @@ import { BUILT_IN, builtInCustomRoles } from './persona-roles';
 import {
   AzurePrincipalCanonicalizer,
   checkArray,
-  checkEntryName,
   checkUnique,
   checkUuid,
   isToken,
@@ -131,8 +130,7 @@ export function resolvePersonaRbacProps(
     const at = `customRoles[${i}]`;
     if (!v.object(at, r, { optional: false })) return;
     if (
-      checkEntryName(
-        v,
+      v.literalName(
         `${at}.name`,
         r.name,
         'it is part of the role name and its construct id',

@@ -11,7 +11,6 @@ import {
   bool,
   checkArmId,
   checkArray,
-  checkEntryName,
   checkUuid,
   checkVmSize,
   isToken,
@@ -42,7 +41,7 @@ export function checkComputeSpecs(
   const names = new Map<string, string>();
   const name = (at: string, n: unknown, re: RegExp, allowed: string): void => {
     const why = 'it names the compute and its construct';
-    if (!checkEntryName(v, `${at}.name`, n, why, re, allowed)) return;
+    if (!v.literalName(`${at}.name`, n, why, re, allowed)) return;
     const key = n.toLowerCase();
     if (names.has(key)) {
       v.add(`${at}.name`, n, `a name not used by another compute (${names.get(key)})`);

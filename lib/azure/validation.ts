@@ -470,24 +470,6 @@ export function checkDependsOn(v: Validator, dependsOn: unknown): void {
   }
 }
 
-/**
- * Internal: the name of a list entry that forms a construct (`prop`, e.g. `rules[0].name`): a
- * literal string (`why` says what it names) matching `pattern` (else `allowed`). True when it is
- * a literal string (the caller then checks it is unique).
- */
-export function checkEntryName(
-  v: Validator,
-  prop: string,
-  value: unknown,
-  why: string,
-  pattern: RegExp,
-  allowed: string,
-): value is string {
-  if (!v.string(prop, value, { optional: false }) || !v.literal(prop, value, why)) return false;
-  v.require(pattern.test(value as string), prop, value, allowed);
-  return true;
-}
-
 /** Internal: reports duplicate entries of a string list prop, compared by `key`. */
 export function checkUnique(
   v: Validator,
