@@ -195,6 +195,44 @@ function azapiResourceConfig(
   };
 }
 
+/** What every azapi resource's config has: its ARM type and the response paths it exports. */
+interface AzapiTypedConfig extends AzapiResourceBaseConfig {
+  readonly type: string;
+  readonly body?: { [key: string]: any };
+  readonly responseExportValues?: string[];
+}
+
+/**
+ * Checks an azapi resource's config (one error for the resource): the props object, the ARM
+ * type, the resource's own fields (`fields`), then the exported response paths.
+ */
+function checkAzapiConfig<C extends AzapiTypedConfig>(
+  resource: TerraformResource,
+  given: C,
+  fields: (v: Validator, config: C) => void,
+): C {
+  const config = requireProps(resource, given, true);
+  const v = new Validator(resource);
+  checkArmType(v, config.type);
+  fields(v, config);
+  strList(v, 'responseExportValues', config.responseExportValues);
+  v.throwIfInvalid();
+  return config;
+}
+
+/** The synthesized attributes of an azapi resource: type, its own attributes, body, exported paths. */
+function azapiAttributes(
+  config: AzapiTypedConfig,
+  own: { [name: string]: any },
+): { [name: string]: any } {
+  return {
+    type: config.type,
+    ...own,
+    body: config.body,
+    response_export_values: config.responseExportValues,
+  };
+}
+
 /** The value at `path` of an azapi resource's exported response (`output.<path>`). */
 function azapiOutput(resource: TerraformResource, path: string): string {
   return Token.asString(resource.interpolationForAttribute(`output.${path}`));
@@ -212,17 +250,13 @@ export class AzapiResourceAction extends TerraformResource {
 
   constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
     super(scope, id, azapiResourceConfig('azapi_resource_action', config));
-    config = requireProps(this, config, true);
-    const v = new Validator(this);
-    checkArmType(v, config.type);
-    str(v, 'resourceId', config.resourceId);
-    str(v, 'action', config.action, true);
-    if (!isToken(config.method)) v.enumValue('method', config.method, METHODS);
-    if (!isToken(config.when)) v.enumValue('when', config.when, ['apply', 'destroy']);
-    v.object('body', config.body);
-    strList(v, 'responseExportValues', config.responseExportValues);
-    v.throwIfInvalid();
-    this.config = config;
+    this.config = checkAzapiConfig(this, config, (v, c) => {
+      str(v, 'resourceId', c.resourceId);
+      str(v, 'action', c.action, true);
+      if (!isToken(c.method)) v.enumValue('method', c.method, METHODS);
+      if (!isToken(c.when)) v.enumValue('when', c.when, ['apply', 'destroy']);
+      v.object('body', c.body);
+    });
   }
 
   /** The ARM id the request went to. */
@@ -236,15 +270,12 @@ export class AzapiResourceAction extends TerraformResource {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    return {
-      type: this.config.type,
+    return azapiAttributes(this.config, {
       resource_id: this.config.resourceId,
       action: this.config.action,
       method: this.config.method,
-      body: this.config.body,
-      response_export_values: this.config.responseExportValues,
       when: this.config.when,
-    };
+    });
   }
 }
 
@@ -278,16 +309,12 @@ export class AzapiResource extends TerraformResource {
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
     super(scope, id, azapiResourceConfig('azapi_resource', config));
-    config = requireProps(this, config, true);
-    const v = new Validator(this);
-    checkArmType(v, config.type);
-    str(v, 'name', config.name);
-    str(v, 'parentId', config.parentId);
-    v.object('body', config.body, { optional: false });
-    checkLocation(v, 'location', config.location, true);
-    strList(v, 'responseExportValues', config.responseExportValues);
-    v.throwIfInvalid();
-    this.config = config;
+    this.config = checkAzapiConfig(this, config, (v, c) => {
+      str(v, 'name', c.name);
+      str(v, 'parentId', c.parentId);
+      v.object('body', c.body, { optional: false });
+      checkLocation(v, 'location', c.location, true);
+    });
   }
 
   /** The ARM id of the resource. */
@@ -301,14 +328,11 @@ export class AzapiResource extends TerraformResource {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    return {
-      type: this.config.type,
+    return azapiAttributes(this.config, {
       name: this.config.name,
       parent_id: this.config.parentId,
       location: this.config.location,
-      body: this.config.body,
-      response_export_values: this.config.responseExportValues,
-    };
+    });
   }
 }
 
@@ -338,14 +362,10 @@ export class AzapiUpdateResource extends TerraformResource {
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
     super(scope, id, azapiResourceConfig('azapi_update_resource', config));
-    config = requireProps(this, config, true);
-    const v = new Validator(this);
-    checkArmType(v, config.type);
-    str(v, 'resourceId', config.resourceId);
-    v.object('body', config.body, { optional: false });
-    strList(v, 'responseExportValues', config.responseExportValues);
-    v.throwIfInvalid();
-    this.config = config;
+    this.config = checkAzapiConfig(this, config, (v, c) => {
+      str(v, 'resourceId', c.resourceId);
+      v.object('body', c.body, { optional: false });
+    });
   }
 
   /** The ARM id of the updated resource. */
@@ -354,11 +374,6 @@ export class AzapiUpdateResource extends TerraformResource {
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
-    return {
-      type: this.config.type,
-      resource_id: this.config.resourceId,
-      body: this.config.body,
-      response_export_values: this.config.responseExportValues,
-    };
+    return azapiAttributes(this.config, { resource_id: this.config.resourceId });
   }
 }

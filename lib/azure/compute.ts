@@ -7,7 +7,7 @@ import { claimName } from '../core/name-claims';
 import { COMPUTE_DEFAULTS } from './defaults';
 import { azureLocationName } from './locations';
 import { checkComputeSpecs } from './spec-checks';
-import { checkLocation, checkUuid, isToken, str } from './validation';
+import { checkDependsOn, checkLocation, checkUuid, isToken, str } from './validation';
 
 /** A compute cluster of the workspace. */
 export interface AzureComputeClusterSpec {
@@ -123,9 +123,7 @@ export class AzureMlCompute extends Construct {
     checkUuid(v, 'tenantId', props.tenantId, false, 'a tenant id');
     str(v, 'clusterIdentityId', props.clusterIdentityId, true);
     str(v, 'subnetId', props.subnetId, true);
-    if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
-      v.add('dependsOn', props.dependsOn, 'a list of resources');
-    }
+    checkDependsOn(v, props.dependsOn);
     const { clusters, instances } = checkComputeSpecs(
       v,
       'clusters',

@@ -11,14 +11,14 @@ import {
   AzureEncryptedPartOptions,
   buildMainPartOptions,
   claimPartName,
-  cmkIdentity,
+  encryptedMainResourceConfig,
   checkPartOptions,
-  resolveCustomerManagedKey,
+  resolvePartCustomerManagedKey,
   startNamedPartProps,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { bool, checkUuid, isToken, num, str } from './validation';
+import { bool, checkDependsOn, checkUuid, isToken, num } from './validation';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOptions {
@@ -108,39 +108,26 @@ function resolveAzureSecureContainerRegistryProps(
     max: 365,
   });
   bool(v, 'zoneRedundancy', props.zoneRedundancy);
-  str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
-  str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
-  str(v, 'customerManagedKeyIdentityClientId', props.customerManagedKeyIdentityClientId, true);
-  v.require(
-    props.customerManagedKeyId === undefined ||
-      (props.customerManagedKeyIdentityId !== undefined &&
-        props.customerManagedKeyIdentityClientId !== undefined),
-    'customerManagedKeyIdentityId',
-    props.customerManagedKeyIdentityId,
-    'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
+  const cmk = resolvePartCustomerManagedKey(
+    v,
+    props.customerManagedKey,
+    {
+      customerManagedKeyId: props.customerManagedKeyId,
+      customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
+      customerManagedKeyIdentityClientId: props.customerManagedKeyIdentityClientId,
+    },
+    {
+      paired:
+        props.customerManagedKeyId === undefined ||
+        (props.customerManagedKeyIdentityId !== undefined &&
+          props.customerManagedKeyIdentityClientId !== undefined),
+      pairing: 'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
+      clientId: true,
+    },
   );
-  const brought = resolveCustomerManagedKey(v, props.customerManagedKey, {
-    customerManagedKeyId: props.customerManagedKeyId,
-    customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
-    customerManagedKeyIdentityClientId: props.customerManagedKeyIdentityClientId,
-  });
-  if (brought !== undefined) {
-    str(v, 'customerManagedKey.userAssignedIdentityClientId', brought.userAssignedIdentityClientId);
-  }
-  const cmk =
-    brought ??
-    (props.customerManagedKeyId !== undefined
-      ? {
-          keyId: props.customerManagedKeyId,
-          userAssignedIdentityId: props.customerManagedKeyIdentityId!,
-          userAssignedIdentityClientId: props.customerManagedKeyIdentityClientId,
-        }
-      : undefined);
   checkPartOptions(v, props);
   checkUuid(v, 'quarantineScannerPrincipalId', props.quarantineScannerPrincipalId, true);
-  if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
-    v.add('dependsOn', props.dependsOn, 'a list of resources');
-  }
+  checkDependsOn(v, props.dependsOn);
   v.throwIfInvalid();
   return {
     props,
@@ -199,18 +186,13 @@ export class AzureSecureContainerRegistry extends Construct {
     const cmk = c.cmk;
     const registry = new ContainerRegistry(this, 'registry', {
       ...secureContainerRegistryDefaults(),
-      name: c.name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
+      ...encryptedMainResourceConfig(c),
       quarantinePolicyEnabled: props.quarantineScannerPrincipalId !== undefined,
       retentionPolicyInDays: c.retention,
       zoneRedundancyEnabled: props.zoneRedundancy ?? true,
-      identity: cmkIdentity(cmk),
       encryption: cmk
         ? [{ keyVaultKeyId: cmk.keyId, identityClientId: cmk.userAssignedIdentityClientId }]
         : undefined,
-      tags: props.tags,
-      dependsOn: props.dependsOn,
     });
     applyRemovalPolicy(registry, props.removalPolicy);
     return registry;

@@ -13,11 +13,11 @@ import {
   ARM_ID,
   bool,
   checkArmId,
-  checkLocation,
   checkUnique,
   claimInSubscription,
   isToken,
   num,
+  startPlacedProps,
   str,
   strList,
 } from './validation';
@@ -161,10 +161,7 @@ export class AzureDiagnostics extends Construct {
 
   constructor(scope: Construct, id: string, props: AzureDiagnosticsProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    str(v, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(v, 'location', props.location);
+    const { v } = startPlacedProps(this, props);
     checkArmId(
       v,
       'existingLogAnalyticsWorkspaceId',

@@ -6,7 +6,6 @@ import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { Construct } from 'constructs';
 import { AzapiResourceAction } from './azapi';
 import { Compliance } from '../core/compliance/compliance';
-import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { AzureValidate } from './validate';
@@ -26,7 +25,7 @@ import {
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { requireAzapiProvider } from './provider-requirements';
-import { bool, checkIpRules, checkLocation, checkUuid, isToken, num, str } from './validation';
+import { bool, checkIpRules, checkUuid, isToken, num, startPlacedProps, str } from './validation';
 import { grantRole, rbacPropagationWait } from './role-assignment';
 
 /** Props of {@link HardenedKeyVault}. */
@@ -126,11 +125,8 @@ function resolveHardenedKeyVaultProps(
   id: string,
   given: HardenedKeyVaultProps,
 ): ResolvedHardenedKeyVault {
-  const props = requireProps(scope, given, true);
+  const { props, v } = startPlacedProps(scope, given);
   const d = keyVaultDefaults();
-  const v = new Validator(scope);
-  str(v, 'resourceGroupName', props.resourceGroupName);
-  checkLocation(v, 'location', props.location);
   checkUuid(v, 'tenantId', props.tenantId, true, 'a tenant id');
   checkUuid(v, 'deployerPrincipalId', props.deployerPrincipalId, true);
   v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));

@@ -133,15 +133,14 @@ function checkOutboundRules(v: Validator, rules: AzureOutboundRule[], isolation:
     const at = `outboundRules[${i}]`;
     if (!v.object(at, r, { optional: false })) return;
     if (
-      v.string(`${at}.name`, r.name, { optional: false }) &&
-      v.literal(`${at}.name`, r.name, 'it names the rule and its construct')
-    ) {
-      v.require(
-        OUTBOUND_NAME.test(r.name),
+      v.literalName(
         `${at}.name`,
         r.name,
+        'it names the rule and its construct',
+        OUTBOUND_NAME,
         '3-64 letters, digits, hyphens and underscores',
-      );
+      )
+    ) {
       const key = r.name.toLowerCase();
       if (names.has(key)) {
         v.add(
@@ -260,17 +259,13 @@ export function resolveAzureMLWorkspaceProps(
   requireAzurermProvider(scope);
   checkConstructId(v, scope);
   const env = props.environment;
-  if (
-    v.string('environment', env, { optional: false }) &&
-    v.literal('environment', env, 'it is part of every resource name')
-  ) {
-    v.require(
-      /^[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?$/.test(env),
-      'environment',
-      env,
-      '1-16 lowercase letters, digits and hyphens, starting and ending with a letter or digit',
-    );
-  }
+  v.literalName(
+    'environment',
+    env,
+    'it is part of every resource name',
+    /^[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?$/,
+    '1-16 lowercase letters, digits and hyphens, starting and ending with a letter or digit',
+  );
   const location = props.location;
   const locationOk = checkLocation(v, 'location', location);
   let allowed: string[] = [location];

@@ -4,16 +4,14 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
 import { privateEndpointNsgRules, privateNetworkDefaults } from './defaults';
 import { checkNetworkOptions } from './spec-checks';
 import {
   checkConstructId,
-  checkLocation,
   claimInResourceGroup,
   fitName,
   num,
-  str,
+  startPlacedProps,
 } from './validation';
 
 /** Props of {@link AzurePrivateNetwork}. */
@@ -74,10 +72,7 @@ function resolveAzurePrivateNetworkProps(
   id: string,
   given: AzurePrivateNetworkProps,
 ): ResolvedAzurePrivateNetwork {
-  const props = requireProps(scope, given, true);
-  const v = new Validator(scope);
-  str(v, 'resourceGroupName', props.resourceGroupName);
-  checkLocation(v, 'location', props.location);
+  const { props, v } = startPlacedProps(scope, given);
   num(v, 'expectedEndpointAddresses', props.expectedEndpointAddresses, {
     literal: 'the subnet size is checked against it',
     integer: true,

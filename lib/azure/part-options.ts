@@ -3,15 +3,16 @@
 // tags), their checks, and the resources they create.
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
+import { Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { RemovalPolicy } from '../core/removal-policy';
 import { lockDefaults } from './defaults';
 import { AzureDiagnosticSetting } from './diagnostics';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { checkLocation, claimGlobal, fitName, isToken, str } from './validation';
+import { claimGlobal, fitName, isToken, startPlacedProps, str } from './validation';
 
 /** A management lock on a part's main resource (AZ-13). */
 export interface AzureLockOptions {
@@ -266,8 +267,45 @@ export function resolveCustomerManagedKey(
   return given;
 }
 
-/** Internal: the user-assigned identity block of a resource that reads its customer-managed key through it. */
-export function cmkIdentity(
+/**
+ * Internal: the customer-managed key of a part that still takes the deprecated flat props
+ * (`legacy`, in the order they are checked: customerManagedKeyId, customerManagedKeyIdentityId
+ * and, where the part has it, customerManagedKeyIdentityClientId). The flat props are checked,
+ * then whether they are set together (`paired`, else an error allowing `pairing` on
+ * customerManagedKeyIdentityId), then `customerManagedKey` (its client id required with
+ * `clientId`). Returns `customerManagedKey`, else the key the flat props name.
+ */
+export function resolvePartCustomerManagedKey(
+  v: Validator,
+  given: AzureCustomerManagedKeyOptions | undefined,
+  legacy: {
+    customerManagedKeyId?: string;
+    customerManagedKeyIdentityId?: string;
+    customerManagedKeyIdentityClientId?: string;
+  },
+  rules: { paired: boolean; pairing: string; clientId?: boolean },
+): AzureCustomerManagedKeyOptions | undefined {
+  for (const [prop, value] of Object.entries(legacy)) str(v, prop, value, true);
+  v.require(
+    rules.paired,
+    'customerManagedKeyIdentityId',
+    legacy.customerManagedKeyIdentityId,
+    rules.pairing,
+  );
+  const brought = resolveCustomerManagedKey(v, given, legacy);
+  if (brought !== undefined && rules.clientId) {
+    str(v, 'customerManagedKey.userAssignedIdentityClientId', brought.userAssignedIdentityClientId);
+  }
+  if (brought !== undefined || legacy.customerManagedKeyId === undefined) return brought;
+  return {
+    keyId: legacy.customerManagedKeyId,
+    userAssignedIdentityId: legacy.customerManagedKeyIdentityId!,
+    userAssignedIdentityClientId: legacy.customerManagedKeyIdentityClientId,
+  };
+}
+
+/** The user-assigned identity block of a resource that reads its customer-managed key through it. */
+function cmkIdentity(
   cmk: AzureCustomerManagedKeyOptions | undefined,
 ): { type: string; identityIds: string[] } | undefined {
   return cmk ? { type: 'UserAssigned', identityIds: [cmk.userAssignedIdentityId] } : undefined;
@@ -385,6 +423,33 @@ export function buildMainPartOptions(
   );
 }
 
+/**
+ * Internal: the config the main resource of a named part encrypted with a customer-managed key
+ * takes from the part (its name, resource group, location, tags and dependencies) and from its
+ * key (the user-assigned identity that reads it).
+ */
+export function encryptedMainResourceConfig(c: {
+  readonly name: string;
+  readonly cmk?: AzureCustomerManagedKeyOptions;
+  readonly props: AzureMainPartProps & { readonly dependsOn?: ITerraformDependable[] };
+}): {
+  name: string;
+  resourceGroupName: string;
+  location: string;
+  identity?: { type: string; identityIds: string[] };
+  tags?: { [key: string]: string };
+  dependsOn?: ITerraformDependable[];
+} {
+  return {
+    name: c.name,
+    resourceGroupName: c.props.resourceGroupName,
+    location: c.props.location,
+    identity: cmkIdentity(c.cmk),
+    tags: c.props.tags,
+    dependsOn: c.props.dependsOn,
+  };
+}
+
 /** The props every part with a resource group, location, removal policy and global name has. */
 interface NamedPartProps {
   readonly resourceGroupName: string;
@@ -404,10 +469,7 @@ export function startNamedPartProps<P extends NamedPartProps>(
   given: P,
   naming: { prefix: string; maxLength: number },
 ): { props: P; v: Validator; nameOk: boolean; name: string } {
-  const props = requireProps(scope, given, true);
-  const v = new Validator(scope);
-  str(v, 'resourceGroupName', props.resourceGroupName);
-  checkLocation(v, 'location', props.location);
+  const { props, v } = startPlacedProps(scope, given);
   v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
   const nameOk = str(v, 'name', props.name, true);
   const name =

@@ -130,15 +130,14 @@ export function resolvePersonaRbacProps(
     const at = `customRoles[${i}]`;
     if (!v.object(at, r, { optional: false })) return;
     if (
-      v.string(`${at}.name`, r.name, { optional: false }) &&
-      v.literal(`${at}.name`, r.name, 'it is part of the role name and its construct id')
-    ) {
-      v.require(
-        /^[A-Za-z0-9 -]{1,64}$/.test(r.name),
+      v.literalName(
         `${at}.name`,
         r.name,
+        'it is part of the role name and its construct id',
+        /^[A-Za-z0-9 -]{1,64}$/,
         '1-64 letters, digits, spaces and hyphens',
-      );
+      )
+    ) {
       const key = customRoleKey(r.name);
       if (roleKeys.has(key)) {
         v.add(`${at}.name`, r.name, `a role name not already used (same as ${roleKeys.get(key)})`);

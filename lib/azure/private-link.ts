@@ -3,16 +3,16 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { Construct } from 'constructs';
 import { Token } from 'cdktf';
-import { requireProps, Validator } from '../core/errors';
+import { Validator } from '../core/errors';
 import { PRIVATE_DNS_ZONES } from './defaults';
 import {
   ARM_ID,
   checkArmId,
   checkConstructId,
-  checkLocation,
   checkUnique,
   claimInResourceGroup,
   fitName,
+  startPlacedProps,
   str,
   strList,
 } from './validation';
@@ -82,10 +82,7 @@ export class PrivateLinkSet extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateLinkSetProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    const v = new Validator(this);
-    str(v, 'resourceGroupName', props.resourceGroupName);
-    checkLocation(v, 'location', props.location);
+    const { v } = startPlacedProps(this, props);
     str(v, 'subnetId', props.subnetId);
     str(v, 'targetResourceId', props.targetResourceId);
     const subOk =

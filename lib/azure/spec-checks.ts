@@ -39,19 +39,15 @@ export function checkComputeSpecs(
   instancesValue: any,
 ): { clusters: AzureComputeClusterSpec[]; instances: AzureComputeInstanceSpec[] } {
   const names = new Map<string, string>();
-  const name = (at: string, value: unknown, re: RegExp, allowed: string): boolean => {
-    if (!v.string(`${at}.name`, value, { optional: false })) return false;
-    if (!v.literal(`${at}.name`, value, 'it names the compute and its construct')) return false;
-    const n = value as string;
-    const ok = re.test(n);
-    v.require(ok, `${at}.name`, n, allowed);
+  const name = (at: string, n: unknown, re: RegExp, allowed: string): void => {
+    const why = 'it names the compute and its construct';
+    if (!v.literalName(`${at}.name`, n, why, re, allowed)) return;
     const key = n.toLowerCase();
     if (names.has(key)) {
       v.add(`${at}.name`, n, `a name not used by another compute (${names.get(key)})`);
-      return false;
+      return;
     }
     names.set(key, at);
-    return ok;
   };
   const clusters: AzureComputeClusterSpec[] = checkArray(v, clustersProp, clustersValue)
     ? Array.from(clustersValue)

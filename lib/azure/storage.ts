@@ -13,14 +13,14 @@ import {
   AzureEncryptedPartOptions,
   buildMainPartOptions,
   claimPartName,
-  cmkIdentity,
+  encryptedMainResourceConfig,
   checkPartOptions,
-  resolveCustomerManagedKey,
+  resolvePartCustomerManagedKey,
   startNamedPartProps,
 } from './part-options';
 import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
-import { checkIpRules, checkUnique, isToken, num, str, strList } from './validation';
+import { checkDependsOn, checkIpRules, checkUnique, isToken, num, strList } from './validation';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
@@ -107,26 +107,20 @@ function resolveAzureSecureStorageAccountProps(
   if (nameOk) v.check('name', name, AzureValidate.storageAccountName(name));
   v.enumValue('replicationType', props.replicationType, REPLICATION);
   num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
-  str(v, 'customerManagedKeyId', props.customerManagedKeyId, true);
-  str(v, 'customerManagedKeyIdentityId', props.customerManagedKeyIdentityId, true);
-  v.require(
-    (props.customerManagedKeyId === undefined) ===
-      (props.customerManagedKeyIdentityId === undefined),
-    'customerManagedKeyIdentityId',
-    props.customerManagedKeyIdentityId,
-    'set together with customerManagedKeyId (the identity that reads the key)',
-  );
-  const cmk =
-    resolveCustomerManagedKey(v, props.customerManagedKey, {
+  const cmk = resolvePartCustomerManagedKey(
+    v,
+    props.customerManagedKey,
+    {
       customerManagedKeyId: props.customerManagedKeyId,
       customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
-    }) ??
-    (props.customerManagedKeyId !== undefined
-      ? {
-          keyId: props.customerManagedKeyId,
-          userAssignedIdentityId: props.customerManagedKeyIdentityId!,
-        }
-      : undefined);
+    },
+    {
+      paired:
+        (props.customerManagedKeyId === undefined) ===
+        (props.customerManagedKeyIdentityId === undefined),
+      pairing: 'set together with customerManagedKeyId (the identity that reads the key)',
+    },
+  );
   checkPartOptions(v, props);
   checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'storage');
   if (
@@ -149,9 +143,7 @@ function resolveAzureSecureStorageAccountProps(
     });
     checkUnique(v, 'containers', props.containers, (c) => c, 'a container');
   }
-  if (props.dependsOn !== undefined && !Array.isArray(props.dependsOn)) {
-    v.add('dependsOn', props.dependsOn, 'a list of resources');
-  }
+  checkDependsOn(v, props.dependsOn);
   v.throwIfInvalid();
   return {
     props,
@@ -216,9 +208,7 @@ export class AzureSecureStorageAccount extends Construct {
     const cmk = c.cmk;
     const account = new StorageAccount(this, 'account', {
       ...secureStorageAccountDefaults(),
-      name: c.name,
-      resourceGroupName: props.resourceGroupName,
-      location: props.location,
+      ...encryptedMainResourceConfig(c),
       accountReplicationType: c.replication,
       publicNetworkAccessEnabled: c.ipRules.length > 0,
       networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: c.ipRules },
@@ -228,15 +218,12 @@ export class AzureSecureStorageAccount extends Construct {
         deleteRetentionPolicy: { days: c.days },
         containerDeleteRetentionPolicy: { days: c.days },
       },
-      identity: cmkIdentity(cmk),
       customerManagedKey: cmk
         ? {
             keyVaultKeyId: cmk.keyId,
             userAssignedIdentityId: cmk.userAssignedIdentityId,
           }
         : undefined,
-      tags: props.tags,
-      dependsOn: props.dependsOn,
     });
     applyRemovalPolicy(account, props.removalPolicy);
     requireAzureAdStorageAccess(this);

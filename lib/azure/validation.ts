@@ -5,8 +5,8 @@ import { createHash } from 'crypto';
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { cidrsOverlap, parseCidrOrUndefined } from '../core/cidr';
-import { renderValue, ValidationError, Validator } from '../core/errors';
-import { claimName } from '../core/name-claims';
+import { renderValue, requireProps, ValidationError, Validator } from '../core/errors';
+import { appRegistry, claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
 import { AZURE_LOCATION_EXAMPLES, azureLocationName, isAzureLocation } from './locations';
 import { knownVmSize } from './vm-sizes';
@@ -39,6 +39,22 @@ export function str(v: Validator, prop: string, value: unknown, optional = false
   return v.string(prop, value, { optional });
 }
 
+/** A string prop `pattern` accepts, else `allowed` is reported; tokens pass, and undefined when `optional`. */
+function checkPattern(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  optional: boolean,
+  pattern: { test(value: string): boolean },
+  allowed: string,
+): boolean {
+  if (value === undefined && optional) return true;
+  if (isToken(value)) return true;
+  if (typeof value === 'string' && pattern.test(value)) return true;
+  v.add(prop, value, allowed);
+  return false;
+}
+
 /** Internal: an Azure location (name or display name, any case), from the bundled list. */
 export function checkLocation(
   v: Validator,
@@ -46,17 +62,34 @@ export function checkLocation(
   value: unknown,
   optional = false,
 ): boolean {
-  if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
-  if (typeof value !== 'string' || !isAzureLocation(value)) {
-    const near =
-      typeof value === 'string' && isAzureLocation(value.replace(/[-_]/g, ''))
-        ? ` (did you mean ${azureLocationName(value.replace(/[-_]/g, ''))}?)`
-        : '';
-    v.add(prop, value, `an Azure location such as ${AZURE_LOCATION_EXAMPLES}${near}`);
-    return false;
-  }
-  return true;
+  const bare = typeof value === 'string' ? value.replace(/[-_]/g, '') : undefined;
+  const near =
+    bare !== undefined && isAzureLocation(bare)
+      ? ` (did you mean ${azureLocationName(bare)}?)`
+      : '';
+  return checkPattern(
+    v,
+    prop,
+    value,
+    optional,
+    { test: isAzureLocation },
+    `an Azure location such as ${AZURE_LOCATION_EXAMPLES}${near}`,
+  );
+}
+
+/**
+ * Internal: the opening of the props checks of a part placed in a resource group and location:
+ * the props object required, then its resource group and location checked, on a new validator.
+ */
+export function startPlacedProps<P extends { resourceGroupName: string; location: string }>(
+  scope: IConstruct,
+  given: P,
+): { props: P; v: Validator } {
+  const props = requireProps(scope, given, true);
+  const v = new Validator(scope);
+  str(v, 'resourceGroupName', props.resourceGroupName);
+  checkLocation(v, 'location', props.location);
+  return { props, v };
 }
 
 /** Internal: a UUID (an Entra object id unless `what` says otherwise). */
@@ -67,11 +100,8 @@ export function checkUuid(
   optional = false,
   what = 'an Entra object id',
 ): boolean {
-  if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
-  if (typeof value === 'string' && UUID.test(value)) return true;
-  v.add(prop, value, `${what} (a UUID such as 00000000-0000-0000-0000-000000000000)`);
-  return false;
+  const allowed = `${what} (a UUID such as 00000000-0000-0000-0000-000000000000)`;
+  return checkPattern(v, prop, value, optional, UUID, allowed);
 }
 
 /** ARM resource id patterns of the resources the constructs take by id. */
@@ -110,15 +140,14 @@ export function checkArmId(
   pattern: string,
   optional = false,
 ): boolean {
-  if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
-  if (typeof value === 'string' && armIdRegex(pattern).test(value)) return true;
-  v.add(
+  return checkPattern(
+    v,
     prop,
     value,
+    optional,
+    armIdRegex(pattern),
     `an ARM resource id /subscriptions/<subscription id>/resourceGroups/<group>/providers/${pattern}`,
   );
-  return false;
 }
 
 /** Internal: a Key Vault key URL, versioned or versionless. */
@@ -129,20 +158,19 @@ export function checkKeyUrl(
   versioned: boolean,
   optional = false,
 ): boolean {
-  if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
   const re = versioned
     ? /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[a-zA-Z0-9-]{1,127}\/[0-9a-fA-F]{32}$/
     : /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[a-zA-Z0-9-]{1,127}\/?$/;
-  if (typeof value === 'string' && re.test(value)) return true;
-  v.add(
+  return checkPattern(
+    v,
     prop,
     value,
+    optional,
+    re,
     versioned
       ? 'a versioned key id https://<vault>.vault.azure.net/keys/<name>/<32-hex version>'
       : 'a versionless key id https://<vault>.vault.azure.net/keys/<name>',
   );
-  return false;
 }
 
 const NOT_PUBLIC: Array<[string, string]> = [
@@ -313,10 +341,7 @@ const RG_NAMES = new WeakMap<IConstruct, Map<string, string>>();
  * claim names in the right resource group.
  */
 export function registerResourceGroupName(scope: IConstruct, token: string, name: string): void {
-  const root = scope.node.root;
-  let map = RG_NAMES.get(root);
-  if (!map) RG_NAMES.set(root, (map = new Map()));
-  map.set(token, name);
+  appRegistry(RG_NAMES, scope).set(token, name);
 }
 
 /**
@@ -393,9 +418,7 @@ export function claimOnce(
   prop: string,
   fix: string,
 ): void {
-  const root = scope.node.root;
-  let map = ONCE.get(root);
-  if (!map) ONCE.set(root, (map = new Map()));
+  const map = appRegistry(ONCE, scope);
   const key = `${what}\u0000${scopeKey}`;
   const previous = map.get(key);
   if (previous !== undefined && previous !== scope.node.path) {
@@ -424,9 +447,7 @@ export function claimCapacity(
   prop: string,
   fix: string,
 ): void {
-  const root = scope.node.root;
-  let map = CAPACITY.get(root);
-  if (!map) CAPACITY.set(root, (map = new Map()));
+  const map = appRegistry(CAPACITY, scope);
   const key = `${what}\u0000${scopeKey}`;
   const holders = map.get(key) ?? [];
   if (holders.includes(scope.node.path)) return;
@@ -440,6 +461,13 @@ export function claimCapacity(
     ]);
   }
   map.set(key, [...holders, scope.node.path]);
+}
+
+/** Internal: the `dependsOn` prop of a part, when set, is a list (of resources to wait for). */
+export function checkDependsOn(v: Validator, dependsOn: unknown): void {
+  if (dependsOn !== undefined && !Array.isArray(dependsOn)) {
+    v.add('dependsOn', dependsOn, 'a list of resources');
+  }
 }
 
 /** Internal: reports duplicate entries of a string list prop, compared by `key`. */

@@ -4,6 +4,26 @@
 // destroy, create or replace because of a change in the code, without state or credentials.
 // Used by `cdktf-secure-mlops pin` and by this project's own pinned example addresses (X-12).
 
+/** Provider source folders the entries of REPLACEMENT_ATTRIBUTES were checked against. */
+const AWS = 'hashicorp/terraform-provider-aws internal/service/';
+const GOOGLE = 'hashicorp/terraform-provider-google v6.50.0 google/services/';
+const AZURERM = 'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/';
+
+/** The replacement-forcing attributes of every GCP resource placed in a project and location. */
+const GCP_PLACED = ['name', 'location', 'project'];
+
+/** The replacement-forcing attributes of every Azure resource placed in a resource group and location. */
+const ARM_PLACED = ['name', 'resource_group_name', 'location'];
+
+/** One REPLACEMENT_ATTRIBUTES entry: the attributes, and the provider source `file` (under `root`) declaring them. */
+function forceNew(
+  root: string,
+  file: string,
+  attributes: string[],
+): { attributes: string[]; source: string } {
+  return { attributes, source: root + file };
+}
+
 /**
  * Attributes that force a new resource (`ForceNew: true` in the provider schema), for the resource
  * types this library emits whose replacement loses data, identity or history. Checked against
@@ -13,161 +33,131 @@
 export const REPLACEMENT_ATTRIBUTES: {
   readonly [type: string]: { readonly attributes: string[]; readonly source: string };
 } = {
-  aws_s3_bucket: {
-    attributes: ['bucket', 'bucket_prefix', 'object_lock_enabled'],
-    source: 'hashicorp/terraform-provider-aws internal/service/s3/bucket.go',
-  },
-  aws_kms_key: {
-    attributes: ['customer_master_key_spec', 'key_usage'],
-    source: 'hashicorp/terraform-provider-aws internal/service/kms/key.go',
-  },
-  aws_sagemaker_domain: {
-    attributes: [
-      'domain_name',
-      'auth_mode',
-      'vpc_id',
-      'subnet_ids',
-      'kms_key_id',
-      'app_network_access_type',
-      'retention_policy',
-    ],
-    source: 'hashicorp/terraform-provider-aws internal/service/sagemaker/domain.go',
-  },
-  aws_sagemaker_user_profile: {
-    attributes: [
-      'domain_id',
-      'user_profile_name',
-      'single_sign_on_user_identifier',
-      'single_sign_on_user_value',
-    ],
-    source: 'hashicorp/terraform-provider-aws internal/service/sagemaker/user_profile.go',
-  },
-  google_storage_bucket: {
-    attributes: ['name', 'location', 'project', 'enable_object_retention'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/storage/resource_storage_bucket.go',
-  },
-  google_kms_key_ring: {
-    attributes: ['name', 'location', 'project'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/kms/resource_kms_key_ring.go',
-  },
-  google_kms_crypto_key: {
-    attributes: ['name', 'key_ring', 'purpose', 'import_only', 'destroy_scheduled_duration'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/kms/resource_kms_crypto_key.go',
-  },
-  google_bigquery_dataset: {
-    attributes: ['dataset_id', 'location', 'project'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/bigquery/resource_bigquery_dataset.go',
-  },
-  google_compute_network: {
-    attributes: ['name', 'auto_create_subnetworks', 'project'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/compute/resource_compute_network.go',
-  },
-  google_compute_subnetwork: {
-    attributes: ['name', 'network', 'region', 'project'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/compute/resource_compute_subnetwork.go',
-  },
-  google_service_account: {
-    attributes: ['account_id', 'project'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/resourcemanager/resource_google_service_account.go',
-  },
-  google_artifact_registry_repository: {
-    attributes: ['repository_id', 'location', 'format', 'mode', 'kms_key_name', 'project'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/artifactregistry/resource_artifact_registry_repository.go',
-  },
-  google_project_iam_custom_role: {
-    attributes: ['role_id', 'project'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/resourcemanager/resource_google_project_iam_custom_role.go',
-  },
-  google_workbench_instance: {
-    attributes: ['name', 'location', 'project', 'instance_owners', 'disable_proxy_access'],
-    source:
-      'hashicorp/terraform-provider-google v6.50.0 google/services/workbench/resource_workbench_instance.go',
-  },
-  azurerm_resource_group: {
-    attributes: ['name', 'location'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/resource/resource_group_resource.go (commonschema.ResourceGroupName, commonschema.Location)',
-  },
-  azurerm_storage_account: {
-    attributes: [
-      'name',
-      'resource_group_name',
-      'location',
-      'account_tier',
-      'is_hns_enabled',
-      'infrastructure_encryption_enabled',
-    ],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/storage/storage_account_resource.go',
-  },
-  azurerm_key_vault: {
-    attributes: ['name', 'resource_group_name', 'location'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/keyvault/key_vault_resource.go',
-  },
-  azurerm_key_vault_key: {
-    attributes: ['name', 'key_vault_id', 'key_type', 'key_size', 'curve'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/keyvault/key_vault_key_resource.go',
-  },
-  azurerm_machine_learning_workspace: {
-    attributes: [
-      'name',
-      'resource_group_name',
-      'location',
+  aws_s3_bucket: forceNew(AWS, 's3/bucket.go', ['bucket', 'bucket_prefix', 'object_lock_enabled']),
+  aws_kms_key: forceNew(AWS, 'kms/key.go', ['customer_master_key_spec', 'key_usage']),
+  aws_sagemaker_domain: forceNew(AWS, 'sagemaker/domain.go', [
+    'domain_name',
+    'auth_mode',
+    'vpc_id',
+    'subnet_ids',
+    'kms_key_id',
+    'app_network_access_type',
+    'retention_policy',
+  ]),
+  aws_sagemaker_user_profile: forceNew(AWS, 'sagemaker/user_profile.go', [
+    'domain_id',
+    'user_profile_name',
+    'single_sign_on_user_identifier',
+    'single_sign_on_user_value',
+  ]),
+  google_storage_bucket: forceNew(GOOGLE, 'storage/resource_storage_bucket.go', [
+    ...GCP_PLACED,
+    'enable_object_retention',
+  ]),
+  google_kms_key_ring: forceNew(GOOGLE, 'kms/resource_kms_key_ring.go', [...GCP_PLACED]),
+  google_kms_crypto_key: forceNew(GOOGLE, 'kms/resource_kms_crypto_key.go', [
+    'name',
+    'key_ring',
+    'purpose',
+    'import_only',
+    'destroy_scheduled_duration',
+  ]),
+  google_bigquery_dataset: forceNew(GOOGLE, 'bigquery/resource_bigquery_dataset.go', [
+    'dataset_id',
+    'location',
+    'project',
+  ]),
+  google_compute_network: forceNew(GOOGLE, 'compute/resource_compute_network.go', [
+    'name',
+    'auto_create_subnetworks',
+    'project',
+  ]),
+  google_compute_subnetwork: forceNew(GOOGLE, 'compute/resource_compute_subnetwork.go', [
+    'name',
+    'network',
+    'region',
+    'project',
+  ]),
+  google_service_account: forceNew(GOOGLE, 'resourcemanager/resource_google_service_account.go', [
+    'account_id',
+    'project',
+  ]),
+  google_artifact_registry_repository: forceNew(
+    GOOGLE,
+    'artifactregistry/resource_artifact_registry_repository.go',
+    ['repository_id', 'location', 'format', 'mode', 'kms_key_name', 'project'],
+  ),
+  google_project_iam_custom_role: forceNew(
+    GOOGLE,
+    'resourcemanager/resource_google_project_iam_custom_role.go',
+    ['role_id', 'project'],
+  ),
+  google_workbench_instance: forceNew(GOOGLE, 'workbench/resource_workbench_instance.go', [
+    ...GCP_PLACED,
+    'instance_owners',
+    'disable_proxy_access',
+  ]),
+  azurerm_resource_group: forceNew(
+    AZURERM,
+    'resource/resource_group_resource.go (commonschema.ResourceGroupName, commonschema.Location)',
+    ['name', 'location'],
+  ),
+  azurerm_storage_account: forceNew(AZURERM, 'storage/storage_account_resource.go', [
+    ...ARM_PLACED,
+    'account_tier',
+    'is_hns_enabled',
+    'infrastructure_encryption_enabled',
+  ]),
+  azurerm_key_vault: forceNew(AZURERM, 'keyvault/key_vault_resource.go', [...ARM_PLACED]),
+  azurerm_key_vault_key: forceNew(AZURERM, 'keyvault/key_vault_key_resource.go', [
+    'name',
+    'key_vault_id',
+    'key_type',
+    'key_size',
+    'curve',
+  ]),
+  azurerm_machine_learning_workspace: forceNew(
+    AZURERM,
+    'machinelearning/machine_learning_workspace_resource.go',
+    [
+      ...ARM_PLACED,
       'application_insights_id',
       'key_vault_id',
       'storage_account_id',
       'container_registry_id',
       'high_business_impact',
     ],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/machinelearning/machine_learning_workspace_resource.go',
-  },
-  azurerm_virtual_network: {
-    attributes: ['name', 'resource_group_name', 'location'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/network/virtual_network_resource.go',
-  },
-  azurerm_subnet: {
-    attributes: ['name', 'resource_group_name', 'virtual_network_name'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/network/subnet_resource.go',
-  },
-  azurerm_container_registry: {
-    attributes: ['name', 'resource_group_name', 'location'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/containers/container_registry_resource.go',
-  },
-  azurerm_log_analytics_workspace: {
-    attributes: ['name', 'resource_group_name', 'location'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/loganalytics/log_analytics_workspace_resource.go',
-  },
-  azurerm_user_assigned_identity: {
-    attributes: ['name', 'resource_group_name', 'location'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/managedidentity/user_assigned_identity_resource.go',
-  },
-  azurerm_application_insights: {
-    attributes: ['name', 'resource_group_name', 'location', 'application_type'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/applicationinsights/application_insights_resource.go',
-  },
-  azurerm_private_endpoint: {
-    attributes: ['name', 'resource_group_name', 'location', 'subnet_id'],
-    source:
-      'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/network/private_endpoint_resource.go',
-  },
+  ),
+  azurerm_virtual_network: forceNew(AZURERM, 'network/virtual_network_resource.go', [
+    ...ARM_PLACED,
+  ]),
+  azurerm_subnet: forceNew(AZURERM, 'network/subnet_resource.go', [
+    'name',
+    'resource_group_name',
+    'virtual_network_name',
+  ]),
+  azurerm_container_registry: forceNew(AZURERM, 'containers/container_registry_resource.go', [
+    ...ARM_PLACED,
+  ]),
+  azurerm_log_analytics_workspace: forceNew(
+    AZURERM,
+    'loganalytics/log_analytics_workspace_resource.go',
+    [...ARM_PLACED],
+  ),
+  azurerm_user_assigned_identity: forceNew(
+    AZURERM,
+    'managedidentity/user_assigned_identity_resource.go',
+    [...ARM_PLACED],
+  ),
+  azurerm_application_insights: forceNew(
+    AZURERM,
+    'applicationinsights/application_insights_resource.go',
+    [...ARM_PLACED, 'application_type'],
+  ),
+  azurerm_private_endpoint: forceNew(AZURERM, 'network/private_endpoint_resource.go', [
+    ...ARM_PLACED,
+    'subnet_id',
+  ]),
 };
 
 /** Address -> replacement-forcing attribute -> value (canonical text), for one stack. */

@@ -203,6 +203,25 @@ export class Validator {
     return false;
   }
 
+  /**
+   * A required name that forms resource names or construct ids: a string, literal (`why` says
+   * what it forms, see {@link literal}) and matching `pattern` (else `allowed` is recorded).
+   * True when it is a literal string, matching or not (callers may then check it is unique).
+   */
+  public literalName(
+    prop: string,
+    value: unknown,
+    why: string,
+    pattern: RegExp,
+    allowed: string,
+  ): value is string {
+    if (!this.string(prop, value, { optional: false }) || !this.literal(prop, value, why)) {
+      return false;
+    }
+    this.require(pattern.test(value as string), prop, value, allowed);
+    return true;
+  }
+
   /** Records a problem unconditionally. */
   public add(prop: string, value: unknown, allowed: string): this {
     this.found.push({ prop, value: renderValue(value), allowed });

@@ -4,6 +4,20 @@ import { ValidationError } from './errors';
 const CLAIMS = new WeakMap<IConstruct, Map<string, { path: string; prop: string }>>();
 
 /**
+ * The map a per-app registry (a WeakMap keyed by the app's root construct) keeps for the app
+ * `scope` belongs to, created on first use.
+ */
+export function appRegistry<V>(
+  registry: WeakMap<IConstruct, Map<string, V>>,
+  scope: IConstruct,
+): Map<string, V> {
+  const root = scope.node.root;
+  let map = registry.get(root);
+  if (!map) registry.set(root, (map = new Map()));
+  return map;
+}
+
+/**
  * Records that a construct creates a name that must be unique within a scope (a bucket name in
  * an account, a role name in a project, a Defender pricing tier in a subscription) and fails
  * synth when another construct of the same app already claimed it, naming both construct paths.
@@ -19,12 +33,7 @@ export function claimName(
   prop: string,
   hint = 'give one of the two platforms another environment, id or name',
 ): void {
-  const root = claimant.node.root;
-  let claims = CLAIMS.get(root);
-  if (!claims) {
-    claims = new Map();
-    CLAIMS.set(root, claims);
-  }
+  const claims = appRegistry(CLAIMS, claimant);
   const key = `${kind}\u0000${scopeKey}\u0000${name}`;
   const previous = claims.get(key);
   const path = claimant.node.path;

@@ -81,13 +81,13 @@ export function validatePlatformCommonProps(
   props: PlatformCommonProps,
   cloud: PlatformCommonValidation = {},
 ): void {
-  const env = props.environment;
-  if (
-    v.string('environment', env, { optional: false }) &&
-    v.literal('environment', env, 'it is part of every resource name')
-  ) {
-    v.require(ENVIRONMENT_PATTERN.test(env), 'environment', env, ENVIRONMENT_ALLOWED);
-  }
+  v.literalName(
+    'environment',
+    props.environment,
+    'it is part of every resource name',
+    ENVIRONMENT_PATTERN,
+    ENVIRONMENT_ALLOWED,
+  );
   v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
   if (props.allowedRegions !== undefined && cloud.allowedRegions)
     cloud.allowedRegions(v, 'allowedRegions', props.allowedRegions);

@@ -2,7 +2,7 @@
 // iann0036/iam-dataset, Azure/azure-policy built-in-policies and the Azure Verified Modules list
 // of Private Link DNS zones; see scripts/reference-data/provenance.json). Loaded on first use.
 import * as path from 'path';
-import { lazyGzJson, lazyGzText } from '../../core/reference-data';
+import { editDistance, lazyGzJson, lazyGzText } from '../../core/reference-data';
 
 /** Where the data file lives (next to this module, in lib/ and in dist/lib/). */
 export const AZURE_REFERENCE_FILE = path.join(__dirname, 'data', 'azure.json.gz');
@@ -138,28 +138,6 @@ export class AzureReference {
     );
     return near.length > 0 ? near.slice(0, 3) : undefined;
   }
-}
-
-/** Levenshtein distance, bounded: returns max + 1 when larger. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        prev[j] + 1,
-        cur[j - 1] + 1,
-        prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 const data = lazyGzJson<RawAzure, AzureReference>(

@@ -2,7 +2,10 @@
 // iann0036/iam-dataset and Google's list of services supported by VPC Service Controls; see
 // scripts/reference-data/provenance.json). Loaded on first use.
 import * as path from 'path';
-import { lazyGzJson } from '../../core/reference-data';
+import { editDistance, lazyGzJson } from '../../core/reference-data';
+
+/** Bounded Levenshtein distance (shared with the org-constraint reference and the GCP rules). */
+export { editDistance };
 
 /** Where the data file lives (next to this module, in lib/ and in dist/lib/). */
 export const GCP_REFERENCE_FILE = path.join(__dirname, 'data', 'gcp.json.gz');
@@ -72,28 +75,6 @@ export class GcpReference {
   public vpcscSupports(service: string): boolean {
     return this.vpcsc.has(service);
   }
-}
-
-/** Levenshtein distance, bounded: returns max + 1 when larger. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        prev[j] + 1,
-        cur[j - 1] + 1,
-        prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 function nearest(name: string, candidates: string[], max: number): string[] {
