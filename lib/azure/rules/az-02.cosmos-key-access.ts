@@ -21,15 +21,17 @@ const KEY_ROLES = [
 ];
 const STACK_PRINCIPALS = ['azurerm_user_assigned_identity', 'data.azurerm_client_config'];
 
-/** The vault resource and the key resources in it. */
+/**
+ * The vault resource and the key resources in it: `azurerm_key_vault_key`s, and ARM keys made
+ * with azapi (an `azapi_resource` names its vault as `parent_id`, an `azapi_resource_action`
+ * as `resource_id`).
+ */
 function keyScopes(stack: StackView, vault: ResourceView): ResourceView[] {
   const keys = [
     ...stack.referencing('azurerm_key_vault_key', 'key_vault_id', vault),
     ...[
       ...stack.referencing('azapi_resource', 'parent_id', vault),
-      ...stack.referencing('azapi_resource', 'resource_id', vault),
       ...stack.referencing('azapi_resource_action', 'resource_id', vault),
-      ...stack.referencing('azapi_resource_action', 'parent_id', vault),
     ]
       .filter(isArmKey)
       .filter((k) => StackView.refersTo(k.attributes.resource_id ?? k.attributes.parent_id, vault)),

@@ -6,7 +6,7 @@ import { byAddress, refTarget, unresolvedRefs } from '../../core/rules/reference
 
 const MODE = 'properties.systemDatastoresAuthMode';
 
-/** How an azapi update (or resource) sets the workspace's systemDatastoresAuthMode. */
+/** How an azapi update sets the workspace's systemDatastoresAuthMode. */
 function authModeOf(r: ResourceView): 'identity' | 'other' | { unknown: string } {
   const type = lookup(r, 'type');
   if (type.expression !== undefined) return { unknown: `${r.address} type is ${type.expression}` };
@@ -37,14 +37,16 @@ function authModeOf(r: ResourceView): 'identity' | 'other' | { unknown: string }
     : 'other';
 }
 
-/** The azapi updates (and resources) of the stack that name the workspace as what they change. */
+/**
+ * The azapi updates of the stack that name the workspace as what they change (an
+ * `azapi_resource` creates a resource and has no `resource_id`).
+ */
 function updatesOf(stack: StackView, workspace: ResourceView): ResourceView[] {
   return byAddress([
     ...new Set([
       ...stack.referencing('azapi_update_resource', 'resource_id', workspace),
       // azapi_update_resource also takes parent_id + name
       ...stack.referencing('azapi_update_resource', 'name', workspace),
-      ...stack.referencing('azapi_resource', 'resource_id', workspace),
     ]),
   ]);
 }
