@@ -1,6 +1,5 @@
 // Validation and defaults of AuditTrail: props in, the resolved configuration out.
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
 import type { AuditTrailProps } from './audit';
 import { defaultAuditTrailProps, withDefaults } from './defaults';
 import { PlatformKey } from './kms';
@@ -8,7 +7,8 @@ import { SecureBucket } from './secure-bucket';
 import {
   bool,
   accountId,
-  awsProvider,
+  awsValidator,
+  checkedProps,
   awsRegion,
   cidr,
   iamPrincipal,
@@ -17,7 +17,7 @@ import {
   kmsKeyArnOrToken,
   logRetentionDays,
   removalPolicy,
-  serviceArn,
+  organizationTrailArn,
   stringListOf,
 } from './validation';
 
@@ -29,15 +29,13 @@ export function resolveAuditTrailProps(
   scope: Construct,
   props: AuditTrailProps,
 ): ResolvedAuditTrailProps {
-  props = requireProps(scope, props, true);
-  validateAuditTrailProps(scope, props);
-  return withDefaults(defaultAuditTrailProps(), props);
+  const checked = checkedProps(scope, props, true, validateAuditTrailProps);
+  return withDefaults(defaultAuditTrailProps(), checked);
 }
 
 /** Validates the props of AuditTrail: throws one ValidationError listing every problem. */
 export function validateAuditTrailProps(scope: Construct, props: AuditTrailProps): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
   v.require(
     props.platformKey === undefined || props.platformKey instanceof PlatformKey,
@@ -56,14 +54,7 @@ export function validateAuditTrailProps(scope: Construct, props: AuditTrailProps
     unique: true,
   }))
     cidr(v, c.at, c.value, { allowList: true });
-  serviceArn(
-    v,
-    'organizationTrailArn',
-    props.organizationTrailArn,
-    'cloudtrail',
-    'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
-    /^trail\/.+$/,
-  );
+  organizationTrailArn(v, 'organizationTrailArn', props.organizationTrailArn);
   for (const b of stringListOf(v, 'dataEventBucketArns', props.dataEventBucketArns, {
     unique: true,
   }))

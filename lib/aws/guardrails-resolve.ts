@@ -1,12 +1,12 @@
 // Validation and defaults of GuardrailPolicies: props in, the resolved configuration out.
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
 import { defaultGuardrailPoliciesProps, SYSTEM_INSTANCE_TYPE, withDefaults } from './defaults';
 import type { GuardrailPoliciesProps } from './guardrails';
 import {
-  awsProvider,
+  awsValidator,
+  checkedProps,
   ec2Id,
-  iamPrincipal,
+  iamPrincipalList,
   stringListOf,
   studioInstanceType,
   bool,
@@ -32,9 +32,8 @@ export function resolveGuardrailPoliciesProps(
   scope: Construct,
   props: GuardrailPoliciesProps,
 ): ResolvedGuardrailPoliciesProps {
-  props = requireProps(scope, props, true);
-  validateGuardrailPoliciesProps(scope, props);
-  const p = withDefaults(defaultGuardrailPoliciesProps(), props);
+  const checked = checkedProps(scope, props, true, validateGuardrailPoliciesProps);
+  const p = withDefaults(defaultGuardrailPoliciesProps(), checked);
   const types = p.allowedInstanceTypes;
   return {
     allowedInstanceTypes: types.includes(SYSTEM_INSTANCE_TYPE)
@@ -56,8 +55,7 @@ export function validateGuardrailPoliciesProps(
   scope: Construct,
   props: GuardrailPoliciesProps,
 ): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   if (props.allowedInstanceTypes !== undefined)
     for (const t of stringListOf(v, 'allowedInstanceTypes', props.allowedInstanceTypes, {
       unique: true,
@@ -102,9 +100,6 @@ export function validateGuardrailPoliciesProps(
       a.value,
       'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
     );
-  for (const d of stringListOf(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
-    unique: true,
-  }))
-    iamPrincipal(v, d.at, d.value);
+  iamPrincipalList(v, 'deployerPrincipalArns', props.deployerPrincipalArns);
   v.throwIfInvalid();
 }

@@ -11,7 +11,7 @@ import { AuthMode } from './user-profiles';
 import {
   bool,
   AWS_PRINCIPAL_CANONICALIZER,
-  awsProvider,
+  awsValidator,
   awsRegion,
   cidr,
   ec2Id,
@@ -269,8 +269,7 @@ export function startPlatformValidation(
   construct: string,
   known: string[],
 ): { v: Validator; region: string | undefined } {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   const region = providerRegion(scope);
   const p = props as any;
   for (const k of Object.keys(p))

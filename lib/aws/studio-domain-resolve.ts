@@ -1,7 +1,6 @@
 // Validation and defaults of SageMakerStudioDomain: props in, the resolved configuration out.
 import { Construct } from 'constructs';
 import { SagemakerAppImageConfigConfig } from '@cdktf/provider-aws/lib/sagemaker-app-image-config';
-import { requireProps } from '../core/errors';
 import { uniqueSuffix } from '../core/naming';
 import { Persona, PersonaModel } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
@@ -45,10 +44,12 @@ import { AuthMode, ExecutionRoleMode } from './user-profiles';
 import {
   bool,
   accountId,
+  checkedProps,
+  iamPrincipalList,
+  organizationTrailArn,
   cidr,
   ec2Id,
   iamPolicyArn,
-  iamPrincipal,
   integer,
   isToken,
   kmsKeyArn,
@@ -60,7 +61,6 @@ import {
   removalPolicy,
   sagemakerName,
   scheduleExpression,
-  serviceArn,
   stringListOf,
   studioInstanceType,
   UniqueNames,
@@ -111,8 +111,7 @@ export function resolveStudioDomainProps(
   id: string,
   props: SageMakerStudioDomainProps,
 ): ResolvedStudioDomainProps {
-  props = requireProps(scope, props, true);
-  validateStudioDomainProps(scope, props, id);
+  props = checkedProps(scope, props, true, (s, p) => validateStudioDomainProps(s, p, id));
   const extra = {
     ...(props.tags?.extra ?? {}),
     ...(props.tenantId ? { [TENANT_TAG]: props.tenantId } : {}),
@@ -297,22 +296,10 @@ export function validateStudioDomainProps(
 
   // identities
   validatePersonas(v, scope, 'personas', p.personas, p.sodExceptions);
-  for (const d of stringListOf(v, 'deployerPrincipalArns', p.deployerPrincipalArns, {
-    unique: true,
-    minLength: 1,
-  }))
-    iamPrincipal(v, d.at, d.value);
+  iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, { minLength: 1 });
   iamPolicyArn(v, 'permissionsBoundaryArn', p.permissionsBoundaryArn);
   organizationId(v, 'organizationId', p.organizationId);
-  if (p.organizationTrailArn !== undefined)
-    serviceArn(
-      v,
-      'organizationTrailArn',
-      p.organizationTrailArn,
-      'cloudtrail',
-      'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
-      /^trail\/.+$/,
-    );
+  organizationTrailArn(v, 'organizationTrailArn', p.organizationTrailArn);
 
   // Studio
   const profiles = new UniqueNames(v, 'profile names', true);
