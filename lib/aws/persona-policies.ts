@@ -4,7 +4,7 @@
 import { Persona } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
 import { AwsEnv } from './env';
-import { denyAppImageConfigChanges, iamVar, policyDocument, Statement } from './policy';
+import { denyAll, denyAppImageConfigChanges, iamVar, policyDocument, Statement } from './policy';
 
 /** The EC2 reads of the network (no resource-level permission). */
 const NETWORK_READ_ACTIONS = [
@@ -211,35 +211,20 @@ function studioUser(ctx: PolicyContext): Statement[] {
 }
 
 const DENY_APP_IMAGE_CONFIG = denyAppImageConfigChanges('AWS19NoAppImageConfigChanges');
-const DENY_APPROVAL: Statement = {
-  Sid: 'AWS24NoModelApproval',
-  Effect: 'Deny',
-  Action: 'sagemaker:UpdateModelPackage',
-  Resource: '*',
-};
-const DENY_TRAINING: Statement = {
-  Sid: 'NoTrainingRights',
-  Effect: 'Deny',
-  Action: [
-    'sagemaker:CreateTrainingJob',
-    'sagemaker:CreateProcessingJob',
-    'sagemaker:CreateHyperParameterTuningJob',
-    'sagemaker:CreateAutoMLJob',
-    'sagemaker:CreateAutoMLJobV2',
-  ],
-  Resource: '*',
-};
-const DENY_DEPLOY: Statement = {
-  Sid: 'NoDeploymentRights',
-  Effect: 'Deny',
-  Action: [
-    'sagemaker:CreateEndpoint',
-    'sagemaker:UpdateEndpoint',
-    'sagemaker:CreateEndpointConfig',
-    'sagemaker:DeleteEndpoint',
-  ],
-  Resource: '*',
-};
+const DENY_APPROVAL = denyAll('AWS24NoModelApproval', 'sagemaker:UpdateModelPackage');
+const DENY_TRAINING = denyAll('NoTrainingRights', [
+  'sagemaker:CreateTrainingJob',
+  'sagemaker:CreateProcessingJob',
+  'sagemaker:CreateHyperParameterTuningJob',
+  'sagemaker:CreateAutoMLJob',
+  'sagemaker:CreateAutoMLJobV2',
+]);
+const DENY_DEPLOY = denyAll('NoDeploymentRights', [
+  'sagemaker:CreateEndpoint',
+  'sagemaker:UpdateEndpoint',
+  'sagemaker:CreateEndpointConfig',
+  'sagemaker:DeleteEndpoint',
+]);
 
 /** AWS-18 ML admin: domains, profiles, spaces, images, lifecycle configs, KMS grants, buckets, ECR; no training. */
 export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
