@@ -117,26 +117,21 @@ export class GuardrailPolicies extends Construct {
     this.jobsDocument = docs.jobs;
     this.jobTagsDocument = docs.jobTags;
     this.scpDocument = docs.scp;
-    this.studioAppsPolicy = new IamPolicy(this, 'studio-apps', {
-      description: 'AWS-12/13/19 Studio app guardrails',
-      policy: this.studioAppsDocument,
-    });
-    this.adminStudioAppsPolicy = new IamPolicy(this, 'admin-studio-apps', {
-      description: 'AWS-12/13 Studio app guardrails (admin)',
-      policy: this.adminStudioAppsDocument,
-    });
-    this.domainPolicy = new IamPolicy(this, 'domain', {
-      description: 'AWS-14/15/16 domain guardrails',
-      policy: this.domainDocument,
-    });
-    this.jobsPolicy = new IamPolicy(this, 'jobs', {
-      description: 'AWS-16/17 job guardrails',
-      policy: this.jobsDocument,
-    });
-    this.jobTagsPolicy = new IamPolicy(this, 'job-tags', {
-      description: 'AWS-15 job tag guardrails',
-      policy: this.jobTagsDocument,
-    });
+    const policy = (pid: string, description: string, document: string): IamPolicy =>
+      new IamPolicy(this, pid, { description, policy: document });
+    this.studioAppsPolicy = policy(
+      'studio-apps',
+      'AWS-12/13/19 Studio app guardrails',
+      this.studioAppsDocument,
+    );
+    this.adminStudioAppsPolicy = policy(
+      'admin-studio-apps',
+      'AWS-12/13 Studio app guardrails (admin)',
+      this.adminStudioAppsDocument,
+    );
+    this.domainPolicy = policy('domain', 'AWS-14/15/16 domain guardrails', this.domainDocument);
+    this.jobsPolicy = policy('jobs', 'AWS-16/17 job guardrails', this.jobsDocument);
+    this.jobTagsPolicy = policy('job-tags', 'AWS-15 job tag guardrails', this.jobTagsDocument);
 
     for (const [name, doc, max] of [
       ['studio-apps', this.studioAppsDocument, POLICY_MAX_CHARS],

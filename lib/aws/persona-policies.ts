@@ -675,13 +675,18 @@ function studioApps(ctx: PolicyContext): Statement[] {
   ];
 }
 
-const JOB_ACTIONS = [
+/** Running training and processing jobs: create, describe, stop. */
+const TRAINING_PROCESSING_ACTIONS = [
   'sagemaker:CreateTrainingJob',
   'sagemaker:DescribeTrainingJob',
   'sagemaker:StopTrainingJob',
   'sagemaker:CreateProcessingJob',
   'sagemaker:DescribeProcessingJob',
   'sagemaker:StopProcessingJob',
+];
+
+const JOB_ACTIONS = [
+  ...TRAINING_PROCESSING_ACTIONS,
   'sagemaker:CreateHyperParameterTuningJob',
   'sagemaker:DescribeHyperParameterTuningJob',
   'sagemaker:StopHyperParameterTuningJob',
@@ -798,12 +803,7 @@ export function pipelinePolicy(ctx: PolicyContext): string {
         'sagemaker:DescribePipeline',
         'sagemaker:DescribePipelineExecution',
         'sagemaker:ListPipelineExecutionSteps',
-        'sagemaker:CreateTrainingJob',
-        'sagemaker:DescribeTrainingJob',
-        'sagemaker:StopTrainingJob',
-        'sagemaker:CreateProcessingJob',
-        'sagemaker:DescribeProcessingJob',
-        'sagemaker:StopProcessingJob',
+        ...TRAINING_PROCESSING_ACTIONS,
         'sagemaker:AddTags',
       ],
       Resource: [sm(ctx, 'pipeline/*'), sm(ctx, 'training-job/*'), sm(ctx, 'processing-job/*')],

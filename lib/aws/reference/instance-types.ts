@@ -62,6 +62,11 @@ const P3_TO_G5 = [
   ]),
 ];
 
+/** The p4d and p4de instance types, the same in both enums. */
+const P4 = ['ml.p4d.24xlarge', 'ml.p4de.24xlarge'];
+/** The Trainium instance types, the same in both enums. */
+const TRN1 = ['ml.trn1.2xlarge', 'ml.trn1.32xlarge', 'ml.trn1n.32xlarge'];
+
 /** The 6th and 7th generation Intel run (m6i to r6id), the same in both enums. */
 const INTEL_6TH_7TH_GEN = [
   ...family('m6i', INTEL_6TH_GEN_SIZES),
@@ -95,11 +100,8 @@ export const STUDIO_APP_INSTANCE_TYPES: ReadonlySet<string> = new Set([
   ...family('g6', G6_SIZES),
   ...family('g6e', G6_SIZES),
   'ml.geospatial.interactive',
-  'ml.p4d.24xlarge',
-  'ml.p4de.24xlarge',
-  'ml.trn1.2xlarge',
-  'ml.trn1.32xlarge',
-  'ml.trn1n.32xlarge',
+  ...P4,
+  ...TRN1,
   'ml.p5.48xlarge',
   'ml.p5en.48xlarge',
   'ml.p6-b200.48xlarge',
@@ -122,12 +124,9 @@ export const NOTEBOOK_INSTANCE_TYPES: ReadonlySet<string> = new Set([
   ...family('p2', ['xlarge', '8xlarge', '16xlarge']),
   ...P3_TO_G5,
   ...family('inf1', ['xlarge', '2xlarge', '6xlarge', '24xlarge']),
-  'ml.trn1.2xlarge',
-  'ml.trn1.32xlarge',
-  'ml.trn1n.32xlarge',
+  ...TRN1,
   ...family('inf2', ['xlarge', '8xlarge', '24xlarge', '48xlarge']),
-  'ml.p4d.24xlarge',
-  'ml.p4de.24xlarge',
+  ...P4,
   'ml.p5.48xlarge',
   'ml.p6-b200.48xlarge',
   ...INTEL_6TH_7TH_GEN,
