@@ -14,9 +14,8 @@ function family(name: string, sizes: readonly string[]): string[] {
   return sizes.map((size) => `ml.${name}.${size}`);
 }
 
-/** The sizes `large` to `24xlarge` (m5, m5d, r5). */
-const LARGE_TO_24XLARGE = [
-  'large',
+/** The sizes `xlarge` to `24xlarge`. */
+const XLARGE_TO_24XLARGE = [
   'xlarge',
   '2xlarge',
   '4xlarge',
@@ -25,21 +24,14 @@ const LARGE_TO_24XLARGE = [
   '16xlarge',
   '24xlarge',
 ];
+/** The sizes `large` to `24xlarge` (m5, m5d, r5). */
+const LARGE_TO_24XLARGE = ['large', ...XLARGE_TO_24XLARGE];
 /** The sizes of the 6th generation Intel families (m6i, c6i, r6i and their `d` variants). */
 const INTEL_6TH_GEN_SIZES = [...LARGE_TO_24XLARGE, '32xlarge'];
 /** The sizes of the 7th generation Intel families (m7i, c7i, r7i). */
 const INTEL_7TH_GEN_SIZES = [...LARGE_TO_24XLARGE, '48xlarge'];
 /** The sizes of the g6 and g6e families. */
-const G6_SIZES = [
-  'xlarge',
-  '2xlarge',
-  '4xlarge',
-  '8xlarge',
-  '12xlarge',
-  '16xlarge',
-  '24xlarge',
-  '48xlarge',
-];
+const G6_SIZES = [...XLARGE_TO_24XLARGE, '48xlarge'];
 /** The sizes of the g7 and g7e families. */
 const G7_SIZES = ['2xlarge', '4xlarge', '8xlarge', '12xlarge', '24xlarge', '48xlarge'];
 
