@@ -8,7 +8,7 @@ import {
   ec2Id,
   iamPrincipalList,
   stringListOf,
-  studioInstanceType,
+  studioInstanceTypeList,
   bool,
 } from './validation';
 
@@ -57,11 +57,7 @@ export function validateGuardrailPoliciesProps(
 ): void {
   const v = awsValidator(scope);
   if (props.allowedInstanceTypes !== undefined)
-    for (const t of stringListOf(v, 'allowedInstanceTypes', props.allowedInstanceTypes, {
-      unique: true,
-      minLength: 1,
-    }))
-      studioInstanceType(v, t.at, t.value);
+    studioInstanceTypeList(v, 'allowedInstanceTypes', props.allowedInstanceTypes);
   for (const a of stringListOf(v, 'approvedImageArns', props.approvedImageArns, { unique: true }))
     v.require(
       /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a.value),

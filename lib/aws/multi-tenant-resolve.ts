@@ -18,8 +18,7 @@ import {
   objectListOf,
   organizationId,
   removalPolicy,
-  stringListOf,
-  studioInstanceType,
+  studioInstanceTypeList,
   UniqueNames,
 } from './validation';
 
@@ -118,13 +117,8 @@ export function validateMultiTenantStudioProps(
         v.add(`${at}.${k}`, t[k], `a prop of a tenant (${TENANT_SPEC_PROPS.join(', ')})`);
   }
   validateNetworkProps(v, 'network', p.network, region);
-  if (p.allowedInstanceTypes !== undefined) {
-    const types = stringListOf(v, 'allowedInstanceTypes', p.allowedInstanceTypes, {
-      unique: true,
-      minLength: 1,
-    });
-    for (const t of types) studioInstanceType(v, t.at, t.value);
-  }
+  if (p.allowedInstanceTypes !== undefined)
+    studioInstanceTypeList(v, 'allowedInstanceTypes', p.allowedInstanceTypes);
   validateTags(v, 'tags', p.tags);
   if (p.allowedRegions !== undefined)
     validateAllowedRegions(v, 'allowedRegions', p.allowedRegions, region);

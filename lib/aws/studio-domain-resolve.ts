@@ -62,7 +62,7 @@ import {
   sagemakerName,
   scheduleExpression,
   stringListOf,
-  studioInstanceType,
+  studioInstanceTypeList,
   UniqueNames,
 } from './validation';
 
@@ -338,11 +338,7 @@ export function validateStudioDomainProps(
     }
   }
   if (p.allowedInstanceTypes !== undefined) {
-    const types = stringListOf(v, 'allowedInstanceTypes', p.allowedInstanceTypes, {
-      unique: true,
-      minLength: 1,
-    });
-    for (const t of types) studioInstanceType(v, t.at, t.value);
+    const types = studioInstanceTypeList(v, 'allowedInstanceTypes', p.allowedInstanceTypes);
     if (Array.isArray(p.allowedInstanceTypes) && types.length === p.allowedInstanceTypes.length)
       v.require(
         p.allowedInstanceTypes.includes('system'),

@@ -512,6 +512,20 @@ export function studioInstanceType(v: Validator, prop: string, value: unknown): 
   return instanceType(v, prop, value, STUDIO_APP_INSTANCE_TYPES, 'a Studio app instance type');
 }
 
+/**
+ * A non-empty list of Studio app instance types ({@link studioInstanceType}), each named once.
+ * Returns the string entries, with their path.
+ */
+export function studioInstanceTypeList(
+  v: Validator,
+  prop: string,
+  value: unknown,
+): Array<{ value: string; at: string }> {
+  const types = stringListOf(v, prop, value, { unique: true, minLength: 1 });
+  for (const t of types) studioInstanceType(v, t.at, t.value);
+  return types;
+}
+
 /** Instance types of notebook instances (AWS-31), from the bundled SageMaker enum. */
 export function notebookInstanceType(v: Validator, prop: string, value: unknown): boolean {
   return instanceType(v, prop, value, NOTEBOOK_INSTANCE_TYPES, 'a notebook instance type');
