@@ -11,7 +11,7 @@ import {
   checkedProps,
   awsRegion,
   cidr,
-  iamPrincipal,
+  iamPrincipalList,
   integer,
   isToken,
   kmsKeyArnOrToken,
@@ -77,8 +77,7 @@ export function validateAuditTrailProps(scope: Construct, props: AuditTrailProps
       r.value,
       "IAM role names or patterns of letters, digits, '+=,.@_-' and wildcards",
     );
-  for (const a of stringListOf(v, 'logReaderArns', props.logReaderArns, { unique: true }))
-    iamPrincipal(v, a.at, a.value);
+  iamPrincipalList(v, 'logReaderArns', props.logReaderArns);
   accountId(v, 'accountId', props.accountId);
   if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
   removalPolicy(v, 'removalPolicy', props.removalPolicy);

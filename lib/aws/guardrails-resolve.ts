@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { defaultGuardrailPoliciesProps, SYSTEM_INSTANCE_TYPE, withDefaults } from './defaults';
 import type { GuardrailPoliciesProps } from './guardrails';
 import {
+  approvedImageArnList,
   awsValidator,
   checkedProps,
   ec2Id,
@@ -58,13 +59,7 @@ export function validateGuardrailPoliciesProps(
   const v = awsValidator(scope);
   if (props.allowedInstanceTypes !== undefined)
     studioInstanceTypeList(v, 'allowedInstanceTypes', props.allowedInstanceTypes);
-  for (const a of stringListOf(v, 'approvedImageArns', props.approvedImageArns, { unique: true }))
-    v.require(
-      /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a.value),
-      a.at,
-      a.value,
-      'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
-    );
+  approvedImageArnList(v, 'approvedImageArns', props.approvedImageArns);
   for (const sn of stringListOf(v, 'subnetIds', props.subnetIds, {
     optional: false,
     minLength: 1,

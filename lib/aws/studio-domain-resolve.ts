@@ -44,6 +44,7 @@ import { AuthMode, ExecutionRoleMode } from './user-profiles';
 import {
   bool,
   accountId,
+  approvedImageArnList,
   checkedProps,
   iamPrincipalList,
   organizationTrailArn,
@@ -215,7 +216,6 @@ const DOMAIN_PROPS = [
   'dataPerimeter',
 ];
 
-const IMAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/;
 /** KernelSpec Name of CreateAppImageConfig. */
 const KERNEL_NAME = /^[a-zA-Z0-9_-]{1,1024}$/;
 
@@ -347,13 +347,7 @@ export function validateStudioDomainProps(
         "a list that includes 'system' (the default Jupyter Server and system apps run on it; without it nobody can open Studio)",
       );
   }
-  for (const a of stringListOf(v, 'approvedImageArns', p.approvedImageArns, { unique: true }))
-    v.require(
-      IMAGE_ARN.test(a.value),
-      a.at,
-      a.value,
-      'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
-    );
+  approvedImageArnList(v, 'approvedImageArns', p.approvedImageArns);
   if (p.presignedUrl !== undefined && v.object('presignedUrl', p.presignedUrl)) {
     for (const c of stringListOf(v, 'presignedUrl.sourceIps', p.presignedUrl.sourceIps, {
       unique: true,

@@ -526,6 +526,20 @@ export function studioInstanceTypeList(
   return types;
 }
 
+/** A SageMaker image or image version ARN, or a pattern of them (AWS-13). */
+const IMAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/;
+
+/** A list of approved SageMaker image ARNs or ARN patterns (AWS-13), each named once. */
+export function approvedImageArnList(v: Validator, prop: string, value: unknown): void {
+  for (const a of stringListOf(v, prop, value, { unique: true }))
+    v.require(
+      IMAGE_ARN.test(a.value),
+      a.at,
+      a.value,
+      'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
+    );
+}
+
 /** Instance types of notebook instances (AWS-31), from the bundled SageMaker enum. */
 export function notebookInstanceType(v: Validator, prop: string, value: unknown): boolean {
   return instanceType(v, prop, value, NOTEBOOK_INSTANCE_TYPES, 'a notebook instance type');
