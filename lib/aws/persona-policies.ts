@@ -757,17 +757,15 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
         DENY_TRAINING,
         DENY_DEPLOY,
       ]);
-    case Persona.DATA_ENGINEER:
-      return policyDocument([
-        ...dataAccess(ctx, ['data/*', 'sharing/*'], true, []),
-        passRole('PassExecutionRoleToSageMaker', own),
-        DENY_TRAINING,
-        DENY_DEPLOY,
-        DENY_APPROVAL,
-      ]);
     default:
+      // data engineers prepare data; any other persona gets the sharing prefix only
       return policyDocument([
-        ...dataAccess(ctx, ['sharing/*'], true, []),
+        ...dataAccess(
+          ctx,
+          persona === Persona.DATA_ENGINEER ? ['data/*', 'sharing/*'] : ['sharing/*'],
+          true,
+          [],
+        ),
         passRole('PassExecutionRoleToSageMaker', own),
         DENY_TRAINING,
         DENY_DEPLOY,
