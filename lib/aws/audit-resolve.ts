@@ -19,6 +19,7 @@ import {
   removalPolicy,
   organizationTrailArn,
   stringListOf,
+  matchingStringList,
 } from './validation';
 
 /** The configuration of AuditTrail: its validated props with every default applied. */
@@ -55,28 +56,24 @@ export function validateAuditTrailProps(scope: Construct, props: AuditTrailProps
   }))
     cidr(v, c.at, c.value, { allowList: true });
   organizationTrailArn(v, 'organizationTrailArn', props.organizationTrailArn);
-  for (const b of stringListOf(v, 'dataEventBucketArns', props.dataEventBucketArns, {
-    unique: true,
-  }))
-    v.require(
-      isToken(b.value) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(b.value),
-      b.at,
-      b.value,
-      'an S3 bucket ARN such as arn:aws:s3:::my-bucket',
-    );
+  matchingStringList(
+    v,
+    'dataEventBucketArns',
+    props.dataEventBucketArns,
+    (s) => isToken(s) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(s),
+    'an S3 bucket ARN such as arn:aws:s3:::my-bucket',
+  );
   integer(v, 'trailBucketLockDays', props.trailBucketLockDays, { min: 1, max: 36500 });
   integer(v, 'errorAlarmThreshold', props.errorAlarmThreshold, { min: 1 });
   bool(v, 'createLogGroups', props.createLogGroups);
   bool(v, 'alarms', props.alarms);
-  for (const r of stringListOf(v, 'platformRoleNamePatterns', props.platformRoleNamePatterns, {
-    unique: true,
-  }))
-    v.require(
-      /^[\w+=,.@*?-]{1,64}$/.test(r.value),
-      r.at,
-      r.value,
-      "IAM role names or patterns of letters, digits, '+=,.@_-' and wildcards",
-    );
+  matchingStringList(
+    v,
+    'platformRoleNamePatterns',
+    props.platformRoleNamePatterns,
+    /^[\w+=,.@*?-]{1,64}$/,
+    "IAM role names or patterns of letters, digits, '+=,.@_-' and wildcards",
+  );
   iamPrincipalList(v, 'logReaderArns', props.logReaderArns);
   accountId(v, 'accountId', props.accountId);
   if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });

@@ -11,6 +11,7 @@ import {
   stringListOf,
   studioInstanceTypeList,
   bool,
+  matchingStringList,
 } from './validation';
 
 /** The configuration of GuardrailPolicies: its validated props with every default applied. */
@@ -72,25 +73,20 @@ export function validateGuardrailPoliciesProps(
     ec2Id(v, sg.at, sg.value, 'sg');
   bool(v, 'requireNetworkIsolation', props.requireNetworkIsolation);
   bool(v, 'emitScpOutputs', props.emitScpOutputs);
-  for (const k of stringListOf(v, 'requiredJobTagKeys', props.requiredJobTagKeys, {
-    unique: true,
-  }))
-    v.require(
-      /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(k.value) &&
-        !k.value.toLowerCase().startsWith('aws:'),
-      k.at,
-      k.value,
-      "tag keys of 1-128 letters, digits, spaces and '_.:/=+-@', not starting with 'aws:'",
-    );
-  for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
-    unique: true,
-  }))
-    v.require(
-      /^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):.+$/.test(a.value),
-      a.at,
-      a.value,
-      'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
-    );
+  matchingStringList(
+    v,
+    'requiredJobTagKeys',
+    props.requiredJobTagKeys,
+    (s) => /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(s) && !s.toLowerCase().startsWith('aws:'),
+    "tag keys of 1-128 letters, digits, spaces and '_.:/=+-@', not starting with 'aws:'",
+  );
+  matchingStringList(
+    v,
+    'adminPrincipalArns',
+    props.adminPrincipalArns,
+    /^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):.+$/,
+    'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
+  );
   iamPrincipalList(v, 'deployerPrincipalArns', props.deployerPrincipalArns);
   v.throwIfInvalid();
 }

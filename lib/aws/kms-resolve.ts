@@ -10,7 +10,7 @@ import {
   iamPrincipalList,
   integer,
   removalPolicy,
-  stringListOf,
+  matchingStringList,
 } from './validation';
 
 /** The configuration of PlatformKey: its validated props with every default applied. */
@@ -51,13 +51,13 @@ export function validatePlatformKeyProps(scope: Construct, props: PlatformKeyPro
       props.deployerPrincipalArns,
       'at least one IAM role or user ARN (omit the prop to use the principal running Terraform)',
     );
-  for (const d of stringListOf(v, 'deployerServices', props.deployerServices, { unique: true }))
-    v.require(
-      /^[a-z0-9-]{1,64}$/.test(d.value),
-      d.at,
-      d.value,
-      "service prefixes such as 'backup' (kms:ViaService <service>.<region>.amazonaws.com)",
-    );
+  matchingStringList(
+    v,
+    'deployerServices',
+    props.deployerServices,
+    /^[a-z0-9-]{1,64}$/,
+    "service prefixes such as 'backup' (kms:ViaService <service>.<region>.amazonaws.com)",
+  );
   accountId(v, 'accountId', props.accountId);
   if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
   removalPolicy(v, 'removalPolicy', props.removalPolicy);

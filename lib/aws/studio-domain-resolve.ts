@@ -65,6 +65,7 @@ import {
   stringListOf,
   studioInstanceTypeList,
   UniqueNames,
+  matchingStringList,
 } from './validation';
 
 /** The configuration of a SageMakerStudioDomain: its validated props with every default applied. */
@@ -443,14 +444,12 @@ export function validateStudioDomainProps(
       scheduleExpression(v, 'efsBackup.schedule', p.efsBackup.schedule, { rate: false });
     integer(v, 'efsBackup.deleteAfterDays', p.efsBackup.deleteAfterDays, { min: 1 });
   }
-  for (const a of stringListOf(v, 'approvedEcrRepositoryArns', p.approvedEcrRepositoryArns, {
-    unique: true,
-  }))
-    v.require(
-      /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/.+$/.test(a.value),
-      a.at,
-      a.value,
-      'an ECR repository ARN (or pattern) in a named account, e.g. arn:aws:ecr:eu-west-1:763104351884:repository/* (no "*" account)',
-    );
+  matchingStringList(
+    v,
+    'approvedEcrRepositoryArns',
+    p.approvedEcrRepositoryArns,
+    /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/.+$/,
+    'an ECR repository ARN (or pattern) in a named account, e.g. arn:aws:ecr:eu-west-1:763104351884:repository/* (no "*" account)',
+  );
   v.throwIfInvalid();
 }

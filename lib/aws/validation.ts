@@ -526,18 +526,33 @@ export function studioInstanceTypeList(
   return types;
 }
 
+/**
+ * A list of strings, each named once, each accepted by `ok` (a pattern or a test); an entry it
+ * rejects is reported with `allowed`.
+ */
+export function matchingStringList(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  ok: RegExp | ((entry: string) => boolean),
+  allowed: string,
+): void {
+  for (const e of stringListOf(v, prop, value, { unique: true }))
+    v.require(ok instanceof RegExp ? ok.test(e.value) : ok(e.value), e.at, e.value, allowed);
+}
+
 /** A SageMaker image or image version ARN, or a pattern of them (AWS-13). */
 const IMAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/;
 
 /** A list of approved SageMaker image ARNs or ARN patterns (AWS-13), each named once. */
 export function approvedImageArnList(v: Validator, prop: string, value: unknown): void {
-  for (const a of stringListOf(v, prop, value, { unique: true }))
-    v.require(
-      IMAGE_ARN.test(a.value),
-      a.at,
-      a.value,
-      'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
-    );
+  matchingStringList(
+    v,
+    prop,
+    value,
+    IMAGE_ARN,
+    'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
+  );
 }
 
 /** Instance types of notebook instances (AWS-31), from the bundled SageMaker enum. */
