@@ -127,6 +127,15 @@ export function humanPersona(v: Validator, prop: string, value: unknown): boolea
   return v.enumValue(prop, value, PersonaModel.HUMAN as string[], false);
 }
 
+/** The NetworkProps fields that describe an existing VPC (only with `vpcId`). */
+const EXISTING_VPC_FIELDS = [
+  'subnetIds',
+  'subnetCidrs',
+  'subnetAvailabilityZones',
+  'routeTableIds',
+  'existingVpcCidr',
+];
+
 const NETWORK_FIELDS = [
   'vpcCidr',
   'availabilityZoneCount',
@@ -135,11 +144,7 @@ const NETWORK_FIELDS = [
   'expectedUsers',
   'capacity',
   'vpcId',
-  'subnetIds',
-  'subnetCidrs',
-  'subnetAvailabilityZones',
-  'routeTableIds',
-  'existingVpcCidr',
+  ...EXISTING_VPC_FIELDS,
   'createEndpoints',
   'createS3GatewayEndpoint',
   'endpointSecurityGroupId',
@@ -230,13 +235,7 @@ export function validateNetworkProps(
       );
   }
   if (n.vpcId === undefined) {
-    for (const k of [
-      'subnetIds',
-      'subnetCidrs',
-      'subnetAvailabilityZones',
-      'routeTableIds',
-      'existingVpcCidr',
-    ])
+    for (const k of EXISTING_VPC_FIELDS)
       if (n[k] !== undefined)
         v.add(
           at(k),
