@@ -1,6 +1,5 @@
 // Validation and defaults of AuditTrail: props in, the resolved configuration out.
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
 import type { AuditTrailProps } from './audit';
 import { defaultAuditTrailProps, withDefaults } from './defaults';
 import { PlatformKey } from './kms';
@@ -8,17 +7,19 @@ import { SecureBucket } from './secure-bucket';
 import {
   bool,
   accountId,
-  awsProvider,
+  awsValidator,
+  checkedProps,
   awsRegion,
   cidr,
-  iamPrincipal,
+  iamPrincipalList,
   integer,
   isToken,
   kmsKeyArnOrToken,
   logRetentionDays,
   removalPolicy,
-  serviceArn,
+  organizationTrailArn,
   stringListOf,
+  matchingStringList,
 } from './validation';
 
 /** The configuration of AuditTrail: its validated props with every default applied. */
@@ -29,15 +30,13 @@ export function resolveAuditTrailProps(
   scope: Construct,
   props: AuditTrailProps,
 ): ResolvedAuditTrailProps {
-  props = requireProps(scope, props, true);
-  validateAuditTrailProps(scope, props);
-  return withDefaults(defaultAuditTrailProps(), props);
+  const checked = checkedProps(scope, props, true, validateAuditTrailProps);
+  return withDefaults(defaultAuditTrailProps(), checked);
 }
 
 /** Validates the props of AuditTrail: throws one ValidationError listing every problem. */
 export function validateAuditTrailProps(scope: Construct, props: AuditTrailProps): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   kmsKeyArnOrToken(v, 'kmsKeyArn', props.kmsKeyArn);
   v.require(
     props.platformKey === undefined || props.platformKey instanceof PlatformKey,
@@ -56,38 +55,26 @@ export function validateAuditTrailProps(scope: Construct, props: AuditTrailProps
     unique: true,
   }))
     cidr(v, c.at, c.value, { allowList: true });
-  serviceArn(
+  organizationTrailArn(v, 'organizationTrailArn', props.organizationTrailArn);
+  matchingStringList(
     v,
-    'organizationTrailArn',
-    props.organizationTrailArn,
-    'cloudtrail',
-    'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
-    /^trail\/.+$/,
+    'dataEventBucketArns',
+    props.dataEventBucketArns,
+    (s) => isToken(s) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(s),
+    'an S3 bucket ARN such as arn:aws:s3:::my-bucket',
   );
-  for (const b of stringListOf(v, 'dataEventBucketArns', props.dataEventBucketArns, {
-    unique: true,
-  }))
-    v.require(
-      isToken(b.value) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(b.value),
-      b.at,
-      b.value,
-      'an S3 bucket ARN such as arn:aws:s3:::my-bucket',
-    );
   integer(v, 'trailBucketLockDays', props.trailBucketLockDays, { min: 1, max: 36500 });
   integer(v, 'errorAlarmThreshold', props.errorAlarmThreshold, { min: 1 });
   bool(v, 'createLogGroups', props.createLogGroups);
   bool(v, 'alarms', props.alarms);
-  for (const r of stringListOf(v, 'platformRoleNamePatterns', props.platformRoleNamePatterns, {
-    unique: true,
-  }))
-    v.require(
-      /^[\w+=,.@*?-]{1,64}$/.test(r.value),
-      r.at,
-      r.value,
-      "IAM role names or patterns of letters, digits, '+=,.@_-' and wildcards",
-    );
-  for (const a of stringListOf(v, 'logReaderArns', props.logReaderArns, { unique: true }))
-    iamPrincipal(v, a.at, a.value);
+  matchingStringList(
+    v,
+    'platformRoleNamePatterns',
+    props.platformRoleNamePatterns,
+    /^[\w+=,.@*?-]{1,64}$/,
+    "IAM role names or patterns of letters, digits, '+=,.@_-' and wildcards",
+  );
+  iamPrincipalList(v, 'logReaderArns', props.logReaderArns);
   accountId(v, 'accountId', props.accountId);
   if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
   removalPolicy(v, 'removalPolicy', props.removalPolicy);

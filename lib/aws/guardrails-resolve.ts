@@ -1,15 +1,17 @@
 // Validation and defaults of GuardrailPolicies: props in, the resolved configuration out.
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
 import { defaultGuardrailPoliciesProps, SYSTEM_INSTANCE_TYPE, withDefaults } from './defaults';
 import type { GuardrailPoliciesProps } from './guardrails';
 import {
-  awsProvider,
+  approvedImageArnList,
+  awsValidator,
+  checkedProps,
   ec2Id,
-  iamPrincipal,
+  iamPrincipalList,
   stringListOf,
-  studioInstanceType,
+  studioInstanceTypeList,
   bool,
+  matchingStringList,
 } from './validation';
 
 /** The configuration of GuardrailPolicies: its validated props with every default applied. */
@@ -32,9 +34,8 @@ export function resolveGuardrailPoliciesProps(
   scope: Construct,
   props: GuardrailPoliciesProps,
 ): ResolvedGuardrailPoliciesProps {
-  props = requireProps(scope, props, true);
-  validateGuardrailPoliciesProps(scope, props);
-  const p = withDefaults(defaultGuardrailPoliciesProps(), props);
+  const checked = checkedProps(scope, props, true, validateGuardrailPoliciesProps);
+  const p = withDefaults(defaultGuardrailPoliciesProps(), checked);
   const types = p.allowedInstanceTypes;
   return {
     allowedInstanceTypes: types.includes(SYSTEM_INSTANCE_TYPE)
@@ -56,21 +57,10 @@ export function validateGuardrailPoliciesProps(
   scope: Construct,
   props: GuardrailPoliciesProps,
 ): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   if (props.allowedInstanceTypes !== undefined)
-    for (const t of stringListOf(v, 'allowedInstanceTypes', props.allowedInstanceTypes, {
-      unique: true,
-      minLength: 1,
-    }))
-      studioInstanceType(v, t.at, t.value);
-  for (const a of stringListOf(v, 'approvedImageArns', props.approvedImageArns, { unique: true }))
-    v.require(
-      /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/.test(a.value),
-      a.at,
-      a.value,
-      'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
-    );
+    studioInstanceTypeList(v, 'allowedInstanceTypes', props.allowedInstanceTypes);
+  approvedImageArnList(v, 'approvedImageArns', props.approvedImageArns);
   for (const sn of stringListOf(v, 'subnetIds', props.subnetIds, {
     optional: false,
     minLength: 1,
@@ -83,28 +73,20 @@ export function validateGuardrailPoliciesProps(
     ec2Id(v, sg.at, sg.value, 'sg');
   bool(v, 'requireNetworkIsolation', props.requireNetworkIsolation);
   bool(v, 'emitScpOutputs', props.emitScpOutputs);
-  for (const k of stringListOf(v, 'requiredJobTagKeys', props.requiredJobTagKeys, {
-    unique: true,
-  }))
-    v.require(
-      /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(k.value) &&
-        !k.value.toLowerCase().startsWith('aws:'),
-      k.at,
-      k.value,
-      "tag keys of 1-128 letters, digits, spaces and '_.:/=+-@', not starting with 'aws:'",
-    );
-  for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
-    unique: true,
-  }))
-    v.require(
-      /^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):.+$/.test(a.value),
-      a.at,
-      a.value,
-      'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
-    );
-  for (const d of stringListOf(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
-    unique: true,
-  }))
-    iamPrincipal(v, d.at, d.value);
+  matchingStringList(
+    v,
+    'requiredJobTagKeys',
+    props.requiredJobTagKeys,
+    (s) => /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(s) && !s.toLowerCase().startsWith('aws:'),
+    "tag keys of 1-128 letters, digits, spaces and '_.:/=+-@', not starting with 'aws:'",
+  );
+  matchingStringList(
+    v,
+    'adminPrincipalArns',
+    props.adminPrincipalArns,
+    /^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):.+$/,
+    'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
+  );
+  iamPrincipalList(v, 'deployerPrincipalArns', props.deployerPrincipalArns);
   v.throwIfInvalid();
 }

@@ -6,7 +6,13 @@ import {
   ResolvedGuardrailPoliciesProps,
   resolveGuardrailPoliciesProps,
 } from './guardrails-resolve';
-import { denyAppImageConfigChanges, policyDocument, Statement } from './policy';
+import {
+  denyAll,
+  denyAppImageConfigChanges,
+  denyWithout,
+  policyDocument,
+  Statement,
+} from './policy';
 
 /** Props of {@link GuardrailPolicies}. */
 export interface GuardrailPoliciesProps {
@@ -111,26 +117,21 @@ export class GuardrailPolicies extends Construct {
     this.jobsDocument = docs.jobs;
     this.jobTagsDocument = docs.jobTags;
     this.scpDocument = docs.scp;
-    this.studioAppsPolicy = new IamPolicy(this, 'studio-apps', {
-      description: 'AWS-12/13/19 Studio app guardrails',
-      policy: this.studioAppsDocument,
-    });
-    this.adminStudioAppsPolicy = new IamPolicy(this, 'admin-studio-apps', {
-      description: 'AWS-12/13 Studio app guardrails (admin)',
-      policy: this.adminStudioAppsDocument,
-    });
-    this.domainPolicy = new IamPolicy(this, 'domain', {
-      description: 'AWS-14/15/16 domain guardrails',
-      policy: this.domainDocument,
-    });
-    this.jobsPolicy = new IamPolicy(this, 'jobs', {
-      description: 'AWS-16/17 job guardrails',
-      policy: this.jobsDocument,
-    });
-    this.jobTagsPolicy = new IamPolicy(this, 'job-tags', {
-      description: 'AWS-15 job tag guardrails',
-      policy: this.jobTagsDocument,
-    });
+    const policy = (pid: string, description: string, document: string): IamPolicy =>
+      new IamPolicy(this, pid, { description, policy: document });
+    this.studioAppsPolicy = policy(
+      'studio-apps',
+      'AWS-12/13/19 Studio app guardrails',
+      this.studioAppsDocument,
+    );
+    this.adminStudioAppsPolicy = policy(
+      'admin-studio-apps',
+      'AWS-12/13 Studio app guardrails (admin)',
+      this.adminStudioAppsDocument,
+    );
+    this.domainPolicy = policy('domain', 'AWS-14/15/16 domain guardrails', this.domainDocument);
+    this.jobsPolicy = policy('jobs', 'AWS-16/17 job guardrails', this.jobsDocument);
+    this.jobTagsPolicy = policy('job-tags', 'AWS-15 job tag guardrails', this.jobTagsDocument);
 
     for (const [name, doc, max] of [
       ['studio-apps', this.studioAppsDocument, POLICY_MAX_CHARS],
@@ -166,108 +167,65 @@ interface GuardrailDocuments {
 
 /** The guardrail statements (all Deny) as identity-policy and SCP documents. */
 function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocuments {
-  const instanceTypes: Statement = {
-    Sid: 'AWS12LimitInstanceTypes',
-    Effect: 'Deny',
-    Action: 'sagemaker:CreateApp',
-    Resource: '*',
-    Condition: {
-      'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': r.allowedInstanceTypes },
-    },
-  };
+  const instanceTypes = denyAll('AWS12LimitInstanceTypes', 'sagemaker:CreateApp', {
+    'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': r.allowedInstanceTypes },
+  });
   const imageArns: Statement[] =
     r.approvedImageArns.length > 0
       ? [
-          {
-            Sid: 'AWS13ApprovedImagesOnly',
-            Effect: 'Deny',
-            Action: 'sagemaker:CreateApp',
-            Resource: '*',
-            Condition: {
-              'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': r.approvedImageArns },
-            },
-          },
+          denyAll('AWS13ApprovedImagesOnly', 'sagemaker:CreateApp', {
+            'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': r.approvedImageArns },
+          }),
         ]
       : [];
   const appImageConfig = denyAppImageConfigChanges('AWS19AppImageConfigAdminOnly');
   const vpcOnly: Statement[] = [
-    {
-      Sid: 'AWS14DomainVpcOnly',
-      Effect: 'Deny',
-      Action: 'sagemaker:CreateDomain',
-      Resource: '*',
-      Condition: { StringNotEquals: { 'sagemaker:AppNetworkAccessType': 'VpcOnly' } },
-    },
-    {
-      Sid: 'AWS14DomainSubnets',
-      Effect: 'Deny',
-      Action: 'sagemaker:CreateDomain',
-      Resource: '*',
-      Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } },
-    },
-    {
-      Sid: 'AWS14DomainSecurityGroups',
-      Effect: 'Deny',
-      Action: 'sagemaker:CreateDomain',
-      Resource: '*',
-      Condition: { Null: { 'sagemaker:VpcSecurityGroupIds': 'true' } },
-    },
+    denyAll('AWS14DomainVpcOnly', 'sagemaker:CreateDomain', {
+      StringNotEquals: { 'sagemaker:AppNetworkAccessType': 'VpcOnly' },
+    }),
+    denyWithout('AWS14DomainSubnets', 'sagemaker:CreateDomain', 'sagemaker:VpcSubnets'),
+    denyWithout(
+      'AWS14DomainSecurityGroups',
+      'sagemaker:CreateDomain',
+      'sagemaker:VpcSecurityGroupIds',
+    ),
   ];
-  const profileTags: Statement = {
-    Sid: 'AWS15UserProfileTagged',
-    Effect: 'Deny',
-    Action: 'sagemaker:CreateUserProfile',
-    Resource: '*',
-    Condition: { Null: { [`aws:RequestTag/${STUDIO_USER_TAG}`]: 'true' } },
-  };
-  const jobTagStatements: Statement[] = r.requiredJobTagKeys.map((k, i) => ({
-    Sid: `AWS15JobsTagged${i}`,
-    Effect: 'Deny',
-    Action: ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob'],
-    Resource: '*',
-    Condition: { Null: { [`aws:RequestTag/${k}`]: 'true' } },
-  }));
+  const profileTags = denyWithout(
+    'AWS15UserProfileTagged',
+    'sagemaker:CreateUserProfile',
+    `aws:RequestTag/${STUDIO_USER_TAG}`,
+  );
+  const jobTagStatements: Statement[] = r.requiredJobTagKeys.map((k, i) =>
+    denyWithout(
+      `AWS15JobsTagged${i}`,
+      ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob'],
+      `aws:RequestTag/${k}`,
+    ),
+  );
+  const monitoringSchedules = [
+    'sagemaker:CreateMonitoringSchedule',
+    'sagemaker:UpdateMonitoringSchedule',
+  ];
   const encryption: Statement[] = [
-    {
-      Sid: 'AWS16EndpointConfigKms',
-      Effect: 'Deny',
-      Action: 'sagemaker:CreateEndpointConfig',
-      Resource: '*',
-      Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
-    },
-    {
-      Sid: 'AWS16MonitoringVolumeKms',
-      Effect: 'Deny',
-      Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
-      Resource: '*',
-      Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
-    },
-    {
-      Sid: 'AWS16MonitoringOutputKms',
-      Effect: 'Deny',
-      Action: ['sagemaker:CreateMonitoringSchedule', 'sagemaker:UpdateMonitoringSchedule'],
-      Resource: '*',
-      Condition: { Null: { 'sagemaker:OutputKmsKeyArn': 'true' } },
-    },
+    denyWithout(
+      'AWS16EndpointConfigKms',
+      'sagemaker:CreateEndpointConfig',
+      'sagemaker:VolumeKmsKeyArn',
+    ),
+    denyWithout('AWS16MonitoringVolumeKms', monitoringSchedules, 'sagemaker:VolumeKmsKeyArn'),
+    denyWithout('AWS16MonitoringOutputKms', monitoringSchedules, 'sagemaker:OutputKmsKeyArn'),
   ];
   // Condition keys of the Service Authorization Reference (the `...KmsKey` keys without `Arn`
   // are deprecated and no longer defined for these actions): CreateDomain carries
   // VolumeKmsKeyArn and DomainSharingOutputKmsKeyArn, UpdateDomain DomainSharingOutputKmsKeyArn.
+  const sharingKey = 'sagemaker:DomainSharingOutputKmsKeyArn';
   const domainEncryption: Statement[] = [
-    {
-      Sid: 'AWS16DomainVolumeKms',
-      Effect: 'Deny',
-      Action: 'sagemaker:CreateDomain',
-      Resource: '*',
-      Condition: { Null: { 'sagemaker:VolumeKmsKeyArn': 'true' } },
-    },
-    {
-      Sid: 'AWS16DomainSharingKms',
-      Effect: 'Deny',
-      Action: ['sagemaker:CreateDomain', 'sagemaker:UpdateDomain'],
-      Resource: '*',
-      Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' } },
-    },
+    denyWithout('AWS16DomainVolumeKms', 'sagemaker:CreateDomain', 'sagemaker:VolumeKmsKeyArn'),
+    denyWithout(
+      'AWS16DomainSharingKms',
+      ['sagemaker:CreateDomain', 'sagemaker:UpdateDomain'],
+      sharingKey,
+    ),
   ];
   const deployers = r.deployerPrincipalArns;
   const scpDomainEncryption: Statement[] =
@@ -275,66 +233,30 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
       ? domainEncryption
       : [
           domainEncryption[0],
-          {
-            Sid: 'AWS16DomainSharingKms',
-            Effect: 'Deny',
-            Action: 'sagemaker:CreateDomain',
-            Resource: '*',
-            Condition: { Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' } },
-          },
-          {
-            Sid: 'AWS16DomainUpdateSharingKms',
-            Effect: 'Deny',
-            Action: 'sagemaker:UpdateDomain',
-            Resource: '*',
-            Condition: {
-              Null: { 'sagemaker:DomainSharingOutputKmsKeyArn': 'true' },
-              ArnNotLike: { 'aws:PrincipalArn': deployers },
-            },
-          },
+          denyWithout('AWS16DomainSharingKms', 'sagemaker:CreateDomain', sharingKey),
+          denyAll('AWS16DomainUpdateSharingKms', 'sagemaker:UpdateDomain', {
+            Null: { [sharingKey]: 'true' },
+            ArnNotLike: { 'aws:PrincipalArn': deployers },
+          }),
         ];
   const jobsVpc: Statement[] = [
-    {
-      Sid: 'AWS17JobsInVpc',
-      Effect: 'Deny',
-      Action: JOB_ACTIONS,
-      Resource: '*',
-      Condition: { Null: { 'sagemaker:VpcSubnets': 'true' } },
-    },
-    {
-      Sid: 'AWS17JobsPlatformSubnets',
-      Effect: 'Deny',
-      Action: JOB_ACTIONS,
-      Resource: '*',
-      Condition: { 'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSubnets': r.subnetIds } },
-    },
-    {
-      Sid: 'AWS17JobsPlatformSecurityGroups',
-      Effect: 'Deny',
-      Action: JOB_ACTIONS,
-      Resource: '*',
-      Condition: {
-        'ForAnyValue:StringNotEquals': {
-          'sagemaker:VpcSecurityGroupIds': r.securityGroupIds,
-        },
-      },
-    },
-    {
-      Sid: 'AWS17InterContainerEncryption',
-      Effect: 'Deny',
-      Action: JOB_ACTIONS,
-      Resource: '*',
-      Condition: { Bool: { 'sagemaker:InterContainerTrafficEncryption': 'false' } },
-    },
+    denyWithout('AWS17JobsInVpc', JOB_ACTIONS, 'sagemaker:VpcSubnets'),
+    denyAll('AWS17JobsPlatformSubnets', JOB_ACTIONS, {
+      'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSubnets': r.subnetIds },
+    }),
+    denyAll('AWS17JobsPlatformSecurityGroups', JOB_ACTIONS, {
+      'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSecurityGroupIds': r.securityGroupIds },
+    }),
+    denyAll('AWS17InterContainerEncryption', JOB_ACTIONS, {
+      Bool: { 'sagemaker:InterContainerTrafficEncryption': 'false' },
+    }),
   ];
   if (r.requireNetworkIsolation) {
-    jobsVpc.push({
-      Sid: 'AWS17NetworkIsolation',
-      Effect: 'Deny',
-      Action: JOB_ACTIONS,
-      Resource: '*',
-      Condition: { Bool: { 'sagemaker:NetworkIsolation': 'false' } },
-    });
+    jobsVpc.push(
+      denyAll('AWS17NetworkIsolation', JOB_ACTIONS, {
+        Bool: { 'sagemaker:NetworkIsolation': 'false' },
+      }),
+    );
   }
 
   const scpAppImage: Statement = {

@@ -1,16 +1,16 @@
 // Validation and defaults of PlatformKey: props in, the resolved configuration out.
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
 import { defaultKeyAlias, defaultPlatformKeyProps, withDefaults } from './defaults';
 import type { PlatformKeyProps } from './kms';
 import {
   accountId,
-  awsProvider,
+  awsValidator,
   awsRegion,
-  iamPrincipal,
+  checkedProps,
+  iamPrincipalList,
   integer,
   removalPolicy,
-  stringListOf,
+  matchingStringList,
 } from './validation';
 
 /** The configuration of PlatformKey: its validated props with every default applied. */
@@ -25,18 +25,16 @@ export function resolvePlatformKeyProps(
   scope: Construct,
   props: PlatformKeyProps | undefined,
 ): ResolvedPlatformKeyProps {
-  props = requireProps(scope, props, false);
-  validatePlatformKeyProps(scope, props);
+  const checked = checkedProps(scope, props, false, validatePlatformKeyProps);
   return withDefaults(
     { ...defaultPlatformKeyProps(), alias: defaultKeyAlias(scope.node.path) },
-    props,
+    checked,
   );
 }
 
 /** Validates the props of PlatformKey: throws one ValidationError listing every problem. */
 export function validatePlatformKeyProps(scope: Construct, props: PlatformKeyProps): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   integer(v, 'rotationPeriodDays', props.rotationPeriodDays, { min: 90, max: 365 });
   // KMS accepts 7-30 days; AWS-05 requires 30, and the pack fails synth on anything shorter
   if (props.deletionWindowDays !== undefined && props.deletionWindowDays !== 30)
@@ -45,27 +43,21 @@ export function validatePlatformKeyProps(scope: Construct, props: PlatformKeyPro
       props.deletionWindowDays,
       '30 (AWS-05 keeps a 30-day deletion window; KMS itself accepts 7-30, a shorter window fails the AWS-05 rule)',
     );
-  for (const a of stringListOf(v, 'adminPrincipalArns', props.adminPrincipalArns, {
-    unique: true,
-  }))
-    iamPrincipal(v, a.at, a.value);
-  for (const a of stringListOf(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
-    unique: true,
-  }))
-    iamPrincipal(v, a.at, a.value);
+  iamPrincipalList(v, 'adminPrincipalArns', props.adminPrincipalArns);
+  iamPrincipalList(v, 'deployerPrincipalArns', props.deployerPrincipalArns);
   if (Array.isArray(props.deployerPrincipalArns) && props.deployerPrincipalArns.length === 0)
     v.add(
       'deployerPrincipalArns',
       props.deployerPrincipalArns,
       'at least one IAM role or user ARN (omit the prop to use the principal running Terraform)',
     );
-  for (const d of stringListOf(v, 'deployerServices', props.deployerServices, { unique: true }))
-    v.require(
-      /^[a-z0-9-]{1,64}$/.test(d.value),
-      d.at,
-      d.value,
-      "service prefixes such as 'backup' (kms:ViaService <service>.<region>.amazonaws.com)",
-    );
+  matchingStringList(
+    v,
+    'deployerServices',
+    props.deployerServices,
+    /^[a-z0-9-]{1,64}$/,
+    "service prefixes such as 'backup' (kms:ViaService <service>.<region>.amazonaws.com)",
+  );
   accountId(v, 'accountId', props.accountId);
   if (props.region !== undefined) awsRegion(v, 'region', props.region, { literal: true });
   removalPolicy(v, 'removalPolicy', props.removalPolicy);

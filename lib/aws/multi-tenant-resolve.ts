@@ -1,6 +1,5 @@
 // Validation and defaults of MultiTenantStudio: props in, the resolved configuration out.
 import { Construct } from 'constructs';
-import { requireProps } from '../core/errors';
 import { PlatformTags } from '../core/tags';
 import { defaultRoleNamePrefix, platformRoleNamePatterns } from './defaults';
 import { providerRegion } from './env';
@@ -13,13 +12,13 @@ import {
 } from './props-validation';
 import {
   accountId,
-  iamPrincipal,
+  checkedProps,
+  iamPrincipalList,
+  organizationTrailArn,
   objectListOf,
   organizationId,
   removalPolicy,
-  serviceArn,
-  stringListOf,
-  studioInstanceType,
+  studioInstanceTypeList,
   UniqueNames,
 } from './validation';
 
@@ -69,8 +68,7 @@ export function resolveMultiTenantStudioProps(
   id: string,
   props: MultiTenantStudioProps,
 ): ResolvedMultiTenantStudioProps {
-  props = requireProps(scope, props, true);
-  validateMultiTenantStudioProps(scope, props);
+  props = checkedProps(scope, props, true, validateMultiTenantStudioProps);
   const users = props.tenants.reduce(
     (n, t) => n + (Array.isArray(t.userProfiles) ? t.userProfiles.length : 0),
     0,
@@ -119,31 +117,15 @@ export function validateMultiTenantStudioProps(
         v.add(`${at}.${k}`, t[k], `a prop of a tenant (${TENANT_SPEC_PROPS.join(', ')})`);
   }
   validateNetworkProps(v, 'network', p.network, region);
-  if (p.allowedInstanceTypes !== undefined) {
-    const types = stringListOf(v, 'allowedInstanceTypes', p.allowedInstanceTypes, {
-      unique: true,
-      minLength: 1,
-    });
-    for (const t of types) studioInstanceType(v, t.at, t.value);
-  }
+  if (p.allowedInstanceTypes !== undefined)
+    studioInstanceTypeList(v, 'allowedInstanceTypes', p.allowedInstanceTypes);
   validateTags(v, 'tags', p.tags);
   if (p.allowedRegions !== undefined)
     validateAllowedRegions(v, 'allowedRegions', p.allowedRegions, region);
   removalPolicy(v, 'removalPolicy', p.removalPolicy);
   accountId(v, 'accountId', p.accountId);
-  serviceArn(
-    v,
-    'organizationTrailArn',
-    p.organizationTrailArn,
-    'cloudtrail',
-    'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
-    /^trail\/.+$/,
-  );
-  for (const d of stringListOf(v, 'deployerPrincipalArns', p.deployerPrincipalArns, {
-    unique: true,
-    minLength: 1,
-  }))
-    iamPrincipal(v, d.at, d.value);
+  organizationTrailArn(v, 'organizationTrailArn', p.organizationTrailArn);
+  iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, { minLength: 1 });
   organizationId(v, 'organizationId', p.organizationId);
   v.throwIfInvalid();
 }

@@ -4,7 +4,18 @@
 import { Persona } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
 import { AwsEnv } from './env';
-import { denyAppImageConfigChanges, iamVar, policyDocument, Statement } from './policy';
+import { denyAll, denyAppImageConfigChanges, iamVar, policyDocument, Statement } from './policy';
+
+/** The EC2 reads of the network (no resource-level permission). */
+const NETWORK_READ_ACTIONS = [
+  'ec2:DescribeVpcs',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeSecurityGroups',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeVpcEndpoints',
+  'ec2:DescribeRouteTables',
+  'ec2:DescribeDhcpOptions',
+];
 
 /** Actions that have no resource-level permission, so `Resource: "*"` is the only option. */
 export const WILDCARD_RESOURCE_ACTIONS = [
@@ -23,13 +34,7 @@ export const WILDCARD_RESOURCE_ACTIONS = [
   'sagemaker:ListAppImageConfigs',
   'sagemaker:ListStudioLifecycleConfigs',
   'ecr:GetAuthorizationToken',
-  'ec2:DescribeVpcs',
-  'ec2:DescribeSubnets',
-  'ec2:DescribeSecurityGroups',
-  'ec2:DescribeNetworkInterfaces',
-  'ec2:DescribeVpcEndpoints',
-  'ec2:DescribeRouteTables',
-  'ec2:DescribeDhcpOptions',
+  ...NETWORK_READ_ACTIONS,
   'cloudwatch:PutMetricData',
   'logs:DescribeLogGroups',
   'cloudtrail:LookupEvents',
@@ -78,6 +83,32 @@ function sm(ctx: PolicyContext, resource: string): string {
   return `arn:${ctx.env.partition}:sagemaker:${ctx.env.region}:${ctx.env.account}:${resource}`;
 }
 
+/** A kind of Studio resource of the domain. */
+type StudioKind = 'domain' | 'user-profile' | 'space' | 'app';
+
+/** The action that describes each kind of Studio resource. */
+const DESCRIBE_ACTIONS: { readonly [kind in StudioKind]: string } = {
+  domain: 'sagemaker:DescribeDomain',
+  'user-profile': 'sagemaker:DescribeUserProfile',
+  space: 'sagemaker:DescribeSpace',
+  app: 'sagemaker:DescribeApp',
+};
+
+/** The domain itself, or every resource of the kind in the domain. */
+function domainResource(ctx: PolicyContext, kind: StudioKind): string {
+  return sm(ctx, kind === 'domain' ? `domain/${ctx.domainId}` : `${kind}/${ctx.domainId}/*`);
+}
+
+/** An Allow statement to describe the given kinds of Studio resources of the domain, in order. */
+function describeStudio(ctx: PolicyContext, sid: string, kinds: StudioKind[]): Statement {
+  return {
+    Sid: sid,
+    Effect: 'Allow',
+    Action: kinds.map((k) => DESCRIBE_ACTIONS[k]),
+    Resource: kinds.map((k) => domainResource(ctx, k)),
+  };
+}
+
 /**
  * An Allow statement with `Resource: "*"`, for actions that have no resource-level permission.
  * Any other action is a programming error (X-03), caught at synth.
@@ -115,6 +146,19 @@ function groupResources(ctx: PolicyContext): string[] {
   return [...ctx.modelPackageGroupArns, ...packages];
 }
 
+/** The model registry actions that read a model package and its group. */
+const READ_MODEL_ACTIONS = [
+  'sagemaker:DescribeModelPackage',
+  'sagemaker:DescribeModelPackageGroup',
+];
+/** The model registry actions that register a model version (AWS-24), reads included. */
+const REGISTER_MODEL_ACTIONS = ['sagemaker:CreateModelPackage', ...READ_MODEL_ACTIONS];
+
+/** An Allow statement for the actions on the registry resources ({@link groupResources}). */
+function registryGrant(ctx: PolicyContext, sid: string, actions: string[]): Statement {
+  return { Sid: sid, Effect: 'Allow', Action: actions, Resource: groupResources(ctx) };
+}
+
 /**
  * AWS-10 / AWS-11: presigned-URL access to the caller's own profile only. Presigned URLs exist
  * only in IAM auth mode; SSO domains get no such statement (Identity Center signs users in).
@@ -125,7 +169,7 @@ export function presignedUrlStatements(ctx: PolicyContext): Statement[] {
     Sid: 'AWS10PresignedUrlOwnProfile',
     Effect: 'Allow',
     Action: 'sagemaker:CreatePresignedDomainUrl',
-    Resource: sm(ctx, `user-profile/${ctx.domainId}/*`),
+    Resource: domainResource(ctx, 'user-profile'),
     Condition: {
       StringEquals: {
         [`sagemaker:ResourceTag/${STUDIO_USER_TAG}`]: iamVar(`aws:PrincipalTag/${STUDIO_USER_TAG}`),
@@ -156,22 +200,7 @@ export function presignedUrlStatements(ctx: PolicyContext): Statement[] {
 function studioUser(ctx: PolicyContext): Statement[] {
   return [
     ...presignedUrlStatements(ctx),
-    {
-      Sid: 'DescribeOwnDomain',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:DescribeDomain',
-        'sagemaker:DescribeUserProfile',
-        'sagemaker:DescribeSpace',
-        'sagemaker:DescribeApp',
-      ],
-      Resource: [
-        sm(ctx, `domain/${ctx.domainId}`),
-        sm(ctx, `user-profile/${ctx.domainId}/*`),
-        sm(ctx, `space/${ctx.domainId}/*`),
-        sm(ctx, `app/${ctx.domainId}/*`),
-      ],
-    },
+    describeStudio(ctx, 'DescribeOwnDomain', ['domain', 'user-profile', 'space', 'app']),
     noResourceLevel('ListStudio', [
       'sagemaker:ListDomains',
       'sagemaker:ListUserProfiles',
@@ -182,35 +211,20 @@ function studioUser(ctx: PolicyContext): Statement[] {
 }
 
 const DENY_APP_IMAGE_CONFIG = denyAppImageConfigChanges('AWS19NoAppImageConfigChanges');
-const DENY_APPROVAL: Statement = {
-  Sid: 'AWS24NoModelApproval',
-  Effect: 'Deny',
-  Action: 'sagemaker:UpdateModelPackage',
-  Resource: '*',
-};
-const DENY_TRAINING: Statement = {
-  Sid: 'NoTrainingRights',
-  Effect: 'Deny',
-  Action: [
-    'sagemaker:CreateTrainingJob',
-    'sagemaker:CreateProcessingJob',
-    'sagemaker:CreateHyperParameterTuningJob',
-    'sagemaker:CreateAutoMLJob',
-    'sagemaker:CreateAutoMLJobV2',
-  ],
-  Resource: '*',
-};
-const DENY_DEPLOY: Statement = {
-  Sid: 'NoDeploymentRights',
-  Effect: 'Deny',
-  Action: [
-    'sagemaker:CreateEndpoint',
-    'sagemaker:UpdateEndpoint',
-    'sagemaker:CreateEndpointConfig',
-    'sagemaker:DeleteEndpoint',
-  ],
-  Resource: '*',
-};
+const DENY_APPROVAL = denyAll('AWS24NoModelApproval', 'sagemaker:UpdateModelPackage');
+const DENY_TRAINING = denyAll('NoTrainingRights', [
+  'sagemaker:CreateTrainingJob',
+  'sagemaker:CreateProcessingJob',
+  'sagemaker:CreateHyperParameterTuningJob',
+  'sagemaker:CreateAutoMLJob',
+  'sagemaker:CreateAutoMLJobV2',
+]);
+const DENY_DEPLOY = denyAll('NoDeploymentRights', [
+  'sagemaker:CreateEndpoint',
+  'sagemaker:UpdateEndpoint',
+  'sagemaker:CreateEndpointConfig',
+  'sagemaker:DeleteEndpoint',
+]);
 
 /** AWS-18 ML admin: domains, profiles, spaces, images, lifecycle configs, KMS grants, buckets, ECR; no training. */
 export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
@@ -319,16 +333,7 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
       ],
       Resource: `arn:${partition}:ecr:${region}:${account}:repository/*`,
     },
-    noResourceLevel('NetworkRead', [
-      'ec2:DescribeVpcs',
-      'ec2:DescribeSubnets',
-      'ec2:DescribeSecurityGroups',
-      'ec2:DescribeNetworkInterfaces',
-      'ec2:DescribeVpcEndpoints',
-      'ec2:DescribeRouteTables',
-      'ec2:DescribeDhcpOptions',
-      'ecr:GetAuthorizationToken',
-    ]),
+    noResourceLevel('NetworkRead', [...NETWORK_READ_ACTIONS, 'ecr:GetAuthorizationToken']),
     DENY_TRAINING,
     DENY_DEPLOY,
   ]);
@@ -352,28 +357,29 @@ function studioPersonaUser(ctx: PolicyContext, persona: Persona): Statement[] {
 }
 
 /**
- * AWS-18 data scientist user role: open own Studio profile, pass only the data scientists'
- * Studio execution role or the caller's own per-user role, register (not approve) models.
+ * The model registry of a persona that may not approve: its registry grant, listing the models,
+ * and the denials of approval and of app image config changes.
  */
-export function dataScientistPolicy(ctx: PolicyContext): string {
-  return policyDocument([
-    ...studioPersonaUser(ctx, Persona.DATA_SCIENTIST),
-    {
-      Sid: 'AWS24RegisterModels',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:CreateModelPackage',
-        'sagemaker:DescribeModelPackage',
-        'sagemaker:DescribeModelPackageGroup',
-      ],
-      Resource: groupResources(ctx),
-    },
+function unapprovedRegistryUser(grant: Statement): Statement[] {
+  return [
+    grant,
     noResourceLevel('ListModels', [
       'sagemaker:ListModelPackages',
       'sagemaker:ListModelPackageGroups',
     ]),
     DENY_APPROVAL,
     DENY_APP_IMAGE_CONFIG,
+  ];
+}
+
+/**
+ * AWS-18 data scientist user role: open own Studio profile, pass only the data scientists'
+ * Studio execution role or the caller's own per-user role, register (not approve) models.
+ */
+export function dataScientistPolicy(ctx: PolicyContext): string {
+  return policyDocument([
+    ...studioPersonaUser(ctx, Persona.DATA_SCIENTIST),
+    ...unapprovedRegistryUser(registryGrant(ctx, 'AWS24RegisterModels', REGISTER_MODEL_ACTIONS)),
   ]);
 }
 
@@ -400,16 +406,10 @@ function pipelineManagement(ctx: PolicyContext): Statement {
 }
 
 function approveModels(ctx: PolicyContext): Statement {
-  return {
-    Sid: 'AWS24ApproveModels',
-    Effect: 'Allow',
-    Action: [
-      'sagemaker:UpdateModelPackage',
-      'sagemaker:DescribeModelPackage',
-      'sagemaker:DescribeModelPackageGroup',
-    ],
-    Resource: groupResources(ctx),
-  };
+  return registryGrant(ctx, 'AWS24ApproveModels', [
+    'sagemaker:UpdateModelPackage',
+    ...READ_MODEL_ACTIONS,
+  ]);
 }
 
 /** AWS-18 ML engineer: pipelines and the model registry, including approval; no training role. */
@@ -456,20 +456,9 @@ export function dataEngineerPolicy(ctx: PolicyContext): string {
 
 /** Model viewer: read-only model registry. */
 export function modelViewerPolicy(ctx: PolicyContext): string {
-  return policyDocument([
-    {
-      Sid: 'ReadModelRegistry',
-      Effect: 'Allow',
-      Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
-      Resource: groupResources(ctx),
-    },
-    noResourceLevel('ListModels', [
-      'sagemaker:ListModelPackages',
-      'sagemaker:ListModelPackageGroups',
-    ]),
-    DENY_APPROVAL,
-    DENY_APP_IMAGE_CONFIG,
-  ]);
+  return policyDocument(
+    unapprovedRegistryUser(registryGrant(ctx, 'ReadModelRegistry', READ_MODEL_ACTIONS)),
+  );
 }
 
 /** Auditor: read-only audit trail and platform logs. */
@@ -486,20 +475,7 @@ export function auditorPolicy(ctx: PolicyContext): string {
       Action: ['logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:DescribeLogStreams'],
       Resource: ctx.logGroupArns.flatMap((a) => [a, `${a}:*`]),
     },
-    {
-      Sid: 'DescribeStudio',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:DescribeDomain',
-        'sagemaker:DescribeUserProfile',
-        'sagemaker:DescribeSpace',
-      ],
-      Resource: [
-        sm(ctx, `domain/${ctx.domainId}`),
-        sm(ctx, `user-profile/${ctx.domainId}/*`),
-        sm(ctx, `space/${ctx.domainId}/*`),
-      ],
-    },
+    describeStudio(ctx, 'DescribeStudio', ['domain', 'user-profile', 'space']),
     DENY_APP_IMAGE_CONFIG,
   ];
   if (ctx.auditBucketArn) {
@@ -657,7 +633,7 @@ function studioApps(ctx: PolicyContext): Statement[] {
       Sid: 'OwnPrivateSpaceApps',
       Effect: 'Allow',
       Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp'],
-      Resource: sm(ctx, `app/${ctx.domainId}/*`),
+      Resource: domainResource(ctx, 'app'),
       Condition: {
         ArnLike: { 'sagemaker:OwnerUserProfileArn': ownProfile },
         StringEquals: { 'sagemaker:SpaceSharingType': ['Private'] },
@@ -667,7 +643,7 @@ function studioApps(ctx: PolicyContext): Statement[] {
       Sid: 'SharedSpaceApps',
       Effect: 'Allow',
       Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp'],
-      Resource: sm(ctx, `app/${ctx.domainId}/*`),
+      Resource: domainResource(ctx, 'app'),
       Condition: { StringEquals: { 'sagemaker:SpaceSharingType': ['Shared'] } },
     },
     {
@@ -681,46 +657,36 @@ function studioApps(ctx: PolicyContext): Statement[] {
       Sid: 'OwnSpaces',
       Effect: 'Allow',
       Action: ['sagemaker:CreateSpace', 'sagemaker:UpdateSpace', 'sagemaker:DeleteSpace'],
-      Resource: sm(ctx, `space/${ctx.domainId}/*`),
+      Resource: domainResource(ctx, 'space'),
       Condition: {
         ArnLike: { 'sagemaker:OwnerUserProfileArn': ownProfile },
         StringEquals: { 'sagemaker:SpaceSharingType': ['Private', 'Shared'] },
       },
     },
-    {
-      Sid: 'DescribeStudio',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:DescribeApp',
-        'sagemaker:DescribeDomain',
-        'sagemaker:DescribeUserProfile',
-        'sagemaker:DescribeSpace',
-      ],
-      Resource: [
-        sm(ctx, `app/${ctx.domainId}/*`),
-        sm(ctx, `domain/${ctx.domainId}`),
-        sm(ctx, `user-profile/${ctx.domainId}/*`),
-        sm(ctx, `space/${ctx.domainId}/*`),
-      ],
-    },
+    describeStudio(ctx, 'DescribeStudio', ['app', 'domain', 'user-profile', 'space']),
     {
       // Studio tags the apps and spaces it creates; tagging is allowed only on creation.
       Sid: 'TagOnCreate',
       Effect: 'Allow',
       Action: 'sagemaker:AddTags',
-      Resource: [sm(ctx, `app/${ctx.domainId}/*`), sm(ctx, `space/${ctx.domainId}/*`)],
+      Resource: [domainResource(ctx, 'app'), domainResource(ctx, 'space')],
       Condition: { Null: { 'sagemaker:TaggingAction': 'false' } },
     },
   ];
 }
 
-const JOB_ACTIONS = [
+/** Running training and processing jobs: create, describe, stop. */
+const TRAINING_PROCESSING_ACTIONS = [
   'sagemaker:CreateTrainingJob',
   'sagemaker:DescribeTrainingJob',
   'sagemaker:StopTrainingJob',
   'sagemaker:CreateProcessingJob',
   'sagemaker:DescribeProcessingJob',
   'sagemaker:StopProcessingJob',
+];
+
+const JOB_ACTIONS = [
+  ...TRAINING_PROCESSING_ACTIONS,
   'sagemaker:CreateHyperParameterTuningJob',
   'sagemaker:DescribeHyperParameterTuningJob',
   'sagemaker:StopHyperParameterTuningJob',
@@ -777,16 +743,7 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
       return policyDocument([
         ...dataAccess(ctx, ['data/*', 'models/*', 'sharing/*', 'jobs/*'], true, []),
         jobs(ctx),
-        {
-          Sid: 'RegisterModels',
-          Effect: 'Allow',
-          Action: [
-            'sagemaker:CreateModelPackage',
-            'sagemaker:DescribeModelPackage',
-            'sagemaker:DescribeModelPackageGroup',
-          ],
-          Resource: groupResources(ctx),
-        },
+        registryGrant(ctx, 'RegisterModels', REGISTER_MODEL_ACTIONS),
         passRole('PassExecutionRoleToJobs', [...own, ctx.trainingRoleArn]),
         DENY_APPROVAL,
         DENY_DEPLOY,
@@ -800,17 +757,15 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
         DENY_TRAINING,
         DENY_DEPLOY,
       ]);
-    case Persona.DATA_ENGINEER:
-      return policyDocument([
-        ...dataAccess(ctx, ['data/*', 'sharing/*'], true, []),
-        passRole('PassExecutionRoleToSageMaker', own),
-        DENY_TRAINING,
-        DENY_DEPLOY,
-        DENY_APPROVAL,
-      ]);
     default:
+      // data engineers prepare data; any other persona gets the sharing prefix only
       return policyDocument([
-        ...dataAccess(ctx, ['sharing/*'], true, []),
+        ...dataAccess(
+          ctx,
+          persona === Persona.DATA_ENGINEER ? ['data/*', 'sharing/*'] : ['sharing/*'],
+          true,
+          [],
+        ),
         passRole('PassExecutionRoleToSageMaker', own),
         DENY_TRAINING,
         DENY_DEPLOY,
@@ -846,28 +801,13 @@ export function pipelinePolicy(ctx: PolicyContext): string {
         'sagemaker:DescribePipeline',
         'sagemaker:DescribePipelineExecution',
         'sagemaker:ListPipelineExecutionSteps',
-        'sagemaker:CreateTrainingJob',
-        'sagemaker:DescribeTrainingJob',
-        'sagemaker:StopTrainingJob',
-        'sagemaker:CreateProcessingJob',
-        'sagemaker:DescribeProcessingJob',
-        'sagemaker:StopProcessingJob',
+        ...TRAINING_PROCESSING_ACTIONS,
         'sagemaker:AddTags',
       ],
       Resource: [sm(ctx, 'pipeline/*'), sm(ctx, 'training-job/*'), sm(ctx, 'processing-job/*')],
     },
-    {
-      // AWS-24: the pipeline registers model versions in the platform's model package groups.
-      Sid: 'RegisterModels',
-      Effect: 'Allow',
-      Action: [
-        'sagemaker:CreateModelPackage',
-        'sagemaker:DescribeModelPackage',
-        'sagemaker:DescribeModelPackageGroup',
-        'sagemaker:AddTags',
-      ],
-      Resource: groupResources(ctx),
-    },
+    // AWS-24: the pipeline registers model versions in the platform's model package groups.
+    registryGrant(ctx, 'RegisterModels', [...REGISTER_MODEL_ACTIONS, 'sagemaker:AddTags']),
     passRole('PassTrainingRoles', [ctx.pipelineRoleArn, ctx.trainingRoleArn]),
     DENY_DEPLOY,
     DENY_APPROVAL,
@@ -896,12 +836,7 @@ export function deploymentPolicy(ctx: PolicyContext): string {
       ],
       Resource: [sm(ctx, 'model/*'), sm(ctx, 'endpoint-config/*'), sm(ctx, 'endpoint/*')],
     },
-    {
-      Sid: 'ReadApprovedPackages',
-      Effect: 'Allow',
-      Action: ['sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup'],
-      Resource: groupResources(ctx),
-    },
+    registryGrant(ctx, 'ReadApprovedPackages', READ_MODEL_ACTIONS),
     passRole('PassDeploymentRole', [ctx.deploymentRoleArn]),
     DENY_TRAINING,
     DENY_APPROVAL,

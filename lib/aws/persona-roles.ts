@@ -11,7 +11,7 @@ import { validatePersonas } from './props-validation';
 import {
   accountId,
   AWS_PRINCIPAL_CANONICALIZER,
-  awsProvider,
+  awsValidator,
   iamPolicyArn,
   policyLength,
   TRUST_POLICY_MAX_CHARS,
@@ -80,8 +80,7 @@ export class PersonaRoles extends Construct {
     super(scope, id);
     props = requireProps(this, props, false);
     this.props = props;
-    const v = new Validator(this);
-    awsProvider(v, this);
+    const v = awsValidator(this);
     validatePersonas(v, this, 'personas', props.personas, props.sodExceptions);
     if (props.namePrefix !== undefined && v.string('namePrefix', props.namePrefix)) {
       if (v.literal('namePrefix', props.namePrefix))

@@ -80,16 +80,31 @@ export function trustPolicy(opts: {
   return policyDocument(statements);
 }
 
-/** Denies creating, updating and deleting SageMaker app image configs on every resource (AWS-19). */
-export function denyAppImageConfigChanges(sid: string): Statement {
+/** A Deny statement on every resource (`Resource: "*"`), under `condition` when one is given. */
+export function denyAll(
+  sid: string,
+  action: string | string[],
+  condition?: Statement['Condition'],
+): Statement {
   return {
     Sid: sid,
     Effect: 'Deny',
-    Action: [
-      'sagemaker:CreateAppImageConfig',
-      'sagemaker:UpdateAppImageConfig',
-      'sagemaker:DeleteAppImageConfig',
-    ],
+    Action: action,
     Resource: '*',
+    ...(condition ? { Condition: condition } : {}),
   };
+}
+
+/** A Deny statement on every resource when the request lacks the condition key `key`. */
+export function denyWithout(sid: string, action: string | string[], key: string): Statement {
+  return denyAll(sid, action, { Null: { [key]: 'true' } });
+}
+
+/** Denies creating, updating and deleting SageMaker app image configs on every resource (AWS-19). */
+export function denyAppImageConfigChanges(sid: string): Statement {
+  return denyAll(sid, [
+    'sagemaker:CreateAppImageConfig',
+    'sagemaker:UpdateAppImageConfig',
+    'sagemaker:DeleteAppImageConfig',
+  ]);
 }

@@ -11,7 +11,7 @@ import { AuthMode } from './user-profiles';
 import {
   bool,
   AWS_PRINCIPAL_CANONICALIZER,
-  awsProvider,
+  awsValidator,
   awsRegion,
   cidr,
   ec2Id,
@@ -127,6 +127,15 @@ export function humanPersona(v: Validator, prop: string, value: unknown): boolea
   return v.enumValue(prop, value, PersonaModel.HUMAN as string[], false);
 }
 
+/** The NetworkProps fields that describe an existing VPC (only with `vpcId`). */
+const EXISTING_VPC_FIELDS = [
+  'subnetIds',
+  'subnetCidrs',
+  'subnetAvailabilityZones',
+  'routeTableIds',
+  'existingVpcCidr',
+];
+
 const NETWORK_FIELDS = [
   'vpcCidr',
   'availabilityZoneCount',
@@ -135,11 +144,7 @@ const NETWORK_FIELDS = [
   'expectedUsers',
   'capacity',
   'vpcId',
-  'subnetIds',
-  'subnetCidrs',
-  'subnetAvailabilityZones',
-  'routeTableIds',
-  'existingVpcCidr',
+  ...EXISTING_VPC_FIELDS,
   'createEndpoints',
   'createS3GatewayEndpoint',
   'endpointSecurityGroupId',
@@ -230,13 +235,7 @@ export function validateNetworkProps(
       );
   }
   if (n.vpcId === undefined) {
-    for (const k of [
-      'subnetIds',
-      'subnetCidrs',
-      'subnetAvailabilityZones',
-      'routeTableIds',
-      'existingVpcCidr',
-    ])
+    for (const k of EXISTING_VPC_FIELDS)
       if (n[k] !== undefined)
         v.add(
           at(k),
@@ -269,8 +268,7 @@ export function startPlatformValidation(
   construct: string,
   known: string[],
 ): { v: Validator; region: string | undefined } {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   const region = providerRegion(scope);
   const p = props as any;
   for (const k of Object.keys(p))

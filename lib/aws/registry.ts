@@ -9,7 +9,7 @@ import { policyDocument } from './policy';
 import {
   accountId,
   accountRegionScope,
-  awsProvider,
+  awsValidator,
   awsRegion,
   objectListOf,
   removalPolicy,
@@ -101,8 +101,7 @@ export class ModelRegistry extends Construct {
   constructor(scope: Construct, id: string, props: ModelRegistryProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    awsProvider(v, this);
+    const v = awsValidator(this);
     const names = new UniqueNames(v, 'group names', true);
     for (const { value: g, at } of objectListOf(v, 'groups', props.groups, { optional: false })) {
       checkModelPackageGroupSpec(v, at, g, names);

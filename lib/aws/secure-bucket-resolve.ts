@@ -1,14 +1,14 @@
 // Validation and defaults of SecureBucket: props in, the resolved configuration out.
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
 import { AwsValidate } from './validate';
 import { defaultSecureBucketProps, withDefaults } from './defaults';
 import { SecureBucket, SecureBucketProps } from './secure-bucket';
 import {
   accountId,
-  awsProvider,
+  awsValidator,
   awsRegion,
   bool,
+  checkedProps,
   integer,
   kmsKeyArn,
   removalPolicy,
@@ -24,15 +24,13 @@ export function resolveSecureBucketProps(
   scope: Construct,
   props: SecureBucketProps | undefined,
 ): ResolvedSecureBucketProps {
-  props = requireProps(scope, props, false);
-  validateSecureBucketProps(scope, props);
-  return withDefaults(defaultSecureBucketProps(), props);
+  const checked = checkedProps(scope, props, false, validateSecureBucketProps);
+  return withDefaults(defaultSecureBucketProps(), checked);
 }
 
 /** Validates the props of SecureBucket: throws one ValidationError listing every problem. */
 export function validateSecureBucketProps(scope: Construct, props: SecureBucketProps): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   if (props.bucketName !== undefined && v.string('bucketName', props.bucketName))
     v.check('bucketName', props.bucketName, AwsValidate.bucketName(props.bucketName));
   if (props.kmsKeyArn !== undefined) kmsKeyArn(v, 'kmsKeyArn', props.kmsKeyArn);

@@ -1,7 +1,6 @@
 // Validation and defaults of SageMakerStudioDomain: props in, the resolved configuration out.
 import { Construct } from 'constructs';
 import { SagemakerAppImageConfigConfig } from '@cdktf/provider-aws/lib/sagemaker-app-image-config';
-import { requireProps } from '../core/errors';
 import { uniqueSuffix } from '../core/naming';
 import { Persona, PersonaModel } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
@@ -45,10 +44,13 @@ import { AuthMode, ExecutionRoleMode } from './user-profiles';
 import {
   bool,
   accountId,
+  approvedImageArnList,
+  checkedProps,
+  iamPrincipalList,
+  organizationTrailArn,
   cidr,
   ec2Id,
   iamPolicyArn,
-  iamPrincipal,
   integer,
   isToken,
   kmsKeyArn,
@@ -60,10 +62,10 @@ import {
   removalPolicy,
   sagemakerName,
   scheduleExpression,
-  serviceArn,
   stringListOf,
-  studioInstanceType,
+  studioInstanceTypeList,
   UniqueNames,
+  matchingStringList,
 } from './validation';
 
 /** The configuration of a SageMakerStudioDomain: its validated props with every default applied. */
@@ -111,8 +113,7 @@ export function resolveStudioDomainProps(
   id: string,
   props: SageMakerStudioDomainProps,
 ): ResolvedStudioDomainProps {
-  props = requireProps(scope, props, true);
-  validateStudioDomainProps(scope, props, id);
+  props = checkedProps(scope, props, true, (s, p) => validateStudioDomainProps(s, p, id));
   const extra = {
     ...(props.tags?.extra ?? {}),
     ...(props.tenantId ? { [TENANT_TAG]: props.tenantId } : {}),
@@ -216,7 +217,6 @@ const DOMAIN_PROPS = [
   'dataPerimeter',
 ];
 
-const IMAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/;
 /** KernelSpec Name of CreateAppImageConfig. */
 const KERNEL_NAME = /^[a-zA-Z0-9_-]{1,1024}$/;
 
@@ -297,22 +297,10 @@ export function validateStudioDomainProps(
 
   // identities
   validatePersonas(v, scope, 'personas', p.personas, p.sodExceptions);
-  for (const d of stringListOf(v, 'deployerPrincipalArns', p.deployerPrincipalArns, {
-    unique: true,
-    minLength: 1,
-  }))
-    iamPrincipal(v, d.at, d.value);
+  iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, { minLength: 1 });
   iamPolicyArn(v, 'permissionsBoundaryArn', p.permissionsBoundaryArn);
   organizationId(v, 'organizationId', p.organizationId);
-  if (p.organizationTrailArn !== undefined)
-    serviceArn(
-      v,
-      'organizationTrailArn',
-      p.organizationTrailArn,
-      'cloudtrail',
-      'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
-      /^trail\/.+$/,
-    );
+  organizationTrailArn(v, 'organizationTrailArn', p.organizationTrailArn);
 
   // Studio
   const profiles = new UniqueNames(v, 'profile names', true);
@@ -351,11 +339,7 @@ export function validateStudioDomainProps(
     }
   }
   if (p.allowedInstanceTypes !== undefined) {
-    const types = stringListOf(v, 'allowedInstanceTypes', p.allowedInstanceTypes, {
-      unique: true,
-      minLength: 1,
-    });
-    for (const t of types) studioInstanceType(v, t.at, t.value);
+    const types = studioInstanceTypeList(v, 'allowedInstanceTypes', p.allowedInstanceTypes);
     if (Array.isArray(p.allowedInstanceTypes) && types.length === p.allowedInstanceTypes.length)
       v.require(
         p.allowedInstanceTypes.includes('system'),
@@ -364,13 +348,7 @@ export function validateStudioDomainProps(
         "a list that includes 'system' (the default Jupyter Server and system apps run on it; without it nobody can open Studio)",
       );
   }
-  for (const a of stringListOf(v, 'approvedImageArns', p.approvedImageArns, { unique: true }))
-    v.require(
-      IMAGE_ARN.test(a.value),
-      a.at,
-      a.value,
-      'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
-    );
+  approvedImageArnList(v, 'approvedImageArns', p.approvedImageArns);
   if (p.presignedUrl !== undefined && v.object('presignedUrl', p.presignedUrl)) {
     for (const c of stringListOf(v, 'presignedUrl.sourceIps', p.presignedUrl.sourceIps, {
       unique: true,
@@ -466,14 +444,12 @@ export function validateStudioDomainProps(
       scheduleExpression(v, 'efsBackup.schedule', p.efsBackup.schedule, { rate: false });
     integer(v, 'efsBackup.deleteAfterDays', p.efsBackup.deleteAfterDays, { min: 1 });
   }
-  for (const a of stringListOf(v, 'approvedEcrRepositoryArns', p.approvedEcrRepositoryArns, {
-    unique: true,
-  }))
-    v.require(
-      /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/.+$/.test(a.value),
-      a.at,
-      a.value,
-      'an ECR repository ARN (or pattern) in a named account, e.g. arn:aws:ecr:eu-west-1:763104351884:repository/* (no "*" account)',
-    );
+  matchingStringList(
+    v,
+    'approvedEcrRepositoryArns',
+    p.approvedEcrRepositoryArns,
+    /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:\d{12}:repository\/.+$/,
+    'an ECR repository ARN (or pattern) in a named account, e.g. arn:aws:ecr:eu-west-1:763104351884:repository/* (no "*" account)',
+  );
   v.throwIfInvalid();
 }

@@ -673,22 +673,20 @@ export class SageMakerStudioDomain extends Construct {
    */
   private buildNotebooksAndImages(r: ResolvedStudioDomainProps): void {
     const accountRegion = accountRegionScope(this, this.env.account, this.env.region);
-    for (const nb of r.notebookInstances)
-      claimName(
-        this,
+    const claims: [string, string[], string][] = [
+      [
         'SageMaker notebook instance',
-        accountRegion,
-        nb.name.toLowerCase(),
+        r.notebookInstances.map((nb) => nb.name),
         'notebookInstances',
-      );
-    for (const img of r.customImages)
-      claimName(
-        this,
+      ],
+      [
         'SageMaker app image config',
-        accountRegion,
-        img.appImageConfigName.toLowerCase(),
+        r.customImages.map((img) => img.appImageConfigName),
         'customImages',
-      );
+      ],
+    ];
+    for (const [kind, names, prop] of claims)
+      for (const name of names) claimName(this, kind, accountRegion, name.toLowerCase(), prop);
     for (const nb of r.notebookInstances) {
       const instance = new SagemakerNotebookInstance(this, `notebook-${nb.name}`, {
         name: nb.name,

@@ -5,14 +5,14 @@ import { SagemakerUserProfile } from '@cdktf/provider-aws/lib/sagemaker-user-pro
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { Persona, PersonaModel } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
 import { trustPolicy } from './policy';
 import {
   accountId,
-  awsProvider,
+  awsValidator,
+  checkedProps,
   ec2Id,
   enumOf,
   iamPolicyArn,
@@ -106,8 +106,7 @@ export class StudioUserProfile extends Construct {
 
   constructor(scope: Construct, id: string, props: StudioUserProfileProps) {
     super(scope, id);
-    props = requireProps(this, props, true);
-    validateProfileProps(this, props);
+    props = checkedProps(this, props, true, validateProfileProps);
     const spec = props.spec;
     this.securityGroup = new SecurityGroup(this, 'sg', {
       vpcId: props.vpcId,
@@ -171,8 +170,7 @@ export class StudioUserProfile extends Construct {
 
 /** The props of a StudioUserProfile used on its own (e.g. in a tenant stack). */
 function validateProfileProps(scope: Construct, props: StudioUserProfileProps): void {
-  const v = new Validator(scope);
-  awsProvider(v, scope);
+  const v = awsValidator(scope);
   const authOk = enumOf(v, 'authMode', props.authMode, Object.values(AuthMode), {
     optional: false,
     allowed: 'AuthMode.IAM or AuthMode.SSO (the auth mode of the domain)',

@@ -6,7 +6,7 @@
 import { IConstruct } from 'constructs';
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { parseCidrOrUndefined } from '../core/cidr';
-import { isUnresolved, Validator } from '../core/errors';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { IPrincipalCanonicalizer } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
 import { Validate } from '../core/validate';
@@ -338,6 +338,28 @@ export function defaultProviderRegion(scope: IConstruct): string | undefined {
 }
 
 /**
+ * The props of a construct, checked: a props object (`{}` when absent and not `required`), then
+ * `validate`d, which throws one ValidationError listing every problem.
+ */
+export function checkedProps<S extends IConstruct, T>(
+  scope: S,
+  props: T | undefined,
+  required: boolean,
+  validate: (scope: S, props: T) => void,
+): T {
+  const checked = requireProps(scope, props, required);
+  validate(scope, checked);
+  return checked;
+}
+
+/** A validator for the props of an AWS construct, the stack's AWS provider ({@link awsProvider}) checked first. */
+export function awsValidator(scope: IConstruct): Validator {
+  const v = new Validator(scope);
+  awsProvider(v, scope);
+  return v;
+}
+
+/**
  * The stack has a default AwsProvider (the constructs' resources use it) whose Region, when a
  * literal, is a real AWS Region in lower case. A stack with no AWS provider (e.g. only a Google
  * provider) is reported as such, before any residency check could blame another cloud's region.
@@ -490,6 +512,49 @@ export function studioInstanceType(v: Validator, prop: string, value: unknown): 
   return instanceType(v, prop, value, STUDIO_APP_INSTANCE_TYPES, 'a Studio app instance type');
 }
 
+/**
+ * A non-empty list of Studio app instance types ({@link studioInstanceType}), each named once.
+ * Returns the string entries, with their path.
+ */
+export function studioInstanceTypeList(
+  v: Validator,
+  prop: string,
+  value: unknown,
+): Array<{ value: string; at: string }> {
+  const types = stringListOf(v, prop, value, { unique: true, minLength: 1 });
+  for (const t of types) studioInstanceType(v, t.at, t.value);
+  return types;
+}
+
+/**
+ * A list of strings, each named once, each accepted by `ok` (a pattern or a test); an entry it
+ * rejects is reported with `allowed`.
+ */
+export function matchingStringList(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  ok: RegExp | ((entry: string) => boolean),
+  allowed: string,
+): void {
+  for (const e of stringListOf(v, prop, value, { unique: true }))
+    v.require(ok instanceof RegExp ? ok.test(e.value) : ok(e.value), e.at, e.value, allowed);
+}
+
+/** A SageMaker image or image version ARN, or a pattern of them (AWS-13). */
+const IMAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9*-]+:(\d{12}|\*):image(-version)?\/.+$/;
+
+/** A list of approved SageMaker image ARNs or ARN patterns (AWS-13), each named once. */
+export function approvedImageArnList(v: Validator, prop: string, value: unknown): void {
+  matchingStringList(
+    v,
+    prop,
+    value,
+    IMAGE_ARN,
+    'SageMaker image ARNs or patterns such as arn:aws:sagemaker:eu-west-1:*:image/sagemaker-distribution-*',
+  );
+}
+
 /** Instance types of notebook instances (AWS-31), from the bundled SageMaker enum. */
 export function notebookInstanceType(v: Validator, prop: string, value: unknown): boolean {
   return instanceType(v, prop, value, NOTEBOOK_INSTANCE_TYPES, 'a notebook instance type');
@@ -581,6 +646,17 @@ export function iamPrincipal(
   return false;
 }
 
+/** A list of IAM principal ARNs ({@link iamPrincipal}), each named once. */
+export function iamPrincipalList(
+  v: Validator,
+  prop: string,
+  value: unknown,
+  opts: { minLength?: number } = {},
+): void {
+  for (const p of stringListOf(v, prop, value, { unique: true, minLength: opts.minLength }))
+    iamPrincipal(v, p.at, p.value);
+}
+
 /** An IAM managed policy ARN (customer managed or AWS managed), e.g. a permissions boundary. */
 export function iamPolicyArn(v: Validator, prop: string, value: unknown): boolean {
   if (value === undefined || isToken(value)) return true;
@@ -626,6 +702,18 @@ export function serviceArn(
   }
   if (m[1] !== '' && !AWS_REGIONS.has(m[1])) return awsRegion(v, `${prop} (Region)`, m[1]);
   return true;
+}
+
+/** The ARN of an organization trail (a CloudTrail trail recording the account, AWS-22). */
+export function organizationTrailArn(v: Validator, prop: string, value: unknown): boolean {
+  return serviceArn(
+    v,
+    prop,
+    value,
+    'cloudtrail',
+    'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
+    /^trail\/.+$/,
+  );
 }
 
 /** A KMS key ARN (SageMaker sharing settings and S3 need the ARN, not a key id or alias). */
