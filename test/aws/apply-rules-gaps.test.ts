@@ -455,6 +455,10 @@ describe('AWS-02.s3-gateway-buckets', () => {
     ],
     ['aws:ResourceAccount, a list of accounts', bound(['111111111111', '222222222222'])],
     ['s3:ResourceAccount', bound('111111111111', 's3:ResourceAccount')],
+    [
+      'aws:ResourceAccount after keys named like Object members',
+      { StringEquals: { constructor: 'x', toString: 'y', 'aws:ResourceAccount': '111111111111' } },
+    ],
     ['aws:ResourceOrgID, an organization id', bound('o-a1b2c3d4e5', 'aws:ResourceOrgID')],
     [
       'aws:ResourceOrgID, the deployer organization',
@@ -495,6 +499,7 @@ describe('AWS-02.s3-gateway-buckets', () => {
     ['StringLike with a wildcard', bound('*', 'aws:ResourceAccount', 'StringLike')],
     ['a value that is no account id', bound('platform')],
     ['aws:ResourceOrgID with no organization id', bound('111111111111', 'aws:ResourceOrgID')],
+
     [
       'aws:ResourceOrgPaths, not judged as a binding',
       bound('o-a1b2c3d4e5/*', 'aws:ResourceOrgPaths'),

@@ -95,3 +95,19 @@ describe('readHclExpression: newlines between attributes', () => {
     expect(readHclExpression('{\n  a = var.x\n  b = 1\n}')).toEqual({ a: '${var.x}', b: 1 });
   });
 });
+
+describe('readHclExpression: newlines outside objects', () => {
+  test.each([
+    ['["a"\n  == var.b ? "c" : "d"]', ['${"a"\n  == var.b ? "c" : "d"}']],
+    ['["a" == var.b\n  ? "c" : "d", "e"]', ['${"a" == var.b\n  ? "c" : "d"}', 'e']],
+    ['[\n  "a",\n  "b"\n]', ['a', 'b']],
+    ['"a"\n  == var.x', '${"a"\n  == var.x}'],
+  ])('a tuple or the top level reads across newlines: %j', (text, value) => {
+    expect(readHclExpression(text)).toEqual(value);
+  });
+
+  test('for after a newline or a tab opens a for expression', () => {
+    expect(readHclExpression('[for\n  s in var.l : s]')).toBe('${[for\n  s in var.l : s]}');
+    expect(readHclExpression('{for\tk in var.l : k => 1}')).toBe('${{for\tk in var.l : k => 1}}');
+  });
+});

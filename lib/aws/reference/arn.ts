@@ -23,7 +23,10 @@ const isVariable = (t: Token): boolean => t === STAR || t === SEGMENT;
 
 const FORMAT_TOKENS = new Map<string, Token[]>();
 
-/** An ARN format of the reference as tokens: each `${Variable}` is any string. */
+/**
+ * An ARN format of the reference as tokens: each `${Variable}` is any string, or a name segment
+ * for the variables of `SEGMENT_VARIABLES`.
+ */
 export function formatTokens(format: string): Token[] {
   const cached = FORMAT_TOKENS.get(format);
   if (cached) return cached;

@@ -21,14 +21,14 @@ const ACCOUNT = [/^\d{12}$/, /^\$\{data\.aws_caller_identity\.[A-Za-z0-9_-]+\.ac
  * (aws_organizations_organization) for `aws:ResourceOrgID`, the key of the AWS data perimeter
  * examples.
  */
-const OWNER_KEYS: { [lowerCaseKey: string]: RegExp[] } = {
-  'aws:resourceaccount': ACCOUNT,
-  's3:resourceaccount': ACCOUNT,
-  'aws:resourceorgid': [
-    /^o-[a-z0-9]{10,32}$/,
-    /^\$\{data\.aws_organizations_organization\.[A-Za-z0-9_-]+\.id\}$/,
+const OWNER_KEYS = new Map<string, RegExp[]>([
+  ['aws:resourceaccount', ACCOUNT],
+  ['s3:resourceaccount', ACCOUNT],
+  [
+    'aws:resourceorgid',
+    [/^o-[a-z0-9]{10,32}$/, /^\$\{data\.aws_organizations_organization\.[A-Za-z0-9_-]+\.id\}$/],
   ],
-};
+]);
 
 /**
  * Whether statement `s` binds its buckets to an owner: a StringEquals condition on
@@ -37,13 +37,13 @@ const OWNER_KEYS: { [lowerCaseKey: string]: RegExp[] } = {
  * deployer's organization, is true; one with another expression is unknown; anything else (no
  * such condition, a negated or IfExists operator, which admit any owner) is false.
  */
-function accountBinding(s: any): true | false | Verdict {
+function ownerBinding(s: any): true | false | Verdict {
   const expressions: string[] = [];
   for (const [operator, block] of Object.entries<any>(s?.Condition ?? {})) {
     if (!/^StringEquals(IgnoreCase)?$/i.test(operator)) continue;
     if (block === null || typeof block !== 'object') continue;
     for (const [k, v] of Object.entries<any>(block)) {
-      const binding = OWNER_KEYS[k.toLowerCase()];
+      const binding = OWNER_KEYS.get(k.toLowerCase());
       if (!binding) continue;
       for (const value of list<string>(v)) {
         const text = String(value);
@@ -80,7 +80,7 @@ export const aws02S3GatewayBuckets = defineRule(__filename, {
     if (st === undefined || isUnknown(st)) return undefined; // AWS-02.s3-gateway-policy judges it
     const verdicts: Verdict[] = [];
     for (const s of st.filter((x) => x?.Effect === 'Allow')) {
-      const bound = accountBinding(s);
+      const bound = ownerBinding(s);
       for (const resource of list<string>(s.Resource)) {
         if (typeof resource !== 'string' || resource === '*') continue;
         if (bound === true) {

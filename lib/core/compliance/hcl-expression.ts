@@ -27,15 +27,17 @@ class Reader {
     return this.text.charAt(this.pos);
   }
 
+  /** Skips blanks, newlines and comments. */
   private skipSpace(): void {
-    this.skipSpaceOnLine(true);
+    this.skipBlanks(true);
   }
 
-  /**
-   * Skips blanks and comments; a newline too when `newlines` is set. Inside an object a
-   * newline ends an attribute's expression, as a comma does.
-   */
-  private skipSpaceOnLine(newlines = false): void {
+  /** Skips blanks and comments up to the end of the line. */
+  private skipBlanksOnLine(): void {
+    this.skipBlanks(false);
+  }
+
+  private skipBlanks(newlines: boolean): void {
     for (;;) {
       const c = this.peek();
       if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n')) this.pos++;
@@ -48,33 +50,38 @@ class Reader {
     }
   }
 
-  /** One expression; a non-literal one is returned as `${source}`. */
-  private expression(): any {
+  /**
+   * One expression; a non-literal one is returned as `${source}`. In an object a newline ends
+   * an attribute's expression, as a comma does (`lineEnds`); in a tuple, in parentheses and at
+   * the top level HCL reads across newlines.
+   */
+  private expression(lineEnds = false): any {
     this.skipSpace();
     const start = this.pos;
-    const value = this.operand();
+    const value = this.operand(lineEnds);
     // Anything that follows an operand inside the same expression (operators, a conditional,
-    // an index into a literal) makes the whole expression non-literal. A newline ends it.
-    this.skipSpaceOnLine();
-    if (this.atExpressionEnd()) return value;
-    this.skipToExpressionEnd();
+    // an index into a literal) makes the whole expression non-literal.
+    if (lineEnds) this.skipBlanksOnLine();
+    else this.skipSpace();
+    if (this.atExpressionEnd(lineEnds)) return value;
+    this.skipToExpressionEnd(lineEnds);
     return `\${${this.text.slice(start, this.pos).trim()}}`;
   }
 
-  private atExpressionEnd(): boolean {
+  private atExpressionEnd(lineEnds: boolean): boolean {
     const c = this.peek();
-    return c === '' || c === ',' || c === '}' || c === ']' || c === ')' || c === '\n';
+    return c === '' || c === ',' || c === '}' || c === ']' || c === ')' || (lineEnds && c === '\n');
   }
 
   /** Skips balanced text up to the end of the current expression. */
-  private skipToExpressionEnd(): void {
+  private skipToExpressionEnd(lineEnds: boolean): void {
     let depth = 0;
     this.scanUntil((c) => {
       if (c === '(' || c === '[' || c === '{') depth++;
       else if (c === ')' || c === ']' || c === '}') {
         if (depth === 0) return true;
         depth--;
-      } else if (depth === 0 && (c === ',' || c === '\n')) return true;
+      } else if (depth === 0 && (c === ',' || (lineEnds && c === '\n'))) return true;
       return false;
     });
   }
@@ -96,7 +103,7 @@ class Reader {
     return false;
   }
 
-  private operand(): any {
+  private operand(lineEnds: boolean): any {
     const c = this.peek();
     if (c === '{') return this.object();
     if (c === '[') return this.tuple();
@@ -115,7 +122,7 @@ class Reader {
       const start = this.pos;
       if (c === '(') this.balanced('(', ')');
       else this.pos++;
-      this.skipToExpressionEnd();
+      this.skipToExpressionEnd(lineEnds);
       return `\${${this.text.slice(start, this.pos).trim()}}`;
     }
     const start = this.pos;
@@ -161,7 +168,7 @@ class Reader {
     this.pos++; // {
     const out: { [k: string]: any } = {};
     while (this.nextElement('}', 'object')) {
-      if (this.text.startsWith('for ', this.pos)) {
+      if (this.atFor()) {
         // a `for` expression: not a literal
         return this.forExpression(start, '{', '}');
       }
@@ -183,7 +190,7 @@ class Reader {
       const sep = this.peek();
       if (sep !== '=' && sep !== ':') throw new HclSyntaxError(`expected '=' after ${key}`);
       this.pos++;
-      out[key] = this.expression();
+      out[key] = this.expression(true);
     }
     return out;
   }
@@ -193,7 +200,7 @@ class Reader {
     this.pos++; // [
     const out: any[] = [];
     while (this.nextElement(']', 'tuple')) {
-      if (this.text.startsWith('for ', this.pos)) return this.forExpression(start, '[', ']');
+      if (this.atFor()) return this.forExpression(start, '[', ']');
       out.push(this.expression());
     }
     return out;
@@ -211,6 +218,11 @@ class Reader {
     }
     if (this.peek() === '') throw new HclSyntaxError(`unterminated ${what}`);
     return true;
+  }
+
+  /** True at the keyword `for` that opens a `for` expression (followed by a blank or newline). */
+  private atFor(): boolean {
+    return /^for\s/.test(this.text.slice(this.pos, this.pos + 4));
   }
 
   /** A `for` expression from `start` to its closing bracket, kept as `${...}` (not a literal). */
