@@ -42,7 +42,7 @@ export function checkComputeSpecs(
   const name = (at: string, n: unknown, re: RegExp, allowed: string): void => {
     const why = 'it names the compute and its construct';
     if (!v.literalName(`${at}.name`, n, why, re, allowed)) return;
-    const key = n.toLowerCase();
+    const key = (n as string).toLowerCase();
     if (names.has(key)) {
       v.add(`${at}.name`, n, `a name not used by another compute (${names.get(key)})`);
       return;

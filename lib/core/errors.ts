@@ -214,7 +214,7 @@ export class Validator {
     why: string,
     pattern: RegExp,
     allowed: string,
-  ): value is string {
+  ): boolean {
     if (!this.string(prop, value, { optional: false }) || !this.literal(prop, value, why)) {
       return false;
     }
