@@ -4,12 +4,7 @@ import { PlatformTags } from '../core/tags';
 import { defaultRoleNamePrefix, platformRoleNamePatterns } from './defaults';
 import { providerRegion } from './env';
 import type { MultiTenantStudioProps, TenantSpec } from './multi-tenant';
-import {
-  validateAllowedRegions,
-  validateNetworkProps,
-  validateTags,
-  startPlatformValidation,
-} from './props-validation';
+import { validateNetworkProps, startPlatformValidation } from './props-validation';
 import {
   accountId,
   checkedProps,
@@ -17,7 +12,6 @@ import {
   organizationTrailArn,
   objectListOf,
   organizationId,
-  removalPolicy,
   studioInstanceTypeList,
   UniqueNames,
 } from './validation';
@@ -119,10 +113,6 @@ export function validateMultiTenantStudioProps(
   validateNetworkProps(v, 'network', p.network, region);
   if (p.allowedInstanceTypes !== undefined)
     studioInstanceTypeList(v, 'allowedInstanceTypes', p.allowedInstanceTypes);
-  validateTags(v, 'tags', p.tags);
-  if (p.allowedRegions !== undefined)
-    validateAllowedRegions(v, 'allowedRegions', p.allowedRegions, region);
-  removalPolicy(v, 'removalPolicy', p.removalPolicy);
   accountId(v, 'accountId', p.accountId);
   organizationTrailArn(v, 'organizationTrailArn', p.organizationTrailArn);
   iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, { minLength: 1 });

@@ -51,7 +51,11 @@ export interface TenantSpec {
 
 /** Props of {@link MultiTenantStudio}. */
 export interface MultiTenantStudioProps {
-  /** Environment. */
+  /**
+   * Environment name (dev, staging, prod...): 1-16 lowercase letters, digits and hyphens,
+   * starting with a letter and ending with a letter or digit, the one rule of every platform
+   * (`PlatformCommonProps`). It forms resource names, so it must be a literal.
+   */
   readonly environment: string;
   /** Auth mode of every tenant domain (AWS-08). */
   readonly authMode: AuthMode;

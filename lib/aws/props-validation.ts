@@ -4,6 +4,7 @@
 import { IConstruct } from 'constructs';
 import { isUnresolved, ValidationError, Validator } from '../core/errors';
 import { Persona, PersonaModel, SodException } from '../core/personas';
+import { PlatformCommonProps, validatePlatformCommonProps } from '../core/platform';
 import { CapacityPlanner } from './capacity-planner';
 import { REQUIRED_INTERFACE_ENDPOINTS } from './defaults';
 import { providerRegion } from './env';
@@ -21,6 +22,7 @@ import {
   listOf,
   objectListOf,
   organizationId,
+  removalPolicy,
   stringListOf,
   stringMapOf,
 } from './validation';
@@ -259,30 +261,35 @@ export { listOf, objectListOf, Persona };
 
 /**
  * Starts checking the props of a platform (SageMakerStudioDomain, MultiTenantStudio): the AWS
- * provider, props the construct does not know (`known`), then `environment` and `authMode`.
- * Returns the validator that collects the rest, and the provider's region.
+ * provider, props the construct does not know (`known`), the props every platform shares
+ * through core's `validatePlatformCommonProps` (the one `environment` rule, then AWS's checks of
+ * `removalPolicy`, `allowedRegions`, `tags` and, with `scope`'s personas, `personas` and
+ * `sodExceptions`), then `authMode`. Returns the validator that collects the rest, and the
+ * provider's region.
  */
 export function startPlatformValidation(
   scope: IConstruct,
   props: object,
   construct: string,
   known: string[],
+  options: { readonly personas?: boolean } = {},
 ): { v: Validator; region: string | undefined } {
   const v = awsValidator(scope);
   const region = providerRegion(scope);
   const p = props as any;
   for (const k of Object.keys(p))
     if (!known.includes(k)) v.add(k, p[k], `a prop of ${construct} (${known.join(', ')})`);
-  if (
-    v.string('environment', p.environment, { optional: false }) &&
-    v.literal('environment', p.environment)
-  )
-    v.require(
-      /^[a-zA-Z0-9-]{1,32}$/.test(p.environment),
-      'environment',
-      p.environment,
-      '1-32 letters, digits and hyphens',
-    );
+  validatePlatformCommonProps(v, p as PlatformCommonProps, {
+    removalPolicy,
+    allowedRegions: (vv, prop, value) => validateAllowedRegions(vv, prop, value, region),
+    tags: validateTags,
+    ...(options.personas
+      ? {
+          personas: (vv: Validator, personas: unknown, exceptions: unknown) =>
+            validatePersonas(vv, scope, 'personas', personas, exceptions),
+        }
+      : {}),
+  });
   enumOf(v, 'authMode', p.authMode, Object.values(AuthMode), {
     optional: false,
     allowed: 'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',

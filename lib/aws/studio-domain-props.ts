@@ -1,7 +1,5 @@
 // The props of SageMakerStudioDomain and the specs they hold.
-import { SodException } from '../core/personas';
-import { RemovalPolicy } from '../core/removal-policy';
-import { PlatformTags } from '../core/tags';
+import { PlatformCommonProps } from '../core/platform';
 import type { NetworkProps, PrivateNetwork } from './network';
 import { ModelPackageGroupSpec } from './registry';
 import { AuthMode, UserProfileSpec } from './user-profiles';
@@ -120,9 +118,7 @@ export interface EfsBackupProps {
 }
 
 /** Props of {@link SageMakerStudioDomain}. */
-export interface SageMakerStudioDomainProps {
-  /** Environment (dev, staging, prod...). */
-  readonly environment: string;
+export interface SageMakerStudioDomainProps extends PlatformCommonProps {
   /** Authentication mode (AWS-08). Required and immutable: changing it replaces the domain. */
   readonly authMode: AuthMode;
   /**
@@ -145,16 +141,6 @@ export interface SageMakerStudioDomainProps {
    * @default - a PlatformKey is created
    */
   readonly encryption?: EncryptionProps;
-  /**
-   * Persona → principals (IAM ARNs or account ids) that may assume the persona's role.
-   * @default - none (only workload roles are created)
-   */
-  readonly personas?: { [persona: string]: string[] };
-  /**
-   * Reasoned exceptions to segregation of duties (X-02).
-   * @default - none
-   */
-  readonly sodExceptions?: SodException[];
   /**
    * Studio user profiles.
    * @default - none
@@ -185,21 +171,6 @@ export interface SageMakerStudioDomainProps {
    * @default - none
    */
   readonly modelPackageGroups?: ModelPackageGroupSpec[];
-  /**
-   * Tags (X-09).
-   * @default - platform tags with defaults
-   */
-  readonly tags?: PlatformTags;
-  /**
-   * Allowed regions (X-07).
-   * @default - the stack's AWS provider region
-   */
-  readonly allowedRegions?: string[];
-  /**
-   * What happens to stateful resources on destroy (X-08).
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
   /**
    * Allow Terraform to destroy/replace the domain. Auth mode, VPC, subnets and KMS key force a
    * new domain; by default the domain carries `prevent_destroy`, so such a change fails at plan

@@ -26,14 +26,7 @@ import {
 import { providerRegion } from './env';
 import { PrivateNetwork } from './network';
 import { checkModelPackageGroupSpec, ModelPackageGroupSpec } from './registry';
-import {
-  humanPersona,
-  validateAllowedRegions,
-  validateNetworkProps,
-  validatePersonas,
-  validateTags,
-  startPlatformValidation,
-} from './props-validation';
+import { humanPersona, validateNetworkProps, startPlatformValidation } from './props-validation';
 import {
   CustomImageSpec,
   NotebookInstanceSpec,
@@ -59,7 +52,6 @@ import {
   notebookInstanceType,
   objectListOf,
   organizationId,
-  removalPolicy,
   sagemakerName,
   scheduleExpression,
   stringListOf,
@@ -232,6 +224,9 @@ export function validateStudioDomainProps(
     props,
     'SageMakerStudioDomain',
     DOMAIN_PROPS,
+    {
+      personas: true,
+    },
   );
   const p = props as any;
   if (p.domainName !== undefined) sagemakerName(v, 'domainName', p.domainName);
@@ -255,7 +250,6 @@ export function validateStudioDomainProps(
       p.tenantId,
       '1-31 lowercase letters, digits and hyphens',
     );
-  removalPolicy(v, 'removalPolicy', p.removalPolicy);
   for (const k of [
     'allowReplacement',
     'createAccountLogGroups',
@@ -264,9 +258,6 @@ export function validateStudioDomainProps(
     'dataPerimeter',
   ])
     bool(v, k, p[k]);
-  validateTags(v, 'tags', p.tags);
-  if (p.allowedRegions !== undefined)
-    validateAllowedRegions(v, 'allowedRegions', p.allowedRegions, region);
 
   // network and encryption
   if (p.sharedNetwork !== undefined) {
@@ -296,7 +287,6 @@ export function validateStudioDomainProps(
   }
 
   // identities
-  validatePersonas(v, scope, 'personas', p.personas, p.sodExceptions);
   iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, { minLength: 1 });
   iamPolicyArn(v, 'permissionsBoundaryArn', p.permissionsBoundaryArn);
   organizationId(v, 'organizationId', p.organizationId);

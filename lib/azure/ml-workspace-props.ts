@@ -1,6 +1,4 @@
-import { SodException } from '../core/personas';
-import { RemovalPolicy } from '../core/removal-policy';
-import { PlatformTags } from '../core/tags';
+import { PlatformCommonProps } from '../core/platform';
 import { AzureComputeClusterSpec, AzureComputeInstanceSpec } from './compute';
 import { AzureMonitorPrivateLinkScopeRef } from './diagnostics';
 import { AzureCustomRoleDefinition, AzureEndpointAuthMode } from './persona-rbac-props';
@@ -130,16 +128,9 @@ export interface AzureMlEncryptionOptions {
 }
 
 /** Props of {@link AzureMLWorkspace}. */
-export interface AzureMLWorkspaceProps {
-  /** Environment name (dev, staging, prod); part of names and tags. */
-  readonly environment: string;
+export interface AzureMLWorkspaceProps extends PlatformCommonProps {
   /** Azure location, e.g. westeurope. */
   readonly location: string;
-  /**
-   * Locations every resource must be in (X-07).
-   * @default - [location]
-   */
-  readonly allowedRegions?: string[];
   /**
    * Resource group name.
    * @default - 'rg-' + id + '-' + environment
@@ -185,16 +176,6 @@ export interface AzureMLWorkspaceProps {
    * @default true
    */
   readonly highBusinessImpact?: boolean;
-  /**
-   * Persona -> Entra object ids (X-01).
-   * @default - none (the training identity the construct creates is always bound as TRAINING)
-   */
-  readonly personas?: { [persona: string]: string[] };
-  /**
-   * Reasoned segregation-of-duties exceptions (X-02).
-   * @default - none
-   */
-  readonly sodExceptions?: SodException[];
   /**
    * Additional custom roles.
    * @default - none
@@ -290,14 +271,4 @@ export interface AzureMLWorkspaceProps {
    * @default 'ZRS'
    */
   readonly storageReplicationType?: string;
-  /**
-   * Tags (X-09).
-   * @default - platform, environment, owner, data-classification, cost-center defaults
-   */
-  readonly tags?: PlatformTags;
-  /**
-   * What happens to stateful resources on destroy (X-08).
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
 }

@@ -1,3 +1,4 @@
+import { validatePlatformCommonProps } from '../core/platform';
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
@@ -259,13 +260,9 @@ export function resolveAzureMLWorkspaceProps(
   requireAzurermProvider(scope);
   checkConstructId(v, scope);
   const env = props.environment;
-  v.literalName(
-    'environment',
-    env,
-    'it is part of every resource name',
-    /^[a-z0-9]([a-z0-9-]{0,14}[a-z0-9])?$/,
-    '1-16 lowercase letters, digits and hyphens, starting and ending with a letter or digit',
-  );
+  // the props every platform shares: the one environment rule and the removal policy (Azure
+  // checks regions, personas and tags below, with the location and its principal formats)
+  validatePlatformCommonProps(v, props);
   const location = props.location;
   const locationOk = checkLocation(v, 'location', location);
   let allowed: string[] = [location];
@@ -303,7 +300,6 @@ export function resolveAzureMLWorkspaceProps(
   } else if (isToken(isolation)) {
     v.literal('isolationMode', isolation, 'it decides which outbound rules are allowed');
   }
-  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
   v.enumValue('policyEffect', props.policyEffect, Object.values(AzurePolicyEffect));
   v.enumValue('endpointAuthMode', props.endpointAuthMode, Object.values(AzureEndpointAuthMode));
   v.enumValue('storageReplicationType', props.storageReplicationType, [

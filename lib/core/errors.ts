@@ -204,9 +204,10 @@ export class Validator {
   }
 
   /**
-   * A required name that forms resource names or construct ids: a string, literal (`why` says
-   * what it forms, see {@link literal}) and matching `pattern` (else `allowed` is recorded).
-   * True when it is a literal string, matching or not (callers may then check it is unique).
+   * A required name that forms resource names or construct ids: a string (else `allowed`,
+   * required, is recorded), literal (`why` says what it forms, see {@link literal}) and matching
+   * `pattern` (else `allowed` is recorded). True when it is a literal string, matching or not
+   * (callers may then check it is unique).
    */
   public literalName(
     prop: string,
@@ -215,9 +216,11 @@ export class Validator {
     pattern: RegExp,
     allowed: string,
   ): boolean {
-    if (!this.string(prop, value, { optional: false }) || !this.literal(prop, value, why)) {
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.add(prop, value, `${allowed} (required)`);
       return false;
     }
+    if (!this.literal(prop, value, why)) return false;
     this.require(pattern.test(value as string), prop, value, allowed);
     return true;
   }

@@ -20,15 +20,20 @@ export interface PlatformCommonProps {
   readonly environment: string;
 
   /**
-   * Regions (locations) the platform may place resources and keys in (X-07). Every provider of
-   * the platform's cloud in the stack must be in one of them.
+   * Regions (locations) the platform may place resources and keys in (X-07): AWS Regions (the
+   * stack's AWS provider region among them), GCP regions and, listed explicitly, multi-regions
+   * such as EU (the platform region among them), Azure locations (the workspace location among
+   * them). Every provider of the platform's cloud in the stack must be in one of them.
    * @default - the platform's own region / location only
    */
   readonly allowedRegions?: string[];
 
   /**
-   * Persona name (DATA_SCIENTIST, ML_ENGINEER, ...) to the principals that hold it (X-01, X-02).
-   * @default - no human principals are bound
+   * Persona name (DATA_SCIENTIST, ML_ENGINEER, ...) to the principals that hold it (X-01, X-02):
+   * IAM ARNs or account ids that may assume the persona's role on AWS; members (`user:`,
+   * `group:`, `serviceAccount:`) of human personas on GCP; Entra object ids on Azure.
+   * @default - no human principals are bound (on Azure the training identity the workspace
+   * creates is always bound as TRAINING)
    */
   readonly personas?: { [persona: string]: string[] };
 
@@ -39,7 +44,8 @@ export interface PlatformCommonProps {
   readonly sodExceptions?: SodException[];
 
   /**
-   * Platform tags (labels on GCP) merged into every taggable resource (X-09).
+   * Platform tags merged into every taggable resource (X-09). On GCP they are written as
+   * labels: keys and values must be valid labels (lowercase letters, digits, `_` and `-`).
    * @default - platform tags from the construct id and environment
    */
   readonly tags?: PlatformTags;
@@ -60,15 +66,31 @@ export const ENVIRONMENT_ALLOWED =
 
 /** What a cloud brings to the validation of the common props. */
 export interface PlatformCommonValidation {
+  /** Validates `removalPolicy` in the cloud's words (else the generic check of its values). */
+  readonly removalPolicy?: (v: Validator, prop: string, value: unknown) => void;
   /**
-   * Validates `allowedRegions` (present): records problems on `v` and returns the regions when
-   * they are usable.
+   * Validates `allowedRegions` (present) with the cloud's region names. Left out, the cloud
+   * checks the prop itself (e.g. next to the location it resolves).
    */
   readonly allowedRegions?: (v: Validator, prop: string, value: unknown) => void;
-  /** Validates `personas` and `sodExceptions` with the cloud's principal formats. */
+  /** Validates `personas` and `sodExceptions` with the cloud's principal formats (else the cloud does). */
   readonly personas?: (v: Validator, personas: unknown, sodExceptions: unknown) => void;
-  /** Validates `tags` with the cloud's tag (label) rules. */
+  /** Validates `tags` (present) with the cloud's tag (label) rules (else the cloud does). */
   readonly tags?: (v: Validator, prop: string, tags: unknown) => void;
+}
+
+/**
+ * Checks `environment` against the one rule of every platform ({@link ENVIRONMENT_PATTERN}):
+ * a required literal string. True when it is a literal string, matching or not.
+ */
+export function checkPlatformEnvironment(v: Validator, value: unknown): boolean {
+  return v.literalName(
+    'environment',
+    value,
+    'it is part of every resource name',
+    ENVIRONMENT_PATTERN,
+    ENVIRONMENT_ALLOWED,
+  );
 }
 
 /**
@@ -81,19 +103,11 @@ export function validatePlatformCommonProps(
   props: PlatformCommonProps,
   cloud: PlatformCommonValidation = {},
 ): void {
-  v.literalName(
-    'environment',
-    props.environment,
-    'it is part of every resource name',
-    ENVIRONMENT_PATTERN,
-    ENVIRONMENT_ALLOWED,
-  );
-  v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
+  checkPlatformEnvironment(v, props.environment);
+  if (cloud.removalPolicy) cloud.removalPolicy(v, 'removalPolicy', props.removalPolicy);
+  else v.enumValue('removalPolicy', props.removalPolicy, Object.values(RemovalPolicy));
   if (props.allowedRegions !== undefined && cloud.allowedRegions)
     cloud.allowedRegions(v, 'allowedRegions', props.allowedRegions);
   if (cloud.personas) cloud.personas(v, props.personas, props.sodExceptions);
-  if (props.tags !== undefined) {
-    if (cloud.tags) cloud.tags(v, 'tags', props.tags);
-    else v.object('tags', props.tags);
-  }
+  if (props.tags !== undefined && cloud.tags) cloud.tags(v, 'tags', props.tags);
 }

@@ -3,6 +3,7 @@ import { Lazy, Token } from 'cdktf';
 import { Validator, requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
+import { validatePlatformCommonProps } from '../core/platform';
 import { PlatformTags } from '../core/tags';
 import { normalizeLocation } from '../core/residency';
 import { GcpIamGrant, checkBetaProvider } from './common';
@@ -198,14 +199,9 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
     if (Array.isArray(value))
       value.forEach((x: unknown, i: number) => checkKnownKeys(v, `${list}[${i}]`, x, keys as any));
   }
-  checkPattern(
-    v,
-    'environment',
-    props.environment,
-    /^[a-z][a-z0-9-]{0,19}$/,
-    '1-20 lowercase letters, digits and hyphens, starting with a letter',
-    { literal: 'it forms bucket, perimeter and label names' },
-  );
+  // the props every platform shares: the one environment rule, the removal policy (GCP checks
+  // regions, personas and labels below, with the project's locations and member formats)
+  validatePlatformCommonProps(v, props, { removalPolicy: checkRemovalPolicy });
   checkProjectId(v, 'projectId', props.projectId);
   const regionOk = checkRegion(v, 'region', props.region, {
     literal: 'keys, network, Vertex AI resources and the residency checks (X-07) are placed by it',
@@ -237,7 +233,6 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
     );
   };
   if (region) inAllowed('region', region);
-  checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
   for (const b of [
     'artifactRegistry',
     'tensorboard',

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { PlatformCommonProps } from '../core/platform';
 import { ITerraformDependable, TerraformResource, Token, dependable } from 'cdktf';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -6,8 +7,8 @@ import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key
 import { TagsTagBinding } from '@cdktf/provider-google/lib/tags-tag-binding';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { lightStackTraces } from '../core/stack-traces';
-import { PersonaBinding, SodException } from '../core/personas';
-import { PlatformTags, Tagging } from '../core/tags';
+import { PersonaBinding } from '../core/personas';
+import { Tagging } from '../core/tags';
 import './profile';
 import { DataResidency } from '../core/residency';
 import { RemovalPolicy } from '../core/removal-policy';
@@ -312,18 +313,11 @@ export interface GcpCiIdentityOptions {
 }
 
 /** Props of {@link SecureVertexPipeline}. */
-export interface SecureVertexPipelineProps {
-  /** Environment name (dev, staging, prod...). */
-  readonly environment: string;
+export interface SecureVertexPipelineProps extends PlatformCommonProps {
   /** Project id (existing, or created with createProject). */
   readonly projectId: string;
   /** Platform region, e.g. europe-west4. */
   readonly region: string;
-  /**
-   * Regions (and explicitly, multi-regions such as EU) resources may live in (X-07).
-   * @default - [region]
-   */
-  readonly allowedRegions?: string[];
   /**
    * Create the project under a folder with billing.
    * @default - the project exists
@@ -344,16 +338,6 @@ export interface SecureVertexPipelineProps {
    * @default - no perimeter (needs an access policy and organisation-level rights)
    */
   readonly perimeter?: GcpPerimeterOptions;
-  /**
-   * Persona -> members (user:, group:, serviceAccount:), human personas only.
-   * @default - no human bindings
-   */
-  readonly personas?: { [persona: string]: string[] };
-  /**
-   * Explicit segregation-of-duties exceptions.
-   * @default - none
-   */
-  readonly sodExceptions?: SodException[];
   /**
    * Data buckets.
    * @default - one bucket named 'training-data'
@@ -461,21 +445,11 @@ export interface SecureVertexPipelineProps {
    */
   readonly ciIdentity?: GcpCiIdentityOptions;
   /**
-   * Tags, written as GCP labels (keys and values must be valid labels: lowercase letters, digits, "_" and "-").
-   * @default - platform tags from the construct id and environment
-   */
-  readonly tags?: PlatformTags;
-  /**
    * Resource Manager tag values (tagValues/NUMBER) bound to the project, e.g. for IAM or
    * org-policy conditions on tags.
    * @default - none
    */
   readonly tagValues?: string[];
-  /**
-   * Removal policy of stateful resources.
-   * @default RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
   /**
    * google-beta provider for service identities and the metadata store.
    * @default - the stack's google-beta provider, declared (id 'google-beta', platform region) when missing

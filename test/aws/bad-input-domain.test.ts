@@ -106,9 +106,15 @@ describe('X-10 missing or mistyped props from untyped callers', () => {
       { environment: undefined },
       'environment',
       'undefined',
-      'a non-empty string',
+      '1-16 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit (required)',
     ],
-    ['a number for environment', { environment: 42 }, 'environment', '42', 'a non-empty string'],
+    [
+      'a number for environment',
+      { environment: 42 },
+      'environment',
+      '42',
+      '1-16 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit (required)',
+    ],
     [
       'a string where a list belongs is one problem, not one per character',
       { allowedInstanceTypes: 'ml.t3.medium' },
@@ -225,7 +231,7 @@ describe('X-10 tokens: skipped where safe, refused where they form names, never 
       prop: 'environment',
       value: env,
       allowed:
-        'a literal value known at synth (it forms resource names); a token is only known at apply',
+        'a literal value known at synth (it is part of every resource name); a token is only known at apply',
     });
     expect(p.value).toMatch(/^\$\{TfToken\[TOKEN\.\d+\]\}$/);
   });
@@ -266,7 +272,7 @@ describe('X-10 tokens: skipped where safe, refused where they form names, never 
       { environment: 'PROD ENV' },
       'environment',
       'PROD ENV',
-      '1-32 letters, digits and hyphens',
+      '1-16 lowercase letters, digits and hyphens, starting with a letter',
     );
   });
 });

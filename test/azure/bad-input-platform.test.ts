@@ -134,7 +134,7 @@ describe('X-10 missing or mistyped props from untyped callers', () => {
       'azure/ml',
       'environment',
       '7',
-      /a non-empty string/,
+      /^1-16 lowercase letters, .* \(required\)$/,
     );
   });
 
@@ -195,7 +195,7 @@ describe('X-10 missing or mistyped props from untyped callers', () => {
       'azure/ml',
       'computeClusters[0].name',
       'undefined',
-      /a non-empty string/,
+      /^3-32 letters, digits and hyphens, .* \(required\)$/,
     );
   });
 

@@ -140,7 +140,8 @@ describe('X-10 GCP bad input: untyped callers (JavaScript, YAML, jsii) get a Val
         props: { environment: undefined },
         prop: 'environment',
         value: 'undefined',
-        allowed: '1-20 lowercase letters, digits and hyphens, starting with a letter (required)',
+        allowed:
+          '1-16 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit (required)',
       },
     ],
     [
@@ -149,7 +150,7 @@ describe('X-10 GCP bad input: untyped callers (JavaScript, YAML, jsii) get a Val
         props: { environment: 42 },
         prop: 'environment',
         value: '42',
-        allowed: '1-20 lowercase letters',
+        allowed: '1-16 lowercase letters',
       },
     ],
     [
@@ -344,7 +345,7 @@ describe('X-10 GCP tokens: skipped where safe, rejected naming the prop where th
     const p = problemAt(e, 'environment');
     expect(p.value).toBe(env); // the token as is, not lower-cased
     expect(p.allowed).toContain(
-      'a literal value known at synth (it forms bucket, perimeter and label names)',
+      'a literal value known at synth (it is part of every resource name)',
     );
   });
 
@@ -1008,7 +1009,7 @@ describe('X-10 GCP free-form values that reach the API', () => {
         props: { environment: 'production-eu-west-42' },
         prop: 'environment',
         value: 'production-eu-west-42',
-        allowed: '1-20 lowercase letters',
+        allowed: '1-16 lowercase letters',
       },
     ],
     [
