@@ -64,16 +64,46 @@ export function checkRemovalPolicy(v: Validator, prop: string, value: unknown): 
 }
 
 /**
- * The closing checks of a part's props, `dependsOn` and `removalPolicy`, then the one
- * ValidationError of every problem collected.
+ * The closing checks of a part's props, `dependsOn`, `removalPolicy` and (on the parts that
+ * take them) `grants`, then the one ValidationError of every problem collected.
  */
 export function closePartValidation(
   v: Validator,
-  props: { readonly dependsOn?: unknown; readonly removalPolicy?: unknown },
+  props: {
+    readonly dependsOn?: unknown;
+    readonly removalPolicy?: unknown;
+    readonly grants?: unknown;
+  },
 ): void {
   checkList(v, 'dependsOn', props.dependsOn, 'resources');
   checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
+  checkGrants(v, 'grants', props.grants);
   v.throwIfInvalid();
+}
+
+const GRANT_KEYS = { role: true, member: true, key: true } as const;
+
+/**
+ * `grants` of a data part (`GcpIamGrant`s): each a literal role, a member (see
+ * {@link checkMember}) and, when the member is a token, a literal `key`: role and key (or the
+ * member) form the construct id of the binding, which must not move between synths.
+ */
+export function checkGrants(v: Validator, prop: string, value: unknown): void {
+  if (!checkObjectList(v, prop, value, '{ role, member, key? }')) return;
+  ((value as any[] | undefined) ?? []).forEach((g, i) => {
+    if (g === null || typeof g !== 'object') return;
+    const at = `${prop}[${i}]`;
+    const why = 'it forms the construct id of the binding';
+    checkKnownKeys(v, at, g, GRANT_KEYS);
+    if (v.string(`${at}.role`, g.role, { optional: false })) v.literal(`${at}.role`, g.role, why);
+    if (g.key !== undefined && v.string(`${at}.key`, g.key)) v.literal(`${at}.key`, g.key, why);
+    checkMember(
+      v,
+      `${at}.member`,
+      g.member,
+      g.key === undefined ? `${why}; or give the grant a literal key` : undefined,
+    );
+  });
 }
 
 /** A prop that takes a construct: undefined, or an instance of `type` (`allowed` names it). */
@@ -116,8 +146,8 @@ export function checkList(v: Validator, prop: string, value: unknown, what: stri
 
 /**
  * A list prop that must not be empty: the list ({@link checkList}, or `list`, e.g.
- * {@link checkObjectList}), then at least one entry (`atLeast` says what, as the problem reads).
- * Returns the list check's result.
+ * {@link checkObjectList}), then at least one entry (`atLeast` says what, as the problem reads;
+ * a missing list has none). True when the list is usable: a list with entries.
  */
 export function checkNonEmptyList(
   v: Validator,
@@ -129,8 +159,8 @@ export function checkNonEmptyList(
 ): boolean {
   if (!list(v, prop, value, what)) return false;
   const entries = (value as unknown[] | undefined) ?? [];
-  v.require(unresolved(value) || entries.length > 0, prop, JSON.stringify(entries), atLeast);
-  return true;
+  v.require(entries.length > 0, prop, JSON.stringify(entries), atLeast);
+  return entries.length > 0;
 }
 
 /** A list of objects (`dataBuckets`, `endpoints`, ...): the list and each entry. */

@@ -476,6 +476,73 @@ describe('X-10 GCP parts: specific bad input', () => {
       'mlopsPipelineOperator',
       'a custom role name projects/P/roles/R',
     ],
+    [
+      'GcpWorkloadIdentity: no bindings at all',
+      () =>
+        new GcpWorkloadIdentity(gcpStack(), 'wi', {
+          projectId: P,
+          serviceAccount: undefined as any,
+        } as any),
+      'bindings',
+      '[]',
+      'at least one { namespace, kubernetesServiceAccount }',
+    ],
+    [
+      'GcpSecureBucket: grants as a string',
+      () =>
+        new GcpSecureBucket(gcpStack(), 'b', {
+          projectId: P,
+          location: R,
+          kmsKeyName: KEY,
+          grants: 'roles/storage.objectViewer' as any,
+        }),
+      'grants',
+      'roles/storage.objectViewer',
+      'a list of { role, member, key? }',
+    ],
+    [
+      'GcpBigQueryDataset: a grant without a role',
+      () =>
+        new GcpBigQueryDataset(gcpStack(), 'd', {
+          projectId: P,
+          datasetId: 'd',
+          location: R,
+          kmsKeyName: KEY,
+          grants: [{ member: 'group:a@example.com' } as any],
+        }),
+      'grants[0].role',
+      'undefined',
+      'a non-empty string',
+    ],
+    [
+      'GcpArtifactRegistry: a grant to a token member without a key',
+      () => {
+        const s = gcpStack();
+        const member = new TerraformVariable(s, 'member', { type: 'string' }).stringValue;
+        return new GcpArtifactRegistry(s, 'r', {
+          projectId: P,
+          location: R,
+          kmsKeyName: KEY,
+          grants: [{ role: 'roles/artifactregistry.reader', member }],
+        });
+      },
+      'grants[0].member',
+      '',
+      'or give the grant a literal key',
+    ],
+    [
+      'GcpSecureBucket: a grant to a public member',
+      () =>
+        new GcpSecureBucket(gcpStack(), 'b', {
+          projectId: P,
+          location: R,
+          kmsKeyName: KEY,
+          grants: [{ role: 'roles/storage.objectViewer', member: 'allUsers' }],
+        }),
+      'grants[0].member',
+      'allUsers',
+      'allUsers and allAuthenticatedUsers are never allowed',
+    ],
   ];
 
   test.each(cases)('X-10 %s', (_t, build, prop, value, allowed) => {
