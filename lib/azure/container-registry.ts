@@ -108,23 +108,7 @@ function resolveAzureSecureContainerRegistryProps(
     max: 365,
   });
   bool(v, 'zoneRedundancy', props.zoneRedundancy);
-  const cmk = resolvePartCustomerManagedKey(
-    v,
-    props.customerManagedKey,
-    {
-      customerManagedKeyId: props.customerManagedKeyId,
-      customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
-      customerManagedKeyIdentityClientId: props.customerManagedKeyIdentityClientId,
-    },
-    {
-      paired:
-        props.customerManagedKeyId === undefined ||
-        (props.customerManagedKeyIdentityId !== undefined &&
-          props.customerManagedKeyIdentityClientId !== undefined),
-      pairing: 'set (with customerManagedKeyIdentityClientId) when customerManagedKeyId is set',
-      clientId: true,
-    },
-  );
+  const cmk = resolvePartCustomerManagedKey(v, props, { clientId: true });
   checkPartOptions(v, props);
   checkUuid(v, 'quarantineScannerPrincipalId', props.quarantineScannerPrincipalId, true);
   checkDependsOn(v, props.dependsOn);

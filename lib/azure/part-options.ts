@@ -238,13 +238,14 @@ export function checkPartOptions(v: Validator, o: AzurePartOptions): void {
 
 /**
  * The customer-managed key of a part, from `customerManagedKey` or from the deprecated flat
- * props (customerManagedKeyId, customerManagedKeyIdentityId, customerManagedKeyIdentityClientId).
- * Both at once is an error naming the props set.
+ * props (`legacy`: customerManagedKeyId, customerManagedKeyIdentityId and, on the registry,
+ * customerManagedKeyIdentityClientId). Both at once is an error naming the props set.
  */
-export function resolveCustomerManagedKey(
+function resolveCustomerManagedKey(
   v: Validator,
   given: AzureCustomerManagedKeyOptions | undefined,
   legacy: { [prop: string]: string | undefined },
+  requireClientId: boolean,
 ): AzureCustomerManagedKeyOptions | undefined {
   const legacySet = Object.keys(legacy).filter((k) => legacy[k] !== undefined);
   if (given !== undefined && legacySet.length > 0) {
@@ -262,45 +263,58 @@ export function resolveCustomerManagedKey(
     v,
     'customerManagedKey.userAssignedIdentityClientId',
     given.userAssignedIdentityClientId,
-    true,
+    !requireClientId,
   );
   return given;
 }
 
 /**
  * Internal: the customer-managed key of a part that still takes the deprecated flat props
- * (`legacy`, in the order they are checked: customerManagedKeyId, customerManagedKeyIdentityId
- * and, where the part has it, customerManagedKeyIdentityClientId). The flat props are checked,
- * then whether they are set together (`paired`, else an error allowing `pairing` on
- * customerManagedKeyIdentityId), then `customerManagedKey` (its client id required with
- * `clientId`). Returns `customerManagedKey`, else the key the flat props name.
+ * (customerManagedKeyId, customerManagedKeyIdentityId and, with `clientId`, the registry's
+ * customerManagedKeyIdentityClientId). The flat props are checked, then that they are set
+ * together (all or none), then `customerManagedKey` (its client id required with `clientId`).
+ * Returns `customerManagedKey`, else the key the flat props name.
  */
 export function resolvePartCustomerManagedKey(
   v: Validator,
-  given: AzureCustomerManagedKeyOptions | undefined,
-  legacy: {
-    customerManagedKeyId?: string;
-    customerManagedKeyIdentityId?: string;
-    customerManagedKeyIdentityClientId?: string;
+  props: {
+    readonly customerManagedKey?: AzureCustomerManagedKeyOptions;
+    readonly customerManagedKeyId?: string;
+    readonly customerManagedKeyIdentityId?: string;
+    readonly customerManagedKeyIdentityClientId?: string;
   },
-  rules: { paired: boolean; pairing: string; clientId?: boolean },
+  options: { readonly clientId?: boolean } = {},
 ): AzureCustomerManagedKeyOptions | undefined {
+  const legacy: { [prop: string]: string | undefined } = {
+    customerManagedKeyId: props.customerManagedKeyId,
+    customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
+    ...(options.clientId
+      ? { customerManagedKeyIdentityClientId: props.customerManagedKeyIdentityClientId }
+      : {}),
+  };
   for (const [prop, value] of Object.entries(legacy)) str(v, prop, value, true);
-  v.require(
-    rules.paired,
-    'customerManagedKeyIdentityId',
-    legacy.customerManagedKeyIdentityId,
-    rules.pairing,
-  );
-  const brought = resolveCustomerManagedKey(v, given, legacy);
-  if (brought !== undefined && rules.clientId) {
-    str(v, 'customerManagedKey.userAssignedIdentityClientId', brought.userAssignedIdentityClientId);
+  const keySet = props.customerManagedKeyId !== undefined;
+  // with customerManagedKey, any flat prop is the one error resolveCustomerManagedKey reports
+  const pairs = props.customerManagedKey === undefined ? Object.keys(legacy).slice(1) : [];
+  for (const prop of pairs) {
+    v.require(
+      (legacy[prop] !== undefined) === keySet,
+      prop,
+      legacy[prop],
+      `set together with customerManagedKeyId${options.clientId ? ' (customerManagedKeyIdentityId and customerManagedKeyIdentityClientId name the identity that reads the key)' : ' (the identity that reads the key)'}`,
+    );
   }
-  if (brought !== undefined || legacy.customerManagedKeyId === undefined) return brought;
+  const brought = resolveCustomerManagedKey(
+    v,
+    props.customerManagedKey,
+    legacy,
+    !!options.clientId,
+  );
+  if (brought !== undefined || !keySet) return brought;
   return {
-    keyId: legacy.customerManagedKeyId,
-    userAssignedIdentityId: legacy.customerManagedKeyIdentityId!,
-    userAssignedIdentityClientId: legacy.customerManagedKeyIdentityClientId,
+    keyId: props.customerManagedKeyId!,
+    userAssignedIdentityId: props.customerManagedKeyIdentityId!,
+    userAssignedIdentityClientId: props.customerManagedKeyIdentityClientId,
   };
 }
 

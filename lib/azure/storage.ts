@@ -107,20 +107,7 @@ function resolveAzureSecureStorageAccountProps(
   if (nameOk) v.check('name', name, AzureValidate.storageAccountName(name));
   v.enumValue('replicationType', props.replicationType, REPLICATION);
   num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
-  const cmk = resolvePartCustomerManagedKey(
-    v,
-    props.customerManagedKey,
-    {
-      customerManagedKeyId: props.customerManagedKeyId,
-      customerManagedKeyIdentityId: props.customerManagedKeyIdentityId,
-    },
-    {
-      paired:
-        (props.customerManagedKeyId === undefined) ===
-        (props.customerManagedKeyIdentityId === undefined),
-      pairing: 'set together with customerManagedKeyId (the identity that reads the key)',
-    },
-  );
+  const cmk = resolvePartCustomerManagedKey(v, props);
   checkPartOptions(v, props);
   checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'storage');
   if (

@@ -139,6 +139,59 @@ describe('uniform part options: old and new input together is one clear Validati
     expect(problems.map((p) => p.prop)).toEqual(['customerManagedKey']);
   });
 
+  test('registry: the flat identity props without customerManagedKeyId are an error, not ignored', () => {
+    const { stack } = azureStack();
+    const { problems } = problemsOf(
+      () =>
+        new AzureSecureContainerRegistry(stack, 'cr', {
+          ...base,
+          customerManagedKeyIdentityId: IDENTITY,
+          customerManagedKeyIdentityClientId: CLIENT_ID,
+        }),
+    );
+    expect(problems.map((p) => p.prop)).toEqual([
+      'customerManagedKeyIdentityId',
+      'customerManagedKeyIdentityClientId',
+    ]);
+    expect(problems[0].allowed).toMatch(/^set together with customerManagedKeyId/);
+  });
+
+  test('storage: customerManagedKeyIdentityId without the key is an error', () => {
+    const { stack } = azureStack();
+    const { problems } = problemsOf(
+      () =>
+        new AzureSecureStorageAccount(stack, 'st', {
+          ...base,
+          customerManagedKeyIdentityId: IDENTITY,
+        }),
+    );
+    expect(problems).toEqual([
+      {
+        prop: 'customerManagedKeyIdentityId',
+        value: IDENTITY,
+        allowed: 'set together with customerManagedKeyId (the identity that reads the key)',
+      },
+    ]);
+  });
+
+  test('registry: a client id that is no string is reported once', () => {
+    const { stack } = azureStack();
+    const { problems } = problemsOf(
+      () =>
+        new AzureSecureContainerRegistry(stack, 'cr', {
+          ...base,
+          customerManagedKey: {
+            keyId: KEY,
+            userAssignedIdentityId: IDENTITY,
+            userAssignedIdentityClientId: 5 as any,
+          },
+        }),
+    );
+    expect(problems.map((p) => p.prop)).toEqual([
+      'customerManagedKey.userAssignedIdentityClientId',
+    ]);
+  });
+
   test('locks: lock with level', () => {
     const { stack } = azureStack();
     const { problems } = problemsOf(
