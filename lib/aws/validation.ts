@@ -508,7 +508,7 @@ export function sagemakerName(
 }
 
 /** Instance types of Studio apps (AWS-12), from the bundled SageMaker enum. */
-export function studioInstanceType(v: Validator, prop: string, value: unknown): boolean {
+function studioInstanceType(v: Validator, prop: string, value: unknown): boolean {
   return instanceType(v, prop, value, STUDIO_APP_INSTANCE_TYPES, 'a Studio app instance type');
 }
 

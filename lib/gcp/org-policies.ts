@@ -4,6 +4,7 @@ import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { OrgPolicyCustomConstraint } from '@cdktf/provider-google/lib/org-policy-custom-constraint';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
 import { requireProps } from '../core/errors';
+import { appRegistry } from '../core/name-claims';
 import { timeProvider } from './common';
 import type { GcpProject } from './project';
 import {
@@ -88,9 +89,7 @@ function definedConstraints(
   scope: IConstruct,
   organizationId: string,
 ): Map<string, OrgPolicyCustomConstraint> {
-  const root = scope.node.root;
-  let byOrg = DEFINED.get(root);
-  if (!byOrg) DEFINED.set(root, (byOrg = new Map()));
+  const byOrg = appRegistry(DEFINED, scope);
   let byName = byOrg.get(organizationId);
   if (!byName) byOrg.set(organizationId, (byName = new Map()));
   return byName;

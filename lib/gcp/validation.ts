@@ -8,6 +8,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ValidationError, ValidationProblem, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
+import { editDistance } from '../core/reference-data';
 import { RemovalPolicy } from '../core/removal-policy';
 import { isGcpMultiRegion } from './validate';
 import { parseCidrOrUndefined } from '../core/cidr';
@@ -630,21 +631,6 @@ export function checkProjectId(v: Validator, prop: string, value: unknown): bool
 export const KMS_KEY_ID =
   /^projects\/[^/\s]+\/locations\/[a-z0-9-]+\/keyRings\/[A-Za-z0-9_-]{1,63}\/cryptoKeys\/[A-Za-z0-9_-]{1,63}$/;
 
-/** Edit distance of two short strings (for "did you mean" hints). */
-function distance(a: string, b: string): number {
-  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return d[b.length];
-}
-
 /**
  * Reports the keys of a props object that its interface does not declare: an untyped caller's
  * misspelt prop (`removalpolicy`, `dryrun`) would otherwise be ignored without a word. `known`
@@ -662,7 +648,7 @@ export function checkKnownKeys<T>(
     if (names.includes(k)) continue;
     const near =
       names.find((n) => n.toLowerCase() === k.toLowerCase()) ??
-      names.find((n) => distance(n.toLowerCase(), k.toLowerCase()) <= 2);
+      names.find((n) => editDistance(n.toLowerCase(), k.toLowerCase(), 2) <= 2);
     v.add(
       prop ? `${prop}.${k}` : k,
       (value as any)[k],

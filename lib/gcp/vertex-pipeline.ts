@@ -813,8 +813,8 @@ export class SecureVertexPipeline extends Construct {
       { namePrefix: 'environment', bucketName: 'environment', location: 'region' },
       () =>
         new GcpSecureBucket(this, 'access-logs', {
-          ...this.dataPartProps(r, CmekPurpose.STORAGE),
           ...accessLogBucketDefaults(environment),
+          ...this.dataPartProps(r, CmekPurpose.STORAGE),
           grants: [accessLogWriterGrant()],
         }),
     );

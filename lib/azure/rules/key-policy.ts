@@ -2,7 +2,7 @@ import { ResourceView } from '../../core/compliance/rule';
 import { asList, isExpression, lookup, unknown, Verdict } from '../../core/rules/attributes';
 
 /** Resource types that can create a Key Vault key through ARM with the azapi provider. */
-export const AZAPI_TYPES = ['azapi_resource', 'azapi_resource_action'];
+const AZAPI_TYPES = ['azapi_resource', 'azapi_resource_action'];
 
 /** True when r creates a Key Vault key through ARM (azapi, type Microsoft.KeyVault/vaults/keys@...). */
 export function isArmKey(r: ResourceView): boolean {
@@ -31,7 +31,7 @@ export interface KeyRotation {
 }
 
 /** The rotation policy of a key resource (azurerm_key_vault_key or an ARM key through azapi). */
-export function keyRotation(r: ResourceView): KeyRotation {
+function keyRotation(r: ResourceView): KeyRotation {
   if (r.type === 'azurerm_key_vault_key') {
     const parts = {
       rotateAfterCreation: lookup(r, 'rotation_policy.automatic.time_after_creation'),

@@ -4,9 +4,6 @@
 import * as path from 'path';
 import { editDistance, lazyGzJson } from '../../core/reference-data';
 
-/** Bounded Levenshtein distance (shared with the org-constraint reference and the GCP rules). */
-export { editDistance };
-
 /** Where the data file lives (next to this module, in lib/ and in dist/lib/). */
 export const GCP_REFERENCE_FILE = path.join(__dirname, 'data', 'gcp.json.gz');
 

@@ -4,7 +4,7 @@
 // are in the file's meta and in scripts/reference-data/provenance.json). Loaded on first use.
 import * as path from 'path';
 import { lazyGzJson } from '../../core/reference-data';
-import { editDistance } from './index';
+import { editDistance } from '../../core/reference-data';
 
 /** Where the data file lives (next to this module, in lib/ and in dist/lib/). */
 export const GCP_ORG_CONSTRAINTS_FILE = path.join(__dirname, 'data', 'org-constraints.json.gz');

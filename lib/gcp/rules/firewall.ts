@@ -14,7 +14,7 @@ import {
  * True when a `google_compute_firewall` allows ingress (an enabled INGRESS rule with allow
  * blocks); an UnknownVerdict when its direction, disabled flag or allow blocks are expressions.
  */
-export function opensIngress(r: ResourceView): boolean | UnknownVerdict {
+function opensIngress(r: ResourceView): boolean | UnknownVerdict {
   const a = r.attributes;
   for (const [k, v] of Object.entries({
     direction: a.direction,

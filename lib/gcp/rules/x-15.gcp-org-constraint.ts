@@ -1,7 +1,7 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
 import { isExpression, unknown, Verdict } from '../../core/compliance/tf';
-import { editDistance } from '../reference';
+import { editDistance } from '../../core/reference-data';
 import { gcpOrgConstraints } from '../reference/org-constraints';
 
 /** A reference to a custom constraint of the stack (`${google_org_policy_custom_constraint.x.name}`). */
