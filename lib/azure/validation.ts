@@ -39,19 +39,22 @@ export function str(v: Validator, prop: string, value: unknown, optional = false
   return v.string(prop, value, { optional });
 }
 
-/** A string prop `pattern` accepts, else `allowed` is reported; tokens pass, and undefined when `optional`. */
-function checkPattern(
+/**
+ * A string prop `accepts` takes, else `allowed(value)` is reported; tokens pass, and undefined
+ * when `optional`.
+ */
+function checkString(
   v: Validator,
   prop: string,
   value: unknown,
   optional: boolean,
-  pattern: { test(value: string): boolean },
-  allowed: string,
+  accepts: (value: string) => boolean,
+  allowed: (value: unknown) => string,
 ): boolean {
   if (value === undefined && optional) return true;
   if (isToken(value)) return true;
-  if (typeof value === 'string' && pattern.test(value)) return true;
-  v.add(prop, value, allowed);
+  if (typeof value === 'string' && accepts(value)) return true;
+  v.add(prop, value, allowed(value));
   return false;
 }
 
@@ -62,19 +65,15 @@ export function checkLocation(
   value: unknown,
   optional = false,
 ): boolean {
-  const bare = typeof value === 'string' ? value.replace(/[-_]/g, '') : undefined;
-  const near =
-    bare !== undefined && isAzureLocation(bare)
-      ? ` (did you mean ${azureLocationName(bare)}?)`
-      : '';
-  return checkPattern(
-    v,
-    prop,
-    value,
-    optional,
-    { test: isAzureLocation },
-    `an Azure location such as ${AZURE_LOCATION_EXAMPLES}${near}`,
-  );
+  return checkString(v, prop, value, optional, isAzureLocation, (bad) => {
+    // a location written with hyphens or underscores (west-europe) names the one meant
+    const bare = typeof bad === 'string' ? bad.replace(/[-_]/g, '') : undefined;
+    const near =
+      bare !== undefined && isAzureLocation(bare)
+        ? ` (did you mean ${azureLocationName(bare)}?)`
+        : '';
+    return `an Azure location such as ${AZURE_LOCATION_EXAMPLES}${near}`;
+  });
 }
 
 /**
@@ -101,7 +100,14 @@ export function checkUuid(
   what = 'an Entra object id',
 ): boolean {
   const allowed = `${what} (a UUID such as 00000000-0000-0000-0000-000000000000)`;
-  return checkPattern(v, prop, value, optional, UUID, allowed);
+  return checkString(
+    v,
+    prop,
+    value,
+    optional,
+    (x) => UUID.test(x),
+    () => allowed,
+  );
 }
 
 /** ARM resource id patterns of the resources the constructs take by id. */
@@ -140,13 +146,15 @@ export function checkArmId(
   pattern: string,
   optional = false,
 ): boolean {
-  return checkPattern(
+  const re = armIdRegex(pattern);
+  return checkString(
     v,
     prop,
     value,
     optional,
-    armIdRegex(pattern),
-    `an ARM resource id /subscriptions/<subscription id>/resourceGroups/<group>/providers/${pattern}`,
+    (x) => re.test(x),
+    () =>
+      `an ARM resource id /subscriptions/<subscription id>/resourceGroups/<group>/providers/${pattern}`,
   );
 }
 
@@ -161,15 +169,16 @@ export function checkKeyUrl(
   const re = versioned
     ? /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[a-zA-Z0-9-]{1,127}\/[0-9a-fA-F]{32}$/
     : /^https:\/\/[a-zA-Z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[a-zA-Z0-9-]{1,127}\/?$/;
-  return checkPattern(
+  return checkString(
     v,
     prop,
     value,
     optional,
-    re,
-    versioned
-      ? 'a versioned key id https://<vault>.vault.azure.net/keys/<name>/<32-hex version>'
-      : 'a versionless key id https://<vault>.vault.azure.net/keys/<name>',
+    (x) => re.test(x),
+    () =>
+      versioned
+        ? 'a versioned key id https://<vault>.vault.azure.net/keys/<name>/<32-hex version>'
+        : 'a versionless key id https://<vault>.vault.azure.net/keys/<name>',
   );
 }
 
