@@ -7,7 +7,7 @@ import {
   resolveGuardrailPoliciesProps,
 } from './guardrails-resolve';
 import {
-  denyAll,
+  denyOnAnyResource,
   denyAppImageConfigChanges,
   denyWithout,
   policyDocument,
@@ -167,20 +167,20 @@ interface GuardrailDocuments {
 
 /** The guardrail statements (all Deny) as identity-policy and SCP documents. */
 function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocuments {
-  const instanceTypes = denyAll('AWS12LimitInstanceTypes', 'sagemaker:CreateApp', {
+  const instanceTypes = denyOnAnyResource('AWS12LimitInstanceTypes', 'sagemaker:CreateApp', {
     'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': r.allowedInstanceTypes },
   });
   const imageArns: Statement[] =
     r.approvedImageArns.length > 0
       ? [
-          denyAll('AWS13ApprovedImagesOnly', 'sagemaker:CreateApp', {
+          denyOnAnyResource('AWS13ApprovedImagesOnly', 'sagemaker:CreateApp', {
             'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': r.approvedImageArns },
           }),
         ]
       : [];
   const appImageConfig = denyAppImageConfigChanges('AWS19AppImageConfigAdminOnly');
   const vpcOnly: Statement[] = [
-    denyAll('AWS14DomainVpcOnly', 'sagemaker:CreateDomain', {
+    denyOnAnyResource('AWS14DomainVpcOnly', 'sagemaker:CreateDomain', {
       StringNotEquals: { 'sagemaker:AppNetworkAccessType': 'VpcOnly' },
     }),
     denyWithout('AWS14DomainSubnets', 'sagemaker:CreateDomain', 'sagemaker:VpcSubnets'),
@@ -234,26 +234,26 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
       : [
           domainEncryption[0],
           denyWithout('AWS16DomainSharingKms', 'sagemaker:CreateDomain', sharingKey),
-          denyAll('AWS16DomainUpdateSharingKms', 'sagemaker:UpdateDomain', {
+          denyOnAnyResource('AWS16DomainUpdateSharingKms', 'sagemaker:UpdateDomain', {
             Null: { [sharingKey]: 'true' },
             ArnNotLike: { 'aws:PrincipalArn': deployers },
           }),
         ];
   const jobsVpc: Statement[] = [
     denyWithout('AWS17JobsInVpc', JOB_ACTIONS, 'sagemaker:VpcSubnets'),
-    denyAll('AWS17JobsPlatformSubnets', JOB_ACTIONS, {
+    denyOnAnyResource('AWS17JobsPlatformSubnets', JOB_ACTIONS, {
       'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSubnets': r.subnetIds },
     }),
-    denyAll('AWS17JobsPlatformSecurityGroups', JOB_ACTIONS, {
+    denyOnAnyResource('AWS17JobsPlatformSecurityGroups', JOB_ACTIONS, {
       'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSecurityGroupIds': r.securityGroupIds },
     }),
-    denyAll('AWS17InterContainerEncryption', JOB_ACTIONS, {
+    denyOnAnyResource('AWS17InterContainerEncryption', JOB_ACTIONS, {
       Bool: { 'sagemaker:InterContainerTrafficEncryption': 'false' },
     }),
   ];
   if (r.requireNetworkIsolation) {
     jobsVpc.push(
-      denyAll('AWS17NetworkIsolation', JOB_ACTIONS, {
+      denyOnAnyResource('AWS17NetworkIsolation', JOB_ACTIONS, {
         Bool: { 'sagemaker:NetworkIsolation': 'false' },
       }),
     );

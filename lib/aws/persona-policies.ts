@@ -4,7 +4,13 @@
 import { Persona } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
 import { AwsEnv } from './env';
-import { denyAll, denyAppImageConfigChanges, iamVar, policyDocument, Statement } from './policy';
+import {
+  denyOnAnyResource,
+  denyAppImageConfigChanges,
+  iamVar,
+  policyDocument,
+  Statement,
+} from './policy';
 
 /** The EC2 reads of the network (no resource-level permission). */
 const NETWORK_READ_ACTIONS = [
@@ -211,15 +217,15 @@ function studioUser(ctx: PolicyContext): Statement[] {
 }
 
 const DENY_APP_IMAGE_CONFIG = denyAppImageConfigChanges('AWS19NoAppImageConfigChanges');
-const DENY_APPROVAL = denyAll('AWS24NoModelApproval', 'sagemaker:UpdateModelPackage');
-const DENY_TRAINING = denyAll('NoTrainingRights', [
+const DENY_APPROVAL = denyOnAnyResource('AWS24NoModelApproval', 'sagemaker:UpdateModelPackage');
+const DENY_TRAINING = denyOnAnyResource('NoTrainingRights', [
   'sagemaker:CreateTrainingJob',
   'sagemaker:CreateProcessingJob',
   'sagemaker:CreateHyperParameterTuningJob',
   'sagemaker:CreateAutoMLJob',
   'sagemaker:CreateAutoMLJobV2',
 ]);
-const DENY_DEPLOY = denyAll('NoDeploymentRights', [
+const DENY_DEPLOY = denyOnAnyResource('NoDeploymentRights', [
   'sagemaker:CreateEndpoint',
   'sagemaker:UpdateEndpoint',
   'sagemaker:CreateEndpointConfig',
@@ -360,7 +366,7 @@ function studioPersonaUser(ctx: PolicyContext, persona: Persona): Statement[] {
  * The model registry of a persona that may not approve: its registry grant, listing the models,
  * and the denials of approval and of app image config changes.
  */
-function unapprovedRegistryUser(grant: Statement): Statement[] {
+function nonApproverRegistryStatements(grant: Statement): Statement[] {
   return [
     grant,
     noResourceLevel('ListModels', [
@@ -379,7 +385,9 @@ function unapprovedRegistryUser(grant: Statement): Statement[] {
 export function dataScientistPolicy(ctx: PolicyContext): string {
   return policyDocument([
     ...studioPersonaUser(ctx, Persona.DATA_SCIENTIST),
-    ...unapprovedRegistryUser(registryGrant(ctx, 'AWS24RegisterModels', REGISTER_MODEL_ACTIONS)),
+    ...nonApproverRegistryStatements(
+      registryGrant(ctx, 'AWS24RegisterModels', REGISTER_MODEL_ACTIONS),
+    ),
   ]);
 }
 
@@ -457,7 +465,7 @@ export function dataEngineerPolicy(ctx: PolicyContext): string {
 /** Model viewer: read-only model registry. */
 export function modelViewerPolicy(ctx: PolicyContext): string {
   return policyDocument(
-    unapprovedRegistryUser(registryGrant(ctx, 'ReadModelRegistry', READ_MODEL_ACTIONS)),
+    nonApproverRegistryStatements(registryGrant(ctx, 'ReadModelRegistry', READ_MODEL_ACTIONS)),
   );
 }
 

@@ -81,7 +81,7 @@ export function trustPolicy(opts: {
 }
 
 /** A Deny statement on every resource (`Resource: "*"`), under `condition` when one is given. */
-export function denyAll(
+export function denyOnAnyResource(
   sid: string,
   action: string | string[],
   condition?: Statement['Condition'],
@@ -97,12 +97,12 @@ export function denyAll(
 
 /** A Deny statement on every resource when the request lacks the condition key `key`. */
 export function denyWithout(sid: string, action: string | string[], key: string): Statement {
-  return denyAll(sid, action, { Null: { [key]: 'true' } });
+  return denyOnAnyResource(sid, action, { Null: { [key]: 'true' } });
 }
 
 /** Denies creating, updating and deleting SageMaker app image configs on every resource (AWS-19). */
 export function denyAppImageConfigChanges(sid: string): Statement {
-  return denyAll(sid, [
+  return denyOnAnyResource(sid, [
     'sagemaker:CreateAppImageConfig',
     'sagemaker:UpdateAppImageConfig',
     'sagemaker:DeleteAppImageConfig',
