@@ -9,13 +9,22 @@ const AWS = 'hashicorp/terraform-provider-aws internal/service/';
 const GOOGLE = 'hashicorp/terraform-provider-google v6.50.0 google/services/';
 const AZURERM = 'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/';
 
-/** The replacement-forcing attributes of every GCP resource placed in a project and location. */
+/**
+ * The replacement-forcing attributes a GCP resource placed by name, project and location has
+ * (copied into each entry, so that no two entries share a list).
+ */
 const GCP_PLACED = ['name', 'location', 'project'];
 
-/** The replacement-forcing attributes of every Azure resource placed in a resource group and location. */
+/**
+ * The replacement-forcing attributes an Azure resource placed by name, resource group and
+ * location has (copied into each entry).
+ */
 const ARM_PLACED = ['name', 'resource_group_name', 'location'];
 
-/** One REPLACEMENT_ATTRIBUTES entry: the attributes, and the provider source `file` (under `root`) declaring them. */
+/**
+ * One REPLACEMENT_ATTRIBUTES entry: the attributes, and the provider source `file` (under `root`)
+ * declaring them, with the schema helpers it declares them through where that is not plain.
+ */
 function forceNew(
   root: string,
   file: string,
