@@ -531,8 +531,18 @@ export function securityLogAlerts(prefix: string): AlertDefinition[] {
     {
       name: 'iam-changes',
       displayName: `${prefix} IAM policy change`,
-      logFilter:
-        'protoPayload.methodName="SetIamPolicy" OR protoPayload.methodName:"CreateRole" OR protoPayload.methodName:"UpdateRole"',
+      // Resource-level grants log under their service's method names: `...SetIamPolicy` (projects,
+      // keys, registries, Vertex AI), `google.iam.admin.v1.SetIAMPolicy` (service accounts),
+      // `storage.setIamPermissions` (buckets, CIS GCP 2.10) and dataset patches (BigQuery
+      // dataset access, which google_bigquery_dataset_iam_member writes through the dataset).
+      logFilter: [
+        'protoPayload.methodName:"SetIamPolicy"',
+        'protoPayload.methodName:"SetIAMPolicy"',
+        'protoPayload.methodName="storage.setIamPermissions"',
+        '(protoPayload.serviceName="bigquery.googleapis.com" AND (protoPayload.methodName:"PatchDataset" OR protoPayload.methodName:"UpdateDataset"))',
+        'protoPayload.methodName:"CreateRole"',
+        'protoPayload.methodName:"UpdateRole"',
+      ].join(' OR '),
       doc: 'An IAM policy or custom role changed (GCP-14).',
     },
     {

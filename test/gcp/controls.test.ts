@@ -421,6 +421,15 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(filters).toContain('prediction/online/response_count');
     expect(filters).toContain('cpu/utilization');
     expect(filters).toContain('SetIamPolicy');
+    // resource-level grants log under their own method names (buckets, service accounts, datasets)
+    const iam = policies.find((p) => p.display_name.endsWith('IAM policy change'));
+    const iamFilter: string = iam.conditions[0].condition_matched_log.filter;
+    for (const method of [
+      'protoPayload.methodName:"SetIAMPolicy"',
+      'protoPayload.methodName="storage.setIamPermissions"',
+      'protoPayload.methodName:"PatchDataset"',
+    ])
+      expect(iamFilter).toContain(method);
     expect(filters).toContain('cloudkms.googleapis.com');
     expect(filters).toContain('accesscontextmanager.googleapis.com');
     const channel = ref('google_monitoring_notification_channel', 'monitoring/email-0');
