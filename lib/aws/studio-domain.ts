@@ -804,6 +804,16 @@ export class SageMakerStudioDomain extends Construct {
       trustedAccountIds: trustedAccounts,
     });
     const bucket = this.dataBucket.bucketArn;
+    // Outside the platform network: no object use, and no listing except by the deployer, whose
+    // every refresh of the bucket is a HeadBucket (s3:ListBucket) from outside the VPC.
+    const network = (exempt: string[]) => ({
+      StringNotEqualsIfExists: {
+        ...(s3Vpce ? { 'aws:SourceVpce': [s3Vpce] } : { 'aws:SourceVpc': [this.network.vpcId] }),
+        ...(trustedAccounts.length > 0 ? { 'aws:PrincipalAccount': trustedAccounts } : {}),
+      },
+      BoolIfExists: { 'aws:ViaAWSService': 'false', 'aws:PrincipalIsAWSService': 'false' },
+      ...(exempt.length > 0 ? { ArnNotLikeIfExists: { 'aws:PrincipalArn': exempt } } : {}),
+    });
     this.dataBucket.addToPolicy(
       JSON.stringify({
         Sid: 'DataPerimeterNetwork',
@@ -813,24 +823,22 @@ export class SageMakerStudioDomain extends Construct {
           's3:GetObject*',
           's3:PutObject*',
           's3:DeleteObject*',
-          's3:ListBucket*',
           's3:ListMultipartUploadParts',
           's3:AbortMultipartUpload',
           's3:RestoreObject',
         ],
-        Resource: [bucket, `${bucket}/*`],
-        Condition: {
-          StringNotEqualsIfExists: {
-            ...(s3Vpce
-              ? { 'aws:SourceVpce': [s3Vpce] }
-              : { 'aws:SourceVpc': [this.network.vpcId] }),
-            ...(trustedAccounts.length > 0 ? { 'aws:PrincipalAccount': trustedAccounts } : {}),
-          },
-          BoolIfExists: { 'aws:ViaAWSService': 'false', 'aws:PrincipalIsAWSService': 'false' },
-          ...(serviceRoleArns.length > 0
-            ? { ArnNotLikeIfExists: { 'aws:PrincipalArn': serviceRoleArns } }
-            : {}),
-        },
+        Resource: `${bucket}/*`,
+        Condition: network(serviceRoleArns),
+      }),
+    );
+    this.dataBucket.addToPolicy(
+      JSON.stringify({
+        Sid: 'DataPerimeterNetworkList',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:ListBucket*',
+        Resource: bucket,
+        Condition: network([...serviceRoleArns, ...this.deployerPrincipalArns]),
       }),
     );
     this.dataBucket.addToPolicy(

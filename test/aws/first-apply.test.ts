@@ -355,6 +355,23 @@ describe('controls that hold against a real user', () => {
       },
       BoolIfExists: { 'aws:ViaAWSService': 'false', 'aws:PrincipalIsAWSService': 'false' },
     });
+    // the deployer refreshes the bucket from outside the VPC (HeadBucket needs s3:ListBucket):
+    // listing is denied outside the network to everyone but it and the workload roles
+    expect(statement(bucket, 'DataPerimeterNetwork').Action).not.toContain('s3:ListBucket*');
+    const list = statement(bucket, 'DataPerimeterNetworkList');
+    expect(list).toMatchObject({ Effect: 'Deny', Action: 's3:ListBucket*' });
+    expect(list.Condition.StringNotEqualsIfExists).toEqual(
+      statement(bucket, 'DataPerimeterNetwork').Condition.StringNotEqualsIfExists,
+    );
+    const exempt: string[] = list.Condition.ArnNotLikeIfExists['aws:PrincipalArn'];
+    expect(exempt).toEqual(
+      expect.arrayContaining([
+        ...statement(bucket, 'DataPerimeterNetwork').Condition.ArnNotLikeIfExists[
+          'aws:PrincipalArn'
+        ],
+        expect.stringMatching(/^\$\{data\.aws_iam_session_context\.[\w-]+\.issuer_arn\}$/),
+      ]),
+    );
     expect(statement(bucket, 'DataPerimeterIdentity').Condition.StringNotEqualsIfExists).toEqual({
       'aws:PrincipalAccount': [ACCOUNT, '222222222222'],
     });
