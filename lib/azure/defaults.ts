@@ -190,6 +190,14 @@ export function secureContainerRegistryDefaults() {
 /** Monitoring defaults (AZ-11). */
 export const MONITORING_DEFAULTS = {
   retentionInDays: 90,
+  /** Metric categories of a diagnostic setting, unless its target takes others. */
+  metricCategories: ['AllMetrics'],
+  /**
+   * Metric categories of a storage account and its blob and file services: they reject
+   * 'AllMetrics' (400 "Metric category 'AllMetrics' is not supported, supported categories are:
+   * 'Capacity;Transaction'"); 'Transaction' is the one every storage scope takes.
+   */
+  storageMetricCategories: ['Transaction'],
 };
 
 /** Network defaults. */

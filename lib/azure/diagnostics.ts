@@ -34,7 +34,7 @@ export interface AzureDiagnosticSettingProps extends AzureDiagnosticSettingsOpti
   readonly categories?: string[];
 }
 
-/** One diagnostic setting: all logs and all metrics of a resource to Log Analytics (AZ-11). */
+/** One diagnostic setting: all logs and the metrics of a resource to Log Analytics (AZ-11). */
 export class AzureDiagnosticSetting extends Construct {
   /** The diagnostic setting. */
   public readonly setting: MonitorDiagnosticSetting;
@@ -79,6 +79,16 @@ export class AzureDiagnosticSetting extends Construct {
       v.require(categories.length > 0, categoriesProp, categories, 'at least one category');
       checkUnique(v, categoriesProp, categories, (c) => c.toLowerCase(), 'a category');
     }
+    const metricCategories = props.metricCategories ?? MONITORING_DEFAULTS.metricCategories;
+    if (
+      props.metricCategories !== undefined &&
+      strList(v, 'metricCategories', props.metricCategories, {
+        literal: 'each category is a block of the setting',
+      })
+    ) {
+      v.require(metricCategories.length > 0, 'metricCategories', '[]', 'at least one category');
+      checkUnique(v, 'metricCategories', metricCategories, (c) => c.toLowerCase(), 'a category');
+    }
     v.throwIfInvalid();
     const enabledLog =
       categories !== undefined
@@ -92,7 +102,7 @@ export class AzureDiagnosticSetting extends Construct {
       // show a perpetual diff) and not for the Activity Log, which has its own table.
       logAnalyticsDestinationType: logs && categories === undefined ? 'Dedicated' : undefined,
       enabledLog: logs ? enabledLog : undefined,
-      enabledMetric: metrics ? [{ category: 'AllMetrics' }] : undefined,
+      enabledMetric: metrics ? metricCategories.map((category) => ({ category })) : undefined,
     });
   }
 }
@@ -260,18 +270,24 @@ export class AzureDiagnostics extends Construct {
     });
   }
 
-  /** Adds a diagnostic setting shipping a resource's logs and metrics to this Log Analytics workspace. */
+  /**
+   * Adds a diagnostic setting shipping a resource's logs and metrics to this Log Analytics
+   * workspace (`metricCategories`: those the target takes, ['AllMetrics'] unless given; a
+   * storage account and its services take ['Transaction']).
+   */
   public ship(
     id: string,
     targetResourceId: string,
     logs?: boolean,
     metrics?: boolean,
+    metricCategories?: string[],
   ): AzureDiagnosticSetting {
     return new AzureDiagnosticSetting(this, id, {
       targetResourceId,
       logAnalyticsWorkspaceId: this.logAnalyticsWorkspaceId,
       logs,
       metrics,
+      metricCategories,
     });
   }
 }

@@ -7,7 +7,13 @@ import { MachineLearningWorkspaceNetworkOutboundRulePrivateEndpointConfig } from
 import { MachineLearningWorkspaceNetworkOutboundRuleServiceTagConfig } from '@cdktf/provider-azurerm/lib/machine-learning-workspace-network-outbound-rule-service-tag';
 import { RemovalPolicy } from '../core/removal-policy';
 import { AzapiResourceConfig } from './azapi';
-import { excludeContainersCondition, ML_API_VERSION, mlWorkspaceDefaults, ROLES } from './defaults';
+import {
+  excludeContainersCondition,
+  ML_API_VERSION,
+  mlWorkspaceDefaults,
+  MONITORING_DEFAULTS,
+  ROLES,
+} from './defaults';
 import { AzureOutboundRule } from './ml-workspace-props';
 import { ResolvedAzureMLWorkspace } from './ml-workspace-resolve';
 
@@ -189,7 +195,10 @@ export interface DiagnosticTarget {
   readonly resourceId: string;
   readonly logs?: boolean;
   readonly metrics?: boolean;
+  readonly metricCategories?: string[];
 }
+
+const STORAGE_METRICS = MONITORING_DEFAULTS.storageMetricCategories;
 
 /** The diagnostic settings of the platform's resources (AZ-11), in creation order. */
 export function diagnosticTargets(r: {
@@ -201,9 +210,24 @@ export function diagnosticTargets(r: {
 }): DiagnosticTarget[] {
   return [
     { id: 'diag-workspace', resourceId: r.workspaceId },
-    { id: 'diag-storage', resourceId: r.storageId, logs: false, metrics: true },
-    { id: 'diag-storage-blob', resourceId: `${r.storageId}/blobServices/default` },
-    { id: 'diag-storage-file', resourceId: `${r.storageId}/fileServices/default` },
+    // a storage account and its services reject 'AllMetrics'
+    {
+      id: 'diag-storage',
+      resourceId: r.storageId,
+      logs: false,
+      metrics: true,
+      metricCategories: STORAGE_METRICS,
+    },
+    {
+      id: 'diag-storage-blob',
+      resourceId: `${r.storageId}/blobServices/default`,
+      metricCategories: STORAGE_METRICS,
+    },
+    {
+      id: 'diag-storage-file',
+      resourceId: `${r.storageId}/fileServices/default`,
+      metricCategories: STORAGE_METRICS,
+    },
     { id: 'diag-registry', resourceId: r.registryId },
     ...(r.cmkVaultId !== undefined ? [{ id: 'diag-key-vault', resourceId: r.cmkVaultId }] : []),
     { id: 'diag-secrets-vault', resourceId: r.secretsVaultId },

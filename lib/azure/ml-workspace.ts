@@ -640,7 +640,8 @@ export class AzureMLWorkspace extends Construct {
       cmkVaultId: c.byoKey ? undefined : this.cmkVaultId,
       secretsVaultId: this.keyVaultId,
     });
-    for (const t of targets) this.diagnostics.ship(t.id, t.resourceId, t.logs, t.metrics);
+    for (const t of targets)
+      this.diagnostics.ship(t.id, t.resourceId, t.logs, t.metrics, t.metricCategories);
     if (!c.activityLogExport) return undefined;
     claimCapacity(
       this,

@@ -57,6 +57,12 @@ export interface AzureDiagnosticSettingsOptions {
    * @default - category group allLogs
    */
   readonly logCategories?: string[];
+  /**
+   * Metric categories to ship (with `metrics`). A storage account and its blob and file
+   * services reject 'AllMetrics' and take 'Transaction' (and 'Capacity').
+   * @default - the target's: ['Transaction'] on a storage account part, else ['AllMetrics']
+   */
+  readonly metricCategories?: string[];
 }
 
 /** A private endpoint to a part's main resource, with its DNS registration (AZ-06). */
@@ -335,6 +341,11 @@ export interface AzurePartTarget {
   readonly location: string;
   /** Default private-link sub-resource of the part. */
   readonly subresource: string;
+  /**
+   * Metric categories the part's resource takes in a diagnostic setting.
+   * @default ['AllMetrics']
+   */
+  readonly metricCategories?: string[];
 }
 
 /**
@@ -356,6 +367,7 @@ export function buildPartOptions(
       logs: d.logs,
       metrics: d.metrics,
       logCategories: d.logCategories,
+      metricCategories: d.metricCategories ?? target.metricCategories,
     });
   }
   const privateEndpoints: { [key: string]: PrivateLinkSet } = {};
@@ -424,6 +436,7 @@ export function buildMainPartOptions(
   resourceId: string,
   subresource: string,
   props: AzureMainPartProps,
+  metricCategories?: string[],
 ): AzurePartResources {
   return buildPartOptions(
     scope,
@@ -432,6 +445,7 @@ export function buildMainPartOptions(
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       subresource,
+      metricCategories,
     },
     props,
   );

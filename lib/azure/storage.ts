@@ -6,7 +6,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { AzureValidate } from './validate';
-import { secureStorageAccountDefaults, STORAGE_DEFAULTS } from './defaults';
+import { MONITORING_DEFAULTS, secureStorageAccountDefaults, STORAGE_DEFAULTS } from './defaults';
 import { AzureDiagnosticSetting } from './diagnostics';
 import {
   AzureCustomerManagedKeyOptions,
@@ -186,7 +186,13 @@ export class AzureSecureStorageAccount extends Construct {
       diagnosticSettings: this.diagnosticSettings,
       privateEndpoints: this.privateEndpoints,
       roleAssignments: this.roleAssignments,
-    } = buildMainPartOptions(this, this.account.id, 'blob', c.props));
+    } = buildMainPartOptions(
+      this,
+      this.account.id,
+      'blob',
+      c.props,
+      MONITORING_DEFAULTS.storageMetricCategories,
+    ));
   }
 
   /** The account (AZ-04), CMK through the given identity when a key is given. */

@@ -18,6 +18,7 @@ const APPLY_RULES = [
   'AZ-09.propagation',
   'AZ-09.role-definition-name',
   'AZ-11.diagnostic-limits',
+  'AZ-11.storage-metrics',
 ];
 
 test('apply rules are ERROR rules in the apply category, each citing its source', () => {
@@ -649,6 +650,105 @@ describeRuleTables(pack, {
         'azurerm_monitor_diagnostic_setting.s1',
         'NON_COMPLIANT',
         /6 diagnostic settings .* \(at most 5\)/,
+      ],
+    ]),
+  "AZ-11.storage-metrics: settings on a storage account or its services ship 'Transaction', not 'AllMetrics'":
+    casesOf('AZ-11.storage-metrics', [
+      [
+        'AllMetrics on the account',
+        {
+          azurerm_storage_account: { s: {} },
+          azurerm_monitor_diagnostic_setting: {
+            a: diag({
+              target_resource_id: '${azurerm_storage_account.s.id}',
+              enabled_metric: [{ category: 'AllMetrics' }],
+            }),
+          },
+        },
+        'azurerm_monitor_diagnostic_setting.a',
+        'NON_COMPLIANT',
+        /'AllMetrics' on a storage target/,
+      ],
+      [
+        'AllMetrics on the blob service',
+        {
+          azurerm_storage_account: { s: {} },
+          azurerm_monitor_diagnostic_setting: {
+            a: diag({
+              target_resource_id: '${azurerm_storage_account.s.id}/blobServices/default',
+              enabled_metric: [{ category: 'AllMetrics' }],
+            }),
+          },
+        },
+        'azurerm_monitor_diagnostic_setting.a',
+        'NON_COMPLIANT',
+        /Azure takes only 'Transaction' and 'Capacity'/,
+      ],
+      [
+        'AllMetrics on a storage account ARM id',
+        {
+          azurerm_monitor_diagnostic_setting: {
+            a: diag({
+              target_resource_id:
+                '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1/fileServices/default',
+              metric: [{ category: 'AllMetrics', enabled: true }],
+            }),
+          },
+        },
+        'azurerm_monitor_diagnostic_setting.a',
+        'NON_COMPLIANT',
+      ],
+      [
+        'Transaction and Capacity on the account',
+        {
+          azurerm_storage_account: { s: {} },
+          azurerm_monitor_diagnostic_setting: {
+            a: diag({
+              target_resource_id: '${azurerm_storage_account.s.id}',
+              enabled_metric: [{ category: 'Transaction' }, { category: 'Capacity' }],
+            }),
+          },
+        },
+        'azurerm_monitor_diagnostic_setting.a',
+        'COMPLIANT',
+      ],
+      [
+        'AllMetrics on a Key Vault',
+        {
+          azurerm_monitor_diagnostic_setting: {
+            a: diag({ enabled_metric: [{ category: 'AllMetrics' }] }),
+          },
+        },
+        'azurerm_monitor_diagnostic_setting.a',
+        'NOT_APPLICABLE',
+      ],
+      [
+        'AllMetrics on a target from a variable',
+        {
+          azurerm_monitor_diagnostic_setting: {
+            a: diag({
+              target_resource_id: '${var.target}',
+              enabled_metric: [{ category: 'AllMetrics' }],
+            }),
+          },
+        },
+        'azurerm_monitor_diagnostic_setting.a',
+        'UNKNOWN',
+        /target_resource_id is \$\{var\.target\}/,
+      ],
+      [
+        'logs only on the account',
+        {
+          azurerm_storage_account: { s: {} },
+          azurerm_monitor_diagnostic_setting: {
+            a: diag({
+              target_resource_id: '${azurerm_storage_account.s.id}',
+              enabled_log: [{ category_group: 'allLogs' }],
+            }),
+          },
+        },
+        'azurerm_monitor_diagnostic_setting.a',
+        'NOT_APPLICABLE',
       ],
     ]),
   'AZ-09.propagation: CMK storage waits for its identity key grant and a time_sleep after it':

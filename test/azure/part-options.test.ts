@@ -287,6 +287,10 @@ describe('uniform part options create the same resources on every part', () => {
       expect(mine('azurerm_monitor_diagnostic_setting').map((x) => x.r.target_resource_id)).toEqual(
         [ref],
       );
+      // AZ-11.storage-metrics: storage rejects 'AllMetrics'
+      expect(mine('azurerm_monitor_diagnostic_setting')[0].r.enabled_metric).toEqual([
+        { category: type === 'azurerm_storage_account' ? 'Transaction' : 'AllMetrics' },
+      ]);
       expect(
         mine('azurerm_private_endpoint').map(
           (x) => x.r.private_service_connection.private_connection_resource_id,
@@ -360,5 +364,39 @@ describe('uniform lock shape on the platform', () => {
     expect(problems).toEqual([
       { prop: 'lock', value: 'lock and locks: false', allowed: expect.stringMatching(/locks on/) },
     ]);
+  });
+});
+
+describe('diagnostic settings: metric categories', () => {
+  test('metricCategories replaces the part default', () => {
+    const { stack } = azureStack();
+    new AzureSecureStorageAccount(stack, 'st', {
+      ...base,
+      diagnosticSettings: {
+        central: { logAnalyticsWorkspaceId: LAW_ID, metricCategories: ['Transaction', 'Capacity'] },
+      },
+    });
+    const setting = one(synthJson(stack), 'azurerm_monitor_diagnostic_setting');
+    expect(setting.enabled_metric).toEqual([{ category: 'Transaction' }, { category: 'Capacity' }]);
+  });
+
+  test('an empty or repeated list is an error', () => {
+    for (const [metricCategories, prop, allowed] of [
+      [[], 'metricCategories', 'at least one category'],
+      [['Transaction', 'transaction'], 'metricCategories[1]', 'a category'],
+    ] as const) {
+      const { stack } = azureStack();
+      const { problems } = problemsOf(
+        () =>
+          new AzureDiagnosticSetting(stack, 'd', {
+            targetResourceId: TARGET,
+            logAnalyticsWorkspaceId: LAW_ID,
+            metricCategories: [...metricCategories],
+          }),
+      );
+      expect(problems.map((p) => [p.prop, p.allowed])).toEqual([
+        [prop, expect.stringContaining(allowed)],
+      ]);
+    }
   });
 });

@@ -101,6 +101,13 @@ const azure: Mutation[] = [
     overrides: [['count', 0]],
     reported: 'ml-platform/workspace',
   },
+  {
+    name: "diagnostic setting on the storage account's blob service sending 'AllMetrics'",
+    rule: 'AZ-11.storage-metrics',
+    stack: AZURE,
+    path: 'ml-platform/monitoring/diag-storage-blob/setting',
+    overrides: [['enabled_metric', [{ category: 'AllMetrics' }]]],
+  },
   // reference
   {
     name: "private endpoint to the storage account with the Key Vault sub-resource 'vault'",

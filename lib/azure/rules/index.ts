@@ -34,6 +34,7 @@ import { az11AppInsights } from './az-11.app-insights';
 import { az11DiagnosticLimits } from './az-11.diagnostic-limits';
 import { az11Diagnostics } from './az-11.diagnostics';
 import { az11PrivateLinkScope } from './az-11.private-link';
+import { az11StorageMetrics } from './az-11.storage-metrics';
 import { az12PolicyAssignments } from './az-12';
 import { az13Locks } from './az-13';
 import { x03CustomRoleWildcards } from './x-03.custom-role-wildcards';
@@ -114,6 +115,7 @@ export class AzureMlopsChecks extends RulePack {
       az11PrivateLinkScope,
       az11Diagnostics,
       az11DiagnosticLimits,
+      az11StorageMetrics,
       az11ActivityLog,
       az12PolicyAssignments,
       az13Locks,
