@@ -9,7 +9,7 @@ import { renderValue, requireProps, ValidationError, Validator } from '../core/e
 import { appRegistry, claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
 import { AZURE_LOCATION_EXAMPLES, azureLocationName, isAzureLocation } from './locations';
-import { knownVmSize } from './vm-sizes';
+import { knownVmSize, retiredVmSeries } from './vm-sizes';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -293,6 +293,15 @@ export function checkVmSize(
   if (isToken(value)) return true;
   if (typeof value !== 'string' || value.trim() === '') {
     v.add(prop, value, "a VM size such as 'Standard_DS3_v2'");
+    return false;
+  }
+  const retired = retiredVmSeries(value);
+  if (retired !== undefined) {
+    v.add(
+      prop,
+      value,
+      `a size Azure still provisions: the ${retired.series} series was retired on ${retired.retired} (move to ${retired.replacement})`,
+    );
     return false;
   }
   const known = knownVmSize(value);

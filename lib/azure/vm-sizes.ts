@@ -850,3 +850,60 @@ export function knownVmSize(size: string): string | undefined {
 
 /** How many VM sizes are bundled. */
 export const VM_SIZE_COUNT = BY_LOWER.size;
+
+/** A VM size series Azure retired: its sizes can no longer be provisioned. */
+export interface RetiredVmSeries {
+  /** Series name as Microsoft writes it. */
+  readonly series: string;
+  /** The sizes of the series. */
+  readonly sizes: RegExp;
+  /** Retirement date (ISO). */
+  readonly retired: string;
+  /** A current series to move to. */
+  readonly replacement: string;
+}
+
+/**
+ * Retired GPU series among the bundled sizes (the SKU extract predates their retirement).
+ * Sources: MicrosoftDocs/azure-compute-docs articles/virtual-machines/sizes/retirement/
+ * retired-sizes-list.md ("Series with Retirement Status listed as Retired are no longer
+ * available and can't be provisioned": NCv3, NCv3-NC24rs retired 30 September 2025) and the
+ * series retirement pages of the NC, NCv2, ND and NV series (retired in 2023).
+ */
+export const RETIRED_VM_SERIES: RetiredVmSeries[] = [
+  {
+    series: 'NCv3',
+    sizes: /^Standard_NC(6|12|24|24r)s_v3$/i,
+    retired: '2025-09-30',
+    replacement: 'NCasT4_v3 (Standard_NC4as_T4_v3) or NC A100 v4 (Standard_NC24ads_A100_v4)',
+  },
+  {
+    series: 'NCv2',
+    sizes: /^Standard_NC(6|12|24|24r)s_v2$/i,
+    retired: '2023-09-06',
+    replacement: 'NC A100 v4 (Standard_NC24ads_A100_v4) or NCasT4_v3',
+  },
+  {
+    series: 'NC',
+    sizes: /^Standard_NC(6|12|24|24r)(_Promo)?$/i,
+    retired: '2023-09-06',
+    replacement: 'NCasT4_v3 (Standard_NC4as_T4_v3)',
+  },
+  {
+    series: 'ND',
+    sizes: /^Standard_ND(6|12|24|24r)s$/i,
+    retired: '2023-09-06',
+    replacement: 'NC A100 v4 or ND A100 v4',
+  },
+  {
+    series: 'NV',
+    sizes: /^Standard_NV(6|12|24)(_Promo)?$/i,
+    retired: '2023-09-06',
+    replacement: 'NVadsA10 v5 (Standard_NV6ads_A10_v5)',
+  },
+];
+
+/** The retired series a size belongs to, or undefined. */
+export function retiredVmSeries(size: string): RetiredVmSeries | undefined {
+  return RETIRED_VM_SERIES.find((r) => r.sizes.test(size));
+}

@@ -903,6 +903,36 @@ describe('X-10 free-form values that reach the API', () => {
     ).not.toThrow();
   });
 
+  test.each([
+    ['Standard_NC6s_v3', 'NCv3', '2025-09-30'],
+    ['standard_nc24rs_v3', 'NCv3', '2025-09-30'],
+    ['Standard_NC6', 'NC', '2023-09-06'],
+    ['Standard_NC12s_v2', 'NCv2', '2023-09-06'],
+    ['Standard_ND6s', 'ND', '2023-09-06'],
+    ['Standard_NV6', 'NV', '2023-09-06'],
+  ])(
+    'AZ-08 a size of a retired series (%s) fails, allowUnlistedVmSize or not',
+    (size, series, date) => {
+      for (const allowUnlistedVmSize of [undefined, true])
+        expectProblem(
+          platform({ computeClusters: [{ name: 'gpu', vmSize: size, allowUnlistedVmSize }] }),
+          'azure/ml',
+          'computeClusters[0].vmSize',
+          size,
+          new RegExp(`the ${series} series was retired on ${date} \\(move to `),
+        );
+    },
+  );
+
+  test('AZ-08 current GPU sizes of the same families pass', () => {
+    for (const vmSize of [
+      'Standard_NC4as_T4_v3',
+      'Standard_NC24ads_A100_v4',
+      'Standard_NV6ads_A10_v5',
+    ])
+      expect(platform({ computeClusters: [{ name: 'gpu', vmSize }] })).not.toThrow();
+  });
+
   test("AZ-08 an empty ISO 8601 duration 'PT'", () => {
     expectProblem(
       platform({ computeClusters: [{ name: 'cpu', scaleDownAfterIdle: 'PT' }] }),

@@ -245,7 +245,7 @@ export const SUBJECTS = {
       clusters: [
         {
           name: 'gpu-cluster',
-          vmSize: 'Standard_NC6s_v3',
+          vmSize: 'Standard_NC4as_T4_v3',
           minNodes: 0,
           maxNodes: 2,
           scaleDownAfterIdle: 'PT20M',
