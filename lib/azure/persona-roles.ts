@@ -8,6 +8,9 @@ export const WS = 'Microsoft.MachineLearningServices/workspaces';
 const ENDPOINT_KEY_ACTIONS = [
   `${WS}/onlineEndpoints/listKeys/action`,
   `${WS}/onlineEndpoints/regenerateKeys/action`,
+  // "Lists keys for batch inference endpoints" (Azure permissions for AI + machine learning):
+  // covered by batchEndpoints/* in the roles that manage batch endpoints
+  `${WS}/batchEndpoints/listKeys/action`,
 ];
 
 /**

@@ -546,6 +546,8 @@ describe('AzureMLWorkspace defaults', () => {
       expect.arrayContaining([
         'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/listKeys/action',
         'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/regenerateKeys/action',
+        // batchEndpoints/* would include it otherwise
+        'Microsoft.MachineLearningServices/workspaces/batchEndpoints/listKeys/action',
       ]),
     );
   });
