@@ -683,6 +683,8 @@ export class AzureMLWorkspace extends Construct {
             registry: this.containerRegistry.registry.id,
             'secrets-vault': this.keyVaultId,
             'key-vault': c.byoKey ? undefined : this.cmkVaultId,
+            // the audit trail: its Log Analytics workspace, when the platform creates it
+            logs: this.diagnostics.logAnalytics?.id,
           }),
           lock: c.props.lock,
         })

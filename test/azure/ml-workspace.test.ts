@@ -661,7 +661,7 @@ describe('AzureMLWorkspace defaults', () => {
       expect(r.resource_group_id).toContain('azurerm_resource_group.ml_rg');
   });
 
-  test('AZ-13 CanNotDelete locks on workspace, Key Vault, storage and registry', () => {
+  test('AZ-13 CanNotDelete locks on workspace, Key Vaults, storage, registry and the audit log workspace', () => {
     const scopes = all(json, 'azurerm_management_lock').map((x) => {
       expect(x.r.lock_level).toBe('CanNotDelete');
       return String(x.r.scope).split('.')[0];
@@ -671,6 +671,7 @@ describe('AzureMLWorkspace defaults', () => {
         '${azurerm_container_registry',
         '${azurerm_key_vault',
         '${azurerm_key_vault',
+        '${azurerm_log_analytics_workspace',
         '${azurerm_machine_learning_workspace',
         '${azurerm_storage_account',
       ].sort(),

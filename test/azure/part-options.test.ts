@@ -349,7 +349,7 @@ describe('uniform lock shape on the platform', () => {
       x.r.lock_level,
       x.r.notes,
     ]);
-    expect(locks).toHaveLength(5);
+    expect(locks).toHaveLength(6); // workspace, two vaults, storage, registry, logs
     expect(new Set(locks.map((l) => l.join('|')))).toEqual(
       new Set(['ReadOnly|change window only']),
     );
