@@ -176,7 +176,10 @@ export class AuditTrail extends Construct {
   public readonly changeRule?: CloudwatchEventRule;
   /** The CloudWatch Logs group the trail delivers to, when a trail is created. */
   public readonly trailLogGroup?: CloudwatchLogGroup;
-  /** Alarms on the trail's events, by id (presigned-url, deletions, key-state, bucket-policy, iam-roles). */
+  /**
+   * Alarms on the trail's events, by id (presigned-url, deletions, key-state, bucket-policy,
+   * iam-roles, iam-policies, trail-changes).
+   */
   public readonly trailAlarms: { [id: string]: CloudwatchMetricAlarm } = {};
   private readonly env: AwsEnv;
 
@@ -443,6 +446,29 @@ export class AuditTrail extends Construct {
           'DeleteRolePermissionsBoundary',
           'DeleteRole',
         ])}${roleFilter} }`,
+      },
+      {
+        // the guardrail, duties and workspace policies are customer-managed policies with
+        // generated names: a new default version rewrites every role they are attached to
+        id: 'iam-policies',
+        description: 'Customer-managed IAM policy version changed or policy deleted',
+        pattern: `{ ($.eventSource = "iam.amazonaws.com") && ${anyEvent([
+          'CreatePolicyVersion',
+          'SetDefaultPolicyVersion',
+          'DeletePolicyVersion',
+          'DeletePolicy',
+        ])} }`,
+      },
+      {
+        // without the trail every other alarm here goes silent (CIS AWS 4.5)
+        id: 'trail-changes',
+        description: 'CloudTrail trail stopped, changed or deleted',
+        pattern: `{ ($.eventSource = "cloudtrail.amazonaws.com") && ${anyEvent([
+          'StopLogging',
+          'UpdateTrail',
+          'DeleteTrail',
+          'PutEventSelectors',
+        ])} }`,
       },
     ];
     const v = new Validator(this);

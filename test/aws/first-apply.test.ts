@@ -434,10 +434,14 @@ describe('controls that hold against a real user', () => {
       '($.eventName = "DisableKey") || ($.eventName = "ScheduleKeyDeletion")',
       '($.eventName = "PutBucketPolicy")',
       '($.requestParameters.roleName = "mlops-prod-*")',
+      // customer-managed policies (guardrails, duties) have generated names: any new version
+      '($.eventName = "CreatePolicyVersion") || ($.eventName = "SetDefaultPolicyVersion")',
+      // the trail itself (CIS AWS 4.5)
+      '($.eventSource = "cloudtrail.amazonaws.com") && (($.eventName = "StopLogging")',
     ])
       expect(patterns).toContain(needle);
     const alarms = all(json, 'aws_cloudwatch_metric_alarm');
-    expect(alarms).toHaveLength(6);
+    expect(alarms).toHaveLength(8);
     const topic = Object.keys(json.resource.aws_sns_topic)[0];
     for (const a of alarms) expect(a.alarm_actions).toEqual([`\${aws_sns_topic.${topic}.arn}`]);
   });
