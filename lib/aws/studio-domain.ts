@@ -904,6 +904,19 @@ export class SageMakerStudioDomain extends Construct {
         Resource: '*',
         Condition: { StringNotEquals: { [`aws:RequestTag/${TENANT_TAG}`]: tenantId } },
       },
+      {
+        // The tenant tag is what the statements above key on: it is set when a resource is
+        // created (sagemaker:TaggingAction names the create call) and never added, changed or
+        // removed afterwards, or one tenant could claim another's domain by retagging it.
+        Sid: 'AWS30TenantTagImmutable',
+        Effect: 'Deny',
+        Action: ['sagemaker:AddTags', 'sagemaker:DeleteTags'],
+        Resource: '*',
+        Condition: {
+          'ForAnyValue:StringEquals': { 'aws:TagKeys': [TENANT_TAG] },
+          Null: { 'sagemaker:TaggingAction': 'true' },
+        },
+      },
     ]);
     const policy = new IamPolicy(this, 'tenant-isolation', {
       description: `AWS-30 tenant isolation for ${tenantId}`,

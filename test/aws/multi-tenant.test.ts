@@ -71,6 +71,18 @@ describe('MultiTenantStudio (AWS-30)', () => {
       Effect: 'Deny',
       Condition: { StringNotEquals: { 'aws:RequestTag/tenant': 'retail' } },
     });
+    // the tenant tag cannot be added, changed or removed after creation (no claiming another
+    // tenant's domain by retagging it); tag-on-create carries sagemaker:TaggingAction
+    expect(retail[2]).toEqual({
+      Sid: 'AWS30TenantTagImmutable',
+      Effect: 'Deny',
+      Action: ['sagemaker:AddTags', 'sagemaker:DeleteTags'],
+      Resource: '*',
+      Condition: {
+        'ForAnyValue:StringEquals': { 'aws:TagKeys': ['tenant'] },
+        Null: { 'sagemaker:TaggingAction': 'true' },
+      },
+    });
     const attachments = all(json, 'aws_iam_role_policy_attachment').filter((a: any) =>
       String(a.policy_arn).includes('tenant-isolation'),
     );
