@@ -765,6 +765,7 @@ export class SecureVertexPipeline extends Construct {
     );
     const extra = p.additionalRestrictedServices;
     const enabled = perimeterRestrictedServices(Object.keys(this.project.services));
+    const restricted = Array.isArray(extra) ? [...enabled, ...extra] : (extra ?? enabled);
     return this.part(
       'perimeter',
       { projectResources: 'projectId' },
@@ -776,12 +777,10 @@ export class SecureVertexPipeline extends Construct {
           dryRun: p.dryRun,
           accessLevels: p.accessLevels,
           deployerIdentities: p.deployerIdentities,
-          ingressRules: p.ingressRules,
+          ingressRules: [...ciFederationIngress(r, restricted), ...(p.ingressRules ?? [])],
           egressRules: p.egressRules,
           // a non-list is passed as is, for one problem (not one per character)
-          additionalRestrictedServices: Array.isArray(extra)
-            ? [...enabled, ...extra]
-            : (extra ?? enabled),
+          additionalRestrictedServices: restricted,
           // completed at the end: enforced only once everything inside exists
           dependsOn: [],
         }),
@@ -1175,4 +1174,32 @@ export class SecureVertexPipeline extends Construct {
       }),
     ];
   }
+}
+
+/**
+ * The ingress rule federated CI principals need through an enforced perimeter (GCP-19): they
+ * exchange their token (sts) and impersonate the CI service account (iamcredentials) from
+ * outside Google Cloud, and a workload identity pool principal can only be admitted by an
+ * ingress rule, never by an access level. None without federated principals, or when neither
+ * service is restricted.
+ */
+function ciFederationIngress(
+  r: ResolvedVertexPipelineProps,
+  restricted: unknown,
+): GcpPerimeterIngressRule[] {
+  const principals = r.props.ciIdentity?.federatedPrincipals;
+  if (!Array.isArray(principals) || principals.length === 0 || !Array.isArray(restricted))
+    return [];
+  const services = ['sts.googleapis.com', 'iamcredentials.googleapis.com'].filter((x) =>
+    restricted.includes(x),
+  );
+  if (services.length === 0) return [];
+  return [
+    {
+      title: 'CI federated identities impersonate the CI service account',
+      identities: principals,
+      sourceAccessLevels: ['*'],
+      services,
+    },
+  ];
 }

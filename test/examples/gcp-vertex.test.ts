@@ -23,9 +23,13 @@ describe('examples/gcp-vertex', () => {
   test('GCP-07 enforced perimeter with the CI ingress rule', () => {
     const p: any = Object.values(json.resource.google_access_context_manager_service_perimeter)[0];
     expect(p.use_explicit_dry_run_spec).toBe(false);
-    expect(
-      p.status.ingress_policies[0].ingress_to.operations.map((o: any) => o.service_name),
-    ).toContain('aiplatform.googleapis.com');
+    const services = (i: number) =>
+      p.status.ingress_policies[i].ingress_to.operations.map((o: any) => o.service_name);
+    // the federated CI principal exchanges its token and impersonates the CI service account
+    expect(p.status.ingress_policies[0].ingress_from.identities[0]).toMatch(/^principalSet:\/\//);
+    expect(services(0)).toEqual(['sts.googleapis.com', 'iamcredentials.googleapis.com']);
+    // then deploys as that service account
+    expect(services(1)).toContain('aiplatform.googleapis.com');
   });
 
   test('GCP-06 every key rotates within 90 days and is protected', () => {

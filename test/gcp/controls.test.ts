@@ -258,6 +258,21 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       `\${${ref('google_access_context_manager_access_level', 'perimeter/deployers')}.name}`,
     ]);
     expect(json.resource.google_access_context_manager_service_perimeter_resource).toBeUndefined();
+    // GCP-19: federated CI principals reach STS and the CI service account through an ingress
+    // rule (a workload identity pool principal cannot be in an access level)
+    expect(p.status.ingress_policies).toEqual([
+      {
+        title: 'CI federated identities impersonate the CI service account',
+        ingress_from: { identities: [WIF], sources: [{ access_level: '*' }] },
+        ingress_to: {
+          resources: ['*'],
+          operations: ['sts.googleapis.com', 'iamcredentials.googleapis.com'].map((s) => ({
+            service_name: s,
+            method_selectors: [{ method: '*' }],
+          })),
+        },
+      },
+    ]);
     // enforced only once private routing to restricted.googleapis.com exists
     expect(p.depends_on).toContain(ref('google_compute_route', 'network/google-apis-route'));
   });
