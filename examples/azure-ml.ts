@@ -94,7 +94,12 @@ export function azureMlExample(app: App): TerraformStack[] {
     },
     computeClusters: [
       { name: 'cpu-cluster', vmSize: 'Standard_DS3_v2', maxNodes: 8 },
-      { name: 'gpu-cluster', vmSize: 'Standard_NC4as_T4_v3', maxNodes: 2, vmPriority: 'LowPriority' },
+      {
+        name: 'gpu-cluster',
+        vmSize: 'Standard_NC4as_T4_v3',
+        maxNodes: 2,
+        vmPriority: 'LowPriority',
+      },
     ],
     computeInstances: [{ name: 'ci-alice-prod', ownerObjectId: GROUPS.alice }],
     dataContainers: ['training-data', 'feature-data'],
