@@ -533,7 +533,7 @@ export function securityLogAlerts(prefix: string): AlertDefinition[] {
       displayName: `${prefix} IAM policy change`,
       // Resource-level grants log under their service's method names: `...SetIamPolicy` (projects,
       // keys, registries, Vertex AI), `google.iam.admin.v1.SetIAMPolicy` (service accounts),
-      // `storage.setIamPermissions` (buckets, CIS GCP 2.10) and dataset patches (BigQuery
+      // the storage.setIamPermissions method (buckets, CIS GCP 2.10) and dataset patches (BigQuery
       // dataset access, which google_bigquery_dataset_iam_member writes through the dataset).
       logFilter: [
         'protoPayload.methodName:"SetIamPolicy"',

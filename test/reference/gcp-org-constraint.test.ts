@@ -11,9 +11,12 @@ import { describeRules, ruleOf, Status } from '../rule-harness';
 import { onSubject } from './helpers';
 
 const { COMPLIANT, NON_COMPLIANT, UNKNOWN, NOT_APPLICABLE } = ComplianceStatus;
-/** A quoted constraint id of the services whose constraints the library sets. */
+/**
+ * A quoted constraint id of the services whose constraints the library sets (not a value inside
+ * a log filter, such as methodName="storage.setIamPermissions").
+ */
 const CONSTRAINT_LITERAL =
-  /['"`](?:constraints\/)?((?:ainotebooks|compute|gcp|iam|storage)\.[A-Za-z]+)['"`]/g;
+  /(?<![=:])['"`](?:constraints\/)?((?:ainotebooks|compute|gcp|iam|storage)\.[A-Za-z]+)['"`]/g;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse } = require('../../scripts/reference-data/gcp-org-constraints');
 
