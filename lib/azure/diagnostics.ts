@@ -68,27 +68,24 @@ export class AzureDiagnosticSetting extends Construct {
         'logCategories alone (categories is deprecated: move it into logCategories)',
       );
     }
-    const categoriesProp = props.logCategories !== undefined ? 'logCategories' : 'categories';
-    const given = props.logCategories ?? props.categories;
-    const categoriesOk = strList(v, categoriesProp, given, {
-      literal: 'each category is a block of the setting',
-    });
-    const categories = categoriesOk ? given : undefined;
+    // a list of categories, each once: the given list when usable, else undefined
+    const categoryList = (prop: string, given: string[] | undefined): string[] | undefined => {
+      if (!strList(v, prop, given, { literal: 'each category is a block of the setting' }))
+        return undefined;
+      if (given !== undefined) {
+        v.require(given.length > 0, prop, given, 'at least one category');
+        checkUnique(v, prop, given, (c) => c.toLowerCase(), 'a category');
+      }
+      return given;
+    };
+    const categories = categoryList(
+      props.logCategories !== undefined ? 'logCategories' : 'categories',
+      props.logCategories ?? props.categories,
+    );
     v.require(logs || metrics, 'logs', logs, 'logs or metrics (or both) true');
-    if (categories !== undefined) {
-      v.require(categories.length > 0, categoriesProp, categories, 'at least one category');
-      checkUnique(v, categoriesProp, categories, (c) => c.toLowerCase(), 'a category');
-    }
-    const metricCategories = props.metricCategories ?? MONITORING_DEFAULTS.metricCategories;
-    if (
-      props.metricCategories !== undefined &&
-      strList(v, 'metricCategories', props.metricCategories, {
-        literal: 'each category is a block of the setting',
-      })
-    ) {
-      v.require(metricCategories.length > 0, 'metricCategories', '[]', 'at least one category');
-      checkUnique(v, 'metricCategories', metricCategories, (c) => c.toLowerCase(), 'a category');
-    }
+    const metricCategories =
+      categoryList('metricCategories', props.metricCategories) ??
+      MONITORING_DEFAULTS.metricCategories;
     v.throwIfInvalid();
     const enabledLog =
       categories !== undefined

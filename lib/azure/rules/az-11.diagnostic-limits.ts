@@ -1,19 +1,16 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
-import { asList, isExpression } from '../../core/rules/attributes';
+import { isExpression } from '../../core/rules/attributes';
 import { groupBy } from '../../core/rules/references';
+import { enabledBlocks } from './diagnostic-settings';
 
 /** What a setting sends: 'group:allLogs', 'category:X', 'metric:AllMetrics'. */
 function streams(d: any): string[] {
   const out: string[] = [];
-  for (const l of [...asList(d.enabled_log), ...asList(d.log)]) {
-    if (l?.enabled === false) continue;
+  for (const l of enabledBlocks(d, 'log')) {
     if (l?.category_group) out.push(`group:${l.category_group}`);
     if (l?.category) out.push(`category:${l.category}`);
   }
-  for (const m of [...asList(d.enabled_metric), ...asList(d.metric)]) {
-    if (m?.enabled === false) continue;
-    if (m?.category) out.push(`metric:${m.category}`);
-  }
+  for (const m of enabledBlocks(d, 'metric')) if (m?.category) out.push(`metric:${m.category}`);
   return out;
 }
 

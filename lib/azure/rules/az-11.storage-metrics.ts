@@ -1,7 +1,8 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
-import { asList, isExpression, unknown } from '../../core/rules/attributes';
+import { isExpression, unknown } from '../../core/rules/attributes';
 import { StackView } from '../../core/compliance/stack-view';
 import { refTarget } from '../../core/rules/references';
+import { enabledBlocks } from './diagnostic-settings';
 
 /** The metric categories a storage account and its services take in a diagnostic setting. */
 const STORAGE_METRICS = ['transaction', 'capacity'];
@@ -41,12 +42,7 @@ export const az11StorageMetrics = defineApplyRule(__filename, {
   resourceTypes: ['azurerm_monitor_diagnostic_setting'],
   check: (r, stack) => {
     const target = r.attributes.target_resource_id;
-    const metrics = [
-      ...asList<any>(r.attributes.enabled_metric),
-      ...asList<any>(r.attributes.metric),
-    ]
-      .filter((m) => m?.enabled !== false)
-      .map((m) => m?.category);
+    const metrics = enabledBlocks(r.attributes, 'metric').map((m) => m?.category);
     if (metrics.length === 0) return undefined;
     const storage = storageTarget(target, stack);
     if (storage === false) return undefined;
