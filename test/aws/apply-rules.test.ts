@@ -234,6 +234,17 @@ describeRules(
           { log_group_name: '/aws/sagemaker/studio', depends_on: ['aws_cloudwatch_log_group.g'] },
           'COMPLIANT',
         ],
+        [
+          {
+            log_group_name: '/aws/sagemaker/studio',
+            depends_on: ['aws_cloudwatch_log_group.g[0]'],
+          },
+          'COMPLIANT',
+        ],
+        [
+          { log_group_name: '/aws/sagemaker/studio', depends_on: ['aws_cloudwatch_log_group.gg'] },
+          'NON_COMPLIANT',
+        ],
         [{ log_group_name: '/aws/sagemaker/studio' }, 'NON_COMPLIANT'],
         [{ log_group_name: '${var.group}' }, 'UNKNOWN'],
       ] as Array<[any, Status]>

@@ -1102,6 +1102,13 @@ const CROSS: RuleCase[] = [
   ),
   at(
     'GCP-05',
+    encrypted({ labels: { grant: '${google_kms_crypto_key_iam_member.g.etag}' } }),
+    'google_storage_bucket',
+    OK,
+    'refers to the key grant',
+  ),
+  at(
+    'GCP-05',
     one('google_storage_bucket', {
       encryption: { default_kms_key_name: 'projects/p/locations/l/keyRings/r/cryptoKeys/k' },
     }),

@@ -1,6 +1,6 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
-import { StackView } from '../../core/compliance/stack-view';
-import { asList, isUnknown, readValue } from '../../core/rules/attributes';
+import { isUnknown, readValue } from '../../core/rules/attributes';
+import { waitsFor } from '../../core/rules/references';
 
 /**
  * A metric filter on a log group created in the same stack waits for it (a reference or
@@ -25,10 +25,9 @@ export const x10LogsMetricFilterOrder = defineApplyRule(__filename, {
       .named('aws_cloudwatch_log_group', 'name', name)
       .find((g) => g.attributes.name === name);
     if (!group) return undefined;
-    const waits =
-      asList<string>(r.attributes.depends_on).some(
-        (d) => d === group.address || d.startsWith(`${group.address}.`),
-      ) || StackView.refersTo(r.attributes, group);
-    return waits || `does not wait for ${group.address}, which creates the log group ${name}`;
+    return (
+      waitsFor(r, group) ||
+      `does not wait for ${group.address}, which creates the log group ${name}`
+    );
   },
 });

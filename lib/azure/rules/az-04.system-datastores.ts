@@ -1,15 +1,22 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { isExpression, isFalse, lookup, unknown, Verdict } from '../../core/rules/attributes';
+import {
+  isExpression,
+  isFalse,
+  lookup,
+  unknown,
+  UnknownVerdict,
+  Verdict,
+} from '../../core/rules/attributes';
 import { byAddress, refTarget, unresolvedRefs } from '../../core/rules/references';
 
 const MODE = 'properties.systemDatastoresAuthMode';
 
 /** How an azapi update sets the workspace's systemDatastoresAuthMode. */
-function authModeOf(r: ResourceView): 'identity' | 'other' | { unknown: string } {
+function authModeOf(r: ResourceView): 'identity' | 'other' | UnknownVerdict {
   const type = lookup(r, 'type');
-  if (type.expression !== undefined) return { unknown: `${r.address} type is ${type.expression}` };
+  if (type.expression !== undefined) return unknown(`${r.address} type is ${type.expression}`);
   if (
     typeof type.value === 'string' &&
     !/^microsoft\.machinelearningservices\/workspaces@/i.test(type.value)
@@ -26,12 +33,11 @@ function authModeOf(r: ResourceView): 'identity' | 'other' | { unknown: string }
   }
   if (typeof body === 'string') {
     return isExpression(body)
-      ? { unknown: `${r.address} body is ${body}` }
-      : { unknown: `${r.address} body is not JSON` };
+      ? unknown(`${r.address} body is ${body}`)
+      : unknown(`${r.address} body is not JSON`);
   }
   const mode = lookup(body, MODE);
-  if (mode.expression !== undefined)
-    return { unknown: `${r.address} ${MODE} is ${mode.expression}` };
+  if (mode.expression !== undefined) return unknown(`${r.address} ${MODE} is ${mode.expression}`);
   return typeof mode.value === 'string' && mode.value.toLowerCase() === 'identity'
     ? 'identity'
     : 'other';
@@ -86,14 +92,14 @@ export const az04SystemDatastores = defineApplyRule(__filename, {
     for (const u of updatesOf(stack, r)) {
       const mode = authModeOf(u);
       if (mode === 'identity') return true;
-      if (mode !== 'other') unknowns.push(mode.unknown);
+      if (mode !== 'other') unknowns.push(mode.detail);
     }
     // an update whose target is known only at apply may be this workspace's
     for (const u of unresolvedRefs(stack, 'azapi_update_resource', 'resource_id')) {
       const mode = authModeOf(u);
       if (mode === 'identity')
         unknowns.push(`${u.address} sets identity on ${u.attributes.resource_id}`);
-      else if (mode !== 'other') unknowns.push(mode.unknown);
+      else if (mode !== 'other') unknowns.push(mode.detail);
     }
     if (unknowns.length > 0) return unknown(unknowns.join('; '));
     return `${account.address} has shared key access disabled and nothing sets the workspace's ${MODE} to identity: its system datastores (workspaceblobstore...) stay key-based and Azure ML cannot read them`;

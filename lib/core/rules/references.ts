@@ -83,11 +83,16 @@ export function referenced(stack: StackView, value: any, type: string): Resource
   return m ? stack.resource(`${type}.${m[1]}`) : undefined;
 }
 
-/** True when `r` is ordered after `target`: it lists it in depends_on or refers to it. */
+/**
+ * True when `r` is ordered after `target`: it lists it (or one of its instances, `addr[0]`) in
+ * depends_on, or refers to it.
+ */
 export function waitsFor(r: ResourceView, target: ResourceView): boolean {
+  const a = target.address;
   return (
-    asList<string>(r.attributes.depends_on).includes(target.address) ||
-    StackView.refersTo(r.attributes, target)
+    asList<string>(r.attributes.depends_on).some(
+      (d) => d === a || d.startsWith(`${a}.`) || d.startsWith(`${a}[`),
+    ) || StackView.refersTo(r.attributes, target)
   );
 }
 

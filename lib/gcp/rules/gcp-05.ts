@@ -1,7 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, attr, isExpression } from '../../core/rules/attributes';
+import { attr, isExpression } from '../../core/rules/attributes';
+import { waitsFor } from '../../core/rules/references';
 
 /** Where each resource type holds its CMEK. */
 export const KEY_ATTRS: { [type: string]: string } = {
@@ -35,9 +36,8 @@ export const gcp05AgentGrantBeforeUse = defineRule(__filename, {
       ...stack.resources('google_kms_crypto_key_iam_binding'),
     ].filter((g) => StackView.refersTo(g.attributes.crypto_key_id, key));
     if (grants.length === 0) return `no service-agent grant on ${key.address}`;
-    const deps = asList<string>(r.attributes.depends_on);
     return (
-      grants.some((g) => deps.includes(g.address)) ||
+      grants.some((g) => waitsFor(r, g)) ||
       `does not depend on a grant on ${key.address} (${grants.map((g) => g.address).join(', ')})`
     );
   },
