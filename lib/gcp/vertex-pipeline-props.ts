@@ -80,6 +80,7 @@ const PLATFORM_KEYS: { [K in keyof Required<SecureVertexPipelineProps>]: true } 
   organizationId: true,
   auditLogRetentionDays: true,
   auditLogDestination: true,
+  auditLogExcludeDataAccessFromDefaultBucket: true,
   serviceAccountIds: true,
   vizier: true,
   workloadIdentity: true,

@@ -351,6 +351,18 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(sink.filter).toContain('cloudaudit.googleapis.com');
   });
 
+  test('GCP-10 data-access audit logs are excluded from the _Default bucket, after the sink exists', () => {
+    const exclusion = at(json, 'google_logging_project_exclusion', 'audit/default-sink-exclusion');
+    expect(exclusion).toMatchObject({
+      project: PROJECT,
+      name: 'mlops-audit-data-access',
+      filter: 'LOG_ID("cloudaudit.googleapis.com/data_access")',
+    });
+    expect(exclusion.disabled).toBeUndefined();
+    expect(exclusion.depends_on).toEqual([ref('google_logging_project_sink', 'audit/sink')]);
+    expect(platform.audit.defaultSinkExclusion).toBeDefined();
+  });
+
   test('GCP-11 org-policy guardrails on the project', () => {
     const byConstraint: { [c: string]: any } = {};
     for (const p of members('google_org_policy_policy'))

@@ -99,6 +99,13 @@ const vertex: Mutation[] = [
     path: 'ml-platform/data-training-data/bucket',
     overrides: [['lifecycle.prevent_destroy', false]],
   },
+  {
+    name: 'exclusion of data-access audit logs from _Default disabled',
+    rule: 'GCP-10.default-bucket',
+    stack: S,
+    path: 'ml-platform/audit/default-sink-exclusion',
+    overrides: [['disabled', true]],
+  },
 ];
 
 describeMutations('mutations of examples/gcp-vertex', gcpVertexExample, vertex);

@@ -29,6 +29,7 @@ import { gcp08Subnet } from './gcp-08.subnet';
 import { gcp09Workbench } from './gcp-09';
 import { gcp10AllServices } from './gcp-10.all-services';
 import { gcp10AuditConfig } from './gcp-10.audit-config';
+import { gcp10DefaultBucket } from './gcp-10.default-bucket';
 import { gcp10LogBucket } from './gcp-10.log-bucket';
 import { gcp10SinkGuard } from './gcp-10.sink-guard';
 import { gcp11ConstraintShape } from './gcp-11.shape';
@@ -125,6 +126,7 @@ export class GcpMlopsChecks extends RulePack {
       gcp10AllServices,
       gcp10LogBucket,
       gcp10SinkGuard,
+      gcp10DefaultBucket,
       gcp11OrgPolicies,
       gcp11ConstraintShape,
       gcp12BucketAccess,
