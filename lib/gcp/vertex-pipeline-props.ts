@@ -799,7 +799,10 @@ export function planVertexAccess(
         // read-only on Workbench project-wide; roles/notebooks.admin on each instance only
         // (construct id kept from the project-wide admin grant: the address is stable, X-12)
         project('notebooks-admin', 'roles/notebooks.viewer', m);
-        project('monitoring-editor', 'roles/monitoring.editor', m);
+        // read-only Cloud Monitoring: alert policies, snoozes and notification channels watch
+        // the admins' own changes (GCP-14), so only the deployer (Terraform) manages them
+        // (construct id kept from the editor grant: the address is stable, X-12)
+        project('monitoring-editor', 'roles/monitoring.viewer', m);
         // logging configuration without redirecting or deleting the audit sink (GCP-10)
         project('logging-config', role(GcpCustomRole.LOGGING_CONFIG), m);
         project('kms-viewer', 'roles/cloudkms.viewer', m);

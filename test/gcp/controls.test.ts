@@ -2,6 +2,7 @@ import { DataGoogleContainerCluster } from '@cdktf/provider-google/lib/data-goog
 import { Persona } from '../../lib/core/personas';
 import { CmekPurpose, GcpMlopsChecks, SecureVertexPipeline } from '../../lib/gcp';
 import { CUSTOM_ROLE_DEFINITIONS, VIZIER_METHOD_PERMISSIONS } from '../../lib/gcp/role-catalogue';
+import { ALERT_TAMPER_ROLES } from '../../lib/gcp/rules/gcp-14.alert-guard';
 import { evaluate, synthJson } from '../helpers';
 import { PROJECT, all, at, baseProps, gcpStack, nameAt } from './fixtures';
 
@@ -464,6 +465,26 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(at(json, 'google_monitoring_notification_channel', 'email-0').labels.email_address).toBe(
       'ml-oncall@example.com',
     );
+  });
+
+  test('GCP-14 platform admins cannot disable, delete, snooze or redirect the alert policies that watch them', () => {
+    const grants = members('google_project_iam_member');
+    const admin = grants
+      .filter((m) => m.member === 'group:ml-platform-admins@example.com')
+      .map((m) => m.role);
+    expect(admin).toContain('roles/monitoring.viewer');
+    for (const role of ALERT_TAMPER_ROLES) expect(admin).not.toContain(role);
+    // no human persona holds alert-policy management; the deployer applies the policies
+    for (const m of grants.filter((g) => !String(g.member).startsWith('serviceAccount:')))
+      expect(ALERT_TAMPER_ROLES).not.toContain(m.role);
+    for (const def of Object.values(CUSTOM_ROLE_DEFINITIONS))
+      expect(
+        def.permissions.filter((p) =>
+          /^monitoring\.(alertPolicies\.(update|delete)|snoozes\.(create|update)|notificationChannels\.(update|delete))$/.test(
+            p,
+          ),
+        ),
+      ).toEqual([]);
   });
 
   test('GCP-15 private CMEK endpoint; only the deployment SA holds the deployer role', () => {

@@ -699,6 +699,97 @@ const CASES: Array<[string, string, Resources, string, ComplianceStatus]> = [
     OK,
   ],
   [
+    'admins with monitoring.editor can disable the alert policies',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      ...one('google_project_iam_member', {
+        role: 'roles/monitoring.editor',
+        member: 'group:admins@example.com',
+      }),
+    },
+    'google_project_iam_member',
+    BAD,
+  ],
+  [
+    'admins with monitoring.viewer',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      ...one('google_project_iam_member', {
+        role: 'roles/monitoring.viewer',
+        member: 'group:admins@example.com',
+      }),
+    },
+    'google_project_iam_member',
+    OK,
+  ],
+  [
+    'snooze editor can silence the alert policies',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      ...one('google_project_iam_binding', {
+        role: 'roles/monitoring.snoozeEditor',
+        members: ['group:admins@example.com'],
+      }),
+    },
+    'google_project_iam_binding',
+    BAD,
+  ],
+  [
+    'custom role that deletes alert policies',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      google_project_iam_custom_role: {
+        c: { permissions: ['monitoring.alertPolicies.get', 'monitoring.alertPolicies.delete'] },
+      },
+      ...one('google_project_iam_member', {
+        role: '${google_project_iam_custom_role.c.name}',
+        member: 'group:admins@example.com',
+      }),
+    },
+    'google_project_iam_member',
+    BAD,
+  ],
+  [
+    'custom role without alert-policy writes',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      google_project_iam_custom_role: {
+        c: { permissions: CUSTOM_ROLE_DEFINITIONS.LOGGING_CONFIG.permissions },
+      },
+      ...one('google_project_iam_member', {
+        role: '${google_project_iam_custom_role.c.name}',
+        member: 'group:admins@example.com',
+      }),
+    },
+    'google_project_iam_member',
+    OK,
+  ],
+  [
+    'role an expression in a stack with alert policies',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      ...one('google_project_iam_member', { role: E, member: 'group:admins@example.com' }),
+    },
+    'google_project_iam_member',
+    UNKNOWN,
+  ],
+  [
+    'monitoring.editor in a stack without alert policies',
+    'GCP-14.alert-guard',
+    one('google_project_iam_member', {
+      role: 'roles/monitoring.editor',
+      member: 'group:admins@example.com',
+    }),
+    'google_project_iam_member',
+    NA,
+  ],
+  [
     'key creation not enforced',
     'GCP-11',
     one('google_org_policy_policy', {

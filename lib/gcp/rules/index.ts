@@ -40,6 +40,7 @@ import { gcp12BucketVersioning } from './gcp-12.lifecycle';
 import { gcp12SoftDelete } from './gcp-12.soft-delete';
 import { gcp13Registry } from './gcp-13';
 import { gcp14AlertChannels } from './gcp-14';
+import { gcp14AlertGuard } from './gcp-14.alert-guard';
 import { gcp14ChannelLabels } from './gcp-14.channel-labels';
 import { gcp14LogAlertRateLimit } from './gcp-14.log-alert';
 import { gcp15EndpointFormat } from './gcp-15.format';
@@ -135,6 +136,7 @@ export class GcpMlopsChecks extends RulePack {
       gcp12SoftDelete,
       gcp13Registry,
       gcp14AlertChannels,
+      gcp14AlertGuard,
       gcp14ChannelLabels,
       gcp14LogAlertRateLimit,
       gcp15PrivateEndpoint,
