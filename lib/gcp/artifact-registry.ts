@@ -169,18 +169,12 @@ export class GcpArtifactRegistry extends Construct {
   /**
    * Grants a role on both repositories (resource-level bindings, GCP-03). Idempotent per role and key.
    * @param key stable key of the member for the construct id (required when member is a token)
-   * @param idRole role named in the construct id instead of `role` (see GcpIamGrant.idRole)
    */
-  public grant(
-    role: string,
-    member: string,
-    key?: string,
-    idRole?: string,
-  ): ArtifactRegistryRepositoryIamMember[] {
+  public grant(role: string, member: string, key?: string): ArtifactRegistryRepositoryIamMember[] {
     return this.refs.map((repo, i) =>
       bindOnce(
         this,
-        `${i === 0 ? 'docker' : 'kfp'}-${bindingId(role, member, key, idRole)}`,
+        `${i === 0 ? 'docker' : 'kfp'}-${bindingId(role, member, key)}`,
         this.bindings,
         (cid) =>
           new ArtifactRegistryRepositoryIamMember(this, cid, {

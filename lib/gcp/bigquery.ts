@@ -135,17 +135,11 @@ export class GcpBigQueryDataset extends Construct {
   /**
    * Grants a role on this dataset (dataset-level binding, GCP-03). Idempotent per role and key.
    * @param key stable key of the member for the construct id (required when member is a token)
-   * @param idRole role named in the construct id instead of `role` (see GcpIamGrant.idRole)
    */
-  public grant(
-    role: string,
-    member: string,
-    key?: string,
-    idRole?: string,
-  ): BigqueryDatasetIamMember {
+  public grant(role: string, member: string, key?: string): BigqueryDatasetIamMember {
     return bindOnce(
       this,
-      bindingId(role, member, key, idRole),
+      bindingId(role, member, key),
       this.bindings,
       (cid) =>
         new BigqueryDatasetIamMember(this, cid, {

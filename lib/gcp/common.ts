@@ -83,27 +83,20 @@ export interface GcpIamGrant {
    * @default - the member
    */
   readonly key?: string;
-  /**
-   * Role named in the construct id instead of `role`: keeps the Terraform address of a grant
-   * whose role was narrowed (X-12). The part binds once per construct id.
-   * @default - role
-   */
-  readonly idRole?: string;
 }
 
 /**
  * A stable construct id for a binding of a (predefined) role to a member. Token members (whose
  * string form changes with token numbering) need a stable key, or Terraform addresses would move.
  */
-export function bindingId(role: string, member: string, key?: string, idRole?: string): string {
+export function bindingId(role: string, member: string, key?: string): string {
   const k = key ?? member;
-  const r = idRole ?? role;
-  if (Token.isUnresolved(k) || Token.isUnresolved(r)) {
+  if (Token.isUnresolved(k) || Token.isUnresolved(role)) {
     throw new Error(
-      `bindingId: role '${r}' / member '${member}' is a token; pass a stable key (and a literal role) for the construct id`,
+      `bindingId: role '${role}' / member '${member}' is a token; pass a stable key (and a literal role) for the construct id`,
     );
   }
-  return memberId(r.replace(/^roles\//, '').replace(/\./g, '-'), k);
+  return memberId(role.replace(/^roles\//, '').replace(/\./g, '-'), k);
 }
 
 /**
@@ -129,13 +122,13 @@ export function bindOnce<T extends IConstruct>(
  * grant() for each of the props' grants, in order.
  */
 export function finishGrantingPart(
-  part: { grant(role: string, member: string, key?: string, idRole?: string): unknown },
+  part: { grant(role: string, member: string, key?: string): unknown },
   resources: TerraformResource[],
   props: { readonly removalPolicy?: RemovalPolicy; readonly grants?: GcpIamGrant[] },
   protection?: DeletionProtection,
 ): void {
   for (const r of resources) applyRemovalPolicy(r, props.removalPolicy, protection);
-  for (const g of props.grants ?? []) part.grant(g.role, g.member, g.key, g.idRole);
+  for (const g of props.grants ?? []) part.grant(g.role, g.member, g.key);
 }
 
 /** Sanitizes a string into a construct-id friendly token. */

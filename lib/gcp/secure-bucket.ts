@@ -218,17 +218,11 @@ export class GcpSecureBucket extends Construct {
   /**
    * Grants a role on this bucket (resource-level binding, GCP-03). Idempotent per role and key.
    * @param key stable key of the member for the construct id (required when member is a token)
-   * @param idRole role named in the construct id instead of `role` (see GcpIamGrant.idRole)
    */
-  public grant(
-    role: string,
-    member: string,
-    key?: string,
-    idRole?: string,
-  ): StorageBucketIamMember {
+  public grant(role: string, member: string, key?: string): StorageBucketIamMember {
     return bindOnce(
       this,
-      bindingId(role, member, key, idRole),
+      bindingId(role, member, key),
       this.bindings,
       (cid) => new StorageBucketIamMember(this, cid, { bucket: this.bucketRef, role, member }),
     );

@@ -82,7 +82,7 @@ export function closePartValidation(
   v.throwIfInvalid();
 }
 
-const GRANT_KEYS = { role: true, member: true, key: true, idRole: true } as const;
+const GRANT_KEYS = { role: true, member: true, key: true } as const;
 
 /**
  * `grants` of a data part (`GcpIamGrant`s): each a literal role, a member (see
@@ -90,7 +90,7 @@ const GRANT_KEYS = { role: true, member: true, key: true, idRole: true } as cons
  * member) form the construct id of the binding, which must not move between synths.
  */
 export function checkGrants(v: Validator, prop: string, value: unknown): void {
-  if (!checkObjectList(v, prop, value, '{ role, member, key?, idRole? }')) return;
+  if (!checkObjectList(v, prop, value, '{ role, member, key? }')) return;
   ((value as any[] | undefined) ?? []).forEach((g, i) => {
     if (g === null || typeof g !== 'object') return;
     const at = `${prop}[${i}]`;
@@ -98,8 +98,6 @@ export function checkGrants(v: Validator, prop: string, value: unknown): void {
     checkKnownKeys(v, at, g, GRANT_KEYS);
     if (v.string(`${at}.role`, g.role, { optional: false })) v.literal(`${at}.role`, g.role, why);
     if (g.key !== undefined && v.string(`${at}.key`, g.key)) v.literal(`${at}.key`, g.key, why);
-    if (g.idRole !== undefined && v.string(`${at}.idRole`, g.idRole))
-      v.literal(`${at}.idRole`, g.idRole, why);
     checkMember(
       v,
       `${at}.member`,

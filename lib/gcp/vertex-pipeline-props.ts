@@ -727,8 +727,8 @@ export function planVertexAccess(
     if (bucketRole) plan.dataBuckets.push({ role: bucketRole, member, key });
     if (datasetRole) plan.datasets.push({ role: datasetRole, member, key });
   };
-  const root = (role: string, member: string, key: string = member, idRole?: string): void => {
-    plan.pipelineRoot.push({ role, member, key, idRole });
+  const root = (role: string, member: string, key: string = member): void => {
+    plan.pipelineRoot.push({ role, member, key });
   };
   const registry = (role: string, member: string, key: string = member): void => {
     plan.registry.push({ role, member, key });
@@ -745,12 +745,7 @@ export function planVertexAccess(
     project('log-writer', LOG_WRITER, s.m, s.k);
   for (const s of [pipeline, training]) {
     data(s.m, s.k, OBJECT_VIEWER, DATA_VIEWER);
-    // Vertex AI Pipelines needs storage.objects.get and .create on the pipeline root (Google's
-    // Tabular Workflows service-account page names them as what Storage Object Admin is for);
-    // roles/storage.objectUser has every object permission of objectAdmin but the object
-    // IAM/ACL (moot under uniform bucket-level access) and object retention ones, so nobody who
-    // acts as these SAs can set or override object retention (construct id kept, X-12)
-    root('roles/storage.objectUser', s.m, s.k, 'roles/storage.objectAdmin');
+    root('roles/storage.objectAdmin', s.m, s.k);
     project('bq-job-user', JOB_USER, s.m, s.k);
   }
   for (const s of [pipeline, training, deployment]) registry(REGISTRY_READER, s.m, s.k);

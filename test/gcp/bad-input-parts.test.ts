@@ -498,7 +498,7 @@ describe('X-10 GCP parts: specific bad input', () => {
         }),
       'grants',
       'roles/storage.objectViewer',
-      'a list of { role, member, key?, idRole? }',
+      'a list of { role, member, key? }',
     ],
     [
       'GcpBigQueryDataset: a grant without a role',
@@ -529,22 +529,6 @@ describe('X-10 GCP parts: specific bad input', () => {
       'grants[0].member',
       '',
       'or give the grant a literal key',
-    ],
-    [
-      'GcpSecureBucket: a grant whose construct-id role is a token',
-      () => {
-        const s = gcpStack();
-        const idRole = new TerraformVariable(s, 'id-role', { type: 'string' }).stringValue;
-        return new GcpSecureBucket(s, 'b', {
-          projectId: P,
-          location: R,
-          kmsKeyName: KEY,
-          grants: [{ role: 'roles/storage.objectUser', member: 'group:a@example.com', idRole }],
-        });
-      },
-      'grants[0].idRole',
-      '',
-      'it forms the construct id of the binding',
     ],
     [
       'GcpSecureBucket: a grant to a public member',
