@@ -745,7 +745,11 @@ export function planVertexAccess(
     project('log-writer', LOG_WRITER, s.m, s.k);
   for (const s of [pipeline, training]) {
     data(s.m, s.k, OBJECT_VIEWER, DATA_VIEWER);
-    root('roles/storage.objectAdmin', s.m, s.k);
+    // Vertex AI Pipelines reads and writes artifacts under the pipeline root (objects get, create,
+    // and delete to overwrite); roles/storage.objectUser has every object permission of
+    // objectAdmin but object IAM/ACLs (moot under uniform bucket-level access) and object
+    // retention, so nobody acting as these SAs can set or override object retention
+    root('roles/storage.objectUser', s.m, s.k);
     project('bq-job-user', JOB_USER, s.m, s.k);
   }
   for (const s of [pipeline, training, deployment]) registry(REGISTRY_READER, s.m, s.k);

@@ -106,6 +106,20 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     }
   });
 
+  test('GCP-03 pipeline and training SAs get objectUser on the pipeline root, not objectAdmin', () => {
+    const bucket = ref('google_storage_bucket', 'pipeline-root/bucket');
+    const onRoot = members('google_storage_bucket_iam_member').filter(
+      (m) => m.bucket === `\${${bucket}.name}`,
+    );
+    for (const sa of ['pipeline', 'training']) {
+      const member = `\${${ref('google_service_account', `service-accounts/${sa}`)}.member}`;
+      expect(onRoot.filter((m) => m.member === member).map((m) => m.role)).toEqual([
+        'roles/storage.objectUser',
+      ]);
+    }
+    expect(onRoot.map((m) => m.role)).not.toContain('roles/storage.objectAdmin');
+  });
+
   test('GCP-03 personas bound on buckets, datasets and repositories; data roles never project-wide', () => {
     const de = 'group:data-engineers@example.com';
     expect(
