@@ -2,7 +2,9 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ProjectIamAuditConfig } from '@cdktf/provider-google/lib/project-iam-audit-config';
 import { LoggingProjectBucketConfig } from '@cdktf/provider-google/lib/logging-project-bucket-config';
+import { LoggingProjectExclusion } from '@cdktf/provider-google/lib/logging-project-exclusion';
 import { LoggingProjectSink } from '@cdktf/provider-google/lib/logging-project-sink';
+import { Compliance } from '../core/compliance/compliance';
 import { requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { checkKeyMatchesLocation } from './common';
@@ -55,6 +57,20 @@ export interface GcpAuditLoggingProps {
    */
   readonly existingDestination?: string;
   /**
+   * Keep the Data Access audit logs out of the project's `_Default` log bucket with an exclusion
+   * on the `_Default` sink (`google_logging_project_exclusion`: the Logging exclusions API edits
+   * the `_Default` sink). The audit sink routes them to the CMEK, retention-locked log bucket (or
+   * to `existingDestination`); without the exclusion a second copy lands in `_Default`, which is
+   * not encrypted with the platform key and whose retention the project owner controls. The
+   * exclusion waits for the sink, so no entry is dropped in between. Turn it off only when the
+   * copy in `_Default` is wanted (e.g. `existingDestination` is a Pub/Sub topic and the project
+   * must still be searchable in Logs Explorer); the sink then carries a suppression of rule
+   * GCP-10.default-bucket that records the choice in the compliance report. Admin Activity and
+   * System Event logs go to `_Required`, which cannot be excluded.
+   * @default true
+   */
+  readonly excludeDataAccessFromDefaultBucket?: boolean;
+  /**
    * Bucket id.
    * @default 'mlops-audit'
    */
@@ -84,6 +100,7 @@ const PROPS_KEYS: { [K in keyof Required<GcpAuditLoggingProps>]: true } = {
   retentionDays: true,
   locked: true,
   existingDestination: true,
+  excludeDataAccessFromDefaultBucket: true,
   bucketId: true,
   dependsOn: true,
   apiDependsOn: true,
@@ -114,6 +131,7 @@ function resolveAuditProps(
     },
   );
   checkBoolean(v, 'locked', props.locked);
+  checkBoolean(v, 'excludeDataAccessFromDefaultBucket', props.excludeDataAccessFromDefaultBucket);
   checkPattern(
     v,
     'existingDestination',
@@ -153,7 +171,8 @@ function resolveAuditProps(
 /**
  * Audit (X-06, GCP-10): project audit configs with ADMIN_READ, DATA_READ and DATA_WRITE for
  * Vertex AI, Cloud Storage, BigQuery and Cloud KMS; a log sink of all audit logs to a CMEK
- * log bucket with locked retention.
+ * log bucket with locked retention; the Data Access audit logs excluded from the project's
+ * `_Default` log bucket.
  */
 export class GcpAuditLogging extends Construct {
   /** Audit configs by service. */
@@ -164,6 +183,11 @@ export class GcpAuditLogging extends Construct {
   public readonly sink: LoggingProjectSink;
   /** The sink destination. */
   public readonly destination: string;
+  /**
+   * The exclusion of the Data Access audit logs on the `_Default` sink (undefined with
+   * excludeDataAccessFromDefaultBucket false).
+   */
+  public readonly defaultSinkExclusion?: LoggingProjectExclusion;
 
   constructor(scope: Construct, id: string, props: GcpAuditLoggingProps) {
     super(scope, id);
@@ -207,6 +231,23 @@ export class GcpAuditLogging extends Construct {
       description: 'All Cloud Audit Logs of the MLOps project (GCP-10)',
       dependsOn: props.apiDependsOn,
     });
+    if (props.excludeDataAccessFromDefaultBucket ?? true) {
+      // after the sink: the entries it excludes from _Default are already routed
+      this.defaultSinkExclusion = new LoggingProjectExclusion(this, 'default-sink-exclusion', {
+        project: props.projectId,
+        name: LOG_DEFAULTS.defaultSinkExclusionName,
+        filter: LOG_DEFAULTS.defaultSinkExclusionFilter,
+        description:
+          'Data Access audit logs go to the platform audit log bucket only, not to _Default (GCP-10)',
+        dependsOn: [this.sink],
+      });
+    } else {
+      Compliance.suppress(
+        this.sink,
+        'GCP-10.default-bucket',
+        'excludeDataAccessFromDefaultBucket is false: the caller keeps a copy of the Data Access audit logs in the project _Default log bucket',
+      );
+    }
   }
 
   /** An audit config is the project's one setting per service; so is the sink; a log bucket id is unique in its location. */
@@ -215,6 +256,15 @@ export class GcpAuditLogging extends Construct {
     for (const service of services)
       claim(this, 'project audit config', project, service, 'services', ONE_PER_PROJECT);
     claim(this, 'log sink', project, LOG_DEFAULTS.sinkName, 'projectId', ONE_PER_PROJECT);
+    if (props.excludeDataAccessFromDefaultBucket ?? true)
+      claim(
+        this,
+        'log exclusion',
+        project,
+        LOG_DEFAULTS.defaultSinkExclusionName,
+        'excludeDataAccessFromDefaultBucket',
+        ONE_PER_PROJECT,
+      );
     if (!props.existingDestination)
       claim(
         this,

@@ -167,6 +167,13 @@ export const LOG_DEFAULTS = {
   sinkName: 'mlops-audit-sink',
   /** What the sink exports: every Cloud Audit Log. */
   sinkFilter: 'logName:"cloudaudit.googleapis.com"',
+  /** The exclusion on the project's `_Default` sink (one name per project). */
+  defaultSinkExclusionName: 'mlops-audit-data-access',
+  /**
+   * What the exclusion keeps out of the `_Default` log bucket: the Data Access audit logs (ADMIN_READ,
+   * DATA_READ, DATA_WRITE), which the audit sink routes to the platform's log bucket.
+   */
+  defaultSinkExclusionFilter: 'LOG_ID("cloudaudit.googleapis.com/data_access")',
 };
 
 /**

@@ -154,17 +154,16 @@ export const VIZIER_METHOD_PERMISSIONS: { [method: string]: string } = {
 
 /**
  * roles/logging.configWriter (iann0036/iam-dataset gcp/roles/logging.configWriter.json) without
- * the permissions that update or delete sinks and log buckets (GCP-10).
+ * the permissions that update or delete sinks and log buckets, or exclusions: the exclusion that
+ * keeps Data Access logs out of the `_Default` bucket stays in place (GCP-10).
  */
 const LOGGING_CONFIG = [
   'logging.buckets.create',
   'logging.buckets.get',
   'logging.buckets.list',
   'logging.exclusions.create',
-  'logging.exclusions.delete',
   'logging.exclusions.get',
   'logging.exclusions.list',
-  'logging.exclusions.update',
   'logging.links.get',
   'logging.links.list',
   'logging.locations.get',
@@ -341,7 +340,7 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
     roleId: 'mlopsLoggingConfig',
     title: 'MLOps Logging Configuration',
     description:
-      'Logging configuration without updating or deleting sinks and log buckets: the audit sink stays where it is (GCP-10).',
+      'Logging configuration without updating or deleting sinks, log buckets and exclusions: the audit sink and its exclusions stay where they are (GCP-10).',
     permissions: LOGGING_CONFIG,
   },
 };

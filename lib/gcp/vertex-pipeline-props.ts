@@ -80,6 +80,7 @@ const PLATFORM_KEYS: { [K in keyof Required<SecureVertexPipelineProps>]: true } 
   organizationId: true,
   auditLogRetentionDays: true,
   auditLogDestination: true,
+  auditLogExcludeDataAccessFromDefaultBucket: true,
   serviceAccountIds: true,
   vizier: true,
   workloadIdentity: true,
@@ -744,7 +745,11 @@ export function planVertexAccess(
     project('log-writer', LOG_WRITER, s.m, s.k);
   for (const s of [pipeline, training]) {
     data(s.m, s.k, OBJECT_VIEWER, DATA_VIEWER);
-    root('roles/storage.objectAdmin', s.m, s.k);
+    // Vertex AI Pipelines reads and writes artifacts under the pipeline root (objects get, create,
+    // and delete to overwrite); roles/storage.objectUser has every object permission of
+    // objectAdmin but object IAM/ACLs (moot under uniform bucket-level access) and object
+    // retention, so nobody acting as these SAs can set or override object retention
+    root('roles/storage.objectUser', s.m, s.k);
     project('bq-job-user', JOB_USER, s.m, s.k);
   }
   for (const s of [pipeline, training, deployment]) registry(REGISTRY_READER, s.m, s.k);
@@ -798,7 +803,10 @@ export function planVertexAccess(
         // read-only on Workbench project-wide; roles/notebooks.admin on each instance only
         // (construct id kept from the project-wide admin grant: the address is stable, X-12)
         project('notebooks-admin', 'roles/notebooks.viewer', m);
-        project('monitoring-editor', 'roles/monitoring.editor', m);
+        // read-only Cloud Monitoring: alert policies, snoozes and notification channels watch
+        // the admins' own changes (GCP-14), so only the deployer (Terraform) manages them
+        // (construct id kept from the editor grant: the address is stable, X-12)
+        project('monitoring-editor', 'roles/monitoring.viewer', m);
         // logging configuration without redirecting or deleting the audit sink (GCP-10)
         project('logging-config', role(GcpCustomRole.LOGGING_CONFIG), m);
         project('kms-viewer', 'roles/cloudkms.viewer', m);

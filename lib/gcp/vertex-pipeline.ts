@@ -420,6 +420,16 @@ export interface SecureVertexPipelineProps extends PlatformCommonProps {
    */
   readonly auditLogDestination?: string;
   /**
+   * Keep the Data Access audit logs out of the project's `_Default` log bucket (an exclusion on
+   * the `_Default` sink), so their only copy is the CMEK, retention-locked audit log bucket (or
+   * auditLogDestination): `_Default` is not encrypted with the platform key and the project
+   * owner controls its retention. `false` keeps a second copy in `_Default` and suppresses rule
+   * GCP-10.default-bucket with that reason in the compliance report. See
+   * GcpAuditLoggingProps.excludeDataAccessFromDefaultBucket.
+   * @default true
+   */
+  readonly auditLogExcludeDataAccessFromDefaultBucket?: boolean;
+  /**
    * Workload service account ids.
    * @default - vertex-pipeline, vertex-training, vertex-deployment, vertex-monitoring
    */
@@ -1003,6 +1013,7 @@ export class SecureVertexPipeline extends Construct {
       {
         retentionDays: 'auditLogRetentionDays',
         existingDestination: 'auditLogDestination',
+        excludeDataAccessFromDefaultBucket: 'auditLogExcludeDataAccessFromDefaultBucket',
         location: 'region',
         kmsKeyName: 'encryption.existingKeys',
         bucketId: 'projectId',
@@ -1014,6 +1025,7 @@ export class SecureVertexPipeline extends Construct {
           location: p.region,
           kmsKeyName: p.auditLogDestination ? undefined : this.keys.keyId(CmekPurpose.LOGGING),
           existingDestination: p.auditLogDestination,
+          excludeDataAccessFromDefaultBucket: p.auditLogExcludeDataAccessFromDefaultBucket,
           retentionDays: p.auditLogRetentionDays,
           dependsOn: this.keys.grantsFor(CmekPurpose.LOGGING),
           apiDependsOn: this.project.api('logging.googleapis.com'),

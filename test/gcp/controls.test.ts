@@ -2,6 +2,7 @@ import { DataGoogleContainerCluster } from '@cdktf/provider-google/lib/data-goog
 import { Persona } from '../../lib/core/personas';
 import { CmekPurpose, GcpMlopsChecks, SecureVertexPipeline } from '../../lib/gcp';
 import { CUSTOM_ROLE_DEFINITIONS, VIZIER_METHOD_PERMISSIONS } from '../../lib/gcp/role-catalogue';
+import { ALERT_TAMPER_ROLES } from '../../lib/gcp/rules/gcp-14.alert-guard';
 import { evaluate, synthJson } from '../helpers';
 import { PROJECT, all, at, baseProps, gcpStack, nameAt } from './fixtures';
 
@@ -103,6 +104,20 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     ]) {
       expect(granted).not.toContain(broad);
     }
+  });
+
+  test('GCP-03 pipeline and training SAs get objectUser on the pipeline root, not objectAdmin', () => {
+    const bucket = ref('google_storage_bucket', 'pipeline-root/bucket');
+    const onRoot = members('google_storage_bucket_iam_member').filter(
+      (m) => m.bucket === `\${${bucket}.name}`,
+    );
+    for (const sa of ['pipeline', 'training']) {
+      const member = `\${${ref('google_service_account', `service-accounts/${sa}`)}.member}`;
+      expect(onRoot.filter((m) => m.member === member).map((m) => m.role)).toEqual([
+        'roles/storage.objectUser',
+      ]);
+    }
+    expect(onRoot.map((m) => m.role)).not.toContain('roles/storage.objectAdmin');
   });
 
   test('GCP-03 personas bound on buckets, datasets and repositories; data roles never project-wide', () => {
@@ -351,6 +366,18 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(sink.filter).toContain('cloudaudit.googleapis.com');
   });
 
+  test('GCP-10 data-access audit logs are excluded from the _Default bucket, after the sink exists', () => {
+    const exclusion = at(json, 'google_logging_project_exclusion', 'audit/default-sink-exclusion');
+    expect(exclusion).toMatchObject({
+      project: PROJECT,
+      name: 'mlops-audit-data-access',
+      filter: 'LOG_ID("cloudaudit.googleapis.com/data_access")',
+    });
+    expect(exclusion.disabled).toBeUndefined();
+    expect(exclusion.depends_on).toEqual([ref('google_logging_project_sink', 'audit/sink')]);
+    expect(platform.audit.defaultSinkExclusion).toBeDefined();
+  });
+
   test('GCP-11 org-policy guardrails on the project', () => {
     const byConstraint: { [c: string]: any } = {};
     for (const p of members('google_org_policy_policy'))
@@ -452,6 +479,26 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(at(json, 'google_monitoring_notification_channel', 'email-0').labels.email_address).toBe(
       'ml-oncall@example.com',
     );
+  });
+
+  test('GCP-14 platform admins cannot disable, delete, snooze or redirect the alert policies that watch them', () => {
+    const grants = members('google_project_iam_member');
+    const admin = grants
+      .filter((m) => m.member === 'group:ml-platform-admins@example.com')
+      .map((m) => m.role);
+    expect(admin).toContain('roles/monitoring.viewer');
+    for (const role of ALERT_TAMPER_ROLES) expect(admin).not.toContain(role);
+    // no human persona holds alert-policy management; the deployer applies the policies
+    for (const m of grants.filter((g) => !String(g.member).startsWith('serviceAccount:')))
+      expect(ALERT_TAMPER_ROLES).not.toContain(m.role);
+    for (const def of Object.values(CUSTOM_ROLE_DEFINITIONS))
+      expect(
+        def.permissions.filter((p) =>
+          /^monitoring\.(alertPolicies\.(update|delete)|snoozes\.(create|update)|notificationChannels\.(update|delete))$/.test(
+            p,
+          ),
+        ),
+      ).toEqual([]);
   });
 
   test('GCP-15 private CMEK endpoint; only the deployment SA holds the deployer role', () => {

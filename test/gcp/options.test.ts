@@ -6,14 +6,15 @@ import {
   CmekKeys,
   CmekPurpose,
   GcpAuditLogging,
+  GcpMlopsChecks,
   GcpOrgPolicies,
   GcpRoleCatalogue,
   GcpServiceAgents,
   SecureVertexPipeline,
   ServicePerimeter,
 } from '../../lib/gcp';
-import { synthJson } from '../helpers';
-import { PROJECT, all, at, baseProps, gcpStack } from './fixtures';
+import { evaluate, synthJson } from '../helpers';
+import { PROJECT, all, at, baseProps, errorOf, gcpStack, problemAt } from './fixtures';
 
 describe('GCP-07 dry-run perimeter', () => {
   let json: any;
@@ -280,11 +281,51 @@ describe('parts alone', () => {
     expect(at(json, 'google_logging_project_sink', 'audit/sink').destination).toBe(
       'logging.googleapis.com/projects/central/locations/europe-west4/buckets/org',
     );
+    // the central destination holds the data-access logs; no second copy in _Default
+    expect(
+      at(json, 'google_logging_project_exclusion', 'audit/default-sink-exclusion').filter,
+    ).toBe('LOG_ID("cloudaudit.googleapis.com/data_access")');
   });
   test('GCP-11 org policies alone, with an exclusion', () => {
     const names = all(json, 'google_org_policy_policy').map((p) => p.name);
     expect(names).toHaveLength(16);
     expect(names).not.toContain(`projects/${PROJECT}/policies/compute.requireOsLogin`);
+  });
+});
+
+describe('GCP-10 data-access logs kept in _Default on request', () => {
+  let stack: TerraformStack;
+  let json: any;
+  beforeAll(() => {
+    stack = gcpStack();
+    new SecureVertexPipeline(
+      stack,
+      'ml',
+      baseProps({ auditLogExcludeDataAccessFromDefaultBucket: false }),
+    );
+    json = synthJson(stack);
+  });
+  test('GCP-10 no exclusion; the sink records the opt-out as a suppression of GCP-10.default-bucket', () => {
+    expect(json.resource.google_logging_project_exclusion).toBeUndefined();
+    const sink = at(json, 'google_logging_project_sink', 'audit/sink');
+    expect(sink['//'].secure_mlops.suppressions.map((x: any) => x.id)).toEqual([
+      'GCP-10.default-bucket',
+    ]);
+    const findings = evaluate(stack, new GcpMlopsChecks()).findings.filter(
+      (f) => f.ruleId === 'GCP-10.default-bucket',
+    );
+    expect(findings.map((f) => f.status)).toEqual(['SUPPRESSED']);
+  });
+  test('X-10 the opt-out must be a boolean', () => {
+    const e = errorOf(
+      () =>
+        new SecureVertexPipeline(
+          gcpStack(),
+          'ml',
+          baseProps({ auditLogExcludeDataAccessFromDefaultBucket: 'no' as any }),
+        ),
+    );
+    expect(problemAt(e, 'auditLogExcludeDataAccessFromDefaultBucket').value).toBe('no');
   });
 });
 

@@ -32,6 +32,8 @@ const NA = ComplianceStatus.NOT_APPLICABLE;
 const UNKNOWN = ComplianceStatus.UNKNOWN;
 
 const E = '${var.x}';
+const AUDIT_FILTER = 'logName:"cloudaudit.googleapis.com"';
+const DATA_ACCESS = 'LOG_ID("cloudaudit.googleapis.com/data_access")';
 const SA = 'serviceAccount:x@p.iam.gserviceaccount.com';
 const WB_GOOD = {
   disable_public_ip: true,
@@ -622,6 +624,170 @@ const CASES: Array<[string, string, Resources, string, ComplianceStatus]> = [
     },
     'google_logging_project_sink',
     OK,
+  ],
+  [
+    'audit sink, data-access logs also in _Default',
+    'GCP-10.default-bucket',
+    one('google_logging_project_sink', { name: 'audit', filter: AUDIT_FILTER, destination: 'x' }),
+    'google_logging_project_sink',
+    BAD,
+  ],
+  [
+    'audit sink, data-access logs excluded from _Default',
+    'GCP-10.default-bucket',
+    {
+      ...one('google_logging_project_sink', { name: 'audit', filter: AUDIT_FILTER }),
+      google_logging_project_exclusion: { x: { name: 'e', filter: DATA_ACCESS } },
+    },
+    'google_logging_project_sink',
+    OK,
+  ],
+  [
+    'audit sink, the exclusion disabled',
+    'GCP-10.default-bucket',
+    {
+      ...one('google_logging_project_sink', { name: 'audit', filter: AUDIT_FILTER }),
+      google_logging_project_exclusion: { x: { name: 'e', filter: DATA_ACCESS, disabled: true } },
+    },
+    'google_logging_project_sink',
+    BAD,
+  ],
+  [
+    'audit sink, the exclusion in another project',
+    'GCP-10.default-bucket',
+    {
+      ...one('google_logging_project_sink', { project: 'a', name: 'audit', filter: AUDIT_FILTER }),
+      google_logging_project_exclusion: { x: { project: 'b', name: 'e', filter: DATA_ACCESS } },
+    },
+    'google_logging_project_sink',
+    BAD,
+  ],
+  [
+    'audit sink, exclusion on a managed _Default sink',
+    'GCP-10.default-bucket',
+    {
+      google_logging_project_sink: {
+        r: { name: 'audit', filter: AUDIT_FILTER },
+        d: { name: '_Default', exclusions: [{ name: 'e', filter: DATA_ACCESS }] },
+      },
+    },
+    'google_logging_project_sink',
+    OK,
+  ],
+  [
+    'sink of admin activity logs only',
+    'GCP-10.default-bucket',
+    one('google_logging_project_sink', {
+      name: 'activity',
+      filter: 'LOG_ID("cloudaudit.googleapis.com/activity")',
+    }),
+    'google_logging_project_sink',
+    NA,
+  ],
+  [
+    'exclusion of data-access logs disabled',
+    'GCP-10.default-bucket',
+    one('google_logging_project_exclusion', { name: 'e', filter: DATA_ACCESS, disabled: true }),
+    'google_logging_project_exclusion',
+    BAD,
+  ],
+  [
+    'exclusion of data-access logs enabled',
+    'GCP-10.default-bucket',
+    one('google_logging_project_exclusion', { name: 'e', filter: DATA_ACCESS }),
+    'google_logging_project_exclusion',
+    OK,
+  ],
+  [
+    'admins with monitoring.editor can disable the alert policies',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      ...one('google_project_iam_member', {
+        role: 'roles/monitoring.editor',
+        member: 'group:admins@example.com',
+      }),
+    },
+    'google_project_iam_member',
+    BAD,
+  ],
+  [
+    'admins with monitoring.viewer',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      ...one('google_project_iam_member', {
+        role: 'roles/monitoring.viewer',
+        member: 'group:admins@example.com',
+      }),
+    },
+    'google_project_iam_member',
+    OK,
+  ],
+  [
+    'snooze editor can silence the alert policies',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      ...one('google_project_iam_binding', {
+        role: 'roles/monitoring.snoozeEditor',
+        members: ['group:admins@example.com'],
+      }),
+    },
+    'google_project_iam_binding',
+    BAD,
+  ],
+  [
+    'custom role that deletes alert policies',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      google_project_iam_custom_role: {
+        c: { permissions: ['monitoring.alertPolicies.get', 'monitoring.alertPolicies.delete'] },
+      },
+      ...one('google_project_iam_member', {
+        role: '${google_project_iam_custom_role.c.name}',
+        member: 'group:admins@example.com',
+      }),
+    },
+    'google_project_iam_member',
+    BAD,
+  ],
+  [
+    'custom role without alert-policy writes',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      google_project_iam_custom_role: {
+        c: { permissions: CUSTOM_ROLE_DEFINITIONS.LOGGING_CONFIG.permissions },
+      },
+      ...one('google_project_iam_member', {
+        role: '${google_project_iam_custom_role.c.name}',
+        member: 'group:admins@example.com',
+      }),
+    },
+    'google_project_iam_member',
+    OK,
+  ],
+  [
+    'role an expression in a stack with alert policies',
+    'GCP-14.alert-guard',
+    {
+      google_monitoring_alert_policy: { a: { display_name: 'IAM policy change' } },
+      ...one('google_project_iam_member', { role: E, member: 'group:admins@example.com' }),
+    },
+    'google_project_iam_member',
+    UNKNOWN,
+  ],
+  [
+    'monitoring.editor in a stack without alert policies',
+    'GCP-14.alert-guard',
+    one('google_project_iam_member', {
+      role: 'roles/monitoring.editor',
+      member: 'group:admins@example.com',
+    }),
+    'google_project_iam_member',
+    NA,
   ],
   [
     'key creation not enforced',
@@ -1420,6 +1586,12 @@ const EXPRESSIONS: Array<[string, string, any]> = [
   ['GCP-09', 'google_workbench_instance', { gce_setup: { ...WB_GOOD, disable_public_ip: E } }],
   ['GCP-10.audit-config', 'google_project_iam_audit_config', { audit_log_config: E }],
   ['GCP-10.all-services', 'google_project_iam_audit_config', { service: E }],
+  ['GCP-10.default-bucket', 'google_logging_project_sink', { name: 'audit', filter: E }],
+  [
+    'GCP-10.default-bucket',
+    'google_logging_project_exclusion',
+    { filter: DATA_ACCESS, disabled: E },
+  ],
   [
     'GCP-10.log-bucket',
     'google_logging_project_bucket_config',

@@ -99,6 +99,20 @@ const vertex: Mutation[] = [
     path: 'ml-platform/data-training-data/bucket',
     overrides: [['lifecycle.prevent_destroy', false]],
   },
+  {
+    name: 'exclusion of data-access audit logs from _Default disabled',
+    rule: 'GCP-10.default-bucket',
+    stack: S,
+    path: 'ml-platform/audit/default-sink-exclusion',
+    overrides: [['disabled', true]],
+  },
+  {
+    name: 'platform admins given roles/monitoring.editor back',
+    rule: 'GCP-14.alert-guard',
+    stack: S,
+    path: 'ml-platform/project-monitoring-editor-943b69ea',
+    overrides: [['role', 'roles/monitoring.editor']],
+  },
 ];
 
 describeMutations('mutations of examples/gcp-vertex', gcpVertexExample, vertex);

@@ -29,6 +29,7 @@ import { gcp08Subnet } from './gcp-08.subnet';
 import { gcp09Workbench } from './gcp-09';
 import { gcp10AllServices } from './gcp-10.all-services';
 import { gcp10AuditConfig } from './gcp-10.audit-config';
+import { gcp10DefaultBucket } from './gcp-10.default-bucket';
 import { gcp10LogBucket } from './gcp-10.log-bucket';
 import { gcp10SinkGuard } from './gcp-10.sink-guard';
 import { gcp11ConstraintShape } from './gcp-11.shape';
@@ -39,6 +40,7 @@ import { gcp12BucketVersioning } from './gcp-12.lifecycle';
 import { gcp12SoftDelete } from './gcp-12.soft-delete';
 import { gcp13Registry } from './gcp-13';
 import { gcp14AlertChannels } from './gcp-14';
+import { gcp14AlertGuard } from './gcp-14.alert-guard';
 import { gcp14ChannelLabels } from './gcp-14.channel-labels';
 import { gcp14LogAlertRateLimit } from './gcp-14.log-alert';
 import { gcp15EndpointFormat } from './gcp-15.format';
@@ -125,6 +127,7 @@ export class GcpMlopsChecks extends RulePack {
       gcp10AllServices,
       gcp10LogBucket,
       gcp10SinkGuard,
+      gcp10DefaultBucket,
       gcp11OrgPolicies,
       gcp11ConstraintShape,
       gcp12BucketAccess,
@@ -133,6 +136,7 @@ export class GcpMlopsChecks extends RulePack {
       gcp12SoftDelete,
       gcp13Registry,
       gcp14AlertChannels,
+      gcp14AlertGuard,
       gcp14ChannelLabels,
       gcp14LogAlertRateLimit,
       gcp15PrivateEndpoint,
