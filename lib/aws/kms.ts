@@ -319,9 +319,22 @@ export class PlatformKey extends Construct {
     this.perimeter = perimeter;
   }
 
+  /**
+   * The CloudTrail statements. Each one is limited to the platform's trails (`aws:SourceArn`,
+   * the trail ARNs built from their parts, so that the key does not depend on the trail) in this
+   * account (`aws:SourceAccount`), against the confused deputy: without it any trail of any
+   * account could have CloudTrail use the key. A key granted to CloudTrail without a trail ARN
+   * is limited to the trails of this account.
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cross-service-confused-deputy-prevention.html
+   */
   private cloudTrailStatements(): Statement[] {
-    const source: Statement['Condition'] =
-      this.trailArns.length > 0 ? { StringEquals: { 'aws:SourceArn': this.trailArns } } : undefined;
+    const source = {
+      StringEquals: {
+        ...(this.trailArns.length > 0 ? { 'aws:SourceArn': this.trailArns } : {}),
+        'aws:SourceAccount': this.env.account,
+      },
+    };
     return [
       {
         Sid: 'CloudTrailEncryptLogs',
@@ -333,7 +346,7 @@ export class PlatformKey extends Construct {
           StringLike: {
             'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${this.env.partition}:cloudtrail:*:${this.env.account}:trail/*`,
           },
-          ...(source ?? {}),
+          ...source,
         },
       },
       {
@@ -342,7 +355,7 @@ export class PlatformKey extends Construct {
         Principal: { Service: 'cloudtrail.amazonaws.com' },
         Action: 'kms:DescribeKey',
         Resource: '*',
-        ...(source ? { Condition: source } : {}),
+        Condition: source,
       },
       {
         Sid: 'CloudTrailDecryptForBucketKey',
@@ -350,6 +363,7 @@ export class PlatformKey extends Construct {
         Principal: { Service: 'cloudtrail.amazonaws.com' },
         Action: 'kms:Decrypt',
         Resource: '*',
+        Condition: source,
       },
     ];
   }
