@@ -259,6 +259,40 @@ export class PlatformKey extends Construct {
     });
   }
 
+  /**
+   * Lets `principalArns` (e.g. the account roots of model consumers) read objects of one S3
+   * bucket encrypted with this key, and nothing else: `kms:Decrypt` only, only through S3
+   * (`kms:ViaService`), only for that bucket (`kms:EncryptionContext:aws:s3:arn`). With an S3
+   * Bucket Key S3 sends the bucket ARN as the encryption context, without one the object ARN;
+   * both are admitted (the object ARN limited to `objectKeyPattern`).
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#encryption-context
+   * @param sid statement id (a second call with the same id is ignored)
+   * @param principalArns principals that read the objects
+   * @param bucketArn ARN of the bucket (`arn:<partition>:s3:::<name>`)
+   * @param objectKeyPattern object keys the principals read (IAM wildcards), e.g. `models/*`
+   */
+  public grantS3ObjectRead(
+    sid: string,
+    principalArns: string[],
+    bucketArn: string,
+    objectKeyPattern: string,
+  ): void {
+    if (principalArns.length === 0 || this.statements.some((s) => s.Sid === sid)) return;
+    this.statements.push({
+      Sid: sid,
+      Effect: 'Allow',
+      Principal: { AWS: principalArns.length === 1 ? principalArns[0] : principalArns },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'kms:ViaService': `s3.${this.env.region}.amazonaws.com` },
+        StringLike: {
+          'kms:EncryptionContext:aws:s3:arn': [bucketArn, `${bucketArn}/${objectKeyPattern}`],
+        },
+      },
+    });
+  }
+
   /** Lets the deploying principal use the key through one more service (e.g. 'backup'). */
   public grantDeployerVia(service: string): void {
     this.deployerServices.add(service);

@@ -592,7 +592,16 @@ export class SageMakerStudioDomain extends Construct {
         Resource: `${this.dataBucket.bucketArn}/models/*`,
       }),
     );
-    if (this.platformKey) for (const c of consumers) this.platformKey.grantUseVia(c, 's3');
+    // read only: Decrypt through S3 for the data bucket, nothing to encrypt or grant
+    this.platformKey?.grantS3ObjectRead(
+      'RegistryConsumersDecryptModels',
+      consumers,
+      // a literal ARN where the name is known, so that the key does not wait for the bucket
+      this.dataBucket.staticName !== undefined
+        ? `arn:${this.env.partition}:s3:::${this.dataBucket.staticName}`
+        : this.dataBucket.bucketArn,
+      'models/*',
+    );
   }
 
   /** User profiles (AWS-04, AWS-09) and shared spaces (AWS-28 opt). */
