@@ -870,7 +870,11 @@ export class SageMakerStudioDomain extends Construct {
     );
   }
 
-  /** Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its tenant id. */
+  /**
+   * Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its
+   * tenant id and must tag what they create (model versions included, so that the tenant's ML
+   * engineers can approve them).
+   */
   private addTenantIsolation(tenantId: string): string {
     const doc = policyDocument([
       {
@@ -909,6 +913,7 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:CreateProcessingJob',
           'sagemaker:CreatePipeline',
           'sagemaker:CreateModelPackageGroup',
+          'sagemaker:CreateModelPackage',
         ],
         Resource: '*',
         Condition: { StringNotEquals: { [`aws:RequestTag/${TENANT_TAG}`]: tenantId } },
