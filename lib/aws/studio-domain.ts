@@ -872,10 +872,13 @@ export class SageMakerStudioDomain extends Construct {
 
   /**
    * Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its
-   * tenant id and must tag what they create (model versions included, so that the tenant's ML
-   * engineers can approve them).
+   * tenant id, must tag what they create (model versions included, so that the tenant's ML
+   * engineers can approve them), and may only touch Studio apps of the tenant's own domain
+   * (apps carry no tenant tag: their ARN, `app/<domain id>/<profile or space>/<type>/<name>`,
+   * names the domain).
    */
   private addTenantIsolation(tenantId: string): string {
+    const { partition, region, account } = this.env;
     const doc = policyDocument([
       {
         Sid: 'AWS30TenantResourcesOnly',
@@ -930,6 +933,12 @@ export class SageMakerStudioDomain extends Construct {
           'ForAnyValue:StringEquals': { 'aws:TagKeys': [TENANT_TAG] },
           Null: { 'sagemaker:TaggingAction': 'true' },
         },
+      },
+      {
+        Sid: 'AWS30TenantDomainAppsOnly',
+        Effect: 'Deny',
+        Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp'],
+        NotResource: `arn:${partition}:sagemaker:${region}:${account}:app/${this.domain.id}/*`,
       },
     ]);
     const policy = new IamPolicy(this, 'tenant-isolation', {

@@ -132,6 +132,17 @@ describe('MultiTenantStudio (AWS-30)', () => {
     }
   });
 
+  test('AWS-30 tenant roles create, describe and delete Studio apps of their own domain only', () => {
+    const domains = json.resource.aws_sagemaker_domain;
+    const domainKey = Object.keys(domains).find((k) => domains[k].domain_name === 'retail-prod');
+    expect(isolation('retail').find((s: any) => s.Sid === 'AWS30TenantDomainAppsOnly')).toEqual({
+      Sid: 'AWS30TenantDomainAppsOnly',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp'],
+      NotResource: `arn:aws:sagemaker:eu-central-1:111111111111:app/\${aws_sagemaker_domain.${domainKey}.id}/*`,
+    });
+  });
+
   test('AWS-30 account-level log groups and the trail are created once and shared', () => {
     expect(all(json, 'aws_cloudtrail')).toHaveLength(1);
     expect(
