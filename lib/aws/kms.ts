@@ -300,10 +300,14 @@ export class PlatformKey extends Construct {
 
   /**
    * Lets CloudTrail encrypt the logs of a trail (AWS-22), with the statements the CloudTrail
-   * documentation requires: GenerateDataKey* under the trail's encryption context and source
-   * ARN, DescribeKey for the trail (DescribeKey carries no encryption context), and Decrypt for
-   * an S3 Bucket Key on the trail bucket.
+   * documentation requires: GenerateDataKey* under the trail's encryption context, DescribeKey
+   * (DescribeKey carries no encryption context), and Decrypt for an S3 Bucket Key on the trail
+   * bucket; each limited to the trails granted (`aws:SourceArn`) and this account
+   * (`aws:SourceAccount`), or to this account alone when no trail ARN is given.
    * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+   * @param trailArn the trail's ARN, `arn:<partition>:cloudtrail:<region>:<account>:trail/<name>`,
+   * built from its parts (a reference to the trail would make the key depend on the trail, which
+   * depends on the key)
    */
   public grantCloudTrail(trailArn?: string): void {
     this.cloudTrail = true;
