@@ -259,6 +259,40 @@ export class PlatformKey extends Construct {
     });
   }
 
+  /**
+   * Lets `principalArns` (e.g. the account roots of model consumers) read objects of one S3
+   * bucket encrypted with this key, and nothing else: `kms:Decrypt` only, only through S3
+   * (`kms:ViaService`), only for that bucket (`kms:EncryptionContext:aws:s3:arn`). With an S3
+   * Bucket Key S3 sends the bucket ARN as the encryption context, without one the object ARN;
+   * both are admitted (the object ARN limited to `objectKeyPattern`).
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#encryption-context
+   * @param sid statement id (a second call with the same id is ignored)
+   * @param principalArns principals that read the objects
+   * @param bucketArn ARN of the bucket (`arn:<partition>:s3:::<name>`)
+   * @param objectKeyPattern object keys the principals read (IAM wildcards), e.g. `models/*`
+   */
+  public grantS3ObjectRead(
+    sid: string,
+    principalArns: string[],
+    bucketArn: string,
+    objectKeyPattern: string,
+  ): void {
+    if (principalArns.length === 0 || this.statements.some((s) => s.Sid === sid)) return;
+    this.statements.push({
+      Sid: sid,
+      Effect: 'Allow',
+      Principal: { AWS: principalArns.length === 1 ? principalArns[0] : principalArns },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'kms:ViaService': `s3.${this.env.region}.amazonaws.com` },
+        StringLike: {
+          'kms:EncryptionContext:aws:s3:arn': [bucketArn, `${bucketArn}/${objectKeyPattern}`],
+        },
+      },
+    });
+  }
+
   /** Lets the deploying principal use the key through one more service (e.g. 'backup'). */
   public grantDeployerVia(service: string): void {
     this.deployerServices.add(service);
@@ -266,10 +300,14 @@ export class PlatformKey extends Construct {
 
   /**
    * Lets CloudTrail encrypt the logs of a trail (AWS-22), with the statements the CloudTrail
-   * documentation requires: GenerateDataKey* under the trail's encryption context and source
-   * ARN, DescribeKey for the trail (DescribeKey carries no encryption context), and Decrypt for
-   * an S3 Bucket Key on the trail bucket.
+   * documentation requires: GenerateDataKey* under the trail's encryption context, DescribeKey
+   * (DescribeKey carries no encryption context), and Decrypt for an S3 Bucket Key on the trail
+   * bucket; each limited to the trails granted (`aws:SourceArn`) and this account
+   * (`aws:SourceAccount`), or to this account alone when no trail ARN is given.
    * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+   * @param trailArn the trail's ARN, `arn:<partition>:cloudtrail:<region>:<account>:trail/<name>`,
+   * built from its parts (a reference to the trail would make the key depend on the trail, which
+   * depends on the key)
    */
   public grantCloudTrail(trailArn?: string): void {
     this.cloudTrail = true;
@@ -319,9 +357,22 @@ export class PlatformKey extends Construct {
     this.perimeter = perimeter;
   }
 
+  /**
+   * The CloudTrail statements. Each one is limited to the platform's trails (`aws:SourceArn`,
+   * the trail ARNs built from their parts, so that the key does not depend on the trail) in this
+   * account (`aws:SourceAccount`), against the confused deputy: without it any trail of any
+   * account could have CloudTrail use the key. A key granted to CloudTrail without a trail ARN
+   * is limited to the trails of this account.
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+   * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cross-service-confused-deputy-prevention.html
+   */
   private cloudTrailStatements(): Statement[] {
-    const source: Statement['Condition'] =
-      this.trailArns.length > 0 ? { StringEquals: { 'aws:SourceArn': this.trailArns } } : undefined;
+    const source = {
+      StringEquals: {
+        ...(this.trailArns.length > 0 ? { 'aws:SourceArn': this.trailArns } : {}),
+        'aws:SourceAccount': this.env.account,
+      },
+    };
     return [
       {
         Sid: 'CloudTrailEncryptLogs',
@@ -333,7 +384,7 @@ export class PlatformKey extends Construct {
           StringLike: {
             'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${this.env.partition}:cloudtrail:*:${this.env.account}:trail/*`,
           },
-          ...(source ?? {}),
+          ...source,
         },
       },
       {
@@ -342,7 +393,7 @@ export class PlatformKey extends Construct {
         Principal: { Service: 'cloudtrail.amazonaws.com' },
         Action: 'kms:DescribeKey',
         Resource: '*',
-        ...(source ? { Condition: source } : {}),
+        Condition: source,
       },
       {
         Sid: 'CloudTrailDecryptForBucketKey',
@@ -350,6 +401,7 @@ export class PlatformKey extends Construct {
         Principal: { Service: 'cloudtrail.amazonaws.com' },
         Action: 'kms:Decrypt',
         Resource: '*',
+        Condition: source,
       },
     ];
   }

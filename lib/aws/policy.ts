@@ -10,6 +10,7 @@ export interface Statement {
   readonly Action?: string | string[];
   readonly NotAction?: string | string[];
   readonly Resource?: string | string[];
+  readonly NotResource?: string | string[];
   readonly Condition?: { [op: string]: { [key: string]: string | string[] | boolean } };
 }
 

@@ -592,7 +592,16 @@ export class SageMakerStudioDomain extends Construct {
         Resource: `${this.dataBucket.bucketArn}/models/*`,
       }),
     );
-    if (this.platformKey) for (const c of consumers) this.platformKey.grantUseVia(c, 's3');
+    // read only: Decrypt through S3 for the data bucket, nothing to encrypt or grant
+    this.platformKey?.grantS3ObjectRead(
+      'RegistryConsumersDecryptModels',
+      consumers,
+      // a literal ARN where the name is known, so that the key does not wait for the bucket
+      this.dataBucket.staticName !== undefined
+        ? `arn:${this.env.partition}:s3:::${this.dataBucket.staticName}`
+        : this.dataBucket.bucketArn,
+      'models/*',
+    );
   }
 
   /** User profiles (AWS-04, AWS-09) and shared spaces (AWS-28 opt). */
@@ -861,8 +870,15 @@ export class SageMakerStudioDomain extends Construct {
     );
   }
 
-  /** Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its tenant id. */
+  /**
+   * Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its
+   * tenant id, must tag what they create (model versions included, so that the tenant's ML
+   * engineers can approve them), and may only touch Studio apps of the tenant's own domain
+   * (apps carry no tenant tag: their ARN, `app/<domain id>/<profile or space>/<type>/<name>`,
+   * names the domain).
+   */
   private addTenantIsolation(tenantId: string): string {
+    const { partition, region, account } = this.env;
     const doc = policyDocument([
       {
         Sid: 'AWS30TenantResourcesOnly',
@@ -900,6 +916,7 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:CreateProcessingJob',
           'sagemaker:CreatePipeline',
           'sagemaker:CreateModelPackageGroup',
+          'sagemaker:CreateModelPackage',
         ],
         Resource: '*',
         Condition: { StringNotEquals: { [`aws:RequestTag/${TENANT_TAG}`]: tenantId } },
@@ -916,6 +933,12 @@ export class SageMakerStudioDomain extends Construct {
           'ForAnyValue:StringEquals': { 'aws:TagKeys': [TENANT_TAG] },
           Null: { 'sagemaker:TaggingAction': 'true' },
         },
+      },
+      {
+        Sid: 'AWS30TenantDomainAppsOnly',
+        Effect: 'Deny',
+        Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp'],
+        NotResource: `arn:${partition}:sagemaker:${region}:${account}:app/${this.domain.id}/*`,
       },
     ]);
     const policy = new IamPolicy(this, 'tenant-isolation', {

@@ -273,6 +273,22 @@ describe('X-10 SecureBucket', () => {
 });
 
 describe('X-10 PersonaRoles', () => {
+  test('AWS-18 the perimeter-exempt workload roles trust only the named CI role, never an account', () => {
+    const stack = awsStack();
+    new PersonaRoles(stack, 'roles', {
+      accountId: ACCOUNT,
+      personas: { [Persona.DEPLOYMENT]: [role('ci-deployer')], [ds]: [ACCOUNT] },
+    });
+    const roles = synthJson(stack).resource.aws_iam_role;
+    const deployment: any = Object.values(roles).find((r: any) =>
+      String(r.name).includes('deployment'),
+    );
+    const principals = JSON.parse(deployment.assume_role_policy).Statement.flatMap((s: any) =>
+      [].concat(s.Principal.AWS ?? []),
+    );
+    expect(new Set(principals)).toEqual(new Set([role('ci-deployer')]));
+  });
+
   test.each<[string, Record<string, unknown>, string, string, string]>([
     [
       'an unknown persona',
@@ -297,6 +313,20 @@ describe('X-10 PersonaRoles', () => {
       'sodExceptions[0].reason',
       'undefined',
       'a non-empty string',
+    ],
+    [
+      'an account id as the CI principal of the perimeter-exempt deployment role',
+      { personas: { [Persona.DEPLOYMENT]: [ACCOUNT] } },
+      'personas.DEPLOYMENT[0]',
+      ACCOUNT,
+      'a named IAM role (or user) ARN such as arn:aws:iam::111111111111:role/ci-deployer, not an account',
+    ],
+    [
+      'an account root ARN as the CI principal of the perimeter-exempt pipeline role',
+      { personas: { [Persona.PIPELINE]: [role('ci'), 'arn:aws:iam::222222222222:root'] } },
+      'personas.PIPELINE[1]',
+      'arn:aws:iam::222222222222:root',
+      "the PIPELINE role is exempt from the data perimeter's network condition",
     ],
     [
       'a name prefix too long for the persona role names',

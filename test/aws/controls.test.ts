@@ -381,6 +381,37 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(sid(rolePolicy('data-scientist'), 'AWS24NoModelApproval').Effect).toBe('Deny');
   });
 
+  test('AWS-24 registry consumers may only decrypt model objects of the data bucket through S3', () => {
+    const key = stmts(one(json, 'aws_kms_key').policy);
+    const consumer = 'arn:aws:iam::222222222222:root';
+    const grants = key.filter(
+      (s: any) =>
+        s.Effect === 'Allow' && [].concat(s.Principal?.AWS ?? []).includes(consumer as never),
+    );
+    expect(grants).toHaveLength(1);
+    const data = at(json, 'aws_s3_bucket', '/data/bucket');
+    expect(data).toHaveLength(1);
+    const name = data[0].bucket;
+    expect(name).toMatch(/^[a-z0-9.-]+$/);
+    expect(grants[0]).toEqual({
+      Sid: 'RegistryConsumersDecryptModels',
+      Effect: 'Allow',
+      Principal: { AWS: consumer },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: {
+        StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' },
+        // with an S3 Bucket Key the context is the bucket ARN, without one the object ARN
+        StringLike: {
+          'kms:EncryptionContext:aws:s3:arn': [
+            `arn:aws:s3:::${name}`,
+            `arn:aws:s3:::${name}/models/*`,
+          ],
+        },
+      },
+    });
+  });
+
   test('AWS-25 scheduled training: EventBridge rule and role start the pipeline', () => {
     const rule = all(json, 'aws_cloudwatch_event_rule').find((r: any) => r.schedule_expression);
     expect(rule.schedule_expression).toBe('cron(0 3 * * ? *)');

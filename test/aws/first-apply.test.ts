@@ -64,13 +64,15 @@ describe('first apply on a fresh account', () => {
         StringLike: {
           'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*`,
         },
-        StringEquals: { 'aws:SourceArn': [trailArn] },
+        StringEquals: { 'aws:SourceArn': [trailArn], 'aws:SourceAccount': ACCOUNT },
       },
     });
     const describe = statement(st, 'CloudTrailDescribeKey');
     expect(describe.Action).toBe('kms:DescribeKey');
     expect(JSON.stringify(describe.Condition)).not.toContain('EncryptionContext');
-    expect(describe.Condition).toEqual({ StringEquals: { 'aws:SourceArn': [trailArn] } });
+    expect(describe.Condition).toEqual({
+      StringEquals: { 'aws:SourceArn': [trailArn], 'aws:SourceAccount': ACCOUNT },
+    });
     // the trail bucket uses an S3 Bucket Key with the same key
     const trailBucketSse = at(
       json,
@@ -82,6 +84,20 @@ describe('first apply on a fresh account', () => {
       Principal: { Service: 'cloudtrail.amazonaws.com' },
       Action: 'kms:Decrypt',
     });
+    // no CloudTrail statement lets the service use the key for another trail (confused deputy)
+    const cloudTrail = st.filter((s: any) =>
+      [].concat(s.Principal?.Service ?? []).includes('cloudtrail.amazonaws.com' as never),
+    );
+    expect(cloudTrail.map((s: any) => s.Sid)).toEqual([
+      'CloudTrailEncryptLogs',
+      'CloudTrailDescribeKey',
+      'CloudTrailDecryptForBucketKey',
+    ]);
+    for (const s of cloudTrail)
+      expect(s.Condition.StringEquals).toEqual({
+        'aws:SourceArn': [trailArn],
+        'aws:SourceAccount': ACCOUNT,
+      });
     // auditors read the log files
     expect(statement(st, 'CloudTrailLogReaders')).toMatchObject({
       Action: 'kms:Decrypt',

@@ -89,6 +89,60 @@ describe('MultiTenantStudio (AWS-30)', () => {
     expect(attachments.length).toBeGreaterThanOrEqual(2 * 5);
   });
 
+  const isolation = (tenant: string) =>
+    JSON.parse(
+      all(json, 'aws_iam_policy').find(
+        (p: any) => p.description === `AWS-30 tenant isolation for ${tenant}`,
+      ).policy,
+    ).Statement;
+  const policyStatements = () =>
+    [...all(json, 'aws_iam_policy'), ...all(json, 'aws_iam_role_policy')].flatMap(
+      (p: any) => JSON.parse(p.policy).Statement,
+    );
+
+  test('AWS-30 model versions carry the tenant tag from creation, so the tenant approves its own versions', () => {
+    const retail = isolation('retail');
+    const tagOnCreate = retail.find((s: any) => s.Sid === 'AWS30TenantTagOnCreate');
+    expect(tagOnCreate.Action).toEqual(
+      expect.arrayContaining(['sagemaker:CreateModelPackage', 'sagemaker:CreateModelPackageGroup']),
+    );
+    expect(tagOnCreate.Condition).toEqual({
+      StringNotEquals: { 'aws:RequestTag/tenant': 'retail' },
+    });
+    // approval keys on the version's tenant tag, which the version now carries
+    const own = retail.find((s: any) => s.Sid === 'AWS30TenantResourcesOnly');
+    expect(own.Action).toContain('sagemaker:UpdateModelPackage');
+    expect(own.Condition).toEqual({ StringNotEquals: { 'aws:ResourceTag/tenant': 'retail' } });
+    // who registers versions may tag them on creation (CreateModelPackage with Tags is also
+    // authorized as sagemaker:AddTags), and only then
+    const registerers = policyStatements().filter(
+      (s: any) =>
+        s.Effect === 'Allow' &&
+        [].concat(s.Action).includes('sagemaker:CreateModelPackage' as never),
+    );
+    expect(registerers.length).toBeGreaterThanOrEqual(2 * 3);
+    const tagging = policyStatements().filter((s: any) => s.Sid === 'TagModelVersionsOnCreate');
+    expect(tagging.length).toBeGreaterThanOrEqual(2 * 2);
+    for (const t of tagging) {
+      expect(t.Action).toBe('sagemaker:AddTags');
+      expect(t.Condition).toEqual({ Null: { 'sagemaker:TaggingAction': 'false' } });
+      expect(t.Resource.length).toBeGreaterThan(0);
+      for (const r of t.Resource)
+        expect(r).toMatch(/^arn:aws:sagemaker:eu-central-1:111111111111:model-package\//);
+    }
+  });
+
+  test('AWS-30 tenant roles create, describe and delete Studio apps of their own domain only', () => {
+    const domains = json.resource.aws_sagemaker_domain;
+    const domainKey = Object.keys(domains).find((k) => domains[k].domain_name === 'retail-prod');
+    expect(isolation('retail').find((s: any) => s.Sid === 'AWS30TenantDomainAppsOnly')).toEqual({
+      Sid: 'AWS30TenantDomainAppsOnly',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp'],
+      NotResource: `arn:aws:sagemaker:eu-central-1:111111111111:app/\${aws_sagemaker_domain.${domainKey}.id}/*`,
+    });
+  });
+
   test('AWS-30 account-level log groups and the trail are created once and shared', () => {
     expect(all(json, 'aws_cloudtrail')).toHaveLength(1);
     expect(

@@ -106,6 +106,15 @@ describe('parts used alone (X-13)', () => {
     expect(policy[6].Principal.AWS).toEqual([
       '${data.aws_iam_session_context.secure-mlops-deployer.issuer_arn}',
     ]);
+    // without a trail ARN, CloudTrail may use the key only for the trails of this account
+    for (const sid of [
+      'CloudTrailEncryptLogs',
+      'CloudTrailDescribeKey',
+      'CloudTrailDecryptForBucketKey',
+    ])
+      expect(policy.find((x: any) => x.Sid === sid).Condition.StringEquals).toEqual({
+        'aws:SourceAccount': '111111111111',
+      });
     expect(policy[8]).toMatchObject({
       Principal: { AWS: role('app') },
       Condition: { StringEquals: { 'kms:ViaService': ['s3.eu-west-1.amazonaws.com'] } },

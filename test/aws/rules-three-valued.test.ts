@@ -112,6 +112,11 @@ const expressionCases: Array<[string, any, string]> = [
     'aws_vpc_endpoint.e',
   ],
   [
+    'AWS-05.service-principals',
+    { resource: { aws_kms_key: { k: { policy: '${var.key_policy}' } } } },
+    'aws_kms_key.k',
+  ],
+  [
     'AWS-23.key-publishers',
     {
       resource: {

@@ -339,6 +339,16 @@ const cases: Array<[string, Mutator]> = [
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'SnsPublishers')),
   ],
   [
+    'AWS-05.service-principals',
+    // the old policy: CloudTrail's S3 Bucket Key Decrypt for any trail of any account
+    (j) =>
+      editKeyPolicy(j, (st) =>
+        st.map((s) =>
+          s.Sid === 'CloudTrailDecryptForBucketKey' ? { ...s, Condition: undefined } : s,
+        ),
+      ),
+  ],
+  [
     'X-10.logs-kms-key-policy',
     (j) => editKeyPolicy(j, (st) => st.filter((s) => s.Sid !== 'CloudWatchLogs')),
   ],

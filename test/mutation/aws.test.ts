@@ -125,6 +125,24 @@ const studio: Mutation[] = [
     overrides: [['policy', policy({ ...anyone, Action: 'kms:Decrypt', Resource: '*' })]],
   },
   {
+    name: 'platform key lets CloudTrail decrypt for any trail of any account',
+    rule: 'AWS-05.service-principals',
+    stack: S,
+    path: 'ml-platform/key/key',
+    overrides: [
+      [
+        'policy',
+        policy({
+          Sid: 'CloudTrailDecryptForBucketKey',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudtrail.amazonaws.com' },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+        }),
+      ],
+    ],
+  },
+  {
     name: 'model package group policy shared with everyone',
     rule: 'X-03.public-principal',
     stack: S,

@@ -9,6 +9,7 @@ import { aws02S3GatewayPolicy } from './aws-02.s3-gateway-policy';
 import { aws04UserSecurityGroup } from './aws-04';
 import { aws05DomainCmk } from './aws-05';
 import { aws05KeyRotation } from './aws-05.key';
+import { aws05KeyServicePrincipals } from './aws-05.service-principals';
 import { aws06SharingSettings } from './aws-06';
 import { aws07BucketEncryption } from './aws-07.encryption';
 import { aws07BucketLifecycle } from './aws-07.lifecycle';
@@ -112,6 +113,7 @@ export class AwsMlopsChecks extends RulePack {
       aws04UserSecurityGroup,
       aws05DomainCmk,
       aws05KeyRotation,
+      aws05KeyServicePrincipals,
       aws06SharingSettings,
       aws07BucketEncryption,
       aws07BucketVersioning,
