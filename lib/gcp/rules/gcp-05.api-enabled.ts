@@ -17,7 +17,7 @@ export const API_OF_TYPE: Array<[RegExp, string]> = [
   [/^google_artifact_registry_repository$/, 'artifactregistry.googleapis.com'],
   [/^google_vertex_ai_/, 'aiplatform.googleapis.com'],
   [/^google_workbench_instance$/, 'notebooks.googleapis.com'],
-  [/^google_logging_project_(bucket_config|sink)$/, 'logging.googleapis.com'],
+  [/^google_logging_project_(bucket_config|sink|exclusion)$/, 'logging.googleapis.com'],
   [/^google_monitoring_(alert_policy|notification_channel)$/, 'monitoring.googleapis.com'],
   [/^google_service_account$/, 'iam.googleapis.com'],
   [/^google_project_iam_custom_role$/, 'iam.googleapis.com'],
