@@ -160,6 +160,31 @@ export function secureStorageAccountDefaults() {
   };
 }
 
+/**
+ * Built-in definitions that keep the platform's Key Vaults, storage accounts and container
+ * registries private (AZ-12 with AZ-03, AZ-04, AZ-05): without them anyone with Contributor on the
+ * resource group can turn public network access back on after deploy. Each checks the property
+ * the platform sets (Azure/azure-policy built-in-policies/policyDefinitions, effect Audit, Deny,
+ * Disabled).
+ */
+export const NETWORK_POLICY_DEFINITIONS = {
+  /** Azure Key Vault should disable public network access (Key Vault/PublicNetworkAccess_Audit.json): publicNetworkAccess must be Disabled. */
+  KEY_VAULT_PUBLIC_NETWORK_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/405c5871-3e91-4644-8a63-58e19d68ff5b',
+  /** Azure Key Vault should have firewall enabled or public network access disabled (Key Vault/FirewallEnabled_Audit.json): networkAcls.defaultAction Deny or publicNetworkAccess Disabled; for vaults that admit allow-listed IPs. */
+  KEY_VAULT_FIREWALL:
+    '/providers/Microsoft.Authorization/policyDefinitions/55615ac9-af46-4a59-874e-391cc3dfb490',
+  /** Storage accounts should disable public network access (Storage/StoragePublicNetworkAccess_AuditDeny.json): publicNetworkAccess must be Disabled. */
+  STORAGE_PUBLIC_NETWORK_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/b2982f36-99f2-4db5-8eff-283140c09693',
+  /** Storage accounts should restrict network access (Storage/Storage_NetworkAcls_Audit.json): networkAcls.defaultAction must be Deny; for accounts that admit allow-listed IPs. */
+  STORAGE_FIREWALL:
+    '/providers/Microsoft.Authorization/policyDefinitions/34c877ad-507e-4c82-993e-3452a6e0ad3c',
+  /** Public network access should be disabled for Container registries (Container Registry/ACR_PublicNetworkAccess_AuditDeny.json): publicNetworkAccess must be Disabled. */
+  REGISTRY_PUBLIC_NETWORK_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/0fdf0491-d080-4575-b627-ad0e843cba0f',
+};
+
 /** Deprecated built-in policy definitions and their replacements (Azure/azure-policy built-in-policies). */
 export const DEPRECATED_POLICY_DEFINITIONS: { [id: string]: string } = {
   '40cec1dd-a100-4920-b15b-3024fe8901ab': '45e05259-1eb5-4f70-9574-baf73e9d219b',

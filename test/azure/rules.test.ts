@@ -1,5 +1,6 @@
 import { AzureMlopsChecks } from '../../lib/azure';
 import { cases, describeRules } from '../rule-harness';
+import { NETWORK_POLICY_DEFINITIONS, POLICY_DEFINITIONS } from '../../lib/azure/defaults';
 import { GOOD_WORKSPACE } from './fixtures';
 
 const pack = new AzureMlopsChecks();
@@ -7,6 +8,10 @@ const pack = new AzureMlopsChecks();
 const goodWorkspace = GOOD_WORKSPACE;
 
 const WS = 'azurerm_machine_learning_workspace';
+/** Policy assignments of the given definition ids, keyed a0, a1... */
+const assignments = (ids: string[], from = 0) =>
+  Object.fromEntries(ids.map((id, i) => [`a${from + i}`, { policy_definition_id: id }]));
+const mlPolicies = assignments(Object.values(POLICY_DEFINITIONS), 100);
 const zones = {
   api: { name: 'privatelink.api.azureml.ms' },
   nb: { name: 'privatelink.notebooks.azure.net' },
@@ -319,6 +324,40 @@ describeRules(
       `${WS}.w`,
       'NON_COMPLIANT',
       /CMK, PRIVATE_LINK, PUBLIC_NETWORK_DISABLED/,
+    ],
+    [
+      'AZ-12',
+      'the ML policies without the Key Vault, storage and registry network policies',
+      {
+        [WS]: { w: goodWorkspace },
+        azurerm_key_vault: { kv: {} },
+        azurerm_storage_account: { s: {} },
+        azurerm_container_registry: { r: {} },
+        azurerm_resource_group_policy_assignment: mlPolicies,
+      },
+      `${WS}.w`,
+      'NON_COMPLIANT',
+      /^missing policy assignments: KEY_VAULT_PUBLIC_NETWORK_DISABLED \(or KEY_VAULT_FIREWALL\), STORAGE_PUBLIC_NETWORK_DISABLED \(or STORAGE_FIREWALL\), REGISTRY_PUBLIC_NETWORK_DISABLED$/,
+    ],
+    [
+      'AZ-12',
+      'the ML policies, the vault and storage firewall policies and the registry one',
+      {
+        [WS]: { w: goodWorkspace },
+        azurerm_key_vault: { kv: {} },
+        azurerm_storage_account: { s: {} },
+        azurerm_container_registry: { r: {} },
+        azurerm_resource_group_policy_assignment: {
+          ...mlPolicies,
+          ...assignments([
+            NETWORK_POLICY_DEFINITIONS.KEY_VAULT_FIREWALL,
+            NETWORK_POLICY_DEFINITIONS.STORAGE_FIREWALL,
+            NETWORK_POLICY_DEFINITIONS.REGISTRY_PUBLIC_NETWORK_DISABLED,
+          ]),
+        },
+      },
+      `${WS}.w`,
+      'COMPLIANT',
     ],
     // stateful resources without a lock
     [

@@ -103,6 +103,20 @@ const workspace: Mutation[] = [
     overrides: [['admin_enabled', true]],
   },
   {
+    name: 'the Key Vault public-network Deny assignment pointed at another built-in definition',
+    rule: 'AZ-12',
+    stack: S,
+    path: 'ml-platform/policies/key-vault-network',
+    overrides: [
+      [
+        'policy_definition_id',
+        '/providers/Microsoft.Authorization/policyDefinitions/a6abeaec-4d90-4a02-805f-6b26c4d3fbe9',
+      ],
+      ['parameters', undefined],
+    ],
+    reported: 'ml-platform/workspace',
+  },
+  {
     name: 'compute cluster nodes with public IPs',
     rule: 'AZ-08.cluster',
     stack: S,
