@@ -209,6 +209,29 @@ export function delegableBuiltInRoleIds(): string[] {
   return [...delegable].sort();
 }
 
+/**
+ * The principals the platform admin may assign the persona roles to (and remove them from): every
+ * principal bound to a persona other than PLATFORM_ADMIN, in binding order, each once (as Azure
+ * compares object ids), and never one that is also bound to PLATFORM_ADMIN, so that the admin
+ * cannot grant itself the workload or data roles.
+ */
+export function delegablePrincipals(c: ResolvedPersonaRbac): string[] {
+  const admins = new Set(
+    c.bindings
+      .filter((b) => b.persona === Persona.PLATFORM_ADMIN)
+      .map((b) => c.canonical.canonicalize(b.principal)),
+  );
+  const seen = new Set<string>();
+  const principals: string[] = [];
+  for (const b of c.bindings) {
+    const key = c.canonical.canonicalize(b.principal);
+    if (admins.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    principals.push(b.principal);
+  }
+  return principals;
+}
+
 /** One persona role assignment, computed before it is created. */
 export interface PersonaGrant {
   /** Construct id of the assignment. */

@@ -430,6 +430,40 @@ describe('AzureMLWorkspace defaults', () => {
       expect(condition).not.toContain(guid);
   });
 
+  test("AZ-09 PLATFORM_ADMIN delegation: only to the other personas' principals, never to the admin itself", () => {
+    const rbacAdmin = roleAssignments(json).find(
+      (r) =>
+        r.principal_id === IDS.admin &&
+        r.role_definition_name === 'Role Based Access Control Administrator',
+    )!;
+    const condition: string = rbacAdmin.condition;
+    // Microsoft's "Constrain roles and specific groups": PrincipalId from the request on write,
+    // from the existing assignment on delete, next to the role constraint in each branch
+    const principals = (source: string) => {
+      const m = new RegExp(
+        `@${source}\\[Microsoft\\.Authorization/roleAssignments:PrincipalId\\] ForAnyOfAnyValues:GuidEquals \\{(.*)\\}$`,
+        'm',
+      ).exec(condition);
+      return m ? m[1].split(', ') : [];
+    };
+    const training = expect.stringMatching(
+      /^\$\{azurerm_user_assigned_identity\.ml_training-identity_\w+\.principal_id\}$/,
+    );
+    const expected = [IDS.ds, IDS.mle, IDS.auditor, IDS.viewer, IDS.deployer, IDS.dataEng];
+    for (const source of ['Request', 'Resource']) {
+      const got = principals(source);
+      expect(got).toHaveLength(expected.length + 1);
+      expect(got).toEqual(expect.arrayContaining([...expected, training]));
+      expect(got).not.toContain(IDS.admin);
+    }
+    expect(condition).toMatch(
+      /RoleDefinitionId\] ForAnyOfAnyValues:GuidEquals \{.*\}\n  AND\n  @Request\[Microsoft\.Authorization\/roleAssignments:PrincipalId\]/,
+    );
+    expect(condition).toMatch(
+      /RoleDefinitionId\] ForAnyOfAnyValues:GuidEquals \{.*\}\n  AND\n  @Resource\[Microsoft\.Authorization\/roleAssignments:PrincipalId\]/,
+    );
+  });
+
   test('AZ-09 custom role definitions assignable at the resource group only', () => {
     for (const { r } of all(json, 'azurerm_role_definition')) {
       expect(r.assignable_scopes).toEqual([
