@@ -135,6 +135,18 @@ const workspace: Mutation[] = [
     ],
   },
   {
+    name: "the platform admin's RBAC Administrator delegation without its principal constraint",
+    rule: 'AZ-09.delegation',
+    stack: S,
+    path: 'ml-platform/rbac/platform_admin-33333333-0000-0000-0000-000000000001-role-based-access-control-administrator-0',
+    overrides: [
+      [
+        'condition',
+        "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7}))",
+      ],
+    ],
+  },
+  {
     name: 'prevent_destroy removed from the storage account',
     rule: 'X-08',
     stack: S,
