@@ -212,6 +212,23 @@ export function secureContainerRegistryDefaults() {
   };
 }
 
+/**
+ * The resource types whose resource logs go to Log Analytics in either mode, picked by a
+ * diagnostic setting's log_analytics_destination_type (Azure Monitor Logs reference,
+ * AzureDiagnostics table, "Azure Diagnostics mode or resource-specific mode"). Every other type
+ * writes one way only (Key Vault to AzureDiagnostics; container registries, storage services, ML
+ * workspaces to resource-specific tables) and returns no destination type, so a configured one
+ * shows as a perpetual diff in azurerm (Azure/azure-rest-api-specs#22400, azurerm's
+ * monitor_diagnostic_setting docs).
+ */
+export const DUAL_MODE_DIAGNOSTICS_TYPES = [
+  'Microsoft.ApiManagement/service',
+  'Microsoft.DocumentDB/databaseAccounts',
+  'Microsoft.DataFactory/factories',
+  'Microsoft.RecoveryServices/vaults',
+  'Microsoft.Network/azureFirewalls',
+];
+
 /** Monitoring defaults (AZ-11). */
 export const MONITORING_DEFAULTS = {
   retentionInDays: 90,

@@ -610,6 +610,12 @@ describe('AzureMLWorkspace defaults', () => {
     expect(wsDiag.enabled_metric).toEqual([{ category: 'AllMetrics' }]);
   });
 
+  test('AZ-11 no log_analytics_destination_type on the vaults, registry, storage services and workspace (each writes one way only; a set value is a perpetual diff)', () => {
+    const settings = all(json, 'azurerm_monitor_diagnostic_setting');
+    expect(settings.length).toBeGreaterThanOrEqual(7);
+    for (const { r } of settings) expect(r.log_analytics_destination_type).toBeUndefined();
+  });
+
   test('AZ-11 Log Analytics and Application Insights only through an AMPLS (PrivateOnly), public ingestion and query off', () => {
     const ampls = one(json, 'azurerm_monitor_private_link_scope');
     expect(ampls).toMatchObject({
