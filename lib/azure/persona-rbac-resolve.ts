@@ -183,7 +183,8 @@ export function resolvePersonaRbacProps(
     (props.endpointAuthMode ?? AzureEndpointAuthMode.AML_TOKEN) !== AzureEndpointAuthMode.KEY;
   const roles: { [key: string]: AzureCustomRoleDefinition } = {};
   const used = new Set(bindings.map((b) => b.persona as string));
-  // A platform admin assigns the persona roles to new members, so every persona role exists then.
+  // A platform admin may assign any persona role (to the principals of the other personas only,
+  // see delegablePrincipals), so every persona role exists then.
   const adminBound = used.has(Persona.PLATFORM_ADMIN);
   for (const [key, def] of Object.entries(builtInCustomRoles(tokenOnly))) {
     if (adminBound || (def.personas ?? []).some((p) => used.has(p))) roles[key] = def;
