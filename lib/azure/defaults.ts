@@ -160,6 +160,31 @@ export function secureStorageAccountDefaults() {
   };
 }
 
+/**
+ * Built-in definitions that keep the platform's Key Vaults, storage accounts and container
+ * registries private (AZ-12 with AZ-03, AZ-04, AZ-05): without them anyone with Contributor on the
+ * resource group can turn public network access back on after deploy. Each checks the property
+ * the platform sets (Azure/azure-policy built-in-policies/policyDefinitions, effect Audit, Deny,
+ * Disabled).
+ */
+export const NETWORK_POLICY_DEFINITIONS = {
+  /** Azure Key Vault should disable public network access (Key Vault/PublicNetworkAccess_Audit.json): publicNetworkAccess must be Disabled. */
+  KEY_VAULT_PUBLIC_NETWORK_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/405c5871-3e91-4644-8a63-58e19d68ff5b',
+  /** Azure Key Vault should have firewall enabled or public network access disabled (Key Vault/FirewallEnabled_Audit.json): networkAcls.defaultAction Deny or publicNetworkAccess Disabled; for vaults that admit allow-listed IPs. */
+  KEY_VAULT_FIREWALL:
+    '/providers/Microsoft.Authorization/policyDefinitions/55615ac9-af46-4a59-874e-391cc3dfb490',
+  /** Storage accounts should disable public network access (Storage/StoragePublicNetworkAccess_AuditDeny.json): publicNetworkAccess must be Disabled. */
+  STORAGE_PUBLIC_NETWORK_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/b2982f36-99f2-4db5-8eff-283140c09693',
+  /** Storage accounts should restrict network access (Storage/Storage_NetworkAcls_Audit.json): networkAcls.defaultAction must be Deny; for accounts that admit allow-listed IPs. */
+  STORAGE_FIREWALL:
+    '/providers/Microsoft.Authorization/policyDefinitions/34c877ad-507e-4c82-993e-3452a6e0ad3c',
+  /** Public network access should be disabled for Container registries (Container Registry/ACR_PublicNetworkAccess_AuditDeny.json): publicNetworkAccess must be Disabled. */
+  REGISTRY_PUBLIC_NETWORK_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/0fdf0491-d080-4575-b627-ad0e843cba0f',
+};
+
 /** Deprecated built-in policy definitions and their replacements (Azure/azure-policy built-in-policies). */
 export const DEPRECATED_POLICY_DEFINITIONS: { [id: string]: string } = {
   '40cec1dd-a100-4920-b15b-3024fe8901ab': '45e05259-1eb5-4f70-9574-baf73e9d219b',
@@ -186,6 +211,23 @@ export function secureContainerRegistryDefaults() {
     networkRuleBypassOption: 'AzureServices',
   };
 }
+
+/**
+ * The resource types whose resource logs go to Log Analytics in either mode, picked by a
+ * diagnostic setting's log_analytics_destination_type (Azure Monitor Logs reference,
+ * AzureDiagnostics table, "Azure Diagnostics mode or resource-specific mode"). Every other type
+ * writes one way only (Key Vault to AzureDiagnostics; container registries, storage services, ML
+ * workspaces to resource-specific tables) and returns no destination type, so a configured one
+ * shows as a perpetual diff in azurerm (Azure/azure-rest-api-specs#22400, azurerm's
+ * monitor_diagnostic_setting docs).
+ */
+export const DUAL_MODE_DIAGNOSTICS_TYPES = [
+  'Microsoft.ApiManagement/service',
+  'Microsoft.DocumentDB/databaseAccounts',
+  'Microsoft.DataFactory/factories',
+  'Microsoft.RecoveryServices/vaults',
+  'Microsoft.Network/azureFirewalls',
+];
 
 /** Monitoring defaults (AZ-11). */
 export const MONITORING_DEFAULTS = {

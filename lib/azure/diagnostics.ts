@@ -7,7 +7,11 @@ import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import { uniqueName, uniqueSuffix } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
-import { ACTIVITY_LOG_CATEGORIES, MONITORING_DEFAULTS } from './defaults';
+import {
+  ACTIVITY_LOG_CATEGORIES,
+  DUAL_MODE_DIAGNOSTICS_TYPES,
+  MONITORING_DEFAULTS,
+} from './defaults';
 import { AzureDiagnosticSettingsOptions } from './part-options';
 import {
   ARM_ID,
@@ -32,6 +36,20 @@ export interface AzureDiagnosticSettingProps extends AzureDiagnosticSettingsOpti
    * @deprecated use `logCategories` (the name in the uniform AzureDiagnosticSettingsOptions)
    */
   readonly categories?: string[];
+  /**
+   * Log Analytics destination type of the resource logs: 'Dedicated' (resource-specific tables) or 'AzureDiagnostics' (the shared table). Only API Management, Cosmos DB accounts, Data Factory, Recovery Services vaults and Azure Firewall write either way; every other type (Key Vault, container registries, storage services, ML workspaces...) writes one way only, ignores the setting and returns none, so azurerm would show a perpetual diff. Only with logs.
+   * @default - 'Dedicated' (with logs, category group allLogs) when targetResourceId is a literal id of one of those five types; otherwise unset
+   */
+  readonly logAnalyticsDestinationType?: string;
+}
+
+/** True when a literal resource id names a resource type that writes logs in either mode. */
+function isDualModeTarget(targetResourceId: string): boolean {
+  if (typeof targetResourceId !== 'string' || isToken(targetResourceId)) return false;
+  const m = /\/providers\/([^/]+\/[^/]+)\/[^/]+\/?$/i.exec(targetResourceId);
+  return (
+    m !== null && DUAL_MODE_DIAGNOSTICS_TYPES.some((t) => t.toLowerCase() === m[1].toLowerCase())
+  );
 }
 
 /** One diagnostic setting: all logs and the metrics of a resource to Log Analytics (AZ-11). */
@@ -83,6 +101,18 @@ export class AzureDiagnosticSetting extends Construct {
       props.logCategories ?? props.categories,
     );
     v.require(logs || metrics, 'logs', logs, 'logs or metrics (or both) true');
+    if (
+      v.enumValue('logAnalyticsDestinationType', props.logAnalyticsDestinationType, [
+        'Dedicated',
+        'AzureDiagnostics',
+      ])
+    )
+      v.require(
+        props.logAnalyticsDestinationType === undefined || logs,
+        'logAnalyticsDestinationType',
+        props.logAnalyticsDestinationType,
+        'unset when logs is false (it applies to resource logs; a metrics-only setting would show a perpetual diff)',
+      );
     const metricCategories =
       categoryList('metricCategories', props.metricCategories) ??
       MONITORING_DEFAULTS.metricCategories;
@@ -95,9 +125,14 @@ export class AzureDiagnosticSetting extends Construct {
       name: props.name ?? 'diag-secure-mlops',
       targetResourceId: props.targetResourceId,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      // Resource-specific tables for resource logs; only with logs (metrics-only settings would
-      // show a perpetual diff) and not for the Activity Log, which has its own table.
-      logAnalyticsDestinationType: logs && categories === undefined ? 'Dedicated' : undefined,
+      // Resource-specific tables for resource logs, only where the target type takes the choice
+      // (DUAL_MODE_DIAGNOSTICS_TYPES): elsewhere Azure returns no destination type and the plan
+      // shows a perpetual diff. Only with logs, and not for the Activity Log (its own table).
+      logAnalyticsDestinationType:
+        props.logAnalyticsDestinationType ??
+        (logs && categories === undefined && isDualModeTarget(props.targetResourceId)
+          ? 'Dedicated'
+          : undefined),
       enabledLog: logs ? enabledLog : undefined,
       enabledMetric: metrics ? metricCategories.map((category) => ({ category })) : undefined,
     });

@@ -670,6 +670,9 @@ export class AzureMLWorkspace extends Construct {
           effect: c.props.policyEffect,
           isolationMode: c.isolation,
           namePrefix: `${c.id}-${c.env}`,
+          // the vaults and the account open public access behind their firewall exactly when
+          // allowedIpRanges is given (HardenedKeyVault, AzureSecureStorageAccount)
+          publicIpAllowList: (c.props.allowedIpRanges ?? []).length > 0,
         })
       : undefined;
     const targets = { workspace: this.workspace, diagnostics: this.diagnostics, platform: this };

@@ -183,7 +183,8 @@ export function resolvePersonaRbacProps(
     (props.endpointAuthMode ?? AzureEndpointAuthMode.AML_TOKEN) !== AzureEndpointAuthMode.KEY;
   const roles: { [key: string]: AzureCustomRoleDefinition } = {};
   const used = new Set(bindings.map((b) => b.persona as string));
-  // A platform admin assigns the persona roles to new members, so every persona role exists then.
+  // A platform admin may assign any persona role (to the principals of the other personas only,
+  // see delegablePrincipals), so every persona role exists then.
   const adminBound = used.has(Persona.PLATFORM_ADMIN);
   for (const [key, def] of Object.entries(builtInCustomRoles(tokenOnly))) {
     if (adminBound || (def.personas ?? []).some((p) => used.has(p))) roles[key] = def;
@@ -207,6 +208,29 @@ export function delegableBuiltInRoleIds(): string[] {
     for (const [roleName] of roles) delegable.add(ROLE_IDS[roleName]);
   }
   return [...delegable].sort();
+}
+
+/**
+ * The principals the platform admin may assign the persona roles to (and remove them from): every
+ * principal bound to a persona other than PLATFORM_ADMIN, in binding order, each once (as Azure
+ * compares object ids), and never one that is also bound to PLATFORM_ADMIN, so that the admin
+ * cannot grant itself the workload or data roles.
+ */
+export function delegablePrincipals(c: ResolvedPersonaRbac): string[] {
+  const admins = new Set(
+    c.bindings
+      .filter((b) => b.persona === Persona.PLATFORM_ADMIN)
+      .map((b) => c.canonical.canonicalize(b.principal)),
+  );
+  const seen = new Set<string>();
+  const principals: string[] = [];
+  for (const b of c.bindings) {
+    const key = c.canonical.canonicalize(b.principal);
+    if (admins.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    principals.push(b.principal);
+  }
+  return principals;
 }
 
 /** One persona role assignment, computed before it is created. */

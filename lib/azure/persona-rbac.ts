@@ -6,6 +6,7 @@ import { AzurePersonaRbacProps } from './persona-rbac-props';
 import {
   conditionOf,
   delegableBuiltInRoleIds,
+  delegablePrincipals,
   PersonaGrant,
   personaGrants,
   ResolvedPersonaRbac,
@@ -21,7 +22,9 @@ export * from './persona-rbac-props';
  * engineer, training, pipeline, deployer) defined at the resource-group scope and assigned at
  * workspace scope, read-only built-in roles, data-plane roles on the data containers only,
  * PLATFORM_ADMIN as Contributor plus a conditioned Role Based Access Control Administrator of
- * the resource group (it may assign only the persona roles). Nothing is granted at subscription
+ * the resource group (it may assign only the persona roles, and only to the principals bound to
+ * the other personas, never to itself; a new member joins a persona's Entra group, or is added
+ * to `personas`). Nothing is granted at subscription
  * scope, and nothing to the workspace's own identity.
  */
 export class AzurePersonaRbac extends Construct {
@@ -31,7 +34,7 @@ export class AzurePersonaRbac extends Construct {
   public readonly assignments: RoleAssignment[] = [];
   /** The validated bindings. */
   public readonly bindings: PersonaBinding[];
-  /** The condition on PLATFORM_ADMIN's RBAC Administrator assignment: only the persona roles can be assigned or removed. */
+  /** The condition on PLATFORM_ADMIN's RBAC Administrator assignment: only the persona roles can be assigned or removed, and only for the principals bound to the other personas. */
   public readonly delegationCondition: string;
   private readonly byPrincipal = new Map<string, RoleAssignment[]>();
 
@@ -40,12 +43,16 @@ export class AzurePersonaRbac extends Construct {
     const c = resolvePersonaRbacProps(this, id, props);
     this.bindings = c.bindings;
     this.defineRoles(c);
-    // The platform admin may assign (and remove) only the platform's persona roles: a delegated
-    // role-assignment condition on its Role Based Access Control Administrator assignment.
-    this.delegationCondition = delegatedRoleAssignmentCondition([
-      ...delegableBuiltInRoleIds(),
-      ...Object.keys(c.roles).map((k) => this.roleDefinitions[k].roleDefinitionId),
-    ]);
+    // The platform admin may assign (and remove) only the platform's persona roles, and only for
+    // the other personas' principals: a delegated role-assignment condition on its Role Based
+    // Access Control Administrator assignment.
+    this.delegationCondition = delegatedRoleAssignmentCondition(
+      [
+        ...delegableBuiltInRoleIds(),
+        ...Object.keys(c.roles).map((k) => this.roleDefinitions[k].roleDefinitionId),
+      ],
+      delegablePrincipals(c),
+    );
     const managed = new Set(c.props.managedIdentityPrincipalIds ?? []);
     for (const g of personaGrants(c)) this.assign(g, managed.has(g.principal));
   }

@@ -1,7 +1,7 @@
 import { ResourceGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-group-policy-assignment';
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
-import { POLICY_DEFINITIONS } from './defaults';
+import { NETWORK_POLICY_DEFINITIONS, POLICY_DEFINITIONS } from './defaults';
 import { claimInResourceGroup, fitName, str } from './validation';
 
 /** Effect of the policy assignments that support Deny. */
@@ -17,7 +17,7 @@ export interface AzureMlPolicyAssignmentsProps {
   /** Resource id of the resource group the assignments apply to. */
   readonly resourceGroupId: string;
   /**
-   * Effect of the definitions that support Deny (CMK, public network, compute local auth, managed VNet mode).
+   * Effect of the definitions that support Deny (CMK, public network of workspaces, Key Vaults, storage accounts and registries, compute local auth, managed VNet mode).
    * @default AzurePolicyEffect.DENY
    */
   readonly effect?: AzurePolicyEffect;
@@ -26,6 +26,11 @@ export interface AzureMlPolicyAssignmentsProps {
    * @default 'AllowOnlyApprovedOutbound'
    */
   readonly isolationMode?: string;
+  /**
+   * The Key Vaults and storage accounts of the resource group admit allow-listed public IP ranges (AzureMLWorkspace `allowedIpRanges`), so their public network access is on behind a default-deny firewall: their assignments then require the firewall (network ACL default action Deny) instead of public network access Disabled. Container registries must have public network access disabled either way.
+   * @default false
+   */
+  readonly publicIpAllowList?: boolean;
   /**
    * Prefix of the assignment names (at most 64 characters with the key).
    * @default - 'mlops'
@@ -43,10 +48,14 @@ interface Assignment {
 /**
  * Azure Policy guardrails at resource-group scope (AZ-12), built-in definitions: workspaces
  * encrypted with CMK, private link used, public network disabled, compute local auth
- * disabled, managed VNet AllowOnlyApprovedOutbound, compute-instance idle shutdown (audit), resource logs enabled.
+ * disabled, managed VNet AllowOnlyApprovedOutbound, compute-instance idle shutdown (audit), resource logs enabled;
+ * and public network access off on the Key Vaults, storage accounts and container registries of
+ * the resource group (or, with `publicIpAllowList`, the Key Vault and storage firewalls on), so
+ * that a Contributor cannot reopen the platform's dependencies after deploy. The Deny ones apply
+ * to every such resource created or updated in the resource group, not only the platform's.
  */
 export class AzureMlPolicyAssignments extends Construct {
-  /** Assignments by key (cmk, private-link, public-network, compute-local-auth, managed-network, idle-shutdown, resource-logs). */
+  /** Assignments by key (cmk, private-link, public-network, compute-local-auth, managed-network, idle-shutdown, resource-logs, key-vault-network, storage-network, registry-network). */
   public readonly assignments: { [key: string]: ResourceGroupPolicyAssignment } = {};
 
   constructor(scope: Construct, id: string, props: AzureMlPolicyAssignmentsProps) {
@@ -69,7 +78,10 @@ export class AzureMlPolicyAssignments extends Construct {
         );
       }
     }
+    if (v.boolean('publicIpAllowList', props.publicIpAllowList))
+      v.literal('publicIpAllowList', props.publicIpAllowList, 'it picks the definitions assigned');
     v.throwIfInvalid();
+    const ipAllowList = props.publicIpAllowList === true;
     const effect = props.effect ?? AzurePolicyEffect.DENY;
     const prefix = props.namePrefix ?? 'mlops';
     const list: Assignment[] = [
@@ -116,10 +128,46 @@ export class AzureMlPolicyAssignments extends Construct {
         definitionId: POLICY_DEFINITIONS.RESOURCE_LOGS,
         parameters: { effect: 'AuditIfNotExists' },
       },
+      // The platform's vaults, accounts and registry are created and updated with
+      // publicNetworkAccess Disabled (azurerm sends it on create and update), or, with IP
+      // allow-lists, Enabled behind networkAcls.defaultAction Deny: each definition checks the
+      // property the platform sets, so its own applies are not denied.
+      ipAllowList
+        ? {
+            key: 'key-vault-network',
+            displayName: 'Key Vaults have their firewall on (default action Deny)',
+            definitionId: NETWORK_POLICY_DEFINITIONS.KEY_VAULT_FIREWALL,
+            parameters: { effect },
+          }
+        : {
+            key: 'key-vault-network',
+            displayName: 'Key Vaults disable public network access',
+            definitionId: NETWORK_POLICY_DEFINITIONS.KEY_VAULT_PUBLIC_NETWORK_DISABLED,
+            parameters: { effect },
+          },
+      ipAllowList
+        ? {
+            key: 'storage-network',
+            displayName: 'Storage accounts have their firewall on (default action Deny)',
+            definitionId: NETWORK_POLICY_DEFINITIONS.STORAGE_FIREWALL,
+            parameters: { effect },
+          }
+        : {
+            key: 'storage-network',
+            displayName: 'Storage accounts disable public network access',
+            definitionId: NETWORK_POLICY_DEFINITIONS.STORAGE_PUBLIC_NETWORK_DISABLED,
+            parameters: { effect },
+          },
+      {
+        key: 'registry-network',
+        displayName: 'Container registries disable public network access',
+        definitionId: NETWORK_POLICY_DEFINITIONS.REGISTRY_PUBLIC_NETWORK_DISABLED,
+        parameters: { effect },
+      },
     ];
     for (const a of list) {
       // At most 64 characters (policy assignment names below management-group scope); a name
-      // that fits is kept, a longer one is shortened with a hash so that the seven stay distinct.
+      // that fits is kept, a longer one is shortened with a hash so that the ten stay distinct.
       const name = fitName(`${prefix}-${a.key}`, 64);
       claimInResourceGroup(this, 'policy assignment', props.resourceGroupId, name, 'namePrefix');
       const parameters: { [name: string]: { value: any } } = {};

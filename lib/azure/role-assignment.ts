@@ -52,34 +52,39 @@ export function rbacPropagationWait(
 }
 
 /**
- * Internal: an Azure ABAC condition (version 2.0) that lets a Role Based Access Control
- * Administrator create and delete role assignments of the given role definitions only
- * (Microsoft's "Constrain roles" delegation example: ActionMatches on
- * Microsoft.Authorization/roleAssignments/write and /delete, with
- * `@Request`/`@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId]
- * ForAnyOfAnyValues:GuidEquals`).
+ * The nil GUID: a principal id no Entra object has, so a principal list that must not be empty
+ * (`ForAnyOfAnyValues:GuidEquals {...}`) admits nobody.
  */
-export function delegatedRoleAssignmentCondition(roleDefinitionIds: string[]): string {
+const NO_PRINCIPAL = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Internal: an Azure ABAC condition (version 2.0) that lets a Role Based Access Control
+ * Administrator create and delete role assignments of the given role definitions only, and only
+ * for the given principals (Microsoft's "Constrain roles and specific groups" delegation example,
+ * delegate-role-assignments-examples: ActionMatches on Microsoft.Authorization/roleAssignments/write
+ * and /delete, with `@Request`/`@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId]`
+ * and `...:PrincipalId] ForAnyOfAnyValues:GuidEquals`; the delete branch checks the existing
+ * assignment's attributes, so the delegate cannot remove other assignments either). With no
+ * principal, nobody can be given a role.
+ */
+export function delegatedRoleAssignmentCondition(
+  roleDefinitionIds: string[],
+  principalIds: string[],
+): string {
   const ids = roleDefinitionIds.join(', ');
-  return [
+  const principals = (principalIds.length > 0 ? principalIds : [NO_PRINCIPAL]).join(', ');
+  const branch = (action: string, source: string) => [
     '(',
     ' (',
-    "  !(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})",
+    `  !(ActionMatches{'Microsoft.Authorization/roleAssignments/${action}'})`,
     ' )',
     ' OR',
     ' (',
-    `  @Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${ids}}`,
+    `  @${source}[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${ids}}`,
+    '  AND',
+    `  @${source}[Microsoft.Authorization/roleAssignments:PrincipalId] ForAnyOfAnyValues:GuidEquals {${principals}}`,
     ' )',
     ')',
-    'AND',
-    '(',
-    ' (',
-    "  !(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})",
-    ' )',
-    ' OR',
-    ' (',
-    `  @Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${ids}}`,
-    ' )',
-    ')',
-  ].join('\n');
+  ];
+  return [...branch('write', 'Request'), 'AND', ...branch('delete', 'Resource')].join('\n');
 }

@@ -96,6 +96,20 @@ describe('X-10 enums of the parts', () => {
     );
   });
 
+  test('AZ-12 publicIpAllowList from a variable: it picks the definitions assigned', () => {
+    const { stack } = azureStack();
+    const allow = new TerraformVariable(stack, 'allow', { type: 'bool' });
+    const { problems } = problemsOf(
+      () =>
+        new AzureMlPolicyAssignments(stack, 'policies', {
+          resourceGroupId: RG_ID,
+          publicIpAllowList: allow.booleanValue as any,
+        }),
+    );
+    expect(problems[0]).toMatchObject({ prop: 'publicIpAllowList' });
+    expect(problems[0].allowed).toMatch(/it picks the definitions assigned/);
+  });
+
   test("azapi resource_action when 'always'", () => {
     expectProblem(
       part(
@@ -539,7 +553,7 @@ describe('X-10 free-form values of the parts', () => {
     );
   });
 
-  test('AZ-12 a long prefix keeps the seven assignment names distinct and within 64', () => {
+  test('AZ-12 a long prefix keeps the ten assignment names distinct and within 64', () => {
     const { stack } = azureStack();
     const p = new AzureMlPolicyAssignments(stack, 'p', {
       resourceGroupId: RG_ID,
@@ -547,7 +561,7 @@ describe('X-10 free-form values of the parts', () => {
     });
     const names = Object.values(p.assignments).map((a) => (a as any).nameInput as string);
     expect(names.every((n) => n.length <= 64)).toBe(true);
-    expect(new Set(names).size).toBe(7);
+    expect(new Set(names).size).toBe(10);
   });
 
   test('AZ-13 lock notes over 512 characters', () => {

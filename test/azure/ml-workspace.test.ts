@@ -430,6 +430,40 @@ describe('AzureMLWorkspace defaults', () => {
       expect(condition).not.toContain(guid);
   });
 
+  test("AZ-09 PLATFORM_ADMIN delegation: only to the other personas' principals, never to the admin itself", () => {
+    const rbacAdmin = roleAssignments(json).find(
+      (r) =>
+        r.principal_id === IDS.admin &&
+        r.role_definition_name === 'Role Based Access Control Administrator',
+    )!;
+    const condition: string = rbacAdmin.condition;
+    // Microsoft's "Constrain roles and specific groups": PrincipalId from the request on write,
+    // from the existing assignment on delete, next to the role constraint in each branch
+    const principals = (source: string) => {
+      const m = new RegExp(
+        `@${source}\\[Microsoft\\.Authorization/roleAssignments:PrincipalId\\] ForAnyOfAnyValues:GuidEquals \\{(.*)\\}$`,
+        'm',
+      ).exec(condition);
+      return m ? m[1].split(', ') : [];
+    };
+    const training = expect.stringMatching(
+      /^\$\{azurerm_user_assigned_identity\.ml_training-identity_\w+\.principal_id\}$/,
+    );
+    const expected = [IDS.ds, IDS.mle, IDS.auditor, IDS.viewer, IDS.deployer, IDS.dataEng];
+    for (const source of ['Request', 'Resource']) {
+      const got = principals(source);
+      expect(got).toHaveLength(expected.length + 1);
+      expect(got).toEqual(expect.arrayContaining([...expected, training]));
+      expect(got).not.toContain(IDS.admin);
+    }
+    expect(condition).toMatch(
+      /RoleDefinitionId\] ForAnyOfAnyValues:GuidEquals \{.*\}\n  AND\n  @Request\[Microsoft\.Authorization\/roleAssignments:PrincipalId\]/,
+    );
+    expect(condition).toMatch(
+      /RoleDefinitionId\] ForAnyOfAnyValues:GuidEquals \{.*\}\n  AND\n  @Resource\[Microsoft\.Authorization\/roleAssignments:PrincipalId\]/,
+    );
+  });
+
   test('AZ-09 custom role definitions assignable at the resource group only', () => {
     for (const { r } of all(json, 'azurerm_role_definition')) {
       expect(r.assignable_scopes).toEqual([
@@ -576,6 +610,12 @@ describe('AzureMLWorkspace defaults', () => {
     expect(wsDiag.enabled_metric).toEqual([{ category: 'AllMetrics' }]);
   });
 
+  test('AZ-11 no log_analytics_destination_type on the vaults, registry, storage services and workspace (each writes one way only; a set value is a perpetual diff)', () => {
+    const settings = all(json, 'azurerm_monitor_diagnostic_setting');
+    expect(settings.length).toBeGreaterThanOrEqual(7);
+    for (const { r } of settings) expect(r.log_analytics_destination_type).toBeUndefined();
+  });
+
   test('AZ-11 Log Analytics and Application Insights only through an AMPLS (PrivateOnly), public ingestion and query off', () => {
     const ampls = one(json, 'azurerm_monitor_private_link_scope');
     expect(ampls).toMatchObject({
@@ -642,6 +682,10 @@ describe('AzureMLWorkspace defaults', () => {
         '6ddb1705-c8cf-450e-aa4b-19ad6703c440',
         '679ddf89-ab8f-48a5-9029-e76054077449',
         'afe0c3be-ba3b-4544-ba52-0c99672a8ad6',
+        // Key Vault, storage and registry public network access disabled
+        '405c5871-3e91-4644-8a63-58e19d68ff5b',
+        'b2982f36-99f2-4db5-8eff-283140c09693',
+        '0fdf0491-d080-4575-b627-ad0e843cba0f',
       ]
         .map((g) => `/providers/Microsoft.Authorization/policyDefinitions/${g}`)
         .sort(),
@@ -659,6 +703,27 @@ describe('AzureMLWorkspace defaults', () => {
     expect(JSON.parse(idle.parameters)).toEqual({ effect: { value: 'Audit' } });
     for (const { r } of all(json, 'azurerm_resource_group_policy_assignment'))
       expect(r.resource_group_id).toContain('azurerm_resource_group.ml_rg');
+  });
+
+  test('AZ-12 Key Vault, storage and registry public network access: Deny assignments the platform complies with', () => {
+    const byGuid = (g: string) =>
+      all(json, 'azurerm_resource_group_policy_assignment').find((x) =>
+        x.r.policy_definition_id.endsWith(g),
+      )!.r;
+    for (const g of [
+      '405c5871-3e91-4644-8a63-58e19d68ff5b',
+      'b2982f36-99f2-4db5-8eff-283140c09693',
+      '0fdf0491-d080-4575-b627-ad0e843cba0f',
+    ]) {
+      expect(JSON.parse(byGuid(g).parameters)).toEqual({ effect: { value: 'Deny' } });
+      expect(byGuid(g).enforce).toBe(true);
+    }
+    // the definitions deny publicNetworkAccess != Disabled: the platform's own resources comply
+    const vaults = all(json, 'azurerm_key_vault');
+    expect(vaults).toHaveLength(2);
+    for (const { r } of vaults) expect(r.public_network_access_enabled).toBe(false);
+    expect(one(json, 'azurerm_storage_account').public_network_access_enabled).toBe(false);
+    expect(one(json, 'azurerm_container_registry').public_network_access_enabled).toBe(false);
   });
 
   test('AZ-13 CanNotDelete locks on workspace, Key Vaults, storage, registry and the audit log workspace', () => {
@@ -780,6 +845,42 @@ describe('AzureMLWorkspace defaults', () => {
 });
 
 describe('AzureMLWorkspace options', () => {
+  test('AZ-12 with allowedIpRanges the vault and storage assignments require the firewall, not public access off', () => {
+    const { stack } = azureStack();
+    new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
+      environment: 'dev',
+      location: 'westeurope',
+      allowedIpRanges: ['203.0.113.0/24'],
+    });
+    const json = synthJson(stack);
+    const guids = all(json, 'azurerm_resource_group_policy_assignment').map((x) =>
+      String(x.r.policy_definition_id).split('/').pop(),
+    );
+    // the vaults and the account are public behind a default-deny firewall: the "public
+    // network access Disabled" definitions would deny their own apply
+    expect(guids).not.toContain('405c5871-3e91-4644-8a63-58e19d68ff5b');
+    expect(guids).not.toContain('b2982f36-99f2-4db5-8eff-283140c09693');
+    expect(guids).toEqual(
+      expect.arrayContaining([
+        '55615ac9-af46-4a59-874e-391cc3dfb490',
+        '34c877ad-507e-4c82-993e-3452a6e0ad3c',
+        '0fdf0491-d080-4575-b627-ad0e843cba0f',
+      ]),
+    );
+    for (const { r } of all(json, 'azurerm_key_vault')) {
+      expect(r.public_network_access_enabled).toBe(true);
+      expect(block(r.network_acls).default_action).toBe('Deny');
+    }
+    const sa = one(json, 'azurerm_storage_account');
+    expect(sa.public_network_access_enabled).toBe(true);
+    expect(block(sa.network_rules).default_action).toBe('Deny');
+    const report = evaluate(stack, new AzureMlopsChecks());
+    expect(report.findings.filter((f) => f.ruleId === 'AZ-12').map((f) => f.status)).toEqual([
+      'COMPLIANT',
+    ]);
+  });
+
   test('AZ-01 system-assigned identity is opt-in and gets no role assignments from the construct', () => {
     const { stack } = azureStack();
     new AzureMLWorkspace(stack, 'ml', {

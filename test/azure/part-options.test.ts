@@ -100,6 +100,70 @@ describe('uniform part options: the new shape gives the same Terraform as the de
   });
 });
 
+describe('AZ-11 diagnostic setting destination type', () => {
+  const dest = (targetResourceId: string, extra: object = {}) =>
+    JSON.parse(
+      synthOf(
+        (s) =>
+          new AzureDiagnosticSetting(s, 'diag', {
+            targetResourceId,
+            logAnalyticsWorkspaceId: LAW_ID,
+            ...extra,
+          }),
+      ),
+    ).resource.azurerm_monitor_diagnostic_setting;
+  const only = (x: any) => Object.values<any>(x)[0].log_analytics_destination_type;
+  const RG = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg/providers';
+
+  test('a literal Data Factory (either mode) gets resource-specific tables', () => {
+    expect(only(dest(`${RG}/Microsoft.DataFactory/factories/adf`))).toBe('Dedicated');
+    expect(only(dest(`${RG}/microsoft.network/azurefirewalls/fw`))).toBe('Dedicated');
+  });
+
+  test('a Key Vault, a registry and a storage blob service (one mode only) get none', () => {
+    expect(only(dest(`${RG}/Microsoft.KeyVault/vaults/kv`))).toBeUndefined();
+    expect(only(dest(`${RG}/Microsoft.ContainerRegistry/registries/cr`))).toBeUndefined();
+    expect(
+      only(dest(`${RG}/Microsoft.Storage/storageAccounts/st/blobServices/default`)),
+    ).toBeUndefined();
+  });
+
+  test('an explicit destination type is kept', () => {
+    expect(only(dest(TARGET, { logAnalyticsDestinationType: 'AzureDiagnostics' }))).toBe(
+      'AzureDiagnostics',
+    );
+  });
+
+  test('a bad destination type, or one on a metrics-only setting, is rejected', () => {
+    const { stack } = azureStack();
+    const bad = problemsOf(
+      () =>
+        new AzureDiagnosticSetting(stack, 'a', {
+          targetResourceId: TARGET,
+          logAnalyticsWorkspaceId: LAW_ID,
+          logAnalyticsDestinationType: 'dedicated',
+        }),
+    );
+    expect(bad.problems.map((p) => [p.prop, p.allowed])).toEqual([
+      [
+        'logAnalyticsDestinationType',
+        'one of Dedicated, AzureDiagnostics (values are case-sensitive: did you mean Dedicated?)',
+      ],
+    ]);
+    const metricsOnly = problemsOf(
+      () =>
+        new AzureDiagnosticSetting(stack, 'b', {
+          targetResourceId: TARGET,
+          logAnalyticsWorkspaceId: LAW_ID,
+          logs: false,
+          logAnalyticsDestinationType: 'Dedicated',
+        }),
+    );
+    expect(metricsOnly.problems.map((p) => p.prop)).toEqual(['logAnalyticsDestinationType']);
+    expect(metricsOnly.problems[0].allowed).toMatch(/unset when logs is false/);
+  });
+});
+
 describe('uniform part options: old and new input together is one clear ValidationError', () => {
   test('storage: customerManagedKey with customerManagedKeyId', () => {
     const { stack } = azureStack();

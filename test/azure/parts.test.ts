@@ -130,6 +130,50 @@ describe('parts taken alone', () => {
     expect(all(json, 'azurerm_role_assignment').map((x) => x.r.scope)).toEqual(['/ws', '/ws']);
   });
 
+  test('AZ-09 the admin delegation names no principal bound to PLATFORM_ADMIN, even one in another persona too', () => {
+    const { stack } = azureStack();
+    const rbac = new AzurePersonaRbac(stack, 'rbac', {
+      personas: {
+        [Persona.PLATFORM_ADMIN]: [IDS.admin],
+        [Persona.DATA_SCIENTIST]: [IDS.admin.toUpperCase(), IDS.ds],
+        [Persona.MODEL_VIEWER]: [IDS.ds, IDS.viewer],
+      },
+      sodExceptions: [
+        {
+          principal: IDS.admin,
+          personas: [Persona.PLATFORM_ADMIN, Persona.DATA_SCIENTIST],
+          reason: 'two-person team during the pilot phase',
+        },
+      ],
+      workspaceId: '/ws',
+      resourceGroupId: '/rg',
+    });
+    const lists = [
+      ...rbac.delegationCondition.matchAll(
+        /:PrincipalId\] ForAnyOfAnyValues:GuidEquals \{([^}]*)\}/g,
+      ),
+    ].map((m) => m[1]);
+    expect(lists).toEqual([`${IDS.ds}, ${IDS.viewer}`, `${IDS.ds}, ${IDS.viewer}`]);
+  });
+
+  test('AZ-09 with PLATFORM_ADMIN alone the delegation admits no principal (the nil GUID)', () => {
+    const { stack } = azureStack();
+    const rbac = new AzurePersonaRbac(stack, 'rbac', {
+      personas: { [Persona.PLATFORM_ADMIN]: [IDS.admin] },
+      workspaceId: '/ws',
+      resourceGroupId: '/rg',
+    });
+    const lists = [
+      ...rbac.delegationCondition.matchAll(
+        /:PrincipalId\] ForAnyOfAnyValues:GuidEquals \{([^}]*)\}/g,
+      ),
+    ].map((m) => m[1]);
+    expect(lists).toEqual([
+      '00000000-0000-0000-0000-000000000000',
+      '00000000-0000-0000-0000-000000000000',
+    ]);
+  });
+
   test('AZ-09 a principal in two personas that share a custom role gets that role once (Azure rejects the second: RoleAssignmentExists)', () => {
     const { stack } = azureStack();
     const rbac = new AzurePersonaRbac(stack, 'rbac', {

@@ -1,5 +1,6 @@
 import { AzureMlopsChecks } from '../../lib/azure';
 import { cases, describeRules } from '../rule-harness';
+import { NETWORK_POLICY_DEFINITIONS, POLICY_DEFINITIONS } from '../../lib/azure/defaults';
 import { GOOD_WORKSPACE } from './fixtures';
 
 const pack = new AzureMlopsChecks();
@@ -7,6 +8,10 @@ const pack = new AzureMlopsChecks();
 const goodWorkspace = GOOD_WORKSPACE;
 
 const WS = 'azurerm_machine_learning_workspace';
+/** Policy assignments of the given definition ids, keyed a0, a1... */
+const assignments = (ids: string[], from = 0) =>
+  Object.fromEntries(ids.map((id, i) => [`a${from + i}`, { policy_definition_id: id }]));
+const mlPolicies = assignments(Object.values(POLICY_DEFINITIONS), 100);
 const zones = {
   api: { name: 'privatelink.api.azureml.ms' },
   nb: { name: 'privatelink.notebooks.azure.net' },
@@ -39,6 +44,25 @@ const nsgRule = (source: string, port: string) => ({
   source_address_prefix: source,
   destination_address_prefix: '*',
 });
+/** An RBAC Administrator assignment on a resource group with the given condition. */
+const rbacAdmin = (condition: string | undefined) => ({
+  scope: `${SUB}/resourceGroups/rg`,
+  role_definition_name: 'Role Based Access Control Administrator',
+  principal_id: 'p',
+  condition,
+  condition_version: condition === undefined ? undefined : '2.0',
+});
+/** Microsoft's delegation condition: roles only, or roles and specific principals. */
+const delegation = (principals: boolean) =>
+  (['write:Request', 'delete:Resource'] as const)
+    .map((x) => {
+      const [action, source] = x.split(':');
+      const attr = (a: string) => `@${source}[Microsoft.Authorization/roleAssignments:${a}]`;
+      const roles = `${attr('RoleDefinitionId')} ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7}`;
+      const who = `${attr('PrincipalId')} ForAnyOfAnyValues:GuidEquals {28c35fea-2099-4cf5-8ad9-473547bc9423}`;
+      return `((!(ActionMatches{'Microsoft.Authorization/roleAssignments/${action}'})) OR (${roles}${principals ? ` AND ${who}` : ''}))`;
+    })
+    .join(' AND ');
 const kvDiagnostics = {
   target_resource_id: '${azurerm_key_vault.kv.id}',
   enabled_log: [{ category_group: 'allLogs' }],
@@ -272,6 +296,66 @@ describeRules(
       'COMPLIANT',
     ],
     [
+      'AZ-09.delegation',
+      'an RBAC Administrator without a condition',
+      { azurerm_role_assignment: { a: rbacAdmin(undefined) } },
+      'azurerm_role_assignment.a',
+      'NON_COMPLIANT',
+      /no condition: the holder can assign any role to any principal, itself included/,
+    ],
+    [
+      'AZ-09.delegation',
+      "Microsoft's 'Constrain roles' condition: roles only, any principal",
+      { azurerm_role_assignment: { a: rbacAdmin(delegation(false)) } },
+      'azurerm_role_assignment.a',
+      'NON_COMPLIANT',
+      /^condition: write does not check @Request\[Microsoft\.Authorization\/roleAssignments:PrincipalId\]; delete does not check @Resource\[Microsoft\.Authorization\/roleAssignments:PrincipalId\]$/,
+    ],
+    [
+      'AZ-09.delegation',
+      "Microsoft's 'Constrain roles and specific groups' condition",
+      { azurerm_role_assignment: { a: rbacAdmin(delegation(true)) } },
+      'azurerm_role_assignment.a',
+      'COMPLIANT',
+    ],
+    [
+      'AZ-09.delegation',
+      'a User Access Administrator by role definition id, unconditioned',
+      {
+        azurerm_role_assignment: {
+          a: {
+            scope: `${SUB}/resourceGroups/rg`,
+            role_definition_id: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9`,
+            principal_id: 'p',
+          },
+        },
+      },
+      'azurerm_role_assignment.a',
+      'NON_COMPLIANT',
+    ],
+    [
+      'AZ-09.delegation',
+      'a condition from a variable',
+      { azurerm_role_assignment: { a: rbacAdmin('${var.condition}') } },
+      'azurerm_role_assignment.a',
+      'UNKNOWN',
+    ],
+    [
+      'AZ-09.delegation',
+      'a Reader assignment is not a delegation',
+      {
+        azurerm_role_assignment: {
+          a: {
+            scope: `${SUB}/resourceGroups/rg`,
+            role_definition_name: 'Reader',
+            principal_id: 'p',
+          },
+        },
+      },
+      'azurerm_role_assignment.a',
+      'NOT_APPLICABLE',
+    ],
+    [
       'AZ-09.custom-roles',
       'a wildcard role assignable at subscription scope',
       wildcardRole,
@@ -319,6 +403,40 @@ describeRules(
       `${WS}.w`,
       'NON_COMPLIANT',
       /CMK, PRIVATE_LINK, PUBLIC_NETWORK_DISABLED/,
+    ],
+    [
+      'AZ-12',
+      'the ML policies without the Key Vault, storage and registry network policies',
+      {
+        [WS]: { w: goodWorkspace },
+        azurerm_key_vault: { kv: {} },
+        azurerm_storage_account: { s: {} },
+        azurerm_container_registry: { r: {} },
+        azurerm_resource_group_policy_assignment: mlPolicies,
+      },
+      `${WS}.w`,
+      'NON_COMPLIANT',
+      /^missing policy assignments: KEY_VAULT_PUBLIC_NETWORK_DISABLED \(or KEY_VAULT_FIREWALL\), STORAGE_PUBLIC_NETWORK_DISABLED \(or STORAGE_FIREWALL\), REGISTRY_PUBLIC_NETWORK_DISABLED$/,
+    ],
+    [
+      'AZ-12',
+      'the ML policies, the vault and storage firewall policies and the registry one',
+      {
+        [WS]: { w: goodWorkspace },
+        azurerm_key_vault: { kv: {} },
+        azurerm_storage_account: { s: {} },
+        azurerm_container_registry: { r: {} },
+        azurerm_resource_group_policy_assignment: {
+          ...mlPolicies,
+          ...assignments([
+            NETWORK_POLICY_DEFINITIONS.KEY_VAULT_FIREWALL,
+            NETWORK_POLICY_DEFINITIONS.STORAGE_FIREWALL,
+            NETWORK_POLICY_DEFINITIONS.REGISTRY_PUBLIC_NETWORK_DISABLED,
+          ]),
+        },
+      },
+      `${WS}.w`,
+      'COMPLIANT',
     ],
     // stateful resources without a lock
     [

@@ -103,6 +103,20 @@ const workspace: Mutation[] = [
     overrides: [['admin_enabled', true]],
   },
   {
+    name: 'the Key Vault public-network Deny assignment pointed at another built-in definition',
+    rule: 'AZ-12',
+    stack: S,
+    path: 'ml-platform/policies/key-vault-network',
+    overrides: [
+      [
+        'policy_definition_id',
+        '/providers/Microsoft.Authorization/policyDefinitions/a6abeaec-4d90-4a02-805f-6b26c4d3fbe9',
+      ],
+      ['parameters', undefined],
+    ],
+    reported: 'ml-platform/workspace',
+  },
+  {
     name: 'compute cluster nodes with public IPs',
     rule: 'AZ-08.cluster',
     stack: S,
@@ -118,6 +132,18 @@ const workspace: Mutation[] = [
       ['scope', SUB],
       ['role_definition_name', 'Owner'],
       ['role_definition_id', undefined],
+    ],
+  },
+  {
+    name: "the platform admin's RBAC Administrator delegation without its principal constraint",
+    rule: 'AZ-09.delegation',
+    stack: S,
+    path: 'ml-platform/rbac/platform_admin-33333333-0000-0000-0000-000000000001-role-based-access-control-administrator-0',
+    overrides: [
+      [
+        'condition',
+        "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {acdd72a7-3385-48ef-bd42-f606fba81ae7}))",
+      ],
     ],
   },
   {

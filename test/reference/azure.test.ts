@@ -1,4 +1,6 @@
 import { AzureMlopsChecks } from '../../lib/azure';
+import { NETWORK_POLICY_DEFINITIONS } from '../../lib/azure/defaults';
+import { azureReference } from '../../lib/azure/reference';
 import { ComplianceStatus, RuleCategory, RuleLevel, RuleProfile } from '../../lib/core';
 import { describeRules, ruleOf } from '../rule-harness';
 import { onSubject } from './helpers';
@@ -268,3 +270,25 @@ describeRules('X-15 Azure reference rules', pack, [
     UNKNOWN,
   ),
 ]);
+
+test('AZ-12 the Key Vault, storage and registry network definitions are current built-ins that take effect Deny and Audit', () => {
+  const expected: { [key: string]: string } = {
+    KEY_VAULT_PUBLIC_NETWORK_DISABLED: 'Azure Key Vault should disable public network access',
+    KEY_VAULT_FIREWALL:
+      'Azure Key Vault should have firewall enabled or public network access disabled',
+    STORAGE_PUBLIC_NETWORK_DISABLED: 'Storage accounts should disable public network access',
+    STORAGE_FIREWALL: 'Storage accounts should restrict network access',
+    REGISTRY_PUBLIC_NETWORK_DISABLED:
+      'Public network access should be disabled for Container registries',
+  };
+  expect(Object.keys(NETWORK_POLICY_DEFINITIONS).sort()).toEqual(Object.keys(expected).sort());
+  for (const [key, id] of Object.entries(NETWORK_POLICY_DEFINITIONS)) {
+    const policy = azureReference().policy(id.split('/').pop()!)!;
+    expect(policy.displayName).toBe(expected[key]);
+    expect(policy.deprecated).toBe(false);
+    const effect = policy.parameters.get('effect')!;
+    expect(effect.allowed).toEqual(expect.arrayContaining(['Deny', 'Audit']));
+    // every other parameter has a default: the assignments pass only the effect
+    for (const p of policy.parameters.values()) expect(p.required).toBe(false);
+  }
+});

@@ -2,7 +2,11 @@ import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { defineStackRule } from '../../core/rules/factories';
-import { DEPRECATED_POLICY_DEFINITIONS, POLICY_DEFINITIONS } from '../defaults';
+import {
+  DEPRECATED_POLICY_DEFINITIONS,
+  NETWORK_POLICY_DEFINITIONS as N,
+  POLICY_DEFINITIONS,
+} from '../defaults';
 
 const ASSIGNMENT_TYPES = [
   'azurerm_resource_group_policy_assignment',
@@ -10,11 +14,38 @@ const ASSIGNMENT_TYPES = [
   'azurerm_management_group_policy_assignment',
 ];
 
-/** AZ-12: the stack assigns the built-in Azure ML guardrail policies. */
+/**
+ * The dependencies a stack's Key Vaults, storage accounts and registries need kept private, and
+ * the definitions that do it (public network access Disabled, or for vaults and accounts that
+ * admit allow-listed IPs, the firewall's default action Deny).
+ */
+const NETWORK_GUARDS: { type: string; what: string; ids: string[] }[] = [
+  {
+    type: 'azurerm_key_vault',
+    what: 'KEY_VAULT_PUBLIC_NETWORK_DISABLED (or KEY_VAULT_FIREWALL)',
+    ids: [N.KEY_VAULT_PUBLIC_NETWORK_DISABLED, N.KEY_VAULT_FIREWALL],
+  },
+  {
+    type: 'azurerm_storage_account',
+    what: 'STORAGE_PUBLIC_NETWORK_DISABLED (or STORAGE_FIREWALL)',
+    ids: [N.STORAGE_PUBLIC_NETWORK_DISABLED, N.STORAGE_FIREWALL],
+  },
+  {
+    type: 'azurerm_container_registry',
+    what: 'REGISTRY_PUBLIC_NETWORK_DISABLED',
+    ids: [N.REGISTRY_PUBLIC_NETWORK_DISABLED],
+  },
+];
+
+/**
+ * AZ-12: the stack assigns the built-in Azure ML guardrail policies, and, for the Key Vaults,
+ * storage accounts and registries it has, the ones that keep their public network access off
+ * (without them a Contributor can reopen them after deploy).
+ */
 export const az12PolicyAssignments = defineStackRule(__filename, {
   level: RuleLevel.ERROR,
   description:
-    'Stacks with an ML workspace assign the Azure ML guardrail policies (CMK, private link, public network off, compute local auth off, managed VNet mode, resource logs)',
+    'Stacks with an ML workspace assign the Azure ML guardrail policies (CMK, private link, public network off, compute local auth off, managed VNet mode, resource logs) and, for their Key Vaults, storage accounts and container registries, public network access off (or the vault/storage firewall on)',
   fixHint:
     'Assign the built-in definitions (AzureMlPolicyAssignments does) at resource-group or wider scope; replace deprecated definitions (40cec1dd-... private link is now 45e05259-...)',
   resourceTypes: ['azurerm_machine_learning_workspace'],
@@ -34,6 +65,10 @@ function policiesAssigned(stack: StackView): Verdict {
   const missing = Object.entries(POLICY_DEFINITIONS)
     .filter(([, id]) => !assigned.has(id.toLowerCase()))
     .map(([k]) => k);
+  for (const g of NETWORK_GUARDS) {
+    if (stack.resources(g.type).length === 0) continue;
+    if (!g.ids.some((id) => assigned.has(id.toLowerCase()))) missing.push(g.what);
+  }
   if (missing.length === 0) return true;
   if (expressions.length > 0)
     return unknown(

@@ -25,6 +25,7 @@ import { az08ComputeInstance } from './az-08.instance';
 import { az08InstanceNetwork } from './az-08.instance-network';
 import { az08ServerlessPublicIp } from './az-08.serverless-public-ip';
 import { az09CustomRoles } from './az-09.custom-roles';
+import { az09Delegation } from './az-09.delegation';
 import { az09DuplicateAssignment } from './az-09.duplicate-assignment';
 import { az09Propagation } from './az-09.propagation';
 import { az09RoleAssignmentScope } from './az-09';
@@ -108,6 +109,7 @@ export class AzureMlopsChecks extends RulePack {
       az08ServerlessPublicIp,
       az09RoleAssignmentScope,
       az09CustomRoles,
+      az09Delegation,
       az09DuplicateAssignment,
       az09RoleDefinitionName,
       az09Propagation,
