@@ -89,6 +89,9 @@ export const AWS_FRAMEWORKS: FrameworkMapping[] = frameworkTable(
       'AWS-05.key': [
         'SC-12', // Cryptographic Key Establishment and Management — rotation, deletion window
       ],
+      'AWS-05.service-principals': [
+        'AC-3', // Access Enforcement — AWS services use the key only for this account's resources
+      ],
       'AWS-06': [
         'SC-28(1)', // Cryptographic Protection — shared notebooks encrypted with a KMS key
       ],

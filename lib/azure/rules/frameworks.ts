@@ -150,6 +150,10 @@ export const AZURE_FRAMEWORKS: FrameworkMapping[] = frameworkTable(
       'AZ-09.custom-roles': [
         'AC-6', // Least Privilege — no wildcard or authorization-write actions
       ],
+      'AZ-09.delegation': [
+        'AC-5', // Separation of Duties — a delegated role administrator cannot grant itself
+        'AC-6', // Least Privilege — delegation limited to named roles and principals
+      ],
       'AZ-11.private-link': [
         'SC-7', // Boundary Protection — no public ingestion or query
       ],

@@ -156,6 +156,9 @@ export const GCP_FRAMEWORKS: FrameworkMapping[] = frameworkTable(
       'GCP-10.sink-guard': [
         'AU-9(4)', // Access by Subset of Privileged Users — nobody of the stack can redirect the audit sink
       ],
+      'GCP-10.default-bucket': [
+        'AU-9', // Protection of Audit Information — no copy of data access logs outside the CMEK, locked bucket
+      ],
       'GCP-11': [
         'CM-6', // Configuration Settings — guardrail organization policies enforced
       ],
@@ -174,6 +177,9 @@ export const GCP_FRAMEWORKS: FrameworkMapping[] = frameworkTable(
       ],
       'GCP-14': [
         'SI-4(5)', // System-generated Alerts — alert policies notify a channel
+      ],
+      'GCP-14.alert-guard': [
+        'AC-5', // Separation of Duties — the people the alerts watch cannot change or silence them
       ],
       'GCP-15': [
         'SC-7', // Boundary Protection — private Vertex AI endpoints
