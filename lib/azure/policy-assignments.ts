@@ -45,6 +45,125 @@ interface Assignment {
   readonly parameters: { [name: string]: any };
 }
 
+/** Checks the props of {@link AzureMlPolicyAssignments}: one ValidationError listing every problem. */
+function validatePolicyAssignmentProps(
+  scope: Construct,
+  props: AzureMlPolicyAssignmentsProps,
+): void {
+  const v = new Validator(scope);
+  str(v, 'resourceGroupId', props.resourceGroupId);
+  v.enumValue('effect', props.effect, Object.values(AzurePolicyEffect));
+  v.enumValue('isolationMode', props.isolationMode, [
+    'AllowOnlyApprovedOutbound',
+    'AllowInternetOutbound',
+  ]);
+  if (str(v, 'namePrefix', props.namePrefix, true) && props.namePrefix !== undefined) {
+    if (v.literal('namePrefix', props.namePrefix, 'it is part of the assignment names')) {
+      v.require(
+        /^[^%]*[^. %]$/.test(props.namePrefix) && !/[<>*&:\\?/+#]/.test(props.namePrefix),
+        'namePrefix',
+        props.namePrefix,
+        "a name part without '%', '<>*&:\\?/+#', not ending with a period or space (Azure policy assignment names)",
+      );
+    }
+  }
+  if (v.boolean('publicIpAllowList', props.publicIpAllowList))
+    v.literal('publicIpAllowList', props.publicIpAllowList, 'it picks the definitions assigned');
+  v.throwIfInvalid();
+}
+
+/**
+ * The assignments: the Azure ML guardrails, and public network access off (or, with
+ * `ipAllowList`, the firewall on) for the Key Vaults, storage accounts and registries.
+ */
+function mlPolicyAssignments(
+  effect: AzurePolicyEffect,
+  isolationMode: string,
+  ipAllowList: boolean,
+): Assignment[] {
+  return [
+    {
+      key: 'cmk',
+      displayName: 'Azure ML workspaces encrypted with a customer-managed key',
+      definitionId: POLICY_DEFINITIONS.CMK,
+      parameters: { effect },
+    },
+    {
+      key: 'private-link',
+      displayName: 'Azure ML workspaces use private link',
+      definitionId: POLICY_DEFINITIONS.PRIVATE_LINK,
+      parameters: { effect: 'Audit' },
+    },
+    {
+      key: 'public-network',
+      displayName: 'Azure ML workspaces disable public network access',
+      definitionId: POLICY_DEFINITIONS.PUBLIC_NETWORK_DISABLED,
+      parameters: { effect },
+    },
+    {
+      key: 'compute-local-auth',
+      displayName: 'Azure ML computes have local authentication disabled',
+      definitionId: POLICY_DEFINITIONS.COMPUTE_LOCAL_AUTH_DISABLED,
+      parameters: { effect },
+    },
+    {
+      key: 'managed-network',
+      displayName: 'Azure ML workspaces use the approved managed VNet isolation mode',
+      definitionId: POLICY_DEFINITIONS.MANAGED_NETWORK_MODE,
+      parameters: { effect, isolationMode },
+    },
+    {
+      key: 'idle-shutdown',
+      displayName: 'Azure ML compute instances have idle shutdown',
+      definitionId: POLICY_DEFINITIONS.IDLE_SHUTDOWN,
+      // Audit, never Deny: azurerm 4.x cannot set idleTimeBeforeShutdown, so Deny would block instances.
+      parameters: { effect: 'Audit' },
+    },
+    {
+      key: 'resource-logs',
+      displayName: 'Resource logs of Azure ML workspaces enabled',
+      definitionId: POLICY_DEFINITIONS.RESOURCE_LOGS,
+      parameters: { effect: 'AuditIfNotExists' },
+    },
+    // The platform's vaults, accounts and registry are created and updated with
+    // publicNetworkAccess Disabled (azurerm sends it on create and update), or, with IP
+    // allow-lists, Enabled behind networkAcls.defaultAction Deny: each definition checks the
+    // property the platform sets, so its own applies are not denied.
+    ipAllowList
+      ? {
+          key: 'key-vault-network',
+          displayName: 'Key Vaults have their firewall on (default action Deny)',
+          definitionId: NETWORK_POLICY_DEFINITIONS.KEY_VAULT_FIREWALL,
+          parameters: { effect },
+        }
+      : {
+          key: 'key-vault-network',
+          displayName: 'Key Vaults disable public network access',
+          definitionId: NETWORK_POLICY_DEFINITIONS.KEY_VAULT_PUBLIC_NETWORK_DISABLED,
+          parameters: { effect },
+        },
+    ipAllowList
+      ? {
+          key: 'storage-network',
+          displayName: 'Storage accounts have their firewall on (default action Deny)',
+          definitionId: NETWORK_POLICY_DEFINITIONS.STORAGE_FIREWALL,
+          parameters: { effect },
+        }
+      : {
+          key: 'storage-network',
+          displayName: 'Storage accounts disable public network access',
+          definitionId: NETWORK_POLICY_DEFINITIONS.STORAGE_PUBLIC_NETWORK_DISABLED,
+          parameters: { effect },
+        },
+    {
+      key: 'registry-network',
+      displayName: 'Container registries disable public network access',
+      definitionId: NETWORK_POLICY_DEFINITIONS.REGISTRY_PUBLIC_NETWORK_DISABLED,
+      parameters: { effect },
+    },
+  ];
+}
+
 /**
  * Azure Policy guardrails at resource-group scope (AZ-12), built-in definitions: workspaces
  * encrypted with CMK, private link used, public network disabled, compute local auth
@@ -61,110 +180,13 @@ export class AzureMlPolicyAssignments extends Construct {
   constructor(scope: Construct, id: string, props: AzureMlPolicyAssignmentsProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = new Validator(this);
-    str(v, 'resourceGroupId', props.resourceGroupId);
-    v.enumValue('effect', props.effect, Object.values(AzurePolicyEffect));
-    v.enumValue('isolationMode', props.isolationMode, [
-      'AllowOnlyApprovedOutbound',
-      'AllowInternetOutbound',
-    ]);
-    if (str(v, 'namePrefix', props.namePrefix, true) && props.namePrefix !== undefined) {
-      if (v.literal('namePrefix', props.namePrefix, 'it is part of the assignment names')) {
-        v.require(
-          /^[^%]*[^. %]$/.test(props.namePrefix) && !/[<>*&:\\?/+#]/.test(props.namePrefix),
-          'namePrefix',
-          props.namePrefix,
-          "a name part without '%', '<>*&:\\?/+#', not ending with a period or space (Azure policy assignment names)",
-        );
-      }
-    }
-    if (v.boolean('publicIpAllowList', props.publicIpAllowList))
-      v.literal('publicIpAllowList', props.publicIpAllowList, 'it picks the definitions assigned');
-    v.throwIfInvalid();
-    const ipAllowList = props.publicIpAllowList === true;
-    const effect = props.effect ?? AzurePolicyEffect.DENY;
+    validatePolicyAssignmentProps(this, props);
     const prefix = props.namePrefix ?? 'mlops';
-    const list: Assignment[] = [
-      {
-        key: 'cmk',
-        displayName: 'Azure ML workspaces encrypted with a customer-managed key',
-        definitionId: POLICY_DEFINITIONS.CMK,
-        parameters: { effect },
-      },
-      {
-        key: 'private-link',
-        displayName: 'Azure ML workspaces use private link',
-        definitionId: POLICY_DEFINITIONS.PRIVATE_LINK,
-        parameters: { effect: 'Audit' },
-      },
-      {
-        key: 'public-network',
-        displayName: 'Azure ML workspaces disable public network access',
-        definitionId: POLICY_DEFINITIONS.PUBLIC_NETWORK_DISABLED,
-        parameters: { effect },
-      },
-      {
-        key: 'compute-local-auth',
-        displayName: 'Azure ML computes have local authentication disabled',
-        definitionId: POLICY_DEFINITIONS.COMPUTE_LOCAL_AUTH_DISABLED,
-        parameters: { effect },
-      },
-      {
-        key: 'managed-network',
-        displayName: 'Azure ML workspaces use the approved managed VNet isolation mode',
-        definitionId: POLICY_DEFINITIONS.MANAGED_NETWORK_MODE,
-        parameters: { effect, isolationMode: props.isolationMode ?? 'AllowOnlyApprovedOutbound' },
-      },
-      {
-        key: 'idle-shutdown',
-        displayName: 'Azure ML compute instances have idle shutdown',
-        definitionId: POLICY_DEFINITIONS.IDLE_SHUTDOWN,
-        // Audit, never Deny: azurerm 4.x cannot set idleTimeBeforeShutdown, so Deny would block instances.
-        parameters: { effect: 'Audit' },
-      },
-      {
-        key: 'resource-logs',
-        displayName: 'Resource logs of Azure ML workspaces enabled',
-        definitionId: POLICY_DEFINITIONS.RESOURCE_LOGS,
-        parameters: { effect: 'AuditIfNotExists' },
-      },
-      // The platform's vaults, accounts and registry are created and updated with
-      // publicNetworkAccess Disabled (azurerm sends it on create and update), or, with IP
-      // allow-lists, Enabled behind networkAcls.defaultAction Deny: each definition checks the
-      // property the platform sets, so its own applies are not denied.
-      ipAllowList
-        ? {
-            key: 'key-vault-network',
-            displayName: 'Key Vaults have their firewall on (default action Deny)',
-            definitionId: NETWORK_POLICY_DEFINITIONS.KEY_VAULT_FIREWALL,
-            parameters: { effect },
-          }
-        : {
-            key: 'key-vault-network',
-            displayName: 'Key Vaults disable public network access',
-            definitionId: NETWORK_POLICY_DEFINITIONS.KEY_VAULT_PUBLIC_NETWORK_DISABLED,
-            parameters: { effect },
-          },
-      ipAllowList
-        ? {
-            key: 'storage-network',
-            displayName: 'Storage accounts have their firewall on (default action Deny)',
-            definitionId: NETWORK_POLICY_DEFINITIONS.STORAGE_FIREWALL,
-            parameters: { effect },
-          }
-        : {
-            key: 'storage-network',
-            displayName: 'Storage accounts disable public network access',
-            definitionId: NETWORK_POLICY_DEFINITIONS.STORAGE_PUBLIC_NETWORK_DISABLED,
-            parameters: { effect },
-          },
-      {
-        key: 'registry-network',
-        displayName: 'Container registries disable public network access',
-        definitionId: NETWORK_POLICY_DEFINITIONS.REGISTRY_PUBLIC_NETWORK_DISABLED,
-        parameters: { effect },
-      },
-    ];
+    const list = mlPolicyAssignments(
+      props.effect ?? AzurePolicyEffect.DENY,
+      props.isolationMode ?? 'AllowOnlyApprovedOutbound',
+      props.publicIpAllowList === true,
+    );
     for (const a of list) {
       // At most 64 characters (policy assignment names below management-group scope); a name
       // that fits is kept, a longer one is shortened with a hash so that the ten stay distinct.
