@@ -2,6 +2,7 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { asList, isUnknown } from '../../core/rules/attributes';
 import { actionCovers, statements } from './policy-statements';
+import { PRESENT_VALUE_OPERATORS } from './public-principal';
 
 /** Condition keys that pin a service principal's use to resources of the account (lower case). */
 const SOURCE_KEYS = new Set([
@@ -13,13 +14,7 @@ const SOURCE_KEYS = new Set([
 ]);
 
 /** Operators that require the key to be present with the value (not *IfExists, not negated). */
-const POSITIVE_OPERATORS = new Set([
-  'stringequals',
-  'stringequalsignorecase',
-  'stringlike',
-  'arnequals',
-  'arnlike',
-]);
+const POSITIVE_OPERATORS = new Set(PRESENT_VALUE_OPERATORS);
 
 /** Actions that read key metadata only: no cryptographic use, no grant. */
 const METADATA_ACTIONS = ['kms:DescribeKey', 'kms:GetPublicKey'];

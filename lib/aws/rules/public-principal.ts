@@ -77,15 +77,19 @@ const ENDPOINT_NARROWING_KEYS = new Set([
   'aws:resourceorgpaths',
 ]);
 
-const POSITIVE_OPERATORS = new Set([
+/**
+ * Condition operators (lower case) that match only when the key is present with the value: not
+ * `...IfExists`, not negated.
+ */
+export const PRESENT_VALUE_OPERATORS = [
   'stringequals',
   'stringequalsignorecase',
   'stringlike',
   'arnequals',
   'arnlike',
-  'ipaddress',
-  'bool',
-]);
+];
+
+const POSITIVE_OPERATORS = new Set([...PRESENT_VALUE_OPERATORS, 'ipaddress', 'bool']);
 
 /** A parsed policy: its statements, or the verdict that explains why they are not known. */
 export type PolicyRead = { statements: any[] } | { verdict: Verdict };
