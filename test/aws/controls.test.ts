@@ -381,6 +381,37 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(sid(rolePolicy('data-scientist'), 'AWS24NoModelApproval').Effect).toBe('Deny');
   });
 
+  test('AWS-24 who registers model versions may not register them approved or rejected (only the approvers decide)', () => {
+    const registering = policies
+      .map((p) => stmts(p))
+      .filter((st: any[]) =>
+        st.some(
+          (s: any) =>
+            s.Effect === 'Allow' &&
+            [].concat(s.Action).includes('sagemaker:CreateModelPackage' as never),
+        ),
+      );
+    // data scientist role and Studio execution policy, pipeline role
+    expect(registering.length).toBeGreaterThanOrEqual(3);
+    for (const st of registering) {
+      expect(st.find((s: any) => s.Sid === 'AWS24RegisterPendingOnly')).toEqual({
+        Sid: 'AWS24RegisterPendingOnly',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateModelPackage',
+        Resource: '*',
+        // absent status (the API's default, PendingManualApproval): no match
+        Condition: {
+          StringNotEquals: { 'sagemaker:ModelApprovalStatus': 'PendingManualApproval' },
+          Null: { 'sagemaker:ModelApprovalStatus': 'false' },
+        },
+      });
+    }
+    // the approvers register nothing and keep approving
+    expect(
+      rolePolicy('ml-engineer').some((p: string) => p.includes('AWS24RegisterPendingOnly')),
+    ).toBe(false);
+  });
+
   test('AWS-24 registry consumers may only decrypt model objects of the data bucket through S3', () => {
     const key = stmts(one(json, 'aws_kms_key').policy);
     const consumer = 'arn:aws:iam::222222222222:root';
