@@ -263,7 +263,7 @@ const DENY_DEPLOY = denyOnAnyResource('NoDeploymentRights', [
   'sagemaker:DeleteEndpoint',
 ]);
 
-/** AWS-18 ML admin: domains, profiles, spaces, images, lifecycle configs, KMS grants, buckets, ECR; no training. */
+/** AWS-18 ML admin: domains, profiles, spaces, images, lifecycle configs, KMS grants, bucket reads, ECR; no training. */
 export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
   const { partition, region, account } = ctx.env;
   return policyDocument([
@@ -338,21 +338,18 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
       Resource: ctx.keyArn,
     },
     {
+      // Reads only: the buckets' configuration (policy, encryption, versioning, lifecycle, public
+      // access block, logging) is the Terraform deployer's, and the bucket policies deny its
+      // changes to anyone else (SecureBucket.restrictConfigurationChanges).
       Sid: 'PlatformBuckets',
       Effect: 'Allow',
       Action: [
         's3:GetBucketPolicy',
-        's3:PutBucketPolicy',
         's3:GetEncryptionConfiguration',
-        's3:PutEncryptionConfiguration',
         's3:GetBucketVersioning',
-        's3:PutBucketVersioning',
         's3:GetLifecycleConfiguration',
-        's3:PutLifecycleConfiguration',
         's3:GetBucketPublicAccessBlock',
-        's3:PutBucketPublicAccessBlock',
         's3:GetBucketLogging',
-        's3:PutBucketLogging',
         's3:ListBucket',
       ],
       Resource: bucketArns,

@@ -189,6 +189,10 @@ export class SageMakerStudioDomain extends Construct {
       } = permissions);
       this.grantKeyUse(permissions.ctx);
       this.shareRegistry();
+      // AWS-07, AWS-18: only the deployer changes the buckets' protection (never empty: the
+      // prop needs one ARN, and the default is the principal running Terraform)
+      for (const bucket of [this.dataBucket, this.logBucket])
+        bucket.restrictConfigurationChanges(this.deployerPrincipalArns);
       if (r.dataPerimeter) this.addDataPerimeter(r.props);
       this.buildWorkspaces(r, permissions);
       this.buildSchedules(r);
