@@ -907,11 +907,11 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:DescribePipeline',
           'sagemaker:StartPipelineExecution',
           // the tenant admin's images, app image configs and lifecycle configs (ManageStudio
-          // grants them on every one of the account)
+          // grants them on every one of the account); a new image version is authorized on
+          // its image
           'sagemaker:UpdateImage',
           'sagemaker:DeleteImage',
           'sagemaker:CreateImageVersion',
-          'sagemaker:DeleteImageVersion',
           'sagemaker:UpdateAppImageConfig',
           'sagemaker:DeleteAppImageConfig',
           'sagemaker:DeleteStudioLifecycleConfig',
@@ -955,6 +955,15 @@ export class SageMakerStudioDomain extends Construct {
         Effect: 'Deny',
         Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp'],
         NotResource: `arn:${partition}:sagemaker:${region}:${account}:app/${this.domain.id}/*`,
+      },
+      {
+        // Image versions carry no tags (sagemaker:AddTags has no image-version resource), so
+        // no tag tells whose a version is: tenant roles delete none (a tenant admin deletes
+        // its own image, versions included, with DeleteImage).
+        Sid: 'AWS30NoImageVersionDeletion',
+        Effect: 'Deny',
+        Action: 'sagemaker:DeleteImageVersion',
+        Resource: '*',
       },
     ]);
     const policy = new IamPolicy(this, 'tenant-isolation', {

@@ -197,13 +197,28 @@ describe('MultiTenantStudio tenant admins (AWS-30)', () => {
       'sagemaker:CreateImage',
       'sagemaker:CreateStudioLifecycleConfig',
     ]);
-    const onExisting = writes.filter((a) => !creates.includes(a));
-    expect(onExisting).toHaveLength(7);
+    // image versions carry no tags: no tenant deletes one (DeleteImage removes its versions)
+    const untagged = ['sagemaker:DeleteImageVersion'];
+    const onExisting = writes.filter((a) => !creates.includes(a) && !untagged.includes(a));
+    expect(onExisting).toHaveLength(6);
     const ref = awsReference();
     const action = (a: string) => ref.actionsMatching(a)[0];
+    // resource types that take tags (sagemaker:AddTags names them)
+    const taggable = action('sagemaker:AddTags').arnFormats;
+    expect(taggable.some((f) => f.includes(':image-version/'))).toBe(false);
     for (const [tenant, st] of isolations) {
+      expect(st.find((s: any) => s.Sid === 'AWS30NoImageVersionDeletion')).toEqual({
+        Sid: 'AWS30NoImageVersionDeletion',
+        Effect: 'Deny',
+        Action: 'sagemaker:DeleteImageVersion',
+        Resource: '*',
+      });
       const own = st.find((s: any) => s.Sid === 'AWS30TenantResourcesOnly');
       expect(own.Action).toEqual(expect.arrayContaining(onExisting));
+      // every resource an existing-resource deny keys on can carry the tenant tag
+      for (const a of own.Action)
+        for (const f of action(a).arnFormats)
+          expect([a, f, taggable.includes(f)]).toEqual([a, f, true]);
       expect(own.Condition).toEqual({ StringNotEquals: { 'aws:ResourceTag/tenant': tenant } });
       const onCreate = st.find((s: any) => s.Sid === 'AWS30TenantTagOnCreate');
       expect(onCreate.Action).toEqual(expect.arrayContaining(creates));
