@@ -188,6 +188,8 @@ export class MultiTenantStudio extends Construct {
       accountId: props.accountId,
       removalPolicy: props.removalPolicy,
     });
+    // AWS-07, AWS-22: nor the shared trail bucket's
+    audit.trailBucket?.restrictConfigurationChanges(sharedKey.deployerPrincipalArns);
     return { sharedKey, logBucket, network, audit };
   }
 

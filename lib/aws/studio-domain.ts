@@ -189,10 +189,11 @@ export class SageMakerStudioDomain extends Construct {
       } = permissions);
       this.grantKeyUse(permissions.ctx);
       this.shareRegistry();
-      // AWS-07, AWS-18: only the deployer changes the buckets' protection (never empty: the
-      // prop needs one ARN, and the default is the principal running Terraform)
-      for (const bucket of [this.dataBucket, this.logBucket])
-        bucket.restrictConfigurationChanges(this.deployerPrincipalArns);
+      // AWS-07, AWS-18, AWS-22: only the deployer changes the protection of the data, access-log
+      // and trail buckets (never empty: the prop needs one ARN, and the default is the
+      // principal running Terraform)
+      for (const bucket of [this.dataBucket, this.logBucket, this.audit.trailBucket])
+        bucket?.restrictConfigurationChanges(this.deployerPrincipalArns);
       if (r.dataPerimeter) this.addDataPerimeter(r.props);
       this.buildWorkspaces(r, permissions);
       this.buildSchedules(r);

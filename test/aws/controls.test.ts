@@ -412,7 +412,7 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     ).toBe(false);
   });
 
-  test('AWS-18 the ML admin reads the platform buckets configuration; only the deployer changes it (bucket policy deny)', () => {
+  test('AWS-18 the ML admin reads the platform buckets configuration; only the deployer changes it (bucket policy deny on the data, access-log and trail buckets)', () => {
     const admin = sid(rolePolicy('ml-admin'), 'PlatformBuckets');
     expect(admin.Effect).toBe('Allow');
     expect(admin.Action.filter((a: string) => !/^s3:(Get|List)/.test(a))).toEqual([]);
@@ -424,7 +424,7 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
           s.Sid,
           [],
         ]);
-    for (const path of ['data/policy', 'access-logs/policy']) {
+    for (const path of ['data/policy', 'access-logs/policy', 'trail-bucket/policy']) {
       const bucketPolicy = at(json, 'aws_s3_bucket_policy', path);
       expect(bucketPolicy).toHaveLength(1);
       const deny = stmts(bucketPolicy[0].policy).find(

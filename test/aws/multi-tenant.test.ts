@@ -151,12 +151,10 @@ describe('MultiTenantStudio (AWS-30)', () => {
     ).toHaveLength(1);
   });
 
-  test('AWS-07 the shared and the tenants access-log and data buckets deny configuration changes to all but the deployer', () => {
-    const bucketPolicies = all(json, 'aws_s3_bucket_policy').filter(
-      (p: any) => !String(p['//'].metadata.path).includes('trail-bucket'),
-    );
-    // the shared access-log bucket, and each tenant's access-log and data buckets
-    expect(bucketPolicies).toHaveLength(1 + 2 * 2);
+  test('AWS-07 the shared access-log and trail buckets and the tenants access-log and data buckets deny configuration changes to all but the deployer', () => {
+    const bucketPolicies = all(json, 'aws_s3_bucket_policy');
+    // the shared access-log and trail buckets, and each tenant's access-log and data buckets
+    expect(bucketPolicies).toHaveLength(2 + 2 * 2);
     for (const p of bucketPolicies) {
       const deny = JSON.parse(p.policy).Statement.find(
         (s: any) => s.Sid === 'BucketConfigurationDeployerOnly',
