@@ -169,6 +169,8 @@ export class MultiTenantStudio extends Construct {
       sourceAccountId: props.accountId,
       removalPolicy: props.removalPolicy,
     });
+    // AWS-07, AWS-18: only the deployer changes the shared log bucket's protection
+    logBucket.restrictConfigurationChanges(sharedKey.deployerPrincipalArns);
     const network = new PrivateNetwork(this, 'network', {
       ...(props.network?.capacity === undefined ? { expectedUsers: r.expectedUsers } : {}),
       ...(props.network ?? {}),
@@ -186,6 +188,8 @@ export class MultiTenantStudio extends Construct {
       accountId: props.accountId,
       removalPolicy: props.removalPolicy,
     });
+    // AWS-07, AWS-22: nor the shared trail bucket's
+    audit.trailBucket?.restrictConfigurationChanges(sharedKey.deployerPrincipalArns);
     return { sharedKey, logBucket, network, audit };
   }
 

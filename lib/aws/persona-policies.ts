@@ -234,7 +234,21 @@ function studioUser(ctx: PolicyContext): Statement[] {
 }
 
 const DENY_APP_IMAGE_CONFIG = denyAppImageConfigChanges('AWS19NoAppImageConfigChanges');
-const DENY_APPROVAL = denyOnAnyResource('AWS24NoModelApproval', 'sagemaker:UpdateModelPackage');
+/**
+ * AWS-24: a persona that may not approve neither approves a registered version
+ * (UpdateModelPackage) nor registers a version already decided: CreateModelPackage accepts
+ * `ModelApprovalStatus` (Approved, Rejected, PendingManualApproval), so a registering persona
+ * could otherwise approve its own model. A version is registered pending (the API's default when
+ * the status is omitted, when `sagemaker:ModelApprovalStatus` is absent and the deny does not
+ * match) and the approvers decide; Rejected is denied too, as rejecting is the approvers' call.
+ */
+const DENY_APPROVAL: Statement[] = [
+  denyOnAnyResource('AWS24NoModelApproval', 'sagemaker:UpdateModelPackage'),
+  denyOnAnyResource('AWS24RegisterPendingOnly', 'sagemaker:CreateModelPackage', {
+    StringNotEquals: { 'sagemaker:ModelApprovalStatus': 'PendingManualApproval' },
+    Null: { 'sagemaker:ModelApprovalStatus': 'false' },
+  }),
+];
 const DENY_TRAINING = denyOnAnyResource('NoTrainingRights', [
   'sagemaker:CreateTrainingJob',
   'sagemaker:CreateProcessingJob',
@@ -249,7 +263,7 @@ const DENY_DEPLOY = denyOnAnyResource('NoDeploymentRights', [
   'sagemaker:DeleteEndpoint',
 ]);
 
-/** AWS-18 ML admin: domains, profiles, spaces, images, lifecycle configs, KMS grants, buckets, ECR; no training. */
+/** AWS-18 ML admin: domains, profiles, spaces, images, lifecycle configs, KMS grants, bucket reads, ECR; no training. */
 export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
   const { partition, region, account } = ctx.env;
   return policyDocument([
@@ -324,21 +338,18 @@ export function adminPolicy(ctx: PolicyContext, bucketArns: string[]): string {
       Resource: ctx.keyArn,
     },
     {
+      // Reads only: the buckets' configuration (policy, encryption, versioning, lifecycle, public
+      // access block, logging) is the Terraform deployer's, and the bucket policies deny its
+      // changes to anyone else (SecureBucket.restrictConfigurationChanges).
       Sid: 'PlatformBuckets',
       Effect: 'Allow',
       Action: [
         's3:GetBucketPolicy',
-        's3:PutBucketPolicy',
         's3:GetEncryptionConfiguration',
-        's3:PutEncryptionConfiguration',
         's3:GetBucketVersioning',
-        's3:PutBucketVersioning',
         's3:GetLifecycleConfiguration',
-        's3:PutLifecycleConfiguration',
         's3:GetBucketPublicAccessBlock',
-        's3:PutBucketPublicAccessBlock',
         's3:GetBucketLogging',
-        's3:PutBucketLogging',
         's3:ListBucket',
       ],
       Resource: bucketArns,
@@ -390,7 +401,7 @@ function nonApproverRegistryStatements(grant: Statement): Statement[] {
       'sagemaker:ListModelPackages',
       'sagemaker:ListModelPackageGroups',
     ]),
-    DENY_APPROVAL,
+    ...DENY_APPROVAL,
     DENY_APP_IMAGE_CONFIG,
   ];
 }
@@ -475,7 +486,7 @@ export function dataEngineerPolicy(ctx: PolicyContext): string {
       Resource: ctx.dataBucketArn,
       Condition: { StringLike: { 's3:prefix': ['data/*'] } },
     },
-    DENY_APPROVAL,
+    ...DENY_APPROVAL,
     DENY_APP_IMAGE_CONFIG,
   ]);
 }
@@ -772,7 +783,7 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
         registryGrant(ctx, 'RegisterModels', REGISTER_MODEL_ACTIONS),
         tagModelVersionsOnCreate(ctx),
         passRole('PassExecutionRoleToJobs', [...own, ctx.trainingRoleArn]),
-        DENY_APPROVAL,
+        ...DENY_APPROVAL,
         DENY_DEPLOY,
       ]);
     case Persona.ML_ENGINEER:
@@ -796,7 +807,7 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
         passRole('PassExecutionRoleToSageMaker', own),
         DENY_TRAINING,
         DENY_DEPLOY,
-        DENY_APPROVAL,
+        ...DENY_APPROVAL,
       ]);
   }
 }
@@ -812,7 +823,7 @@ export function executionPolicy(ctx: PolicyContext): string {
     jobs(ctx),
     noResourceLevel('ListJobs', ['sagemaker:ListTrainingJobs', 'sagemaker:ListProcessingJobs']),
     passRole('PassTrainingRoleToJobs', [ctx.trainingRoleArn]),
-    DENY_APPROVAL,
+    ...DENY_APPROVAL,
     DENY_DEPLOY,
   ]);
 }
@@ -837,7 +848,7 @@ export function pipelinePolicy(ctx: PolicyContext): string {
     registryGrant(ctx, 'RegisterModels', [...REGISTER_MODEL_ACTIONS, 'sagemaker:AddTags']),
     passRole('PassTrainingRoles', [ctx.pipelineRoleArn, ctx.trainingRoleArn]),
     DENY_DEPLOY,
-    DENY_APPROVAL,
+    ...DENY_APPROVAL,
   ]);
 }
 
@@ -866,7 +877,7 @@ export function deploymentPolicy(ctx: PolicyContext): string {
     registryGrant(ctx, 'ReadApprovedPackages', READ_MODEL_ACTIONS),
     passRole('PassDeploymentRole', [ctx.deploymentRoleArn]),
     DENY_TRAINING,
-    DENY_APPROVAL,
+    ...DENY_APPROVAL,
   ]);
 }
 
@@ -900,7 +911,7 @@ export function monitoringPolicy(ctx: PolicyContext): string {
     passRole('PassMonitoringRole', [ctx.monitoringRoleArn]),
     DENY_TRAINING,
     DENY_DEPLOY,
-    DENY_APPROVAL,
+    ...DENY_APPROVAL,
   ]);
 }
 

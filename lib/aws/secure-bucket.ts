@@ -9,6 +9,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import {
@@ -23,7 +24,30 @@ import { awsEnv } from './env';
 import { accountRegionalName } from './naming';
 import { policyDocument, Statement } from './policy';
 import { ResolvedSecureBucketProps, resolveSecureBucketProps } from './secure-bucket-resolve';
-import { isToken } from './validation';
+import { iamPrincipalList, isToken } from './validation';
+
+/**
+ * The S3 actions that change a bucket's protection or copy its contents elsewhere (IAM action
+ * names of the Service Authorization Reference; DeleteBucketOwnershipControls is authorized as
+ * PutBucketOwnershipControls, deleting encryption, lifecycle and the public access block as the
+ * Put* action). Only the deployer may call them on the platform's buckets.
+ */
+export const BUCKET_CONFIGURATION_ACTIONS: readonly string[] = [
+  's3:PutBucketPolicy',
+  's3:DeleteBucketPolicy',
+  's3:PutBucketAcl',
+  's3:PutBucketOwnershipControls',
+  's3:PutBucketPublicAccessBlock',
+  's3:PutEncryptionConfiguration',
+  's3:PutBucketVersioning',
+  's3:PutBucketObjectLockConfiguration',
+  's3:PutLifecycleConfiguration',
+  's3:PutBucketLogging',
+  's3:PutReplicationConfiguration',
+  's3:PutInventoryConfiguration',
+  's3:PutBucketNotification',
+  's3:DeleteBucket',
+];
 
 /** Props of {@link SecureBucket}. */
 export interface SecureBucketProps {
@@ -168,6 +192,39 @@ export class SecureBucket extends Construct {
       dependsOn: [this.versioning],
     });
     this.policy = this.buildPolicy(r);
+  }
+
+  /**
+   * Denies, in the bucket policy, every change of the bucket's protection (policy, ACL,
+   * ownership, public access block, encryption, versioning, Object Lock, lifecycle, access
+   * logging, replication, inventory, notifications, deletion) to every principal but
+   * `principalArns`, the principals that run Terraform (AWS-07, AWS-18): a human admin cannot
+   * drop the bucket policy's denies, switch the encryption, suspend versioning, expire data or
+   * stop access logging. Leave out a principal that applies this
+   * bucket's Terraform and its next apply fails (AccessDenied on the bucket's configuration).
+   *
+   * @param principalArns IAM role or user ARNs (`aws:PrincipalArn`) that keep changing the
+   * configuration; at least one.
+   */
+  public restrictConfigurationChanges(principalArns: string[]): void {
+    const v = new Validator(this);
+    const prop = 'restrictConfigurationChanges.principalArns';
+    iamPrincipalList(v, prop, principalArns);
+    if (Array.isArray(principalArns) && principalArns.length === 0)
+      v.add(
+        prop,
+        principalArns,
+        "at least one IAM role or user ARN (the principals that run Terraform; with none, nobody could change the bucket's configuration, the deployer included)",
+      );
+    v.throwIfInvalid();
+    this.extraStatements.push({
+      Sid: 'BucketConfigurationDeployerOnly',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: [...BUCKET_CONFIGURATION_ACTIONS],
+      Resource: this.bucket.arn,
+      Condition: { ArnNotLike: { 'aws:PrincipalArn': principalArns } },
+    });
   }
 
   /** Adds one statement, as a JSON object string, to the bucket policy (e.g. a service delivery grant). */

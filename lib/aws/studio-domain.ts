@@ -189,6 +189,11 @@ export class SageMakerStudioDomain extends Construct {
       } = permissions);
       this.grantKeyUse(permissions.ctx);
       this.shareRegistry();
+      // AWS-07, AWS-18, AWS-22: only the deployer changes the protection of the data, access-log
+      // and trail buckets (never empty: the prop needs one ARN, and the default is the
+      // principal running Terraform)
+      for (const bucket of [this.dataBucket, this.logBucket, this.audit.trailBucket])
+        bucket?.restrictConfigurationChanges(this.deployerPrincipalArns);
       if (r.dataPerimeter) this.addDataPerimeter(r.props);
       this.buildWorkspaces(r, permissions);
       this.buildSchedules(r);
@@ -902,6 +907,15 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:UpdateModelPackage',
           'sagemaker:DescribePipeline',
           'sagemaker:StartPipelineExecution',
+          // the tenant admin's images, app image configs and lifecycle configs (ManageStudio
+          // grants them on every one of the account); a new image version is authorized on
+          // its image
+          'sagemaker:UpdateImage',
+          'sagemaker:DeleteImage',
+          'sagemaker:CreateImageVersion',
+          'sagemaker:UpdateAppImageConfig',
+          'sagemaker:DeleteAppImageConfig',
+          'sagemaker:DeleteStudioLifecycleConfig',
         ],
         Resource: '*',
         Condition: { StringNotEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: tenantId } },
@@ -917,6 +931,9 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:CreatePipeline',
           'sagemaker:CreateModelPackageGroup',
           'sagemaker:CreateModelPackage',
+          'sagemaker:CreateImage',
+          'sagemaker:CreateAppImageConfig',
+          'sagemaker:CreateStudioLifecycleConfig',
         ],
         Resource: '*',
         Condition: { StringNotEquals: { [`aws:RequestTag/${TENANT_TAG}`]: tenantId } },
@@ -939,6 +956,15 @@ export class SageMakerStudioDomain extends Construct {
         Effect: 'Deny',
         Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp'],
         NotResource: `arn:${partition}:sagemaker:${region}:${account}:app/${this.domain.id}/*`,
+      },
+      {
+        // Image versions carry no tags (sagemaker:AddTags has no image-version resource), so
+        // no tag tells whose a version is: tenant roles delete none (a tenant admin deletes
+        // its own image, versions included, with DeleteImage).
+        Sid: 'AWS30NoImageVersionDeletion',
+        Effect: 'Deny',
+        Action: 'sagemaker:DeleteImageVersion',
+        Resource: '*',
       },
     ]);
     const policy = new IamPolicy(this, 'tenant-isolation', {

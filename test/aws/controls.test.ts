@@ -381,6 +381,92 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(sid(rolePolicy('data-scientist'), 'AWS24NoModelApproval').Effect).toBe('Deny');
   });
 
+  test('AWS-24 who registers model versions may not register them approved or rejected (only the approvers decide)', () => {
+    const registering = policies
+      .map((p) => stmts(p))
+      .filter((st: any[]) =>
+        st.some(
+          (s: any) =>
+            s.Effect === 'Allow' &&
+            [].concat(s.Action).includes('sagemaker:CreateModelPackage' as never),
+        ),
+      );
+    // data scientist role and Studio execution policy, pipeline role
+    expect(registering.length).toBeGreaterThanOrEqual(3);
+    for (const st of registering) {
+      expect(st.find((s: any) => s.Sid === 'AWS24RegisterPendingOnly')).toEqual({
+        Sid: 'AWS24RegisterPendingOnly',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateModelPackage',
+        Resource: '*',
+        // absent status (the API's default, PendingManualApproval): no match
+        Condition: {
+          StringNotEquals: { 'sagemaker:ModelApprovalStatus': 'PendingManualApproval' },
+          Null: { 'sagemaker:ModelApprovalStatus': 'false' },
+        },
+      });
+    }
+    // the approvers register nothing and keep approving
+    expect(
+      rolePolicy('ml-engineer').some((p: string) => p.includes('AWS24RegisterPendingOnly')),
+    ).toBe(false);
+  });
+
+  test('AWS-18 the ML admin reads the platform buckets configuration; only the deployer changes it (bucket policy deny on the data, access-log and trail buckets)', () => {
+    const admin = sid(rolePolicy('ml-admin'), 'PlatformBuckets');
+    expect(admin.Effect).toBe('Allow');
+    expect(admin.Action.filter((a: string) => !/^s3:(Get|List)/.test(a))).toEqual([]);
+    // no Allow in any persona or Studio policy touches bucket configuration
+    const writes = /^s3:(Put|Delete)(Bucket|Encryption|Lifecycle|Replication|Inventory)/;
+    for (const p of policies)
+      for (const s of stmts(p).filter((x: any) => x.Effect === 'Allow'))
+        expect([s.Sid, [].concat(s.Action).filter((a: string) => writes.test(a))]).toEqual([
+          s.Sid,
+          [],
+        ]);
+    for (const path of ['data/policy', 'access-logs/policy', 'trail-bucket/policy']) {
+      const bucketPolicy = at(json, 'aws_s3_bucket_policy', path);
+      expect(bucketPolicy).toHaveLength(1);
+      const deny = stmts(bucketPolicy[0].policy).find(
+        (s: any) => s.Sid === 'BucketConfigurationDeployerOnly',
+      );
+      expect(deny).toMatchObject({
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Resource: expect.stringMatching(/^\$\{aws_s3_bucket\.[\w-]+\.arn\}$/),
+        // the principal running Terraform keeps applying
+        Condition: {
+          ArnNotLike: {
+            'aws:PrincipalArn': [
+              expect.stringMatching(/^\$\{data\.aws_iam_session_context\.[\w-]+\.issuer_arn\}$/),
+            ],
+          },
+        },
+      });
+      expect(deny.Action).toEqual(
+        expect.arrayContaining([
+          's3:PutBucketPolicy',
+          's3:DeleteBucketPolicy',
+          's3:PutEncryptionConfiguration',
+          's3:PutBucketVersioning',
+          's3:PutLifecycleConfiguration',
+          's3:PutBucketLogging',
+          's3:PutBucketPublicAccessBlock',
+        ]),
+      );
+    }
+    // named deployers replace the caller
+    const named = synthPlatform(
+      fullProps({ deployerPrincipalArns: [`arn:aws:iam::${ACCOUNT}:role/ci/terraform`] }),
+    ).json;
+    const deny = stmts(at(named, 'aws_s3_bucket_policy', 'data/policy')[0].policy).find(
+      (s: any) => s.Sid === 'BucketConfigurationDeployerOnly',
+    );
+    expect(deny.Condition).toEqual({
+      ArnNotLike: { 'aws:PrincipalArn': [`arn:aws:iam::${ACCOUNT}:role/ci/terraform`] },
+    });
+  });
+
   test('AWS-24 registry consumers may only decrypt model objects of the data bucket through S3', () => {
     const key = stmts(one(json, 'aws_kms_key').policy);
     const consumer = 'arn:aws:iam::222222222222:root';

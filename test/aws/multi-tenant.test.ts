@@ -3,6 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AuthMode, AwsMlopsChecks, MultiTenantStudio } from '../../lib/aws';
 import { Compliance, ComplianceStatus, Persona } from '../../lib/core';
 import { awsMultiTenantExample } from '../../examples/aws-multi-tenant';
+import { awsReference } from '../../lib/aws/reference';
 import { synthExample, synthJson } from '../helpers';
 import { all, role } from './fixtures';
 
@@ -150,8 +151,83 @@ describe('MultiTenantStudio (AWS-30)', () => {
     ).toHaveLength(1);
   });
 
+  test('AWS-07 the shared access-log and trail buckets and the tenants access-log and data buckets deny configuration changes to all but the deployer', () => {
+    const bucketPolicies = all(json, 'aws_s3_bucket_policy');
+    // the shared access-log and trail buckets, and each tenant's access-log and data buckets
+    expect(bucketPolicies).toHaveLength(2 + 2 * 2);
+    for (const p of bucketPolicies) {
+      const deny = JSON.parse(p.policy).Statement.find(
+        (s: any) => s.Sid === 'BucketConfigurationDeployerOnly',
+      );
+      expect(deny.Effect).toBe('Deny');
+      expect(deny.Action).toContain('s3:PutBucketPolicy');
+      expect(deny.Condition.ArnNotLike['aws:PrincipalArn']).toHaveLength(1);
+    }
+  });
+
   test('passes AwsMlopsChecks without findings', () => {
     expect(report.findings.filter((f: any) => f.status !== ComplianceStatus.COMPLIANT)).toEqual([]);
+  });
+});
+
+describe('MultiTenantStudio tenant admins (AWS-30)', () => {
+  test("AWS-30 a tenant admin changes, deletes and creates only its own tenant's images, app image configs and lifecycle configs", () => {
+    const { json } = synthExample(awsMultiTenantExample);
+    const isolations = all(json, 'aws_iam_policy')
+      .filter((p: any) => String(p.description).startsWith('AWS-30 tenant isolation for '))
+      .map((p: any) => [p.description.split(' ').pop(), JSON.parse(p.policy).Statement]);
+    expect(isolations).toHaveLength(3);
+    const manage = all(json, 'aws_iam_role_policy')
+      .flatMap((p: any) => JSON.parse(p.policy).Statement)
+      .filter((s: any) => s.Sid === 'ManageStudio');
+    expect(manage.length).toBeGreaterThanOrEqual(3);
+    const writes = [
+      ...new Set<string>(
+        manage
+          .flatMap((s: any) => [].concat(s.Action))
+          .filter((a: string) => /Image|StudioLifecycleConfig/.test(a))
+          .filter((a: string) => !/^sagemaker:(Describe|List)/.test(a)),
+      ),
+    ];
+    const creates = writes.filter((a) => /^sagemaker:Create/.test(a) && !/ImageVersion$/.test(a));
+    expect(creates.sort()).toEqual([
+      'sagemaker:CreateAppImageConfig',
+      'sagemaker:CreateImage',
+      'sagemaker:CreateStudioLifecycleConfig',
+    ]);
+    // image versions carry no tags: no tenant deletes one (DeleteImage removes its versions)
+    const untagged = ['sagemaker:DeleteImageVersion'];
+    const onExisting = writes.filter((a) => !creates.includes(a) && !untagged.includes(a));
+    expect(onExisting).toHaveLength(6);
+    const ref = awsReference();
+    const action = (a: string) => ref.actionsMatching(a)[0];
+    // resource types that take tags (sagemaker:AddTags names them)
+    const taggable = action('sagemaker:AddTags').arnFormats;
+    expect(taggable.some((f) => f.includes(':image-version/'))).toBe(false);
+    for (const [tenant, st] of isolations) {
+      expect(st.find((s: any) => s.Sid === 'AWS30NoImageVersionDeletion')).toEqual({
+        Sid: 'AWS30NoImageVersionDeletion',
+        Effect: 'Deny',
+        Action: 'sagemaker:DeleteImageVersion',
+        Resource: '*',
+      });
+      const own = st.find((s: any) => s.Sid === 'AWS30TenantResourcesOnly');
+      expect(own.Action).toEqual(expect.arrayContaining(onExisting));
+      // every resource an existing-resource deny keys on can carry the tenant tag
+      for (const a of own.Action)
+        for (const f of action(a).arnFormats)
+          expect([a, f, taggable.includes(f)]).toEqual([a, f, true]);
+      expect(own.Condition).toEqual({ StringNotEquals: { 'aws:ResourceTag/tenant': tenant } });
+      const onCreate = st.find((s: any) => s.Sid === 'AWS30TenantTagOnCreate');
+      expect(onCreate.Action).toEqual(expect.arrayContaining(creates));
+      expect(onCreate.Condition).toEqual({ StringNotEquals: { 'aws:RequestTag/tenant': tenant } });
+      // each denied action takes the key it is denied on (Service Authorization Reference),
+      // else the deny would never match
+      for (const a of own.Action)
+        expect([a, action(a).conditionKeys.has('aws:ResourceTag/tenant')]).toEqual([a, true]);
+      for (const a of onCreate.Action)
+        expect([a, action(a).conditionKeys.has('aws:RequestTag/tenant')]).toEqual([a, true]);
+    }
   });
 });
 

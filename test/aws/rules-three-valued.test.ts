@@ -347,6 +347,11 @@ const expressionCases: Array<[string, any, string]> = [
     'aws_sagemaker_model_package_group_policy.p',
   ],
   [
+    'AWS-24.register-pending',
+    { resource: { aws_iam_role_policy: { p: { role: 'r', policy: '${var.policy}' } } } },
+    'aws_iam_role_policy.p',
+  ],
+  [
     'AWS-26',
     domain({ retention_policy: { home_efs_file_system: '${var.retention}' } }),
     'aws_sagemaker_domain.d',

@@ -214,6 +214,14 @@ const cases: Array<[string, Mutator]> = [
     },
   ],
   [
+    'AWS-24.register-pending',
+    (j) => {
+      const { p, doc } = policyOf(j, 'AWS24RegisterPendingOnly');
+      doc.Statement = doc.Statement.filter((s: any) => s.Sid !== 'AWS24RegisterPendingOnly');
+      p.policy = JSON.stringify(doc);
+    },
+  ],
+  [
     'AWS-20',
     (j) => {
       delete first(j, 'aws_sagemaker_domain').default_user_settings.jupyter_lab_app_settings;

@@ -232,6 +232,17 @@ describe('parts: input validation', () => {
     ).toThrow(/deployerPrincipalArns\[0\]/);
   });
 
+  test('SecureBucket configuration changes stay with at least one named IAM principal (else nobody, the deployer included, could apply)', () => {
+    const b = new SecureBucket(stack(), 'b', { serverAccessLogTarget: true });
+    expect(() => b.restrictConfigurationChanges([])).toThrow(ValidationError);
+    expect(() => b.restrictConfigurationChanges([])).toThrow(
+      /restrictConfigurationChanges\.principalArns: got '\[\]'; allowed: at least one IAM role or user ARN/,
+    );
+    expect(() => b.restrictConfigurationChanges(['arn:aws:s3:::bucket'])).toThrow(
+      /restrictConfigurationChanges\.principalArns\[0\]/,
+    );
+  });
+
   test('SecureBucket needs a KMS key and a log bucket unless it is a log target', () => {
     expect(() => new SecureBucket(stack(), 'b', { bucketName: 'Bad_Name' })).toThrow(
       /bucketName: got 'Bad_Name'.*\n.*kmsKeyArn: got 'undefined'.*\n.*accessLogBucket/,

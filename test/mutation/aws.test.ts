@@ -155,6 +155,23 @@ const studio: Mutation[] = [
     ],
   },
   {
+    name: 'data scientists Studio policy registers model versions without the approval-status deny',
+    rule: 'AWS-24.register-pending',
+    stack: S,
+    path: 'ml-platform/studio-roles/data-scientist/policy',
+    overrides: [
+      [
+        'policy',
+        policy({
+          Sid: 'RegisterModels',
+          Effect: 'Allow',
+          Action: 'sagemaker:CreateModelPackage',
+          Resource: 'arn:aws:sagemaker:eu-west-1:111111111111:model-package/*',
+        }),
+      ],
+    ],
+  },
+  {
     name: 'alarm topic publishable by anyone through *IfExists',
     rule: 'X-03.public-principal',
     stack: S,

@@ -30,6 +30,7 @@ import { aws21LogGroups } from './aws-21';
 import { aws22CloudTrail } from './aws-22';
 import { aws23SnsEncryption } from './aws-23';
 import { aws24RegistryPolicy } from './aws-24';
+import { aws24RegisterPending } from './aws-24.register-pending';
 import { aws26EfsRetention } from './aws-26';
 import { aws27FlowLogs } from './aws-27';
 import { aws31NotebookInstance } from './aws-31';
@@ -135,6 +136,7 @@ export class AwsMlopsChecks extends RulePack {
       aws23SnsEncryption,
       aws23SnsKeyPublishers,
       aws24RegistryPolicy,
+      aws24RegisterPending,
       aws26EfsRetention,
       aws27FlowLogs,
       aws31NotebookInstance,
