@@ -92,6 +92,9 @@ export const AWS_FRAMEWORKS: FrameworkMapping[] = frameworkTable(
       'AWS-05.service-principals': [
         'AC-3', // Access Enforcement — AWS services use the key only for this account's resources
       ],
+      'AWS-24.register-pending': [
+        'AC-5', // Separation of Duties — who registers a model version does not approve it
+      ],
       'AWS-06': [
         'SC-28(1)', // Cryptographic Protection — shared notebooks encrypted with a KMS key
       ],
