@@ -532,7 +532,7 @@ export function endpointAlerts(
   ];
 }
 
-/** The log-based alerts: IAM, Cloud KMS and perimeter changes (GCP-14). */
+/** The log-based alerts: IAM, Cloud KMS, perimeter, and audit trail or alerting changes (GCP-14). */
 export function securityLogAlerts(prefix: string): AlertDefinition[] {
   return [
     {
@@ -565,6 +565,42 @@ export function securityLogAlerts(prefix: string): AlertDefinition[] {
       logFilter:
         'protoPayload.serviceName="accesscontextmanager.googleapis.com" OR protoPayload.metadata.@type="type.googleapis.com/google.cloud.audit.VpcServiceControlAuditMetadata"',
       doc: 'The service perimeter changed, or a request was blocked by it (GCP-14).',
+    },
+    {
+      name: 'audit-changes',
+      displayName: `${prefix} audit trail or alerting change`,
+      // Admin Activity entries of Cloud Logging (google.logging.v2.ConfigServiceV2.*) and Cloud
+      // Monitoring (google.monitoring.v3.*Service.*) that would blind the audit trail or these
+      // alerts: a sink or log bucket changed or deleted, an exclusion created, changed or
+      // deleted, an alert policy or notification channel changed or deleted, a snooze. Reads
+      // (Get/List, logged as ADMIN_READ) are not matched.
+      logFilter: [
+        '(protoPayload.serviceName="logging.googleapis.com" AND (',
+        [
+          'UpdateSink',
+          'DeleteSink',
+          'UpdateBucket',
+          'DeleteBucket',
+          'CreateExclusion',
+          'UpdateExclusion',
+          'DeleteExclusion',
+        ]
+          .map((m) => `protoPayload.methodName:"${m}"`)
+          .join(' OR '),
+        ')) OR (protoPayload.serviceName="monitoring.googleapis.com" AND (',
+        [
+          'UpdateAlertPolicy',
+          'DeleteAlertPolicy',
+          'UpdateNotificationChannel',
+          'DeleteNotificationChannel',
+          'CreateSnooze',
+          'UpdateSnooze',
+        ]
+          .map((m) => `protoPayload.methodName:"${m}"`)
+          .join(' OR '),
+        '))',
+      ].join(''),
+      doc: 'A log sink, log bucket or exclusion, or an alert policy, notification channel or snooze was changed: the audit trail or its alerts may be blinded (GCP-10, GCP-14).',
     },
   ];
 }

@@ -474,6 +474,14 @@ describe('SecureVertexPipeline controls (full platform)', () => {
       expect(iamFilter).toContain(method);
     expect(filters).toContain('cloudkms.googleapis.com');
     expect(filters).toContain('accesscontextmanager.googleapis.com');
+    // the audit trail and the alerts themselves: sink, bucket, exclusion, alert policy changes
+    const audit = policies.find((p) => p.display_name.endsWith('audit trail or alerting change'));
+    const auditFilter: string = audit.conditions[0].condition_matched_log.filter;
+    for (const method of ['DeleteSink', 'UpdateBucket', 'DeleteExclusion', 'DeleteAlertPolicy'])
+      expect(auditFilter).toContain(`protoPayload.methodName:"${method}"`);
+    // reads are logged too (ADMIN_READ for allServices): they must not match
+    expect(auditFilter).not.toMatch(/methodName:"(Get|List)/);
+    expect(auditFilter).not.toContain('methodName:"NotificationChannel"');
     const channel = ref('google_monitoring_notification_channel', 'monitoring/email-0');
     for (const p of policies) expect(p.notification_channels).toEqual([`\${${channel}.name}`]);
     expect(at(json, 'google_monitoring_notification_channel', 'email-0').labels.email_address).toBe(
