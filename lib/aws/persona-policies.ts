@@ -160,23 +160,6 @@ const READ_MODEL_ACTIONS = [
 /** The model registry actions that register a model version (AWS-24), reads included. */
 const REGISTER_MODEL_ACTIONS = ['sagemaker:CreateModelPackage', ...READ_MODEL_ACTIONS];
 
-/**
- * Tagging a model version as it is registered (AWS-24, AWS-30): a CreateModelPackage request
- * with tags is also authorized as sagemaker:AddTags on the new version, with
- * `sagemaker:TaggingAction` set; tagging the versions afterwards is not granted. Multi-tenant
- * platforms require the tenant tag on every new version (tag on create), which approval then
- * keys on.
- */
-function tagModelVersionsOnCreate(ctx: PolicyContext): Statement {
-  return {
-    Sid: 'TagModelVersionsOnCreate',
-    Effect: 'Allow',
-    Action: 'sagemaker:AddTags',
-    Resource: groupResources(ctx).filter((r) => r.includes(':model-package/')),
-    Condition: { Null: { 'sagemaker:TaggingAction': 'false' } },
-  };
-}
-
 /** An Allow statement for the actions on the registry resources ({@link groupResources}). */
 function registryGrant(ctx: PolicyContext, sid: string, actions: string[]): Statement {
   return { Sid: sid, Effect: 'Allow', Action: actions, Resource: groupResources(ctx) };
@@ -416,7 +399,6 @@ export function dataScientistPolicy(ctx: PolicyContext): string {
     ...nonApproverRegistryStatements(
       registryGrant(ctx, 'AWS24RegisterModels', REGISTER_MODEL_ACTIONS),
     ),
-    tagModelVersionsOnCreate(ctx),
   ]);
 }
 
@@ -781,7 +763,6 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
         ...dataAccess(ctx, ['data/*', 'models/*', 'sharing/*', 'jobs/*'], true, []),
         jobs(ctx),
         registryGrant(ctx, 'RegisterModels', REGISTER_MODEL_ACTIONS),
-        tagModelVersionsOnCreate(ctx),
         passRole('PassExecutionRoleToJobs', [...own, ctx.trainingRoleArn]),
         ...DENY_APPROVAL,
         DENY_DEPLOY,

@@ -54,7 +54,7 @@ import {
   studioWorkspacePolicy as studioWorkspacePolicyDocument,
 } from './persona-policies';
 import { PERSONA_ROLE_SLUGS, PersonaRoles } from './persona-roles';
-import { policyDocument, trustPolicy } from './policy';
+import { policyDocument, Statement, trustPolicy } from './policy';
 import { ModelRegistry } from './registry';
 import { SecureBucket } from './secure-bucket';
 import { ResolvedStudioDomainProps, resolveStudioDomainProps } from './studio-domain-resolve';
@@ -877,10 +877,11 @@ export class SageMakerStudioDomain extends Construct {
 
   /**
    * Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its
-   * tenant id, must tag what they create (model versions included, so that the tenant's ML
-   * engineers can approve them), and may only touch Studio apps of the tenant's own domain
-   * (apps carry no tenant tag: their ARN, `app/<domain id>/<profile or space>/<type>/<name>`,
-   * names the domain).
+   * tenant id and must tag what they create. What carries no tag is confined by its ARN: Studio
+   * apps to the tenant's own domain (`app/<domain id>/<profile or space>/<type>/<name>`), model
+   * versions to the tenant's model package groups (`model-package/<group>/<version>`): a version
+   * takes no tags of its own (CreateModelPackage with a group rejects `Tags`), so a tag
+   * condition on approving it would never be met.
    */
   private addTenantIsolation(tenantId: string): string {
     const { partition, region, account } = this.env;
@@ -904,7 +905,6 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:DescribeProcessingJob',
           'sagemaker:StopProcessingJob',
           'sagemaker:DescribeModelPackageGroup',
-          'sagemaker:UpdateModelPackage',
           'sagemaker:DescribePipeline',
           'sagemaker:StartPipelineExecution',
           // the tenant admin's images, app image configs and lifecycle configs (ManageStudio
@@ -930,7 +930,6 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:CreateProcessingJob',
           'sagemaker:CreatePipeline',
           'sagemaker:CreateModelPackageGroup',
-          'sagemaker:CreateModelPackage',
           'sagemaker:CreateImage',
           'sagemaker:CreateAppImageConfig',
           'sagemaker:CreateStudioLifecycleConfig',
@@ -951,6 +950,7 @@ export class SageMakerStudioDomain extends Construct {
           Null: { 'sagemaker:TaggingAction': 'true' },
         },
       },
+      this.tenantModelVersionsOnly(),
       {
         Sid: 'AWS30TenantDomainAppsOnly',
         Effect: 'Deny',
@@ -974,5 +974,26 @@ export class SageMakerStudioDomain extends Construct {
     for (const persona of Object.values(Persona))
       this.personaRoles.attachManagedPolicy(persona, 'tenant-isolation', policy.arn);
     return policy.arn;
+  }
+
+  /**
+   * Model versions the tenant's roles may register, approve or reject (AWS-30): those of the
+   * tenant's own model package groups. Versions carry no tags, so the ARN confines them. A
+   * tenant that declares no group has no versions of its own to name: its roles register and
+   * approve none (declare `modelPackageGroups` to use the registry).
+   */
+  private tenantModelVersionsOnly(): Statement {
+    const deny: Statement = {
+      Sid: 'AWS30TenantModelVersionsOnly',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateModelPackage', 'sagemaker:UpdateModelPackage'],
+    };
+    if (this.registry.groupArns.length === 0) return { ...deny, Resource: '*' };
+    return {
+      ...deny,
+      NotResource: this.registry.groupArns.map(
+        (g) => g.replace(':model-package-group/', ':model-package/') + '/*',
+      ),
+    };
   }
 }

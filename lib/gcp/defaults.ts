@@ -571,14 +571,16 @@ export function securityLogAlerts(prefix: string): AlertDefinition[] {
       displayName: `${prefix} audit trail or alerting change`,
       // Admin Activity entries of Cloud Logging (google.logging.v2.ConfigServiceV2.*) and Cloud
       // Monitoring (google.monitoring.v3.*Service.*) that would blind the audit trail or these
-      // alerts: a sink or log bucket changed or deleted, an exclusion created, changed or
-      // deleted, an alert policy or notification channel changed or deleted, a snooze. Reads
+      // alerts: a sink or log bucket created (a copy of the logs elsewhere), changed or deleted,
+      // an exclusion created, changed or deleted, an alert policy or notification channel changed or deleted, a snooze. Reads
       // (Get/List, logged as ADMIN_READ) are not matched.
       logFilter: [
         '(protoPayload.serviceName="logging.googleapis.com" AND (',
         [
+          'CreateSink',
           'UpdateSink',
           'DeleteSink',
+          'CreateBucket',
           'UpdateBucket',
           'DeleteBucket',
           'CreateExclusion',
@@ -600,7 +602,7 @@ export function securityLogAlerts(prefix: string): AlertDefinition[] {
           .join(' OR '),
         '))',
       ].join(''),
-      doc: 'A log sink, log bucket or exclusion, or an alert policy, notification channel or snooze was changed: the audit trail or its alerts may be blinded (GCP-10, GCP-14).',
+      doc: 'A log sink, log bucket or exclusion was created, changed or deleted, or an alert policy, notification channel or snooze changed: the audit trail or its alerts may be blinded (GCP-10, GCP-14).',
     },
   ];
 }

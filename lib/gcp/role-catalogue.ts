@@ -154,11 +154,12 @@ export const VIZIER_METHOD_PERMISSIONS: { [method: string]: string } = {
 
 /**
  * roles/logging.configWriter (iann0036/iam-dataset gcp/roles/logging.configWriter.json) without
- * the permissions that update or delete sinks and log buckets, or exclusions: the exclusion that
- * keeps Data Access logs out of the `_Default` bucket stays in place (GCP-10).
+ * the permissions that create, update or delete sinks and log buckets, or update or delete
+ * exclusions (GCP-10): the audit sink stays where it is, the exclusion that keeps Data Access
+ * logs out of the `_Default` bucket stays in place, and no new sink can copy the audit logs to
+ * a bucket that is not encrypted with the platform key.
  */
 const LOGGING_CONFIG = [
-  'logging.buckets.create',
   'logging.buckets.get',
   'logging.buckets.list',
   'logging.exclusions.create',
@@ -177,7 +178,6 @@ const LOGGING_CONFIG = [
   'logging.operations.get',
   'logging.operations.list',
   'logging.settings.get',
-  'logging.sinks.create',
   'logging.sinks.get',
   'logging.sinks.list',
   'logging.views.get',
@@ -340,7 +340,7 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
     roleId: 'mlopsLoggingConfig',
     title: 'MLOps Logging Configuration',
     description:
-      'Logging configuration without updating or deleting sinks, log buckets and exclusions: the audit sink and its exclusions stay where they are (GCP-10).',
+      'Logging configuration without creating, updating or deleting sinks and log buckets, or updating or deleting exclusions: the audit sink and its exclusions stay where they are (GCP-10).',
     permissions: LOGGING_CONFIG,
   },
 };

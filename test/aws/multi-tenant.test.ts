@@ -101,35 +101,37 @@ describe('MultiTenantStudio (AWS-30)', () => {
       (p: any) => JSON.parse(p.policy).Statement,
     );
 
-  test('AWS-30 model versions carry the tenant tag from creation, so the tenant approves its own versions', () => {
+  test('AWS-30 model versions are confined to the tenant groups by ARN: versions take no tags, so no tag condition gates them', () => {
     const retail = isolation('retail');
+    // CreateModelPackage with a group rejects Tags: requiring a tenant tag on it blocked every
+    // registration, and a tag condition on UpdateModelPackage blocked every approval
     const tagOnCreate = retail.find((s: any) => s.Sid === 'AWS30TenantTagOnCreate');
-    expect(tagOnCreate.Action).toEqual(
-      expect.arrayContaining(['sagemaker:CreateModelPackage', 'sagemaker:CreateModelPackageGroup']),
-    );
-    expect(tagOnCreate.Condition).toEqual({
-      StringNotEquals: { 'aws:RequestTag/tenant': 'retail' },
+    expect(tagOnCreate.Action).toContain('sagemaker:CreateModelPackageGroup');
+    expect(tagOnCreate.Action).not.toContain('sagemaker:CreateModelPackage');
+    const tagged = retail.find((s: any) => s.Sid === 'AWS30TenantResourcesOnly');
+    expect(tagged.Action).not.toContain('sagemaker:UpdateModelPackage');
+    // a tenant without model package groups has no versions of its own: it registers none
+    expect(retail.find((s: any) => s.Sid === 'AWS30TenantModelVersionsOnly')).toEqual({
+      Sid: 'AWS30TenantModelVersionsOnly',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateModelPackage', 'sagemaker:UpdateModelPackage'],
+      Resource: '*',
     });
-    // approval keys on the version's tenant tag, which the version now carries
-    const own = retail.find((s: any) => s.Sid === 'AWS30TenantResourcesOnly');
-    expect(own.Action).toContain('sagemaker:UpdateModelPackage');
-    expect(own.Condition).toEqual({ StringNotEquals: { 'aws:ResourceTag/tenant': 'retail' } });
-    // who registers versions may tag them on creation (CreateModelPackage with Tags is also
-    // authorized as sagemaker:AddTags), and only then
-    const registerers = policyStatements().filter(
-      (s: any) =>
-        s.Effect === 'Allow' &&
-        [].concat(s.Action).includes('sagemaker:CreateModelPackage' as never),
-    );
-    expect(registerers.length).toBeGreaterThanOrEqual(2 * 3);
-    const tagging = policyStatements().filter((s: any) => s.Sid === 'TagModelVersionsOnCreate');
-    expect(tagging.length).toBeGreaterThanOrEqual(2 * 2);
-    for (const t of tagging) {
-      expect(t.Action).toBe('sagemaker:AddTags');
-      expect(t.Condition).toEqual({ Null: { 'sagemaker:TaggingAction': 'false' } });
-      expect(t.Resource.length).toBeGreaterThan(0);
-      for (const r of t.Resource)
-        expect(r).toMatch(/^arn:aws:sagemaker:eu-central-1:111111111111:model-package\//);
+    // registering roles are not granted tagging on create for versions (the API rejects it)
+    expect(policyStatements().filter((x: any) => x.Sid === 'TagModelVersionsOnCreate')).toEqual([]);
+    // with groups, every tenant registers and approves in its own groups only
+    const example = synthExample(awsMultiTenantExample).json;
+    for (const tenant of ['retail', 'risk', 'marketing']) {
+      const policy = all(example, 'aws_iam_policy').find(
+        (p: any) => p.description === `AWS-30 tenant isolation for ${tenant}`,
+      );
+      const versions = JSON.parse(policy.policy).Statement.find(
+        (s: any) => s.Sid === 'AWS30TenantModelVersionsOnly',
+      );
+      expect(versions.Resource).toBeUndefined();
+      expect(versions.NotResource).toEqual([
+        `arn:aws:sagemaker:eu-central-1:111111111111:model-package/${tenant}-models/*`,
+      ]);
     }
   });
 

@@ -477,7 +477,14 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     // the audit trail and the alerts themselves: sink, bucket, exclusion, alert policy changes
     const audit = policies.find((p) => p.display_name.endsWith('audit trail or alerting change'));
     const auditFilter: string = audit.conditions[0].condition_matched_log.filter;
-    for (const method of ['DeleteSink', 'UpdateBucket', 'DeleteExclusion', 'DeleteAlertPolicy'])
+    for (const method of [
+      'CreateSink',
+      'DeleteSink',
+      'CreateBucket',
+      'UpdateBucket',
+      'DeleteExclusion',
+      'DeleteAlertPolicy',
+    ])
       expect(auditFilter).toContain(`protoPayload.methodName:"${method}"`);
     // reads are logged too (ADMIN_READ for allServices): they must not match
     expect(auditFilter).not.toMatch(/methodName:"(Get|List)/);

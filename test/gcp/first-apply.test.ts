@@ -226,7 +226,9 @@ describe('first apply on a fresh project', () => {
     );
     expect(
       CUSTOM_ROLE_DEFINITIONS[GcpCustomRole.LOGGING_CONFIG].permissions.filter((p) =>
-        /^logging\.(sinks|buckets|exclusions)\.(update|delete)$/.test(p),
+        /^logging\.(sinks|buckets)\.(create|update|delete)$|^logging\.exclusions\.(update|delete)$/.test(
+          p,
+        ),
       ),
     ).toEqual([]);
   });
