@@ -90,7 +90,8 @@ function namedWorkloadPrincipals(v: Validator, personas: unknown): void {
 /**
  * The persona model on AWS (X-01, X-02, AWS-18): one IAM role per persona. Human roles trust
  * only the mapped principals (with `sts:TagSession` for the `studiouserid` session tag and
- * `sts:SetSourceIdentity`); workload roles trust SageMaker (same account only), plus mapped CI
+ * `sts:SetSourceIdentity`); workload roles trust SageMaker (same account only, with
+ * `sts:SetSourceIdentity` for the user profile name a domain passes on), plus mapped CI
  * principals. Policies are attached with {@link attachPolicy}; no AWS managed policy is used.
  */
 export class PersonaRoles extends Construct {
@@ -136,10 +137,11 @@ export class PersonaRoles extends Construct {
           persona,
           trustPolicy({
             services: ['sagemaker.amazonaws.com'],
-            actions:
-              persona === Persona.TRAINING
-                ? ['sts:AssumeRole', 'sts:SetSourceIdentity']
-                : ['sts:AssumeRole'],
+            // a domain with execution_role_identity_config USER_PROFILE_NAME passes the user
+            // profile name as source identity to every role SageMaker assumes for the user's
+            // jobs, pipelines, models and schedules: without sts:SetSourceIdentity the create
+            // call fails (AccessDeniedException / ValidationError)
+            actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
             conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
             awsPrincipals: principals,
           }),

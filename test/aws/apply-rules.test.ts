@@ -821,3 +821,65 @@ describeRules('X-10.tags', pack, [
     expect: 'COMPLIANT',
   },
 ]);
+
+// SageMaker passes the user profile name as source identity to the roles it assumes
+const trustingSageMaker = (actions: string[], identityConfig: string | undefined) =>
+  tf({
+    aws_sagemaker_domain: {
+      d:
+        identityConfig === undefined
+          ? {}
+          : { domain_settings: { execution_role_identity_config: identityConfig } },
+    },
+    aws_iam_role: {
+      r: {
+        assume_role_policy: policy({
+          Effect: 'Allow',
+          Principal: { Service: 'sagemaker.amazonaws.com' },
+          Action: actions,
+        }),
+      },
+    },
+  });
+describeRules(
+  'X-10.sagemaker-source-identity',
+  pack,
+  casesOf(
+    'X-10.sagemaker-source-identity',
+    (
+      [
+        [
+          'AssumeRole and SetSourceIdentity',
+          ['sts:AssumeRole', 'sts:SetSourceIdentity'],
+          'USER_PROFILE_NAME',
+          'COMPLIANT',
+        ],
+        ['sts:* covers SetSourceIdentity', ['sts:*'], 'USER_PROFILE_NAME', 'COMPLIANT'],
+        [
+          'AssumeRole only, domain propagates',
+          ['sts:AssumeRole'],
+          'USER_PROFILE_NAME',
+          'NON_COMPLIANT',
+        ],
+        [
+          'AssumeRole only, domain does not propagate',
+          ['sts:AssumeRole'],
+          'DISABLED',
+          'NOT_APPLICABLE',
+        ],
+        ['AssumeRole only, no identity config', ['sts:AssumeRole'], undefined, 'NOT_APPLICABLE'],
+        [
+          'AssumeRole only, identity config an expression',
+          ['sts:AssumeRole'],
+          '${var.identity}',
+          'UNKNOWN',
+        ],
+      ] as Array<[string, string[], string | undefined, Status]>
+    ).map(([title, actions, config, expected]): Row => [
+      title,
+      trustingSageMaker(actions, config),
+      'aws_iam_role.r',
+      expected,
+    ]),
+  ),
+);

@@ -155,6 +155,17 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(alice.user_settings.execution_role).toContain('studio-roles_data-scientist_role');
     const trust = stmts(at(json, 'aws_iam_role', 'roles/execution')[0].assume_role_policy)[0];
     expect(trust.Action).toContain('sts:SetSourceIdentity');
+    // every role SageMaker assumes for the user (training, pipeline, deployment, monitoring)
+    // accepts the source identity the domain passes on, or the create call fails
+    for (const slug of ['execution', 'pipeline', 'deployment', 'monitoring']) {
+      const roles = at(json, 'aws_iam_role', `roles/${slug}`);
+      expect(roles.length).toBeGreaterThan(0);
+      for (const r of roles) {
+        const service = stmts(r.assume_role_policy).find((t: any) => t.Sid === 'TrustService');
+        expect(service.Principal).toEqual({ Service: 'sagemaker.amazonaws.com' });
+        expect(service.Action).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity']);
+      }
+    }
   });
 
   test('AWS-10 presigned URLs only for the profile whose studiouserid tag matches the principal tag', () => {

@@ -441,6 +441,17 @@ const cases: Array<[string, Mutator]> = [
     },
   ],
   [
+    'X-10.sagemaker-source-identity',
+    (j) => {
+      const key = Object.keys(j.resource.aws_iam_role).find((k) => /_roles_pipeline_/.test(k))!;
+      const role = j.resource.aws_iam_role[key];
+      const trust = JSON.parse(role.assume_role_policy);
+      for (const st of trust.Statement)
+        if (st.Principal?.Service === 'sagemaker.amazonaws.com') st.Action = 'sts:AssumeRole';
+      role.assume_role_policy = JSON.stringify(trust);
+    },
+  ],
+  [
     'X-10.sagemaker-notebook-subnet',
     (j) => {
       delete first(j, 'aws_sagemaker_notebook_instance').subnet_id;

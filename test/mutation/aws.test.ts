@@ -155,6 +155,23 @@ const studio: Mutation[] = [
     ],
   },
   {
+    name: 'the pipeline role trusts SageMaker without sts:SetSourceIdentity',
+    rule: 'X-10.sagemaker-source-identity',
+    stack: S,
+    path: 'ml-platform/roles/pipeline',
+    overrides: [
+      [
+        'assume_role_policy',
+        policy({
+          Sid: 'TrustService',
+          Effect: 'Allow',
+          Principal: { Service: 'sagemaker.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+        }),
+      ],
+    ],
+  },
+  {
     name: 'data scientists Studio policy registers model versions without the approval-status deny',
     rule: 'AWS-24.register-pending',
     stack: S,

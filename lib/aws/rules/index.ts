@@ -56,6 +56,7 @@ import { x10S3BucketName } from './x-10.s3-bucket-name';
 import { x10S3ObjectLock } from './x-10.s3-object-lock';
 import { x10SagemakerName } from './x-10.sagemaker-name';
 import { x10SagemakerNotebookSubnet } from './x-10.sagemaker-notebook-subnet';
+import { x10SagemakerSourceIdentity } from './x-10.sagemaker-source-identity';
 import { x10SagemakerUserProfileSso } from './x-10.sagemaker-user-profile-sso';
 import { x10Tags } from './x-10.tags';
 import { x15AwsAction } from './x-15.aws-action';
@@ -162,6 +163,7 @@ export class AwsMlopsChecks extends RulePack {
       x10IamRoleAttachments,
       x10SagemakerName,
       x10SagemakerUserProfileSso,
+      x10SagemakerSourceIdentity,
       x10SagemakerNotebookSubnet,
       x10S3BucketName,
       x10S3ObjectLock,
