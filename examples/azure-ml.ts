@@ -103,6 +103,8 @@ export function azureMlExample(app: App): TerraformStack[] {
     ],
     computeInstances: [{ name: 'ci-alice-prod', ownerObjectId: GROUPS.alice }],
     dataContainers: ['training-data', 'feature-data'],
+    // Security-change alerts (AZ-11): role, policy, lock, diagnostics, NSG and endpoint changes.
+    alertEmails: ['ml-security@acme.example'],
     tags: { owner: 'ml-platform-team', costCenter: 'cc-1234', dataClassification: 'confidential' },
   });
 

@@ -328,6 +328,8 @@ function azureStacks(app: App): TerraformStack[] {
       [Persona.DATA_SCIENTIST]: ['33333333-0000-0000-0000-000000000003'],
       [Persona.ML_ENGINEER]: ['33333333-0000-0000-0000-000000000002'],
     },
+    // Security-change alerts (AZ-11) on the platform's resource group.
+    alertEmails: ['ml-oncall@example.com'],
     tags: { platform: 'ml-shared-platform', owner: 'ml-platform-team', costCenter: 'cc-ml' },
   });
   return [networkStack, platformStack];

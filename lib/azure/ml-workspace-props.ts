@@ -252,6 +252,21 @@ export interface AzureMLWorkspaceProps extends PlatformCommonProps {
    */
   readonly activityLogExport?: boolean;
   /**
+   * Security-change alerts (AZ-11): Azure Monitor activity log alert rules on the platform's resource group for role assignments and custom roles, policy assignments and exemptions, locks, diagnostic settings, network security groups, private endpoint deletion and writes of the vaults, storage, registry and workspace; they notify `alertEmails` and `alertActionGroupIds`, so alerts on need at least one of them. Subscription-level changes (subscription role assignments, the Activity Log export) are not watched.
+   * @default - true when alertEmails or alertActionGroupIds is given, else false (with a synth warning)
+   */
+  readonly alerts?: boolean;
+  /**
+   * E-mail addresses the security-change alerts notify (receivers of a new action group).
+   * @default - none
+   */
+  readonly alertEmails?: string[];
+  /**
+   * Existing action groups (resource ids, e.g. the security operations team's) the security-change alerts notify.
+   * @default - none
+   */
+  readonly alertActionGroupIds?: string[];
+  /**
    * Put Log Analytics and Application Insights behind an Azure Monitor Private Link Scope with a private endpoint in the network (public ingestion and query off).
    * @default true
    */

@@ -10,6 +10,12 @@ export const AZURE_PROFILE: CloudProfile = registerCloudProfile({
   resourceTypePrefixes: ['azurerm_'],
   labelAttributeOf: () => 'tags',
   locationAttributes: ['location'],
+  // Activity log alert rules and action groups (AzureMLWorkspace alerts) run in global outside
+  // westeurope and northeurope.
+  residencyHint: (location) =>
+    location.toLowerCase() === 'global'
+      ? "Azure Monitor activity log alert rules and action groups run in global unless the platform's location is westeurope or northeurope: list 'global' in allowedRegions to accept it, or set alerts: false"
+      : undefined,
   regions: [...AZURE_LOCATIONS],
   validators: {
     storageAccountName: AzureValidate.storageAccountName,

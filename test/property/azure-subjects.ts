@@ -30,6 +30,8 @@ import {
   AzureSecureContainerRegistryProps,
   AzureSecureStorageAccount,
   AzureSecureStorageAccountProps,
+  AzureSecurityAlerts,
+  AzureSecurityAlertsProps,
   HardenedKeyVault,
   HardenedKeyVaultProps,
   PrivateLinkSet,
@@ -147,6 +149,11 @@ export const SUBJECTS = {
       policies: true,
       locks: true,
       activityLogExport: true,
+      alerts: true,
+      alertEmails: ['secops@acme.example'],
+      alertActionGroupIds: [
+        `/subscriptions/${SUB}/resourceGroups/rg-secops/providers/Microsoft.Insights/actionGroups/ag-secops`,
+      ],
       monitorPrivateLinkScope: true,
       defenderForContainers: false,
       registryQuarantineScannerPrincipalId: '88888888-0000-0000-0000-000000000001',
@@ -307,6 +314,20 @@ export const SUBJECTS = {
       notes: 'Protects platform data (X-08).',
     }),
     (stack, props) => new AzureResourceLocks(stack, 'locks', props),
+  ),
+
+  alerts: part<AzureSecurityAlertsProps>(
+    () => ({
+      resourceGroupName: 'rg-parts',
+      scopes: [RG_ID],
+      location: 'westeurope',
+      emails: ['secops@acme.example', 'ml-oncall@acme.example'],
+      existingActionGroupIds: [
+        `/subscriptions/${SUB}/resourceGroups/rg-secops/providers/Microsoft.Insights/actionGroups/ag-secops`,
+      ],
+      namePrefix: 'alert-prop-dev',
+    }),
+    (stack, props) => new AzureSecurityAlerts(stack, 'alerts', props),
   ),
 
   diagnostics: part<AzureDiagnosticsProps>(

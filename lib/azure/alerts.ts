@@ -1,0 +1,167 @@
+import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
+import { MonitorActivityLogAlert } from '@cdktf/provider-azurerm/lib/monitor-activity-log-alert';
+import { Construct } from 'constructs';
+import { requireProps, Validator } from '../core/errors';
+import {
+  ACTIVITY_LOG_ALERT_LOCATIONS,
+  SECURITY_ALERT_STATUSES,
+  SECURITY_ALERTS,
+  SecurityAlertDefinition,
+} from './defaults';
+import {
+  checkAlertReceivers,
+  claimCapacity,
+  claimInResourceGroup,
+  isToken,
+  str,
+  strList,
+  subscriptionScope,
+} from './validation';
+
+/** Props of {@link AzureSecurityAlerts}. */
+export interface AzureSecurityAlertsProps {
+  /** Resource group of the alert rules and the action group. */
+  readonly resourceGroupName: string;
+  /** Resource ids (resource groups, resources) whose Activity Log events alert, e.g. the platform's resource group. */
+  readonly scopes: string[];
+  /**
+   * Where the alert rules and the action group live: 'global', 'westeurope' or 'northeurope' (the locations Azure runs activity log alert rules in; the European ones keep the processing in the EU).
+   * @default 'global'
+   */
+  readonly location?: string;
+  /**
+   * E-mail addresses notified by a new action group.
+   * @default - none
+   */
+  readonly emails?: string[];
+  /**
+   * Existing action groups (resource ids) notified as well, e.g. the security team's.
+   * @default - none
+   */
+  readonly existingActionGroupIds?: string[];
+  /**
+   * Prefix of the alert rule and action group names (unique in the resource group).
+   * @default 'alert-secure-mlops'
+   */
+  readonly namePrefix?: string;
+}
+
+const ALERT_NAME = /^[^<>*%&:\\?+/#|"]{1,200}$/;
+
+/** The props checks of {@link AzureSecurityAlerts}. */
+function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps): Validator {
+  str(v, 'resourceGroupName', props.resourceGroupName);
+  if (strList(v, 'scopes', props.scopes, { optional: false }) && Array.isArray(props.scopes))
+    v.require(props.scopes.length > 0, 'scopes', props.scopes, 'at least one resource id');
+  const location = props.location ?? 'global';
+  if (str(v, 'location', location) && !isToken(location))
+    v.require(
+      ['global', ...ACTIVITY_LOG_ALERT_LOCATIONS].includes(location),
+      'location',
+      location,
+      `one of global, ${ACTIVITY_LOG_ALERT_LOCATIONS.join(', ')} (where Azure runs activity log alert rules)`,
+    );
+  const prefix = props.namePrefix;
+  if (str(v, 'namePrefix', prefix, true) && typeof prefix === 'string' && !isToken(prefix))
+    v.require(
+      ALERT_NAME.test(prefix),
+      'namePrefix',
+      prefix,
+      '1-200 characters without <>*%&:\\?+/#|"',
+    );
+  checkAlertReceivers(
+    v,
+    'emails',
+    props.emails,
+    'existingActionGroupIds',
+    props.existingActionGroupIds,
+  );
+  return v;
+}
+
+/**
+ * Security-change alerts (AZ-11; parity with AWS-23 alarms and GCP-14 log-based alerts): Azure
+ * Monitor activity log alert rules on the changes that would undo the platform's controls
+ * (SECURITY_ALERTS: role assignments and custom roles, policy assignments and exemptions, locks,
+ * diagnostic settings, network security groups and rules, private endpoint deletion, and writes
+ * of the Key Vaults, storage accounts, registries and ML workspaces), each a completed
+ * (Succeeded) Administrative event under `scopes`, notifying an action group of e-mail receivers
+ * and any existing action groups. A subscription holds at most 100 activity log alert rules
+ * (synth fails beyond). Changes made above the scopes (subscription role assignments, the
+ * subscription Activity Log export) are not watched: alert on them at the subscription.
+ */
+export class AzureSecurityAlerts extends Construct {
+  /** The created action group (undefined without e-mails). */
+  public readonly actionGroup?: MonitorActionGroup;
+  /** Alert rules by key (rbac, policy, locks, diagnostics, nsg, private-endpoint-delete, ...). */
+  public readonly alerts: { [key: string]: MonitorActivityLogAlert } = {};
+
+  constructor(scope: Construct, id: string, props: AzureSecurityAlertsProps) {
+    super(scope, id);
+    props = requireProps(this, props, true);
+    checkSecurityAlertsProps(new Validator(this), props).throwIfInvalid();
+    const location = props.location ?? 'global';
+    const prefix = props.namePrefix ?? 'alert-secure-mlops';
+    const emails = props.emails ?? [];
+    if (emails.length > 0) {
+      claimInResourceGroup(
+        this,
+        'action group',
+        props.resourceGroupName,
+        `${prefix}-ag`,
+        'namePrefix',
+      );
+      this.actionGroup = new MonitorActionGroup(this, 'action-group', {
+        name: `${prefix}-ag`,
+        resourceGroupName: props.resourceGroupName,
+        location,
+        // at most 12 characters (azurerm short_name); it heads the notifications
+        shortName: 'mlsecurity',
+        emailReceiver: emails.map((emailAddress, i) => ({
+          name: `email-${i}`,
+          emailAddress,
+          useCommonAlertSchema: true,
+        })),
+      });
+    }
+    const actions = [
+      ...(this.actionGroup ? [this.actionGroup.id] : []),
+      ...(props.existingActionGroupIds ?? []),
+    ].map((actionGroupId) => ({ actionGroupId }));
+    for (const a of SECURITY_ALERTS) this.alert(props, a, location, `${prefix}-${a.key}`, actions);
+  }
+
+  /** One alert rule: completed Administrative events of its operation or resource types. */
+  private alert(
+    props: AzureSecurityAlertsProps,
+    a: SecurityAlertDefinition,
+    location: string,
+    name: string,
+    action: { actionGroupId: string }[],
+  ): void {
+    claimInResourceGroup(this, 'activity log alert', props.resourceGroupName, name, 'namePrefix');
+    const rule = new MonitorActivityLogAlert(this, `alert-${a.key}`, {
+      name,
+      resourceGroupName: props.resourceGroupName,
+      location,
+      scopes: props.scopes,
+      description: `${a.description} (AZ-11 security-change alert)`,
+      criteria: {
+        category: 'Administrative',
+        operationName: a.operationName,
+        resourceTypes: a.resourceTypes,
+        statuses: SECURITY_ALERT_STATUSES,
+      },
+      action,
+    });
+    claimCapacity(
+      rule,
+      'activity log alert rules',
+      subscriptionScope(this),
+      100,
+      'alerts',
+      'a subscription holds at most 100 activity log alert rules (Azure Monitor service limits, not adjustable): set alerts: false on platforms whose changes another platform already watches',
+    );
+    this.alerts[a.key] = rule;
+  }
+}
