@@ -83,8 +83,9 @@ function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps)
  * Security-change alerts (AZ-11; parity with AWS-23 alarms and GCP-14 log-based alerts): Azure
  * Monitor activity log alert rules on the changes that would undo the platform's controls
  * (SECURITY_ALERTS: role assignments and custom roles, policy assignments and exemptions, locks,
- * diagnostic settings, network security groups and rules, private endpoint deletion, and writes
- * of the Key Vaults, storage accounts, registries and ML workspaces), each a completed
+ * diagnostic settings, network security groups and rules, private endpoint deletion, writes of
+ * the Key Vaults, storage accounts, registries and ML workspaces, and changes to the alert rules
+ * and action groups themselves), each a completed
  * (Succeeded) Administrative event under `scopes`, notifying an action group of e-mail receivers
  * and any existing action groups. A subscription holds at most 100 activity log alert rules
  * (synth fails beyond). Changes made above the scopes (subscription role assignments, the
@@ -93,7 +94,7 @@ function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps)
 export class AzureSecurityAlerts extends Construct {
   /** The created action group (undefined without e-mails). */
   public readonly actionGroup?: MonitorActionGroup;
-  /** Alert rules by key (rbac, policy, locks, diagnostics, nsg, private-endpoint-delete, ...). */
+  /** Alert rules by key (rbac, policy, locks, diagnostics, nsg, alert-rule-write, ...). */
   public readonly alerts: { [key: string]: MonitorActivityLogAlert } = {};
 
   constructor(scope: Construct, id: string, props: AzureSecurityAlertsProps) {

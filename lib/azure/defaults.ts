@@ -535,6 +535,24 @@ export const SECURITY_ALERTS: readonly SecurityAlertDefinition[] = [
     ],
   },
   {
+    // The alerts watch themselves: an admin who may change the platform (Contributor) may change
+    // its alert rules too. Operation names, not the resource type: an activity log alert's type
+    // also logs its activations (Microsoft.Insights/ActivityLogAlerts/Activated/Action).
+    key: 'alert-rule-write',
+    description: 'Activity log alert rules written (e.g. disabled or re-scoped)',
+    operationName: 'Microsoft.Insights/activityLogAlerts/write',
+  },
+  {
+    key: 'alert-rule-delete',
+    description: 'Activity log alert rules deleted',
+    operationName: 'Microsoft.Insights/activityLogAlerts/delete',
+  },
+  {
+    key: 'action-groups',
+    description: 'Action groups written or deleted (alert receivers changed)',
+    resourceTypes: ['Microsoft.Insights/actionGroups'],
+  },
+  {
     key: 'private-endpoint-delete',
     description: 'Private endpoints deleted',
     operationName: 'Microsoft.Network/privateEndpoints/delete',

@@ -38,6 +38,9 @@ const EXPECTED: { [key: string]: { operation?: string; types?: string[] } } = {
       'Microsoft.Network/networkSecurityGroups/securityRules',
     ],
   },
+  'alert-rule-write': { operation: 'Microsoft.Insights/activityLogAlerts/write' },
+  'alert-rule-delete': { operation: 'Microsoft.Insights/activityLogAlerts/delete' },
+  'action-groups': { types: ['Microsoft.Insights/actionGroups'] },
   'private-endpoint-delete': { operation: 'Microsoft.Network/privateEndpoints/delete' },
   'key-vault-write': { operation: 'Microsoft.KeyVault/vaults/write' },
   'storage-write': { operation: 'Microsoft.Storage/storageAccounts/write' },
@@ -103,7 +106,7 @@ describe('AZ-11 security-change alerts with alertEmails', () => {
   });
 
   test("AZ-11 alert rules watch the platform's resource group, in the platform's location, notifying the action group", () => {
-    expect(all(json, ALERT)).toHaveLength(10);
+    expect(all(json, ALERT)).toHaveLength(13);
     for (const { r } of all(json, ALERT)) {
       expect(r.scopes).toEqual([
         expect.stringMatching(/^\$\{azurerm_resource_group\.ml_rg_\w+\.id\}$/),
@@ -144,14 +147,14 @@ describe('AZ-11 security-change alerts: receivers, opt-out and location', () => 
     const json = synthJson(stack);
     expect(all(json, AG)).toHaveLength(0);
     expect(platform.securityAlerts?.actionGroup).toBeUndefined();
-    expect(all(json, ALERT)).toHaveLength(10);
+    expect(all(json, ALERT)).toHaveLength(13);
     for (const { r } of all(json, ALERT)) expect(r.action).toEqual([{ action_group_id: AG_ID }]);
   });
 
   test('AZ-11 e-mails and existing action groups together: both notified', () => {
     const { stack } = build({ alertEmails: ['secops@acme.example'], alertActionGroupIds: [AG_ID] });
     const json = synthJson(stack);
-    expect(all(json, ALERT)).toHaveLength(10);
+    expect(all(json, ALERT)).toHaveLength(13);
     for (const { r } of all(json, ALERT)) {
       expect(r.action).toHaveLength(2);
       expect(r.action[1]).toEqual({ action_group_id: AG_ID });
@@ -283,15 +286,15 @@ describe('AZ-11 AzureSecurityAlerts on its own', () => {
     new AzureSecurityAlerts(stack, 'alerts', base);
     const json = synthJson(stack);
     expect(one(json, AG)).toMatchObject({ location: 'global', name: 'alert-secure-mlops-ag' });
-    expect(all(json, ALERT).map((x) => x.r.location)).toEqual(Array(10).fill('global'));
+    expect(all(json, ALERT).map((x) => x.r.location)).toEqual(Array(13).fill('global'));
   });
 
-  test('a subscription holds at most 100 activity log alert rules: the eleventh set of ten fails synth', () => {
+  test('a subscription holds at most 100 activity log alert rules: seven sets of 13 fit, the eighth fails synth', () => {
     const { stack } = azureStack();
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < 7; i++)
       new AzureSecurityAlerts(stack, `alerts-${i}`, { ...base, namePrefix: `p${i}` });
     const { problems } = problemsOf(
-      () => new AzureSecurityAlerts(stack, 'alerts-10', { ...base, namePrefix: 'p10' }),
+      () => new AzureSecurityAlerts(stack, 'alerts-7', { ...base, namePrefix: 'p7' }),
     );
     expect(problems[0].prop).toBe('alerts');
     expect(problems[0].allowed).toMatch(/at most 100 activity log alert rules/);
