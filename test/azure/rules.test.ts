@@ -517,6 +517,20 @@ describeRules(
       'azurerm_key_vault.kv',
       'NON_COMPLIANT',
     ],
+    [
+      'X-09',
+      'an activity log alert rule without tags',
+      { azurerm_monitor_activity_log_alert: { a: {} } },
+      'azurerm_monitor_activity_log_alert.a',
+      'NON_COMPLIANT',
+    ],
+    [
+      'X-09',
+      'an action group without tags',
+      { azurerm_monitor_action_group: { g: {} } },
+      'azurerm_monitor_action_group.g',
+      'NON_COMPLIANT',
+    ],
     // exposure and destroy rules (any stack), also proved end to end in test/mutation/azure.test.ts
     [
       'X-05.ip-rules',
