@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import {
   ACTIVITY_LOG_ALERT_LOCATIONS,
+  ACTIVITY_LOG_EXPORT_ALERT,
   SECURITY_ALERT_STATUSES,
   SECURITY_ALERTS,
   SecurityAlertDefinition,
@@ -44,6 +45,19 @@ export interface AzureSecurityAlertsProps {
    * @default 'alert-secure-mlops'
    */
   readonly namePrefix?: string;
+  /**
+   * The subscription Activity Log export (a subscription diagnostic setting, above `scopes`) whose changes alert too: one more alert rule, scoped to the subscription, on that setting only.
+   * @default - the export is not watched
+   */
+  readonly activityLogExport?: AzureActivityLogExportRef;
+}
+
+/** A subscription diagnostic setting that exports the Activity Log. */
+export interface AzureActivityLogExportRef {
+  /** The subscription's resource id (/subscriptions/<subscription id>, e.g. data.azurerm_subscription's id). */
+  readonly subscriptionId: string;
+  /** The diagnostic setting's name. */
+  readonly name: string;
 }
 
 const ALERT_NAME = /^[^<>*%&:\\?+/#|"]{1,200}$/;
@@ -69,6 +83,20 @@ function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps)
       prefix,
       '1-200 characters without <>*%&:\\?+/#|"',
     );
+  const ex = props.activityLogExport;
+  if (ex !== undefined && v.object('activityLogExport', ex)) {
+    if (
+      str(v, 'activityLogExport.subscriptionId', ex.subscriptionId) &&
+      !isToken(ex.subscriptionId)
+    )
+      v.require(
+        /^\/subscriptions\/[0-9a-fA-F-]{36}$/.test(ex.subscriptionId),
+        'activityLogExport.subscriptionId',
+        ex.subscriptionId,
+        'a subscription resource id /subscriptions/<subscription id>',
+      );
+    str(v, 'activityLogExport.name', ex.name);
+  }
   checkAlertReceivers(
     v,
     'emails',
@@ -129,31 +157,44 @@ export class AzureSecurityAlerts extends Construct {
       ...(this.actionGroup ? [this.actionGroup.id] : []),
       ...(props.existingActionGroupIds ?? []),
     ].map((actionGroupId) => ({ actionGroupId }));
-    for (const a of SECURITY_ALERTS) this.alert(props, a, location, `${prefix}-${a.key}`, actions);
+    const at = { location, action: actions, scopes: props.scopes };
+    for (const a of SECURITY_ALERTS) this.alert(props, a, `${prefix}-${a.key}`, at);
+    const ex = props.activityLogExport;
+    if (ex !== undefined)
+      this.alert(props, ACTIVITY_LOG_EXPORT_ALERT, `${prefix}-${ACTIVITY_LOG_EXPORT_ALERT.key}`, {
+        ...at,
+        scopes: [ex.subscriptionId],
+        resourceId: `${ex.subscriptionId}/providers/Microsoft.Insights/diagnosticSettings/${ex.name}`,
+      });
   }
 
   /** One alert rule: completed Administrative events of its operation or resource types. */
   private alert(
     props: AzureSecurityAlertsProps,
     a: SecurityAlertDefinition,
-    location: string,
     name: string,
-    action: { actionGroupId: string }[],
+    at: {
+      location: string;
+      action: { actionGroupId: string }[];
+      scopes: string[];
+      resourceId?: string;
+    },
   ): void {
     claimInResourceGroup(this, 'activity log alert', props.resourceGroupName, name, 'namePrefix');
     const rule = new MonitorActivityLogAlert(this, `alert-${a.key}`, {
       name,
       resourceGroupName: props.resourceGroupName,
-      location,
-      scopes: props.scopes,
+      location: at.location,
+      scopes: at.scopes,
       description: `${a.description} (AZ-11 security-change alert)`,
       criteria: {
         category: 'Administrative',
         operationName: a.operationName,
         resourceTypes: a.resourceTypes,
+        resourceId: at.resourceId,
         statuses: SECURITY_ALERT_STATUSES,
       },
-      action,
+      action: at.action,
     });
     claimCapacity(
       rule,

@@ -581,6 +581,15 @@ export const SECURITY_ALERTS: readonly SecurityAlertDefinition[] = [
 ];
 
 /**
+ * The alert on the subscription Activity Log export (X-06), when the platform creates it: every
+ * completed write or delete of that one diagnostic setting, scoped to the subscription.
+ */
+export const ACTIVITY_LOG_EXPORT_ALERT: SecurityAlertDefinition = {
+  key: 'activity-log-export',
+  description: 'The subscription Activity Log export written or deleted (the audit trail)',
+};
+
+/**
  * Locations an activity log alert rule can live in (azurerm 4.55 CustomizeDiff of
  * azurerm_monitor_activity_log_alert: global, westeurope, northeurope, eastus2euap).
  */

@@ -718,8 +718,9 @@ export class AzureMLWorkspace extends Construct {
   }
 
   /**
-   * Security-change alerts (AZ-11) on the platform's resource group, in the platform's location
-   * when Azure runs activity log alert rules there (westeurope, northeurope), else global.
+   * Security-change alerts (AZ-11) on the platform's resource group, and on the subscription
+   * Activity Log export when the platform creates it, in the platform's location when Azure runs
+   * activity log alert rules there (westeurope, northeurope), else global.
    */
   private alertParts(c: ResolvedAzureMLWorkspace): AzureSecurityAlerts | undefined {
     if (!c.alerts) {
@@ -727,6 +728,7 @@ export class AzureMLWorkspace extends Construct {
       return undefined;
     }
     const location = c.location.toLowerCase().replace(/\s+/g, '');
+    const exported = this.activityLogExport?.setting;
     return new AzureSecurityAlerts(this, 'security-alerts', {
       resourceGroupName: this.resourceGroupName,
       scopes: [this.resourceGroupId],
@@ -734,6 +736,11 @@ export class AzureMLWorkspace extends Construct {
       emails: c.props.alertEmails,
       existingActionGroupIds: c.props.alertActionGroupIds,
       namePrefix: `alert-${c.id}-${c.env}`,
+      // the subscription Activity Log export (X-06) this platform creates, watched at the subscription
+      activityLogExport: exported && {
+        subscriptionId: exported.targetResourceIdInput!,
+        name: exported.nameInput!,
+      },
     });
   }
 }

@@ -87,8 +87,14 @@ describe('AZ-11 security-change alerts with alertEmails', () => {
     expect(platform.securityAlerts?.actionGroup).toBeDefined();
   });
 
+  /** The alert rules on the resource group (all but the Activity Log export's). */
+  const rgRules = () =>
+    all(json, ALERT)
+      .map((x) => x.r)
+      .filter((r) => r.name !== 'alert-ml-prod-activity-log-export');
+
   test('AZ-11 one alert rule per concern, each on its operation or resource types', () => {
-    const rules = all(json, ALERT).map((x) => x.r);
+    const rules = rgRules();
     expect(rules).toHaveLength(Object.keys(EXPECTED).length);
     for (const [key, want] of Object.entries(EXPECTED)) {
       const r = rules.find((x) => x.name === `alert-ml-prod-${key}`);
@@ -101,13 +107,13 @@ describe('AZ-11 security-change alerts with alertEmails', () => {
       expect(r.description).toMatch(/AZ-11/);
     }
     expect(Object.keys(platform.securityAlerts!.alerts).sort()).toEqual(
-      Object.keys(EXPECTED).sort(),
+      [...Object.keys(EXPECTED), 'activity-log-export'].sort(),
     );
   });
 
   test("AZ-11 alert rules watch the platform's resource group, in the platform's location, notifying the action group", () => {
-    expect(all(json, ALERT)).toHaveLength(13);
-    for (const { r } of all(json, ALERT)) {
+    expect(rgRules()).toHaveLength(13);
+    for (const r of rgRules()) {
       expect(r.scopes).toEqual([
         expect.stringMatching(/^\$\{azurerm_resource_group\.ml_rg_\w+\.id\}$/),
       ]);
@@ -121,6 +127,25 @@ describe('AZ-11 security-change alerts with alertEmails', () => {
         },
       ]);
     }
+  });
+
+  test('X-06 AZ-11 the subscription Activity Log export the platform creates alerts too: scoped to the subscription, on that setting only', () => {
+    const r = all(json, ALERT)
+      .map((x) => x.r)
+      .find((x) => x.name === 'alert-ml-prod-activity-log-export');
+    const setting = all(json, 'azurerm_monitor_diagnostic_setting')
+      .map((x) => x.r)
+      .find((d) => d.name.startsWith('diag-activity-log-'));
+    expect(r.scopes).toEqual([
+      expect.stringMatching(/^\$\{data\.azurerm_subscription\.ml_subscription_\w+\.id\}$/),
+    ]);
+    expect(r.criteria).toEqual({
+      category: 'Administrative',
+      resource_id: `${r.scopes[0]}/providers/Microsoft.Insights/diagnosticSettings/${setting.name}`,
+      statuses: ['Succeeded'],
+    });
+    expect(r.location).toBe('westeurope');
+    expect(r.action).toHaveLength(1);
   });
 
   test('X-09 the action group and the alert rules carry the platform tags', () => {
@@ -147,18 +172,27 @@ describe('AZ-11 security-change alerts: receivers, opt-out and location', () => 
     const json = synthJson(stack);
     expect(all(json, AG)).toHaveLength(0);
     expect(platform.securityAlerts?.actionGroup).toBeUndefined();
-    expect(all(json, ALERT)).toHaveLength(13);
+    expect(all(json, ALERT)).toHaveLength(14);
     for (const { r } of all(json, ALERT)) expect(r.action).toEqual([{ action_group_id: AG_ID }]);
   });
 
   test('AZ-11 e-mails and existing action groups together: both notified', () => {
     const { stack } = build({ alertEmails: ['secops@acme.example'], alertActionGroupIds: [AG_ID] });
     const json = synthJson(stack);
-    expect(all(json, ALERT)).toHaveLength(13);
+    expect(all(json, ALERT)).toHaveLength(14);
     for (const { r } of all(json, ALERT)) {
       expect(r.action).toHaveLength(2);
       expect(r.action[1]).toEqual({ action_group_id: AG_ID });
     }
+  });
+
+  test('AZ-11 activityLogExport: false: no export to watch, the resource group alerts only', () => {
+    const { stack, platform } = build({
+      alertEmails: ['secops@acme.example'],
+      activityLogExport: false,
+    });
+    expect(all(synthJson(stack), ALERT)).toHaveLength(13);
+    expect(platform.securityAlerts!.alerts['activity-log-export']).toBeUndefined();
   });
 
   test('AZ-11 without receivers no alert is created, with a synth warning naming the props', () => {
@@ -278,6 +312,21 @@ describe('AZ-11 AzureSecurityAlerts on its own', () => {
       'location',
       'eastus',
       /one of global, westeurope, northeurope/,
+    );
+  });
+
+  test('an Activity Log export named by a subscription id that is not one', () => {
+    const { stack } = azureStack();
+    expectProblem(
+      () =>
+        new AzureSecurityAlerts(stack, 'alerts', {
+          ...base,
+          activityLogExport: { subscriptionId: IDS.subscription, name: 'diag-activity-log' },
+        }),
+      'azure/alerts',
+      'activityLogExport.subscriptionId',
+      IDS.subscription,
+      /a subscription resource id \/subscriptions\/<subscription id>/,
     );
   });
 
