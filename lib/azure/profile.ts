@@ -14,7 +14,7 @@ export const AZURE_PROFILE: CloudProfile = registerCloudProfile({
   // westeurope and northeurope.
   residencyHint: (location) =>
     location.toLowerCase() === 'global'
-      ? "Azure Monitor activity log alert rules and action groups run in global unless the platform's location is westeurope or northeurope: list 'global' in allowedRegions to accept it, or set alerts: false"
+      ? "on Azure, AzureMLWorkspace's activity log alert rules and action group run in global unless the platform's location is westeurope or northeurope: list 'global' in allowedRegions to accept it, or set alerts: false"
       : undefined,
   regions: [...AZURE_LOCATIONS],
   validators: {
