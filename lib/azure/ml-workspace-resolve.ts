@@ -245,11 +245,6 @@ function checkOutboundRules(v: Validator, rules: AzureOutboundRule[], isolation:
   });
 }
 
-/**
- * Validates the props of an {@link AzureMLWorkspace} (X-10: one error for the whole construct,
- * in the props' own names) and returns its configuration with the defaults of
- * {@link mlWorkspaceDefaults} applied. Creates no resource.
- */
 /** Security-change alerts are on: as set, else when someone would be notified (AZ-11). */
 function alertsOn(props: AzureMLWorkspaceProps): boolean {
   return (
@@ -275,6 +270,11 @@ function checkAlertProps(v: Validator, props: AzureMLWorkspaceProps): void {
     );
 }
 
+/**
+ * Validates the props of an {@link AzureMLWorkspace} (X-10: one error for the whole construct,
+ * in the props' own names) and returns its configuration with the defaults of
+ * {@link mlWorkspaceDefaults} applied. Creates no resource.
+ */
 export function resolveAzureMLWorkspaceProps(
   scope: Construct,
   id: string,
