@@ -3,6 +3,7 @@ import { MonitorActivityLogAlert } from '@cdktf/provider-azurerm/lib/monitor-act
 import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import {
+  ACTION_GROUP_REGIONS,
   ACTIVITY_LOG_ALERT_LOCATIONS,
   ACTIVITY_LOG_EXPORT_ALERT,
   SECURITY_ALERT_STATUSES,
@@ -26,10 +27,15 @@ export interface AzureSecurityAlertsProps {
   /** Resource ids (resource groups, resources) whose Activity Log events alert, e.g. the platform's resource group. */
   readonly scopes: string[];
   /**
-   * Where the alert rules and the action group live: 'global', 'westeurope' or 'northeurope' (the locations Azure runs activity log alert rules in; the European ones keep the processing in the EU).
+   * Where the alert rules live: 'global', 'westeurope' or 'northeurope' (the locations Azure runs activity log alert rules in; the European ones keep the processing in the EU).
    * @default 'global'
    */
   readonly location?: string;
+  /**
+   * Where the created action group is stored and processed: 'global' or a region that processes action groups regionally (eastus, westus, eastus2, westus2, southcentralus, northcentralus, swedencentral, germanywestcentral, centralindia, southindia).
+   * @default 'global'
+   */
+  readonly actionGroupLocation?: string;
   /**
    * E-mail addresses notified by a new action group.
    * @default - none
@@ -74,6 +80,14 @@ function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps)
       'location',
       location,
       `one of global, ${ACTIVITY_LOG_ALERT_LOCATIONS.join(', ')} (where Azure runs activity log alert rules)`,
+    );
+  const agLocation = props.actionGroupLocation ?? 'global';
+  if (str(v, 'actionGroupLocation', agLocation) && !isToken(agLocation))
+    v.require(
+      ['global', ...ACTION_GROUP_REGIONS].includes(agLocation),
+      'actionGroupLocation',
+      agLocation,
+      `one of global, ${ACTION_GROUP_REGIONS.join(', ')} (the regions that process action groups regionally)`,
     );
   const prefix = props.namePrefix;
   if (str(v, 'namePrefix', prefix, true) && typeof prefix === 'string' && !isToken(prefix))
@@ -143,7 +157,7 @@ export class AzureSecurityAlerts extends Construct {
       this.actionGroup = new MonitorActionGroup(this, 'action-group', {
         name: `${prefix}-ag`,
         resourceGroupName: props.resourceGroupName,
-        location,
+        location: props.actionGroupLocation ?? 'global',
         // at most 12 characters (azurerm short_name); it heads the notifications
         shortName: 'mlsecurity',
         emailReceiver: emails.map((emailAddress, i) => ({

@@ -595,5 +595,22 @@ export const ACTIVITY_LOG_EXPORT_ALERT: SecurityAlertDefinition = {
  */
 export const ACTIVITY_LOG_ALERT_LOCATIONS = ['westeurope', 'northeurope'];
 
+/**
+ * Regions that process an action group regionally (Microsoft Learn, "Action groups", Global and
+ * regional action group processing); elsewhere an action group is global.
+ */
+export const ACTION_GROUP_REGIONS = [
+  'eastus',
+  'westus',
+  'eastus2',
+  'westus2',
+  'southcentralus',
+  'northcentralus',
+  'swedencentral',
+  'germanywestcentral',
+  'centralindia',
+  'southindia',
+];
+
 /** Only completed changes alert: one notification per change, not one for Started and one for Succeeded. */
 export const SECURITY_ALERT_STATUSES = ['Succeeded'];

@@ -26,6 +26,7 @@ import { AzapiResource, AzapiUpdateResource } from './azapi';
 import { AzureMlCompute } from './compute';
 import { AzureSecureContainerRegistry } from './container-registry';
 import {
+  ACTION_GROUP_REGIONS,
   ACTIVITY_LOG_ALERT_LOCATIONS,
   COSMOS_DB_APP_ID,
   ML_API_VERSION,
@@ -719,8 +720,9 @@ export class AzureMLWorkspace extends Construct {
 
   /**
    * Security-change alerts (AZ-11) on the platform's resource group, and on the subscription
-   * Activity Log export when the platform creates it, in the platform's location when Azure runs
-   * activity log alert rules there (westeurope, northeurope), else global.
+   * Activity Log export when the platform creates it. The alert rules and the action group live
+   * in the platform's location where Azure runs them there (rules: westeurope, northeurope;
+   * action groups: ACTION_GROUP_REGIONS), else in global.
    */
   private alertParts(c: ResolvedAzureMLWorkspace): AzureSecurityAlerts | undefined {
     if (!c.alerts) {
@@ -733,6 +735,7 @@ export class AzureMLWorkspace extends Construct {
       resourceGroupName: this.resourceGroupName,
       scopes: [this.resourceGroupId],
       location: ACTIVITY_LOG_ALERT_LOCATIONS.includes(location) ? location : 'global',
+      actionGroupLocation: ACTION_GROUP_REGIONS.includes(location) ? location : 'global',
       emails: c.props.alertEmails,
       existingActionGroupIds: c.props.alertActionGroupIds,
       namePrefix: `alert-${c.id}-${c.env}`,

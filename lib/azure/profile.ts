@@ -14,7 +14,7 @@ export const AZURE_PROFILE: CloudProfile = registerCloudProfile({
   // westeurope and northeurope.
   residencyHint: (location) =>
     location.toLowerCase() === 'global'
-      ? "on Azure, AzureMLWorkspace's activity log alert rules and action group run in global unless the platform's location is westeurope or northeurope: list 'global' in allowedRegions to accept it, or set alerts: false"
+      ? "on Azure, AzureMLWorkspace's activity log alert rules run in global outside westeurope and northeurope, its action group (alertEmails) outside the regions that process action groups regionally (e.g. swedencentral, germanywestcentral, eastus): list 'global' in allowedRegions to accept it, use alertActionGroupIds instead of alertEmails, or set alerts: false"
       : undefined,
   regions: [...AZURE_LOCATIONS],
   validators: {

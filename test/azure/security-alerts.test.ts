@@ -70,6 +70,8 @@ describe('AZ-11 security-change alerts with alertEmails', () => {
   beforeAll(() => {
     ({ stack, platform } = build({
       alertEmails: ['secops@acme.example', 'ml-oncall@acme.example'],
+      // no regional action groups in westeurope: the e-mailing action group is global
+      allowedRegions: ['westeurope', 'global'],
     }));
     json = synthJson(stack);
   });
@@ -78,7 +80,8 @@ describe('AZ-11 security-change alerts with alertEmails', () => {
     const ag = one(json, AG);
     expect(ag.name).toBe('alert-ml-prod-ag');
     expect(ag.short_name.length).toBeLessThanOrEqual(12);
-    expect(ag.location).toBe('westeurope');
+    // westeurope processes no action group regionally (Microsoft Learn, Action groups)
+    expect(ag.location).toBe('global');
     expect(ag.resource_group_name).toContain('azurerm_resource_group.ml_rg');
     expect(ag.email_receiver).toEqual([
       { name: 'email-0', email_address: 'secops@acme.example', use_common_alert_schema: true },
@@ -159,7 +162,10 @@ describe('AZ-11 security-change alerts with alertEmails', () => {
 
   test('AZ-11 no warning about missing alerts; the stack stays at zero findings', () => {
     expect(warnings(platform).some((w) => w.includes('security-change alerts'))).toBe(false);
-    const { stack: s2 } = build({ alertEmails: ['secops@acme.example'] });
+    const { stack: s2 } = build({
+      alertEmails: ['secops@acme.example'],
+      allowedRegions: ['westeurope', 'global'],
+    });
     const report = evaluate(s2, new AzureMlopsChecks());
     expect(report.findings.some((f) => f.address.startsWith(`${ALERT}.`))).toBe(true);
     expect(report.summary).toMatchObject({ nonCompliant: 0, errors: 0, warnings: 0 });
@@ -173,11 +179,19 @@ describe('AZ-11 security-change alerts: receivers, opt-out and location', () => 
     expect(all(json, AG)).toHaveLength(0);
     expect(platform.securityAlerts?.actionGroup).toBeUndefined();
     expect(all(json, ALERT)).toHaveLength(14);
-    for (const { r } of all(json, ALERT)) expect(r.action).toEqual([{ action_group_id: AG_ID }]);
+    for (const { r } of all(json, ALERT)) {
+      expect(r.action).toEqual([{ action_group_id: AG_ID }]);
+      // nothing global: the rules stay in westeurope, residency holds without 'global'
+      expect(r.location).toBe('westeurope');
+    }
   });
 
   test('AZ-11 e-mails and existing action groups together: both notified', () => {
-    const { stack } = build({ alertEmails: ['secops@acme.example'], alertActionGroupIds: [AG_ID] });
+    const { stack } = build({
+      alertEmails: ['secops@acme.example'],
+      alertActionGroupIds: [AG_ID],
+      allowedRegions: ['westeurope', 'global'],
+    });
     const json = synthJson(stack);
     expect(all(json, ALERT)).toHaveLength(14);
     for (const { r } of all(json, ALERT)) {
@@ -188,7 +202,7 @@ describe('AZ-11 security-change alerts: receivers, opt-out and location', () => 
 
   test('AZ-11 activityLogExport: false: no export to watch, the resource group alerts only', () => {
     const { stack, platform } = build({
-      alertEmails: ['secops@acme.example'],
+      alertActionGroupIds: [AG_ID],
       activityLogExport: false,
     });
     expect(all(synthJson(stack), ALERT)).toHaveLength(13);
@@ -212,20 +226,37 @@ describe('AZ-11 security-change alerts: receivers, opt-out and location', () => 
     expect(warnings(platform).some((w) => w.includes('security-change alerts'))).toBe(false);
   });
 
-  test('AZ-11 outside westeurope and northeurope the rules are global: residency names it, allowedRegions global accepts it', () => {
+  test('X-07 AZ-11 in westeurope the e-mailing action group is global: residency names it until allowedRegions lists global', () => {
+    const { problems } = problemsOf(() =>
+      synthJson(build({ alertEmails: ['secops@acme.example'] }).stack),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        prop: expect.stringMatching(/security-alerts\/action-group\.location$/),
+        value: 'global',
+        allowed: expect.stringMatching(
+          /list 'global' in allowedRegions to accept it, use alertActionGroupIds instead of alertEmails, or set alerts: false/,
+        ),
+      }),
+    ]);
+  });
+
+  test('X-07 AZ-11 in swedencentral the action group is regional and the rules global', () => {
     const { problems } = problemsOf(() =>
       synthJson(build({ alertEmails: ['secops@acme.example'] }, 'swedencentral').stack),
     );
-    const hit = problems.find((p) => p.value === 'global');
-    expect(hit?.prop).toMatch(/security-alerts\/(action-group|alert-\w+)\.location$/);
-    expect(hit?.allowed).toMatch(/list 'global' in allowedRegions .*or set alerts: false/);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) {
+      expect(p.prop).toMatch(/security-alerts\/alert-[\w-]+\.location$/);
+      expect(p.value).toBe('global');
+    }
     const { stack } = build(
       { alertEmails: ['secops@acme.example'], allowedRegions: ['swedencentral', 'global'] },
       'swedencentral',
     );
     const json = synthJson(stack);
     for (const { r } of all(json, ALERT)) expect(r.location).toBe('global');
-    expect(one(json, AG).location).toBe('global');
+    expect(one(json, AG).location).toBe('swedencentral');
   });
 });
 
@@ -327,6 +358,18 @@ describe('AZ-11 AzureSecurityAlerts on its own', () => {
       'activityLogExport.subscriptionId',
       IDS.subscription,
       /a subscription resource id \/subscriptions\/<subscription id>/,
+    );
+  });
+
+  test('an action group location that processes no action group regionally', () => {
+    const { stack } = azureStack();
+    expectProblem(
+      () =>
+        new AzureSecurityAlerts(stack, 'alerts', { ...base, actionGroupLocation: 'westeurope' }),
+      'azure/alerts',
+      'actionGroupLocation',
+      'westeurope',
+      /one of global, eastus, .*swedencentral, germanywestcentral/,
     );
   });
 

@@ -99,7 +99,8 @@ export const SUBJECTS = {
     baseline: (): AzureMLWorkspaceProps => ({
       environment: 'prod',
       location: 'westeurope',
-      allowedRegions: ['westeurope', 'northeurope'],
+      // 'global': the alerts' action group (alertEmails; westeurope has no regional ones)
+      allowedRegions: ['westeurope', 'northeurope', 'global'],
       resourceGroupName: 'rg-ml-prod',
       workspaceName: 'mlw-prop-prod',
       network: { vnetCidr: '10.40.0.0/23', reservedCidrs: ['10.0.0.0/16'] },
