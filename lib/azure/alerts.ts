@@ -37,7 +37,7 @@ export interface AzureSecurityAlertsProps {
    */
   readonly actionGroupLocation?: string;
   /**
-   * E-mail addresses notified by a new action group.
+   * E-mail addresses notified by a new action group (Azure asks each new address to confirm a one-time passcode within 30 minutes).
    * @default - none
    */
   readonly emails?: string[];

@@ -257,7 +257,7 @@ export interface AzureMLWorkspaceProps extends PlatformCommonProps {
    */
   readonly alerts?: boolean;
   /**
-   * E-mail addresses the security-change alerts notify (receivers of a new action group).
+   * E-mail addresses the security-change alerts notify: receivers of a new action group, in the platform's location where Azure processes action groups regionally (e.g. swedencentral, germanywestcentral, eastus), else global (list 'global' in allowedRegions). Azure asks each new address to confirm a one-time passcode within 30 minutes of the apply.
    * @default - none
    */
   readonly alertEmails?: string[];
