@@ -17,6 +17,9 @@ const TENANT = '22222222-2222-2222-2222-222222222222';
  * `az ad sp show --id a232010e-820c-4083-83bb-3ace5fc29d0b --query id -o tsv`.
  */
 const COSMOS_DB_PRINCIPAL = '66666666-0000-0000-0000-000000000001';
+/** The security operations team's action group (e-mail, ITSM), in the hub subscription. */
+const SECOPS_ACTION_GROUP =
+  '/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/rg-secops/providers/Microsoft.Insights/actionGroups/ag-secops';
 /** Entra object ids (groups for people, a service principal for the deployment pipeline). */
 const GROUPS = {
   platformAdmins: '33333333-0000-0000-0000-000000000001',
@@ -103,6 +106,10 @@ export function azureMlExample(app: App): TerraformStack[] {
     ],
     computeInstances: [{ name: 'ci-alice-prod', ownerObjectId: GROUPS.alice }],
     dataContainers: ['training-data', 'feature-data'],
+    // Security-change alerts (AZ-11): role, policy, lock, diagnostics, NSG and endpoint changes
+    // notify the security team's action group. (alertEmails would create an action group of
+    // its own, which is global in westeurope: allowedRegions would have to list 'global'.)
+    alertActionGroupIds: [SECOPS_ACTION_GROUP],
     tags: { owner: 'ml-platform-team', costCenter: 'cc-1234', dataClassification: 'confidential' },
   });
 

@@ -318,7 +318,8 @@ function azureStacks(app: App): TerraformStack[] {
   new AzureMLWorkspace(platformStack, 'aml', {
     environment: 'prod',
     location: AZ_LOCATION,
-    allowedRegions: [AZ_LOCATION],
+    // 'global': the alerts' action group (alertEmails below)
+    allowedRegions: [AZ_LOCATION, 'global'],
     network: {
       existingVirtualNetworkId: network.virtualNetworkId,
       existingPrivateEndpointSubnetId: network.privateEndpointSubnetId,
@@ -328,6 +329,9 @@ function azureStacks(app: App): TerraformStack[] {
       [Persona.DATA_SCIENTIST]: ['33333333-0000-0000-0000-000000000003'],
       [Persona.ML_ENGINEER]: ['33333333-0000-0000-0000-000000000002'],
     },
+    // Security-change alerts (AZ-11) on the platform's resource group, e-mailed by an action
+    // group of the platform: westeurope processes no action group regionally, so it is global.
+    alertEmails: ['ml-oncall@example.com'],
     tags: { platform: 'ml-shared-platform', owner: 'ml-platform-team', costCenter: 'cc-ml' },
   });
   return [networkStack, platformStack];

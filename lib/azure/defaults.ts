@@ -476,3 +476,141 @@ export function excludeContainersCondition(containers: string[]): string {
 
 /** ARM API version of the workspace properties azurerm 4.55 does not expose (go-azure-sdk machinelearningservices/2025-06-01, as azurerm uses). */
 export const ML_API_VERSION = '2025-06-01';
+
+/** One activity log alert on changes that would undo a platform control (AZ-11). */
+export interface SecurityAlertDefinition {
+  /** Short stable key: construct id and alert name suffix. */
+  readonly key: string;
+  /** What the alert watches (its description). */
+  readonly description: string;
+  /** Resource types every administrative operation of which alerts (reads are not logged). */
+  readonly resourceTypes?: string[];
+  /** The one operation that alerts. */
+  readonly operationName?: string;
+}
+
+/**
+ * The platform's security-change alerts (AZ-11, parity with AWS-23 and GCP-14). Operation names
+ * and resource types from Microsoft's "Azure resource provider operations" reference and the
+ * built-in policies "An activity log alert should exist for specific Administrative / Policy
+ * operations" (b954148f-4c11-4c38-8221-be76711e194a, c5447c04-a4d7-4ba8-a263-c9ee321a6858; CIS
+ * Azure 5.2.1-5.2.4). A resource type stands for its write and delete operations (the only ones
+ * these types log); azurerm takes one operation_name per alert but a list of resource types, and
+ * a subscription holds at most 100 activity log alert rules, so types are grouped by concern.
+ */
+export const SECURITY_ALERTS: readonly SecurityAlertDefinition[] = [
+  {
+    key: 'rbac',
+    description: 'Role assignments or custom role definitions written or deleted',
+    resourceTypes: [
+      'Microsoft.Authorization/roleAssignments',
+      'Microsoft.Authorization/roleDefinitions',
+    ],
+  },
+  {
+    key: 'policy',
+    description: 'Policy assignments or exemptions written or deleted (CIS Azure 5.2.1, 5.2.2)',
+    resourceTypes: [
+      'Microsoft.Authorization/policyAssignments',
+      'Microsoft.Authorization/policyExemptions',
+    ],
+  },
+  {
+    key: 'locks',
+    description: 'Management locks deleted or changed',
+    resourceTypes: ['Microsoft.Authorization/locks'],
+  },
+  {
+    key: 'diagnostics',
+    description: 'Diagnostic settings written or deleted (logs no longer shipped)',
+    resourceTypes: ['Microsoft.Insights/diagnosticSettings'],
+  },
+  {
+    key: 'nsg',
+    description:
+      'Network security groups or their rules written or deleted (CIS Azure 5.2.3, 5.2.4)',
+    resourceTypes: [
+      'Microsoft.Network/networkSecurityGroups',
+      'Microsoft.Network/networkSecurityGroups/securityRules',
+    ],
+  },
+  {
+    // The alerts watch themselves: an admin who may change the platform (Contributor) may change
+    // its alert rules too. Operation names, not the resource type: an activity log alert's type
+    // also logs its activations (Microsoft.Insights/ActivityLogAlerts/Activated/Action).
+    key: 'alert-rule-write',
+    description: 'Activity log alert rules written (e.g. disabled or re-scoped)',
+    operationName: 'Microsoft.Insights/activityLogAlerts/write',
+  },
+  {
+    key: 'alert-rule-delete',
+    description: 'Activity log alert rules deleted',
+    operationName: 'Microsoft.Insights/activityLogAlerts/delete',
+  },
+  {
+    key: 'action-groups',
+    description: 'Action groups written or deleted (alert receivers changed)',
+    resourceTypes: ['Microsoft.Insights/actionGroups'],
+  },
+  {
+    key: 'private-endpoint-delete',
+    description: 'Private endpoints deleted',
+    operationName: 'Microsoft.Network/privateEndpoints/delete',
+  },
+  {
+    key: 'key-vault-write',
+    description: 'Key Vault settings written (e.g. public network access or firewall opened)',
+    operationName: 'Microsoft.KeyVault/vaults/write',
+  },
+  {
+    key: 'storage-write',
+    description: 'Storage account settings written (e.g. public network access or shared keys on)',
+    operationName: 'Microsoft.Storage/storageAccounts/write',
+  },
+  {
+    key: 'registry-write',
+    description:
+      'Container registry settings written (e.g. public network access or admin user on)',
+    operationName: 'Microsoft.ContainerRegistry/registries/write',
+  },
+  {
+    key: 'workspace-write',
+    description: 'ML workspace settings written (e.g. public network access or isolation changed)',
+    operationName: 'Microsoft.MachineLearningServices/workspaces/write',
+  },
+];
+
+/**
+ * The alert on the subscription Activity Log export (X-06), when the platform creates it: every
+ * completed write or delete of that one diagnostic setting, scoped to the subscription.
+ */
+export const ACTIVITY_LOG_EXPORT_ALERT: SecurityAlertDefinition = {
+  key: 'activity-log-export',
+  description: 'The subscription Activity Log export written or deleted (the audit trail)',
+};
+
+/**
+ * Locations an activity log alert rule can live in (azurerm 4.55 CustomizeDiff of
+ * azurerm_monitor_activity_log_alert: global, westeurope, northeurope, eastus2euap).
+ */
+export const ACTIVITY_LOG_ALERT_LOCATIONS = ['westeurope', 'northeurope'];
+
+/**
+ * Regions that process an action group regionally (Microsoft Learn, "Action groups", Global and
+ * regional action group processing); elsewhere an action group is global.
+ */
+export const ACTION_GROUP_REGIONS = [
+  'eastus',
+  'westus',
+  'eastus2',
+  'westus2',
+  'southcentralus',
+  'northcentralus',
+  'swedencentral',
+  'germanywestcentral',
+  'centralindia',
+  'southindia',
+];
+
+/** Only completed changes alert: one notification per change, not one for Started and one for Succeeded. */
+export const SECURITY_ALERT_STATUSES = ['Succeeded'];

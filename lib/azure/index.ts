@@ -1,3 +1,4 @@
+export * from './alerts';
 export * from './compute';
 export * from './container-registry';
 export * from './diagnostics';

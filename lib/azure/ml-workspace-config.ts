@@ -21,6 +21,10 @@ import { ResolvedAzureMLWorkspace } from './ml-workspace-resolve';
 export const NO_IMAGE_BUILD_COMPUTE =
   'AZ-07: no compute cluster, so no image-build compute is set; Azure ML falls back to serverless image builds in the managed VNet.';
 
+/** Warning when no one would be notified of security changes, so no alert is created (AZ-11). */
+export const NO_ALERT_RECEIVERS =
+  'No security-change alerts (AZ-11): role assignment, policy, lock, diagnostic setting, NSG and private endpoint changes alert no one. Pass alertEmails or alertActionGroupIds, or set alerts: false to silence this warning.';
+
 /** Warning of removalPolicy DESTROY (AZ-15). */
 export const DESTROY_WARNING =
   'AZ-15: removalPolicy DESTROY. Destroyed workspaces (14 days) and Key Vaults (soft-delete retention) stay soft-deleted; names carry a stable suffix so re-creation under a new construct path does not collide. Purging is only done if you set the azurerm provider features (machine_learning.purge_soft_deleted_workspace_on_destroy, key_vault.purge_soft_delete_on_destroy) explicitly.';

@@ -252,6 +252,21 @@ export interface AzureMLWorkspaceProps extends PlatformCommonProps {
    */
   readonly activityLogExport?: boolean;
   /**
+   * Security-change alerts (AZ-11): Azure Monitor activity log alert rules on the platform's resource group for role assignments and custom roles, policy assignments and exemptions, locks, diagnostic settings, network security groups, private endpoint deletion, writes of the vaults, storage, registry and workspace, and changes to the alert rules and action groups themselves, plus the subscription Activity Log export this platform creates (13-14 of the subscription's 100 activity log alert rules); they notify `alertEmails` and `alertActionGroupIds`, so alerts on need at least one of them. Other subscription-level changes (subscription role assignments and policy assignments, other resource groups) are not watched.
+   * @default - true when alertEmails or alertActionGroupIds is given, else false (with a synth warning)
+   */
+  readonly alerts?: boolean;
+  /**
+   * E-mail addresses the security-change alerts notify: receivers of a new action group, in the platform's location where Azure processes action groups regionally (e.g. swedencentral, germanywestcentral, eastus), else global (list 'global' in allowedRegions). Azure asks each new address to confirm a one-time passcode within 30 minutes of the apply.
+   * @default - none
+   */
+  readonly alertEmails?: string[];
+  /**
+   * Existing action groups (resource ids, e.g. the security operations team's) the security-change alerts notify.
+   * @default - none
+   */
+  readonly alertActionGroupIds?: string[];
+  /**
    * Put Log Analytics and Application Insights behind an Azure Monitor Private Link Scope with a private endpoint in the network (public ingestion and query off).
    * @default true
    */

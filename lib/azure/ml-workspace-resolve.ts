@@ -23,6 +23,7 @@ import { checkComputeSpecs, checkNetworkOptions } from './spec-checks';
 import {
   ARM_ID,
   bool,
+  checkAlertReceivers,
   checkArmId,
   checkArray,
   checkConstructId,
@@ -88,6 +89,8 @@ export interface ResolvedAzureMLWorkspace {
   readonly locks: boolean;
   /** The subscription Activity Log is exported. */
   readonly activityLogExport: boolean;
+  /** Security-change alerts are created. */
+  readonly alerts: boolean;
   /** Monitoring sits behind an Azure Monitor Private Link Scope. */
   readonly monitorPrivateLinkScope: boolean;
 }
@@ -242,6 +245,31 @@ function checkOutboundRules(v: Validator, rules: AzureOutboundRule[], isolation:
   });
 }
 
+/** Security-change alerts are on: as set, else when someone would be notified (AZ-11). */
+function alertsOn(props: AzureMLWorkspaceProps): boolean {
+  return (
+    props.alerts ?? (props.alertEmails !== undefined || props.alertActionGroupIds !== undefined)
+  );
+}
+
+/** Checks the alert props (AZ-11): receivers when alerts are on, none when off. */
+function checkAlertProps(v: Validator, props: AzureMLWorkspaceProps): void {
+  if (props.alerts === false) {
+    for (const k of ['alertEmails', 'alertActionGroupIds'] as const)
+      if (props[k] !== undefined)
+        v.add(k, props[k], 'unset when alerts is false (no alert notifies them)');
+    return;
+  }
+  if (alertsOn(props))
+    checkAlertReceivers(
+      v,
+      'alertEmails',
+      props.alertEmails,
+      'alertActionGroupIds',
+      props.alertActionGroupIds,
+    );
+}
+
 /**
  * Validates the props of an {@link AzureMLWorkspace} (X-10: one error for the whole construct,
  * in the props' own names) and returns its configuration with the defaults of
@@ -271,7 +299,12 @@ export function resolveAzureMLWorkspaceProps(
       v.literal('allowedRegions', props.allowedRegions, 'the residency check runs at synth');
     } else {
       props.allowedRegions.forEach((r, i) => {
-        if (v.literal(`allowedRegions[${i}]`, r, 'the residency check runs at synth'))
+        // 'global': consent to the global resources the platform may create (the alert rules
+        // and action group of alerts, outside westeurope and northeurope)
+        if (
+          v.literal(`allowedRegions[${i}]`, r, 'the residency check runs at synth') &&
+          !(typeof r === 'string' && r.toLowerCase() === 'global')
+        )
           checkLocation(v, `allowedRegions[${i}]`, r);
       });
       checkUnique(v, 'allowedRegions', props.allowedRegions, azureLocationName, 'a location');
@@ -319,6 +352,7 @@ export function resolveAzureMLWorkspaceProps(
     'defenderForContainers',
     'activityLogExport',
     'monitorPrivateLinkScope',
+    'alerts',
   ] as const) {
     bool(v, k, props[k]);
   }
@@ -352,6 +386,7 @@ export function resolveAzureMLWorkspaceProps(
     true,
   );
   checkIpRules(v, 'allowedIpRanges', props.allowedIpRanges, 'both');
+  checkAlertProps(v, props);
   const monitorRef = props.existingMonitorPrivateLinkScope;
   if (monitorRef !== undefined && v.object('existingMonitorPrivateLinkScope', monitorRef)) {
     str(v, 'existingMonitorPrivateLinkScope.name', monitorRef.name);
@@ -566,6 +601,7 @@ export function resolveAzureMLWorkspaceProps(
     policies: props.policies ?? defaults.policies,
     locks: props.locks ?? removal !== RemovalPolicy.DESTROY,
     activityLogExport: props.activityLogExport ?? defaults.activityLogExport,
+    alerts: alertsOn(props),
     monitorPrivateLinkScope: props.monitorPrivateLinkScope ?? defaults.monitorPrivateLinkScope,
   };
 }

@@ -21,10 +21,13 @@ import { DataResidency } from '../core/residency';
 import { lightStackTraces } from '../core/stack-traces';
 import { Tagging } from '../core/tags';
 import './profile';
+import { AzureSecurityAlerts } from './alerts';
 import { AzapiResource, AzapiUpdateResource } from './azapi';
 import { AzureMlCompute } from './compute';
 import { AzureSecureContainerRegistry } from './container-registry';
 import {
+  ACTION_GROUP_REGIONS,
+  ACTIVITY_LOG_ALERT_LOCATIONS,
   COSMOS_DB_APP_ID,
   ML_API_VERSION,
   mlWorkspaceDefaults,
@@ -37,6 +40,7 @@ import { AzureResourceLocks } from './locks';
 import {
   datastoreConfig,
   DESTROY_WARNING,
+  NO_ALERT_RECEIVERS,
   diagnosticTargets,
   disabledControls,
   fqdnRule,
@@ -157,6 +161,8 @@ export class AzureMLWorkspace extends Construct {
   public readonly policyAssignments?: AzureMlPolicyAssignments;
   /** Resource locks (undefined when locks are off). */
   public readonly locks?: AzureResourceLocks;
+  /** Security-change alerts (AZ-11; undefined when off). */
+  public readonly securityAlerts?: AzureSecurityAlerts;
   /** Defender for Containers plan (undefined unless enabled). */
   public readonly defenderForContainers?: SecurityCenterSubscriptionPricing;
   /** Online endpoint authentication mode (AZ-10). */
@@ -216,6 +222,7 @@ export class AzureMLWorkspace extends Construct {
         locks: this.locks,
         defenderForContainers: this.defenderForContainers,
       } = this.guardrailParts(c));
+      this.securityAlerts = this.alertParts(c);
     } finally {
       restoreStackTraces();
     }
@@ -709,5 +716,34 @@ export class AzureMLWorkspace extends Construct {
     }
     if (c.removal === RemovalPolicy.DESTROY) Annotations.of(this).addWarning(DESTROY_WARNING);
     return { policyAssignments, locks, defenderForContainers };
+  }
+
+  /**
+   * Security-change alerts (AZ-11) on the platform's resource group, and on the subscription
+   * Activity Log export when the platform creates it. The alert rules and the action group live
+   * in the platform's location where Azure runs them there (rules: westeurope, northeurope;
+   * action groups: ACTION_GROUP_REGIONS), else in global.
+   */
+  private alertParts(c: ResolvedAzureMLWorkspace): AzureSecurityAlerts | undefined {
+    if (!c.alerts) {
+      if (c.props.alerts === undefined) Annotations.of(this).addWarning(NO_ALERT_RECEIVERS);
+      return undefined;
+    }
+    const location = c.location.toLowerCase().replace(/\s+/g, '');
+    const exported = this.activityLogExport?.setting;
+    return new AzureSecurityAlerts(this, 'security-alerts', {
+      resourceGroupName: this.resourceGroupName,
+      scopes: [this.resourceGroupId],
+      location: ACTIVITY_LOG_ALERT_LOCATIONS.includes(location) ? location : 'global',
+      actionGroupLocation: ACTION_GROUP_REGIONS.includes(location) ? location : 'global',
+      emails: c.props.alertEmails,
+      existingActionGroupIds: c.props.alertActionGroupIds,
+      namePrefix: `alert-${c.id}-${c.env}`,
+      // the subscription Activity Log export (X-06) this platform creates, watched at the subscription
+      activityLogExport: exported && {
+        subscriptionId: exported.targetResourceIdInput!,
+        name: exported.nameInput!,
+      },
+    });
   }
 }

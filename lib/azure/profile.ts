@@ -10,6 +10,12 @@ export const AZURE_PROFILE: CloudProfile = registerCloudProfile({
   resourceTypePrefixes: ['azurerm_'],
   labelAttributeOf: () => 'tags',
   locationAttributes: ['location'],
+  // Activity log alert rules and action groups (AzureMLWorkspace alerts) run in global outside
+  // westeurope and northeurope.
+  residencyHint: (location) =>
+    location.toLowerCase() === 'global'
+      ? "on Azure, AzureMLWorkspace's activity log alert rules run in global outside westeurope and northeurope, its action group (alertEmails) outside the regions that process action groups regionally (e.g. swedencentral, germanywestcentral, eastus): list 'global' in allowedRegions to accept it, use alertActionGroupIds instead of alertEmails, or set alerts: false"
+      : undefined,
   regions: [...AZURE_LOCATIONS],
   validators: {
     storageAccountName: AzureValidate.storageAccountName,

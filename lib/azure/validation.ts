@@ -117,6 +117,7 @@ export const ARM_ID = {
   subnet: 'Microsoft.Network/virtualNetworks/{name}/subnets/{name}',
   logAnalytics: 'Microsoft.OperationalInsights/workspaces/{name}',
   privateDnsZone: 'Microsoft.Network/privateDnsZones/{name}',
+  actionGroup: 'Microsoft.Insights/actionGroups/{name}',
   any: '{provider}/{type}/{name}',
 };
 
@@ -589,3 +590,45 @@ export function num(
 
 /** Internal: renders a value for messages. */
 export { renderValue };
+
+const EMAIL = /^[^@\s:]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * Internal: checks the receivers of the security alerts: e-mail addresses and action group ids,
+ * at least one of them (an alert rule without an action notifies no one).
+ */
+export function checkAlertReceivers(
+  v: Validator,
+  emailsProp: string,
+  emails: unknown,
+  idsProp: string,
+  ids: unknown,
+): void {
+  const listed = (prop: string, list: unknown, each: (p: string, x: unknown) => void) => {
+    if (!strList(v, prop, list, { literal: 'each entry forms a receiver or an action' })) return;
+    if (!Array.isArray(list)) return;
+    list.forEach((x, i) => each(`${prop}[${i}]`, x));
+    checkUnique(v, prop, list, (s) => s.toLowerCase(), 'an entry');
+  };
+  listed(emailsProp, emails, (p, e) => {
+    if (str(v, p, e) && !isToken(e))
+      v.require(EMAIL.test(e as string), p, e, 'an e-mail address (name@domain.tld)');
+  });
+  listed(idsProp, ids, (p, id) => checkArmId(v, p, id, ARM_ID.actionGroup));
+  const count = (l: unknown) => (Array.isArray(l) ? l.length : isToken(l) ? 1 : 0);
+  // an alert rule takes at most five action groups (Azure Monitor: action group properties)
+  const created = count(emails) > 0 ? 1 : 0;
+  if (Array.isArray(ids))
+    v.require(
+      ids.length + created <= 5,
+      idsProp,
+      ids,
+      `at most ${5 - created} action groups (an alert rule notifies at most five${created ? ', one of them the group of the e-mail receivers' : ''})`,
+    );
+  v.require(
+    count(emails) + count(ids) > 0,
+    emailsProp,
+    emails,
+    `at least one e-mail address (or an action group id in ${idsProp}): an alert rule without an action notifies no one`,
+  );
+}

@@ -381,6 +381,50 @@ describeRules(
       'NON_COMPLIANT',
       /classic.*local_authentication_disabled/,
     ],
+    // activity log alert rules notify someone (parity with GCP-14)
+    [
+      'AZ-11.alert-actions',
+      'an activity log alert without an action',
+      { azurerm_monitor_activity_log_alert: { a: { criteria: { category: 'Administrative' } } } },
+      'azurerm_monitor_activity_log_alert.a',
+      'NON_COMPLIANT',
+      /no action: the alert notifies no one/,
+    ],
+    [
+      'AZ-11.alert-actions',
+      'a disabled activity log alert',
+      {
+        azurerm_monitor_activity_log_alert: {
+          a: {
+            enabled: false,
+            action: [{ action_group_id: '${azurerm_monitor_action_group.g.id}' }],
+          },
+        },
+      },
+      'azurerm_monitor_activity_log_alert.a',
+      'NON_COMPLIANT',
+      /enabled is false/,
+    ],
+    [
+      'AZ-11.alert-actions',
+      'an enabled activity log alert notifying an action group',
+      {
+        azurerm_monitor_activity_log_alert: {
+          a: { action: [{ action_group_id: '${azurerm_monitor_action_group.g.id}' }] },
+        },
+      },
+      'azurerm_monitor_activity_log_alert.a',
+      'COMPLIANT',
+    ],
+    [
+      'AZ-11.alert-actions',
+      'actions from an expression',
+      {
+        azurerm_monitor_activity_log_alert: { a: { action: '${var.actions}' } },
+      },
+      'azurerm_monitor_activity_log_alert.a',
+      'UNKNOWN',
+    ],
     [
       'AZ-11.diagnostics',
       'a vault without diagnostics',
@@ -471,6 +515,20 @@ describeRules(
       'a vault without tags',
       { azurerm_key_vault: { kv: {} } },
       'azurerm_key_vault.kv',
+      'NON_COMPLIANT',
+    ],
+    [
+      'X-09',
+      'an activity log alert rule without tags',
+      { azurerm_monitor_activity_log_alert: { a: {} } },
+      'azurerm_monitor_activity_log_alert.a',
+      'NON_COMPLIANT',
+    ],
+    [
+      'X-09',
+      'an action group without tags',
+      { azurerm_monitor_action_group: { g: {} } },
+      'azurerm_monitor_action_group.g',
       'NON_COMPLIANT',
     ],
     // exposure and destroy rules (any stack), also proved end to end in test/mutation/azure.test.ts

@@ -1,7 +1,7 @@
 // X-10 property tests of the exported Azure parts taken alone (HardenedKeyVault,
 // AzureSecureStorageAccount, AzureSecureContainerRegistry, AzurePrivateNetwork, PrivateLinkSet,
 // AzureMlCompute, AzurePersonaRbac, AzureMlPolicyAssignments, AzureResourceLocks,
-// AzureDiagnostics, the azapi binding): a mutated prop gives a clean synth (no ERROR finding of
+// AzureDiagnostics, AzureSecurityAlerts, the azapi binding): a mutated prop gives a clean synth (no ERROR finding of
 // the rules that apply to the part alone) or a ValidationError naming props.
 // Seeded (harness.ts); PROPERTY_RUNS=N PROPERTY_SEED=S for longer runs.
 import { assertNoSilentBadInput, baselineOutcome } from './harness';
@@ -21,6 +21,7 @@ const PARTS = [
   'policies',
   'locks',
   'diagnostics',
+  'alerts',
   'azapi',
 ] as const;
 

@@ -30,6 +30,8 @@ import {
   AzureSecureContainerRegistryProps,
   AzureSecureStorageAccount,
   AzureSecureStorageAccountProps,
+  AzureSecurityAlerts,
+  AzureSecurityAlertsProps,
   HardenedKeyVault,
   HardenedKeyVaultProps,
   PrivateLinkSet,
@@ -97,7 +99,8 @@ export const SUBJECTS = {
     baseline: (): AzureMLWorkspaceProps => ({
       environment: 'prod',
       location: 'westeurope',
-      allowedRegions: ['westeurope', 'northeurope'],
+      // 'global': the alerts' action group (alertEmails; westeurope has no regional ones)
+      allowedRegions: ['westeurope', 'northeurope', 'global'],
       resourceGroupName: 'rg-ml-prod',
       workspaceName: 'mlw-prop-prod',
       network: { vnetCidr: '10.40.0.0/23', reservedCidrs: ['10.0.0.0/16'] },
@@ -147,6 +150,11 @@ export const SUBJECTS = {
       policies: true,
       locks: true,
       activityLogExport: true,
+      alerts: true,
+      alertEmails: ['secops@acme.example'],
+      alertActionGroupIds: [
+        `/subscriptions/${SUB}/resourceGroups/rg-secops/providers/Microsoft.Insights/actionGroups/ag-secops`,
+      ],
       monitorPrivateLinkScope: true,
       defenderForContainers: false,
       registryQuarantineScannerPrincipalId: '88888888-0000-0000-0000-000000000001',
@@ -307,6 +315,20 @@ export const SUBJECTS = {
       notes: 'Protects platform data (X-08).',
     }),
     (stack, props) => new AzureResourceLocks(stack, 'locks', props),
+  ),
+
+  alerts: part<AzureSecurityAlertsProps>(
+    () => ({
+      resourceGroupName: 'rg-parts',
+      scopes: [RG_ID],
+      location: 'westeurope',
+      emails: ['secops@acme.example', 'ml-oncall@acme.example'],
+      existingActionGroupIds: [
+        `/subscriptions/${SUB}/resourceGroups/rg-secops/providers/Microsoft.Insights/actionGroups/ag-secops`,
+      ],
+      namePrefix: 'alert-prop-dev',
+    }),
+    (stack, props) => new AzureSecurityAlerts(stack, 'alerts', props),
   ),
 
   diagnostics: part<AzureDiagnosticsProps>(

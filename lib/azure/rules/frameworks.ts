@@ -34,6 +34,8 @@ import { FrameworkMapping } from '../../core/compliance/rule';
  *   policy's expiry of new versions, not the key's own expiration date;
  * - AZ-02.storage for CIS 6.1.3 (CMK on the activity-log storage account): the rule cannot tell
  *   that account from others;
+ * - AZ-11.alert-actions for CIS 6.2.x (activity log alerts exist for given operations): the
+ *   rule checks that an alert rule notifies someone, not which operations alert;
  * - AZ-11.app-insights: instrumentation-key authentication of ingestion is service
  *   authentication, and Application Insights existing (CIS 6.3.1) is not what it checks;
  * - AZ-07.image-build, AZ-13 (for 800-53), X-08, X-08.force-destroy, X-09: build wiring and

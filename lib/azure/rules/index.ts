@@ -31,6 +31,7 @@ import { az09Propagation } from './az-09.propagation';
 import { az09RoleAssignmentScope } from './az-09';
 import { az09RoleDefinitionName } from './az-09.role-definition-name';
 import { az11ActivityLog } from './az-11.activity-log';
+import { az11AlertActions } from './az-11.alert-actions';
 import { az11AppInsights } from './az-11.app-insights';
 import { az11DiagnosticLimits } from './az-11.diagnostic-limits';
 import { az11Diagnostics } from './az-11.diagnostics';
@@ -71,6 +72,8 @@ const TAGGABLE = [
   'azurerm_private_endpoint',
   'azurerm_user_assigned_identity',
   'azurerm_monitor_private_link_scope',
+  'azurerm_monitor_action_group',
+  'azurerm_monitor_activity_log_alert',
 ];
 
 /**
@@ -119,6 +122,7 @@ export class AzureMlopsChecks extends RulePack {
       az11DiagnosticLimits,
       az11StorageMetrics,
       az11ActivityLog,
+      az11AlertActions,
       az12PolicyAssignments,
       az13Locks,
       x03CustomRoleWildcards,
