@@ -18,6 +18,14 @@ import { checkDuplicates, checkList, checkRegion, openProjectValidation } from '
  */
 export const COMPUTE_AGENT_WAIT = '90s';
 
+/**
+ * How long grants to the other agents wait after their identity is created or read. The call
+ * returns the agent's email before IAM knows it everywhere: a grant made right after can fail
+ * with "Service account ... does not exist" (hashicorp/terraform-provider-google#7611, #9969,
+ * terraform-google-modules/terraform-google-bigquery#80).
+ */
+export const SERVICE_AGENT_WAIT = '60s';
+
 /** Google-managed service agents that use platform keys (GCP-05). */
 export enum GcpServiceAgent {
   /** Vertex AI service agent (gcp-sa-aiplatform). */
@@ -76,7 +84,8 @@ const PROPS_KEYS: { [K in keyof Required<GcpServiceAgentsProps>]: true } = {
  *
  * Vertex AI, Artifact Registry and Notebooks agents: `google_project_service_identity`
  * (google-beta only). Cloud Storage, BigQuery and Logging: the GA data sources, whose read
- * creates the agent. Compute Engine: derived from the project number; its grants wait
+ * creates the agent. Grants to these wait ({@link SERVICE_AGENT_WAIT}) after the agents exist,
+ * for IAM to know them. Compute Engine: derived from the project number; its grants wait
  * ({@link COMPUTE_AGENT_WAIT}) after the compute API enablement that creates it.
  */
 export class GcpServiceAgents extends Construct {
@@ -88,6 +97,11 @@ export class GcpServiceAgents extends Construct {
   public readonly bigqueryAgent?: DataGoogleBigqueryDefaultServiceAccount;
   /** The wait (a `time_sleep`) for the Compute Engine agent after API enablement (GCP-05). */
   public readonly computeAgentWait?: ITerraformDependable;
+  /**
+   * The wait (a `time_sleep`) after the other agents are created or read, before anything grants
+   * them a role (GCP-05); undefined when only the Compute Engine agent is requested.
+   */
+  public readonly agentsWait?: ITerraformDependable;
   /** The Logging CMEK settings lookup (its service account encrypts log buckets). */
   public readonly loggingSettings?: DataGoogleLoggingProjectCmekSettings;
   private readonly members: { [agent: string]: string } = {};
@@ -149,6 +163,16 @@ export class GcpServiceAgents extends Construct {
         `serviceAccount:${this.loggingSettings.serviceAccountId}`,
         this.loggingSettings,
       );
+    }
+    // IAM learns of a new agent after the call that creates it returns: grants wait
+    const created = Object.keys(this.ready);
+    if (created.length > 0) {
+      this.agentsWait = new Sleep(this, 'agents-wait', {
+        provider: timeProvider(this),
+        createDuration: SERVICE_AGENT_WAIT,
+        dependsOn: created.flatMap((a) => this.ready[a]),
+      });
+      for (const a of created) this.ready[a] = [this.agentsWait];
     }
     if (agents.includes(GcpServiceAgent.COMPUTE)) {
       this.computeAgentWait = new Sleep(this, 'compute-agent-wait', {

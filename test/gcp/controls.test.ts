@@ -194,9 +194,11 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(grants.every((g) => g.role === 'roles/cloudkms.cryptoKeyEncrypterDecrypter')).toBe(true);
     const vertexGrant = at(json, 'google_kms_crypto_key_iam_member', 'keys/vertex_ai-vertex_ai');
     expect(vertexGrant.member).toContain('google_project_service_identity.');
-    expect(vertexGrant.depends_on).toEqual([
+    // the grant waits after the identity (time_sleep), for IAM to know the new agent
+    expect(vertexGrant.depends_on).toEqual([ref('time_sleep', 'service-agents/agents-wait')]);
+    expect(at(json, 'time_sleep', 'service-agents/agents-wait').depends_on).toContain(
       ref('google_project_service_identity', 'service-agents/vertex-ai'),
-    ]);
+    );
     expect(vertexGrant.crypto_key_id).toContain(ref('google_kms_crypto_key', 'keys/vertex-ai'));
     const storageGrant = ref('google_kms_crypto_key_iam_member', 'keys/storage-storage');
     for (const b of members('google_storage_bucket')) expect(b.depends_on).toContain(storageGrant);

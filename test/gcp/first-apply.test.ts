@@ -135,6 +135,24 @@ describe('first apply on a fresh project', () => {
     expect(json.provider.time).toBeDefined();
   });
 
+  test('GCP-05: key grants to the other service agents wait after the agents exist (IAM learns of them late)', () => {
+    const wait = ref('time_sleep', 'service-agents/agents-wait');
+    const sleep = at(json, 'time_sleep', 'service-agents/agents-wait');
+    expect(sleep.create_duration).toBe('60s');
+    for (const agent of ['vertex-ai', 'artifact-registry', 'notebooks'])
+      expect(sleep.depends_on).toContain(
+        ref('google_project_service_identity', `service-agents/${agent}`),
+      );
+    for (const grant of [
+      'keys/vertex_ai-vertex_ai',
+      'keys/artifact_registry-artifact_registry',
+      'keys/storage-storage',
+      'keys/bigquery-bigquery',
+      'keys/logging-logging',
+    ])
+      expect(at(json, 'google_kms_crypto_key_iam_member', grant).depends_on).toEqual([wait]);
+  });
+
   test('GCP-08 defect 7: notebooks, googleusercontent, pkg.dev and gcr.io resolve to the restricted VIP', () => {
     const zones = all(json, 'google_dns_managed_zone')
       .map((z) => z.dns_name)
