@@ -68,27 +68,43 @@ export interface AzureActivityLogExportRef {
 
 const ALERT_NAME = /^[^<>*%&:\\?+/#|"]{1,200}$/;
 
+/** A location that is 'global' (the default) or one of `regions`. */
+function checkGlobalOr(
+  v: Validator,
+  prop: string,
+  value: string | undefined,
+  regions: readonly string[],
+  why: string,
+): void {
+  const location = value ?? 'global';
+  if (str(v, prop, location) && !isToken(location))
+    v.require(
+      ['global', ...regions].includes(location),
+      prop,
+      location,
+      `one of global, ${regions.join(', ')} (${why})`,
+    );
+}
+
 /** The props checks of {@link AzureSecurityAlerts}. */
 function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps): Validator {
   str(v, 'resourceGroupName', props.resourceGroupName);
   if (strList(v, 'scopes', props.scopes, { optional: false }) && Array.isArray(props.scopes))
     v.require(props.scopes.length > 0, 'scopes', props.scopes, 'at least one resource id');
-  const location = props.location ?? 'global';
-  if (str(v, 'location', location) && !isToken(location))
-    v.require(
-      ['global', ...ACTIVITY_LOG_ALERT_LOCATIONS].includes(location),
-      'location',
-      location,
-      `one of global, ${ACTIVITY_LOG_ALERT_LOCATIONS.join(', ')} (where Azure runs activity log alert rules)`,
-    );
-  const agLocation = props.actionGroupLocation ?? 'global';
-  if (str(v, 'actionGroupLocation', agLocation) && !isToken(agLocation))
-    v.require(
-      ['global', ...ACTION_GROUP_REGIONS].includes(agLocation),
-      'actionGroupLocation',
-      agLocation,
-      `one of global, ${ACTION_GROUP_REGIONS.join(', ')} (the regions that process action groups regionally)`,
-    );
+  checkGlobalOr(
+    v,
+    'location',
+    props.location,
+    ACTIVITY_LOG_ALERT_LOCATIONS,
+    'where Azure runs activity log alert rules',
+  );
+  checkGlobalOr(
+    v,
+    'actionGroupLocation',
+    props.actionGroupLocation,
+    ACTION_GROUP_REGIONS,
+    'the regions that process action groups regionally',
+  );
   const prefix = props.namePrefix;
   if (str(v, 'namePrefix', prefix, true) && typeof prefix === 'string' && !isToken(prefix))
     v.require(
