@@ -8,6 +8,7 @@ import {
   denyOnAnyResource,
   denyAppImageConfigChanges,
   iamVar,
+  modelVersionArns,
   policyDocument,
   Statement,
 } from './policy';
@@ -146,9 +147,7 @@ function passRole(sid: string, roles: string[]): Statement {
 function groupResources(ctx: PolicyContext): string[] {
   if (ctx.modelPackageGroupArns.length === 0)
     return [sm(ctx, 'model-package-group/*'), sm(ctx, 'model-package/*')];
-  const packages = ctx.modelPackageGroupArns.map(
-    (g) => g.replace(':model-package-group/', ':model-package/') + '/*',
-  );
+  const packages = ctx.modelPackageGroupArns.map(modelVersionArns);
   return [...ctx.modelPackageGroupArns, ...packages];
 }
 

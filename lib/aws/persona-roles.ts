@@ -7,7 +7,7 @@ import { uniqueName } from '../core/naming';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
 import { PERIMETER_EXEMPT_PERSONAS } from './defaults';
 import { awsEnv, AwsEnv } from './env';
-import { trustPolicy } from './policy';
+import { sagemakerTrustPolicy, trustPolicy } from './policy';
 import { validatePersonas } from './props-validation';
 import {
   accountId,
@@ -135,16 +135,10 @@ export class PersonaRoles extends Construct {
       if (PersonaModel.isWorkload(persona)) {
         this.roles[persona] = this.createRole(
           persona,
-          trustPolicy({
-            services: ['sagemaker.amazonaws.com'],
-            // a domain with execution_role_identity_config USER_PROFILE_NAME passes the user
-            // profile name as source identity to every role SageMaker assumes for the user's
-            // jobs, pipelines, models and schedules: without sts:SetSourceIdentity the create
-            // call fails (AccessDeniedException / ValidationError)
-            actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
-            conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
-            awsPrincipals: principals,
-          }),
+          // a domain with execution_role_identity_config USER_PROFILE_NAME passes the user
+          // profile name as source identity to every role SageMaker assumes for the user's jobs,
+          // pipelines, models and schedules (sts:SetSourceIdentity, AWS-09)
+          sagemakerTrustPolicy(this.env.account, principals),
         );
       } else if (principals.length > 0) {
         this.roles[persona] = this.createRole(persona, trustPolicy({ awsPrincipals: principals }));

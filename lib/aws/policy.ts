@@ -28,6 +28,21 @@ export function policyDocument(statements: Statement[]): string {
 }
 
 /**
+ * The trust policy of a role SageMaker assumes for a Studio user, in `account` only
+ * (`aws:SourceAccount`): `sts:AssumeRole` and `sts:SetSourceIdentity`, which a domain with
+ * `execution_role_identity_config = USER_PROFILE_NAME` needs on every such role (AWS-09); plus
+ * `awsPrincipals` (e.g. CI roles) with the principal statements of {@link trustPolicy}.
+ */
+export function sagemakerTrustPolicy(account: string, awsPrincipals?: string[]): string {
+  return trustPolicy({
+    services: ['sagemaker.amazonaws.com'],
+    actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
+    conditions: { StringEquals: { 'aws:SourceAccount': account } },
+    awsPrincipals,
+  });
+}
+
+/**
  * A trust policy for service principals and/or AWS principals.
  *
  * AWS principals may assume the role and carry their identity into the session, but cannot
@@ -108,4 +123,9 @@ export function denyAppImageConfigChanges(sid: string): Statement {
     'sagemaker:UpdateAppImageConfig',
     'sagemaker:DeleteAppImageConfig',
   ]);
+}
+
+/** The ARNs of the versions of a model package group (`model-package/<group>/<version>`). */
+export function modelVersionArns(groupArn: string): string {
+  return groupArn.replace(':model-package-group/', ':model-package/') + '/*';
 }

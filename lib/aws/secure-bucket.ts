@@ -209,13 +209,15 @@ export class SecureBucket extends Construct {
   public restrictConfigurationChanges(principalArns: string[]): void {
     const v = new Validator(this);
     const prop = 'restrictConfigurationChanges.principalArns';
-    iamPrincipalList(v, prop, principalArns);
+    iamPrincipalList(v, prop, principalArns, { optional: false });
     if (Array.isArray(principalArns) && principalArns.length === 0)
       v.add(
         prop,
         principalArns,
         "at least one IAM role or user ARN (the principals that run Terraform; with none, nobody could change the bucket's configuration, the deployer included)",
       );
+    if (this.extraStatements.some((st) => st.Sid === 'BucketConfigurationDeployerOnly'))
+      v.add(prop, principalArns, 'one call per bucket (its configuration is already restricted)');
     v.throwIfInvalid();
     this.extraStatements.push({
       Sid: 'BucketConfigurationDeployerOnly',

@@ -54,7 +54,13 @@ import {
   studioWorkspacePolicy as studioWorkspacePolicyDocument,
 } from './persona-policies';
 import { PERSONA_ROLE_SLUGS, PersonaRoles } from './persona-roles';
-import { policyDocument, Statement, trustPolicy } from './policy';
+import {
+  modelVersionArns,
+  policyDocument,
+  sagemakerTrustPolicy,
+  Statement,
+  trustPolicy,
+} from './policy';
 import { ModelRegistry } from './registry';
 import { SecureBucket } from './secure-bucket';
 import { ResolvedStudioDomainProps, resolveStudioDomainProps } from './studio-domain-resolve';
@@ -361,11 +367,7 @@ export class SageMakerStudioDomain extends Construct {
           lowercase: false,
         }),
         description: `SageMaker Studio execution role of the ${persona} persona (team profiles)`,
-        assumeRolePolicy: trustPolicy({
-          services: ['sagemaker.amazonaws.com'],
-          actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
-          conditions: { StringEquals: { 'aws:SourceAccount': this.env.account } },
-        }),
+        assumeRolePolicy: sagemakerTrustPolicy(this.env.account),
         permissionsBoundary: props.permissionsBoundaryArn,
         tags: { persona },
       });
@@ -991,9 +993,7 @@ export class SageMakerStudioDomain extends Construct {
     if (this.registry.groupArns.length === 0) return { ...deny, Resource: '*' };
     return {
       ...deny,
-      NotResource: this.registry.groupArns.map(
-        (g) => g.replace(':model-package-group/', ':model-package/') + '/*',
-      ),
+      NotResource: this.registry.groupArns.map(modelVersionArns),
     };
   }
 }

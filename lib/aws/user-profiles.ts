@@ -8,7 +8,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { uniqueName } from '../core/naming';
 import { Persona, PersonaModel } from '../core/personas';
 import { STUDIO_USER_TAG } from './defaults';
-import { trustPolicy } from './policy';
+import { sagemakerTrustPolicy } from './policy';
 import {
   accountId,
   awsValidator,
@@ -133,11 +133,7 @@ export class StudioUserProfile extends Construct {
         name: uniqueName(this, { prefix: `sm-${spec.name}`, maxLength: 64, lowercase: false }),
         path: `${props.ownRolePath ?? '/'}${spec.name}/`,
         description: `SageMaker execution role of Studio user ${spec.name}`,
-        assumeRolePolicy: trustPolicy({
-          services: ['sagemaker.amazonaws.com'],
-          actions: ['sts:AssumeRole', 'sts:SetSourceIdentity'],
-          conditions: { StringEquals: { 'aws:SourceAccount': props.accountId } },
-        }),
+        assumeRolePolicy: sagemakerTrustPolicy(props.accountId),
         permissionsBoundary: props.permissionsBoundaryArn,
         tags: { [STUDIO_USER_TAG]: spec.name, persona: spec.persona },
       });

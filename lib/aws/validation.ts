@@ -651,9 +651,10 @@ export function iamPrincipalList(
   v: Validator,
   prop: string,
   value: unknown,
-  opts: { minLength?: number } = {},
+  opts: { minLength?: number; optional?: boolean } = {},
 ): void {
-  for (const p of stringListOf(v, prop, value, { unique: true, minLength: opts.minLength }))
+  const { minLength, optional } = opts;
+  for (const p of stringListOf(v, prop, value, { unique: true, minLength, optional }))
     iamPrincipal(v, p.at, p.value);
 }
 

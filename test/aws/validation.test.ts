@@ -241,6 +241,15 @@ describe('parts: input validation', () => {
     expect(() => b.restrictConfigurationChanges(['arn:aws:s3:::bucket'])).toThrow(
       /restrictConfigurationChanges\.principalArns\[0\]/,
     );
+    // a JavaScript, Python or Java caller can pass nothing: a deny with no exemption is refused
+    expect(() => b.restrictConfigurationChanges(undefined as any)).toThrow(
+      /restrictConfigurationChanges\.principalArns: got 'undefined'/,
+    );
+    // one deny per bucket: a second call would add a second statement with the same Sid
+    b.restrictConfigurationChanges(['arn:aws:iam::111111111111:role/deployer']);
+    expect(() => b.restrictConfigurationChanges(['arn:aws:iam::111111111111:role/other'])).toThrow(
+      /one call per bucket/,
+    );
   });
 
   test('SecureBucket needs a KMS key and a log bucket unless it is a log target', () => {
