@@ -626,6 +626,36 @@ const CASES: Array<[string, string, Resources, string, ComplianceStatus]> = [
     OK,
   ],
   [
+    'a custom role that creates sinks copies the audit trail',
+    'GCP-10.sink-guard',
+    {
+      google_logging_project_sink: { r: { destination: 'x' } },
+      google_project_iam_custom_role: {
+        c: { permissions: ['logging.sinks.get', 'logging.sinks.create'] },
+      },
+      google_project_iam_member: {
+        a: { role: '${google_project_iam_custom_role.c.name}', member: 'group:admins@example.com' },
+      },
+    },
+    'google_logging_project_sink',
+    BAD,
+  ],
+  [
+    'a custom role that deletes exclusions lets Data Access logs back into _Default',
+    'GCP-10.sink-guard',
+    {
+      google_logging_project_sink: { r: { destination: 'x' } },
+      google_project_iam_custom_role: {
+        c: { permissions: ['logging.sinks.get', 'logging.exclusions.delete'] },
+      },
+      google_project_iam_member: {
+        a: { role: '${google_project_iam_custom_role.c.name}', member: 'group:admins@example.com' },
+      },
+    },
+    'google_logging_project_sink',
+    BAD,
+  ],
+  [
     'audit sink, data-access logs also in _Default',
     'GCP-10.default-bucket',
     one('google_logging_project_sink', { name: 'audit', filter: AUDIT_FILTER, destination: 'x' }),

@@ -1,17 +1,26 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
-import { isUnknown, readValue, unknown } from '../../core/rules/attributes';
-import { actionCovers, principals, statements } from './policy-statements';
+import { ResourceView } from '../../core/compliance/rule';
+import { StackView } from '../../core/compliance/stack-view';
+import { isUnknown, readValue, unknown, UnknownVerdict } from '../../core/rules/attributes';
+import { perStack } from '../../core/rules/references';
+import { actionsNotAllowed, statements } from './policy-statements';
 
 const SAGEMAKER = 'sagemaker.amazonaws.com';
 
-/** Allow statements of a trust policy that let SageMaker take `action`. */
-function sagemakerMay(trust: any[], action: string): boolean {
-  return trust.some(
-    (s) =>
-      s?.Effect === 'Allow' &&
-      principals(s).includes(SAGEMAKER) &&
-      ([] as any[]).concat(s.Action ?? []).some((a) => actionCovers(String(a), action)),
-  );
+/**
+ * The first domain of the stack that propagates the user profile name as source identity; an
+ * UnknownVerdict when none does literally and one sets it by an expression.
+ */
+function propagatingDomain(stack: StackView): ResourceView | UnknownVerdict | undefined {
+  return perStack(stack, 'aws:source-identity-domain', () => {
+    let open: UnknownVerdict | undefined;
+    for (const d of stack.resources('aws_sagemaker_domain')) {
+      const mode = readValue(d, 'domain_settings.execution_role_identity_config');
+      if (mode === 'USER_PROFILE_NAME') return d;
+      if (isUnknown(mode) && !open) open = unknown(`${d.address} ${mode.detail}`);
+    }
+    return open;
+  });
 }
 
 /**
@@ -32,18 +41,16 @@ export const x10SagemakerSourceIdentity = defineApplyRule(__filename, {
     const trust = statements(r.attributes.assume_role_policy, stack);
     if (trust === undefined) return undefined;
     if (isUnknown(trust)) return trust;
-    if (!sagemakerMay(trust, 'sts:AssumeRole')) return undefined;
-    const modes = stack
-      .resources('aws_sagemaker_domain')
-      .map((d) => [d, readValue(d, 'domain_settings.execution_role_identity_config')] as const);
-    const propagating = modes.filter(([, m]) => m === 'USER_PROFILE_NAME');
-    if (propagating.length === 0) {
-      const open = modes.find(([, m]) => isUnknown(m));
-      return open ? unknown(`${open[0].address} ${(open[1] as any).detail}`) : undefined;
-    }
+    const missing = actionsNotAllowed(trust, SAGEMAKER, [
+      'sts:AssumeRole',
+      'sts:SetSourceIdentity',
+    ]);
+    if (missing.includes('sts:AssumeRole')) return undefined; // SageMaker does not assume it
+    const domain = propagatingDomain(stack);
+    if (domain === undefined || isUnknown(domain)) return domain;
     return (
-      sagemakerMay(trust, 'sts:SetSourceIdentity') ||
-      `trusts ${SAGEMAKER} without sts:SetSourceIdentity, and ${propagating[0][0].address} passes the user profile name as source identity: SageMaker cannot assume this role for the user's jobs, pipelines or models`
+      missing.length === 0 ||
+      `trusts ${SAGEMAKER} without sts:SetSourceIdentity, and ${domain.address} passes the user profile name as source identity: SageMaker cannot assume this role for the user's jobs, pipelines or models`
     );
   },
 });

@@ -4,7 +4,10 @@ import { isExpression, unknown } from '../../core/rules/attributes';
 import { defineStackRule } from '../../core/rules/factories';
 import { iamMembers, PROJECT_IAM_TYPES } from './iam-members';
 
-/** Predefined roles that can update or delete sinks and log buckets (iam-dataset gcp/roles). */
+/**
+ * Predefined roles that can create, update or delete sinks and log buckets, or update or delete
+ * exclusions (iam-dataset gcp/roles).
+ */
 export const SINK_WRITER_ROLES = [
   'roles/owner',
   'roles/editor',
@@ -12,18 +15,25 @@ export const SINK_WRITER_ROLES = [
   'roles/logging.configWriter',
 ];
 
-const SINK_WRITE = /^logging\.(sinks|buckets)\.(update|delete)$/;
+/**
+ * Permissions that redirect or copy the audit trail: sinks and log buckets created, updated or
+ * deleted (a new sink copies the logs to a bucket of its own), and the exclusion that keeps Data
+ * Access logs out of `_Default` updated or deleted.
+ */
+const SINK_WRITE =
+  /^logging\.((sinks|buckets)\.(create|update|delete)|exclusions\.(update|delete))$/;
 
 /**
- * GCP-10: the audit sink cannot be redirected or deleted by the people whose actions it
- * records: no project-level grant in the stack holds sink/bucket update or delete.
+ * GCP-10: the audit sink cannot be redirected, copied or deleted by the people whose actions it
+ * records: no project-level grant in the stack holds sink or bucket create, update or delete,
+ * or exclusion update or delete.
  */
 export const gcp10SinkGuard = defineStackRule(__filename, {
   level: RuleLevel.ERROR,
   description:
-    'No principal of the stack can update or delete the project sinks and log buckets that hold the audit trail',
+    'No principal of the stack can create, update or delete project sinks and log buckets, or update or delete exclusions: the audit trail cannot be redirected, copied or unexcluded',
   fixHint:
-    'Grant a logging role without logging.sinks.update/delete and logging.buckets.update/delete (e.g. the platform LOGGING_CONFIG custom role), or route audit logs with an organization-level sink',
+    'Grant a logging role without logging.sinks.create/update/delete, logging.buckets.create/update/delete and logging.exclusions.update/delete (e.g. the platform LOGGING_CONFIG custom role), or route audit logs with an organization-level sink',
   resourceTypes: ['google_logging_project_sink'],
   checkStack: (stack) => {
     const roles = stack.resources('google_project_iam_custom_role');
