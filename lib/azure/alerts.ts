@@ -146,8 +146,9 @@ function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps)
  * and action groups themselves), each a completed
  * (Succeeded) Administrative event under `scopes`, notifying an action group of e-mail receivers
  * and any existing action groups. A subscription holds at most 100 activity log alert rules
- * (synth fails beyond). Changes made above the scopes (subscription role assignments, the
- * subscription Activity Log export) are not watched: alert on them at the subscription.
+ * (synth fails beyond). Changes made above the scopes (subscription role assignments and
+ * policy assignments) are not watched: alert on them at the subscription; the subscription
+ * Activity Log export is watched only when given (`activityLogExport`).
  */
 export class AzureSecurityAlerts extends Construct {
   /** The created action group (undefined without e-mails). */

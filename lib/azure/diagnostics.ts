@@ -13,6 +13,7 @@ import {
   MONITORING_DEFAULTS,
 } from './defaults';
 import { AzureDiagnosticSettingsOptions } from './part-options';
+import { armTypeOfId } from './reference/private-endpoint-subresources';
 import {
   ARM_ID,
   bool,
@@ -46,10 +47,8 @@ export interface AzureDiagnosticSettingProps extends AzureDiagnosticSettingsOpti
 /** True when a literal resource id names a resource type that writes logs in either mode. */
 function isDualModeTarget(targetResourceId: string): boolean {
   if (typeof targetResourceId !== 'string' || isToken(targetResourceId)) return false;
-  const m = /\/providers\/([^/]+\/[^/]+)\/[^/]+\/?$/i.exec(targetResourceId);
-  return (
-    m !== null && DUAL_MODE_DIAGNOSTICS_TYPES.some((t) => t.toLowerCase() === m[1].toLowerCase())
-  );
+  const type = armTypeOfId(targetResourceId)?.toLowerCase();
+  return DUAL_MODE_DIAGNOSTICS_TYPES.some((t) => t.toLowerCase() === type);
 }
 
 /** One diagnostic setting: all logs and the metrics of a resource to Log Analytics (AZ-11). */

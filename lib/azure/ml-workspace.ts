@@ -21,6 +21,7 @@ import { DataResidency } from '../core/residency';
 import { lightStackTraces } from '../core/stack-traces';
 import { Tagging } from '../core/tags';
 import './profile';
+import { azureLocationName } from './locations';
 import { AzureSecurityAlerts } from './alerts';
 import { AzapiResource, AzapiUpdateResource } from './azapi';
 import { AzureMlCompute } from './compute';
@@ -729,7 +730,7 @@ export class AzureMLWorkspace extends Construct {
       if (c.props.alerts === undefined) Annotations.of(this).addWarning(NO_ALERT_RECEIVERS);
       return undefined;
     }
-    const location = c.location.toLowerCase().replace(/\s+/g, '');
+    const location = azureLocationName(c.location);
     const exported = this.activityLogExport?.setting;
     return new AzureSecurityAlerts(this, 'security-alerts', {
       resourceGroupName: this.resourceGroupName,

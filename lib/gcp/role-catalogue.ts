@@ -35,8 +35,10 @@ export enum GcpCustomRole {
   /** Vizier-only viewer (read studies and trials), GCP-04. */
   VIZIER_VIEWER = 'VIZIER_VIEWER',
   /**
-   * Platform admin's logging configuration: roles/logging.configWriter without updating or
-   * deleting sinks and log buckets, so the admins cannot redirect or drop the audit sink (GCP-10).
+   * Platform admin's logging configuration: roles/logging.configWriter without creating, updating
+   * or deleting sinks and log buckets and without updating or deleting exclusions, so the admins
+   * cannot redirect, copy or drop the audit trail, nor let Data Access logs back into `_Default`
+   * (GCP-10).
    */
   LOGGING_CONFIG = 'LOGGING_CONFIG',
 }

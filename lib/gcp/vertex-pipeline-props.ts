@@ -807,7 +807,8 @@ export function planVertexAccess(
         // the admins' own changes (GCP-14), so only the deployer (Terraform) manages them
         // (construct id kept from the editor grant: the address is stable, X-12)
         project('monitoring-editor', 'roles/monitoring.viewer', m);
-        // logging configuration without redirecting or deleting the audit sink (GCP-10)
+        // logging configuration without creating, redirecting or deleting sinks and log buckets,
+        // or lifting the _Default exclusion (GCP-10)
         project('logging-config', role(GcpCustomRole.LOGGING_CONFIG), m);
         project('kms-viewer', 'roles/cloudkms.viewer', m);
         registry('roles/artifactregistry.repoAdmin', m);

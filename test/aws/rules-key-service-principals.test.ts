@@ -109,6 +109,30 @@ describeRules(
       'UNKNOWN',
     ],
     [
+      'a key whose policy an aws_kms_key_policy replaces is judged by that policy',
+      tf({
+        aws_kms_key: {
+          k: {
+            policy: JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [cloudTrail('kms:Decrypt')],
+            }),
+          },
+        },
+        aws_kms_key_policy: {
+          p: {
+            key_id: '${aws_kms_key.k.id}',
+            policy: JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [cloudTrail('kms:Decrypt', { StringEquals: { 'aws:SourceArn': TRAIL } })],
+            }),
+          },
+        },
+      }),
+      'aws_kms_key.k',
+      'NOT_APPLICABLE',
+    ],
+    [
       'the default key policy',
       tf({ aws_kms_key: { k: { description: 'k' } } }),
       'aws_kms_key.k',

@@ -72,6 +72,9 @@ export const aws05KeyServicePrincipals = defineRule(__filename, {
     'Add a condition to each key policy statement with a Service principal: StringEquals aws:SourceArn (e.g. the trail ARN) and/or aws:SourceAccount, or an encryption-context condition such as kms:EncryptionContext:aws:logs:arn; see the IAM User Guide, "The confused deputy problem"',
   resourceTypes: ['aws_kms_key', 'aws_kms_key_policy'],
   check: (r, stack) => {
+    // a key whose policy an aws_kms_key_policy of the stack replaces is judged there
+    if (r.type === 'aws_kms_key' && stack.referencing('aws_kms_key_policy', 'key_id', r).length > 0)
+      return undefined;
     const st = statements(r.attributes.policy, stack);
     if (st === undefined) return undefined;
     if (isUnknown(st)) return st;

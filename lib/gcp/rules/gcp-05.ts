@@ -15,8 +15,8 @@ export const KEY_ATTRS: { [type: string]: string } = {
 };
 
 /**
- * GCP-05: a resource encrypted with a key of this stack waits (depends_on) for a service-agent
- * grant on that key, so the agent exists and holds the key before the resource is created.
+ * GCP-05: a resource encrypted with a key of this stack waits (depends_on, or a reference) for a
+ * service-agent grant on that key, so the agent exists and holds the key before the resource is created.
  */
 export const gcp05AgentGrantBeforeUse = defineRule(__filename, {
   level: RuleLevel.ERROR,

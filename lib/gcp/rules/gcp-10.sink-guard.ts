@@ -1,8 +1,7 @@
 import { RuleLevel } from '../../core/compliance/rule';
-import { StackView } from '../../core/compliance/stack-view';
-import { isExpression, unknown } from '../../core/rules/attributes';
+import { isExpression, isUnknown, unknown } from '../../core/rules/attributes';
 import { defineStackRule } from '../../core/rules/factories';
-import { iamMembers, PROJECT_IAM_TYPES } from './iam-members';
+import { customRoleOf, iamMembers, PROJECT_IAM_TYPES } from './iam-members';
 
 /**
  * Predefined roles that can create, update or delete sinks and log buckets, or update or delete
@@ -36,24 +35,18 @@ export const gcp10SinkGuard = defineStackRule(__filename, {
     'Grant a logging role without logging.sinks.create/update/delete, logging.buckets.create/update/delete and logging.exclusions.update/delete (e.g. the platform LOGGING_CONFIG custom role), or route audit logs with an organization-level sink',
   resourceTypes: ['google_logging_project_sink'],
   checkStack: (stack) => {
-    const roles = stack.resources('google_project_iam_custom_role');
     const writers: string[] = [];
     let expression = false;
     for (const b of PROJECT_IAM_TYPES.flatMap((t) => stack.resources(t))) {
       const role = b.attributes.role;
       if (isExpression(role)) {
-        const custom = roles.find((cr) => StackView.refersTo(role, cr));
-        if (!custom) {
+        const custom = customRoleOf(stack, role);
+        if (isUnknown(custom)) {
           expression = true;
           continue;
         }
-        const perms = custom.attributes.permissions;
-        if (isExpression(perms)) {
-          expression = true;
-          continue;
-        }
-        if ((perms ?? []).some((p: any) => SINK_WRITE.test(String(p))))
-          writers.push(`${b.address} (${custom.address})`);
+        if (custom.permissions.some((p) => SINK_WRITE.test(p)))
+          writers.push(`${b.address} (${custom.role.address})`);
       } else if (SINK_WRITER_ROLES.includes(role)) {
         writers.push(`${b.address} (${role}: ${iamMembers(b).join(', ')})`);
       }

@@ -1,8 +1,8 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { isExpression, unknown } from '../../core/rules/attributes';
-import { iamMembers, PROJECT_IAM_TYPES } from './iam-members';
+import { isExpression, isUnknown } from '../../core/rules/attributes';
+import { customRoleOf, iamMembers, PROJECT_IAM_TYPES } from './iam-members';
 
 /**
  * Predefined roles that can update or delete alert policies, snooze them, or change or delete
@@ -42,16 +42,12 @@ export const gcp14AlertGuard = defineRule(__filename, {
     if (stack.resources('google_monitoring_alert_policy').length === 0) return undefined;
     const role = b.attributes.role;
     if (isExpression(role)) {
-      const custom = stack
-        .resources('google_project_iam_custom_role')
-        .find((cr) => StackView.refersTo(role, cr));
-      if (!custom) return unknown(`role is ${role}`);
-      const perms = custom.attributes.permissions;
-      if (isExpression(perms)) return unknown(`permissions of ${custom.address} are ${perms}`);
-      const tamper = (perms ?? []).filter((p: any) => ALERT_TAMPER.test(String(p)));
+      const custom = customRoleOf(stack, role);
+      if (isUnknown(custom)) return custom;
+      const tamper = custom.permissions.filter((p) => ALERT_TAMPER.test(p));
       return (
         tamper.length === 0 ||
-        `${custom.address} grants ${tamper.join(', ')} to ${iamMembers(b).join(', ')}`
+        `${custom.role.address} grants ${tamper.join(', ')} to ${iamMembers(b).join(', ')}`
       );
     }
     return (

@@ -2,7 +2,14 @@
 // members a grant names, and what kind of principal a member expression stands for.
 import { ResourceView } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { asList, isExpression, literal, Verdict } from '../../core/rules/attributes';
+import {
+  asList,
+  isExpression,
+  literal,
+  unknown,
+  UnknownVerdict,
+  Verdict,
+} from '../../core/rules/attributes';
 import { referenceOf } from '../../core/rules/references';
 
 /** The members of an IAM member or binding resource (`member` or `members`). */
@@ -93,4 +100,21 @@ export function grantedRoleVerdict(
   return (
     isCustomRoleRef(r.attributes.role, stack) || literal(r.attributes.role, 'role', ok, detail)
   );
+}
+
+/**
+ * The custom role of the stack that a role expression names, with its permissions; UNKNOWN when
+ * the expression names no custom role of the stack or its permissions are an expression.
+ */
+export function customRoleOf(
+  stack: StackView,
+  role: string,
+): { role: ResourceView; permissions: string[] } | UnknownVerdict {
+  const custom = stack
+    .resources('google_project_iam_custom_role')
+    .find((cr) => StackView.refersTo(role, cr));
+  if (!custom) return unknown(`role is ${role}`);
+  const perms = custom.attributes.permissions;
+  if (isExpression(perms)) return unknown(`permissions of ${custom.address} are ${perms}`);
+  return { role: custom, permissions: asList<any>(perms).map(String) };
 }
