@@ -5,7 +5,6 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
-import { PERIMETER_EXEMPT_PERSONAS } from './defaults';
 import { awsEnv, AwsEnv } from './env';
 import { sagemakerTrustPolicy, trustPolicy } from './policy';
 import { validatePersonas } from './props-validation';
@@ -14,7 +13,6 @@ import {
   AWS_PRINCIPAL_CANONICALIZER,
   awsValidator,
   iamPolicyArn,
-  isToken,
   policyLength,
   TRUST_POLICY_MAX_CHARS,
 } from './validation';
@@ -65,29 +63,6 @@ export const PERSONA_ROLE_SLUGS: { [p: string]: string } = {
 };
 
 /**
- * The CI principals of the workload roles that SageMaker uses from its own network (pipeline,
- * deployment, monitoring) must be named roles or users: those roles are exempt from the data
- * perimeter's network condition, and an account (a 12-digit id or its root ARN) in their trust
- * policy lets every principal of that account with `sts:AssumeRole` become them.
- */
-function namedWorkloadPrincipals(v: Validator, personas: unknown): void {
-  if (typeof personas !== 'object' || personas === null) return;
-  for (const persona of PERIMETER_EXEMPT_PERSONAS) {
-    const list = (personas as { [persona: string]: unknown })[persona];
-    if (!Array.isArray(list)) continue;
-    list.forEach((p, i) => {
-      if (typeof p !== 'string' || isToken(p)) return;
-      if (/^\d{12}$/.test(p) || /^arn:[\w-]+:iam::\d{12}:root$/.test(p))
-        v.add(
-          `personas.${persona}[${i}]`,
-          p,
-          `a named IAM role (or user) ARN such as arn:aws:iam::111111111111:role/ci-deployer, not an account: the ${persona} role is exempt from the data perimeter's network condition, so an account in its trust policy would let any of its principals allowed sts:AssumeRole act outside the platform network`,
-        );
-    });
-  }
-}
-
-/**
  * The persona model on AWS (X-01, X-02, AWS-18): one IAM role per persona. Human roles trust
  * only the mapped principals (with `sts:TagSession` for the `studiouserid` session tag and
  * `sts:SetSourceIdentity`); workload roles trust SageMaker (same account only, with
@@ -119,7 +94,6 @@ export class PersonaRoles extends Construct {
     }
     iamPolicyArn(v, 'permissionsBoundaryArn', props.permissionsBoundaryArn);
     accountId(v, 'accountId', props.accountId);
-    namedWorkloadPrincipals(v, props.personas);
     v.throwIfInvalid();
     this.env = awsEnv(this, props.accountId);
     this.bindings = PersonaModel.validate(

@@ -6,7 +6,7 @@ import { isUnresolved, ValidationError, Validator } from '../core/errors';
 import { Persona, PersonaModel, SodException } from '../core/personas';
 import { PlatformCommonProps, validatePlatformCommonProps } from '../core/platform';
 import { CapacityPlanner } from './capacity-planner';
-import { REQUIRED_INTERFACE_ENDPOINTS } from './defaults';
+import { PERIMETER_EXEMPT_PERSONAS, REQUIRED_INTERFACE_ENDPOINTS } from './defaults';
 import { providerRegion } from './env';
 import { AuthMode } from './user-profiles';
 import {
@@ -19,6 +19,7 @@ import {
   enumOf,
   iamPrincipal,
   integer,
+  isToken,
   listOf,
   objectListOf,
   organizationId,
@@ -80,6 +81,29 @@ export function validateAllowedRegions(
 }
 
 /**
+ * The CI principals of the workload roles that SageMaker uses from its own network (pipeline,
+ * deployment, monitoring) must be named roles or users: those roles are exempt from the data
+ * perimeter's network condition, and an account (a 12-digit id or its root ARN) in their trust
+ * policy lets every principal of that account with `sts:AssumeRole` become them.
+ */
+function namedWorkloadPrincipals(v: Validator, personas: unknown): void {
+  if (typeof personas !== 'object' || personas === null) return;
+  for (const persona of PERIMETER_EXEMPT_PERSONAS) {
+    const list = (personas as { [persona: string]: unknown })[persona];
+    if (!Array.isArray(list)) continue;
+    list.forEach((p, i) => {
+      if (typeof p !== 'string' || isToken(p)) return;
+      if (/^\d{12}$/.test(p) || /^arn:[\w-]+:iam::\d{12}:root$/.test(p))
+        v.add(
+          `personas.${persona}[${i}]`,
+          p,
+          `a named IAM role (or user) ARN such as arn:aws:iam::111111111111:role/ci-deployer, not an account: the ${persona} role is exempt from the data perimeter's network condition, so an account in its trust policy would let any of its principals allowed sts:AssumeRole act outside the platform network`,
+        );
+    });
+  }
+}
+
+/**
  * Personas and SoD exceptions (X-01, X-02): the persona model's checks with AWS's notion of one
  * principal (an account id and its root ARN; IAM names without regard to case), and every
  * principal an ARN IAM accepts in a trust policy. Problems go to `v`.
@@ -122,6 +146,7 @@ export function validatePersonas(
   cleanExceptions.forEach((ex, i) =>
     iamPrincipal(v, `sodExceptions[${i}].principal`, ex.principal, { accountIds: true }),
   );
+  namedWorkloadPrincipals(v, cleanPersonas);
 }
 
 /** A persona key that is a human persona (user profiles). */

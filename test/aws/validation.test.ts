@@ -51,6 +51,17 @@ describe('SageMakerStudioDomain input validation (X-10)', () => {
     );
   });
 
+  test('an account as a principal of a perimeter-exempt workload role is reported with the other problems, in one error', () => {
+    const e = domainError({
+      personas: { [Persona.DEPLOYMENT]: ['111111111111'] },
+      allowedInstanceTypes: ['ml.t3.medium'],
+    });
+    expect(e.problems.map((p) => p.prop)).toEqual(
+      expect.arrayContaining(['personas.DEPLOYMENT[0]', 'allowedInstanceTypes']),
+    );
+    expect(e.message).toContain('not an account');
+  });
+
   test('an instance-type list without system is rejected (AWS-12)', () => {
     const e = domainError({ allowedInstanceTypes: ['ml.t3.medium'] });
     expect(e.message).toContain(
