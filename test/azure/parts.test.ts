@@ -20,6 +20,12 @@ const VNET_ID = `${RG_ID}/providers/Microsoft.Network/virtualNetworks/vnet-hub`;
 const SUBNET_ID = `${VNET_ID}/subnets/snet-pe`;
 const LAW_ID = `/subscriptions/${IDS.subscription}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law-central`;
 
+/** The principal lists of a delegation condition (write and delete branches). */
+const delegatedPrincipals = (condition: string): string[] =>
+  [...condition.matchAll(/:PrincipalId\] ForAnyOfAnyValues:GuidEquals \{([^}]*)\}/g)].map(
+    (m) => m[1],
+  );
+
 describe('parts taken alone', () => {
   test('AZ-03 HardenedKeyVault alone: vault, key, deployer Crypto Officer before the key, key-scoped grant', () => {
     const { stack } = azureStack();
@@ -148,11 +154,7 @@ describe('parts taken alone', () => {
       workspaceId: '/ws',
       resourceGroupId: '/rg',
     });
-    const lists = [
-      ...rbac.delegationCondition.matchAll(
-        /:PrincipalId\] ForAnyOfAnyValues:GuidEquals \{([^}]*)\}/g,
-      ),
-    ].map((m) => m[1]);
+    const lists = delegatedPrincipals(rbac.delegationCondition);
     expect(lists).toEqual([`${IDS.ds}, ${IDS.viewer}`, `${IDS.ds}, ${IDS.viewer}`]);
   });
 
@@ -163,11 +165,7 @@ describe('parts taken alone', () => {
       workspaceId: '/ws',
       resourceGroupId: '/rg',
     });
-    const lists = [
-      ...rbac.delegationCondition.matchAll(
-        /:PrincipalId\] ForAnyOfAnyValues:GuidEquals \{([^}]*)\}/g,
-      ),
-    ].map((m) => m[1]);
+    const lists = delegatedPrincipals(rbac.delegationCondition);
     expect(lists).toEqual([
       '00000000-0000-0000-0000-000000000000',
       '00000000-0000-0000-0000-000000000000',
