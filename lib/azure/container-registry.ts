@@ -1,22 +1,19 @@
-import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { REGISTRY_DEFAULTS, ROLES, secureContainerRegistryDefaults } from './defaults';
-import { AzureDiagnosticSetting } from './diagnostics';
 import {
   AzureCustomerManagedKeyOptions,
   AzureEncryptedPartOptions,
-  buildMainPartOptions,
+  AzurePart,
   claimPartName,
   encryptedMainResourceConfig,
   checkPartOptions,
   resolvePartCustomerManagedKey,
   startNamedPartProps,
 } from './part-options';
-import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
 import { bool, checkDependsOn, checkUuid, isToken, num } from './validation';
 
@@ -129,19 +126,11 @@ function resolveAzureSecureContainerRegistryProps(
  * dedicated data endpoints, CMK with a user-assigned identity. Quarantine is opt-in together
  * with the scanner that releases images (`quarantineScannerPrincipalId`).
  */
-export class AzureSecureContainerRegistry extends Construct {
+export class AzureSecureContainerRegistry extends AzurePart {
   /** The registry. */
   public readonly registry: ContainerRegistry;
   /** The scanner's AcrQuarantineWriter assignment (undefined when quarantine is off). */
   public readonly quarantineScannerAssignment?: RoleAssignment;
-  /** The lock of the registry (undefined without `lock`). */
-  public readonly lock?: ManagementLock;
-  /** Diagnostic settings of the registry by key (`diagnosticSettings`). */
-  public readonly diagnosticSettings: { [key: string]: AzureDiagnosticSetting };
-  /** Private endpoints to the registry by key (`privateEndpoints`). */
-  public readonly privateEndpoints: { [key: string]: PrivateLinkSet };
-  /** Role assignments on the registry by key (`roleAssignments`). */
-  public readonly roleAssignments: { [key: string]: RoleAssignment };
 
   constructor(scope: Construct, id: string, props: AzureSecureContainerRegistryProps) {
     super(scope, id);
@@ -156,12 +145,7 @@ export class AzureSecureContainerRegistry extends Construct {
         description: 'Image scanner releases quarantined images (AZ-05)',
       });
     }
-    ({
-      lock: this.lock,
-      diagnosticSettings: this.diagnosticSettings,
-      privateEndpoints: this.privateEndpoints,
-      roleAssignments: this.roleAssignments,
-    } = buildMainPartOptions(this, this.registry.id, 'registry', c.props));
+    this._buildOptions(this.registry.id, 'registry', c.props);
   }
 
   /** The registry (AZ-05), CMK through the given identity when a key is given. */

@@ -22,3 +22,4 @@ export type {
   AzurePrivateEndpointOptions,
   AzureRoleAssignmentOptions,
 } from './part-options';
+export { AzurePart } from './part-options';

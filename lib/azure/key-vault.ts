@@ -1,5 +1,4 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
-import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
@@ -16,14 +15,7 @@ import {
   keyRotationPolicy,
   ROLES,
 } from './defaults';
-import { AzureDiagnosticSetting } from './diagnostics';
-import {
-  AzurePartOptions,
-  buildMainPartOptions,
-  checkPartOptions,
-  claimPartName,
-} from './part-options';
-import { PrivateLinkSet } from './private-link';
+import { AzurePartOptions, AzurePart, checkPartOptions, claimPartName } from './part-options';
 import { requireAzapiProvider } from './provider-requirements';
 import { bool, checkIpRules, checkUuid, isToken, num, startPlacedProps, str } from './validation';
 import { grantRole, rbacPropagationWait } from './role-assignment';
@@ -221,7 +213,7 @@ function resolveHardenedKeyVaultProps(
  *
  * Identities get access to the key only through {@link grantKeyAccess}, scoped to the key.
  */
-export class HardenedKeyVault extends Construct {
+export class HardenedKeyVault extends AzurePart {
   /** The vault. */
   public readonly vault: KeyVault;
   /** The customer-managed key: the ARM create request (undefined when createKey is false). */
@@ -240,14 +232,6 @@ export class HardenedKeyVault extends Construct {
   public readonly keyResourceId?: string;
   /** Name of the key, or undefined. */
   public readonly keyName?: string;
-  /** The lock of the vault (undefined without `lock`). */
-  public readonly lock?: ManagementLock;
-  /** Diagnostic settings of the vault by key (`diagnosticSettings`). */
-  public readonly diagnosticSettings: { [key: string]: AzureDiagnosticSetting };
-  /** Private endpoints to the vault by key (`privateEndpoints`). */
-  public readonly privateEndpoints: { [key: string]: PrivateLinkSet };
-  /** Role assignments on the vault by key (`roleAssignments`). */
-  public readonly roleAssignments: { [key: string]: RoleAssignment };
   private readonly grants: RoleAssignment[] = [];
 
   private client?: DataAzurermClientConfig;
@@ -269,12 +253,7 @@ export class HardenedKeyVault extends Construct {
       this.keyVersionlessId = this.key.outputValue('properties.keyUri');
       this.keyResourceId = this.key.id;
     }
-    ({
-      lock: this.lock,
-      diagnosticSettings: this.diagnosticSettings,
-      privateEndpoints: this.privateEndpoints,
-      roleAssignments: this.roleAssignments,
-    } = buildMainPartOptions(this, this.vault.id, 'vault', c.props));
+    this._buildOptions(this.vault.id, 'vault', c.props);
   }
 
   /** The caller's client config, created on first use. */

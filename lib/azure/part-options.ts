@@ -506,3 +506,53 @@ export function startNamedPartProps<P extends NamedPartProps>(
       : uniqueName(scope, { ...naming, alphanumericOnly: true });
   return { props, v, nameOk, name };
 }
+
+/**
+ * An Azure part: one main resource with the cross-cutting options every part takes in the
+ * same shape (`lock`, `diagnosticSettings`, `privateEndpoints`, `roleAssignments`), and the
+ * resources those options create, exposed under the same names on every part.
+ */
+export abstract class AzurePart extends Construct {
+  private optionResources?: AzurePartResources;
+
+  /** The lock of the main resource (undefined without `lock`). */
+  public get lock(): ManagementLock | undefined {
+    return this.optionResources?.lock;
+  }
+
+  /** Diagnostic settings of the main resource by key (`diagnosticSettings`). */
+  public get diagnosticSettings(): { [key: string]: AzureDiagnosticSetting } {
+    return this.optionResources?.diagnosticSettings ?? {};
+  }
+
+  /** Private endpoints to the main resource by key (`privateEndpoints`). */
+  public get privateEndpoints(): { [key: string]: PrivateLinkSet } {
+    return this.optionResources?.privateEndpoints ?? {};
+  }
+
+  /** Role assignments on the main resource by key (`roleAssignments`). */
+  public get roleAssignments(): { [key: string]: RoleAssignment } {
+    return this.optionResources?.roleAssignments ?? {};
+  }
+
+  /**
+   * Creates the resources of the part's cross-cutting options on its main resource, in the
+   * part's resource group and location. Called once, after the main resource is built.
+   * @internal
+   */
+  protected _buildOptions(
+    resourceId: string,
+    subresource: string,
+    props: AzureMainPartProps,
+    metricCategories?: string[],
+  ): void {
+    if (this.optionResources) throw new Error(`${this.node.path}: part options built twice`);
+    this.optionResources = buildMainPartOptions(
+      this,
+      resourceId,
+      subresource,
+      props,
+      metricCategories,
+    );
+  }
+}

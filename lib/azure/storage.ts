@@ -1,5 +1,3 @@
-import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { ITerraformDependable } from 'cdktf';
@@ -7,18 +5,16 @@ import { Construct } from 'constructs';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { AzureValidate } from './validate';
 import { MONITORING_DEFAULTS, secureStorageAccountDefaults, STORAGE_DEFAULTS } from './defaults';
-import { AzureDiagnosticSetting } from './diagnostics';
 import {
   AzureCustomerManagedKeyOptions,
   AzureEncryptedPartOptions,
-  buildMainPartOptions,
+  AzurePart,
   claimPartName,
   encryptedMainResourceConfig,
   checkPartOptions,
   resolvePartCustomerManagedKey,
   startNamedPartProps,
 } from './part-options';
-import { PrivateLinkSet } from './private-link';
 import { requireAzureAdStorageAccess } from './provider-requirements';
 import { checkDependsOn, checkIpRules, checkUnique, isToken, num, strList } from './validation';
 
@@ -153,19 +149,11 @@ function resolveAzureSecureStorageAccountProps(
  * the account is closed to public networks, the provider must not poll its data plane after
  * the create: synth fails unless it sets `features.storage.data_plane_available = false`.
  */
-export class AzureSecureStorageAccount extends Construct {
+export class AzureSecureStorageAccount extends AzurePart {
   /** The storage account. */
   public readonly account: StorageAccount;
   /** Containers by name. */
   public readonly containers: { [name: string]: StorageContainer } = {};
-  /** The lock of the account (undefined without `lock`). */
-  public readonly lock?: ManagementLock;
-  /** Diagnostic settings of the account by key (`diagnosticSettings`). */
-  public readonly diagnosticSettings: { [key: string]: AzureDiagnosticSetting };
-  /** Private endpoints to the account by key (`privateEndpoints`). */
-  public readonly privateEndpoints: { [key: string]: PrivateLinkSet };
-  /** Role assignments on the account by key (`roleAssignments`). */
-  public readonly roleAssignments: { [key: string]: RoleAssignment };
 
   constructor(scope: Construct, id: string, props: AzureSecureStorageAccountProps) {
     super(scope, id);
@@ -181,18 +169,12 @@ export class AzureSecureStorageAccount extends Construct {
         containerAccessType: 'private',
       });
     }
-    ({
-      lock: this.lock,
-      diagnosticSettings: this.diagnosticSettings,
-      privateEndpoints: this.privateEndpoints,
-      roleAssignments: this.roleAssignments,
-    } = buildMainPartOptions(
-      this,
+    this._buildOptions(
       this.account.id,
       'blob',
       c.props,
       MONITORING_DEFAULTS.storageMetricCategories,
-    ));
+    );
   }
 
   /** The account (AZ-04), CMK through the given identity when a key is given. */
