@@ -8,6 +8,7 @@ import { cidrsOverlap, parseCidrOrUndefined } from '../core/cidr';
 import { renderValue, requireProps, ValidationError, Validator } from '../core/errors';
 import { appRegistry, claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
+import { EMAIL_ADDRESS_PATTERN } from '../core/platform';
 import { AZURE_LOCATION_EXAMPLES, azureLocationName, isAzureLocation } from './locations';
 import { knownVmSize, retiredVmSeries } from './vm-sizes';
 
@@ -591,8 +592,6 @@ export function num(
 /** Internal: renders a value for messages. */
 export { renderValue };
 
-const EMAIL = /^[^@\s:]+@[^@\s]+\.[^@\s]+$/;
-
 /**
  * Internal: checks the receivers of the security alerts: e-mail addresses and action group ids,
  * at least one of them (an alert rule without an action notifies no one).
@@ -612,7 +611,12 @@ export function checkAlertReceivers(
   };
   listed(emailsProp, emails, (p, e) => {
     if (str(v, p, e) && !isToken(e))
-      v.require(EMAIL.test(e as string), p, e, 'an e-mail address (name@domain.tld)');
+      v.require(
+        EMAIL_ADDRESS_PATTERN.test(e as string),
+        p,
+        e,
+        'an e-mail address (name@domain.tld)',
+      );
   });
   listed(idsProp, ids, (p, id) => checkArmId(v, p, id, ARM_ID.actionGroup));
   const count = (l: unknown) => (Array.isArray(l) ? l.length : isToken(l) ? 1 : 0);

@@ -60,6 +60,9 @@ export interface PlatformCommonProps {
 /** The one `environment` rule of every platform. */
 export const ENVIRONMENT_PATTERN = /^[a-z]([a-z0-9-]{0,14}[a-z0-9])?$/;
 
+/** An e-mail address of an alert receiver (name@domain.tld), on every cloud. */
+export const EMAIL_ADDRESS_PATTERN = /^[^@\s:]+@[^@\s]+\.[^@\s]+$/;
+
 /** What `ENVIRONMENT_PATTERN` allows, in the words of an error message. */
 export const ENVIRONMENT_ALLOWED =
   '1-16 lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit';

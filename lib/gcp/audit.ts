@@ -107,11 +107,16 @@ const PROPS_KEYS: { [K in keyof Required<GcpAuditLoggingProps>]: true } = {
   removalPolicy: true,
 };
 
+/** The props of GcpAuditLogging with their defaults. */
+interface ResolvedAuditProps {
+  readonly retention: number;
+  readonly bucketId: string;
+  readonly services: string[];
+  readonly excludeFromDefault: boolean;
+}
+
 /** Validates the props of GcpAuditLogging (one ValidationError) and resolves their defaults. */
-function resolveAuditProps(
-  scope: Construct,
-  props: GcpAuditLoggingProps,
-): { retention: number; bucketId: string; services: string[] } {
+function resolveAuditProps(scope: Construct, props: GcpAuditLoggingProps): ResolvedAuditProps {
   const retention = props.retentionDays ?? LOG_DEFAULTS.retentionDays;
   const bucketId = props.bucketId ?? LOG_DEFAULTS.bucketId;
   const v = openProjectValidation(scope, props, PROPS_KEYS);
@@ -165,7 +170,12 @@ function resolveAuditProps(
   checkList(v, 'apiDependsOn', props.apiDependsOn, 'resources');
   checkRemovalPolicy(v, 'removalPolicy', props.removalPolicy);
   v.throwIfInvalid();
-  return { retention, bucketId, services: props.services ?? AUDITED_SERVICES };
+  return {
+    retention,
+    bucketId,
+    services: props.services ?? AUDITED_SERVICES,
+    excludeFromDefault: props.excludeDataAccessFromDefaultBucket ?? true,
+  };
 }
 
 /**
@@ -193,7 +203,7 @@ export class GcpAuditLogging extends Construct {
     super(scope, id);
     props = requireProps(this, props, true);
     const r = resolveAuditProps(this, props);
-    this.claimNames(props, r.services, r.bucketId);
+    this.claimNames(props, r);
     for (const service of r.services) {
       this.auditConfigs[service] = new ProjectIamAuditConfig(
         this,
@@ -231,7 +241,7 @@ export class GcpAuditLogging extends Construct {
       description: 'All Cloud Audit Logs of the MLOps project (GCP-10)',
       dependsOn: props.apiDependsOn,
     });
-    if (props.excludeDataAccessFromDefaultBucket ?? true) {
+    if (r.excludeFromDefault) {
       // after the sink: the entries it excludes from _Default are already routed
       this.defaultSinkExclusion = new LoggingProjectExclusion(this, 'default-sink-exclusion', {
         project: props.projectId,
@@ -251,12 +261,12 @@ export class GcpAuditLogging extends Construct {
   }
 
   /** An audit config is the project's one setting per service; so is the sink; a log bucket id is unique in its location. */
-  private claimNames(props: GcpAuditLoggingProps, services: string[], bucketId: string): void {
+  private claimNames(props: GcpAuditLoggingProps, r: ResolvedAuditProps): void {
     const project = projectScope(props.projectId);
-    for (const service of services)
+    for (const service of r.services)
       claim(this, 'project audit config', project, service, 'services', ONE_PER_PROJECT);
     claim(this, 'log sink', project, LOG_DEFAULTS.sinkName, 'projectId', ONE_PER_PROJECT);
-    if (props.excludeDataAccessFromDefaultBucket ?? true)
+    if (r.excludeFromDefault)
       claim(
         this,
         'log exclusion',
@@ -270,7 +280,7 @@ export class GcpAuditLogging extends Construct {
         this,
         'log bucket',
         projectScope(props.projectId, ` location ${props.location}`),
-        bucketId,
+        r.bucketId,
         'bucketId',
       );
   }

@@ -3,6 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { requireProps } from '../core/errors';
+import { EMAIL_ADDRESS_PATTERN } from '../core/platform';
 import { AlertDefinition, endpointAlerts, monitoringDefaults, securityLogAlerts } from './defaults';
 import {
   checkDuplicates,
@@ -102,7 +103,7 @@ function resolveMonitoringProps(scope: Construct, props: GcpMonitoringProps): Re
   const prefix = props.displayNamePrefix ?? d.displayNamePrefix;
   if (checkList(v, 'emails', props.emails, 'e-mail addresses')) {
     (props.emails ?? []).forEach((e, i) =>
-      checkPattern(v, `emails[${i}]`, e, /^[^@\s:]+@[^@\s]+\.[^@\s]+$/, 'an e-mail address'),
+      checkPattern(v, `emails[${i}]`, e, EMAIL_ADDRESS_PATTERN, 'an e-mail address'),
     );
     checkDuplicates(v, 'emails', props.emails, (e) => literal(e)?.toLowerCase(), 'an address');
   }
