@@ -40,7 +40,8 @@ export interface GuardrailPoliciesProps {
    */
   readonly requireNetworkIsolation?: boolean;
   /**
-   * Tag keys required on CreateTrainingJob / CreateProcessingJob by users (AWS-15).
+   * Tag keys required on CreateTrainingJob, CreateProcessingJob and
+   * CreateHyperParameterTuningJob by users (AWS-15).
    * @default ['studiouserid']
    */
   readonly requiredJobTagKeys?: string[];
@@ -52,8 +53,9 @@ export interface GuardrailPoliciesProps {
    */
   readonly adminPrincipalArns?: string[];
   /**
-   * Principals that run Terraform: exempt in the SCP from the rule that every UpdateDomain
-   * carries the sharing key (Terraform sends only the settings that changed).
+   * Principals that run Terraform, exempt in the SCP from two rules: that every UpdateDomain
+   * carries the sharing key (Terraform sends only the settings that changed), and that only
+   * the admins change app image configs (AWS-19: the stack manages those of `customImages`).
    * @default - none
    */
   readonly deployerPrincipalArns?: string[];
@@ -198,7 +200,8 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
   const jobTagStatements: Statement[] = r.requiredJobTagKeys.map((k, i) =>
     denyWithout(
       `AWS15JobsTagged${i}`,
-      ['sagemaker:CreateTrainingJob', 'sagemaker:CreateProcessingJob'],
+      // a tuning job's training jobs carry the tuning job's tags
+      JOB_ACTIONS,
       `aws:RequestTag/${k}`,
     ),
   );
@@ -259,10 +262,12 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
     );
   }
 
+  // the deployer creates, updates and deletes the app image configs of `customImages`
+  const appImageManagers = [...r.adminPrincipalArns, ...deployers];
   const scpAppImage: Statement = {
     ...appImageConfig,
-    ...(r.adminPrincipalArns.length > 0
-      ? { Condition: { ArnNotLike: { 'aws:PrincipalArn': r.adminPrincipalArns } } }
+    ...(appImageManagers.length > 0
+      ? { Condition: { ArnNotLike: { 'aws:PrincipalArn': appImageManagers } } }
       : {}),
   };
   const scp = policyDocument([

@@ -879,8 +879,8 @@ export class SageMakerStudioDomain extends Construct {
 
   /**
    * Tenant isolation (AWS-30): the tenant's roles may only act on resources tagged with its
-   * tenant id and must tag what they create. What carries no tag is confined by its ARN: Studio
-   * apps to the tenant's own domain (`app/<domain id>/<profile or space>/<type>/<name>`), model
+   * tenant id and must tag what they create. New profiles and spaces go in the tenant's own
+   * domain. What carries no tag is confined by its ARN: Studio apps to the tenant's own domain (`app/<domain id>/<profile or space>/<type>/<name>`), model
    * versions to the tenant's model package groups (`model-package/<group>/<version>`): a version
    * takes no tags of its own (CreateModelPackage with a group rejects `Tags`), so a tag
    * condition on approving it would never be met.
@@ -906,6 +906,21 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:StopTrainingJob',
           'sagemaker:DescribeProcessingJob',
           'sagemaker:StopProcessingJob',
+          'sagemaker:DescribeHyperParameterTuningJob',
+          'sagemaker:StopHyperParameterTuningJob',
+          // the deployment and monitoring roles' models, endpoints and schedules (their
+          // duties grant them on every one of the account)
+          'sagemaker:DescribeModel',
+          'sagemaker:DeleteModel',
+          'sagemaker:DescribeEndpointConfig',
+          'sagemaker:DeleteEndpointConfig',
+          'sagemaker:DescribeEndpoint',
+          'sagemaker:UpdateEndpoint',
+          'sagemaker:DeleteEndpoint',
+          'sagemaker:DescribeMonitoringSchedule',
+          'sagemaker:UpdateMonitoringSchedule',
+          'sagemaker:DescribeDataQualityJobDefinition',
+          'sagemaker:DescribeModelQualityJobDefinition',
           'sagemaker:DescribeModelPackageGroup',
           'sagemaker:DescribePipeline',
           'sagemaker:StartPipelineExecution',
@@ -926,10 +941,19 @@ export class SageMakerStudioDomain extends Construct {
         Sid: 'AWS30TenantTagOnCreate',
         Effect: 'Deny',
         Action: [
+          'sagemaker:CreateDomain',
           'sagemaker:CreateUserProfile',
           'sagemaker:CreateSpace',
           'sagemaker:CreateTrainingJob',
           'sagemaker:CreateProcessingJob',
+          // the training jobs of a tuning job carry the tuning job's tags
+          'sagemaker:CreateHyperParameterTuningJob',
+          'sagemaker:CreateModel',
+          'sagemaker:CreateEndpointConfig',
+          'sagemaker:CreateEndpoint',
+          'sagemaker:CreateMonitoringSchedule',
+          'sagemaker:CreateDataQualityJobDefinition',
+          'sagemaker:CreateModelQualityJobDefinition',
           'sagemaker:CreatePipeline',
           'sagemaker:CreateModelPackageGroup',
           'sagemaker:CreateImage',
@@ -958,6 +982,24 @@ export class SageMakerStudioDomain extends Construct {
         Effect: 'Deny',
         Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp'],
         NotResource: `arn:${partition}:sagemaker:${region}:${account}:app/${this.domain.id}/*`,
+      },
+      {
+        // CreateEndpoint is also authorized on the endpoint config it deploys
+        Sid: 'AWS30TenantEndpointConfigsOnly',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateEndpoint',
+        Resource: `arn:${partition}:sagemaker:${region}:${account}:endpoint-config/*`,
+        Condition: { StringNotEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: tenantId } },
+      },
+      {
+        // a profile or space tagged with the tenant's id still belongs in the tenant's domain
+        Sid: 'AWS30TenantDomainProfilesOnly',
+        Effect: 'Deny',
+        Action: ['sagemaker:CreateUserProfile', 'sagemaker:CreateSpace'],
+        NotResource: [
+          `arn:${partition}:sagemaker:${region}:${account}:user-profile/${this.domain.id}/*`,
+          `arn:${partition}:sagemaker:${region}:${account}:space/${this.domain.id}/*`,
+        ],
       },
       {
         // Image versions carry no tags (sagemaker:AddTags has no image-version resource), so

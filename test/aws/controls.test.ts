@@ -219,13 +219,16 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     );
   });
 
-  test('AWS-15 tags required on CreateUserProfile, CreateTrainingJob, CreateProcessingJob', () => {
+  test('AWS-15 tags required on CreateUserProfile and on training, processing and tuning jobs', () => {
     expect(
       sid(policies, 'AWS15UserProfileTagged').Condition.Null['aws:RequestTag/studiouserid'],
     ).toBe('true');
+    // a tuning job's training jobs carry the tuning job's tags, so an untagged tuning job
+    // would start untagged training jobs
     expect(sid(policies, 'AWS15JobsTagged0').Action).toEqual([
       'sagemaker:CreateTrainingJob',
       'sagemaker:CreateProcessingJob',
+      'sagemaker:CreateHyperParameterTuningJob',
     ]);
   });
 
@@ -315,6 +318,32 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     }
     const adminTrust = stmts(at(json, 'aws_iam_role', 'roles/ml-admin')[0].assume_role_policy)[0];
     expect(adminTrust.Principal.AWS).toBe(`arn:aws:iam::${ACCOUNT}:role/platform-admins`);
+  });
+
+  test('AWS-19 the SCP lets the ML admins and the deployers change app image configs (the stack manages those of customImages)', () => {
+    const exempt = (doc: any): string[] =>
+      stmts(
+        (
+          Object.values(doc.output).find((o: any) =>
+            String(o.description).startsWith('Service control policy'),
+          ) as any
+        ).value,
+      ).find((s: any) => s.Sid === 'AWS19AppImageConfigAdminOnly').Condition.ArnNotLike[
+        'aws:PrincipalArn'
+      ];
+    expect(json.resource.aws_sagemaker_app_image_config).toBeDefined();
+    // without deployerPrincipalArns, the principal running Terraform
+    expect(exempt(json)).toEqual([
+      `arn:aws:iam::${ACCOUNT}:role/mlops-prod-ml-admin-*`,
+      '${data.aws_iam_session_context.secure-mlops-deployer.issuer_arn}',
+    ]);
+    const named = synthPlatform(
+      fullProps({ deployerPrincipalArns: [`arn:aws:iam::${ACCOUNT}:role/ci/terraform`] }),
+    ).json;
+    expect(exempt(named)).toEqual([
+      `arn:aws:iam::${ACCOUNT}:role/mlops-prod-ml-admin-*`,
+      `arn:aws:iam::${ACCOUNT}:role/ci/terraform`,
+    ]);
   });
 
   test('AWS-19 only the ML admin may change app image configs; custom images run as UID 1000 / GID 100', () => {

@@ -146,6 +146,72 @@ describe('MultiTenantStudio (AWS-30)', () => {
     });
   });
 
+  test("AWS-30 new profiles and spaces go in the tenant's own domain; endpoints deploy its own configs", () => {
+    const domains = json.resource.aws_sagemaker_domain;
+    const domainKey = Object.keys(domains).find((k) => domains[k].domain_name === 'retail-prod');
+    const st = isolation('retail');
+    expect(st.find((s: any) => s.Sid === 'AWS30TenantDomainProfilesOnly')).toEqual({
+      Sid: 'AWS30TenantDomainProfilesOnly',
+      Effect: 'Deny',
+      Action: ['sagemaker:CreateUserProfile', 'sagemaker:CreateSpace'],
+      NotResource: [
+        `arn:aws:sagemaker:eu-central-1:111111111111:user-profile/\${aws_sagemaker_domain.${domainKey}.id}/*`,
+        `arn:aws:sagemaker:eu-central-1:111111111111:space/\${aws_sagemaker_domain.${domainKey}.id}/*`,
+      ],
+    });
+    expect(st.find((s: any) => s.Sid === 'AWS30TenantEndpointConfigsOnly')).toEqual({
+      Sid: 'AWS30TenantEndpointConfigsOnly',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateEndpoint',
+      Resource: 'arn:aws:sagemaker:eu-central-1:111111111111:endpoint-config/*',
+      Condition: { StringNotEquals: { 'aws:ResourceTag/tenant': 'retail' } },
+    });
+  });
+
+  test('AWS-30 every taggable resource a tenant role may create is tagged with its tenant on create', () => {
+    const ref = awsReference();
+    const ex = synthExample(awsMultiTenantExample).json;
+    // confined by ARN instead: apps to the tenant's domain, model versions to its groups (a
+    // version takes no tags); an image version and a presigned URL carry no tags
+    const byArn = [
+      'sagemaker:CreateApp',
+      'sagemaker:CreateModelPackage',
+      'sagemaker:CreateImageVersion',
+      'sagemaker:CreatePresignedDomainUrl',
+    ];
+    const tenantPolicies = [...all(ex, 'aws_iam_role_policy'), ...all(ex, 'aws_iam_policy')]
+      .filter((p: any) => String(p['//']?.metadata?.path).includes('/retail/'))
+      .flatMap((p: any) => JSON.parse(p.policy).Statement);
+    const creates = [
+      ...new Set<string>(
+        tenantPolicies
+          .filter((s: any) => s.Effect === 'Allow')
+          .flatMap((s: any) => [].concat(s.Action))
+          .filter((a: string) => /^sagemaker:Create/.test(a) && !byArn.includes(a)),
+      ),
+    ];
+    expect(creates.sort()).toEqual(
+      expect.arrayContaining([
+        'sagemaker:CreateHyperParameterTuningJob',
+        'sagemaker:CreateEndpoint',
+        'sagemaker:CreateUserProfile',
+        'sagemaker:CreateDomain',
+      ]),
+    );
+    const onCreate = JSON.parse(
+      all(ex, 'aws_iam_policy').find(
+        (p: any) => p.description === 'AWS-30 tenant isolation for retail',
+      ).policy,
+    ).Statement.find((s: any) => s.Sid === 'AWS30TenantTagOnCreate');
+    for (const a of creates) {
+      expect([a, ref.actionsMatching(a)[0].conditionKeys.has('aws:RequestTag/tenant')]).toEqual([
+        a,
+        true,
+      ]);
+      expect([a, onCreate.Action.includes(a)]).toEqual([a, true]);
+    }
+  });
+
   test('AWS-30 account-level log groups and the trail are created once and shared', () => {
     expect(all(json, 'aws_cloudtrail')).toHaveLength(1);
     expect(
