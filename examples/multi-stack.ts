@@ -187,6 +187,15 @@ function gcpProvider(stack: TerraformStack): void {
   new GoogleProvider(stack, 'google', { project: GCP_PROJECT, region: GCP_REGION });
 }
 
+/** The APIs the GCP network stack enables, for itself and for the platform stack after it. */
+const NETWORK_APIS = [
+  'cloudresourcemanager.googleapis.com',
+  'compute.googleapis.com',
+  'dns.googleapis.com',
+  'orgpolicy.googleapis.com',
+  'servicenetworking.googleapis.com',
+];
+
 function gcpStacks(app: App): TerraformStack[] {
   const networkStack = new TerraformStack(app, 'ms-gcp-network');
   gcpProvider(networkStack);
@@ -195,13 +204,7 @@ function gcpStacks(app: App): TerraformStack[] {
   // default compute SA guard lands before the Compute API is enabled (GCP-01).
   const project = new GcpProject(networkStack, 'project', {
     projectId: GCP_PROJECT,
-    apis: [
-      'cloudresourcemanager.googleapis.com',
-      'compute.googleapis.com',
-      'dns.googleapis.com',
-      'orgpolicy.googleapis.com',
-      'servicenetworking.googleapis.com',
-    ],
+    apis: NETWORK_APIS,
   });
   const guard = new GcpOrgPolicies(networkStack, 'org-policies', {
     projectId: GCP_PROJECT,
@@ -238,8 +241,10 @@ function gcpStacks(app: App): TerraformStack[] {
     allowedRegions: [GCP_REGION],
     network: { existingNetworkId: network.network.id, existingSubnetworkId: network.subnetwork.id },
     organizationId: GCP_ORGANIZATION,
-    // owned by ms-gcp-network, which enables the Compute API
+    // owned by ms-gcp-network, which enables the Compute API after it
     orgPolicyExclusions: [DEFAULT_SA_GUARD],
+    // enabled once, by ms-gcp-network (the Compute API after the guard, GCP-01)
+    existingApis: NETWORK_APIS,
     // the network stack routes Google APIs to restricted.googleapis.com (restrictedGoogleApis)
     perimeter: { accessPolicyId: GCP_ACCESS_POLICY, deployerIdentities: [GCP_DEPLOYER] },
     personas: {

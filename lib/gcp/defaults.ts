@@ -556,7 +556,9 @@ export function securityLogAlerts(prefix: string): AlertDefinition[] {
       name: 'kms-changes',
       displayName: `${prefix} Cloud KMS key change`,
       logFilter:
-        'protoPayload.serviceName="cloudkms.googleapis.com" AND (protoPayload.methodName:"DestroyCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKey" OR protoPayload.methodName:"DisableCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKeyPrimaryVersion")',
+        // a version is disabled or enabled by UpdateCryptoKeyVersion (cryptoKeyVersions.patch);
+        // Cloud KMS has no Disable method
+        'protoPayload.serviceName="cloudkms.googleapis.com" AND (protoPayload.methodName:"DestroyCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKeyVersion" OR protoPayload.methodName:"UpdateCryptoKey" OR protoPayload.methodName:"UpdateCryptoKeyPrimaryVersion")',
       doc: 'A platform key was changed, disabled or scheduled for destruction (GCP-14).',
     },
     {

@@ -77,6 +77,7 @@ const PLATFORM_KEYS: { [K in keyof Required<SecureVertexPipelineProps>]: true } 
   alertThresholds: true,
   orgPolicies: true,
   orgPolicyExclusions: true,
+  existingApis: true,
   organizationId: true,
   auditLogRetentionDays: true,
   auditLogDestination: true,
@@ -465,6 +466,20 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
   }
   if (checkList(v, 'orgPolicyExclusions', props.orgPolicyExclusions, 'constraint names'))
     checkDuplicates(v, 'orgPolicyExclusions', props.orgPolicyExclusions, literal, 'a constraint');
+  if (checkList(v, 'existingApis', props.existingApis, 'service names')) {
+    const enabled = allPlatformApis(props);
+    (props.existingApis ?? []).forEach((api, i) => {
+      const prop = `existingApis[${i}]`;
+      if (v.literal(prop, api, 'it names an API the platform leaves to another stack'))
+        v.require(
+          enabled.includes(api),
+          prop,
+          api,
+          `an API the platform would enable: ${enabled.join(', ')}`,
+        );
+    });
+    checkDuplicates(v, 'existingApis', props.existingApis, literal, 'a service name');
+  }
 
   // ---- network (GCP-08): brought network and subnet together, created subnet sized for its use
   const n = props.network;
@@ -577,7 +592,7 @@ export interface ResolvedVertexPipelineProps {
   readonly orgPolicies: boolean;
   /** Artifact Registry repositories created. */
   readonly artifactRegistry: boolean;
-  /** APIs the project enables. */
+  /** APIs the project enables (those of `existingApis` left out). */
   readonly apis: string[];
   /** The validated human persona bindings (X-01, X-02). */
   readonly personaBindings: PersonaBinding[];
@@ -591,6 +606,15 @@ export interface ResolvedVertexPipelineProps {
   readonly workbenches: ResolvedWorkbenchSpec[];
   /** Literal members of the PLATFORM_ADMIN persona (Workbench instance admins). */
   readonly workbenchAdmins: string[];
+}
+
+/** Every API the platform uses, for its options. */
+function allPlatformApis(props: SecureVertexPipelineProps): string[] {
+  return platformApis({
+    sensitiveDataProtection: props.sensitiveDataProtection,
+    federatedCi: (props.ciIdentity?.federatedPrincipals?.length ?? 0) > 0,
+    cloudBuild: props.ciIdentity?.cloudBuild,
+  });
 }
 
 /**
@@ -635,11 +659,7 @@ export function resolveVertexPipelineProps(
     allowedRegions: props.allowedRegions ?? [props.region],
     orgPolicies: props.orgPolicies ?? true,
     artifactRegistry: props.artifactRegistry ?? true,
-    apis: platformApis({
-      sensitiveDataProtection: props.sensitiveDataProtection,
-      federatedCi: (props.ciIdentity?.federatedPrincipals?.length ?? 0) > 0,
-      cloudBuild: props.ciIdentity?.cloudBuild,
-    }),
+    apis: allPlatformApis(props).filter((api) => !(props.existingApis ?? []).includes(api)),
     personaBindings,
     workbenchNetworks: [`under:projects/${networkParent}`],
     perimeterName: props.perimeter?.perimeterName ?? defaultPerimeterName(props.environment),

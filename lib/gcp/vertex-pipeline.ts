@@ -404,6 +404,17 @@ export interface SecureVertexPipelineProps extends PlatformCommonProps {
    */
   readonly orgPolicyExclusions?: string[];
   /**
+   * APIs of the project that another stack enables, applied before this one (e.g. the network
+   * stack's): the platform does not declare them, so each API is enabled by one stack. List
+   * compute.googleapis.com here when another stack owns the
+   * iam.automaticIamGrantsForDefaultServiceAccounts guard (`orgPolicyExclusions`): that stack
+   * enables the Compute API after its guard has settled, and an enablement here would not wait
+   * for it, so the default compute SA could be created with Editor (GCP-01). Each entry is an API
+   * the platform would otherwise enable.
+   * @default - none: the platform enables every API it uses
+   */
+  readonly existingApis?: string[];
+  /**
    * Organization id (digits): defines the custom constraints that make Vertex AI custom and
    * tuning jobs name a service account (no code runs as the Custom Code Service Agent, GCP-01).
    * @default - no custom constraints (rule GCP-01.custom-code-agent reports it)

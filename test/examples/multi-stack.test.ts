@@ -108,6 +108,18 @@ describe('multi-stack example (X-14)', () => {
     ).toBeDefined();
   });
 
+  test("GCP-01 the GCP platform stack leaves the network stack's APIs to it (existingApis): the Compute API is enabled once, after the guard", () => {
+    const services = (name: string) =>
+      Object.values<any>(stacks[name].resource.google_project_service)
+        .map((s) => s.service)
+        .sort();
+    const platform = services('ms-gcp-platform');
+    expect(services('ms-gcp-network')).toContain('compute.googleapis.com');
+    expect(platform).toContain('aiplatform.googleapis.com');
+    for (const api of services('ms-gcp-network'))
+      expect([api, platform.includes(api)]).toEqual([api, false]);
+  });
+
   test('X-14 the platform stack creates no network of its own', () => {
     expect(stacks['ms-aws-platform'].resource.aws_vpc).toBeUndefined();
     expect(stacks['ms-aws-platform'].resource.aws_vpc_endpoint).toBeUndefined();

@@ -115,6 +115,15 @@ describe('X-10 GCP bad input: enums are exact, never a fallback', () => {
         allowed: 'one of gcp.resourceLocations',
       },
     ],
+    [
+      'an API left to another stack that the platform does not enable',
+      {
+        props: { existingApis: ['compute.googleapis.com', 'container.googleapis.com'] },
+        prop: 'existingApis[1]',
+        value: 'container.googleapis.com',
+        allowed: 'an API the platform would enable: aiplatform.googleapis.com',
+      },
+    ],
   ])('X-10 %s', (_t, c) => expectCase(c));
 });
 

@@ -475,6 +475,29 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     ])
       expect(iamFilter).toContain(method);
     expect(filters).toContain('cloudkms.googleapis.com');
+    // the key watch names Cloud KMS methods that exist (KeyManagementService RPCs, REST
+    // reference of cryptoKeys and cryptoKeyVersions): a version is disabled by
+    // UpdateCryptoKeyVersion (cryptoKeyVersions.patch), there is no Disable method
+    const kms = policies.find((p) => p.display_name.endsWith('Cloud KMS key change'));
+    const kmsMethods = [
+      ...String(kms.conditions[0].condition_matched_log.filter).matchAll(
+        /methodName:"([A-Za-z]+)"/g,
+      ),
+    ].map((m) => m[1]);
+    expect(kmsMethods).toContain('UpdateCryptoKeyVersion');
+    expect(kmsMethods).toContain('DestroyCryptoKeyVersion');
+    const KMS_WRITE_RPCS = [
+      'CreateKeyRing',
+      'CreateCryptoKey',
+      'CreateCryptoKeyVersion',
+      'ImportCryptoKeyVersion',
+      'UpdateCryptoKey',
+      'UpdateCryptoKeyVersion',
+      'UpdateCryptoKeyPrimaryVersion',
+      'DestroyCryptoKeyVersion',
+      'RestoreCryptoKeyVersion',
+    ];
+    for (const m of kmsMethods) expect([m, KMS_WRITE_RPCS.includes(m)]).toEqual([m, true]);
     expect(filters).toContain('accesscontextmanager.googleapis.com');
     // the audit trail and the alerts themselves: sink, bucket, exclusion, alert policy changes
     const audit = policies.find((p) => p.display_name.endsWith('audit trail or alerting change'));
