@@ -246,7 +246,15 @@ export class AuditTrail extends Construct {
       cloudTrailArn: trailArn,
     });
     r.platformKey?.grantCloudTrail(trailArn);
-    if (r.logReaderArns.length > 0) r.platformKey?.grantCloudTrailLogReaders(r.logReaderArns);
+    if (r.logReaderArns.length > 0)
+      r.platformKey?.grantCloudTrailLogReaders(
+        r.logReaderArns,
+        // the trail bucket has an S3 Bucket Key; a literal ARN where the name is known, so that
+        // the key does not wait for the bucket
+        trailBucket.staticName !== undefined
+          ? `arn:${partition}:s3:::${trailBucket.staticName}`
+          : trailBucket.bucketArn,
+      );
 
     // CloudTrail to CloudWatch Logs (KMS-encrypted), for the metric filters below.
     // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html

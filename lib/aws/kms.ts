@@ -140,6 +140,7 @@ export class PlatformKey extends Construct {
   private readonly deployerServices = new Set<string>(DEPLOYER_SERVICES);
   private readonly trailArns: string[] = [];
   private readonly logReaders: string[] = [];
+  private readonly trailBuckets: string[] = [];
   private perimeter?: KeyPerimeterProps;
   private cloudTrail = false;
 
@@ -314,9 +315,17 @@ export class PlatformKey extends Construct {
     if (trailArn !== undefined && !this.trailArns.includes(trailArn)) this.trailArns.push(trailArn);
   }
 
-  /** Lets principals read (decrypt) CloudTrail log files encrypted with this key. */
-  public grantCloudTrailLogReaders(principalArns: string[]): void {
+  /**
+   * Lets principals read (decrypt) CloudTrail log files encrypted with this key: under the
+   * trail's encryption context, and, for a trail bucket with an S3 Bucket Key, through S3 under
+   * the bucket's context (S3 decrypts a bucket key with `aws:s3:arn` = the bucket ARN).
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
+   * @param trailBucketArn the ARN of the bucket the trail writes to, when it uses a Bucket Key
+   */
+  public grantCloudTrailLogReaders(principalArns: string[], trailBucketArn?: string): void {
     for (const p of principalArns) if (!this.logReaders.includes(p)) this.logReaders.push(p);
+    if (trailBucketArn !== undefined && !this.trailBuckets.includes(trailBucketArn))
+      this.trailBuckets.push(trailBucketArn);
   }
 
   /**
@@ -418,6 +427,20 @@ export class PlatformKey extends Construct {
         Resource: '*',
         Condition: { Null: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'false' } },
       });
+      if (this.trailBuckets.length > 0)
+        statements.push({
+          Sid: 'CloudTrailLogReadersBucketKey',
+          Effect: 'Allow',
+          Principal: { AWS: this.logReaders },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: {
+            StringEquals: {
+              'kms:ViaService': `s3.${this.env.region}.amazonaws.com`,
+              'kms:EncryptionContext:aws:s3:arn': this.trailBuckets,
+            },
+          },
+        });
     }
     const deployerVia = [...this.deployerServices]
       .sort()

@@ -98,10 +98,27 @@ describe('first apply on a fresh account', () => {
         'aws:SourceArn': [trailArn],
         'aws:SourceAccount': ACCOUNT,
       });
-    // auditors read the log files
-    expect(statement(st, 'CloudTrailLogReaders')).toMatchObject({
+    // auditors read the log files: under the trail's context, and through S3 under the trail
+    // bucket's, the context S3 decrypts a Bucket Key with (aws:s3:arn = the bucket ARN)
+    const readers = statement(st, 'CloudTrailLogReaders');
+    expect(readers).toMatchObject({
       Action: 'kms:Decrypt',
       Condition: { Null: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'false' } },
+    });
+    const trailBucket = at(json, 'aws_s3_bucket', 'trail-bucket/bucket')[0].bucket;
+    expect(trailBucket).toMatch(/^[a-z0-9.-]+$/);
+    expect(statement(st, 'CloudTrailLogReadersBucketKey')).toEqual({
+      Sid: 'CloudTrailLogReadersBucketKey',
+      Effect: 'Allow',
+      Principal: readers.Principal,
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: {
+        StringEquals: {
+          'kms:ViaService': 's3.eu-west-1.amazonaws.com',
+          'kms:EncryptionContext:aws:s3:arn': [`arn:aws:s3:::${trailBucket}`],
+        },
+      },
     });
   });
 
