@@ -86,6 +86,7 @@ const PLATFORM_KEYS: { [K in keyof Required<SecureVertexPipelineProps>]: true } 
   vizier: true,
   workloadIdentity: true,
   sensitiveDataProtection: true,
+  mlEngineersRunPipelines: true,
   ciIdentity: true,
   tags: true,
   tagValues: true,
@@ -241,8 +242,16 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
     'metadataStore',
     'orgPolicies',
     'sensitiveDataProtection',
+    'mlEngineersRunPipelines',
   ] as const)
     checkBoolean(v, b, props[b]);
+  if (props.mlEngineersRunPipelines === false)
+    v.require(
+      props.ciIdentity !== undefined,
+      'mlEngineersRunPipelines',
+      false,
+      'false together with a ciIdentity, which then launches the pipelines (else nobody can)',
+    );
   for (const o of [
     'encryption',
     'network',
@@ -801,7 +810,8 @@ export function planVertexAccess(
       case Persona.ML_ENGINEER:
         project('mle', role(GcpCustomRole.ML_ENGINEER), m);
         // pipeline runs they submit run as the pipeline SA
-        actAs('mle-acts-as-pipeline', Persona.PIPELINE, m);
+        if (r.props.mlEngineersRunPipelines ?? true)
+          actAs('mle-acts-as-pipeline', Persona.PIPELINE, m);
         project('bq-job-user', JOB_USER, m);
         data(m, m, undefined, DATA_VIEWER);
         root(OBJECT_VIEWER, m);

@@ -461,6 +461,16 @@ export interface SecureVertexPipelineProps extends PlatformCommonProps {
    */
   readonly sensitiveDataProtection?: boolean;
   /**
+   * ML engineers may act as the pipeline service account, to launch pipeline runs and
+   * schedules themselves. The pipeline SA registers models (`aiplatform.models.upload`) and ML
+   * engineers approve them (model updates and aliases), so an ML engineer who launches a
+   * pipeline of their own can register a model version and then approve it. Set false to keep
+   * registration and approval apart (X-02): pipelines are then launched by the CI identity
+   * (`ciIdentity`) from reviewed templates, and ML engineers approve what it registers.
+   * @default true
+   */
+  readonly mlEngineersRunPipelines?: boolean;
+  /**
    * CI/CD identity.
    * @default - none
    */

@@ -376,3 +376,51 @@ describe('X-12 stable addresses', () => {
     expect(addresses(true)).toEqual(addresses(false));
   });
 });
+
+describe('X-02 mlEngineersRunPipelines: registration (the pipeline SA) and approval (ML engineers) kept apart', () => {
+  const WIF =
+    'principalSet://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/ci/attribute.repository/acme/ml';
+  const pipelineActors = (props: object): string[] => {
+    const stack = gcpStack();
+    new SecureVertexPipeline(stack, 'ml', { ...baseProps(), ...props });
+    const json = synthJson(stack);
+    const pipelineSa = Object.entries<any>(json.resource.google_service_account).find(
+      ([, s]) => s.account_id === 'vertex-pipeline',
+    )![0];
+    return all(json, 'google_service_account_iam_member')
+      .filter(
+        (m: any) =>
+          m.role === 'roles/iam.serviceAccountUser' &&
+          m.service_account_id === `\${google_service_account.${pipelineSa}.name}`,
+      )
+      .map((m: any) => m.member);
+  };
+
+  test('X-02 by default ML engineers act as the pipeline SA (they launch pipeline runs)', () => {
+    expect(pipelineActors({})).toContain('group:ml-engineers@example.com');
+  });
+
+  test('X-02 false: only the CI identity acts as the pipeline SA', () => {
+    const actors = pipelineActors({
+      mlEngineersRunPipelines: false,
+      ciIdentity: { federatedPrincipals: [WIF] },
+    });
+    expect(actors).not.toContain('group:ml-engineers@example.com');
+    expect(actors).toHaveLength(1);
+    expect(actors[0]).toMatch(/^\$\{google_service_account\..*\.member\}$/);
+  });
+
+  test('X-02 false without a CI identity is refused: nobody could launch a pipeline', () => {
+    const e = errorOf(
+      () =>
+        new SecureVertexPipeline(gcpStack(), 'ml', {
+          ...baseProps(),
+          mlEngineersRunPipelines: false,
+        }),
+    );
+    expect(problemAt(e, 'mlEngineersRunPipelines')).toMatchObject({
+      value: 'false',
+      allowed: expect.stringContaining('together with a ciIdentity'),
+    });
+  });
+});
