@@ -233,9 +233,28 @@ function azapiAttributes(
   };
 }
 
-/** The value at `path` of an azapi resource's exported response (`output.<path>`). */
-function azapiOutput(resource: TerraformResource, path: string): string {
-  return Token.asString(resource.interpolationForAttribute(`output.${path}`));
+/**
+ * What the azapi resources share: the ARM id and the exported response (`output`).
+ */
+export abstract class AzapiResourceBase extends TerraformResource {
+  protected constructor(
+    scope: Construct,
+    id: string,
+    terraformResourceType: string,
+    config: AzapiResourceBaseConfig | undefined,
+  ) {
+    super(scope, id, azapiResourceConfig(terraformResourceType, config));
+  }
+
+  /** The ARM id of the resource (of an action: the resource the request went to). */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /** The value at `path` of the exported response (`output.<path>`, see `responseExportValues`). */
+  public outputValue(path: string): string {
+    return Token.asString(this.interpolationForAttribute(`output.${path}`));
+  }
 }
 
 /**
@@ -243,13 +262,13 @@ function azapiOutput(resource: TerraformResource, path: string): string {
  * exported to `output`. Destroying it sends nothing (unless `when` is `destroy`), which suits
  * create-only ARM operations such as `Microsoft.KeyVault/vaults/keys` (ARM has no DELETE for keys).
  */
-export class AzapiResourceAction extends TerraformResource {
+export class AzapiResourceAction extends AzapiResourceBase {
   /** Terraform resource type. */
   public static readonly tfResourceType = 'azapi_resource_action';
   private readonly config: AzapiResourceActionConfig;
 
   constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
-    super(scope, id, azapiResourceConfig('azapi_resource_action', config));
+    super(scope, id, 'azapi_resource_action', config);
     this.config = checkAzapiConfig(this, config, (v, c) => {
       str(v, 'resourceId', c.resourceId);
       str(v, 'action', c.action, true);
@@ -257,16 +276,6 @@ export class AzapiResourceAction extends TerraformResource {
       if (!isToken(c.when)) v.enumValue('when', c.when, ['apply', 'destroy']);
       v.object('body', c.body);
     });
-  }
-
-  /** The ARM id the request went to. */
-  public get id(): string {
-    return this.getStringAttribute('id');
-  }
-
-  /** The value at `path` of the exported response (`output.<path>`). */
-  public outputValue(path: string): string {
-    return azapiOutput(this, path);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
@@ -302,29 +311,19 @@ export interface AzapiResourceConfig extends AzapiResourceBaseConfig {
 }
 
 /** `azapi_resource`: one ARM resource managed through its REST API (create, read, update, delete). */
-export class AzapiResource extends TerraformResource {
+export class AzapiResource extends AzapiResourceBase {
   /** Terraform resource type. */
   public static readonly tfResourceType = 'azapi_resource';
   private readonly config: AzapiResourceConfig;
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
-    super(scope, id, azapiResourceConfig('azapi_resource', config));
+    super(scope, id, 'azapi_resource', config);
     this.config = checkAzapiConfig(this, config, (v, c) => {
       str(v, 'name', c.name);
       str(v, 'parentId', c.parentId);
       v.object('body', c.body, { optional: false });
       checkLocation(v, 'location', c.location, true);
     });
-  }
-
-  /** The ARM id of the resource. */
-  public get id(): string {
-    return this.getStringAttribute('id');
-  }
-
-  /** The value at `path` of the exported response (`output.<path>`). */
-  public outputValue(path: string): string {
-    return azapiOutput(this, path);
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
@@ -355,22 +354,17 @@ export interface AzapiUpdateResourceConfig extends AzapiResourceBaseConfig {
  * `azapi_update_resource`: manages some properties of a resource another provider created
  * (GET, merge `body`, PUT); it is read back on every refresh, so drift shows in plans.
  */
-export class AzapiUpdateResource extends TerraformResource {
+export class AzapiUpdateResource extends AzapiResourceBase {
   /** Terraform resource type. */
   public static readonly tfResourceType = 'azapi_update_resource';
   private readonly config: AzapiUpdateResourceConfig;
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, azapiResourceConfig('azapi_update_resource', config));
+    super(scope, id, 'azapi_update_resource', config);
     this.config = checkAzapiConfig(this, config, (v, c) => {
       str(v, 'resourceId', c.resourceId);
       v.object('body', c.body, { optional: false });
     });
-  }
-
-  /** The ARM id of the updated resource. */
-  public get id(): string {
-    return this.getStringAttribute('id');
   }
 
   protected synthesizeAttributes(): { [name: string]: any } {
