@@ -3,6 +3,7 @@ import { Annotations, Fn, Lazy } from 'cdktf';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DataAwsPrefixList } from '@cdktf/provider-aws/lib/data-aws-prefix-list';
+import { DataAwsVpcEndpointService } from '@cdktf/provider-aws/lib/data-aws-vpc-endpoint-service';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -46,7 +47,9 @@ export interface NetworkProps {
   readonly availabilityZoneCount?: number;
   /**
    * Availability Zone names for a created VPC.
-   * @default - the first `availabilityZoneCount` available zones (aws_availability_zones data source)
+   * @default - the first `availabilityZoneCount` available zones, by name, in which every
+   * interface endpoint service of the network is offered (aws_availability_zones and
+   * aws_vpc_endpoint_service data sources); with fewer such zones than subnets, zones repeat
    */
   readonly availabilityZones?: string[];
   /**
@@ -251,12 +254,7 @@ export class PrivateNetwork extends Construct {
     const vpc = new Vpc(this, 'vpc', { cidrBlock: r.vpcCidr!, ...secureVpcSettings() });
     new DefaultSecurityGroup(this, 'default-sg', { vpcId: vpc.id, ingress: [], egress: [] });
     const cidrs = r.subnetCidrs;
-    const azs = r.props.availabilityZones
-      ? r.props.availabilityZones
-      : (() => {
-          const data = new DataAwsAvailabilityZones(this, 'azs', { state: 'available' });
-          return cidrs.map((_, i) => Fn.element(data.names, i));
-        })();
+    const azs = r.props.availabilityZones ?? this.endpointZones(r, cidrs.length);
     const routeTable = new RouteTable(this, 'private-rt', { vpcId: vpc.id });
     cidrs.forEach((c, i) => {
       const subnet = new Subnet(this, `private-${i}`, {
@@ -272,6 +270,30 @@ export class PrivateNetwork extends Construct {
       this.subnets.push(subnet);
     });
     return { vpc, routeTable };
+  }
+
+  /**
+   * The zones of the subnets when none are given: the first available zones (by name) in which
+   * every interface endpoint service of the network is offered. An interface endpoint fails to
+   * create in a subnet of a zone its service does not support, and not every service is offered
+   * in every zone of a Region (nor in Local Zones, which the zone list includes when opted in).
+   */
+  private endpointZones(r: ResolvedPrivateNetworkProps, count: number): string[] {
+    const zones = new DataAwsAvailabilityZones(this, 'azs', { state: 'available' });
+    const offered = r.createEndpoints
+      ? r.interfaceEndpoints.map(
+          (suffix) =>
+            new DataAwsVpcEndpointService(this, `service-${suffix.replace(/\./g, '-')}`, {
+              serviceName: endpointServiceName(this.env.region, suffix),
+              serviceType: 'Interface',
+            }).availabilityZones,
+        )
+      : [];
+    // a set of strings is ordered by value, as the zone names are: with every zone offered,
+    // the zones are those of the plain list
+    const names =
+      offered.length > 0 ? Fn.sort(Fn.setintersection(zones.names, offered)) : zones.names;
+    return Array.from({ length: count }, (_, i) => Fn.element(names, i));
   }
 
   /** Interface endpoints with private DNS behind their own security group (AWS-02). */

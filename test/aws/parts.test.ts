@@ -80,6 +80,43 @@ describe('parts used alone (X-13)', () => {
     );
   });
 
+  test('AWS-02 PrivateNetwork puts its subnets in zones every interface endpoint service is offered in', () => {
+    const s = stack('eu-west-1');
+    new PrivateNetwork(s, 'net', { kmsKeyArn: KEY, expectedUsers: 10 });
+    const json = synthJson(s);
+    const services = Object.entries<any>(json.data.aws_vpc_endpoint_service);
+    const endpoints = all(json, 'aws_vpc_endpoint').filter(
+      (e: any) => e.vpc_endpoint_type === 'Interface',
+    );
+    expect(endpoints.length).toBeGreaterThan(0);
+    // one lookup per interface endpoint, of the same service
+    expect(services.map(([, d]) => [d.service_name, d.service_type]).sort()).toEqual(
+      endpoints.map((e: any) => [e.service_name, 'Interface']).sort(),
+    );
+    const zones = `data.aws_availability_zones.${Object.keys(json.data.aws_availability_zones)[0]}.names`;
+    const offered = services.map(
+      ([k]) => `tolist(data.aws_vpc_endpoint_service.${k}.availability_zones)`,
+    );
+    const subnets = all(json, 'aws_subnet');
+    expect(subnets.length).toBeGreaterThan(1);
+    subnets.forEach((x: any, i: number) => {
+      const m = /^\$\{element\(sort\(setintersection\((.*)\)\), (\d+)\)\}$/.exec(
+        x.availability_zone,
+      );
+      expect(m).not.toBeNull();
+      expect(m![1].split(', ').sort()).toEqual([zones, ...offered].sort());
+      expect(Number(m![2])).toBe(i);
+    });
+    // without interface endpoints, the first available zones
+    const bare = stack('eu-west-1');
+    new PrivateNetwork(bare, 'net', { kmsKeyArn: KEY, expectedUsers: 10, createEndpoints: false });
+    const bareJson = synthJson(bare);
+    expect(bareJson.data.aws_vpc_endpoint_service).toBeUndefined();
+    expect(all(bareJson, 'aws_subnet')[0].availability_zone).toMatch(
+      /^\$\{element\(data\.aws_availability_zones\.[^.]+\.names, 0\)\}$/,
+    );
+  });
+
   test('PlatformKey grants are added to the key policy', () => {
     const s = stack('eu-west-1');
     const key = new PlatformKey(s, 'key', {
