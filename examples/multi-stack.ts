@@ -124,6 +124,8 @@ function awsStacks(app: App): TerraformStack[] {
       existingVpcCidr: '10.30.0.0/20',
       createEndpoints: false,
       endpointSecurityGroupId: network.endpointSecurityGroupId,
+      // the network stack owns the VPC's flow log (AWS-27); a second one would double its cost
+      flowLogs: false,
       expectedUsers: 150,
     },
     deployerPrincipalArns: [AWS_DEPLOYER],

@@ -120,6 +120,18 @@ describe('multi-stack example (X-14)', () => {
       expect([api, platform.includes(api)]).toEqual([api, false]);
   });
 
+  test("AWS-27 the shared VPC has one flow log, the network stack's", () => {
+    const flowLogs = (name: string) => Object.values<any>(stacks[name].resource.aws_flow_log ?? {});
+    expect(flowLogs('ms-aws-network')).toHaveLength(1);
+    expect(flowLogs('ms-aws-platform')).toEqual([]);
+    expect(stacks['ms-aws-platform'].resource.aws_cloudwatch_log_group).toBeDefined();
+    expect(
+      Object.values<any>(stacks['ms-aws-platform'].resource.aws_cloudwatch_log_group).filter((g) =>
+        String(g.name).includes('flow'),
+      ),
+    ).toEqual([]);
+  });
+
   test('X-14 the platform stack creates no network of its own', () => {
     expect(stacks['ms-aws-platform'].resource.aws_vpc).toBeUndefined();
     expect(stacks['ms-aws-platform'].resource.aws_vpc_endpoint).toBeUndefined();
