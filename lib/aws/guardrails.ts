@@ -205,18 +205,31 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
       `aws:RequestTag/${k}`,
     ),
   );
-  const monitoringSchedules = [
+  // The monitoring job's cluster and output are set where the job is defined: in a job
+  // definition (Create*JobDefinition, the form of the SageMaker Python SDK monitors and of
+  // aws_sagemaker_monitoring_schedule), or inline in the schedule. A schedule that names a job
+  // definition carries no cluster (no sagemaker:InstanceTypes) and no keys: only inline
+  // definitions are held to the keys there.
+  const monitoringJobs = [
     'sagemaker:CreateMonitoringSchedule',
     'sagemaker:UpdateMonitoringSchedule',
+    'sagemaker:CreateDataQualityJobDefinition',
+    'sagemaker:CreateModelQualityJobDefinition',
+    'sagemaker:CreateModelBiasJobDefinition',
+    'sagemaker:CreateModelExplainabilityJobDefinition',
   ];
+  const monitoringKey = (sid: string, key: string): Statement =>
+    denyOnAnyResource(sid, monitoringJobs, {
+      Null: { [key]: 'true', 'sagemaker:InstanceTypes': 'false' },
+    });
   const encryption: Statement[] = [
     denyWithout(
       'AWS16EndpointConfigKms',
       'sagemaker:CreateEndpointConfig',
       'sagemaker:VolumeKmsKeyArn',
     ),
-    denyWithout('AWS16MonitoringVolumeKms', monitoringSchedules, 'sagemaker:VolumeKmsKeyArn'),
-    denyWithout('AWS16MonitoringOutputKms', monitoringSchedules, 'sagemaker:OutputKmsKeyArn'),
+    monitoringKey('AWS16MonitoringVolumeKms', 'sagemaker:VolumeKmsKeyArn'),
+    monitoringKey('AWS16MonitoringOutputKms', 'sagemaker:OutputKmsKeyArn'),
   ];
   // Condition keys of the Service Authorization Reference (the `...KmsKey` keys without `Arn`
   // are deprecated and no longer defined for these actions): CreateDomain carries

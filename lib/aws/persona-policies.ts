@@ -74,6 +74,8 @@ export interface PolicyContext {
   readonly auditBucketArn?: string;
   readonly presignedSourceIps?: string[];
   readonly presignedSourceVpces?: string[];
+  /** The tenant of the platform (AWS-30), when it is one of several in the account. */
+  readonly tenantId?: string;
 }
 
 /** The caller's own per-user execution role: its IAM path carries the caller's `studiouserid`. */
@@ -730,10 +732,36 @@ function jobs(ctx: PolicyContext): Statement {
  * next to the persona's duties ({@link studioExecutionPolicy}); two managed policies keep each
  * under IAM's 6,144-character limit.
  */
+/**
+ * Reading the logs of SageMaker jobs (the `/aws/sagemaker/*Jobs` log groups), which the
+ * SageMaker Python SDK tails while a job runs (`GetLogEvents`) and Studio shows. The log groups
+ * are the account's: on a tenant's platform (AWS-30) only the streams of jobs named
+ * `<tenant>-…` (a stream is named after its job).
+ */
+function jobLogReads(ctx: PolicyContext): Statement {
+  const { partition, region, account } = ctx.env;
+  // TrainingJobs, ProcessingJobs, TransformJobs
+  const groups = `arn:${partition}:logs:${region}:${account}:log-group:/aws/sagemaker/*Jobs`;
+  return ctx.tenantId !== undefined
+    ? {
+        Sid: 'ReadJobLogs',
+        Effect: 'Allow',
+        Action: 'logs:GetLogEvents',
+        Resource: `${groups}:log-stream:${ctx.tenantId}-*`,
+      }
+    : {
+        Sid: 'ReadJobLogs',
+        Effect: 'Allow',
+        Action: ['logs:GetLogEvents', 'logs:FilterLogEvents'],
+        Resource: [groups, `${groups}:*`],
+      };
+}
+
 export function studioWorkspacePolicy(ctx: PolicyContext): string {
   return policyDocument([
     ...studioApps(ctx),
     ...workloadCommon(ctx),
+    jobLogReads(ctx),
     noResourceLevel('ListStudio', [
       'sagemaker:ListApps',
       'sagemaker:ListSpaces',

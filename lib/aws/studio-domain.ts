@@ -506,6 +506,7 @@ export class SageMakerStudioDomain extends Construct {
       logGroupArns: this.audit.logGroupArns,
       approvedEcrRepositoryArns: props.approvedEcrRepositoryArns ?? [],
       presignedUrls: props.authMode === AuthMode.IAM,
+      tenantId: props.tenantId,
       auditBucketArn: this.audit.trailBucket?.bucketArn,
       presignedSourceIps: props.presignedUrl?.sourceIps,
       presignedSourceVpces: props.presignedUrl?.sourceVpceIds,
@@ -982,6 +983,26 @@ export class SageMakerStudioDomain extends Construct {
         Effect: 'Deny',
         Action: ['sagemaker:CreateApp', 'sagemaker:DeleteApp', 'sagemaker:DescribeApp'],
         NotResource: `arn:${partition}:sagemaker:${region}:${account}:app/${this.domain.id}/*`,
+      },
+      {
+        // An endpoint config is authorized on itself only, not on the models it names, whose
+        // tags IAM cannot read: a tenant's models are confined by name (`<tenant>-…`; model
+        // ARNs carry the name in lower case), and its endpoint configs name only those.
+        Sid: 'AWS30TenantModelsOnly',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateModel',
+        NotResource: `arn:${partition}:sagemaker:${region}:${account}:model/${tenantId}-*`,
+      },
+      {
+        Sid: 'AWS30TenantEndpointModelsOnly',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreateEndpointConfig',
+        Resource: '*',
+        Condition: {
+          'ForAnyValue:ArnNotLike': {
+            'sagemaker:ModelArn': `arn:${partition}:sagemaker:${region}:${account}:model/${tenantId}-*`,
+          },
+        },
       },
       {
         // CreateEndpoint is also authorized on the endpoint config it deploys

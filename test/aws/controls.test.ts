@@ -1,5 +1,6 @@
 import { AwsMlopsChecks, SageMakerStudioDomain } from '../../lib/aws';
 import { Compliance, ComplianceStatus, Persona } from '../../lib/core';
+import { awsReference } from '../../lib/aws/reference';
 import { ACCOUNT, all, at, fullProps, one, sid, stmts, synthPlatform } from './fixtures';
 
 describe('SageMakerStudioDomain controls (full platform, IAM auth, every option on)', () => {
@@ -236,13 +237,32 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(
       sid(policies, 'AWS16EndpointConfigKms').Condition.Null['sagemaker:VolumeKmsKeyArn'],
     ).toBe('true');
-    expect(sid(policies, 'AWS16MonitoringVolumeKms').Action).toEqual([
+    // the keys are required where a monitoring job is defined: in a job definition, or inline
+    // in a schedule (which then carries its cluster's instance types); a schedule that names a
+    // job definition (the SDK monitors, aws_sagemaker_monitoring_schedule) carries neither
+    const monitoringJobs = [
       'sagemaker:CreateMonitoringSchedule',
       'sagemaker:UpdateMonitoringSchedule',
-    ]);
-    expect(
-      sid(policies, 'AWS16MonitoringOutputKms').Condition.Null['sagemaker:OutputKmsKeyArn'],
-    ).toBe('true');
+      'sagemaker:CreateDataQualityJobDefinition',
+      'sagemaker:CreateModelQualityJobDefinition',
+      'sagemaker:CreateModelBiasJobDefinition',
+      'sagemaker:CreateModelExplainabilityJobDefinition',
+    ];
+    for (const [id, key] of [
+      ['AWS16MonitoringVolumeKms', 'sagemaker:VolumeKmsKeyArn'],
+      ['AWS16MonitoringOutputKms', 'sagemaker:OutputKmsKeyArn'],
+    ]) {
+      expect(sid(policies, id).Action).toEqual(monitoringJobs);
+      expect(sid(policies, id).Condition).toEqual({
+        Null: { [key]: 'true', 'sagemaker:InstanceTypes': 'false' },
+      });
+      // every action carries both keys (Service Authorization Reference), else the deny could
+      // never, or always, fire
+      const ref = awsReference();
+      for (const a of monitoringJobs)
+        for (const k of [key, 'sagemaker:InstanceTypes'])
+          expect([a, k, ref.actionsMatching(a)[0].conditionKeys.has(k)]).toEqual([a, k, true]);
+    }
     expect(sid(policies, 'AWS16DomainVolumeKms').Condition.Null['sagemaker:VolumeKmsKeyArn']).toBe(
       'true',
     );

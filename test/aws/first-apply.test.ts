@@ -271,6 +271,30 @@ describe('controls that hold against a real user', () => {
     ).toEqual(expect.arrayContaining(wide));
   });
 
+  test('AWS-18 Studio roles read the logs of SageMaker jobs (the SDK tails them while a job runs); a tenant only those of its own jobs', () => {
+    const ds = at(json, 'aws_iam_policy', 'studio-roles/workspace-policy')[0].policy;
+    expect(sid([ds], 'ReadJobLogs')).toEqual({
+      Sid: 'ReadJobLogs',
+      Effect: 'Allow',
+      Action: ['logs:GetLogEvents', 'logs:FilterLogEvents'],
+      Resource: [
+        `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/sagemaker/*Jobs`,
+        `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/aws/sagemaker/*Jobs:*`,
+      ],
+    });
+    // the log groups are the account's: a tenant reads the streams of jobs named after it
+    const retail = all(synthExample(awsMultiTenantExample).json, 'aws_iam_policy').find((p: any) =>
+      String(p['//'].metadata.path).endsWith('retail/studio-roles/workspace-policy'),
+    );
+    expect(sid([retail.policy], 'ReadJobLogs')).toEqual({
+      Sid: 'ReadJobLogs',
+      Effect: 'Allow',
+      Action: 'logs:GetLogEvents',
+      Resource:
+        'arn:aws:logs:eu-central-1:111111111111:log-group:/aws/sagemaker/*Jobs:log-stream:retail-*',
+    });
+  });
+
   test("AWS-18 role isolation: apps only in the caller's own private spaces and in shared spaces", () => {
     const ds = at(json, 'aws_iam_policy', 'studio-roles/workspace-policy')[0].policy;
     const domain = '${aws_sagemaker_domain.studio_domain_F1B3BB3C.id}';

@@ -159,6 +159,30 @@ describe('MultiTenantStudio (AWS-30)', () => {
         `arn:aws:sagemaker:eu-central-1:111111111111:space/\${aws_sagemaker_domain.${domainKey}.id}/*`,
       ],
     });
+    // the models an endpoint config names are not authorized (their tags unread): by name
+    expect(st.find((s: any) => s.Sid === 'AWS30TenantModelsOnly')).toEqual({
+      Sid: 'AWS30TenantModelsOnly',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateModel',
+      NotResource: 'arn:aws:sagemaker:eu-central-1:111111111111:model/retail-*',
+    });
+    expect(st.find((s: any) => s.Sid === 'AWS30TenantEndpointModelsOnly')).toEqual({
+      Sid: 'AWS30TenantEndpointModelsOnly',
+      Effect: 'Deny',
+      Action: 'sagemaker:CreateEndpointConfig',
+      Resource: '*',
+      Condition: {
+        'ForAnyValue:ArnNotLike': {
+          'sagemaker:ModelArn': 'arn:aws:sagemaker:eu-central-1:111111111111:model/retail-*',
+        },
+      },
+    });
+    const ref = awsReference();
+    expect(
+      ref
+        .actionsMatching('sagemaker:CreateEndpointConfig')[0]
+        .conditionKeys.has('sagemaker:ModelArn'),
+    ).toBe(true);
     expect(st.find((s: any) => s.Sid === 'AWS30TenantEndpointConfigsOnly')).toEqual({
       Sid: 'AWS30TenantEndpointConfigsOnly',
       Effect: 'Deny',
