@@ -611,6 +611,8 @@ export class AzureMLWorkspace extends Construct {
       workspaceId: this.workspace.id,
       resourceGroupId: this.resourceGroupId,
       dataContainerIds: c.dataContainers.map((name) => this.storage.containerScope(name)),
+      workspaceStorageAccountId: this.storage.account.id,
+      dataContainerNames: c.dataContainers,
       logAnalyticsWorkspaceId: this.diagnostics.logAnalyticsWorkspaceId,
       containerRegistryId: this.containerRegistry.registry.id,
       endpointAuthMode: this.endpointAuthMode,

@@ -62,6 +62,21 @@ export interface AzurePersonaRbacProps {
    */
   readonly dataContainerIds?: string[];
   /**
+   * The workspace's own storage account. With shared keys off, Azure ML's system datastores
+   * (job code, outputs, MLflow artifacts, notebooks on the file share) are reached with the
+   * caller's identity: data scientists get Storage Blob Data Contributor on its containers
+   * (except `dataContainerNames`) and Storage File Data Privileged Contributor on its file
+   * shares, ML engineers and the training identity the blob role.
+   * @default - no roles on the system containers and file shares
+   */
+  readonly workspaceStorageAccountId?: string;
+  /**
+   * Names of the data containers of `workspaceStorageAccountId`, which its system-container
+   * grants leave out (the data containers are granted per persona through `dataContainerIds`).
+   * @default - none
+   */
+  readonly dataContainerNames?: string[];
+  /**
    * Log Analytics workspace (auditors and monitoring read logs there).
    * @default - no log roles
    */

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { requireProps, Validator } from '../core/errors';
 import { uniqueSuffix } from '../core/naming';
 import { Persona, PersonaBinding, PersonaModel } from '../core/personas';
-import { ROLE_IDS, ROLES } from './defaults';
+import { excludeContainersCondition, ROLE_IDS, ROLES } from './defaults';
 import {
   AzureCustomRoleDefinition,
   AzureEndpointAuthMode,
@@ -105,6 +105,15 @@ export function resolvePersonaRbacProps(
   str(v, 'logAnalyticsWorkspaceId', props.logAnalyticsWorkspaceId, true);
   str(v, 'containerRegistryId', props.containerRegistryId, true);
   strList(v, 'dataContainerIds', props.dataContainerIds);
+  str(v, 'workspaceStorageAccountId', props.workspaceStorageAccountId, true);
+  if (
+    strList(v, 'dataContainerNames', props.dataContainerNames, {
+      literal: 'it is part of an ABAC condition',
+    })
+  )
+    (props.dataContainerNames ?? []).forEach((n, i) =>
+      v.literal(`dataContainerNames[${i}]`, n, 'it is part of an ABAC condition'),
+    );
   strList(v, 'managedIdentityPrincipalIds', props.managedIdentityPrincipalIds);
   v.enumValue('endpointAuthMode', props.endpointAuthMode, Object.values(AzureEndpointAuthMode));
   if (str(v, 'roleNamePrefix', props.roleNamePrefix, true)) {
@@ -244,6 +253,8 @@ export interface PersonaGrant {
   readonly roleName?: string;
   /** Custom role definition key (in the resolved roles). */
   readonly customRole?: string;
+  /** ABAC condition of the assignment. */
+  readonly condition?: string;
 }
 
 /**
@@ -263,6 +274,9 @@ export function personaGrants(c: ResolvedPersonaRbac): PersonaGrant[] {
       case 'data':
       case 'dataRead':
         return props.dataContainerIds ?? [];
+      case 'system':
+      case 'systemFiles':
+        return props.workspaceStorageAccountId ? [props.workspaceStorageAccountId] : [];
       case 'logs':
         return props.logAnalyticsWorkspaceId ? [props.logAnalyticsWorkspaceId] : [];
       case 'registry':
@@ -286,6 +300,7 @@ export function personaGrants(c: ResolvedPersonaRbac): PersonaGrant[] {
     i: number,
     role: string,
     custom?: string,
+    condition?: string,
   ) => {
     // Built-in roles are compared by name; custom roles by their key in the resolved roles (one
     // role definition construct each), never by the definition's id, a fresh token on every read.
@@ -300,12 +315,19 @@ export function personaGrants(c: ResolvedPersonaRbac): PersonaGrant[] {
       scope,
       roleName: custom ? undefined : role,
       customRole: custom,
+      condition,
     });
   };
   for (const b of c.bindings) {
     for (const [roleName, kind] of BUILT_IN[b.persona] ?? []) {
-      const key = roleName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-      scopeOf(kind).forEach((s, i) => add(b, key, s, i, roleName));
+      const role = roleName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      const key = kind === 'system' || kind === 'systemFiles' ? `${role}-system` : role;
+      // blob roles on the system containers leave the data containers out
+      const condition =
+        kind === 'system' && (props.dataContainerNames ?? []).length > 0
+          ? excludeContainersCondition(props.dataContainerNames!)
+          : undefined;
+      scopeOf(kind).forEach((s, i) => add(b, key, s, i, roleName, undefined, condition));
     }
     for (const [key, def] of Object.entries(c.roles)) {
       if ((def.personas ?? []).includes(b.persona)) add(b, key, props.workspaceId, 0, key, key);

@@ -96,7 +96,7 @@ export class AzurePersonaRbac extends Construct {
           : undefined,
       principalType: managedIdentity ? 'ServicePrincipal' : undefined,
       description: `secure-mlops persona ${g.persona}`,
-      condition: conditionOf(g.roleName, this.delegationCondition),
+      condition: g.condition ?? conditionOf(g.roleName, this.delegationCondition),
     });
     const list = this.byPrincipal.get(g.principal) ?? [];
     this.byPrincipal.set(g.principal, list);

@@ -57,11 +57,9 @@ export function builtInCustomRoles(tokenOnly: boolean): {
         `${WS}/computes/restart/action`,
         `${WS}/computes/applicationaccess/action`,
       ],
-      notActions: [
-        `${WS}/environments/readSecrets/action`,
-        `${WS}/metadata/secrets/read`,
-        `${WS}/listNotebookKeys/read`,
-      ],
+      // environments/readSecrets/action stays: submitting any V2 job needs it (Azure ML,
+      // manage access: common scenarios)
+      notActions: [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`],
       personas: [Persona.DATA_SCIENTIST],
     },
     mlEngineer: {
@@ -145,7 +143,10 @@ export function builtInCustomRoles(tokenOnly: boolean): {
 /** Built-in roles per persona: [role name, scope kind]. */
 export const BUILT_IN: {
   [persona: string]: Array<
-    [string, 'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry']
+    [
+      string,
+      'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry' | 'system' | 'systemFiles',
+    ]
   >;
 } = {
   // Management of the platform's resource group; role assignments only through the delegated,
@@ -154,10 +155,19 @@ export const BUILT_IN: {
     [ROLES.CONTRIBUTOR, 'rg'],
     [ROLES.ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR, 'rg'],
   ],
-  [Persona.DATA_SCIENTIST]: [[ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data']],
+  // 'system' / 'systemFiles': the workspace storage account's system containers and file shares
+  // (identity-mode system datastores: job code, outputs, notebooks)
+  [Persona.DATA_SCIENTIST]: [
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'system'],
+    [ROLES.STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR, 'systemFiles'],
+  ],
   // The custom ML Engineer role only: a built-in compute role on top would re-grant computes/*
   // (RBAC is additive, the custom role's notActions cannot take it away).
-  [Persona.ML_ENGINEER]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],
+  [Persona.ML_ENGINEER]: [
+    [ROLES.STORAGE_BLOB_DATA_READER, 'data'],
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'system'],
+  ],
   [Persona.DATA_ENGINEER]: [
     [ROLES.READER, 'workspace'],
     [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
@@ -169,6 +179,7 @@ export const BUILT_IN: {
   ],
   [Persona.TRAINING]: [
     [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
+    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'system'],
     [ROLES.ACR_PULL, 'registry'],
   ],
   [Persona.PIPELINE]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],

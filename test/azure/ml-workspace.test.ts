@@ -310,9 +310,10 @@ describe('AzureMLWorkspace defaults', () => {
       expect(d).toMatch(/^azurerm_role_assignment\.ml_rbac_training-identity0/);
   });
 
-  test('AZ-09 persona roles at workspace scope, data roles on the container only', () => {
+  test('AZ-09 persona roles at workspace scope, data roles on the data container, system containers and file shares without it', () => {
     const ras = roleAssignments(json);
     const of = (p: string) => ras.filter((r) => r.principal_id === p);
+    const account = expect.stringContaining('azurerm_storage_account.ml_storage_account');
     expect(
       of(IDS.ds).map((r) => [r.role_definition_name ?? r.role_definition_id, r.scope]),
     ).toEqual([
@@ -320,11 +321,25 @@ describe('AzureMLWorkspace defaults', () => {
         'Storage Blob Data Contributor',
         expect.stringContaining('azurerm_storage_container.ml_storage_container-training-data'),
       ],
+      // identity-mode system datastores (job code, outputs, notebooks on the file share): Azure
+      // ML, disable shared key access for the workspace storage account
+      ['Storage Blob Data Contributor', account],
+      ['Storage File Data Privileged Contributor', account],
       [
         expect.stringContaining('azurerm_role_definition.ml_rbac_role-dataScientist'),
         expect.stringContaining(`${WS}.ml_workspace`),
       ],
     ]);
+    // the account-wide blob grant leaves the data containers out
+    const system = of(IDS.ds).find(
+      (r) =>
+        r.role_definition_name === 'Storage Blob Data Contributor' &&
+        !String(r.scope).includes('container'),
+    )!;
+    expect(system.condition_version).toBe('2.0');
+    expect(system.condition).toContain(
+      "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals 'training-data'",
+    );
     expect(of(IDS.viewer).map((r) => r.role_definition_name)).toEqual(['Reader']);
     expect(
       of(IDS.auditor)
@@ -353,15 +368,19 @@ describe('AzureMLWorkspace defaults', () => {
       'Microsoft.MachineLearningServices/workspaces/onlineEndpoints/listKeys/action',
       'Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action',
       'Microsoft.MachineLearningServices/workspaces/datastores/listsecrets/action',
-      'Microsoft.MachineLearningServices/workspaces/environments/readSecrets/action',
     ]) {
       expect(`${action}: ${permits(builtIn, action)}`).toBe(`${action}: true`);
       expect(`${action}: ${permits(perm, action)}`).toBe(`${action}: false`);
     }
+    // submitting any V2 job needs environments/readSecrets/action (Azure ML, manage access to
+    // workspaces: common scenarios)
     for (const action of [
       'Microsoft.MachineLearningServices/workspaces/jobs/write',
       'Microsoft.MachineLearningServices/workspaces/models/write',
       'Microsoft.MachineLearningServices/workspaces/computes/start/action',
+      'Microsoft.MachineLearningServices/workspaces/environments/readSecrets/action',
+      'Microsoft.MachineLearningServices/workspaces/environments/build/action',
+      'Microsoft.MachineLearningServices/workspaces/metadata/artifacts/write',
     ]) {
       expect(`${action}: ${permits(perm, action)}`).toBe(`${action}: true`);
     }
@@ -369,8 +388,10 @@ describe('AzureMLWorkspace defaults', () => {
 
   test('AZ-09 ML_ENGINEER: the custom role only, no AzureML Compute Operator re-granting computes/*', () => {
     const mle = roleAssignments(json).filter((r) => r.principal_id === IDS.mle);
+    // data read on the data containers; the system containers for models uploaded from files
     expect(mle.map((r) => r.role_definition_name).filter(Boolean)).toEqual([
       'Storage Blob Data Reader',
+      'Storage Blob Data Contributor',
     ]);
     expect(
       permits(
