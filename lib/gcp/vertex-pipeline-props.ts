@@ -749,8 +749,8 @@ export function planVertexAccess(
   const project = (label: string, role: string, member: string, key: string = member): void => {
     plan.platform.push({ label: `project-${label}`, role, member, key });
   };
-  const actAs = (label: string, actAsPersona: Persona, member: string): void => {
-    plan.platform.push({ label, actAs: actAsPersona, member, key: member });
+  const actAs = (label: string, actAsPersona: Persona, member: string, key = member): void => {
+    plan.platform.push({ label, actAs: actAsPersona, member, key });
   };
   const data = (member: string, key: string, bucketRole?: string, datasetRole?: string): void => {
     if (bucketRole) plan.dataBuckets.push({ role: bucketRole, member, key });
@@ -789,6 +789,9 @@ export function planVertexAccess(
     const m = who.workbench(name);
     const k = `workbench:${name}`;
     project('wb-ds', role(GcpCustomRole.DATA_SCIENTIST), m, k);
+    // a notebook calls Google APIs as the instance's SA: the jobs it submits name the training
+    // SA (the custom constraints require a service account, GCP-01)
+    actAs('wb-acts-as-training', Persona.TRAINING, m, k);
     project('wb-bq-job-user', JOB_USER, m, k);
     project('wb-log-writer', LOG_WRITER, m, k);
     data(m, k, OBJECT_VIEWER, DATA_VIEWER);

@@ -75,6 +75,17 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(JSON.stringify(json)).not.toMatch(/-compute@developer\.gserviceaccount\.com/);
   });
 
+  test("GCP-01 a Workbench instance's SA may act as the training SA only: jobs its notebooks submit name it", () => {
+    const wbSa = `\${${ref('google_service_account', 'workbench-alice-wb/sa')}.member}`;
+    const actAs = members('google_service_account_iam_member').filter((m) => m.member === wbSa);
+    expect(actAs).toEqual([
+      expect.objectContaining({
+        role: 'roles/iam.serviceAccountUser',
+        service_account_id: `\${${ref('google_service_account', 'service-accounts/training')}.name}`,
+      }),
+    ]);
+  });
+
   test('GCP-02 custom roles: model deployer deploys and uploads but cannot train; no broad roles anywhere', () => {
     const roles = members('google_project_iam_custom_role');
     const deployer = roles.find((r) => r.role_id === 'mlopsModelDeployer');
