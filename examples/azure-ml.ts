@@ -84,7 +84,6 @@ export function azureMlExample(app: App): TerraformStack[] {
     outboundRules: [
       { name: 'pypi', fqdn: 'pypi.org' },
       { name: 'pypi-files', fqdn: 'files.pythonhosted.org' },
-      { name: 'azure-monitor', serviceTag: 'AzureMonitor', protocol: 'TCP', portRanges: '443' },
     ],
     personas: {
       [Persona.PLATFORM_ADMIN]: [GROUPS.platformAdmins],

@@ -578,6 +578,15 @@ export const SECURITY_ALERTS: readonly SecurityAlertDefinition[] = [
     description: 'ML workspace settings written (e.g. public network access or isolation changed)',
     operationName: 'Microsoft.MachineLearningServices/workspaces/write',
   },
+  {
+    // an outbound rule is a child resource of the workspace (REST: workspaces/{name}/outboundRules/
+    // {rule}); writing one does not write the workspace, and the isolation-mode policy does not
+    // look at its destination
+    key: 'workspace-outbound-rules',
+    description:
+      'Managed network outbound rules of the ML workspace written or deleted (egress opened)',
+    resourceTypes: ['Microsoft.MachineLearningServices/workspaces/outboundRules'],
+  },
 ];
 
 /**

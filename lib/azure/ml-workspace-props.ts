@@ -252,7 +252,7 @@ export interface AzureMLWorkspaceProps extends PlatformCommonProps {
    */
   readonly activityLogExport?: boolean;
   /**
-   * Security-change alerts (AZ-11): Azure Monitor activity log alert rules on the platform's resource group for role assignments and custom roles, policy assignments and exemptions, locks, diagnostic settings, network security groups, private endpoint deletion, writes of the vaults, storage, registry and workspace, and changes to the alert rules and action groups themselves, plus the subscription Activity Log export this platform creates (13-14 of the subscription's 100 activity log alert rules); they notify `alertEmails` and `alertActionGroupIds`, so alerts on need at least one of them. Other subscription-level changes (subscription role assignments and policy assignments, other resource groups) are not watched.
+   * Security-change alerts (AZ-11): Azure Monitor activity log alert rules on the platform's resource group for role assignments and custom roles, policy assignments and exemptions, locks, diagnostic settings, network security groups, private endpoint deletion, writes of the vaults, storage, registry and workspace, the workspace's managed network outbound rules, and changes to the alert rules and action groups themselves, plus the subscription Activity Log export this platform creates (14-15 of the subscription's 100 activity log alert rules); they notify `alertEmails` and `alertActionGroupIds`, so alerts on need at least one of them. Other subscription-level changes (subscription role assignments and policy assignments, other resource groups) are not watched.
    * @default - true when alertEmails or alertActionGroupIds is given, else false (with a synth warning)
    */
   readonly alerts?: boolean;

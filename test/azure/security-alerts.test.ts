@@ -46,6 +46,11 @@ const EXPECTED: { [key: string]: { operation?: string; types?: string[] } } = {
   'storage-write': { operation: 'Microsoft.Storage/storageAccounts/write' },
   'registry-write': { operation: 'Microsoft.ContainerRegistry/registries/write' },
   'workspace-write': { operation: 'Microsoft.MachineLearningServices/workspaces/write' },
+  // a child resource of the workspace (REST workspaces/{name}/outboundRules/{rule}): writing
+  // one writes no workspace
+  'workspace-outbound-rules': {
+    types: ['Microsoft.MachineLearningServices/workspaces/outboundRules'],
+  },
 };
 
 function build(extra: Partial<AzureMLWorkspaceProps> = {}, location = 'westeurope') {
@@ -115,7 +120,7 @@ describe('AZ-11 security-change alerts with alertEmails', () => {
   });
 
   test("AZ-11 alert rules watch the platform's resource group, in the platform's location, notifying the action group", () => {
-    expect(rgRules()).toHaveLength(13);
+    expect(rgRules()).toHaveLength(14);
     for (const r of rgRules()) {
       expect(r.scopes).toEqual([
         expect.stringMatching(/^\$\{azurerm_resource_group\.ml_rg_\w+\.id\}$/),
@@ -178,7 +183,7 @@ describe('AZ-11 security-change alerts: receivers, opt-out and location', () => 
     const json = synthJson(stack);
     expect(all(json, AG)).toHaveLength(0);
     expect(platform.securityAlerts?.actionGroup).toBeUndefined();
-    expect(all(json, ALERT)).toHaveLength(14);
+    expect(all(json, ALERT)).toHaveLength(15);
     for (const { r } of all(json, ALERT)) {
       expect(r.action).toEqual([{ action_group_id: AG_ID }]);
       // nothing global: the rules stay in westeurope, residency holds without 'global'
@@ -193,7 +198,7 @@ describe('AZ-11 security-change alerts: receivers, opt-out and location', () => 
       allowedRegions: ['westeurope', 'global'],
     });
     const json = synthJson(stack);
-    expect(all(json, ALERT)).toHaveLength(14);
+    expect(all(json, ALERT)).toHaveLength(15);
     for (const { r } of all(json, ALERT)) {
       expect(r.action).toHaveLength(2);
       expect(r.action[1]).toEqual({ action_group_id: AG_ID });
@@ -205,7 +210,7 @@ describe('AZ-11 security-change alerts: receivers, opt-out and location', () => 
       alertActionGroupIds: [AG_ID],
       activityLogExport: false,
     });
-    expect(all(synthJson(stack), ALERT)).toHaveLength(13);
+    expect(all(synthJson(stack), ALERT)).toHaveLength(14);
     expect(platform.securityAlerts!.alerts['activity-log-export']).toBeUndefined();
   });
 
@@ -378,10 +383,10 @@ describe('AZ-11 AzureSecurityAlerts on its own', () => {
     new AzureSecurityAlerts(stack, 'alerts', base);
     const json = synthJson(stack);
     expect(one(json, AG)).toMatchObject({ location: 'global', name: 'alert-secure-mlops-ag' });
-    expect(all(json, ALERT).map((x) => x.r.location)).toEqual(Array(13).fill('global'));
+    expect(all(json, ALERT).map((x) => x.r.location)).toEqual(Array(14).fill('global'));
   });
 
-  test('a subscription holds at most 100 activity log alert rules: seven sets of 13 fit, the eighth fails synth', () => {
+  test('a subscription holds at most 100 activity log alert rules: seven sets of 14 fit, the eighth fails synth', () => {
     const { stack } = azureStack();
     for (let i = 0; i < 7; i++)
       new AzureSecurityAlerts(stack, `alerts-${i}`, { ...base, namePrefix: `p${i}` });
