@@ -132,6 +132,10 @@ export function builtInCustomRoles(tokenOnly: boolean): {
         `${WS}/batchEndpoints/*`,
         `${WS}/models/read`,
         `${WS}/environments/read`,
+        // the scoring code of a deployment: a code asset the data scientists or ML engineers
+        // registered (the deployer registers none)
+        `${WS}/codes/read`,
+        `${WS}/codes/*/read`,
         `${WS}/computes/read`,
       ],
       notActions: [`${WS}/jobs/*`, ...noKeys],

@@ -386,6 +386,26 @@ describe('AzureMLWorkspace defaults', () => {
     }
   });
 
+  test('AZ-09 DEPLOYMENT: deploys with the scoring code others registered; registers no code, runs no job', () => {
+    const role = all(json, 'azurerm_role_definition').find((x) =>
+      x.name.includes('role-deployment'),
+    )!.r;
+    const perm = {
+      actions: role.permissions[0].actions,
+      notActions: role.permissions[0].not_actions,
+    };
+    const WS_ = 'Microsoft.MachineLearningServices/workspaces';
+    for (const [action, allowed] of [
+      [`${WS_}/onlineEndpoints/deployments/write`, true],
+      [`${WS_}/codes/read`, true],
+      [`${WS_}/codes/versions/read`, true],
+      [`${WS_}/codes/versions/write`, false],
+      [`${WS_}/jobs/write`, false],
+      [`${WS_}/onlineEndpoints/listKeys/action`, false],
+    ] as const)
+      expect(`${action}: ${permits(perm, action)}`).toBe(`${action}: ${allowed}`);
+  });
+
   test('AZ-09 ML_ENGINEER: the custom role only, no AzureML Compute Operator re-granting computes/*', () => {
     const mle = roleAssignments(json).filter((r) => r.principal_id === IDS.mle);
     // data read on the data containers; the system containers for models uploaded from files
