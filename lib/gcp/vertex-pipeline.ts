@@ -410,7 +410,7 @@ export interface SecureVertexPipelineProps extends PlatformCommonProps {
    * iam.automaticIamGrantsForDefaultServiceAccounts guard (`orgPolicyExclusions`): that stack
    * enables the Compute API after its guard has settled, and an enablement here would not wait
    * for it, so the default compute SA could be created with Editor (GCP-01). Each entry is an API
-   * the platform would otherwise enable.
+   * the platform would otherwise enable; the perimeter restricts them all the same.
    * @default - none: the platform enables every API it uses
    */
   readonly existingApis?: string[];
@@ -795,7 +795,11 @@ export class SecureVertexPipeline extends Construct {
       'perimeter',
     );
     const extra = p.additionalRestrictedServices;
-    const enabled = perimeterRestrictedServices(Object.keys(this.project.services));
+    // the APIs of the project: those enabled here and those another stack enables (existingApis)
+    const enabled = perimeterRestrictedServices([
+      ...Object.keys(this.project.services),
+      ...(r.props.existingApis ?? []),
+    ]);
     const restricted = Array.isArray(extra) ? [...enabled, ...extra] : (extra ?? enabled);
     return this.part(
       'perimeter',

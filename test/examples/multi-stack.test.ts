@@ -118,6 +118,19 @@ describe('multi-stack example (X-14)', () => {
     expect(platform).toContain('aiplatform.googleapis.com');
     for (const api of services('ms-gcp-network'))
       expect([api, platform.includes(api)]).toEqual([api, false]);
+    // the platform's perimeter still restricts them: they are APIs of the project
+    const perimeter: any = Object.values(
+      stacks['ms-gcp-platform'].resource.google_access_context_manager_service_perimeter,
+    )[0];
+    const restricted = (perimeter.status ?? perimeter.spec).restricted_services;
+    for (const api of [
+      'compute.googleapis.com',
+      'dns.googleapis.com',
+      'servicenetworking.googleapis.com',
+      'cloudresourcemanager.googleapis.com',
+      'orgpolicy.googleapis.com',
+    ])
+      expect([api, restricted.includes(api)]).toEqual([api, true]);
   });
 
   test("AWS-27 the shared VPC has one flow log, the network stack's", () => {
