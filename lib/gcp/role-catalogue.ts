@@ -16,6 +16,11 @@ import {
 export enum GcpCustomRole {
   /** Runs Vertex AI pipelines and the jobs they start; writes metadata. No deploy. */
   PIPELINE_OPERATOR = 'PIPELINE_OPERATOR',
+  /**
+   * Launches pipeline runs and nothing else (the CI identity, GCP-19): what the runs do is the
+   * pipeline service account's. No custom jobs, no model registration, no deploy.
+   */
+  PIPELINE_LAUNCHER = 'PIPELINE_LAUNCHER',
   /** What a training job writes: metadata, tensorboard, experiments. No deploy. */
   TRAINER = 'TRAINER',
   /** "Vertex AI Model Deployer": upload models, deploy/undeploy them on endpoints. No training. */
@@ -219,6 +224,13 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
       ...MODEL_READ,
       ...OPS,
     ],
+  },
+  [GcpCustomRole.PIPELINE_LAUNCHER]: {
+    roleId: 'mlopsPipelineLauncher',
+    title: 'MLOps Vertex AI Pipeline Launcher',
+    description:
+      'Launches, watches and cancels Vertex AI pipeline runs (CI). The runs act as the pipeline service account.',
+    permissions: [...PIPELINE_JOBS, ...OPS],
   },
   [GcpCustomRole.TRAINER]: {
     roleId: 'mlopsTrainer',

@@ -1176,7 +1176,9 @@ export class SecureVertexPipeline extends Construct {
           accountId: ci.accountId,
           federatedPrincipals: ci.federatedPrincipals,
           cloudBuild: ci.cloudBuild,
-          pipelineRole: this.roles.roleName(GcpCustomRole.PIPELINE_OPERATOR),
+          // launches runs only: uploading models or running custom jobs as the pipeline SA
+          // outside a pipeline are the runs' own
+          pipelineRole: this.roles.roleName(GcpCustomRole.PIPELINE_LAUNCHER),
           pipelineServiceAccount: this.serviceAccounts.pipeline,
         }),
     );

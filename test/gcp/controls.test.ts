@@ -613,8 +613,20 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     const projectRoles = members('google_project_iam_member')
       .filter((m) => m.member === ci)
       .map((m) => m.role);
+    // it launches runs, nothing the runs do: no custom jobs, model uploads or metadata writes
+    // of its own (those are the pipeline SA's)
     expect(projectRoles).toEqual([
-      `\${${ref('google_project_iam_custom_role', 'roles/pipeline-operator')}.name}`,
+      `\${${ref('google_project_iam_custom_role', 'roles/pipeline-launcher')}.name}`,
+    ]);
+    const launcher = at(json, 'google_project_iam_custom_role', 'roles/pipeline-launcher');
+    expect(launcher.permissions.filter((p: string) => p.startsWith('aiplatform.')).sort()).toEqual([
+      'aiplatform.locations.get',
+      'aiplatform.locations.list',
+      'aiplatform.operations.list',
+      'aiplatform.pipelineJobs.cancel',
+      'aiplatform.pipelineJobs.create',
+      'aiplatform.pipelineJobs.get',
+      'aiplatform.pipelineJobs.list',
     ]);
     const actAs = members('google_service_account_iam_member').filter((m) => m.member === ci);
     expect(actAs).toEqual([
