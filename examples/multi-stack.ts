@@ -248,7 +248,13 @@ function gcpStacks(app: App): TerraformStack[] {
     // enabled once, by ms-gcp-network (the Compute API after the guard, GCP-01)
     existingApis: NETWORK_APIS,
     // the network stack routes Google APIs to restricted.googleapis.com (restrictedGoogleApis)
-    perimeter: { accessPolicyId: GCP_ACCESS_POLICY, deployerIdentities: [GCP_DEPLOYER] },
+    // people reach the APIs inside the perimeter from managed devices (an access level of the
+    // organization's access policy); without one, only the deployer gets in
+    perimeter: {
+      accessPolicyId: GCP_ACCESS_POLICY,
+      deployerIdentities: [GCP_DEPLOYER],
+      accessLevels: [`accessPolicies/${GCP_ACCESS_POLICY}/accessLevels/corp_devices`],
+    },
     personas: {
       [Persona.DATA_SCIENTIST]: ['group:ml-data-scientists@example.com'],
       [Persona.ML_ENGINEER]: ['group:ml-engineers@example.com'],
