@@ -264,13 +264,15 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
       'ForAnyValue:StringNotEquals': { 'sagemaker:VpcSecurityGroupIds': r.securityGroupIds },
     }),
     denyOnAnyResource('AWS17InterContainerEncryption', JOB_ACTIONS, {
-      Bool: { 'sagemaker:InterContainerTrafficEncryption': 'false' },
+      // IfExists: a request that leaves the setting out (off by default) is denied too, whether
+      // or not SageMaker puts the key in the request context then
+      BoolIfExists: { 'sagemaker:InterContainerTrafficEncryption': 'false' },
     }),
   ];
   if (r.requireNetworkIsolation) {
     jobsVpc.push(
       denyOnAnyResource('AWS17NetworkIsolation', JOB_ACTIONS, {
-        Bool: { 'sagemaker:NetworkIsolation': 'false' },
+        BoolIfExists: { 'sagemaker:NetworkIsolation': 'false' },
       }),
     );
   }

@@ -292,14 +292,13 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
         'sagemaker:VpcSecurityGroupIds'
       ][0],
     ).toContain('jobs-sg');
-    expect(
-      sid(policies, 'AWS17InterContainerEncryption').Condition.Bool[
-        'sagemaker:InterContainerTrafficEncryption'
-      ],
-    ).toBe('false');
-    expect(
-      sid(policies, 'AWS17NetworkIsolation').Condition.Bool['sagemaker:NetworkIsolation'],
-    ).toBe('false');
+    // IfExists: a request that leaves the setting out (off by default) is denied as well
+    expect(sid(policies, 'AWS17InterContainerEncryption').Condition).toEqual({
+      BoolIfExists: { 'sagemaker:InterContainerTrafficEncryption': 'false' },
+    });
+    expect(sid(policies, 'AWS17NetworkIsolation').Condition).toEqual({
+      BoolIfExists: { 'sagemaker:NetworkIsolation': 'false' },
+    });
   });
 
   test('AWS-18 persona roles: admin without training, DS passes only execution roles to SageMaker, execution scoped to platform prefixes', () => {
