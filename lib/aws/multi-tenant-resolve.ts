@@ -95,15 +95,31 @@ export function validateMultiTenantStudioProps(
   );
   const p = props as any;
   const ids = new UniqueNames(v, 'tenant ids');
+  const seen: Array<{ id: string; at: string }> = [];
   for (const { value: t, at } of objectListOf(v, 'tenants', p.tenants, {
     optional: false,
     minLength: 1,
     what: 'a list of tenants',
   })) {
     if (v.literal(`${at}.tenantId`, t.tenantId, "it names and tags the tenant's resources")) {
-      if (typeof t.tenantId === 'string' && /^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId))
+      if (typeof t.tenantId === 'string' && /^[a-z0-9][a-z0-9-]{0,30}$/.test(t.tenantId)) {
         ids.add(`${at}.tenantId`, t.tenantId);
-      else v.add(`${at}.tenantId`, t.tenantId, '1-31 lowercase letters, digits and hyphens');
+        // a tenant's models and job log streams are confined by name, `<tenant id>-…` (AWS-30):
+        // no id may be another's followed by a hyphen, or its names would be the other's too
+        for (const o of seen) {
+          const [short, long] =
+            o.id.length <= t.tenantId.length
+              ? [o, { id: t.tenantId, at }]
+              : [{ id: t.tenantId, at }, o];
+          if (long.id.startsWith(`${short.id}-`))
+            v.add(
+              `${long.at}.tenantId`,
+              long.id,
+              `an id that does not start with another tenant's id and a hyphen ('${short.id}-', ${short.at}.tenantId): tenant names are confined by the prefix '<tenant id>-'`,
+            );
+        }
+        seen.push({ id: t.tenantId, at });
+      } else v.add(`${at}.tenantId`, t.tenantId, '1-31 lowercase letters, digits and hyphens');
     }
     if (t.costCenter !== undefined) v.string(`${at}.costCenter`, t.costCenter);
     for (const k of Object.keys(t))

@@ -515,6 +515,14 @@ describe('X-10 MultiTenantStudio', () => {
       'tenant ids that appear once',
     ],
     [
+      // models and job log streams are confined by the prefix '<tenant id>-' (AWS-30)
+      "a tenant id that is another's followed by a hyphen",
+      { tenants: [{ tenantId: 'risk-eu' }, { tenantId: 'risk' }] },
+      'tenants[0].tenantId',
+      'risk-eu',
+      "an id that does not start with another tenant's id and a hyphen ('risk-', tenants[1].tenantId)",
+    ],
+    [
       'a misspelt tenant prop',
       { tenants: [{ tenantId: 'risk', userProfile: [] }] },
       'tenants[0].userProfile',
