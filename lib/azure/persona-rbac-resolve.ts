@@ -9,7 +9,13 @@ import {
   AzureEndpointAuthMode,
   AzurePersonaRbacProps,
 } from './persona-rbac-props';
-import { BUILT_IN, builtInCustomRoles } from './persona-roles';
+import {
+  BUILT_IN,
+  builtInCustomRoles,
+  SYSTEM_STORAGE_PERSONAS,
+  SYSTEM_STORAGE_ROLE,
+  SYSTEM_STORAGE_ROLE_KEY,
+} from './persona-roles';
 import {
   AzurePrincipalCanonicalizer,
   checkArray,
@@ -198,6 +204,11 @@ export function resolvePersonaRbacProps(
   for (const [key, def] of Object.entries(builtInCustomRoles(tokenOnly))) {
     if (adminBound || (def.personas ?? []).some((p) => used.has(p))) roles[key] = def;
   }
+  if (
+    props.workspaceStorageAccountId !== undefined &&
+    (adminBound || SYSTEM_STORAGE_PERSONAS.some((p) => used.has(p)))
+  )
+    roles[SYSTEM_STORAGE_ROLE_KEY] = SYSTEM_STORAGE_ROLE;
   customRoles.forEach((r) => (roles[customRoleKey(r.name)] = r));
   return {
     props,
@@ -274,7 +285,6 @@ export function personaGrants(c: ResolvedPersonaRbac): PersonaGrant[] {
       case 'data':
       case 'dataRead':
         return props.dataContainerIds ?? [];
-      case 'system':
       case 'systemFiles':
         return props.workspaceStorageAccountId ? [props.workspaceStorageAccountId] : [];
       case 'logs':
@@ -321,13 +331,24 @@ export function personaGrants(c: ResolvedPersonaRbac): PersonaGrant[] {
   for (const b of c.bindings) {
     for (const [roleName, kind] of BUILT_IN[b.persona] ?? []) {
       const role = roleName.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-      const key = kind === 'system' || kind === 'systemFiles' ? `${role}-system` : role;
-      // blob roles on the system containers leave the data containers out
-      const condition =
-        kind === 'system' && (props.dataContainerNames ?? []).length > 0
-          ? excludeContainersCondition(props.dataContainerNames!)
-          : undefined;
-      scopeOf(kind).forEach((s, i) => add(b, key, s, i, roleName, undefined, condition));
+      const key = kind === 'systemFiles' ? `${role}-system` : role;
+      scopeOf(kind).forEach((s, i) => add(b, key, s, i, roleName));
+    }
+    // the system containers, never the data containers (ABAC condition on the blob actions)
+    if (
+      c.roles[SYSTEM_STORAGE_ROLE_KEY] !== undefined &&
+      SYSTEM_STORAGE_PERSONAS.includes(b.persona as Persona)
+    ) {
+      const names = props.dataContainerNames ?? [];
+      add(
+        b,
+        SYSTEM_STORAGE_ROLE_KEY,
+        props.workspaceStorageAccountId!,
+        0,
+        SYSTEM_STORAGE_ROLE_KEY,
+        SYSTEM_STORAGE_ROLE_KEY,
+        names.length > 0 ? excludeContainersCondition(names) : undefined,
+      );
     }
     for (const [key, def] of Object.entries(c.roles)) {
       if ((def.personas ?? []).includes(b.persona)) add(b, key, props.workspaceId, 0, key, key);

@@ -147,10 +147,7 @@ export function builtInCustomRoles(tokenOnly: boolean): {
 /** Built-in roles per persona: [role name, scope kind]. */
 export const BUILT_IN: {
   [persona: string]: Array<
-    [
-      string,
-      'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry' | 'system' | 'systemFiles',
-    ]
+    [string, 'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry' | 'systemFiles']
   >;
 } = {
   // Management of the platform's resource group; role assignments only through the delegated,
@@ -159,19 +156,15 @@ export const BUILT_IN: {
     [ROLES.CONTRIBUTOR, 'rg'],
     [ROLES.ROLE_BASED_ACCESS_CONTROL_ADMINISTRATOR, 'rg'],
   ],
-  // 'system' / 'systemFiles': the workspace storage account's system containers and file shares
-  // (identity-mode system datastores: job code, outputs, notebooks)
+  // 'systemFiles': the workspace storage account's file shares (notebooks); its system
+  // containers through SYSTEM_STORAGE_ROLE
   [Persona.DATA_SCIENTIST]: [
     [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
-    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'system'],
     [ROLES.STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR, 'systemFiles'],
   ],
   // The custom ML Engineer role only: a built-in compute role on top would re-grant computes/*
   // (RBAC is additive, the custom role's notActions cannot take it away).
-  [Persona.ML_ENGINEER]: [
-    [ROLES.STORAGE_BLOB_DATA_READER, 'data'],
-    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'system'],
-  ],
+  [Persona.ML_ENGINEER]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],
   [Persona.DATA_ENGINEER]: [
     [ROLES.READER, 'workspace'],
     [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
@@ -183,7 +176,6 @@ export const BUILT_IN: {
   ],
   [Persona.TRAINING]: [
     [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
-    [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'system'],
     [ROLES.ACR_PULL, 'registry'],
   ],
   [Persona.PIPELINE]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],
@@ -192,5 +184,40 @@ export const BUILT_IN: {
     [ROLES.READER, 'workspace'],
     [ROLES.MONITORING_READER, 'workspace'],
     [ROLES.LOG_ANALYTICS_READER, 'logs'],
+  ],
+};
+
+/** Key of {@link SYSTEM_STORAGE_ROLE} among the persona roles. */
+export const SYSTEM_STORAGE_ROLE_KEY = 'systemStorage';
+
+/** The personas that read and write the workspace's system containers (AZ-09). */
+export const SYSTEM_STORAGE_PERSONAS: Persona[] = [
+  Persona.DATA_SCIENTIST,
+  Persona.ML_ENGINEER,
+  Persona.TRAINING,
+];
+
+/**
+ * Blob data in the workspace storage account's system containers (AZ-09): with shared keys off,
+ * Azure ML reaches its system datastores (job code, outputs, MLflow artifacts, models uploaded
+ * from files) with the caller's identity. Storage Blob Data Contributor without its container
+ * actions: assigned on the whole account (Azure ML names the system containers), it would let
+ * the grantees create and delete any container, the data containers included; an ABAC condition
+ * on the assignment keeps its blob actions off the data containers.
+ */
+export const SYSTEM_STORAGE_ROLE: AzureCustomRoleDefinition = {
+  name: 'ML Workspace System Storage',
+  description:
+    "Reads and writes blobs of the workspace storage account's system containers; creates and deletes no container",
+  actions: [
+    'Microsoft.Storage/storageAccounts/blobServices/containers/read',
+    'Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action',
+  ],
+  dataActions: [
+    'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read',
+    'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write',
+    'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete',
+    'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action',
+    'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/move/action',
   ],
 };

@@ -323,22 +323,39 @@ describe('AzureMLWorkspace defaults', () => {
       ],
       // identity-mode system datastores (job code, outputs, notebooks on the file share): Azure
       // ML, disable shared key access for the workspace storage account
-      ['Storage Blob Data Contributor', account],
       ['Storage File Data Privileged Contributor', account],
+      [expect.stringContaining('azurerm_role_definition.ml_rbac_role-systemStorage'), account],
       [
         expect.stringContaining('azurerm_role_definition.ml_rbac_role-dataScientist'),
         expect.stringContaining(`${WS}.ml_workspace`),
       ],
     ]);
-    // the account-wide blob grant leaves the data containers out
-    const system = of(IDS.ds).find(
-      (r) =>
-        r.role_definition_name === 'Storage Blob Data Contributor' &&
-        !String(r.scope).includes('container'),
-    )!;
+    // the account-wide blob grant leaves the data containers out, and creates or deletes no
+    // container (an ABAC condition only constrains the blob data actions)
+    const system = of(IDS.ds).find((r) => String(r.role_definition_id).includes('systemStorage'))!;
     expect(system.condition_version).toBe('2.0');
     expect(system.condition).toContain(
       "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals 'training-data'",
+    );
+    const role = all(json, 'azurerm_role_definition').find((x) =>
+      x.r.name.includes('ML Workspace System Storage'),
+    )!.r;
+    expect(role.permissions[0].actions).toEqual([
+      'Microsoft.Storage/storageAccounts/blobServices/containers/read',
+      'Microsoft.Storage/storageAccounts/blobServices/generateUserDelegationKey/action',
+    ]);
+    // the data actions of the built-in Storage Blob Data Contributor (Azure built-in roles)
+    expect([...role.permissions[0].data_actions].sort()).toEqual(
+      [
+        'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete',
+        'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read',
+        'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write',
+        'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/move/action',
+        'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action',
+      ].sort(),
+    );
+    expect(of(IDS.mle).some((r) => String(r.role_definition_id).includes('systemStorage'))).toBe(
+      true,
     );
     expect(of(IDS.viewer).map((r) => r.role_definition_name)).toEqual(['Reader']);
     expect(
@@ -408,10 +425,9 @@ describe('AzureMLWorkspace defaults', () => {
 
   test('AZ-09 ML_ENGINEER: the custom role only, no AzureML Compute Operator re-granting computes/*', () => {
     const mle = roleAssignments(json).filter((r) => r.principal_id === IDS.mle);
-    // data read on the data containers; the system containers for models uploaded from files
+    // data read on the data containers (the system containers through a custom role)
     expect(mle.map((r) => r.role_definition_name).filter(Boolean)).toEqual([
       'Storage Blob Data Reader',
-      'Storage Blob Data Contributor',
     ]);
     expect(
       permits(
