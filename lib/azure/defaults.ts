@@ -585,7 +585,12 @@ export const SECURITY_ALERTS: readonly SecurityAlertDefinition[] = [
     key: 'workspace-outbound-rules',
     description:
       'Managed network outbound rules of the ML workspace written or deleted (egress opened)',
-    resourceTypes: ['Microsoft.MachineLearningServices/workspaces/outboundRules'],
+    // (and the preview managedNetworks child, which carries outbound rules as well)
+    resourceTypes: [
+      'Microsoft.MachineLearningServices/workspaces/outboundRules',
+      'Microsoft.MachineLearningServices/workspaces/managedNetworks',
+      'Microsoft.MachineLearningServices/workspaces/managedNetworks/outboundRules',
+    ],
   },
 ];
 

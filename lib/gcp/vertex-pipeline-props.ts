@@ -818,7 +818,9 @@ export function planVertexAccess(
         project('bq-job-user', JOB_USER, m);
         data(m, m, undefined, DATA_VIEWER);
         root(OBJECT_VIEWER, m);
-        registry(REGISTRY_WRITER, m);
+        // when the CI launches the pipelines, the templates and images it runs are its own to
+        // push: an ML engineer who could move a tag the CI launches would pick what it registers
+        registry((r.props.mlEngineersRunPipelines ?? true) ? REGISTRY_WRITER : REGISTRY_READER, m);
         break;
       case Persona.DATA_ENGINEER:
         project('bq-job-user', JOB_USER, m);

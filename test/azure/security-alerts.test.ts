@@ -49,7 +49,11 @@ const EXPECTED: { [key: string]: { operation?: string; types?: string[] } } = {
   // a child resource of the workspace (REST workspaces/{name}/outboundRules/{rule}): writing
   // one writes no workspace
   'workspace-outbound-rules': {
-    types: ['Microsoft.MachineLearningServices/workspaces/outboundRules'],
+    types: [
+      'Microsoft.MachineLearningServices/workspaces/outboundRules',
+      'Microsoft.MachineLearningServices/workspaces/managedNetworks',
+      'Microsoft.MachineLearningServices/workspaces/managedNetworks/outboundRules',
+    ],
   },
 };
 

@@ -410,6 +410,23 @@ describe('X-02 mlEngineersRunPipelines: registration (the pipeline SA) and appro
     expect(actors[0]).toMatch(/^\$\{google_service_account\..*\.member\}$/);
   });
 
+  test('X-02 false: ML engineers read the repositories the CI pushes to (they cannot move a tag it launches)', () => {
+    const writers = (props: object): string[] => {
+      const stack = gcpStack();
+      new SecureVertexPipeline(stack, 'ml', { ...baseProps(), ...props });
+      return all(synthJson(stack), 'google_artifact_registry_repository_iam_member')
+        .filter((m: any) => m.member === 'group:ml-engineers@example.com')
+        .map((m: any) => m.role);
+    };
+    expect(writers({})).toContain('roles/artifactregistry.writer');
+    const apart = writers({
+      mlEngineersRunPipelines: false,
+      ciIdentity: { federatedPrincipals: [WIF] },
+    });
+    expect(apart.length).toBeGreaterThan(0);
+    expect(apart.every((r) => r === 'roles/artifactregistry.reader')).toBe(true);
+  });
+
   test('X-02 false without a CI identity is refused: nobody could launch a pipeline', () => {
     const e = errorOf(
       () =>
