@@ -31,6 +31,10 @@ function ec2Texts(json: any): string[] {
   return out.filter((t) => t !== undefined);
 }
 
+/** The multi-tenant example, synthesized once for the tests that only read it. */
+let multiTenantSynth: ReturnType<typeof synthExample> | undefined;
+const multiTenant = () => (multiTenantSynth ??= synthExample(awsMultiTenantExample));
+
 const keyPolicy = (json: any) => stmts(one(json, 'aws_kms_key').policy);
 const statement = (st: any[], id: string) => st.find((s: any) => s.Sid === id);
 
@@ -41,7 +45,7 @@ describe('first apply on a fresh account', () => {
   beforeAll(() => {
     json = synthPlatform(fullProps()).json;
     studio = synthExample(awsSageMakerStudioExample).json;
-    tenants = synthExample(awsMultiTenantExample).json;
+    tenants = multiTenant().json;
   });
 
   test("AWS-04 security group and rule descriptions use only characters EC2 accepts (no ' in the per-user group)", () => {
@@ -283,7 +287,7 @@ describe('controls that hold against a real user', () => {
       ],
     });
     // the log groups are the account's: a tenant reads the streams of jobs named after it
-    const retail = all(synthExample(awsMultiTenantExample).json, 'aws_iam_policy').find((p: any) =>
+    const retail = all(multiTenant().json, 'aws_iam_policy').find((p: any) =>
       String(p['//'].metadata.path).endsWith('retail/studio-roles/workspace-policy'),
     );
     expect(sid([retail.policy], 'ReadJobLogs')).toEqual({

@@ -7,6 +7,10 @@ import { awsReference } from '../../lib/aws/reference';
 import { synthExample, synthJson } from '../helpers';
 import { all, role } from './fixtures';
 
+/** The multi-tenant example, synthesized once for the tests that only read it. */
+let exampleSynth: ReturnType<typeof synthExample> | undefined;
+const example = () => (exampleSynth ??= synthExample(awsMultiTenantExample));
+
 describe('MultiTenantStudio (AWS-30)', () => {
   let json: any;
   let tenants: MultiTenantStudio;
@@ -120,9 +124,9 @@ describe('MultiTenantStudio (AWS-30)', () => {
     // registering roles are not granted tagging on create for versions (the API rejects it)
     expect(policyStatements().filter((x: any) => x.Sid === 'TagModelVersionsOnCreate')).toEqual([]);
     // with groups, every tenant registers and approves in its own groups only
-    const example = synthExample(awsMultiTenantExample).json;
+    const exampleJson = example().json;
     for (const tenant of ['retail', 'risk', 'marketing']) {
-      const policy = all(example, 'aws_iam_policy').find(
+      const policy = all(exampleJson, 'aws_iam_policy').find(
         (p: any) => p.description === `AWS-30 tenant isolation for ${tenant}`,
       );
       const versions = JSON.parse(policy.policy).Statement.find(
@@ -194,7 +198,7 @@ describe('MultiTenantStudio (AWS-30)', () => {
 
   test('AWS-30 every taggable resource a tenant role may create is tagged with its tenant on create', () => {
     const ref = awsReference();
-    const ex = synthExample(awsMultiTenantExample).json;
+    const ex = example().json;
     // confined by ARN instead: apps to the tenant's domain, model versions to its groups (a
     // version takes no tags); an image version and a presigned URL carry no tags
     const byArn = [
@@ -264,7 +268,7 @@ describe('MultiTenantStudio (AWS-30)', () => {
 
 describe('MultiTenantStudio tenant admins (AWS-30)', () => {
   test("AWS-30 a tenant admin changes, deletes and creates only its own tenant's images, app image configs and lifecycle configs", () => {
-    const { json } = synthExample(awsMultiTenantExample);
+    const { json } = example();
     const isolations = all(json, 'aws_iam_policy')
       .filter((p: any) => String(p.description).startsWith('AWS-30 tenant isolation for '))
       .map((p: any) => [p.description.split(' ').pop(), JSON.parse(p.policy).Statement]);
@@ -325,7 +329,7 @@ describe('MultiTenantStudio tenant admins (AWS-30)', () => {
 
 describe('MultiTenantStudio service control policies (AWS-30)', () => {
   test('AWS-30 the tenants SCPs compose: attached together they still exempt every tenant admin role', () => {
-    const { json } = synthExample(awsMultiTenantExample);
+    const { json } = example();
     const scps = Object.values<any>(json.output)
       .filter((o) => String(o.description).startsWith('Service control policy'))
       .map((o) => JSON.parse(o.value));
