@@ -9,6 +9,15 @@ import { Persona, RemovalPolicy } from '../../lib/core';
 import { evaluate, resourceAt, synthJson } from '../helpers';
 import { all, azureStack, block, BUILT_IN_ROLES, ENC, IDS, one, permits } from './fixtures';
 
+/** The actions and not-actions of the custom role definition whose construct name contains `key`. */
+function customRolePermissions(
+  json: any,
+  key: string,
+): { actions: string[]; notActions: string[] } {
+  const role = all(json, 'azurerm_role_definition').find((x) => x.name.includes(key))!.r;
+  return { actions: role.permissions[0].actions, notActions: role.permissions[0].not_actions };
+}
+
 const WS = 'azurerm_machine_learning_workspace';
 const RA = 'azurerm_role_assignment';
 
@@ -374,10 +383,7 @@ describe('AzureMLWorkspace defaults', () => {
     expect(
       roleAssignments(json).some((r) => r.role_definition_name === 'AzureML Data Scientist'),
     ).toBe(false);
-    const ds = all(json, 'azurerm_role_definition').find((x) =>
-      x.name.includes('role-dataScientist'),
-    )!.r;
-    const perm = { actions: ds.permissions[0].actions, notActions: ds.permissions[0].not_actions };
+    const perm = customRolePermissions(json, 'role-dataScientist');
     const builtIn = BUILT_IN_ROLES['AzureML Data Scientist'];
     for (const action of [
       'Microsoft.MachineLearningServices/workspaces/outboundRules/write',
@@ -404,13 +410,7 @@ describe('AzureMLWorkspace defaults', () => {
   });
 
   test('AZ-09 DEPLOYMENT: deploys with the scoring code others registered; registers no code, runs no job', () => {
-    const role = all(json, 'azurerm_role_definition').find((x) =>
-      x.name.includes('role-deployment'),
-    )!.r;
-    const perm = {
-      actions: role.permissions[0].actions,
-      notActions: role.permissions[0].not_actions,
-    };
+    const perm = customRolePermissions(json, 'role-deployment');
     const WS_ = 'Microsoft.MachineLearningServices/workspaces';
     for (const [action, allowed] of [
       [`${WS_}/onlineEndpoints/deployments/write`, true],
@@ -435,13 +435,7 @@ describe('AzureMLWorkspace defaults', () => {
         'Microsoft.MachineLearningServices/workspaces/computes/write',
       ),
     ).toBe(true);
-    const role = all(json, 'azurerm_role_definition').find((x) =>
-      x.name.includes('role-mlEngineer'),
-    )!.r;
-    const perm = {
-      actions: role.permissions[0].actions,
-      notActions: role.permissions[0].not_actions,
-    };
+    const perm = customRolePermissions(json, 'role-mlEngineer');
     expect(permits(perm, 'Microsoft.MachineLearningServices/workspaces/computes/write')).toBe(
       false,
     );
