@@ -319,6 +319,25 @@ describe('AWS-02.studio-reachability', () => {
     expect(status(j, id, domain)).toBe(COMPLIANT);
   });
 
+  test('one group for Studio and the endpoints, with self rules: compliant only with self', () => {
+    const shared = (self: boolean) => {
+      const j = stack();
+      j.resource.aws_vpc_endpoint!.api.security_group_ids = [sg('studio')];
+      const rule = (type: string) => ({
+        type,
+        security_group_id: sg('studio'),
+        protocol: 'tcp',
+        from_port: 443,
+        to_port: 443,
+        self,
+      });
+      (j.resource as any).aws_security_group_rule = { e: rule('egress'), i: rule('ingress') };
+      return j;
+    };
+    expect(status(shared(true), id, domain)).toBe(COMPLIANT);
+    expect(status(shared(false), id, domain)).toBe(NON_COMPLIANT);
+  });
+
   test('only NFS egress (issue 10 defect 5, studio-sg): non-compliant', () => {
     const nfs = egress({
       from_port: 2049,

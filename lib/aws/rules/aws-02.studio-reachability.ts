@@ -4,104 +4,27 @@ import { StackView } from '../../core/compliance/stack-view';
 import { allOf, asList, isExpression, unknown, Verdict } from '../../core/compliance/tf';
 import { isUnknown, readValue } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
-
-type Direction = 'ingress' | 'egress';
-
-/** One security group rule, whatever resource wrote it. */
-interface Rule {
-  readonly where: string;
-  readonly owner: ResourceView;
-  readonly protocol: any;
-  readonly from: any;
-  readonly to: any;
-  readonly cidrs: any[];
-  readonly prefixLists: any[];
-  readonly groups: any[];
-  readonly self: boolean;
-}
-
-/** The rules of one direction of a security group of the stack (inline and separate). */
-function rulesOf(stack: StackView, sg: ResourceView, dir: Direction): Rule[] | Verdict {
-  const out: Rule[] = [];
-  const inline = sg.attributes[dir];
-  if (isExpression(inline)) return unknown(`${sg.address} ${dir} is ${inline}`);
-  for (const [i, b] of asList(inline).entries()) {
-    if (isExpression(b)) return unknown(`${sg.address} ${dir}[${i}] is ${b}`);
-    if (!b || typeof b !== 'object') continue;
-    out.push({
-      where: `${sg.address} ${dir}[${i}]`,
-      owner: sg,
-      protocol: b.protocol,
-      from: b.from_port,
-      to: b.to_port,
-      cidrs: [...asList(b.cidr_blocks), ...asList(b.ipv6_cidr_blocks)],
-      prefixLists: asList(b.prefix_list_ids),
-      groups: asList(b.security_groups),
-      self: b.self === true || b.self === 'true',
-    });
-  }
-  for (const r of stack.referencing('aws_security_group_rule', 'security_group_id', sg)) {
-    const a = r.attributes;
-    if (isExpression(a.type)) return unknown(`${r.address} type is ${a.type}`);
-    if (a.type !== dir) continue;
-    out.push({
-      where: r.address,
-      owner: sg,
-      protocol: a.protocol,
-      from: a.from_port,
-      to: a.to_port,
-      cidrs: [...asList(a.cidr_blocks), ...asList(a.ipv6_cidr_blocks)],
-      prefixLists: asList(a.prefix_list_ids),
-      groups: asList(a.source_security_group_id),
-      self: a.self === true || a.self === 'true',
-    });
-  }
-  for (const r of stack.referencing(
-    `aws_vpc_security_group_${dir}_rule`,
-    'security_group_id',
-    sg,
-  )) {
-    const a = r.attributes;
-    out.push({
-      where: r.address,
-      owner: sg,
-      protocol: a.ip_protocol,
-      from: a.from_port,
-      to: a.to_port,
-      cidrs: [...asList(a.cidr_ipv4), ...asList(a.cidr_ipv6)],
-      prefixLists: asList(a.prefix_list_id),
-      groups: asList(a.referenced_security_group_id),
-      self: false,
-    });
-  }
-  return out;
-}
+import { groupRules, ruleWhere, SgRule } from './security-group-rules';
+import { cidrContains, parseCidrOrUndefined } from '../../core/cidr';
 
 /** Whether a rule admits TCP 443: true, false or unknown. */
-function covers443(rule: Rule): boolean | Verdict {
-  const values = [rule.protocol, rule.from, rule.to];
+function covers443(rule: SgRule): boolean | Verdict {
+  const values = [rule.protocol, rule.fromPort, rule.toPort];
   const expr = values.find((v) => isExpression(v));
-  if (expr !== undefined) return unknown(`${rule.where} protocol or ports are ${expr}`);
+  if (expr !== undefined) return unknown(`${ruleWhere(rule)} protocol or ports are ${expr}`);
   const proto = String(rule.protocol ?? '').toLowerCase();
   if (proto === '-1' || proto === 'all') return true;
   if (proto !== 'tcp' && proto !== '6') return false;
-  return Number(rule.from) <= 443 && 443 <= Number(rule.to);
+  return Number(rule.fromPort) <= 443 && 443 <= Number(rule.toPort);
 }
 
-function ipv4(cidr: string): [number, number] | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr);
-  if (!m) return undefined;
-  const ip = m.slice(1, 5).reduce((acc, o) => acc * 256 + Number(o), 0);
-  return [ip, Number(m[5])];
-}
-
-/** True when IPv4 CIDR `outer` contains `inner`. */
-export function cidrContains(outer: string, inner: string): boolean {
-  const o = ipv4(outer);
-  const i = ipv4(inner);
-  if (!o || !i || i[1] < o[1]) return false;
-  const size = 2 ** (32 - o[1]);
-  return Math.floor(o[0] / size) === Math.floor(i[0] / size);
+/** Whether IPv4 CIDR `outer` contains `inner`; false when either is not an IPv4 CIDR. */
+function contains(outer: string, inner: string): boolean {
+  return (
+    parseCidrOrUndefined(outer) !== undefined &&
+    parseCidrOrUndefined(inner) !== undefined &&
+    cidrContains(outer, inner)
+  );
 }
 
 /** Where the traffic goes to (egress) or comes from (ingress): groups of the stack and subnets. */
@@ -114,19 +37,25 @@ interface Peer {
 }
 
 /** Whether a rule admits a peer (by group, own group, or a CIDR covering the peer's subnets). */
-function admits(stack: StackView, rule: Rule, peer: Peer): boolean | Verdict {
+function admits(stack: StackView, rule: SgRule, peer: Peer): boolean | Verdict {
   const verdicts: Verdict[] = [];
   for (const g of rule.groups) {
     if (peer.groups.some((p) => StackView.refersTo(g, p))) return true;
     if (isExpression(g) && stack.targetsOf(g, 'aws_security_group').length === 0)
-      verdicts.push(unknown(`${rule.where} admits ${g}`));
+      verdicts.push(unknown(`${ruleWhere(rule)} admits ${g}`));
   }
-  if (rule.self && peer.groups.includes(rule.owner)) return true;
+  if (rule.self) {
+    const owner =
+      rule.resource.type === 'aws_security_group'
+        ? rule.resource
+        : referenced(stack, rule.resource.attributes.security_group_id, 'aws_security_group');
+    if (owner && peer.groups.includes(owner)) return true;
+  }
   for (const c of rule.cidrs) {
     if (typeof c !== 'string') continue;
     if (isExpression(c)) {
       if (peer.vpc && StackView.refersTo(c, peer.vpc) && /\.cidr_block\}$/.test(c)) return true;
-      verdicts.push(unknown(`${rule.where} admits ${c}`));
+      verdicts.push(unknown(`${ruleWhere(rule)} admits ${c}`));
       continue;
     }
     if (c === '0.0.0.0/0') return true;
@@ -134,7 +63,7 @@ function admits(stack: StackView, rule: Rule, peer: Peer): boolean | Verdict {
     else if (
       Array.isArray(peer.cidrs) &&
       peer.cidrs.length > 0 &&
-      peer.cidrs.every((x) => cidrContains(c, x))
+      peer.cidrs.every((x) => contains(c, x))
     )
       return true;
   }
@@ -142,7 +71,7 @@ function admits(stack: StackView, rule: Rule, peer: Peer): boolean | Verdict {
     // AWS-managed service prefix lists (the S3 gateway's) hold no VPC addresses; a customer
     // managed list may
     if (stack.targetsOf(p, 'aws_ec2_managed_prefix_list').length > 0)
-      verdicts.push(unknown(`${rule.where} admits the prefix list ${p}`));
+      verdicts.push(unknown(`${ruleWhere(rule)} admits the prefix list ${p}`));
   }
   return verdicts.find((v) => isUnknown(v)) ?? false;
 }
@@ -181,9 +110,9 @@ function judge(
   groups: ResourceView[],
   label: string,
 ): Verdict {
-  const egress: Rule[] = [];
+  const egress: SgRule[] = [];
   for (const sg of groups) {
-    const rules = rulesOf(stack, sg, 'egress');
+    const rules = groupRules(stack, sg, 'egress');
     if (!Array.isArray(rules)) return rules;
     egress.push(...rules);
   }
@@ -235,7 +164,7 @@ function judge(
 
 function reach(
   stack: StackView,
-  https: { r: Rule; v: boolean | Verdict }[],
+  https: { r: SgRule; v: boolean | Verdict }[],
   epGroups: ResourceView[],
   endpoint: ResourceView,
   vpc: ResourceView | undefined,
@@ -260,9 +189,9 @@ function reach(
         `${label} allow no TCP 443 egress to ${epGroups.map((g) => g.address).join(', ')}`,
       );
   }
-  const ingress: Rule[] = [];
+  const ingress: SgRule[] = [];
   for (const g of epGroups) {
-    const rules = rulesOf(stack, g, 'ingress');
+    const rules = groupRules(stack, g, 'ingress');
     if (!Array.isArray(rules)) return rules;
     ingress.push(...rules);
   }

@@ -18,50 +18,72 @@ export const SECURITY_GROUP_RULE_TYPES = [
   'aws_vpc_security_group_egress_rule',
 ];
 
-/** One rule: its label for messages, its address fields and its ports. */
-interface SgRule {
-  readonly label: string;
-  readonly cidrs: any[];
-  readonly prefixLists: any[];
+/** One security group rule, whatever resource wrote it. */
+export interface SgRule {
+  /** The resource that writes it. */
+  readonly resource: ResourceView;
+  /** The inline block (`ingress[0]`) when the rule is one; undefined for a rule resource. */
+  readonly block?: string;
   readonly protocol: any;
   readonly fromPort: any;
   readonly toPort: any;
+  readonly cidrs: any[];
+  readonly prefixLists: any[];
+  /** The security groups it admits (source or destination). */
+  readonly groups: any[];
+  /** Whether it admits its own security group (`self`). */
+  readonly self: boolean;
 }
 
-/** The rules of `direction` a resource carries; an unknown verdict when that is not known. */
-function rulesOf(r: ResourceView, direction: Direction): SgRule[] | Verdict {
+/** Where a rule is written: the resource's address, then the inline block. */
+export function ruleWhere(rule: SgRule): string {
+  return rule.block ? `${rule.resource.address} ${rule.block}` : rule.resource.address;
+}
+
+const isTrue = (v: any) => v === true || v === 'true';
+
+/**
+ * The rules of `direction` one resource writes (inline blocks of a security group, or the rule
+ * resource itself); an unknown verdict when that is not known.
+ */
+export function rulesOf(r: ResourceView, direction: Direction): SgRule[] | Verdict {
   const a = r.attributes;
   switch (r.type) {
     case 'aws_security_group':
     case 'aws_default_security_group': {
       const blocks = a[direction];
-      if (isExpression(blocks)) return unknown(`${direction} is ${blocks}`);
+      if (isExpression(blocks)) return unknown(`${r.address} ${direction} is ${blocks}`);
       const out: SgRule[] = [];
       for (const [i, b] of asList(blocks).entries()) {
-        if (isExpression(b)) return unknown(`${direction}[${i}] is ${b}`);
+        if (isExpression(b)) return unknown(`${r.address} ${direction}[${i}] is ${b}`);
         if (!b || typeof b !== 'object') continue;
         out.push({
-          label: `${direction}[${i}]`,
+          resource: r,
+          block: `${direction}[${i}]`,
           cidrs: [...values(b.cidr_blocks), ...values(b.ipv6_cidr_blocks)],
           prefixLists: values(b.prefix_list_ids),
           protocol: b.protocol,
           fromPort: b.from_port,
           toPort: b.to_port,
+          groups: values(b.security_groups),
+          self: isTrue(b.self),
         });
       }
       return out;
     }
     case 'aws_security_group_rule': {
-      if (isExpression(a.type)) return unknown(`type is ${a.type}`);
+      if (isExpression(a.type)) return unknown(`${r.address} type is ${a.type}`);
       if (a.type !== direction) return [];
       return [
         {
-          label: 'rule',
+          resource: r,
           cidrs: [...values(a.cidr_blocks), ...values(a.ipv6_cidr_blocks)],
           prefixLists: values(a.prefix_list_ids),
           protocol: a.protocol,
           fromPort: a.from_port,
           toPort: a.to_port,
+          groups: values(a.source_security_group_id),
+          self: isTrue(a.self),
         },
       ];
     }
@@ -70,18 +92,43 @@ function rulesOf(r: ResourceView, direction: Direction): SgRule[] | Verdict {
       if (!r.type.endsWith(`_${direction}_rule`)) return [];
       return [
         {
-          label: 'rule',
+          resource: r,
           cidrs: [...values(a.cidr_ipv4), ...values(a.cidr_ipv6)],
           prefixLists: values(a.prefix_list_id),
           protocol: a.ip_protocol,
           fromPort: a.from_port,
           toPort: a.to_port,
+          groups: values(a.referenced_security_group_id),
+          self: false,
         },
       ];
     }
     default:
       return [];
   }
+}
+
+/**
+ * The rules of `direction` of a security group of the stack: its inline blocks and the rule
+ * resources that name it (`security_group_id`).
+ */
+export function groupRules(
+  stack: StackView,
+  sg: ResourceView,
+  direction: Direction,
+): SgRule[] | Verdict {
+  const out: SgRule[] = [];
+  const writers = [
+    sg,
+    ...stack.referencing('aws_security_group_rule', 'security_group_id', sg),
+    ...stack.referencing(`aws_vpc_security_group_${direction}_rule`, 'security_group_id', sg),
+  ];
+  for (const w of writers) {
+    const rules = rulesOf(w, direction);
+    if (!Array.isArray(rules)) return rules;
+    out.push(...rules);
+  }
+  return out;
 }
 
 // Sizes AWS enforces on VPC and subnet CIDR blocks (/16 to /28 for IPv4, /44 to /64 for IPv6):
@@ -178,7 +225,7 @@ export function worldOpenVerdict(r: ResourceView, stack: StackView, direction: D
     if (open.length > 0) {
       const where = direction === 'ingress' ? 'from' : 'to';
       const admin = direction === 'ingress' && coversAdminPort(rule) ? ' (includes SSH/RDP)' : '';
-      const prefix = rule.label === 'rule' ? '' : `${rule.label}: `;
+      const prefix = rule.block ? `${rule.block}: ` : '';
       return `${prefix}${direction} ${where} ${open.join(', ')} on ${ports(rule)}${admin}`;
     }
     return allOf(others) ?? true;
