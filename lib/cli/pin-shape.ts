@@ -4,6 +4,8 @@
 // destroy, create or replace because of a change in the code, without state or credentials.
 // Used by `cdktf-secure-mlops pin` and by this project's own pinned example addresses (X-12).
 
+import { referenceGraph } from '../core/rules/references';
+
 /** Provider source folders the entries of REPLACEMENT_ATTRIBUTES were checked against. */
 const AWS = 'hashicorp/terraform-provider-aws internal/service/';
 const GOOGLE = 'hashicorp/terraform-provider-google v6.50.0 google/services/';
@@ -366,22 +368,7 @@ export function longestDependencyChain(json: any): string[] {
   const nodes = new Map<string, any>();
   for (const [type, name, attrs] of entries(json, 'resource')) nodes.set(`${type}.${name}`, attrs);
   for (const [type, name, attrs] of entries(json, 'data')) nodes.set(`data.${type}.${name}`, attrs);
-  const refRe = /(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
-  const deps = new Map<string, Set<string>>();
-  for (const [addr, attrs] of nodes) {
-    const set = new Set<string>();
-    const text = JSON.stringify({ ...attrs, '//': undefined });
-    for (const expr of text.match(/\$\{[^}]*\}/g) ?? []) {
-      refRe.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = refRe.exec(expr)) !== null) {
-        const target = `${m[1] ?? ''}${m[2]}.${m[3]}`;
-        if (target !== addr && nodes.has(target)) set.add(target);
-      }
-    }
-    for (const d of attrs?.depends_on ?? []) if (nodes.has(d)) set.add(d);
-    deps.set(addr, set);
-  }
+  const deps = referenceGraph(nodes);
   const memo = new Map<string, string[]>();
   const visiting = new Set<string>();
   const chain = (addr: string): string[] => {

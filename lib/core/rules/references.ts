@@ -142,30 +142,38 @@ export function byAddress<T extends { address: string }>(list: T[]): T[] {
  */
 export function dependencyGraph(stack: StackView): Map<string, Set<string>> {
   return perStack(stack, 'core:dependency-graph', () => {
-    const g = new Map<string, Set<string>>();
     const nodes = new Map<string, any>();
     for (const [type, byName] of Object.entries<any>(stack.json.resource ?? {}))
       for (const [name, a] of Object.entries<any>(byName ?? {})) nodes.set(`${type}.${name}`, a);
     for (const [type, byName] of Object.entries<any>(stack.json.data ?? {}))
       for (const [name, a] of Object.entries<any>(byName ?? {}))
         nodes.set(`data.${type}.${name}`, a);
-    const refRe = /(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
-    for (const [addr, a] of nodes) {
-      const deps = new Set<string>();
-      const text = JSON.stringify({ ...a, '//': undefined });
-      for (const expr of text.match(/\$\{[^}]*\}/g) ?? []) {
-        refRe.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = refRe.exec(expr)) !== null) {
-          const target = `${m[1] ?? ''}${m[2]}.${m[3]}`;
-          if (target !== addr && nodes.has(target)) deps.add(target);
-        }
-      }
-      for (const d of asList<string>(a?.depends_on)) if (nodes.has(d) && d !== addr) deps.add(d);
-      g.set(addr, deps);
-    }
-    return g;
+    return referenceGraph(nodes);
   });
+}
+
+/**
+ * The direct dependencies of each node of `nodes` (address to attributes): the other nodes its
+ * expressions reference (`${type.name...}`, `${data.type.name...}`) and its `depends_on`.
+ */
+export function referenceGraph(nodes: Map<string, any>): Map<string, Set<string>> {
+  const g = new Map<string, Set<string>>();
+  const refRe = /(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
+  for (const [addr, a] of nodes) {
+    const deps = new Set<string>();
+    const text = JSON.stringify({ ...a, '//': undefined });
+    for (const expr of text.match(/\$\{[^}]*\}/g) ?? []) {
+      refRe.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = refRe.exec(expr)) !== null) {
+        const target = `${m[1] ?? ''}${m[2]}.${m[3]}`;
+        if (target !== addr && nodes.has(target)) deps.add(target);
+      }
+    }
+    for (const d of asList<string>(a?.depends_on)) if (nodes.has(d) && d !== addr) deps.add(d);
+    g.set(addr, deps);
+  }
+  return g;
 }
 
 const ANCESTORS = new WeakMap<StackView, Map<string, Set<string>>>();
