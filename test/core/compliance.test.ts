@@ -16,7 +16,7 @@ import {
 } from '../../lib';
 import { RuleCategory, RuleProfile } from '../../lib';
 import { defineRule } from '../../lib/core/compliance/define-rule';
-import { expectValue, isTrue } from '../../lib/core/compliance/tf';
+import { check, isTrue } from '../../lib/core/rules/attributes';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
 import { unhookedTerraform } from '../../lib/core/compliance/testing-synth';
 import { runAspects } from '../../lib/core/compliance/cdktf-adapter';
@@ -239,7 +239,7 @@ describe('X-11 rule categories, profiles and three-valued results', () => {
     description: 'Buckets have versioning on',
     fixHint: 'Set versioning',
     resourceTypes: ['aws_s3_bucket'],
-    check: (r) => expectValue(r, 'versioning.enabled', isTrue, (v) => `versioning is ${v}`),
+    check: (r) => check(r, 'versioning.enabled', isTrue, (v) => `versioning is ${v}`),
   });
   const convention = defineRule({
     id: 'T-11',

@@ -1,7 +1,7 @@
 // Where IAM policy documents live in AWS Terraform resources, and reading them three-valued:
 // a document that is an unresolved expression is UNKNOWN, a literal JSON document is parsed.
 // Attribute names follow terraform-provider-aws (website/docs/r/<type>.html.markdown).
-import { isExpression, unknown, UnknownVerdict } from '../../core/compliance/tf';
+import { isExpression, unknown, UnknownVerdict } from '../../core/rules/attributes';
 import { ResourceView } from '../../core/compliance/rule';
 
 /** Resource type -> attributes holding a policy document (`inline_policy.policy` is a block list). */

@@ -1,8 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, unknown, Verdict } from '../../core/compliance/tf';
-import { isExpression, isUnknown } from '../../core/rules/attributes';
-import { asList as list } from '../../core/rules/attributes';
+import { allOf, asList as list, isExpression, isUnknown, unknown, Verdict } from '../../core/rules/attributes';
 import { s3GatewayPolicy } from './policy-statements';
 
 /** AWS-owned buckets an S3 gateway endpoint policy admits by name (documented by the service). */

@@ -2,8 +2,7 @@ import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleCategory, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
 import { actionCovers, allows, statements } from './policy-statements';
-import { isExpression, isUnknown, unknown } from '../../core/rules/attributes';
-import { asList as list } from '../../core/rules/attributes';
+import { asList as list, isExpression, isUnknown, unknown } from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 
 /** What the caller of CreateBackupVault needs on a customer managed key (AWS Backup guide). */

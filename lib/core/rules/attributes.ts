@@ -4,10 +4,66 @@
 // whether Terraform JSON writes it as one object or as a list of objects.
 import { unknown, UnknownVerdict, Verdict } from '../compliance/define-rule';
 import { ResourceView } from '../compliance/rule';
-import { allOf, asList, attr, block, isExpression, isFalse, isTrue } from '../compliance/tf';
+import { getPath } from '../compliance/stack-view';
 
-export { allOf, asList, attr, block, isExpression, isFalse, isTrue, unknown, UnknownVerdict };
+export { unknown, UnknownVerdict };
 export type { Verdict };
+
+/**
+ * True when a value is not known before plan/apply: a string holding an unresolved template
+ * (`${...}` or `%{...}`, but not the `$${` escape), including the `${dynamic.NAME}` marker the
+ * loader puts where a `dynamic` block generates nested blocks.
+ */
+export function isExpression(value: any): boolean {
+  if (typeof value !== 'string') return false;
+  return /(^|[^$])[$%]\{/.test(value);
+}
+
+/** The attribute at a dot path ('a.b.0.c'); single blocks are looked through. */
+export function attr(r: ResourceView, path: string): any {
+  return getPath(r.attributes, path);
+}
+
+/** A value as a list: blocks synthesize as one object or a list of objects. */
+export function asList<T = any>(value: T | T[] | undefined | null): T[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** A block attribute: the first (or only) block. */
+export function block(value: any): any {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** True for a literal true (Terraform also accepts the string "true"). */
+export function isTrue(value: any): boolean {
+  return value === true || value === 'true';
+}
+
+/** True for a literal false (or the string "false"). */
+export function isFalse(value: any): boolean {
+  return value === false || value === 'false';
+}
+
+/**
+ * Combines the verdicts of several checks on one resource: any failure fails (details joined);
+ * else any unknown is unknown; else compliant; all undefined is not applicable.
+ */
+export function allOf(verdicts: Verdict[]): Verdict {
+  const failures: string[] = [];
+  const unknowns: string[] = [];
+  let applicable = false;
+  for (const v of verdicts) {
+    if (v === undefined) continue;
+    applicable = true;
+    if (v === true) continue;
+    if (v instanceof UnknownVerdict) unknowns.push(v.detail);
+    else failures.push(v === false ? 'non-compliant' : v);
+  }
+  if (failures.length > 0) return failures.join('; ');
+  if (unknowns.length > 0) return unknown(unknowns.join('; '));
+  return applicable ? true : undefined;
+}
 
 /** A verdict whose failure detail is placed: `<where> <detail>`; other verdicts unchanged. */
 export function detailAt(where: string, v: Verdict): Verdict {

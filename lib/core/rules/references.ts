@@ -3,7 +3,7 @@
 // stack is computed once per stack, so a rule that looks across resources stays linear.
 import { ResourceView } from '../compliance/rule';
 import { StackView } from '../compliance/stack-view';
-import { asList, isExpression } from '../compliance/tf';
+import { asList, isExpression } from './attributes';
 import { lookup } from './attributes';
 
 const MEMOS = new WeakMap<StackView, Map<string, unknown>>();

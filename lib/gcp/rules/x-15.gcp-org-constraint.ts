@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleCategory, RuleLevel, RuleProfile } from '../../core/compliance/rule';
-import { isExpression, unknown, Verdict } from '../../core/compliance/tf';
+import { isExpression, unknown, Verdict } from '../../core/rules/attributes';
 import { editDistance } from '../../core/reference-data';
 import { gcpOrgConstraints } from '../reference/org-constraints';
 
