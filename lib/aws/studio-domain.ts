@@ -977,6 +977,19 @@ export class SageMakerStudioDomain extends Construct {
           Null: { 'sagemaker:TaggingAction': 'true' },
         },
       },
+      {
+        // Any other tag is changed only on the tenant's own resources, so that one tenant does
+        // not relabel another's models or endpoints (ownership, cost or data classification
+        // tags). Tagging on create is exempt: the new resource carries no tag yet.
+        Sid: 'AWS30TenantTagsOnly',
+        Effect: 'Deny',
+        Action: ['sagemaker:AddTags', 'sagemaker:DeleteTags'],
+        Resource: '*',
+        Condition: {
+          StringNotEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: tenantId },
+          Null: { 'sagemaker:TaggingAction': 'true' },
+        },
+      },
       this.tenantModelVersionsOnly(),
       {
         Sid: 'AWS30TenantDomainAppsOnly',

@@ -88,6 +88,17 @@ describe('MultiTenantStudio (AWS-30)', () => {
         Null: { 'sagemaker:TaggingAction': 'true' },
       },
     });
+    // other tags change only on the tenant's own resources (after creation)
+    expect(retail[3]).toEqual({
+      Sid: 'AWS30TenantTagsOnly',
+      Effect: 'Deny',
+      Action: ['sagemaker:AddTags', 'sagemaker:DeleteTags'],
+      Resource: '*',
+      Condition: {
+        StringNotEquals: { 'aws:ResourceTag/tenant': 'retail' },
+        Null: { 'sagemaker:TaggingAction': 'true' },
+      },
+    });
     const attachments = all(json, 'aws_iam_role_policy_attachment').filter((a: any) =>
       String(a.policy_arn).includes('tenant-isolation'),
     );
