@@ -13,7 +13,6 @@ import {
   cidr,
   iamPrincipalList,
   integer,
-  isToken,
   kmsKeyArnOrToken,
   logRetentionDays,
   removalPolicy,
@@ -21,6 +20,7 @@ import {
   stringListOf,
   matchingStringList,
 } from './validation';
+import { isUnresolved } from '../core/errors';
 
 /** The configuration of AuditTrail: its validated props with every default applied. */
 export type ResolvedAuditTrailProps = AuditTrailProps & ReturnType<typeof defaultAuditTrailProps>;
@@ -60,7 +60,7 @@ export function validateAuditTrailProps(scope: Construct, props: AuditTrailProps
     v,
     'dataEventBucketArns',
     props.dataEventBucketArns,
-    (s) => isToken(s) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(s),
+    (s) => isUnresolved(s) || /^arn:aws[a-z-]*:s3:::[a-z0-9.-]{3,63}$/.test(s),
     'an S3 bucket ARN such as arn:aws:s3:::my-bucket',
   );
   integer(v, 'trailBucketLockDays', props.trailBucketLockDays, { min: 1, max: 36500 });

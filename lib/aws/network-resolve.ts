@@ -2,7 +2,7 @@
 import { Construct } from 'constructs';
 import { Annotations, Token } from 'cdktf';
 import { cidrContains, findOverlaps, parseCidrOrUndefined, splitCidr } from '../core/cidr';
-import { requireProps, Validator } from '../core/errors';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import { CapacityPlanner, CapacityPlannerProps } from './capacity-planner';
 import {
@@ -20,7 +20,6 @@ import {
   awsProvider,
   awsRegion,
   defaultProviderRegion,
-  isToken,
   kmsKeyArnOrToken,
   logRetentionDays,
   removalPolicy,
@@ -59,7 +58,7 @@ export function resolvePrivateNetworkProps(
   if (awsProvider(v, scope) && props.region !== undefined)
     awsRegion(v, 'region', props.region, { literal: true });
   const literalRegion =
-    typeof props.region === 'string' && !isToken(props.region)
+    typeof props.region === 'string' && !isUnresolved(props.region)
       ? props.region
       : defaultProviderRegion(scope);
   validateNetworkProps(v, '', props, literalRegion, [
@@ -223,7 +222,7 @@ function checkCidrs(
   });
   for (const [a, b] of findOverlaps(valid))
     v.add(prop, `${a} and ${b}`, 'non-overlapping subnet CIDRs');
-  if (vpcCidr && !isToken(vpcCidr) && !Validate.cidr(vpcCidr)) {
+  if (vpcCidr && !isUnresolved(vpcCidr) && !Validate.cidr(vpcCidr)) {
     for (const c of valid)
       if (!cidrContains(vpcCidr, c)) v.add(prop, c, `a subnet inside the VPC CIDR ${vpcCidr}`);
   }

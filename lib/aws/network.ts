@@ -16,7 +16,7 @@ import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Validator } from '../core/errors';
+import { isUnresolved, Validator } from '../core/errors';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import { CapacityPlanner, CapacityPlannerProps } from './capacity-planner';
 import {
@@ -31,7 +31,7 @@ import {
 import { awsEnv, AwsEnv } from './env';
 import { ResolvedPrivateNetworkProps, resolvePrivateNetworkProps } from './network-resolve';
 import { policyDocument, Statement, trustPolicy } from './policy';
-import { accountId as checkAccountId, isToken } from './validation';
+import { accountId as checkAccountId } from './validation';
 
 /** Network settings shared by {@link PrivateNetwork} and the platform constructs (create or bring your own). */
 export interface NetworkProps {
@@ -514,7 +514,7 @@ export class PrivateNetwork extends Construct {
       const sid =
         owner === this.env.account
           ? 'PlatformBuckets'
-          : `BucketsOfAccount${isToken(owner) ? ++other : owner}`;
+          : `BucketsOfAccount${isUnresolved(owner) ? ++other : owner}`;
       statements.push({
         Sid: sid,
         Effect: 'Allow',

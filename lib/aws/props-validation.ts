@@ -19,7 +19,6 @@ import {
   enumOf,
   iamPrincipal,
   integer,
-  isToken,
   listOf,
   objectListOf,
   organizationId,
@@ -92,7 +91,7 @@ function namedWorkloadPrincipals(v: Validator, personas: unknown): void {
     const list = (personas as { [persona: string]: unknown })[persona];
     if (!Array.isArray(list)) continue;
     list.forEach((p, i) => {
-      if (typeof p !== 'string' || isToken(p)) return;
+      if (typeof p !== 'string' || isUnresolved(p)) return;
       if (/^\d{12}$/.test(p) || /^arn:[\w-]+:iam::\d{12}:root$/.test(p))
         v.add(
           `personas.${persona}[${i}]`,

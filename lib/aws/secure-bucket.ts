@@ -9,7 +9,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { Validator } from '../core/errors';
+import { isUnresolved, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import {
@@ -24,7 +24,7 @@ import { awsEnv } from './env';
 import { accountRegionalName } from './naming';
 import { policyDocument, Statement } from './policy';
 import { ResolvedSecureBucketProps, resolveSecureBucketProps } from './secure-bucket-resolve';
-import { iamPrincipalList, isToken } from './validation';
+import { iamPrincipalList } from './validation';
 
 /**
  * The S3 actions that change a bucket's protection or copy its contents elsewhere (IAM action
@@ -249,7 +249,7 @@ export class SecureBucket extends Construct {
         // to the aws_caller_identity data source
         awsEnv(
           this,
-          r.accountId ?? (isToken(r.sourceAccountId) ? undefined : r.sourceAccountId),
+          r.accountId ?? (isUnresolved(r.sourceAccountId) ? undefined : r.sourceAccountId),
           r.region,
         ),
         id,

@@ -45,7 +45,6 @@ import {
   ec2Id,
   iamPolicyArn,
   integer,
-  isToken,
   kmsKeyArn,
   LAKE_FORMATION_DATABASE_PERMISSIONS,
   logRetentionDays,
@@ -59,6 +58,7 @@ import {
   UniqueNames,
   matchingStringList,
 } from './validation';
+import { isUnresolved } from '../core/errors';
 
 /** The configuration of a SageMakerStudioDomain: its validated props with every default applied. */
 export interface ResolvedStudioDomainProps {
@@ -230,7 +230,7 @@ export function validateStudioDomainProps(
   );
   const p = props as any;
   if (p.domainName !== undefined) sagemakerName(v, 'domainName', p.domainName);
-  else if (typeof p.environment === 'string' && !isToken(p.environment)) {
+  else if (typeof p.environment === 'string' && !isUnresolved(p.environment)) {
     const derived = defaultDomainName(id, p.environment);
     if (!/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/.test(derived))
       v.add(

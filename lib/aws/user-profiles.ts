@@ -16,10 +16,10 @@ import {
   ec2Id,
   enumOf,
   iamPolicyArn,
-  isToken,
   sagemakerName,
   stringListOf,
 } from './validation';
+import { isUnresolved } from '../core/errors';
 
 /** Which execution role a user profile runs with (AWS-09). */
 export enum ExecutionRoleMode {
@@ -192,7 +192,7 @@ function validateProfileProps(scope: Construct, props: StudioUserProfileProps): 
   }
   for (const k of ['domainId', 'vpcId', 'studioSecurityGroupId', 'teamExecutionRoleArn'] as const)
     v.string(k, props[k], { optional: false });
-  if (typeof props.domainId === 'string' && !isToken(props.domainId))
+  if (typeof props.domainId === 'string' && !isUnresolved(props.domainId))
     v.require(
       /^d-(-*[a-z0-9]){1,61}$/.test(props.domainId),
       'domainId',
@@ -202,7 +202,7 @@ function validateProfileProps(scope: Construct, props: StudioUserProfileProps): 
   if (typeof props.vpcId === 'string') ec2Id(v, 'vpcId', props.vpcId, 'vpc');
   if (typeof props.studioSecurityGroupId === 'string')
     ec2Id(v, 'studioSecurityGroupId', props.studioSecurityGroupId, 'sg');
-  if (typeof props.teamExecutionRoleArn === 'string' && !isToken(props.teamExecutionRoleArn))
+  if (typeof props.teamExecutionRoleArn === 'string' && !isUnresolved(props.teamExecutionRoleArn))
     v.require(
       /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(props.teamExecutionRoleArn),
       'teamExecutionRoleArn',

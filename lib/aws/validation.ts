@@ -17,11 +17,6 @@ import { AWS_REGIONS } from './reference/regions';
 const PARTITIONS = [...new Set(AWS_REGIONS.values())];
 const PARTITION_RE = `(?:${PARTITIONS.map((p) => p.replace(/-/g, '\\-')).join('|')})`;
 
-/** True for an unresolved token (a value only known at apply). */
-export function isToken(value: unknown): boolean {
-  return isUnresolved(value);
-}
-
 /** `a`, `b` and `c` / `a or b`: a short list for messages. */
 function oneOf(values: string[]): string {
   return values.length <= 1
@@ -46,7 +41,7 @@ export function listOf(
 ): unknown[] | undefined {
   const what = opts.what ?? 'a list';
   if (value === undefined && (opts.optional ?? true)) return undefined;
-  if (isToken(value)) {
+  if (isUnresolved(value)) {
     v.add(
       prop,
       value,
@@ -102,7 +97,7 @@ export function stringListOf(
       continue;
     }
     if (opts.literal !== undefined && !v.literal(at, x, opts.literal)) continue;
-    if (opts.unique && !isToken(x)) {
+    if (opts.unique && !isUnresolved(x)) {
       const first = seen.get(x);
       if (first !== undefined) {
         v.add(at, x, `entries that appear once (the same as ${prop}[${first}])`);
@@ -167,7 +162,7 @@ export class UniqueNames {
 
   /** Records `name` at `at`; false (and a problem) when it was seen before. */
   public add(at: string, name: string): boolean {
-    if (isToken(name)) return true;
+    if (isUnresolved(name)) return true;
     const key = this.fold ? name.toLowerCase() : name;
     const first = this.seen.get(key);
     if (first !== undefined) {
@@ -196,16 +191,16 @@ export function enumOf(
   opts: { optional?: boolean; allowed?: string } = {},
 ): boolean {
   if (value === undefined && (opts.optional ?? true)) return true;
-  if (typeof value === 'string' && !isToken(value) && values.includes(value)) return true;
+  if (typeof value === 'string' && !isUnresolved(value) && values.includes(value)) return true;
   const near =
-    typeof value === 'string' && !isToken(value)
+    typeof value === 'string' && !isUnresolved(value)
       ? values.find((x) => x.toLowerCase() === value.trim().toLowerCase())
       : undefined;
   const allowed = opts.allowed ?? `one of ${values.join(', ')}`;
   v.add(
     prop,
     value,
-    isToken(value)
+    isUnresolved(value)
       ? `${allowed} (a literal: a token is only known at apply)`
       : near
         ? `${allowed} (values are case-sensitive: did you mean ${near}?)`
@@ -226,7 +221,7 @@ export function integer(
 ): boolean {
   if (value === undefined && (opts.optional ?? true)) return true;
   // a number token (Token.asNumber) is only known at apply; a string (token or not) is no number
-  if (typeof value === 'number' && isToken(value)) return true;
+  if (typeof value === 'number' && isUnresolved(value)) return true;
   const { min, max } = opts;
   if (
     typeof value === 'number' &&
@@ -258,7 +253,7 @@ export function bool(v: Validator, prop: string, value: unknown): boolean {
   v.add(
     prop,
     value,
-    isToken(value)
+    isUnresolved(value)
       ? 'true or false, literal (it decides at synth which resources are created; a token is only known at apply)'
       : 'true or false',
   );
@@ -285,7 +280,7 @@ export function awsRegion(
   value: unknown,
   opts: { literal?: boolean } = {},
 ): boolean {
-  if (isToken(value))
+  if (isUnresolved(value))
     return opts.literal
       ? v.literal(
           prop,
@@ -384,7 +379,7 @@ export function awsProvider(v: Validator, scope: IConstruct): boolean {
     return false;
   }
   const region = def.region;
-  if (region !== undefined && !isToken(region)) return awsRegion(v, 'provider.region', region);
+  if (region !== undefined && !isUnresolved(region)) return awsRegion(v, 'provider.region', region);
   return true;
 }
 
@@ -404,7 +399,7 @@ export function accountId(
   literal = optional,
 ): boolean {
   if (value === undefined && optional) return true;
-  if (isToken(value))
+  if (isUnresolved(value))
     return literal
       ? v.literal(
           prop,
@@ -430,7 +425,7 @@ export function ec2Id(
   value: unknown,
   kind: 'vpc' | 'subnet' | 'sg' | 'rtb' | 'vpce',
 ): boolean {
-  if (isToken(value)) return true;
+  if (isUnresolved(value)) return true;
   if (typeof value === 'string' && new RegExp(`^${kind}-[0-9a-f]{8,17}$`).test(value)) return true;
   v.add(prop, value, `an EC2 id such as ${kind}-0123456789abcdef0 (or a reference)`);
   return false;
@@ -438,7 +433,7 @@ export function ec2Id(
 
 /** An AWS Organizations id. */
 export function organizationId(v: Validator, prop: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isUnresolved(value)) return true;
   if (typeof value === 'string' && /^o-[a-z0-9]{10,32}$/.test(value)) return true;
   v.add(prop, value, 'an AWS Organizations id such as o-a1b2c3d4e5');
   return false;
@@ -454,7 +449,7 @@ export function cidr(
   value: unknown,
   opts: { min?: number; max?: number; what?: string; allowList?: boolean } = {},
 ): boolean {
-  if (isToken(value)) return true;
+  if (isUnresolved(value)) return true;
   if (typeof value !== 'string') {
     v.add(prop, value, 'an IPv4 CIDR block such as 10.0.0.0/16');
     return false;
@@ -495,7 +490,7 @@ export function sagemakerName(
   opts: { optional?: boolean; literal?: boolean; maxLength?: number } = {},
 ): boolean {
   if (value === undefined && (opts.optional ?? false)) return true;
-  if (isToken(value)) return opts.literal ? v.literal(prop, value) : true;
+  if (isUnresolved(value)) return opts.literal ? v.literal(prop, value) : true;
   const max = opts.maxLength ?? 63;
   const re = new RegExp(`^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,${max - 1}}$`);
   if (typeof value === 'string' && re.test(value)) return true;
@@ -567,7 +562,7 @@ function instanceType(
   known: ReadonlySet<string>,
   what: string,
 ): boolean {
-  if (isToken(value)) return true;
+  if (isUnresolved(value)) return true;
   if (typeof value === 'string' && known.has(value)) return true;
   const lower = typeof value === 'string' ? value.trim().toLowerCase() : '';
   const fixed = known.has(lower) ? lower : known.has(`ml.${lower}`) ? `ml.${lower}` : undefined;
@@ -607,7 +602,7 @@ export function iamPrincipal(
   value: unknown,
   opts: { accountIds?: boolean } = {},
 ): boolean {
-  if (isToken(value)) return true;
+  if (isUnresolved(value)) return true;
   const allowed = `an IAM role or user ARN such as arn:aws:iam::111111111111:role/data-scientists${opts.accountIds ? ', or a 12-digit account id' : ''}`;
   if (typeof value !== 'string') {
     v.add(prop, value, allowed);
@@ -660,7 +655,7 @@ export function iamPrincipalList(
 
 /** An IAM managed policy ARN (customer managed or AWS managed), e.g. a permissions boundary. */
 export function iamPolicyArn(v: Validator, prop: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isUnresolved(value)) return true;
   if (
     typeof value === 'string' &&
     new RegExp(`^arn:${PARTITION_RE}:iam::(\\d{12}|aws):policy${IAM_PATH}[\\w+=,.@-]{1,128}$`).test(
@@ -688,7 +683,7 @@ export function serviceArn(
   example: string,
   resource: RegExp = /.+/,
 ): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isUnresolved(value)) return true;
   const m =
     typeof value === 'string'
       ? new RegExp(`^arn:${PARTITION_RE}:${service}:([^:]*):([^:]*):(.+)$`).exec(value)
@@ -781,7 +776,7 @@ export const LOG_RETENTION_DAYS = [
 
 /** A CloudWatch Logs retention in days. */
 export function logRetentionDays(v: Validator, prop: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isUnresolved(value)) return true;
   if (typeof value === 'number' && LOG_RETENTION_DAYS.includes(value)) return true;
   v.add(prop, value, `one of ${LOG_RETENTION_DAYS.join(', ')} (CloudWatch Logs retention days)`);
   return false;
@@ -819,7 +814,7 @@ export function scheduleExpression(
   value: unknown,
   opts: { rate: boolean },
 ): boolean {
-  if (isToken(value)) return true;
+  if (isUnresolved(value)) return true;
   const allowed = opts.rate
     ? "an EventBridge schedule: 'cron(0 3 * * ? *)' or 'rate(1 day)'"
     : "a cron expression: 'cron(0 5 * * ? *)' (AWS Backup takes cron only)";
@@ -867,6 +862,7 @@ export const LAKE_FORMATION_DATABASE_PERMISSIONS = [
  * literals, else the stack (whose provider fixes both).
  */
 export function accountRegionScope(scope: IConstruct, account: string, region: string): string {
-  if (!isToken(account) && !isToken(region)) return `account ${account}, Region ${region}`;
+  if (!isUnresolved(account) && !isUnresolved(region))
+    return `account ${account}, Region ${region}`;
   return `the account and Region of stack ${TerraformStack.of(scope).node.path}`;
 }

@@ -1,7 +1,7 @@
 import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { MonitorActivityLogAlert } from '@cdktf/provider-azurerm/lib/monitor-activity-log-alert';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
 import {
   ACTION_GROUP_REGIONS,
   ACTIVITY_LOG_ALERT_LOCATIONS,
@@ -14,7 +14,6 @@ import {
   checkAlertReceivers,
   claimCapacity,
   claimInResourceGroup,
-  isToken,
   str,
   strList,
   subscriptionScope,
@@ -77,7 +76,7 @@ function checkGlobalOr(
   why: string,
 ): void {
   const location = value ?? 'global';
-  if (str(v, prop, location) && !isToken(location))
+  if (str(v, prop, location) && !isUnresolved(location))
     v.require(
       ['global', ...regions].includes(location),
       prop,
@@ -106,7 +105,7 @@ function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps)
     'the regions that process action groups regionally',
   );
   const prefix = props.namePrefix;
-  if (str(v, 'namePrefix', prefix, true) && typeof prefix === 'string' && !isToken(prefix))
+  if (str(v, 'namePrefix', prefix, true) && typeof prefix === 'string' && !isUnresolved(prefix))
     v.require(
       ALERT_NAME.test(prefix),
       'namePrefix',
@@ -117,7 +116,7 @@ function checkSecurityAlertsProps(v: Validator, props: AzureSecurityAlertsProps)
   if (ex !== undefined && v.object('activityLogExport', ex)) {
     if (
       str(v, 'activityLogExport.subscriptionId', ex.subscriptionId) &&
-      !isToken(ex.subscriptionId)
+      !isUnresolved(ex.subscriptionId)
     )
       v.require(
         /^\/subscriptions\/[0-9a-fA-F-]{36}$/.test(ex.subscriptionId),

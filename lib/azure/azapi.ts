@@ -14,8 +14,8 @@ import {
   Token,
 } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
-import { bool, checkLocation, checkUuid, isToken, str, strList } from './validation';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
+import { bool, checkLocation, checkUuid, str, strList } from './validation';
 
 // Versions of azapi the binding is written for (2.x: `body` is a dynamic attribute).
 const AZAPI_VERSION_CONSTRAINT = '>= 2.0, < 3.0';
@@ -166,7 +166,7 @@ const METHODS = ['POST', 'PATCH', 'PUT', 'DELETE', 'GET', 'HEAD'];
 
 /** Internal: `<Namespace>/<type>[/<child>...]@<api version>`, e.g. `Microsoft.KeyVault/vaults/keys@2023-07-01`. */
 function checkArmType(v: Validator, type: unknown): void {
-  if (!str(v, 'type', type) || isToken(type)) return;
+  if (!str(v, 'type', type) || isUnresolved(type)) return;
   v.require(
     /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+(\/[A-Za-z0-9]+)+@\d{4}-\d{2}-\d{2}(-[a-z]+)?$/.test(
       type as string,
@@ -272,8 +272,8 @@ export class AzapiResourceAction extends AzapiResourceBase {
     this.config = checkAzapiConfig(this, config, (v, c) => {
       str(v, 'resourceId', c.resourceId);
       str(v, 'action', c.action, true);
-      if (!isToken(c.method)) v.enumValue('method', c.method, METHODS);
-      if (!isToken(c.when)) v.enumValue('when', c.when, ['apply', 'destroy']);
+      if (!isUnresolved(c.method)) v.enumValue('method', c.method, METHODS);
+      if (!isUnresolved(c.when)) v.enumValue('when', c.when, ['apply', 'destroy']);
       v.object('body', c.body);
     });
   }

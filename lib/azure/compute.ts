@@ -2,12 +2,12 @@ import { MachineLearningComputeCluster } from '@cdktf/provider-azurerm/lib/machi
 import { MachineLearningComputeInstance } from '@cdktf/provider-azurerm/lib/machine-learning-compute-instance';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { COMPUTE_DEFAULTS } from './defaults';
 import { azureLocationName } from './locations';
 import { checkComputeSpecs } from './spec-checks';
-import { checkDependsOn, checkLocation, checkUuid, isToken, str } from './validation';
+import { checkDependsOn, checkLocation, checkUuid, str } from './validation';
 
 /** A compute cluster of the workspace. */
 export interface AzureComputeClusterSpec {
@@ -133,7 +133,7 @@ export class AzureMlCompute extends Construct {
     );
     v.throwIfInvalid();
     // Compute instance names are unique across an Azure region, not only in the workspace.
-    if (!isToken(props.location)) {
+    if (!isUnresolved(props.location)) {
       for (const c of instances) {
         claimName(
           this,

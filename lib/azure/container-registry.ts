@@ -15,7 +15,8 @@ import {
   startNamedPartProps,
 } from './part-options';
 import { grantRole } from './role-assignment';
-import { bool, checkDependsOn, checkUuid, isToken, num } from './validation';
+import { bool, checkDependsOn, checkUuid, num } from './validation';
+import { isUnresolved } from '../core/errors';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOptions {
@@ -96,7 +97,7 @@ function resolveAzureSecureContainerRegistryProps(
     prefix: `cr${id}`,
     maxLength: 50,
   });
-  if (nameOk && !isToken(name)) {
+  if (nameOk && !isUnresolved(name)) {
     v.require(/^[a-zA-Z0-9]{5,50}$/.test(name), 'name', name, '5-50 letters and digits');
   }
   num(v, 'untaggedRetentionDays', props.untaggedRetentionDays, {

@@ -4,7 +4,7 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { MonitorPrivateLinkScope } from '@cdktf/provider-azurerm/lib/monitor-private-link-scope';
 import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { uniqueName, uniqueSuffix } from '../core/naming';
 import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
 import {
@@ -20,7 +20,6 @@ import {
   checkArmId,
   checkUnique,
   claimInSubscription,
-  isToken,
   num,
   startPlacedProps,
   str,
@@ -46,7 +45,7 @@ export interface AzureDiagnosticSettingProps extends AzureDiagnosticSettingsOpti
 
 /** True when a literal resource id names a resource type that writes logs in either mode. */
 function isDualModeTarget(targetResourceId: string): boolean {
-  if (typeof targetResourceId !== 'string' || isToken(targetResourceId)) return false;
+  if (typeof targetResourceId !== 'string' || isUnresolved(targetResourceId)) return false;
   const type = armTypeOfId(targetResourceId)?.toLowerCase();
   return DUAL_MODE_DIAGNOSTICS_TYPES.some((t) => t.toLowerCase() === type);
 }
@@ -69,7 +68,7 @@ export class AzureDiagnosticSetting extends Construct {
     if (
       str(v, 'name', props.name, true) &&
       typeof props.name === 'string' &&
-      !isToken(props.name)
+      !isUnresolved(props.name)
     ) {
       v.require(
         /^[^*%&:\\?+/<>#|"]{1,260}$/.test(props.name) && !/[. ]$/.test(props.name),

@@ -17,8 +17,9 @@ import {
 } from './defaults';
 import { AzurePartOptions, AzurePart, checkPartOptions, claimPartName } from './part-options';
 import { requireAzapiProvider } from './provider-requirements';
-import { bool, checkIpRules, checkUuid, isToken, num, startPlacedProps, str } from './validation';
+import { bool, checkIpRules, checkUuid, num, startPlacedProps, str } from './validation';
 import { grantRole, rbacPropagationWait } from './role-assignment';
+import { isUnresolved } from '../core/errors';
 
 /** Props of {@link HardenedKeyVault}. */
 export interface HardenedKeyVaultProps extends AzurePartOptions {
@@ -281,7 +282,7 @@ export class HardenedKeyVault extends AzurePart {
     });
     applyRemovalPolicy(vault, c.props.removalPolicy);
     const retention = c.retention;
-    if (typeof retention === 'number' && !isToken(retention) && retention < 90) {
+    if (typeof retention === 'number' && !isUnresolved(retention) && retention < 90) {
       // AZ-03 asks for 90 days; a shorter retention is an explicit choice, recorded in the report.
       Compliance.suppress(
         vault,

@@ -1,6 +1,6 @@
 import { validatePlatformCommonProps } from '../core/platform';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { RemovalPolicy } from '../core/removal-policy';
 import { PlatformTags } from '../core/tags';
@@ -33,7 +33,6 @@ import {
   checkUnique,
   checkUuid,
   fitName,
-  isToken,
   num,
   str,
   strList,
@@ -156,7 +155,7 @@ function checkOutboundRules(v: Validator, rules: AzureOutboundRule[], isolation:
     }
     const kinds = [r.fqdn, r.serviceTag, r.serviceResourceId].filter((x) => x !== undefined).length;
     v.require(kinds === 1, at, r.name, 'exactly one of fqdn, serviceTag, serviceResourceId');
-    if (r.fqdn !== undefined && str(v, `${at}.fqdn`, r.fqdn) && !isToken(r.fqdn)) {
+    if (r.fqdn !== undefined && str(v, `${at}.fqdn`, r.fqdn) && !isUnresolved(r.fqdn)) {
       v.require(
         r.fqdn === '*' || FQDN.test(r.fqdn),
         `${at}.fqdn`,
@@ -173,7 +172,7 @@ function checkOutboundRules(v: Validator, rules: AzureOutboundRule[], isolation:
     if (
       r.serviceTag !== undefined &&
       str(v, `${at}.serviceTag`, r.serviceTag) &&
-      !isToken(r.serviceTag)
+      !isUnresolved(r.serviceTag)
     ) {
       v.require(
         SERVICE_TAG.test(r.serviceTag),
@@ -191,7 +190,7 @@ function checkOutboundRules(v: Validator, rules: AzureOutboundRule[], isolation:
       if (
         r.portRanges !== undefined &&
         str(v, `${at}.portRanges`, r.portRanges) &&
-        !isToken(r.portRanges)
+        !isUnresolved(r.portRanges)
       ) {
         const ports = r.portRanges
           .split(/[,-]/)
@@ -295,7 +294,7 @@ export function resolveAzureMLWorkspaceProps(
   const locationOk = checkLocation(v, 'location', location);
   let allowed: string[] = [location];
   if (props.allowedRegions !== undefined && strList(v, 'allowedRegions', props.allowedRegions)) {
-    if (isToken(props.allowedRegions)) {
+    if (isUnresolved(props.allowedRegions)) {
       v.literal('allowedRegions', props.allowedRegions, 'the residency check runs at synth');
     } else {
       props.allowedRegions.forEach((r, i) => {
@@ -311,7 +310,7 @@ export function resolveAzureMLWorkspaceProps(
       allowed = props.allowedRegions;
     }
   }
-  if (locationOk && typeof location === 'string' && !isToken(location)) {
+  if (locationOk && typeof location === 'string' && !isUnresolved(location)) {
     v.require(
       allowed.every((r) => typeof r === 'string') &&
         allowed.map(azureLocationName).includes(azureLocationName(location)),
@@ -321,7 +320,10 @@ export function resolveAzureMLWorkspaceProps(
     );
   }
   const isolation = props.isolationMode ?? defaults.isolationMode;
-  if (!isToken(isolation) && !Object.values(AzureManagedNetworkIsolation).includes(isolation)) {
+  if (
+    !isUnresolved(isolation) &&
+    !Object.values(AzureManagedNetworkIsolation).includes(isolation)
+  ) {
     const near = Object.values(AzureManagedNetworkIsolation).find(
       (m) => typeof isolation === 'string' && m.toLowerCase() === isolation.toLowerCase(),
     );
@@ -330,7 +332,7 @@ export function resolveAzureMLWorkspaceProps(
       isolation,
       `AllowOnlyApprovedOutbound or AllowInternetOutbound (a managed network cannot be disabled once enabled, so 'Disabled' is not offered)${near ? `; values are case-sensitive: did you mean ${near}?` : ''}`,
     );
-  } else if (isToken(isolation)) {
+  } else if (isUnresolved(isolation)) {
     v.literal('isolationMode', isolation, 'it decides which outbound rules are allowed');
   }
   v.enumValue('policyEffect', props.policyEffect, Object.values(AzurePolicyEffect));
@@ -409,7 +411,8 @@ export function resolveAzureMLWorkspaceProps(
   }
   if (str(v, 'workspaceName', props.workspaceName, true) && props.workspaceName !== undefined) {
     v.require(
-      isToken(props.workspaceName) || /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/.test(props.workspaceName),
+      isUnresolved(props.workspaceName) ||
+        /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$/.test(props.workspaceName),
       'workspaceName',
       props.workspaceName,
       '3-33 letters, digits, hyphens and underscores, starting with a letter or digit',
@@ -440,7 +443,7 @@ export function resolveAzureMLWorkspaceProps(
     );
     if (cosmos !== undefined && checkUuid(v, 'encryption.cosmosDbPrincipalObjectId', cosmos)) {
       v.require(
-        isToken(cosmos) || cosmos.toLowerCase() !== COSMOS_DB_APP_ID,
+        isUnresolved(cosmos) || cosmos.toLowerCase() !== COSMOS_DB_APP_ID,
         'encryption.cosmosDbPrincipalObjectId',
         cosmos,
         "the service principal's object id in your tenant, not the application id (role assignments need the object id)",
@@ -473,7 +476,7 @@ export function resolveAzureMLWorkspaceProps(
       if (
         str(v, 'encryption.existingKeyName', enc.existingKeyName, true) &&
         enc.existingKeyName !== undefined &&
-        !isToken(enc.existingKeyName)
+        !isUnresolved(enc.existingKeyName)
       ) {
         v.require(
           /^[a-zA-Z0-9-]{1,127}$/.test(enc.existingKeyName),
@@ -520,7 +523,7 @@ export function resolveAzureMLWorkspaceProps(
       ? defaults.dataContainers
       : strList(v, 'dataContainers', props.dataContainers, {
             literal: 'each container forms a container, a datastore and role assignments',
-          }) && !isToken(props.dataContainers)
+          }) && !isUnresolved(props.dataContainers)
         ? props.dataContainers
         : [];
   dataContainers.forEach((c, i) => {

@@ -68,10 +68,10 @@ import {
   claimInSubscription,
   claimOnce,
   fitName,
-  isToken,
   registerResourceGroupName,
   subscriptionScope,
 } from './validation';
+import { isUnresolved } from '../core/errors';
 
 export * from './ml-workspace-props';
 
@@ -249,7 +249,7 @@ export class AzureMLWorkspace extends Construct {
     }
     const resourceGroupName = rg.name;
     const resourceGroupId = rg.id;
-    if (!isToken(c.rgName)) {
+    if (!isUnresolved(c.rgName)) {
       registerResourceGroupName(this, resourceGroupName, c.rgName);
       registerResourceGroupName(this, resourceGroupId, c.rgName);
     }

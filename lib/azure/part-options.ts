@@ -5,14 +5,14 @@ import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { Validator } from '../core/errors';
+import { isUnresolved, Validator } from '../core/errors';
 import { uniqueName } from '../core/naming';
 import { RemovalPolicy } from '../core/removal-policy';
 import { lockDefaults } from './defaults';
 import { AzureDiagnosticSetting } from './diagnostics';
 import { PrivateLinkSet } from './private-link';
 import { grantRole } from './role-assignment';
-import { claimGlobal, fitName, isToken, startPlacedProps, str } from './validation';
+import { claimGlobal, fitName, startPlacedProps, str } from './validation';
 
 /** A management lock on a part's main resource (AZ-13). */
 export interface AzureLockOptions {
@@ -237,7 +237,7 @@ export function checkPartOptions(v: Validator, o: AzurePartOptions): void {
     );
     v.enumValue(`${at}.principalType`, r.principalType, ['User', 'Group', 'ServicePrincipal']);
   }
-  if (o.tags !== undefined && v.object('tags', o.tags) && !isToken(o.tags)) {
+  if (o.tags !== undefined && v.object('tags', o.tags) && !isUnresolved(o.tags)) {
     for (const [k, value] of Object.entries(o.tags)) str(v, `tags.${k}`, value);
   }
 }

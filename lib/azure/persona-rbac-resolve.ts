@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { requireProps, Validator } from '../core/errors';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { uniqueSuffix } from '../core/naming';
 import { Persona, PersonaBinding, PersonaModel } from '../core/personas';
 import { excludeContainersCondition, ROLE_IDS, ROLES } from './defaults';
@@ -21,7 +21,6 @@ import {
   checkArray,
   checkUnique,
   checkUuid,
-  isToken,
   str,
   strList,
 } from './validation';
@@ -178,7 +177,7 @@ export function resolvePersonaRbacProps(
     }
     for (const k of lists) {
       (r[k] ?? []).forEach((a: string, j: number) => {
-        if (isToken(a)) return;
+        if (isUnresolved(a)) return;
         const problem = actionProblem(a, k === 'actions' || k === 'dataActions');
         if (problem) v.add(`${at}.${k}[${j}]`, a, problem);
       });

@@ -2,7 +2,7 @@
 // them under its own prop names (computeClusters, network.vnetCidr...).
 import { Token } from 'cdktf';
 import { cidrContains, cidrsOverlap, parseCidr, splitCidr } from '../core/cidr';
-import { Validator } from '../core/errors';
+import { isUnresolved, Validator } from '../core/errors';
 import { Validate } from '../core/validate';
 import type { AzureComputeClusterSpec, AzureComputeInstanceSpec } from './compute';
 import { COMPUTE_DEFAULTS, NETWORK_DEFAULTS } from './defaults';
@@ -13,7 +13,6 @@ import {
   checkArray,
   checkUuid,
   checkVmSize,
-  isToken,
   num,
   str,
   strList,
@@ -90,7 +89,7 @@ export function checkComputeSpecs(
     const idle = c.scaleDownAfterIdle ?? COMPUTE_DEFAULTS.scaleDownAfterIdle;
     if (str(v, `${at}.scaleDownAfterIdle`, idle)) {
       v.require(
-        isToken(idle) || DURATION.test(idle),
+        isUnresolved(idle) || DURATION.test(idle),
         `${at}.scaleDownAfterIdle`,
         idle,
         "an ISO 8601 duration such as 'PT15M' or 'PT1H30M'",
@@ -229,7 +228,7 @@ export function checkNetworkOptions(
       `a subnet of at least ${needed} addresses (${needed - NETWORK_DEFAULTS.azureReservedAddresses} for endpoints + 5 reserved by Azure) and at most /${NETWORK_DEFAULTS.minimumPrefix}; this one has ${size}`,
     );
   }
-  if (strList(v, `${p}reservedCidrs`, props.reservedCidrs) && !isToken(props.reservedCidrs)) {
+  if (strList(v, `${p}reservedCidrs`, props.reservedCidrs) && !isUnresolved(props.reservedCidrs)) {
     Array.from(props.reservedCidrs ?? []).forEach((r, i) => {
       v.check(`${p}reservedCidrs[${i}]`, r, Validate.cidr(r));
       if (resolved(r) && resolved(vnetCidr) && cidrsOverlap(r, vnetCidr)) {

@@ -16,7 +16,8 @@ import {
   startNamedPartProps,
 } from './part-options';
 import { requireAzureAdStorageAccess } from './provider-requirements';
-import { checkDependsOn, checkIpRules, checkUnique, isToken, num, strList } from './validation';
+import { checkDependsOn, checkIpRules, checkUnique, num, strList } from './validation';
+import { isUnresolved } from '../core/errors';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
@@ -110,10 +111,10 @@ function resolveAzureSecureStorageAccountProps(
     strList(v, 'containers', props.containers, {
       literal: 'each container forms a resource and its construct',
     }) &&
-    !isToken(props.containers)
+    !isUnresolved(props.containers)
   ) {
     (props.containers ?? []).forEach((c, i) => {
-      if (isToken(c)) {
+      if (isUnresolved(c)) {
         v.literal(`containers[${i}]`, c, 'it names a container and its construct');
         return;
       }

@@ -5,7 +5,13 @@ import { createHash } from 'crypto';
 import { TerraformProvider, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { cidrsOverlap, parseCidrOrUndefined } from '../core/cidr';
-import { renderValue, requireProps, ValidationError, Validator } from '../core/errors';
+import {
+  isUnresolved,
+  renderValue,
+  requireProps,
+  ValidationError,
+  Validator,
+} from '../core/errors';
 import { appRegistry, claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
 import { EMAIL_ADDRESS_PATTERN } from '../core/platform';
@@ -26,17 +32,9 @@ export class AzurePrincipalCanonicalizer implements IPrincipalCanonicalizer {
   }
 }
 
-/** Internal: true when a value is (or holds) an unresolved token. */
-export function isToken(value: unknown): boolean {
-  return (
-    (typeof value === 'string' || typeof value === 'number' || Array.isArray(value)) &&
-    Token.isUnresolved(value as any)
-  );
-}
-
 /** Internal: a string prop (required unless `optional`); tokens pass. */
 export function str(v: Validator, prop: string, value: unknown, optional = false): boolean {
-  if (isToken(value)) return true;
+  if (isUnresolved(value)) return true;
   return v.string(prop, value, { optional });
 }
 
@@ -53,7 +51,7 @@ function checkString(
   allowed: (value: unknown) => string,
 ): boolean {
   if (value === undefined && optional) return true;
-  if (isToken(value)) return true;
+  if (isUnresolved(value)) return true;
   if (typeof value === 'string' && accepts(value)) return true;
   v.add(prop, value, allowed(value));
   return false;
@@ -292,7 +290,7 @@ export function checkVmSize(
   allowUnlistedProp: string,
 ): boolean {
   if (value === undefined) return true;
-  if (isToken(value)) return true;
+  if (isUnresolved(value)) return true;
   if (typeof value !== 'string' || value.trim() === '') {
     v.add(prop, value, "a VM size such as 'Standard_DS3_v2'");
     return false;
@@ -498,7 +496,7 @@ export function checkUnique(
   key: (s: string) => string = (s) => s,
   what = 'an entry',
 ): void {
-  if (!Array.isArray(list) || isToken(list)) return;
+  if (!Array.isArray(list) || isUnresolved(list)) return;
   const seen = new Map<string, number>();
   list.forEach((x, i) => {
     if (typeof x !== 'string' || Token.isUnresolved(x)) return;
@@ -515,8 +513,8 @@ export function checkUnique(
  */
 export function checkArray(v: Validator, prop: string, value: unknown): value is any[] {
   if (value === undefined) return false;
-  if (Array.isArray(value) && !isToken(value)) return true;
-  if (isToken(value)) {
+  if (Array.isArray(value) && !isUnresolved(value)) return true;
+  if (isUnresolved(value)) {
     v.literal(prop, value, 'each entry forms resources');
     return false;
   }
@@ -545,7 +543,7 @@ export function strList(
     );
     return false;
   }
-  if (Array.isArray(value) && isToken(value)) {
+  if (Array.isArray(value) && isUnresolved(value)) {
     if (opts.literal !== undefined) return v.literal(prop, value, opts.literal);
     return true;
   }
@@ -560,7 +558,8 @@ export function strList(
  */
 export function bool(v: Validator, prop: string, value: unknown): boolean {
   if (value === undefined) return true;
-  if (isToken(value)) return v.literal(prop, value, 'it switches resources or security settings');
+  if (isUnresolved(value))
+    return v.literal(prop, value, 'it switches resources or security settings');
   return v.boolean(prop, value);
 }
 
@@ -610,7 +609,7 @@ export function checkAlertReceivers(
     checkUnique(v, prop, list, (s) => s.toLowerCase(), 'an entry');
   };
   listed(emailsProp, emails, (p, e) => {
-    if (str(v, p, e) && !isToken(e))
+    if (str(v, p, e) && !isUnresolved(e))
       v.require(
         EMAIL_ADDRESS_PATTERN.test(e as string),
         p,
@@ -619,7 +618,7 @@ export function checkAlertReceivers(
       );
   });
   listed(idsProp, ids, (p, id) => checkArmId(v, p, id, ARM_ID.actionGroup));
-  const count = (l: unknown) => (Array.isArray(l) ? l.length : isToken(l) ? 1 : 0);
+  const count = (l: unknown) => (Array.isArray(l) ? l.length : isUnresolved(l) ? 1 : 0);
   // an alert rule takes at most five action groups (Azure Monitor: action group properties)
   const created = count(emails) > 0 ? 1 : 0;
   if (Array.isArray(ids))

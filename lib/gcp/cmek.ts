@@ -3,7 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
-import { requireProps } from '../core/errors';
+import { isUnresolved, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
 import { checkCmekKey } from './common';
@@ -19,7 +19,6 @@ import {
   literal,
   openProjectValidation,
   projectScope,
-  unresolved,
 } from './validation';
 import {
   NAME_PREFIX,
@@ -148,7 +147,7 @@ function resolveCmekProps(scope: Construct, props: CmekKeysProps): ResolvedCmek 
     checkDuplicates(v, 'purposes', props.purposes, (p) => String(p), 'a purpose');
   }
   const rotation = props.rotationPeriod ?? DEFAULT_ROTATION_PERIOD;
-  if (!unresolved(rotation)) {
+  if (!isUnresolved(rotation)) {
     const s = typeof rotation === 'string' ? seconds(rotation) : undefined;
     v.require(
       s !== undefined && s >= 86400 && s <= MAX_ROTATION_SECONDS,

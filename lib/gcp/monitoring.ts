@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
-import { requireProps } from '../core/errors';
+import { isUnresolved, requireProps } from '../core/errors';
 import { EMAIL_ADDRESS_PATTERN } from '../core/platform';
 import { AlertDefinition, endpointAlerts, monitoringDefaults, securityLogAlerts } from './defaults';
 import {
@@ -16,7 +16,6 @@ import {
   openValidation,
   projectScope,
   rejectToken,
-  unresolved,
 } from './validation';
 
 /** Alert thresholds (GCP-14). */
@@ -121,7 +120,7 @@ function resolveMonitoringProps(scope: Construct, props: GcpMonitoringProps): Re
   }
   const positive = (prop: string, value: unknown, max: number, unit: string): void => {
     // thresholds are written into the display names, so they must be known at synth
-    if (unresolved(value)) {
+    if (isUnresolved(value)) {
       rejectToken(v, prop, value, 'it is written into the alert display names');
       return;
     }

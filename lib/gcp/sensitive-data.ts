@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DataLossPreventionInspectTemplate } from '@cdktf/provider-google/lib/data-loss-prevention-inspect-template';
 import { DataLossPreventionJobTrigger } from '@cdktf/provider-google/lib/data-loss-prevention-job-trigger';
-import { requireProps } from '../core/errors';
+import { isUnresolved, requireProps } from '../core/errors';
 import { sensitiveDataDefaults } from './defaults';
 import {
   checkDuplicates,
@@ -12,7 +12,6 @@ import {
   checkRegion,
   literal,
   openProjectValidation,
-  unresolved,
 } from './validation';
 
 /** Props of {@link GcpSensitiveDataProtection}. */
@@ -64,7 +63,7 @@ function resolveSensitiveDataProps(
   // https://cloud.google.com/python/docs/reference/dlp/latest/google.cloud.dlp_v2.types.Schedule)
   const s = typeof recurrence === 'string' ? /^(\d+)s$/.exec(recurrence) : null;
   v.require(
-    unresolved(recurrence) || (s !== null && Number(s[1]) >= 86400 && Number(s[1]) <= 60 * 86400),
+    isUnresolved(recurrence) || (s !== null && Number(s[1]) >= 86400 && Number(s[1]) <= 60 * 86400),
     'recurrence',
     recurrence,
     "a duration in seconds between '86400s' (1 day) and '5184000s' (60 days)",

@@ -3,9 +3,9 @@
 // and machine types, networks, IAM members, duplicates, names unique in their scope, and the
 // google provider.
 import { IConstruct } from 'constructs';
-import { TerraformStack, Token, Tokenization } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { ValidationError, ValidationProblem, Validator } from '../core/errors';
+import { isUnresolved, ValidationError, ValidationProblem, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
 import { IPrincipalCanonicalizer } from '../core/personas';
 import { editDistance } from '../core/reference-data';
@@ -14,14 +14,6 @@ import { isGcpMultiRegion } from './validate';
 import { parseCidrOrUndefined } from '../core/cidr';
 import { GCP_REGIONS, isGcpRegion, regionHint, regionOfZone, zonesOf } from './locations';
 import { gcpCompute } from './reference/compute';
-
-/** True when the value is (or holds) an unresolved token. */
-export function unresolved(value: unknown): boolean {
-  if (typeof value === 'string' || typeof value === 'number' || Array.isArray(value))
-    return Token.isUnresolved(value);
-  // a boolean or object token (TerraformVariable.booleanValue) is an IResolvable
-  return value !== null && typeof value === 'object' && Tokenization.isResolvable(value);
-}
 
 /**
  * Rejects a token where the value must be known at synth (`why`), naming the prop and showing
@@ -131,7 +123,7 @@ export function checkList(v: Validator, prop: string, value: unknown, what: stri
     }
     return true;
   }
-  if (unresolved(value)) {
+  if (isUnresolved(value)) {
     v.add(prop, value, `a list of ${what} known at synth (a token is only known at apply)`);
     return false;
   }
@@ -250,7 +242,7 @@ function checkRegionOf(
   allowed: string,
 ): boolean {
   if (value === undefined && (opts.optional ?? false)) return true;
-  if (unresolved(value)) {
+  if (isUnresolved(value)) {
     if (opts.literal) {
       rejectToken(v, prop, value, opts.literal);
       return false;
@@ -270,7 +262,7 @@ export function checkZone(
   value: unknown,
   region?: string,
 ): string | undefined {
-  if (unresolved(value)) return undefined;
+  if (isUnresolved(value)) return undefined;
   const r = typeof value === 'string' ? regionOfZone(value) : undefined;
   if (r === undefined) {
     const asRegion = typeof value === 'string' ? value.toLowerCase() : '';
@@ -300,7 +292,7 @@ export function checkMachineType(
   value: unknown,
   region: string | undefined,
 ): void {
-  if (unresolved(value)) return;
+  if (isUnresolved(value)) return;
   if (typeof value !== 'string' || value.trim() === '') {
     v.add(prop, value, 'a Compute Engine machine type such as e2-standard-4');
     return;
@@ -352,7 +344,7 @@ export function checkSubnetRange(
   hosts: number,
   use: string,
 ): void {
-  if (unresolved(value)) return;
+  if (isUnresolved(value)) return;
   const parsed = typeof value === 'string' ? parseCidrOrUndefined(value) : undefined;
   if (!parsed) {
     v.add(prop, value, 'an IPv4 CIDR block such as 10.10.0.0/20');
@@ -412,7 +404,7 @@ const MEMBER =
  * member forms binding construct ids, which must be stable).
  */
 export function checkMember(v: Validator, prop: string, value: unknown, literal?: string): boolean {
-  if (unresolved(value)) return literal ? rejectToken(v, prop, value, literal) : true;
+  if (isUnresolved(value)) return literal ? rejectToken(v, prop, value, literal) : true;
   if (typeof value === 'string' && MEMBER.test(value)) return true;
   const lowerPrefix =
     typeof value === 'string' &&
@@ -463,7 +455,7 @@ export function checkGoogleProvider(scope: IConstruct, v: Validator): void {
   }
   for (const p of providers) {
     const region = p.region;
-    if (region === undefined || unresolved(region)) continue;
+    if (region === undefined || isUnresolved(region)) continue;
     checkRegion(v, `provider.region (${p.node.path})`, region);
   }
 }
@@ -574,7 +566,7 @@ export function checkPattern(
   opts: { optional?: boolean; literal?: string } = {},
 ): boolean {
   if (value === undefined && (opts.optional ?? false)) return true;
-  if (unresolved(value)) {
+  if (isUnresolved(value)) {
     if (opts.literal) return rejectToken(v, prop, value, opts.literal);
     return true;
   }
@@ -593,7 +585,7 @@ export function checkNumber(
   opts: { optional?: boolean; fraction?: boolean; unit?: string; literal?: string } = {},
 ): boolean {
   if (value === undefined && (opts.optional ?? true)) return true;
-  if (unresolved(value)) {
+  if (isUnresolved(value)) {
     if (typeof value !== 'number') {
       v.add(prop, value, `a number (a string token where a number belongs)`);
       return false;
@@ -664,7 +656,7 @@ export function checkKnownKeys<T>(
  */
 export function checkBoolean(v: Validator, prop: string, value: unknown): boolean {
   if (value === undefined || typeof value === 'boolean') return true;
-  if (unresolved(value))
+  if (isUnresolved(value))
     return rejectToken(v, prop, value, 'it decides what the construct creates');
   v.add(prop, value, 'true or false');
   return false;

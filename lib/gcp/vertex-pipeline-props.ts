@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Lazy, Token } from 'cdktf';
-import { Validator, requireProps } from '../core/errors';
+import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { GcpValidate } from './validate';
 import { Persona, PersonaBinding, PersonaModel, SodException } from '../core/personas';
 import { validatePlatformCommonProps } from '../core/platform';
@@ -34,7 +34,6 @@ import {
   checkSubnetRange,
   checkZone,
   literal,
-  unresolved,
 } from './validation';
 import type {
   GcpCiIdentityOptions,
@@ -227,7 +226,8 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
     allowed.filter((r) => typeof r === 'string').map((r) => normalizeLocation(r)),
   );
   const inAllowed = (prop: string, loc: unknown): void => {
-    if (typeof loc !== 'string' || unresolved(loc) || allowed.some((r) => unresolved(r))) return;
+    if (typeof loc !== 'string' || isUnresolved(loc) || allowed.some((r) => isUnresolved(r)))
+      return;
     v.require(
       allowedSet.has(normalizeLocation(loc)),
       prop,
@@ -311,7 +311,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
       );
       if (
         typeof b.location === 'string' &&
-        !unresolved(b.location) &&
+        !isUnresolved(b.location) &&
         b.location.toLowerCase() !== regionLower &&
         b.kmsKeyName === undefined &&
         region
@@ -360,7 +360,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
           'a dataset id other than dlp_findings, which sensitiveDataProtection creates',
         );
       const loc = d.location;
-      if (typeof loc === 'string' && !unresolved(loc) && ['US', 'EU'].includes(loc.toUpperCase()))
+      if (typeof loc === 'string' && !isUnresolved(loc) && ['US', 'EU'].includes(loc.toUpperCase()))
         inAllowed(`datasets[${i}].location`, loc);
       else if (checkRegion(v, `datasets[${i}].location`, loc, { optional: true }))
         inAllowed(`datasets[${i}].location`, loc);
@@ -374,7 +374,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
       );
       if (
         typeof loc === 'string' &&
-        !unresolved(loc) &&
+        !isUnresolved(loc) &&
         loc.toLowerCase() !== regionLower &&
         d.kmsKeyName === undefined &&
         region
@@ -405,7 +405,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
         { literal: 'it names the instance, its service account and its construct id' },
       );
       if (w.zone !== undefined) {
-        if (unresolved(w.zone))
+        if (isUnresolved(w.zone))
           rejectToken(
             v,
             `workbenchInstances[${i}].zone`,
@@ -460,7 +460,7 @@ function validatePlatformProps(scope: Construct, props: SecureVertexPipelineProp
           val,
           "a label value (a string of lowercase letters, digits, '_' and '-')",
         );
-      else if (unresolved(val))
+      else if (isUnresolved(val))
         rejectToken(v, `tags.${k}`, val, 'labels are checked and written at synth');
       else v.check(`tags.${k}`, val, GcpValidate.labelValue(val));
     }

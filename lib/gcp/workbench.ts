@@ -4,7 +4,7 @@ import { WorkbenchInstance } from '@cdktf/provider-google/lib/workbench-instance
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { WorkbenchInstanceIamMember } from '@cdktf/provider-google/lib/workbench-instance-iam-member';
-import { requireProps } from '../core/errors';
+import { isUnresolved, requireProps } from '../core/errors';
 import { RemovalPolicy, applyRemovalPolicy } from '../core/removal-policy';
 import { memberId, checkCmekKey } from './common';
 import {
@@ -28,7 +28,6 @@ import {
   openProjectValidation,
   projectScope,
   rejectToken,
-  unresolved,
 } from './validation';
 
 /** The machine type of a Workbench instance unless given. */
@@ -130,7 +129,7 @@ function resolveWorkbenchProps(
   const idle = props.idleShutdownMinutes ?? WORKBENCH_DEFAULTS.idleShutdownMinutes;
   const v = openProjectValidation(scope, props, PROPS_KEYS);
   let region: string | undefined;
-  if (unresolved(props.zone))
+  if (isUnresolved(props.zone))
     rejectToken(v, 'zone', props.zone, 'the machine type, key and residency checks need the zone');
   else region = checkZone(v, 'zone', props.zone);
   checkPattern(

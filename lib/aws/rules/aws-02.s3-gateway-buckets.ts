@@ -1,6 +1,13 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { RuleLevel } from '../../core/compliance/rule';
-import { allOf, asList as list, isExpression, isUnknown, unknown, Verdict } from '../../core/rules/attributes';
+import {
+  allOf,
+  asList as list,
+  isExpression,
+  isUnknown,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
 import { s3GatewayPolicy } from './policy-statements';
 
 /** AWS-owned buckets an S3 gateway endpoint policy admits by name (documented by the service). */

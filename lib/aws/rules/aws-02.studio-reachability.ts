@@ -1,7 +1,15 @@
 import { defineRule } from '../../core/compliance/define-rule';
 import { ResourceView, RuleLevel } from '../../core/compliance/rule';
 import { StackView } from '../../core/compliance/stack-view';
-import { allOf, asList, isExpression, isUnknown, readValue, unknown, Verdict } from '../../core/rules/attributes';
+import {
+  allOf,
+  asList,
+  isExpression,
+  isUnknown,
+  readValue,
+  unknown,
+  Verdict,
+} from '../../core/rules/attributes';
 import { referenced } from '../../core/rules/references';
 import { groupRules, ruleWhere, SgRule } from './security-group-rules';
 import { cidrContains, parseCidrOrUndefined } from '../../core/cidr';
