@@ -48,7 +48,10 @@ export enum GcpServiceAgent {
 export interface GcpServiceAgentsProps {
   /** Project id. */
   readonly projectId: string;
-  /** Project number (token allowed): the Compute Engine agent's email is derived from it. */
+  /**
+   * Project number (token allowed): the IAM members of the Compute Engine, Cloud Storage and
+   * BigQuery agents are derived from it.
+   */
   readonly projectNumber: string;
   /** Region, used for the google-beta provider when one has to be declared. */
   readonly region: string;
@@ -63,6 +66,16 @@ export interface GcpServiceAgentsProps {
    */
   readonly dependsOn?: ITerraformDependable[];
   /**
+   * The project's API enablements, by API (`GcpProject.services`). When given, the Cloud Storage,
+   * BigQuery and Logging lookups wait for their own API only, not for `dependsOn`: Terraform reads
+   * a data source again at apply whenever something it depends on changes, so enabling any other
+   * API later would leave the Logging agent's email unknown at plan and replace its key grant (an
+   * IAM member's `member` forces a new binding). An API not in the map is taken as enabled
+   * outside this stack.
+   * @default - the lookups wait for `dependsOn`
+   */
+  readonly apiEnablements?: { [api: string]: ITerraformDependable };
+  /**
    * google-beta provider for google_project_service_identity.
    * @default - the stack's google-beta provider, declared if missing
    */
@@ -75,6 +88,7 @@ const PROPS_KEYS: { [K in keyof Required<GcpServiceAgentsProps>]: true } = {
   region: true,
   agents: true,
   dependsOn: true,
+  apiEnablements: true,
   betaProvider: true,
 };
 
@@ -84,7 +98,9 @@ const PROPS_KEYS: { [K in keyof Required<GcpServiceAgentsProps>]: true } = {
  *
  * Vertex AI, Artifact Registry and Notebooks agents: `google_project_service_identity`
  * (google-beta only). Cloud Storage, BigQuery and Logging: the GA data sources, whose read
- * creates the agent. Grants to these wait ({@link SERVICE_AGENT_WAIT}) after the agents exist,
+ * creates the agent; the Cloud Storage and BigQuery members are derived from the project number
+ * (`service-<number>@gs-project-accounts`, `bq-<number>@bigquery-encryption`), so that a lookup
+ * read again at apply never replaces a grant. Grants to these wait ({@link SERVICE_AGENT_WAIT}) after the agents exist,
  * for IAM to know them. Compute Engine: derived from the project number; its grants wait
  * ({@link COMPUTE_AGENT_WAIT}) after the compute API enablement that creates it.
  */
@@ -120,6 +136,7 @@ export class GcpServiceAgents extends Construct {
       checkDuplicates(v, 'agents', props.agents, (a) => String(a), 'an agent');
     }
     checkList(v, 'dependsOn', props.dependsOn, 'resources');
+    if (props.apiEnablements !== undefined) v.object('apiEnablements', props.apiEnablements);
     checkBetaProvider(v, props.betaProvider);
     v.throwIfInvalid();
     const agents = props.agents ?? Object.values(GcpServiceAgent);
@@ -146,18 +163,43 @@ export class GcpServiceAgents extends Construct {
       identity(GcpServiceAgent.ARTIFACT_REGISTRY, 'artifactregistry.googleapis.com');
     if (agents.includes(GcpServiceAgent.NOTEBOOKS))
       identity(GcpServiceAgent.NOTEBOOKS, 'notebooks.googleapis.com');
-    // the GA data sources whose read creates the agent
-    const lookup = { project: props.projectId, dependsOn: deps };
+    // the GA data sources whose read creates the agent, each waiting for its own API when the
+    // enablements are known
+    const enablements = props.apiEnablements;
+    const lookup = (api: string) => ({
+      project: props.projectId,
+      dependsOn: enablements ? (enablements[api] ? [enablements[api]] : []) : deps,
+    });
     if (agents.includes(GcpServiceAgent.STORAGE)) {
-      this.storageAgent = new DataGoogleStorageProjectServiceAccount(this, 'storage', lookup);
-      record(GcpServiceAgent.STORAGE, this.storageAgent.member, this.storageAgent);
+      this.storageAgent = new DataGoogleStorageProjectServiceAccount(
+        this,
+        'storage',
+        lookup('storage.googleapis.com'),
+      );
+      record(
+        GcpServiceAgent.STORAGE,
+        `serviceAccount:service-${props.projectNumber}@gs-project-accounts.iam.gserviceaccount.com`,
+        this.storageAgent,
+      );
     }
     if (agents.includes(GcpServiceAgent.BIGQUERY)) {
-      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', lookup);
-      record(GcpServiceAgent.BIGQUERY, this.bigqueryAgent.member, this.bigqueryAgent);
+      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(
+        this,
+        'bigquery',
+        lookup('bigquery.googleapis.com'),
+      );
+      record(
+        GcpServiceAgent.BIGQUERY,
+        `serviceAccount:bq-${props.projectNumber}@bigquery-encryption.iam.gserviceaccount.com`,
+        this.bigqueryAgent,
+      );
     }
     if (agents.includes(GcpServiceAgent.LOGGING)) {
-      this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(this, 'logging', lookup);
+      this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(
+        this,
+        'logging',
+        lookup('logging.googleapis.com'),
+      );
       record(
         GcpServiceAgent.LOGGING,
         `serviceAccount:${this.loggingSettings.serviceAccountId}`,

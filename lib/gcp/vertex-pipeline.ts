@@ -691,6 +691,7 @@ export class SecureVertexPipeline extends Construct {
           projectNumber: this.project.projectNumber,
           region: r.props.region,
           dependsOn: this.project.apiDependencies,
+          apiEnablements: this.project.services,
           betaProvider: r.props.betaProvider,
         }),
     );

@@ -218,6 +218,27 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     );
   });
 
+  test('GCP-05 enabling another API later replaces no key grant: each agent lookup waits for its own API, and the Storage and BigQuery members come from the project number', () => {
+    // a data source is read again at apply when something it depends on changes; a member
+    // read from it is then unknown at plan, and `member` forces a new IAM binding
+    const lookups: [string, string][] = [
+      ['google_storage_project_service_account', 'storage'],
+      ['google_bigquery_default_service_account', 'bigquery'],
+      ['google_logging_project_cmek_settings', 'logging'],
+    ];
+    for (const [type, api] of lookups) {
+      const d = Object.values<any>(json.data[type])[0];
+      expect(d.depends_on).toEqual([ref('google_project_service', `project/api-${api}`)]);
+    }
+    const number = '${data.google_project.' + Object.keys(json.data.google_project)[0] + '.number}';
+    expect(at(json, 'google_kms_crypto_key_iam_member', 'keys/storage-storage').member).toBe(
+      `serviceAccount:service-${number}@gs-project-accounts.iam.gserviceaccount.com`,
+    );
+    expect(at(json, 'google_kms_crypto_key_iam_member', 'keys/bigquery-bigquery').member).toBe(
+      `serviceAccount:bq-${number}@bigquery-encryption.iam.gserviceaccount.com`,
+    );
+  });
+
   test('GCP-06 one key per purpose in the platform region, rotation 90 days, prevent_destroy, used by every data resource', () => {
     expect(at(json, 'google_kms_key_ring', 'keys/key-ring').location).toBe('europe-west4');
     const keys = members('google_kms_crypto_key');

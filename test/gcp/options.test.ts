@@ -204,7 +204,9 @@ describe('multi-region allowed explicitly, Cloud NAT', () => {
       ([, g]) => g.crypto_key_id === 'projects/acme-kms/locations/eu/keyRings/eu/cryptoKeys/gcs',
     );
     expect(grant).toBeDefined();
-    expect(grant![1].member).toContain('data.google_storage_project_service_account.');
+    expect(grant![1].member).toMatch(
+      /^serviceAccount:service-\$\{data\.google_project\..*\.number\}@gs-project-accounts\.iam\.gserviceaccount\.com$/,
+    );
     expect(at(json, 'google_storage_bucket', 'data-archive/bucket').depends_on).toEqual([
       `google_kms_crypto_key_iam_member.${grant![0]}`,
     ]);
