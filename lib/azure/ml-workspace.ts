@@ -11,7 +11,7 @@ import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Sleep } from '@cdktf/provider-time/lib/sleep';
-import { Annotations } from 'cdktf';
+import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { Compliance } from '../core/compliance/compliance';
 import { uniqueName, uniqueSuffix } from '../core/naming';
@@ -565,22 +565,28 @@ export class AzureMLWorkspace extends Construct {
   /** Managed VNet outbound rules (AZ-07); an acknowledged internet-wide rule is a recorded suppression. */
   private outboundRuleParts(c: ResolvedAzureMLWorkspace): void {
     const workspaceId = this.workspace.id;
+    // Azure keeps the rules in the workspace's managed network: rules written at the same time
+    // (or with the workspace update) drop each other, so each waits for the previous write
+    let previous: ITerraformDependable = this.systemDatastoresAuth;
     for (const r of c.rules) {
       const oid = `outbound-${r.name}`;
+      const after = { dependsOn: [previous] };
       const rule =
         r.fqdn !== undefined
-          ? new MachineLearningWorkspaceNetworkOutboundRuleFqdn(this, oid, fqdnRule(r, workspaceId))
+          ? new MachineLearningWorkspaceNetworkOutboundRuleFqdn(this, oid, {
+              ...fqdnRule(r, workspaceId),
+              ...after,
+            })
           : r.serviceTag !== undefined
-            ? new MachineLearningWorkspaceNetworkOutboundRuleServiceTag(
-                this,
-                oid,
-                serviceTagRule(r, workspaceId),
-              )
-            : new MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint(
-                this,
-                oid,
-                privateEndpointRule(r, workspaceId),
-              );
+            ? new MachineLearningWorkspaceNetworkOutboundRuleServiceTag(this, oid, {
+                ...serviceTagRule(r, workspaceId),
+                ...after,
+              })
+            : new MachineLearningWorkspaceNetworkOutboundRulePrivateEndpoint(this, oid, {
+                ...privateEndpointRule(r, workspaceId),
+                ...after,
+              });
+      previous = rule;
       this.outboundRules[r.name] = rule;
       if (r.internetEgressReason !== undefined && r.serviceResourceId === undefined)
         Compliance.suppress(rule, 'AZ-07.outbound-internet', r.internetEgressReason);

@@ -12,6 +12,7 @@ const APPLY_RULES = [
   'AZ-04.data-plane',
   'AZ-04.system-datastores',
   'AZ-06.dns-zone-unique',
+  'AZ-07.outbound-rule-order',
   'AZ-08.instance-network',
   'AZ-08.serverless-public-ip',
   'AZ-09.duplicate-assignment',
@@ -196,7 +197,68 @@ const datastoresAuth = (body: any, extra: any = {}) => ({
   },
 });
 
+// AZ-07.outbound-rule-order
+const FQDN = 'azurerm_machine_learning_workspace_network_outbound_rule_fqdn';
+const rules = (a: any, b: any, extra: any = {}) => ({
+  azurerm_machine_learning_workspace: { w: {} },
+  [FQDN]: {
+    a: { workspace_id: '${azurerm_machine_learning_workspace.w.id}', destination_fqdn: 'a', ...a },
+    b: { workspace_id: '${azurerm_machine_learning_workspace.w.id}', destination_fqdn: 'b', ...b },
+  },
+  ...extra,
+});
+const wsUpdate = (extra: any = {}) => ({
+  azapi_update_resource: {
+    auth: {
+      type: 'Microsoft.MachineLearningServices/workspaces@2025-06-01',
+      resource_id: '${azurerm_machine_learning_workspace.w.id}',
+      body: { properties: { systemDatastoresAuthMode: 'Identity' } },
+      ...extra,
+    },
+  },
+});
+
 describeRuleTables(pack, {
+  'AZ-07.outbound-rule-order: the outbound rules of a workspace and its azapi updates are written one at a time':
+    casesOf('AZ-07.outbound-rule-order', [
+      [
+        'two unordered rules',
+        rules({}, {}),
+        `${FQDN}.a`,
+        'NON_COMPLIANT',
+        new RegExp(`${FQDN}\\.b`),
+      ],
+      ['b waits for a', rules({}, { depends_on: [`${FQDN}.a`] }), `${FQDN}.a`, 'COMPLIANT'],
+      [
+        'b waits for a (seen from b)',
+        rules({}, { depends_on: [`${FQDN}.a`] }),
+        `${FQDN}.b`,
+        'COMPLIANT',
+      ],
+      [
+        'chained rules, and an unordered workspace update',
+        rules({}, { depends_on: [`${FQDN}.a`] }, wsUpdate()),
+        `${FQDN}.a`,
+        'NON_COMPLIANT',
+        /azapi_update_resource\.auth/,
+      ],
+      [
+        'chained rules after the workspace update',
+        rules(
+          { depends_on: ['azapi_update_resource.auth'] },
+          { depends_on: [`${FQDN}.a`] },
+          wsUpdate(),
+        ),
+        `${FQDN}.b`,
+        'COMPLIANT',
+      ],
+      [
+        'rules of two workspaces are independent',
+        rules({}, { workspace_id: '${azurerm_machine_learning_workspace.v.id}' }),
+        `${FQDN}.a`,
+        'COMPLIANT',
+      ],
+    ]),
   'AZ-08.serverless-public-ip: the old default (public_ip_enabled false, no subnet, private workspace) fails':
     casesOf('AZ-08.serverless-public-ip', [
       [

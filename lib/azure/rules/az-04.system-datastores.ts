@@ -47,7 +47,7 @@ function authModeOf(r: ResourceView): 'identity' | 'other' | UnknownVerdict {
  * The azapi updates of the stack that name the workspace as what they change (an
  * `azapi_resource` creates a resource and has no `resource_id`).
  */
-function updatesOf(stack: StackView, workspace: ResourceView): ResourceView[] {
+export function updatesOf(stack: StackView, workspace: ResourceView): ResourceView[] {
   return byAddress([
     ...new Set([
       ...stack.referencing('azapi_update_resource', 'resource_id', workspace),

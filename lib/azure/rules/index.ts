@@ -20,6 +20,7 @@ import { az06WorkspacePrivateEndpoint } from './az-06';
 import { az07ImageBuild } from './az-07.image-build';
 import { az07ManagedNetwork } from './az-07';
 import { az07OutboundInternet } from './az-07.outbound-internet';
+import { az07OutboundRuleOrder } from './az-07.outbound-rule-order';
 import { az08ComputeCluster } from './az-08.cluster';
 import { az08ComputeInstance } from './az-08.instance';
 import { az08InstanceNetwork } from './az-08.instance-network';
@@ -106,6 +107,7 @@ export class AzureMlopsChecks extends RulePack {
       az07ManagedNetwork,
       az07ImageBuild,
       az07OutboundInternet,
+      az07OutboundRuleOrder,
       az08ComputeCluster,
       az08ComputeInstance,
       az08InstanceNetwork,
