@@ -20,8 +20,6 @@ import {
 export interface ResolvedMultiTenantStudioProps {
   /** The validated props, as given. */
   readonly props: MultiTenantStudioProps;
-  /** Users of all tenants, which size the shared network (at least 1). */
-  readonly expectedUsers: number;
   /** Role name patterns of the tenants' roles, watched by the shared audit. */
   readonly platformRoleNamePatterns: string[];
   /** Tags of the shared parts. */
@@ -63,14 +61,9 @@ export function resolveMultiTenantStudioProps(
   props: MultiTenantStudioProps,
 ): ResolvedMultiTenantStudioProps {
   props = checkedProps(scope, props, true, validateMultiTenantStudioProps);
-  const users = props.tenants.reduce(
-    (n, t) => n + (Array.isArray(t.userProfiles) ? t.userProfiles.length : 0),
-    0,
-  );
   const region = providerRegion(scope);
   return {
     props,
-    expectedUsers: Math.max(users, 1),
     platformRoleNamePatterns: platformRoleNamePatterns(defaultRoleNamePrefix(props.environment)),
     sharedTags: { ...(props.tags ?? {}), platform: props.tags?.platform ?? id },
     allowedRegions: props.allowedRegions ?? (region ? [region] : undefined),

@@ -62,8 +62,10 @@ export interface MultiTenantStudioProps {
   /** The tenants. */
   readonly tenants: TenantSpec[];
   /**
-   * The shared network (one VPC, endpoints shared by all tenant domains).
-   * @default - 10.20.0.0/20 over 3 AZs sized for `expectedUsers` of all tenants
+   * The shared network (one VPC, endpoints shared by all tenant domains). Size its subnets for
+   * every tenant's users to come (`expectedUsers` or `capacity`): subnet CIDRs are fixed once the
+   * network exists, since a new CIDR replaces the subnets and every domain in them.
+   * @default - 10.20.0.0/20 over 3 AZs, subnets sized for 100 users (the PrivateNetwork default)
    */
   readonly network?: NetworkProps;
   /**
@@ -172,7 +174,6 @@ export class MultiTenantStudio extends Construct {
     // AWS-07, AWS-18: only the deployer changes the shared log bucket's protection
     logBucket.restrictConfigurationChanges(sharedKey.deployerPrincipalArns);
     const network = new PrivateNetwork(this, 'network', {
-      ...(props.network?.capacity === undefined ? { expectedUsers: r.expectedUsers } : {}),
       ...(props.network ?? {}),
       organizationId: props.organizationId,
       kmsKeyArn: sharedKey.keyArn,

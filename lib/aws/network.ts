@@ -49,7 +49,9 @@ export interface NetworkProps {
    * Availability Zone names for a created VPC.
    * @default - the first `availabilityZoneCount` available zones, by name, in which every
    * interface endpoint service of the network is offered (aws_availability_zones and
-   * aws_vpc_endpoint_service data sources); with fewer such zones than subnets, zones repeat
+   * aws_vpc_endpoint_service data sources); with fewer such zones than subnets, zones repeat.
+   * The zones are chosen when the subnets are created, and kept (`ignore_changes`) when the data
+   * later says otherwise (an impaired zone, a service offered in another zone).
    */
   readonly availabilityZones?: string[];
   /**
@@ -254,6 +256,7 @@ export class PrivateNetwork extends Construct {
     const vpc = new Vpc(this, 'vpc', { cidrBlock: r.vpcCidr!, ...secureVpcSettings() });
     new DefaultSecurityGroup(this, 'default-sg', { vpcId: vpc.id, ingress: [], egress: [] });
     const cidrs = r.subnetCidrs;
+    const computedZones = r.props.availabilityZones === undefined;
     const azs = r.props.availabilityZones ?? this.endpointZones(r, cidrs.length);
     const routeTable = new RouteTable(this, 'private-rt', { vpcId: vpc.id });
     cidrs.forEach((c, i) => {
@@ -262,6 +265,11 @@ export class PrivateNetwork extends Construct {
         cidrBlock: c,
         availabilityZone: azs[i],
         mapPublicIpOnLaunch: false,
+        // Computed zones are read from live data at every plan (zones offered, zones
+        // `available` now: an impaired zone drops out of the list and shifts the others); a
+        // subnet's zone never changes in place, so a shift would replace the subnets and the
+        // domain in them. The zone chosen at creation stays.
+        lifecycle: computedZones ? { ignoreChanges: ['availability_zone'] } : undefined,
       });
       new RouteTableAssociation(this, `private-${i}-rt`, {
         subnetId: subnet.id,

@@ -49,6 +49,31 @@ describe('MultiTenantStudio (AWS-30)', () => {
     expect(all(json, 'aws_kms_key')).toHaveLength(3);
   });
 
+  test('AWS-03 onboarding users changes no subnet: the shared network is not sized from the profiles', () => {
+    const cidrs = (profiles: number) => {
+      const st = new TerraformStack(Testing.app(), 'sizing');
+      new AwsProvider(st, 'aws', { region: 'eu-central-1' });
+      new MultiTenantStudio(st, 'mt', {
+        environment: 'prod',
+        authMode: AuthMode.IAM,
+        accountId: '111111111111',
+        tenants: [
+          {
+            tenantId: 'retail',
+            personas: { [Persona.DATA_SCIENTIST]: [role('retail-ds')] },
+            userProfiles: Array.from({ length: profiles }, (_, i) => ({
+              name: `u${i}`,
+              persona: Persona.DATA_SCIENTIST,
+            })),
+          },
+        ],
+      });
+      return all(synthJson(st), 'aws_subnet').map((x: any) => x.cidr_block);
+    };
+    // a new CIDR replaces the subnets and every domain in them
+    expect(cidrs(2)).toEqual(cidrs(40));
+  });
+
   test('AWS-30 every tenant resource is tagged with its tenant id and cost center', () => {
     const risk = tenants.tenants.risk;
     expect(risk.tags.tenant).toBe('risk');

@@ -75,6 +75,8 @@ describe('parts used alone (X-13)', () => {
       ['eu-west-1a', '10.20.0.0/25'],
       ['eu-west-1b', '10.20.0.128/25'],
     ]);
+    // zones the user names are intent: a change of them is planned, not ignored
+    for (const x of all(json, 'aws_subnet')) expect(x.lifecycle).toBeUndefined();
     expect(all(json, 'aws_vpc_endpoint')[0].service_name).toMatch(
       /^\$\{data\.aws_region\.secure-mlops-region\.region\}|com\.amazonaws\.\$\{data\.aws_region/,
     );
@@ -106,6 +108,8 @@ describe('parts used alone (X-13)', () => {
       expect(m).not.toBeNull();
       expect(m![1].split(', ').sort()).toEqual([zones, ...offered].sort());
       expect(Number(m![2])).toBe(i);
+      // read from live data at every plan: the zone chosen at creation stays
+      expect(x.lifecycle).toEqual({ ignore_changes: ['availability_zone'] });
     });
     // without interface endpoints, the first available zones
     const bare = stack('eu-west-1');
