@@ -22,7 +22,7 @@ import { Compliance } from '../core/compliance/compliance';
 import { claimName } from '../core/name-claims';
 import { uniqueName } from '../core/naming';
 import { Persona, PersonaModel } from '../core/personas';
-import { applyRemovalPolicy, RemovalPolicy } from '../core/removal-policy';
+import { applyRemovalPolicy, REMOVAL_POLICY_RULE_ID, RemovalPolicy } from '../core/removal-policy';
 import { DataResidency } from '../core/residency';
 import { Tagging } from '../core/tags';
 import './profile';
@@ -439,9 +439,21 @@ export class SageMakerStudioDomain extends Construct {
         'removalPolicy DESTROY with allowReplacement: the home EFS is deleted with the domain, explicitly',
       );
     }
-    if (!props.allowReplacement) {
+    // The home EFS retention is chosen when the domain is created: retention_policy forces a new
+    // domain, so a later change of removalPolicy or allowReplacement must not replace it.
+    const lifecycle = { ...(domain.lifecycle ?? {}), ignoreChanges: ['retention_policy'] };
+    if (props.allowReplacement) {
+      // an intended rebuild: Terraform may replace the domain, whatever the removal policy
+      domain.lifecycle = { ...lifecycle, preventDestroy: false };
+      if (r.removalPolicy !== RemovalPolicy.DESTROY)
+        Compliance.suppress(
+          domain,
+          REMOVAL_POLICY_RULE_ID,
+          'allowReplacement: the domain may be replaced or destroyed, explicitly (its home EFS is retained)',
+        );
+    } else {
       // Replacement guard: auth mode, VPC, subnets and KMS key force a new domain.
-      domain.lifecycle = { ...(domain.lifecycle ?? {}), preventDestroy: true };
+      domain.lifecycle = { ...lifecycle, preventDestroy: true };
       if (r.removalPolicy === RemovalPolicy.DESTROY) {
         Annotations.of(this).addWarning(
           'removalPolicy is DESTROY but allowReplacement is false: the domain keeps prevent_destroy (see the README, AWS section)',

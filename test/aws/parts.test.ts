@@ -286,6 +286,38 @@ describe('replacement guard and provider pain points', () => {
     expect(report.findings.filter((f) => f.status === ComplianceStatus.NON_COMPLIANT)).toEqual([]);
   });
 
+  test('allowReplacement alone lifts prevent_destroy (the README rebuild procedure), keeps the EFS, and records it', () => {
+    const out = synthPlatform({
+      environment: 'dev',
+      authMode: AuthMode.IAM,
+      accountId: '111111111111',
+      allowReplacement: true,
+    });
+    const domain = one(out.json, 'aws_sagemaker_domain');
+    expect(domain.lifecycle.prevent_destroy).toBe(false);
+    expect(domain.retention_policy.home_efs_file_system).toBe('Retain');
+    const report = Compliance.of(out.app).addPack(new AwsMlopsChecks()).evaluate(out.stack);
+    expect(report.findings.filter((f) => f.status === ComplianceStatus.NON_COMPLIANT)).toEqual([]);
+    const x08 = report.findings.filter(
+      (f) => f.ruleId.startsWith('X-08') && f.address.startsWith('aws_sagemaker_domain.'),
+    );
+    expect(x08.map((f) => f.status)).toContain(ComplianceStatus.SUPPRESSED);
+  });
+
+  test('the EFS retention chosen at creation stays: retention_policy forces a new domain, so a later change of the flags is ignored', () => {
+    for (const props of [{}, { removalPolicy: RemovalPolicy.DESTROY, allowReplacement: true }]) {
+      const { json } = synthPlatform({
+        environment: 'dev',
+        authMode: AuthMode.IAM,
+        accountId: '111111111111',
+        ...props,
+      });
+      expect(one(json, 'aws_sagemaker_domain').lifecycle.ignore_changes).toEqual([
+        'retention_policy',
+      ]);
+    }
+  });
+
   test('immutable domain settings are an output for review', () => {
     const { json } = synthPlatform({
       environment: 'dev',
