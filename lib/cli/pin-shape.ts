@@ -1,6 +1,7 @@
 // The plan shape of a stack: its resource addresses and, for the resource types in
 // REPLACEMENT_ATTRIBUTES, the values of the attributes whose change makes Terraform replace the
-// resource (destroy, then create). Comparing two shapes tells what `terraform plan` would
+// resource (destroy, then create). An attribute inside a nested block is named by its dot path
+// (`domain_settings.security_group_ids`). Comparing two shapes tells what `terraform plan` would
 // destroy, create or replace because of a change in the code, without state or credentials.
 // Used by `cdktf-secure-mlops pin` and by this project's own pinned example addresses (X-12).
 
@@ -9,6 +10,7 @@ import { referenceGraph } from '../core/rules/references';
 /** Provider source folders the entries of REPLACEMENT_ATTRIBUTES were checked against. */
 const AWS = 'hashicorp/terraform-provider-aws internal/service/';
 const GOOGLE = 'hashicorp/terraform-provider-google v6.50.0 google/services/';
+const GOOGLE_BETA = 'hashicorp/terraform-provider-google-beta v6.50.0 google-beta/services/';
 const AZURERM = 'hashicorp/terraform-provider-azurerm v4.55.0 internal/services/';
 
 /**
@@ -23,27 +25,46 @@ const GCP_PLACED = ['name', 'location', 'project'];
  */
 const ARM_PLACED = ['name', 'resource_group_name', 'location'];
 
+/** One REPLACEMENT_ATTRIBUTES entry. */
+export interface ReplacementEntry {
+  /** Attribute names; a dot path names an attribute inside a nested block. */
+  readonly attributes: string[];
+  /** The provider source file declaring them (see forceNew). */
+  readonly source: string;
+  /**
+   * Attributes whose change forces replacement only in some cases (the provider's
+   * `ForceNewIfChange` / `CustomizeDiff`), with the case, as the change report words it.
+   */
+  readonly conditions?: { readonly [attribute: string]: string };
+}
+
 /**
  * One REPLACEMENT_ATTRIBUTES entry: the attributes, and the provider source `file` (under `root`)
  * declaring them, with the schema helpers it declares them through where that is not plain.
+ * `conditions` lists the attributes of `attributes` that force replacement only in some cases.
  */
 function forceNew(
   root: string,
   file: string,
   attributes: string[],
-): { attributes: string[]; source: string } {
-  return { attributes, source: root + file };
+  conditions?: { [attribute: string]: string },
+): ReplacementEntry {
+  return conditions
+    ? { attributes, source: root + file, conditions }
+    : { attributes, source: root + file };
 }
 
 /**
  * Attributes that force a new resource (`ForceNew: true` in the provider schema), for the resource
  * types this library emits whose replacement loses data, identity or history. Checked against
  * the provider sources of the versions the library is built for (AWS 6.25, google 6.50,
- * azurerm 4.55); attributes not listed here may force replacement too.
+ * azurerm 4.55); attributes not listed here may force replacement too. A nested attribute is
+ * listed by its dot path only when it is `ForceNew` itself (a block pinned whole, such as
+ * `gce_setup.vm_image`, is `ForceNew` and so is every attribute inside it): a `ForceNew` list
+ * block (SDKv2) replaces the resource when the block is added or removed, not when an attribute
+ * inside it changes.
  */
-export const REPLACEMENT_ATTRIBUTES: {
-  readonly [type: string]: { readonly attributes: string[]; readonly source: string };
-} = {
+export const REPLACEMENT_ATTRIBUTES: { readonly [type: string]: ReplacementEntry } = {
   aws_s3_bucket: forceNew(AWS, 's3/bucket.go', ['bucket', 'bucket_prefix', 'object_lock_enabled']),
   aws_kms_key: forceNew(AWS, 'kms/key.go', ['customer_master_key_spec', 'key_usage']),
   aws_sagemaker_domain: forceNew(AWS, 'sagemaker/domain.go', [
@@ -54,6 +75,7 @@ export const REPLACEMENT_ATTRIBUTES: {
     'kms_key_id',
     'app_network_access_type',
     'retention_policy',
+    'domain_settings.security_group_ids',
   ]),
   aws_sagemaker_user_profile: forceNew(AWS, 'sagemaker/user_profile.go', [
     'domain_id',
@@ -61,6 +83,8 @@ export const REPLACEMENT_ATTRIBUTES: {
     'single_sign_on_user_identifier',
     'single_sign_on_user_value',
   ]),
+  aws_subnet: forceNew(AWS, 'ec2/vpc_subnet.go', ['vpc_id', 'cidr_block', 'availability_zone']),
+  aws_security_group: forceNew(AWS, 'ec2/vpc_security_group.go', ['vpc_id', 'description']),
   google_storage_bucket: forceNew(GOOGLE, 'storage/resource_storage_bucket.go', [
     ...GCP_PLACED,
     'enable_object_retention',
@@ -72,6 +96,7 @@ export const REPLACEMENT_ATTRIBUTES: {
     'purpose',
     'import_only',
     'destroy_scheduled_duration',
+    'version_template.protection_level',
   ]),
   google_bigquery_dataset: forceNew(GOOGLE, 'bigquery/resource_bigquery_dataset.go', [
     'dataset_id',
@@ -107,18 +132,68 @@ export const REPLACEMENT_ATTRIBUTES: {
     ...GCP_PLACED,
     'instance_owners',
     'disable_proxy_access',
+    'gce_setup.vm_image',
+    'gce_setup.service_accounts',
+    'gce_setup.network_interfaces',
+    'gce_setup.disable_public_ip',
+    'gce_setup.enable_ip_forwarding',
+    'gce_setup.boot_disk.disk_type',
+    'gce_setup.boot_disk.disk_encryption',
+    'gce_setup.boot_disk.kms_key',
+    'gce_setup.data_disks.disk_type',
+    'gce_setup.data_disks.disk_encryption',
+    'gce_setup.data_disks.kms_key',
   ]),
+  google_vertex_ai_metadata_store: forceNew(
+    GOOGLE_BETA,
+    'vertexai/resource_vertex_ai_metadata_store.go (beta-only resource; no Update)',
+    ['name', 'region', 'project', 'description', 'encryption_spec.kms_key_name'],
+  ),
+  google_vertex_ai_endpoint: forceNew(GOOGLE, 'vertexai/resource_vertex_ai_endpoint.go', [
+    'name',
+    'location',
+    'region',
+    'project',
+    'network',
+    'encryption_spec.kms_key_name',
+    'private_service_connect_config.enable_private_service_connect',
+  ]),
+  google_vertex_ai_tensorboard: forceNew(GOOGLE, 'vertexai/resource_vertex_ai_tensorboard.go', [
+    'region',
+    'project',
+    'encryption_spec.kms_key_name',
+  ]),
+  google_logging_project_bucket_config: forceNew(
+    GOOGLE,
+    'logging/resource_logging_project_bucket_config.go',
+    ['bucket_id', 'location', 'project'],
+  ),
   azurerm_resource_group: forceNew(
     AZURERM,
     'resource/resource_group_resource.go (commonschema.ResourceGroupName, commonschema.Location)',
     ['name', 'location'],
   ),
-  azurerm_storage_account: forceNew(AZURERM, 'storage/storage_account_resource.go', [
-    ...ARM_PLACED,
-    'account_tier',
-    'is_hns_enabled',
-    'infrastructure_encryption_enabled',
-  ]),
+  azurerm_storage_account: forceNew(
+    AZURERM,
+    'storage/storage_account_resource.go (account_replication_type: ForceNewIfChange; ' +
+      'account_kind: CustomizeDiff, both conditional)',
+    [
+      ...ARM_PLACED,
+      'account_tier',
+      'is_hns_enabled',
+      'infrastructure_encryption_enabled',
+      'queue_encryption_key_type',
+      'table_encryption_key_type',
+      'account_replication_type',
+      'account_kind',
+    ],
+    {
+      account_replication_type:
+        'replaced only when it moves between zone-redundant (ZRS, GZRS, RAGZRS) and ' +
+        'non-zone-redundant (LRS, GRS, RAGRS) replication; within a group it is updated in place',
+      account_kind: 'replaced unless it changes from Storage to StorageV2',
+    },
+  ),
   azurerm_key_vault: forceNew(AZURERM, 'keyvault/key_vault_resource.go', [...ARM_PLACED]),
   azurerm_key_vault_key: forceNew(AZURERM, 'keyvault/key_vault_key_resource.go', [
     'name',
@@ -137,6 +212,7 @@ export const REPLACEMENT_ATTRIBUTES: {
       'storage_account_id',
       'container_registry_id',
       'high_business_impact',
+      'managed_network.provision_on_creation_enabled',
     ],
   ),
   azurerm_virtual_network: forceNew(AZURERM, 'network/virtual_network_resource.go', [
@@ -149,6 +225,7 @@ export const REPLACEMENT_ATTRIBUTES: {
   ]),
   azurerm_container_registry: forceNew(AZURERM, 'containers/container_registry_resource.go', [
     ...ARM_PLACED,
+    'zone_redundancy_enabled',
   ]),
   azurerm_log_analytics_workspace: forceNew(
     AZURERM,
@@ -234,6 +311,23 @@ export function canonical(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(sort(value));
 }
 
+/**
+ * The value at an attribute's dot path in a resource body, or undefined when unset. Terraform
+ * JSON writes a nested block as an object or as a list of one object; both are read. A path
+ * crosses single blocks only (a list of several blocks is not read). A string met before the
+ * path ends is an expression standing for the whole block, and is the value.
+ */
+function valueAt(body: any, path: string): unknown {
+  let v = body;
+  for (const key of path.split('.')) {
+    if (Array.isArray(v) && v.length === 1) v = v[0];
+    if (typeof v === 'string') return v;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+    v = v[key];
+  }
+  return v;
+}
+
 /** The plan shape of one stack's Terraform JSON. */
 export function stackShapeOf(json: any): StackShape {
   const shape: { [address: string]: { [attribute: string]: string } } = {};
@@ -243,7 +337,7 @@ export function stackShapeOf(json: any): StackShape {
   for (const [type, name, body] of rows) {
     const attrs: { [attribute: string]: string } = {};
     for (const attr of REPLACEMENT_ATTRIBUTES[type]?.attributes ?? []) {
-      const v = body?.[attr];
+      const v = valueAt(body, attr);
       if (v !== undefined && v !== null) attrs[attr] = canonical(v);
     }
     shape[`${type}.${name}`] = attrs;
@@ -266,8 +360,13 @@ function quoted(v: string | undefined): string {
   return v === undefined ? '(unset)' : JSON.stringify(v);
 }
 
-function attributeChanges(before: StackShape[string], after: StackShape[string]): string[] {
+function attributeChanges(
+  address: string,
+  before: StackShape[string],
+  after: StackShape[string],
+): string[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const conditions = REPLACEMENT_ATTRIBUTES[address.split('.')[0]]?.conditions ?? {};
   return names
     .filter((a) => before[a] !== after[a])
     .map((a) => {
@@ -277,7 +376,8 @@ function attributeChanges(before: StackShape[string], after: StackShape[string])
         : before[a] === undefined
           ? ' (was unset: replaced unless the value the provider computed equals it)'
           : '';
-      return `${a}: ${quoted(before[a])} -> ${quoted(after[a])}${note}`;
+      const condition = conditions[a] === undefined ? '' : ` (${conditions[a]})`;
+      return `${a}: ${quoted(before[a])} -> ${quoted(after[a])}${note}${condition}`;
     });
 }
 
@@ -302,7 +402,7 @@ export function compareShapes(
     const arrivals = new Set<string>();
     for (const address of Object.keys(before).sort()) {
       if (address in after) {
-        const diff = attributeChanges(before[address], after[address]);
+        const diff = attributeChanges(address, before[address], after[address]);
         if (diff.length > 0)
           changes.push({ stack, kind: 'replace', address, detail: diff.join('; ') });
         continue;
@@ -310,7 +410,7 @@ export function compareShapes(
       const to = moved.get(address);
       if (to !== undefined && to in after && !(to in before)) {
         arrivals.add(to);
-        const diff = attributeChanges(before[address], after[to]);
+        const diff = attributeChanges(to, before[address], after[to]);
         changes.push({ stack, kind: 'move', address, detail: to });
         if (diff.length > 0)
           changes.push({ stack, kind: 'replace', address: to, detail: diff.join('; ') });

@@ -6,7 +6,12 @@ import { App, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { REPLACEMENT_ATTRIBUTES, stackShapeOf } from '../../lib/cli/pin-shape';
+import {
+  compareShapes,
+  formatChanges,
+  REPLACEMENT_ATTRIBUTES,
+  stackShapeOf,
+} from '../../lib/cli/pin-shape';
 
 // X-12 for users' own stacks: `cdktf-secure-mlops pin` pins resource addresses and the
 // attributes that force replacement, and fails when Terraform would destroy, replace or create.
@@ -205,6 +210,8 @@ describe('X-12 cdktf-secure-mlops pin', () => {
       'google_storage_bucket',
       'google_kms_crypto_key',
       'google_bigquery_dataset',
+      'google_vertex_ai_metadata_store',
+      'google_workbench_instance',
       'azurerm_storage_account',
       'azurerm_key_vault',
       'azurerm_machine_learning_workspace',
@@ -222,5 +229,83 @@ describe('X-12 cdktf-secure-mlops pin', () => {
     expect(shape['aws_sagemaker_domain.d'].retention_policy).toBe(
       '{"home_efs_file_system":"Retain"}',
     );
+  });
+
+  /** The pin report between two versions of one resource in stack `s`. */
+  const report = (type: string, before: any, after: any): string =>
+    formatChanges(
+      compareShapes(
+        { stacks: { s: stackShapeOf({ resource: { [type]: { r: before } } }) } },
+        { stacks: { s: stackShapeOf({ resource: { [type]: { r: after } } }) } },
+      ),
+    );
+
+  test('a changed nested replacement-forcing attribute is a replace, its block an object or a list of one', () => {
+    const sg = (id: string, more: any = {}) =>
+      domain({
+        domain_settings: { security_group_ids: [`\${aws_security_group.${id}.id}`], ...more },
+      });
+    const asList = (d: any) => ({ ...d, domain_settings: [d.domain_settings] });
+    expect(report('aws_sagemaker_domain', sg('a'), asList(sg('b')))).toContain(
+      '  -/+ aws_sagemaker_domain.r: replace (domain_settings.security_group_ids: ' +
+        '"[\\"${aws_security_group.a.id}\\"]" -> "[\\"${aws_security_group.b.id}\\"]" ' +
+        '(an expression: replaced if its value changes))',
+    );
+    // a block written as an expression stands for all its attributes
+    expect(
+      stackShapeOf({
+        resource: { aws_sagemaker_domain: { d: domain({ domain_settings: '${var.settings}' }) } },
+      })['aws_sagemaker_domain.d']['domain_settings.security_group_ids'],
+    ).toBe('${var.settings}');
+    // the same value written either way, or a change of an attribute updated in place: no change
+    expect(report('aws_sagemaker_domain', sg('a'), asList(sg('a')))).toBe('');
+    expect(
+      report(
+        'aws_sagemaker_domain',
+        sg('a'),
+        sg('a', { execution_role_identity_config: 'USER_PROFILE_NAME' }),
+      ),
+    ).toBe('');
+
+    const workbench = (diskType: string, machineType: string) => ({
+      name: 'alice',
+      location: 'europe-west4-a',
+      gce_setup: {
+        machine_type: machineType,
+        boot_disk: { disk_type: diskType, disk_size_gb: '150' },
+      },
+    });
+    expect(
+      report(
+        'google_workbench_instance',
+        workbench('PD_BALANCED', 'e2-standard-4'),
+        workbench('PD_SSD', 'e2-standard-4'),
+      ),
+    ).toContain(
+      '-/+ google_workbench_instance.r: replace (gce_setup.boot_disk.disk_type: "PD_BALANCED" -> "PD_SSD")',
+    );
+    expect(
+      report(
+        'google_workbench_instance',
+        workbench('PD_BALANCED', 'e2-standard-4'),
+        workbench('PD_BALANCED', 'e2-standard-8'),
+      ),
+    ).toBe('');
+  });
+
+  test('a conditionally replacement-forcing attribute is reported with its condition', () => {
+    const account = (replication: string) => ({
+      name: 'stml',
+      resource_group_name: 'rg',
+      location: 'westeurope',
+      account_tier: 'Standard',
+      account_replication_type: replication,
+    });
+    expect(report('azurerm_storage_account', account('ZRS'), account('LRS'))).toContain(
+      '-/+ azurerm_storage_account.r: replace (account_replication_type: "ZRS" -> "LRS" ' +
+        '(replaced only when it moves between zone-redundant (ZRS, GZRS, RAGZRS) and ' +
+        'non-zone-redundant (LRS, GRS, RAGRS) replication; within a group it is updated in place))',
+    );
+    expect(REPLACEMENT_ATTRIBUTES.azurerm_storage_account.source).toContain('conditional');
   });
 });
