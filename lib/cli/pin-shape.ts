@@ -256,6 +256,26 @@ export interface StackShape {
 /** The pinned shapes of several stacks (the pin file). */
 export interface PlanShape {
   readonly stacks: { readonly [stack: string]: StackShape };
+  /**
+   * The attributes pinned per resource type when the shape was taken. An attribute unset in a
+   * pin that did not track it is not a change: a newer release pins more attributes, and the
+   * first comparison after an upgrade would otherwise report each of them as a replacement.
+   * Absent in pins written before it existed: then only attributes the pin holds are compared.
+   */
+  readonly tracked?: { readonly [type: string]: string[] };
+}
+
+/** The attributes pinned for the resource types of a shape (sorted, for the pin file). */
+export function trackedAttributes(stacks: PlanShape['stacks']): { [type: string]: string[] } {
+  const types = new Set<string>();
+  for (const shape of Object.values(stacks))
+    for (const address of Object.keys(shape)) types.add(address.split('.')[0]);
+  const out: { [type: string]: string[] } = {};
+  for (const t of [...types].sort()) {
+    const attrs = REPLACEMENT_ATTRIBUTES[t]?.attributes;
+    if (attrs) out[t] = [...attrs].sort();
+  }
+  return out;
 }
 
 /** One difference between a pinned and a current shape. */
@@ -364,11 +384,15 @@ function attributeChanges(
   address: string,
   before: StackShape[string],
   after: StackShape[string],
+  tracked: PlanShape['tracked'],
 ): string[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const conditions = REPLACEMENT_ATTRIBUTES[address.split('.')[0]]?.conditions ?? {};
+  const type = address.split('.')[0];
+  const conditions = REPLACEMENT_ATTRIBUTES[type]?.conditions ?? {};
+  // unset in the pin: a change only if the pin tracked the attribute
+  const comparable = (a: string) => before[a] !== undefined || (tracked?.[type] ?? []).includes(a);
   return names
-    .filter((a) => before[a] !== after[a])
+    .filter((a) => before[a] !== after[a] && comparable(a))
     .map((a) => {
       const expr = [before[a], after[a]].some((v) => v !== undefined && v.includes('${'));
       const note = expr
@@ -402,7 +426,7 @@ export function compareShapes(
     const arrivals = new Set<string>();
     for (const address of Object.keys(before).sort()) {
       if (address in after) {
-        const diff = attributeChanges(address, before[address], after[address]);
+        const diff = attributeChanges(address, before[address], after[address], pinned.tracked);
         if (diff.length > 0)
           changes.push({ stack, kind: 'replace', address, detail: diff.join('; ') });
         continue;
@@ -410,7 +434,7 @@ export function compareShapes(
       const to = moved.get(address);
       if (to !== undefined && to in after && !(to in before)) {
         arrivals.add(to);
-        const diff = attributeChanges(to, before[address], after[to]);
+        const diff = attributeChanges(to, before[address], after[to], pinned.tracked);
         changes.push({ stack, kind: 'move', address, detail: to });
         if (diff.length > 0)
           changes.push({ stack, kind: 'replace', address: to, detail: diff.join('; ') });

@@ -13,6 +13,7 @@ import {
   movesOf,
   PlanShape,
   stackShapeOf,
+  trackedAttributes,
 } from './pin-shape';
 
 export const PIN_USAGE = `usage: cdktf-secure-mlops pin <path>... [options]
@@ -74,7 +75,8 @@ export function renderShape(shape: PlanShape): string {
       .sort()
       .map((s) => [s, shape.stacks[s]]),
   );
-  return `${JSON.stringify({ '//': HEADER, stacks }, null, 2)}\n`;
+  const tracked = trackedAttributes(stacks);
+  return `${JSON.stringify({ '//': HEADER, stacks, tracked }, null, 2)}\n`;
 }
 
 function readPins(file: string): PlanShape {
@@ -100,7 +102,15 @@ function readPins(file: string): PlanShape {
       `${file}: not a plan-shape file (expected {"stacks": {stack: {address: {attribute: value}}}})`,
     );
   }
-  return { stacks: json.stacks };
+  const tracked =
+    json.tracked &&
+    typeof json.tracked === 'object' &&
+    Object.values<any>(json.tracked).every(
+      (a) => Array.isArray(a) && a.every((x) => typeof x === 'string'),
+    )
+      ? json.tracked
+      : undefined;
+  return { stacks: json.stacks, tracked };
 }
 
 /** Runs `pin` with the arguments after the subcommand; returns the exit status. */

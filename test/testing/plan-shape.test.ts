@@ -154,7 +154,9 @@ describe('X-12 cdktf-secure-mlops pin', () => {
     expect(first.code).toBe(0);
     expect(second.out).toBe(first.out);
     expect(first.out).not.toContain(os.tmpdir());
-    expect(Object.keys(JSON.parse(first.out))).toEqual(['//', 'stacks']);
+    expect(Object.keys(JSON.parse(first.out))).toEqual(['//', 'stacks', 'tracked']);
+    // what was pinned per type, so that a later release pinning more reports no false replace
+    expect(Object.keys(JSON.parse(first.out).tracked).length).toBeGreaterThan(0);
   });
 
   test('in CI a missing pin file fails; bad input exits 2', () => {
@@ -239,6 +241,22 @@ describe('X-12 cdktf-secure-mlops pin', () => {
         { stacks: { s: stackShapeOf({ resource: { [type]: { r: after } } }) } },
       ),
     );
+
+  test('an attribute a pin did not track is no change: a release that pins more reports no false replace', () => {
+    const before = { stacks: { s: stackShapeOf({ resource: { aws_subnet: { r: {} } } }) } };
+    const after = {
+      stacks: {
+        s: stackShapeOf({ resource: { aws_subnet: { r: { cidr_block: '10.0.0.0/24' } } } }),
+      },
+    };
+    // a pin written before `tracked` existed, or one whose release did not track cidr_block
+    expect(compareShapes(before, after)).toEqual([]);
+    expect(compareShapes({ ...before, tracked: { aws_subnet: ['vpc_id'] } }, after)).toEqual([]);
+    // a pin that tracked it, unset then: a change
+    expect(
+      compareShapes({ ...before, tracked: { aws_subnet: ['cidr_block', 'vpc_id'] } }, after),
+    ).toEqual([expect.objectContaining({ kind: 'replace', address: 'aws_subnet.r' })]);
+  });
 
   test('a changed nested replacement-forcing attribute is a replace, its block an object or a list of one', () => {
     const sg = (id: string, more: any = {}) =>
