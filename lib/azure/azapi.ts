@@ -17,8 +17,11 @@ import { Construct } from 'constructs';
 import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { bool, checkLocation, checkUuid, str, strList } from './validation';
 
-// Versions of azapi the binding is written for (2.x: `body` is a dynamic attribute).
-const AZAPI_VERSION_CONSTRAINT = '>= 2.0, < 3.0';
+// Versions of azapi the binding is written for: 2.x, where `body` is a dynamic attribute, from
+// 2.5.0, the first release whose embedded schemas know the Machine Learning API version the
+// constructs use (ML_API_VERSION, 2025-06-01); azapi validates `type` against them at plan, so
+// 2.0-2.4 reject the datastores ("the argument "type"'s api-version is invalid").
+const AZAPI_VERSION_CONSTRAINT = '>= 2.5, < 3.0';
 
 /** Configuration of the azapi provider (authentication is read from ARM_* variables when unset). */
 export interface AzapiProviderConfig {

@@ -17,6 +17,7 @@ import {
 import { grantRole } from './role-assignment';
 import { bool, checkDependsOn, checkUuid, num } from './validation';
 import { isUnresolved } from '../core/errors';
+import { hasAvailabilityZones } from './locations';
 
 /** Props of {@link AzureSecureContainerRegistry}. */
 export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOptions {
@@ -58,8 +59,8 @@ export interface AzureSecureContainerRegistryProps extends AzureEncryptedPartOpt
    */
   readonly quarantineScannerPrincipalId?: string;
   /**
-   * Zone-redundant registry.
-   * @default true
+   * Zone-redundant registry (needs a location with availability zones).
+   * @default - true, or false in a region without availability zones
    */
   readonly zoneRedundancy?: boolean;
   /**
@@ -106,6 +107,13 @@ function resolveAzureSecureContainerRegistryProps(
     max: 365,
   });
   bool(v, 'zoneRedundancy', props.zoneRedundancy);
+  const zoned = isUnresolved(props.location) ? undefined : hasAvailabilityZones(props.location);
+  if (zoned === false && props.zoneRedundancy === true)
+    v.add(
+      'zoneRedundancy',
+      true,
+      `false: ${props.location} has no availability zones, so a zone-redundant registry cannot be created there`,
+    );
   const cmk = resolvePartCustomerManagedKey(v, props, { clientId: true });
   checkPartOptions(v, props);
   checkUuid(v, 'quarantineScannerPrincipalId', props.quarantineScannerPrincipalId, true);
@@ -158,7 +166,7 @@ export class AzureSecureContainerRegistry extends AzurePart {
       ...encryptedMainResourceConfig(c),
       quarantinePolicyEnabled: props.quarantineScannerPrincipalId !== undefined,
       retentionPolicyInDays: c.retention,
-      zoneRedundancyEnabled: props.zoneRedundancy ?? true,
+      zoneRedundancyEnabled: props.zoneRedundancy ?? hasAvailabilityZones(props.location) !== false,
       encryption: cmk
         ? [{ keyVaultKeyId: cmk.keyId, identityClientId: cmk.userAssignedIdentityClientId }]
         : undefined,

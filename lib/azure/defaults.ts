@@ -132,6 +132,7 @@ export function keyVaultDefaults() {
 /** Storage defaults (AZ-04). */
 export const STORAGE_DEFAULTS = {
   replicationType: 'ZRS',
+  unzonedReplicationType: 'LRS',
   softDeleteDays: 30,
 };
 

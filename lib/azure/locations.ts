@@ -101,6 +101,64 @@ export function isAzureLocation(location: string): boolean {
   return ALL.has(azureLocationName(location));
 }
 
+/**
+ * Public-cloud regions with availability zones: the regions of the same ARM Locations API
+ * snapshot (Azure/terraform-azurerm-avm-utl-regions modules/cached-data/locations.tf.json,
+ * 2026-03-12) that carry `availabilityZoneMappings`. Zone-redundant storage (ZRS, GZRS, RAGZRS)
+ * and zone-redundant registries need zones; in the other public regions their creation fails.
+ */
+const ZONED = new Set([
+  'australiaeast',
+  'austriaeast',
+  'belgiumcentral',
+  'brazilsouth',
+  'canadacentral',
+  'centralindia',
+  'centralus',
+  'chilecentral',
+  'denmarkeast',
+  'eastasia',
+  'eastus',
+  'eastus2',
+  'eastus2euap',
+  'francecentral',
+  'germanywestcentral',
+  'indonesiacentral',
+  'israelcentral',
+  'italynorth',
+  'japaneast',
+  'japanwest',
+  'koreacentral',
+  'malaysiawest',
+  'mexicocentral',
+  'newzealandnorth',
+  'northeurope',
+  'norwayeast',
+  'polandcentral',
+  'qatarcentral',
+  'southafricanorth',
+  'southcentralus',
+  'southeastasia',
+  'spaincentral',
+  'swedencentral',
+  'switzerlandnorth',
+  'uaenorth',
+  'uksouth',
+  'westeurope',
+  'westus2',
+  'westus3',
+]);
+
+/**
+ * Whether a location has availability zones: true or false for the bundled public regions,
+ * undefined where the bundle does not say (sovereign and restricted regions, unknown names).
+ */
+export function hasAvailabilityZones(location: string): boolean | undefined {
+  const name = azureLocationName(location);
+  if (ZONED.has(name)) return true;
+  return name in PUBLIC ? false : undefined;
+}
+
 /** A few region names, for error messages. */
 export const AZURE_LOCATION_EXAMPLES = 'westeurope, northeurope, swedencentral, eastus2';
 

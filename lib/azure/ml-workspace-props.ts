@@ -282,8 +282,9 @@ export interface AzureMLWorkspaceProps extends PlatformCommonProps {
    */
   readonly registryQuarantineScannerPrincipalId?: string;
   /**
-   * Storage replication.
-   * @default 'ZRS'
+   * Storage replication: LRS, ZRS, GRS, RAGRS, GZRS or RAGZRS (the zone-redundant ones need a
+   * location with availability zones). The registry is zone-redundant where the location has zones.
+   * @default 'ZRS', or 'LRS' in a region without availability zones
    */
   readonly storageReplicationType?: string;
 }

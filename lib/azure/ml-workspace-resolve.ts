@@ -7,7 +7,7 @@ import { PlatformTags } from '../core/tags';
 import { AzureValidate } from './validate';
 import { AzureComputeClusterSpec } from './compute';
 import { COSMOS_DB_APP_ID, ENDPOINT_IPS, mlWorkspaceDefaults } from './defaults';
-import { azureLocationName } from './locations';
+import { azureLocationName, hasAvailabilityZones } from './locations';
 import {
   AzureManagedNetworkIsolation,
   AzureMLWorkspaceProps,
@@ -345,6 +345,17 @@ export function resolveAzureMLWorkspaceProps(
     'GZRS',
     'RAGZRS',
   ]);
+  if (
+    typeof props.location === 'string' &&
+    !isUnresolved(props.location) &&
+    hasAvailabilityZones(props.location) === false &&
+    /Z/.test(String(props.storageReplicationType ?? ''))
+  )
+    v.add(
+      'storageReplicationType',
+      props.storageReplicationType,
+      `LRS, GRS or RAGRS: ${props.location} has no availability zones, so zone-redundant storage cannot be created there`,
+    );
   for (const k of [
     'createResourceGroup',
     'systemAssignedIdentity',

@@ -18,6 +18,7 @@ import {
 import { requireAzureAdStorageAccess } from './provider-requirements';
 import { checkDependsOn, checkIpRules, checkUnique, num, strList } from './validation';
 import { isUnresolved } from '../core/errors';
+import { hasAvailabilityZones } from './locations';
 
 /** Props of {@link AzureSecureStorageAccount}. */
 export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOptions {
@@ -31,8 +32,9 @@ export interface AzureSecureStorageAccountProps extends AzureEncryptedPartOption
    */
   readonly name?: string;
   /**
-   * Replication: LRS, ZRS, GRS, RAGRS, GZRS or RAGZRS.
-   * @default 'ZRS'
+   * Replication: LRS, ZRS, GRS, RAGRS, GZRS or RAGZRS. The zone-redundant ones need a location
+   * with availability zones.
+   * @default 'ZRS', or 'LRS' in a region without availability zones
    */
   readonly replicationType?: string;
   /**
@@ -103,6 +105,13 @@ function resolveAzureSecureStorageAccountProps(
   });
   if (nameOk) v.check('name', name, AzureValidate.storageAccountName(name));
   v.enumValue('replicationType', props.replicationType, REPLICATION);
+  const zoned = isUnresolved(props.location) ? undefined : hasAvailabilityZones(props.location);
+  if (zoned === false && /Z/.test(String(props.replicationType ?? '')))
+    v.add(
+      'replicationType',
+      props.replicationType,
+      `LRS, GRS or RAGRS: ${props.location} has no availability zones, so zone-redundant storage cannot be created there`,
+    );
   num(v, 'softDeleteDays', props.softDeleteDays, { integer: true, min: 1, max: 365 });
   const cmk = resolvePartCustomerManagedKey(v, props);
   checkPartOptions(v, props);
@@ -133,7 +142,13 @@ function resolveAzureSecureStorageAccountProps(
     props,
     name,
     cmk,
-    replication: props.replicationType ?? STORAGE_DEFAULTS.replicationType,
+    // without zones, the copies stay in the region (no geo-replication the residency rules
+    // have not approved)
+    replication:
+      props.replicationType ??
+      (zoned === false
+        ? STORAGE_DEFAULTS.unzonedReplicationType
+        : STORAGE_DEFAULTS.replicationType),
     days: props.softDeleteDays ?? STORAGE_DEFAULTS.softDeleteDays,
     ipRules: props.allowedIpRanges ?? [],
   };

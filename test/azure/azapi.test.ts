@@ -49,7 +49,7 @@ describe('azapi binding (hand-written, Azure/azapi 2.x schema)', () => {
   test('provider: required_providers source Azure/azapi 2.x and snake_case settings', () => {
     expect(json.terraform.required_providers.azapi).toEqual({
       source: 'Azure/azapi',
-      version: '>= 2.0, < 3.0',
+      version: '>= 2.5, < 3.0',
     });
     expect(json.provider.azapi[0]).toEqual({
       alias: 'ci',

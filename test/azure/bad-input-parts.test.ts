@@ -162,6 +162,24 @@ describe('X-10 missing or mistyped props of the parts', () => {
     );
   });
 
+  test('AZ-04, AZ-05 zone redundancy asked for in a region without availability zones', () => {
+    const ukwest = { ...base, location: 'ukwest' };
+    expectProblem(
+      part((s) => new AzureSecureStorageAccount(s, 'st', { ...ukwest, replicationType: 'ZRS' })),
+      'azure/st',
+      'replicationType',
+      'ZRS',
+      /^LRS, GRS or RAGRS: ukwest has no availability zones/,
+    );
+    expectProblem(
+      part((s) => new AzureSecureContainerRegistry(s, 'cr', { ...ukwest, zoneRedundancy: true })),
+      'azure/cr',
+      'zoneRedundancy',
+      'true',
+      /^false: ukwest has no availability zones/,
+    );
+  });
+
   test('storage containers as an object', () => {
     expectProblem(
       part((s) => new AzureSecureStorageAccount(s, 'st', { ...base, containers: { a: 1 } as any })),

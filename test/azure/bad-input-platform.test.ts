@@ -14,7 +14,7 @@ import {
 import { Persona } from '../../lib/core';
 import { evaluateStack } from '../../lib/core/compliance/evaluate';
 import { synthJson } from '../helpers';
-import { all, azureStack, ENC, expectProblem, IDS, problemsOf } from './fixtures';
+import { all, azureStack, ENC, expectProblem, IDS, one, problemsOf } from './fixtures';
 
 const UPPER = IDS.ds.toUpperCase();
 
@@ -79,6 +79,16 @@ describe('X-10 enums: an unknown value is an error, never a fallback', () => {
       'storageReplicationType',
       'zrs',
       /did you mean ZRS\?/,
+    );
+  });
+
+  test('AZ-04 zone-redundant storage in a region without availability zones', () => {
+    expectProblem(
+      platform({ location: 'canadaeast', storageReplicationType: 'GZRS' }),
+      'azure/ml',
+      'storageReplicationType',
+      'GZRS',
+      /^LRS, GRS or RAGRS: canadaeast has no availability zones/,
     );
   });
 
@@ -1072,5 +1082,23 @@ describe('X-10 wrong or missing provider', () => {
       'undefined',
       /No AzurermProvider in scope/,
     );
+  });
+});
+
+describe('AZ-04, AZ-05 availability zones decide the redundancy defaults', () => {
+  const synth = (location: string) => {
+    const { stack } = azureStack();
+    new AzureMLWorkspace(stack, 'ml', { encryption: ENC, environment: 'dev', location });
+    return synthJson(stack);
+  };
+  test('a region with zones: zone-redundant storage and registry', () => {
+    const json = synth('westeurope');
+    expect(one(json, 'azurerm_storage_account').account_replication_type).toBe('ZRS');
+    expect(one(json, 'azurerm_container_registry').zone_redundancy_enabled).toBe(true);
+  });
+  test('a region without zones: locally redundant storage and a registry without zone redundancy (their creation fails otherwise)', () => {
+    const json = synth('canadaeast');
+    expect(one(json, 'azurerm_storage_account').account_replication_type).toBe('LRS');
+    expect(one(json, 'azurerm_container_registry').zone_redundancy_enabled).toBe(false);
   });
 });
