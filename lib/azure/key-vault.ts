@@ -324,6 +324,11 @@ export class HardenedKeyVault extends AzurePart {
       responseExportValues: ['properties.keyUri', 'properties.keyUriWithVersion'],
       dependsOn: [deployerAssignmentWait],
     });
+    // The ARM call creates the key only if it does not exist ("Keys - Create If Not Exist":
+    // an existing key is returned unchanged), and azapi never reads an action back: a changed
+    // body would plan, apply, change nothing in Azure and leave the key's URIs unknown at plan.
+    // What the key is made with stays; its rotation policy changes on the data plane.
+    key.lifecycle = { ...(key.lifecycle ?? {}), ignoreChanges: ['body'] };
     return { deployerAssignment, deployerAssignmentWait, key };
   }
 
