@@ -151,9 +151,12 @@ const ZONED = new Set([
 
 /**
  * Whether a location has availability zones: true or false for the bundled public regions,
- * undefined where the bundle does not say (sovereign and restricted regions, unknown names).
+ * undefined where the bundle does not say (sovereign and restricted regions, unknown names, a
+ * value that is not a string).
  */
-export function hasAvailabilityZones(location: string): boolean | undefined {
+export function hasAvailabilityZones(location: unknown): boolean | undefined {
+  // an invalid location (an untyped caller's object) is reported by the location check
+  if (typeof location !== 'string') return undefined;
   const name = azureLocationName(location);
   if (ZONED.has(name)) return true;
   return name in PUBLIC ? false : undefined;
