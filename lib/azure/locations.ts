@@ -165,5 +165,10 @@ export function hasAvailabilityZones(location: unknown): boolean | undefined {
 /** A few region names, for error messages. */
 export const AZURE_LOCATION_EXAMPLES = 'westeurope, northeurope, swedencentral, eastus2';
 
+/** Every bundled location name (normalized). */
+export function azureLocationNames(): string[] {
+  return [...ALL];
+}
+
 /** How many locations are bundled. */
 export const AZURE_LOCATION_COUNT = ALL.size;

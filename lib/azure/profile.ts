@@ -2,7 +2,8 @@
 // Azure. Registered with core when this module loads (the Azure entry point and constructs load
 // it).
 import { CloudProfile, registerCloudProfile } from '../core/cloud-profile';
-import { AZURE_LOCATIONS, AzureValidate } from './validate';
+import { azureLocationNames } from './locations';
+import { AzureValidate } from './validate';
 
 /** The Azure profile. */
 export const AZURE_PROFILE: CloudProfile = registerCloudProfile({
@@ -16,7 +17,7 @@ export const AZURE_PROFILE: CloudProfile = registerCloudProfile({
     location.toLowerCase() === 'global'
       ? "on Azure, AzureMLWorkspace's activity log alert rules run in global outside westeurope and northeurope, its action group (alertEmails) outside the regions that process action groups regionally (e.g. swedencentral, germanywestcentral, eastus): list 'global' in allowedRegions to accept it, use alertActionGroupIds instead of alertEmails, or set alerts: false"
       : undefined,
-  regions: [...AZURE_LOCATIONS],
+  regions: azureLocationNames(),
   validators: {
     storageAccountName: AzureValidate.storageAccountName,
     keyVaultName: AzureValidate.keyVaultName,

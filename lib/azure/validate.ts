@@ -1,78 +1,5 @@
 import { unresolvedString as unresolved } from '../core/validate';
-
-/** Known Azure locations (normalized: lowercase, no spaces). */
-export const AZURE_LOCATIONS: ReadonlySet<string> = new Set([
-  'australiacentral',
-  'australiacentral2',
-  'australiaeast',
-  'australiasoutheast',
-  'austriaeast',
-  'belgiumcentral',
-  'brazilsouth',
-  'brazilsoutheast',
-  'canadacentral',
-  'canadaeast',
-  'centralindia',
-  'centralus',
-  'chilecentral',
-  'eastasia',
-  'eastus',
-  'eastus2',
-  'francecentral',
-  'francesouth',
-  'germanynorth',
-  'germanywestcentral',
-  'indonesiacentral',
-  'israelcentral',
-  'italynorth',
-  'japaneast',
-  'japanwest',
-  'jioindiacentral',
-  'jioindiawest',
-  'koreacentral',
-  'koreasouth',
-  'malaysiawest',
-  'mexicocentral',
-  'newzealandnorth',
-  'northcentralus',
-  'northeurope',
-  'norwayeast',
-  'norwaywest',
-  'polandcentral',
-  'qatarcentral',
-  'southafricanorth',
-  'southafricawest',
-  'southcentralus',
-  'southindia',
-  'southeastasia',
-  'spaincentral',
-  'swedencentral',
-  'swedensouth',
-  'switzerlandnorth',
-  'switzerlandwest',
-  'uaecentral',
-  'uaenorth',
-  'uksouth',
-  'ukwest',
-  'westcentralus',
-  'westeurope',
-  'westindia',
-  'westus',
-  'westus2',
-  'westus3',
-  'usgovarizona',
-  'usgovtexas',
-  'usgovvirginia',
-  'chinaeast2',
-  'chinaeast3',
-  'chinanorth2',
-  'chinanorth3',
-]);
-
-/** Normalizes an Azure location display name ('West Europe') to its name ('westeurope'). */
-export function normalizeAzureLocation(v: string): string {
-  return v.toLowerCase().replace(/\s+/g, '');
-}
+import { AZURE_LOCATION_EXAMPLES, isAzureLocation } from './locations';
 
 /**
  * Validators of Azure names and identifiers (X-10).
@@ -107,8 +34,6 @@ export class AzureValidate {
   /** Locations, by name or display name (westeurope, 'West Europe'). */
   public static location(v: string): string | undefined {
     if (unresolved(v)) return undefined;
-    return AZURE_LOCATIONS.has(normalizeAzureLocation(v))
-      ? undefined
-      : 'an Azure location such as westeurope, northeurope, eastus2 or swedencentral';
+    return isAzureLocation(v) ? undefined : `an Azure location such as ${AZURE_LOCATION_EXAMPLES}`;
   }
 }
