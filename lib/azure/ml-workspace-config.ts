@@ -19,7 +19,7 @@ import { ResolvedAzureMLWorkspace } from './ml-workspace-resolve';
 
 /** Warning when no compute cluster can build images. */
 export const NO_IMAGE_BUILD_COMPUTE =
-  'AZ-07: no compute cluster, so no image-build compute is set; Azure ML falls back to serverless image builds in the managed VNet.';
+  'AZ-07: no compute cluster, so no image-build compute is set. With the registry private, Microsoft documents image builds only on a compute cluster (serverless builds need a registry without network restriction): custom environments will not build until a cluster is added and named in imageBuildComputeName.';
 
 /** Warning when no one would be notified of security changes, so no alert is created (AZ-11). */
 export const NO_ALERT_RECEIVERS =
