@@ -419,6 +419,9 @@ function pipelineManagement(ctx: PolicyContext): Statement {
       'sagemaker:ListPipelineExecutions',
       'sagemaker:ListPipelineExecutionSteps',
       'sagemaker:DescribePipelineDefinitionForExecution',
+      // Pipeline.upsert on an existing pipeline lists its tags, merges them with the new ones
+      // and adds them back
+      'sagemaker:ListTags',
       'sagemaker:AddTags',
     ],
     Resource: sm(ctx, 'pipeline/*'),

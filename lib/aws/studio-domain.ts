@@ -978,16 +978,26 @@ export class SageMakerStudioDomain extends Construct {
       },
       {
         // The tenant tag is what the statements above key on: it is set when a resource is
-        // created (sagemaker:TaggingAction names the create call) and never added, changed or
-        // removed afterwards, or one tenant could claim another's domain by retagging it.
+        // created (sagemaker:TaggingAction names the create call) and never changed or removed
+        // afterwards, or one tenant could claim another's domain by retagging it. Adding it again
+        // with the tenant's own value changes nothing and stays allowed: Pipeline.upsert adds a
+        // pipeline's existing tags back with the new ones.
         Sid: 'AWS30TenantTagImmutable',
         Effect: 'Deny',
-        Action: ['sagemaker:AddTags', 'sagemaker:DeleteTags'],
+        Action: 'sagemaker:AddTags',
         Resource: '*',
         Condition: {
           'ForAnyValue:StringEquals': { 'aws:TagKeys': [TENANT_TAG] },
+          StringNotEquals: { [`aws:RequestTag/${TENANT_TAG}`]: tenantId },
           Null: { 'sagemaker:TaggingAction': 'true' },
         },
+      },
+      {
+        Sid: 'AWS30TenantTagNotRemoved',
+        Effect: 'Deny',
+        Action: 'sagemaker:DeleteTags',
+        Resource: '*',
+        Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': [TENANT_TAG] } },
       },
       {
         // Any other tag is changed only on the tenant's own resources, so that one tenant does

@@ -169,6 +169,12 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     }
   });
 
+  test("X-02 ML engineers can re-run Pipeline.upsert: it lists a pipeline's tags and adds them back", () => {
+    const s = sid(rolePolicy('ml-engineer'), 'ManagePipelines');
+    expect(s.Action).toEqual(expect.arrayContaining(['sagemaker:ListTags', 'sagemaker:AddTags']));
+    expect(s.Resource).toMatch(/:pipeline\/\*$/);
+  });
+
   test('AWS-10 presigned URLs only for the profile whose studiouserid tag matches the principal tag', () => {
     const s = sid(rolePolicy('data-scientist'), 'AWS11PresignedUrlFromSourceIp');
     expect(s.Condition.StringEquals['sagemaker:ResourceTag/studiouserid']).toBe(

@@ -101,20 +101,29 @@ describe('MultiTenantStudio (AWS-30)', () => {
       Effect: 'Deny',
       Condition: { StringNotEquals: { 'aws:RequestTag/tenant': 'retail' } },
     });
-    // the tenant tag cannot be added, changed or removed after creation (no claiming another
-    // tenant's domain by retagging it); tag-on-create carries sagemaker:TaggingAction
+    // the tenant tag cannot be changed or removed after creation (no claiming another tenant's
+    // domain by retagging it); tag-on-create carries sagemaker:TaggingAction; adding it again
+    // with the same value stays allowed (Pipeline.upsert adds a pipeline's tags back)
     expect(retail[2]).toEqual({
       Sid: 'AWS30TenantTagImmutable',
       Effect: 'Deny',
-      Action: ['sagemaker:AddTags', 'sagemaker:DeleteTags'],
+      Action: 'sagemaker:AddTags',
       Resource: '*',
       Condition: {
         'ForAnyValue:StringEquals': { 'aws:TagKeys': ['tenant'] },
+        StringNotEquals: { 'aws:RequestTag/tenant': 'retail' },
         Null: { 'sagemaker:TaggingAction': 'true' },
       },
     });
-    // other tags change only on the tenant's own resources (after creation)
     expect(retail[3]).toEqual({
+      Sid: 'AWS30TenantTagNotRemoved',
+      Effect: 'Deny',
+      Action: 'sagemaker:DeleteTags',
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['tenant'] } },
+    });
+    // other tags change only on the tenant's own resources (after creation)
+    expect(retail[4]).toEqual({
       Sid: 'AWS30TenantTagsOnly',
       Effect: 'Deny',
       Action: ['sagemaker:AddTags', 'sagemaker:DeleteTags'],
