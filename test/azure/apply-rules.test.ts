@@ -253,6 +253,44 @@ describeRuleTables(pack, {
         'COMPLIANT',
       ],
       [
+        'one block with for_each of two rules: its instances run in parallel',
+        {
+          azurerm_machine_learning_workspace: { w: {} },
+          [FQDN]: {
+            a: {
+              for_each: { x: 'a.example', y: 'b.example' },
+              workspace_id: '${azurerm_machine_learning_workspace.w.id}',
+              destination_fqdn: '${each.value}',
+            },
+          },
+        },
+        `${FQDN}.a`,
+        'NON_COMPLIANT',
+        /its 2 instances/,
+      ],
+      [
+        'count from a variable',
+        rules({ count: '${var.n}' }, { depends_on: [`${FQDN}.a`] }),
+        `${FQDN}.a`,
+        'UNKNOWN',
+        /count or for_each is \$\{var\.n\}/,
+      ],
+      [
+        'literal workspace ids in two casings are one workspace',
+        rules(
+          {
+            workspace_id:
+              '/subscriptions/1/resourceGroups/RG/providers/Microsoft.MachineLearningServices/workspaces/w',
+          },
+          {
+            workspace_id:
+              '/subscriptions/1/resourcegroups/rg/providers/microsoft.machinelearningservices/workspaces/w',
+          },
+        ),
+        `${FQDN}.a`,
+        'NON_COMPLIANT',
+      ],
+      [
         'rules of two workspaces are independent',
         rules({}, { workspace_id: '${azurerm_machine_learning_workspace.v.id}' }),
         `${FQDN}.a`,

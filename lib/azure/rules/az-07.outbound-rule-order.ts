@@ -1,7 +1,7 @@
 import { defineApplyRule } from '../../core/compliance/define-rule';
 import { ResourceView } from '../../core/compliance/rule';
-import { StackView } from '../../core/compliance/stack-view';
-import { lookup, Verdict } from '../../core/rules/attributes';
+import { instanceCount, StackView } from '../../core/compliance/stack-view';
+import { allOf, lookup, unknown, Verdict } from '../../core/rules/attributes';
 import { byAddress, dependenciesOf, refTarget } from '../../core/rules/references';
 import { updatesOf } from './az-04.system-datastores';
 
@@ -39,17 +39,36 @@ export const az07OutboundRuleOrder = defineApplyRule(__filename, {
   resourceTypes: OUTBOUND_RULE_TYPES,
   check: (r, stack): Verdict => {
     const ws = lookup(r, 'workspace_id');
-    const key = ws.expression ?? ws.value;
-    if (key === undefined) return undefined;
+    if (ws.expression === undefined && typeof ws.value !== 'string') return undefined;
+    // ARM ids compare case-insensitively
+    const key = ws.expression ?? ws.value.toLowerCase();
+    const verdicts: Verdict[] = [];
+    // the instances of one block (count, for_each) are written at the same time
+    const n = instanceCount(r.attributes);
+    if (n === undefined)
+      verdicts.push(
+        unknown(
+          `count or for_each is ${r.attributes.count ?? r.attributes.for_each}: its instances are written at the same time when there are several`,
+        ),
+      );
+    else if (n > 1)
+      verdicts.push(
+        `its ${n} instances (count or for_each) are written at the same time: concurrent writes to one workspace's managed network drop outbound rules`,
+      );
     const workspace = ws.expression !== undefined ? refTarget(stack, ws.expression) : undefined;
     const siblings = OUTBOUND_RULE_TYPES.flatMap((t) => stack.resources(t)).filter((o) => {
       if (o === r) return false;
       const w = lookup(o, 'workspace_id');
-      return (w.expression ?? w.value) === key;
+      return (
+        (w.expression ?? (typeof w.value === 'string' ? w.value.toLowerCase() : w.value)) === key
+      );
     });
     const writers = [...siblings, ...(workspace ? updatesOf(stack, workspace) : [])];
     const parallel = byAddress(writers.filter((w) => !ordered(stack, r, w)));
-    if (parallel.length === 0) return true;
-    return `written at the same time as ${parallel.map((p) => p.address).join(', ')}: concurrent writes to one workspace's managed network drop outbound rules`;
+    if (parallel.length > 0)
+      verdicts.push(
+        `written at the same time as ${parallel.map((p) => p.address).join(', ')}: concurrent writes to one workspace's managed network drop outbound rules`,
+      );
+    return allOf(verdicts) ?? true;
   },
 });

@@ -66,7 +66,12 @@ function referencedAddresses(value: string): string[] {
   return out;
 }
 
-function instanceCount(body: any): number | undefined {
+/**
+ * How many instances a resource block has: 1 without `count` or `for_each`, the literal count or
+ * the size of a literal `for_each`, undefined when an expression decides it.
+ */
+export function instanceCount(body: any): number | undefined {
+  if (body?.count === undefined && body?.for_each === undefined) return 1;
   const count = body?.count;
   if (typeof count === 'number') return count;
   const fe = body?.for_each;
