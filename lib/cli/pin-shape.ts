@@ -349,6 +349,20 @@ function valueAt(body: any, path: string): unknown {
 }
 
 /** The plan shape of one stack's Terraform JSON. */
+/**
+ * The attributes a resource's `lifecycle.ignore_changes` lists, as dot paths (`a[0].b` is `a.b`),
+ * or 'all'.
+ */
+function ignoredChanges(body: any): string[] | 'all' {
+  const lifecycle = Array.isArray(body?.lifecycle) ? body.lifecycle[0] : body?.lifecycle;
+  const list = lifecycle?.ignore_changes;
+  if (list === 'all' || (Array.isArray(list) && list.includes('all'))) return 'all';
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((x: any) => typeof x === 'string')
+    .map((x: string) => x.replace(/\[\d+\]/g, '').replace(/\["?([^"\]]+)"?\]/g, '.$1'));
+}
+
 export function stackShapeOf(json: any): StackShape {
   const shape: { [address: string]: { [attribute: string]: string } } = {};
   const rows = entries(json, 'resource').sort(([t1, n1], [t2, n2]) =>
@@ -356,7 +370,11 @@ export function stackShapeOf(json: any): StackShape {
   );
   for (const [type, name, body] of rows) {
     const attrs: { [attribute: string]: string } = {};
+    const ignored = ignoredChanges(body);
     for (const attr of REPLACEMENT_ATTRIBUTES[type]?.attributes ?? []) {
+      // Terraform plans no change of an ignored attribute, so it replaces nothing
+      if (ignored === 'all' || ignored.some((i) => attr === i || attr.startsWith(`${i}.`)))
+        continue;
       const v = valueAt(body, attr);
       if (v !== undefined && v !== null) attrs[attr] = canonical(v);
     }
@@ -403,6 +421,29 @@ function attributeChanges(
       const condition = conditions[a] === undefined ? '' : ` (${conditions[a]})`;
       return `${a}: ${quoted(before[a])} -> ${quoted(after[a])}${note}${condition}`;
     });
+}
+
+/**
+ * Attributes a pin could not compare: set now, absent from a pin that did not track them (a
+ * release that pins more attributes than the one that wrote the pin). Whether they changed is
+ * not known: `terraform plan` tells. One line per resource, `stack: address: attributes`.
+ */
+export function uncomparedAttributes(pinned: PlanShape, current: PlanShape): string[] {
+  const lines: string[] = [];
+  for (const stack of Object.keys(current.stacks).sort()) {
+    const before = pinned.stacks[stack];
+    if (!before) continue;
+    for (const address of Object.keys(current.stacks[stack]).sort()) {
+      const old = before[address];
+      if (!old) continue;
+      const type = address.split('.')[0];
+      const attrs = Object.keys(current.stacks[stack][address]).filter(
+        (a) => old[a] === undefined && !(pinned.tracked?.[type] ?? []).includes(a),
+      );
+      if (attrs.length > 0) lines.push(`${stack}: ${address}: ${attrs.sort().join(', ')}`);
+    }
+  }
+  return lines;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   PlanShape,
   stackShapeOf,
   trackedAttributes,
+  uncomparedAttributes,
 } from './pin-shape';
 
 export const PIN_USAGE = `usage: cdktf-secure-mlops pin <path>... [options]
@@ -192,7 +193,19 @@ export function runPin(rest: string[], out: (s: string) => void, err: (s: string
     return 2;
   }
   const changes = compareShapes(pinned, current, moves);
+  const uncompared = uncomparedAttributes(pinned, current);
+  if (uncompared.length > 0 && !args.update)
+    err(
+      `not compared: attributes this release pins that ${args.file} did not track (it was written by an earlier release); check that \`terraform plan\` replaces none of them, then record them with --update:\n` +
+        uncompared.map((l) => `  ${l}`).join('\n'),
+    );
   if (changes.length === 0) {
+    // --update still records what the file lacks (`tracked`, attributes not compared)
+    if (args.update && fs.readFileSync(args.file, 'utf8') !== text) {
+      const status = write();
+      if (status === 0) out(`plan shape unchanged: ${summary}; rewrote ${args.file}`);
+      return status;
+    }
     out(`plan shape unchanged: ${summary} match ${args.file}`);
     return 0;
   }

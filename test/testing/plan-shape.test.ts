@@ -159,6 +159,47 @@ describe('X-12 cdktf-secure-mlops pin', () => {
     expect(Object.keys(JSON.parse(first.out).tracked).length).toBeGreaterThan(0);
   });
 
+  test('a pin written by an earlier release: newly pinned attributes are named as not compared, and the run does not fail on them', () => {
+    const file = path.join(tmp('pin-file-'), 'plan-shape.json');
+    const withSubnet = (cidr: string) => ({
+      resource: { ...base().resource, aws_subnet: { a: { vpc_id: 'vpc-1', cidr_block: cidr } } },
+    });
+    // what an earlier release wrote: no `tracked`, and the subnet's attributes not pinned
+    const old = JSON.parse(pin(out({ 'ml-prod': withSubnet('10.0.0.0/24') }), '--print').out);
+    old.stacks['ml-prod']['aws_subnet.a'] = {};
+    delete old.tracked;
+    fs.writeFileSync(file, JSON.stringify(old));
+    const run = pin(out({ 'ml-prod': withSubnet('10.0.0.0/25') }), '--file', file);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('not compared');
+    expect(run.err).toContain('ml-prod: aws_subnet.a: cidr_block, vpc_id');
+    // once recorded, a change is a replacement
+    expect(
+      pin(out({ 'ml-prod': withSubnet('10.0.0.0/25') }), '--file', file, '--update').code,
+    ).toBe(0);
+    const changed = pin(out({ 'ml-prod': withSubnet('10.0.1.0/25') }), '--file', file);
+    expect(changed.code).toBe(1);
+    expect(changed.out).toContain('aws_subnet.a: replace (cidr_block');
+    expect(changed.err).not.toContain('not compared');
+  });
+
+  test('an attribute the resource ignores (lifecycle.ignore_changes) is not pinned: Terraform replaces nothing for it', () => {
+    const subnet = (lifecycle: any) =>
+      stackShapeOf({
+        resource: {
+          aws_subnet: {
+            a: { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24', availability_zone: '${x}', lifecycle },
+          },
+        },
+      })['aws_subnet.a'];
+    expect(Object.keys(subnet({ ignore_changes: ['availability_zone'] })).sort()).toEqual([
+      'cidr_block',
+      'vpc_id',
+    ]);
+    expect(subnet({ ignore_changes: 'all' })).toEqual({});
+    expect(Object.keys(subnet(undefined))).toContain('availability_zone');
+  });
+
   test('in CI a missing pin file fails; bad input exits 2', () => {
     const file = path.join(tmp('pin-file-'), 'plan-shape.json');
     process.env.CI = 'true';
