@@ -38,6 +38,8 @@ const TENANT_STUDIO_PROPS = [
   'tags',
   'allowedRegions',
   'removalPolicy',
+  'allowReplacement',
+  'auditRemovalPolicy',
   'accountId',
   'organizationTrailArn',
   'deployerPrincipalArns',

@@ -89,6 +89,22 @@ export interface MultiTenantStudioProps {
    */
   readonly removalPolicy?: RemovalPolicy;
   /**
+   * Allow Terraform to destroy or replace the tenant domains (see
+   * `SageMakerStudioDomainProps.allowReplacement`): needed, with `removalPolicy: DESTROY`, to tear
+   * the platform down.
+   * @default false
+   */
+  readonly allowReplacement?: boolean;
+  /**
+   * What `terraform destroy` may do to the audit evidence: the CloudTrail trail's bucket and log
+   * group, and the account's SageMaker log groups (`/aws/sagemaker/*`). The trail covers every
+   * Region of the account and the log groups every SageMaker workload of the account and Region,
+   * not only this platform's, so they are kept unless this says DESTROY, whatever `removalPolicy`
+   * says.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly auditRemovalPolicy?: RemovalPolicy;
+  /**
    * Account id.
    * @default - the aws_caller_identity data source
    */
@@ -187,7 +203,7 @@ export class MultiTenantStudio extends Construct {
       organizationTrailArn: props.organizationTrailArn,
       platformRoleNamePatterns: r.platformRoleNamePatterns,
       accountId: props.accountId,
-      removalPolicy: props.removalPolicy,
+      removalPolicy: props.auditRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
     // AWS-07, AWS-22: nor the shared trail bucket's
     audit.trailBucket?.restrictConfigurationChanges(sharedKey.deployerPrincipalArns);
@@ -210,6 +226,7 @@ export class MultiTenantStudio extends Construct {
       tags: { ...(props.tags ?? {}), costCenter: t.costCenter ?? props.tags?.costCenter },
       allowedRegions: props.allowedRegions,
       removalPolicy: props.removalPolicy,
+      allowReplacement: props.allowReplacement,
       accountId: props.accountId,
       deployerPrincipalArns: props.deployerPrincipalArns,
       organizationId: props.organizationId,

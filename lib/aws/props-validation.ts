@@ -314,6 +314,9 @@ export function startPlatformValidation(
         }
       : {}),
   });
+  // the audit evidence's own removal policy (trail bucket and log groups, account log groups)
+  removalPolicy(v, 'auditRemovalPolicy', p.auditRemovalPolicy);
+  bool(v, 'allowReplacement', p.allowReplacement);
   enumOf(v, 'authMode', p.authMode, Object.values(AuthMode), {
     optional: false,
     allowed: 'AuthMode.IAM or AuthMode.SSO (chosen explicitly; it cannot change after creation)',

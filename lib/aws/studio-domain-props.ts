@@ -1,5 +1,6 @@
 // The props of SageMakerStudioDomain and the specs they hold.
 import { PlatformCommonProps } from '../core/platform';
+import { RemovalPolicy } from '../core/removal-policy';
 import type { NetworkProps, PrivateNetwork } from './network';
 import { ModelPackageGroupSpec } from './registry';
 import { AuthMode, UserProfileSpec } from './user-profiles';
@@ -179,6 +180,15 @@ export interface SageMakerStudioDomainProps extends PlatformCommonProps {
    * @default false
    */
   readonly allowReplacement?: boolean;
+  /**
+   * What `terraform destroy` may do to the audit evidence: the CloudTrail trail's bucket and log
+   * group, and the account's SageMaker log groups (`/aws/sagemaker/*`). The trail covers every
+   * Region of the account and the log groups every SageMaker workload of the account and Region,
+   * not only this platform's, so they are kept unless this says DESTROY, whatever `removalPolicy`
+   * says.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly auditRemovalPolicy?: RemovalPolicy;
   /**
    * Account id (readable ARNs; residency checks).
    * @default - the aws_caller_identity data source

@@ -189,6 +189,7 @@ const DOMAIN_PROPS = [
   'allowedRegions',
   'removalPolicy',
   'allowReplacement',
+  'auditRemovalPolicy',
   'accountId',
   'tenantId',
   'organizationTrailArn',
@@ -251,7 +252,6 @@ export function validateStudioDomainProps(
       '1-31 lowercase letters, digits and hyphens',
     );
   for (const k of [
-    'allowReplacement',
     'createAccountLogGroups',
     'alarms',
     'requireNetworkIsolation',

@@ -491,7 +491,7 @@ export class SageMakerStudioDomain extends Construct {
       platformRoleNamePatterns: platformRoleNamePatterns(r.namePrefix),
       logReaderArns: auditorArn ? [auditorArn] : [],
       accountId: props.accountId,
-      removalPolicy: r.removalPolicy,
+      removalPolicy: props.auditRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
   }
 

@@ -47,6 +47,13 @@ describe('X-10 enums: exact values, never a fallback', () => {
       'RemovalPolicy.RETAIN or RemovalPolicy.DESTROY (RETAIN when omitted) (values are case-sensitive: did you mean RETAIN?)',
     ],
     [
+      "auditRemovalPolicy 'destroy' is not DESTROY",
+      { auditRemovalPolicy: 'destroy' },
+      'auditRemovalPolicy',
+      'destroy',
+      'RemovalPolicy.RETAIN or RemovalPolicy.DESTROY (RETAIN when omitted) (values are case-sensitive: did you mean DESTROY?)',
+    ],
+    [
       'a workload persona for a user profile',
       { userProfiles: [{ name: 'ann', persona: Persona.TRAINING }] },
       'userProfiles[0].persona',

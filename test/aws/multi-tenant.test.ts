@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AuthMode, AwsMlopsChecks, MultiTenantStudio } from '../../lib/aws';
-import { Compliance, ComplianceStatus, Persona } from '../../lib/core';
+import { Compliance, ComplianceStatus, Persona, RemovalPolicy } from '../../lib/core';
 import { awsMultiTenantExample } from '../../examples/aws-multi-tenant';
 import { awsReference } from '../../lib/aws/reference';
 import { synthExample, synthJson } from '../helpers';
@@ -72,6 +72,26 @@ describe('MultiTenantStudio (AWS-30)', () => {
     };
     // a new CIDR replaces the subnets and every domain in them
     expect(cidrs(2)).toEqual(cidrs(40));
+  });
+
+  test('X-08 a MultiTenantStudio can be torn down: allowReplacement reaches the tenant domains', () => {
+    const domains = (extra: any) => {
+      const st = new TerraformStack(Testing.app(), 'teardown');
+      new AwsProvider(st, 'aws', { region: 'eu-central-1' });
+      new MultiTenantStudio(st, 'mt', {
+        environment: 'dev',
+        authMode: AuthMode.IAM,
+        accountId: '111111111111',
+        removalPolicy: RemovalPolicy.DESTROY,
+        tenants: [{ tenantId: 'retail', personas: { [Persona.DATA_SCIENTIST]: [role('r-ds')] } }],
+        ...extra,
+      });
+      return all(synthJson(st), 'aws_sagemaker_domain');
+    };
+    expect(domains({}).map((d: any) => d.lifecycle.prevent_destroy)).toEqual([true]);
+    expect(
+      domains({ allowReplacement: true }).map((d: any) => d.lifecycle.prevent_destroy),
+    ).toEqual([false]);
   });
 
   test('AWS-30 every tenant resource is tagged with its tenant id and cost center', () => {

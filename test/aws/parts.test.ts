@@ -318,6 +318,33 @@ describe('replacement guard and provider pain points', () => {
     }
   });
 
+  test('X-08 DESTROY leaves the audit evidence (account-wide trail, account log groups) unless auditRemovalPolicy says DESTROY too', () => {
+    const trailParts = (props: any) => {
+      const { json } = synthPlatform({
+        environment: 'dev',
+        authMode: AuthMode.IAM,
+        accountId: '111111111111',
+        removalPolicy: RemovalPolicy.DESTROY,
+        ...props,
+      });
+      const trailBucket = all(json, 'aws_s3_bucket').find((b: any) =>
+        String(b.bucket ?? b.bucket_prefix).includes('trail'),
+      );
+      const groups = all(json, 'aws_cloudwatch_log_group').filter((g: any) =>
+        /^\/aws\/(sagemaker|cloudtrail)\//.test(g.name),
+      );
+      return { trailBucket, groups };
+    };
+    const kept = trailParts({});
+    expect(kept.trailBucket.lifecycle.prevent_destroy).toBe(true);
+    expect(kept.trailBucket.force_destroy).not.toBe(true);
+    expect(kept.groups.length).toBeGreaterThan(1);
+    for (const g of kept.groups) expect(g.lifecycle.prevent_destroy).toBe(true);
+    const gone = trailParts({ auditRemovalPolicy: RemovalPolicy.DESTROY });
+    expect(gone.trailBucket.force_destroy).toBe(true);
+    for (const g of gone.groups) expect(g.lifecycle.prevent_destroy).toBe(false);
+  });
+
   test('immutable domain settings are an output for review', () => {
     const { json } = synthPlatform({
       environment: 'dev',
