@@ -127,8 +127,11 @@ export class GcpBigQueryDataset extends Construct {
     });
     this.projectRef = this.dataset.project;
     this.datasetRef = this.dataset.datasetId;
+    // under DESTROY the tables go with the dataset (BigQuery refuses to delete a dataset that
+    // holds tables otherwise, and the DLP findings dataset fills as soon as its triggers run)
     finishGrantingPart(this, [this.dataset], props, {
       retain: { delete_contents_on_destroy: false },
+      destroy: { delete_contents_on_destroy: true },
     });
   }
 

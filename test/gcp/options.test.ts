@@ -83,6 +83,13 @@ describe('platform options: project creation, brought keys and network, NAT, no 
     expect(api.disable_on_destroy).toBe(false);
   });
 
+  test('X-08 DESTROY: buckets and datasets go with their contents, or terraform destroy stops on the first non-empty one', () => {
+    const datasets = all(json, 'google_bigquery_dataset');
+    expect(datasets.length).toBeGreaterThan(0);
+    for (const d of datasets) expect(d.delete_contents_on_destroy).toBe(true);
+    for (const b of all(json, 'google_storage_bucket')) expect(b.force_destroy).toBe(true);
+  });
+
   test('on a fresh project, keys, identities, roles, audit and alerts wait for their APIs', () => {
     const apiOf = (svc: string): string => {
       const e = Object.entries<any>(json.resource.google_project_service).find(
