@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Op, ref, TerraformResourceLifecycle } from 'cdktf';
 import { GoogleBetaProvider } from '@cdktf/provider-google-beta/lib/provider';
 import { GoogleProjectServiceIdentity } from '@cdktf/provider-google-beta/lib/google-project-service-identity';
 import { DataGoogleStorageProjectServiceAccount } from '@cdktf/provider-google/lib/data-google-storage-project-service-account';
@@ -25,6 +25,27 @@ export const COMPUTE_AGENT_WAIT = '90s';
  * terraform-google-modules/terraform-google-bigquery#80).
  */
 export const SERVICE_AGENT_WAIT = '60s';
+
+/**
+ * A postcondition on an agent lookup: the email it reads is the one the key grants derive from
+ * the project number (Google documents the format, and says service agents' formats may change),
+ * so that a project whose agent differs fails at plan instead of granting a principal that does
+ * not exist.
+ */
+function derivedEmailCheck(
+  attribute: string,
+  email: string,
+  service: string,
+): TerraformResourceLifecycle {
+  return {
+    postcondition: [
+      {
+        condition: Op.eq(ref(`self.${attribute}`), email),
+        errorMessage: `The ${service} service agent's email is not ${email}, which the platform's key grants name: grant the key to the agent the data source reads (GcpServiceAgents).`,
+      },
+    ],
+  };
+}
 
 /** Google-managed service agents that use platform keys (GCP-05). */
 export enum GcpServiceAgent {
@@ -171,28 +192,20 @@ export class GcpServiceAgents extends Construct {
       dependsOn: enablements ? (enablements[api] ? [enablements[api]] : []) : deps,
     });
     if (agents.includes(GcpServiceAgent.STORAGE)) {
-      this.storageAgent = new DataGoogleStorageProjectServiceAccount(
-        this,
-        'storage',
-        lookup('storage.googleapis.com'),
-      );
-      record(
-        GcpServiceAgent.STORAGE,
-        `serviceAccount:service-${props.projectNumber}@gs-project-accounts.iam.gserviceaccount.com`,
-        this.storageAgent,
-      );
+      const email = `service-${props.projectNumber}@gs-project-accounts.iam.gserviceaccount.com`;
+      this.storageAgent = new DataGoogleStorageProjectServiceAccount(this, 'storage', {
+        ...lookup('storage.googleapis.com'),
+        lifecycle: derivedEmailCheck('email_address', email, 'Cloud Storage'),
+      });
+      record(GcpServiceAgent.STORAGE, `serviceAccount:${email}`, this.storageAgent);
     }
     if (agents.includes(GcpServiceAgent.BIGQUERY)) {
-      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(
-        this,
-        'bigquery',
-        lookup('bigquery.googleapis.com'),
-      );
-      record(
-        GcpServiceAgent.BIGQUERY,
-        `serviceAccount:bq-${props.projectNumber}@bigquery-encryption.iam.gserviceaccount.com`,
-        this.bigqueryAgent,
-      );
+      const email = `bq-${props.projectNumber}@bigquery-encryption.iam.gserviceaccount.com`;
+      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', {
+        ...lookup('bigquery.googleapis.com'),
+        lifecycle: derivedEmailCheck('email', email, 'BigQuery'),
+      });
+      record(GcpServiceAgent.BIGQUERY, `serviceAccount:${email}`, this.bigqueryAgent);
     }
     if (agents.includes(GcpServiceAgent.LOGGING)) {
       this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(

@@ -237,6 +237,15 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(at(json, 'google_kms_crypto_key_iam_member', 'keys/bigquery-bigquery').member).toBe(
       `serviceAccount:bq-${number}@bigquery-encryption.iam.gserviceaccount.com`,
     );
+    // and a project whose agent differs fails at plan instead of granting a missing principal
+    const check = (type: string) =>
+      Object.values<any>(json.data[type])[0].lifecycle.postcondition[0].condition;
+    expect(check('google_storage_project_service_account')).toBe(
+      `\${(self.email_address == "service-${number}@gs-project-accounts.iam.gserviceaccount.com")}`,
+    );
+    expect(check('google_bigquery_default_service_account')).toBe(
+      `\${(self.email == "bq-${number}@bigquery-encryption.iam.gserviceaccount.com")}`,
+    );
   });
 
   test('GCP-06 one key per purpose in the platform region, rotation 90 days, prevent_destroy, used by every data resource', () => {
