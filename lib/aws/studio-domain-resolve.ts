@@ -251,12 +251,7 @@ export function validateStudioDomainProps(
       p.tenantId,
       '1-31 lowercase letters, digits and hyphens',
     );
-  for (const k of [
-    'createAccountLogGroups',
-    'alarms',
-    'requireNetworkIsolation',
-    'dataPerimeter',
-  ])
+  for (const k of ['createAccountLogGroups', 'alarms', 'requireNetworkIsolation', 'dataPerimeter'])
     bool(v, k, p[k]);
 
   // network and encryption
