@@ -113,6 +113,23 @@ const PROPS_KEYS: { [K in keyof Required<GcpServiceAgentsProps>]: true } = {
   betaProvider: true,
 };
 
+/** Checks the props of a GcpServiceAgents (one error for every problem). */
+function checkServiceAgentsProps(scope: Construct, props: GcpServiceAgentsProps): void {
+  const v = openProjectValidation(scope, props, PROPS_KEYS);
+  v.string('projectNumber', props.projectNumber, { optional: false });
+  checkRegion(v, 'region', props.region);
+  if (checkList(v, 'agents', props.agents, 'GcpServiceAgent values')) {
+    (props.agents ?? []).forEach((a, i) =>
+      v.enumValue(`agents[${i}]`, a, Object.values(GcpServiceAgent), false),
+    );
+    checkDuplicates(v, 'agents', props.agents, (a) => String(a), 'an agent');
+  }
+  checkList(v, 'dependsOn', props.dependsOn, 'resources');
+  if (props.apiEnablements !== undefined) v.object('apiEnablements', props.apiEnablements);
+  checkBetaProvider(v, props.betaProvider);
+  v.throwIfInvalid();
+}
+
 /**
  * Creates (or reads, which creates them) the Google-managed service agents before anything
  * grants them a key, so key grants never fail with "service account does not exist" (GCP-05).
@@ -147,78 +164,15 @@ export class GcpServiceAgents extends Construct {
   constructor(scope: Construct, id: string, props: GcpServiceAgentsProps) {
     super(scope, id);
     props = requireProps(this, props, true);
-    const v = openProjectValidation(this, props, PROPS_KEYS);
-    v.string('projectNumber', props.projectNumber, { optional: false });
-    checkRegion(v, 'region', props.region);
-    if (checkList(v, 'agents', props.agents, 'GcpServiceAgent values')) {
-      (props.agents ?? []).forEach((a, i) =>
-        v.enumValue(`agents[${i}]`, a, Object.values(GcpServiceAgent), false),
-      );
-      checkDuplicates(v, 'agents', props.agents, (a) => String(a), 'an agent');
-    }
-    checkList(v, 'dependsOn', props.dependsOn, 'resources');
-    if (props.apiEnablements !== undefined) v.object('apiEnablements', props.apiEnablements);
-    checkBetaProvider(v, props.betaProvider);
-    v.throwIfInvalid();
+    checkServiceAgentsProps(this, props);
     const agents = props.agents ?? Object.values(GcpServiceAgent);
     const deps = props.dependsOn ?? [];
-    // an agent's IAM member and what a grant to it waits for
-    const record = (agent: GcpServiceAgent, member: string, ready: ITerraformDependable): void => {
-      this.members[agent] = member;
-      this.ready[agent] = [ready];
-    };
-    const identity = (agent: GcpServiceAgent, service: string): void => {
-      const provider = betaProvider(this, props.region, props.betaProvider);
-      const si = new GoogleProjectServiceIdentity(this, agent.toLowerCase().replace(/_/g, '-'), {
-        provider,
-        project: props.projectId,
-        service,
-        dependsOn: deps,
-      });
-      this.identities[agent] = si;
-      record(agent, si.member, si);
-    };
-    if (agents.includes(GcpServiceAgent.VERTEX_AI))
-      identity(GcpServiceAgent.VERTEX_AI, 'aiplatform.googleapis.com');
-    if (agents.includes(GcpServiceAgent.ARTIFACT_REGISTRY))
-      identity(GcpServiceAgent.ARTIFACT_REGISTRY, 'artifactregistry.googleapis.com');
-    if (agents.includes(GcpServiceAgent.NOTEBOOKS))
-      identity(GcpServiceAgent.NOTEBOOKS, 'notebooks.googleapis.com');
-    // the GA data sources whose read creates the agent, each waiting for its own API when the
-    // enablements are known
-    const enablements = props.apiEnablements;
-    const lookup = (api: string) => ({
-      project: props.projectId,
-      dependsOn: enablements ? (enablements[api] ? [enablements[api]] : []) : deps,
-    });
-    if (agents.includes(GcpServiceAgent.STORAGE)) {
-      const email = `service-${props.projectNumber}@gs-project-accounts.iam.gserviceaccount.com`;
-      this.storageAgent = new DataGoogleStorageProjectServiceAccount(this, 'storage', {
-        ...lookup('storage.googleapis.com'),
-        lifecycle: derivedEmailCheck('email_address', email, 'Cloud Storage'),
-      });
-      record(GcpServiceAgent.STORAGE, `serviceAccount:${email}`, this.storageAgent);
-    }
-    if (agents.includes(GcpServiceAgent.BIGQUERY)) {
-      const email = `bq-${props.projectNumber}@bigquery-encryption.iam.gserviceaccount.com`;
-      this.bigqueryAgent = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', {
-        ...lookup('bigquery.googleapis.com'),
-        lifecycle: derivedEmailCheck('email', email, 'BigQuery'),
-      });
-      record(GcpServiceAgent.BIGQUERY, `serviceAccount:${email}`, this.bigqueryAgent);
-    }
-    if (agents.includes(GcpServiceAgent.LOGGING)) {
-      this.loggingSettings = new DataGoogleLoggingProjectCmekSettings(
-        this,
-        'logging',
-        lookup('logging.googleapis.com'),
-      );
-      record(
-        GcpServiceAgent.LOGGING,
-        `serviceAccount:${this.loggingSettings.serviceAccountId}`,
-        this.loggingSettings,
-      );
-    }
+    this.identityAgents(agents, props, deps);
+    ({
+      storage: this.storageAgent,
+      bigquery: this.bigqueryAgent,
+      logging: this.loggingSettings,
+    } = this.lookupAgents(agents, props, deps));
     // IAM learns of a new agent after the call that creates it returns: grants wait
     const created = Object.keys(this.ready);
     if (created.length > 0) {
@@ -235,12 +189,92 @@ export class GcpServiceAgents extends Construct {
         createDuration: COMPUTE_AGENT_WAIT,
         dependsOn: deps,
       });
-      record(
+      this.record(
         GcpServiceAgent.COMPUTE,
         `serviceAccount:service-${props.projectNumber}@compute-system.iam.gserviceaccount.com`,
         this.computeAgentWait,
       );
     }
+  }
+
+  /** An agent's IAM member and what a grant to it waits for. */
+  private record(agent: GcpServiceAgent, member: string, ready: ITerraformDependable): void {
+    this.members[agent] = member;
+    this.ready[agent] = [ready];
+  }
+
+  /** The agents created by `google_project_service_identity` (google-beta). */
+  private identityAgents(
+    agents: GcpServiceAgent[],
+    props: GcpServiceAgentsProps,
+    deps: ITerraformDependable[],
+  ): void {
+    const services: [GcpServiceAgent, string][] = [
+      [GcpServiceAgent.VERTEX_AI, 'aiplatform.googleapis.com'],
+      [GcpServiceAgent.ARTIFACT_REGISTRY, 'artifactregistry.googleapis.com'],
+      [GcpServiceAgent.NOTEBOOKS, 'notebooks.googleapis.com'],
+    ];
+    for (const [agent, service] of services) {
+      if (!agents.includes(agent)) continue;
+      const si = new GoogleProjectServiceIdentity(this, agent.toLowerCase().replace(/_/g, '-'), {
+        provider: betaProvider(this, props.region, props.betaProvider),
+        project: props.projectId,
+        service,
+        dependsOn: deps,
+      });
+      this.identities[agent] = si;
+      this.record(agent, si.member, si);
+    }
+  }
+
+  /**
+   * The agents whose GA data source creates them when read, each lookup waiting for its own API
+   * when the enablements are known.
+   */
+  private lookupAgents(
+    agents: GcpServiceAgent[],
+    props: GcpServiceAgentsProps,
+    deps: ITerraformDependable[],
+  ): {
+    storage?: DataGoogleStorageProjectServiceAccount;
+    bigquery?: DataGoogleBigqueryDefaultServiceAccount;
+    logging?: DataGoogleLoggingProjectCmekSettings;
+  } {
+    const enablements = props.apiEnablements;
+    const lookup = (api: string) => ({
+      project: props.projectId,
+      dependsOn: enablements ? (enablements[api] ? [enablements[api]] : []) : deps,
+    });
+    const out: ReturnType<GcpServiceAgents['lookupAgents']> = {};
+    if (agents.includes(GcpServiceAgent.STORAGE)) {
+      const email = `service-${props.projectNumber}@gs-project-accounts.iam.gserviceaccount.com`;
+      out.storage = new DataGoogleStorageProjectServiceAccount(this, 'storage', {
+        ...lookup('storage.googleapis.com'),
+        lifecycle: derivedEmailCheck('email_address', email, 'Cloud Storage'),
+      });
+      this.record(GcpServiceAgent.STORAGE, `serviceAccount:${email}`, out.storage);
+    }
+    if (agents.includes(GcpServiceAgent.BIGQUERY)) {
+      const email = `bq-${props.projectNumber}@bigquery-encryption.iam.gserviceaccount.com`;
+      out.bigquery = new DataGoogleBigqueryDefaultServiceAccount(this, 'bigquery', {
+        ...lookup('bigquery.googleapis.com'),
+        lifecycle: derivedEmailCheck('email', email, 'BigQuery'),
+      });
+      this.record(GcpServiceAgent.BIGQUERY, `serviceAccount:${email}`, out.bigquery);
+    }
+    if (agents.includes(GcpServiceAgent.LOGGING)) {
+      out.logging = new DataGoogleLoggingProjectCmekSettings(
+        this,
+        'logging',
+        lookup('logging.googleapis.com'),
+      );
+      this.record(
+        GcpServiceAgent.LOGGING,
+        `serviceAccount:${out.logging.serviceAccountId}`,
+        out.logging,
+      );
+    }
+    return out;
   }
 
   /** The IAM member string of an agent; throws when the agent was not requested. */
