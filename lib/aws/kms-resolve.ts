@@ -4,13 +4,14 @@ import { defaultKeyAlias, defaultPlatformKeyProps, withDefaults } from './defaul
 import type { PlatformKeyProps } from './kms';
 import {
   accountId,
-  awsValidator,
   awsRegion,
+  awsValidator,
   checkedProps,
+  DEPLOYER_NOT_ROOT,
   iamPrincipalList,
   integer,
-  removalPolicy,
   matchingStringList,
+  removalPolicy,
 } from './validation';
 
 /** The configuration of PlatformKey: its validated props with every default applied. */
@@ -44,7 +45,9 @@ export function validatePlatformKeyProps(scope: Construct, props: PlatformKeyPro
       '30 (AWS-05 keeps a 30-day deletion window; KMS itself accepts 7-30, a shorter window fails the AWS-05 rule)',
     );
   iamPrincipalList(v, 'adminPrincipalArns', props.adminPrincipalArns);
-  iamPrincipalList(v, 'deployerPrincipalArns', props.deployerPrincipalArns);
+  iamPrincipalList(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
+    notRoot: DEPLOYER_NOT_ROOT,
+  });
   if (Array.isArray(props.deployerPrincipalArns) && props.deployerPrincipalArns.length === 0)
     v.add(
       'deployerPrincipalArns',

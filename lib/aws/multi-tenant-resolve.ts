@@ -8,10 +8,11 @@ import { validateNetworkProps, startPlatformValidation } from './props-validatio
 import {
   accountId,
   checkedProps,
+  DEPLOYER_NOT_ROOT,
   iamPrincipalList,
-  organizationTrailArn,
   objectListOf,
   organizationId,
+  organizationTrailArn,
   studioInstanceTypeList,
   UniqueNames,
 } from './validation';
@@ -126,7 +127,10 @@ export function validateMultiTenantStudioProps(
     studioInstanceTypeList(v, 'allowedInstanceTypes', p.allowedInstanceTypes);
   accountId(v, 'accountId', p.accountId);
   organizationTrailArn(v, 'organizationTrailArn', p.organizationTrailArn);
-  iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, { minLength: 1 });
+  iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, {
+    minLength: 1,
+    notRoot: DEPLOYER_NOT_ROOT,
+  });
   organizationId(v, 'organizationId', p.organizationId);
   v.throwIfInvalid();
 }

@@ -35,28 +35,29 @@ import {
 } from './studio-domain-props';
 import { AuthMode, ExecutionRoleMode } from './user-profiles';
 import {
-  bool,
   accountId,
   approvedImageArnList,
+  bool,
   checkedProps,
-  iamPrincipalList,
-  organizationTrailArn,
   cidr,
+  DEPLOYER_NOT_ROOT,
   ec2Id,
   iamPolicyArn,
+  iamPrincipalList,
   integer,
   kmsKeyArn,
   LAKE_FORMATION_DATABASE_PERMISSIONS,
   logRetentionDays,
+  matchingStringList,
   notebookInstanceType,
   objectListOf,
   organizationId,
+  organizationTrailArn,
   sagemakerName,
   scheduleExpression,
   stringListOf,
   studioInstanceTypeList,
   UniqueNames,
-  matchingStringList,
 } from './validation';
 import { isUnresolved } from '../core/errors';
 
@@ -282,7 +283,10 @@ export function validateStudioDomainProps(
   }
 
   // identities
-  iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, { minLength: 1 });
+  iamPrincipalList(v, 'deployerPrincipalArns', p.deployerPrincipalArns, {
+    minLength: 1,
+    notRoot: DEPLOYER_NOT_ROOT,
+  });
   iamPolicyArn(v, 'permissionsBoundaryArn', p.permissionsBoundaryArn);
   organizationId(v, 'organizationId', p.organizationId);
   organizationTrailArn(v, 'organizationTrailArn', p.organizationTrailArn);

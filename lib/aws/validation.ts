@@ -600,7 +600,7 @@ export function iamPrincipal(
   v: Validator,
   prop: string,
   value: unknown,
-  opts: { accountIds?: boolean } = {},
+  opts: { accountIds?: boolean; notRoot?: string } = {},
 ): boolean {
   if (isUnresolved(value)) return true;
   const allowed = `an IAM role or user ARN such as arn:aws:iam::111111111111:role/data-scientists${opts.accountIds ? ', or a 12-digit account id' : ''}`;
@@ -635,6 +635,10 @@ export function iamPrincipal(
     );
     return false;
   }
+  if (resource === 'root' && opts.notRoot !== undefined) {
+    v.add(prop, value, `an IAM role or user ARN, not an account root: ${opts.notRoot}`);
+    return false;
+  }
   if (resource === 'root' || new RegExp(`^(role|user)${IAM_PATH}${IAM_NAME}$`).test(resource))
     return true;
   v.add(prop, value, allowed);
@@ -646,12 +650,20 @@ export function iamPrincipalList(
   v: Validator,
   prop: string,
   value: unknown,
-  opts: { minLength?: number; optional?: boolean } = {},
+  opts: { minLength?: number; optional?: boolean; notRoot?: string } = {},
 ): void {
-  const { minLength, optional } = opts;
+  const { minLength, optional, notRoot } = opts;
   for (const p of stringListOf(v, prop, value, { unique: true, minLength, optional }))
-    iamPrincipal(v, p.at, p.value);
+    iamPrincipal(v, p.at, p.value, { notRoot });
 }
+
+/**
+ * Why a deployer principal is a role or user: the deployer exemptions of the bucket, key and
+ * service control policies compare `aws:PrincipalArn`, which for a role session is the role's
+ * ARN and never an account root.
+ */
+export const DEPLOYER_NOT_ROOT =
+  "the deployer exemptions compare aws:PrincipalArn, which for a CI role session is the role's ARN, never the account root (name the deployer role)";
 
 /** An IAM managed policy ARN (customer managed or AWS managed), e.g. a permissions boundary. */
 export function iamPolicyArn(v: Validator, prop: string, value: unknown): boolean {

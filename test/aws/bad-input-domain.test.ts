@@ -745,3 +745,14 @@ describe('X-10 names claimed twice in one account and Region', () => {
     );
   });
 });
+
+describe('X-10 deployer principals', () => {
+  test('an account root as deployer is refused: the deployer exemptions compare aws:PrincipalArn', () => {
+    check(
+      { deployerPrincipalArns: ['arn:aws:iam::111111111111:root'] },
+      'deployerPrincipalArns[0]',
+      'arn:aws:iam::111111111111:root',
+      /^an IAM role or user ARN, not an account root: the deployer exemptions compare aws:PrincipalArn/,
+    );
+  });
+});
