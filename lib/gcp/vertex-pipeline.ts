@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { PlatformCommonProps } from '../core/platform';
-import { ITerraformDependable, TerraformResource, Token, dependable } from 'cdktf';
+import { Annotations, ITerraformDependable, TerraformResource, Token, dependable } from 'cdktf';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
@@ -53,6 +53,7 @@ import {
 } from './vertex-pipeline-props';
 import { GcpWorkbenchInstance } from './workbench';
 import { GcpKubernetesBinding, GcpWorkloadIdentity } from './workload-identity';
+import { isUnresolved } from '../core/errors';
 
 /** Encryption options of the platform (X-04, GCP-06). */
 export interface GcpEncryptionOptions {
@@ -802,6 +803,7 @@ export class SecureVertexPipeline extends Construct {
       ...(r.props.existingApis ?? []),
     ]);
     const restricted = Array.isArray(extra) ? [...enabled, ...extra] : (extra ?? enabled);
+    if (!p.dryRun) warnOutsidePerimeter(this, r);
     return this.part(
       'perimeter',
       { projectResources: 'projectId' },
@@ -1214,6 +1216,45 @@ export class SecureVertexPipeline extends Construct {
       }),
     ];
   }
+}
+
+/** The project id of a literal `projects/<id>/...` resource name, when it is one. */
+function projectOf(name: unknown): string | undefined {
+  if (typeof name !== 'string' || isUnresolved(name)) return undefined;
+  return /^projects\/([^/]+)\//.exec(name)?.[1];
+}
+
+/**
+ * GCP-07: the perimeter holds the platform project only. Keys of another project (a central KMS
+ * project) and a Shared VPC host project stay outside it, and once it is enforced the calls to
+ * them cross it: Cloud KMS needs an egress rule (or the key project in the same perimeter), and
+ * Google requires a Shared VPC host in the perimeter of its service projects.
+ */
+function warnOutsidePerimeter(scope: Construct, r: ResolvedVertexPipelineProps): void {
+  const own = r.props.projectId;
+  const e = r.props.encryption;
+  const keyProjects = new Set(
+    [
+      e?.existingKeyRingId,
+      ...Object.values(e?.existingKeys ?? {}),
+      ...r.dataBuckets.map((b) => b.kmsKeyName),
+      ...(Array.isArray(r.props.datasets) ? r.props.datasets.map((d) => d.kmsKeyName) : []),
+    ]
+      .map(projectOf)
+      .filter((x): x is string => x !== undefined && x !== own),
+  );
+  const kmsEgress = (r.props.perimeter?.egressRules ?? []).some((g) =>
+    (g.services ?? []).includes('cloudkms.googleapis.com'),
+  );
+  if (keyProjects.size > 0 && !kmsEgress)
+    Annotations.of(scope).addWarning(
+      `GCP-07: keys of project(s) ${[...keyProjects].join(', ')} lie outside the perimeter: once it is enforced, new CMEK resources and the service agents' use of those keys need an egress rule to projects/<key project number> for cloudkms.googleapis.com (perimeter.egressRules), or the key project in the same perimeter`,
+    );
+  const host = projectOf(r.props.network?.existingNetworkId);
+  if (host !== undefined && host !== own)
+    Annotations.of(scope).addWarning(
+      `GCP-07: the network is in project ${host}, outside the perimeter: Google requires the Shared VPC host project in the perimeter of its service projects, or calls to the network are blocked once it is enforced`,
+    );
 }
 
 /**

@@ -454,3 +454,61 @@ describe('X-02 mlEngineersRunPipelines: registration (the pipeline SA) and appro
     });
   });
 });
+
+describe('GCP-07 calls that cross an enforced perimeter', () => {
+  const KMS_KEY = 'projects/acme-kms/locations/europe-west4/keyRings/central/cryptoKeys/gcs';
+  const warnings = (perimeter: any, extra: any = {}): string => {
+    const stack = gcpStack();
+    new SecureVertexPipeline(
+      stack,
+      'ml',
+      baseProps({
+        perimeter: {
+          accessPolicyId: '123456789012',
+          deployerIdentities: ['serviceAccount:terraform@acme-seed.iam.gserviceaccount.com'],
+          ...perimeter,
+        },
+        ...extra,
+      }),
+    );
+    return stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.map((m) => String(m.data)))
+      .join('\n');
+  };
+  const central = { encryption: { existingKeys: { STORAGE: KMS_KEY } } };
+
+  test('keys of a central KMS project: an egress rule for Cloud KMS, or a warning', () => {
+    expect(warnings({}, central)).toMatch(
+      /GCP-07: keys of project\(s\) acme-kms lie outside the perimeter: .* cloudkms\.googleapis\.com/,
+    );
+    const egress = {
+      egressRules: [
+        {
+          title: 'central keys',
+          identityType: 'ANY_SERVICE_ACCOUNT',
+          services: ['cloudkms.googleapis.com'],
+          targetResources: ['projects/999999999999'],
+        },
+      ],
+    };
+    expect(warnings(egress, central)).not.toMatch(/keys of project/);
+    // nothing crosses yet while the perimeter only dry-runs
+    expect(warnings({ dryRun: true }, central)).not.toMatch(/keys of project/);
+    expect(warnings({})).not.toMatch(/keys of project/);
+  });
+
+  test('a Shared VPC host outside the perimeter is named', () => {
+    expect(
+      warnings(
+        {},
+        {
+          network: {
+            existingNetworkId: 'projects/acme-host/global/networks/shared',
+            existingSubnetworkId: 'projects/acme-host/regions/europe-west4/subnetworks/ml',
+          },
+        },
+      ),
+    ).toMatch(/GCP-07: the network is in project acme-host, outside the perimeter/);
+  });
+});
