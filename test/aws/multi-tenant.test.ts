@@ -49,49 +49,52 @@ describe('MultiTenantStudio (AWS-30)', () => {
     expect(all(json, 'aws_kms_key')).toHaveLength(3);
   });
 
+  /** A one-tenant MultiTenantStudio (retail) in a stack of its own, synthesized. */
+  const oneTenant = (extra: any = {}, tenant: any = {}) => {
+    const st = new TerraformStack(Testing.app(), 'one-tenant');
+    new AwsProvider(st, 'aws', { region: 'eu-central-1' });
+    new MultiTenantStudio(st, 'mt', {
+      environment: 'prod',
+      authMode: AuthMode.IAM,
+      accountId: '111111111111',
+      tenants: [
+        {
+          tenantId: 'retail',
+          personas: { [Persona.DATA_SCIENTIST]: [role('retail-ds')] },
+          ...tenant,
+        },
+      ],
+      ...extra,
+    });
+    return synthJson(st);
+  };
+
   test('AWS-03 onboarding users changes no subnet: the shared network is not sized from the profiles', () => {
-    const cidrs = (profiles: number) => {
-      const st = new TerraformStack(Testing.app(), 'sizing');
-      new AwsProvider(st, 'aws', { region: 'eu-central-1' });
-      new MultiTenantStudio(st, 'mt', {
-        environment: 'prod',
-        authMode: AuthMode.IAM,
-        accountId: '111111111111',
-        tenants: [
+    const cidrs = (profiles: number) =>
+      all(
+        oneTenant(
+          {},
           {
-            tenantId: 'retail',
-            personas: { [Persona.DATA_SCIENTIST]: [role('retail-ds')] },
             userProfiles: Array.from({ length: profiles }, (_, i) => ({
               name: `u${i}`,
               persona: Persona.DATA_SCIENTIST,
             })),
           },
-        ],
-      });
-      return all(synthJson(st), 'aws_subnet').map((x: any) => x.cidr_block);
-    };
+        ),
+        'aws_subnet',
+      ).map((x: any) => x.cidr_block);
     // a new CIDR replaces the subnets and every domain in them
     expect(cidrs(2)).toEqual(cidrs(40));
   });
 
   test('X-08 a MultiTenantStudio can be torn down: allowReplacement reaches the tenant domains', () => {
-    const domains = (extra: any) => {
-      const st = new TerraformStack(Testing.app(), 'teardown');
-      new AwsProvider(st, 'aws', { region: 'eu-central-1' });
-      new MultiTenantStudio(st, 'mt', {
-        environment: 'dev',
-        authMode: AuthMode.IAM,
-        accountId: '111111111111',
-        removalPolicy: RemovalPolicy.DESTROY,
-        tenants: [{ tenantId: 'retail', personas: { [Persona.DATA_SCIENTIST]: [role('r-ds')] } }],
-        ...extra,
-      });
-      return all(synthJson(st), 'aws_sagemaker_domain');
-    };
-    expect(domains({}).map((d: any) => d.lifecycle.prevent_destroy)).toEqual([true]);
-    expect(
-      domains({ allowReplacement: true }).map((d: any) => d.lifecycle.prevent_destroy),
-    ).toEqual([false]);
+    const preventDestroy = (extra: any) =>
+      all(
+        oneTenant({ removalPolicy: RemovalPolicy.DESTROY, ...extra }),
+        'aws_sagemaker_domain',
+      ).map((d: any) => d.lifecycle.prevent_destroy);
+    expect(preventDestroy({})).toEqual([true]);
+    expect(preventDestroy({ allowReplacement: true })).toEqual([false]);
   });
 
   test('AWS-30 every tenant resource is tagged with its tenant id and cost center', () => {
