@@ -6,6 +6,7 @@ import {
   approvedImageArnList,
   awsValidator,
   checkedProps,
+  DEPLOYER_NOT_ROOT,
   ec2Id,
   iamPrincipalList,
   stringListOf,
@@ -87,6 +88,8 @@ export function validateGuardrailPoliciesProps(
     /^arn:aws[a-z-]*:(iam|sts)::(\d{12}|\*):.+$/,
     'IAM principal ARN patterns such as arn:aws:iam::111111111111:role/mlops-prod-ml-admin-*',
   );
-  iamPrincipalList(v, 'deployerPrincipalArns', props.deployerPrincipalArns);
+  iamPrincipalList(v, 'deployerPrincipalArns', props.deployerPrincipalArns, {
+    notRoot: DEPLOYER_NOT_ROOT,
+  });
   v.throwIfInvalid();
 }

@@ -360,8 +360,18 @@ function ignoredChanges(body: any): string[] | 'all' {
   if (!Array.isArray(list)) return [];
   return list
     .filter((x: any) => typeof x === 'string')
-    .map((x: string) => x.replace(/\[\d+\]/g, '').replace(/\["?([^"\]]+)"?\]/g, '.$1'));
+    .map((x: string) =>
+      // an index into a nested block (`a[0].b`) is the block; a trailing index (`ids[0]`) is one
+      // element of a list, which leaves the rest of the list pinned
+      x.replace(/\[\d+\](?=\.)/g, '').replace(/\["([^"\]]+)"\]/g, '.$1'),
+    );
 }
+
+/**
+ * The key under which a resource's shape lists the pinned attributes it ignores: a pin taken
+ * before they were ignored holds their values, and an ignored attribute replaces nothing.
+ */
+export const IGNORED_KEY = '//ignore_changes';
 
 export function stackShapeOf(json: any): StackShape {
   const shape: { [address: string]: { [attribute: string]: string } } = {};
@@ -371,13 +381,17 @@ export function stackShapeOf(json: any): StackShape {
   for (const [type, name, body] of rows) {
     const attrs: { [attribute: string]: string } = {};
     const ignored = ignoredChanges(body);
+    const skipped: string[] = [];
     for (const attr of REPLACEMENT_ATTRIBUTES[type]?.attributes ?? []) {
       // Terraform plans no change of an ignored attribute, so it replaces nothing
-      if (ignored === 'all' || ignored.some((i) => attr === i || attr.startsWith(`${i}.`)))
+      if (ignored === 'all' || ignored.some((i) => attr === i || attr.startsWith(`${i}.`))) {
+        skipped.push(attr);
         continue;
+      }
       const v = valueAt(body, attr);
       if (v !== undefined && v !== null) attrs[attr] = canonical(v);
     }
+    if (skipped.length > 0) attrs[IGNORED_KEY] = canonical(skipped);
     shape[`${type}.${name}`] = attrs;
   }
   return shape;
@@ -404,7 +418,10 @@ function attributeChanges(
   after: StackShape[string],
   tracked: PlanShape['tracked'],
 ): string[] {
-  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  const ignored: string[] = after[IGNORED_KEY] ? JSON.parse(after[IGNORED_KEY]) : [];
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((a) => a !== IGNORED_KEY && !ignored.includes(a))
+    .sort();
   const type = address.split('.')[0];
   const conditions = REPLACEMENT_ATTRIBUTES[type]?.conditions ?? {};
   // unset in the pin: a change only if the pin tracked the attribute
@@ -438,7 +455,8 @@ export function uncomparedAttributes(pinned: PlanShape, current: PlanShape): str
       if (!old) continue;
       const type = address.split('.')[0];
       const attrs = Object.keys(current.stacks[stack][address]).filter(
-        (a) => old[a] === undefined && !(pinned.tracked?.[type] ?? []).includes(a),
+        (a) =>
+          a !== IGNORED_KEY && old[a] === undefined && !(pinned.tracked?.[type] ?? []).includes(a),
       );
       if (attrs.length > 0) lines.push(`${stack}: ${address}: ${attrs.sort().join(', ')}`);
     }

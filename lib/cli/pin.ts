@@ -203,7 +203,13 @@ export function runPin(rest: string[], out: (s: string) => void, err: (s: string
     // --update still records what the file lacks (`tracked`, attributes not compared)
     if (args.update && fs.readFileSync(args.file, 'utf8') !== text) {
       const status = write();
-      if (status === 0) out(`plan shape unchanged: ${summary}; rewrote ${args.file}`);
+      if (status === 0)
+        out(
+          `plan shape unchanged: ${summary}; rewrote ${args.file}` +
+            (uncompared.length > 0
+              ? `, now pinning attributes it did not hold:\n${uncompared.map((l) => `  ${l}`).join('\n')}`
+              : ''),
+        );
       return status;
     }
     out(`plan shape unchanged: ${summary} match ${args.file}`);

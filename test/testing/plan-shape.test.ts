@@ -192,12 +192,35 @@ describe('X-12 cdktf-secure-mlops pin', () => {
           },
         },
       })['aws_subnet.a'];
-    expect(Object.keys(subnet({ ignore_changes: ['availability_zone'] })).sort()).toEqual([
-      'cidr_block',
-      'vpc_id',
-    ]);
-    expect(subnet({ ignore_changes: 'all' })).toEqual({});
+    expect(subnet({ ignore_changes: ['availability_zone'] })).toEqual({
+      cidr_block: '10.0.0.0/24',
+      vpc_id: 'vpc-1',
+      '//ignore_changes': '["availability_zone"]',
+    });
+    expect(Object.keys(subnet({ ignore_changes: 'all' }))).toEqual(['//ignore_changes']);
     expect(Object.keys(subnet(undefined))).toContain('availability_zone');
+    // a pin taken before the attribute was ignored: no replacement, and none when the ignore goes
+    const before = { stacks: { s: { 'aws_subnet.a': subnet(undefined) } } };
+    const after = {
+      stacks: { s: { 'aws_subnet.a': subnet({ ignore_changes: ['availability_zone'] }) } },
+    };
+    expect(compareShapes(before, after)).toEqual([]);
+    expect(compareShapes(after, before)).toEqual([]);
+    // one element of a list ignored leaves the list pinned
+    const domainShape = (ids: string[]) =>
+      stackShapeOf({
+        resource: {
+          aws_sagemaker_domain: {
+            d: domain({ subnet_ids: ids, lifecycle: { ignore_changes: ['subnet_ids[0]'] } }),
+          },
+        },
+      });
+    expect(
+      compareShapes(
+        { stacks: { s: domainShape(['a', 'b']) } },
+        { stacks: { s: domainShape(['a', 'c']) } },
+      ),
+    ).toEqual([expect.objectContaining({ kind: 'replace', address: 'aws_sagemaker_domain.d' })]);
   });
 
   test('in CI a missing pin file fails; bad input exits 2', () => {
