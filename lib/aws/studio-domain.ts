@@ -936,7 +936,10 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:DescribeModelQualityJobDefinition',
           'sagemaker:DescribeModelPackageGroup',
           'sagemaker:DescribePipeline',
+          'sagemaker:UpdatePipeline',
+          'sagemaker:DeletePipeline',
           'sagemaker:StartPipelineExecution',
+          'sagemaker:ListPipelineExecutions',
           // the tenant admin's images, app image configs and lifecycle configs (ManageStudio
           // grants them on every one of the account); a new image version is authorized on
           // its image
@@ -1038,6 +1041,31 @@ export class SageMakerStudioDomain extends Construct {
             'sagemaker:ModelArn': `arn:${partition}:sagemaker:${region}:${account}:model/${tenantId}-*`,
           },
         },
+      },
+      {
+        // A pipeline execution's tags are not documented, and its ARN carries the pipeline's
+        // name (`pipeline/<name>/execution/<id>`): pipelines are confined by name too, as models
+        // are, and the executions of the tenant's pipelines are the only ones its roles stop,
+        // retry or read.
+        Sid: 'AWS30TenantPipelinesOnly',
+        Effect: 'Deny',
+        Action: 'sagemaker:CreatePipeline',
+        NotResource: `arn:${partition}:sagemaker:${region}:${account}:pipeline/${tenantId}-*`,
+      },
+      {
+        Sid: 'AWS30TenantPipelineExecutionsOnly',
+        Effect: 'Deny',
+        Action: [
+          'sagemaker:DescribePipelineExecution',
+          'sagemaker:StopPipelineExecution',
+          'sagemaker:RetryPipelineExecution',
+          'sagemaker:UpdatePipelineExecution',
+          'sagemaker:ListPipelineExecutionSteps',
+          'sagemaker:DescribePipelineDefinitionForExecution',
+          'sagemaker:SendPipelineExecutionStepSuccess',
+          'sagemaker:SendPipelineExecutionStepFailure',
+        ],
+        NotResource: `arn:${partition}:sagemaker:${region}:${account}:pipeline/${tenantId}-*/execution/*`,
       },
       {
         // CreateEndpoint is also authorized on the endpoint config it deploys

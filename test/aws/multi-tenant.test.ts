@@ -173,6 +173,36 @@ describe('MultiTenantStudio (AWS-30)', () => {
       (p: any) => JSON.parse(p.policy).Statement,
     );
 
+  test('AWS-30 a tenant updates, deletes and runs only its own pipelines, and reads and stops only their executions', () => {
+    const retail = isolation('retail');
+    const byTag = retail.find((x: any) => x.Sid === 'AWS30TenantResourcesOnly');
+    // Pipeline.upsert with another tenant's pipeline name reached UpdatePipeline before
+    expect(byTag.Action).toEqual(
+      expect.arrayContaining([
+        'sagemaker:UpdatePipeline',
+        'sagemaker:DeletePipeline',
+        'sagemaker:StartPipelineExecution',
+        'sagemaker:ListPipelineExecutions',
+      ]),
+    );
+    // executions carry no documented tags: pipelines are confined by name, executions by ARN
+    expect(retail.find((x: any) => x.Sid === 'AWS30TenantPipelinesOnly')).toMatchObject({
+      Effect: 'Deny',
+      Action: 'sagemaker:CreatePipeline',
+      NotResource: 'arn:aws:sagemaker:eu-central-1:111111111111:pipeline/retail-*',
+    });
+    const executions = retail.find((x: any) => x.Sid === 'AWS30TenantPipelineExecutionsOnly');
+    expect(executions.NotResource).toBe(
+      'arn:aws:sagemaker:eu-central-1:111111111111:pipeline/retail-*/execution/*',
+    );
+    expect(executions.Action).toEqual(
+      expect.arrayContaining([
+        'sagemaker:StopPipelineExecution',
+        'sagemaker:DescribePipelineExecution',
+      ]),
+    );
+  });
+
   test('AWS-30 model versions are confined to the tenant groups by ARN: versions take no tags, so no tag condition gates them', () => {
     const retail = isolation('retail');
     // CreateModelPackage with a group rejects Tags: requiring a tenant tag on it blocked every
