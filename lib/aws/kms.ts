@@ -61,6 +61,20 @@ export interface KeyPerimeterProps {
   readonly trustedAccountIds?: string[];
 }
 
+/**
+ * The removal policy of a platform key that also encrypts the audit evidence (trail bucket and
+ * log groups): DESTROY only when the evidence may go too, or the kept logs could no longer be
+ * read once the key is deleted.
+ */
+export function keyRemovalPolicy(
+  removalPolicy: RemovalPolicy | undefined,
+  auditRemovalPolicy: RemovalPolicy | undefined,
+): RemovalPolicy {
+  return removalPolicy === RemovalPolicy.DESTROY && auditRemovalPolicy === RemovalPolicy.DESTROY
+    ? RemovalPolicy.DESTROY
+    : RemovalPolicy.RETAIN;
+}
+
 /** Props of {@link PlatformKey}. */
 export interface PlatformKeyProps {
   /**

@@ -2,6 +2,7 @@ import { lightStackTraces } from '../core/stack-traces';
 import { Construct } from 'constructs';
 import { SodException } from '../core/personas';
 import { RemovalPolicy } from '../core/removal-policy';
+import { keyRemovalPolicy } from './kms';
 import { DataResidency } from '../core/residency';
 import { PlatformTags, Tagging } from '../core/tags';
 import './profile';
@@ -180,7 +181,8 @@ export class MultiTenantStudio extends Construct {
     const sharedKey = new PlatformKey(this, 'shared-key', {
       accountId: props.accountId,
       deployerPrincipalArns: props.deployerPrincipalArns,
-      removalPolicy: props.removalPolicy,
+      // the audit evidence is encrypted with it: kept while the evidence is
+      removalPolicy: keyRemovalPolicy(props.removalPolicy, props.auditRemovalPolicy),
     });
     const logBucket = new SecureBucket(this, 'access-logs', {
       serverAccessLogTarget: true,

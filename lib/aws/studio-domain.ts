@@ -43,7 +43,7 @@ import {
 } from './defaults';
 import { awsEnv, AwsEnv, deployerArn } from './env';
 import { GuardrailPolicies } from './guardrails';
-import { PlatformKey } from './kms';
+import { keyRemovalPolicy, PlatformKey } from './kms';
 import { ec2Text } from './naming';
 import { PrivateNetwork } from './network';
 import {
@@ -247,7 +247,8 @@ export class SageMakerStudioDomain extends Construct {
       deployerPrincipalArns: props.deployerPrincipalArns,
       // Creating an encrypted backup vault needs the key through AWS Backup (AWS-26 opt)
       deployerServices: r.deployerKeyServices,
-      removalPolicy: r.removalPolicy,
+      // the audit evidence is encrypted with it: kept while the evidence is
+      removalPolicy: keyRemovalPolicy(r.removalPolicy, props.auditRemovalPolicy),
     });
     return {
       platformKey,

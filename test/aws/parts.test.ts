@@ -333,15 +333,19 @@ describe('replacement guard and provider pain points', () => {
       const groups = all(json, 'aws_cloudwatch_log_group').filter((g: any) =>
         /^\/aws\/(sagemaker|cloudtrail)\//.test(g.name),
       );
-      return { trailBucket, groups };
+      const key = one(json, 'aws_kms_key');
+      return { trailBucket, groups, key };
     };
     const kept = trailParts({});
     expect(kept.trailBucket.lifecycle.prevent_destroy).toBe(true);
+    // the key that encrypts the kept evidence is kept with it, or the logs become unreadable
+    expect(kept.key.lifecycle.prevent_destroy).toBe(true);
     expect(kept.trailBucket.force_destroy).not.toBe(true);
     expect(kept.groups.length).toBeGreaterThan(1);
     for (const g of kept.groups) expect(g.lifecycle.prevent_destroy).toBe(true);
     const gone = trailParts({ auditRemovalPolicy: RemovalPolicy.DESTROY });
     expect(gone.trailBucket.force_destroy).toBe(true);
+    expect(gone.key.lifecycle.prevent_destroy).toBe(false);
     for (const g of gone.groups) expect(g.lifecycle.prevent_destroy).toBe(false);
   });
 
