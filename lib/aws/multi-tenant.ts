@@ -228,6 +228,7 @@ export class MultiTenantStudio extends Construct {
       tags: { ...(props.tags ?? {}), costCenter: t.costCenter ?? props.tags?.costCenter },
       allowedRegions: props.allowedRegions,
       removalPolicy: props.removalPolicy,
+      auditRemovalPolicy: props.auditRemovalPolicy,
       allowReplacement: props.allowReplacement,
       accountId: props.accountId,
       deployerPrincipalArns: props.deployerPrincipalArns,

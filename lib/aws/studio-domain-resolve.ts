@@ -61,6 +61,9 @@ import {
 } from './validation';
 import { isUnresolved } from '../core/errors';
 
+/** A tenant id: 1-31 lowercase letters, digits and hyphens (AWS-30). */
+const TENANT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,30}$/;
+
 /** The configuration of a SageMakerStudioDomain: its validated props with every default applied. */
 export interface ResolvedStudioDomainProps {
   /** The validated props, as given. */
@@ -247,7 +250,7 @@ export function validateStudioDomainProps(
     v.literal('tenantId', p.tenantId, "it tags and names the tenant's resources")
   )
     v.require(
-      typeof p.tenantId === 'string' && /^[a-z0-9][a-z0-9-]{0,30}$/.test(p.tenantId),
+      typeof p.tenantId === 'string' && TENANT_ID_PATTERN.test(p.tenantId),
       'tenantId',
       p.tenantId,
       '1-31 lowercase letters, digits and hyphens',
@@ -371,6 +374,19 @@ export function validateStudioDomainProps(
   for (const { value: sp, at } of objectListOf(v, 'scheduledPipelines', p.scheduledPipelines)) {
     if (sagemakerName(v, `${at}.pipelineName`, sp.pipelineName, { literal: true, maxLength: 256 }))
       pipelines.add(`${at}.pipelineName`, sp.pipelineName);
+    // a tenant's pipelines are named `<tenant id>-…` (AWS-30); the scheduler role carries no
+    // tenant isolation, so it would start another tenant's pipeline otherwise
+    if (
+      typeof p.tenantId === 'string' &&
+      TENANT_ID_PATTERN.test(p.tenantId) &&
+      typeof sp.pipelineName === 'string' &&
+      !sp.pipelineName.toLowerCase().startsWith(`${p.tenantId}-`)
+    )
+      v.add(
+        `${at}.pipelineName`,
+        sp.pipelineName,
+        `a pipeline of tenant ${p.tenantId}, named ${p.tenantId}-… (AWS-30: a tenant creates and runs only pipelines with its prefix)`,
+      );
     scheduleExpression(v, `${at}.scheduleExpression`, sp.scheduleExpression, { rate: true });
   }
   const notebooks = new UniqueNames(v, 'notebook instance names', true);

@@ -247,8 +247,12 @@ export class SageMakerStudioDomain extends Construct {
       deployerPrincipalArns: props.deployerPrincipalArns,
       // Creating an encrypted backup vault needs the key through AWS Backup (AWS-26 opt)
       deployerServices: r.deployerKeyServices,
-      // the audit evidence is encrypted with it: kept while the evidence is
-      removalPolicy: keyRemovalPolicy(r.removalPolicy, props.auditRemovalPolicy),
+      // when this domain's audit part keeps evidence encrypted with it (a trail, the account's
+      // log groups), the key is kept while the evidence is
+      removalPolicy:
+        props.organizationTrailArn === undefined || props.createAccountLogGroups !== false
+          ? keyRemovalPolicy(r.removalPolicy, props.auditRemovalPolicy)
+          : r.removalPolicy,
     });
     return {
       platformKey,
@@ -938,9 +942,11 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:DescribeModelPackageGroup',
           'sagemaker:DescribePipeline',
           'sagemaker:UpdatePipeline',
+          'sagemaker:UpdatePipelineVersion',
           'sagemaker:DeletePipeline',
           'sagemaker:StartPipelineExecution',
           'sagemaker:ListPipelineExecutions',
+          'sagemaker:ListPipelineVersions',
           // the tenant admin's images, app image configs and lifecycle configs (ManageStudio
           // grants them on every one of the account); a new image version is authorized on
           // its image
@@ -1063,6 +1069,7 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:UpdatePipelineExecution',
           'sagemaker:ListPipelineExecutionSteps',
           'sagemaker:DescribePipelineDefinitionForExecution',
+          'sagemaker:ListPipelineParametersForExecution',
           'sagemaker:SendPipelineExecutionStepSuccess',
           'sagemaker:SendPipelineExecutionStepFailure',
         ],

@@ -353,18 +353,26 @@ function valueAt(body: any, path: string): unknown {
  * The attributes a resource's `lifecycle.ignore_changes` lists, as dot paths (`a[0].b` is `a.b`),
  * or 'all'.
  */
-function ignoredChanges(body: any): string[] | 'all' {
+function ignoredChanges(body: any): Array<{ path: string; element: boolean }> | 'all' {
   const lifecycle = Array.isArray(body?.lifecycle) ? body.lifecycle[0] : body?.lifecycle;
   const list = lifecycle?.ignore_changes;
   if (list === 'all' || (Array.isArray(list) && list.includes('all'))) return 'all';
   if (!Array.isArray(list)) return [];
   return list
     .filter((x: any) => typeof x === 'string')
-    .map((x: string) =>
-      // an index into a nested block (`a[0].b`) is the block; a trailing index (`ids[0]`) is one
-      // element of a list, which leaves the rest of the list pinned
-      x.replace(/\[\d+\](?=\.)/g, '').replace(/\["([^"\]]+)"\]/g, '.$1'),
-    );
+    .map((x: string) => {
+      // `a["k"]` is `a.k`; an index into a nested block (`a[0].b`) is the block
+      const path = x.replace(/\["([^"\]]+)"\]/g, '.$1').replace(/\[\d+\](?=\.)/g, '');
+      // a trailing index (`ids[0]`, `block[0]`) is one element: the block's attributes when
+      // the path is a block, one element of a list otherwise (the rest of the list stays pinned)
+      const m = /^(.*)\[\d+\]$/.exec(path);
+      return m ? { path: m[1], element: true } : { path, element: false };
+    });
+}
+
+/** Whether an ignore entry covers a pinned attribute (a dot path). */
+function covers(i: { path: string; element: boolean }, attr: string): boolean {
+  return attr.startsWith(`${i.path}.`) || (!i.element && attr === i.path);
 }
 
 /**
@@ -384,7 +392,7 @@ export function stackShapeOf(json: any): StackShape {
     const skipped: string[] = [];
     for (const attr of REPLACEMENT_ATTRIBUTES[type]?.attributes ?? []) {
       // Terraform plans no change of an ignored attribute, so it replaces nothing
-      if (ignored === 'all' || ignored.some((i) => attr === i || attr.startsWith(`${i}.`))) {
+      if (ignored === 'all' || ignored.some((i) => covers(i, attr))) {
         skipped.push(attr);
         continue;
       }

@@ -746,6 +746,20 @@ describe('X-10 names claimed twice in one account and Region', () => {
   });
 });
 
+describe('AWS-30 a tenant domain schedules only its own pipelines', () => {
+  test("a scheduled pipeline without the tenant's prefix", () => {
+    check(
+      {
+        tenantId: 'retail',
+        scheduledPipelines: [{ pipelineName: 'risk-train', scheduleExpression: 'rate(1 day)' }],
+      },
+      'scheduledPipelines[0].pipelineName',
+      'risk-train',
+      /^a pipeline of tenant retail, named retail-… \(AWS-30/,
+    );
+  });
+});
+
 describe('X-10 deployer principals', () => {
   test('an account root as deployer is refused: the deployer exemptions compare aws:PrincipalArn', () => {
     check(

@@ -95,6 +95,26 @@ describe('MultiTenantStudio (AWS-30)', () => {
       ).map((d: any) => d.lifecycle.prevent_destroy);
     expect(preventDestroy({})).toEqual([true]);
     expect(preventDestroy({ allowReplacement: true })).toEqual([false]);
+    // a full teardown leaves nothing protected: the tenant keys encrypt no audit evidence (the
+    // shared key does), so they follow removalPolicy
+    const json = oneTenant({
+      removalPolicy: RemovalPolicy.DESTROY,
+      auditRemovalPolicy: RemovalPolicy.DESTROY,
+      allowReplacement: true,
+    });
+    const kept = Object.entries<any>(json.resource)
+      .flatMap(([type, byName]) =>
+        Object.entries<any>(byName).map(([name, r]) => [`${type}.${name}`, r] as [string, any]),
+      )
+      .filter(([, r]) => r.lifecycle?.prevent_destroy === true)
+      .map(([a]) => a);
+    expect(kept).toEqual([]);
+    // with the audit evidence kept, only the shared key stays with it
+    const audit = oneTenant({ removalPolicy: RemovalPolicy.DESTROY, allowReplacement: true });
+    const keys = Object.entries<any>(audit.resource.aws_kms_key)
+      .filter(([, k]) => k.lifecycle?.prevent_destroy === true)
+      .map(([n]) => n);
+    expect(keys).toEqual([expect.stringContaining('shared-key')]);
   });
 
   test('AWS-30 every tenant resource is tagged with its tenant id and cost center', () => {
