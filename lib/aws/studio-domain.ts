@@ -1060,6 +1060,14 @@ export class SageMakerStudioDomain extends Construct {
         NotResource: `arn:${partition}:sagemaker:${region}:${account}:pipeline/${tenantId}-*`,
       },
       {
+        // Pipeline.upsert lists a pipeline's tags (ManagePipelines): of the tenant's own only
+        Sid: 'AWS30TenantPipelineTagsOnly',
+        Effect: 'Deny',
+        Action: 'sagemaker:ListTags',
+        Resource: `arn:${partition}:sagemaker:${region}:${account}:pipeline/*`,
+        Condition: { StringNotEquals: { [`aws:ResourceTag/${TENANT_TAG}`]: tenantId } },
+      },
+      {
         Sid: 'AWS30TenantPipelineExecutionsOnly',
         Effect: 'Deny',
         Action: [

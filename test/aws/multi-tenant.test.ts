@@ -211,6 +211,13 @@ describe('MultiTenantStudio (AWS-30)', () => {
       Action: 'sagemaker:CreatePipeline',
       NotResource: 'arn:aws:sagemaker:eu-central-1:111111111111:pipeline/retail-*',
     });
+    expect(retail.find((x: any) => x.Sid === 'AWS30TenantPipelineTagsOnly')).toEqual({
+      Sid: 'AWS30TenantPipelineTagsOnly',
+      Effect: 'Deny',
+      Action: 'sagemaker:ListTags',
+      Resource: 'arn:aws:sagemaker:eu-central-1:111111111111:pipeline/*',
+      Condition: { StringNotEquals: { 'aws:ResourceTag/tenant': 'retail' } },
+    });
     const executions = retail.find((x: any) => x.Sid === 'AWS30TenantPipelineExecutionsOnly');
     expect(executions.NotResource).toBe(
       'arn:aws:sagemaker:eu-central-1:111111111111:pipeline/retail-*/execution/*',
