@@ -11,6 +11,17 @@ import { all, role } from './fixtures';
 let exampleSynth: ReturnType<typeof synthExample> | undefined;
 const example = () => (exampleSynth ??= synthExample(awsMultiTenantExample));
 
+/** The retail tenant: one data scientist role. */
+const RETAIL = { tenantId: 'retail', personas: { [Persona.DATA_SCIENTIST]: [role('retail-ds')] } };
+
+/** MultiTenantStudio props for the tests' account and environment. */
+const studioProps = (tenantSpecs: any[]) => ({
+  environment: 'prod',
+  authMode: AuthMode.IAM,
+  accountId: '111111111111',
+  tenants: tenantSpecs,
+});
+
 describe('MultiTenantStudio (AWS-30)', () => {
   let json: any;
   let tenants: MultiTenantStudio;
@@ -19,24 +30,19 @@ describe('MultiTenantStudio (AWS-30)', () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, 'tenants');
     new AwsProvider(stack, 'aws', { region: 'eu-central-1' });
-    tenants = new MultiTenantStudio(stack, 'mt', {
-      environment: 'prod',
-      authMode: AuthMode.IAM,
-      accountId: '111111111111',
-      tenants: [
-        {
-          tenantId: 'retail',
-          personas: { [Persona.DATA_SCIENTIST]: [role('retail-ds')] },
-          userProfiles: [{ name: 'r1', persona: Persona.DATA_SCIENTIST }],
-        },
+    tenants = new MultiTenantStudio(
+      stack,
+      'mt',
+      studioProps([
+        { ...RETAIL, userProfiles: [{ name: 'r1', persona: Persona.DATA_SCIENTIST }] },
         {
           tenantId: 'risk',
           personas: { [Persona.DATA_SCIENTIST]: [role('risk-ds')] },
           userProfiles: [{ name: 'k1', persona: Persona.DATA_SCIENTIST }],
           costCenter: 'cc-risk',
         },
-      ],
-    });
+      ]),
+    );
     json = synthJson(stack);
     report = Compliance.of(app).addPack(new AwsMlopsChecks()).evaluate(stack);
   });
@@ -53,19 +59,7 @@ describe('MultiTenantStudio (AWS-30)', () => {
   const oneTenant = (extra: any = {}, tenant: any = {}) => {
     const st = new TerraformStack(Testing.app(), 'one-tenant');
     new AwsProvider(st, 'aws', { region: 'eu-central-1' });
-    new MultiTenantStudio(st, 'mt', {
-      environment: 'prod',
-      authMode: AuthMode.IAM,
-      accountId: '111111111111',
-      tenants: [
-        {
-          tenantId: 'retail',
-          personas: { [Persona.DATA_SCIENTIST]: [role('retail-ds')] },
-          ...tenant,
-        },
-      ],
-      ...extra,
-    });
+    new MultiTenantStudio(st, 'mt', { ...studioProps([{ ...RETAIL, ...tenant }]), ...extra });
     return synthJson(st);
   };
 
