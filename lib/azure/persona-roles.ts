@@ -65,28 +65,29 @@ export function builtInCustomRoles(tokenOnly: boolean): {
     mlEngineer: {
       name: 'ML Engineer',
       description:
-        'Registers and approves models, runs pipelines, deploys endpoints; cannot change the workspace or compute',
+        'Registers and approves models, runs pipelines, deploys endpoints; cannot change the workspace or compute or read secrets',
+      // Submitting a V2 job or pipeline needs */read, jobs/*, environments/write, build and
+      // readSecrets, and metadata/artifacts/write; a deployment's scoring code is a code asset
+      // (Azure ML, manage access: common scenarios)
       actions: [
         `${WS}/read`,
+        `${WS}/*/read`,
         `${WS}/models/*`,
         `${WS}/onlineEndpoints/*`,
         `${WS}/batchEndpoints/*`,
-        `${WS}/jobs/read`,
-        `${WS}/experiments/read`,
+        `${WS}/jobs/*`,
+        `${WS}/experiments/*`,
         `${WS}/components/*`,
         `${WS}/environments/*`,
-        `${WS}/datastores/read`,
-        `${WS}/computes/read`,
+        `${WS}/codes/*`,
+        `${WS}/metadata/artifacts/*`,
+        `${WS}/metadata/snapshots/*`,
       ],
-      notActions: [
-        `${WS}/write`,
-        `${WS}/delete`,
-        `${WS}/computes/write`,
-        `${WS}/computes/delete`,
-        ...noKeys,
-      ],
+      notActions: [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`, ...noKeys],
       personas: [Persona.ML_ENGINEER],
     },
+    // V2 assets are versions: models/read and models/write name the containers only, the
+    // versions are models/versions/read and /write (likewise environments and components)
     training: {
       name: 'ML Training',
       description: 'Runs training jobs and registers models; cannot deploy',
@@ -96,31 +97,40 @@ export function builtInCustomRoles(tokenOnly: boolean): {
         `${WS}/experiments/*`,
         `${WS}/models/read`,
         `${WS}/models/write`,
+        `${WS}/models/*/read`,
+        `${WS}/models/*/write`,
         `${WS}/data/*`,
         `${WS}/datastores/read`,
         `${WS}/environments/read`,
         `${WS}/environments/write`,
+        `${WS}/environments/*/read`,
+        `${WS}/environments/*/write`,
         `${WS}/components/read`,
+        `${WS}/components/*/read`,
+        `${WS}/metadata/artifacts/*`,
         `${WS}/computes/read`,
       ],
-      notActions: [`${WS}/onlineEndpoints/*`, `${WS}/batchEndpoints/*`],
       personas: [Persona.TRAINING],
     },
     pipeline: {
       name: 'ML Pipeline Operator',
-      description: 'Submits and schedules pipeline jobs; cannot deploy',
+      description: 'Submits and schedules pipeline jobs; cannot deploy or read secrets',
       actions: [
         `${WS}/read`,
+        `${WS}/*/read`,
         `${WS}/jobs/*`,
         `${WS}/schedules/*`,
         `${WS}/experiments/*`,
         `${WS}/components/*`,
-        `${WS}/datastores/read`,
-        `${WS}/environments/read`,
-        `${WS}/computes/read`,
-        `${WS}/models/read`,
+        `${WS}/codes/*`,
+        `${WS}/environments/write`,
+        `${WS}/environments/*/write`,
+        `${WS}/environments/build/action`,
+        `${WS}/environments/readSecrets/action`,
+        `${WS}/metadata/artifacts/*`,
+        `${WS}/metadata/snapshots/*`,
       ],
-      notActions: [`${WS}/onlineEndpoints/*`, `${WS}/batchEndpoints/*`],
+      notActions: [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`],
       personas: [Persona.PIPELINE],
     },
     deployment: {
@@ -131,14 +141,16 @@ export function builtInCustomRoles(tokenOnly: boolean): {
         `${WS}/onlineEndpoints/*`,
         `${WS}/batchEndpoints/*`,
         `${WS}/models/read`,
+        `${WS}/models/*/read`,
         `${WS}/environments/read`,
+        `${WS}/environments/*/read`,
         // the scoring code of a deployment: a code asset the data scientists or ML engineers
         // registered (the deployer registers none)
         `${WS}/codes/read`,
         `${WS}/codes/*/read`,
         `${WS}/computes/read`,
       ],
-      notActions: [`${WS}/jobs/*`, ...noKeys],
+      notActions: noKeys,
       personas: [Persona.DEPLOYMENT],
     },
   };
@@ -195,6 +207,7 @@ export const SYSTEM_STORAGE_PERSONAS: Persona[] = [
   Persona.DATA_SCIENTIST,
   Persona.ML_ENGINEER,
   Persona.TRAINING,
+  Persona.PIPELINE,
 ];
 
 /**
