@@ -169,13 +169,18 @@ interface GuardrailDocuments {
 
 /** The guardrail statements (all Deny) as identity-policy and SCP documents. */
 function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocuments {
-  const instanceTypes = denyOnAnyResource('AWS12LimitInstanceTypes', 'sagemaker:CreateApp', {
+  // A space's settings carry the default instance type and images of the apps it starts: an app
+  // created without naming them may carry no sagemaker:InstanceTypes / ImageArns, so the space
+  // calls are held to the same lists (their condition keys in the Service Authorization
+  // Reference).
+  const appCalls = ['sagemaker:CreateApp', 'sagemaker:CreateSpace', 'sagemaker:UpdateSpace'];
+  const instanceTypes = denyOnAnyResource('AWS12LimitInstanceTypes', appCalls, {
     'ForAnyValue:StringNotLike': { 'sagemaker:InstanceTypes': r.allowedInstanceTypes },
   });
   const imageArns: Statement[] =
     r.approvedImageArns.length > 0
       ? [
-          denyOnAnyResource('AWS13ApprovedImagesOnly', 'sagemaker:CreateApp', {
+          denyOnAnyResource('AWS13ApprovedImagesOnly', appCalls, {
             'ForAnyValue:StringNotLike': { 'sagemaker:ImageArns': r.approvedImageArns },
           }),
         ]

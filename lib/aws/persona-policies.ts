@@ -167,6 +167,18 @@ function registryGrant(ctx: PolicyContext, sid: string, actions: string[]): Stat
 }
 
 /**
+ * Tags on the model packages the caller registers, at creation only: Studio adds the domain's
+ * custom tags to what it creates (tag propagation) and `model.register(tags=...)` sends tags,
+ * and either needs AddTags on the new package.
+ */
+function tagPackagesOnCreate(ctx: PolicyContext, sid: string): Statement {
+  return {
+    ...registryGrant(ctx, sid, ['sagemaker:AddTags']),
+    Condition: { Null: { 'sagemaker:TaggingAction': 'false' } },
+  };
+}
+
+/**
  * AWS-10 / AWS-11: presigned-URL access to the caller's own profile only. Presigned URLs exist
  * only in IAM auth mode; SSO domains get no such statement (Identity Center signs users in).
  */
@@ -400,6 +412,7 @@ export function dataScientistPolicy(ctx: PolicyContext): string {
     ...nonApproverRegistryStatements(
       registryGrant(ctx, 'AWS24RegisterModels', REGISTER_MODEL_ACTIONS),
     ),
+    tagPackagesOnCreate(ctx, 'TagRegisteredModels'),
   ]);
 }
 
@@ -793,6 +806,7 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
         ...dataAccess(ctx, ['data/*', 'models/*', 'sharing/*', 'jobs/*'], true, []),
         jobs(ctx),
         registryGrant(ctx, 'RegisterModels', REGISTER_MODEL_ACTIONS),
+        tagPackagesOnCreate(ctx, 'TagRegisteredModels'),
         passRole('PassExecutionRoleToJobs', [...own, ctx.trainingRoleArn]),
         ...DENY_APPROVAL,
         DENY_DEPLOY,
@@ -830,7 +844,8 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
  */
 export function executionPolicy(ctx: PolicyContext): string {
   return policyDocument([
-    ...workloadBase(ctx, ['data/*', 'models/*', 'jobs/*'], true),
+    // pipelines/*: the step code ML engineers stage for the pipeline's training steps
+    ...workloadBase(ctx, ['data/*', 'models/*', 'jobs/*'], true, ['pipelines/*']),
     jobs(ctx),
     noResourceLevel('ListJobs', ['sagemaker:ListTrainingJobs', 'sagemaker:ListProcessingJobs']),
     passRole('PassTrainingRoleToJobs', [ctx.trainingRoleArn]),

@@ -199,6 +199,13 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
   test('AWS-12 CreateApp denied outside the allowed instance types, system included', () => {
     const s = sid(policies, 'AWS12LimitInstanceTypes');
     expect(s.Effect).toBe('Deny');
+    // a space's settings name its apps' default instance type and images
+    expect(s.Action).toEqual([
+      'sagemaker:CreateApp',
+      'sagemaker:CreateSpace',
+      'sagemaker:UpdateSpace',
+    ]);
+    expect(sid(policies, 'AWS13ApprovedImagesOnly').Action).toEqual(s.Action);
     expect(s.Condition['ForAnyValue:StringNotLike']['sagemaker:InstanceTypes']).toEqual([
       'ml.t3.medium',
       'ml.m5.large',
@@ -320,6 +327,10 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
         (p) => `\${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}/${p}`,
       ),
     );
+    // the step code ML engineers stage for pipeline training steps, read-only
+    expect(exec.find((s: any) => s.Sid === 'PlatformDataRead').Resource).toEqual([
+      '${aws_s3_bucket.studio_data_bucket_69EDAA45.arn}/pipelines/*',
+    ]);
     const ds = stmts(at(json, 'aws_iam_policy', 'studio-roles/data-scientist/policy')[0].policy);
     expect(ds.find((s: any) => s.Sid === 'PlatformData').Resource).toEqual(
       ['data/*', 'models/*', 'sharing/*', 'jobs/*'].map(
@@ -444,6 +455,22 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
       'sagemaker:CreateModelPackage',
     );
     expect(sid(rolePolicy('data-scientist'), 'AWS24NoModelApproval').Effect).toBe('Deny');
+  });
+
+  test('AWS-24 data scientists tag the model versions they register, at creation only (tag propagation, register(tags=...))', () => {
+    const studio = stmts(
+      at(json, 'aws_iam_policy', 'studio-roles/data-scientist/policy')[0].policy,
+    );
+    for (const tag of [
+      sid(rolePolicy('data-scientist'), 'TagRegisteredModels'),
+      studio.find((x: any) => x.Sid === 'TagRegisteredModels'),
+    ]) {
+      expect(tag.Action).toEqual(['sagemaker:AddTags']);
+      expect(tag.Resource).toEqual(
+        sid(rolePolicy('data-scientist'), 'AWS24RegisterModels').Resource,
+      );
+      expect(tag.Condition).toEqual({ Null: { 'sagemaker:TaggingAction': 'false' } });
+    }
   });
 
   test('AWS-24 who registers model versions may not register them approved or rejected (only the approvers decide)', () => {
