@@ -184,6 +184,9 @@ export const NETWORK_POLICY_DEFINITIONS = {
   /** Public network access should be disabled for Container registries (Container Registry/ACR_PublicNetworkAccess_AuditDeny.json): publicNetworkAccess must be Disabled. */
   REGISTRY_PUBLIC_NETWORK_DISABLED:
     '/providers/Microsoft.Authorization/policyDefinitions/0fdf0491-d080-4575-b627-ad0e843cba0f',
+  /** Storage accounts should prevent shared key access (Storage/StorageAccountAllowSharedKeyAccess_Audit.json): allowSharedKeyAccess must be false. Not a network setting, but the same kind of guard: a Contributor could turn the account keys back on, and the keys bypass every RBAC role and ABAC condition of the platform. */
+  STORAGE_SHARED_KEY_DISABLED:
+    '/providers/Microsoft.Authorization/policyDefinitions/8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54',
 };
 
 /** Deprecated built-in policy definitions and their replacements (Azure/azure-policy built-in-policies). */

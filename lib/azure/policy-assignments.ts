@@ -161,6 +161,13 @@ function mlPolicyAssignments(
       definitionId: NETWORK_POLICY_DEFINITIONS.REGISTRY_PUBLIC_NETWORK_DISABLED,
       parameters: { effect },
     },
+    // the platform's accounts are created and updated with allowSharedKeyAccess false
+    {
+      key: 'storage-shared-key',
+      displayName: 'Storage accounts prevent shared key access',
+      definitionId: NETWORK_POLICY_DEFINITIONS.STORAGE_SHARED_KEY_DISABLED,
+      parameters: { effect },
+    },
   ];
 }
 

@@ -571,7 +571,7 @@ describe('X-10 free-form values of the parts', () => {
     );
   });
 
-  test('AZ-12 a long prefix keeps the ten assignment names distinct and within 64', () => {
+  test('AZ-12 a long prefix keeps the eleven assignment names distinct and within 64', () => {
     const { stack } = azureStack();
     const p = new AzureMlPolicyAssignments(stack, 'p', {
       resourceGroupId: RG_ID,
@@ -579,7 +579,7 @@ describe('X-10 free-form values of the parts', () => {
     });
     const names = Object.values(p.assignments).map((a) => (a as any).nameInput as string);
     expect(names.every((n) => n.length <= 64)).toBe(true);
-    expect(new Set(names).size).toBe(10);
+    expect(new Set(names).size).toBe(11);
   });
 
   test('AZ-13 lock notes over 512 characters', () => {

@@ -740,6 +740,8 @@ describe('AzureMLWorkspace defaults', () => {
         '405c5871-3e91-4644-8a63-58e19d68ff5b',
         'b2982f36-99f2-4db5-8eff-283140c09693',
         '0fdf0491-d080-4575-b627-ad0e843cba0f',
+        // storage shared key access off
+        '8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54',
       ]
         .map((g) => `/providers/Microsoft.Authorization/policyDefinitions/${g}`)
         .sort(),

@@ -460,11 +460,11 @@ describeRules(
       },
       `${WS}.w`,
       'NON_COMPLIANT',
-      /^missing policy assignments: KEY_VAULT_PUBLIC_NETWORK_DISABLED \(or KEY_VAULT_FIREWALL\), STORAGE_PUBLIC_NETWORK_DISABLED \(or STORAGE_FIREWALL\), REGISTRY_PUBLIC_NETWORK_DISABLED$/,
+      /^missing policy assignments: KEY_VAULT_PUBLIC_NETWORK_DISABLED \(or KEY_VAULT_FIREWALL\), STORAGE_PUBLIC_NETWORK_DISABLED \(or STORAGE_FIREWALL\), STORAGE_SHARED_KEY_DISABLED, REGISTRY_PUBLIC_NETWORK_DISABLED$/,
     ],
     [
       'AZ-12',
-      'the ML policies, the vault and storage firewall policies and the registry one',
+      'the ML policies, the vault and storage firewall policies, the storage shared-key one and the registry one',
       {
         [WS]: { w: goodWorkspace },
         azurerm_key_vault: { kv: {} },
@@ -475,6 +475,7 @@ describeRules(
           ...assignments([
             NETWORK_POLICY_DEFINITIONS.KEY_VAULT_FIREWALL,
             NETWORK_POLICY_DEFINITIONS.STORAGE_FIREWALL,
+            NETWORK_POLICY_DEFINITIONS.STORAGE_SHARED_KEY_DISABLED,
             NETWORK_POLICY_DEFINITIONS.REGISTRY_PUBLIC_NETWORK_DISABLED,
           ]),
         },

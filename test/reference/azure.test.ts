@@ -271,7 +271,7 @@ describeRules('X-15 Azure reference rules', pack, [
   ),
 ]);
 
-test('AZ-12 the Key Vault, storage and registry network definitions are current built-ins that take effect Deny and Audit', () => {
+test('AZ-12 the Key Vault, storage and registry network (and storage shared-key) definitions are current built-ins that take effect Deny and Audit', () => {
   const expected: { [key: string]: string } = {
     KEY_VAULT_PUBLIC_NETWORK_DISABLED: 'Azure Key Vault should disable public network access',
     KEY_VAULT_FIREWALL:
@@ -280,6 +280,7 @@ test('AZ-12 the Key Vault, storage and registry network definitions are current 
     STORAGE_FIREWALL: 'Storage accounts should restrict network access',
     REGISTRY_PUBLIC_NETWORK_DISABLED:
       'Public network access should be disabled for Container registries',
+    STORAGE_SHARED_KEY_DISABLED: 'Storage accounts should prevent shared key access',
   };
   expect(Object.keys(NETWORK_POLICY_DEFINITIONS).sort()).toEqual(Object.keys(expected).sort());
   for (const [key, id] of Object.entries(NETWORK_POLICY_DEFINITIONS)) {

@@ -31,6 +31,11 @@ const NETWORK_GUARDS: { type: string; what: string; ids: string[] }[] = [
     ids: [N.STORAGE_PUBLIC_NETWORK_DISABLED, N.STORAGE_FIREWALL],
   },
   {
+    type: 'azurerm_storage_account',
+    what: 'STORAGE_SHARED_KEY_DISABLED',
+    ids: [N.STORAGE_SHARED_KEY_DISABLED],
+  },
+  {
     type: 'azurerm_container_registry',
     what: 'REGISTRY_PUBLIC_NETWORK_DISABLED',
     ids: [N.REGISTRY_PUBLIC_NETWORK_DISABLED],
@@ -45,7 +50,7 @@ const NETWORK_GUARDS: { type: string; what: string; ids: string[] }[] = [
 export const az12PolicyAssignments = defineStackRule(__filename, {
   level: RuleLevel.ERROR,
   description:
-    'Stacks with an ML workspace assign the Azure ML guardrail policies (CMK, private link, public network off, compute local auth off, managed VNet mode, resource logs) and, for their Key Vaults, storage accounts and container registries, public network access off (or the vault/storage firewall on)',
+    'Stacks with an ML workspace assign the Azure ML guardrail policies (CMK, private link, public network off, compute local auth off, managed VNet mode, resource logs) and, for their Key Vaults, storage accounts and container registries, public network access off (or the vault/storage firewall on) and, for their storage accounts, shared key access off',
   fixHint:
     'Assign the built-in definitions (AzureMlPolicyAssignments does) at resource-group or wider scope; replace deprecated definitions (40cec1dd-... private link is now 45e05259-...)',
   resourceTypes: ['azurerm_machine_learning_workspace'],
