@@ -4,8 +4,10 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { isUnresolved, requireProps, Validator } from '../core/errors';
 import { claimName } from '../core/name-claims';
-import { COMPUTE_DEFAULTS } from './defaults';
+import { AzapiResourceAction } from './azapi';
+import { COMPUTE_DEFAULTS, ML_API_VERSION } from './defaults';
 import { azureLocationName } from './locations';
+import { requireAzapiProvider } from './provider-requirements';
 import { checkComputeSpecs } from './spec-checks';
 import { checkDependsOn, checkLocation, checkUuid, str } from './validation';
 
@@ -66,6 +68,13 @@ export interface AzureComputeInstanceSpec {
    * @default false
    */
   readonly allowUnlistedVmSize?: boolean;
+  /**
+   * Idle time after which the instance shuts down (AZ-08), an ISO 8601 duration from 15 minutes
+   * to 3 days. Set through ARM after the instance is created (`updateIdleShutdownSetting`):
+   * azurerm has no attribute for it.
+   * @default 'PT60M'
+   */
+  readonly idleShutdownAfter?: string;
 }
 
 /** Props of {@link AzureMlCompute}. */
@@ -105,14 +114,16 @@ export interface AzureMlComputeProps {
 
 /**
  * Azure ML compute with the provider defaults flipped (AZ-08): no public IP, local auth off,
- * SSH off, managed identity, clusters scale to 0, personal instances assigned to one user.
- * Idle shutdown of instances is not exposed by azurerm 4.x (see the README, Azure section).
+ * SSH off, managed identity, clusters scale to 0, personal instances assigned to one user and
+ * shut down when idle (an azapi action: azurerm 4.x has no attribute for it).
  */
 export class AzureMlCompute extends Construct {
   /** Clusters by name. */
   public readonly clusters: { [name: string]: MachineLearningComputeCluster } = {};
   /** Instances by name. */
   public readonly instances: { [name: string]: MachineLearningComputeInstance } = {};
+  /** The idle-shutdown setting of each instance, by instance name. */
+  public readonly idleShutdown: { [name: string]: AzapiResourceAction } = {};
 
   constructor(scope: Construct, id: string, props: AzureMlComputeProps) {
     super(scope, id);
@@ -182,6 +193,23 @@ export class AzureMlCompute extends Construct {
         identity: { type: 'SystemAssigned' },
         dependsOn: props.dependsOn,
       });
+      // Compute - Update Idle Shutdown Setting (Machine Learning REST API); the built-in policy
+      // "Compute Instance should have idle shutdown" (AZ-12) reads the property it sets. Sent
+      // again whenever the duration changes.
+      this.idleShutdown[c.name] = new AzapiResourceAction(
+        this,
+        `instance-${c.name}-idle-shutdown`,
+        {
+          type: `Microsoft.MachineLearningServices/workspaces/computes@${ML_API_VERSION}`,
+          resourceId: this.instances[c.name].id,
+          action: 'updateIdleShutdownSetting',
+          method: 'POST',
+          body: {
+            idleTimeBeforeShutdown: c.idleShutdownAfter ?? COMPUTE_DEFAULTS.instanceIdleShutdown,
+          },
+        },
+      );
     }
+    if (instances.length > 0) requireAzapiProvider(this);
   }
 }

@@ -92,7 +92,7 @@ export const POLICY_DEFINITIONS = {
   /** Azure Machine Learning and AI Studio should use Allow Only Approved Outbound managed VNet mode (Audit, Deny, Disabled). */
   MANAGED_NETWORK_MODE:
     '/providers/Microsoft.Authorization/policyDefinitions/6ddb1705-c8cf-450e-aa4b-19ad6703c440',
-  /** Azure Machine Learning Compute Instance should have idle shutdown (Audit, Deny, Disabled); assigned as Audit because azurerm cannot set idleTimeBeforeShutdown. */
+  /** Azure Machine Learning Compute Instance should have idle shutdown (Audit, Deny, Disabled); assigned as Audit because azurerm cannot set idleTimeBeforeShutdown: the instance is created without it and the setting follows (updateIdleShutdownSetting). */
   IDLE_SHUTDOWN:
     '/providers/Microsoft.Authorization/policyDefinitions/679ddf89-ab8f-48a5-9029-e76054077449',
   /** Resource logs in Azure Machine Learning workspaces should be enabled (AuditIfNotExists, Disabled). */
@@ -330,6 +330,8 @@ export const COMPUTE_DEFAULTS = {
   clusterMaxNodes: 4,
   scaleDownAfterIdle: 'PT15M',
   vmPriority: 'Dedicated',
+  /** Idle shutdown of compute instances (AZ-08); Azure accepts 15 minutes to 3 days. */
+  instanceIdleShutdown: 'PT60M',
 };
 
 /**

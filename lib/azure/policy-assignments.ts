@@ -116,7 +116,8 @@ function mlPolicyAssignments(
       key: 'idle-shutdown',
       displayName: 'Azure ML compute instances have idle shutdown',
       definitionId: POLICY_DEFINITIONS.IDLE_SHUTDOWN,
-      // Audit, never Deny: azurerm 4.x cannot set idleTimeBeforeShutdown, so Deny would block instances.
+      // Audit, never Deny: azurerm 4.x cannot set idleTimeBeforeShutdown, so an instance is created
+      // without it and AzureMlCompute sets it with a second ARM call; Deny would block the create.
       parameters: { effect: 'Audit' },
     },
     {

@@ -26,6 +26,14 @@ const INSTANCE_NAME = /^[a-zA-Z][a-zA-Z0-9-]{2,22}[a-zA-Z0-9]$/;
 // ISO 8601 time duration with at least one component (PT15M, PT1H30M, PT90S).
 const DURATION = /^PT(?=\d)(\d+H)?(\d+M)?(\d+S)?$/;
 
+/** Minutes of an ISO 8601 duration of days, hours, minutes and seconds (P1D, PT1H30M), or undefined. */
+function durationMinutes(value: string): number | undefined {
+  const m = /^P(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(value);
+  if (m === null || value === 'P') return undefined;
+  const [d, h, min, sec] = m.slice(1).map((x) => Number(x ?? 0));
+  return d * 1440 + h * 60 + min + sec / 60;
+}
+
 /**
  * Internal: checks compute cluster and instance specs (names unique across both, case-insensitive)
  * and returns the lists that are lists.
@@ -109,6 +117,16 @@ export function checkComputeSpecs(
     checkUuid(v, `${at}.ownerObjectId`, c.ownerObjectId);
     bool(v, `${at}.allowUnlistedVmSize`, c.allowUnlistedVmSize);
     checkVmSize(v, `${at}.vmSize`, c.vmSize, c.allowUnlistedVmSize, `${at}.allowUnlistedVmSize`);
+    if (str(v, `${at}.idleShutdownAfter`, c.idleShutdownAfter, true) && c.idleShutdownAfter) {
+      const minutes = durationMinutes(c.idleShutdownAfter);
+      v.require(
+        isUnresolved(c.idleShutdownAfter) ||
+          (minutes !== undefined && minutes >= 15 && minutes <= 3 * 24 * 60),
+        `${at}.idleShutdownAfter`,
+        c.idleShutdownAfter,
+        "an ISO 8601 duration from 15 minutes to 3 days, such as 'PT30M', 'PT2H' or 'P1D'",
+      );
+    }
   });
   return { clusters, instances };
 }

@@ -254,6 +254,44 @@ describe('X-10 missing or mistyped props of the parts', () => {
     );
   });
 
+  test.each([
+    ['PT10M', 'under 15 minutes'],
+    ['P4D', 'over 3 days'],
+    ['60', 'minutes without a unit'],
+    ['PT', 'no component'],
+  ])('AZ-08 an instance idle shutdown of %s (%s)', (idle) => {
+    expectProblem(
+      part(
+        (s) =>
+          new AzureMlCompute(s, 'c', {
+            workspaceId: WS_ID,
+            location: 'westeurope',
+            tenantId: IDS.tenant,
+            instances: [{ name: 'ci-bob', ownerObjectId: IDS.ds, idleShutdownAfter: idle }],
+          }),
+      ),
+      'azure/c',
+      'instances[0].idleShutdownAfter',
+      idle,
+      /an ISO 8601 duration from 15 minutes to 3 days/,
+    );
+  });
+
+  test.each(['PT15M', 'PT1H30M', 'P1D', 'P3D', 'P1DT2H'])(
+    'AZ-08 an instance idle shutdown of %s is accepted',
+    (idle) => {
+      const { stack } = azureStack();
+      new AzureMlCompute(stack, 'c', {
+        workspaceId: WS_ID,
+        location: 'westeurope',
+        tenantId: IDS.tenant,
+        instances: [{ name: 'ci-bob', ownerObjectId: IDS.ds, idleShutdownAfter: idle }],
+      });
+      const actions = Object.values(synthJson(stack).resource.azapi_resource_action) as any[];
+      expect(actions.map((a) => a.body)).toEqual([{ idleTimeBeforeShutdown: idle }]);
+    },
+  );
+
   test('the azapi provider with a subscription name instead of its id', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     expectProblem(

@@ -19,6 +19,15 @@ function customRolePermissions(
 }
 
 const WS = 'azurerm_machine_learning_workspace';
+
+/** The azapi action that creates the CMK (the others set compute instances' idle shutdown). */
+function keyAction(json: any): any {
+  const keys = all(json, 'azapi_resource_action').filter(({ r }) =>
+    String(r.type).startsWith('Microsoft.KeyVault/'),
+  );
+  if (keys.length !== 1) throw new Error(`expected one key action, found ${keys.length}`);
+  return keys[0].r;
+}
 const RA = 'azurerm_role_assignment';
 
 function roleAssignments(json: any): any[] {
@@ -91,7 +100,7 @@ describe('AzureMLWorkspace defaults', () => {
   });
 
   test('AZ-02 the CMK is created through ARM (azapi), with a rotation policy and an expiry on new versions', () => {
-    const key = one(json, 'azapi_resource_action');
+    const key = keyAction(json);
     expect(key).toMatchObject({
       type: 'Microsoft.KeyVault/vaults/keys@2023-07-01',
       method: 'PUT',
@@ -306,6 +315,24 @@ describe('AzureMLWorkspace defaults', () => {
     expect(i.ssh).toBeUndefined();
     expect(block(i.identity).type).toBe('SystemAssigned');
     expect(block(i.assign_to_user).object_id).toBe(IDS.ds);
+  });
+
+  test('AZ-08 instances shut down after an hour idle, set through ARM once the instance exists (the AZ-12 idle-shutdown policy reads the property)', () => {
+    const idle = all(json, 'azapi_resource_action').filter(({ r }) =>
+      String(r.type).startsWith('Microsoft.MachineLearningServices/workspaces/computes@'),
+    );
+    expect(idle).toHaveLength(1);
+    expect(idle[0].r).toEqual(
+      expect.objectContaining({
+        type: 'Microsoft.MachineLearningServices/workspaces/computes@2025-06-01',
+        resource_id: expect.stringMatching(
+          /^\$\{azurerm_machine_learning_compute_instance\.ml_compute_instance-ci-alice_[0-9A-F]+\.id\}$/,
+        ),
+        action: 'updateIdleShutdownSetting',
+        method: 'POST',
+        body: { idleTimeBeforeShutdown: 'PT60M' },
+      }),
+    );
   });
 
   test('AZ-08 no serverless_compute block: public_ip_enabled = false without a subnet fails the private workspace create', () => {
@@ -622,7 +649,7 @@ describe('AzureMLWorkspace defaults', () => {
     expect(keyWait.r.depends_on).toEqual([
       expect.stringMatching(/^azurerm_role_assignment\.ml_key-vault_deployer-crypto-officer_/),
     ]);
-    expect(one(json, 'azapi_resource_action').depends_on).toEqual([`time_sleep.${keyWait.name}`]);
+    expect(keyAction(json).depends_on).toEqual([`time_sleep.${keyWait.name}`]);
   });
 
   test('AZ-10 online endpoints use tokens: no persona may list or regenerate endpoint keys', () => {
@@ -836,7 +863,7 @@ describe('AzureMLWorkspace defaults', () => {
     for (const { r } of all(json, 'azurerm_key_vault'))
       expect(r.lifecycle.prevent_destroy).toBe(true);
     // The ARM key has no destroy (ARM has no DELETE for keys): it goes only with its vault.
-    expect(one(json, 'azapi_resource_action').when).toBeUndefined();
+    expect(keyAction(json).when).toBeUndefined();
   });
 
   test('AZ-01 attributes that force workspace replacement (encryption, hbi, storage, key vault) cannot destroy it', () => {

@@ -90,9 +90,10 @@ describe('AZ-09 persona workflows under the synthesized custom roles', () => {
 
   test('roles that read every workspace sub-resource still cannot read connection secrets or notebook keys', () => {
     for (const role of ['dataScientist', 'mlEngineer', 'pipeline'])
-      expect(denied(role, [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`])).toEqual(
-        [`${WS}/listNotebookKeys/read`, `${WS}/metadata/secrets/read`],
-      );
+      expect(denied(role, [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`])).toEqual([
+        `${WS}/listNotebookKeys/read`,
+        `${WS}/metadata/secrets/read`,
+      ]);
   });
 
   test('segregation stays: no training or pipeline deployment, no deployer job, no compute changes but the data scientist start/stop', () => {
