@@ -285,6 +285,7 @@ export function personaGrants(c: ResolvedPersonaRbac): PersonaGrant[] {
       case 'dataRead':
         return props.dataContainerIds ?? [];
       case 'systemFiles':
+      case 'account':
         return props.workspaceStorageAccountId ? [props.workspaceStorageAccountId] : [];
       case 'logs':
         return props.logAnalyticsWorkspaceId ? [props.logAnalyticsWorkspaceId] : [];

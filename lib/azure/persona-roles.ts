@@ -159,7 +159,10 @@ export function builtInCustomRoles(tokenOnly: boolean): {
 /** Built-in roles per persona: [role name, scope kind]. */
 export const BUILT_IN: {
   [persona: string]: Array<
-    [string, 'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry' | 'systemFiles']
+    [
+      string,
+      'workspace' | 'rg' | 'data' | 'dataRead' | 'logs' | 'registry' | 'systemFiles' | 'account',
+    ]
   >;
 } = {
   // Management of the platform's resource group; role assignments only through the delegated,
@@ -186,9 +189,15 @@ export const BUILT_IN: {
     [ROLES.READER, 'workspace'],
     [ROLES.LOG_ANALYTICS_READER, 'logs'],
   ],
+  // 'account': the workspace storage account's tables and queues, which a parallel job (a batch
+  // deployment runs as one) uses to hand out mini-batches; with shared keys off its cluster
+  // identity needs both data roles ("Disable shared key access for your workspace's storage
+  // account: scenarios for role assignments", Parallel Run Step)
   [Persona.TRAINING]: [
     [ROLES.STORAGE_BLOB_DATA_CONTRIBUTOR, 'data'],
     [ROLES.ACR_PULL, 'registry'],
+    [ROLES.STORAGE_TABLE_DATA_CONTRIBUTOR, 'account'],
+    [ROLES.STORAGE_QUEUE_DATA_CONTRIBUTOR, 'account'],
   ],
   [Persona.PIPELINE]: [[ROLES.STORAGE_BLOB_DATA_READER, 'data']],
   [Persona.DEPLOYMENT]: [[ROLES.ACR_PULL, 'registry']],

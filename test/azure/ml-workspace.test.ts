@@ -453,6 +453,18 @@ describe('AzureMLWorkspace defaults', () => {
       expect(`${action}: ${permits(perm, action)}`).toBe(`${action}: ${allowed}`);
   });
 
+  test('AZ-09 TRAINING: the cluster identity holds table and queue data roles on the workspace storage account (parallel jobs and batch deployments with shared keys off)', () => {
+    const training = roleAssignments(json).filter((r) =>
+      String(r.principal_id).includes('training-identity'),
+    );
+    for (const role of ['Storage Table Data Contributor', 'Storage Queue Data Contributor']) {
+      const grants = training.filter((r) => r.role_definition_name === role);
+      expect(grants.map((r) => r.scope)).toEqual([
+        expect.stringMatching(/^\$\{azurerm_storage_account\.ml_storage_account_[0-9A-F]+\.id\}$/),
+      ]);
+    }
+  });
+
   test('AZ-09 ML_ENGINEER: the custom role only, no AzureML Compute Operator re-granting computes/*', () => {
     const mle = roleAssignments(json).filter((r) => r.principal_id === IDS.mle);
     // data read on the data containers (the system containers through a custom role)
