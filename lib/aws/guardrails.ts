@@ -235,6 +235,15 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
     ),
     monitoringKey('AWS16MonitoringVolumeKms', 'sagemaker:VolumeKmsKeyArn'),
     monitoringKey('AWS16MonitoringOutputKms', 'sagemaker:OutputKmsKeyArn'),
+    // A training job's output goes to S3 with the output key, and without one SageMaker asks S3
+    // for the account's AWS managed key (aws/s3): the model artifacts would leave the platform
+    // key. Training always has an output config; a processing job may have none, so it is not
+    // held to the key here (the data bucket refuses writes under another key, AWS-07).
+    denyWithout(
+      'AWS16TrainingOutputKms',
+      ['sagemaker:CreateTrainingJob', 'sagemaker:CreateHyperParameterTuningJob'],
+      'sagemaker:OutputKmsKeyArn',
+    ),
   ];
   // Condition keys of the Service Authorization Reference (the `...KmsKey` keys without `Arn`
   // are deprecated and no longer defined for these actions): CreateDomain carries

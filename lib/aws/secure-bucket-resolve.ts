@@ -1,5 +1,6 @@
 // Validation and defaults of SecureBucket: props in, the resolved configuration out.
 import { Construct } from 'constructs';
+import { isUnresolved } from '../core/errors';
 import { AwsValidate } from './validate';
 import { defaultSecureBucketProps, withDefaults } from './defaults';
 import { SecureBucket, SecureBucketProps } from './secure-bucket';
@@ -34,6 +35,23 @@ export function validateSecureBucketProps(scope: Construct, props: SecureBucketP
   if (props.bucketName !== undefined && v.string('bucketName', props.bucketName))
     v.check('bucketName', props.bucketName, AwsValidate.bucketName(props.bucketName));
   if (props.kmsKeyArn !== undefined) kmsKeyArn(v, 'kmsKeyArn', props.kmsKeyArn);
+  if (props.kmsKeyId !== undefined && v.string('kmsKeyId', props.kmsKeyId)) {
+    v.require(
+      props.kmsKeyArn !== undefined,
+      'kmsKeyId',
+      props.kmsKeyId,
+      'only with kmsKeyArn (the id of that key)',
+    );
+    v.require(
+      isUnresolved(props.kmsKeyId) ||
+        /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/.test(
+          props.kmsKeyId,
+        ),
+      'kmsKeyId',
+      props.kmsKeyId,
+      "a KMS key id (a UUID, or 'mrk-' and 32 hex digits for a multi-Region key), not an alias or an ARN",
+    );
+  }
   bool(v, 'serverAccessLogTarget', props.serverAccessLogTarget);
   v.require(
     props.kmsKeyArn !== undefined || props.serverAccessLogTarget === true,

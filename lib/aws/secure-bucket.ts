@@ -72,6 +72,12 @@ export interface SecureBucketProps {
    */
   readonly kmsKeyArn?: string;
   /**
+   * Key id of `kmsKeyArn`: writes that name the bucket's key may name it by this id as well as
+   * by its ARN (a write under any other key, or under SSE-S3, is denied, AWS-07).
+   * @default - taken from a literal `kmsKeyArn`; for a token, writes name the key by its ARN
+   */
+  readonly kmsKeyId?: string;
+  /**
    * Bucket that receives this bucket's server access logs.
    * @default - none; then the bucket must be a log target itself (`serverAccessLogTarget`)
    */
@@ -314,6 +320,8 @@ export class SecureBucket extends Construct {
       });
     }
     if (r.cloudTrailArn !== undefined) base.push(...this.cloudTrailDelivery(r, r.cloudTrailArn));
+    else if (r.kmsKeyArn !== undefined && !r.serverAccessLogTarget)
+      base.push(...this.platformKeyWrites(r.kmsKeyArn, r.kmsKeyId));
     return new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
       policy: Lazy.stringValue({
@@ -321,6 +329,43 @@ export class SecureBucket extends Construct {
       }),
       dependsOn: [this.publicAccessBlock],
     });
+  }
+
+  /**
+   * Objects are written under the bucket's key only (AWS-07). Default encryption applies to a
+   * write that names no encryption; a write that names one overrides it: SSE-S3 (`AES256`),
+   * another KMS key, or `aws:kms` without a key id, for which S3 takes the account's AWS managed
+   * key (`aws/s3`; PutObject, `x-amz-server-side-encryption-aws-kms-key-id`). Those are denied.
+   * The key may be named by its ARN or its key id (S3 compares the header as sent), not by an
+   * alias: a write that names the key by an alias is denied.
+   */
+  private platformKeyWrites(keyArn: string, keyId: string | undefined): Statement[] {
+    const deny = (sid: string, condition: Statement['Condition']): Statement => ({
+      Sid: sid,
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 's3:PutObject',
+      Resource: `${this.bucket.arn}/*`,
+      Condition: condition,
+    });
+    const id = keyId ?? (Token.isUnresolved(keyArn) ? undefined : keyArn.split('/').pop());
+    return [
+      deny('DenyOtherEncryption', {
+        StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms', 'aws:kms:dsse'] },
+      }),
+      deny('DenyAwsManagedKey', {
+        Null: {
+          's3:x-amz-server-side-encryption': 'false',
+          's3:x-amz-server-side-encryption-aws-kms-key-id': 'true',
+        },
+      }),
+      deny('DenyOtherKmsKey', {
+        StringNotEqualsIfExists: {
+          's3:x-amz-server-side-encryption-aws-kms-key-id':
+            id === undefined ? [keyArn] : [keyArn, id],
+        },
+      }),
+    ];
   }
 
   /**

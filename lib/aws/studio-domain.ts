@@ -273,6 +273,7 @@ export class SageMakerStudioDomain extends Construct {
     });
     const dataBucket = new SecureBucket(this, 'data', {
       kmsKeyArn: this.kmsKeyArn,
+      kmsKeyId: this.platformKey?.key.keyId,
       accessLogBucket: logBucket,
       // the literal account, else the same aws_caller_identity data source (in the name)
       accountId: r.props.accountId,

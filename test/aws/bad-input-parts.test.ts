@@ -238,6 +238,20 @@ describe('X-10 SecureBucket', () => {
       'only for server access log targets',
     ],
     [
+      'AWS-07 a key alias where the key id belongs',
+      { kmsKeyArn: KEY, kmsKeyId: 'alias/ml-platform' },
+      'kmsKeyId',
+      'alias/ml-platform',
+      "a KMS key id (a UUID, or 'mrk-' and 32 hex digits for a multi-Region key), not an alias or an ARN",
+    ],
+    [
+      'AWS-07 a key id without the key ARN',
+      { serverAccessLogTarget: true, kmsKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab' },
+      'kmsKeyId',
+      '1234abcd-12ab-34cd-56ef-1234567890ab',
+      'only with kmsKeyArn (the id of that key)',
+    ],
+    [
       'an access log bucket that is not a SecureBucket',
       { kmsKeyArn: KEY, accessLogBucket: 'logs' },
       'accessLogBucket',

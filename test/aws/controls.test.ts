@@ -142,6 +142,46 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     for (const b of buckets) expect(b.force_destroy).toBe(false);
   });
 
+  test('AWS-07 the data bucket refuses writes that name another encryption: SSE-S3, another key, or aws:kms without a key id (the AWS managed key)', () => {
+    const data = all(json, 'aws_s3_bucket_policy').find((p: any) =>
+      String(p.bucket).includes('data_bucket'),
+    );
+    const st = stmts(data.policy);
+    const byId = (id: string) => st.find((s: any) => s.Sid === id);
+    for (const id of ['DenyOtherEncryption', 'DenyAwsManagedKey', 'DenyOtherKmsKey']) {
+      expect(byId(id)).toEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 's3:PutObject',
+          Resource: expect.stringMatching(
+            /^\$\{aws_s3_bucket\.studio_data_bucket_[0-9A-F]+\.arn\}\/\*$/,
+          ),
+        }),
+      );
+    }
+    expect(byId('DenyOtherEncryption').Condition).toEqual({
+      StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms', 'aws:kms:dsse'] },
+    });
+    expect(byId('DenyAwsManagedKey').Condition).toEqual({
+      Null: {
+        's3:x-amz-server-side-encryption': 'false',
+        's3:x-amz-server-side-encryption-aws-kms-key-id': 'true',
+      },
+    });
+    expect(
+      byId('DenyOtherKmsKey').Condition.StringNotEqualsIfExists[
+        's3:x-amz-server-side-encryption-aws-kms-key-id'
+      ],
+    ).toEqual([
+      expect.stringMatching(/^\$\{aws_kms_key\.studio_key_[0-9A-F]+\.arn\}$/),
+      expect.stringMatching(/^\$\{aws_kms_key\.studio_key_[0-9A-F]+\.key_id\}$/),
+    ]);
+    // the log buckets take S3 server access logs and CloudTrail (with its own headers): no such denies
+    for (const p of all(json, 'aws_s3_bucket_policy').filter((x: any) => x !== data))
+      expect(stmts(p.policy).some((s: any) => s.Sid === 'DenyOtherKmsKey')).toBe(false);
+  });
+
   test('AWS-08 auth mode is the explicit prop', () => {
     expect(domain.auth_mode).toBe('IAM');
   });
@@ -250,6 +290,14 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(
       sid(policies, 'AWS16EndpointConfigKms').Condition.Null['sagemaker:VolumeKmsKeyArn'],
     ).toBe('true');
+    // training output goes to S3 under the output key, else under the AWS managed aws/s3 key
+    expect(sid(policies, 'AWS16TrainingOutputKms')).toEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Action: ['sagemaker:CreateTrainingJob', 'sagemaker:CreateHyperParameterTuningJob'],
+        Condition: { Null: { 'sagemaker:OutputKmsKeyArn': 'true' } },
+      }),
+    );
     // the keys are required where a monitoring job is defined: in a job definition, or inline
     // in a schedule (which then carries its cluster's instance types); a schedule that names a
     // job definition (the SDK monitors, aws_sagemaker_monitoring_schedule) carries neither
