@@ -419,13 +419,19 @@ export function natEgressFirewall(): FirewallRuleDefaults {
   };
 }
 
-/** Egress to the private service access range (Vertex AI private endpoints), GCP-08. */
+/**
+ * Egress to the private service access range (Vertex AI private endpoints), GCP-08. A private
+ * endpoint over private services access serves predictions over plain HTTP on port 80: its
+ * `predictHttpUri` is `http://ENDPOINT_ID.aiplatform.googleapis.com/v1/models/DEPLOYED_MODEL_ID:predict`
+ * (https://cloud.google.com/vertex-ai/docs/predictions/using-private-endpoints); the traffic stays
+ * on the peering.
+ */
 export function privateServicesEgressFirewall(range: string): FirewallRuleDefaults {
   return {
     direction: 'EGRESS',
     priority: 1000,
     destinationRanges: [range],
-    allow: [{ protocol: 'tcp', ports: ['443', '8080'] }],
+    allow: [{ protocol: 'tcp', ports: ['80', '443', '8080'] }],
   };
 }
 

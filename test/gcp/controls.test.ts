@@ -368,6 +368,17 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(json.resource.google_compute_router_nat).toBeUndefined();
   });
 
+  test('GCP-08 egress to the private service access range admits HTTP on 80: private endpoints serve predictHttpUri over plain HTTP', () => {
+    const psa = at(json, 'google_compute_firewall', 'network/allow-private-services-egress');
+    expect(psa).toMatchObject({
+      direction: 'EGRESS',
+      destination_ranges: [
+        `\${${ref('google_compute_global_address', 'private-service-range')}.address}/16`,
+      ],
+    });
+    expect(psa.allow).toEqual([{ protocol: 'tcp', ports: ['80', '443', '8080'] }]);
+  });
+
   test('GCP-09 Workbench: no public IP, no root, no downloads, shielded VM, CMEK disks, dedicated SA', () => {
     const wb = at(json, 'google_workbench_instance', 'instance');
     expect(wb.gce_setup.disable_public_ip).toBe(true);
