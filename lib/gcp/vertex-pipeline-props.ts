@@ -727,6 +727,13 @@ export interface VertexAccessPlan {
 const OBJECT_VIEWER = 'roles/storage.objectViewer';
 const DATA_VIEWER = 'roles/bigquery.dataViewer';
 const JOB_USER = 'roles/bigquery.jobUser';
+/**
+ * The BigQuery Storage Read API (bigquery.readsessions.create, getData, update): what
+ * `to_dataframe()`, BigQuery DataFrames and the Vertex AI BigQuery readers use to read query
+ * results and tables. Granted with every project-level JOB_USER; the data itself stays behind the
+ * dataset grants (a read session reads only tables its caller may read).
+ */
+const READ_SESSION_USER = 'roles/bigquery.readSessionUser';
 const LOG_WRITER = 'roles/logging.logWriter';
 const REGISTRY_READER = 'roles/artifactregistry.reader';
 const REGISTRY_WRITER = 'roles/artifactregistry.writer';
@@ -763,6 +770,11 @@ export function planVertexAccess(
     plan.registry.push({ role, member, key });
   };
   const role = (c: GcpCustomRole): string => who.roleName(c);
+  // runs BigQuery jobs and reads their results through the Storage Read API
+  const bqUser = (prefix: string, member: string, key: string = member): void => {
+    project(`${prefix}bq-job-user`, JOB_USER, member, key);
+    project(`${prefix}bq-read-session-user`, READ_SESSION_USER, member, key);
+  };
 
   // ---- workload service accounts: one member per SA, with a stable key for construct ids
   const w = (p: Persona): { m: string; k: string } => ({ m: who.workload(p), k: `workload:${p}` });
@@ -779,7 +791,7 @@ export function planVertexAccess(
     // objectAdmin but object IAM/ACLs (moot under uniform bucket-level access) and object
     // retention, so nobody acting as these SAs can set or override object retention
     root('roles/storage.objectUser', s.m, s.k);
-    project('bq-job-user', JOB_USER, s.m, s.k);
+    bqUser('', s.m, s.k);
   }
   for (const s of [pipeline, training, deployment]) registry(REGISTRY_READER, s.m, s.k);
   root(OBJECT_VIEWER, deployment.m, deployment.k);
@@ -792,7 +804,7 @@ export function planVertexAccess(
     // a notebook calls Google APIs as the instance's SA: the jobs it submits name the training
     // SA (the custom constraints require a service account, GCP-01)
     actAs('wb-acts-as-training', Persona.TRAINING, m, k);
-    project('wb-bq-job-user', JOB_USER, m, k);
+    bqUser('wb-', m, k);
     project('wb-log-writer', LOG_WRITER, m, k);
     data(m, k, OBJECT_VIEWER, DATA_VIEWER);
     root(OBJECT_VIEWER, m, k);
@@ -805,7 +817,7 @@ export function planVertexAccess(
         project('ds', role(GcpCustomRole.DATA_SCIENTIST), m);
         // jobs they submit name the training SA (the custom constraints require one)
         actAs('ds-acts-as-training', Persona.TRAINING, m);
-        project('bq-job-user', JOB_USER, m);
+        bqUser('', m);
         data(m, m, OBJECT_VIEWER, DATA_VIEWER);
         root(OBJECT_VIEWER, m);
         registry(REGISTRY_READER, m);
@@ -815,7 +827,7 @@ export function planVertexAccess(
         // pipeline runs they submit run as the pipeline SA
         if (r.props.mlEngineersRunPipelines ?? true)
           actAs('mle-acts-as-pipeline', Persona.PIPELINE, m);
-        project('bq-job-user', JOB_USER, m);
+        bqUser('', m);
         data(m, m, undefined, DATA_VIEWER);
         root(OBJECT_VIEWER, m);
         // when the CI launches the pipelines, the templates and images it runs are its own to
@@ -823,7 +835,7 @@ export function planVertexAccess(
         registry((r.props.mlEngineersRunPipelines ?? true) ? REGISTRY_WRITER : REGISTRY_READER, m);
         break;
       case Persona.DATA_ENGINEER:
-        project('bq-job-user', JOB_USER, m);
+        bqUser('', m);
         data(m, m, 'roles/storage.objectAdmin', 'roles/bigquery.dataEditor');
         break;
       case Persona.MODEL_VIEWER:

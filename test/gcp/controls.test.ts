@@ -162,6 +162,29 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     ).toBe(true);
   });
 
+  test('GCP-03 whoever runs BigQuery jobs may read through the Storage Read API: readSessionUser goes with every project jobUser', () => {
+    const project = members('google_project_iam_member');
+    const holders = (role: string): string[] =>
+      project
+        .filter((m) => m.role === role)
+        .map((m) => m.member)
+        .sort();
+    const jobUsers = holders('roles/bigquery.jobUser');
+    const sa = (path: string): string => `\${${ref('google_service_account', path)}.member}`;
+    expect(jobUsers).toEqual(
+      expect.arrayContaining([
+        'group:data-scientists@example.com',
+        'group:ml-engineers@example.com',
+        'group:data-engineers@example.com',
+        sa('service-accounts/pipeline'),
+        sa('service-accounts/training'),
+        sa('workbench-alice-wb/sa'),
+      ]),
+    );
+    // to_dataframe() and BigQuery DataFrames create read sessions (bigquery.readsessions.create)
+    expect(holders('roles/bigquery.readSessionUser')).toEqual(jobUsers);
+  });
+
   test('GCP-04 Vizier-only custom roles from the s002 table, bound to the Vizier personas', () => {
     const roles = members('google_project_iam_custom_role');
     const admin = roles.find((r) => r.role_id === 'mlopsVizierAdmin');
