@@ -735,6 +735,15 @@ const JOB_USER = 'roles/bigquery.jobUser';
  */
 const READ_SESSION_USER = 'roles/bigquery.readSessionUser';
 const LOG_WRITER = 'roles/logging.logWriter';
+/**
+ * Reads the logs of the jobs a persona runs (logging.logEntries.list), to debug failed Vertex AI
+ * jobs and pipeline steps. It does not include private logs: roles/logging.viewer holds no
+ * logging.privateLogEntries.list (iann0036/iam-dataset gcp/roles/logging.viewer.json), so Data
+ * Access audit logs stay with roles/logging.privateLogViewer (the auditors'); nor does it hold
+ * logging.views.access, which the views of a user-defined log bucket such as the audit bucket
+ * need. Granted to human personas only, never to service accounts.
+ */
+const LOG_VIEWER = 'roles/logging.viewer';
 const REGISTRY_READER = 'roles/artifactregistry.reader';
 const REGISTRY_WRITER = 'roles/artifactregistry.writer';
 
@@ -818,6 +827,7 @@ export function planVertexAccess(
         // jobs they submit name the training SA (the custom constraints require one)
         actAs('ds-acts-as-training', Persona.TRAINING, m);
         bqUser('', m);
+        project('log-viewer', LOG_VIEWER, m);
         data(m, m, OBJECT_VIEWER, DATA_VIEWER);
         root(OBJECT_VIEWER, m);
         registry(REGISTRY_READER, m);
@@ -828,6 +838,7 @@ export function planVertexAccess(
         if (r.props.mlEngineersRunPipelines ?? true)
           actAs('mle-acts-as-pipeline', Persona.PIPELINE, m);
         bqUser('', m);
+        project('log-viewer', LOG_VIEWER, m);
         data(m, m, undefined, DATA_VIEWER);
         root(OBJECT_VIEWER, m);
         // when the CI launches the pipelines, the templates and images it runs are its own to

@@ -185,6 +185,22 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(holders('roles/bigquery.readSessionUser')).toEqual(jobUsers);
   });
 
+  test('GCP-03 data scientists and ML engineers read job logs (roles/logging.viewer), not private logs; no service account does', () => {
+    const project = members('google_project_iam_member');
+    const viewers = project
+      .filter((m) => m.role === 'roles/logging.viewer')
+      .map((m) => m.member)
+      .sort();
+    expect(viewers).toEqual([
+      'group:data-scientists@example.com',
+      'group:ml-engineers@example.com',
+    ]);
+    // Data Access audit logs stay with the auditors (roles/logging.privateLogViewer)
+    expect(
+      project.filter((m) => m.role === 'roles/logging.privateLogViewer').map((m) => m.member),
+    ).toEqual(['group:auditors@example.com']);
+  });
+
   test('GCP-04 Vizier-only custom roles from the s002 table, bound to the Vizier personas', () => {
     const roles = members('google_project_iam_custom_role');
     const admin = roles.find((r) => r.role_id === 'mlopsVizierAdmin');
