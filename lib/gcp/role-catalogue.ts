@@ -98,6 +98,22 @@ const PIPELINE_JOBS = [
   'aiplatform.pipelineJobs.list',
   'aiplatform.pipelineJobs.cancel',
 ];
+/**
+ * What the Google Cloud Pipeline Components that run jobs of their own call as the pipeline SA
+ * (kubeflow/pipelines components/google-cloud, container/v1/gcp_launcher): ModelBatchPredictOp
+ * creates a batch prediction job, polls it (GetBatchPredictionJob) until it ends and cancels it
+ * when the run is cancelled (job_remote_runner.py); ModelImportEvaluationOp imports an evaluation
+ * (ImportModelEvaluation) and then its slices (BatchImportModelEvaluationSlices,
+ * container/_implementation/model_evaluation/import_model_evaluation.py). Names from
+ * iann0036/iam-dataset (gcp/roles/aiplatform.user.json).
+ */
+const PIPELINE_COMPONENT_JOBS = [
+  'aiplatform.batchPredictionJobs.create',
+  'aiplatform.batchPredictionJobs.get',
+  'aiplatform.batchPredictionJobs.cancel',
+  'aiplatform.modelEvaluations.import',
+  'aiplatform.modelEvaluationSlices.import',
+];
 const MODEL_READ = [
   'aiplatform.models.get',
   'aiplatform.models.list',
@@ -215,10 +231,11 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
     roleId: 'mlopsPipelineOperator',
     title: 'MLOps Vertex AI Pipeline Operator',
     description:
-      'Runs Vertex AI pipelines and the custom jobs they start, writes ML metadata, registers models. Cannot deploy.',
+      'Runs Vertex AI pipelines and the custom and batch prediction jobs they start, writes ML metadata, registers models and imports their evaluations. Cannot deploy.',
     permissions: [
       ...PIPELINE_JOBS,
       ...CUSTOM_JOBS,
+      ...PIPELINE_COMPONENT_JOBS,
       ...METADATA_WRITE,
       'aiplatform.models.upload',
       ...MODEL_READ,

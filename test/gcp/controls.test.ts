@@ -117,6 +117,28 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     }
   });
 
+  test('GCP-02 the pipeline operator runs the batch prediction and evaluation import components: creates, polls and cancels batch prediction jobs, imports evaluations and slices; no deploy', () => {
+    const operator = members('google_project_iam_custom_role').find(
+      (r) => r.role_id === 'mlopsPipelineOperator',
+    );
+    expect(operator.permissions).toEqual(
+      expect.arrayContaining([
+        // ModelBatchPredictOp: create, then poll (GetBatchPredictionJob), cancel on run cancel
+        'aiplatform.batchPredictionJobs.create',
+        'aiplatform.batchPredictionJobs.get',
+        'aiplatform.batchPredictionJobs.cancel',
+        // ModelImportEvaluationOp: ImportModelEvaluation, then BatchImportModelEvaluationSlices
+        'aiplatform.modelEvaluations.import',
+        'aiplatform.modelEvaluationSlices.import',
+      ]),
+    );
+    expect(
+      operator.permissions.filter((p: string) =>
+        /^aiplatform\.endpoints\.(deploy|undeploy)$/.test(p),
+      ),
+    ).toEqual([]);
+  });
+
   test('GCP-03 pipeline and training SAs get objectUser on the pipeline root, not objectAdmin', () => {
     const bucket = ref('google_storage_bucket', 'pipeline-root/bucket');
     const onRoot = members('google_storage_bucket_iam_member').filter(
