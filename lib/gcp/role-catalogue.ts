@@ -46,6 +46,11 @@ export enum GcpCustomRole {
    * (GCP-10).
    */
   LOGGING_CONFIG = 'LOGGING_CONFIG',
+  /**
+   * Workbench instance owner: reads, starts and stops the instance. Granted on each instance to
+   * its owner only, so that the owner can start it again after the idle shutdown (GCP-09).
+   */
+  WORKBENCH_OWNER = 'WORKBENCH_OWNER',
 }
 
 const METADATA_WRITE = [
@@ -206,6 +211,20 @@ const LOGGING_CONFIG = [
   'logging.views.get',
   'logging.views.list',
   'resourcemanager.projects.get',
+];
+
+/**
+ * What a Workbench instance's owner does to the instance itself (GCP-09): read it and its health,
+ * start it after the idle shutdown, stop it. Names from roles/notebooks.admin
+ * (iann0036/iam-dataset gcp/roles/notebooks.admin.json). No create, delete, update, reset,
+ * upgrade or IAM policy permissions: those stay with the admins (roles/notebooks.admin on the
+ * instance).
+ */
+const WORKBENCH_OWNER = [
+  'notebooks.instances.get',
+  'notebooks.instances.getHealth',
+  'notebooks.instances.start',
+  'notebooks.instances.stop',
 ];
 
 /** Permissions of the methods whose name matches. */
@@ -373,6 +392,13 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
     description:
       'Logging configuration without creating, updating or deleting sinks and log buckets, or updating or deleting exclusions: the audit sink and its exclusions stay where they are (GCP-10).',
     permissions: LOGGING_CONFIG,
+  },
+  [GcpCustomRole.WORKBENCH_OWNER]: {
+    roleId: 'mlopsWorkbenchOwner',
+    title: 'MLOps Workbench Instance Owner',
+    description:
+      'Reads, starts and stops a Workbench instance; granted on the instance to its owner (GCP-09).',
+    permissions: WORKBENCH_OWNER,
   },
 };
 

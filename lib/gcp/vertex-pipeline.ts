@@ -1017,6 +1017,8 @@ export class SecureVertexPipeline extends Construct {
             disableDownloads: w.disableDownloads,
             disableTerminal: w.disableTerminal,
             admins: r.workbenchAdmins,
+            // the owner starts the instance again after the idle shutdown (GCP-09)
+            ownerRole: this.roles.roleName(GcpCustomRole.WORKBENCH_OWNER),
             network: this.networkId,
             subnetwork: this.subnetworkId,
             kmsKeyName: this.keys.keyId(CmekPurpose.COMPUTE),

@@ -79,6 +79,15 @@ export interface GcpWorkbenchInstanceProps {
    */
   readonly admins?: string[];
   /**
+   * Role granted to the owner on this instance only (`user:OWNER`), so that the owner can start
+   * the instance again after the idle shutdown: a role with `notebooks.instances.get`,
+   * `getHealth`, `start` and `stop`, such as
+   * `GcpRoleCatalogue.roleName(GcpCustomRole.WORKBENCH_OWNER)` (what `SecureVertexPipeline`
+   * grants).
+   * @default - none: the owner cannot start or stop the instance
+   */
+  readonly ownerRole?: string;
+  /**
    * Idle shutdown after this many minutes (0 disables).
    * @default 60
    */
@@ -112,6 +121,7 @@ const PROPS_KEYS: { [K in keyof Required<GcpWorkbenchInstanceProps>]: true } = {
   disableDownloads: true,
   disableTerminal: true,
   admins: true,
+  ownerRole: true,
   idleShutdownMinutes: true,
   serviceAccountEmail: true,
   dependsOn: true,
@@ -179,6 +189,14 @@ function resolveWorkbenchProps(
   checkBoolean(v, 'disableDownloads', props.disableDownloads);
   checkBoolean(v, 'disableTerminal', props.disableTerminal);
   checkMembers(v, 'admins', props.admins);
+  checkPattern(
+    v,
+    'ownerRole',
+    props.ownerRole,
+    /^(roles\/[a-zA-Z0-9_.]+|(projects|organizations)\/[^/\s]+\/roles\/[a-zA-Z0-9_.]+)$/,
+    'a role name: roles/SERVICE.ROLE, projects/P/roles/R or organizations/O/roles/R',
+    { optional: true },
+  );
   // idle shutdown: off (0) or 10-1440 minutes (the range Workbench accepts)
   if (idle !== 0)
     checkNumber(v, 'idleShutdownMinutes', idle, 10, 1440, {
@@ -211,6 +229,8 @@ export class GcpWorkbenchInstance extends Construct {
   public readonly ownerActAs?: ServiceAccountIamMember;
   /** Instance-level admin grants. */
   public readonly adminBindings: WorkbenchInstanceIamMember[] = [];
+  /** The owner's instance-level grant of `ownerRole` (when given). */
+  public readonly ownerBinding?: WorkbenchInstanceIamMember;
   /** The instance's service account email. */
   public readonly serviceAccountEmail: string;
 
@@ -247,6 +267,14 @@ export class GcpWorkbenchInstance extends Construct {
     });
     applyRemovalPolicy(this.instance, props.removalPolicy);
     this.serviceAccountEmail = email;
+    if (props.ownerRole !== undefined)
+      this.ownerBinding = new WorkbenchInstanceIamMember(this, 'owner', {
+        project: props.projectId,
+        location: props.zone,
+        name: this.instance.name,
+        role: props.ownerRole,
+        member: `user:${props.owner}`,
+      });
     for (const m of props.admins ?? []) {
       this.adminBindings.push(
         new WorkbenchInstanceIamMember(this, memberId('admin', m), {

@@ -428,6 +428,23 @@ describe('X-10 GCP parts: specific bad input', () => {
       'a user e-mail without prefix',
     ],
     [
+      'GcpWorkbenchInstance: a permission where the owner role belongs',
+      () =>
+        new GcpWorkbenchInstance(gcpStack(), 'w', {
+          projectId: P,
+          zone: `${R}-a`,
+          instanceName: 'wb-a',
+          owner: 'a@example.com',
+          network: `projects/${P}/global/networks/n`,
+          subnetwork: `projects/${P}/regions/${R}/subnetworks/s`,
+          kmsKeyName: KEY,
+          ownerRole: 'notebooks.instances.start',
+        }),
+      'ownerRole',
+      'notebooks.instances.start',
+      'a role name: roles/SERVICE.ROLE, projects/P/roles/R or organizations/O/roles/R',
+    ],
+    [
       'GcpMonitoring: a misspelt threshold',
       () =>
         new GcpMonitoring(gcpStack(), 'm', { projectId: P, thresholds: { latencyMS: 100 } as any }),

@@ -454,6 +454,30 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(wb.instance_owners).toEqual(['alice@example.com']);
   });
 
+  test('GCP-09 the Workbench owner starts and stops their own instance after the idle shutdown: a custom role granted on the instance only', () => {
+    const role = members('google_project_iam_custom_role').find(
+      (r) => r.role_id === 'mlopsWorkbenchOwner',
+    );
+    expect(role.permissions).toEqual([
+      'notebooks.instances.get',
+      'notebooks.instances.getHealth',
+      'notebooks.instances.start',
+      'notebooks.instances.stop',
+    ]);
+    const roleName = `\${${ref('google_project_iam_custom_role', 'roles/workbench-owner')}.name}`;
+    const onInstance = members('google_workbench_instance_iam_member').filter(
+      (m) => m.role === roleName,
+    );
+    expect(onInstance).toEqual([
+      expect.objectContaining({
+        member: 'user:alice@example.com',
+        name: `\${${ref('google_workbench_instance', 'workbench-alice-wb/instance')}.name}`,
+        location: 'europe-west4-a',
+      }),
+    ]);
+    expect(members('google_project_iam_member').map((m) => m.role)).not.toContain(roleName);
+  });
+
   test('GCP-10 audit configs for aiplatform, storage, bigquery, cloudkms with all log types; sink to a CMEK, locked log bucket', () => {
     const cfgs = members('google_project_iam_audit_config');
     expect(cfgs.map((c) => c.service).sort()).toEqual([
