@@ -100,6 +100,8 @@ export function gcpVertexExample(app: App): TerraformStack[] {
     workbenchInstances: [{ name: 'alice-workbench', owner: 'alice@acme.example' }],
     alertEmails: ['ml-oncall@acme.example'],
     workloadIdentity: {
+      // the churn model's release job (it deploys the approved version); the serving pods and
+      // the endpoint's clients use identities of their own
       deployment: [{ namespace: 'serving', kubernetesServiceAccount: 'churn-model' }],
       clusters: [servingCluster],
     },

@@ -275,7 +275,9 @@ export interface GcpWorkloadIdentityOptions {
    */
   readonly training?: GcpKubernetesBinding[];
   /**
-   * KSAs acting as the deployment (serving) SA.
+   * KSAs acting as the deployment SA: the release jobs that deploy models to the endpoints. That
+   * SA deploys and undeploys models and uploads them (Model Deployer role): bind the job that
+   * releases a model, never the pods that serve a model or call the endpoints for predictions.
    * @default - none
    */
   readonly deployment?: GcpKubernetesBinding[];
