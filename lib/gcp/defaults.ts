@@ -277,6 +277,13 @@ export function accessLogWriterGrant(): { role: string; member: string } {
   };
 }
 
+/**
+ * Where notebooks and the SDK stage the code and packages of the custom jobs they submit
+ * (`aiplatform.init(staging_bucket="gs://BUCKET/staging")`): the data scientists and the
+ * Workbench service accounts write the pipeline root bucket under this prefix only (GCP-03).
+ */
+export const PIPELINE_ROOT_STAGING_PREFIX = 'staging/';
+
 /** The pipeline root of a pipeline-root bucket (passed to pipeline jobs). */
 export function pipelineRootUri(bucketName: string): string {
   return `gs://${bucketName}/pipeline-root`;

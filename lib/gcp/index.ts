@@ -24,7 +24,7 @@ export type { GcpAuditLoggingProps } from './audit';
 export { GcpOrgPolicies } from './org-policies';
 export type { GcpOrgPoliciesProps } from './org-policies';
 export { GcpSecureBucket } from './secure-bucket';
-export type { GcpSecureBucketProps } from './secure-bucket';
+export type { GcpObjectPrefixGrant, GcpSecureBucketProps } from './secure-bucket';
 export { GcpBigQueryDataset } from './bigquery';
 export type { GcpBigQueryDatasetProps } from './bigquery';
 export { GcpArtifactRegistry } from './artifact-registry';

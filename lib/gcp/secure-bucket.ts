@@ -6,7 +6,14 @@ import { requireProps } from '../core/errors';
 import { GcpValidate } from './validate';
 import { RemovalPolicy } from '../core/removal-policy';
 import { uniqueName } from '../core/naming';
-import { GcpIamGrant, bindOnce, bindingId, checkCmekKey, finishGrantingPart } from './common';
+import {
+  GcpIamGrant,
+  bindOnce,
+  bindingId,
+  checkCmekKey,
+  finishGrantingPart,
+  idPart,
+} from './common';
 import { BUCKET_DEFAULTS, NAME_PREFIX, bucketLifecycle } from './defaults';
 import {
   checkBoolean,
@@ -77,7 +84,22 @@ export interface GcpSecureBucketProps {
    * @default - none
    */
   readonly grants?: GcpIamGrant[];
+  /**
+   * Bindings on the objects under a prefix only (an IAM condition on the object name), made when
+   * the part is created (the same as calling grantUnderPrefix() for each).
+   * @default - none
+   */
+  readonly prefixGrants?: GcpObjectPrefixGrant[];
 }
+
+/** A role on the objects under one prefix of a bucket (GCP-03). */
+export interface GcpObjectPrefixGrant extends GcpIamGrant {
+  /** Object name prefix ending with '/', e.g. 'staging/'. */
+  readonly prefix: string;
+}
+
+/** An object name prefix: path segments of letters, digits, '.', '_' and '-', ending with '/'. */
+const OBJECT_PREFIX = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/;
 
 const PROPS_KEYS: { [K in keyof Required<GcpSecureBucketProps>]: true } = {
   projectId: true,
@@ -93,6 +115,7 @@ const PROPS_KEYS: { [K in keyof Required<GcpSecureBucketProps>]: true } = {
   dependsOn: true,
   removalPolicy: true,
   grants: true,
+  prefixGrants: true,
 };
 
 /**
@@ -148,6 +171,16 @@ function resolveBucketProps(
       props.expireAfterDays,
       `at least retentionDays (${props.retentionDays}): objects cannot be deleted before their retention ends`,
     );
+  (props.prefixGrants ?? []).forEach((g, i) =>
+    checkPattern(
+      v,
+      `prefixGrants[${i}].prefix`,
+      g?.prefix,
+      OBJECT_PREFIX,
+      "an object name prefix ending with '/' (letters, digits, '.', '_', '-'), e.g. 'staging/'",
+      { literal: 'it forms the IAM condition' },
+    ),
+  );
   checkBoolean(v, 'lockRetention', props.lockRetention);
   if (props.lockRetention === true && props.retentionDays === undefined)
     v.add(
@@ -213,6 +246,38 @@ export class GcpSecureBucket extends Construct {
       retain: { force_destroy: false },
       destroy: { force_destroy: true },
     });
+    for (const g of props.prefixGrants ?? [])
+      this.grantUnderPrefix(g.prefix, g.role, g.member, g.key);
+  }
+
+  /**
+   * Grants a role on the objects under `prefix` only (GCP-03): an IAM condition on the object
+   * name (`resource.name.startsWith("projects/_/buckets/BUCKET/objects/PREFIX")`), which uniform
+   * bucket-level access allows. Bucket-level permissions of the role (listing) do not match the
+   * condition. Idempotent per prefix, role and key.
+   * @param key stable key of the member for the construct id (required when member is a token)
+   */
+  public grantUnderPrefix(
+    prefix: string,
+    role: string,
+    member: string,
+    key?: string,
+  ): StorageBucketIamMember {
+    return bindOnce(
+      this,
+      `${bindingId(role, member, key)}-under-${idPart(prefix.replace(/\/$/, ''))}`,
+      this.bindings,
+      (cid) =>
+        new StorageBucketIamMember(this, cid, {
+          bucket: this.bucketRef,
+          role,
+          member,
+          condition: {
+            title: `objects under ${prefix}`.slice(0, 100),
+            expression: `resource.name.startsWith("projects/_/buckets/${this.bucketRef}/objects/${prefix}")`,
+          },
+        }),
+    );
   }
 
   /**

@@ -7,7 +7,9 @@ import { validatePlatformCommonProps } from '../core/platform';
 import { PlatformTags } from '../core/tags';
 import { normalizeLocation } from '../core/residency';
 import { GcpIamGrant, checkBetaProvider } from './common';
+import type { GcpObjectPrefixGrant } from './secure-bucket';
 import {
+  PIPELINE_ROOT_STAGING_PREFIX,
   defaultDataBuckets,
   defaultPerimeterName,
   defaultServiceAccountIds,
@@ -718,6 +720,8 @@ export interface VertexAccessPlan {
   readonly datasets: GcpIamGrant[];
   /** Grants on the pipeline root bucket. */
   readonly pipelineRoot: GcpIamGrant[];
+  /** Grants on the objects under the pipeline root's staging prefix only. */
+  readonly pipelineRootStaging: GcpObjectPrefixGrant[];
   /** Grants on the Artifact Registry repositories. */
   readonly registry: GcpIamGrant[];
   /** Project-level bindings and actAs grants. */
@@ -759,6 +763,7 @@ export function planVertexAccess(
     dataBuckets: [] as GcpIamGrant[],
     datasets: [] as GcpIamGrant[],
     pipelineRoot: [] as GcpIamGrant[],
+    pipelineRootStaging: [] as GcpObjectPrefixGrant[],
     registry: [] as GcpIamGrant[],
     platform: [] as VertexPlatformBinding[],
   };
@@ -774,6 +779,17 @@ export function planVertexAccess(
   };
   const root = (role: string, member: string, key: string = member): void => {
     plan.pipelineRoot.push({ role, member, key });
+  };
+  // the code and packages a notebook or the SDK stages for the custom jobs it submits
+  // (CustomJob.from_local_script, aiplatform.init(staging_bucket=...)): written under the
+  // staging prefix only; the jobs read them as the training SA (objectUser on the root)
+  const staging = (member: string, key: string = member): void => {
+    plan.pipelineRootStaging.push({
+      prefix: PIPELINE_ROOT_STAGING_PREFIX,
+      role: 'roles/storage.objectUser',
+      member,
+      key,
+    });
   };
   const registry = (role: string, member: string, key: string = member): void => {
     plan.registry.push({ role, member, key });
@@ -813,6 +829,7 @@ export function planVertexAccess(
     // a notebook calls Google APIs as the instance's SA: the jobs it submits name the training
     // SA (the custom constraints require a service account, GCP-01)
     actAs('wb-acts-as-training', Persona.TRAINING, m, k);
+    staging(m, k);
     bqUser('wb-', m, k);
     project('wb-log-writer', LOG_WRITER, m, k);
     data(m, k, OBJECT_VIEWER, DATA_VIEWER);
@@ -826,6 +843,7 @@ export function planVertexAccess(
         project('ds', role(GcpCustomRole.DATA_SCIENTIST), m);
         // jobs they submit name the training SA (the custom constraints require one)
         actAs('ds-acts-as-training', Persona.TRAINING, m);
+        staging(m);
         bqUser('', m);
         project('log-viewer', LOG_VIEWER, m);
         data(m, m, OBJECT_VIEWER, DATA_VIEWER);

@@ -26,7 +26,7 @@ import { GcpOrgPolicies } from './org-policies';
 import { GcpPerimeterEgressRule, GcpPerimeterIngressRule, ServicePerimeter } from './perimeter';
 import { GcpProject, GcpProjectCreationProps } from './project';
 import { GcpCustomRole, GcpRoleCatalogue } from './role-catalogue';
-import { GcpSecureBucket } from './secure-bucket';
+import { GcpObjectPrefixGrant, GcpSecureBucket } from './secure-bucket';
 import { GcpSensitiveDataProtection } from './sensitive-data';
 import { GcpServiceAccountIds, GcpServiceAccounts } from './service-accounts';
 import { GcpServiceAgent, GcpServiceAgents } from './service-agents';
@@ -861,10 +861,15 @@ export class SecureVertexPipeline extends Construct {
       '',
       { namePrefix: 'environment', bucketName: 'pipelineRootBucketName', location: 'region' },
       () =>
-        this.bucket(r, 'pipeline-root', accessLogBucket, access.pipelineRoot, {
-          name: 'pipeline-root',
-          bucketName: r.props.pipelineRootBucketName,
-        }),
+        this.bucket(
+          r,
+          'pipeline-root',
+          accessLogBucket,
+          access.pipelineRoot,
+          { name: 'pipeline-root', bucketName: r.props.pipelineRootBucketName },
+          undefined,
+          access.pipelineRootStaging,
+        ),
     );
     r.dataBuckets.forEach((spec, i) => {
       const ready = this.grantAgentOnKey(
@@ -909,6 +914,7 @@ export class SecureVertexPipeline extends Construct {
     grants: GcpIamGrant[],
     spec: GcpDataBucketSpec,
     ready?: ITerraformDependable[],
+    prefixGrants?: GcpObjectPrefixGrant[],
   ): GcpSecureBucket {
     return new GcpSecureBucket(this, cid, {
       ...this.dataPartProps(r, CmekPurpose.STORAGE, spec, ready),
@@ -919,6 +925,7 @@ export class SecureVertexPipeline extends Construct {
       retentionDays: spec.retentionDays,
       lockRetention: spec.lockRetention,
       grants,
+      prefixGrants,
     });
   }
 

@@ -309,6 +309,36 @@ describe('X-10 GCP parts: specific bad input', () => {
       "a key in location 'europe-west4'",
     ],
     [
+      'GcpSecureBucket: a staging prefix without its trailing slash (it would match staging-old/ too)',
+      () =>
+        new GcpSecureBucket(gcpStack(), 'b', {
+          projectId: P,
+          location: R,
+          kmsKeyName: KEY,
+          prefixGrants: [
+            { prefix: 'staging', role: 'roles/storage.objectUser', member: 'group:ds@example.com' },
+          ],
+        }),
+      'prefixGrants[0].prefix',
+      'staging',
+      "an object name prefix ending with '/'",
+    ],
+    [
+      'GcpSecureBucket: a prefix with a quote (it would end the IAM condition string)',
+      () =>
+        new GcpSecureBucket(gcpStack(), 'b', {
+          projectId: P,
+          location: R,
+          kmsKeyName: KEY,
+          prefixGrants: [
+            { prefix: 'a"/', role: 'roles/storage.objectUser', member: 'group:ds@example.com' },
+          ],
+        }),
+      'prefixGrants[0].prefix',
+      'a"/',
+      "an object name prefix ending with '/'",
+    ],
+    [
       'GcpSecureBucket: a name prefix from a variable',
       () => {
         const s = gcpStack();

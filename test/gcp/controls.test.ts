@@ -153,6 +153,30 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     expect(onRoot.map((m) => m.role)).not.toContain('roles/storage.objectAdmin');
   });
 
+  test('GCP-03 data scientists and Workbench SAs stage job code under the pipeline root staging prefix only (an IAM condition on the object name)', () => {
+    const bucket = ref('google_storage_bucket', 'pipeline-root/bucket');
+    const conditional = members('google_storage_bucket_iam_member').filter(
+      (m) => m.bucket === `\${${bucket}.name}` && m.condition !== undefined,
+    );
+    const ds = 'group:data-scientists@example.com';
+    expect(conditional.map((m) => m.member)).toEqual(
+      expect.arrayContaining([ds, expect.stringContaining('google_service_account.')]),
+    );
+    for (const m of conditional) {
+      expect(m.role).toBe('roles/storage.objectUser');
+      expect(m.condition).toEqual({
+        title: 'objects under staging/',
+        expression: `resource.name.startsWith("projects/_/buckets/\${${bucket}.name}/objects/staging/")`,
+      });
+    }
+    // nowhere else: the rest of the root stays read-only for them
+    expect(
+      members('google_storage_bucket_iam_member').filter(
+        (m) => m.member === ds && m.role !== 'roles/storage.objectViewer' && !m.condition,
+      ),
+    ).toEqual([]);
+  });
+
   test('GCP-03 personas bound on buckets, datasets and repositories; data roles never project-wide', () => {
     const de = 'group:data-engineers@example.com';
     expect(
