@@ -902,10 +902,42 @@ export function deploymentPolicy(ctx: PolicyContext): string {
     },
     registryGrant(ctx, 'ReadApprovedPackages', READ_MODEL_ACTIONS),
     passRole('PassDeploymentRole', [ctx.deploymentRoleArn]),
+    // AWS-22: the release that deploys an endpoint puts its model monitor in place; the schedules
+    // run as the MONITORING role, which only SageMaker assumes
+    {
+      Sid: 'ManageModelMonitors',
+      Effect: 'Allow',
+      Action: MONITOR_SETUP_ACTIONS,
+      Resource: MONITOR_RESOURCES.map((r) => sm(ctx, r)),
+    },
+    passRole('PassMonitoringRole', [ctx.monitoringRoleArn]),
     DENY_TRAINING,
     ...DENY_APPROVAL,
   ]);
 }
+
+/** Setting up model monitors: schedules and the four kinds of job definitions. */
+const MONITOR_SETUP_ACTIONS = [
+  'sagemaker:CreateMonitoringSchedule',
+  'sagemaker:UpdateMonitoringSchedule',
+  'sagemaker:DescribeMonitoringSchedule',
+  'sagemaker:DeleteMonitoringSchedule',
+  'sagemaker:StartMonitoringSchedule',
+  'sagemaker:StopMonitoringSchedule',
+  ...['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'].flatMap((k) => [
+    `sagemaker:Create${k}JobDefinition`,
+    `sagemaker:Describe${k}JobDefinition`,
+    `sagemaker:Delete${k}JobDefinition`,
+  ]),
+  'sagemaker:AddTags',
+];
+const MONITOR_RESOURCES = [
+  'monitoring-schedule/*',
+  'data-quality-job-definition/*',
+  'model-quality-job-definition/*',
+  'model-bias-job-definition/*',
+  'model-explainability-job-definition/*',
+];
 
 /** MONITORING workload: model monitor schedules and their outputs. */
 export function monitoringPolicy(ctx: PolicyContext): string {

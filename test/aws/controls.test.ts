@@ -182,6 +182,26 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
       expect(stmts(p.policy).some((s: any) => s.Sid === 'DenyOtherKmsKey')).toBe(false);
   });
 
+  test('AWS-18 the DEPLOYMENT role puts model monitors in place for the endpoints it deploys, passing only the MONITORING role (which only SageMaker assumes)', () => {
+    const monitors = sid(rolePolicy('deployment'), 'ManageModelMonitors');
+    expect(monitors.Action).toEqual(
+      expect.arrayContaining([
+        'sagemaker:CreateMonitoringSchedule',
+        'sagemaker:CreateDataQualityJobDefinition',
+        'sagemaker:CreateModelQualityJobDefinition',
+        'sagemaker:CreateModelBiasJobDefinition',
+        'sagemaker:CreateModelExplainabilityJobDefinition',
+      ]),
+    );
+    const pass = sid(rolePolicy('deployment'), 'PassMonitoringRole');
+    expect(pass.Resource).toEqual([
+      expect.stringMatching(/aws_iam_role\.studio_roles_monitoring_/),
+    ]);
+    expect(pass.Condition).toEqual({
+      StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' },
+    });
+  });
+
   test('AWS-08 auth mode is the explicit prop', () => {
     expect(domain.auth_mode).toBe('IAM');
   });
