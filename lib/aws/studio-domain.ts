@@ -41,6 +41,7 @@ import {
   studioIdleSettings,
   TENANT_TAG,
 } from './defaults';
+import { sagemakerSdkDefaults } from './sdk-defaults';
 import { awsEnv, AwsEnv, deployerArn } from './env';
 import { GuardrailPolicies } from './guardrails';
 import { keyRemovalPolicy, PlatformKey } from './kms';
@@ -70,6 +71,9 @@ import { accountRegionScope } from './validation';
 
 // The props and their parts, re-exported so that imports of them from this module keep working.
 export * from './studio-domain-props';
+
+const SDK_DEFAULTS_DESCRIPTION =
+  'SageMaker Python SDK configuration (config.yaml; JSON is YAML) that satisfies the platform guardrails: write it to /etc/xdg/sagemaker/config.yaml in Studio (a lifecycle configuration) or point SAGEMAKER_ADMIN_CONFIG_OVERRIDE at it';
 
 const IMMUTABLE_SETTINGS_DESCRIPTION =
   'Settings that force a new domain when changed (auth mode, VPC, subnets, KMS key): review any diff here';
@@ -149,6 +153,12 @@ export class SageMakerStudioDomain extends Construct {
   public readonly userRolePath: string;
   /** ARN of the tenant isolation policy (AWS-30), when `tenantId` is set. */
   public readonly tenantPolicyArn?: string;
+  /**
+   * The SageMaker Python SDK configuration (config.yaml) that matches the guardrails: default
+   * bucket and prefix, job subnets and security group, inter-container encryption, and the
+   * platform key on outputs, endpoint configurations and monitors.
+   */
+  public readonly sdkDefaultsOutput: TerraformOutput;
   private readonly env: AwsEnv;
 
   constructor(scope: Construct, id: string, props: SageMakerStudioDomainProps) {
@@ -206,6 +216,16 @@ export class SageMakerStudioDomain extends Construct {
       this.buildNotebooksAndImages(r);
       this.buildLakeFormation(r, permissions.ctx);
       if (r.efsBackup) this.buildEfsBackup(r, r.efsBackup);
+      this.sdkDefaultsOutput = new TerraformOutput(this, 'sagemaker-sdk-config', {
+        description: SDK_DEFAULTS_DESCRIPTION,
+        value: sagemakerSdkDefaults({
+          bucketName: this.dataBucket.bucketName,
+          keyArn: this.kmsKeyArn,
+          subnetIds: this.network.subnetIds,
+          securityGroupIds: [this.jobsSecurityGroup.id],
+          networkIsolation: r.props.requireNetworkIsolation === true,
+        }),
+      });
       new TerraformOutput(this, 'domain-immutable-settings', {
         description: IMMUTABLE_SETTINGS_DESCRIPTION,
         value: {

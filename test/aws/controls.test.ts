@@ -202,6 +202,46 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     });
   });
 
+  test('AWS-16/AWS-17 the SageMaker SDK configuration output carries what the guardrails require, at the paths of the SDK schema', () => {
+    const out = Object.entries(json.output).find(([k]) => k.includes('sagemaker-sdk-config'))!;
+    const cfg = (out[1] as any).value;
+    const nameOf = (type: string, fragment = ''): string =>
+      `${type}.${Object.keys(json.resource[type]).find((k) => k.includes(fragment))}`;
+    const sm = cfg.SageMaker;
+    const key = `\${${nameOf('aws_kms_key')}.arn}`;
+    const subnets = sid(policies, 'AWS17JobsPlatformSubnets').Condition[
+      'ForAnyValue:StringNotEquals'
+    ]['sagemaker:VpcSubnets'];
+    const groups = sid(policies, 'AWS17JobsPlatformSecurityGroups').Condition[
+      'ForAnyValue:StringNotEquals'
+    ]['sagemaker:VpcSecurityGroupIds'];
+    const vpc = { SecurityGroupIds: groups, Subnets: subnets };
+    expect(cfg.SchemaVersion).toBe('1.0');
+    expect(sm.PythonSDK.Modules.Session).toEqual({
+      DefaultS3Bucket: `\${${nameOf('aws_s3_bucket', 'data')}.bucket}`,
+      DefaultS3ObjectKeyPrefix: 'jobs',
+    });
+    // every option is on in this platform: network isolation is required
+    const network = {
+      EnableInterContainerTrafficEncryption: true,
+      EnableNetworkIsolation: true,
+      VpcConfig: vpc,
+    };
+    expect(sm.TrainingJob).toEqual({ ...network, OutputDataConfig: { KmsKeyId: key } });
+    expect(sm.ProcessingJob).toEqual({
+      NetworkConfig: network,
+      ProcessingOutputConfig: { KmsKeyId: key },
+    });
+    expect(sm.EndpointConfig.KmsKeyId).toBe(key);
+    expect(
+      sm.MonitoringSchedule.MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources,
+    ).toEqual({ ClusterConfig: { VolumeKmsKeyId: key } });
+    // no volume key where instance types with local storage reject it
+    expect(JSON.stringify([sm.TrainingJob, sm.ProcessingJob, sm.TransformJob])).not.toContain(
+      'VolumeKmsKeyId',
+    );
+  });
+
   test('AWS-08 auth mode is the explicit prop', () => {
     expect(domain.auth_mode).toBe('IAM');
   });
