@@ -9,6 +9,7 @@ import {
   DEPLOYER_NOT_ROOT,
   ec2Id,
   iamPrincipalList,
+  kmsKeyArn,
   stringListOf,
   studioInstanceTypeList,
   bool,
@@ -24,6 +25,7 @@ export interface ResolvedGuardrailPoliciesProps {
   readonly subnetIds: string[];
   readonly securityGroupIds: string[];
   readonly requireNetworkIsolation: boolean;
+  readonly outputKmsKeyArn?: string;
   readonly requiredJobTagKeys: string[];
   readonly adminPrincipalArns: string[];
   readonly deployerPrincipalArns: string[];
@@ -46,6 +48,7 @@ export function resolveGuardrailPoliciesProps(
     subnetIds: p.subnetIds,
     securityGroupIds: p.securityGroupIds,
     requireNetworkIsolation: p.requireNetworkIsolation,
+    outputKmsKeyArn: p.outputKmsKeyArn,
     requiredJobTagKeys: p.requiredJobTagKeys,
     adminPrincipalArns: p.adminPrincipalArns ?? [],
     deployerPrincipalArns: p.deployerPrincipalArns ?? [],
@@ -73,6 +76,7 @@ export function validateGuardrailPoliciesProps(
   }))
     ec2Id(v, sg.at, sg.value, 'sg');
   bool(v, 'requireNetworkIsolation', props.requireNetworkIsolation);
+  if (props.outputKmsKeyArn !== undefined) kmsKeyArn(v, 'outputKmsKeyArn', props.outputKmsKeyArn);
   bool(v, 'emitScpOutputs', props.emitScpOutputs);
   matchingStringList(
     v,

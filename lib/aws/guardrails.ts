@@ -40,6 +40,14 @@ export interface GuardrailPoliciesProps {
    */
   readonly requireNetworkIsolation?: boolean;
   /**
+   * The key training and tuning jobs must name for their output, in the identity policies
+   * (AWS-16): a job that names another key, or an alias, is denied when it is created rather
+   * than failing when it writes its model artifacts to a bucket that takes only this key.
+   * @default - any key (the SCP, which several platforms of one account share, only requires
+   * that a key is named)
+   */
+  readonly outputKmsKeyArn?: string;
+  /**
    * Tag keys required on CreateTrainingJob, CreateProcessingJob and
    * CreateHyperParameterTuningJob by users (AWS-15).
    * @default ['studiouserid']
@@ -70,6 +78,12 @@ export interface GuardrailPoliciesProps {
 const SCP_MAX_CHARS = 5120;
 /** Customer managed policy size limit. */
 const POLICY_MAX_CHARS = 6144;
+
+/** The jobs whose output (model artifacts) must be written under the platform key (AWS-16). */
+const TRAINING_OUTPUT_ACTIONS = [
+  'sagemaker:CreateTrainingJob',
+  'sagemaker:CreateHyperParameterTuningJob',
+];
 
 const JOB_ACTIONS = [
   'sagemaker:CreateTrainingJob',
@@ -239,11 +253,7 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
     // for the account's AWS managed key (aws/s3): the model artifacts would leave the platform
     // key. Training always has an output config; a processing job may have none, so it is not
     // held to the key here (the data bucket refuses writes under another key, AWS-07).
-    denyWithout(
-      'AWS16TrainingOutputKms',
-      ['sagemaker:CreateTrainingJob', 'sagemaker:CreateHyperParameterTuningJob'],
-      'sagemaker:OutputKmsKeyArn',
-    ),
+    denyWithout('AWS16TrainingOutputKms', TRAINING_OUTPUT_ACTIONS, 'sagemaker:OutputKmsKeyArn'),
   ];
   // Condition keys of the Service Authorization Reference (the `...KmsKey` keys without `Arn`
   // are deprecated and no longer defined for these actions): CreateDomain carries
@@ -306,11 +316,21 @@ function guardrailDocuments(r: ResolvedGuardrailPoliciesProps): GuardrailDocumen
     ...scpDomainEncryption,
     ...encryption,
   ]);
+  // AWS-16: the platform key only, by ARN (the condition key is ARN-typed), in the identity
+  // policies; the SCP keeps the Null form above
+  const platformOutputKey: Statement[] =
+    r.outputKmsKeyArn === undefined
+      ? []
+      : [
+          denyOnAnyResource('AWS16TrainingPlatformKey', TRAINING_OUTPUT_ACTIONS, {
+            ArnNotEquals: { 'sagemaker:OutputKmsKeyArn': r.outputKmsKeyArn },
+          }),
+        ];
   return {
     studioApps: policyDocument([instanceTypes, ...imageArns, appImageConfig]),
     adminStudioApps: policyDocument([instanceTypes, ...imageArns]),
     domain: policyDocument([...vpcOnly, profileTags, ...domainEncryption]),
-    jobs: policyDocument([...encryption, ...jobsVpc]),
+    jobs: policyDocument([...encryption, ...platformOutputKey, ...jobsVpc]),
     jobTags: policyDocument(jobTagStatements),
     scp,
   };

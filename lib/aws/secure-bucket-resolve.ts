@@ -53,6 +53,7 @@ export function validateSecureBucketProps(scope: Construct, props: SecureBucketP
     );
   }
   bool(v, 'serverAccessLogTarget', props.serverAccessLogTarget);
+  bool(v, 'bucketKeyWritesOnly', props.bucketKeyWritesOnly);
   v.require(
     props.kmsKeyArn !== undefined || props.serverAccessLogTarget === true,
     'kmsKeyArn',

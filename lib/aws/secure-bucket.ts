@@ -78,6 +78,13 @@ export interface SecureBucketProps {
    */
   readonly kmsKeyId?: string;
   /**
+   * Deny writes that name an encryption other than the bucket's key (SSE-S3, another KMS key,
+   * the AWS managed key, SSE-C), which would override the default encryption (AWS-07). Only
+   * for a bucket with `kmsKeyArn` that receives neither server access logs nor CloudTrail.
+   * @default true
+   */
+  readonly bucketKeyWritesOnly?: boolean;
+  /**
    * Bucket that receives this bucket's server access logs.
    * @default - none; then the bucket must be a log target itself (`serverAccessLogTarget`)
    */
@@ -320,7 +327,11 @@ export class SecureBucket extends Construct {
       });
     }
     if (r.cloudTrailArn !== undefined) base.push(...this.cloudTrailDelivery(r, r.cloudTrailArn));
-    else if (r.kmsKeyArn !== undefined && !r.serverAccessLogTarget)
+    else if (
+      r.kmsKeyArn !== undefined &&
+      !r.serverAccessLogTarget &&
+      (r.bucketKeyWritesOnly ?? true)
+    )
       base.push(...this.platformKeyWrites(r.kmsKeyArn, r.kmsKeyId));
     return new S3BucketPolicy(this, 'policy', {
       bucket: this.bucket.id,
@@ -334,8 +345,9 @@ export class SecureBucket extends Construct {
   /**
    * Objects are written under the bucket's key only (AWS-07). Default encryption applies to a
    * write that names no encryption; a write that names one overrides it: SSE-S3 (`AES256`),
-   * another KMS key, or `aws:kms` without a key id, for which S3 takes the account's AWS managed
-   * key (`aws/s3`; PutObject, `x-amz-server-side-encryption-aws-kms-key-id`). Those are denied.
+   * another KMS key, `aws:kms` without a key id, for which S3 takes the account's AWS managed
+   * key (`aws/s3`; PutObject, `x-amz-server-side-encryption-aws-kms-key-id`), or a key of the
+   * writer's own (SSE-C). Those are denied.
    * The key may be named by its ARN or its key id (S3 compares the header as sent), not by an
    * alias: a write that names the key by an alias is denied.
    */
@@ -358,6 +370,11 @@ export class SecureBucket extends Construct {
           's3:x-amz-server-side-encryption': 'false',
           's3:x-amz-server-side-encryption-aws-kms-key-id': 'true',
         },
+      }),
+      // SSE-C sends no x-amz-server-side-encryption header: the object would be under a key
+      // only the writer holds
+      deny('DenyCustomerKeys', {
+        Null: { 's3:x-amz-server-side-encryption-customer-algorithm': 'false' },
       }),
       deny('DenyOtherKmsKey', {
         StringNotEqualsIfExists: {

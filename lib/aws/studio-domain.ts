@@ -414,6 +414,7 @@ export class SageMakerStudioDomain extends Construct {
       subnetIds: this.network.subnetIds,
       securityGroupIds: [this.jobsSecurityGroup.id],
       requireNetworkIsolation: props.requireNetworkIsolation,
+      outputKmsKeyArn: this.kmsKeyArn,
       adminPrincipalArns: [
         `arn:${partition}:iam::${account}:role/${r.namePrefix}-${PERSONA_ROLE_SLUGS[Persona.PLATFORM_ADMIN]}-*`,
       ],

@@ -5,6 +5,9 @@ import { AzureCustomRoleDefinition } from './persona-rbac-props';
 /** Resource type of the Azure ML workspace, prefix of its operations. */
 export const WS = 'Microsoft.MachineLearningServices/workspaces';
 
+/** Reads the workspace's read wildcard includes that no persona role needs: connection secrets, notebook keys. */
+const SECRET_READS = [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`];
+
 const ENDPOINT_KEY_ACTIONS = [
   `${WS}/onlineEndpoints/listKeys/action`,
   `${WS}/onlineEndpoints/regenerateKeys/action`,
@@ -59,7 +62,7 @@ export function builtInCustomRoles(tokenOnly: boolean): {
       ],
       // environments/readSecrets/action stays: submitting any V2 job needs it (Azure ML,
       // manage access: common scenarios)
-      notActions: [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`],
+      notActions: SECRET_READS,
       personas: [Persona.DATA_SCIENTIST],
     },
     mlEngineer: {
@@ -83,7 +86,8 @@ export function builtInCustomRoles(tokenOnly: boolean): {
         `${WS}/metadata/artifacts/*`,
         `${WS}/metadata/snapshots/*`,
       ],
-      notActions: [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`, ...noKeys],
+      // no notebooks: the notebook access token is for the data scientists' compute instances
+      notActions: [...SECRET_READS, `${WS}/listNotebookAccessToken/read`, ...noKeys],
       personas: [Persona.ML_ENGINEER],
     },
     // V2 assets are versions: models/read and models/write name the containers only, the
@@ -130,7 +134,7 @@ export function builtInCustomRoles(tokenOnly: boolean): {
         `${WS}/metadata/artifacts/*`,
         `${WS}/metadata/snapshots/*`,
       ],
-      notActions: [`${WS}/metadata/secrets/read`, `${WS}/listNotebookKeys/read`],
+      notActions: [...SECRET_READS, `${WS}/listNotebookAccessToken/read`],
       personas: [Persona.PIPELINE],
     },
     deployment: {

@@ -148,7 +148,12 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     );
     const st = stmts(data.policy);
     const byId = (id: string) => st.find((s: any) => s.Sid === id);
-    for (const id of ['DenyOtherEncryption', 'DenyAwsManagedKey', 'DenyOtherKmsKey']) {
+    for (const id of [
+      'DenyOtherEncryption',
+      'DenyAwsManagedKey',
+      'DenyCustomerKeys',
+      'DenyOtherKmsKey',
+    ]) {
       expect(byId(id)).toEqual(
         expect.objectContaining({
           Effect: 'Deny',
@@ -162,6 +167,9 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     }
     expect(byId('DenyOtherEncryption').Condition).toEqual({
       StringNotEqualsIfExists: { 's3:x-amz-server-side-encryption': ['aws:kms', 'aws:kms:dsse'] },
+    });
+    expect(byId('DenyCustomerKeys').Condition).toEqual({
+      Null: { 's3:x-amz-server-side-encryption-customer-algorithm': 'false' },
     });
     expect(byId('DenyAwsManagedKey').Condition).toEqual({
       Null: {
@@ -350,6 +358,17 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
     expect(
       sid(policies, 'AWS16EndpointConfigKms').Condition.Null['sagemaker:VolumeKmsKeyArn'],
     ).toBe('true');
+    // the platform key itself in the identity policy (the job fails at create, not when its
+    // artifacts reach the data bucket), any key in the SCP that several platforms share
+    const platformKey = sid(policies, 'AWS16TrainingPlatformKey');
+    expect(platformKey.Condition).toEqual({
+      ArnNotEquals: {
+        'sagemaker:OutputKmsKeyArn': expect.stringMatching(
+          /^\$\{aws_kms_key\.studio_key_[0-9A-F]+\.arn\}$/,
+        ),
+      },
+    });
+    expect(platform.guardrails.scpDocument).not.toContain('AWS16TrainingPlatformKey');
     // training output goes to S3 under the output key, else under the AWS managed aws/s3 key
     expect(sid(policies, 'AWS16TrainingOutputKms')).toEqual(
       expect.objectContaining({

@@ -188,6 +188,35 @@ describe('parts used alone (X-13)', () => {
     });
   });
 
+  test('AWS-07 SecureBucket takes writes under its own key only (by ARN or the key id of a literal ARN), unless bucketKeyWritesOnly is false', () => {
+    const s = stack('eu-west-1');
+    const logs = new SecureBucket(s, 'logs', { serverAccessLogTarget: true });
+    new SecureBucket(s, 'strict', { kmsKeyArn: KEY, accessLogBucket: logs });
+    new SecureBucket(s, 'open', {
+      kmsKeyArn: KEY,
+      accessLogBucket: logs,
+      bucketKeyWritesOnly: false,
+    });
+    const json = synthJson(s);
+    const sids = (path: string) =>
+      stmts(at(json, 'aws_s3_bucket_policy', `${path}/policy`)[0].policy).map((x: any) => x.Sid);
+    expect(sids('strict')).toEqual(
+      expect.arrayContaining([
+        'DenyOtherEncryption',
+        'DenyAwsManagedKey',
+        'DenyCustomerKeys',
+        'DenyOtherKmsKey',
+      ]),
+    );
+    const other = stmts(at(json, 'aws_s3_bucket_policy', 'strict/policy')[0].policy).find(
+      (x: any) => x.Sid === 'DenyOtherKmsKey',
+    );
+    expect(
+      other.Condition.StringNotEqualsIfExists['s3:x-amz-server-side-encryption-aws-kms-key-id'],
+    ).toEqual([KEY, KEY.split('/').pop()]);
+    expect(sids('open').filter((x: string) => x.startsWith('DenyOther'))).toEqual([]);
+  });
+
   test('PersonaRoles: human roles only for mapped personas, workload roles always, trust scoped', () => {
     const s = stack('eu-west-1');
     const roles = new PersonaRoles(s, 'roles', {

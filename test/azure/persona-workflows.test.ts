@@ -96,6 +96,14 @@ describe('AZ-09 persona workflows under the synthesized custom roles', () => {
       ]);
   });
 
+  test('only the data scientists get the notebook access token (their compute instances)', () => {
+    expect(denied('dataScientist', [`${WS}/listNotebookAccessToken/read`])).toEqual([]);
+    for (const role of ['mlEngineer', 'pipeline'])
+      expect(denied(role, [`${WS}/listNotebookAccessToken/read`])).toEqual([
+        `${WS}/listNotebookAccessToken/read`,
+      ]);
+  });
+
   test('segregation stays: no training or pipeline deployment, no deployer job, no compute changes but the data scientist start/stop', () => {
     const blocked = (role: string, ops: string[]) => expect(denied(role, ops)).toEqual(ops.sort());
     blocked('training', [`${WS}/onlineEndpoints/write`, `${WS}/batchEndpoints/write`]);

@@ -177,6 +177,15 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     ).toEqual([]);
   });
 
+  test('GCP-09 data scientists list the Workbench instances (roles/notebooks.viewer); only the owner role on an instance starts or stops it', () => {
+    const ds = 'group:data-scientists@example.com';
+    expect(
+      members('google_project_iam_member')
+        .filter((m) => m.member === ds && String(m.role).startsWith('roles/notebooks.'))
+        .map((m) => m.role),
+    ).toEqual(['roles/notebooks.viewer']);
+  });
+
   test('GCP-03 personas bound on buckets, datasets and repositories; data roles never project-wide', () => {
     const de = 'group:data-engineers@example.com';
     expect(
