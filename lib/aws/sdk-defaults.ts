@@ -44,6 +44,12 @@ export function sagemakerSdkDefaults(i: SdkDefaultsInput): { [key: string]: unkn
       PythonSDK: {
         Modules: {
           Session: { DefaultS3Bucket: i.bucketName, DefaultS3ObjectKeyPrefix: SDK_DEFAULT_PREFIX },
+          // @remote functions run as training jobs: S3KmsKeyId is their output key
+          RemoteFunction: {
+            EnableInterContainerTrafficEncryption: true,
+            S3KmsKeyId: i.keyArn,
+            VpcConfig: vpc,
+          },
         },
       },
       TrainingJob: {

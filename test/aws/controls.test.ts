@@ -236,6 +236,11 @@ describe('SageMakerStudioDomain controls (full platform, IAM auth, every option 
       VpcConfig: vpc,
     };
     expect(sm.TrainingJob).toEqual({ ...network, OutputDataConfig: { KmsKeyId: key } });
+    expect(sm.PythonSDK.Modules.RemoteFunction).toEqual({
+      EnableInterContainerTrafficEncryption: true,
+      S3KmsKeyId: key,
+      VpcConfig: vpc,
+    });
     expect(sm.ProcessingJob).toEqual({
       NetworkConfig: network,
       ProcessingOutputConfig: { KmsKeyId: key },
