@@ -917,7 +917,7 @@ export function deploymentPolicy(ctx: PolicyContext): string {
 }
 
 /** Setting up model monitors: schedules and the four kinds of job definitions. */
-const MONITOR_SETUP_ACTIONS = [
+export const MONITOR_SETUP_ACTIONS = [
   'sagemaker:CreateMonitoringSchedule',
   'sagemaker:UpdateMonitoringSchedule',
   'sagemaker:DescribeMonitoringSchedule',

@@ -48,6 +48,7 @@ import { keyRemovalPolicy, PlatformKey } from './kms';
 import { ec2Text } from './naming';
 import { PrivateNetwork } from './network';
 import {
+  MONITOR_SETUP_ACTIONS,
   executionPolicy as executionPolicyDocument,
   personaPolicies,
   PolicyContext,
@@ -957,15 +958,11 @@ export class SageMakerStudioDomain extends Construct {
           'sagemaker:DescribeEndpoint',
           'sagemaker:UpdateEndpoint',
           'sagemaker:DeleteEndpoint',
-          'sagemaker:DescribeMonitoringSchedule',
-          'sagemaker:UpdateMonitoringSchedule',
-          'sagemaker:DeleteMonitoringSchedule',
-          'sagemaker:StartMonitoringSchedule',
-          'sagemaker:StopMonitoringSchedule',
-          ...['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability'].flatMap((k) => [
-            `sagemaker:Describe${k}JobDefinition`,
-            `sagemaker:Delete${k}JobDefinition`,
-          ]),
+          // every action on an existing monitor the deployment role sets up (its creations are
+          // tagged on create, below)
+          ...MONITOR_SETUP_ACTIONS.filter(
+            (a) => !a.startsWith('sagemaker:Create') && a !== 'sagemaker:AddTags',
+          ),
           'sagemaker:DescribeModelPackageGroup',
           'sagemaker:DescribePipeline',
           'sagemaker:UpdatePipeline',
