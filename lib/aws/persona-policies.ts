@@ -902,7 +902,7 @@ export function deploymentPolicy(ctx: PolicyContext): string {
     },
     registryGrant(ctx, 'ReadApprovedPackages', READ_MODEL_ACTIONS),
     passRole('PassDeploymentRole', [ctx.deploymentRoleArn]),
-    // AWS-22: the release that deploys an endpoint puts its model monitor in place; the schedules
+    // AWS-18: the release that deploys an endpoint puts its model monitor in place; the schedules
     // run as the MONITORING role, which only SageMaker assumes
     {
       Sid: 'ManageModelMonitors',

@@ -1,6 +1,7 @@
 // The SageMaker Python SDK's configuration file (intelligent defaults, config.yaml) that matches
 // the platform's guardrails, so that estimators, processors, models and monitors created in
 // Studio carry what the guardrails require without every notebook naming it.
+import { TENANT_TAG } from './defaults';
 
 /** What the platform's guardrails require of the jobs, models and monitors users create. */
 export interface SdkDefaultsInput {
@@ -14,6 +15,8 @@ export interface SdkDefaultsInput {
   readonly securityGroupIds: string[];
   /** Whether the guardrails require network isolation (AWS-17). */
   readonly networkIsolation: boolean;
+  /** The tenant of a tenant's platform (AWS-30): its resources are created with the `tenant` tag. */
+  readonly tenantId?: string;
 }
 
 /**
@@ -38,6 +41,9 @@ export function sagemakerSdkDefaults(i: SdkDefaultsInput): { [key: string]: unkn
     ...(i.networkIsolation ? { EnableNetworkIsolation: true } : {}),
     VpcConfig: vpc,
   };
+  // AWS-30: a tenant role creates jobs, models, endpoints, monitors and pipelines only with its
+  // tenant tag (the SDK adds the configured tags to the caller's)
+  const tags = i.tenantId === undefined ? {} : { Tags: [{ Key: TENANT_TAG, Value: i.tenantId }] };
   return {
     SchemaVersion: '1.0',
     SageMaker: {
@@ -56,18 +62,22 @@ export function sagemakerSdkDefaults(i: SdkDefaultsInput): { [key: string]: unkn
         ...network,
         // AWS-16: the model artifacts, else under the AWS managed aws/s3 key
         OutputDataConfig: { KmsKeyId: i.keyArn },
+        ...tags,
       },
       ProcessingJob: {
         NetworkConfig: network,
         ProcessingOutputConfig: { KmsKeyId: i.keyArn },
+        ...tags,
       },
-      TransformJob: { TransformOutput: { KmsKeyId: i.keyArn } },
-      Model: { VpcConfig: vpc },
+      TransformJob: { TransformOutput: { KmsKeyId: i.keyArn }, ...tags },
+      Model: { VpcConfig: vpc, ...tags },
       EndpointConfig: {
         KmsKeyId: i.keyArn,
         DataCaptureConfig: { KmsKeyId: i.keyArn },
         AsyncInferenceConfig: { OutputConfig: { KmsKeyId: i.keyArn } },
+        ...tags,
       },
+      ...(i.tenantId === undefined ? {} : { Endpoint: tags, Pipeline: tags }),
       MonitoringSchedule: {
         MonitoringScheduleConfig: {
           MonitoringJobDefinition: {
@@ -76,6 +86,7 @@ export function sagemakerSdkDefaults(i: SdkDefaultsInput): { [key: string]: unkn
             NetworkConfig: network,
           },
         },
+        ...tags,
       },
     },
   };

@@ -225,6 +225,7 @@ export class SageMakerStudioDomain extends Construct {
           subnetIds: this.network.subnetIds,
           securityGroupIds: [this.jobsSecurityGroup.id],
           networkIsolation: r.props.requireNetworkIsolation === true,
+          tenantId: r.props.tenantId,
         }),
       });
       new TerraformOutput(this, 'domain-immutable-settings', {

@@ -327,6 +327,10 @@ export const CUSTOM_ROLE_DEFINITIONS: { [role: string]: RoleDefinition } = {
       'Experiments, custom training and tuning jobs, TensorBoard, model registration. Cannot deploy or approve.',
     permissions: [
       ...CUSTOM_JOBS,
+      // finds the Workbench instances (their own is read, started and stopped through the
+      // Workbench Owner role on it); roles/notebooks.viewer would also read every VM's metadata,
+      // serial port output and screenshots project-wide
+      'notebooks.instances.list',
       'aiplatform.hyperparameterTuningJobs.create',
       'aiplatform.hyperparameterTuningJobs.get',
       'aiplatform.hyperparameterTuningJobs.list',

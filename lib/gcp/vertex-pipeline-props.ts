@@ -844,9 +844,6 @@ export function planVertexAccess(
         // jobs they submit name the training SA (the custom constraints require one)
         actAs('ds-acts-as-training', Persona.TRAINING, m);
         staging(m);
-        // lists the Workbench instances (their own is started and stopped through the owner
-        // role on the instance): get and list only, as the platform admins have it
-        project('ds-notebooks-viewer', 'roles/notebooks.viewer', m);
         bqUser('', m);
         project('log-viewer', LOG_VIEWER, m);
         data(m, m, OBJECT_VIEWER, DATA_VIEWER);

@@ -315,6 +315,32 @@ describe('MultiTenantStudio (AWS-30)', () => {
     });
   });
 
+  test('AWS-30 the SDK configuration of a tenant domain tags what the SDK creates with the tenant, for every create the tag-on-create rule covers', () => {
+    const ex = example().json;
+    const out = Object.entries(ex.output).find(([k]) => k.includes('retail_sagemaker-sdk-config'));
+    const sm = (out![1] as any).value.SageMaker;
+    const tenantTag = [{ Key: 'tenant', Value: 'retail' }];
+    const byAction: { [action: string]: any } = {
+      'sagemaker:CreateTrainingJob': sm.TrainingJob,
+      'sagemaker:CreateProcessingJob': sm.ProcessingJob,
+      'sagemaker:CreateTransformJob': sm.TransformJob,
+      'sagemaker:CreateModel': sm.Model,
+      'sagemaker:CreateEndpointConfig': sm.EndpointConfig,
+      'sagemaker:CreateEndpoint': sm.Endpoint,
+      'sagemaker:CreateMonitoringSchedule': sm.MonitoringSchedule,
+      'sagemaker:CreatePipeline': sm.Pipeline,
+    };
+    const onCreate = JSON.parse(
+      all(ex, 'aws_iam_policy').find(
+        (p: any) => p.description === 'AWS-30 tenant isolation for retail',
+      ).policy,
+    ).Statement.find((x: any) => x.Sid === 'AWS30TenantTagOnCreate');
+    const covered = Object.keys(byAction).filter((a) => onCreate.Action.includes(a));
+    expect(covered.length).toBeGreaterThanOrEqual(6);
+    for (const action of covered)
+      expect([action, byAction[action]?.Tags]).toEqual([action, tenantTag]);
+  });
+
   test('AWS-30 every taggable resource a tenant role may create is tagged with its tenant on create', () => {
     const ref = awsReference();
     const ex = example().json;

@@ -177,13 +177,19 @@ describe('SecureVertexPipeline controls (full platform)', () => {
     ).toEqual([]);
   });
 
-  test('GCP-09 data scientists list the Workbench instances (roles/notebooks.viewer); only the owner role on an instance starts or stops it', () => {
+  test('GCP-09 data scientists list the Workbench instances through their custom role, not roles/notebooks.viewer (which reads every VM, serial port output included)', () => {
     const ds = 'group:data-scientists@example.com';
     expect(
-      members('google_project_iam_member')
-        .filter((m) => m.member === ds && String(m.role).startsWith('roles/notebooks.'))
-        .map((m) => m.role),
-    ).toEqual(['roles/notebooks.viewer']);
+      members('google_project_iam_member').filter(
+        (m) => m.member === ds && String(m.role).startsWith('roles/notebooks.'),
+      ),
+    ).toEqual([]);
+    expect(CUSTOM_ROLE_DEFINITIONS.DATA_SCIENTIST.permissions).toContain(
+      'notebooks.instances.list',
+    );
+    expect(
+      CUSTOM_ROLE_DEFINITIONS.DATA_SCIENTIST.permissions.filter((p) => p.startsWith('compute.')),
+    ).toEqual([]);
   });
 
   test('GCP-03 personas bound on buckets, datasets and repositories; data roles never project-wide', () => {
