@@ -41,8 +41,9 @@ export interface GuardrailPoliciesProps {
   readonly requireNetworkIsolation?: boolean;
   /**
    * The key training and tuning jobs must name for their output, in the identity policies
-   * (AWS-16): a job that names another key, or an alias, is denied when it is created rather
-   * than failing when it writes its model artifacts to a bucket that takes only this key.
+   * (AWS-16): a job that names another key is denied when it is created rather than failing
+   * when it writes its model artifacts to a bucket that takes only this key. Jobs name it by
+   * its ARN (the condition key holds an ARN).
    * @default - any key (the SCP, which several platforms of one account share, only requires
    * that a key is named)
    */
