@@ -151,7 +151,9 @@ function awsStacks(app: App): TerraformStack[] {
     'interface endpoints for the VPC are created by the shared network stack ms-aws-network',
   );
 
-  // Tenants: user profiles on the shared domain, one stack (and state) per tenant.
+  // Tenants: user profiles on the shared domain, one stack (and state) per tenant. They are teams
+  // of one organisation sharing the platform's roles and data prefixes; tenants isolated from
+  // each other (AWS-30) get a domain each (MultiTenantStudio, examples/aws-multi-tenant.ts).
   const tenantStacks = TENANTS.map((tenant) => {
     const stack = new TerraformStack(app, `ms-aws-tenant-${tenant.id}`);
     awsProvider(stack);
