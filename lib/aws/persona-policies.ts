@@ -459,11 +459,9 @@ export function mlEngineerPolicy(ctx: PolicyContext): string {
       'sagemaker:ListModelPackages',
       'sagemaker:ListModelPackageGroups',
     ]),
-    passRole('PassPipelineRole', [
-      ctx.pipelineRoleArn,
-      ...studioRole(ctx, Persona.ML_ENGINEER),
-      ownUserRole(ctx),
-    ]),
+    // the pipeline role only: a pipeline run as an ML engineer's own role would fail at its
+    // first training or processing step (ML engineers never train, NoTrainingRights)
+    passRole('PassPipelineRole', [ctx.pipelineRoleArn]),
     DENY_APP_IMAGE_CONFIG,
   ]);
 }
@@ -816,7 +814,7 @@ export function studioExecutionPolicy(ctx: PolicyContext, persona: Persona): str
         ...dataAccess(ctx, ['models/*', 'sharing/*', 'pipelines/*'], true, ['data/*']),
         pipelineManagement(ctx),
         approveModels(ctx),
-        passRole('PassPipelineRole', [ctx.pipelineRoleArn, ...own]),
+        passRole('PassPipelineRole', [ctx.pipelineRoleArn]),
         DENY_TRAINING,
         DENY_DEPLOY,
       ]);
