@@ -104,6 +104,8 @@ export function azureMlExample(app: App): TerraformStack[] {
       },
     ],
     computeInstances: [{ name: 'ci-alice-prod', ownerObjectId: GROUPS.alice }],
+    // online endpoints run as a user-assigned identity that reads no data container (AZ-10)
+    endpointIdentity: true,
     dataContainers: ['training-data', 'feature-data'],
     // Security-change alerts (AZ-11): role, policy, lock, diagnostics, NSG and endpoint changes
     // notify the security team's action group. (alertEmails would create an action group of

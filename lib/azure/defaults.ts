@@ -45,6 +45,7 @@ export const ROLES = {
   MONITORING_READER: 'Monitoring Reader',
   AZURE_AI_ENTERPRISE_NETWORK_CONNECTION_APPROVER:
     'Azure AI Enterprise Network Connection Approver',
+  MANAGED_IDENTITY_OPERATOR: 'Managed Identity Operator',
 };
 
 /** Built-in role definition ids (GUIDs) by role name (iann0036/iam-dataset azure/built-in-roles-raw.json). */
@@ -57,6 +58,7 @@ export const ROLE_IDS: { [roleName: string]: string } = {
   'Storage Blob Data Reader': '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
   'Storage File Data Privileged Contributor': '69566ab7-960f-475b-8e7c-b3118f30c6bd',
   'Storage Table Data Contributor': '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
+  'Managed Identity Operator': 'f1a07417-d97a-45cb-824c-7a7467783830',
   'Storage Queue Data Contributor': '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
   AcrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
   AcrQuarantineWriter: 'c8d4ff99-41c3-41a8-9f60-21dfdad59608',

@@ -242,6 +242,15 @@ export interface AzureMLWorkspaceProps extends PlatformCommonProps {
    */
   readonly endpointAuthMode?: AzureEndpointAuthMode;
   /**
+   * Create a user-assigned identity for online endpoints (`endpointIdentity`): AcrPull on the
+   * registry and Storage Blob Data Reader on the workspace storage account, its data containers
+   * excepted; the DEPLOYMENT principals get Managed Identity Operator on it, to attach it to the
+   * endpoints they create. A system-assigned endpoint identity instead gets Storage Blob Data
+   * Contributor on the whole account from Azure ML, data containers included.
+   * @default false
+   */
+  readonly endpointIdentity?: boolean;
+  /**
    * Public IPv4 ranges admitted by the Key Vault and storage firewalls (e.g. data science clients without a private path); default action stays Deny. Not needed for Terraform: nothing the construct creates reaches their data planes.
    * @default - none: public network access off
    */

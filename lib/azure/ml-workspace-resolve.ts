@@ -363,6 +363,7 @@ export function resolveAzureMLWorkspaceProps(
     'policies',
     'locks',
     'defenderForContainers',
+    'endpointIdentity',
     'activityLogExport',
     'monitorPrivateLinkScope',
     'alerts',

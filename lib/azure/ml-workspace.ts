@@ -30,6 +30,7 @@ import {
   ACTION_GROUP_REGIONS,
   ACTIVITY_LOG_ALERT_LOCATIONS,
   COSMOS_DB_APP_ID,
+  excludeContainersCondition,
   ML_API_VERSION,
   mlWorkspaceDefaults,
   ROLES,
@@ -120,6 +121,8 @@ export class AzureMLWorkspace extends Construct {
   public readonly cmkIdentity: UserAssignedIdentity;
   /** The TRAINING workload identity of the compute clusters. */
   public readonly trainingIdentity: UserAssignedIdentity;
+  /** The online endpoints' user-assigned identity (`endpointIdentity`). */
+  public readonly endpointIdentity?: UserAssignedIdentity;
   /** The Key Vault holding only the CMK (undefined when brought). */
   public readonly keyVault?: HardenedKeyVault;
   /** Resource id of the vault holding the CMK (created or brought). */
@@ -216,6 +219,7 @@ export class AzureMLWorkspace extends Construct {
       this.datastoreParts(c);
       const training = this.trainingIdentity.principalId;
       this.rbac = this.personaParts(c, training);
+      if (c.props.endpointIdentity === true) this.endpointIdentity = this.endpointIdentityParts(c);
       this.compute = this.computeParts(c, training);
       this.activityLogExport = this.observabilityParts(c);
       ({
@@ -265,27 +269,69 @@ export class AzureMLWorkspace extends Construct {
 
   /** The user-assigned identities of the workspace, of the CMK users and of training. */
   private identityParts(c: ResolvedAzureMLWorkspace) {
-    const identity = (iid: string, prefix: string) => {
-      // Identity names fit 128 characters however long the construct id.
-      const name = fitName(`${prefix}-${c.id}-${c.env}`, 128);
-      claimInResourceGroup(
-        this,
-        'user-assigned identity',
-        this.resourceGroupName,
-        name,
-        'environment',
-      );
-      return new UserAssignedIdentity(this, iid, {
-        name,
-        resourceGroupName: this.resourceGroupName,
-        location: c.location,
-      });
-    };
     return {
-      workspaceIdentity: identity('workspace-identity', 'id-mlw'),
-      cmkIdentity: identity('cmk-identity', 'id-cmk'),
-      trainingIdentity: identity('training-identity', 'id-train'),
+      workspaceIdentity: this.userAssignedIdentity(c, 'workspace-identity', 'id-mlw'),
+      cmkIdentity: this.userAssignedIdentity(c, 'cmk-identity', 'id-cmk'),
+      trainingIdentity: this.userAssignedIdentity(c, 'training-identity', 'id-train'),
     };
+  }
+
+  /** A user-assigned identity of the platform, its name claimed in the resource group. */
+  private userAssignedIdentity(
+    c: ResolvedAzureMLWorkspace,
+    iid: string,
+    prefix: string,
+  ): UserAssignedIdentity {
+    // Identity names fit 128 characters however long the construct id.
+    const name = fitName(`${prefix}-${c.id}-${c.env}`, 128);
+    claimInResourceGroup(
+      this,
+      'user-assigned identity',
+      this.resourceGroupName,
+      name,
+      'environment',
+    );
+    return new UserAssignedIdentity(this, iid, {
+      name,
+      resourceGroupName: this.resourceGroupName,
+      location: c.location,
+    });
+  }
+
+  /**
+   * The online endpoints' identity (AZ-09, AZ-10): it pulls the deployment's image (AcrPull on
+   * the registry) and reads the model from the workspace's system containers (Storage Blob Data
+   * Reader, conditioned to leave the data containers out), which Microsoft documents for a
+   * user-assigned endpoint identity; Azure ML assigns a user-assigned one nothing. The
+   * DEPLOYMENT principals attach it to the endpoints they create (Managed Identity Operator:
+   * userAssignedIdentities/assign/action on this identity only).
+   */
+  private endpointIdentityParts(c: ResolvedAzureMLWorkspace): UserAssignedIdentity {
+    const identity = this.userAssignedIdentity(c, 'endpoint-identity', 'id-ept');
+    const workload = { principalId: identity.principalId, principalType: 'ServicePrincipal' };
+    grantRole(this, 'endpoint-identity-acr-pull', {
+      ...workload,
+      scope: this.containerRegistry.registry.id,
+      roleName: ROLES.ACR_PULL,
+      description: 'Online endpoints pull their images (AZ-10)',
+    });
+    grantRole(this, 'endpoint-identity-blob-reader', {
+      ...workload,
+      scope: this.storage.account.id,
+      roleName: ROLES.STORAGE_BLOB_DATA_READER,
+      description: "Online endpoints read models from the workspace's system containers (AZ-10)",
+      condition:
+        c.dataContainers.length > 0 ? excludeContainersCondition(c.dataContainers) : undefined,
+    });
+    (c.props.personas?.[Persona.DEPLOYMENT] ?? []).forEach((principalId, i) =>
+      grantRole(this, `endpoint-identity-operator-${i}`, {
+        scope: identity.id,
+        principalId,
+        roleName: ROLES.MANAGED_IDENTITY_OPERATOR,
+        description: 'The deployer attaches the endpoint identity to online endpoints (AZ-10)',
+      }),
+    );
+    return identity;
   }
 
   /** The network for private endpoints (X-05, AZ-06). */

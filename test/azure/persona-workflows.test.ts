@@ -133,3 +133,48 @@ describe('AZ-09 persona workflows under the synthesized custom roles', () => {
     expect(system[0].scope).toContain('azurerm_storage_account.');
   });
 });
+
+describe('AZ-10 online endpoint identity (endpointIdentity)', () => {
+  const synth = (endpointIdentity?: boolean) => {
+    const { stack } = azureStack();
+    new AzureMLWorkspace(stack, 'ml', {
+      encryption: ENC,
+      environment: 'prod',
+      location: 'westeurope',
+      personas: { [Persona.DEPLOYMENT]: [IDS.deployer] },
+      endpointIdentity,
+    });
+    return synthJson(stack);
+  };
+
+  test('off by default: no endpoint identity and no grants on one', () => {
+    const json = synth();
+    expect(all(json, 'azurerm_user_assigned_identity').map(({ name }) => name)).not.toEqual(
+      expect.arrayContaining([expect.stringContaining('endpoint-identity')]),
+    );
+  });
+
+  test('pulls images, reads the system containers only, and the deployer may attach it', () => {
+    const json = synth(true);
+    const identity = all(json, 'azurerm_user_assigned_identity').find(({ name }) =>
+      name.includes('endpoint-identity'),
+    )!;
+    const ref = `azurerm_user_assigned_identity.${identity.name}`;
+    const grants = all(json, 'azurerm_role_assignment').map(({ r }) => r);
+    const own = grants.filter((r) => r.principal_id === `\${${ref}.principal_id}`);
+    expect(own.map((r) => [r.role_definition_name, String(r.scope).split('.')[0]]).sort()).toEqual([
+      ['AcrPull', '${azurerm_container_registry'],
+      ['Storage Blob Data Reader', '${azurerm_storage_account'],
+    ]);
+    for (const r of own) expect(r.principal_type).toBe('ServicePrincipal');
+    const reader = own.find((r) => r.role_definition_name === 'Storage Blob Data Reader')!;
+    expect(reader.condition).toContain(
+      '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals',
+    );
+    expect(
+      grants
+        .filter((r) => r.scope === `\${${ref}.id}`)
+        .map((r) => [r.principal_id, r.role_definition_name]),
+    ).toEqual([[IDS.deployer, 'Managed Identity Operator']]);
+  });
+});
